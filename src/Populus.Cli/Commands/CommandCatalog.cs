@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Populus.Cli.Commands;
+
+/// <summary>Every subcommand of `populus`, one line each.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}
