@@ -1,4 +1,5 @@
 using System.Globalization;
+using Populus.Demography;
 
 namespace Populus.Storage.Tabular;
 
@@ -113,6 +114,19 @@ public readonly struct CsvRecord
         }
 
         return (age, open);
+    }
+
+    /// <summary>A sex written as M/F (or male/female, 男/女).</summary>
+    public Sex? Sex(string column = "sex")
+    {
+        var text = Text(column);
+        if (SexCodes.TryParse(text, out var sex))
+        {
+            return sex;
+        }
+
+        Fail(column, text, "expected M or F");
+        return null;
     }
 
     /// <summary>Records a problem with a cell of this row.</summary>

@@ -58,7 +58,7 @@ public static class WppReader
         {
             name ??= r.Text("location");
             var year = r.Integer("year", 1900, 2200);
-            var sex = ParseSex(r);
+            var sex = r.Sex();
             var age = r.Integer("age", 0, 100);
             var value = r.Number("value");
             if (year is null || sex is null || age is null || value is null)
@@ -113,7 +113,7 @@ public static class WppReader
             var start = r.Integer("age_start", 0, 130);
             var value = r.Number(valueColumn, 0, 10);
             Sex sex = Sex.Female;
-            if (bySex && ParseSex(r) is { } s)
+            if (bySex && r.Sex() is { } s)
             {
                 sex = s;
             }
@@ -187,7 +187,7 @@ public static class WppReader
                 continue;
             }
 
-            if (r.Integer("year", 1900, 2200) is { } year && ParseSex(r) is { } sex && r.Number("value", 0, 130) is { } value)
+            if (r.Integer("year", 1900, 2200) is { } year && r.Sex() is { } sex && r.Number("value", 0, 130) is { } value)
             {
                 result[(year, sex)] = value;
             }
@@ -195,17 +195,5 @@ public static class WppReader
 
         errors.AddRange(table.Errors);
         return result;
-    }
-
-    private static Sex? ParseSex(CsvRecord r)
-    {
-        var text = r.Text("sex");
-        if (SexCodes.TryParse(text, out var sex))
-        {
-            return sex;
-        }
-
-        r.Fail("sex", text, "expected M or F");
-        return null;
     }
 }
