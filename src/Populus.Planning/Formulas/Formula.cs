@@ -225,14 +225,16 @@ public sealed class Formula
                             throw Error($"age '{value}' is not a whole number of years", valueStart);
                         }
 
-                        (from, to) = op switch
+                        if (op is ">=" or ">" or "=")
                         {
-                            ">=" => (Max(from, age), to),
-                            ">" => (Max(from, age + 1), to),
-                            "<" => (from, Min(to, age)),
-                            "<=" => (from, Min(to, age + 1)),
-                            _ => (Max(from, age), Min(to, age + 1)),
-                        };
+                            from = Max(from, op == ">" ? age + 1 : age);
+                        }
+
+                        if (op is "<" or "<=" or "=")
+                        {
+                            to = Min(to, op == "<" ? age : age + 1);
+                        }
+
                         if (to is { } t && t <= (from ?? 0))
                         {
                             throw Error($"the age conditions of {name}() leave no age", valueStart);
