@@ -36,6 +36,13 @@ public sealed class IndicatorCalculator
                 $"{entry.Id} applies to {Describe(entry.Regions)}, not to {region}");
         }
 
+        return ComputeAnywhere(entry, region, year);
+    }
+
+    /// <summary>Without the applicability check: for comparisons with the province and its other cities.</summary>
+    internal IndicatorValue ComputeAnywhere(IndicatorEntry entry, string region, int year)
+    {
+        var indicatorId = entry.Id;
         string? computeFailure = null;
         if (entry.Formula is { } formula)
         {
