@@ -8,6 +8,9 @@ namespace Populus.Planning.Indicators;
 /// value missing, with the input's reason; a zero denominator is missing too, never infinity.</summary>
 internal sealed class FormulaEvaluator(RegionalData data)
 {
+    /// <summary>Constants carry this provenance; it is dropped when combined with data.</summary>
+    private static readonly Provenance Constant = Provenance.Observed("constant");
+
     public DataResult<double> Evaluate(Formula formula, string region, int year) => Eval(formula.Root, region, year);
 
     private DataResult<double> Eval(FormulaNode node, string region, int year)
@@ -27,9 +30,6 @@ internal sealed class FormulaEvaluator(RegionalData data)
                 throw new InvalidOperationException($"unknown formula node {node.GetType().Name}.");
         }
     }
-
-    /// <summary>Constants carry this provenance; it is dropped when combined with data.</summary>
-    private static readonly Provenance Constant = Provenance.Observed("constant");
 
     private DataResult<double> Binary(BinaryNode b, string region, int year)
     {
