@@ -7,9 +7,9 @@ namespace Populus.Demography.LifeTables;
 /// <remarks>
 /// Fitted as DemoTools and MortalityLaws fit it for WPP (loss "LF2"): least squares on the log scale,
 /// Σ (ln μ(xi) − ln mi)², which weights relative errors equally at all ages. The reference age x0 only
-/// conditions the problem; the fitted curve does not depend on it. Minimised by Gauss–Newton from the
-/// least-squares line through logit(mi), which is exact when the data follow the model; each step is halved until
-/// the loss falls. Allocation-free: the fit works on the caller's spans.
+/// conditions the problem; the fitted curve does not depend on it. Minimised by Newton's method (Gauss–Newton where
+/// the Hessian is not positive definite) from the least-squares line through ln mi (the Gompertz curve Kannisto
+/// approaches at low mortality); a step that raises the loss is halved. Allocation-free: the fit works on the caller's spans.
 /// </remarks>
 public readonly record struct Kannisto(double A, double B, double ReferenceAge)
 {
@@ -47,23 +47,27 @@ public readonly record struct Kannisto(double A, double B, double ReferenceAge)
             logMx[i] = Math.Log(mx[i]);
         }
 
-        var (logA, b) = StartingValues(ages, mx, x0);
+        var (logA, b) = StartingValues(ages, logMx, x0);
         double previousLogA = logA, previousB = b, previousLoss = double.PositiveInfinity, step0 = 0, step1 = 0;
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
-            // One pass gives the loss and the normal equations of the linearised residual r = ln μ − ln m,
-            // with ∂ln μ/∂ln a = 1 − μ and ∂ln μ/∂b = (1 − μ)(x − x0).
-            double loss = 0, jj00 = 0, jj01 = 0, jj11 = 0, jr0 = 0, jr1 = 0;
+            // One pass gives the loss, the gradient and the Hessian of ½Σr², r = ln μ − ln m, with
+            // ∂ln μ/∂ln a = 1 − μ, ∂ln μ/∂b = (1 − μ)(x − x0) and ∂²ln μ/∂z² = −μ(1 − μ) for z = ln a + b(x − x0).
+            double loss = 0, gg00 = 0, gg01 = 0, gg11 = 0, rc00 = 0, rc01 = 0, rc11 = 0, jr0 = 0, jr1 = 0;
             for (var i = 0; i < ages.Length; i++)
             {
                 var t = ages[i] - x0;
                 var e = Math.Exp(-(logA + b * t));
                 var r = -Math.Log(1 + e) - logMx[i];
                 var g = e / (1 + e);
+                var curvature = -r * g * (1 - g);
                 loss += r * r;
-                jj00 += g * g;
-                jj01 += g * g * t;
-                jj11 += g * g * t * t;
+                gg00 += g * g;
+                gg01 += g * g * t;
+                gg11 += g * g * t * t;
+                rc00 += curvature;
+                rc01 += curvature * t;
+                rc11 += curvature * t * t;
                 jr0 += g * r;
                 jr1 += g * t * r;
             }
@@ -83,14 +87,23 @@ public readonly record struct Kannisto(double A, double B, double ReferenceAge)
                 continue;
             }
 
-            var det = jj00 * jj11 - jj01 * jj01;
+            // Newton's step converges in a few iterations near the minimum; where the full Hessian is not positive
+            // definite (far from it) the Gauss–Newton matrix, which always is, takes its place.
+            double h00 = gg00 + rc00, h01 = gg01 + rc01, h11 = gg11 + rc11;
+            var det = h00 * h11 - h01 * h01;
+            if (!(h00 > 0 && det > 0))
+            {
+                (h00, h01, h11) = (gg00, gg01, gg11);
+                det = h00 * h11 - h01 * h01;
+            }
+
             if (!(Math.Abs(det) > 0))
             {
                 break;
             }
 
-            step0 = (jj11 * jr0 - jj01 * jr1) / det;
-            step1 = (jj00 * jr1 - jj01 * jr0) / det;
+            step0 = (h11 * jr0 - h01 * jr1) / det;
+            step1 = (h00 * jr1 - h01 * jr0) / det;
             if (Math.Abs(step0) <= 1e-12 * (1 + Math.Abs(logA)) && Math.Abs(step1) <= 1e-12 * (1 + Math.Abs(b)))
             {
                 return new Kannisto(Math.Exp(logA - step0), b - step1, x0);
@@ -106,19 +119,18 @@ public readonly record struct Kannisto(double A, double B, double ReferenceAge)
         throw new ArithmeticException("The Kannisto fit did not converge; check that the old-age death rates rise with age.");
     }
 
-    private static (double LogA, double B) StartingValues(ReadOnlySpan<double> ages, ReadOnlySpan<double> mx, double x0)
+    /// <summary>The least-squares line through ln m: Gompertz, which Kannisto approaches while μ is small.</summary>
+    private static (double LogA, double B) StartingValues(ReadOnlySpan<double> ages, ReadOnlySpan<double> logMx, double x0)
     {
         double sx = 0, sy = 0, sxx = 0, sxy = 0;
         var n = ages.Length;
         for (var i = 0; i < n; i++)
         {
-            var m = Math.Min(mx[i], 0.999);
-            var y = Math.Log(m / (1 - m));
             var t = ages[i] - x0;
             sx += t;
-            sy += y;
+            sy += logMx[i];
             sxx += t * t;
-            sxy += t * y;
+            sxy += t * logMx[i];
         }
 
         var varT = sxx - sx * sx / n;
