@@ -36,6 +36,14 @@ public sealed class LifeTable
         LifeTableKernel.Compute(ages, mx, givenAx, options, new LifeTableColumns(_ax, _qx, _lx, _dx, _nLx, _tx, _ex));
     }
 
+    private LifeTable(AgeGroups ages, LifeTableOptions options, double[] mx, double[] ax, double[] qx, double[] lx, double[] dx,
+        double[] nLx, double[] tx, double[] ex)
+    {
+        Ages = ages;
+        Options = options;
+        (_mx, _ax, _qx, _lx, _dx, _nLx, _tx, _ex) = (mx, ax, qx, lx, dx, nLx, tx, ex);
+    }
+
     /// <summary>A life table from death rates.</summary>
     /// <param name="mx">Rates on a single-year or abridged grid with an open last group.</param>
     /// <param name="options">Sex, a0 rule, open-age closure and radix.</param>
@@ -119,6 +127,37 @@ public sealed class LifeTable
         var from = _lx[BoundaryIndex(fromAge, nameof(fromAge))];
         var to = _lx[BoundaryIndex(toAge, nameof(toAge))];
         return from > 0 ? 1 - to / from : 1;
+    }
+
+    /// <summary>
+    /// The same table with the groups from <paramref name="openAge"/> on merged into one open group: rows below are
+    /// unchanged; the new open group has qω = 1, dω = lω, Lω = Tω, aω = eω and mω = lω / Tω, the rate that keeps the
+    /// table's own person-years (DemoTools <c>lt_single_mx</c> with a lower open age does the same).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">No group starts at <paramref name="openAge"/>, or it is the first one.</exception>
+    public LifeTable ClosedAt(int openAge)
+    {
+        var w = BoundaryIndex(openAge, nameof(openAge));
+        if (w == 0)
+        {
+            Guard.ThrowRange(nameof(openAge), openAge, "must be above 0");
+        }
+
+        if (w == Ages.Count - 1)
+        {
+            return this;
+        }
+
+        var n = w + 1;
+        var ages = AgeGroups.FromStarts(Ages.Starts[..n].ToArray());
+        double[] Head(double[] column) => column.AsSpan(0, n).ToArray();
+        var (mx, ax, qx, dx, nLx) = (Head(_mx), Head(_ax), Head(_qx), Head(_dx), Head(_nLx));
+        qx[w] = 1;
+        dx[w] = _lx[w];
+        nLx[w] = _tx[w];
+        ax[w] = _ex[w];
+        mx[w] = _tx[w] > 0 ? _lx[w] / _tx[w] : _mx[w];
+        return new LifeTable(ages, Options, mx, ax, qx, Head(_lx), dx, nLx, Head(_tx), Head(_ex));
     }
 
     /// <summary>

@@ -56,6 +56,23 @@ public partial class LifeTableTests
         }
     }
 
+    [Fact]
+    public void ClosedAt_KeepsPersonYearsAndRowsBelow()
+    {
+        var wpp = CanadaWpp.Get(1950, "male");
+        var full = LifeTable.FromRates(new DeathRates(CanadaWpp.Ages, wpp.Mx), LifeTableOptions.For(Sex.Male));
+        var closed = full.ClosedAt(85);
+
+        Assert.Equal(AgeGroups.SingleYear(85), closed.Ages);
+        Assert.Equal(full.E0, closed.E0);
+        Assert.Equal(full.Survivors[84], closed.Survivors[84]);
+        Assert.Equal(full.PersonYearsAbove[85], closed.PersonYears[85]);
+        Assertions.Relative(full.Survivors[85] / full.PersonYearsAbove[85], closed.Mx[85], 1e-15, "m85+ = l85 / T85");
+        Assert.Equal(full.Expectancy[85], closed.Ax[85]);
+        AssertIdentities(closed);
+        Assert.Throws<ArgumentOutOfRangeException>(() => full.ClosedAt(101));
+    }
+
     private static void AssertIdentities(LifeTable t)
     {
         var k = t.Ages.Count;
