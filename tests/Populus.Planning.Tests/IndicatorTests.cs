@@ -147,26 +147,26 @@ public class IndicatorTests
     public void LifeExpectancy_ConstantHazard_IsItsReciprocal()
     {
         // With a constant mx every group's person-years are d/m, whatever nax, so e0 = 1/m exactly.
-        var ages = AgeGroups.FiveYear(0, 100);
+        var ages = AgeGroups.Abridged(85);
         var data = Synthetic(ages, pop: _ => 1000, deaths: _ => 20);
         Assert.Equal(50.0, new IndicatorCalculator(Seed.Catalogue, data).Compute("life_expectancy", Seed.City, 2030).Value!.Value, 1e-9);
     }
 
     [Fact]
-    public void LifeExpectancy_InfantSeparation_FollowsAndreevKingkade()
+    public void LifeExpectancy_NeedsAGridTheLifeTableAccepts()
     {
-        // m0 = 0.01, m1+ = 0.02. 1a0 = mean of 0.14929 − 1.99545·m0 and 0.14903 − 2.05527·m0 = 0.1289064 [AK2015];
-        // q0 = m0 / (1 + (1 − a0)·m0); e0 = (1 − q0 + a0·q0) + (1 − q0) / 0.02 = 50.4956821 (worked by hand).
-        var mx = new DeathRates(AgeGroups.FromStarts([0, 1]), [0.01, 0.02]);
-        Assert.Equal(50.4956821, PeriodLifeExpectancy.AtBirth(mx, out _)!.Value, 1e-6);
+        var ages = AgeGroups.FiveYear(0, 100);
+        var v = new IndicatorCalculator(Seed.Catalogue, Synthetic(ages, pop: _ => 1000, deaths: _ => 20)).Compute("life_expectancy", Seed.City, 2030);
+        Assert.False(v.HasValue);
+        Assert.Contains("life expectancy of 温州市 in 2030", v.Note, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void LifeExpectancy_NeedsAnOpenGridFromAgeZero()
+    public void LifeExpectancy_WithoutDeaths_FallsBackToTheReportedBase()
     {
-        var mx = new DeathRates(AgeGroups.FiveYear(15, 50, open: false), new double[7]);
-        Assert.Null(PeriodLifeExpectancy.AtBirth(mx, out var reason));
-        Assert.Contains("from age 0 to an open last group", reason, StringComparison.Ordinal);
+        var v = Calculator.Compute("life_expectancy", Seed.City, 2020);
+        Assert.Equal((81.72, ValueBasis.Reported), (v.Value!.Value, v.Basis));
+        Assert.Contains("no deaths of 温州市 in 2020", v.Note, StringComparison.Ordinal);
     }
 
     [Fact]

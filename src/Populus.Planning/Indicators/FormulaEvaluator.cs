@@ -1,4 +1,5 @@
 using Populus.Demography;
+using Populus.Demography.LifeTables;
 using Populus.Planning.Data;
 using Populus.Planning.Formulas;
 
@@ -147,8 +148,11 @@ internal sealed class FormulaEvaluator(RegionalData data)
         return DataResult<double>.Found(new FertilityRates(ages, asfr).TotalFertilityRate(), births.Provenance.Combine(pop.Provenance));
     }
 
-    /// <summary>e0 from mx = deaths / population, the population at the reference date standing in for the
-    /// year's person-years (exact for a mid-year count, close for a year-end one in a slowly changing population).</summary>
+    /// <summary>e0 from a period life table (<see cref="LifeTable"/>: Andreev–Kingkade 1a0, Lω = lω/mω) on
+    /// mx = deaths / population, the population at the reference date standing in for the year's person-years
+    /// (exact for a mid-year count, close for a year-end one in a slowly changing population).</summary>
+    /// <remarks>Both sexes together use the male infant rules, as WPP's both-sexes tables and DemoTools do
+    /// (see <see cref="LifeTableOptions.Sex"/>).</remarks>
     private DataResult<double> LifeExpectancy(Sex? sex, string region, int year)
     {
         var deaths = data.Counts(null, false, region, year);
@@ -164,27 +168,22 @@ internal sealed class FormulaEvaluator(RegionalData data)
             return DataResult<double>.Missing($"{label}: deaths ({deaths.Value.Ages}) and population ({pop.Value.Ages}) are on different age groups");
         }
 
-        PopulationByAge? d = sex is { } s ? deaths.Value.BySex?[s] : deaths.Value.Total;
-        PopulationByAge? p = sex is { } s2 ? pop.Value.BySex?[s2] : pop.Value.Total;
+        var d = sex is { } s ? deaths.Value.BySex?[s] : deaths.Value.Total;
+        var p = sex is { } s2 ? pop.Value.BySex?[s2] : pop.Value.Total;
         if (d is null || p is null)
         {
             return DataResult<double>.Missing($"{label}: deaths or population have no sex split");
         }
 
-        DeathRates mx;
         try
         {
-            mx = DeathRates.FromDeathsAndExposure(d.Ages, d.Values, p.Values);
+            var table = LifeTable.FromDeathsAndExposure(d.Ages, d.Values, p.Values, LifeTableOptions.For(sex ?? Sex.Male));
+            return DataResult<double>.Found(table.E0, deaths.Provenance.Combine(pop.Provenance));
         }
         catch (ArgumentException e)
         {
             return DataResult<double>.Missing($"{label}: {e.Message}");
         }
-
-        var e0 = PeriodLifeExpectancy.AtBirth(mx, out var reason);
-        return e0 is { } v
-            ? DataResult<double>.Found(v, deaths.Provenance.Combine(pop.Provenance))
-            : DataResult<double>.Missing($"{label}: {reason}");
     }
 
     private DataResult<double> Srb(string region, int year)
