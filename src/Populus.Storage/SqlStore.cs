@@ -56,7 +56,7 @@ internal sealed class SqlStore(Engine engine, int schemaVersion) : IPopulusStore
         using var connection = engine.Connect();
         using var transaction = connection.BeginTransaction();
         using var writer = engine.AcquireWriterLock(connection, transaction);
-        GroupsImport.Replace(connection, transaction, RegionIndex.Load(connection, transaction), table);
+        GroupsImport.Replace(engine, connection, transaction, RegionIndex.Load(connection, transaction), table);
         transaction.Commit();
     }
 
@@ -110,7 +110,7 @@ internal sealed class SqlStore(Engine engine, int schemaVersion) : IPopulusStore
 
     public IReadOnlyList<IndicatorFigure> Indicators(string indicator, string? regionCode = null) => Read((c, t) => Sql.Query(c, t,
         $"SELECT t.year, t.region_code, t.indicator, t.value, t.unit, t.department, {ProvenanceColumns} FROM indicator_value t {ProvenanceJoin} " +
-        "WHERE t.indicator = $1 AND ($2 IS NULL OR t.region_code = $2) ORDER BY t.region_code, t.year",
+        "WHERE t.indicator = $1 AND (CAST($2 AS TEXT) IS NULL OR t.region_code = CAST($2 AS TEXT)) ORDER BY t.region_code, t.year",
         r => new IndicatorFigure(r.Int(0) ?? 0, r.GetString(1), r.GetString(2), r.Double(3), r.GetString(4), r.GetString(5), ReadProvenance(r, 6), r.GetString(13)),
         indicator, regionCode));
 

@@ -22,14 +22,14 @@ internal sealed class GroupsImport : ImportKind
 
     public override int Load(ImportSession session)
     {
-        var rows = Replace(session.Connection, session.Transaction, session.Regions, session.Table);
+        var rows = Replace(session.Engine, session.Connection, session.Transaction, session.Regions, session.Table);
         session.BatchId(rows);
         return rows;
     }
 
     /// <summary>Checks the file and replaces the members of its groups; returns the number of members written.</summary>
     /// <exception cref="InvalidInputException">A row is refused; nothing was written.</exception>
-    public static int Replace(DbConnection connection, DbTransaction transaction, RegionIndex regions, CsvTable table)
+    public static int Replace(Engine engine, DbConnection connection, DbTransaction transaction, RegionIndex regions, CsvTable table)
     {
         var groups = new Dictionary<string, (string? NameEn, List<(int Row, string Code, string? Note)> Members)>(StringComparer.Ordinal);
         foreach (var record in table.Records())
@@ -82,11 +82,9 @@ internal sealed class GroupsImport : ImportKind
             Sql.Execute(connection, transaction, "DELETE FROM region_group_member WHERE group_name = $1", name);
             Sql.Execute(connection, transaction,
                 "INSERT INTO region_group (name, name_en) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET name_en = excluded.name_en", name, nameEn);
-            foreach (var (_, code, note) in members)
-            {
-                Sql.Execute(connection, transaction, "INSERT INTO region_group_member (group_name, region_code, note) VALUES ($1, $2, $3)", name, code, note);
-                written++;
-            }
+            engine.BulkInsert(connection, transaction, "region_group_member", ["group_name", "region_code", "note"],
+                members.Select(m => (object?[])[name, m.Code, m.Note]));
+            written += members.Count;
         }
 
         return written;

@@ -24,30 +24,27 @@ internal sealed class SeedReferenceData(int version) : Migration
 
     public override void Apply(Engine engine, DbConnection connection, DbTransaction transaction)
     {
-        Sources(connection, transaction);
-        Regions(connection, transaction);
+        Sources(engine, connection, transaction);
+        Regions(engine, connection, transaction);
         using (var groups = Open("regions.groupings.csv", "group", "region_code"))
         {
-            GroupsImport.Replace(connection, transaction, RegionIndex.Load(connection, transaction), groups);
+            GroupsImport.Replace(engine, connection, transaction, RegionIndex.Load(connection, transaction), groups);
         }
 
         References(connection, transaction);
     }
 
-    private static void Sources(DbConnection connection, DbTransaction transaction)
+    private static void Sources(Engine engine, DbConnection connection, DbTransaction transaction)
     {
         using var table = Open("wenzhou.sources.csv", "source_id", "title");
         var rows = table.Records()
             .Select(r => (object?[])[r.RequiredText("source_id"), r.RequiredText("title"), r.Text("url_or_repo_path"), r.Text("publisher_or_origin"), r.Text("kind"), r.Text("confidence")])
             .ToList();
         table.ThrowIfInvalid();
-        foreach (var row in rows)
-        {
-            Sql.Execute(connection, transaction, "INSERT INTO source (source_id, title, url, publisher, kind, confidence) VALUES ($1, $2, $3, $4, $5, $6)", row);
-        }
+        engine.BulkInsert(connection, transaction, "source", ["source_id", "title", "url", "publisher", "kind", "confidence"], rows);
     }
 
-    private static void Regions(DbConnection connection, DbTransaction transaction)
+    private static void Regions(Engine engine, DbConnection connection, DbTransaction transaction)
     {
         var regions = new Dictionary<string, object?[]>(StringComparer.Ordinal);
         using (var table = Open("wenzhou.county_units_codes.csv", "code_gb2260", "name_zh", "unit_type"))
@@ -98,18 +95,14 @@ internal sealed class SeedReferenceData(int version) : Migration
 
                 region[5] = PartialDate(r, "valid_from", start: true) ?? region[5];
                 region[6] = PartialDate(r, "valid_to", start: false) ?? region[6];
-                region[8] = string.Join("; ", new[] { region[8] as string, r.Text("note") }.Where(n => !string.IsNullOrEmpty(n)));
+                region[8] = string.Join("; ", new[] { region[8] as string, r.Text("note") }.Where(n => !string.IsNullOrEmpty(n))) is { Length: > 0 } note ? note : null;
             }
 
             table.ThrowIfInvalid();
         }
 
-        foreach (var region in regions.Values)
-        {
-            Sql.Execute(connection, transaction,
-                "INSERT INTO region (code, name_zh, name_en, level, parent_code, valid_from, valid_to, source_id, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                region);
-        }
+        engine.BulkInsert(connection, transaction, "region",
+            ["code", "name_zh", "name_en", "level", "parent_code", "valid_from", "valid_to", "source_id", "note"], regions.Values);
     }
 
     private static void References(DbConnection connection, DbTransaction transaction)
