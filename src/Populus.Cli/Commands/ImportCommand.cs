@@ -46,7 +46,13 @@ internal static class ImportCommand
             var sourceId = parse.GetValue(source);
             if (kindText is not null || sourceId is not null)
             {
-                if (kindText is not null && !FigureKinds.TryParse(kindText, out _))
+                if (sourceId is null)
+                {
+                    Console.Error.WriteLine("--source is required with the other provenance options.");
+                    return 2;
+                }
+
+                if (!FigureKinds.TryParse(kindText ?? "observed", out var figure))
                 {
                     Console.Error.WriteLine($"--figure-kind '{kindText}': must be observed, estimated or projected.");
                     return 2;
@@ -64,14 +70,8 @@ internal static class ImportCommand
                     publishedOn = d;
                 }
 
-                FigureKinds.TryParse(kindText ?? "observed", out var k);
-                defaults = new Provenance(k, sourceId ?? "", parse.GetValue(sourceTitle), parse.GetValue(publisher), publishedOn,
+                defaults = new Provenance(figure, sourceId, parse.GetValue(sourceTitle), parse.GetValue(publisher), publishedOn,
                     parse.GetValue(confidence), parse.GetValue(note));
-                if (sourceId is null)
-                {
-                    Console.Error.WriteLine("--source is required with the other provenance options.");
-                    return 2;
-                }
             }
 
             var options = new ImportOptions { Batch = parse.GetValue(batch), Provenance = defaults, BeforeCommit = Hold() };

@@ -287,4 +287,18 @@ public class ImportTests
             """);
         Assert.Equal("measure", Assert.Throws<InvalidInputException>(() => store.Import("survey", badSurvey)).Errors.Single().Column);
     }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public void DocumentedExampleFiles_ImportCleanly(string engine)
+    {
+        using var t = TestStore.Create(engine);
+        using var store = t.Open();
+        var folder = Path.Combine(TestPaths.RepoRoot, "data", "examples");
+        foreach (var kind in PopulusStore.ImportKinds)
+        {
+            var result = store.Import(kind.Name, Path.Combine(folder, kind.Name + ".csv"));
+            Assert.True(result.Rows > 0, kind.Name);
+        }
+    }
 }
