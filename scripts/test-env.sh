@@ -13,6 +13,18 @@ _populus_pg_bin() {
   return 1
 }
 
+# A loopback port nobody listens on (bash's /dev/tcp: no python or netcat needed on a fresh machine).
+_populus_free_port() {
+  local p
+  for p in $(shuf -i 20000-60000 -n 50); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      echo "$p"
+      return 0
+    fi
+  done
+  return 1
+}
+
 populus_pg_start() {
   if [ -n "${POPULUS_TEST_PG:-}" ]; then
     return 0 # a server was given from outside
@@ -24,7 +36,7 @@ populus_pg_start() {
     bin=$(_populus_pg_bin) || { echo "test-env: PostgreSQL installation failed" >&2; return 1; }
   fi
   local port
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  port=$(_populus_free_port)
   _populus_pg_dir=$(mktemp -d /tmp/populus-pg.XXXXXX)
   chmod 755 "$_populus_pg_dir"
   local run=()
