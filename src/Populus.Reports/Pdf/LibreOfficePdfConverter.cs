@@ -19,12 +19,19 @@ public sealed class LibreOfficePdfConverter
 
     /// <param name="soffice">The soffice executable; null to look on PATH and in the usual install folders.</param>
     /// <param name="timeout">How long one conversion may take (default 2 minutes; a first start takes longest).</param>
-    /// <exception cref="FileNotFoundException">LibreOffice is not installed.</exception>
+    /// <exception cref="FileNotFoundException">LibreOffice is not installed (or not at <paramref name="soffice"/>).</exception>
     public LibreOfficePdfConverter(string? soffice = null, TimeSpan? timeout = null)
     {
-        _soffice = soffice ?? Locate() ?? throw new FileNotFoundException(
-            "LibreOffice (soffice) was not found on PATH or in /usr/lib/libreoffice. Install it to convert reports to " +
-            "PDF: `apt-get install --no-install-recommends libreoffice-writer-nogui fonts-noto-cjk` (Debian/Ubuntu).");
+        var found = soffice ?? Locate();
+        if (found is null || !File.Exists(found))
+        {
+            throw new FileNotFoundException(
+                $"LibreOffice (soffice) was not found {(soffice is null ? "on PATH or in /usr/lib/libreoffice" : "at " + soffice)}. " +
+                "Install it to convert reports to PDF: " +
+                "`apt-get install --no-install-recommends libreoffice-writer-nogui fonts-noto-cjk` (Debian/Ubuntu).", found);
+        }
+
+        _soffice = found;
         _timeout = timeout ?? TimeSpan.FromMinutes(2);
     }
 
