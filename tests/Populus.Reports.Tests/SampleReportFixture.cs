@@ -1,12 +1,11 @@
 using Populus.Reports.Document;
-using Populus.Reports.Excel;
 using Populus.Reports.Pdf;
 using Populus.Reports.Word;
 
 namespace Populus.Reports.Tests;
 
 /// <summary>
-/// Builds the sample report once per test run (see <see cref="SampleReportCollection"/>): the .docx, the .xlsx, the PDF by LibreOffice (the slow step, a few
+/// Builds the sample report once per test run (see <see cref="SampleReportCollection"/>): the .docx, the PDF by LibreOffice (the slow step, a few
 /// seconds) and what poppler reads back from the PDF.
 /// </summary>
 public sealed class SampleReportFixture : IDisposable
@@ -17,8 +16,6 @@ public sealed class SampleReportFixture : IDisposable
         Report = SampleReport.Build();
         DocxPath = Path.Combine(Directory, "report.docx");
         new WordReportWriter().Write(Report, DocxPath);
-        XlsxPath = Path.Combine(Directory, "report.xlsx");
-        SheetNames = WorkbookWriter.Write(Report.Tables, XlsxPath);
 
         PdfPath = new LibreOfficePdfConverter().Convert(DocxPath, Directory);
         PdfText = Tools.Run("pdftotext", "-layout", PdfPath, "-");
@@ -33,10 +30,6 @@ public sealed class SampleReportFixture : IDisposable
     public ReportDocument Report { get; }
 
     public string DocxPath { get; }
-
-    public string XlsxPath { get; }
-
-    public IReadOnlyList<string> SheetNames { get; }
 
     public string PdfPath { get; }
 

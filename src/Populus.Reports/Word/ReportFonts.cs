@@ -18,6 +18,6 @@ public sealed record ReportFonts
 
     public string Latin { get; init; } = "Noto Sans CJK SC";
 
-    /// <summary>Body text size in points (小四 = 12 pt; 10.5 pt = 五号 is the common alternative).</summary>
+    /// <summary>Body text size in points (default 11; 小四 is 12 pt, 五号 10.5 pt).</summary>
     public double BodySizePt { get; init; } = 11;
 }
