@@ -1,0 +1,134 @@
+using System.Globalization;
+using Populus.Demography;
+
+namespace Populus.Storage.Tabular;
+
+/// <summary>
+/// One data row of a <see cref="CsvTable"/>, holding its own copy of the cells. Typed reads record a problem on the table and return null when a cell
+/// is missing, malformed or out of range; the caller goes on so that every problem of a file is reported at once.
+/// </summary>
+public readonly struct CsvRecord
+{
+    private readonly CsvTable _table;
+    private readonly string[] _fields;
+
+    internal CsvRecord(CsvTable table, int row, string[] fields)
+    {
+        _table = table;
+        _fields = fields;
+        Row = row;
+    }
+
+    /// <summary>1-based line number in the file (the header is row 1).</summary>
+    public int Row { get; }
+
+    /// <summary>The trimmed text of a cell, or null when it is empty or the column is absent.</summary>
+    public string? Text(string column)
+    {
+        var s = _table.Cell(_fields, column);
+        return string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    }
+
+    /// <summary>A non-empty text cell; records "missing value" otherwise.</summary>
+    public string? RequiredText(string column)
+    {
+        var s = Text(column);
+        if (s is null)
+        {
+            Fail(column, null, "a value is required");
+        }
+
+        return s;
+    }
+
+    /// <summary>A number in [<paramref name="min"/>, <paramref name="max"/>]; records the problem and returns null otherwise.</summary>
+    public double? Number(string column, double min = double.MinValue, double max = double.MaxValue, string? rangeReason = null)
+    {
+        var s = Text(column);
+        if (s is null)
+        {
+            Fail(column, null, "a number is required");
+            return null;
+        }
+
+        if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
+        {
+            Fail(column, s, "not a number");
+            return null;
+        }
+
+        if (v < min || v > max)
+        {
+            Fail(column, s, rangeReason ?? $"must be between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}");
+            return null;
+        }
+
+        return v;
+    }
+
+    /// <summary>A number when the cell is filled, null without complaint when it is empty.</summary>
+    public double? OptionalNumber(string column, double min = double.MinValue, double max = double.MaxValue) =>
+        Text(column) is null ? null : Number(column, min, max);
+
+    /// <summary>A whole number in [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public int? Integer(string column, int min = int.MinValue, int max = int.MaxValue)
+    {
+        var s = Text(column);
+        if (s is null)
+        {
+            Fail(column, null, "a whole number is required");
+            return null;
+        }
+
+        if (!int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
+        {
+            Fail(column, s, "not a whole number");
+            return null;
+        }
+
+        if (v < min || v > max)
+        {
+            Fail(column, s, $"must be between {min} and {max}");
+            return null;
+        }
+
+        return v;
+    }
+
+    /// <summary>An age as written in population tables: "85", or "100+" for an open group (returns the lower bound).</summary>
+    public (int Age, bool Open)? Age(string column, int max = 130)
+    {
+        var s = Text(column);
+        if (s is null)
+        {
+            Fail(column, null, "an age is required");
+            return null;
+        }
+
+        var open = s.EndsWith('+');
+        var digits = open ? s[..^1] : s;
+        if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var age) || age > max)
+        {
+            Fail(column, s, $"not an age (whole years 0–{max}, '+' marks an open group)");
+            return null;
+        }
+
+        return (age, open);
+    }
+
+    /// <summary>A sex written as M/F (or male/female, 男/女).</summary>
+    public Sex? Sex(string column = "sex")
+    {
+        var text = Text(column);
+        if (SexCodes.TryParse(text, out var sex))
+        {
+            return sex;
+        }
+
+        Fail(column, text, "expected M or F");
+        return null;
+    }
+
+    /// <summary>Records a problem with a cell of this row.</summary>
+    public void Fail(string? column, string? value, string reason) => _table.AddError(Row, column, value, reason);
+}

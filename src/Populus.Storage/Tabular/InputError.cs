@@ -1,0 +1,21 @@
+namespace Populus.Storage.Tabular;
+
+/// <summary>One problem in an input file: where it is, what was there and why it is refused.</summary>
+/// <param name="File">The file as the user named it.</param>
+/// <param name="Row">1-based line of the record in the file (the header is row 1); 0 when the problem is the file as a whole.</param>
+/// <param name="Column">The column's header name, or null when the problem is not about one cell.</param>
+/// <param name="Value">The text found, or null.</param>
+/// <param name="Reason">Why the value is refused, in words a user can act on.</param>
+public sealed record InputError(string File, int Row, string? Column, string? Value, string Reason)
+{
+    public override string ToString()
+    {
+        var where = Row > 0 ? $"{File}, row {Row}" : File;
+        if (Column is not null)
+        {
+            where += $", column '{Column}'";
+        }
+
+        return Value is null ? $"{where}: {Reason}" : $"{where}, value '{Value}': {Reason}";
+    }
+}
