@@ -179,10 +179,11 @@ public sealed class CohortComponentProjection
         }
 
         var T = steps.Count;
-        _population = new double[(T + 1) * _cells];
+        // Every cell of the population, births and deaths is written by the steps: no need to zero them first.
+        _population = GC.AllocateUninitializedArray<double>((T + 1) * _cells);
         initial.CopyTo(_population);
-        _births = new double[T * States.Count * 2];
-        _deaths = Outputs.HasFlag(ProjectionOutputs.Deaths) ? new double[T * _cells] : [];
+        _births = GC.AllocateUninitializedArray<double>(T * States.Count * 2);
+        _deaths = Outputs.HasFlag(ProjectionOutputs.Deaths) ? GC.AllocateUninitializedArray<double>(T * _cells) : [];
         var migration = Outputs.HasFlag(ProjectionOutputs.Migration);
         _external = migration ? new double[T * _cells] : [];
         _transfersIn = migration ? new double[T * _cells] : [];
@@ -309,14 +310,8 @@ public sealed class CohortComponentProjection
             {
                 if (_startShare > 0)
                 {
-                    var cur = _population.AsSpan(Current(s, sex), a);
-                    var mig = step.Migrants.AsSpan((s * 2 + sex) * a, a);
                     var start = _startScratch.AsSpan((s * 2 + sex) * a, a);
-                    for (var x = 0; x < a; x++)
-                    {
-                        start[x] = cur[x] + _startShare * mig[x];
-                    }
-
+                    Kernels.SumScaled(start, _population.AsSpan(Current(s, sex), a), step.Migrants.AsSpan((s * 2 + sex) * a, a), _startShare);
                     Clip(start, s, sex, 0);
                 }
 
@@ -324,12 +319,7 @@ public sealed class CohortComponentProjection
                 var next = _population.AsSpan(Next(s, sex), a);
                 var surv = step.Survival.AsSpan((s * 2 + sex) * a, a);
                 var deaths = DeathsOf(s, sex);
-                for (var x = 1; x < a - 1; x++)
-                {
-                    next[x] = p[x - 1] * surv[x];
-                    deaths[x] = p[x - 1] - next[x];
-                }
-
+                Kernels.Survive(p[..(a - 2)], surv[1..(a - 1)], next[1..(a - 1)], deaths[1..(a - 1)]);
                 var open = p[a - 2] + p[a - 1];
                 next[a - 1] = open * surv[a - 1];
                 deaths[a - 1] = open - next[a - 1];
@@ -392,18 +382,14 @@ public sealed class CohortComponentProjection
             }
 
             // Women-years of exposure: the mean of the start (after start migrants) and end populations, times n.
+            var (lo, hi) = (step.FertileFirst, step.FertileEnd);
             var fertility = step.Fertility.AsSpan(s * a, a);
             var womenStart = StartOf(s, 1);
             var womenEnd = _population.AsSpan(Next(s, 1), a);
             var byAge = _birthsByMothersAge.Length > 0
                 ? _birthsByMothersAge.AsSpan((_k * States.Count + s) * a, a)
                 : _birthsByMothersAgeScratch.AsSpan(s * a, a);
-            var births = 0.0;
-            for (var x = 1; x < a; x++)
-            {
-                byAge[x] = n * fertility[x] * (womenStart[x] + womenEnd[x]) / 2;
-                births += byAge[x];
-            }
+            var births = Kernels.Births(n, fertility[lo..hi], womenStart[lo..hi], womenEnd[lo..hi], byAge[lo..hi]);
 
             var female = births * step.FemaleShare[s];
             _birthsByMother[s * 2] = births - female;
@@ -461,13 +447,7 @@ public sealed class CohortComponentProjection
         var outflow = OutOf(s, sex).Slice(firstAge, len);
         var rate = step.OutRate is null ? default : step.OutRate.AsSpan(o, len);
         var counts = step.CountOut is null ? default : step.CountOut.AsSpan(o, len);
-        for (var x = 0; x < len; x++)
-        {
-            var leaving = (rate.IsEmpty ? 0 : next[x] * rate[x]) + (counts.IsEmpty ? 0 : counts[x]);
-            outflow[x] = leaving;
-            next[x] += inflow[x] - leaving;
-        }
-
+        Kernels.Transfer(next, inflow, outflow, rate, counts);
         Clip(next, s, sex, firstAge);
     }
 
@@ -480,18 +460,18 @@ public sealed class CohortComponentProjection
 
         var len = endAge - firstAge;
         var next = _population.AsSpan(Next(s, sex) + firstAge, len);
-        var mig = _step.Migrants.AsSpan((s * 2 + sex) * _a + firstAge, len);
-        for (var x = 0; x < len; x++)
-        {
-            next[x] += _endShare * mig[x];
-        }
-
+        Kernels.SumScaled(next, next, _step.Migrants.AsSpan((s * 2 + sex) * _a + firstAge, len), _endShare);
         Clip(next, s, sex, firstAge);
     }
 
     /// <summary>Sets negative cells to zero and records the persons added back (in the state's own list: no sharing between threads).</summary>
     private void Clip(Span<double> values, int s, int sex, int firstAge)
     {
+        if (!Kernels.AnyNegative(values))
+        {
+            return;
+        }
+
         for (var x = 0; x < values.Length; x++)
         {
             if (values[x] < 0)

@@ -32,6 +32,17 @@ public sealed class ProjectionStep
         }
 
         Timing = timing;
+        (FertileFirst, FertileEnd) = (ages.Count, 1);
+        for (var i = 0; i < fertility.Length; i++)
+        {
+            if (fertility[i] > 0)
+            {
+                FertileFirst = Math.Min(FertileFirst, i % ages.Count);
+                FertileEnd = Math.Max(FertileEnd, i % ages.Count + 1);
+            }
+        }
+
+        FertileFirst = Math.Min(FertileFirst, FertileEnd);
         Transitions = transitions is null ? [] : [.. transitions];
         var cells = stateCount * 2 * ages.Count;
         foreach (var t in Transitions)
@@ -112,12 +123,19 @@ public sealed class ProjectionStep
 
         for (var i = 0; i < survival.Length; i++)
         {
-            Guard.InRange(survival[i], 0, 1, $"survival ratio (state {i / (2 * a)}, {(Sex)(i / a % 2)}, age {ages.Label(i % a)})");
+            if (!(survival[i] >= 0 && survival[i] <= 1))
+            {
+                Guard.ThrowRange($"survival ratio (state {i / (2 * a)}, {(Sex)(i / a % 2)}, age {ages.Label(i % a)})", survival[i], "must be between 0 and 1");
+            }
         }
 
         for (var i = 0; i < fertility.Length; i++)
         {
-            Guard.InRange(fertility[i], 0, FertilityRates.MaximumRate, $"asfr (state {i / a}, age {ages.Label(i % a)})");
+            if (!(fertility[i] >= 0 && fertility[i] <= FertilityRates.MaximumRate))
+            {
+                Guard.ThrowRange($"asfr (state {i / a}, age {ages.Label(i % a)})", fertility[i], $"must be between 0 and {FertilityRates.MaximumRate}");
+            }
+
             if (i % a == 0 && fertility[i] != 0)
             {
                 Guard.ThrowArgument(nameof(fertility), $"Fertility at ages {ages.Label(0)} (state {i / a}) must be zero: those are the step's own births.");
@@ -156,6 +174,11 @@ public sealed class ProjectionStep
 
     /// <summary>Fertility on the projection grid [state][age].</summary>
     internal double[] Fertility { get; }
+
+    /// <summary>The age groups [FertileFirst, FertileEnd) outside which no state has fertility: the births loop skips the rest.</summary>
+    internal int FertileFirst { get; }
+
+    internal int FertileEnd { get; }
 
     /// <summary>1/(1+SRB) by state: the female share of births.</summary>
     internal double[] FemaleShare { get; }

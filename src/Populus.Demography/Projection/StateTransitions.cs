@@ -55,7 +55,10 @@ public sealed class StateTransitions
                 Guard.ThrowArgument(nameof(transitions), $"{name}: the pair {states.Label(t.From)} → {states.Label(t.To)} is given twice.");
             }
 
-            Guard.InRange(t.Scale, 0, double.MaxValue, $"{name}: scale of {states.Label(t.From)} → {states.Label(t.To)}");
+            if (!(t.Scale >= 0 && t.Scale <= double.MaxValue))
+            {
+                Guard.ThrowRange($"{name}: scale of {states.Label(t.From)} → {states.Label(t.To)}", t.Scale, "must be a non-negative finite number");
+            }
             t.Schedule.Ages.RequireSame(ages, $"{name}: schedule of {states.Label(t.From)} → {states.Label(t.To)}");
             if (!scheduleIndex.TryGetValue(t.Schedule, out var k))
             {

@@ -30,7 +30,10 @@ public sealed class TransitionSchedule
         female.CopyTo(_values.AsSpan(a));
         for (var i = 0; i < _values.Length; i++)
         {
-            Guard.InRange(_values[i], 0, double.MaxValue, $"transition value for {(i < a ? "males" : "females")} at age {ages.Label(i % a)}");
+            if (!(_values[i] >= 0 && _values[i] <= double.MaxValue))
+            {
+                Guard.ThrowRange($"transition value for {(i < a ? "males" : "females")} at age {ages.Label(i % a)}", _values[i], "must be a non-negative finite number");
+            }
         }
 
         Ages = ages;
