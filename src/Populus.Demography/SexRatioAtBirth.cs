@@ -19,6 +19,19 @@ public readonly record struct SexRatioAtBirth
     /// <summary>From a ratio quoted per 100 females (106 → 1.06).</summary>
     public static SexRatioAtBirth FromPer100(double per100) => new(per100 / 100.0);
 
+    /// <summary>From counts of male and female births (for example a census birth table).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative or not finite, there are no female births, or the ratio is outside 0.5–2.</exception>
+    public static SexRatioAtBirth FromBirths(double maleBirths, double femaleBirths)
+    {
+        Guard.InRange(maleBirths, 0, double.MaxValue, nameof(maleBirths));
+        if (!(femaleBirths > 0) || double.IsInfinity(femaleBirths))
+        {
+            Guard.ThrowRange(nameof(femaleBirths), femaleBirths, "must be positive and finite");
+        }
+
+        return new SexRatioAtBirth(maleBirths / femaleBirths);
+    }
+
     /// <summary>The share of births that are female: 1 / (1 + SRB).</summary>
     public double FemaleShare => 1.0 / (1.0 + MalesPerFemale);
 

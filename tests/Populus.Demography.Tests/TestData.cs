@@ -1,6 +1,8 @@
+using System.Globalization;
+
 namespace Populus.Demography.Tests;
 
-/// <summary>Finds the read-only shared data folder that lies beside the repository (CI copies it there too).</summary>
+/// <summary>Finds the read-only <c>shared/</c> folder beside the repository (wherever the repository is cloned).</summary>
 internal static class TestData
 {
     public static string SharedPath(string relative)
@@ -8,27 +10,26 @@ internal static class TestData
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "shared", relative);
-            if (Directory.Exists(Path.Combine(dir.FullName, "shared")) && (File.Exists(candidate) || Directory.Exists(candidate)))
+            if (File.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new FileNotFoundException($"shared/{relative} was not found beside the repository.");
+        throw new FileNotFoundException($"shared/{relative} not found above {AppContext.BaseDirectory}.");
     }
 
-    /// <summary>Rows of a plain comma-separated file (no quoted fields) as dictionaries keyed by header.</summary>
-    public static List<Dictionary<string, string>> ReadCsv(string relative)
+    /// <summary>Rows of a simple CSV (no quoted commas) as header-keyed dictionaries.</summary>
+    public static IEnumerable<Dictionary<string, string>> ReadCsv(string relative)
     {
-        var lines = File.ReadAllLines(SharedPath(relative));
-        var header = lines[0].Split(',');
-        return [.. lines.Skip(1).Where(l => l.Length > 0).Select(l =>
+        using var reader = new StreamReader(SharedPath(relative));
+        var header = reader.ReadLine()!.Split(',');
+        while (reader.ReadLine() is { } line)
         {
-            var cells = l.Split(',');
-            return header.Select((h, i) => (h, cells[i])).ToDictionary(x => x.h, x => x.Item2);
-        })];
+            var cells = line.Split(',');
+            yield return header.Zip(cells).ToDictionary(p => p.First, p => p.Second);
+        }
     }
 
-    public static double Number(this Dictionary<string, string> row, string column) =>
-        double.Parse(row[column], System.Globalization.CultureInfo.InvariantCulture);
+    public static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 }

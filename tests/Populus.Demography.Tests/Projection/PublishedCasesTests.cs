@@ -13,13 +13,13 @@ public class PublishedCasesTests
     [Fact]
     public void Project_CanadaWpp1x1_ReproducesEveryAgeSexStepAndBirths()
     {
-        var rows = TestData.ReadCsv("data/testvectors/ccmppwpp_canada_1x1_projection_steps_1950_1954.csv");
+        var rows = TestData.ReadCsv("data/testvectors/ccmppwpp_canada_1x1_projection_steps_1950_1954.csv").ToList();
         var ages = AgeGroups.SingleYear(100);
         var years = rows.Select(r => int.Parse(r["step_start"])).Distinct().Order().ToArray();
         double[] Column(int year, string sex, string column, bool blankIsZero = false) =>
             [.. rows.Where(r => r["step_start"] == year.ToString() && r["sex"] == sex)
                 .OrderBy(r => int.Parse(r["age"]))
-                .Select(r => blankIsZero && r[column].Length == 0 ? 0 : r.Number(column))];
+                .Select(r => blankIsZero && r[column].Length == 0 ? 0 : TestData.Number(r[column]))];
 
         var steps = years.Select(y => new ProjectionStep(
         [
@@ -70,9 +70,9 @@ public class PublishedCasesTests
     [Fact]
     public void Project_PrestonSweden5x5_ReproducesBox62()
     {
-        var rows = TestData.ReadCsv("data/testvectors/preston2001_box6_2_sweden1993_females_ccpm_5y.csv");
+        var rows = TestData.ReadCsv("data/testvectors/preston2001_box6_2_sweden1993_females_ccpm_5y.csv").ToList();
         var ages = AgeGroups.FiveYear(0, 85);
-        double[] Column(string column) => [.. rows.Select(r => r.Number(column))];
+        double[] Column(string column) => [.. rows.Select(r => TestData.Number(r[column]))];
         var survival = new SurvivalRatios(ages, Column("SxF_derived"));
         var step = new ProjectionStep(
         [
