@@ -10,8 +10,14 @@ namespace Populus.Storage.Wpp;
 /// <summary>Projects one WPP 2024 location from its published inputs (docs/methods.md "Projection from UN WPP 2024 inputs").</summary>
 public static class WppProjection
 {
-    /// <summary>Net migrants arrive evenly over the year: half before the step's survival, half after ([WPP2024]; ccmppWPP "even").</summary>
-    public const MigrationTiming Timing = MigrationTiming.HalfHalf;
+    /// <summary>
+    /// The step's net migrants join at its end, unexposed. WPP projects 1 January to 1 January adding each calendar
+    /// year's migrants at the end of its step (ccmppWPP's medium-variant inputs set <c>mig_assumption = "end"</c>), and
+    /// publishes the 1 July population as the mean of the two 1 January populations around it; a 1 July to 1 July step
+    /// then receives, at the end and by the same age, the mean of the two calendar years' migrants, which is what
+    /// <see cref="Demography.Preparation.AnnualCounts.Over"/> gives for the step (docs/methods.md).
+    /// </summary>
+    public const MigrationTiming Timing = MigrationTiming.End;
 
     /// <summary>Projects <paramref name="locationCode"/> from 1 July <paramref name="from"/> to 1 July <paramref name="to"/> in annual steps.</summary>
     /// <exception cref="InvalidInputException">The extract is missing or invalid, or lacks an input the years need.</exception>
