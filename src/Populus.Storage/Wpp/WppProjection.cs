@@ -28,7 +28,20 @@ public static class WppProjection
             throw new InvalidInputException(new InputError("--to", 0, null, to.ToString(CultureInfo.InvariantCulture), $"must be after --from {from}"));
         }
 
-        var location = WppReader.Read(folder, locationCode);
+        return Run(WppReader.Read(folder, locationCode), folder, from, to);
+    }
+
+    /// <summary>Projects a location already read from <paramref name="folder"/> (named in error messages).</summary>
+    /// <exception cref="InvalidInputException">The location lacks an input the years need, or <paramref name="to"/> is not after <paramref name="from"/>.</exception>
+    public static ProjectionRun Run(WppLocation location, string folder, int from, int to)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        var locationCode = location.LocationCode;
+        if (to <= from)
+        {
+            throw new InvalidInputException(new InputError("--to", 0, null, to.ToString(CultureInfo.InvariantCulture), $"must be after --from {from}"));
+        }
+
         var basePopulation = WppProjectionSetup.BasePopulation(location, folder, from);
         var assumptions = WppProjectionSetup.Assumptions(location, folder, from, to);
         var prepared = new List<IReadOnlyList<PreparedRates>>();
