@@ -99,13 +99,23 @@ internal static class ProjectCommand
     private static void PrintTable(ProjectionRun run, IReadOnlyList<ProjectionSummaryRow> rows, TextWriter w)
     {
         w.WriteLine($"Projection of {string.Join(", ", run.Codes)}: population on {run.PopulationDate} (thousands); births, deaths and net migration over the 12 months before it.");
-        w.WriteLine($"{"年份",4} {"总人口",12} {"0-14岁",10} {"15-64岁",10} {"65岁+",10} {"65+占比",7} {"出生",9} {"死亡",9} {"净迁移",9}");
-        w.WriteLine($"{"Year",6} {"Total",15} {"0-14",12} {"15-64",12} {"65+",12} {"65+ %",9} {"Births",11} {"Deaths",11} {"Net mig.",11}");
+        string[] widths = ["6", "15", "12", "12", "12", "9", "11", "11", "11"];
+        string[] chinese = ["年份", "总人口", "0-14岁", "15-64岁", "65岁及以上", "65+占比%", "出生", "死亡", "净迁移"];
+        string[] english = ["Year", "Total", "0-14", "15-64", "65+", "65+ %", "Births", "Deaths", "Net mig."];
+        w.WriteLine(string.Join(' ', chinese.Select((h, i) => PadLeft(h, int.Parse(widths[i], CultureInfo.InvariantCulture)))));
+        w.WriteLine(string.Join(' ', english.Select((h, i) => PadLeft(h, int.Parse(widths[i], CultureInfo.InvariantCulture)))));
         foreach (var r in rows)
         {
             w.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{r.Year,6} {r.Total,15:N1} {r.Children,12:N1} {r.WorkingAge,12:N1} {r.Older,12:N1} {r.OlderSharePercent,9:F2} {Flow(r.Births),11} {Flow(r.Deaths),11} {Flow(r.NetMigration),11}"));
         }
+    }
+
+    /// <summary>Right-aligns text in a terminal column, counting CJK characters as two columns wide.</summary>
+    private static string PadLeft(string text, int width)
+    {
+        var shown = text.Sum(c => c >= '\u2E80' ? 2 : 1);
+        return new string(' ', Math.Max(0, width - shown)) + text;
     }
 
     private static string Flow(double value) => double.IsNaN(value) ? "" : value.ToString("N1", CultureInfo.InvariantCulture);
