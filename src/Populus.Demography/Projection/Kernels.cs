@@ -84,15 +84,50 @@ internal static class Kernels
         }
     }
 
-    /// <summary>Movers: outflow[i] = population[i] · rate[i] (+ counts[i]); population[i] += inflow[i] − outflow[i].
+    /// <summary>Movers: outflow[i] = population[i] · rate[i] + counts[i]; population[i] += inflow[i] − outflow[i].
     /// An empty <paramref name="rate"/> or <paramref name="counts"/> counts as zero.</summary>
     public static void Transfer(Span<double> population, ReadOnlySpan<double> inflow, Span<double> outflow, ReadOnlySpan<double> rate, ReadOnlySpan<double> counts)
     {
+        if (rate.IsEmpty)
+        {
+            outflow.Clear();
+        }
+        else
+        {
+            Multiply(outflow, population, rate);
+        }
+
+        if (!counts.IsEmpty)
+        {
+            SumScaled(outflow, outflow, counts, 1.0);
+        }
+
         for (var i = 0; i < population.Length; i++)
         {
-            var leaving = (rate.IsEmpty ? 0 : population[i] * rate[i]) + (counts.IsEmpty ? 0 : counts[i]);
-            outflow[i] = leaving;
-            population[i] += inflow[i] - leaving;
+            population[i] += inflow[i] - outflow[i];
+        }
+    }
+
+    /// <summary>target[i] = a[i] · b[i].</summary>
+    public static void Multiply(Span<double> target, ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
+        {
+            var t = MemoryMarshal.Cast<double, Vector<double>>(target);
+            var va = MemoryMarshal.Cast<double, Vector<double>>(a);
+            var vb = MemoryMarshal.Cast<double, Vector<double>>(b);
+            for (var k = 0; k < t.Length; k++)
+            {
+                t[k] = va[k] * vb[k];
+            }
+
+            i = t.Length * Vector<double>.Count;
+        }
+
+        for (; i < target.Length; i++)
+        {
+            target[i] = a[i] * b[i];
         }
     }
 

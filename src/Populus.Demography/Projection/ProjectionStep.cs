@@ -44,36 +44,26 @@ public sealed class ProjectionStep
 
         FertileFirst = Math.Min(FertileFirst, FertileEnd);
         Transitions = transitions is null ? [] : [.. transitions];
-        var cells = stateCount * 2 * ages.Count;
         foreach (var t in Transitions)
         {
             Guard.NotNull(t, nameof(transitions));
-            t.Ages.RequireSame(ages, $"transitions '{t.Name}'");
+            t.Ages.RequireSame(ages, "transitions");
             if (t.States.Count != stateCount)
             {
                 Guard.ThrowArgument(nameof(transitions), $"Transitions '{t.Name}' are between {t.States.Count} states; the step has {stateCount}.");
             }
-
-            if (t.Kind == TransitionKind.Rates)
-            {
-                OutRate ??= new double[cells];
-                Add(OutRate, t.TotalOut);
-            }
-            else
-            {
-                CountOut ??= new double[cells];
-                CountIn ??= new double[cells];
-                Add(CountOut, t.TotalOut);
-                Add(CountIn, t.TotalIn);
-            }
-        }
-
-        if (OutRate is not null)
-        {
-            StateTransitions.RequireProbabilities(OutRate, Transitions[0].States, ages, "transition rates of one step");
         }
 
         RateSets = [.. Transitions.Where(t => t.Kind == TransitionKind.Rates)];
+        var countSets = Transitions.Where(t => t.Kind == TransitionKind.Counts).ToArray();
+        OutRate = Combine([.. RateSets.Select(t => t.TotalOutArray)]);
+        CountOut = Combine([.. countSets.Select(t => t.TotalOutArray)]);
+        CountIn = Combine([.. countSets.Select(t => t.TotalInArray!)]);
+        if (RateSets.Length > 1)
+        {
+            // Each set was checked alone; together they compete for the same survivors.
+            StateTransitions.RequireProbabilities(OutRate, RateSets[0].States, ages, "transition rates of one step");
+        }
     }
 
     /// <summary>A step from each state's rates, in state order.</summary>
@@ -241,11 +231,23 @@ public sealed class ProjectionStep
         }
     }
 
-    private static void Add(double[] target, ReadOnlySpan<double> values)
+    /// <summary>The element-wise sum of the sets' arrays: null for none, the set's own (read-only) array for one.</summary>
+    private static double[]? Combine(double[][] arrays)
     {
-        for (var i = 0; i < target.Length; i++)
+        if (arrays.Length <= 1)
         {
-            target[i] += values[i];
+            return arrays.Length == 0 ? null : arrays[0];
         }
+
+        var sum = new double[arrays[0].Length];
+        foreach (var values in arrays)
+        {
+            for (var i = 0; i < sum.Length; i++)
+            {
+                sum[i] += values[i];
+            }
+        }
+
+        return sum;
     }
 }

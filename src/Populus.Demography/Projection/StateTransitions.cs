@@ -147,10 +147,10 @@ public sealed class StateTransitions
     /// <summary>
     /// Rates: total probability of leaving each state, [state][sex][age]. Counts: persons leaving each state.
     /// </summary>
-    internal ReadOnlySpan<double> TotalOut => _totalOut;
+    internal double[] TotalOutArray => _totalOut;
 
     /// <summary>Counts only: persons entering each state, [state][sex][age].</summary>
-    internal ReadOnlySpan<double> TotalIn => _totalIn;
+    internal double[]? TotalInArray => _totalIn;
 
     /// <summary>
     /// Adds to <paramref name="inflow"/> (the destination's [sex][age] block) the movers from every origin into
