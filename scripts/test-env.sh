@@ -1,10 +1,71 @@
 # Sourced by test.sh: installs and starts what the tests need on a fresh machine, and stops it afterwards.
 # Each service adds its start and stop here; the functions must be safe to call when nothing was started.
 
+# PostgreSQL: a throwaway cluster on a free loopback port, owned by the postgres user (initdb refuses root).
+# The storage tests read POPULUS_TEST_PG; each test creates its own schema in it.
+_populus_pg_dir=""
+
+_populus_pg_bin() {
+  local bin
+  for bin in /usr/lib/postgresql/*/bin; do
+    [ -x "$bin/initdb" ] && { echo "$bin"; return 0; }
+  done
+  return 1
+}
+
+# A loopback port nobody listens on (bash's /dev/tcp: no python or netcat needed on a fresh machine).
+_populus_free_port() {
+  local p
+  for p in $(shuf -i 20000-60000 -n 50); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      echo "$p"
+      return 0
+    fi
+  done
+  return 1
+}
+
+populus_pg_start() {
+  if [ -n "${POPULUS_TEST_PG:-}" ]; then
+    return 0 # a server was given from outside
+  fi
+  local bin
+  if ! bin=$(_populus_pg_bin); then
+    echo "test-env: installing PostgreSQL from Debian" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    bin=$(_populus_pg_bin) || { echo "test-env: PostgreSQL installation failed" >&2; return 1; }
+  fi
+  local port
+  port=$(_populus_free_port)
+  _populus_pg_dir=$(mktemp -d /tmp/populus-pg.XXXXXX)
+  chmod 755 "$_populus_pg_dir"
+  local run=()
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres: "$_populus_pg_dir"
+    run=(runuser -u postgres --)
+  fi
+  "${run[@]}" "$bin/initdb" -D "$_populus_pg_dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  "${run[@]}" "$bin/pg_ctl" -D "$_populus_pg_dir/data" -l "$_populus_pg_dir/log" -w start \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $_populus_pg_dir -c fsync=off -c max_connections=200" >/dev/null
+  export POPULUS_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+  echo "test-env: PostgreSQL on 127.0.0.1:$port" >&2
+}
+
+populus_pg_stop() {
+  [ -n "$_populus_pg_dir" ] || return 0
+  local bin run=()
+  bin=$(_populus_pg_bin) || true
+  [ "$(id -u)" -eq 0 ] && run=(runuser -u postgres --)
+  [ -n "$bin" ] && "${run[@]}" "$bin/pg_ctl" -D "$_populus_pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$_populus_pg_dir"
+  _populus_pg_dir=""
+  unset POPULUS_TEST_PG
+}
+
 test_env_start() {
-  :
+  populus_pg_start
 }
 
 test_env_stop() {
-  :
+  populus_pg_stop
 }

@@ -5,28 +5,30 @@ using CsvHelper.Configuration;
 namespace Populus.Storage.Tabular;
 
 /// <summary>
-/// Reads a headed CSV file row by row, collecting every bad cell as an <see cref="InputError"/> instead of stopping
+/// Reads a headed table row by row, collecting every bad cell as an <see cref="InputError"/> instead of stopping
 /// at the first. Callers read typed cells from each <see cref="CsvRecord"/> and call <see cref="ThrowIfInvalid"/>
 /// before using anything they read, so that a bad file changes nothing.
 /// </summary>
+/// <remarks>
+/// CSV is the native form. XLSX (first sheet) and Parquet files are read into the same text cells, so that one set
+/// of checks applies whatever the format: <see cref="Open"/> picks the reader by the file's extension. Row numbers
+/// are those a user sees: the CSV line or the spreadsheet row (the header is row 1); for Parquet, which has no
+/// header row, the first record is row 2 so that the numbering matches the same table saved as CSV.
+/// </remarks>
 public sealed class CsvTable : IDisposable
 {
-    private readonly CsvReader _csv;
+    private readonly IDisposable? _owner;
+    private readonly IEnumerator<(int Row, string[] Fields)>? _rows;
     private readonly Dictionary<string, int> _columns;
     private readonly List<InputError> _errors = [];
 
-    private CsvTable(string displayName, TextReader reader, IReadOnlyCollection<string> required)
+    private CsvTable(string displayName, string[]? header, IEnumerator<(int Row, string[] Fields)>? rows,
+        IDisposable? owner, IReadOnlyCollection<string> required)
     {
         FileName = displayName;
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            TrimOptions = TrimOptions.Trim,
-            DetectDelimiter = false,
-            BadDataFound = null,
-            IgnoreBlankLines = true,
-        };
-        _csv = new CsvReader(reader, config);
-        if (!_csv.Read() || !_csv.ReadHeader() || _csv.HeaderRecord is null)
+        _owner = owner;
+        _rows = rows;
+        if (header is null)
         {
             _columns = [];
             _errors.Add(new InputError(displayName, 1, null, null, "the file is empty; a header row is expected"));
@@ -34,15 +36,15 @@ public sealed class CsvTable : IDisposable
         }
 
         _columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < _csv.HeaderRecord.Length; i++)
+        for (var i = 0; i < header.Length; i++)
         {
-            _columns.TryAdd(_csv.HeaderRecord[i].Trim().TrimStart('\uFEFF'), i);
+            _columns.TryAdd(header[i].Trim().TrimStart('\uFEFF'), i);
         }
 
         foreach (var name in required.Where(name => !_columns.ContainsKey(name)))
         {
             _errors.Add(new InputError(displayName, 1, name, null,
-                $"required column is missing (the header has: {string.Join(", ", _csv.HeaderRecord)})"));
+                $"required column is missing (the header has: {string.Join(", ", header)})"));
         }
     }
 
@@ -52,8 +54,11 @@ public sealed class CsvTable : IDisposable
     /// <summary>Problems found so far.</summary>
     public IReadOnlyList<InputError> Errors => _errors;
 
-    /// <summary>Opens a file and checks that the <paramref name="requiredColumns"/> are in its header.</summary>
-    /// <exception cref="InvalidInputException">The file does not exist or cannot be read.</exception>
+    /// <summary>
+    /// Opens a CSV, XLSX or Parquet file (by extension: .xlsx, .parquet, anything else is CSV) and checks that the
+    /// <paramref name="requiredColumns"/> are in its header.
+    /// </summary>
+    /// <exception cref="InvalidInputException">The file does not exist or cannot be read as its format.</exception>
     public static CsvTable Open(string path, params string[] requiredColumns)
     {
         if (!File.Exists(path))
@@ -61,19 +66,54 @@ public sealed class CsvTable : IDisposable
             throw new InvalidInputException(new InputError(path, 0, null, null, "file not found"));
         }
 
+        var extension = Path.GetExtension(path).ToLowerInvariant();
         try
         {
-            return new CsvTable(path, new StreamReader(path, detectEncodingFromByteOrderMarks: true), requiredColumns);
+            return extension switch
+            {
+                ".xlsx" => FromRows(path, XlsxRows.Read(path), requiredColumns),
+                ".parquet" => FromRows(path, ParquetRows.Read(path), requiredColumns),
+                _ => FromReader(path, new StreamReader(path, detectEncodingFromByteOrderMarks: true), requiredColumns),
+            };
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is not (InvalidInputException or OutOfMemoryException))
         {
-            throw new InvalidInputException(new InputError(path, 0, null, null, $"cannot be read: {ex.Message}"));
+            var format = extension is ".xlsx" or ".parquet" ? extension[1..].ToUpperInvariant() + " " : "";
+            throw new InvalidInputException(new InputError(path, 0, null, null, $"cannot be read as a {format}file: {ex.Message}"));
         }
     }
 
     /// <summary>Reads CSV text held in memory (uploads, tests); <paramref name="displayName"/> names it in errors.</summary>
-    public static CsvTable FromReader(string displayName, TextReader reader, params string[] requiredColumns) =>
-        new(displayName, reader, requiredColumns);
+    public static CsvTable FromReader(string displayName, TextReader reader, params string[] requiredColumns)
+    {
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            TrimOptions = TrimOptions.Trim,
+            DetectDelimiter = false,
+            BadDataFound = null,
+            IgnoreBlankLines = true,
+        };
+        var csv = new CsvReader(reader, config);
+        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
+        {
+            return new CsvTable(displayName, null, null, csv, requiredColumns);
+        }
+
+        return new CsvTable(displayName, csv.HeaderRecord, CsvRows(csv).GetEnumerator(), csv, requiredColumns);
+    }
+
+    /// <summary>A table already split into a header and text cells (spreadsheets, Parquet).</summary>
+    internal static CsvTable FromRows(string displayName, (string[]? Header, IEnumerable<(int Row, string[] Fields)> Rows) table,
+        params string[] requiredColumns) =>
+        new(displayName, table.Header, table.Header is null ? null : table.Rows.GetEnumerator(), null, requiredColumns);
+
+    private static IEnumerable<(int Row, string[] Fields)> CsvRows(CsvReader csv)
+    {
+        while (csv.Read())
+        {
+            yield return (csv.Parser.RawRow, csv.Parser.Record ?? []);
+        }
+    }
 
     /// <summary>True when the header has the column.</summary>
     public bool HasColumn(string name) => _columns.ContainsKey(name);
@@ -81,14 +121,20 @@ public sealed class CsvTable : IDisposable
     /// <summary>The data rows, in file order. Stops early when the header itself was refused.</summary>
     public IEnumerable<CsvRecord> Records()
     {
-        if (_errors.Count > 0 && _errors.Any(e => e.Row <= 1))
+        if (_rows is null || (_errors.Count > 0 && _errors.Any(e => e.Row <= 1)))
         {
             yield break;
         }
 
-        while (_csv.Read())
+        while (_rows.MoveNext())
         {
-            yield return new CsvRecord(this, _csv.Parser.RawRow, _csv.Parser.Record ?? []);
+            var (row, fields) = _rows.Current;
+            if (fields.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            yield return new CsvRecord(this, row, fields);
         }
     }
 
@@ -96,17 +142,21 @@ public sealed class CsvTable : IDisposable
     public void AddError(int row, string? column, string? value, string reason) =>
         _errors.Add(new InputError(FileName, row, column, value, reason));
 
-    /// <summary>Throws one exception listing every problem found, if there was any.</summary>
+    /// <summary>Throws one exception listing every problem found, if there was any, in file order.</summary>
     /// <exception cref="InvalidInputException">At least one problem was recorded.</exception>
     public void ThrowIfInvalid()
     {
         if (_errors.Count > 0)
         {
-            throw new InvalidInputException(_errors);
+            throw new InvalidInputException([.. _errors.OrderBy(e => e.Row)]);
         }
     }
 
-    public void Dispose() => _csv.Dispose();
+    public void Dispose()
+    {
+        _rows?.Dispose();
+        _owner?.Dispose();
+    }
 
     internal string? Cell(string[] fields, string column) =>
         _columns.TryGetValue(column, out var i) && i < fields.Length ? fields[i] : null;

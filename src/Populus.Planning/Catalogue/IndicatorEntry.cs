@@ -1,0 +1,35 @@
+using Populus.Planning.Formulas;
+
+namespace Populus.Planning.Catalogue;
+
+/// <summary>One indicator of the catalogue: what it measures, how it is obtained and where it applies.</summary>
+/// <param name="Id">Stable id (resident_population, TT12).</param>
+/// <param name="PlanId">The row of the plan's Table 6 (plan-indicators.csv id), or null.</param>
+/// <param name="TextTargetIds">The targets-text.csv rows whose targets this indicator carries.</param>
+/// <param name="Formula">The parsed formula of a computed indicator; null for a reported one.</param>
+/// <param name="Department">The reporting department (required for reported indicators).</param>
+/// <param name="Regions">The regions it applies to.</param>
+/// <param name="Classes">Named classes of its value (e.g. ageing classes); empty when none.</param>
+/// <param name="SentenceZh">The plan sentence a text target comes from (verbatim), or empty.</param>
+public sealed record IndicatorEntry(
+    string Id,
+    string? PlanId,
+    IReadOnlyList<string> TextTargetIds,
+    string NameZh,
+    string NameEn,
+    string Unit,
+    IndicatorKind Kind,
+    Formula? Formula,
+    string? Department,
+    IReadOnlySet<string> Regions,
+    Direction Better,
+    IReadOnlyList<IndicatorClass> Classes,
+    string SentenceZh,
+    string Source,
+    string Note)
+{
+    public bool AppliesTo(string region) => Regions.Contains(region);
+
+    /// <summary>The class containing <paramref name="value"/>, or null when none does (or none are defined).</summary>
+    public IndicatorClass? Classify(double value) => Classes.FirstOrDefault(c => c.Contains(value));
+}

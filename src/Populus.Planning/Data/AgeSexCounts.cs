@@ -1,0 +1,133 @@
+using Populus.Demography;
+
+namespace Populus.Planning.Data;
+
+/// <summary>
+/// Counts of persons (or events: births by mother's age and child's sex, deaths by age and sex) by age group,
+/// for both sexes together and, when the source gives it, by sex.
+/// </summary>
+/// <remarks>
+/// Sources often print coarse groups without a sex split (the plan's Table 3 has 0–14, 15–59, 60+ only), so the
+/// sex split is optional and a sum is only answered when the asked ages fall on group bounds: a sum that would
+/// need splitting a group is reported as missing with the reason rather than guessed.
+/// </remarks>
+public sealed class AgeSexCounts
+{
+    private AgeSexCounts(PopulationByAge total, PopulationByAgeSex? bySex)
+    {
+        Total = total;
+        BySex = bySex;
+    }
+
+    /// <summary>Both sexes together.</summary>
+    public PopulationByAge Total { get; }
+
+    /// <summary>By sex, or null when the source gives no sex split.</summary>
+    public PopulationByAgeSex? BySex { get; }
+
+    public AgeGroups Ages => Total.Ages;
+
+    /// <summary>Counts without a sex split.</summary>
+    public static AgeSexCounts BothSexes(PopulationByAge total)
+    {
+        ArgumentNullException.ThrowIfNull(total);
+        return new AgeSexCounts(total, null);
+    }
+
+    /// <summary>Counts by sex; the total is their sum.</summary>
+    public static AgeSexCounts Split(PopulationByAgeSex bySex)
+    {
+        ArgumentNullException.ThrowIfNull(bySex);
+        var sum = new double[bySex.Ages.Count];
+        for (var i = 0; i < sum.Length; i++)
+        {
+            sum[i] = bySex.Male[i] + bySex.Female[i];
+        }
+
+        return new AgeSexCounts(new PopulationByAge(bySex.Ages, sum), bySex);
+    }
+
+    /// <summary>The sum over <paramref name="range"/> for one sex (null = both).</summary>
+    /// <param name="reason">Why no sum can be given: no sex split, or a range bound inside an age group or
+    /// outside the ages covered.</param>
+    public bool TrySum(AgeRange range, Sex? sex, out double sum, out string? reason)
+    {
+        sum = 0;
+        PopulationByAge counts;
+        if (sex is { } s)
+        {
+            if (BySex is null)
+            {
+                reason = $"no sex split is given (only both sexes, ages {Ages})";
+                return false;
+            }
+
+            counts = BySex[s];
+        }
+        else
+        {
+            counts = Total;
+        }
+
+        if (!TryIndices(range, out var first, out var last, out reason))
+        {
+            return false;
+        }
+
+        for (var i = first; i <= last; i++)
+        {
+            sum += counts[i];
+        }
+
+        return true;
+    }
+
+    /// <summary>The group indices spanned by <paramref name="range"/>, when its bounds are group bounds.</summary>
+    private bool TryIndices(AgeRange range, out int first, out int last, out string? reason)
+    {
+        first = 0;
+        last = Ages.Count - 1;
+        reason = null;
+        if (range.IsAll)
+        {
+            return true;
+        }
+
+        if (range.From > 0 || Ages.FirstAge > 0)
+        {
+            first = StartIndex(range.From);
+            if (first < 0)
+            {
+                reason = $"age {range.From} is not a bound of the age groups {Describe()}";
+                return false;
+            }
+        }
+
+        if (range.To is { } to)
+        {
+            var next = to == Ages.End ? Ages.Count : StartIndex(to);
+            if (next < 0)
+            {
+                reason = $"age {to} is not a bound of the age groups {Describe()}";
+                return false;
+            }
+
+            last = next - 1;
+        }
+        else if (!Ages.IsOpenEnded)
+        {
+            reason = $"ages {range} reach beyond the last age group {Ages.Label(Ages.Count - 1)}";
+            return false;
+        }
+
+        return true;
+    }
+
+    private int StartIndex(int age)
+    {
+        var i = Ages.IndexOf(age);
+        return i >= 0 && Ages.Start(i) == age ? i : -1;
+    }
+
+    private string Describe() => string.Join(", ", Ages.Labels());
+}

@@ -1,0 +1,107 @@
+using Populus.Planning.Catalogue;
+
+namespace Populus.Planning.Data;
+
+/// <summary>
+/// <see cref="IIndicatorData"/> over figures handed in: seed tables in tests, a projection's output when
+/// computing projected indicators, or a small user dataset. Reported figures are validated against the catalogue
+/// as they are added.
+/// </summary>
+public sealed class InMemoryIndicatorData : IIndicatorData
+{
+    private readonly Dictionary<(PopulationKind, string, int), DataResult<AgeSexCounts>> _population = [];
+    private readonly Dictionary<(string, int), DataResult<AgeSexCounts>> _births = [];
+    private readonly Dictionary<(string, int), DataResult<AgeSexCounts>> _deaths = [];
+    private readonly Dictionary<(string, int), DataResult<EducationCounts>> _education = [];
+    private readonly Dictionary<(string, string, int), DataResult<double>> _series = [];
+    private readonly Dictionary<(string, string, int), DataResult<ReportedValue>> _reported = [];
+    private readonly IndicatorCatalogue _catalogue;
+
+    /// <param name="catalogue">Reported figures must name its indicators and regions.</param>
+    /// <param name="firstYear">First year a reported figure may have.</param>
+    /// <param name="lastYear">Last year a reported figure may have.</param>
+    public InMemoryIndicatorData(IndicatorCatalogue catalogue, int firstYear = 2000, int lastYear = 2050)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        _catalogue = catalogue;
+        FirstYear = firstYear;
+        LastYear = lastYear;
+    }
+
+    public int FirstYear { get; }
+
+    public int LastYear { get; }
+
+    public InMemoryIndicatorData AddPopulation(PopulationKind kind, string region, int year, AgeSexCounts counts, Provenance provenance)
+    {
+        _population[(kind, region, year)] = DataResult<AgeSexCounts>.Found(counts, provenance);
+        return this;
+    }
+
+    public InMemoryIndicatorData AddBirths(string region, int year, AgeSexCounts births, Provenance provenance)
+    {
+        _births[(region, year)] = DataResult<AgeSexCounts>.Found(births, provenance);
+        return this;
+    }
+
+    public InMemoryIndicatorData AddDeaths(string region, int year, AgeSexCounts deaths, Provenance provenance)
+    {
+        _deaths[(region, year)] = DataResult<AgeSexCounts>.Found(deaths, provenance);
+        return this;
+    }
+
+    public InMemoryIndicatorData AddEducation(string region, int year, EducationCounts education, Provenance provenance)
+    {
+        _education[(region, year)] = DataResult<EducationCounts>.Found(education, provenance);
+        return this;
+    }
+
+    /// <exception cref="ArgumentException">The series is not one of <see cref="ScalarSeries"/>.</exception>
+    public InMemoryIndicatorData AddSeries(string name, string region, int year, double value, Provenance provenance)
+    {
+        if (!ScalarSeries.IsKnown(name))
+        {
+            throw new ArgumentException($"series '{name}' is unknown; known: {string.Join(", ", ScalarSeries.Units.Keys)}.", nameof(name));
+        }
+
+        _series[(name, region, year)] = DataResult<double>.Found(value, provenance);
+        return this;
+    }
+
+    /// <exception cref="CatalogueException">The figure names an unknown indicator, region or year.</exception>
+    public InMemoryIndicatorData AddReported(ReportedValue figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        var errors = ReportedFigureRules.Check(figure, _catalogue, FirstYear, LastYear, "reported figure");
+        if (errors.Count > 0)
+        {
+            throw new CatalogueException("reported figure", errors);
+        }
+
+        _reported[(figure.IndicatorId, figure.Region, figure.Year)] = DataResult<ReportedValue>.Found(figure, figure.Provenance);
+        return this;
+    }
+
+    public DataResult<AgeSexCounts> Population(PopulationKind kind, string region, int year) =>
+        Find(_population, (kind, region, year), $"no {kind.ToString().ToLowerInvariant()} population of {region} in {year} in the data");
+
+    public DataResult<AgeSexCounts> Births(string region, int year) =>
+        Find(_births, (region, year), $"no births of {region} in {year} in the data");
+
+    public DataResult<AgeSexCounts> Deaths(string region, int year) =>
+        Find(_deaths, (region, year), $"no deaths of {region} in {year} in the data");
+
+    public DataResult<EducationCounts> Education(string region, int year) =>
+        Find(_education, (region, year), $"no education counts of {region} in {year} in the data");
+
+    public DataResult<double> Series(string name, string region, int year) =>
+        Find(_series, (name, region, year), $"no {name} of {region} in {year} in the data");
+
+    public DataResult<ReportedValue> Reported(string indicatorId, string region, int year) =>
+        Find(_reported, (indicatorId, region, year), $"no reported {indicatorId} of {region} in {year} in the data");
+
+    private static DataResult<T> Find<TKey, T>(Dictionary<TKey, DataResult<T>> map, TKey key, string missing)
+        where TKey : notnull
+        where T : notnull =>
+        map.TryGetValue(key, out var r) ? r : DataResult<T>.Missing(missing);
+}

@@ -1,0 +1,207 @@
+using Populus.Demography;
+using Populus.Demography.LifeTables;
+using Populus.Planning.Data;
+using Populus.Planning.Formulas;
+
+namespace Populus.Planning.Indicators;
+
+/// <summary>Evaluates a parsed <see cref="Formula"/> for one region and year. Any missing input makes the whole
+/// value missing, with the input's reason; a zero denominator is missing too, never infinity.</summary>
+internal sealed class FormulaEvaluator(RegionalData data)
+{
+    /// <summary>Constants carry this provenance; it is dropped when combined with data.</summary>
+    private static readonly Provenance Constant = Provenance.Observed("constant");
+
+    public DataResult<double> Evaluate(Formula formula, string region, int year) => Eval(formula.Root, region, year);
+
+    private DataResult<double> Eval(FormulaNode node, string region, int year)
+    {
+        switch (node)
+        {
+            case NumberNode n:
+                return DataResult<double>.Found(n.Value, Constant);
+            case NegateNode neg:
+                var inner = Eval(neg.Operand, region, year);
+                return inner.HasValue ? DataResult<double>.Found(-inner.Value, inner.Provenance) : inner;
+            case BinaryNode b:
+                return Binary(b, region, year);
+            case CallNode c:
+                return Call(c, c.Region ?? region, year);
+            default:
+                throw new InvalidOperationException($"unknown formula node {node.GetType().Name}.");
+        }
+    }
+
+    private DataResult<double> Binary(BinaryNode b, string region, int year)
+    {
+        var left = Eval(b.Left, region, year);
+        var right = Eval(b.Right, region, year);
+        if (!left.HasValue || !right.HasValue)
+        {
+            var reasons = new[] { left.MissingReason, right.MissingReason }.Where(r => r is not null).Distinct();
+            return DataResult<double>.Missing(string.Join("; ", reasons));
+        }
+
+        if (b.Operator == '/' && right.Value == 0)
+        {
+            return DataResult<double>.Missing($"the denominator is zero for {region} in {year}");
+        }
+
+        var value = b.Operator switch
+        {
+            '+' => left.Value + right.Value,
+            '-' => left.Value - right.Value,
+            '*' => left.Value * right.Value,
+            _ => left.Value / right.Value,
+        };
+        return DataResult<double>.Found(value, Merge(left.Provenance, right.Provenance));
+    }
+
+    private static Provenance Merge(Provenance a, Provenance b) =>
+        ReferenceEquals(a, Constant) ? b : ReferenceEquals(b, Constant) ? a : a.Combine(b);
+
+    private DataResult<double> Call(CallNode c, string region, int year)
+    {
+        switch (c.Function)
+        {
+            case FormulaFunction.Pop:
+                return Sum(data.Counts(PopulationKind.Resident, false, region, year), c, "resident population", region, year);
+            case FormulaFunction.RegPop:
+                return Sum(data.Counts(PopulationKind.Registered, false, region, year), c, "registered population", region, year);
+            case FormulaFunction.Urban:
+                return Sum(data.Counts(PopulationKind.Urban, false, region, year), c, "urban population", region, year);
+            case FormulaFunction.Births:
+                return Sum(data.Counts(null, true, region, year), c, "births", region, year);
+            case FormulaFunction.Deaths:
+                return Sum(data.Counts(null, false, region, year), c, "deaths", region, year);
+            case FormulaFunction.Edu:
+            case FormulaFunction.Schooling:
+                var edu = data.Education(region, year);
+                if (!edu.HasValue)
+                {
+                    return DataResult<double>.Missing($"education of {region} in {year}: {edu.MissingReason}");
+                }
+
+                var ok = c.Function == FormulaFunction.Edu
+                    ? edu.Value.TryPersons(c.Ages, c.MinimumLevel, out var v, out var why)
+                    : edu.Value.TrySchoolingYears(c.Ages, out v, out why);
+                return ok ? DataResult<double>.Found(v, edu.Provenance) : DataResult<double>.Missing($"education of {region} in {year}: {why}");
+            case FormulaFunction.Series:
+                var s = data.Series(c.SeriesName!, region, year);
+                return s.HasValue ? s : DataResult<double>.Missing($"{c.SeriesName} of {region} in {year}: {s.MissingReason}");
+            case FormulaFunction.Tfr:
+                return Tfr(region, year);
+            case FormulaFunction.E0:
+                return LifeExpectancy(c.Sex, region, year);
+            case FormulaFunction.Srb:
+                return Srb(region, year);
+            default:
+                throw new InvalidOperationException($"unknown formula function {c.Function}.");
+        }
+    }
+
+    private static DataResult<double> Sum(DataResult<AgeSexCounts> counts, CallNode c, string what, string region, int year)
+    {
+        if (!counts.HasValue)
+        {
+            return DataResult<double>.Missing($"{what} of {region} in {year}: {counts.MissingReason}");
+        }
+
+        return counts.Value.TrySum(c.Ages, c.Sex, out var sum, out var why)
+            ? DataResult<double>.Found(sum, counts.Provenance)
+            : DataResult<double>.Missing($"{what} of {region} in {year}, ages {c.Ages}{(c.Sex is { } s ? ", sex " + s.Code() : "")}: {why}");
+    }
+
+    /// <summary>TFR = Σ n·(births / women) over the mother's age groups of the births table [PHG2001 §5.3].</summary>
+    private DataResult<double> Tfr(string region, int year)
+    {
+        var births = data.Counts(null, true, region, year);
+        var pop = data.Counts(PopulationKind.Resident, false, region, year);
+        if (!births.HasValue || !pop.HasValue)
+        {
+            return DataResult<double>.Missing($"TFR of {region} in {year}: {births.MissingReason ?? pop.MissingReason}");
+        }
+
+        var ages = births.Value.Ages;
+        if (ages.IsOpenEnded)
+        {
+            return DataResult<double>.Missing($"TFR of {region} in {year}: births by mother's age are needed in closed age groups (such as 15-49); got {ages}");
+        }
+
+        var asfr = new double[ages.Count];
+        for (var i = 0; i < ages.Count; i++)
+        {
+            var range = new AgeRange(ages.Start(i), ages.Start(i) + ages.Width(i));
+            if (!pop.Value.TrySum(range, Sex.Female, out var women, out var why))
+            {
+                return DataResult<double>.Missing($"TFR of {region} in {year}: women aged {range}: {why}");
+            }
+
+            if (women <= 0)
+            {
+                return DataResult<double>.Missing($"TFR of {region} in {year}: no women aged {range}");
+            }
+
+            asfr[i] = births.Value.Total[i] / women;
+        }
+
+        return DataResult<double>.Found(new FertilityRates(ages, asfr).TotalFertilityRate(), births.Provenance.Combine(pop.Provenance));
+    }
+
+    /// <summary>e0 from a period life table (<see cref="LifeTable"/>: Andreev–Kingkade 1a0, Lω = lω/mω) on
+    /// mx = deaths / population, the population at the reference date standing in for the year's person-years
+    /// (exact for a mid-year count, close for a year-end one in a slowly changing population).</summary>
+    /// <remarks>Both sexes together use the male infant rules, as WPP's both-sexes tables and DemoTools do
+    /// (see <see cref="LifeTableOptions.Sex"/>).</remarks>
+    private DataResult<double> LifeExpectancy(Sex? sex, string region, int year)
+    {
+        var deaths = data.Counts(null, false, region, year);
+        var pop = data.Counts(PopulationKind.Resident, false, region, year);
+        var label = $"life expectancy of {region} in {year}";
+        if (!deaths.HasValue || !pop.HasValue)
+        {
+            return DataResult<double>.Missing($"{label}: {deaths.MissingReason ?? pop.MissingReason}");
+        }
+
+        if (!deaths.Value.Ages.Equals(pop.Value.Ages))
+        {
+            return DataResult<double>.Missing($"{label}: deaths ({deaths.Value.Ages}) and population ({pop.Value.Ages}) are on different age groups");
+        }
+
+        var d = sex is { } s ? deaths.Value.BySex?[s] : deaths.Value.Total;
+        var p = sex is { } s2 ? pop.Value.BySex?[s2] : pop.Value.Total;
+        if (d is null || p is null)
+        {
+            return DataResult<double>.Missing($"{label}: deaths or population have no sex split");
+        }
+
+        try
+        {
+            var table = LifeTable.FromDeathsAndExposure(d.Ages, d.Values, p.Values, LifeTableOptions.For(sex ?? Sex.Male));
+            return DataResult<double>.Found(table.E0, deaths.Provenance.Combine(pop.Provenance));
+        }
+        catch (ArgumentException e)
+        {
+            return DataResult<double>.Missing($"{label}: {e.Message}");
+        }
+    }
+
+    private DataResult<double> Srb(string region, int year)
+    {
+        var births = data.Counts(null, true, region, year);
+        if (!births.HasValue)
+        {
+            return DataResult<double>.Missing($"sex ratio at birth of {region} in {year}: {births.MissingReason}");
+        }
+
+        if (births.Value.BySex is not { } bySex)
+        {
+            return DataResult<double>.Missing($"sex ratio at birth of {region} in {year}: births have no sex split");
+        }
+
+        var female = bySex.Female.Total();
+        return female > 0
+            ? DataResult<double>.Found(100 * bySex.Male.Total() / female, births.Provenance)
+            : DataResult<double>.Missing($"sex ratio at birth of {region} in {year}: no female births");
+    }
+}

@@ -1,0 +1,95 @@
+using Populus.Planning.Catalogue;
+using Populus.Planning.Data;
+
+namespace Populus.Planning.Indicators;
+
+/// <summary>Values of catalogue indicators for any region (or grouping) and year, from <see cref="IIndicatorData"/>.</summary>
+/// <remarks>
+/// A computed indicator is evaluated by its formula. When its inputs are missing, a reported figure for the same
+/// indicator, region and year stands in (basis <see cref="ValueBasis.Reported"/>, with the reason the computation
+/// failed in <see cref="IndicatorValue.Note"/>). A reported indicator takes the reported figure. Otherwise the
+/// value is 'no data' with every reason: nothing is skipped silently.
+/// </remarks>
+public sealed class IndicatorCalculator
+{
+    private readonly RegionalData _data;
+    private readonly FormulaEvaluator _evaluator;
+
+    public IndicatorCalculator(IndicatorCatalogue catalogue, IIndicatorData data)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(data);
+        Catalogue = catalogue;
+        _data = new RegionalData(data, catalogue.Regions);
+        _evaluator = new FormulaEvaluator(_data);
+    }
+
+    public IndicatorCatalogue Catalogue { get; }
+
+    /// <exception cref="KeyNotFoundException">The indicator is not in the catalogue.</exception>
+    public IndicatorValue Compute(string indicatorId, string region, int year)
+    {
+        var entry = Catalogue[indicatorId];
+        if (!entry.AppliesTo(region))
+        {
+            return IndicatorValue.NoData(indicatorId, region, year,
+                $"{entry.Id} applies to {Describe(entry.Regions)}, not to {region}");
+        }
+
+        return ComputeAnywhere(entry, region, year);
+    }
+
+    /// <summary>Without the applicability check: for comparisons with the province and its other cities.</summary>
+    internal IndicatorValue ComputeAnywhere(IndicatorEntry entry, string region, int year)
+    {
+        var indicatorId = entry.Id;
+        string? computeFailure = null;
+        if (entry.Formula is { } formula)
+        {
+            var computed = _evaluator.Evaluate(formula, region, year);
+            if (computed.HasValue)
+            {
+                return IndicatorValue.Of(indicatorId, region, year, computed.Value, computed.Provenance, ValueBasis.Computed);
+            }
+
+            computeFailure = computed.MissingReason;
+        }
+
+        var reported = _data.Source.Reported(indicatorId, region, year);
+        if (reported.HasValue)
+        {
+            var note = computeFailure is null ? null : $"computed value unavailable ({computeFailure}); reported figure used";
+            return IndicatorValue.Of(indicatorId, region, year, reported.Value.Value, reported.Value.Provenance, ValueBasis.Reported, note);
+        }
+
+        var reportedReason = entry.Kind == IndicatorKind.Reported
+            ? $"no figure reported{(entry.Department is { } d ? " by " + d : "")}: {reported.MissingReason}"
+            : $"no reported figure either: {reported.MissingReason}";
+        return IndicatorValue.NoData(indicatorId, region, year,
+            computeFailure is null ? reportedReason : $"{computeFailure}; {reportedReason}");
+    }
+
+    /// <summary>The formula's value only (no reported stand-in), for consistency checks and projected data.</summary>
+    /// <exception cref="InvalidOperationException">The indicator is reported, so has no formula.</exception>
+    public DataResult<double> Recompute(string indicatorId, string region, int year)
+    {
+        var entry = Catalogue[indicatorId];
+        if (entry.Formula is not { } formula)
+        {
+            throw new InvalidOperationException($"{indicatorId} is reported by {entry.Department}; it has no formula to recompute.");
+        }
+
+        return _evaluator.Evaluate(formula, region, year);
+    }
+
+    /// <summary>The reported figure for an indicator, region and year.</summary>
+    public DataResult<ReportedValue> Reported(string indicatorId, string region, int year) =>
+        _data.Source.Reported(indicatorId, region, year);
+
+    /// <summary>Values for consecutive years.</summary>
+    public IReadOnlyList<IndicatorValue> Series(string indicatorId, string region, int firstYear, int lastYear) =>
+        [.. Enumerable.Range(firstYear, lastYear - firstYear + 1).Select(y => Compute(indicatorId, region, y))];
+
+    private static string Describe(IReadOnlySet<string> regions) =>
+        regions.Count <= 3 ? string.Join(", ", regions) : $"{regions.Count} regions";
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Populus.Planning.Data;
+
+namespace Populus.Planning.Indicators;
+
+/// <summary>An indicator's value for one region and year with its provenance, or 'no data' with the reason.</summary>
+public sealed record IndicatorValue
+{
+    private IndicatorValue(string indicatorId, string region, int year, double? value, Provenance? provenance, ValueBasis basis, string? note)
+    {
+        IndicatorId = indicatorId;
+        Region = region;
+        Year = year;
+        Value = value;
+        Provenance = provenance;
+        Basis = basis;
+        Note = note;
+    }
+
+    public string IndicatorId { get; }
+
+    public string Region { get; }
+
+    public int Year { get; }
+
+    /// <summary>The value, or null for no data.</summary>
+    public double? Value { get; }
+
+    public Provenance? Provenance { get; }
+
+    public ValueBasis Basis { get; }
+
+    /// <summary>For no data, the reason; for a reported stand-in, why the computed value is missing.</summary>
+    public string? Note { get; }
+
+    public bool HasValue => Value is not null;
+
+    public static IndicatorValue Of(string id, string region, int year, double value, Provenance provenance, ValueBasis basis, string? note = null) =>
+        new(id, region, year, value, provenance, basis, note);
+
+    public static IndicatorValue NoData(string id, string region, int year, string reason) =>
+        new(id, region, year, null, null, ValueBasis.None, reason);
+
+    public override string ToString() => Value is { } v
+        ? string.Create(CultureInfo.InvariantCulture, $"{IndicatorId} {Region} {Year} = {v:0.####} [{Basis.ToString().ToLowerInvariant()}, {Provenance}]")
+        : $"{IndicatorId} {Region} {Year}: no data ({Note})";
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using Populus.Planning.Catalogue;
+using Populus.Planning.Data;
+
+namespace Populus.Planning.Targets;
+
+/// <summary>
+/// The plan's targets, read from <c>plan-indicators.csv</c> (Table 6: target_2025/2030/2035) and
+/// <c>targets-text.csv</c> (the text's targets), linked to catalogue entries by <c>plan_id</c> and
+/// <c>text_target_ids</c>. Every target must be readable and linked, or the book is refused with every problem.
+/// </summary>
+/// <remarks>targets-text rows of <c>target_type=policy-rule</c> (eligibility thresholds, policy parameters) are
+/// not monitored and are not read.</remarks>
+public sealed class TargetBook
+{
+    private static readonly int[] PlanYears = [2025, 2030, 2035];
+
+    private TargetBook(IReadOnlyList<PlanTarget> targets, IReadOnlyList<ReportedValue> baseFigures)
+    {
+        Targets = targets;
+        BaseFigures = baseFigures;
+    }
+
+    public IReadOnlyList<PlanTarget> Targets { get; }
+
+    /// <summary>Table 6's 2020 base values as reported figures for 温州市 (the cumulative ones' brackets removed).</summary>
+    public IReadOnlyList<ReportedValue> BaseFigures { get; }
+
+    /// <summary>The targets of one indicator, in year order (standing targets last).</summary>
+    public IEnumerable<PlanTarget> For(string indicatorId) =>
+        Targets.Where(t => t.IndicatorId == indicatorId).OrderBy(t => t.Year ?? int.MaxValue);
+
+    /// <exception cref="CatalogueException">A target cannot be read, or a row is not linked to the catalogue.</exception>
+    public static TargetBook Parse(IndicatorCatalogue catalogue, string planIndicatorsCsv, string targetsTextCsv,
+        string planSource = "plan-indicators.csv", string textSource = "targets-text.csv", string region = "温州市", int baseYear = 2020)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var errors = new List<CatalogueError>();
+        var targets = new List<PlanTarget>();
+        var baseFigures = new List<ReportedValue>();
+
+        var plan = CsvText.Parse(planIndicatorsCsv, planSource, "id", "name_zh", "base_2020", "target_2025", "target_2030", "target_2035", "target_2025_zh", "target_2030_zh", "target_2035_zh");
+        foreach (var (line, cells) in plan.Rows)
+        {
+            var planId = plan.Cell(cells, "id");
+            var entryName = $"indicator {planId} {plan.Cell(cells, "name_zh")} (line {line})";
+            var entry = catalogue.ByPlanId(planId);
+            if (entry is null)
+            {
+                errors.Add(new CatalogueError(planSource, entryName, "id", planId, "no catalogue entry has this plan_id"));
+                continue;
+            }
+
+            foreach (var year in PlanYears)
+            {
+                var field = $"target_{year}";
+                var printed = plan.Cell(cells, field);
+                if (TargetRule.TryParse(printed, out var rule, out var reason))
+                {
+                    targets.Add(new PlanTarget(entry.Id, year, rule!, baseYear, plan.Cell(cells, field + "_zh"), $"{planSource} id {planId} {field}"));
+                }
+                else
+                {
+                    errors.Add(new CatalogueError(planSource, entryName, field, printed, reason!));
+                }
+            }
+
+            var baseText = plan.Cell(cells, "base_2020").Trim('[', ']');
+            if (baseText.Length > 0)
+            {
+                try
+                {
+                    baseFigures.Add(new ReportedValue(entry.Id, region, baseYear, baseText, Provenance.Observed($"plan Table 6 base {baseYear}")));
+                }
+                catch (ArgumentException e)
+                {
+                    errors.Add(new CatalogueError(planSource, entryName, "base_2020", baseText, e.Message));
+                }
+            }
+        }
+
+        var text = CsvText.Parse(targetsTextCsv, textSource, "id", "name_zh", "comparator", "value", "value_zh", "target_year", "base_year", "target_type");
+        foreach (var (line, cells) in text.Rows)
+        {
+            var id = text.Cell(cells, "id");
+            var entryName = $"text target {id} {text.Cell(cells, "name_zh")} (line {line})";
+            if (text.Cell(cells, "target_type") == "policy-rule")
+            {
+                continue;
+            }
+
+            var entry = catalogue.ByTextTarget(id);
+            if (entry is null)
+            {
+                errors.Add(new CatalogueError(textSource, entryName, "id", id, "no catalogue entry lists this id in text_target_ids"));
+                continue;
+            }
+
+            var comparator = text.Cell(cells, "comparator");
+            if (!TargetRule.TryFromText(comparator, text.Cell(cells, "value"), text.Cell(cells, "value_zh"), out var rule, out var reason))
+            {
+                errors.Add(new CatalogueError(textSource, entryName, "comparator", $"{comparator} {text.Cell(cells, "value")}".Trim(), reason!));
+                continue;
+            }
+
+            int? year = null;
+            var yearText = text.Cell(cells, "target_year");
+            if (yearText.Length > 0)
+            {
+                if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var y))
+                {
+                    errors.Add(new CatalogueError(textSource, entryName, "target_year", yearText, "not a year"));
+                    continue;
+                }
+
+                year = y;
+            }
+
+            var baseText = text.Cell(cells, "base_year");
+            var b = baseText.Length > 0 && int.TryParse(baseText, NumberStyles.None, CultureInfo.InvariantCulture, out var by) ? by : baseYear;
+            targets.Add(new PlanTarget(entry.Id, year, rule!, b, text.Cell(cells, "value_zh"), $"{textSource} {id}"));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new CatalogueException($"{planSource} + {textSource}", errors);
+        }
+
+        return new TargetBook(targets, baseFigures);
+    }
+}

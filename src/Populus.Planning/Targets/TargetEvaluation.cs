@@ -1,0 +1,26 @@
+using Populus.Planning.Indicators;
+
+namespace Populus.Planning.Targets;
+
+/// <summary>The state of one target for one region as seen in <see cref="AsOfYear"/>.</summary>
+/// <param name="Latest">The latest value up to the evaluation year (observed or reported), or null.</param>
+/// <param name="Expected">The value at the target year: observed when it has passed, else the projection's.</param>
+/// <param name="Shortfall">How far the (expected) value is from meeting the rule, in the indicator's unit
+/// (0 when met); null when not evaluable.</param>
+/// <param name="RequiredAnnualChange">Average change a year from the latest value needed to reach the target's
+/// boundary by the target year (for cumulative targets: the annual figure needed); null when not applicable.</param>
+/// <param name="Explanation">Why the status is what it is, in words.</param>
+public sealed record TargetEvaluation(
+    PlanTarget Target,
+    string Region,
+    int AsOfYear,
+    TargetStatus Status,
+    IndicatorValue? Latest,
+    IndicatorValue? Expected,
+    double? Shortfall,
+    double? RequiredAnnualChange,
+    string Explanation)
+{
+    /// <summary>True when a projection says the target will be missed (at risk or off track, target year ahead).</summary>
+    public bool IsEarlyWarning => Status is TargetStatus.AtRisk or TargetStatus.OffTrack && (Target.Year ?? AsOfYear) > AsOfYear;
+}

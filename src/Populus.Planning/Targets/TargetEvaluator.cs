@@ -1,0 +1,322 @@
+using System.Globalization;
+using Populus.Planning.Catalogue;
+using Populus.Planning.Indicators;
+
+namespace Populus.Planning.Targets;
+
+/// <summary>
+/// Evaluates targets for a region as seen in an evaluation year: observed values up to that year, a projection's
+/// values after it. The rules are in docs/planning.md.
+/// </summary>
+public sealed class TargetEvaluator
+{
+    private readonly IndicatorCalculator _calculator;
+    private readonly EvaluationOptions _options;
+
+    public TargetEvaluator(IndicatorCalculator calculator, EvaluationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(calculator);
+        _calculator = calculator;
+        _options = options ?? EvaluationOptions.Default;
+    }
+
+    /// <summary>Evaluates every target of <paramref name="book"/> for every region in <paramref name="regions"/>
+    /// its indicator applies to.</summary>
+    public IReadOnlyList<TargetEvaluation> EvaluateAll(TargetBook book, IEnumerable<string> regions, int asOfYear, ProjectedIndicators? projection) =>
+        [.. from region in regions
+            from target in book.Targets
+            where _calculator.Catalogue[target.IndicatorId].AppliesTo(region)
+            select Evaluate(book, target, region, asOfYear, projection)];
+
+    /// <summary>The targets a projection says will be missed (at risk or off track, target year ahead).</summary>
+    public static IReadOnlyList<TargetEvaluation> EarlyWarnings(IEnumerable<TargetEvaluation> evaluations) =>
+        [.. evaluations.Where(e => e.IsEarlyWarning).OrderBy(e => e.Target.Year).ThenBy(e => e.Status == TargetStatus.AtRisk)];
+
+    /// <param name="book">The book the target belongs to: earlier targets of the same indicator set the reference of
+    /// stable, maintain and increasing-yearly rules.</param>
+    public TargetEvaluation Evaluate(TargetBook book, PlanTarget target, string region, int asOfYear, ProjectedIndicators? projection)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(target);
+        var entry = _calculator.Catalogue[target.IndicatorId];
+        var year = target.Year ?? asOfYear;
+        var ahead = year > asOfYear;
+        IndicatorValue ValueAt(int y) => y <= asOfYear
+            ? _calculator.Compute(entry.Id, region, y)
+            : projection?.Get(entry.Id, region, y) ?? IndicatorValue.NoData(entry.Id, region, y, $"no projection was given for years after {asOfYear}");
+
+        var latest = Latest(entry.Id, region, asOfYear, target.BaseYear);
+        var expected = ValueAt(year);
+        var previous = book.For(entry.Id).LastOrDefault(t => t.Year < year && t.Year is not null);
+        var check = Check(target, entry, region, year, previous, ValueAt);
+        var required = RequiredAnnualChange(target, latest, year, ValueAt);
+
+        TargetStatus status;
+        string why;
+        if (check.Met is not { } met)
+        {
+            status = TargetStatus.NoData;
+            why = check.Explanation;
+        }
+        else if (!ahead)
+        {
+            status = met ? TargetStatus.Achieved : TargetStatus.OffTrack;
+            why = (met ? "met: " : "missed: ") + check.Explanation;
+        }
+        else if (met)
+        {
+            status = TargetStatus.OnTrack;
+            why = $"the projection '{projection!.Scenario}' meets it: {check.Explanation}";
+        }
+        else
+        {
+            var scale = Math.Max(Math.Abs(check.Scale), 1e-12);
+            status = check.Shortfall <= _options.AtRiskMargin * scale ? TargetStatus.AtRisk : TargetStatus.OffTrack;
+            why = string.Create(CultureInfo.InvariantCulture,
+                $"the projection '{projection!.Scenario}' misses it by {check.Shortfall:0.####} ({(status == TargetStatus.AtRisk ? "within" : "beyond")} the at-risk margin of {_options.AtRiskMargin:P0} of {scale:0.####}): {check.Explanation}");
+        }
+
+        return new TargetEvaluation(target, region, asOfYear, status, latest, expected, check.Met is null ? null : check.Shortfall, required, why);
+    }
+
+    private IndicatorValue? Latest(string id, string region, int asOfYear, int baseYear)
+    {
+        for (var y = asOfYear; y >= baseYear; y--)
+        {
+            var v = _calculator.Compute(id, region, y);
+            if (v.HasValue)
+            {
+                return v;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Outcome of a rule: met or not (null = not evaluable), the shortfall, the level the at-risk margin
+    /// is taken of, and an explanation.</summary>
+    private readonly record struct RuleCheck(bool? Met, double Shortfall, double Scale, string Explanation)
+    {
+        public static RuleCheck NoData(string why) => new(null, 0, 0, why);
+    }
+
+    private RuleCheck Check(PlanTarget target, IndicatorEntry entry, string region, int year, PlanTarget? previous, Func<int, IndicatorValue> valueAt)
+    {
+        var rule = target.Rule;
+        switch (rule.Kind)
+        {
+            case TargetKind.CumulativeAtLeast:
+            {
+                var sum = 0.0;
+                for (var y = target.BaseYear + 1; y <= year; y++)
+                {
+                    var v = valueAt(y);
+                    if (!v.HasValue)
+                    {
+                        return RuleCheck.NoData($"the cumulative count needs every year {target.BaseYear + 1}–{year}: {v.Note}");
+                    }
+
+                    sum += v.Value!.Value;
+                }
+
+                return Band(sum, rule, $"sum {target.BaseYear + 1}–{year}");
+            }
+
+            case TargetKind.IncreasingYearly:
+            {
+                var from = previous?.Year ?? target.BaseYear;
+                var worst = 0.0;
+                var rose = true;
+                var before = valueAt(from);
+                if (!before.HasValue)
+                {
+                    return RuleCheck.NoData($"increasing every year needs the value of {from}: {before.Note}");
+                }
+
+                for (var y = from + 1; y <= year; y++)
+                {
+                    var v = valueAt(y);
+                    if (!v.HasValue)
+                    {
+                        return RuleCheck.NoData($"increasing every year needs every year {from}–{year}: {v.Note}");
+                    }
+
+                    if (v.Value <= before.Value)
+                    {
+                        rose = false;
+                        worst = Math.Max(worst, before.Value!.Value - v.Value!.Value);
+                    }
+
+                    before = v;
+                }
+
+                var met = rose;
+                return new RuleCheck(met, worst, before.Value!.Value,
+                    met ? $"rose every year {from}–{year}" : string.Create(CultureInfo.InvariantCulture, $"did not rise every year {from}–{year} (largest fall {worst:0.####})"));
+            }
+
+            case TargetKind.Increasing or TargetKind.Decreasing:
+            {
+                var b = valueAt(target.BaseYear);
+                var v = valueAt(year);
+                if (!b.HasValue || !v.HasValue)
+                {
+                    return RuleCheck.NoData($"needs the values of {target.BaseYear} and {year}: {b.Note ?? v.Note}");
+                }
+
+                var up = rule.Kind == TargetKind.Increasing;
+                var met = up ? v.Value > b.Value : v.Value < b.Value;
+                var shortfall = met ? 0 : Math.Abs(v.Value!.Value - b.Value!.Value);
+                return new RuleCheck(met, shortfall, b.Value!.Value, Describe($"{year} value {{0}} against {target.BaseYear} value {{1}}", v.Value!.Value, b.Value!.Value));
+            }
+
+            case TargetKind.Stable or TargetKind.MaintainHigh or TargetKind.MaintainLow:
+            {
+                var v = valueAt(year);
+                if (!v.HasValue)
+                {
+                    return RuleCheck.NoData(v.Note!);
+                }
+
+                double reference;
+                string referenceText;
+                if (rule.Kind != TargetKind.Stable && previous?.Rule.Value is { } prevTarget)
+                {
+                    reference = prevTarget;
+                    referenceText = $"the {previous.Year} target {previous.Rule}";
+                }
+                else
+                {
+                    var refYear = rule.Kind == TargetKind.Stable ? previous?.Year ?? target.BaseYear : target.BaseYear;
+                    var r = valueAt(refYear);
+                    if (!r.HasValue)
+                    {
+                        return RuleCheck.NoData($"the reference value of {refYear} is missing: {r.Note}");
+                    }
+
+                    reference = r.Value!.Value;
+                    referenceText = $"the {refYear} value";
+                }
+
+                var x = v.Value!.Value;
+                var (lo, hi) = rule.Kind switch
+                {
+                    TargetKind.Stable => (reference - (TargetRule.StableBand * Math.Abs(reference)), reference + (TargetRule.StableBand * Math.Abs(reference))),
+                    TargetKind.MaintainHigh => (reference, double.PositiveInfinity),
+                    _ => (double.NegativeInfinity, reference),
+                };
+                var shortfall = Distance(x, lo, hi);
+                return new RuleCheck(shortfall == 0, shortfall, reference, Describe($"{year} value {{0}} against {referenceText} {{1}}", x, reference));
+            }
+
+            case TargetKind.BetterThanProvinceAverage or TargetKind.TopOfProvince:
+                return Province(rule, entry, region, year);
+
+            default:
+            {
+                var v = valueAt(year);
+                return v.HasValue ? Band(v.Value!.Value, rule, $"{year} value") : RuleCheck.NoData(v.Note!);
+            }
+        }
+    }
+
+    private static RuleCheck Band(double x, TargetRule rule, string what)
+    {
+        var (lo, hi) = rule.Band!.Value;
+        var met = rule.Kind switch
+        {
+            TargetKind.Above => x > lo,
+            TargetKind.Below => x < hi,
+            TargetKind.OrderOfMagnitude => x >= lo && x < hi,
+            TargetKind.Exactly => Math.Abs(x - lo) <= 1e-9 * Math.Max(1, Math.Abs(lo)),
+            _ => x >= lo && x <= hi,
+        };
+        var shortfall = met ? 0 : Math.Max(Distance(x, lo, hi), 0);
+        var level = double.IsFinite(lo) ? lo : hi;
+        return new RuleCheck(met, shortfall, level, Describe($"{what} {{0}} against {rule}", x, level));
+    }
+
+    private RuleCheck Province(TargetRule rule, IndicatorEntry entry, string region, int year)
+    {
+        var regions = _calculator.Catalogue.Regions;
+        var province = regions.Contains(region) ? regions[region].Parent : null;
+        if (province is null || regions[province].Kind != "province")
+        {
+            return RuleCheck.NoData($"{region} lies in no listed province, so it has no province to compare with");
+        }
+
+        if (entry.Better == Direction.None)
+        {
+            return RuleCheck.NoData($"{entry.Id} has no better direction in the catalogue, so 'better' is undefined");
+        }
+
+        var sign = entry.Better == Direction.Higher ? 1.0 : -1.0;
+        var own = _calculator.ComputeAnywhere(entry, region, year);
+        if (!own.HasValue)
+        {
+            return RuleCheck.NoData(own.Note!);
+        }
+
+        var x = own.Value!.Value;
+        if (rule.Kind == TargetKind.BetterThanProvinceAverage)
+        {
+            var p = _calculator.ComputeAnywhere(entry, province, year);
+            if (!p.HasValue)
+            {
+                return RuleCheck.NoData($"needs the {province} figure for {year}: {p.Note}");
+            }
+
+            var avg = p.Value!.Value;
+            var met = sign * (x - avg) > 0;
+            return new RuleCheck(met, met ? 0 : Math.Abs(x - avg), avg, Describe($"{region} {{0}} against {province} {{1}}", x, avg));
+        }
+
+        var peers = regions[province].Members.Select(m => (Region: m, Value: _calculator.ComputeAnywhere(entry, m, year))).ToList();
+        var missing = peers.Where(p => !p.Value.HasValue).Select(p => p.Region).ToList();
+        if (missing.Count > 0)
+        {
+            return RuleCheck.NoData($"ranking in {province} needs every city's {entry.Id} for {year}; missing: {string.Join(", ", missing)}");
+        }
+
+        var ranked = peers.OrderByDescending(p => sign * p.Value.Value!.Value).ToList();
+        var rank = ranked.FindIndex(p => p.Region == region) + 1;
+        var cutoff = ranked[Math.Min(TargetRule.TopRanks, ranked.Count) - 1].Value.Value!.Value;
+        var top = rank <= TargetRule.TopRanks;
+        return new RuleCheck(top, top ? 0 : Math.Abs(cutoff - x), cutoff,
+            string.Create(CultureInfo.InvariantCulture, $"{region} ranks {rank} of {ranked.Count} in {province} (top {TargetRule.TopRanks} needed)"));
+    }
+
+    private static double? RequiredAnnualChange(PlanTarget target, IndicatorValue? latest, int year, Func<int, IndicatorValue> valueAt)
+    {
+        if (latest is null || latest.Year >= year || target.Rule.Band is not { } band)
+        {
+            return null;
+        }
+
+        var years = year - latest.Year;
+        if (target.Rule.Kind == TargetKind.CumulativeAtLeast)
+        {
+            var sum = 0.0;
+            for (var y = target.BaseYear + 1; y <= latest.Year; y++)
+            {
+                if (valueAt(y).Value is not { } v)
+                {
+                    return null;
+                }
+
+                sum += v;
+            }
+
+            return (band.Lower - sum) / years;
+        }
+
+        var x = latest.Value!.Value;
+        var goal = x < band.Lower ? band.Lower : x > band.Upper ? band.Upper : x;
+        return (goal - x) / years;
+    }
+
+    private static double Distance(double x, double lo, double hi) => x < lo ? lo - x : x > hi ? x - hi : 0;
+
+    private static string Describe(string format, double a, double b) =>
+        string.Format(CultureInfo.InvariantCulture, format, a.ToString("0.####", CultureInfo.InvariantCulture), b.ToString("0.####", CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,19 @@
+namespace Populus.Storage;
+
+/// <summary>How to record an import.</summary>
+public sealed class ImportOptions
+{
+    /// <summary>
+    /// The batch's name; importing a batch again with the same content changes nothing. Defaults to the file name.
+    /// </summary>
+    public string? Batch { get; init; }
+
+    /// <summary>
+    /// Provenance for rows that do not carry their own (the file's columns figure_kind, source_id, source_title,
+    /// publisher, published, confidence, note take precedence cell by cell).
+    /// </summary>
+    public Provenance? Provenance { get; init; }
+
+    /// <summary>Called after every row is written and before the commit (tests hold an import open with it).</summary>
+    internal Action? BeforeCommit { get; init; }
+}

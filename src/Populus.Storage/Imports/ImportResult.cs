@@ -1,0 +1,13 @@
+namespace Populus.Storage;
+
+/// <summary>What an import did.</summary>
+/// <param name="Kind">The import kind (census, vital-events …).</param>
+/// <param name="File">The file as given.</param>
+/// <param name="Batch">The batch name the rows are recorded under.</param>
+/// <param name="Rows">Rows stored (0 when the batch was already there).</param>
+/// <param name="AlreadyImported">True when the same content was imported before, so nothing changed.</param>
+/// <param name="ContentSha256">Hash of the file's bytes, recorded with the batch.</param>
+public sealed record ImportResult(string Kind, string File, string Batch, int Rows, bool AlreadyImported, string ContentSha256);
+
+/// <summary>One imported file, as recorded in the store.</summary>
+public sealed record ImportBatch(string Batch, string Kind, string File, string ContentSha256, int Rows, DateTime ImportedAtUtc);

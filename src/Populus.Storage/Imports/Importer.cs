@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using Populus.Storage.Engines;
+using Populus.Storage.Tabular;
+
+namespace Populus.Storage.Imports;
+
+/// <summary>
+/// Loads one file as one batch in one transaction: either every row is stored, with the batch record, or nothing
+/// changes. A batch already imported with the same content is a no-op, so running an import twice is safe.
+/// </summary>
+internal static class Importer
+{
+    /// <exception cref="InvalidInputException">The file or a row is refused; every problem is listed and nothing changed.</exception>
+    public static ImportResult Run(Engine engine, ImportKind kind, string file, ImportOptions options)
+    {
+        using var table = CsvTable.Open(file, kind.RequiredColumns);
+        var sha = Sha256(file);
+        var batch = string.IsNullOrWhiteSpace(options.Batch) ? Path.GetFileName(file) : options.Batch.Trim();
+
+        using var connection = engine.Connect();
+        using var transaction = connection.BeginTransaction();
+        using var writer = engine.AcquireWriterLock(connection, transaction);
+        var previous = Sql.Query(connection, transaction,
+            "SELECT batch_key, content_sha256, kind FROM import_batch WHERE batch_key = $1 OR (content_sha256 = $2 AND kind = $3)",
+            r => (Batch: r.GetString(0), Sha: r.GetString(1), Kind: r.GetString(2)), batch, sha, kind.Name);
+        if (previous.FirstOrDefault(p => p.Sha == sha && p.Kind == kind.Name) is { Batch: not null } same)
+        {
+            return new ImportResult(kind.Name, file, same.Batch, 0, AlreadyImported: true, sha);
+        }
+
+        if (previous.FirstOrDefault(p => p.Batch == batch) is { Batch: not null } clash)
+        {
+            throw new InvalidInputException(new InputError(file, 0, null, null,
+                $"batch '{batch}' was already imported from different content ({clash.Kind}, sha256 {clash.Sha[..12]}…); a stored batch is never overwritten: give this file another batch name"));
+        }
+
+        var session = new ImportSession(engine, connection, transaction, table, kind.Name, batch, file, sha, options);
+        var rows = kind.Load(session);
+        table.ThrowIfInvalid();
+        options.BeforeCommit?.Invoke();
+        transaction.Commit();
+        return new ImportResult(kind.Name, file, batch, rows, AlreadyImported: false, sha);
+    }
+
+    private static string Sha256(string file)
+    {
+        using var stream = File.OpenRead(file);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}

@@ -1,0 +1,41 @@
+using Populus.Storage.Tabular;
+
+namespace Populus.Storage.Imports;
+
+/// <summary>Figures reported by departments: talent counts, graduates attracted, new urban jobs and the like.</summary>
+internal sealed class IndicatorsImport : FactImportKind
+{
+    public override string Name => "indicators";
+
+    public override string Summary => "department-reported indicator values per year and region (talent counts, graduates, new jobs …)";
+
+    public override string[] RequiredColumns => ["year", "region", "indicator", "value", "unit", "department"];
+
+    protected override string Table => "indicator_value";
+
+    protected override string[] Columns => ["year", "region_code", "indicator", "value", "unit", "department"];
+
+    protected override string[] KeyColumns => ["year", "region_code", "indicator"];
+
+    protected override object?[]? Read(CsvRecord record, ImportSession session)
+    {
+        var year = Year(record);
+        var region = year is { } y ? RegionCode(record, "region", session, y) : null;
+        var indicator = record.RequiredText("indicator");
+        if (indicator is not null && !Codes.IsIdentifier(indicator))
+        {
+            record.Fail("indicator", indicator, "an indicator is named in lower-case letters, digits and underscores, e.g. new_urban_jobs");
+            indicator = null;
+        }
+
+        var value = record.Number("value");
+        var unit = record.RequiredText("unit");
+        var department = record.RequiredText("department");
+        if (year is null || region is null || indicator is null || value is null || unit is null || department is null)
+        {
+            return null;
+        }
+
+        return [year.Value, region, indicator, value.Value, unit, department];
+    }
+}

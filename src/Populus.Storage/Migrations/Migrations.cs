@@ -1,0 +1,17 @@
+namespace Populus.Storage.Migrations;
+
+/// <summary>Every schema step, in order. To change the schema, add one line here (and its SQL file or class).</summary>
+/// <remarks>
+/// Never edit a step that has shipped: stores in the field have already run it. A store whose schema_version is
+/// above <see cref="Latest"/> was written by a newer Populus and is refused without change.
+/// </remarks>
+internal static class Migrations
+{
+    public static readonly IReadOnlyList<Migration> All =
+    [
+        new SqlMigration(1, "core", "provenance, batches, regions and groups, population, vital events, migration flows, survey totals, indicators"),
+        new SeedReferenceData(2),
+    ];
+
+    public static int Latest => All[^1].Version;
+}

@@ -1,0 +1,211 @@
+using Populus.Demography;
+using Populus.Planning.Catalogue;
+using Populus.Planning.Data;
+using Populus.Planning.Indicators;
+
+namespace Populus.Planning.Tests;
+
+public class IndicatorTests
+{
+    private static readonly IndicatorCalculator Calculator = new(Seed.Catalogue, Seed.Data());
+    private static readonly ConsistencyCheck Checker = new(Calculator);
+
+    [Theory]
+    [InlineData(2010, 33.97)]
+    [InlineData(2020, 46.58)]
+    public void DependencyRatio_PlanConvention_ReproducesTable3(int year, double printed)
+    {
+        var v = Calculator.Compute("dependency_ratio", Seed.City, year);
+        Assert.Equal(ValueBasis.Computed, v.Basis);
+        Assert.Equal(printed, v.Value!.Value, 0.005);
+        Assert.Equal(DataStatus.Observed, v.Provenance!.Status);
+        Assert.Contains("Table 3", v.Provenance.Source, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2010, 11.05)]
+    [InlineData(2020, 16.5)]
+    public void AgeingRate_ReproducesTable3AndIsConsistentWithIt(int year, double printed)
+    {
+        Assert.Equal(printed, Calculator.Compute("ageing_rate_60", Seed.City, year).Value!.Value, 0.05);
+        var check = Checker.Check("ageing_rate_60", Seed.City, year);
+        Assert.True(check.Value.Consistent, check.Value.Message);
+    }
+
+    [Fact]
+    public void DependencyRatio_UnConvention_IsNoDataOnThePlansBroadGroups()
+    {
+        var v = Calculator.Compute("dependency_ratio_un", Seed.City, 2020);
+        Assert.False(v.HasValue);
+        Assert.Contains("age 65 is not a bound", v.Note, StringComparison.Ordinal);
+        Assert.Contains("no reported figure either", v.Note, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2019)]
+    [InlineData(2020)]
+    public void LabourProductivity_2019And2020_FollowFromTable1(int year) =>
+        Assert.True(Checker.Check("labour_productivity", Seed.City, year).Value.Consistent);
+
+    [Theory]
+    [InlineData(2015, 8.10)]
+    [InlineData(2016, 8.79)]
+    [InlineData(2017, 9.50)]
+    [InlineData(2018, 10.44)]
+    public void LabourProductivity_2015To2018_AreFlaggedAsInconsistent(int year, double recomputed)
+    {
+        var check = Checker.Check("labour_productivity", Seed.City, year).Value;
+        Assert.False(check.Consistent);
+        Assert.Equal(recomputed, check.Recomputed, 0.005);
+        Assert.Contains("does not follow from its inputs", check.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConsistencyTolerance_IsHalfTheLastPrintedDigit()
+    {
+        Assert.Equal(0.05, Checker.Check("labour_productivity", Seed.City, 2018).Value.Tolerance, 1e-6);
+        Assert.Equal(0.005, Checker.Check("labour_productivity", Seed.City, 2019).Value.Tolerance, 1e-6);
+    }
+
+    [Theory]
+    [InlineData("main_centre_share", 59.8)]
+    [InlineData("sub_centre_share", 17.35)]
+    public void CentreShares_FromTable5AndTable3_AgreeWithTable6Base(string id, double printed)
+    {
+        Assert.Equal(printed, Calculator.Compute(id, Seed.City, 2020).Value!.Value, 0.05);
+        Assert.True(Checker.Check(id, Seed.City, 2020).Value.Consistent);
+    }
+
+    [Fact]
+    public void CentralCityPrimacy_2010_SumsTheGroupsMembers()
+    {
+        // 2010 census: 鹿城 1,293,266 + 龙湾 749,300 + 瓯海 996,900 + 洞头 87,700 over 9,122,102. 灵昆 moved from 龙湾 to
+        // 洞头 in 2015, inside the group, so the 2010 boundaries do not change the sum.
+        var v = Calculator.Compute("central_city_primacy", Seed.City, 2010);
+        Assert.Equal(100.0 * (1293266 + 749300 + 996900 + 87700) / 9122102, v.Value!.Value, 1e-9);
+        Assert.Equal(DataStatus.Estimated, v.Provenance!.Status);
+        Assert.Contains("sum of the members of 中心城区", v.Provenance.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CentralCityPrimacy_2020_FallsBackToTheReportedFigureAndSaysWhy()
+    {
+        var v = Calculator.Compute("central_city_primacy", Seed.City, 2020);
+        Assert.Equal(ValueBasis.Reported, v.Basis);
+        Assert.Equal(31.38, v.Value);
+        Assert.Contains("its member 龙湾区 has none", v.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UrbanizationWithoutUrbanCounts_HasNoDataWithEveryReason()
+    {
+        var v = Calculator.Compute("urbanization_rate", Seed.City, 2010);
+        Assert.Equal(ValueBasis.None, v.Basis);
+        Assert.Contains("urban population of 温州市 in 2010", v.Note, StringComparison.Ordinal);
+        Assert.Contains("no reported urbanization_rate", v.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IndicatorOutsideItsRegions_IsNoData()
+    {
+        var v = Calculator.Compute("central_city_primacy", "鹿城区", 2020);
+        Assert.Contains("applies to 温州市, not to 鹿城区", v.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnyRegion_ComputesFromItsOwnData() =>
+        Assert.Equal(100.0 * 187839 / 1167164, Calculator.Compute("ageing_rate_60", "鹿城区", 2020).Value!.Value, 1e-9);
+
+    [Fact]
+    public void ReportedIndicator_TakesTheReportedFigure()
+    {
+        var v = Calculator.Compute("graduate_retention_rate", Seed.City, 2017);
+        Assert.Equal((33.83, ValueBasis.Reported), (v.Value!.Value, v.Basis));
+        var none = Calculator.Compute("birth_defect_incidence", Seed.City, 2023);
+        Assert.Contains("no figure reported by 市卫健委", none.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReportedFigure_ForUnknownIndicatorRegionOrYear_IsRefused()
+    {
+        var data = new InMemoryIndicatorData(Seed.Catalogue, 2000, 2050);
+        var source = Provenance.Observed("test");
+        Assert.Equal("indicator", Assert.Single(Assert.Throws<CatalogueException>(() => data.AddReported(new ReportedValue("happiness", Seed.City, 2020, "1", source))).Errors).Field);
+        Assert.Equal("region", Assert.Single(Assert.Throws<CatalogueException>(() => data.AddReported(new ReportedValue("total_fertility_rate", "Atlantis", 2020, "1", source))).Errors).Field);
+        var year = Assert.Single(Assert.Throws<CatalogueException>(() => data.AddReported(new ReportedValue("total_fertility_rate", Seed.City, 2100, "1.3", source))).Errors);
+        Assert.Equal(("year", "2100"), (year.Field, year.Value));
+    }
+
+    [Fact]
+    public void Provenance_CombinesToTheWeakerStatusAndBothSources()
+    {
+        var p = Provenance.Observed("A").Combine(Provenance.Projected("medium"));
+        Assert.Equal((DataStatus.Projected, "A; medium"), (p.Status, p.Source));
+    }
+
+    [Fact]
+    public void LifeExpectancy_ConstantHazard_IsItsReciprocal()
+    {
+        // With a constant mx every group's person-years are d/m, whatever nax, so e0 = 1/m exactly.
+        var ages = AgeGroups.Abridged(85);
+        var data = Synthetic(ages, pop: _ => 1000, deaths: _ => 20);
+        Assert.Equal(50.0, new IndicatorCalculator(Seed.Catalogue, data).Compute("life_expectancy", Seed.City, 2030).Value!.Value, 1e-9);
+    }
+
+    [Fact]
+    public void LifeExpectancy_NeedsAGridTheLifeTableAccepts()
+    {
+        var ages = AgeGroups.FiveYear(0, 100);
+        var v = new IndicatorCalculator(Seed.Catalogue, Synthetic(ages, pop: _ => 1000, deaths: _ => 20)).Compute("life_expectancy", Seed.City, 2030);
+        Assert.False(v.HasValue);
+        Assert.Contains("life expectancy of 温州市 in 2030", v.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LifeExpectancy_WithoutDeaths_FallsBackToTheReportedBase()
+    {
+        var v = Calculator.Compute("life_expectancy", Seed.City, 2020);
+        Assert.Equal((81.72, ValueBasis.Reported), (v.Value!.Value, v.Basis));
+        Assert.Contains("no deaths of 温州市 in 2020", v.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tfr_SumsFiveYearRatesOverSingleYearWomen()
+    {
+        // 0.04 births per woman-year at every age 15–49: TFR = 35 × 0.04 = 1.4.
+        var ages = AgeGroups.SingleYear(100);
+        var women = Enumerable.Range(0, ages.Count).Select(i => 1000.0 + i).ToArray();
+        var birthAges = AgeGroups.FiveYear(15, 50, open: false);
+        var births = Enumerable.Range(0, 7).Select(g => 0.04 * women.Skip(15 + (5 * g)).Take(5).Sum()).ToArray();
+        var data = new InMemoryIndicatorData(Seed.Catalogue)
+            .AddPopulation(PopulationKind.Resident, Seed.City, 2030, AgeSexCounts.Split(new PopulationByAgeSex(new PopulationByAge(ages, women), new PopulationByAge(ages, women))), Provenance.Projected("test"))
+            .AddBirths(Seed.City, 2030, AgeSexCounts.Split(new PopulationByAgeSex(new PopulationByAge(birthAges, births.Select(b => b * 0.5233).ToArray()), new PopulationByAge(birthAges, births.Select(b => b * 0.4767).ToArray()))), Provenance.Projected("test"));
+        var calc = new IndicatorCalculator(Seed.Catalogue, data);
+        Assert.Equal(1.4, calc.Compute("total_fertility_rate", Seed.City, 2030).Value!.Value, 1e-9);
+        Assert.Equal(100 * 0.5233 / 0.4767, calc.Compute("sex_ratio_at_birth", Seed.City, 2030).Value!.Value, 1e-9);
+        Assert.Equal(DataStatus.Projected, calc.Compute("total_fertility_rate", Seed.City, 2030).Provenance!.Status);
+    }
+
+    [Fact]
+    public void EducationIndicators_UseTheCensusLevelsAndSchoolingYears()
+    {
+        var ages = AgeGroups.FromStarts([0, 16, 20, 60]);
+        // Per level (none … postgraduate) persons aged 0-15, 16-19, 20-59, 60+.
+        double[][] byLevel = [[10, 0, 0, 0], [0, 0, 10, 0], [0, 10, 30, 0], [0, 10, 30, 0], [0, 0, 20, 0], [0, 0, 8, 0], [0, 0, 2, 0]];
+        var edu = new EducationCounts([.. byLevel.Select(v => new PopulationByAge(ages, v))]);
+        var data = new InMemoryIndicatorData(Seed.Catalogue).AddEducation(Seed.City, 2020, edu, Provenance.Observed("test"));
+        var calc = new IndicatorCalculator(Seed.Catalogue, data);
+        Assert.Equal(100.0 * 30 / 100, calc.Compute("higher_education_share_20_59", Seed.City, 2020).Value!.Value, 1e-9);
+        var years = ((6 * 10) + (9 * 40) + (12 * 40) + (15 * 20) + (16 * 8) + (19 * 2)) / 120.0;
+        Assert.Equal(years, calc.Compute("mean_schooling_16_59", Seed.City, 2020).Value!.Value, 1e-9);
+    }
+
+    private static InMemoryIndicatorData Synthetic(AgeGroups ages, Func<int, double> pop, Func<int, double> deaths)
+    {
+        var p = Enumerable.Range(0, ages.Count).Select(pop).ToArray();
+        var d = Enumerable.Range(0, ages.Count).Select(deaths).ToArray();
+        return new InMemoryIndicatorData(Seed.Catalogue)
+            .AddPopulation(PopulationKind.Resident, Seed.City, 2030, AgeSexCounts.BothSexes(new PopulationByAge(ages, p)), Provenance.Projected("test"))
+            .AddDeaths(Seed.City, 2030, AgeSexCounts.BothSexes(new PopulationByAge(ages, d)), Provenance.Projected("test"));
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+
+namespace Populus.Storage.Tests;
+
+/// <summary>The built `populus` CLI run as a separate process (for crash and lock tests).</summary>
+public sealed class ChildCli : IDisposable
+{
+    private readonly Process _process;
+    private readonly TaskCompletionSource _marker = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly System.Text.StringBuilder _output = new();
+
+    private ChildCli(Process process)
+    {
+        _process = process;
+    }
+
+    /// <summary>Starts `populus import …` that holds its transaction open after writing every row.</summary>
+    public static ChildCli StartHeldImport(string db, string kind, string file, int holdMs = 60_000)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "populus.dll"));
+        foreach (var a in new[] { "import", kind, file, "--db", db })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.Environment["POPULUS_IMPORT_HOLD_MS"] = holdMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment.Remove("POPULUS_DB");
+        var process = Process.Start(start)!;
+        var child = new ChildCli(process);
+        process.OutputDataReceived += (_, e) => child.Seen(e.Data);
+        process.ErrorDataReceived += (_, e) => child.Seen(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return child;
+    }
+
+    /// <summary>Waits until the child has written every row inside its open transaction.</summary>
+    public void WaitUntilHolding()
+    {
+        if (!_marker.Task.Wait(TimeSpan.FromSeconds(60)))
+        {
+            throw new TimeoutException("The child import never reached its commit point. Output:\n" + Output);
+        }
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>SIGKILL: no cleanup code of the child runs.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Seen(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+
+        if (line.Contains("holding before commit", StringComparison.Ordinal))
+        {
+            _marker.TrySetResult();
+        }
+        else if (line.Contains("refused", StringComparison.Ordinal) || line.Contains("Unhandled", StringComparison.Ordinal))
+        {
+            _marker.TrySetException(new InvalidOperationException("The child import failed:\n" + Output));
+        }
+    }
+}
