@@ -51,4 +51,7 @@ public interface IPopulusStore : IDisposable
     IReadOnlyList<SurveyTotalFigure> SurveyTotals(string regionCode, int year);
 
     IReadOnlyList<IndicatorFigure> Indicators(string indicator, string? regionCode = null);
+
+    /// <summary>The records of the services to people (applications, scores, permits, allocation runs, audit; graduates and talent intake).</summary>
+    Services.IServiceRecords Services { get; }
 }

@@ -11,6 +11,8 @@ internal static class ImportKinds
         new SurveyTotalsImport(),
         new IndicatorsImport(),
         new GroupsImport(),
+        new GraduatesImport(),
+        new TalentIntakeImport(),
     ];
 
     public static ImportKind? Find(string name) =>
