@@ -41,6 +41,10 @@ public sealed class ScoreTable
 
     public bool Passed(int index) => !Vetoed[index] && Totals[index] >= PassMark;
 
+    /// <summary>The same applicants with totals and vetoes as stored after review (items are those computed).</summary>
+    internal ScoreTable WithStored(double[] totals, bool[] vetoed) =>
+        new(_scorer, Applicants, Day, totals, vetoed, _points, _values, ResidenceDays, InsuranceMonths);
+
     /// <summary>The itemised sheet of one applicant.</summary>
     public ScoreSheet Sheet(int index)
     {
