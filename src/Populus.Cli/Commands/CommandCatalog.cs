@@ -10,5 +10,11 @@ internal static class CommandCatalog
         yield return LifeTableCommand.Create();
         yield return ProjectCommand.Create();
         yield return ImportCommand.Create();
+        yield return SettleCommand.Create();
+        yield return PoliciesCommand.Create();
+        yield return PermitCommand.Create();
+        yield return PointsCommand.Create();
+        yield return AllocateCommand.Create();
+        yield return TalentCommand.Create();
     }
 }
