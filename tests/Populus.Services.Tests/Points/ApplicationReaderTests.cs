@@ -48,6 +48,7 @@ public class ApplicationReaderTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public void IdentityKey_IsPrivateStableAndKeyed()
     {
         using var temp = TestData.Temp();

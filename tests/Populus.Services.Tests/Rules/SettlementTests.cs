@@ -30,7 +30,7 @@ public class SettlementTests
     [InlineData(35, Outcome.NotMet)]   // read as under 35 (TT76)
     public void SecondaryVocational_QualifiesOnlyUnder35(int age, Outcome expected)
     {
-        var person = new Person { BirthDate = Day.AddYears(-age), Education = Education.SecondaryVocational };
+        var person = new Person { BirthDate = Day.AddYears(-age), Education = Education.SecondaryVocational, Title = ProfessionalTitle.None, Skill = SkillGrade.None };
         var d = Check.Check(person, Day);
         Assert.Equal(expected, d.Outcome);
         if (expected == Outcome.NotMet)

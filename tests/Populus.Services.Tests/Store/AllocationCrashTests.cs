@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Populus.Services.Allocation;
 using Populus.Services.Points;
 
 namespace Populus.Services.Tests.Store;
@@ -8,7 +9,7 @@ public class AllocationCrashTests
 {
     [Theory]
     [MemberData(nameof(ServiceStore.Engines), MemberType = typeof(ServiceStore))]
-    public void KilledMidAllocation_LeavesNoRunAndNoPlacement_AndTheRoundAllocatesAfterwards(string engine)
+    public async Task KilledMidAllocation_LeavesNoRunAndNoPlacement_AndTheRoundAllocatesAfterwards(string engine)
     {
         using var t = ServiceStore.Create(engine);
         using (var store = t.Open())
@@ -53,7 +54,7 @@ public class AllocationCrashTests
             child.ErrorDataReceived += (_, e) => Seen(e.Data);
             child.BeginOutputReadLine();
             child.BeginErrorReadLine();
-            Assert.True(holding.Task.Wait(TimeSpan.FromSeconds(120)), "the child never reached its commit point:\n" + output);
+            await holding.Task.WaitAsync(TimeSpan.FromSeconds(120));
             child.Kill(entireProcessTree: true); // SIGKILL: no cleanup runs
             child.WaitForExit();
         }
@@ -61,8 +62,8 @@ public class AllocationCrashTests
         using var reopened = t.Open();
         Assert.Empty(reopened.Services.AllocationRuns(RoundFixture.Round));
         // Nothing half-written blocks the round: it allocates cleanly now.
-        var (run, _) = new Allocation.AllocationDesk(reopened.Services).Run(RoundFixture.Round, Allocation.Quota.Load(quotas), PointsRuleTable.Example(),
-            RoundFixture.Day, "s", Allocation.TieBreakers.Default, "test");
+        var (run, _) = new AllocationDesk(reopened.Services).Run(RoundFixture.Round, Quota.Load(quotas), PointsRuleTable.Example(),
+            RoundFixture.Day, "s", TieBreakers.Default, "test");
         Assert.Equal(400, reopened.Services.Placements(run.RunId).Count);
         Assert.Single(reopened.Services.AllocationRuns(RoundFixture.Round));
     }

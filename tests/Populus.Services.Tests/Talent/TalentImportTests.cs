@@ -58,6 +58,6 @@ public class TalentImportTests
         Assert.Contains(ex.Errors, e => e.Row == 5 && e.Column == "observed_until" && e.Reason.Contains("before the departure"));
         Assert.Contains(ex.Errors, e => e.Row == 6 && e.Reason.Contains("duplicate"));
         Assert.Empty(store.Services.TalentIntake());
-        Assert.Empty(store.Batches().Where(b => b.Kind == "talent-intake"));
+        Assert.DoesNotContain(store.Batches(), b => b.Kind == "talent-intake");
     }
 }
