@@ -49,7 +49,14 @@ public sealed class IssuerKeyRing
         ArgumentNullException.ThrowIfNull(keys);
         clock ??= TimeProvider.System;
         var folder = keys.File(Folder);
-        Directory.CreateDirectory(folder);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         var ringPath = Path.Combine(folder, RingFile);
         if (!File.Exists(ringPath))
         {

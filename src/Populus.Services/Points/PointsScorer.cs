@@ -92,7 +92,8 @@ public sealed class PointsScorer
                     }
                 }
 
-                p = Math.Clamp(p, -item.Item.Cap, item.Item.Cap);
+                // + 0.0 turns a negative zero (0 × a negative rate) into 0, so no "-0" is shown.
+                p = Math.Clamp(p, -item.Item.Cap, item.Item.Cap) + 0.0;
                 points[(i * items) + k] = p;
                 values[(i * items) + k] = value;
                 total += p;
@@ -123,7 +124,7 @@ public sealed class PointsScorer
                 Source.InsuranceMonths => $"months paid in the last {item.WindowMonths}",
                 Source.ResidenceYears => "completed years",
                 Source.Event => $"within {item.WindowMonths} months",
-                _ => "",
+                _ => "CNY",
             };
             note = value < item.Minimum
                 ? $"{shown} {unitText}: below the minimum {Number(item.Minimum)}, no points"
