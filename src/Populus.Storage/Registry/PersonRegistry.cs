@@ -271,12 +271,14 @@ public abstract class PersonRegistry
     /// <summary>Checks the stored key fingerprint against <see cref="Key"/>, storing it when the registry is new.</summary>
     private protected void VerifyKey()
     {
-        using var command = Command($"SELECT key_id FROM {RegistrySchema.KeyTable}");
-        using var reader = command.ExecuteReader();
         var stored = new List<byte[]>();
-        while (reader.Read())
+        using (var command = Command($"SELECT key_id FROM {RegistrySchema.KeyTable}"))
+        using (var reader = command.ExecuteReader())
         {
-            stored.Add(ReadBytes(reader, 0));
+            while (reader.Read())
+            {
+                stored.Add(ReadBytes(reader, 0));
+            }
         }
 
         if (stored.Count == 0)
