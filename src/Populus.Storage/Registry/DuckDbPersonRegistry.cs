@@ -2,12 +2,12 @@ using DuckDB.NET.Data;
 
 namespace Populus.Storage.Registry;
 
-/// <summary>The person registry in the embedded DuckDB store; bulk loads go through the Appender in one transaction.</summary>
+/// <summary>The person registry in the embedded DuckDB store; bulk loads go through the appender, a data chunk at a time, in one transaction.</summary>
 public sealed class DuckDbPersonRegistry : PersonRegistry
 {
     private readonly DuckDBConnection _connection;
-    private DuckDBAppender? _persons;
-    private DuckDBAppender? _events;
+    private DuckDbChunkAppender? _persons;
+    private DuckDbChunkAppender? _events;
 
     private DuckDbPersonRegistry(DuckDBConnection connection, RegistryKey key)
         : base(connection, key) => _connection = connection;
@@ -30,72 +30,91 @@ public sealed class DuckDbPersonRegistry : PersonRegistry
     private protected override void BeginLoad()
     {
         Execute("BEGIN TRANSACTION");
-        _persons = _connection.CreateAppender(RegistrySchema.PersonTable);
-        _events = _connection.CreateAppender(RegistrySchema.EventTable);
+        _persons = new DuckDbChunkAppender(_connection, RegistrySchema.PersonTable);
+        _events = new DuckDbChunkAppender(_connection, RegistrySchema.EventTable);
     }
 
     private protected override void Append(PersonBatch batch)
     {
+        var chunk = DuckDbChunkAppender.ChunkRows;
+        var epoch = DuckDbChunkAppender.EpochDayNumber;
         var persons = _persons!;
-        for (var i = 0; i < batch.Count; i++)
+        for (var start = 0; start < batch.Count; start += chunk)
         {
-            persons.CreateRow()
-                .AppendValue(batch.PersonId[i])
-                .AppendValue(batch.IdLookup[i])
-                .AppendValue(batch.Sealed(i))
-                .AppendValue(batch.Sex[i])
-                .AppendValue(batch.BirthDate[i])
-                .AppendValue(batch.HukouRegion[i])
-                .AppendValue(batch.ResidenceRegion[i])
-                .AppendValue(batch.UrbanRural[i] == (byte)UrbanRural.Urban)
-                .AppendValue(batch.Education[i])
-                .AppendValue(batch.ResidencePermit[i])
-                .AppendValue(batch.DeathDate[i])
-                .EndRow();
+            var rows = Math.Min(chunk, batch.Count - start);
+            batch.PersonId.AsSpan(start, rows).CopyTo(persons.Column<long>(0));
+            batch.IdLookup.AsSpan(start, rows).CopyTo(persons.Column<long>(1));
+            batch.Sex.AsSpan(start, rows).CopyTo(persons.Column<byte>(3));
+            batch.HukouRegion.AsSpan(start, rows).CopyTo(persons.Column<int>(5));
+            batch.ResidenceRegion.AsSpan(start, rows).CopyTo(persons.Column<int>(6));
+            batch.Education.AsSpan(start, rows).CopyTo(persons.Column<byte>(8));
+            batch.ResidencePermit.AsSpan(start, rows).CopyTo(persons.Column<byte>(9));
+            var birth = persons.Column<int>(4);
+            var urban = persons.Column<byte>(7);
+            var death = persons.Column<int>(10);
+            for (var r = 0; r < rows; r++)
+            {
+                var i = start + r;
+                persons.SetBytes(2, r, batch.Sealed(i));
+                birth[r] = batch.BirthDate[i].DayNumber - epoch;
+                urban[r] = batch.UrbanRural[i] == (byte)UrbanRural.Urban ? (byte)1 : (byte)0;
+                var died = batch.DeathDate[i];
+                death[r] = died is { } d ? d.DayNumber - epoch : 0;
+                persons.SetValid(10, r, died is not null);
+            }
+
+            persons.Flush(rows);
         }
 
         var events = _events!;
-        for (var e = 0; e < batch.EventCount; e++)
+        for (var start = 0; start < batch.EventCount; start += chunk)
         {
-            events.CreateRow()
-                .AppendValue(batch.EventPersonId[e])
-                .AppendValue(batch.EventKind[e])
-                .AppendValue(batch.EventDate[e])
-                .AppendValue(batch.EventFromRegion[e] == 0 ? null : batch.EventFromRegion[e])
-                .AppendValue(batch.EventToRegion[e] == 0 ? null : batch.EventToRegion[e])
-                .EndRow();
+            var rows = Math.Min(chunk, batch.EventCount - start);
+            batch.EventPersonId.AsSpan(start, rows).CopyTo(events.Column<long>(0));
+            batch.EventKind.AsSpan(start, rows).CopyTo(events.Column<byte>(1));
+            var date = events.Column<int>(2);
+            var from = events.Column<int>(3);
+            var to = events.Column<int>(4);
+            for (var r = 0; r < rows; r++)
+            {
+                var e = start + r;
+                date[r] = batch.EventDate[e].DayNumber - epoch;
+                from[r] = batch.EventFromRegion[e];
+                to[r] = batch.EventToRegion[e];
+                events.SetValid(3, r, batch.EventFromRegion[e] != 0);
+                events.SetValid(4, r, batch.EventToRegion[e] != 0);
+            }
+
+            events.Flush(rows);
         }
     }
 
     private protected override void CompleteLoad()
     {
-        CloseAppenders();
+        try
+        {
+            _persons!.Close();
+            _events!.Close();
+        }
+        finally
+        {
+            DisposeAppenders();
+        }
+
         Execute("COMMIT");
     }
 
     private protected override void AbortLoad()
     {
-        try
-        {
-            CloseAppenders();
-        }
-        finally
-        {
-            Execute("ROLLBACK");
-        }
+        DisposeAppenders();
+        Execute("ROLLBACK");
     }
 
-    private void CloseAppenders()
+    private void DisposeAppenders()
     {
-        try
-        {
-            _persons?.Dispose();
-        }
-        finally
-        {
-            _persons = null;
-            _events?.Dispose();
-            _events = null;
-        }
+        _persons?.Dispose();
+        _persons = null;
+        _events?.Dispose();
+        _events = null;
     }
 }

@@ -208,14 +208,23 @@ public readonly struct NationalIdNumber : IEquatable<NationalIdNumber>
             throw new InvalidOperationException("the default NationalIdNumber holds no number");
         }
 
-        var v = _first17;
-        for (var i = Length - 2; i >= 0; i--)
+        WriteAsciiParts(RegionCode, (int)(_first17 / 1000 % 100_000_000), Sequence, destination);
+    }
+
+    /// <summary>Writes the 18 ASCII characters of the number with these parts (no checks: the generator's hot loop).</summary>
+    internal static void WriteAsciiParts(int regionCode, int yyyymmdd, int sequence, Span<byte> destination)
+    {
+        WriteDigits(destination[..6], regionCode);
+        WriteDigits(destination.Slice(6, 8), yyyymmdd);
+        WriteDigits(destination.Slice(14, 3), sequence);
+        var weights = Weights;
+        var sum = 0;
+        for (var i = 0; i < Length - 1; i++)
         {
-            destination[i] = (byte)('0' + (v % 10));
-            v /= 10;
+            sum += (destination[i] - '0') * weights[i];
         }
 
-        destination[Length - 1] = (byte)CheckCharacter;
+        destination[Length - 1] = (byte)CheckCharacters[sum % 11];
     }
 
     /// <summary>The masked number: address code, eight stars, sequence and check character (330302********123X).</summary>
@@ -239,9 +248,18 @@ public readonly struct NationalIdNumber : IEquatable<NationalIdNumber>
 
     public static bool operator !=(NationalIdNumber left, NationalIdNumber right) => !left.Equals(right);
 
-    /// <summary>Builds a number from parts already known to be in range (the generator's hot loop).</summary>
+    /// <summary>Builds a number from parts already known to be in range.</summary>
     internal static NationalIdNumber FromParts(int regionCode, DateOnly birthDate, int sequence) =>
         new((((regionCode * 100_000_000L) + (birthDate.Year * 10_000L) + (birthDate.Month * 100L) + birthDate.Day) * 1000L) + sequence);
+
+    private static void WriteDigits(Span<byte> destination, int value)
+    {
+        for (var i = destination.Length - 1; i >= 0; i--)
+        {
+            destination[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
+    }
 
     private static int WeightedSum(long first17)
     {

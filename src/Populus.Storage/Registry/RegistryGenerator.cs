@@ -176,6 +176,13 @@ public sealed class RegistryGenerator
         private readonly ushort[] _issued = new ushort[g._regionCodes.Length * 2 *
             (g.ReferenceDate.DayNumber - g.ReferenceDate.AddYears(-(RegistryCalibration.MaxAge + 1)).DayNumber + 1)];
 
+        // Birth dates of a person aged a on the reference date: _birthDays[a] days from _earliestBirth[a].
+        private readonly int[] _earliestBirth = Enumerable.Range(0, RegistryCalibration.MaxAge + 1)
+            .Select(a => g.ReferenceDate.AddYears(-(a + 1)).AddDays(1).DayNumber).ToArray();
+
+        private readonly int[] _birthDays = Enumerable.Range(0, RegistryCalibration.MaxAge + 1)
+            .Select(a => g.ReferenceDate.AddYears(-a).DayNumber - g.ReferenceDate.AddYears(-(a + 1)).DayNumber).ToArray();
+
         private Xoshiro256StarStar _random = new(g.Seed);
         private long _next;
 
@@ -195,9 +202,7 @@ public sealed class RegistryGenerator
                 var cell = Draw(g._ageSexCumulative, _random.NextDouble());
                 var sex = cell / ages;
                 var age = cell % ages;
-                var earliest = reference.AddYears(-(age + 1)).AddDays(1).DayNumber;
-                var latest = reference.AddYears(-age).DayNumber;
-                var birth = DateOnly.FromDayNumber(earliest + _random.NextInt(latest - earliest + 1));
+                var birth = DateOnly.FromDayNumber(_earliestBirth[age] + _random.NextInt(_birthDays[age]));
                 var county = Draw(g._countyCumulative, _random.NextDouble());
                 var urban = _random.NextDouble() < g._urbanShare[county];
                 var hukou = county;
@@ -224,7 +229,7 @@ public sealed class RegistryGenerator
                 }
 
                 var sequence = sex == (int)Sex.Male ? (2 * issued) - 1 : 2 * issued;
-                NationalIdNumber.FromParts(g._regionCodes[hukou], birth, sequence).WriteAscii(batch.Id(i));
+                NationalIdNumber.WriteAsciiParts(g._regionCodes[hukou], (birth.Year * 10000) + (birth.Month * 100) + birth.Day, sequence, batch.Id(i));
 
                 batch.PersonId[i] = personId;
                 batch.Sex[i] = (byte)sex;
