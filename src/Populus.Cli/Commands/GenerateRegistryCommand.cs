@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using DuckDB.NET.Data;
@@ -23,7 +24,7 @@ internal static class GenerateRegistryCommand
         var output = new Option<string?>("--out") { Description = "Write the registry, with full identity numbers, to a .parquet or .csv file" };
         var db = new Option<string?>("--db") { Description = "Load into this DuckDB database file (created if absent)" };
         var pg = new Option<string?>("--pg") { Description = "Load into the PostgreSQL database of this connection string" };
-        var keyFile = new Option<string?>("--key-file") { Description = $"Registry key file (default: ${RegistryKey.KeyFileVariable}, else <store folder>.key beside the database's folder)" };
+        var keyFile = new Option<string?>("--key-file") { Description = $"Registry key file (default: ${RegistryKey.KeyFileVariable}; for --db, else <folder of the database>.key beside that folder; required for --pg)" };
         var data = new Option<string?>("--data") { Description = "The data folder holding wenzhou/ and china_census/ (default: found above the working directory)" };
         var referenceDate = new Option<string?>("--reference-date") { Description = $"Date the ages refer to, yyyy-MM-dd (default {RegistryGenerator.DefaultReferenceDate:yyyy-MM-dd})" };
 
@@ -83,7 +84,14 @@ internal static class GenerateRegistryCommand
 
                 if (pgConnection is not null)
                 {
-                    using var key = RegistryKey.LoadOrCreate(RegistryKey.ResolvePath(parse.GetValue(keyFile), Directory.GetCurrentDirectory()));
+                    var keyPath = parse.GetValue(keyFile) ?? Environment.GetEnvironmentVariable(RegistryKey.KeyFileVariable);
+                    if (string.IsNullOrWhiteSpace(keyPath))
+                    {
+                        error.WriteLine($"--pg: name the registry key file with --key-file or ${RegistryKey.KeyFileVariable} (a server has no store folder to put it beside)");
+                        return 2;
+                    }
+
+                    using var key = RegistryKey.LoadOrCreate(keyPath);
                     using var connection = new NpgsqlConnection(pgConnection);
                     connection.Open();
                     var registry = PostgresPersonRegistry.Open(connection, key);
@@ -93,7 +101,7 @@ internal static class GenerateRegistryCommand
 
                 return 0;
             }
-            catch (Exception ex) when (ex is InvalidInputException or RegistryKeyMismatchException or InvalidOperationException or ArgumentException)
+            catch (Exception ex) when (ex is InvalidInputException or RegistryKeyMismatchException or InvalidOperationException or ArgumentException or DbException or IOException)
             {
                 error.WriteLine(ex.Message);
                 return 2;

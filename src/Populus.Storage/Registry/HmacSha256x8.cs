@@ -35,8 +35,8 @@ internal sealed class HmacSha256x8
     private static readonly uint[] InitialHash =
         [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 
-    private readonly Vector256<uint>[] _inner = new Vector256<uint>[8];
-    private readonly Vector256<uint>[] _outer = new Vector256<uint>[8];
+    private readonly Vector256<uint>[] _inner;
+    private readonly Vector256<uint>[] _outer;
     private readonly Vector256<uint>[] _w = new Vector256<uint>[64];
     private readonly Vector256<uint>[] _state = new Vector256<uint>[8];
 

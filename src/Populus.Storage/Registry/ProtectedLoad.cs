@@ -77,6 +77,19 @@ internal static class ProtectedLoad
                 // The producer stops with OperationCanceledException; the first failure is the one to report.
             }
 
+            // Let blocks still being protected finish before their protectors are disposed.
+            foreach (var pending in ready.GetConsumingEnumerable())
+            {
+                try
+                {
+                    pending.Wait();
+                }
+                catch (AggregateException)
+                {
+                    // Already failing; only the first failure is reported.
+                }
+            }
+
             throw;
         }
         finally
