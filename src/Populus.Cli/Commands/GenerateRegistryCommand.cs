@@ -121,8 +121,9 @@ internal static class GenerateRegistryCommand
     {
         var timer = Stopwatch.StartNew();
         var cells = registry.CountByAgeSexRegion(asOf);
-        console.MarkupLineInterpolated(
-            $"age × sex × county × urban/rural on {asOf:yyyy-MM-dd}: {cells.Count:N0} cells, {cells.Sum(c => c.Persons):N0} persons, {timer.Elapsed.TotalSeconds:F2} s");
+        var elapsed = timer.Elapsed;
+        console.MarkupLineInterpolated($"counted {cells.Sum(c => c.Persons):N0} persons alive on {asOf:yyyy-MM-dd}");
+        console.MarkupLineInterpolated($"by age × sex × county × urban/rural: {cells.Count:N0} cells in {elapsed.TotalSeconds:F2} s");
     }
 
     private static long WithProgress(IAnsiConsole console, string label, long total, Func<IProgress<long>, long> work, out TimeSpan elapsed)

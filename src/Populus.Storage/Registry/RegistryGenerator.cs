@@ -183,6 +183,11 @@ public sealed class RegistryGenerator
         private readonly int[] _birthDays = Enumerable.Range(0, RegistryCalibration.MaxAge + 1)
             .Select(a => g.ReferenceDate.AddYears(-a).DayNumber - g.ReferenceDate.AddYears(-(a + 1)).DayNumber).ToArray();
 
+        // yyyyMMdd of every possible birth date, for the identity numbers.
+        private readonly int[] _yyyymmdd = Enumerable.Range(0, g.ReferenceDate.DayNumber - g.ReferenceDate.AddYears(-(RegistryCalibration.MaxAge + 1)).DayNumber + 1)
+            .Select(d => DateOnly.FromDayNumber(g.ReferenceDate.AddYears(-(RegistryCalibration.MaxAge + 1)).DayNumber + d))
+            .Select(d => (d.Year * 10000) + (d.Month * 100) + d.Day).ToArray();
+
         private Xoshiro256StarStar _random = new(g.Seed);
         private long _next;
 
@@ -229,7 +234,7 @@ public sealed class RegistryGenerator
                 }
 
                 var sequence = sex == (int)Sex.Male ? (2 * issued) - 1 : 2 * issued;
-                NationalIdNumber.WriteAsciiParts(g._regionCodes[hukou], (birth.Year * 10000) + (birth.Month * 100) + birth.Day, sequence, batch.Id(i));
+                NationalIdNumber.WriteAsciiParts(g._regionCodes[hukou], _yyyymmdd[birth.DayNumber - _firstDay], sequence, batch.Id(i));
 
                 batch.PersonId[i] = personId;
                 batch.Sex[i] = (byte)sex;
