@@ -15,7 +15,7 @@ namespace Populus.Demography.Calibration;
 /// proportional fitting [DS1940]: among all tables that meet the margins it is the one closest to the seed in the
 /// Kullback–Leibler sense [IK1968], so each single age keeps the standard's share of its broad group, and each sex
 /// the standard's share of its age, unless a margin says otherwise. Graduation is Sprague's [Sprague1880] through
-/// <see cref="AgeGraduation"/> (group totals kept, negatives repaired).
+/// <see cref="AgeGraduation"/> (group totals kept, negatives repaired), log-linear within groups from age 85.
 /// </remarks>
 public static class BasePopulationCalibration
 {
@@ -24,16 +24,19 @@ public static class BasePopulationCalibration
     /// </summary>
     /// <param name="standard">The standard pattern, e.g. a province's census table 0, 1–4, 5–9, …, 100+.</param>
     /// <param name="margins">The published totals; at least one. Without a sex margin each age keeps the standard's sex ratio.</param>
-    /// <param name="method">How the standard's groups are split into single years.</param>
+    /// <param name="method">How the standard's groups are split into single years below <paramref name="oldAgeFrom"/>.</param>
+    /// <param name="oldAgeFrom">From this age (a group start) the closed five-year groups are split log-linearly (see remarks of <see cref="SplitOldAges"/>); null to use <paramref name="method"/> throughout.</param>
     /// <exception cref="ArgumentException">The standard cannot be graduated, a margin's ages are not on the single-year grid, or a margin needs people where the standard has none.</exception>
     /// <exception cref="InvalidOperationException">The margins contradict each other (raking does not converge).</exception>
     public static CalibratedPopulation FromStandard(PopulationByAgeSex standard, IReadOnlyList<AgeSexMargin> margins,
-        GraduationMethod method = GraduationMethod.Sprague)
+        GraduationMethod method = GraduationMethod.Sprague, int? oldAgeFrom = 85)
     {
         Guard.NotNull(standard);
         var male = AgeGraduation.ToSingleYear(standard.Male, method);
         var female = AgeGraduation.ToSingleYear(standard.Female, method);
-        var seed = new PopulationByAgeSex(male.Counts, female.Counts);
+        var seed = oldAgeFrom is { } old
+            ? new PopulationByAgeSex(SplitOldAges(standard.Male, male.Counts, old), SplitOldAges(standard.Female, female.Counts, old))
+            : new PopulationByAgeSex(male.Counts, female.Counts);
         var (population, iterations) = Rake(seed, margins);
         var repaired = male.RepairedGroups.Select(g => "M " + g).Concat(female.RepairedGroups.Select(g => "F " + g)).ToImmutableArray();
         return new CalibratedPopulation(population, repaired, iterations);
@@ -120,6 +123,42 @@ public static class BasePopulationCalibration
 
         var (fitted, _) = IterativeProportionalFitting.Fit(seed, constraints, tolerance: 1e-10, maxIterations: 5000);
         return [.. Enumerable.Range(0, regions.Count).Select(r => Split(ages, fitted, r * width))];
+    }
+
+    /// <summary>Replaces the single years of the closed five-year groups from <paramref name="fromAge"/> by a log-linear split.</summary>
+    /// <remarks>
+    /// Sprague's end panel follows a polynomial through the last groups; where the counts fall steeply (ages 85–99)
+    /// it can put more people at 99 than at 98. Above age 85 the number alive falls roughly exponentially with age,
+    /// as the Gompertz–Kannisto force of mortality rises [Thatcher1998], so each group G is split as
+    /// n(start + j) = G·rʲ·(1 − r)/(1 − r⁵), j = 0…4, with r the yearly ratio at the group's middle estimated from
+    /// its neighbours, r = (G₊₁/G₋₁)^(1/10) (the last closed group: r = (G/G₋₁)^(1/5)). The group total is kept
+    /// exactly and the counts fall monotonically within the group.
+    /// </remarks>
+    private static PopulationByAge SplitOldAges(PopulationByAge groups, PopulationByAge singles, int fromAge)
+    {
+        var ages = groups.Ages;
+        var values = singles.ToArray();
+        var lastClosed = ages.IsOpenEnded ? ages.Count - 2 : ages.Count - 1;
+        for (var g = 0; g <= lastClosed; g++)
+        {
+            if (ages.Start(g) < fromAge || ages.Width(g) != 5 || groups[g] <= 0)
+            {
+                continue;
+            }
+
+            var ratio = g < lastClosed && groups[g - 1] > 0 && groups[g + 1] > 0
+                ? Math.Pow(groups[g + 1] / groups[g - 1], 0.1)
+                : groups[g - 1] > 0 ? Math.Pow(groups[g] / groups[g - 1], 0.2) : 1.0;
+            var weights = Enumerable.Range(0, 5).Select(j => Math.Pow(ratio, j)).ToArray();
+            var sum = weights.Sum();
+            var first = singles.Ages.IndexOf(ages.Start(g));
+            for (var j = 0; j < 5; j++)
+            {
+                values[first + j] = groups[g] * weights[j] / sum;
+            }
+        }
+
+        return PopulationByAge.Trusted(singles.Ages, values);
     }
 
     private static PopulationByAgeSex Split(AgeGroups ages, double[] cells, int offset)

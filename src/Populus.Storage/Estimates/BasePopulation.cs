@@ -86,7 +86,7 @@ internal sealed class BasePopulation
         var note = $"calibrated to the {date:yyyy-MM-dd} census figures in the store: {city} " +
                    string.Join(", ", cityMargins.Select(m => $"{m.Name} {m.Total:F0}")) +
                    $"; county totals (census, or estimated where unpublished) and each county's own published sex and age groups; " +
-                   $"standard pattern: {standard.Description}, split into single years by Sprague's formula; raking [DS1940] (docs/estimates.md)";
+                   $"standard pattern: {standard.Description}, split into single years by Sprague's formula (log-linear within the groups from 85); raking [DS1940] (docs/estimates.md)";
         var provenance = new Provenance(FigureKind.Estimated, SourceId, $"Base population {date:yyyy-MM-dd}, calibrated to the census", "Populus", null, null, note);
         return new BasePopulation(date, city, whole, [.. counties.Select((c, i) => (c.Code, shares[i]))], estimatedTotals, provenance);
     }

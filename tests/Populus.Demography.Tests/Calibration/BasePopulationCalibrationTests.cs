@@ -154,4 +154,26 @@ public class BasePopulationCalibrationTests
         var ex = Assert.Throws<ArgumentException>(() => BasePopulationCalibration.Distribute(whole, [new RegionMargins("A", 1_000, [])]));
         Assert.Contains("must be equal", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FromStandard_OldAges_FallWithinEachGroup_AndKeepTheGroupTotals()
+    {
+        var result = BasePopulationCalibration.FromStandard(Standard(), [AgeSexMargin.AllAges("all", null, Standard().Total())]).Population;
+        for (var age = 85; age < 99; age++)
+        {
+            Assert.True(result.Male[age + 1] < result.Male[age], $"male {age + 1} vs {age}");
+            Assert.True(result.Female[age + 1] < result.Female[age], $"female {age + 1} vs {age}");
+        }
+
+        // Raked to the standard's own total, every five-year group comes back (graduation keeps group totals).
+        for (var g = 2; g < 21; g++)
+        {
+            var from = 5 * (g - 1);
+            Assert.Equal(ZhejiangMale[g], Sum(result, from, from + 5, Sex.Male), 1e-6 * ZhejiangMale[g]);
+        }
+
+        // Sprague alone puts more men at 99 than at 98 in this standard: the reason for the log-linear old ages.
+        var sprague = BasePopulationCalibration.FromStandard(Standard(), [AgeSexMargin.AllAges("all", null, Standard().Total())], oldAgeFrom: null).Population;
+        Assert.True(sprague.Male[99] > sprague.Male[98]);
+    }
 }
