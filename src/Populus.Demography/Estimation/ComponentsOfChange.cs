@@ -97,6 +97,9 @@ public static class ComponentsOfChange
     {
         var f = period.Length;
         var notes = ImmutableArray.CreateBuilder<string>();
+        notes.Add(period.EndTotal is { } published
+            ? $"end population: published {published.ToString("F0", CultureInfo.InvariantCulture)}{(period.Note is null ? "" : $" ({period.Note})")}"
+            : $"end population: none published{(period.Note is null ? "" : $" ({period.Note})")}");
         var startTotal = start.Sum(p => p.Total());
         var meanPopulation = (startTotal + (period.EndTotal ?? startTotal)) / 2;
 

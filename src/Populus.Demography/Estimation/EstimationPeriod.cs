@@ -14,6 +14,7 @@ namespace Populus.Demography.Estimation;
 /// <param name="Deaths">Published deaths of the period, or null.</param>
 /// <param name="DeathRate">Published crude death rate, per 1,000 mean population a year, used when <paramref name="Deaths"/> is null.</param>
 /// <param name="RegionEndTotals">Published end populations of some regions (by region name), to calibrate to.</param>
+/// <param name="Note">What a reader should know about the published figures (e.g. that the end population is itself derived), or null.</param>
 public sealed record EstimationPeriod(
     int Year,
     double Length,
@@ -22,4 +23,5 @@ public sealed record EstimationPeriod(
     double? BirthRate,
     double? Deaths,
     double? DeathRate,
-    ImmutableDictionary<string, double> RegionEndTotals);
+    ImmutableDictionary<string, double> RegionEndTotals,
+    string? Note = null);
