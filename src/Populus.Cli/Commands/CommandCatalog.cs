@@ -9,5 +9,7 @@ internal static class CommandCatalog
     {
         yield return LifeTableCommand.Create();
         yield return ImportCommand.Create();
+        yield return EstimateCommand.Create();
+        yield return EstimatesCommand.Create();
     }
 }
