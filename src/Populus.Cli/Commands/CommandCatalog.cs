@@ -11,5 +11,7 @@ internal static class CommandCatalog
         yield return ProjectCommand.Create();
         yield return ImportCommand.Create();
         yield return GenerateRegistryCommand.Create();
+        yield return EstimateCommand.Create();
+        yield return EstimatesCommand.Create();
     }
 }
