@@ -10,5 +10,9 @@ internal static class CommandCatalog
         yield return LifeTableCommand.Create();
         yield return ImportCommand.Create();
         yield return ProjectCommand.Create();
+        yield return IndicatorsCommand.Create();
+        yield return EvaluateCommand.Create();
+        yield return GoalCommand.Create();
+        yield return DemandCommand.Create();
     }
 }
