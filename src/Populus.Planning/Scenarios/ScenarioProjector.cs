@@ -72,7 +72,7 @@ public sealed class ScenarioProjector
             new StateDimension("region", model.Counties.Select(c => c.Region)),
             new StateDimension("residence", ["urban", "rural"]));
         _cells = States.Count * _block;
-        _engine = new CohortComponentProjection(States, ages, null, ProjectionOutputs.BirthsByMothersAge, maxDegreeOfParallelism: 1);
+        _engine = new CohortComponentProjection(States, ages, null, ProjectionOutputs.BirthsByMothersAge | ProjectionOutputs.Deaths, maxDegreeOfParallelism: 1);
 
         _base = new double[_cells];
         for (var c = 0; c < _counties; c++)
@@ -149,9 +149,25 @@ public sealed class ScenarioProjector
                 birthsBySex[(((k * States.Count) + s) * 2) + 1] = result.Births(year - 1, s, Sex.Female);
             }
 
+            var births = 0.0;
+            var deaths = 0.0;
+            for (var s = 0; s < States.Count; s++)
+            {
+                births += result.Births(year - 1, s, Sex.Male) + result.Births(year - 1, s, Sex.Female);
+                foreach (var d in result.Deaths(year - 1, s, Sex.Male))
+                {
+                    deaths += d;
+                }
+
+                foreach (var d in result.Deaths(year - 1, s, Sex.Female))
+                {
+                    deaths += d;
+                }
+            }
+
             clipped += result.TotalClipped;
             mortality[k] = (male, female);
-            years[k] = levels;
+            years[k] = levels with { Births = births, Deaths = deaths, Clipped = result.TotalClipped };
         }
 
         return new ScenarioProjection(scenario, Model, States, population, birthsByAge, birthsBySex, mortality, years, clipped);
