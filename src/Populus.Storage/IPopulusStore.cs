@@ -41,6 +41,12 @@ public interface IPopulusStore : IDisposable
 
     IReadOnlyList<PopulationFigure> Population(string regionCode, int year);
 
+    /// <summary>
+    /// A region's population by single year of age (0, 1, …, the open group) and sex at a date, from the stored
+    /// single-year rows (the calibrated base population of 2020-11-01 is one), or null when the store has none.
+    /// </summary>
+    Populus.Demography.PopulationByAgeSex? SingleYearPopulation(string regionCode, DateOnly referenceDate);
+
     /// <summary>One population cell for a region, or the sum of it over a group's members.</summary>
     AggregateFigure PopulationOf(string regionOrGroup, DateOnly referenceDate, PopulationCell? cell = null);
 

@@ -71,6 +71,15 @@ internal sealed class SqlStore(Engine engine, int schemaVersion) : IPopulusStore
         r => new PopulationFigure(r.Date(0)!.Value, r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.Double(6),
             ReadProvenance(r, 7), r.GetString(14)), regionCode, year));
 
+    public Populus.Demography.PopulationByAgeSex? SingleYearPopulation(string regionCode, DateOnly referenceDate)
+    {
+        var rows = Read((c, t) => Sql.Query(c, t,
+            "SELECT sex, age_from, age_to, persons FROM population WHERE region_code = $1 AND reference_date = $2 AND sex IN ('male', 'female') " +
+            "AND residence = 'total' AND education = 'total' AND age <> 'total' AND (age_to IS NULL OR age_to = age_from) ORDER BY sex, age_from",
+            r => (Sex: r.GetString(0), From: r.Int(1) ?? 0, Open: r.IsDBNull(2), Persons: r.Double(3)), regionCode, referenceDate));
+        return Estimates.SingleYears.ToPopulation(rows);
+    }
+
     public AggregateFigure PopulationOf(string regionOrGroup, DateOnly referenceDate, PopulationCell? cell = null)
     {
         cell ??= new PopulationCell();

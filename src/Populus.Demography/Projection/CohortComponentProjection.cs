@@ -36,6 +36,7 @@ public sealed class CohortComponentProjection
     private readonly int _chunks;
     private readonly ParallelOptions _parallelOptions;
     private readonly Action<int> _runChunk;
+    private readonly Phases _phases;
 
     // Workspace, reused by every step and every run.
     private readonly double[] _startScratch;
@@ -98,6 +99,7 @@ public sealed class CohortComponentProjection
         _chunks = threads == 1 || _cells < ParallelThresholdCells ? 1 : Math.Min(states.Count, threads * 4);
         _parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = threads };
         _runChunk = RunChunk;
+        _phases = new Phases(this);
         _startScratch = new double[_cells];
         _deathsScratch = new double[_cells];
         _inScratch = new double[_cells];
@@ -230,23 +232,35 @@ public sealed class CohortComponentProjection
         if (!step.HasTransitions && Births.IsMothersState)
         {
             // No state depends on another: the whole step runs state by state.
-            ForEachState(StepIndependent);
+            ForEachState(_phases.StepIndependent);
             return;
         }
 
-        ForEachState(StartAndSurvive);
+        ForEachState(_phases.StartAndSurvive);
         if (step.HasTransitions)
         {
-            ForEachState(GatherOlder);
+            ForEachState(_phases.GatherOlder);
         }
 
-        ForEachState(SettleOlder);
-        ForEachState(Newborns);
+        ForEachState(_phases.SettleOlder);
+        ForEachState(_phases.Newborns);
         if (step.HasTransitions)
         {
-            ForEachState(GatherNewborns);
-            ForEachState(SettleNewborns);
+            ForEachState(_phases.GatherNewborns);
+            ForEachState(_phases.SettleNewborns);
         }
+    }
+
+    /// <summary>The phases as delegates created once, so a step allocates none.</summary>
+    private sealed class Phases(CohortComponentProjection engine)
+    {
+        public readonly Action<int, int> StepIndependent = engine.StepIndependent;
+        public readonly Action<int, int> StartAndSurvive = engine.StartAndSurvive;
+        public readonly Action<int, int> GatherOlder = engine.GatherOlder;
+        public readonly Action<int, int> SettleOlder = engine.SettleOlder;
+        public readonly Action<int, int> Newborns = engine.Newborns;
+        public readonly Action<int, int> GatherNewborns = engine.GatherNewborns;
+        public readonly Action<int, int> SettleNewborns = engine.SettleNewborns;
     }
 
     private void StepIndependent(int first, int end)

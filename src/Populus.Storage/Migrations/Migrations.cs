@@ -11,6 +11,7 @@ internal static class Migrations
     [
         new SqlMigration(1, "core", "provenance, batches, regions and groups, population, vital events, migration flows, survey totals, indicators"),
         new SeedReferenceData(2),
+        new SeedWenzhouEstimates(3),
     ];
 
     public static int Latest => All[^1].Version;
