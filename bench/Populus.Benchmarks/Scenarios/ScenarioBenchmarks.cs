@@ -6,7 +6,8 @@ namespace Populus.Benchmarks.Scenarios;
 
 /// <summary>
 /// The cockpit's re-projection when a slider moves: Wenzhou's 12 counties × urban/rural, single ages 0–100+, 2020 → 2035,
-/// on a projector built once (the model is loaded in setup). Each call sets a new lever level, so the TFR, migration and
+/// on a projector built once (the model, on the calibrated base of a seeded store, is loaded in setup). Each call sets a
+/// new lever level, so the TFR, migration and
 /// retention cases reuse the cached survival ratios while the e0 case calibrates two life tables a year anew; the
 /// "with city indicators" case adds the plan indicators of the city for every year.
 /// </summary>
@@ -22,7 +23,13 @@ public class ScenarioBenchmarks
     public void Setup()
     {
         var data = DataFolder.Locate();
-        _projector = new ScenarioProjector(ScenarioModelFile.Load(data));
+        var folder = Directory.CreateTempSubdirectory("populus-bench-").FullName;
+        using (var store = Storage.PopulusStore.Open(Path.Combine(folder, "store.duckdb")))
+        {
+            _projector = new ScenarioProjector(ScenarioModelFile.Load(data, ScenarioModelFile.StoreBase(store, data), ScenarioModelFile.StoreBaseSource));
+        }
+
+        Directory.Delete(folder, true);
         _baseline = ScenarioFile.Read(Path.Combine(data, "scenarios")).Single(s => s.Name == "baseline");
         _catalogue = PlanFiles.Load(data).Catalogue;
         _projector.Project(_baseline, 2035);

@@ -59,7 +59,8 @@ public sealed class PlanMonitor
     {
         var folder = dataFolder ?? Populus.Storage.Scenarios.DataFolder.Locate();
         var plan = PlanFiles.Load(folder);
-        var model = ScenarioModelFile.Load(folder);
+        var bases = store is null ? null : ScenarioModelFile.StoreBase(store, folder);
+        var model = ScenarioModelFile.Load(folder, bases, bases is null ? null : ScenarioModelFile.StoreBaseSource);
         var scenarios = ScenarioFile.Read(Path.Combine(folder, "scenarios"));
         var standards = ServiceStandardFile.Read(Path.Combine(folder, "plan", "service-demand.csv"));
         var codes = RegionCodes(folder);

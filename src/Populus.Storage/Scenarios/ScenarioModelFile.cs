@@ -96,6 +96,31 @@ public static class ScenarioModelFile
         };
     }
 
+    /// <summary>The calibrated census base of every region from the store (2020-11-01, single ages by sex), or null
+    /// when the store lacks one of them.</summary>
+    public static IReadOnlyDictionary<string, PopulationByAgeSex>? StoreBase(IPopulusStore store, string dataFolder)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var result = new Dictionary<string, PopulationByAgeSex>(StringComparer.Ordinal);
+        foreach (var c in ReadCounties(Path.Combine(dataFolder, "scenarios", CountiesFile)))
+        {
+            if (store.SingleYearPopulation(c.Code, CensusDate) is not { } population)
+            {
+                return null;
+            }
+
+            result[c.Region] = population;
+        }
+
+        return result;
+    }
+
+    /// <summary>The reference date of the calibrated base in the store: the 2020 census.</summary>
+    public static readonly DateOnly CensusDate = new(2020, 11, 1);
+
+    /// <summary>Provenance of <see cref="StoreBase"/>.</summary>
+    public const string StoreBaseSource = "2020 census base by single age, sex and county, calibrated by IPF (store)";
+
     /// <summary>
     /// Until the calibrated county bases are loaded: WPP 2024 China's 1 July 2020 single-age structure by sex, scaled to each
     /// region's 2021 year-end residents (S02, data/wenzhou/county_annual.csv) × the city's 2020/2021 ratio (958.7/964.5万).

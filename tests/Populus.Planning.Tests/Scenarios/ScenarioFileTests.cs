@@ -55,8 +55,8 @@ public class ScenarioFileTests
     {
         var tfr = Wenzhou.Scenario("baseline").Path(ScenarioAssumption.TotalFertility);
         Assert.Equal(1.30, tfr.At(2015));
-        Assert.Equal(1.05, tfr.At(2022), 12);
-        Assert.Equal(0.95, tfr.At(2050));
+        Assert.Equal(0.90, tfr.At(2022), 12);
+        Assert.Equal(0.83, tfr.At(2050));
     }
 
     [Fact]

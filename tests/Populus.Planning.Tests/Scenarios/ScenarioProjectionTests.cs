@@ -154,7 +154,7 @@ public class ScenarioEvaluationTests
         Assert.Equal(1000, result.IndicatorValue!.Value, 1e-3);
         // Independent check: project at the level found.
         var at = Projector.Value.Project(Wenzhou.Scenario("baseline").With(new ScenarioLevers(NetMigration: result.LeverValue)), 2025);
-        Assert.Equal(10_000_000, at.Total(2025), 10);
+        Assert.Equal(10_000_000, at.Total(2025), 10.0);
         // Five years of migrants: each extra migrant a year adds about five residents (10k persons / 10,000).
         Assert.InRange(result.Sensitivity!.Value * 10_000, 4.5, 5.5);
     }
