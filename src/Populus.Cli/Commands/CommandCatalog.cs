@@ -13,5 +13,9 @@ internal static class CommandCatalog
         yield return GenerateRegistryCommand.Create();
         yield return EstimateCommand.Create();
         yield return EstimatesCommand.Create();
+        yield return IndicatorsCommand.Create();
+        yield return EvaluateCommand.Create();
+        yield return GoalCommand.Create();
+        yield return DemandCommand.Create();
     }
 }
