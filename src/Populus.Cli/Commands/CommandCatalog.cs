@@ -10,6 +10,13 @@ internal static class CommandCatalog
         yield return LifeTableCommand.Create();
         yield return ProjectCommand.Create();
         yield return ImportCommand.Create();
+        yield return GenerateRegistryCommand.Create();
+        yield return EstimateCommand.Create();
+        yield return EstimatesCommand.Create();
+        yield return IndicatorsCommand.Create();
+        yield return EvaluateCommand.Create();
+        yield return GoalCommand.Create();
+        yield return DemandCommand.Create();
         yield return SettleCommand.Create();
         yield return PoliciesCommand.Create();
         yield return PermitCommand.Create();

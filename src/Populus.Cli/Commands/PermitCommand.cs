@@ -2,6 +2,7 @@ using System.CommandLine;
 using Populus.Services.Identity;
 using Populus.Services.Permits;
 using Populus.Storage;
+using Populus.Storage.Registry;
 
 namespace Populus.Cli.Commands;
 
@@ -203,8 +204,8 @@ internal static class PermitCommand
                 output.WriteLine($"  permit {c.PermitId} (revision {c.Revision}), holder {c.MaskedId}, region {c.RegionCode}, issuer {c.IssuerName} {c.IssuerCity}");
                 if (parse.GetValue(holder) is { } id)
                 {
-                    var normalized = IdNumberText.Normalize(id, out var reason) ?? throw new ArgumentException(reason);
-                    var match = PermitVerifier.MatchesHolder(c, normalized);
+                    var parsed = NationalIdNumber.Parse(id, PermitLifecycle.Day(DateTimeOffset.UtcNow));
+                    var match = parsed.IsValid ? PermitVerifier.MatchesHolder(c, parsed.Value) : throw new ArgumentException($"--holder-id: {parsed.Reason}");
                     output.WriteLine(match ? "  holder: the identity number matches" : "  holder: the identity number does NOT match this permit");
                     if (!match)
                     {

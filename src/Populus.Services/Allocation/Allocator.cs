@@ -17,9 +17,9 @@ public static class Allocator
         ArgumentNullException.ThrowIfNull(preferences);
         ArgumentNullException.ThrowIfNull(quotas);
         ArgumentException.ThrowIfNullOrWhiteSpace(seed);
-        if (tieBreakers.Count == 0 || tieBreakers[^1] != TieBreaker.Lottery)
+        if (tieBreakers.Count == 0 || tieBreakers[^1] != TieBreaker.Lottery || tieBreakers.Count > 3 || tieBreakers.Distinct().Count() != tieBreakers.Count)
         {
-            throw new ArgumentException("the tie-breakers must end with the lottery.", nameof(tieBreakers));
+            throw new ArgumentException("the tie-breakers name each of residence, insurance and lottery at most once and end with the lottery.", nameof(tieBreakers));
         }
 
         var n = scores.Count;
@@ -28,38 +28,41 @@ public static class Allocator
             throw new ArgumentException($"{preferences.Count} preference lists for {n} applicants.", nameof(preferences));
         }
 
-        var draws = new ulong[n];
-        var eligible = new List<int>(n);
+        var draws = SeededLottery.Draws(seed, scores.Applicants.Ids);
+        // One key per eligible applicant: the points and each tie-breaker as numbers where smaller ranks first, in
+        // the configured order; sorting the keys with a struct comparer keeps the sort free of delegates.
+        var keys = new RankKey[n];
+        var count = 0;
         for (var i = 0; i < n; i++)
         {
-            draws[i] = SeededLottery.Draw(seed, scores.Applicants.Id(i));
-            if (scores.Passed(i))
+            if (!scores.Passed(i))
             {
-                eligible.Add(i);
+                continue;
             }
+
+            var key = new RankKey { Points = -scores.Totals[i], Index = i };
+            for (var k = 0; k < tieBreakers.Count; k++)
+            {
+                var value = tieBreakers[k] switch
+                {
+                    TieBreaker.Residence => -(long)scores.ResidenceDays[i],
+                    TieBreaker.Insurance => -(long)scores.InsuranceMonths[i],
+                    // Unsigned order as signed: flip the sign bit.
+                    _ => unchecked((long)(draws[i] ^ 0x8000_0000_0000_0000UL)),
+                };
+                key[k] = value;
+            }
+
+            keys[count++] = key;
         }
 
-        var order = eligible.ToArray();
-        var totals = scores.Totals;
-        var residence = scores.ResidenceDays;
-        var insurance = scores.InsuranceMonths;
-        var keys = tieBreakers.ToArray();
-        Array.Sort(order, (a, b) =>
+        var ranked = keys.AsSpan(0, count);
+        ranked.Sort(new RankComparer(scores.Applicants.Ids));
+        var order = new int[count];
+        for (var r = 0; r < count; r++)
         {
-            var c = totals[b].CompareTo(totals[a]);
-            for (var k = 0; c == 0 && k < keys.Length; k++)
-            {
-                c = keys[k] switch
-                {
-                    TieBreaker.Residence => residence[b].CompareTo(residence[a]),
-                    TieBreaker.Insurance => insurance[b].CompareTo(insurance[a]),
-                    _ => draws[a].CompareTo(draws[b]),
-                };
-            }
-
-            // Equal draws need a 2^-64 coincidence; the id still makes the order total.
-            return c != 0 ? c : string.CompareOrdinal(scores.Applicants.Id(a), scores.Applicants.Id(b));
-        });
+            order[r] = ranked[r].Index;
+        }
 
         var left = quotas.Select(q => q.Places).ToArray();
         var outcome = new AllocationOutcome[n];
@@ -85,5 +88,63 @@ public static class Allocator
         }
 
         return new AllocationResult(scores, quotas, order, rank, outcome, quota, draws);
+    }
+
+    /// <summary>Points (negated) and up to three tie-breaker values, smaller first.</summary>
+    private struct RankKey
+    {
+        public double Points;
+        public long First;
+        public long Second;
+        public long Third;
+        public int Index;
+
+        public long this[int k]
+        {
+            readonly get => k switch { 0 => First, 1 => Second, _ => Third };
+            set
+            {
+                switch (k)
+                {
+                    case 0:
+                        First = value;
+                        break;
+                    case 1:
+                        Second = value;
+                        break;
+                    default:
+                        Third = value;
+                        break;
+                }
+            }
+        }
+    }
+
+    private readonly struct RankComparer(string[] ids) : IComparer<RankKey>
+    {
+        public int Compare(RankKey a, RankKey b)
+        {
+            var c = a.Points.CompareTo(b.Points);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = a.First.CompareTo(b.First);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = a.Second.CompareTo(b.Second);
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = a.Third.CompareTo(b.Third);
+            // Equal draws need a 2^-64 coincidence; the id still makes the order total.
+            return c != 0 ? c : string.CompareOrdinal(ids[a.Index], ids[b.Index]);
+        }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Populus.Services.Identity;
 using Populus.Services.People;
 using Populus.Services.Points;
+using Populus.Storage.Registry;
 using Populus.Storage.Tabular;
 
 namespace Populus.Services.Applications;
@@ -42,18 +43,24 @@ public static class ApplicationReader
                 purpose = null;
             }
 
+            var submitted = Date(r, "submitted_on", required: true);
             var idText = r.RequiredText("id_number");
-            string? normalized = null;
+            NationalIdNumber? number = null;
             if (idText is not null)
             {
-                normalized = IdNumberText.Normalize(idText, out var reason);
-                if (normalized is null)
+                // The registry's reading (GB 11643-1999: length, province, birth date, check character); births after
+                // the application are refused.
+                var parsed = NationalIdNumber.Parse(idText, submitted ?? DateOnly.MaxValue);
+                if (parsed.IsValid)
                 {
-                    r.Fail("id_number", Masked(idText), reason);
+                    number = parsed.Value;
+                }
+                else
+                {
+                    r.Fail("id_number", Masked(idText), parsed.Reason);
                 }
             }
 
-            var submitted = Date(r, "submitted_on", required: true);
             var education = Code<Education>(r, "education", required: true);
             var title = Code<ProfessionalTitle>(r, "title", required: false) ?? ProfessionalTitle.None;
             var skill = Code<SkillGrade>(r, "skill", required: false) ?? SkillGrade.None;
@@ -86,16 +93,16 @@ public static class ApplicationReader
                 }
             }
 
-            if (id is null || round is null || purpose is null || normalized is null || submitted is null || education is null || housing is null ||
+            if (id is null || round is null || purpose is null || number is not { } person || submitted is null || education is null || housing is null ||
                 investment is null || months is null || events is null || preferences.Length == 0)
             {
                 continue;
             }
 
-            var personKey = identity.PersonKey(normalized);
+            var personKey = identity.PersonKey(person);
             if (firstRowOf.TryGetValue((round, purpose, personKey), out var earlier))
             {
-                r.Fail("id_number", IdNumberText.Mask(normalized), $"the same person applied in row {earlier} for round {round}, {purpose}; one application per person");
+                r.Fail("id_number", person.ToString(), $"the same person applied in row {earlier} for round {round}, {purpose}; one application per person");
                 continue;
             }
 
@@ -112,7 +119,7 @@ public static class ApplicationReader
                 InsuranceMonths = months,
                 Events = events,
             };
-            applications.Add(new Application(id, round, purpose, personKey, IdNumberText.Mask(normalized), submitted.Value, facts, preferences,
+            applications.Add(new Application(id, round, purpose, personKey, person.ToString(), submitted.Value, facts, preferences,
                 table.FileName, r.Row));
         }
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
+using Populus.Storage.Registry;
 
 namespace Populus.Services.Identity;
 
@@ -36,7 +36,11 @@ public sealed class IdentityKey
         return new IdentityKey(key);
     }
 
-    /// <summary>The person key of an identity number written in <see cref="IdNumberText.Normalize"/> form: 64 hex digits.</summary>
-    public string PersonKey(string normalizedIdNumber) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(normalizedIdNumber)));
+    /// <summary>The person key of an identity number: 64 hex digits.</summary>
+    public string PersonKey(NationalIdNumber number)
+    {
+        Span<byte> ascii = stackalloc byte[NationalIdNumber.Length];
+        number.WriteAscii(ascii);
+        return Convert.ToHexStringLower(HMACSHA256.HashData(_key, ascii));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Populus.Services.Identity;
+using Populus.Storage.Registry;
 using Populus.Storage.Services;
 
 namespace Populus.Services.Permits;
@@ -17,11 +18,11 @@ public sealed class PermitOffice(IServiceRecords records, IssuerKeyRing keys, Id
     /// <exception cref="ArgumentException">The identity number is malformed.</exception>
     public ResidencePermit Apply(string idNumber, string regionCode, string actor)
     {
-        var id = Normalize(idNumber);
         ArgumentException.ThrowIfNullOrWhiteSpace(regionCode);
         var now = _clock.GetUtcNow();
+        var id = Parse(idNumber, now);
         var permitId = $"{keys.City}-{PermitLifecycle.Day(now):yyyyMMdd}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5))}";
-        var (permit, e) = PermitLifecycle.Apply(permitId, identity.PersonKey(id), IdNumberText.Mask(id), keys.City, regionCode.Trim(), now, actor);
+        var (permit, e) = PermitLifecycle.Apply(permitId, identity.PersonKey(id), id.ToString(), keys.City, regionCode.Trim(), now, actor);
         Save(permit, 0, e);
         return permit;
     }
@@ -66,7 +67,7 @@ public sealed class PermitOffice(IServiceRecords records, IssuerKeyRing keys, Id
 
     private ResidencePermit Sign(string permitId, string idNumber, PermitAction action, string actor)
     {
-        var id = Normalize(idNumber);
+        var id = Parse(idNumber, _clock.GetUtcNow());
         return Change(permitId, p =>
         {
             if (!CryptographicOperations.FixedTimeEquals(Convert.FromHexString(p.PersonKey), Convert.FromHexString(identity.PersonKey(id))))
@@ -107,6 +108,10 @@ public sealed class PermitOffice(IServiceRecords records, IssuerKeyRing keys, Id
 
     private static string Code(PermitState state) => state.ToString().ToLower(CultureInfo.InvariantCulture);
 
-    private static string Normalize(string idNumber) =>
-        IdNumberText.Normalize(idNumber, out var reason) ?? throw new ArgumentException(reason, nameof(idNumber));
+    /// <summary>The registry's reading of an identity number; the message names the rule broken, never the number.</summary>
+    private static NationalIdNumber Parse(string idNumber, DateTimeOffset now)
+    {
+        var parsed = NationalIdNumber.Parse(idNumber, PermitLifecycle.Day(now));
+        return parsed.IsValid ? parsed.Value : throw new ArgumentException($"not a valid identity number: {parsed.Reason}", nameof(idNumber));
+    }
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using Populus.Storage.Registry;
 
 namespace Populus.Services.Permits;
 
@@ -99,16 +99,23 @@ public static class PermitVerifier
     }
 
     /// <summary>True when the identity number shown matches the permit's holder binding.</summary>
-    public static bool MatchesHolder(PermitClaims claims, string normalizedIdNumber)
+    public static bool MatchesHolder(PermitClaims claims, NationalIdNumber number)
     {
         ArgumentNullException.ThrowIfNull(claims);
         var expected = System.Buffers.Text.Base64Url.DecodeFromChars(claims.HolderHash);
-        var actual = HolderHash(System.Buffers.Text.Base64Url.DecodeFromChars(claims.HolderNonce), normalizedIdNumber);
+        var actual = HolderHash(System.Buffers.Text.Base64Url.DecodeFromChars(claims.HolderNonce), number);
         return CryptographicOperations.FixedTimeEquals(expected, actual);
     }
 
-    internal static byte[] HolderHash(byte[] nonce, string normalizedIdNumber) =>
-        SHA256.HashData([.. nonce, .. Encoding.ASCII.GetBytes(normalizedIdNumber)]);
+    /// <summary>SHA-256(nonce ‖ the 18 ASCII characters of the number).</summary>
+    public static byte[] HolderHash(byte[] nonce, NationalIdNumber number)
+    {
+        ArgumentNullException.ThrowIfNull(nonce);
+        var input = new byte[nonce.Length + NationalIdNumber.Length];
+        nonce.CopyTo(input, 0);
+        number.WriteAscii(input.AsSpan(nonce.Length));
+        return SHA256.HashData(input);
+    }
 }
 
 /// <summary>The verdict on a permit; only <see cref="Valid"/> means "accept".</summary>

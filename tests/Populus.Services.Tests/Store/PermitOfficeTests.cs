@@ -1,12 +1,13 @@
 using Populus.Services.Identity;
 using Populus.Services.Permits;
 using Populus.Services.Tests.Permits;
+using Populus.Storage.Registry;
 
 namespace Populus.Services.Tests.Store;
 
 public class PermitOfficeTests
 {
-    private const string Id = "33030219900101123X";
+    private static readonly string Id = NationalIdNumber.Create(330302, new DateOnly(1990, 1, 1), 123).Disclose();
 
     [Theory]
     [MemberData(nameof(ServiceStore.Engines), MemberType = typeof(ServiceStore))]
@@ -20,7 +21,7 @@ public class PermitOfficeTests
         var office = new PermitOffice(store.Services, ring, IdentityKey.Open(keys), clock);
 
         var applied = office.Apply(Id, "330302", "clerk-1");
-        Assert.Throws<InvalidPermitTransitionException>(() => office.Issue(applied.PermitId, "330302199001011220", "clerk-1"));
+        Assert.Throws<InvalidPermitTransitionException>(() => office.Issue(applied.PermitId, NationalIdNumber.Create(330302, new DateOnly(1990, 1, 1), 122).Disclose(), "clerk-1"));
         var issued = office.Issue(applied.PermitId, Id, "clerk-1");
         var stored = store.Services.Permit(applied.PermitId)!;
         Assert.Equal(("issued", issued.Token), (stored.State, stored.Token));

@@ -3,6 +3,7 @@ using System.Text;
 using Populus.Services.Identity;
 using Populus.Services.Points;
 using Populus.Storage;
+using Populus.Storage.Registry;
 
 namespace Populus.Services.Tests.Store;
 
@@ -19,7 +20,7 @@ internal static class RoundFixture
         var rng = new Random(11);
         for (var i = 0; i < count; i++)
         {
-            var id = string.Create(CultureInfo.InvariantCulture, $"33030219{80 + (i % 20):D2}0101{i % 1000:D3}{(i / 1000) % 10}");
+            var id = NationalIdNumber.Create(330302, new DateOnly(1980 + (i % 20), 1, 1).AddDays(i / 20), i % 1000).Disclose();
             var education = rng.Next(3) switch { 0 => "junior_college", 1 => "bachelor", _ => "master" };
             var housing = rng.Next(2) == 0 ? "rented" : "owned";
             var months = 30 + rng.Next(0, 30);
