@@ -28,8 +28,9 @@ public sealed class AllocationDesk(IServiceRecords records, TimeProvider? clock 
         var run = new AllocationRunRecord(runId, round, "draft", table.Citation, day, seed, TieBreakers.Format(tieBreakers),
             JsonSerializer.Serialize(quotas), inputs, result.ResultsSha256(), DateTime.SpecifyKind(_clock.GetUtcNow().UtcDateTime, DateTimeKind.Unspecified),
             actor, supersedes, reason);
+        var draws = SeededLottery.Draws(seed, result.Scores.Applicants.Ids);
         var placements = Enumerable.Range(0, result.Count).Select(i => new PlacementRecord(runId, result.Scores.Applicants.Id(i), result.Rank[i],
-            result.Outcome[i].ToString().ToLowerInvariant(), result.QuotaId(i), result.Scores.Totals[i], SeededLottery.Format(result.Draws[i]))).ToList();
+            result.Outcome[i].ToString().ToLowerInvariant(), result.QuotaId(i), result.Scores.Totals[i], SeededLottery.Format(draws[i]))).ToList();
         records.AddAllocationRun(run, placements, beforeCommit);
         return (run, result);
     }

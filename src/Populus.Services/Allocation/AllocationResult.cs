@@ -7,7 +7,7 @@ namespace Populus.Services.Allocation;
 /// <summary>A run's outcome for every applicant: rank (0 when ineligible), outcome, quota and lottery draw.</summary>
 public sealed class AllocationResult
 {
-    internal AllocationResult(ScoreTable scores, IReadOnlyList<Quota> quotas, int[] order, int[] rank, AllocationOutcome[] outcome, int[] quota, ulong[] draws)
+    internal AllocationResult(ScoreTable scores, IReadOnlyList<Quota> quotas, int[] order, int[] rank, AllocationOutcome[] outcome, int[] quota, string seed)
     {
         Scores = scores;
         Quotas = quotas;
@@ -15,7 +15,7 @@ public sealed class AllocationResult
         Rank = rank;
         Outcome = outcome;
         QuotaIndex = quota;
-        Draws = draws;
+        Seed = seed;
     }
 
     public ScoreTable Scores { get; }
@@ -32,7 +32,11 @@ public sealed class AllocationResult
     /// <summary>Index of the quota placed in; -1 when not placed.</summary>
     public int[] QuotaIndex { get; }
 
-    public ulong[] Draws { get; }
+    /// <summary>The published lottery seed.</summary>
+    public string Seed { get; }
+
+    /// <summary>An application's lottery draw (see <see cref="SeededLottery"/>), whether or not it was needed to break a tie.</summary>
+    public ulong Draw(int i) => SeededLottery.Draw(Seed, Scores.Applicants.Id(i));
 
     public int Count => Rank.Length;
 

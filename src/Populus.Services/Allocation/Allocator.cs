@@ -28,9 +28,12 @@ public static class Allocator
             throw new ArgumentException($"{preferences.Count} preference lists for {n} applicants.", nameof(preferences));
         }
 
-        var draws = SeededLottery.Draws(seed, scores.Applicants.Ids);
-        // One key per eligible applicant: the points and each tie-breaker as numbers where smaller ranks first, in
-        // the configured order; sorting the keys with a struct comparer keeps the sort free of delegates.
+        // One key per eligible applicant: the points and each tie-breaker before the lottery as numbers where smaller
+        // ranks first, in the configured order; a struct comparer keeps the sort free of delegates. The lottery is
+        // drawn only inside groups still tied after the other keys: the draw of an application depends on the seed
+        // and its id alone, so drawing fewer changes no result and saves hashing every application.
+        var ids = scores.Applicants.Ids;
+        var lottery = tieBreakers.Count - 1;
         var keys = new RankKey[n];
         var count = 0;
         for (var i = 0; i < n; i++)
@@ -41,23 +44,41 @@ public static class Allocator
             }
 
             var key = new RankKey { Points = -scores.Totals[i], Index = i };
-            for (var k = 0; k < tieBreakers.Count; k++)
+            for (var k = 0; k < lottery; k++)
             {
-                var value = tieBreakers[k] switch
-                {
-                    TieBreaker.Residence => -(long)scores.ResidenceDays[i],
-                    TieBreaker.Insurance => -(long)scores.InsuranceMonths[i],
-                    // Unsigned order as signed: flip the sign bit.
-                    _ => unchecked((long)(draws[i] ^ 0x8000_0000_0000_0000UL)),
-                };
-                key[k] = value;
+                key[k] = tieBreakers[k] == TieBreaker.Residence ? -(long)scores.ResidenceDays[i] : -(long)scores.InsuranceMonths[i];
             }
 
             keys[count++] = key;
         }
 
         var ranked = keys.AsSpan(0, count);
-        ranked.Sort(new RankComparer(scores.Applicants.Ids));
+        var comparer = new RankComparer(ids);
+        ranked.Sort(comparer);
+        for (var start = 0; start < count;)
+        {
+            var end = start + 1;
+            while (end < count && SameBeforeLottery(ranked[start], ranked[end]))
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                var tied = ranked[start..end];
+                var draws = SeededLottery.Draws(seed, [.. tied.ToArray().Select(k => ids[k.Index])]);
+                for (var t = 0; t < tied.Length; t++)
+                {
+                    // Unsigned order as signed: flip the sign bit.
+                    tied[t][lottery] = unchecked((long)(draws[t] ^ 0x8000_0000_0000_0000UL));
+                }
+
+                tied.Sort(comparer);
+            }
+
+            start = end;
+        }
+
         var order = new int[count];
         for (var r = 0; r < count; r++)
         {
@@ -87,8 +108,11 @@ public static class Allocator
             }
         }
 
-        return new AllocationResult(scores, quotas, order, rank, outcome, quota, draws);
+        return new AllocationResult(scores, quotas, order, rank, outcome, quota, seed);
     }
+
+    private static bool SameBeforeLottery(in RankKey a, in RankKey b) =>
+        a.Points.Equals(b.Points) && a.First == b.First && a.Second == b.Second && a.Third == b.Third;
 
     /// <summary>Points (negated) and up to three tie-breaker values, smaller first.</summary>
     private struct RankKey

@@ -86,7 +86,7 @@ public class AllocatorTests
                 if (r.Scores.ResidenceDays[a] == r.Scores.ResidenceDays[b])
                 {
                     Assert.True(r.Scores.InsuranceMonths[a] > r.Scores.InsuranceMonths[b] ||
-                                (r.Scores.InsuranceMonths[a] == r.Scores.InsuranceMonths[b] && r.Draws[a] < r.Draws[b]));
+                                (r.Scores.InsuranceMonths[a] == r.Scores.InsuranceMonths[b] && r.Draw(a) < r.Draw(b)));
                 }
             }
         }
