@@ -11,6 +11,7 @@ internal static class Migrations
     [
         new SqlMigration(1, "core", "provenance, batches, regions and groups, population, vital events, migration flows, survey totals, indicators"),
         new SeedReferenceData(2),
+        new SqlMigration(3, "person_registry", "person registry: persons with keyed look-up hash and sealed identity number, their events, the key fingerprint"),
     ];
 
     public static int Latest => All[^1].Version;
