@@ -92,4 +92,7 @@ public interface IPopulusStore : IDisposable
     /// <summary>The person registry under a key the caller holds (and disposes).</summary>
     /// <exception cref="RegistryKeyMismatchException">The registry was sealed with another key.</exception>
     PersonRegistry OpenRegistry(RegistryKey key);
+
+    /// <summary>The records of the services to people (applications, scores, permits, allocation runs, audit; graduates and talent intake).</summary>
+    Services.IServiceRecords Services { get; }
 }

@@ -21,6 +21,8 @@ internal sealed class SqlStore(Engine engine, int schemaVersion) : IPopulusStore
 
     internal Engine Backend => engine;
 
+    public Services.IServiceRecords Services => field ??= new Services.ServiceRecords(engine, this);
+
     public ImportResult Import(string kind, string file, ImportOptions? options = null)
     {
         var found = ImportKinds.Find(kind)
@@ -177,7 +179,9 @@ internal sealed class SqlStore(Engine engine, int schemaVersion) : IPopulusStore
         string[] tables = ["schema_version", "source", "provenance", "import_batch", "region", "region_group", "region_group_member",
             "region_group_reference", "population", "vital_event", "migration_flow", "survey_total", "indicator_value", "estimate_vintage",
             "population_estimate", "component_estimate",
-            RegistrySchema.KeyTable, RegistrySchema.PersonTable, RegistrySchema.EventTable];
+            RegistrySchema.KeyTable, RegistrySchema.PersonTable, RegistrySchema.EventTable,
+            "service_audit", "service_application", "points_score", "points_objection", "residence_permit", "allocation_run", "allocation_placement",
+            "graduate_record", "talent_intake"];
         return (IReadOnlyDictionary<string, long>)tables.ToDictionary(n => n, n => Convert.ToInt64(Sql.Scalar(c, t, $"SELECT COUNT(*) FROM {n}"),
             System.Globalization.CultureInfo.InvariantCulture));
     });
@@ -194,7 +198,7 @@ internal sealed class SqlStore(Engine engine, int schemaVersion) : IPopulusStore
         return result;
     }
 
-    private static Provenance ReadProvenance(DbDataReader r, int i)
+    internal static Provenance ReadProvenance(DbDataReader r, int i)
     {
         FigureKinds.TryParse(r.GetString(i), out var kind);
         return new Provenance(kind, r.GetString(i + 1), r.Text(i + 2), r.Text(i + 3), r.Date(i + 4), r.Text(i + 5), r.Text(i + 6));

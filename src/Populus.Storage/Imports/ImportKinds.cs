@@ -12,6 +12,8 @@ internal static class ImportKinds
         new IndicatorsImport(),
         new GroupsImport(),
         new PersonsImport(),
+        new GraduatesImport(),
+        new TalentIntakeImport(),
     ];
 
     public static ImportKind? Find(string name) =>
