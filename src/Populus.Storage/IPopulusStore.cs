@@ -51,4 +51,10 @@ public interface IPopulusStore : IDisposable
     IReadOnlyList<SurveyTotalFigure> SurveyTotals(string regionCode, int year);
 
     IReadOnlyList<IndicatorFigure> Indicators(string indicator, string? regionCode = null);
+
+    /// <summary>Accounts, tokens, the append-only audit log and web import attempts (schema version 3).</summary>
+    Accounts.IAccountStore Accounts { get; }
+
+    /// <summary>Reads limited to <paramref name="scope"/>: every query a county viewer makes goes through one.</summary>
+    IScopedReader For(DataScope scope);
 }

@@ -8,9 +8,9 @@ namespace Populus.Storage;
 /// <summary>The store over either engine: all queries are shared SQL; the engine supplies connections and bulk loads.</summary>
 internal sealed class SqlStore(Engine engine, int schemaVersion) : IPopulusStore
 {
-    private const string ProvenanceColumns = "pv.figure_kind, pv.source_id, pv.source_title, pv.publisher, pv.published_on, pv.confidence, pv.note, b.batch_key";
+    internal const string ProvenanceColumns = "pv.figure_kind, pv.source_id, pv.source_title, pv.publisher, pv.published_on, pv.confidence, pv.note, b.batch_key";
 
-    private const string ProvenanceJoin = "JOIN provenance pv ON pv.id = t.provenance_id JOIN import_batch b ON b.id = t.batch_id";
+    internal const string ProvenanceJoin = "JOIN provenance pv ON pv.id = t.provenance_id JOIN import_batch b ON b.id = t.batch_id";
 
     public StoreEngine Engine => engine.Kind;
 
@@ -19,6 +19,10 @@ internal sealed class SqlStore(Engine engine, int schemaVersion) : IPopulusStore
     public int SchemaVersion { get; } = schemaVersion;
 
     internal Engine Backend => engine;
+
+    public Accounts.IAccountStore Accounts { get; } = new Accounts.AccountStore(engine);
+
+    public IScopedReader For(DataScope scope) => new ScopedReader(engine, scope ?? throw new ArgumentNullException(nameof(scope)));
 
     public ImportResult Import(string kind, string file, ImportOptions? options = null)
     {
@@ -135,7 +139,7 @@ internal sealed class SqlStore(Engine engine, int schemaVersion) : IPopulusStore
         return result;
     }
 
-    private static Provenance ReadProvenance(DbDataReader r, int i)
+    internal static Provenance ReadProvenance(DbDataReader r, int i)
     {
         FigureKinds.TryParse(r.GetString(i), out var kind);
         return new Provenance(kind, r.GetString(i + 1), r.Text(i + 2), r.Text(i + 3), r.Date(i + 4), r.Text(i + 5), r.Text(i + 6));
