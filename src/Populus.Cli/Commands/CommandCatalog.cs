@@ -9,5 +9,6 @@ internal static class CommandCatalog
     {
         yield return LifeTableCommand.Create();
         yield return ImportCommand.Create();
+        yield return ServeCommand.Create();
     }
 }

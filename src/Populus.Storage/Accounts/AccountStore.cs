@@ -109,14 +109,14 @@ internal sealed class AccountStore(Engine engine) : IAccountStore
         return Write((c, t) =>
         {
             var id = Convert.ToInt64(Sql.Scalar(c, t,
-                "INSERT INTO audit_log (at, account, role, action, subject, purpose, detail) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                "INSERT INTO audit_log (occurred_at, account, role, action, subject, purpose, detail) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
                 at, account, role, action, subject, purpose, detail), System.Globalization.CultureInfo.InvariantCulture);
             return new AuditEntry(id, DateTime.SpecifyKind(at, DateTimeKind.Utc), account, role, action, subject, purpose, detail);
         });
     }
 
     public IReadOnlyList<AuditEntry> ReadAudit(int limit = 500, string? account = null, string? action = null) => Read((c, t) => Sql.Query(c, t,
-        "SELECT id, at, account, role, action, subject, purpose, detail FROM audit_log " +
+        "SELECT id, occurred_at, account, role, action, subject, purpose, detail FROM audit_log " +
         "WHERE (CAST($2 AS TEXT) IS NULL OR account = CAST($2 AS TEXT)) AND (CAST($3 AS TEXT) IS NULL OR action = CAST($3 AS TEXT)) ORDER BY id DESC LIMIT $1",
         r => new AuditEntry(r.Long(0), DateTime.SpecifyKind(r.GetDateTime(1), DateTimeKind.Utc), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.Text(6), r.Text(7)),
         Math.Clamp(limit, 1, 10_000), account, action));
@@ -128,14 +128,14 @@ internal sealed class AccountStore(Engine engine) : IAccountStore
         return Write((c, t) =>
         {
             var id = Convert.ToInt64(Sql.Scalar(c, t,
-                "INSERT INTO import_attempt (at, account, kind, file_name, accepted, batch_key, row_count, problems) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                "INSERT INTO import_attempt (occurred_at, account, kind, file_name, accepted, batch_key, row_count, problems) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
                 at, account, kind, fileName, accepted, batch, rows, json), System.Globalization.CultureInfo.InvariantCulture);
             return new ImportAttempt(id, DateTime.SpecifyKind(at, DateTimeKind.Utc), account, kind, fileName, accepted, batch, rows, problems);
         });
     }
 
     public IReadOnlyList<ImportAttempt> ImportAttempts(int limit = 200, string? account = null) => Read((c, t) => Sql.Query(c, t,
-        "SELECT id, at, account, kind, file_name, accepted, batch_key, row_count, problems FROM import_attempt " +
+        "SELECT id, occurred_at, account, kind, file_name, accepted, batch_key, row_count, problems FROM import_attempt " +
         "WHERE (CAST($2 AS TEXT) IS NULL OR account = CAST($2 AS TEXT)) ORDER BY id DESC LIMIT $1",
         r => new ImportAttempt(r.Long(0), DateTime.SpecifyKind(r.GetDateTime(1), DateTimeKind.Utc), r.GetString(2), r.GetString(3), r.GetString(4),
             r.GetBoolean(5), r.Text(6), r.Int(7) ?? 0, JsonSerializer.Deserialize<List<InputError>>(r.GetString(8)) ?? []),

@@ -29,7 +29,7 @@ CREATE TABLE access_token (
 CREATE SEQUENCE audit_seq START 1;
 CREATE TABLE audit_log (
     id        BIGINT DEFAULT nextval('audit_seq') PRIMARY KEY,
-    at        TIMESTAMP NOT NULL,
+    occurred_at  TIMESTAMP NOT NULL,
     account   TEXT NOT NULL,
     role      TEXT NOT NULL,
     action    TEXT NOT NULL,
@@ -41,7 +41,7 @@ CREATE TABLE audit_log (
 CREATE SEQUENCE import_attempt_seq START 1;
 CREATE TABLE import_attempt (
     id         BIGINT DEFAULT nextval('import_attempt_seq') PRIMARY KEY,
-    at         TIMESTAMP NOT NULL,
+    occurred_at  TIMESTAMP NOT NULL,
     account    TEXT NOT NULL,
     kind       TEXT NOT NULL,
     file_name  TEXT NOT NULL,

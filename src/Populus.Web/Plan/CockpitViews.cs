@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Populus.Planning.Catalogue;
+using Populus.Planning.Data;
+using Populus.Planning.Indicators;
+using Populus.Planning.Targets;
+using Populus.Storage;
+using Populus.Web.Hosting;
+using PlanningProvenance = Populus.Planning.Data.Provenance;
+
+namespace Populus.Web.Plan;
+
+/// <summary>
+/// Composes Planning over the store for the cockpit: the indicator data a scope may see, the calculator and the
+/// evaluator on it, and a short-lived cache of the computed views (the cockpit polls them; imports clear it).
+/// </summary>
+/// <remarks>
+/// Until the store-backed <see cref="IIndicatorData"/> lands (branch estimates), the data are the plan's Table 6
+/// base figures (city, 2020) and the department-reported figures of the store's indicator table; anything else is
+/// 'no data' with Planning's reason. A county scope sees only its county's reported figures.
+/// </remarks>
+internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSettings settings, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, (DateTime At, object Value)> _cache = new(StringComparer.Ordinal);
+
+    public PlanBook Plan => plan;
+
+    /// <summary>The year evaluations are made as of by default: the last complete calendar year.</summary>
+    public int DefaultAsOfYear => clock.GetUtcNow().Year - 1;
+
+    /// <summary>Forgets every cached view (after an import).</summary>
+    public void Invalidate() => _cache.Clear();
+
+    /// <summary>Computes or reuses a view; the key must include everything the view depends on (scope, region, year).</summary>
+    public T Cached<T>(string key, Func<T> compute)
+        where T : notnull
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (_cache.TryGetValue(key, out var hit) && now - hit.At < TimeSpan.FromSeconds(settings.CacheSeconds) && hit.Value is T value)
+        {
+            return value;
+        }
+
+        var fresh = compute();
+        _cache[key] = (now, fresh);
+        return fresh;
+    }
+
+    /// <summary>The plan-registry name of a store region code ("330302" → "鹿城区"), or the text itself when it is already a name.</summary>
+    public string? PlanRegionName(string regionOrCode)
+    {
+        if (plan.Regions.Contains(regionOrCode))
+        {
+            return regionOrCode;
+        }
+
+        var region = store.Regions().FirstOrDefault(r => r.Code == regionOrCode);
+        return region is not null && plan.Regions.Contains(region.NameZh) ? region.NameZh : null;
+    }
+
+    /// <summary>The store code of a plan region name, when the store has it.</summary>
+    public string? StoreCode(string planName) => store.Regions().FirstOrDefault(r => r.NameZh == planName && r.ValidTo is null)?.Code;
+
+    /// <summary>A calculator over the data <paramref name="scope"/> may see, with the figures the data refused and why.</summary>
+    public (IndicatorCalculator Calculator, IReadOnlyList<string> Refused) Calculator(DataScope scope) => Cached($"calc|{scope}", () =>
+    {
+        var data = new InMemoryIndicatorData(plan.Catalogue);
+        var refused = new List<string>();
+        if (scope.IsAll)
+        {
+            foreach (var figure in plan.Targets.BaseFigures)
+            {
+                data.AddReported(figure);
+            }
+        }
+
+        var names = store.For(scope).Regions().ToDictionary(r => r.Code, r => r.NameZh, StringComparer.Ordinal);
+        foreach (var f in store.For(scope).Indicators())
+        {
+            var name = names.GetValueOrDefault(f.RegionCode);
+            if (!plan.Catalogue.Contains(f.Indicator) || name is null || !plan.Regions.Contains(name))
+            {
+                refused.Add($"{f.Indicator} {f.RegionCode} {f.Year}: {(plan.Catalogue.Contains(f.Indicator) ? "region not in the plan's region list" : "indicator not in the catalogue")}");
+                continue;
+            }
+
+            try
+            {
+                var status = f.Provenance.Kind switch
+                {
+                    FigureKind.Observed => DataStatus.Observed,
+                    FigureKind.Estimated => DataStatus.Estimated,
+                    _ => DataStatus.Projected,
+                };
+                var source = f.Provenance.SourceTitle is { } t ? $"{f.Provenance.SourceId} {t}" : f.Provenance.SourceId;
+                data.AddReported(new ReportedValue(f.Indicator, name, f.Year, f.Value.ToString("R", CultureInfo.InvariantCulture),
+                    new PlanningProvenance(status, $"{source} ({f.Department})")));
+            }
+            catch (CatalogueException ex)
+            {
+                refused.Add($"{f.Indicator} {f.RegionCode} {f.Year}: {ex.Message}");
+            }
+        }
+
+        return (new IndicatorCalculator(plan.Catalogue, data), (IReadOnlyList<string>)refused);
+    });
+
+    /// <summary>Every target of the book for one region, evaluated as of a year (no projection until one is run).</summary>
+    public IReadOnlyList<TargetEvaluation> Evaluations(DataScope scope, string region, int asOf) => Cached($"eval|{scope}|{region}|{asOf}", () =>
+    {
+        var evaluator = new TargetEvaluator(Calculator(scope).Calculator);
+        return (IReadOnlyList<TargetEvaluation>)[.. plan.Targets.Targets
+            .Where(t => plan.Catalogue[t.IndicatorId].AppliesTo(region))
+            .Select(t => evaluator.Evaluate(plan.Targets, t, region, asOf, projection: null))];
+    });
+
+    /// <summary>The latest value of an indicator up to <paramref name="asOf"/> (searching back to 2000), or 'no data' for asOf.</summary>
+    public IndicatorValue Latest(DataScope scope, string indicatorId, string region, int asOf)
+    {
+        var calculator = Calculator(scope).Calculator;
+        IndicatorValue? first = null;
+        for (var year = asOf; year >= 2000; year--)
+        {
+            var value = calculator.Compute(indicatorId, region, year);
+            first ??= value;
+            if (value.HasValue)
+            {
+                return value;
+            }
+        }
+
+        return first!;
+    }
+}
