@@ -1,0 +1,525 @@
+using System.Collections.Immutable;
+
+namespace Populus.Demography.Projection;
+
+/// <summary>
+/// The cohort-component projection engine: single-region, multiregional and multistate in one code path, for any
+/// step length n equal to the age-group width (1×1 as in WPP, 5×5 as in Preston et al.).
+/// </summary>
+/// <remarks>
+/// <para>One step from t to t+n, for every state and sex ([PHG2001] ch. 6; [WPP2024]; ccmppWPP):</para>
+/// <list type="number">
+/// <item>the share of external net migrants that arrives at the start (all for <see cref="MigrationTiming.Start"/>,
+/// half for <see cref="MigrationTiming.HalfHalf"/>) joins P(x,t);</item>
+/// <item>survival: P(x+n,t+n) = P(x,t)·S(x+n); P(ω+,t+n) = (P(ω−n,t) + P(ω+,t))·S(ω+); deaths are what survival removes;</item>
+/// <item>transfers between states act on the survivors ([Rogers1995]; [KC2013]);</item>
+/// <item>births B = n·Σ f(x)·(Pf(x,t) + Pf(x,t+n))/2 over women-years, with the start population after start migrants and
+/// the end population after transfers and, unless timing is <see cref="MigrationTiming.End"/>, after the end share of
+/// migrants (ccmppWPP "even" and [PHG2001] Box 6.2 count them; WPP's "end" migrants are never exposed);</item>
+/// <item>Bf = B/(1+SRB), Bm = B − Bf; births go to child states by the <see cref="BirthAssignment"/>;
+/// P(0,t+n) = B_sex·S0 in the child's state, then transfers at age 0;</item>
+/// <item>the rest of the migrants join at the end. Any cell that would go negative is set to zero and the persons
+/// added back are reported.</item>
+/// </list>
+/// <para>The engine is a reusable workspace: buffers are sized once for its state space and grid, and a step allocates
+/// no arrays. States run in parallel in chunks; every value is computed by one thread in a fixed order, so results are
+/// identical whatever the degree of parallelism. Not thread-safe: use one instance per thread.</para>
+/// </remarks>
+public sealed class CohortComponentProjection
+{
+    /// <summary>Below this many cells a step runs on one thread: the work is smaller than the cost of scheduling it.</summary>
+    private const int ParallelThresholdCells = 32_768;
+
+    private readonly int _a;
+    private readonly int _block;
+    private readonly int _cells;
+    private readonly int _chunks;
+    private readonly ParallelOptions _parallelOptions;
+    private readonly Action<int> _runChunk;
+    private readonly Phases _phases;
+
+    // Workspace, reused by every step and every run.
+    private readonly double[] _startScratch;
+    private readonly double[] _deathsScratch;
+    private readonly double[] _inScratch;
+    private readonly double[] _outScratch;
+    private readonly double[] _birthsByMothersAgeScratch;
+    private readonly double[] _birthsByMother;
+    private readonly List<ClippedCount>?[] _clips;
+
+    // The current run and step.
+    private Action<int, int> _phase = static (_, _) => { };
+    private ProjectionStep _step = null!;
+    private int _year;
+    private int _k;
+    private double[] _population = [];
+    private double[] _births = [];
+    private double[] _deaths = [];
+    private double[] _external = [];
+    private double[] _transfersIn = [];
+    private double[] _transfersOut = [];
+    private double[] _birthsByMothersAge = [];
+    private double _startShare;
+    private double _endShare;
+
+    /// <param name="states">The state space (use <see cref="StateSpace.Single"/> for one region).</param>
+    /// <param name="ages">The projection grid: equal widths n from 0 and an open last group; n is the step length.</param>
+    /// <param name="births">Where births go; the mother's state when null.</param>
+    /// <param name="outputs">Which flows to keep by age.</param>
+    /// <param name="maxDegreeOfParallelism">Threads for one step; 1 runs on the calling thread (use it when running many
+    /// projections in parallel), 0 uses every core.</param>
+    /// <exception cref="ArgumentException">The grid cannot carry a projection, or the birth rule belongs to another state space.</exception>
+    public CohortComponentProjection(
+        StateSpace states,
+        AgeGroups ages,
+        BirthAssignment? births = null,
+        ProjectionOutputs outputs = ProjectionOutputs.All,
+        int maxDegreeOfParallelism = 0)
+    {
+        Guard.NotNull(states);
+        StepLength = ProjectionGrid.StepLength(ages);
+        if (births is not null && !births.States.Equals(states))
+        {
+            Guard.ThrowArgument(nameof(births), $"The birth rule is for states {births.States}, the projection for {states}.");
+        }
+
+        if (maxDegreeOfParallelism < 0)
+        {
+            Guard.ThrowRange(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "must be 0 (all cores) or positive");
+        }
+
+        States = states;
+        Ages = ages;
+        Births = births ?? BirthAssignment.MothersState(states);
+        Outputs = outputs;
+        _a = ages.Count;
+        _block = 2 * _a;
+        _cells = states.Count * _block;
+        var threads = maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism;
+        _chunks = threads == 1 || _cells < ParallelThresholdCells ? 1 : Math.Min(states.Count, threads * 4);
+        _parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        _runChunk = RunChunk;
+        _phases = new Phases(this);
+        _startScratch = new double[_cells];
+        _deathsScratch = new double[_cells];
+        _inScratch = new double[_cells];
+        _outScratch = new double[_cells];
+        _birthsByMothersAgeScratch = new double[states.Count * _a];
+        _birthsByMother = new double[states.Count * 2];
+        _clips = new List<ClippedCount>?[states.Count];
+    }
+
+    public StateSpace States { get; }
+
+    public AgeGroups Ages { get; }
+
+    /// <summary>n: years per step.</summary>
+    public int StepLength { get; }
+
+    public BirthAssignment Births { get; }
+
+    public ProjectionOutputs Outputs { get; }
+
+    /// <summary>Projects one population per state (in state order) through the given steps.</summary>
+    /// <exception cref="ArgumentException">The populations or steps do not fit the state space or grid.</exception>
+    public ProjectionResult Project(int startYear, IReadOnlyList<PopulationByAgeSex> initial, IReadOnlyList<ProjectionStep> steps)
+    {
+        Guard.NotNull(initial);
+        if (initial.Count != States.Count)
+        {
+            Guard.ThrowArgument(nameof(initial), $"{initial.Count} initial populations given for {States.Count} states ({States}).");
+        }
+
+        var packed = new double[_cells];
+        for (var s = 0; s < initial.Count; s++)
+        {
+            Guard.NotNull(initial[s], $"initial population of {States.Label(s)}");
+            initial[s].Ages.RequireSame(Ages, $"initial population of {States.Label(s)}");
+            initial[s].Male.Values.CopyTo(packed.AsSpan(s * _block));
+            initial[s].Female.Values.CopyTo(packed.AsSpan(s * _block + _a));
+        }
+
+        return Project(startYear, packed, steps);
+    }
+
+    /// <summary>Projects an initial population laid out [state][sex][age] through the given steps.</summary>
+    /// <exception cref="ArgumentException">The population has the wrong length or a negative count, or a step does not fit.</exception>
+    public ProjectionResult Project(int startYear, ReadOnlySpan<double> initial, IReadOnlyList<ProjectionStep> steps)
+    {
+        Guard.NotNull(steps);
+        if (initial.Length != _cells)
+        {
+            Guard.ThrowArgument(nameof(initial), $"initial population: {initial.Length} values given, {_cells} expected ([state][sex][age] for {States.Count} states × 2 × {_a} ages).");
+        }
+
+        for (var i = 0; i < initial.Length; i++)
+        {
+            if (!(initial[i] >= 0) || double.IsInfinity(initial[i]))
+            {
+                Guard.ThrowRange("initial population", initial[i],
+                    $"in {States.Label(i / _block)}, {(Sex)(i / _a % 2)}, age {Ages.Label(i % _a)} must be a non-negative count");
+            }
+        }
+
+        for (var k = 0; k < steps.Count; k++)
+        {
+            var step = steps[k];
+            Guard.NotNull(step, $"step {k}");
+            step.Ages.RequireSame(Ages, $"step {k} ({startYear + k * StepLength})");
+            if (step.StateCount != States.Count)
+            {
+                Guard.ThrowArgument(nameof(steps), $"Step {k} ({startYear + k * StepLength}) has rates for {step.StateCount} states; the projection has {States.Count}.");
+            }
+
+            foreach (var t in step.Transitions)
+            {
+                if (!t.States.Equals(States))
+                {
+                    Guard.ThrowArgument(nameof(steps), $"Step {k}: transitions '{t.Name}' are between states {t.States}, the projection's are {States}.");
+                }
+            }
+        }
+
+        var T = steps.Count;
+        // Every cell of the population, births and deaths is written by the steps: no need to zero them first.
+        _population = GC.AllocateUninitializedArray<double>((T + 1) * _cells);
+        initial.CopyTo(_population);
+        _births = GC.AllocateUninitializedArray<double>(T * States.Count * 2);
+        _deaths = Outputs.HasFlag(ProjectionOutputs.Deaths) ? GC.AllocateUninitializedArray<double>(T * _cells) : [];
+        var migration = Outputs.HasFlag(ProjectionOutputs.Migration);
+        _external = migration ? new double[T * _cells] : [];
+        _transfersIn = migration ? new double[T * _cells] : [];
+        _transfersOut = migration ? new double[T * _cells] : [];
+        _birthsByMothersAge = Outputs.HasFlag(ProjectionOutputs.BirthsByMothersAge) ? new double[T * States.Count * _a] : [];
+        foreach (var list in _clips)
+        {
+            list?.Clear();
+        }
+
+        for (var k = 0; k < T; k++)
+        {
+            RunStep(k, startYear + k * StepLength, steps[k]);
+        }
+
+        var result = new ProjectionResult(States, Ages, startYear, T, Outputs, _population, _births,
+            Outputs.HasFlag(ProjectionOutputs.Deaths) ? _deaths : null,
+            migration ? _external : null,
+            migration ? _transfersIn : null,
+            migration ? _transfersOut : null,
+            Outputs.HasFlag(ProjectionOutputs.BirthsByMothersAge) ? _birthsByMothersAge : null,
+            CollectClips());
+        _population = _births = _deaths = _external = _transfersIn = _transfersOut = _birthsByMothersAge = [];
+        _step = null!;
+        return result;
+    }
+
+    private void RunStep(int k, int year, ProjectionStep step)
+    {
+        _k = k;
+        _year = year;
+        _step = step;
+        (_startShare, _endShare) = step.Timing switch
+        {
+            MigrationTiming.Start => (1.0, 0.0),
+            MigrationTiming.HalfHalf => (0.5, 0.5),
+            _ => (0.0, 1.0),
+        };
+        if (step.Migrants is null)
+        {
+            (_startShare, _endShare) = (0.0, 0.0);
+        }
+
+        if (!step.HasTransitions && Births.IsMothersState)
+        {
+            // No state depends on another: the whole step runs state by state.
+            ForEachState(_phases.StepIndependent);
+            return;
+        }
+
+        ForEachState(_phases.StartAndSurvive);
+        if (step.HasTransitions)
+        {
+            ForEachState(_phases.GatherOlder);
+        }
+
+        ForEachState(_phases.SettleOlder);
+        ForEachState(_phases.Newborns);
+        if (step.HasTransitions)
+        {
+            ForEachState(_phases.GatherNewborns);
+            ForEachState(_phases.SettleNewborns);
+        }
+    }
+
+    /// <summary>The phases as delegates created once, so a step allocates none.</summary>
+    private sealed class Phases(CohortComponentProjection engine)
+    {
+        public readonly Action<int, int> StepIndependent = engine.StepIndependent;
+        public readonly Action<int, int> StartAndSurvive = engine.StartAndSurvive;
+        public readonly Action<int, int> GatherOlder = engine.GatherOlder;
+        public readonly Action<int, int> SettleOlder = engine.SettleOlder;
+        public readonly Action<int, int> Newborns = engine.Newborns;
+        public readonly Action<int, int> GatherNewborns = engine.GatherNewborns;
+        public readonly Action<int, int> SettleNewborns = engine.SettleNewborns;
+    }
+
+    private void StepIndependent(int first, int end)
+    {
+        StartAndSurvive(first, end);
+        SettleOlder(first, end);
+        Newborns(first, end);
+    }
+
+    private void ForEachState(Action<int, int> phase)
+    {
+        if (_chunks == 1)
+        {
+            phase(0, States.Count);
+            return;
+        }
+
+        _phase = phase;
+        Parallel.For(0, _chunks, _parallelOptions, _runChunk);
+    }
+
+    private void RunChunk(int chunk) =>
+        _phase(chunk * States.Count / _chunks, (chunk + 1) * States.Count / _chunks);
+
+    private int Current(int s, int sex) => (_k * States.Count + s) * _block + sex * _a;
+
+    private int Next(int s, int sex) => ((_k + 1) * States.Count + s) * _block + sex * _a;
+
+    private int Flow(int s, int sex) => (_k * States.Count + s) * _block + sex * _a;
+
+    private Span<double> DeathsOf(int s, int sex) => _deaths.Length > 0
+        ? _deaths.AsSpan(Flow(s, sex), _a)
+        : _deathsScratch.AsSpan((s * 2 + sex) * _a, _a);
+
+    private Span<double> InOf(int s, int sex) => _transfersIn.Length > 0
+        ? _transfersIn.AsSpan(Flow(s, sex), _a)
+        : _inScratch.AsSpan((s * 2 + sex) * _a, _a);
+
+    private Span<double> OutOf(int s, int sex) => _transfersOut.Length > 0
+        ? _transfersOut.AsSpan(Flow(s, sex), _a)
+        : _outScratch.AsSpan((s * 2 + sex) * _a, _a);
+
+    /// <summary>The population exposed from the start of the step: P(t) plus the start share of migrants.</summary>
+    private ReadOnlySpan<double> StartOf(int s, int sex) => _startShare > 0
+        ? _startScratch.AsSpan((s * 2 + sex) * _a, _a)
+        : _population.AsSpan(Current(s, sex), _a);
+
+    /// <summary>Start migrants, then survival of every cohort already born (ages n … ω+ at the end).</summary>
+    private void StartAndSurvive(int first, int end)
+    {
+        var step = _step;
+        var a = _a;
+        for (var s = first; s < end; s++)
+        {
+            if (_external.Length > 0 && step.Migrants is not null)
+            {
+                step.Migrants.AsSpan(s * _block, _block).CopyTo(_external.AsSpan(Flow(s, 0), _block));
+            }
+
+            for (var sex = 0; sex < 2; sex++)
+            {
+                if (_startShare > 0)
+                {
+                    var start = _startScratch.AsSpan((s * 2 + sex) * a, a);
+                    Kernels.SumScaled(start, _population.AsSpan(Current(s, sex), a), step.Migrants.AsSpan((s * 2 + sex) * a, a), _startShare);
+                    Clip(start, s, sex, 0);
+                }
+
+                var p = StartOf(s, sex);
+                var next = _population.AsSpan(Next(s, sex), a);
+                var surv = step.Survival.AsSpan((s * 2 + sex) * a, a);
+                var deaths = DeathsOf(s, sex);
+                Kernels.Survive(p[..(a - 2)], surv[1..(a - 1)], next[1..(a - 1)], deaths[1..(a - 1)]);
+                var open = p[a - 2] + p[a - 1];
+                next[a - 1] = open * surv[a - 1];
+                deaths[a - 1] = open - next[a - 1];
+            }
+        }
+    }
+
+    /// <summary>Inflows at ages n … ω+ from every origin's survivors (which no thread changes in this phase).</summary>
+    private void GatherOlder(int first, int end) => Gather(first, end, 1, _a);
+
+    private void GatherNewborns(int first, int end) => Gather(first, end, 0, 1);
+
+    private void Gather(int first, int end, int firstAge, int endAge)
+    {
+        var step = _step;
+        var survivors = _population.AsSpan((_k + 1) * _cells, _cells);
+        for (var d = first; d < end; d++)
+        {
+            var block = _transfersIn.Length > 0 ? _transfersIn.AsSpan(Flow(d, 0), _block) : _inScratch.AsSpan(d * _block, _block);
+            for (var sex = 0; sex < 2; sex++)
+            {
+                var range = block.Slice(sex * _a + firstAge, endAge - firstAge);
+                if (step.CountIn is not null)
+                {
+                    step.CountIn.AsSpan(d * _block + sex * _a + firstAge, endAge - firstAge).CopyTo(range);
+                }
+                else
+                {
+                    range.Clear();
+                }
+            }
+
+            foreach (var set in step.RateSets)
+            {
+                set.GatherRateInflow(d, survivors, block, firstAge, endAge);
+            }
+        }
+
+    }
+
+    /// <summary>Transfers and end migrants at ages n … ω+, and the births of the state's women.</summary>
+    private void SettleOlder(int first, int end)
+    {
+        var step = _step;
+        var a = _a;
+        var n = (double)StepLength;
+        for (var s = first; s < end; s++)
+        {
+            for (var sex = 0; sex < 2; sex++)
+            {
+                if (step.HasTransitions)
+                {
+                    ApplyTransfers(s, sex, 1, a);
+                }
+
+                if (step.Timing != MigrationTiming.End)
+                {
+                    AddEndMigrants(s, sex, 1, a);
+                }
+            }
+
+            // Women-years of exposure: the mean of the start (after start migrants) and end populations, times n.
+            var (lo, hi) = (step.FertileFirst, step.FertileEnd);
+            var fertility = step.Fertility.AsSpan(s * a, a);
+            var womenStart = StartOf(s, 1);
+            var womenEnd = _population.AsSpan(Next(s, 1), a);
+            var byAge = _birthsByMothersAge.Length > 0
+                ? _birthsByMothersAge.AsSpan((_k * States.Count + s) * a, a)
+                : _birthsByMothersAgeScratch.AsSpan(s * a, a);
+            var births = Kernels.Births(n, fertility[lo..hi], womenStart[lo..hi], womenEnd[lo..hi], byAge[lo..hi]);
+
+            var female = births * step.FemaleShare[s];
+            _birthsByMother[s * 2] = births - female;
+            _birthsByMother[s * 2 + 1] = female;
+
+            if (step.Timing == MigrationTiming.End)
+            {
+                AddEndMigrants(s, 0, 1, a);
+                AddEndMigrants(s, 1, 1, a);
+            }
+        }
+    }
+
+    /// <summary>Births placed by the birth rule and survived to the first age group; end migrants at age 0 when no transfers follow.</summary>
+    private void Newborns(int first, int end)
+    {
+        var step = _step;
+        var a = _a;
+        for (var c = first; c < end; c++)
+        {
+            for (var sex = 0; sex < 2; sex++)
+            {
+                var b = Births.IsMothersState ? _birthsByMother[c * 2 + sex] : Births.Gather(c, _birthsByMother, 2, sex);
+                _births[(_k * States.Count + c) * 2 + sex] = b;
+                var next = _population.AsSpan(Next(c, sex), a);
+                next[0] = b * step.Survival[(c * 2 + sex) * a];
+                DeathsOf(c, sex)[0] = b - next[0];
+                if (!step.HasTransitions)
+                {
+                    AddEndMigrants(c, sex, 0, 1);
+                }
+            }
+        }
+    }
+
+    private void SettleNewborns(int first, int end)
+    {
+        for (var s = first; s < end; s++)
+        {
+            for (var sex = 0; sex < 2; sex++)
+            {
+                ApplyTransfers(s, sex, 0, 1);
+                AddEndMigrants(s, sex, 0, 1);
+            }
+        }
+    }
+
+    private void ApplyTransfers(int s, int sex, int firstAge, int endAge)
+    {
+        var step = _step;
+        var len = endAge - firstAge;
+        var o = (s * 2 + sex) * _a + firstAge;
+        var next = _population.AsSpan(Next(s, sex) + firstAge, len);
+        var inflow = InOf(s, sex).Slice(firstAge, len);
+        var outflow = OutOf(s, sex).Slice(firstAge, len);
+        var rate = step.OutRate is null ? default : step.OutRate.AsSpan(o, len);
+        var counts = step.CountOut is null ? default : step.CountOut.AsSpan(o, len);
+        Kernels.Transfer(next, inflow, outflow, rate, counts);
+        Clip(next, s, sex, firstAge);
+    }
+
+    private void AddEndMigrants(int s, int sex, int firstAge, int endAge)
+    {
+        if (_endShare == 0)
+        {
+            return;
+        }
+
+        var len = endAge - firstAge;
+        var next = _population.AsSpan(Next(s, sex) + firstAge, len);
+        Kernels.SumScaled(next, next, _step.Migrants.AsSpan((s * 2 + sex) * _a + firstAge, len), _endShare);
+        Clip(next, s, sex, firstAge);
+    }
+
+    /// <summary>Sets negative cells to zero and records the persons added back (in the state's own list: no sharing between threads).</summary>
+    private void Clip(Span<double> values, int s, int sex, int firstAge)
+    {
+        if (!Kernels.AnyNegative(values))
+        {
+            return;
+        }
+
+        for (var x = 0; x < values.Length; x++)
+        {
+            if (values[x] < 0)
+            {
+                (_clips[s] ??= []).Add(new ClippedCount(_year, s, (Sex)sex, firstAge + x, -values[x]));
+                values[x] = 0;
+            }
+        }
+    }
+
+    private ImmutableArray<ClippedCount> CollectClips()
+    {
+        var all = new List<ClippedCount>();
+        foreach (var list in _clips)
+        {
+            if (list is not null)
+            {
+                all.AddRange(list);
+            }
+        }
+
+        var merged = ImmutableArray.CreateBuilder<ClippedCount>();
+        foreach (var c in all.OrderBy(c => c.Year).ThenBy(c => c.State).ThenBy(c => c.Sex).ThenBy(c => c.AgeIndex))
+        {
+            if (merged.Count > 0 && merged[^1] is var last && (last.Year, last.State, last.Sex, last.AgeIndex) == (c.Year, c.State, c.Sex, c.AgeIndex))
+            {
+                merged[^1] = last with { Persons = last.Persons + c.Persons };
+            }
+            else
+            {
+                merged.Add(c);
+            }
+        }
+
+        return merged.ToImmutable();
+    }
+}

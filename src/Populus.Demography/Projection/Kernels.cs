@@ -1,0 +1,178 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace Populus.Demography.Projection;
+
+/// <summary>
+/// The loops the projection spends its time in, over spans of equal length. Each element is computed with the same
+/// operations in the same order in the vector and scalar paths, so results do not depend on the vector width.
+/// </summary>
+internal static class Kernels
+{
+    /// <summary>target[i] += scale · a[i] · b[i].</summary>
+    public static void AddScaledProduct(Span<double> target, ReadOnlySpan<double> a, ReadOnlySpan<double> b, double scale)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
+        {
+            var t = MemoryMarshal.Cast<double, Vector<double>>(target);
+            var va = MemoryMarshal.Cast<double, Vector<double>>(a);
+            var vb = MemoryMarshal.Cast<double, Vector<double>>(b);
+            var s = new Vector<double>(scale);
+            for (var k = 0; k < t.Length; k++)
+            {
+                t[k] += s * va[k] * vb[k];
+            }
+
+            i = t.Length * Vector<double>.Count;
+        }
+
+        for (; i < target.Length; i++)
+        {
+            target[i] += scale * a[i] * b[i];
+        }
+    }
+
+    /// <summary>product[i] = a[i] · b[i]; difference[i] = a[i] − product[i] (survivors and the deaths survival implies).</summary>
+    public static void Survive(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> product, Span<double> difference)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && a.Length >= Vector<double>.Count)
+        {
+            var va = MemoryMarshal.Cast<double, Vector<double>>(a);
+            var vb = MemoryMarshal.Cast<double, Vector<double>>(b);
+            var p = MemoryMarshal.Cast<double, Vector<double>>(product);
+            var d = MemoryMarshal.Cast<double, Vector<double>>(difference);
+            for (var k = 0; k < va.Length; k++)
+            {
+                var x = va[k] * vb[k];
+                p[k] = x;
+                d[k] = va[k] - x;
+            }
+
+            i = va.Length * Vector<double>.Count;
+        }
+
+        for (; i < a.Length; i++)
+        {
+            product[i] = a[i] * b[i];
+            difference[i] = a[i] - product[i];
+        }
+    }
+
+    /// <summary>target[i] = a[i] + scale · b[i].</summary>
+    public static void SumScaled(Span<double> target, ReadOnlySpan<double> a, ReadOnlySpan<double> b, double scale)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
+        {
+            var t = MemoryMarshal.Cast<double, Vector<double>>(target);
+            var va = MemoryMarshal.Cast<double, Vector<double>>(a);
+            var vb = MemoryMarshal.Cast<double, Vector<double>>(b);
+            var s = new Vector<double>(scale);
+            for (var k = 0; k < t.Length; k++)
+            {
+                t[k] = va[k] + s * vb[k];
+            }
+
+            i = t.Length * Vector<double>.Count;
+        }
+
+        for (; i < target.Length; i++)
+        {
+            target[i] = a[i] + scale * b[i];
+        }
+    }
+
+    /// <summary>Movers: outflow[i] = population[i] · rate[i] + counts[i]; population[i] += inflow[i] − outflow[i].
+    /// An empty <paramref name="rate"/> or <paramref name="counts"/> counts as zero.</summary>
+    public static void Transfer(Span<double> population, ReadOnlySpan<double> inflow, Span<double> outflow, ReadOnlySpan<double> rate, ReadOnlySpan<double> counts)
+    {
+        if (rate.IsEmpty)
+        {
+            outflow.Clear();
+        }
+        else
+        {
+            Multiply(outflow, population, rate);
+        }
+
+        if (!counts.IsEmpty)
+        {
+            SumScaled(outflow, outflow, counts, 1.0);
+        }
+
+        for (var i = 0; i < population.Length; i++)
+        {
+            population[i] += inflow[i] - outflow[i];
+        }
+    }
+
+    /// <summary>target[i] = a[i] · b[i].</summary>
+    public static void Multiply(Span<double> target, ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
+        {
+            var t = MemoryMarshal.Cast<double, Vector<double>>(target);
+            var va = MemoryMarshal.Cast<double, Vector<double>>(a);
+            var vb = MemoryMarshal.Cast<double, Vector<double>>(b);
+            for (var k = 0; k < t.Length; k++)
+            {
+                t[k] = va[k] * vb[k];
+            }
+
+            i = t.Length * Vector<double>.Count;
+        }
+
+        for (; i < target.Length; i++)
+        {
+            target[i] = a[i] * b[i];
+        }
+    }
+
+    /// <summary>terms[i] = n · f[i] · (a[i] + b[i]) / 2; returns Σ terms in index order (births to women-years of exposure).</summary>
+    public static double Births(double n, ReadOnlySpan<double> f, ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> terms)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < f.Length; i++)
+        {
+            terms[i] = n * f[i] * (a[i] + b[i]) / 2;
+            sum += terms[i];
+        }
+
+        return sum;
+    }
+
+    /// <summary>True when some value is below zero.</summary>
+    public static bool AnyNegative(ReadOnlySpan<double> values)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= Vector<double>.Count)
+        {
+            var v = MemoryMarshal.Cast<double, Vector<double>>(values);
+            var any = Vector<double>.Zero;
+            for (var k = 0; k < v.Length; k++)
+            {
+                any = Vector.Min(any, v[k]);
+            }
+
+            if (Vector.LessThanAny(any, Vector<double>.Zero))
+            {
+                return true;
+            }
+
+            i = v.Length * Vector<double>.Count;
+        }
+
+        for (; i < values.Length; i++)
+        {
+            if (values[i] < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,253 @@
+using System.Collections.Immutable;
+
+namespace Populus.Demography.Projection;
+
+/// <summary>
+/// Everything one projection step needs for every state: survival, fertility, sex ratio at birth, external net
+/// migrants, when migrants arrive, and the transitions between states. Packed once into [state][sex][age] arrays so
+/// the engine reads contiguous memory; one instance can serve many steps when rates are constant.
+/// </summary>
+public sealed class ProjectionStep
+{
+    private ProjectionStep(
+        double[] survival,
+        AgeGroups ages,
+        int stateCount,
+        double[] fertility,
+        double[] femaleShare,
+        double[]? migrants,
+        MigrationTiming timing,
+        IEnumerable<StateTransitions>? transitions)
+    {
+        Ages = ages;
+        StepLength = ProjectionGrid.StepLength(ages);
+        StateCount = stateCount;
+        Survival = survival;
+        Fertility = fertility;
+        FemaleShare = femaleShare;
+        Migrants = migrants;
+        if (!Enum.IsDefined(timing))
+        {
+            Guard.ThrowRange(nameof(timing), timing, "is not a migration timing");
+        }
+
+        Timing = timing;
+        (FertileFirst, FertileEnd) = (ages.Count, 1);
+        for (var i = 0; i < fertility.Length; i++)
+        {
+            if (fertility[i] > 0)
+            {
+                FertileFirst = Math.Min(FertileFirst, i % ages.Count);
+                FertileEnd = Math.Max(FertileEnd, i % ages.Count + 1);
+            }
+        }
+
+        FertileFirst = Math.Min(FertileFirst, FertileEnd);
+        Transitions = transitions is null ? [] : [.. transitions];
+        foreach (var t in Transitions)
+        {
+            Guard.NotNull(t, nameof(transitions));
+            t.Ages.RequireSame(ages, "transitions");
+            if (t.States.Count != stateCount)
+            {
+                Guard.ThrowArgument(nameof(transitions), $"Transitions '{t.Name}' are between {t.States.Count} states; the step has {stateCount}.");
+            }
+        }
+
+        RateSets = [.. Transitions.Where(t => t.Kind == TransitionKind.Rates)];
+        var countSets = Transitions.Where(t => t.Kind == TransitionKind.Counts).ToArray();
+        OutRate = Combine([.. RateSets.Select(t => t.TotalOutArray)]);
+        CountOut = Combine([.. countSets.Select(t => t.TotalOutArray)]);
+        CountIn = Combine([.. countSets.Select(t => t.TotalInArray!)]);
+        if (RateSets.Length > 1)
+        {
+            // Each set was checked alone; together they compete for the same survivors.
+            StateTransitions.RequireProbabilities(OutRate, RateSets[0].States, ages, "transition rates of one step");
+        }
+    }
+
+    /// <summary>A step from each state's rates, in state order.</summary>
+    /// <exception cref="ArgumentException">No state is given, or the states' grids differ, or a transition set does not fit.</exception>
+    public ProjectionStep(IReadOnlyList<StateRates> states, MigrationTiming timing = MigrationTiming.End, IEnumerable<StateTransitions>? transitions = null)
+        : this(Pack(states, out var ages, out var fertility, out var femaleShare, out var migrants), ages, states.Count, fertility, femaleShare, migrants, timing, transitions)
+    {
+    }
+
+    /// <summary>
+    /// A step from arrays laid out [state][sex][age] (sex: male then female), for callers that build many steps (the WPP
+    /// pipeline, stochastic trajectories). Values are copied and checked.
+    /// </summary>
+    /// <param name="ages">The projection grid (equal widths from 0, open last group).</param>
+    /// <param name="stateCount">Number of states.</param>
+    /// <param name="survival">Survival ratios, [state][sex][age], each in [0, 1].</param>
+    /// <param name="fertility">Fertility on the projection grid, [state][age], in [0, 1], zero in the first group.</param>
+    /// <param name="sexRatioAtBirth">Males per female birth, one a state.</param>
+    /// <param name="netMigrants">External net migrants [state][sex][age], or empty for none.</param>
+    /// <param name="timing">When migrants arrive.</param>
+    /// <param name="transitions">Moves between states, or null.</param>
+    /// <exception cref="ArgumentException">A length does not match, or a value is out of range.</exception>
+    public static ProjectionStep FromArrays(
+        AgeGroups ages,
+        int stateCount,
+        ReadOnlySpan<double> survival,
+        ReadOnlySpan<double> fertility,
+        ReadOnlySpan<double> sexRatioAtBirth,
+        ReadOnlySpan<double> netMigrants,
+        MigrationTiming timing = MigrationTiming.End,
+        IEnumerable<StateTransitions>? transitions = null)
+    {
+        ProjectionGrid.StepLength(ages);
+        if (stateCount < 1)
+        {
+            Guard.ThrowRange(nameof(stateCount), stateCount, "must be at least 1");
+        }
+
+        var a = ages.Count;
+        RequireLength(survival, stateCount * 2 * a, nameof(survival), "[state][sex][age]");
+        RequireLength(fertility, stateCount * a, nameof(fertility), "[state][age]");
+        RequireLength(sexRatioAtBirth, stateCount, nameof(sexRatioAtBirth), "one a state");
+        if (!netMigrants.IsEmpty)
+        {
+            RequireLength(netMigrants, stateCount * 2 * a, nameof(netMigrants), "[state][sex][age]");
+        }
+
+        for (var i = 0; i < survival.Length; i++)
+        {
+            if (!(survival[i] >= 0 && survival[i] <= 1))
+            {
+                Guard.ThrowRange($"survival ratio (state {i / (2 * a)}, {(Sex)(i / a % 2)}, age {ages.Label(i % a)})", survival[i], "must be between 0 and 1");
+            }
+        }
+
+        for (var i = 0; i < fertility.Length; i++)
+        {
+            if (!(fertility[i] >= 0 && fertility[i] <= FertilityRates.MaximumRate))
+            {
+                Guard.ThrowRange($"asfr (state {i / a}, age {ages.Label(i % a)})", fertility[i], $"must be between 0 and {FertilityRates.MaximumRate}");
+            }
+
+            if (i % a == 0 && fertility[i] != 0)
+            {
+                Guard.ThrowArgument(nameof(fertility), $"Fertility at ages {ages.Label(0)} (state {i / a}) must be zero: those are the step's own births.");
+            }
+        }
+
+        var femaleShare = new double[stateCount];
+        for (var s = 0; s < stateCount; s++)
+        {
+            femaleShare[s] = new SexRatioAtBirth(sexRatioAtBirth[s]).FemaleShare;
+        }
+
+        foreach (var m in netMigrants)
+        {
+            Guard.Finite(m, "net migrants");
+        }
+
+        return new ProjectionStep(survival.ToArray(), ages, stateCount, fertility.ToArray(), femaleShare,
+            netMigrants.IsEmpty ? null : netMigrants.ToArray(), timing, transitions);
+    }
+
+    /// <summary>The projection grid; its width is the step length.</summary>
+    public AgeGroups Ages { get; }
+
+    /// <summary>n: the step length in years, equal to the width of the age groups.</summary>
+    public int StepLength { get; }
+
+    public int StateCount { get; }
+
+    public MigrationTiming Timing { get; }
+
+    public ImmutableArray<StateTransitions> Transitions { get; }
+
+    /// <summary>Survival ratios [state][sex][age].</summary>
+    internal double[] Survival { get; }
+
+    /// <summary>Fertility on the projection grid [state][age].</summary>
+    internal double[] Fertility { get; }
+
+    /// <summary>The age groups [FertileFirst, FertileEnd) outside which no state has fertility: the births loop skips the rest.</summary>
+    internal int FertileFirst { get; }
+
+    internal int FertileEnd { get; }
+
+    /// <summary>1/(1+SRB) by state: the female share of births.</summary>
+    internal double[] FemaleShare { get; }
+
+    /// <summary>External net migrants [state][sex][age], or null for none.</summary>
+    internal double[]? Migrants { get; }
+
+    /// <summary>Sum over rate sets of the probability of leaving, [state][sex][age], or null.</summary>
+    internal double[]? OutRate { get; }
+
+    /// <summary>Sum over count sets of persons leaving / entering, [state][sex][age], or null.</summary>
+    internal double[]? CountOut { get; }
+
+    internal double[]? CountIn { get; }
+
+    internal ImmutableArray<StateTransitions> RateSets { get; }
+
+    internal bool HasTransitions => !Transitions.IsEmpty;
+
+    /// <summary>Net external migrants of a state and sex (zeros when none were given).</summary>
+    public ReadOnlySpan<double> NetMigrants(int state, Sex sex) =>
+        Migrants is null ? new double[Ages.Count] : Migrants.AsSpan((state * 2 + (int)sex) * Ages.Count, Ages.Count);
+
+    private static double[] Pack(IReadOnlyList<StateRates> states, out AgeGroups ages, out double[] fertility, out double[] femaleShare, out double[]? migrants)
+    {
+        Guard.NotNull(states);
+        if (states.Count == 0)
+        {
+            Guard.ThrowArgument(nameof(states), "A projection step needs the rates of at least one state.");
+        }
+
+        Guard.NotNull(states[0], "rates of state 0");
+        ages = states[0].Ages;
+        var a = ages.Count;
+        var survival = new double[states.Count * 2 * a];
+        fertility = new double[states.Count * a];
+        femaleShare = new double[states.Count];
+        migrants = states.Any(s => s?.MaleMigrants is not null || s?.FemaleMigrants is not null) ? new double[survival.Length] : null;
+        for (var s = 0; s < states.Count; s++)
+        {
+            var r = states[s];
+            Guard.NotNull(r, $"rates of state {s}");
+            r.Ages.RequireSame(ages, $"survival ratios of state {s}");
+            r.MaleSurvival.Values.CopyTo(survival.AsSpan((s * 2) * a));
+            r.FemaleSurvival.Values.CopyTo(survival.AsSpan((s * 2 + 1) * a));
+            r.FertilityOnGrid.CopyTo(fertility.AsSpan(s * a));
+            femaleShare[s] = r.SexRatioAtBirth.FemaleShare;
+            r.MaleMigrants?.Values.CopyTo(migrants.AsSpan((s * 2) * a));
+            r.FemaleMigrants?.Values.CopyTo(migrants.AsSpan((s * 2 + 1) * a));
+        }
+
+        return survival;
+    }
+
+    private static void RequireLength(ReadOnlySpan<double> values, int expected, string name, string layout)
+    {
+        if (values.Length != expected)
+        {
+            Guard.ThrowArgument(name, $"{name}: {values.Length} values given, {expected} expected ({layout}).");
+        }
+    }
+
+    /// <summary>The element-wise sum of the sets' arrays: null for none, the set's own (read-only) array for one.</summary>
+    private static double[]? Combine(double[][] arrays)
+    {
+        if (arrays.Length <= 1)
+        {
+            return arrays.Length == 0 ? null : arrays[0];
+        }
+
+        var sum = new double[arrays[0].Length];
+        foreach (var values in arrays)
+        {
+            for (var i = 0; i < sum.Length; i++)
+            {
+                sum[i] += values[i];
+            }
+        }
+
+        return sum;
+    }
+}
