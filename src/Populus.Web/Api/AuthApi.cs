@@ -23,7 +23,7 @@ internal static class AuthApi
         group.MapPost("/login", SignIn).AllowAnonymous().RequireRateLimiting(LoginRateLimit).WithName("SignIn")
             .WithSummary("Signs in with user name and password; sets the HttpOnly session cookie. Rate-limited per client address.");
         group.MapPost("/logout", (Delegate)SignOut).RequireAuthorization().WithName("SignOut").WithSummary("Ends the cookie session.");
-        group.MapGet("/me", GetMe).RequireAuthorization().WithName("GetCurrentAccount").WithSummary("The signed-in account, its role and scope.");
+        group.MapGet("/me", GetMe).AllowAnonymous().WithName("GetCurrentAccount").WithSummary("The signed-in account, its role and scope; 204 when not signed in.");
         group.MapPost("/password", ChangePassword).RequireAuthorization().WithName("ChangePassword").WithSummary("Changes the signed-in account's password.");
     }
 
@@ -64,7 +64,8 @@ internal static class AuthApi
         return TypedResults.NoContent();
     }
 
-    internal static Ok<Me> GetMe(ClaimsPrincipal user, IPopulusStore store) => TypedResults.Ok(Describe(CurrentAccount.From(user), store));
+    internal static Results<Ok<Me>, NoContent> GetMe(ClaimsPrincipal user, IPopulusStore store) =>
+        user.Identity?.IsAuthenticated == true ? TypedResults.Ok(Describe(CurrentAccount.From(user), store)) : TypedResults.NoContent();
 
     internal static Results<NoContent, ProblemHttpResult> ChangePassword(PasswordChange request, ClaimsPrincipal user, IPopulusStore store,
         IPasswordHasher<Account> hasher)

@@ -15,7 +15,7 @@ window.Api = (function () {
   async function get(path) {
     const r = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
     if (!r.ok) { const e = new Error(await problem(r)); e.status = r.status; throw e; }
-    return r.json();
+    return r.status === 204 ? null : r.json();
   }
   async function send(path, body, isForm) {
     const headers = { 'X-CSRF-TOKEN': await token(false) };

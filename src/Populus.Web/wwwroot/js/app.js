@@ -53,7 +53,7 @@
       } catch (e) { $('login-error').textContent = I18N.t('auth.failed') + e.message; }
     });
     window.addEventListener('hashchange', route);
-    try { me = await Api.get('/api/v1/auth/me'); } catch { me = null; }
+    try { me = await Api.get('/api/v1/auth/me'); } catch { me = null; } // null: 204, not signed in
     show(!!me);
     if (me) await route();
   }

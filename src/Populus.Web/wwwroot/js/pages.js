@@ -20,7 +20,7 @@ window.Pages = (function () {
   const card = (titleKey, ...children) => h('section', { class: 'card' }, h('h2', { text: t(titleKey) }), ...children);
   function table(columns, rows) {
     return h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, columns.map(c => h('th', { text: c })))),
-      h('tbody', {}, rows.map(r => h('tr', {}, r.map(c => c instanceof Node ? h('td', {}, c) : h('td', { class: typeof c === 'number' ? 'num' : '', text: typeof c === 'number' ? fmt(c) : (c ?? '') })))));
+      h('tbody', {}, rows.map(r => h('tr', {}, r.map(c => c instanceof Node ? h('td', {}, c) : h('td', { class: typeof c === 'number' ? 'num' : '', text: typeof c === 'number' ? fmt(c) : (c ?? '') }))))));
   }
   async function regionSelect(me, id) {
     const regions = await Api.get('/api/v1/regions?level=county').catch(() => []);
