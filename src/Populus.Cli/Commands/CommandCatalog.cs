@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return ProjectCommand.Create();
         yield return ImportCommand.Create();
         yield return ServeCommand.Create();
+        yield return GenerateRegistryCommand.Create();
     }
 }

@@ -160,6 +160,7 @@ internal static class IndicatorsApi
         v.Basis.ToString().ToLowerInvariant(), v.Note);
 
     private static EvaluationView Evaluation(TargetEvaluation e) => new(e.Target.IndicatorId, e.Target.Year, e.Target.PrintedZh, e.Target.Rule.ToString(),
+        e.Target.Rule.Kind.ToString(), e.Target.Rule.Value,
         e.Region, e.AsOfYear, Status(e.Status), e.Latest?.Value, e.Latest?.Year, e.Latest?.Provenance?.Status.ToString().ToLowerInvariant(), e.Latest?.Provenance?.Source,
         e.Expected?.Value, e.Shortfall, e.RequiredAnnualChange, e.IsEarlyWarning, e.Explanation, e.Target.Source);
 
@@ -188,7 +189,8 @@ internal static class IndicatorsApi
     /// <param name="Note">For no data, the reason; for a reported stand-in, why the computed value is missing.</param>
     internal sealed record ValueView(int Year, double? Value, string? Status, string? Source, string Basis, string? Note);
 
-    internal sealed record EvaluationView(string IndicatorId, int? TargetYear, string TargetPrinted, string Rule, string Region, int AsOfYear, string Status,
+    internal sealed record EvaluationView(string IndicatorId, int? TargetYear, string TargetPrinted, string Rule, string TargetKind, double? TargetValue,
+        string Region, int AsOfYear, string Status,
         double? LatestValue, int? LatestYear, string? LatestStatus, string? LatestSource, double? ExpectedValue, double? Shortfall, double? RequiredAnnualChange,
         bool EarlyWarning, string Explanation, string TargetSource);
 

@@ -7,7 +7,7 @@ window.Charts = (function () {
     const old = echarts.getInstanceByDom(container);
     if (old) old.dispose();
     const chart = echarts.init(container, dark ? 'dark' : null, { renderer: 'canvas' });
-    chart.setOption(Object.assign({ animation: false, textStyle: { fontFamily: '"Noto Sans CJK SC", sans-serif' } }, option));
+    chart.setOption(Object.assign({ animation: false, backgroundColor: 'transparent', textStyle: { fontFamily: '"Noto Sans CJK SC", sans-serif' } }, option));
     window.PopulusCharts[container.id] = chart;
     return chart;
   }
@@ -16,10 +16,12 @@ window.Charts = (function () {
   function progress(container, items, dark) {
     // Latest value against the nearest numeric target (2025 when there is one), for indicators with both.
     const rows = items.map(i => {
-      const t = i.targets.find(x => x.targetYear === 2025 && x.status) || i.targets.find(x => x.targetYear);
+      // Only level targets compare as a percentage; cumulative, trend and band targets do not.
+      const levels = ['AtLeast', 'Above', 'AtMost', 'Below', 'Approximately', 'Exactly'];
+      const numeric = i.targets.filter(x => x.targetYear && levels.includes(x.targetKind) && x.targetValue);
+      const t = numeric.find(x => x.targetYear === 2025) || numeric[0];
       const value = i.latest.value;
-      const goal = t && (t.rule.match(/-?\d+(\.\d+)?/) || [])[0];
-      return value != null && goal && Number(goal) !== 0 ? { name: I18N.name(i.nameZh, i.nameEn), pct: 100 * value / Number(goal), status: i.status } : null;
+      return value != null && t ? { name: I18N.name(i.nameZh, i.nameEn), pct: 100 * value / t.targetValue, status: i.status } : null;
     }).filter(Boolean);
     make(container, {
       grid: { left: 170, right: 40, top: 20, bottom: 30 },
@@ -27,7 +29,7 @@ window.Charts = (function () {
       xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
       yAxis: { type: 'category', data: rows.map(r => r.name), inverse: true },
       series: [{ type: 'bar', name: I18N.t('overview.chart'), data: rows.map(r => ({ value: Math.round(r.pct * 10) / 10, itemStyle: { color: statusColor[r.status] } })),
-        markLine: { symbol: 'none', data: [{ xAxis: 100 }], lineStyle: { color: '#c8372d', type: 'dashed' } } }],
+        markLine: { symbol: 'none', label: { show: false }, data: [{ xAxis: 100 }], lineStyle: { color: '#c8372d', type: 'dashed' } } }],
     }, dark);
     return rows.length;
   }

@@ -40,12 +40,12 @@ window.Pages = (function () {
       h('ul', { class: 'targets' }, i.targets.filter(x => x.targetYear).map(x => h('li', { title: x.explanation }, status(x.status), ' ' + x.targetYear + ' ' + t('target') + ' ' + x.targetPrinted))))));
     root.append(
       h('section', { class: 'card' }, h('h2', { text: t('overview.chart') }),
-        h('p', { class: 'note', text: t('region') + ': ' + data.region + ' · ' + t('asof') + ' ' + data.asOfYear + ' · ' + data.projectionNote }), chart),
+        h('p', { class: 'note', text: t('region') + ': ' + data.region + ' · ' + t('asof') + ' ' + data.asOfYear + ' · ' + t('overview.noprojection') }), chart),
       card('overview.warnings', data.earlyWarnings.length ? table([t('indicator'), t('target'), t('status.at_risk')],
         data.earlyWarnings.map(w => [w.indicatorId, w.targetYear + ' ' + w.targetPrinted, w.explanation])) : nodata(t('overview.nowarnings'))),
       cards);
     const drawn = Charts.progress(chart, data.indicators);
-    if (!drawn) chart.replaceWith(nodata(data.projectionNote));
+    if (!drawn) chart.replaceWith(nodata(t('overview.noprojection')));
   }
 
   async function pyramid(root, me) {
@@ -104,11 +104,12 @@ window.Pages = (function () {
   async function compare(root) {
     const data = await Api.get('/api/v1/population/comparison');
     const chart = h('div', { id: 'chart-compare', class: 'chart' });
-    const withData = data.entries.filter(e => e.persons != null);
+    // A group's partial sum is never drawn as if it were the whole: only complete figures are charted.
+    const withData = data.entries.filter(e => e.persons != null && e.complete);
     root.append(h('section', { class: 'card' }, h('h2', { text: t('compare.title') + ' · ' + data.date }),
       withData.length ? chart : nodata(data.entries.length ? data.entries[0].note : ''),
       table([t('region'), '', t('compare.persons'), t('source'), t('compare.published')],
-        data.entries.map(e => [e.name + ' (' + e.region + ')', e.kind, e.persons ?? (e.note || t('nodata')), e.provenance.join('; '),
+        data.entries.map(e => [e.name + ' (' + e.region + ')', t('kind.' + e.kind), e.persons == null ? (e.note || t('nodata')) : e.complete ? e.persons : fmt(e.persons) + ' — ' + e.note + ': ' + e.missingMembers.join(', '), e.provenance.join('; '),
           e.published.map(p => p.indicator + ' = ' + p.value + ' ' + p.unit + ' (' + p.source + ')').join('; ')]))));
     if (withData.length) Charts.bars(chart, withData.map(e => e.name), withData.map(e => e.persons), t('compare.persons'));
     const shares = data.entries.flatMap(e => e.published.filter(p => p.unit === '%').map(p => ({ name: e.name, value: p.value })));
@@ -224,11 +225,11 @@ window.Pages = (function () {
       h('div', { class: 'panel' }, h('h2', { text: t('overview.chart') }), c1),
       h('div', { class: 'panel' }, h('h2', { text: t('latest') }), h('div', { class: 'kpis' }, kpis.map(i => h('div', { class: 'kpi' },
         h('div', { class: 'value', text: fmt(i.latest.value) }), h('div', { class: 'label', text: I18N.name(i.nameZh, i.nameEn) + ' (' + i.unit + ', ' + i.latest.year + ', ' + t('kind.' + i.latest.status) + ')' }))))),
-      h('div', { class: 'panel' }, h('h2', { text: t('status.no_data') + ' / ' + t('status.achieved') }), c4),
+      h('div', { class: 'panel' }, h('h2', { text: t('overview.status') }), c4),
       h('div', { class: 'panel' }, h('h2', { text: t('trends.title') }), c2),
       h('div', { class: 'panel' }, h('h2', { text: t('compare.published') }), c3),
       h('div', { class: 'panel' }, h('h2', { text: t('overview.warnings') }), data.earlyWarnings.length
-        ? h('div', {}, data.earlyWarnings.map(w => h('div', { text: w.indicatorId + ' ' + w.targetYear + ': ' + w.explanation }))) : nodata(data.projectionNote))));
+        ? h('div', {}, data.earlyWarnings.map(w => h('div', { text: w.indicatorId + ' ' + w.targetYear + ': ' + w.explanation }))) : nodata(t('overview.noprojection')))));
     Charts.progress(c1, data.indicators, true);
     Charts.make(c4, { series: [{ type: 'pie', radius: ['40%', '70%'], data: Object.entries(statusCount).map(([k, v]) => ({ name: t('status.' + k), value: v, itemStyle: { color: Charts.statusColor[k] } })) }] }, true);
     const s = await Api.get('/api/v1/indicators/resident_population/series');
