@@ -109,6 +109,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Populus:CreateAdministrator", "false");
         builder.UseSetting("Populus:LoginPermitLimit", _loginLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Populus:CacheSeconds", "0");
+        builder.UseSetting("Populus:RegistryKeyFile", RegistryKeyFile);
         builder.UseEnvironment("Production");
     }
 
@@ -134,6 +135,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             $"2021,{Lucheng},graduate_retention_rate,41.5,%,鹿城区教育局,observed,TEST\n" +
             $"2021,{Longwan},graduate_retention_rate,36.2,%,龙湾区教育局,observed,TEST\n");
         store.Import("indicators", indicators, new ImportOptions { Batch = "web-test-indicators" });
+        SeedRegistry();
     }
 
     /// <summary>Test figures (source TEST, estimated): 2020 census-day males and females by five-year group for both counties.</summary>
@@ -153,6 +155,32 @@ public sealed class TestApp : WebApplicationFactory<Program>
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The person registry's key, in the test's folder.</summary>
+    public string RegistryKeyFile => Path.Combine(_folder, "registry.key");
+
+    /// <summary>Two registered persons: a man of 鹿城区 and a woman of 龙湾区 (test figures, not real people).</summary>
+    public static readonly Populus.Storage.Registry.NationalIdNumber LuchengPerson =
+        Populus.Storage.Registry.NationalIdNumber.Create(330302, new DateOnly(1990, 5, 17), 123);
+
+    public static readonly Populus.Storage.Registry.NationalIdNumber LongwanPerson =
+        Populus.Storage.Registry.NationalIdNumber.Create(330303, new DateOnly(1985, 2, 3), 42);
+
+    private void SeedRegistry()
+    {
+        using var key = Populus.Storage.Registry.RegistryKey.LoadOrCreate(RegistryKeyFile);
+        using System.Data.Common.DbConnection connection = _engine == "duckdb"
+            ? new DuckDB.NET.Data.DuckDBConnection($"Data Source={_db}")
+            : new NpgsqlConnection(_db);
+        connection.Open();
+        Populus.Storage.Registry.PersonRegistry registry = connection is DuckDB.NET.Data.DuckDBConnection duck
+            ? Populus.Storage.Registry.DuckDbPersonRegistry.Open(duck, key)
+            : Populus.Storage.Registry.PostgresPersonRegistry.Open((NpgsqlConnection)connection, key);
+        registry.Add(new Populus.Storage.Registry.Person(1, LuchengPerson, Populus.Demography.Sex.Male, new DateOnly(1990, 5, 17), 330302, 330302,
+            Populus.Storage.Registry.UrbanRural.Urban, Populus.Storage.Registry.EducationLevel.Bachelor, Populus.Storage.Registry.ResidencePermitStatus.NotRequired));
+        registry.Add(new Populus.Storage.Registry.Person(2, LongwanPerson, Populus.Demography.Sex.Female, new DateOnly(1985, 2, 3), 330303, 330303,
+            Populus.Storage.Registry.UrbanRural.Rural, Populus.Storage.Registry.EducationLevel.SeniorSecondary, Populus.Storage.Registry.ResidencePermitStatus.NotRequired));
     }
 
     public string File(string name, string content)

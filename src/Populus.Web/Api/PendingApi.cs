@@ -4,8 +4,7 @@ using Populus.Web.Security;
 namespace Populus.Web.Api;
 
 /// <summary>
-/// Endpoints whose service is not on main yet: projections and scenarios, public-service demand (branch scenarios)
-/// and the person registry (branch registry). They answer 501 with the reason, so the cockpit shows 'no data'
+/// Endpoints whose service is not on main yet: projections and scenarios, public-service demand (branch scenarios). They answer 501 with the reason, so the cockpit shows 'no data'
 /// instead of anything made up; each is replaced by its real endpoint class when the service lands.
 /// </summary>
 internal static class PendingApi
@@ -18,16 +17,11 @@ internal static class PendingApi
         projections.MapGet("/compare", Projections).WithName("CompareScenarios").WithSummary("Compares scenarios (not available yet).");
         app.MapGroup("/api/v1/services").WithTags("Projections").RequireAuthorization(Policies.ReadData)
             .MapGet("/demand", Services).WithName("GetServiceDemand").WithSummary("Public-service demand from a projection (not available yet).");
-        var registry = app.MapGroup("/api/v1/registry").WithTags("Registry").RequireAuthorization(Policies.ReadData);
-        registry.MapGet("/aggregates", Registry).WithName("GetRegistryAggregates").WithSummary("Registry aggregates (not available yet).");
-        registry.MapGet("/persons", Registry).WithName("FindPersons").WithSummary("Person look-up, masked unless unmasked with a purpose (not available yet).");
     }
 
     private static ProblemHttpResult Projections() => NotYet("the projection and scenario service (Wenzhou scenarios, projection, evaluation, goal seeking) is not on main yet; no projection is shown");
 
     private static ProblemHttpResult Services() => NotYet("public-service demand is computed from a projection, and the projection service is not on main yet");
-
-    private static ProblemHttpResult Registry() => NotYet("the person registry is not on main yet");
 
     private static ProblemHttpResult NotYet(string reason) =>
         TypedResults.Problem(title: "Not available", detail: reason, statusCode: StatusCodes.Status501NotImplemented);

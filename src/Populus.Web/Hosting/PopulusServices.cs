@@ -26,6 +26,7 @@ internal static class PopulusServices
         services.AddSingleton<IPopulusStore>(_ => PopulusStore.Open(settings.Db));
         services.AddSingleton(_ => PlanBook.Load());
         services.AddSingleton<CockpitViews>();
+        services.AddSingleton<Registry.RegistryAccess>();
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddProblemDetails();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
@@ -129,6 +130,7 @@ internal static class PopulusServices
         app.MapIndicatorsApi();
         app.MapImportsApi();
         app.MapAuditApi();
+        app.MapRegistryApi();
         app.MapPendingApi();
     }
 

@@ -6,7 +6,8 @@ namespace Populus.Web.Hosting;
 /// <param name="LoginWindow">The window of <see cref="LoginPermitLimit"/>.</param>
 /// <param name="CreateAdministrator">Make the administrator (password printed once) when the store has no account.</param>
 /// <param name="CacheSeconds">How long computed cockpit views (overview, evaluations) are reused before recomputing.</param>
-public sealed record PopulusSettings(string? Db, int LoginPermitLimit, TimeSpan LoginWindow, bool CreateAdministrator, int CacheSeconds)
+/// <param name="RegistryKeyFile">The person registry's key file; null: $POPULUS_KEY_FILE, else beside the DuckDB store folder.</param>
+public sealed record PopulusSettings(string? Db, int LoginPermitLimit, TimeSpan LoginWindow, bool CreateAdministrator, int CacheSeconds, string? RegistryKeyFile)
 {
     public const string Section = "Populus";
 
@@ -18,6 +19,7 @@ public sealed record PopulusSettings(string? Db, int LoginPermitLimit, TimeSpan 
             s.GetValue("LoginPermitLimit", 5),
             TimeSpan.FromSeconds(s.GetValue("LoginWindowSeconds", 60)),
             s.GetValue("CreateAdministrator", true),
-            s.GetValue("CacheSeconds", 10));
+            s.GetValue("CacheSeconds", 10),
+            s["RegistryKeyFile"] is { Length: > 0 } key ? key : null);
     }
 }
