@@ -85,7 +85,7 @@ internal static class RegistryApi
             store.Accounts.AppendAudit(me.UserName, me.Role.Code(), "unmask", $"registry person {person.PersonId}", statedPurpose, "nationalId, birthDate");
         }
 
-        var idText = person.NationalId.ToString();
+        var idText = person.NationalId.Disclose();
         return TypedResults.Ok(new PersonView(person.PersonId, full ? idText : PersonalData.MaskNationalId(idText), !full,
             person.Sex.ToString().ToLowerInvariant(), full ? person.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : PersonalData.MaskBirthDate(person.BirthDate),
             person.HukouRegion.ToString(CultureInfo.InvariantCulture), person.ResidenceRegion.ToString(CultureInfo.InvariantCulture),
