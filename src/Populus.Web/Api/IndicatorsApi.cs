@@ -97,13 +97,13 @@ internal static class IndicatorsApi
     }
 
     internal static Results<Ok<IReadOnlyList<FigureRow>>, ContentHttpResult, ProblemHttpResult> Figures(string? indicator, string? region, int? year,
-        HttpRequest request, ClaimsPrincipal user, IPopulusStore store)
+        HttpRequest request, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
     {
         var me = CurrentAccount.From(user);
         string? code = null;
         if (!string.IsNullOrWhiteSpace(region))
         {
-            if (!RegionAccess.TryResolve(region, me, store, out var resolved, out var problem))
+            if (!RegionAccess.TryResolve(region, me, views, out var resolved, out var problem))
             {
                 return problem!;
             }
@@ -138,7 +138,7 @@ internal static class IndicatorsApi
     {
         name = "";
         var city = views.StoreCode(PlanBook.PlanRegion) ?? RegionAccess.City;
-        if (!RegionAccess.TryResolve(string.IsNullOrWhiteSpace(asked) ? (me.Scope.CountyCode ?? city) : (views.StoreCode(asked) ?? asked), me, store, out var code, out problem))
+        if (!RegionAccess.TryResolve(string.IsNullOrWhiteSpace(asked) ? (me.Scope.CountyCode ?? city) : (views.StoreCode(asked) ?? asked), me, views, out var code, out problem))
         {
             return false;
         }

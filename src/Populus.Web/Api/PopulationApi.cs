@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Populus.Storage;
 using Populus.Web.Formats;
+using Populus.Web.Plan;
 using Populus.Web.Security;
 
 namespace Populus.Web.Api;
@@ -23,7 +24,7 @@ internal static class PopulationApi
     }
 
     internal static Results<Ok<IReadOnlyList<PopulationRow>>, ContentHttpResult, ProblemHttpResult> Table(int? year, string? region, string? sex, string? age,
-        string? residence, string? education, HttpRequest request, ClaimsPrincipal user, IPopulusStore store)
+        string? residence, string? education, HttpRequest request, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
     {
         var me = CurrentAccount.From(user);
         List<string>? codes = null;
@@ -32,7 +33,7 @@ internal static class PopulationApi
             codes = [];
             foreach (var asked in region.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                if (!RegionAccess.TryResolve(asked, me, store, out var code, out var problem))
+                if (!RegionAccess.TryResolve(asked, me, views, out var code, out var problem))
                 {
                     return problem!;
                 }
@@ -63,13 +64,13 @@ internal static class PopulationApi
         return Unwrap(OutputFormat.Rows<PopulationRow>(request, rows));
     }
 
-    internal static Results<Ok<IReadOnlyList<DateOnly>>, ProblemHttpResult> Dates(string? region, ClaimsPrincipal user, IPopulusStore store)
+    internal static Results<Ok<IReadOnlyList<DateOnly>>, ProblemHttpResult> Dates(string? region, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
     {
         var me = CurrentAccount.From(user);
         string? code = null;
         if (!string.IsNullOrWhiteSpace(region))
         {
-            if (!RegionAccess.TryResolve(region, me, store, out var resolved, out var problem))
+            if (!RegionAccess.TryResolve(region, me, views, out var resolved, out var problem))
             {
                 return problem!;
             }
@@ -80,34 +81,43 @@ internal static class PopulationApi
         return TypedResults.Ok(store.For(me.Scope).PopulationDates(code));
     }
 
-    internal static Results<Ok<PyramidView>, ProblemHttpResult> Pyramid(string? region, DateOnly? date, ClaimsPrincipal user, IPopulusStore store)
+    internal static Results<Ok<PyramidView>, ProblemHttpResult> Pyramid(string? region, DateOnly? date, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
     {
         var me = CurrentAccount.From(user);
-        if (!RegionAccess.TryResolve(region, me, store, out var code, out var problem))
+        if (!RegionAccess.TryResolve(region, me, views, out var code, out var problem))
         {
             return problem!;
         }
 
-        var reader = store.For(me.Scope);
+        return TypedResults.Ok(views.Cached($"pyramid|{me.Scope}|{code}|{date}", () => Shape(store.For(me.Scope), code, date)));
+    }
+
+    private static PyramidView Shape(IScopedReader reader, string code, DateOnly? date)
+    {
         var day = date ?? reader.PopulationDates(code).LastOrDefault();
         var rows = day == default ? [] : reader.Population(new PopulationQuery(day.Year, [code]))
             .Where(f => f.ReferenceDate == day && f.Age != "total" && f.Sex is "male" or "female")
             .ToList();
         if (rows.Count == 0)
         {
-            return TypedResults.Ok(new PyramidView(code, day == default ? null : day, [], [], [], [],
-                day == default ? $"no population figures are stored for {code}" : $"no population by age and sex is stored for {code} on {day:yyyy-MM-dd}"));
+            return new PyramidView(code, day == default ? null : day, [], [], [], [],
+                day == default ? $"no population figures are stored for {code}" : $"no population by age and sex is stored for {code} on {day:yyyy-MM-dd}");
         }
 
         var ages = rows.Select(f => f.Age).Distinct().OrderBy(AgeStart).ToList();
         double? Cell(string sex, string age) => rows.FirstOrDefault(f => f.Sex == sex && f.Age == age)?.Persons;
         var provenance = rows.Select(f => $"{f.Provenance.Kind.Code()} ({f.Provenance.SourceId})").Distinct().ToList();
-        return TypedResults.Ok(new PyramidView(code, day, ages, [.. ages.Select(a => Cell("male", a))], [.. ages.Select(a => Cell("female", a))], provenance, null));
+        return new PyramidView(code, day, ages, [.. ages.Select(a => Cell("male", a))], [.. ages.Select(a => Cell("female", a))], provenance, null);
     }
 
-    internal static Ok<ComparisonView> Comparison(DateOnly? date, ClaimsPrincipal user, IPopulusStore store)
+    internal static Ok<ComparisonView> Comparison(DateOnly? date, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
     {
         var me = CurrentAccount.From(user);
+        return TypedResults.Ok(views.Cached($"comparison|{me.Scope}|{date}", () => Compare(date, me, store)));
+    }
+
+    private static ComparisonView Compare(DateOnly? date, CurrentAccount me, IPopulusStore store)
+    {
         var reader = store.For(me.Scope);
         var day = date ?? reader.PopulationDates().LastOrDefault();
         if (day == default)
@@ -125,7 +135,7 @@ internal static class PopulationApi
                 .Select(r => new PublishedFigure(r.Indicator, r.Value, r.Unit, r.Provenance.SourceId, r.Provenance.Note)).ToList();
             return entry with { Published = published };
         }).ToList();
-        return TypedResults.Ok(new ComparisonView(day, [.. units, .. groups]));
+        return new ComparisonView(day, [.. units, .. groups]);
     }
 
     private static ComparisonEntry Entry(AggregateFigure figure, string name, string kind) => new(figure.RegionOrGroup, name, kind, figure.Value,

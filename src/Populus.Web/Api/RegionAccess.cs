@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Populus.Storage;
+using Populus.Web.Plan;
 using Populus.Web.Security;
 
 namespace Populus.Web.Api;
@@ -14,14 +15,14 @@ internal static class RegionAccess
     /// The region code or group name to read: the one asked for, else the account's county, else the city. A
     /// region or group outside the account's county is refused (403), an unknown one is 404.
     /// </summary>
-    public static bool TryResolve(string? asked, CurrentAccount me, IPopulusStore store, out string region, out ProblemHttpResult? problem)
+    public static bool TryResolve(string? asked, CurrentAccount me, CockpitViews views, out string region, out ProblemHttpResult? problem)
     {
         var scope = me.Scope;
         region = string.IsNullOrWhiteSpace(asked) ? scope.CountyCode ?? City : asked.Trim();
         problem = null;
         var regionCode = region;
-        var known = store.Regions().FirstOrDefault(r => r.Code == regionCode || r.NameZh == regionCode && r.ValidTo is null);
-        var group = known is null ? store.Groups().FirstOrDefault(g => g.Name == regionCode) : null;
+        var known = views.StoreRegions().FirstOrDefault(r => r.Code == regionCode || r.NameZh == regionCode && r.ValidTo is null);
+        var group = known is null ? views.StoreGroups().FirstOrDefault(g => g.Name == regionCode) : null;
         if (known is null && group is null)
         {
             problem = TypedResults.Problem(title: "Unknown region", detail: $"'{region}' is neither a region code nor a group name of the store.",

@@ -46,6 +46,12 @@ internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSe
         return fresh;
     }
 
+    /// <summary>The store's regions (they change only with a migration), cached like the views.</summary>
+    public IReadOnlyList<Storage.Region> StoreRegions() => Cached("regions", store.Regions);
+
+    /// <summary>The store's groups (they change with a groups import), cached like the views.</summary>
+    public IReadOnlyList<RegionGroup> StoreGroups() => Cached("groups", store.Groups);
+
     /// <summary>The plan-registry name of a store region code ("330302" → "鹿城区"), or the text itself when it is already a name.</summary>
     public string? PlanRegionName(string regionOrCode)
     {
@@ -54,12 +60,12 @@ internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSe
             return regionOrCode;
         }
 
-        var region = store.Regions().FirstOrDefault(r => r.Code == regionOrCode);
+        var region = StoreRegions().FirstOrDefault(r => r.Code == regionOrCode);
         return region is not null && plan.Regions.Contains(region.NameZh) ? region.NameZh : null;
     }
 
     /// <summary>The store code of a plan region name, when the store has it.</summary>
-    public string? StoreCode(string planName) => store.Regions().FirstOrDefault(r => r.NameZh == planName && r.ValidTo is null)?.Code;
+    public string? StoreCode(string planName) => StoreRegions().FirstOrDefault(r => r.NameZh == planName && r.ValidTo is null)?.Code;
 
     /// <summary>A calculator over the data <paramref name="scope"/> may see, with the figures the data refused and why.</summary>
     public (IndicatorCalculator Calculator, IReadOnlyList<string> Refused) Calculator(DataScope scope) => Cached($"calc|{scope}", () =>

@@ -37,7 +37,7 @@ window.Charts = (function () {
   function pyramid(container, data, dark) {
     make(container, {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: v => Math.abs(v).toLocaleString() },
-      legend: { data: [I18N.t('pyramid.male'), I18N.t('pyramid.female')] },
+      legend: { top: 0, data: [I18N.t('pyramid.male'), I18N.t('pyramid.female')] },
       grid: { left: 60, right: 40, top: 40, bottom: 30 },
       xAxis: { type: 'value', axisLabel: { formatter: v => Math.abs(v).toLocaleString() } },
       yAxis: { type: 'category', data: data.ages },

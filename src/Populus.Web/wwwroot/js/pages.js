@@ -159,7 +159,7 @@ window.Pages = (function () {
     const history = h('div');
     async function list() {
       const attempts = await Api.get('/api/v1/imports');
-      history.replaceChildren(attempts.length ? table(['#', t('year'), t('imports.kind'), t('imports.file'), '', t('source')],
+      history.replaceChildren(attempts.length ? table(['#', t('imports.time'), t('imports.kind'), t('imports.file'), t('imports.outcome'), t('imports.problems')],
         attempts.map(a => [a.id, a.atUtc.replace('T', ' ').slice(0, 19), a.kind, a.fileName, a.accepted ? t('imports.accepted') + ' (' + a.rows + ')' : t('imports.refused'),
           a.problems.map(p => 'row ' + p.row + (p.column ? ' ' + p.column : '') + (p.value != null ? " '" + p.value + "'" : '') + ': ' + p.reason).join('\n')])) : nodata(''));
     }
