@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Populus.Storage;
 using Populus.Web.Formats;
+using Populus.Web.Plan;
 using Populus.Web.Security;
 
 namespace Populus.Web.Api;
@@ -18,9 +19,10 @@ internal static class RegionsApi
             .WithSummary("Region groups (中心城区, 市域主中心, 市域副中心) with members and the plan's published figures; only groups wholly in scope.");
     }
 
-    internal static Results<Ok<IReadOnlyList<RegionRow>>, ContentHttpResult> Regions(string? level, HttpRequest request, ClaimsPrincipal user, IPopulusStore store)
+    internal static Results<Ok<IReadOnlyList<RegionRow>>, ContentHttpResult> Regions(string? level, HttpRequest request, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
     {
-        var rows = store.For(CurrentAccount.From(user).Scope).Regions()
+        var scope = CurrentAccount.From(user).Scope;
+        var rows = views.Cached($"regions|{scope}", () => store.For(scope).Regions())
             .Where(r => level is null || string.Equals(r.Level.ToString(), level, StringComparison.OrdinalIgnoreCase))
             .Select(r => new RegionRow(r.Code, r.NameZh, r.NameEn, r.Level.ToString().ToLowerInvariant(), r.ParentCode, r.ValidFrom, r.ValidTo, r.Note))
             .ToList();
