@@ -41,6 +41,12 @@ public interface IPopulusStore : IDisposable
 
     IReadOnlyList<PopulationFigure> Population(string regionCode, int year);
 
+    /// <summary>
+    /// A region's population by single year of age (0, 1, …, the open group) and sex at a date, from the stored
+    /// single-year rows (the calibrated base population of 2020-11-01 is one), or null when the store has none.
+    /// </summary>
+    Populus.Demography.PopulationByAgeSex? SingleYearPopulation(string regionCode, DateOnly referenceDate);
+
     /// <summary>One population cell for a region, or the sum of it over a group's members.</summary>
     AggregateFigure PopulationOf(string regionOrGroup, DateOnly referenceDate, PopulationCell? cell = null);
 
@@ -52,7 +58,28 @@ public interface IPopulusStore : IDisposable
 
     IReadOnlyList<IndicatorFigure> Indicators(string indicator, string? regionCode = null);
 
-    /// <summary>Accounts, tokens, the append-only audit log and web import attempts (schema version 3).</summary>
+    /// <summary>
+    /// Computes the annual estimates of <paramref name="vintage"/> (year-ends 2020 to the vintage) from the store's
+    /// base population and published figures, without storing them (docs/estimates.md).
+    /// </summary>
+    /// <param name="vintage">The last year estimated.</param>
+    /// <param name="calibrateCounties">Meet the published county totals; false gives an independent estimate to validate against them.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The vintage is before 2020 or after the last published year-end population.</exception>
+    EstimateSeries ComputeEstimates(int vintage, bool calibrateCounties = true);
+
+    /// <summary>Computes and stores a vintage; earlier vintages are kept.</summary>
+    /// <exception cref="InvalidOperationException">The vintage is already stored and <paramref name="replace"/> is false.</exception>
+    EstimateVintage Estimate(int vintage, bool replace = false);
+
+    IReadOnlyList<EstimateVintage> Vintages();
+
+    /// <summary>A stored vintage's population by single age and sex, for one region or all (the city's rows are the sums over its units).</summary>
+    IReadOnlyList<PopulationEstimateFigure> PopulationEstimates(int vintage, string? regionCode = null);
+
+    /// <summary>A stored vintage's components of change (births, deaths, net migration), for one region or all.</summary>
+    IReadOnlyList<ComponentEstimateFigure> ComponentEstimates(int vintage, string? regionCode = null);
+
+    /// <summary>Accounts, tokens, the append-only audit log and web import attempts (schema version 4).</summary>
     Accounts.IAccountStore Accounts { get; }
 
     /// <summary>Reads limited to <paramref name="scope"/>: every query a county viewer makes goes through one.</summary>

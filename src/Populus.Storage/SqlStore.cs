@@ -75,6 +75,9 @@ internal sealed class SqlStore(Engine engine, int schemaVersion) : IPopulusStore
         r => new PopulationFigure(r.Date(0)!.Value, r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.Double(6),
             ReadProvenance(r, 7), r.GetString(14)), regionCode, year));
 
+    public Populus.Demography.PopulationByAgeSex? SingleYearPopulation(string regionCode, DateOnly referenceDate) =>
+        Read((c, t) => Estimates.SingleYears.Read(c, t, regionCode, referenceDate));
+
     public AggregateFigure PopulationOf(string regionOrGroup, DateOnly referenceDate, PopulationCell? cell = null)
     {
         cell ??= new PopulationCell();
@@ -118,11 +121,36 @@ internal sealed class SqlStore(Engine engine, int schemaVersion) : IPopulusStore
         r => new IndicatorFigure(r.Int(0) ?? 0, r.GetString(1), r.GetString(2), r.Double(3), r.GetString(4), r.GetString(5), ReadProvenance(r, 6), r.GetString(13)),
         indicator, regionCode));
 
+    public EstimateSeries ComputeEstimates(int vintage, bool calibrateCounties = true) =>
+        Read((c, t) => Estimates.AnnualEstimates.Compute(c, t, vintage, calibrateCounties));
+
+    public EstimateVintage Estimate(int vintage, bool replace = false) => Estimates.AnnualEstimates.Store(engine, vintage, replace);
+
+    public IReadOnlyList<EstimateVintage> Vintages() => Read((c, t) => Sql.Query(c, t,
+        "SELECT vintage, base_date, last_date, created_at, method, inputs FROM estimate_vintage ORDER BY vintage",
+        r => new EstimateVintage(r.Int(0) ?? 0, r.Date(1)!.Value, r.Date(2)!.Value, r.GetDateTime(3), r.GetString(4), r.GetString(5))));
+
+    public IReadOnlyList<PopulationEstimateFigure> PopulationEstimates(int vintage, string? regionCode = null) => Read((c, t) => Sql.Query(c, t,
+        "SELECT t.vintage, t.reference_date, t.region_code, t.sex, t.age, t.persons, pv.figure_kind, pv.source_id, pv.source_title, pv.publisher, pv.published_on, pv.confidence, pv.note " +
+        "FROM population_estimate t JOIN provenance pv ON pv.id = t.provenance_id WHERE t.vintage = $1 AND (CAST($2 AS TEXT) IS NULL OR t.region_code = CAST($2 AS TEXT)) " +
+        "ORDER BY t.reference_date, t.region_code, t.sex, t.age_from",
+        r => new PopulationEstimateFigure(r.Int(0) ?? 0, r.Date(1)!.Value, r.GetString(2), r.GetString(3), r.GetString(4), r.Double(5), ReadProvenance(r, 6)),
+        vintage, regionCode));
+
+    public IReadOnlyList<ComponentEstimateFigure> ComponentEstimates(int vintage, string? regionCode = null) => Read((c, t) => Sql.Query(c, t,
+        "SELECT t.vintage, t.period_start, t.period_end, t.region_code, t.component, t.sex, t.age, t.persons, pv.figure_kind, pv.source_id, pv.source_title, pv.publisher, pv.published_on, pv.confidence, pv.note " +
+        "FROM component_estimate t JOIN provenance pv ON pv.id = t.provenance_id WHERE t.vintage = $1 AND (CAST($2 AS TEXT) IS NULL OR t.region_code = CAST($2 AS TEXT)) " +
+        "ORDER BY t.period_start, t.region_code, t.component, t.sex, t.age_from",
+        r => new ComponentEstimateFigure(r.Int(0) ?? 0, r.Date(1)!.Value, r.Date(2)!.Value, r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), r.Double(7),
+            ReadProvenance(r, 8)),
+        vintage, regionCode));
+
     /// <summary>Rows per table: lets tests and tools check that a failed import left the store as it was.</summary>
     internal IReadOnlyDictionary<string, long> RowCounts() => Read((c, t) =>
     {
         string[] tables = ["schema_version", "source", "provenance", "import_batch", "region", "region_group", "region_group_member",
-            "region_group_reference", "population", "vital_event", "migration_flow", "survey_total", "indicator_value"];
+            "region_group_reference", "population", "vital_event", "migration_flow", "survey_total", "indicator_value", "estimate_vintage",
+            "population_estimate", "component_estimate"];
         return (IReadOnlyDictionary<string, long>)tables.ToDictionary(n => n, n => Convert.ToInt64(Sql.Scalar(c, t, $"SELECT COUNT(*) FROM {n}"),
             System.Globalization.CultureInfo.InvariantCulture));
     });

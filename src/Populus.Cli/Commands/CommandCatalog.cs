@@ -12,5 +12,11 @@ internal static class CommandCatalog
         yield return ImportCommand.Create();
         yield return ServeCommand.Create();
         yield return GenerateRegistryCommand.Create();
+        yield return EstimateCommand.Create();
+        yield return EstimatesCommand.Create();
+        yield return IndicatorsCommand.Create();
+        yield return EvaluateCommand.Create();
+        yield return GoalCommand.Create();
+        yield return DemandCommand.Create();
     }
 }

@@ -11,7 +11,8 @@ internal static class Migrations
     [
         new SqlMigration(1, "core", "provenance, batches, regions and groups, population, vital events, migration flows, survey totals, indicators"),
         new SeedReferenceData(2),
-        new SqlMigration(3, "web_accounts", "web accounts, access tokens, the append-only audit log and web import attempts; PostgreSQL: audit trigger and county row-level security"),
+        new SeedWenzhouEstimates(3),
+        new SqlMigration(4, "web_accounts", "web accounts, access tokens, the append-only audit log and web import attempts; PostgreSQL: audit trigger and county row-level security"),
     ];
 
     public static int Latest => All[^1].Version;

@@ -26,7 +26,7 @@ internal sealed class SeedReferenceData(int version) : Migration
     {
         Sources(engine, connection, transaction);
         Regions(engine, connection, transaction);
-        using (var groups = Open("regions.groupings.csv", "group", "region_code"))
+        using (var groups = SeedFiles.Open("regions.groupings.csv", "group", "region_code"))
         {
             GroupsImport.Replace(engine, connection, transaction, RegionIndex.Load(connection, transaction), groups);
         }
@@ -36,7 +36,7 @@ internal sealed class SeedReferenceData(int version) : Migration
 
     private static void Sources(Engine engine, DbConnection connection, DbTransaction transaction)
     {
-        using var table = Open("wenzhou.sources.csv", "source_id", "title");
+        using var table = SeedFiles.Open("wenzhou.sources.csv", "source_id", "title");
         var rows = table.Records()
             .Select(r => (object?[])[r.RequiredText("source_id"), r.RequiredText("title"), r.Text("url_or_repo_path"), r.Text("publisher_or_origin"), r.Text("kind"), r.Text("confidence")])
             .ToList();
@@ -47,7 +47,7 @@ internal sealed class SeedReferenceData(int version) : Migration
     private static void Regions(Engine engine, DbConnection connection, DbTransaction transaction)
     {
         var regions = new Dictionary<string, object?[]>(StringComparer.Ordinal);
-        using (var table = Open("wenzhou.county_units_codes.csv", "code_gb2260", "name_zh", "unit_type"))
+        using (var table = SeedFiles.Open("wenzhou.county_units_codes.csv", "code_gb2260", "name_zh", "unit_type"))
         {
             foreach (var r in table.Records())
             {
@@ -59,7 +59,7 @@ internal sealed class SeedReferenceData(int version) : Migration
             table.ThrowIfInvalid();
         }
 
-        using (var table = Open("wenzhou.townships_2023.csv", "code_9", "name_zh", "county_code"))
+        using (var table = SeedFiles.Open("wenzhou.townships_2023.csv", "code_9", "name_zh", "county_code"))
         {
             foreach (var r in table.Records())
             {
@@ -70,7 +70,7 @@ internal sealed class SeedReferenceData(int version) : Migration
             table.ThrowIfInvalid();
         }
 
-        using (var table = Open("regions.region_history.csv", "code", "name_zh", "level"))
+        using (var table = SeedFiles.Open("regions.region_history.csv", "code", "name_zh", "level"))
         {
             foreach (var r in table.Records())
             {
@@ -82,7 +82,7 @@ internal sealed class SeedReferenceData(int version) : Migration
             table.ThrowIfInvalid();
         }
 
-        using (var table = Open("regions.region_validity.csv", "code"))
+        using (var table = SeedFiles.Open("regions.region_validity.csv", "code"))
         {
             foreach (var r in table.Records())
             {
@@ -107,7 +107,7 @@ internal sealed class SeedReferenceData(int version) : Migration
 
     private static void References(DbConnection connection, DbTransaction transaction)
     {
-        using var table = Open("regions.grouping_reference.csv", "group", "year", "indicator", "value", "unit", "figure_kind", "source_id");
+        using var table = SeedFiles.Open("regions.grouping_reference.csv", "group", "year", "indicator", "value", "unit", "figure_kind", "source_id");
         var rows = new List<(string Group, int Year, string Indicator, double Value, string Unit, Provenance Provenance)>();
         foreach (var r in table.Records())
         {
@@ -155,14 +155,5 @@ internal sealed class SeedReferenceData(int version) : Migration
             7 => day.AddMonths(1).AddDays(-1),
             _ => day,
         };
-    }
-
-    private static CsvTable Open(string resource, params string[] required)
-    {
-        var name = $"Populus.Storage.Seed.{resource}";
-        var stream = typeof(SeedReferenceData).Assembly.GetManifestResourceStream(name)
-                     ?? throw new InvalidOperationException($"Seed file {name} is not embedded.");
-        var display = "data/" + resource.Replace('.', '/').Replace("/csv", ".csv");
-        return CsvTable.FromReader(display, new StreamReader(stream), required);
     }
 }

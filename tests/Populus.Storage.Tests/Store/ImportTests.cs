@@ -18,11 +18,11 @@ public class ImportTests
 
         Assert.False(result.AlreadyImported);
         Assert.Equal(2 * 37, result.Rows);
-        var lucheng = store.Population("330302", 2020);
+        var lucheng = store.Population("330302", 2010);
         Assert.Equal(37, lucheng.Count);
         var total = Assert.Single(lucheng, f => f is { Sex: "total", Age: "total" });
         Assert.Equal(1_167_164, total.Persons);
-        Assert.Equal(Samples.Census2020, total.ReferenceDate);
+        Assert.Equal(Samples.Census2010, total.ReferenceDate);
         Assert.Equal("census2020.csv", total.Batch);
         // The source row S06 of data/wenzhou/sources.csv lends its title, publisher and confidence.
         Assert.Equal(new Provenance(FigureKind.Observed, "S06", "鹿城区2020年第七次全国人口普查主要数据公报",
@@ -77,20 +77,20 @@ public class ImportTests
         var before = store.RowCounts();
         var file = TableFiles.Write(t.File("bad" + extension), $"""
             {CensusHeader}
-            2020-11-01,330302,total,total,total,total,1167164,observed,S06
-            2020-11-01,999999,male,0-4,total,total,10,observed,S06
-            2020-11-01,330302,male,3-7,total,total,10,observed,S06
-            2020-11-01,330302,male,0-4,total,total,-5,observed,S06
-            2020-11-01,330302,x,0-4,total,total,10,observed,S06
-            2020-11-01,330302,female,0-4,total,total,10,observed,S06
-            2020-11-01,330302,female,0-4,total,total,11,observed,S06
-            2020-11-01,330302,female,0-14,total,total,30,observed,S06
-            2020-11-01,330303012,total,total,total,total,10,observed,S06
-            2020-11-01,330302,male,5-9,suburb,total,10,observed,S06
-            2020-11-01,330302,male,10-14,total,phd,10,observed,S06
-            2020-11-01,330302,male,15-19,total,total,abc,guessed,S06
-            2020-11-01,330304,total,total,total,total,5,observed,S06
-            2020-11-01,330302,male,20-24,total,total,10,observed,
+            2010-11-01,330302,total,total,total,total,1167164,observed,S06
+            2010-11-01,999999,male,0-4,total,total,10,observed,S06
+            2010-11-01,330302,male,3-7,total,total,10,observed,S06
+            2010-11-01,330302,male,0-4,total,total,-5,observed,S06
+            2010-11-01,330302,x,0-4,total,total,10,observed,S06
+            2010-11-01,330302,female,0-4,total,total,10,observed,S06
+            2010-11-01,330302,female,0-4,total,total,11,observed,S06
+            2010-11-01,330302,female,0-14,total,total,30,observed,S06
+            2010-11-01,330303012,total,total,total,total,10,observed,S06
+            2010-11-01,330302,male,5-9,suburb,total,10,observed,S06
+            2010-11-01,330302,male,10-14,total,phd,10,observed,S06
+            2010-11-01,330302,male,15-19,total,total,abc,guessed,S06
+            2010-11-01,330304,total,total,total,total,5,observed,S06
+            2010-11-01,330302,male,20-24,total,total,10,observed,
             """);
 
         var ex = Assert.Throws<InvalidInputException>(() => store.Import("census", file));
@@ -116,7 +116,7 @@ public class ImportTests
         Assert.Contains("not on the five-year grid", ex.Errors[1].Reason);
         Assert.Contains("duplicate figure: row 7", ex.Errors[4].Reason);
         Assert.Contains("overlaps age group 0-4 of row 7", ex.Errors[5].Reason);
-        Assert.Contains("not valid in 2020", ex.Errors[6].Reason);
+        Assert.Contains("not valid in 2010", ex.Errors[6].Reason);
         Assert.Contains("already stored (batch 'first.csv')", ex.Errors[11].Reason);
         Assert.Equal(before, store.RowCounts());
     }
@@ -130,7 +130,7 @@ public class ImportTests
         var (header, rows) = Samples.Census(("330302", 1_167_164.5));
         store.Import("census", TableFiles.Write(t.File("c" + extension), header, rows));
 
-        var stored = store.Population("330302", 2020).Select(f => (f.Sex, f.Age, f.Persons)).ToList();
+        var stored = store.Population("330302", 2010).Select(f => (f.Sex, f.Age, f.Persons)).ToList();
         var expected = rows.Select(r => (r[2], r[3], double.Parse(r[4], System.Globalization.CultureInfo.InvariantCulture)))
             .OrderBy(x => x.Item1, StringComparer.Ordinal).ToList();
         Assert.Equal(expected.Count, stored.Count);
@@ -154,7 +154,7 @@ public class ImportTests
         Assert.Equal("c.csv", renamed.Batch);
         Assert.True(renamed.AlreadyImported);
         Assert.Equal(after, store.RowCounts());
-        Assert.Single(store.Batches());
+        Assert.Single(store.Imported());
     }
 
     [Theory]

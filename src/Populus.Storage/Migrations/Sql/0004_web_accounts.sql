@@ -1,7 +1,7 @@
 -- Populus store: accounts of the web cockpit and API, their access tokens, the audit log of personal-data reads
 -- and the history of imports made through the web (with each refused file's validation report).
 -- Passwords and tokens are stored only as hashes. audit_log is append-only: the program has no path that updates
--- or deletes it (PostgreSQL also refuses UPDATE, DELETE and TRUNCATE by trigger: 0003_web_accounts.postgres.sql).
+-- or deletes it (PostgreSQL also refuses UPDATE, DELETE and TRUNCATE by trigger: 0004_web_accounts.postgres.sql).
 
 CREATE SEQUENCE account_seq START 1;
 CREATE TABLE account (

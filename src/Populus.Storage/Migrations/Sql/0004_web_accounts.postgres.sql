@@ -1,10 +1,10 @@
--- PostgreSQL version of 0003_web_accounts.sql (same tables), plus what only PostgreSQL can enforce:
+-- PostgreSQL version of 0004_web_accounts.sql (same tables), plus what only PostgreSQL can enforce:
 -- the audit log refuses UPDATE, DELETE and TRUNCATE by trigger, and county-scoped reads see only their county's
 -- rows by row-level security.
 -- Populus store: accounts of the web cockpit and API, their access tokens, the audit log of personal-data reads
 -- and the history of imports made through the web (with each refused file's validation report).
 -- Passwords and tokens are stored only as hashes. audit_log is append-only: the program has no path that updates
--- or deletes it (PostgreSQL also refuses UPDATE, DELETE and TRUNCATE by trigger: 0003_web_accounts.postgres.sql).
+-- or deletes it (PostgreSQL also refuses UPDATE, DELETE and TRUNCATE by trigger: 0004_web_accounts.postgres.sql).
 
 CREATE SEQUENCE account_seq START 1;
 CREATE TABLE account (
@@ -82,7 +82,8 @@ BEGIN
 END
 $$;
 GRANT SELECT ON source, provenance, import_batch, region, region_group, region_group_member,
-    population, vital_event, migration_flow, survey_total, indicator_value TO populus_county_reader;
+    population, vital_event, migration_flow, survey_total, indicator_value,
+    estimate_vintage, population_estimate, component_estimate TO populus_county_reader;
 
 ALTER TABLE population ENABLE ROW LEVEL SECURITY;
 CREATE POLICY county_scope ON population FOR SELECT TO populus_county_reader
@@ -100,3 +101,9 @@ ALTER TABLE migration_flow ENABLE ROW LEVEL SECURITY;
 CREATE POLICY county_scope ON migration_flow FOR SELECT TO populus_county_reader
     USING (substr(origin_code, 1, 6) = current_setting('app.region', true)
         OR substr(destination_code, 1, 6) = current_setting('app.region', true));
+ALTER TABLE population_estimate ENABLE ROW LEVEL SECURITY;
+CREATE POLICY county_scope ON population_estimate FOR SELECT TO populus_county_reader
+    USING (substr(region_code, 1, 6) = current_setting('app.region', true));
+ALTER TABLE component_estimate ENABLE ROW LEVEL SECURITY;
+CREATE POLICY county_scope ON component_estimate FOR SELECT TO populus_county_reader
+    USING (substr(region_code, 1, 6) = current_setting('app.region', true));
