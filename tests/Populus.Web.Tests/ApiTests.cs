@@ -125,11 +125,54 @@ public sealed class ApiTests
 
     [Theory]
     [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
-    public async Task PendingServices_AnswerNotAvailableWithTheReason(string engine)
+    public async Task ScenarioRun_ProjectsTo2035AndRespondsToTheLevers(string engine)
     {
         using var client = await TestApp.For(engine).SignedIn("analyst");
-        var response = await client.GetAsync("/api/v1/projections/scenarios");
-        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
-        Assert.Contains("not on main yet", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        async Task<(double Last, JsonElement Body)> Run(object body)
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/projections/run", body);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+            var values = json.GetProperty("population").GetProperty("values").EnumerateArray().ToList();
+            Assert.Equal(2035, values[^1].GetProperty("year").GetInt32());
+            Assert.Equal("projected", values[^1].GetProperty("status").GetString());
+            return (values[^1].GetProperty("value").GetDouble(), json);
+        }
+
+        var low = await Run(new { scenario = "baseline", tfr = 0.8, netMigration = 20000 });
+        var high = await Run(new { scenario = "baseline", tfr = 1.8, netMigration = 20000 });
+        var moreMigrants = await Run(new { scenario = "baseline", tfr = 0.8, netMigration = 120000 });
+        Assert.True(high.Last > low.Last, $"{high.Last} vs {low.Last}");
+        Assert.True(moreMigrants.Last > low.Last);
+        Assert.Contains("tfr=1.8", high.Body.GetProperty("scenario").GetString(), StringComparison.Ordinal);
+        Assert.NotEmpty(high.Body.GetProperty("targets").EnumerateArray());
+        Assert.All(high.Body.GetProperty("targets").EnumerateArray(), t => Assert.True(t.GetProperty("targetYear").GetInt32() > t.GetProperty("asOfYear").GetInt32()));
+
+        var bad = await client.PostAsJsonAsync("/api/v1/projections/run", new { tfr = 9.0 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var unknown = await client.PostAsJsonAsync("/api/v1/projections/run", new { scenario = "no-such" });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task ProjectedPyramid_AndServiceDemand_AreScoped(string engine)
+    {
+        var app = TestApp.For(engine);
+        using var analyst = await app.SignedIn("analyst");
+        var pyramid = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/projections/pyramid?year=2030&region=330302");
+        Assert.Equal(18, pyramid.GetProperty("ages").GetArrayLength());
+        Assert.True(pyramid.GetProperty("male")[0].GetDouble() > 0);
+        Assert.StartsWith("projected", pyramid.GetProperty("provenance")[0].GetString(), StringComparison.Ordinal);
+
+        var all = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/services/demand?year=2030");
+        Assert.Contains(all.EnumerateArray(), r => r.GetProperty("region").GetString() == "温州市");
+
+        using var viewer = await app.SignedIn("viewer-lucheng");
+        var own = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/services/demand?year=2030");
+        Assert.NotEmpty(own.EnumerateArray());
+        Assert.All(own.EnumerateArray(), r => Assert.Equal("鹿城区", r.GetProperty("region").GetString()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync("/api/v1/projections/run", new { tfr = 1.2 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/api/v1/projections/pyramid?region=330303")).StatusCode);
     }
 }

@@ -53,7 +53,7 @@ internal static class IndicatorsApi
                 return new OverviewItem(e.Id, e.PlanId!, e.NameZh, e.NameEn, e.Unit, Value(latest), targets, Worst(targets));
             }).ToList();
             return new OverviewView(name, year, items, [.. evaluations.Where(v => v.IsEarlyWarning).Select(Evaluation)],
-                views.Calculator(scope).Refused, "no projection has been run: targets ahead of the evaluation year are 'no data' until the scenario service is available");
+                views.Calculator(scope).Refused, views.ProjectionMissing is { } missing ? $"no projection: {missing}" : $"targets after {year} are judged on the {ScenarioService.Baseline} scenario's projection");
         });
         return TypedResults.Ok(view);
     }
@@ -154,12 +154,12 @@ internal static class IndicatorsApi
         return true;
     }
 
-    private static TargetView Target(PlanTarget t) => new(t.Year, t.Rule.Kind.ToString(), t.Rule.Value, t.PrintedZh, t.Rule.ToString(), t.Source);
+    internal static TargetView Target(PlanTarget t) => new(t.Year, t.Rule.Kind.ToString(), t.Rule.Value, t.PrintedZh, t.Rule.ToString(), t.Source);
 
-    private static ValueView Value(IndicatorValue v) => new(v.Year, v.Value, v.Provenance?.Status.ToString().ToLowerInvariant(), v.Provenance?.Source,
+    internal static ValueView Value(IndicatorValue v) => new(v.Year, v.Value, v.Provenance?.Status.ToString().ToLowerInvariant(), v.Provenance?.Source,
         v.Basis.ToString().ToLowerInvariant(), v.Note);
 
-    private static EvaluationView Evaluation(TargetEvaluation e) => new(e.Target.IndicatorId, e.Target.Year, e.Target.PrintedZh, e.Target.Rule.ToString(),
+    internal static EvaluationView Evaluation(TargetEvaluation e) => new(e.Target.IndicatorId, e.Target.Year, e.Target.PrintedZh, e.Target.Rule.ToString(),
         e.Target.Rule.Kind.ToString(), e.Target.Rule.Value,
         e.Region, e.AsOfYear, Status(e.Status), e.Latest?.Value, e.Latest?.Year, e.Latest?.Provenance?.Status.ToString().ToLowerInvariant(), e.Latest?.Provenance?.Source,
         e.Expected?.Value, e.Shortfall, e.RequiredAnnualChange, e.IsEarlyWarning, e.Explanation, e.Target.Source);

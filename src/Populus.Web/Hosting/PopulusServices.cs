@@ -25,6 +25,7 @@ internal static class PopulusServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IPopulusStore>(_ => PopulusStore.Open(settings.Db));
         services.AddSingleton(_ => PlanBook.Load());
+        services.AddSingleton<ScenarioService>();
         services.AddSingleton<CockpitViews>();
         services.AddSingleton<Registry.RegistryAccess>();
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
@@ -131,7 +132,7 @@ internal static class PopulusServices
         app.MapImportsApi();
         app.MapAuditApi();
         app.MapRegistryApi();
-        app.MapPendingApi();
+        app.MapProjectionsApi();
     }
 
     private static Task Status(RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -19,14 +19,14 @@ namespace Populus.Web.Plan;
 /// base figures (city, 2020) and the department-reported figures of the store's indicator table; anything else is
 /// 'no data' with Planning's reason. A county scope sees only its county's reported figures.
 /// </remarks>
-internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSettings settings, TimeProvider clock)
+internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSettings settings, TimeProvider clock, ScenarioService scenarios)
 {
     private readonly ConcurrentDictionary<string, (DateTime At, object Value)> _cache = new(StringComparer.Ordinal);
 
     public PlanBook Plan => plan;
 
-    /// <summary>The year evaluations are made as of by default: the last complete calendar year.</summary>
-    public int DefaultAsOfYear => clock.GetUtcNow().Year - 1;
+    /// <summary>The year evaluations are made as of by default: the last year with observed figures, else the last complete calendar year.</summary>
+    public int DefaultAsOfYear => scenarios.Monitor?.LastObservedYear ?? clock.GetUtcNow().Year - 1;
 
     /// <summary>Forgets every cached view (after an import).</summary>
     public void Invalidate() => _cache.Clear();
@@ -70,6 +70,12 @@ internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSe
     /// <summary>A calculator over the data <paramref name="scope"/> may see, with the figures the data refused and why.</summary>
     public (IndicatorCalculator Calculator, IReadOnlyList<string> Refused) Calculator(DataScope scope) => Cached($"calc|{scope}", () =>
     {
+        if (scope.IsAll && scenarios.Monitor is { } monitor)
+        {
+            // The monitor's observed data: Table 6 base values, the bureau's annual figures, the store's department figures.
+            return (monitor.Calculator, (IReadOnlyList<string>)[]);
+        }
+
         var data = new InMemoryIndicatorData(plan.Catalogue);
         var refused = new List<string>();
         if (scope.IsAll)
@@ -111,14 +117,18 @@ internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSe
         return (new IndicatorCalculator(plan.Catalogue, data), (IReadOnlyList<string>)refused);
     });
 
-    /// <summary>Every target of the book for one region, evaluated as of a year (no projection until one is run).</summary>
-    public IReadOnlyList<TargetEvaluation> Evaluations(DataScope scope, string region, int asOf) => Cached($"eval|{scope}|{region}|{asOf}", () =>
+    /// <summary>Every target of the book for one region, evaluated as of a year against the baseline projection.</summary>
+    public IReadOnlyList<TargetEvaluation> Evaluations(DataScope scope, string region, int asOf, string? scenario = null) => Cached($"eval|{scope}|{region}|{asOf}|{scenario}", () =>
     {
         var evaluator = new TargetEvaluator(Calculator(scope).Calculator);
-        return (IReadOnlyList<TargetEvaluation>)[.. plan.Targets.Targets
-            .Where(t => plan.Catalogue[t.IndicatorId].AppliesTo(region))
-            .Select(t => evaluator.Evaluate(plan.Targets, t, region, asOf, projection: null))];
+        var targets = plan.Targets.Targets.Where(t => plan.Catalogue[t.IndicatorId].AppliesTo(region)).ToList();
+        var projection = scenarios.Monitor is null ? null
+            : scenarios.IndicatorsOf(scenarios.Project(scenario, Planning.Scenarios.ScenarioLevers.None), region, targets.Select(t => t.IndicatorId).Distinct());
+        return (IReadOnlyList<TargetEvaluation>)[.. targets.Select(t => evaluator.Evaluate(plan.Targets, t, region, asOf, projection))];
     });
+
+    /// <summary>Why projections are missing, or null when the scenario service is there.</summary>
+    public string? ProjectionMissing => scenarios.Missing;
 
     /// <summary>The latest value of an indicator up to <paramref name="asOf"/> (searching back to 2000), or 'no data' for asOf.</summary>
     public IndicatorValue Latest(DataScope scope, string indicatorId, string region, int asOf)

@@ -69,7 +69,16 @@ window.Pages = (function () {
     region.addEventListener('change', dates);
     dateSel.addEventListener('change', draw);
     const projection = h('div', { class: 'note', id: 'pyramid-projection' });
-    Api.get('/api/v1/projections/scenarios').then(() => { slider.removeAttribute('disabled'); }).catch(e => projection.replaceChildren(nodata(e.message)));
+    const yearShown = h('span', { text: '' });
+    slider.addEventListener('input', () => { yearShown.textContent = slider.value; });
+    slider.addEventListener('change', async () => {
+      const data = await Api.get('/api/v1/projections/pyramid?year=' + slider.value + '&region=' + encodeURIComponent(region.value)).catch(e => ({ noDataReason: e.message }));
+      info.replaceChildren(data.noDataReason ? nodata(data.noDataReason) : h('span', {}, t('source') + ': ', badge('projected', data.provenance.join('; ')), ' ' + slider.value));
+      chart.hidden = !!data.noDataReason;
+      if (!data.noDataReason) Charts.pyramid(chart, data);
+    });
+    Api.get('/api/v1/projections/scenarios').then(() => { slider.removeAttribute('disabled'); projection.replaceChildren(yearShown); })
+      .catch(e => projection.replaceChildren(nodata(e.status === 403 ? t('err.forbidden') : e.message)));
     root.append(h('section', { class: 'card' }, h('h2', { text: t('pyramid.title') }),
       h('div', { class: 'row' }, h('label', {}, t('region'), region), h('label', {}, t('date') + '（2010 / 2020 普查、最新估计）', dateSel),
         h('label', { class: 'slider' }, t('pyramid.projection'), slider), projection), info, chart));
@@ -121,9 +130,11 @@ window.Pages = (function () {
   }
 
   async function scenarios(root) {
+    const list = await Api.get('/api/v1/projections/scenarios');
+    const pick = h('select', { id: 'scen-name' }, list.map(x => h('option', { value: x.name, text: x.name, title: x.description })));
     const out = h('div', { id: 'scenario-result' });
     const chart = h('div', { id: 'chart-scenario', class: 'chart' });
-    chart.hidden = true;
+    const targets = h('div', { id: 'scenario-targets' });
     const slider = (id, key, min, max, step, value) => {
       const input = h('input', { id, type: 'range', min, max, step, value });
       const shown = h('span', { text: value });
@@ -131,24 +142,39 @@ window.Pages = (function () {
       input.addEventListener('change', run);
       return { input, el: h('label', { class: 'slider' }, h('span', {}, t(key) + ' ', shown), input) };
     };
-    const s = [slider('scen-tfr', 'scen.tfr', '0.7', '2.1', '0.05', '1.3'), slider('scen-e0', 'scen.e0', '75', '90', '0.1', '82'),
-      slider('scen-mig', 'scen.mig', '-100000', '300000', '5000', '50000'), slider('scen-grad', 'scen.grad', '20', '70', '1', '38')];
+    const s = [slider('scen-tfr', 'scen.tfr', '0.7', '2.1', '0.05', '1.0'), slider('scen-e0', 'scen.e0', '75', '90', '0.1', '82'),
+      slider('scen-mig', 'scen.mig', '-100000', '300000', '5000', '70000'), slider('scen-grad', 'scen.grad', '20', '70', '1', '39')];
+    pick.addEventListener('change', run);
     async function run() {
       try {
-        const r = await Api.send('/api/v1/projections/run', { tfr: +s[0].input.value, lifeExpectancy: +s[1].input.value, netMigration: +s[2].input.value, graduateRetention: +s[3].input.value });
-        chart.hidden = false;
-        Charts.trend(chart, r.data);
-        out.replaceChildren();
-      } catch (e) { chart.hidden = true; out.replaceChildren(nodata(e.message)); }
+        const r = await Api.send('/api/v1/projections/run', { scenario: pick.value, tfr: +s[0].input.value, lifeExpectancy: +s[1].input.value,
+          netMigration: +s[2].input.value, graduateRetention: +s[3].input.value });
+        const d = r.data;
+        Charts.trend(chart, d.population);
+        const last = d.years[d.years.length - 1];
+        out.replaceChildren(h('p', { class: 'note', text: d.scenario + ' · 2035: ' + fmt(last.residents) + ' · ' + t('scen.elapsed') + ' ' + d.elapsedMs.toFixed(1) + ' ms' }),
+          badge('projected', d.scenario));
+        targets.replaceChildren(table([t('indicator'), t('target'), t('status.on_track'), ''], d.targets.map(e => [e.indicatorId, e.targetYear + ' ' + e.targetPrinted,
+          status(e.status), e.explanation])));
+      } catch (e) { out.replaceChildren(nodata(e.message)); }
     }
-    root.append(h('section', { class: 'card' }, h('h2', { text: t('scen.title') }), h('div', { class: 'row' }, s.map(x => x.el)), out, chart));
+    root.append(h('section', { class: 'card' }, h('h2', { text: t('scen.title') }), h('div', { class: 'row' }, h('label', {}, t('scen.name'), pick), s.map(x => x.el)), out, chart),
+      card('scen.targets', targets));
     await run();
   }
 
   async function services(root) {
     const out = h('div');
-    root.append(card('services.title', out));
-    try { await Api.get('/api/v1/services/demand'); } catch (e) { out.replaceChildren(nodata(e.message)); }
+    const chart = h('div', { id: 'chart-services', class: 'chart' });
+    root.append(card('services.title', chart, out));
+    try {
+      const rows = await Api.get('/api/v1/services/demand?year=2035');
+      const city = rows.filter(r => r.region === '温州市');
+      const show = city.length ? city : rows;
+      Charts.bars(chart, show.map(r => I18N.name(r.nameZh, r.nameEn)), show.map(r => Math.round(r.demand)), t('services.title'));
+      out.replaceChildren(table([t('region'), t('year'), t('services.service'), t('value'), '', t('source')],
+        rows.map(r => [r.region, r.year, I18N.name(r.nameZh, r.nameEn), r.demand, r.unit, t('kind.projected') + ' (' + r.scenario + ')'])));
+    } catch (e) { chart.hidden = true; out.replaceChildren(nodata(e.message)); }
   }
 
   async function imports(root, me) {
