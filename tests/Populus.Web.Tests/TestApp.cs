@@ -25,6 +25,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public const string Lucheng = "330302";
     public const string Longwan = "330303";
 
+    /// <summary>The reference date of the test population figures.</summary>
+    public const string TestDay = "2015-11-01";
+
     private static readonly Dictionary<string, Lazy<TestApp>> Apps = new()
     {
         ["duckdb"] = new(() => Start("duckdb", loginLimit: 10_000, kestrel: false)),
@@ -138,19 +141,19 @@ public sealed class TestApp : WebApplicationFactory<Program>
         SeedRegistry();
     }
 
-    /// <summary>Test figures (source TEST, estimated): 2020 census-day males and females by five-year group for both counties.</summary>
+    /// <summary>Test figures (source TEST, estimated) on the 2015 survey day, which the seeded store has no age-sex rows for:
+    /// males and females by five-year group for both counties.</summary>
     private static string CensusRows()
     {
         var text = new System.Text.StringBuilder("reference_date,region,sex,age,persons,figure_kind,source_id\n");
         foreach (var (region, scale) in new[] { (Lucheng, 1.0), (Longwan, 0.6) })
         {
-            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"2020-11-01,{region},total,total,{Math.Round(1_000_000 * scale)},estimated,TEST\n");
             for (var age = 0; age <= 85; age += 5)
             {
                 var label = age == 85 ? "85+" : $"{age}-{age + 4}";
                 var male = Math.Round((40_000 - age * 300) * scale);
-                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"2020-11-01,{region},male,{label},{male},estimated,TEST\n");
-                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"2020-11-01,{region},female,{label},{Math.Round(male * 0.96)},estimated,TEST\n");
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{TestDay},{region},male,{label},{male},estimated,TEST\n");
+                text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{TestDay},{region},female,{label},{Math.Round(male * 0.96)},estimated,TEST\n");
             }
         }
 
