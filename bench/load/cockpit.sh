@@ -40,6 +40,17 @@ curl -s -f -o /dev/null -c "$jar" -b "$jar" -H "Content-Type: application/json" 
 POPULUS_COOKIE=$(awk '$6 ~ /^populus\./ { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
 export POPULUS_COOKIE
 
+# The scenario explorer: a slider move is one POST /api/v1/projections/run with new levers (a new projection each
+# time); 20 sequential moves after a warm-up, timed by curl. Goal: < 200 ms each.
+run() {
+  curl -s -o /dev/null -w '%{time_total}\n' -b "$jar" -H "Content-Type: application/json" -H "X-CSRF-TOKEN: $token2" \
+    -d "{\"scenario\":\"baseline\",\"tfr\":$1,\"netMigration\":50000}" "$url/api/v1/projections/run"
+}
+token2=$(curl -s -c "$jar" -b "$jar" "$url/api/v1/auth/csrf" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+run 0.95 >/dev/null; run 1.05 >/dev/null
+times=$(for i in $(seq 1 20); do run "$(awk -v i="$i" 'BEGIN { printf "%.2f", 1.1 + i * 0.03 }')"; done | sort -n)
+echo "scenario run (20 slider moves, sequential): median $(awk '{ a[NR] = $1 * 1000 } END { printf "%.0f", a[int((NR + 1) / 2)] }' <<<"$times") ms, max $(tail -n 1 <<<"$times" | awk '{ printf "%.0f", $1 * 1000 }') ms"
+
 # Warm up (JIT, caches), then measure.
 wrk -t 2 -c 20 -d 5s -s bench/load/cockpit.lua "$url" >/dev/null
 echo "populus cockpit load: $connections connections, ${duration}s, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -16,7 +16,7 @@ window.I18N = (function () {
     'kind.observed': ['实测', 'observed'], 'kind.estimated': ['估计', 'estimated'], 'kind.projected': ['预测', 'projected'],
     'nodata': ['无数据', 'No data'], 'region': ['地区', 'Region'], 'date': ['时点', 'Reference date'], 'year': ['年份', 'Year'],
     'indicator': ['指标', 'Indicator'], 'value': ['数值', 'Value'], 'source': ['来源', 'Source'], 'target': ['目标', 'Target'],
-    'latest': ['最新值', 'Latest'], 'asof': ['评估年份', 'Evaluated as of'],
+    'latest': ['最新值', 'Latest'], 'status': ['状态', 'Status'], 'asof': ['评估年份', 'Evaluated as of'],
     'overview.chart': ['最新值相对 2025 年目标（%）', 'Latest value as % of the 2025 target'],
     'overview.warnings': ['预警', 'Early warnings'], 'overview.status': ['目标状态', 'Target status'],
     'overview.noprojection': ['评估年份之后的目标按基准情景（baseline）的预测判断', 'Targets after the evaluation year are judged on the baseline projection'],

@@ -41,8 +41,8 @@ window.Pages = (function () {
     root.append(
       h('section', { class: 'card' }, h('h2', { text: t('overview.chart') }),
         h('p', { class: 'note', text: t('region') + ': ' + data.region + ' · ' + t('asof') + ' ' + data.asOfYear + ' · ' + t('overview.noprojection') }), chart),
-      card('overview.warnings', data.earlyWarnings.length ? table([t('indicator'), t('target'), t('status.at_risk')],
-        data.earlyWarnings.map(w => [w.indicatorId, w.targetYear + ' ' + w.targetPrinted, w.explanation])) : nodata(t('overview.nowarnings'))),
+      card('overview.warnings', data.earlyWarnings.length ? table([t('indicator'), t('target'), t('status'), ''],
+        data.earlyWarnings.map(w => [(data.indicators.find(i => i.id === w.indicatorId) || {}).nameZh || w.indicatorId, w.targetYear + ' ' + w.targetPrinted, status(w.status), w.explanation])) : nodata(t('overview.nowarnings'))),
       cards);
     const drawn = Charts.progress(chart, data.indicators);
     if (!drawn) chart.replaceWith(nodata(t('overview.noprojection')));
@@ -131,6 +131,7 @@ window.Pages = (function () {
 
   async function scenarios(root) {
     const list = await Api.get('/api/v1/projections/scenarios');
+    const names = Object.fromEntries((await Api.get('/api/v1/indicators')).map(i => [i.id, I18N.name(i.nameZh, i.nameEn)]));
     const pick = h('select', { id: 'scen-name' }, list.map(x => h('option', { value: x.name, text: x.name, title: x.description })));
     const out = h('div', { id: 'scenario-result' });
     const chart = h('div', { id: 'chart-scenario', class: 'chart' });
@@ -154,7 +155,7 @@ window.Pages = (function () {
         const last = d.years[d.years.length - 1];
         out.replaceChildren(h('p', { class: 'note', text: d.scenario + ' · 2035: ' + fmt(last.residents) + ' · ' + t('scen.elapsed') + ' ' + d.elapsedMs.toFixed(1) + ' ms' }),
           badge('projected', d.scenario));
-        targets.replaceChildren(table([t('indicator'), t('target'), t('status.on_track'), ''], d.targets.map(e => [e.indicatorId, e.targetYear + ' ' + e.targetPrinted,
+        targets.replaceChildren(table([t('indicator'), t('target'), t('status'), ''], d.targets.map(e => [names[e.indicatorId] || e.indicatorId, e.targetYear + ' ' + e.targetPrinted,
           status(e.status), e.explanation])));
       } catch (e) { out.replaceChildren(nodata(e.message)); }
     }
