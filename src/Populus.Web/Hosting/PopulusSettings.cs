@@ -19,7 +19,7 @@ public sealed record PopulusSettings(string? Db, int LoginPermitLimit, TimeSpan 
             s.GetValue("LoginPermitLimit", 5),
             TimeSpan.FromSeconds(s.GetValue("LoginWindowSeconds", 60)),
             s.GetValue("CreateAdministrator", true),
-            s.GetValue("CacheSeconds", 10),
+            s.GetValue("CacheSeconds", 60),
             s["RegistryKeyFile"] is { Length: > 0 } key ? key : null);
     }
 }

@@ -21,7 +21,8 @@ namespace Populus.Web.Plan;
 /// </remarks>
 internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSettings settings, TimeProvider clock, ScenarioService scenarios)
 {
-    private readonly ConcurrentDictionary<string, (DateTime At, object Value)> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<object>> _pending = new(StringComparer.Ordinal);
 
     public PlanBook Plan => plan;
 
@@ -29,21 +30,66 @@ internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSe
     public int DefaultAsOfYear => scenarios.Monitor?.LastObservedYear ?? clock.GetUtcNow().Year - 1;
 
     /// <summary>Forgets every cached view (after an import).</summary>
-    public void Invalidate() => _cache.Clear();
+    public void Invalidate()
+    {
+        _cache.Clear();
+        _pending.Clear();
+    }
 
-    /// <summary>Computes or reuses a view; the key must include everything the view depends on (scope, region, year).</summary>
+    /// <summary>
+    /// Computes or reuses a view; the key must include everything the view depends on (scope, region, year). A view is
+    /// computed once however many requests ask at the same moment, and when it is older than the cache time one
+    /// request recomputes it while the others are answered with the previous value, so a busy cockpit never computes
+    /// the same view many times over.
+    /// </summary>
     public T Cached<T>(string key, Func<T> compute)
         where T : notnull
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        if (_cache.TryGetValue(key, out var hit) && now - hit.At < TimeSpan.FromSeconds(settings.CacheSeconds) && hit.Value is T value)
+        if (_cache.TryGetValue(key, out var hit))
         {
-            return value;
+            if (now - hit.At < TimeSpan.FromSeconds(settings.CacheSeconds) || !hit.TryStartRefresh())
+            {
+                return (T)hit.Value;
+            }
+
+            try
+            {
+                var fresh = new Entry(now, compute());
+                _cache[key] = fresh;
+                return (T)fresh.Value;
+            }
+            finally
+            {
+                hit.EndRefresh();
+            }
         }
 
-        var fresh = compute();
-        _cache[key] = (now, fresh);
-        return fresh;
+        var first = _pending.GetOrAdd(key, _ => new Lazy<object>(() => compute(), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            var value = (T)first.Value;
+            _cache.TryAdd(key, new Entry(now, value));
+            return value;
+        }
+        finally
+        {
+            _pending.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>A computed view and when it was computed; one refresh at a time.</summary>
+    private sealed class Entry(DateTime at, object value)
+    {
+        private int _refreshing;
+
+        public DateTime At { get; } = at;
+
+        public object Value { get; } = value;
+
+        public bool TryStartRefresh() => Interlocked.CompareExchange(ref _refreshing, 1, 0) == 0;
+
+        public void EndRefresh() => Volatile.Write(ref _refreshing, 0);
     }
 
     /// <summary>The store's regions (they change only with a migration), cached like the views.</summary>
