@@ -170,11 +170,12 @@ window.Pages = (function () {
     root.append(card('services.title', chart, out));
     try {
       const rows = await Api.get('/api/v1/services/demand?year=2035');
-      const city = rows.filter(r => r.region === '温州市');
-      const show = city.length ? city : rows;
+      // Services in places, pupils and beds; the labour supply (persons) is on another scale and stays in the table.
+      const city = rows.filter(r => r.region === '温州市' && r.unit !== 'persons');
+      const show = city.length ? city : rows.filter(r => r.unit !== 'persons');
       Charts.bars(chart, show.map(r => I18N.name(r.nameZh, r.nameEn)), show.map(r => Math.round(r.demand)), t('services.title'));
       out.replaceChildren(table([t('region'), t('year'), t('services.service'), t('value'), '', t('source')],
-        rows.map(r => [r.region, r.year, I18N.name(r.nameZh, r.nameEn), r.demand, r.unit, t('kind.projected') + ' (' + r.scenario + ')'])));
+        rows.map(r => [r.region, String(r.year), I18N.name(r.nameZh, r.nameEn), r.demand, r.unit, t('kind.projected') + ' (' + r.scenario + ')'])));
     } catch (e) { chart.hidden = true; out.replaceChildren(nodata(e.message)); }
   }
 
