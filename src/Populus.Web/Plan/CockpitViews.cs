@@ -15,9 +15,10 @@ namespace Populus.Web.Plan;
 /// evaluator on it, and a short-lived cache of the computed views (the cockpit polls them; imports clear it).
 /// </summary>
 /// <remarks>
-/// Until the store-backed <see cref="IIndicatorData"/> lands (branch estimates), the data are the plan's Table 6
-/// base figures (city, 2020) and the department-reported figures of the store's indicator table; anything else is
-/// 'no data' with Planning's reason. A county scope sees only its county's reported figures.
+/// Every region: the observed data of <see cref="ScenarioService.Monitor"/> (the plan's Table 6 base values, the
+/// bureau's annual figures, the store's department figures), with targets ahead judged on the baseline projection.
+/// A county scope: only its county's figures read through the scoped store (<see cref="IIndicatorData"/> over them),
+/// so nothing of another county reaches its views; without the monitor the city scope falls back to the same.
 /// </remarks>
 internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSettings settings, TimeProvider clock, ScenarioService scenarios)
 {
