@@ -8,7 +8,7 @@ namespace Populus.Storage;
 /// <summary><see cref="IScopedReader"/> over either engine: shared SQL with the scope as a condition of every statement.</summary>
 internal sealed class ScopedReader(Engine engine, DataScope scope) : IScopedReader
 {
-    /// <summary>The PostgreSQL role county-scoped reads run as (made by migration 4 with its row-level security policies).</summary>
+    /// <summary>The PostgreSQL role county-scoped reads run as (made by migration 6 with its row-level security policies).</summary>
     internal const string CountyReaderRole = "populus_county_reader";
 
     public DataScope Scope => scope;

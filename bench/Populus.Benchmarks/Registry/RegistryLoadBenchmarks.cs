@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using DuckDB.NET.Data;
+using Populus.Storage;
 using Populus.Storage.Registry;
 
 namespace Populus.Benchmarks.Registry;
@@ -19,8 +19,8 @@ public class RegistryLoadBenchmarks
     private RegistryCalibration _calibration = null!;
     private RegistryKey _key = null!;
     private string _folder = null!;
-    private DuckDBConnection _connection = null!;
-    private DuckDbPersonRegistry _loaded = null!;
+    private IPopulusStore _store = null!;
+    private PersonRegistry _loaded = null!;
 
     [Params(1_000_000)]
     public int Persons { get; set; }
@@ -32,16 +32,16 @@ public class RegistryLoadBenchmarks
         _key = RegistryKey.FromBytes(RandomNumberGenerator.GetBytes(RegistryKey.KeyBytes));
         _folder = Path.Combine(Path.GetTempPath(), $"populus-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_folder);
-        _connection = new DuckDBConnection($"Data Source={Path.Combine(_folder, "counted.duckdb")}");
-        _connection.Open();
-        _loaded = DuckDbPersonRegistry.Open(_connection, _key);
+        _store = PopulusStore.Open(Path.Combine(_folder, "counted.duckdb"));
+        _loaded = _store.OpenRegistry(_key);
         _loaded.Load(new RegistryGenerator(_calibration, Persons, seed: 1));
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        _connection.Dispose();
+        _loaded.Dispose();
+        _store.Dispose();
         _key.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
@@ -50,10 +50,13 @@ public class RegistryLoadBenchmarks
     public long LoadIntoDuckDb()
     {
         var file = Path.Combine(_folder, $"{Guid.NewGuid():N}.duckdb");
-        using var connection = new DuckDBConnection($"Data Source={file}");
-        connection.Open();
-        var loaded = DuckDbPersonRegistry.Open(connection, _key).Load(new RegistryGenerator(_calibration, Persons, seed: 1));
-        connection.Close();
+        long loaded;
+        using (var store = PopulusStore.Open(file))
+        using (var registry = store.OpenRegistry(_key))
+        {
+            loaded = registry.Load(new RegistryGenerator(_calibration, Persons, seed: 1));
+        }
+
         File.Delete(file);
         return loaded;
     }

@@ -18,5 +18,11 @@ internal static class CommandCatalog
         yield return EvaluateCommand.Create();
         yield return GoalCommand.Create();
         yield return DemandCommand.Create();
+        yield return SettleCommand.Create();
+        yield return PoliciesCommand.Create();
+        yield return PermitCommand.Create();
+        yield return PointsCommand.Create();
+        yield return AllocateCommand.Create();
+        yield return TalentCommand.Create();
     }
 }

@@ -2,8 +2,7 @@ using System.CommandLine;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using DuckDB.NET.Data;
-using Npgsql;
+using Populus.Storage;
 using Populus.Storage.Registry;
 using Populus.Storage.Tabular;
 using Spectre.Console;
@@ -11,9 +10,9 @@ using Spectre.Console;
 namespace Populus.Cli.Commands;
 
 /// <summary>
-/// `populus generate-registry --persons N --seed S [--out file.parquet|csv] [--db store.duckdb] [--pg CONN]`: a synthetic
-/// person registry calibrated to Wenzhou, written to a file and/or bulk-loaded (protected) into DuckDB or PostgreSQL,
-/// with a progress bar and the load and count timings.
+/// `populus generate-registry --persons N --seed S [--out file.parquet|csv] [--db STORE]`: a synthetic person registry
+/// calibrated to Wenzhou, written to a file and/or bulk-loaded (protected) into the store's registry tables (DuckDB
+/// file or PostgreSQL), with a progress bar and the load and count timings.
 /// </summary>
 internal static class GenerateRegistryCommand
 {
@@ -22,25 +21,23 @@ internal static class GenerateRegistryCommand
         var persons = new Option<long>("--persons") { Description = "Persons to generate", Required = true };
         var seed = new Option<ulong>("--seed") { Description = "Random seed; the same seed gives the same registry", DefaultValueFactory = _ => 1 };
         var output = new Option<string?>("--out") { Description = "Write the registry, with full identity numbers, to a .parquet or .csv file" };
-        var db = new Option<string?>("--db") { Description = "Load into this DuckDB database file (created if absent)" };
-        var pg = new Option<string?>("--pg") { Description = "Load into the PostgreSQL database of this connection string" };
-        var keyFile = new Option<string?>("--key-file") { Description = $"Registry key file (default: ${RegistryKey.KeyFileVariable}; for --db, else <folder of the database>.key beside that folder; required for --pg)" };
+        var db = new Option<string?>("--db") { Description = "Load into this store: a DuckDB file (created if absent) or a PostgreSQL connection string" };
+        var keyFile = new Option<string?>("--key-file") { Description = $"Registry key file (default: ${RegistryKey.KeyFileVariable}, else for a DuckDB store <store folder>.key beside that folder; required for PostgreSQL)" };
         var data = new Option<string?>("--data") { Description = "The data folder holding wenzhou/ and china_census/ (default: found above the working directory)" };
         var referenceDate = new Option<string?>("--reference-date") { Description = $"Date the ages refer to, yyyy-MM-dd (default {RegistryGenerator.DefaultReferenceDate:yyyy-MM-dd})" };
 
         var command = new Command("generate-registry", "Synthetic person registry calibrated to Wenzhou (census age-sex, counties, urban/rural, education, hukou)")
         {
-            persons, seed, output, db, pg, keyFile, data, referenceDate,
+            persons, seed, output, db, keyFile, data, referenceDate,
         };
         command.SetAction(parse =>
         {
             var error = parse.InvocationConfiguration.Error;
             var outPath = parse.GetValue(output);
             var dbPath = parse.GetValue(db);
-            var pgConnection = parse.GetValue(pg);
-            if (outPath is null && dbPath is null && pgConnection is null)
+            if (outPath is null && dbPath is null)
             {
-                error.WriteLine("nothing to do: give --out, --db and/or --pg");
+                error.WriteLine("nothing to do: give --out and/or --db");
                 return 2;
             }
 
@@ -70,38 +67,22 @@ internal static class GenerateRegistryCommand
 
                 if (dbPath is not null)
                 {
-                    var storeFolder = Path.GetDirectoryName(Path.GetFullPath(dbPath))!;
-                    using var key = RegistryKey.LoadOrCreate(RegistryKey.ResolvePath(parse.GetValue(keyFile), storeFolder));
-                    using var connection = new DuckDBConnection($"Data Source={Path.GetFullPath(dbPath)}");
-                    connection.Open();
-                    var registry = DuckDbPersonRegistry.Open(connection, key);
-                    Load(console, registry, generator, "DuckDB");
-                    var timer = Stopwatch.StartNew();
-                    registry.Checkpoint();
-                    console.MarkupLineInterpolated($"checkpoint {timer.Elapsed.TotalSeconds:F2} s");
-                    Aggregate(console, registry, generator.ReferenceDate);
-                }
-
-                if (pgConnection is not null)
-                {
-                    var keyPath = parse.GetValue(keyFile) ?? Environment.GetEnvironmentVariable(RegistryKey.KeyFileVariable);
-                    if (string.IsNullOrWhiteSpace(keyPath))
+                    using var store = PopulusStore.Open(dbPath);
+                    using var registry = store.OpenRegistry(parse.GetValue(keyFile));
+                    Load(console, registry, generator, store.Location);
+                    if (registry is DuckDbPersonRegistry duck)
                     {
-                        error.WriteLine($"--pg: name the registry key file with --key-file or ${RegistryKey.KeyFileVariable} (a server has no store folder to put it beside)");
-                        return 2;
+                        var timer = Stopwatch.StartNew();
+                        duck.Checkpoint();
+                        console.MarkupLineInterpolated($"checkpoint {timer.Elapsed.TotalSeconds:F2} s");
                     }
 
-                    using var key = RegistryKey.LoadOrCreate(keyPath);
-                    using var connection = new NpgsqlConnection(pgConnection);
-                    connection.Open();
-                    var registry = PostgresPersonRegistry.Open(connection, key);
-                    Load(console, registry, generator, "PostgreSQL");
                     Aggregate(console, registry, generator.ReferenceDate);
                 }
 
                 return 0;
             }
-            catch (Exception ex) when (ex is InvalidInputException or RegistryKeyMismatchException or InvalidOperationException or ArgumentException or DbException or IOException)
+            catch (Exception ex) when (ex is StoreOpenException or InvalidInputException or RegistryKeyMismatchException or InvalidOperationException or ArgumentException or DbException or IOException)
             {
                 error.WriteLine(ex.Message);
                 return 2;

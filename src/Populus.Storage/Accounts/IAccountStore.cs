@@ -1,7 +1,7 @@
 namespace Populus.Storage.Accounts;
 
 /// <summary>
-/// Accounts, access tokens, the audit log and web import attempts, kept in the store (migration 4). Passwords and
+/// Accounts, access tokens, the audit log and web import attempts, kept in the store (migration 6). Passwords and
 /// tokens arrive already hashed: the store never sees a secret.
 /// </summary>
 /// <remarks>

@@ -92,6 +92,7 @@ internal sealed class DuckDbEngine : Engine
                     string s => row.AppendValue(s),
                     DateOnly d => row.AppendValue((DateOnly?)d),
                     DateTime t => row.AppendValue(t),
+                    bool b => row.AppendValue(b),
                     _ => throw new InvalidOperationException($"No appender mapping for {value.GetType().Name} in table {table}."),
                 };
             }

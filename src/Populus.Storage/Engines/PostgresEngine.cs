@@ -104,6 +104,9 @@ internal sealed class PostgresEngine : Engine
                     case DateTime t:
                         writer.Write(t, NpgsqlDbType.Timestamp);
                         break;
+                    case bool b:
+                        writer.Write(b, NpgsqlDbType.Boolean);
+                        break;
                     default:
                         throw new InvalidOperationException($"No COPY mapping for {value.GetType().Name} in table {table}.");
                 }

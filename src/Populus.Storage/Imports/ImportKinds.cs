@@ -11,6 +11,9 @@ internal static class ImportKinds
         new SurveyTotalsImport(),
         new IndicatorsImport(),
         new GroupsImport(),
+        new PersonsImport(),
+        new GraduatesImport(),
+        new TalentIntakeImport(),
     ];
 
     public static ImportKind? Find(string name) =>

@@ -9,17 +9,18 @@ public sealed class DuckDbPersonRegistry : PersonRegistry
     private DuckDbChunkAppender? _persons;
     private DuckDbChunkAppender? _events;
 
-    private DuckDbPersonRegistry(DuckDBConnection connection, RegistryKey key)
-        : base(connection, key) => _connection = connection;
+    private bool _ownTransaction;
 
-    /// <summary>Creates the registry tables if needed and checks that <paramref name="key"/> is the registry's key.</summary>
+    private DuckDbPersonRegistry(DuckDBConnection connection, RegistryKey key, bool ownsConnection)
+        : base(connection, key, ownsConnection) => _connection = connection;
+
+    /// <summary>The registry on a connection to a migrated store; checks that <paramref name="key"/> is the registry's key.</summary>
     /// <exception cref="RegistryKeyMismatchException">The registry was sealed with another key.</exception>
-    public static DuckDbPersonRegistry Open(DuckDBConnection connection, RegistryKey key)
+    internal static DuckDbPersonRegistry Open(DuckDBConnection connection, RegistryKey key, bool ownsConnection)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(key);
-        var registry = new DuckDbPersonRegistry(connection, key);
-        registry.Execute(RegistrySchema.DuckDb);
+        var registry = new DuckDbPersonRegistry(connection, key, ownsConnection);
         registry.VerifyKey();
         return registry;
     }
@@ -27,9 +28,15 @@ public sealed class DuckDbPersonRegistry : PersonRegistry
     /// <summary>Writes the registry's tables to disk (DuckDB CHECKPOINT), so the database file holds everything loaded.</summary>
     public void Checkpoint() => Execute("CHECKPOINT");
 
-    private protected override void BeginLoad()
+    private protected override void BeginLoad(System.Data.Common.DbTransaction? enclosing)
     {
-        Execute("BEGIN TRANSACTION");
+        // The appender writes into the connection's open transaction: the import's, or one of the load's own.
+        _ownTransaction = enclosing is null;
+        if (_ownTransaction)
+        {
+            Execute("BEGIN TRANSACTION");
+        }
+
         _persons = new DuckDbChunkAppender(_connection, RegistrySchema.PersonTable);
         _events = new DuckDbChunkAppender(_connection, RegistrySchema.EventTable);
     }
@@ -101,13 +108,19 @@ public sealed class DuckDbPersonRegistry : PersonRegistry
             DisposeAppenders();
         }
 
-        Execute("COMMIT");
+        if (_ownTransaction)
+        {
+            Execute("COMMIT");
+        }
     }
 
     private protected override void AbortLoad()
     {
         DisposeAppenders();
-        Execute("ROLLBACK");
+        if (_ownTransaction)
+        {
+            Execute("ROLLBACK");
+        }
     }
 
     private void DisposeAppenders()

@@ -5,14 +5,21 @@ namespace Populus.Storage.Registry;
 
 /// <summary>
 /// Turns a plain identity number into what the database stores: a keyed look-up hash (the first 8 bytes of
-/// HMAC-SHA256 under the look-up key) and a sealed copy (AES-256-GCM under the seal key). One instance per thread.
+/// HMAC-SHA256 under the look-up key) and a sealed copy (AES-256-GCM under the seal key). Every primitive is the
+/// platform's (System.Security.Cryptography, OpenSSL on Linux). One instance per thread: its HMAC and AES-GCM
+/// objects hold the expanded keys and are reused for every number, so a number costs the primitives and no set-up.
 /// </summary>
 /// <remarks>
-/// Sealed layout: version (1 byte) | nonce (12) | ciphertext (18) | tag (16). The nonce is random (96 bits; safe for
-/// far more than 2^32 numbers a key would ever seal at the registry's scale). The associated data binds a sealed number to
-/// its person_id, so moving a sealed value to another row makes it fail to open. The look-up hash is truncated to
-/// 64 bits: it only finds candidate rows, and each candidate is confirmed by opening its sealed number, so a
-/// collision costs one extra decryption and never returns the wrong person.
+/// Sealed layout: version (1 byte) | nonce (12) | ciphertext (18) | tag (16). The nonce is 96 random bits from the
+/// operating system's CSPRNG, drawn a block of numbers at a time (NIST SP 800-38D §8.2.2, the random construction).
+/// Random rather than counter nonces because loads run in separate processes and on several threads with one key:
+/// a counter would need state shared across them (stored in the database and reserved under a lock) to stay unique,
+/// while random nonces need none. The bound that comes with them is 2^32 seals per key (collision probability
+/// below 2^-32): about 400 full loads of a ten-million-person registry, after which the key must be rotated
+/// (docs/registry.md, key rotation). The associated data binds a sealed number to its person_id, so moving a sealed
+/// value to another row makes it fail to open. The look-up hash is truncated to 64 bits: it only finds candidate
+/// rows, and each candidate is confirmed by opening its sealed number, so a collision costs one extra decryption and
+/// never returns the wrong person.
 /// </remarks>
 internal sealed class IdProtector : IDisposable
 {
@@ -21,34 +28,26 @@ internal sealed class IdProtector : IDisposable
     public const int TagLength = 16;
     public const int SealedLength = 1 + NonceLength + NationalIdNumber.Length + TagLength;
 
-    private readonly HMACSHA256 _hmac;
+    private const int AssociatedLength = 9;
+    private const int HashLength = 32;
+
+    private readonly IncrementalHash _hmac;
     private readonly AesGcm _gcm;
-    private readonly HmacSha256x8? _fastHmac;
-    private readonly AesGcm18? _fastGcm;
-    private readonly byte[] _hash = new byte[32];
+    private readonly byte[] _hash = new byte[HashLength];
+    private readonly byte[] _associated = new byte[AssociatedLength];
     private byte[] _nonces = [];
 
-    /// <param name="key">The registry key.</param>
-    /// <param name="useIntrinsics">
-    /// Protect blocks with <see cref="HmacSha256x8"/> and <see cref="AesGcm18"/> when the processor has AVX2, AES-NI and
-    /// PCLMULQDQ (the same bytes as the platform's implementation, several times faster); single numbers and every
-    /// decryption always use the platform's implementation.
-    /// </param>
-    public IdProtector(RegistryKey key, bool useIntrinsics = true)
+    public IdProtector(RegistryKey key)
     {
-        _hmac = new HMACSHA256(key.LookupKey.ToArray());
+        _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key.LookupKey);
         _gcm = new AesGcm(key.SealKey, TagLength);
-        if (useIntrinsics && HmacSha256x8.IsSupported && AesGcm18.IsSupported)
-        {
-            _fastHmac = new HmacSha256x8(key.LookupKey);
-            _fastGcm = new AesGcm18(key.SealKey);
-        }
     }
 
     /// <summary>The keyed look-up hash of an 18-byte number.</summary>
     public long Lookup(ReadOnlySpan<byte> idAscii)
     {
-        _hmac.TryComputeHash(idAscii, _hash, out _);
+        _hmac.AppendData(idAscii[..NationalIdNumber.Length]);
+        _hmac.TryGetHashAndReset(_hash, out _);
         return BinaryPrimitives.ReadInt64BigEndian(_hash);
     }
 
@@ -59,20 +58,6 @@ internal sealed class IdProtector : IDisposable
         SealWithNonce(idAscii, personId, destination);
     }
 
-    /// <summary>Seals with the nonce already written at destination[1..13] (bulk loads fill nonces a block at a time).</summary>
-    public void SealWithNonce(ReadOnlySpan<byte> idAscii, long personId, Span<byte> destination)
-    {
-        destination[0] = FormatVersion;
-        Span<byte> associated = stackalloc byte[9];
-        WriteAssociatedData(personId, associated);
-        _gcm.Encrypt(
-            destination.Slice(1, NonceLength),
-            idAscii[..NationalIdNumber.Length],
-            destination.Slice(1 + NonceLength, NationalIdNumber.Length),
-            destination.Slice(1 + NonceLength + NationalIdNumber.Length, TagLength),
-            associated);
-    }
-
     /// <summary>Opens a sealed number; false when it was sealed under another key, for another person, or altered.</summary>
     public bool TryOpen(ReadOnlySpan<byte> sealedId, long personId, Span<byte> idAscii)
     {
@@ -81,8 +66,7 @@ internal sealed class IdProtector : IDisposable
             return false;
         }
 
-        Span<byte> associated = stackalloc byte[9];
-        WriteAssociatedData(personId, associated);
+        WriteAssociatedData(personId, _associated);
         try
         {
             _gcm.Decrypt(
@@ -90,7 +74,7 @@ internal sealed class IdProtector : IDisposable
                 sealedId.Slice(1 + NonceLength, NationalIdNumber.Length),
                 sealedId.Slice(1 + NonceLength + NationalIdNumber.Length, TagLength),
                 idAscii[..NationalIdNumber.Length],
-                associated);
+                _associated);
             return true;
         }
         catch (AuthenticationTagMismatchException)
@@ -109,39 +93,15 @@ internal sealed class IdProtector : IDisposable
             _nonces = new byte[batch.Capacity * NonceLength];
         }
 
+        // One CSPRNG call a block instead of one a number.
         RandomNumberGenerator.Fill(_nonces.AsSpan(0, count * NonceLength));
         for (var i = 0; i < count; i++)
         {
-            _nonces.AsSpan(i * NonceLength, NonceLength).CopyTo(batch.Sealed(i)[1..]);
-        }
-
-        if (_fastHmac is null || _fastGcm is null)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                var id = batch.Id(i);
-                batch.IdLookup[i] = Lookup(id);
-                SealWithNonce(id, batch.PersonId[i], batch.Sealed(i));
-            }
-
-            return;
-        }
-
-        const int n = NationalIdNumber.Length;
-        for (var i = 0; i < count; i += HmacSha256x8.Lanes)
-        {
-            var lanes = Math.Min(HmacSha256x8.Lanes, count - i);
-            _fastHmac.Tag(batch.IdAscii.AsSpan(i * n, lanes * n), lanes, batch.IdLookup.AsSpan(i, lanes));
-        }
-
-        Span<byte> associated = stackalloc byte[9];
-        for (var i = 0; i < count; i++)
-        {
+            var id = batch.Id(i);
             var sealedId = batch.Sealed(i);
-            sealedId[0] = FormatVersion;
-            WriteAssociatedData(batch.PersonId[i], associated);
-            _fastGcm.Encrypt(sealedId.Slice(1, NonceLength), batch.Id(i), associated,
-                sealedId.Slice(1 + NonceLength, n), sealedId.Slice(1 + NonceLength + n, TagLength));
+            _nonces.AsSpan(i * NonceLength, NonceLength).CopyTo(sealedId[1..]);
+            batch.IdLookup[i] = Lookup(id);
+            SealWithNonce(id, batch.PersonId[i], sealedId);
         }
     }
 
@@ -149,6 +109,20 @@ internal sealed class IdProtector : IDisposable
     {
         _hmac.Dispose();
         _gcm.Dispose();
+        CryptographicOperations.ZeroMemory(_hash);
+    }
+
+    /// <summary>Seals with the nonce already written at destination[1..13].</summary>
+    private void SealWithNonce(ReadOnlySpan<byte> idAscii, long personId, Span<byte> destination)
+    {
+        destination[0] = FormatVersion;
+        WriteAssociatedData(personId, _associated);
+        _gcm.Encrypt(
+            destination.Slice(1, NonceLength),
+            idAscii[..NationalIdNumber.Length],
+            destination.Slice(1 + NonceLength, NationalIdNumber.Length),
+            destination.Slice(1 + NonceLength + NationalIdNumber.Length, TagLength),
+            _associated);
     }
 
     private static void WriteAssociatedData(long personId, Span<byte> destination)

@@ -133,6 +133,22 @@ public readonly struct NationalIdNumber : IEquatable<NationalIdNumber>
         return NationalIdParseResult.Success(new NationalIdNumber(first17));
     }
 
+    /// <summary>True when the first two digits of a 6-digit region code name a province-level unit of GB/T 2260.</summary>
+    public static bool IsProvinceOf(int regionCode) =>
+        regionCode is >= 100_000 and <= 999_999 && Provinces.Contains((byte)(regionCode / 10_000));
+
+    /// <summary>
+    /// A text that may hold an identity number, masked for messages and logs: for 18 characters the same form as
+    /// <see cref="ToString"/> (address code, eight stars, last four), for other lengths the first six and last four
+    /// characters around stars (only stars for ten characters or fewer).
+    /// </summary>
+    public static string Mask(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var t = text.Trim();
+        return t.Length > 10 ? string.Concat(t.AsSpan(0, 6), new string('*', t.Length - 10), t.AsSpan(t.Length - 4)) : new string('*', t.Length);
+    }
+
     /// <summary>Reads a number; false (and the default value) when it is not valid. See <see cref="Parse"/>.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, DateOnly today, out NationalIdNumber number)
     {

@@ -10,23 +10,40 @@ namespace Populus.Storage.Registry;
 /// <see cref="PostgresPersonRegistry"/> add what differs between the engines (DDL, bulk load).
 /// </summary>
 /// <remarks>
-/// The registry neither opens nor closes the connection; its owner does. Identity numbers are hashed and sealed with
-/// the <see cref="RegistryKey"/> before they reach the connection, and opened only to confirm a look-up.
+/// Obtained from the store (<see cref="IPopulusStore.OpenRegistry(string?)"/>), whose migration 4 created the tables;
+/// the registry then owns its connection (and the key, when the store read it from the key file) and releases them on
+/// <see cref="Dispose"/>. Identity numbers are hashed and sealed with the <see cref="RegistryKey"/> before they reach
+/// the connection, and opened only to confirm a look-up.
 /// </remarks>
-public abstract class PersonRegistry
+public abstract class PersonRegistry : IDisposable
 {
-    private protected PersonRegistry(DbConnection connection, RegistryKey key)
+    private readonly bool _ownsConnection;
+    private RegistryKey? _ownedKey;
+
+    private protected PersonRegistry(DbConnection connection, RegistryKey key, bool ownsConnection)
     {
         Connection = connection;
         Key = key;
+        _ownsConnection = ownsConnection;
     }
 
     private protected DbConnection Connection { get; }
 
     private protected RegistryKey Key { get; }
 
-    /// <summary>Loads generated persons (and their events) in bulk; returns the persons loaded.</summary>
-    public long Load(RegistryGenerator generator, IProgress<long>? progress = null) => Load(generator.CreateSource(), progress);
+    /// <summary>Loads generated persons (and their events) in bulk into an empty registry; returns the persons loaded.</summary>
+    /// <exception cref="InvalidOperationException">The registry already holds persons (generated person_ids start at 1).</exception>
+    public long Load(RegistryGenerator generator, IProgress<long>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        if (Count() is var held and > 0)
+        {
+            throw new InvalidOperationException(
+                $"the registry already holds {held:N0} persons; a generated registry is loaded into an empty one (use a new store)");
+        }
+
+        return Load(generator.CreateSource(), progress);
+    }
 
     /// <summary>Loads persons in bulk (imports); returns the persons loaded. Numbers already registered are not checked here.</summary>
     public long Load(IEnumerable<Person> persons, IProgress<long>? progress = null) => Load(new PersonListSource(persons), progress);
@@ -244,15 +261,18 @@ public abstract class PersonRegistry
     /// <summary>Called once after the last block (closing appenders, completing COPY).</summary>
     private protected abstract void CompleteLoad();
 
-    /// <summary>Called once before the first block.</summary>
-    private protected abstract void BeginLoad();
+    /// <summary>
+    /// Called once before the first block: begins the load's own transaction, or joins <paramref name="enclosing"/>
+    /// (an import's), which the caller then commits or rolls back.
+    /// </summary>
+    private protected abstract void BeginLoad(DbTransaction? enclosing);
 
     /// <summary>Called instead of <see cref="CompleteLoad"/> when the load failed: nothing of it may remain.</summary>
     private protected abstract void AbortLoad();
 
-    private protected long Load(IPersonBatchSource source, IProgress<long>? progress)
+    private protected long Load(IPersonBatchSource source, IProgress<long>? progress, DbTransaction? enclosing = null)
     {
-        BeginLoad();
+        BeginLoad(enclosing);
         long loaded;
         try
         {
@@ -268,9 +288,115 @@ public abstract class PersonRegistry
         return loaded;
     }
 
-    /// <summary>Checks the stored key fingerprint against <see cref="Key"/>, storing it when the registry is new.</summary>
+    /// <summary>Bulk-loads persons inside an import's open transaction (not committed here).</summary>
+    internal long LoadWithin(DbTransaction transaction, IEnumerable<Person> persons) =>
+        Load(new PersonListSource(persons), null, transaction);
+
+    /// <summary>The largest person_id in use (0 for an empty registry); imports number new persons after it.</summary>
+    internal long MaxPersonId() =>
+        Convert.ToInt64(Scalar($"SELECT COALESCE(MAX(person_id), 0) FROM {RegistrySchema.PersonTable}"), CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// For each number already registered, its index in <paramref name="numbers"/> and the person_id holding it.
+    /// Candidates come from the look-up hash (one query per thousand numbers) and are confirmed by opening the sealed copy.
+    /// </summary>
+    internal IReadOnlyDictionary<int, long> FindRegistered(IReadOnlyList<NationalIdNumber> numbers)
+    {
+        var found = new Dictionary<int, long>();
+        Span<byte> ascii = stackalloc byte[NationalIdNumber.Length];
+        Span<byte> opened = stackalloc byte[NationalIdNumber.Length];
+        using var protector = new IdProtector(Key);
+        var byLookup = new Dictionary<long, List<int>>();
+        for (var i = 0; i < numbers.Count; i++)
+        {
+            numbers[i].WriteAscii(ascii);
+            var lookup = protector.Lookup(ascii);
+            if (!byLookup.TryGetValue(lookup, out var indexes))
+            {
+                byLookup[lookup] = indexes = [];
+            }
+
+            indexes.Add(i);
+        }
+
+        try
+        {
+            foreach (var chunk in byLookup.Keys.Chunk(1_000))
+            {
+                // The look-up hashes are integers, so they are written into the statement rather than bound one by one.
+                var list = string.Join(", ", chunk.Select(l => l.ToString(CultureInfo.InvariantCulture)));
+                using var command = Command($"SELECT person_id, id_lookup, id_sealed FROM {RegistrySchema.PersonTable} WHERE id_lookup IN ({list})");
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    var personId = reader.GetInt64(0);
+                    if (!protector.TryOpen(ReadBytes(reader, 2), personId, opened))
+                    {
+                        continue;
+                    }
+
+                    foreach (var i in byLookup[reader.GetInt64(1)])
+                    {
+                        numbers[i].WriteAscii(ascii);
+                        if (opened.SequenceEqual(ascii))
+                        {
+                            found[i] = personId;
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ascii.Clear();
+            opened.Clear();
+        }
+
+        return found;
+    }
+
+    /// <summary>Releases the connection and key when the store handed them over with the registry.</summary>
+    public void Dispose()
+    {
+        if (_ownsConnection)
+        {
+            Connection.Dispose();
+        }
+
+        _ownedKey?.Dispose();
+        _ownedKey = null;
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Makes the registry dispose <see cref="Key"/> with itself (the store read it from the key file).</summary>
+    internal PersonRegistry OwningKey()
+    {
+        _ownedKey = Key;
+        return this;
+    }
+
+    /// <summary>The registry over an open connection of a migrated store, on whichever engine it is.</summary>
+    /// <exception cref="RegistryKeyMismatchException">The registry was sealed with another key.</exception>
+    internal static PersonRegistry On(DbConnection connection, RegistryKey key, bool ownsConnection) => connection switch
+    {
+        DuckDB.NET.Data.DuckDBConnection duck => DuckDbPersonRegistry.Open(duck, key, ownsConnection),
+        Npgsql.NpgsqlConnection pg => PostgresPersonRegistry.Open(pg, key, ownsConnection),
+        _ => throw new ArgumentException($"no registry for {connection.GetType().Name}", nameof(connection)),
+    };
+
+    /// <summary>
+    /// Checks that the store's migrations created the registry tables, and the stored key fingerprint against
+    /// <see cref="Key"/>, storing it when the registry is new.
+    /// </summary>
     private protected void VerifyKey()
     {
+        if (Convert.ToInt64(Scalar($"SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '{RegistrySchema.KeyTable}'"),
+                CultureInfo.InvariantCulture) == 0)
+        {
+            throw new InvalidOperationException(
+                "this database has no person registry tables: open it as a Populus store (PopulusStore.Open), whose migration 4 creates them");
+        }
+
         var stored = new List<byte[]>();
         using (var command = Command($"SELECT key_id FROM {RegistrySchema.KeyTable}"))
         using (var reader = command.ExecuteReader())

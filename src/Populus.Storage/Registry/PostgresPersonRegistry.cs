@@ -14,24 +14,27 @@ public sealed class PostgresPersonRegistry : PersonRegistry
     private NpgsqlBinaryImporter? _persons;
     private readonly List<(long PersonId, byte Kind, DateOnly Date, int From, int To)> _events = [];
 
-    private PostgresPersonRegistry(NpgsqlConnection connection, RegistryKey key)
-        : base(connection, key) => _connection = connection;
+    private bool _ownTransaction;
 
-    /// <summary>Creates the registry tables if needed and checks that <paramref name="key"/> is the registry's key.</summary>
+    private PostgresPersonRegistry(NpgsqlConnection connection, RegistryKey key, bool ownsConnection)
+        : base(connection, key, ownsConnection) => _connection = connection;
+
+    /// <summary>The registry on a connection to a migrated store; checks that <paramref name="key"/> is the registry's key.</summary>
     /// <exception cref="RegistryKeyMismatchException">The registry was sealed with another key.</exception>
-    public static PostgresPersonRegistry Open(NpgsqlConnection connection, RegistryKey key)
+    internal static PostgresPersonRegistry Open(NpgsqlConnection connection, RegistryKey key, bool ownsConnection)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(key);
-        var registry = new PostgresPersonRegistry(connection, key);
-        registry.Execute(RegistrySchema.PostgreSql);
+        var registry = new PostgresPersonRegistry(connection, key, ownsConnection);
         registry.VerifyKey();
         return registry;
     }
 
-    private protected override void BeginLoad()
+    private protected override void BeginLoad(System.Data.Common.DbTransaction? enclosing)
     {
-        _transaction = _connection.BeginTransaction();
+        // COPY runs in the connection's open transaction: the import's, or one of the load's own.
+        _ownTransaction = enclosing is null;
+        _transaction = enclosing as NpgsqlTransaction ?? _connection.BeginTransaction();
         _events.Clear();
         _persons = _connection.BeginBinaryImport(
             $"COPY {RegistrySchema.PersonTable} (person_id, id_lookup, id_sealed, sex, birth_date, hukou_region, residence_region, urban, education, residence_permit, death_date) FROM STDIN (FORMAT BINARY)");
@@ -91,8 +94,12 @@ public sealed class PostgresPersonRegistry : PersonRegistry
         }
 
         _events.Clear();
-        _transaction!.Commit();
-        _transaction.Dispose();
+        if (_ownTransaction)
+        {
+            _transaction!.Commit();
+            _transaction.Dispose();
+        }
+
         _transaction = null;
     }
 
@@ -106,8 +113,12 @@ public sealed class PostgresPersonRegistry : PersonRegistry
         {
             _persons = null;
             _events.Clear();
-            _transaction?.Rollback();
-            _transaction?.Dispose();
+            if (_ownTransaction)
+            {
+                _transaction?.Rollback();
+                _transaction?.Dispose();
+            }
+
             _transaction = null;
         }
     }

@@ -101,6 +101,25 @@ public sealed class RegistryKey : IDisposable
         return folder + ".key";
     }
 
+    /// <summary>
+    /// The key of a store's registry: <paramref name="configured"/>, else POPULUS_KEY_FILE, else (DuckDB) the file
+    /// beside the store folder, created on first use. A PostgreSQL store has no folder, so its key file must be named.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No key file is named for a PostgreSQL store, or the file is refused.</exception>
+    internal static RegistryKey ForStore(Engines.Engine engine, string? configured)
+    {
+        if (engine.Kind == StoreEngine.DuckDb)
+        {
+            return LoadOrCreate(ResolvePath(configured, Path.GetDirectoryName(engine.Location)!));
+        }
+
+        var named = !string.IsNullOrWhiteSpace(configured) ? configured : Environment.GetEnvironmentVariable(KeyFileVariable);
+        return string.IsNullOrWhiteSpace(named)
+            ? throw new InvalidOperationException(
+                $"name the registry key file with --key-file or ${KeyFileVariable}: a PostgreSQL store has no folder to keep it beside")
+            : LoadOrCreate(named);
+    }
+
     public void Dispose()
     {
         CryptographicOperations.ZeroMemory(_lookupKey);

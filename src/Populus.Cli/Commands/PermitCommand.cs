@@ -1,0 +1,225 @@
+using System.CommandLine;
+using Populus.Services.Identity;
+using Populus.Services.Permits;
+using Populus.Storage;
+using Populus.Storage.Registry;
+
+namespace Populus.Cli.Commands;
+
+/// <summary>
+/// `populus permit …`: the residence-permit desk (apply, issue, renew, reject, revoke, expire, show, qr) and the
+/// electronic permit's keys (rotate-key, publish-keys, revocations) and offline verification (verify).
+/// </summary>
+internal static class PermitCommand
+{
+    public static Command Create()
+    {
+        var root = new Command("permit", "Residence permits (居住证): state machine with audit trail; signed electronic permits verified offline");
+        root.Subcommands.Add(Desk("apply", "Record an application", (o, p, id, arg) => o.Apply(id!, arg!, p), needsId: true, argName: "region", argHelp: "Region code where the applicant lives (e.g. 330302)"));
+        root.Subcommands.Add(Desk("issue", "Issue an applied permit (the applicant's identity number again)", (o, p, id, permit) => o.Issue(permit!, id!, p), needsId: true));
+        root.Subcommands.Add(Desk("renew", "Renew a permit (from 30 days before its end, or after expiry)", (o, p, id, permit) => o.Renew(permit!, id!, p), needsId: true));
+        root.Subcommands.Add(Desk("reject", "Reject an application (--reason)", (o, p, reason, permit) => o.Reject(permit!, reason!, p), needsReason: true));
+        root.Subcommands.Add(Desk("revoke", "Revoke a permit (--reason)", (o, p, reason, permit) => o.Revoke(permit!, reason!, p), needsReason: true));
+        root.Subcommands.Add(ExpireDue());
+        root.Subcommands.Add(Show());
+        root.Subcommands.Add(Qr());
+        root.Subcommands.Add(Keys("rotate-key", "Create a new signing key and retire the active one (publish the keys again afterwards)"));
+        root.Subcommands.Add(Keys("publish-keys", "Write the public key document (JWKS-like) for verifiers in other cities"));
+        root.Subcommands.Add(Revocations());
+        root.Subcommands.Add(Verify());
+        return root;
+    }
+
+    private static (Option<string?> Db, Option<string?> Keys, Option<string?> Actor, Option<string> City, Option<string> CityName) Common() =>
+        (DbOption.Create(), ServiceOptions.Keys(), ServiceOptions.Actor(),
+            new Option<string>("--city") { Description = "Issuing city code (default 330300, 温州市)", DefaultValueFactory = _ => "330300" },
+            new Option<string>("--city-name") { Description = "Issuing city name (default 温州市)", DefaultValueFactory = _ => "温州市" });
+
+    private static PermitOffice Office(ParseResult parse, IPopulusStore store, (Option<string?> Db, Option<string?> Keys, Option<string?> Actor, Option<string> City, Option<string> CityName) o)
+    {
+        var keys = KeyFolder.Open(parse.GetValue(o.Keys));
+        return new PermitOffice(store.Services, IssuerKeyRing.Open(keys, parse.GetRequiredValue(o.City), parse.GetRequiredValue(o.CityName)), IdentityKey.Open(keys));
+    }
+
+    private static Command Desk(string name, string help, Func<PermitOffice, string, string?, string?, ResidencePermit> act,
+        bool needsId = false, bool needsReason = false, string argName = "permit", string argHelp = "Permit id")
+    {
+        var o = Common();
+        var argument = new Argument<string>(argName) { Description = argHelp };
+        var idNumber = new Option<string>("--id-number") { Description = "The holder's identity number (hashed with the identity key; never stored)", Required = true };
+        var reason = new Option<string>("--reason") { Description = "Why, for the audit trail", Required = true };
+        var command = new Command(name, help) { argument, o.Db, o.Keys, o.Actor, o.City, o.CityName };
+        if (needsId)
+        {
+            command.Options.Add(idNumber);
+        }
+
+        if (needsReason)
+        {
+            command.Options.Add(reason);
+        }
+
+        command.SetAction(parse => ServiceOptions.Run(parse, output =>
+        {
+            using var store = PopulusStore.Open(parse.GetValue(o.Db));
+            var office = Office(parse, store, o);
+            var second = needsId ? parse.GetValue(idNumber) : needsReason ? parse.GetValue(reason) : null;
+            var permit = act(office, ServiceOptions.ActorOf(parse, o.Actor), second, parse.GetRequiredValue(argument));
+            Print(output, permit);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command ExpireDue()
+    {
+        var o = Common();
+        var command = new Command("expire", "Mark every issued permit past its validity as expired") { o.Db, o.Keys, o.Actor, o.City, o.CityName };
+        command.SetAction(parse => ServiceOptions.Run(parse, output =>
+        {
+            using var store = PopulusStore.Open(parse.GetValue(o.Db));
+            output.WriteLine($"{Office(parse, store, o).ExpireDue(ServiceOptions.ActorOf(parse, o.Actor))} permits expired.");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Show()
+    {
+        var db = DbOption.Create();
+        var permit = new Argument<string>("permit") { Description = "Permit id" };
+        var command = new Command("show", "A permit and its audit trail") { permit, db };
+        command.SetAction(parse => ServiceOptions.Run(parse, output =>
+        {
+            using var store = PopulusStore.Open(parse.GetValue(db));
+            var id = parse.GetRequiredValue(permit);
+            var record = store.Services.Permit(id) ?? throw new InvalidOperationException($"No permit {id}.");
+            output.WriteLine($"{record.PermitId}: {record.State}, holder {record.MaskedId}, region {record.RegionCode}, valid {record.ValidFrom:yyyy-MM-dd} to {record.ValidTo:yyyy-MM-dd}, revision {record.Revision}");
+            foreach (var a in store.Services.Audit("permit", id))
+            {
+                output.WriteLine($"  {a.RecordedAt:yyyy-MM-dd HH:mm:ss}Z {a.Actor}: {a.Action} {a.FromState}→{a.ToState} — {a.Detail}");
+            }
+
+            if (record.Token is not null)
+            {
+                output.WriteLine(record.Token);
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Qr()
+    {
+        var db = DbOption.Create();
+        var permit = new Argument<string>("permit") { Description = "Permit id" };
+        var output = new Option<string>("--out") { Description = "Output file: .png or .svg", Required = true };
+        var command = new Command("qr", "The electronic permit as a QR code (PNG or SVG)") { permit, db, output };
+        command.SetAction(parse => ServiceOptions.Run(parse, writer =>
+        {
+            using var store = PopulusStore.Open(parse.GetValue(db));
+            var id = parse.GetRequiredValue(permit);
+            var token = store.Services.Permit(id)?.Token ?? throw new InvalidOperationException($"Permit {id} has no electronic permit (not issued).");
+            var path = parse.GetRequiredValue(output);
+            if (path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+            {
+                File.WriteAllText(path, PermitQr.Svg(token));
+            }
+            else
+            {
+                File.WriteAllBytes(path, PermitQr.Png(token));
+            }
+
+            writer.WriteLine($"{path}: QR version {PermitQr.Version(token)} of permit {id}.");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Keys(string name, string help)
+    {
+        var keys = ServiceOptions.Keys();
+        var city = new Option<string>("--city") { DefaultValueFactory = _ => "330300", Description = "Issuing city code" };
+        var cityName = new Option<string>("--city-name") { DefaultValueFactory = _ => "温州市", Description = "Issuing city name" };
+        var output = new Option<string?>("--out") { Description = "Write the public key document here (default: standard output)" };
+        var command = new Command(name, help) { keys, city, cityName, output };
+        command.SetAction(parse => ServiceOptions.Run(parse, writer =>
+        {
+            var ring = IssuerKeyRing.Open(KeyFolder.Open(parse.GetValue(keys)), parse.GetRequiredValue(city), parse.GetRequiredValue(cityName));
+            if (name == "rotate-key")
+            {
+                writer.WriteLine($"New signing key {ring.Rotate()}; publish the keys before issuing with it.");
+                return 0;
+            }
+
+            var json = ring.Publish().ToJson();
+            if (parse.GetValue(output) is { } path)
+            {
+                File.WriteAllText(path, json);
+                writer.WriteLine($"{path}: public keys of {ring.City}.");
+            }
+            else
+            {
+                writer.WriteLine(json);
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Revocations()
+    {
+        var o = Common();
+        var output = new Option<string>("--out") { Description = "File for the signed revocation list", Required = true };
+        var hours = new Option<int>("--valid-hours") { Description = "Hours until the next list is due (default 24)", DefaultValueFactory = _ => 24 };
+        var command = new Command("revocations", "Write the signed list of revoked permits") { o.Db, o.Keys, o.City, o.CityName, output, hours };
+        command.SetAction(parse => ServiceOptions.Run(parse, writer =>
+        {
+            using var store = PopulusStore.Open(parse.GetValue(o.Db));
+            File.WriteAllText(parse.GetRequiredValue(output), Office(parse, store, o).SignedRevocationList(TimeSpan.FromHours(parse.GetValue(hours))));
+            writer.WriteLine($"{parse.GetRequiredValue(output)}: revocation list written.");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Verify()
+    {
+        var token = new Option<string>("--token") { Description = "The permit token, or a file holding it (as read from the QR code)", Required = true };
+        var keys = new Option<string>("--issuer-keys") { Description = "The issuer's published key document (JSON)", Required = true };
+        var revocations = new Option<string?>("--revocations") { Description = "The issuer's signed revocation list (file)" };
+        var holder = new Option<string?>("--holder-id") { Description = "The identity number on the card shown, to check it is the holder's" };
+        var command = new Command("verify", "Verify an electronic permit offline with the issuer's public keys") { token, keys, revocations, holder };
+        command.SetAction(parse => ServiceOptions.Run(parse, output =>
+        {
+            var text = parse.GetRequiredValue(token);
+            text = File.Exists(text) ? File.ReadAllText(text).Trim() : text;
+            var list = parse.GetValue(revocations) is { } r ? File.ReadAllText(r).Trim() : null;
+            var result = PermitVerifier.Verify(text, PublishedKeys.FromJson(File.ReadAllText(parse.GetRequiredValue(keys))), list, DateTimeOffset.UtcNow);
+            output.WriteLine($"{result.Check}: {result.Reason}");
+            if (result.Claims is { } c)
+            {
+                output.WriteLine($"  permit {c.PermitId} (revision {c.Revision}), holder {c.MaskedId}, region {c.RegionCode}, issuer {c.IssuerName} {c.IssuerCity}");
+                if (parse.GetValue(holder) is { } id)
+                {
+                    var parsed = NationalIdNumber.Parse(id, PermitLifecycle.Day(DateTimeOffset.UtcNow));
+                    var match = parsed.IsValid ? PermitVerifier.MatchesHolder(c, parsed.Value) : throw new ArgumentException($"--holder-id: {parsed.Reason}");
+                    output.WriteLine(match ? "  holder: the identity number matches" : "  holder: the identity number does NOT match this permit");
+                    if (!match)
+                    {
+                        return 4;
+                    }
+                }
+            }
+
+            return result.IsValid ? 0 : 4;
+        }));
+        return command;
+    }
+
+    private static void Print(TextWriter output, ResidencePermit p) =>
+        output.WriteLine($"{p.PermitId}: {p.State.ToString().ToLowerInvariant()}, holder {p.MaskedId}, region {p.RegionCode}" +
+                         (p.ValidTo is null ? "" : $", valid {p.ValidFrom:yyyy-MM-dd} to {p.ValidTo:yyyy-MM-dd}, key {p.KeyId}"));
+}

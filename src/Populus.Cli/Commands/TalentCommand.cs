@@ -1,0 +1,42 @@
+using System.CommandLine;
+using System.Globalization;
+using Populus.Services.Talent;
+using Populus.Storage;
+
+namespace Populus.Cli.Commands;
+
+/// <summary>`populus talent retention`: the local-graduate retention rate by year and talent retention by intake cohort, from imported records.</summary>
+internal static class TalentCommand
+{
+    public static Command Create()
+    {
+        var db = DbOption.Create();
+        var category = new Option<string?>("--category") { Description = "Only this talent category (A–F) in the cohort table" };
+        var horizons = new Option<string?>("--after") { Description = "Years after intake, comma-separated (default 1,3,5)" };
+        var retention = new Command("retention", "Graduate retention rate (indicator 11) and 留温/离温 by intake cohort") { db, category, horizons };
+        retention.SetAction(parse => ServiceOptions.Run(parse, output =>
+        {
+            using var store = PopulusStore.Open(parse.GetValue(db));
+            var years = parse.GetValue(horizons) is { } h ? h.Split(',').Select(x => int.Parse(x.Trim(), CultureInfo.InvariantCulture)).ToArray() : null;
+            output.WriteLine("year,graduates,employed_local,retention_rate_percent,sources");
+            foreach (var y in GraduateRetention.ByYear(store.Services.Graduates()))
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{y.Year},{y.Graduates},{y.Retained},{y.RatePercent:0.00},\"{y.Sources}\""));
+            }
+
+            output.WriteLine();
+            output.WriteLine("intake_year,category,intake,graduates,after_years,still_local,left,not_known,retained_percent");
+            foreach (var c in CohortRetention.Compute(store.Services.TalentIntake(), years, parse.GetValue(category)))
+            {
+                foreach (var s in c.After)
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{c.IntakeYear},{c.Category},{c.Intake},{c.Graduates},{s.Years},{s.StillLocal},{s.Left},{s.NotKnown},{(s.RetainedPercent is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) : "")}"));
+                }
+            }
+
+            return 0;
+        }));
+        return new Command("talent", "Talent and graduates: retention (留温) and departure (离温)") { retention };
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Populus.Services.Applications;
+using Populus.Services.Points;
+using Populus.Storage.Services;
+
+namespace Populus.Services.Allocation;
+
+/// <summary>
+/// Runs, records, publishes and verifies allocations of a round. A run ranks the round's applications by their
+/// latest score (reviews included) and the tie-breakers, places them, and records the inputs' and results' hashes
+/// with every placement in one transaction; a published result is replaced only by a recorded re-run.
+/// </summary>
+public sealed class AllocationDesk(IServiceRecords records, TimeProvider? clock = null)
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    /// <summary>Computes and records a run (status draft).</summary>
+    /// <param name="beforeCommit">Test hook: runs after every placement is written, before the commit.</param>
+    public (AllocationRunRecord Run, AllocationResult Result) Run(string round, IReadOnlyList<Quota> quotas, PointsRuleTable table, DateOnly day,
+        string seed, IReadOnlyList<TieBreaker> tieBreakers, string actor, string? supersedes = null, string reason = "first run",
+        Action? beforeCommit = null)
+    {
+        var (result, inputs) = Compute(round, quotas, table, day, seed, tieBreakers);
+        var runId = $"RUN-{round}-{_clock.GetUtcNow():yyyyMMddHHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
+        var run = new AllocationRunRecord(runId, round, "draft", table.Citation, day, seed, TieBreakers.Format(tieBreakers),
+            JsonSerializer.Serialize(quotas), inputs, result.ResultsSha256(), DateTime.SpecifyKind(_clock.GetUtcNow().UtcDateTime, DateTimeKind.Unspecified),
+            actor, supersedes, reason);
+        var placements = Enumerable.Range(0, result.Count).Select(i => new PlacementRecord(runId, result.Scores.Applicants.Id(i), result.Rank[i],
+            result.Outcome[i].ToString().ToLowerInvariant(), result.QuotaId(i), result.Scores.Totals[i], SeededLottery.Format(result.Draws[i]))).ToList();
+        records.AddAllocationRun(run, placements, beforeCommit);
+        return (run, result);
+    }
+
+    public void Publish(string runId, string actor) => records.PublishAllocationRun(runId, actor);
+
+    /// <summary>Recomputes a recorded run from the stored inputs and says whether inputs and results are unchanged.</summary>
+    public (bool InputsMatch, bool ResultsMatch, string Message) Verify(string round, string runId, PointsRuleTable table)
+    {
+        var run = records.AllocationRuns(round).FirstOrDefault(r => r.RunId == runId) ?? throw new InvalidOperationException($"No run {runId} in round {round}.");
+        if (run.RuleTable != table.Citation)
+        {
+            throw new ArgumentException($"Run {runId} used {run.RuleTable}; verify it with that table, not {table.Citation}.", nameof(table));
+        }
+
+        var quotas = JsonSerializer.Deserialize<List<Quota>>(run.Quotas) ?? [];
+        var (result, inputs) = Compute(round, quotas, table, run.ScoreDay, run.Seed, TieBreakers.Parse(run.TieBreakers));
+        var results = result.ResultsSha256();
+        var message = inputs != run.InputsSha256
+            ? $"the inputs changed since run {runId} (applications or scores of round {round}): recorded {run.InputsSha256[..12]}…, now {inputs[..12]}…"
+            : results == run.ResultsSha256
+                ? $"run {runId} reproduces: results {results}"
+                : $"run {runId} does NOT reproduce from its inputs: recorded {run.ResultsSha256}, recomputed {results}";
+        return (inputs == run.InputsSha256, results == run.ResultsSha256, message);
+    }
+
+    private (AllocationResult Result, string InputsSha256) Compute(string round, IReadOnlyList<Quota> quotas, PointsRuleTable table, DateOnly day,
+        string seed, IReadOnlyList<TieBreaker> tieBreakers)
+    {
+        var applications = records.Applications(round);
+        if (applications.Count == 0)
+        {
+            throw new InvalidOperationException($"Round {round} has no applications.");
+        }
+
+        var latest = records.LatestScores(round).ToDictionary(s => s.ApplicationId, StringComparer.Ordinal);
+        var unscored = applications.Where(a => !latest.ContainsKey(a.ApplicationId)).Select(a => a.ApplicationId).Take(5).ToList();
+        if (unscored.Count > 0)
+        {
+            throw new InvalidOperationException($"Applications of round {round} are not scored ({string.Join(", ", unscored)} …): run `populus points score` first.");
+        }
+
+        var quotaIndex = quotas.Select((q, i) => (q.QuotaId, i)).ToDictionary(x => x.QuotaId, x => x.i, StringComparer.Ordinal);
+        var unknown = applications.SelectMany(a => a.Preferences.Split(';')).Where(p => !quotaIndex.ContainsKey(p)).Distinct().Take(5).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Applications prefer quotas not in the quota file: {string.Join(", ", unknown)}.", nameof(quotas));
+        }
+
+        var applicants = ApplicantTable.From([.. applications.Select(a => (a.ApplicationId, FactsJson.Read(a.Facts)))]);
+        var computed = new PointsScorer(table).ScoreAll(applicants, day);
+        // Rank on the stored scores, which include reviews; the facts give the tie-breakers.
+        var scores = computed.WithStored([.. applications.Select(a => latest[a.ApplicationId].Total)], [.. applications.Select(a => latest[a.ApplicationId].Vetoed)]);
+        var preferences = applications.Select(a => a.Preferences.Split(';').Select(p => quotaIndex[p]).ToArray()).ToList();
+        var result = Allocator.Run(scores, preferences, quotas, tieBreakers, seed);
+
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{table.Citation}|{table.PassMark}|{day:yyyy-MM-dd}|{seed}|{TieBreakers.Format(tieBreakers)}\n");
+        foreach (var q in quotas.OrderBy(q => q.QuotaId, StringComparer.Ordinal))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Q|{q.QuotaId}|{q.Round}|{q.Purpose}|{q.RegionCode}|{q.Places}\n");
+        }
+
+        foreach (var a in applications.OrderBy(a => a.ApplicationId, StringComparer.Ordinal))
+        {
+            var s = latest[a.ApplicationId];
+            text.Append(CultureInfo.InvariantCulture, $"A|{a.ApplicationId}|{a.Facts}|{a.Preferences}|{s.Total:R}|{s.Vetoed}\n");
+        }
+
+        return (result, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))));
+    }
+}

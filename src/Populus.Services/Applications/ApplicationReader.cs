@@ -1,0 +1,273 @@
+using System.Globalization;
+using Populus.Services.Identity;
+using Populus.Services.People;
+using Populus.Services.Points;
+using Populus.Storage.Registry;
+using Populus.Storage.Tabular;
+
+namespace Populus.Services.Applications;
+
+/// <summary>
+/// Reads a file of applications (CSV, XLSX or Parquet, one application a row) and checks every field, so that a
+/// malformed or incomplete application is refused with a reason per field and nothing of the file is taken. Two
+/// applications of one person (the keyed hash of the identity number) for the same round and purpose are refused.
+/// </summary>
+/// <remarks>
+/// Cells: <c>insurance_months</c> as ranges <c>2021-01..2023-12;2024-03</c>; <c>events</c> as
+/// <c>kind:yyyy-mm-dd:quantity</c> items separated by ';' (award, volunteer_hours, blood_donation, violation,
+/// credit_default, false_documents, criminal_conviction, or any kind a points table names); <c>preferences</c>
+/// as quota ids separated by ';', most wanted first. Nothing may be dated after <c>submitted_on</c>.
+/// </remarks>
+public static class ApplicationReader
+{
+    public static readonly string[] RequiredColumns = ["application_id", "round", "purpose", "id_number", "submitted_on", "education", "housing", "preferences"];
+
+    public static readonly string[] Purposes = ["school", "housing"];
+
+    /// <exception cref="InvalidInputException">Every problem of the file; nothing was read.</exception>
+    public static IReadOnlyList<Application> Read(string path, IdentityKey identity)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        using var table = CsvTable.Open(path, RequiredColumns);
+        var applications = new List<Application>();
+        var firstRowOf = new Dictionary<(string, string, string), int>();
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var r in table.Records())
+        {
+            var id = r.RequiredText("application_id");
+            var round = r.RequiredText("round");
+            var purpose = r.RequiredText("purpose");
+            if (purpose is not null && !Purposes.Contains(purpose))
+            {
+                r.Fail("purpose", purpose, $"write one of {string.Join(", ", Purposes)}");
+                purpose = null;
+            }
+
+            var submitted = Date(r, "submitted_on", required: true);
+            var idText = r.RequiredText("id_number");
+            NationalIdNumber? number = null;
+            if (idText is not null)
+            {
+                // The registry's reading (GB 11643-1999: length, province, birth date, check character); births after
+                // the application are refused.
+                var parsed = NationalIdNumber.Parse(idText, submitted ?? DateOnly.MaxValue);
+                if (parsed.IsValid)
+                {
+                    number = parsed.Value;
+                }
+                else
+                {
+                    r.Fail("id_number", Masked(idText), parsed.Reason);
+                }
+            }
+
+            var education = Code<Education>(r, "education", required: true);
+            var title = Code<ProfessionalTitle>(r, "title", required: false) ?? ProfessionalTitle.None;
+            var skill = Code<SkillGrade>(r, "skill", required: false) ?? SkillGrade.None;
+            var housing = Code<Housing>(r, "housing", required: true);
+            var since = Date(r, "residence_since", required: false);
+            var shortSupply = YesNo(r, "short_supply") ?? false;
+            var investment = r.Text("investment_cny") is null ? 0 : r.Number("investment_cny", 0, 1e13, "an investment cannot be negative");
+            var months = Months(r, submitted);
+            var events = Events(r, submitted);
+            var preferences = (r.RequiredText("preferences") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (preferences.Distinct(StringComparer.Ordinal).Count() != preferences.Length)
+            {
+                r.Fail("preferences", string.Join(";", preferences), "a quota is named twice");
+            }
+
+            if (since is { } s && submitted is { } sub && s > sub)
+            {
+                r.Fail("residence_since", Text(s), "after submitted_on");
+            }
+
+            if (id is not null)
+            {
+                if (ids.TryGetValue(id, out var first))
+                {
+                    r.Fail("application_id", id, $"row {first} has the same application id");
+                }
+                else
+                {
+                    ids[id] = r.Row;
+                }
+            }
+
+            if (id is null || round is null || purpose is null || number is not { } person || submitted is null || education is null || housing is null ||
+                investment is null || months is null || events is null || preferences.Length == 0)
+            {
+                continue;
+            }
+
+            var personKey = identity.PersonKey(person);
+            if (firstRowOf.TryGetValue((round, purpose, personKey), out var earlier))
+            {
+                r.Fail("id_number", person.ToString(), $"the same person applied in row {earlier} for round {round}, {purpose}; one application per person");
+                continue;
+            }
+
+            firstRowOf[(round, purpose, personKey)] = r.Row;
+            var facts = new PointsFacts
+            {
+                Education = education.Value,
+                Title = title,
+                Skill = skill,
+                Housing = housing.Value,
+                ShortSupply = shortSupply,
+                InvestmentCny = investment.Value,
+                ResidenceSince = since,
+                InsuranceMonths = months,
+                Events = events,
+            };
+            applications.Add(new Application(id, round, purpose, personKey, person.ToString(), submitted.Value, facts, preferences,
+                table.FileName, r.Row));
+        }
+
+        table.ThrowIfInvalid();
+        if (applications.Count == 0)
+        {
+            throw new InvalidInputException(new InputError(table.FileName, 0, null, null, "the file has no applications"));
+        }
+
+        return applications;
+    }
+
+    private static string Masked(string text) => text.Length > 10 ? string.Concat(text.AsSpan(0, 6), "…") : "…";
+
+    private static IReadOnlyList<int>? Months(CsvRecord r, DateOnly? submitted)
+    {
+        var text = r.Text("insurance_months");
+        if (text is null)
+        {
+            return [];
+        }
+
+        var months = new SortedSet<int>();
+        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var ends = part.Split("..");
+            if (ends.Length > 2 || !TryMonth(ends[0], out var first) || !TryMonth(ends[^1], out var last) || last < first)
+            {
+                r.Fail("insurance_months", part, "write months as yyyy-mm or ranges yyyy-mm..yyyy-mm (first month first), separated by ';'");
+                return null;
+            }
+
+            if (submitted is { } s && last > PointsFacts.MonthIndex(s.Year, s.Month))
+            {
+                r.Fail("insurance_months", part, "a month after submitted_on");
+                return null;
+            }
+
+            for (var m = first; m <= last; m++)
+            {
+                months.Add(m);
+            }
+        }
+
+        return [.. months];
+    }
+
+    private static bool TryMonth(string text, out int index)
+    {
+        index = 0;
+        if (!DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            return false;
+        }
+
+        index = PointsFacts.MonthIndex(d.Year, d.Month);
+        return true;
+    }
+
+    private static IReadOnlyList<PointsEvent>? Events(CsvRecord r, DateOnly? submitted)
+    {
+        var text = r.Text("events");
+        if (text is null)
+        {
+            return [];
+        }
+
+        var events = new List<PointsEvent>();
+        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var bits = part.Split(':');
+            if (bits.Length is < 2 or > 3 || bits[0].Length == 0 || !bits[0].All(c => char.IsAsciiLetterLower(c) || c == '_') ||
+                !DateOnly.TryParseExact(bits[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                r.Fail("events", part, "write kind:yyyy-mm-dd or kind:yyyy-mm-dd:quantity (kind in lower case, e.g. award, volunteer_hours)");
+                return null;
+            }
+
+            var quantity = 1.0;
+            if (bits.Length == 3 && (!double.TryParse(bits[2], NumberStyles.Float, CultureInfo.InvariantCulture, out quantity) || quantity <= 0 || !double.IsFinite(quantity)))
+            {
+                r.Fail("events", part, "the quantity is a positive number");
+                return null;
+            }
+
+            if (submitted is { } s && date > s)
+            {
+                r.Fail("events", part, "dated after submitted_on");
+                return null;
+            }
+
+            events.Add(new PointsEvent(bits[0], date, quantity));
+        }
+
+        return events;
+    }
+
+    private static T? Code<T>(CsvRecord r, string column, bool required)
+        where T : struct, Enum
+    {
+        var text = required ? r.RequiredText(column) : r.Text(column);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Codes<T>.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        r.Fail(column, text, $"write one of {Codes<T>.Choices}");
+        return null;
+    }
+
+    private static bool? YesNo(CsvRecord r, string column)
+    {
+        var text = r.Text(column);
+        switch (text?.ToLowerInvariant())
+        {
+            case null:
+                return null;
+            case "yes" or "true" or "1":
+                return true;
+            case "no" or "false" or "0":
+                return false;
+            default:
+                r.Fail(column, text, "write yes or no");
+                return null;
+        }
+    }
+
+    private static DateOnly? Date(CsvRecord r, string column, bool required)
+    {
+        var text = required ? r.RequiredText(column) : r.Text(column);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        r.Fail(column, text, "not a date (write yyyy-mm-dd)");
+        return null;
+    }
+
+    private static string Text(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Populus.Services.Applications;
+using Populus.Services.Identity;
+using Populus.Storage.Services;
+
+namespace Populus.Services.Points;
+
+/// <summary>
+/// Receiving, scoring and reviewing applications: a file of applications is taken whole or refused whole; every
+/// scoring is kept as a revision; an applicant can see the itemised score, object to an item, and have the objection
+/// reviewed, each step on the audit trail.
+/// </summary>
+public sealed class PointsOffice(IServiceRecords records, TimeProvider? clock = null)
+{
+    private static readonly JsonSerializerOptions ItemsJson = new(JsonSerializerDefaults.Web);
+
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    /// <exception cref="Populus.Storage.Tabular.InvalidInputException">The file, or applications already made by the same people.</exception>
+    public IReadOnlyList<Application> Receive(string file, IdentityKey identity, string actor)
+    {
+        var applications = ApplicationReader.Read(file, identity);
+        records.AddApplications([.. applications.Select(ToRecord)], actor);
+        return applications;
+    }
+
+    /// <summary>Scores every application of a round (a new revision each) and returns the sheets.</summary>
+    public IReadOnlyList<ScoreSheet> ScoreRound(string round, PointsRuleTable table, DateOnly day, string actor)
+    {
+        var applications = records.Applications(round);
+        if (applications.Count == 0)
+        {
+            throw new InvalidOperationException($"Round {round} has no applications.");
+        }
+
+        var latest = records.LatestScores(round).ToDictionary(s => s.ApplicationId, s => s.Revision, StringComparer.Ordinal);
+        var scores = new PointsScorer(table).ScoreAll(ApplicantTable.From([.. applications.Select(a => (a.ApplicationId, FactsJson.Read(a.Facts)))]), day);
+        var sheets = Enumerable.Range(0, scores.Count).Select(scores.Sheet).ToList();
+        var now = Now();
+        records.AddScores([.. sheets.Select(s => ToRecord(s, latest.GetValueOrDefault(s.ApplicationId) + 1, now, $"scored with {table.Citation}"))], actor);
+        return sheets;
+    }
+
+    /// <summary>The latest score of an application, itemised; null when not scored.</summary>
+    public StoredScore? Latest(string applicationId)
+    {
+        var record = records.Scores(applicationId).LastOrDefault();
+        return record is null
+            ? null
+            : new StoredScore(applicationId, record.Revision, record.RuleTable, record.ScoreDay,
+                JsonSerializer.Deserialize<List<ItemScore>>(record.Items, ItemsJson) ?? [], record.Total, record.Passed, record.Vetoed, record.Reason);
+    }
+
+    /// <summary>Records an objection to one item of the latest score; returns its id.</summary>
+    public string Object(string applicationId, string itemId, string reason, string actor)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var latest = Latest(applicationId) ?? throw new InvalidOperationException($"Application {applicationId} has no score to object to.");
+        if (latest.Items.All(i => i.ItemId != itemId))
+        {
+            throw new ArgumentException($"Item '{itemId}' is not in the score of {applicationId} (items: {string.Join(", ", latest.Items.Select(i => i.ItemId))}).", nameof(itemId));
+        }
+
+        var id = $"OBJ-{applicationId}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}";
+        records.OpenObjection(new ObjectionRecord(id, applicationId, itemId, reason.Trim(), "open", null, Now(), null, null), actor);
+        return id;
+    }
+
+    /// <summary>
+    /// Decides an objection. Upheld with corrected facts, the application is scored again on the same day and table
+    /// (a new revision, citing the objection); dismissed, the score stands.
+    /// </summary>
+    public ScoreSheet? Review(string objectionId, string applicationId, bool upheld, string outcome, string actor, PointsFacts? corrected, PointsRuleTable? table)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outcome);
+        ScoreRecord? rescored = null;
+        ScoreSheet? sheet = null;
+        if (upheld && corrected is not null)
+        {
+            ArgumentNullException.ThrowIfNull(table);
+            var previous = records.Scores(applicationId).LastOrDefault() ?? throw new InvalidOperationException($"Application {applicationId} has no score.");
+            if (previous.RuleTable != table.Citation)
+            {
+                throw new ArgumentException($"The score was made with {previous.RuleTable}; review it with the same table, not {table.Citation}.", nameof(table));
+            }
+
+            sheet = new PointsScorer(table).Score(applicationId, corrected, previous.ScoreDay);
+            rescored = ToRecord(sheet, previous.Revision + 1, Now(), $"review of {objectionId}: {outcome}");
+        }
+
+        records.DecideObjection(objectionId, upheld, outcome, actor, rescored);
+        return sheet;
+    }
+
+    internal static ApplicationRecord ToRecord(Application a) =>
+        new(a.ApplicationId, a.Round, a.Purpose, a.PersonKey, a.MaskedId, a.SubmittedOn, FactsJson.Write(a.Facts), string.Join(';', a.Preferences), a.SourceFile, a.SourceRow);
+
+    private static ScoreRecord ToRecord(ScoreSheet s, int revision, DateTime at, string reason) =>
+        new(s.ApplicationId, revision, s.Table, s.Day, s.Total, s.Passed, s.Vetoed, JsonSerializer.Serialize(s.Items, ItemsJson), at, reason);
+
+    private DateTime Now() => DateTime.SpecifyKind(_clock.GetUtcNow().UtcDateTime, DateTimeKind.Unspecified);
+}

@@ -1,0 +1,54 @@
+using Populus.Storage.Services;
+
+namespace Populus.Services.Talent;
+
+/// <summary>
+/// Talent retention by intake cohort (人才引进留温、离温监测, plan chapter 4 (二)): of the people taken in during year
+/// Y, how many are still in the city after 1, 3 and 5 years, how many left, and how many cannot yet be told.
+/// </summary>
+/// <remarks>
+/// A person is "left" at intake + k years if their departure is on or before that day; "still local" if not departed
+/// by then and last observed on or after it; otherwise "not known" (censored: not observed that long yet). The
+/// retention rate is still local / (still local + left), over the persons whose status is known; the censored count
+/// is reported beside it rather than guessed.
+/// </remarks>
+public static class CohortRetention
+{
+    public static readonly IReadOnlyList<int> DefaultHorizons = [1, 3, 5];
+
+    /// <param name="category">A talent category (A–F) to restrict to; null for all.</param>
+    public static IReadOnlyList<CohortRow> Compute(IReadOnlyList<TalentIntakeRecord> intake, IReadOnlyList<int>? horizons = null, string? category = null)
+    {
+        ArgumentNullException.ThrowIfNull(intake);
+        horizons ??= DefaultHorizons;
+        return [.. intake.Where(p => category is null || p.Category == category).GroupBy(p => p.Year).OrderBy(g => g.Key).Select(cohort =>
+            new CohortRow(cohort.Key, category ?? "all", cohort.Count(), cohort.Count(p => p.Graduate), [.. horizons.Select(k =>
+            {
+                int local = 0, left = 0, unknown = 0;
+                foreach (var p in cohort)
+                {
+                    var at = p.IntakeDate.AddYears(k);
+                    if (p.DepartedOn is { } d && d <= at)
+                    {
+                        left++;
+                    }
+                    else if (p.ObservedUntil >= at)
+                    {
+                        local++;
+                    }
+                    else
+                    {
+                        unknown++;
+                    }
+                }
+
+                return new CohortStatus(k, local, left, unknown, local + left == 0 ? null : 100.0 * local / (local + left));
+            })]))];
+    }
+}
+
+/// <summary>One intake cohort: its size, graduates among it, and the status after each horizon.</summary>
+public sealed record CohortRow(int IntakeYear, string Category, int Intake, int Graduates, IReadOnlyList<CohortStatus> After);
+
+/// <summary>Status after <paramref name="Years"/>: still local (留温), left (离温), not yet known; rate over the known, null when none is known.</summary>
+public sealed record CohortStatus(int Years, int StillLocal, int Left, int NotKnown, double? RetainedPercent);

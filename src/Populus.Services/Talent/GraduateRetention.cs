@@ -1,0 +1,27 @@
+using Populus.Storage.Services;
+
+namespace Populus.Services.Talent;
+
+/// <summary>
+/// The local-graduate retention rate (在温高校应届毕业生留温率, plan indicator 11): of the year's graduates of the
+/// universities in the city, the share employed in the city (the plan's glossary item 4: 留在温州就业人数占全体毕业生
+/// 的比率). Graduates going on to further study or not employed count in the denominator, as the definition says.
+/// </summary>
+public static class GraduateRetention
+{
+    public static IReadOnlyList<RetentionYear> ByYear(IReadOnlyList<GraduateRecord> graduates)
+    {
+        ArgumentNullException.ThrowIfNull(graduates);
+        return [.. graduates.GroupBy(g => g.Year).OrderBy(g => g.Key).Select(g =>
+        {
+            var retained = g.Count(x => x.Destination == "employed_local");
+            var sources = string.Join("; ", g.Select(x => $"batch {x.Batch} ({x.Provenance.SourceId})").Distinct().Order(StringComparer.Ordinal));
+            return new RetentionYear(g.Key, g.Count(), retained, 100.0 * retained / g.Count(), sources,
+                g.Any(x => x.Provenance.Kind != Populus.Storage.FigureKind.Observed));
+        })];
+    }
+}
+
+/// <summary>One graduation year: graduates, those employed locally, the rate in percent, and the records' sources.</summary>
+/// <param name="Estimated">True when some records are not observed (estimated or projected).</param>
+public sealed record RetentionYear(int Year, int Graduates, int Retained, double RatePercent, string Sources, bool Estimated);

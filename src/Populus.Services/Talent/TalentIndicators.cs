@@ -1,0 +1,39 @@
+using System.Globalization;
+using Populus.Planning.Data;
+using Populus.Storage.Services;
+
+namespace Populus.Services.Talent;
+
+/// <summary>
+/// Feeds the plan indicators from the person-level records: the series <c>graduates</c> and
+/// <c>graduates_retained</c> (indicator 11 is computed from them by its catalogue formula) and the reported figure
+/// of indicator 8, graduates attracted (引入高校毕业生, 10k persons a year, from the talent intake), each with the
+/// provenance of the records it was counted from.
+/// </summary>
+public static class TalentIndicators
+{
+    public const string GraduatesAttracted = "graduates_attracted";
+
+    /// <param name="region">The catalogue's region name for the city (温州市).</param>
+    public static void AddTo(InMemoryIndicatorData data, IReadOnlyList<GraduateRecord> graduates, IReadOnlyList<TalentIntakeRecord> intake, string region)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        foreach (var year in GraduateRetention.ByYear(graduates))
+        {
+            var provenance = ProvenanceOf(year.Estimated, $"counted from graduate records: {year.Sources}");
+            data.AddSeries(ScalarSeries.Graduates, region, year.Year, year.Graduates, provenance);
+            data.AddSeries(ScalarSeries.GraduatesRetained, region, year.Year, year.Retained, provenance);
+        }
+
+        foreach (var year in intake.Where(p => p.Graduate).GroupBy(p => p.Year).OrderBy(g => g.Key))
+        {
+            var sources = string.Join("; ", year.Select(p => $"batch {p.Batch} ({p.Provenance.SourceId})").Distinct().Order(StringComparer.Ordinal));
+            var estimated = year.Any(p => p.Provenance.Kind != Populus.Storage.FigureKind.Observed);
+            data.AddReported(new ReportedValue(GraduatesAttracted, region, year.Key, (year.Count() / 10_000.0).ToString("0.####", CultureInfo.InvariantCulture),
+                ProvenanceOf(estimated, $"graduates in the talent intake records: {sources}")));
+        }
+    }
+
+    private static Populus.Planning.Data.Provenance ProvenanceOf(bool estimated, string source) =>
+        estimated ? Populus.Planning.Data.Provenance.Estimated(source) : Populus.Planning.Data.Provenance.Observed(source);
+}

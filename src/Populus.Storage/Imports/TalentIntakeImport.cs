@@ -1,0 +1,96 @@
+using System.Globalization;
+using Populus.Storage.Tabular;
+
+namespace Populus.Storage.Imports;
+
+/// <summary>
+/// Talent taken in by the city (人才引进), one person a row: when, which category, whether a new graduate, and —
+/// from later records such as social-insurance payments — when they left (离温) or the last day they were seen
+/// still in the city (留温). The records behind graduates attracted (indicator 8) and cohort retention.
+/// </summary>
+internal sealed class TalentIntakeImport : FactImportKind
+{
+    internal static readonly string[] Categories = ["A", "B", "C", "D", "E", "F"];
+
+    public override string Name => "talent-intake";
+
+    public override string Summary => "talent taken in, one person per row: intake date, category A-F, graduate or not, departure and last observation (graduates attracted, retention by cohort)";
+
+    public override string[] RequiredColumns => ["region", "person_key", "intake_date", "category", "graduate", "observed_until"];
+
+    protected override string Table => "talent_intake";
+
+    protected override string[] Columns => ["year", "region_code", "person_key", "intake_date", "category", "graduate", "departed_on", "observed_until"];
+
+    protected override string[] KeyColumns => ["year", "person_key"];
+
+    protected override object?[]? Read(CsvRecord record, ImportSession session)
+    {
+        var intake = Date(record, "intake_date", required: true);
+        var region = intake is { } d ? RegionCode(record, "region", session, d.Year) : null;
+        var key = GraduatesImport.PersonKey(record, "person_key");
+        var category = GraduatesImport.Choice(record, "category", Categories);
+        var graduateText = record.RequiredText("graduate");
+        bool? graduate = graduateText?.ToLowerInvariant() switch
+        {
+            "yes" or "true" or "1" or "是" => true,
+            "no" or "false" or "0" or "否" => false,
+            null => null,
+            _ => Fail(record, "graduate", graduateText, "write yes or no"),
+        };
+        var departed = Date(record, "departed_on", required: false);
+        var observed = Date(record, "observed_until", required: true);
+        if (intake is { } i)
+        {
+            if (departed is { } dep && dep < i)
+            {
+                record.Fail("departed_on", Text(dep), "departure before intake");
+                departed = null;
+            }
+
+            if (observed is { } o && o < i)
+            {
+                record.Fail("observed_until", Text(o), "last observation before intake");
+                observed = null;
+            }
+        }
+
+        if (departed is { } leave && observed is { } seen && seen < leave)
+        {
+            record.Fail("observed_until", Text(seen), $"before the departure ({Text(leave)}); a departure is known from an observation on or after it");
+            observed = null;
+        }
+
+        if (intake is null || region is null || key is null || category is null || graduate is null || observed is null)
+        {
+            return null;
+        }
+
+        return [intake.Value.Year, region, key, intake.Value, category, graduate.Value, departed, observed.Value];
+    }
+
+    private static bool? Fail(CsvRecord record, string column, string value, string reason)
+    {
+        record.Fail(column, value, reason);
+        return null;
+    }
+
+    private static string Text(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly? Date(CsvRecord record, string column, bool required)
+    {
+        var text = required ? record.RequiredText(column) : record.Text(column);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        record.Fail(column, text, "not a date (write yyyy-mm-dd)");
+        return null;
+    }
+}

@@ -1,0 +1,278 @@
+using System.Data.Common;
+using System.Globalization;
+using Populus.Storage.Engines;
+using Populus.Storage.Tabular;
+
+namespace Populus.Storage.Services;
+
+/// <summary>The services' records over either engine: shared SQL, one transaction per change with its audit line.</summary>
+internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRecords
+{
+    private const string ApplicationColumns = "application_id, round, purpose, person_key, masked_id, submitted_on, facts, preferences, source_file, source_row";
+    private const string ScoreColumns = "application_id, revision, rule_table, score_day, total, passed, vetoed, items, scored_at, reason";
+    private const string PermitColumns = "permit_id, person_key, masked_id, city_code, region_code, state, applied_on, valid_from, valid_to, revision, key_id, token";
+    private const string RunColumns = "run_id, round, status, rule_table, score_day, seed, tie_breakers, quotas, inputs_sha256, results_sha256, run_at, actor, supersedes, reason";
+    private const string ObjectionColumns = "objection_id, application_id, item_id, reason, state, outcome, opened_at, decided_at, decided_by";
+
+    public void AddApplications(IReadOnlyList<ApplicationRecord> applications, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(applications);
+        Write((c, t) =>
+        {
+            var errors = new List<InputError>();
+            foreach (var round in applications.GroupBy(a => a.Round))
+            {
+                var stored = Sql.Query(c, t, "SELECT purpose, person_key, application_id FROM service_application WHERE round = $1",
+                    r => (Purpose: r.GetString(0), Person: r.GetString(1), Id: r.GetString(2)), round.Key);
+                var byPerson = stored.ToDictionary(s => (s.Purpose, s.Person), s => s.Id);
+                var ids = Sql.Query(c, t, "SELECT application_id FROM service_application", r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
+                foreach (var a in round)
+                {
+                    if (byPerson.TryGetValue((a.Purpose, a.PersonKey), out var earlier))
+                    {
+                        errors.Add(new InputError(a.SourceFile, a.SourceRow, "id_number", a.MaskedId,
+                            $"this person already applied in round {a.Round} for {a.Purpose} (application {earlier}); one application per person"));
+                    }
+                    else if (ids.Contains(a.ApplicationId))
+                    {
+                        errors.Add(new InputError(a.SourceFile, a.SourceRow, "application_id", a.ApplicationId, "an application with this id is already stored"));
+                    }
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                throw new InvalidInputException(errors);
+            }
+
+            var now = Sql.UtcNow();
+            engine.BulkInsert(c, t, "service_application", [.. ApplicationColumns.Split(", "), "received_at"],
+                applications.Select(a => new object?[] { a.ApplicationId, a.Round, a.Purpose, a.PersonKey, a.MaskedId, a.SubmittedOn, a.Facts, a.Preferences, a.SourceFile, a.SourceRow, now }));
+            foreach (var a in applications)
+            {
+                AddAudit(c, t, actor, "application", a.ApplicationId, "receive", null, "received", $"round {a.Round}, {a.Purpose}, from {a.SourceFile} row {a.SourceRow}");
+            }
+        });
+    }
+
+    public IReadOnlyList<ApplicationRecord> Applications(string round) => store.Read((c, t) =>
+        Sql.Query(c, t, $"SELECT {ApplicationColumns} FROM service_application WHERE round = $1 ORDER BY application_id", ReadApplication, round));
+
+    public ApplicationRecord? Application(string applicationId) => store.Read((c, t) =>
+        Sql.Query(c, t, $"SELECT {ApplicationColumns} FROM service_application WHERE application_id = $1", ReadApplication, applicationId).FirstOrDefault());
+
+    public void AddScores(IReadOnlyList<ScoreRecord> scores, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        Write((c, t) =>
+        {
+            engine.BulkInsert(c, t, "points_score", ScoreColumns.Split(", "),
+                scores.Select(s => new object?[] { s.ApplicationId, s.Revision, s.RuleTable, s.ScoreDay, s.Total, s.Passed, s.Vetoed, s.Items, s.ScoredAt, s.Reason }));
+            foreach (var s in scores)
+            {
+                AddAudit(c, t, actor, "score", s.ApplicationId, "score", null, $"revision {s.Revision}",
+                    $"{s.RuleTable}, day {s.ScoreDay:yyyy-MM-dd}: total {s.Total.ToString(CultureInfo.InvariantCulture)}{(s.Vetoed ? ", vetoed" : s.Passed ? ", passed" : ", below the pass mark")}; {s.Reason}");
+            }
+        });
+    }
+
+    public IReadOnlyList<ScoreRecord> LatestScores(string round) => store.Read((c, t) => Sql.Query(c, t,
+        $"SELECT {string.Join(", ", ScoreColumns.Split(", ").Select(x => "s." + x))} FROM points_score s JOIN service_application a ON a.application_id = s.application_id " +
+        "WHERE a.round = $1 AND s.revision = (SELECT MAX(revision) FROM points_score m WHERE m.application_id = s.application_id) ORDER BY s.application_id",
+        ReadScore, round));
+
+    public IReadOnlyList<ScoreRecord> Scores(string applicationId) => store.Read((c, t) =>
+        Sql.Query(c, t, $"SELECT {ScoreColumns} FROM points_score WHERE application_id = $1 ORDER BY revision", ReadScore, applicationId));
+
+    public void OpenObjection(ObjectionRecord objection, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(objection);
+        Write((c, t) =>
+        {
+            Sql.Execute(c, t, $"INSERT INTO points_objection ({ObjectionColumns}) VALUES ($1, $2, $3, $4, 'open', NULL, $5, NULL, NULL)",
+                objection.ObjectionId, objection.ApplicationId, objection.ItemId, objection.Reason, objection.OpenedAt);
+            AddAudit(c, t, actor, "objection", objection.ObjectionId, "object", null, "open",
+                $"application {objection.ApplicationId}, item {objection.ItemId}: {objection.Reason}");
+        });
+    }
+
+    public void DecideObjection(string objectionId, bool upheld, string outcome, string actor, ScoreRecord? newScore)
+    {
+        Write((c, t) =>
+        {
+            var state = Sql.Scalar(c, t, "SELECT state FROM points_objection WHERE objection_id = $1", objectionId) as string
+                        ?? throw new InvalidOperationException($"No objection {objectionId}.");
+            if (state != "open")
+            {
+                throw new InvalidOperationException($"Objection {objectionId} is already {state}; a decision is not changed (open a new objection).");
+            }
+
+            var to = upheld ? "upheld" : "dismissed";
+            Sql.Execute(c, t, "UPDATE points_objection SET state = $2, outcome = $3, decided_at = $4, decided_by = $5 WHERE objection_id = $1",
+                objectionId, to, outcome, Sql.UtcNow(), actor);
+            AddAudit(c, t, actor, "objection", objectionId, "review", "open", to, outcome);
+            if (newScore is not null)
+            {
+                engine.BulkInsert(c, t, "points_score", ScoreColumns.Split(", "),
+                    [[newScore.ApplicationId, newScore.Revision, newScore.RuleTable, newScore.ScoreDay, newScore.Total, newScore.Passed, newScore.Vetoed, newScore.Items, newScore.ScoredAt, newScore.Reason]]);
+                AddAudit(c, t, actor, "score", newScore.ApplicationId, "rescore", null, $"revision {newScore.Revision}",
+                    $"after objection {objectionId}: total {newScore.Total.ToString(CultureInfo.InvariantCulture)}; {newScore.Reason}");
+            }
+        });
+    }
+
+    public IReadOnlyList<ObjectionRecord> Objections(string applicationId) => store.Read((c, t) => Sql.Query(c, t,
+        $"SELECT {ObjectionColumns} FROM points_objection WHERE application_id = $1 ORDER BY opened_at, objection_id",
+        r => new ObjectionRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Text(5), r.GetDateTime(6),
+            r.IsDBNull(7) ? null : r.GetDateTime(7), r.Text(8)), applicationId));
+
+    public PermitRecord? Permit(string permitId) => store.Read((c, t) =>
+        Sql.Query(c, t, $"SELECT {PermitColumns} FROM residence_permit WHERE permit_id = $1", ReadPermit, permitId).FirstOrDefault());
+
+    public IReadOnlyList<PermitRecord> PermitsOf(string personKey) => store.Read((c, t) =>
+        Sql.Query(c, t, $"SELECT {PermitColumns} FROM residence_permit WHERE person_key = $1 ORDER BY applied_on, permit_id", ReadPermit, personKey));
+
+    public IReadOnlyList<PermitRecord> Permits(string? state = null) => store.Read((c, t) => state is null
+        ? Sql.Query(c, t, $"SELECT {PermitColumns} FROM residence_permit ORDER BY permit_id", ReadPermit)
+        : Sql.Query(c, t, $"SELECT {PermitColumns} FROM residence_permit WHERE state = $1 ORDER BY permit_id", ReadPermit, state));
+
+    public void SavePermit(PermitRecord permit, int expectedRevision, AuditRecord audit)
+    {
+        ArgumentNullException.ThrowIfNull(permit);
+        ArgumentNullException.ThrowIfNull(audit);
+        Write((c, t) =>
+        {
+            var current = Sql.Scalar(c, t, "SELECT revision FROM residence_permit WHERE permit_id = $1", permit.PermitId);
+            var revision = current is null ? 0 : Convert.ToInt32(current, CultureInfo.InvariantCulture);
+            if (revision != expectedRevision)
+            {
+                throw new InvalidOperationException(
+                    $"Permit {permit.PermitId} was changed meanwhile (revision {revision}, expected {expectedRevision}); read it again and retry.");
+            }
+
+            if (current is null)
+            {
+                Sql.Execute(c, t, $"INSERT INTO residence_permit ({PermitColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                    permit.PermitId, permit.PersonKey, permit.MaskedId, permit.CityCode, permit.RegionCode, permit.State, permit.AppliedOn,
+                    permit.ValidFrom, permit.ValidTo, permit.Revision, permit.KeyId, permit.Token);
+            }
+            else
+            {
+                Sql.Execute(c, t, "UPDATE residence_permit SET state = $2, valid_from = $3, valid_to = $4, revision = $5, key_id = $6, token = $7 WHERE permit_id = $1",
+                    permit.PermitId, permit.State, permit.ValidFrom, permit.ValidTo, permit.Revision, permit.KeyId, permit.Token);
+            }
+
+            AddAudit(c, t, audit.Actor, audit.SubjectKind, audit.SubjectId, audit.Action, audit.FromState, audit.ToState, audit.Detail, audit.RecordedAt);
+        });
+    }
+
+    public void AddAllocationRun(AllocationRunRecord run, IReadOnlyList<PlacementRecord> placements, Action? beforeCommit = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(placements);
+        Write((c, t) =>
+        {
+            var published = Sql.Query(c, t, "SELECT run_id FROM allocation_run WHERE round = $1 AND status = 'published'", r => r.GetString(0), run.Round);
+            if (published.Count > 0 && (run.Supersedes != published[0] || string.IsNullOrWhiteSpace(run.Reason)))
+            {
+                throw new InvalidOperationException(
+                    $"Round {run.Round} has a published result (run {published[0]}); a new run must be a recorded re-run naming it (--supersedes {published[0]}) with a reason.");
+            }
+
+            if (run.Supersedes is not null && published.Count == 0)
+            {
+                throw new InvalidOperationException($"Round {run.Round} has no published run to supersede.");
+            }
+
+            Sql.Execute(c, t, $"INSERT INTO allocation_run ({RunColumns}) VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+                run.RunId, run.Round, run.RuleTable, run.ScoreDay, run.Seed, run.TieBreakers, run.Quotas, run.InputsSha256, run.ResultsSha256,
+                run.RunAt, run.Actor, run.Supersedes, run.Reason);
+            engine.BulkInsert(c, t, "allocation_placement", ["run_id", "application_id", "rank", "outcome", "quota_id", "total", "draw"],
+                placements.Select(p => new object?[] { p.RunId, p.ApplicationId, p.Rank, p.Outcome, p.QuotaId, p.Total, p.Draw }));
+            AddAudit(c, t, run.Actor, "allocation", run.RunId, "run", null, "draft",
+                $"round {run.Round}, {placements.Count} applications, seed {run.Seed}, tie-breakers {run.TieBreakers}, inputs {run.InputsSha256}, results {run.ResultsSha256}" +
+                (run.Supersedes is null ? "" : $"; re-run of {run.Supersedes}: {run.Reason}"));
+            beforeCommit?.Invoke();
+        });
+    }
+
+    public void PublishAllocationRun(string runId, string actor)
+    {
+        Write((c, t) =>
+        {
+            var run = Sql.Query(c, t, $"SELECT {RunColumns} FROM allocation_run WHERE run_id = $1", ReadRun, runId).FirstOrDefault()
+                      ?? throw new InvalidOperationException($"No allocation run {runId}.");
+            if (run.Status != "draft")
+            {
+                throw new InvalidOperationException($"Run {runId} is {run.Status}; only a draft run is published.");
+            }
+
+            var published = Sql.Query(c, t, "SELECT run_id FROM allocation_run WHERE round = $1 AND status = 'published'", r => r.GetString(0), run.Round);
+            if (published.Count > 0 && run.Supersedes != published[0])
+            {
+                throw new InvalidOperationException($"Round {run.Round} already has published run {published[0]}; publish a re-run that supersedes it.");
+            }
+
+            foreach (var old in published)
+            {
+                Sql.Execute(c, t, "UPDATE allocation_run SET status = 'superseded' WHERE run_id = $1", old);
+                AddAudit(c, t, actor, "allocation", old, "supersede", "published", "superseded", $"superseded by run {runId}: {run.Reason}");
+            }
+
+            Sql.Execute(c, t, "UPDATE allocation_run SET status = 'published' WHERE run_id = $1", runId);
+            AddAudit(c, t, actor, "allocation", runId, "publish", "draft", "published", $"round {run.Round}, results {run.ResultsSha256}");
+        });
+    }
+
+    public IReadOnlyList<AllocationRunRecord> AllocationRuns(string round) => store.Read((c, t) =>
+        Sql.Query(c, t, $"SELECT {RunColumns} FROM allocation_run WHERE round = $1 ORDER BY run_at, run_id", ReadRun, round));
+
+    public IReadOnlyList<PlacementRecord> Placements(string runId) => store.Read((c, t) => Sql.Query(c, t,
+        "SELECT run_id, application_id, rank, outcome, quota_id, total, draw FROM allocation_placement WHERE run_id = $1 ORDER BY rank, application_id",
+        r => new PlacementRecord(r.GetString(0), r.GetString(1), r.Int(2) ?? 0, r.GetString(3), r.Text(4), r.Double(5), r.GetString(6)), runId));
+
+    public IReadOnlyList<AuditRecord> Audit(string subjectKind, string subjectId) => store.Read((c, t) => Sql.Query(c, t,
+        "SELECT id, recorded_at, actor, subject_kind, subject_id, action, from_state, to_state, detail FROM service_audit WHERE subject_kind = $1 AND subject_id = $2 ORDER BY id",
+        r => new AuditRecord(r.Long(0), r.GetDateTime(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.Text(6), r.Text(7), r.GetString(8)),
+        subjectKind, subjectId));
+
+    public IReadOnlyList<GraduateRecord> Graduates() => store.Read((c, t) => Sql.Query(c, t,
+        "SELECT t.year, t.region_code, t.institution, t.graduate_key, t.level, t.destination, pv.figure_kind, pv.source_id, pv.source_title, pv.publisher, pv.published_on, pv.confidence, pv.note, b.batch_key " +
+        "FROM graduate_record t JOIN provenance pv ON pv.id = t.provenance_id JOIN import_batch b ON b.id = t.batch_id ORDER BY t.year, t.institution, t.graduate_key",
+        r => new GraduateRecord(r.Int(0) ?? 0, r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), SqlStore.ReadProvenance(r, 6), r.GetString(13))));
+
+    public IReadOnlyList<TalentIntakeRecord> TalentIntake() => store.Read((c, t) => Sql.Query(c, t,
+        "SELECT t.year, t.region_code, t.person_key, t.intake_date, t.category, t.graduate, t.departed_on, t.observed_until, pv.figure_kind, pv.source_id, pv.source_title, pv.publisher, pv.published_on, pv.confidence, pv.note, b.batch_key " +
+        "FROM talent_intake t JOIN provenance pv ON pv.id = t.provenance_id JOIN import_batch b ON b.id = t.batch_id ORDER BY t.year, t.person_key",
+        r => new TalentIntakeRecord(r.Int(0) ?? 0, r.GetString(1), r.GetString(2), r.Date(3)!.Value, r.GetString(4), r.GetBoolean(5), r.Date(6), r.Date(7)!.Value,
+            SqlStore.ReadProvenance(r, 8), r.GetString(15))));
+
+    private void Write(Action<DbConnection, DbTransaction> write)
+    {
+        using var connection = engine.Connect();
+        using var transaction = connection.BeginTransaction();
+        using var writer = engine.AcquireWriterLock(connection, transaction);
+        write(connection, transaction);
+        transaction.Commit();
+    }
+
+    private static void AddAudit(DbConnection c, DbTransaction t, string actor, string kind, string id, string action, string? from, string? to, string detail,
+        DateTime? at = null) =>
+        Sql.Execute(c, t, "INSERT INTO service_audit (recorded_at, actor, subject_kind, subject_id, action, from_state, to_state, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            at ?? Sql.UtcNow(), string.IsNullOrWhiteSpace(actor) ? throw new ArgumentException("An actor is required for the audit trail.", nameof(actor)) : actor,
+            kind, id, action, from, to, detail);
+
+    private static ApplicationRecord ReadApplication(DbDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Date(5)!.Value, r.GetString(6), r.GetString(7), r.GetString(8), r.Int(9) ?? 0);
+
+    private static ScoreRecord ReadScore(DbDataReader r) =>
+        new(r.GetString(0), r.Int(1) ?? 0, r.GetString(2), r.Date(3)!.Value, r.Double(4), r.GetBoolean(5), r.GetBoolean(6), r.GetString(7), r.GetDateTime(8), r.GetString(9));
+
+    private static PermitRecord ReadPermit(DbDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.Date(6)!.Value, r.Date(7), r.Date(8),
+            r.Int(9) ?? 0, r.Text(10), r.Text(11));
+
+    private static AllocationRunRecord ReadRun(DbDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.Date(4)!.Value, r.GetString(5), r.GetString(6), r.GetString(7), r.GetString(8),
+            r.GetString(9), r.GetDateTime(10), r.GetString(11), r.Text(12), r.GetString(13));
+}

@@ -1,0 +1,86 @@
+using Populus.Services.Allocation;
+using Populus.Services.Identity;
+using Populus.Services.Points;
+using Populus.Storage.Tabular;
+
+namespace Populus.Services.Tests.Store;
+
+public class AllocationStoreTests
+{
+    [Theory]
+    [MemberData(nameof(ServiceStore.Engines), MemberType = typeof(ServiceStore))]
+    public void ARun_IsRecordedWhole_Reproduces_AndAPublishedResultChangesOnlyByARecordedRerun(string engine)
+    {
+        using var t = ServiceStore.Create(engine);
+        using var store = t.Open();
+        RoundFixture.ReceiveAndScore(store, t.Folder, 60);
+        var quotas = Quota.Load(RoundFixture.QuotaFile(t.Folder));
+        var desk = new AllocationDesk(store.Services);
+        var table = PointsRuleTable.Example();
+
+        var (run, result) = desk.Run(RoundFixture.Round, quotas, table, RoundFixture.Day, "2025-06-30 lottery", TieBreakers.Default, "allocator");
+        var placements = store.Services.Placements(run.RunId);
+        Assert.Equal(60, placements.Count);
+        Assert.Equal(18, placements.Count(p => p.Outcome == "placed"));
+        Assert.Equal(result.ResultsSha256(), store.Services.AllocationRuns(RoundFixture.Round).Single().ResultsSha256);
+        Assert.True(desk.Verify(RoundFixture.Round, run.RunId, table).ResultsMatch);
+
+        desk.Publish(run.RunId, "director");
+        var ex = Assert.Throws<InvalidOperationException>(() =>
+            desk.Run(RoundFixture.Round, quotas, table, RoundFixture.Day, "another seed", TieBreakers.Default, "allocator"));
+        Assert.Contains("recorded re-run", ex.Message);
+        Assert.Single(store.Services.AllocationRuns(RoundFixture.Round));
+
+        var (rerun, _) = desk.Run(RoundFixture.Round, quotas, table, RoundFixture.Day, "2025-06-30 lottery", TieBreakers.Default, "allocator",
+            supersedes: run.RunId, reason: "quota of 龙湾 corrected by the education bureau");
+        desk.Publish(rerun.RunId, "director");
+        var runs = store.Services.AllocationRuns(RoundFixture.Round).ToDictionary(r => r.RunId, r => r.Status);
+        Assert.Equal("superseded", runs[run.RunId]);
+        Assert.Equal("published", runs[rerun.RunId]);
+        Assert.Equal(placements, store.Services.Placements(run.RunId));   // the old result is kept as it was
+        Assert.Equal(["run", "publish", "supersede"], store.Services.Audit("allocation", run.RunId).Select(a => a.Action));
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceStore.Engines), MemberType = typeof(ServiceStore))]
+    public void DuplicateApplications_AgainstTheStore_AreRefusedWhole(string engine)
+    {
+        using var t = ServiceStore.Create(engine);
+        using var store = t.Open();
+        var identity = IdentityKey.Open(KeyFolder.Open(t.Folder.File("keys")));
+        var office = new PointsOffice(store.Services);
+        office.Receive(RoundFixture.ApplicationsFile(t.Folder, 5), identity, "intake");
+        // The same people again under new application ids.
+        var again = File.ReadAllText(RoundFixture.ApplicationsFile(t.Folder, 7, "more.csv")).Replace(",2025-school,", ",2025-school,", StringComparison.Ordinal)
+            .Replace("\nA0", "\nB0", StringComparison.Ordinal);
+        var file = t.Folder.Write("again.csv", again);
+        var ex = Assert.Throws<InvalidInputException>(() => office.Receive(file, identity, "intake"));
+        Assert.Equal(5, ex.Errors.Count);
+        Assert.All(ex.Errors, e => Assert.Contains("already applied", e.Reason));
+        Assert.Equal(5, store.Services.Applications(RoundFixture.Round).Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceStore.Engines), MemberType = typeof(ServiceStore))]
+    public void AnObjection_IsReviewed_AndAnUpheldOneAddsAScoreRevision(string engine)
+    {
+        using var t = ServiceStore.Create(engine);
+        using var store = t.Open();
+        RoundFixture.ReceiveAndScore(store, t.Folder, 3);
+        var office = new PointsOffice(store.Services);
+        var before = office.Latest("A00000")!;
+        Assert.Throws<ArgumentException>(() => office.Object("A00000", "no_such_item", "x", "applicant"));
+        var objection = office.Object("A00000", "housing", "I own my home since 2024", "applicant");
+        var facts = Populus.Services.Applications.FactsJson.Read(store.Services.Application("A00000")!.Facts) with { Housing = People.Housing.Owned };
+        office.Review(objection, "A00000", upheld: true, "deed checked with 市住建局", "reviewer", facts, PointsRuleTable.Example());
+        var after = office.Latest("A00000")!;
+        Assert.Equal(2, after.Revision);
+        Assert.Equal(20, after.Items.Single(i => i.ItemId == "housing").Points);
+        Assert.Contains(objection, after.Reason);
+        Assert.Equal(1, office.Latest("A00001")!.Revision);
+        Assert.Throws<InvalidOperationException>(() => office.Review(objection, "A00000", false, "again", "reviewer", null, null));
+        Assert.Equal("upheld", Assert.Single(store.Services.Objections("A00000")).State);
+        Assert.Equal(["object", "review"], store.Services.Audit("objection", objection).Select(a => a.Action));
+        Assert.Equal(before.Total - before.Items.Single(i => i.ItemId == "housing").Points + 20, after.Total);
+    }
+}

@@ -1,0 +1,60 @@
+using Populus.Services.Identity;
+using Populus.Services.Permits;
+using Populus.Services.Tests.Permits;
+using Populus.Storage.Registry;
+
+namespace Populus.Services.Tests.Store;
+
+public class PermitOfficeTests
+{
+    private static readonly string Id = NationalIdNumber.Create(330302, new DateOnly(1990, 1, 1), 123).Disclose();
+
+    [Theory]
+    [MemberData(nameof(ServiceStore.Engines), MemberType = typeof(ServiceStore))]
+    public void PermitLife_IsStoredWithItsAuditTrail_AndTheRevocationListVerifiesElsewhere(string engine)
+    {
+        using var t = ServiceStore.Create(engine);
+        using var store = t.Open();
+        var clock = new FakeClock(new DateTimeOffset(2025, 3, 1, 2, 0, 0, TimeSpan.Zero));
+        var keys = KeyFolder.Open(t.Folder.File("keys"));
+        var ring = IssuerKeyRing.Open(keys, "330300", "温州市", clock);
+        var office = new PermitOffice(store.Services, ring, IdentityKey.Open(keys), clock);
+
+        var applied = office.Apply(Id, "330302", "clerk-1");
+        Assert.Throws<InvalidPermitTransitionException>(() => office.Issue(applied.PermitId, NationalIdNumber.Create(330302, new DateOnly(1990, 1, 1), 122).Disclose(), "clerk-1"));
+        var issued = office.Issue(applied.PermitId, Id, "clerk-1");
+        var stored = store.Services.Permit(applied.PermitId)!;
+        Assert.Equal(("issued", issued.Token), (stored.State, stored.Token));
+        Assert.DoesNotContain(Id, stored.Token!);
+        Assert.DoesNotContain(store.Services.Permits(), p => p.PersonKey.Contains("19900101"));
+
+        Assert.Equal(PermitCheck.Valid, PermitVerifier.Verify(issued.Token!, ring.Publish(), office.SignedRevocationList(TimeSpan.FromDays(1)), clock.GetUtcNow()).Check);
+        office.Revoke(applied.PermitId, "left the city", "officer-2");
+        var list = office.SignedRevocationList(TimeSpan.FromDays(1));
+        var result = PermitVerifier.Verify(issued.Token!, ring.Publish(), list, clock.GetUtcNow());
+        Assert.Equal(PermitCheck.Revoked, result.Check);
+        Assert.Contains("left the city", result.Reason);
+
+        var trail = store.Services.Audit("permit", applied.PermitId);
+        Assert.Equal(["apply", "issue", "revoke"], trail.Select(a => a.Action));
+        Assert.Equal(["clerk-1", "clerk-1", "officer-2"], trail.Select(a => a.Actor));
+        Assert.Equal([null, "applied", "issued"], trail.Select(a => a.FromState));
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceStore.Engines), MemberType = typeof(ServiceStore))]
+    public void AStaleRevision_IsRefused_NoChangeIsLostUnseen(string engine)
+    {
+        using var t = ServiceStore.Create(engine);
+        using var store = t.Open();
+        var keys = KeyFolder.Open(t.Folder.File("keys"));
+        var office = new PermitOffice(store.Services, IssuerKeyRing.Open(keys, "330300", "温州市"), IdentityKey.Open(keys));
+        var applied = office.Apply(Id, "330302", "clerk");
+        var record = store.Services.Permit(applied.PermitId)!;
+        office.Reject(applied.PermitId, "incomplete documents", "clerk");
+        var ex = Assert.Throws<InvalidOperationException>(() => store.Services.SavePermit(record with { State = "issued" }, record.Revision,
+            new Populus.Storage.Services.AuditRecord(0, DateTime.UtcNow, "other", "permit", record.PermitId, "issue", "applied", "issued", "late")));
+        Assert.Contains("changed meanwhile", ex.Message);
+        Assert.Equal("rejected", store.Services.Permit(applied.PermitId)!.State);
+    }
+}
