@@ -172,14 +172,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     private void SeedRegistry()
     {
-        using var key = Populus.Storage.Registry.RegistryKey.LoadOrCreate(RegistryKeyFile);
-        using System.Data.Common.DbConnection connection = _engine == "duckdb"
-            ? new DuckDB.NET.Data.DuckDBConnection($"Data Source={_db}")
-            : new NpgsqlConnection(_db);
-        connection.Open();
-        Populus.Storage.Registry.PersonRegistry registry = connection is DuckDB.NET.Data.DuckDBConnection duck
-            ? Populus.Storage.Registry.DuckDbPersonRegistry.Open(duck, key)
-            : Populus.Storage.Registry.PostgresPersonRegistry.Open((NpgsqlConnection)connection, key);
+        using var registry = Store.OpenRegistry(RegistryKeyFile);
         registry.Add(new Populus.Storage.Registry.Person(1, LuchengPerson, Populus.Demography.Sex.Male, new DateOnly(1990, 5, 17), 330302, 330302,
             Populus.Storage.Registry.UrbanRural.Urban, Populus.Storage.Registry.EducationLevel.Bachelor, Populus.Storage.Registry.ResidencePermitStatus.NotRequired));
         registry.Add(new Populus.Storage.Registry.Person(2, LongwanPerson, Populus.Demography.Sex.Female, new DateOnly(1985, 2, 3), 330303, 330303,
