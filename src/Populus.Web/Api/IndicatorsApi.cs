@@ -15,8 +15,8 @@ internal static class IndicatorsApi
     public static void MapIndicatorsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/indicators").WithTags("Indicators").RequireAuthorization(Policies.ReadData);
-        group.MapGet("/", Catalogue).WithName("ListIndicators").WithSummary("The plan's 20 main indicators (Table 6) with their targets.");
-        group.MapGet("/overview", Overview).WithName("GetIndicatorOverview")
+        group.MapGet("/", Catalogue).WithName("ListIndicators").Produces<IReadOnlyList<IndicatorView>>().WithSummary("The plan's 20 main indicators (Table 6) with their targets.");
+        group.MapGet("/overview", Overview).WithName("GetIndicatorOverview").Produces<OverviewView>()
             .WithSummary("Each main indicator's latest value (with provenance) and its targets' status as of a year (?region=&asOf=).");
         group.MapGet("/{id}/series", Series).WithName("GetIndicatorSeries")
             .WithSummary("An indicator's values by year with provenance (or the reason a year has none). ?region=&from=&to=&format=json|csv|sdmx-csv");
@@ -27,12 +27,14 @@ internal static class IndicatorsApi
             .WithSummary("Every target of the plan (Table 6 and text) evaluated for a region as of a year; ?warnings=true for early warnings only; ?format=csv.");
     }
 
-    internal static Ok<IReadOnlyList<IndicatorView>> Catalogue(CockpitViews views) => TypedResults.Ok(views.Cached("catalogue", () =>
+    internal static FileContentHttpResult Catalogue(CockpitViews views) => TypedResults.Bytes(views.CachedJson("catalogue", () =>
         (IReadOnlyList<IndicatorView>)[.. views.Plan.MainIndicators.Select(e => new IndicatorView(e.Id, e.PlanId, e.NameZh, e.NameEn, e.Unit,
             e.Kind.ToString().ToLowerInvariant(), e.Department, e.Better.ToString().ToLowerInvariant(),
-            [.. views.Plan.Targets.For(e.Id).Select(Target)]))]));
+            [.. views.Plan.Targets.For(e.Id).Select(Target)]))]), "application/json; charset=utf-8");
 
-    internal static Results<Ok<OverviewView>, ProblemHttpResult> Overview(string? region, int? asOf, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
+    /// <remarks>The cockpit's most asked and largest answer: it is kept serialized, so requests only copy bytes.</remarks>
+    internal static Results<FileContentHttpResult, ProblemHttpResult> Overview(string? region, int? asOf, ClaimsPrincipal user, IPopulusStore store,
+        CockpitViews views, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         var me = CurrentAccount.From(user);
         if (!TryPlanRegion(region, me, store, views, out var name, out var problem))
@@ -42,7 +44,7 @@ internal static class IndicatorsApi
 
         var year = asOf ?? views.DefaultAsOfYear;
         var scope = me.Scope;
-        var view = views.Cached($"overview|{scope}|{name}|{year}", () =>
+        var bytes = views.Cached($"overview|{scope}|{name}|{year}", () =>
         {
             var evaluations = views.Evaluations(scope, name, year);
             var items = views.Plan.MainIndicators.Select(e =>
@@ -52,10 +54,11 @@ internal static class IndicatorsApi
                     .Select(Evaluation).ToList();
                 return new OverviewItem(e.Id, e.PlanId!, e.NameZh, e.NameEn, e.Unit, Value(latest), targets, Worst(targets));
             }).ToList();
-            return new OverviewView(name, year, items, [.. evaluations.Where(v => v.IsEarlyWarning).Select(Evaluation)],
+            var view = new OverviewView(name, year, items, [.. evaluations.Where(v => v.IsEarlyWarning).Select(Evaluation)],
                 views.Calculator(scope).Refused, views.ProjectionMissing is { } missing ? $"no projection: {missing}" : $"targets after {year} are judged on the {ScenarioService.Baseline} scenario's projection");
+            return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(view, json.Value.SerializerOptions);
         });
-        return TypedResults.Ok(view);
+        return TypedResults.Bytes(bytes, "application/json; charset=utf-8");
     }
 
     internal static Results<Ok<SeriesView>, ContentHttpResult, NotFound<string>, ProblemHttpResult> Series(string id, string? region, int? from, int? to,

@@ -19,7 +19,7 @@ internal static class PopulationApi
         group.MapGet("/dates", Dates).WithName("GetPopulationDates").WithSummary("Reference dates with stored population figures (?region=).");
         group.MapGet("/pyramid", Pyramid).WithName("GetPyramid")
             .WithSummary("Males and females by age group for one region and reference date (?region=&date=yyyy-mm-dd), or 'no data' with the reason.");
-        group.MapGet("/comparison", Comparison).WithName("ComparePopulation")
+        group.MapGet("/comparison", Comparison).WithName("ComparePopulation").Produces<ComparisonView>()
             .WithSummary("Total population of every county and group in scope on a reference date, with the plan's published group figures.");
     }
 
@@ -110,10 +110,10 @@ internal static class PopulationApi
         return new PyramidView(code, day, ages, [.. ages.Select(a => Cell("male", a))], [.. ages.Select(a => Cell("female", a))], provenance, null);
     }
 
-    internal static Ok<ComparisonView> Comparison(DateOnly? date, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
+    internal static FileContentHttpResult Comparison(DateOnly? date, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
     {
         var me = CurrentAccount.From(user);
-        return TypedResults.Ok(views.Cached($"comparison|{me.Scope}|{date}", () => Compare(date, me, store)));
+        return TypedResults.Bytes(views.CachedJson($"comparison|{me.Scope}|{date}", () => Compare(date, me, store)), "application/json; charset=utf-8");
     }
 
     private static ComparisonView Compare(DateOnly? date, CurrentAccount me, IPopulusStore store)

@@ -22,6 +22,9 @@ public static class PopulusWebApp
             builder.WebHost.UseUrls(DefaultUrls);
         }
 
+        // Per-request information lines (request started/finished, endpoint executed) cost more than the cached answers
+        // they describe; warnings and errors are still logged, and the first-run password never goes through a logger.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.AddPopulusServices();
         var app = builder.Build();
         app.UsePopulusPipeline();

@@ -20,7 +20,8 @@ namespace Populus.Web.Plan;
 /// A county scope: only its county's figures read through the scoped store (<see cref="IIndicatorData"/> over them),
 /// so nothing of another county reaches its views; without the monitor the city scope falls back to the same.
 /// </remarks>
-internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSettings settings, TimeProvider clock, ScenarioService scenarios)
+internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSettings settings, TimeProvider clock, ScenarioService scenarios,
+    Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
 {
     private readonly ConcurrentDictionary<string, Entry> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<object>> _pending = new(StringComparer.Ordinal);
@@ -78,6 +79,11 @@ internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSe
             _pending.TryRemove(key, out _);
         }
     }
+
+    /// <summary>A view kept as its JSON (UTF-8): the cockpit's frequent answers are then a copy of bytes per request.</summary>
+    public byte[] CachedJson<T>(string key, Func<T> compute)
+        where T : notnull =>
+        Cached("json|" + key, () => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(compute(), json.Value.SerializerOptions));
 
     /// <summary>A computed view and when it was computed; one refresh at a time.</summary>
     private sealed class Entry(DateTime at, object value)
