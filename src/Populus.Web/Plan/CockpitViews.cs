@@ -149,6 +149,13 @@ internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSe
                 continue;
             }
 
+            if (!string.Equals(f.Unit, plan.Catalogue[f.Indicator].Unit, StringComparison.OrdinalIgnoreCase))
+            {
+                // A figure in another unit (persons for an indicator in 10k persons) would be read as the catalogue's unit.
+                refused.Add($"{f.Indicator} {f.RegionCode} {f.Year}: unit '{f.Unit}' is not the catalogue's '{plan.Catalogue[f.Indicator].Unit}'");
+                continue;
+            }
+
             try
             {
                 var status = f.Provenance.Kind switch

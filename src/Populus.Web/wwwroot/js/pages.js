@@ -257,7 +257,7 @@ window.Pages = (function () {
       h('div', { class: 'panel' }, h('h2', { text: t('trends.title') }), c2),
       h('div', { class: 'panel' }, h('h2', { text: t('compare.published') }), c3),
       h('div', { class: 'panel' }, h('h2', { text: t('overview.warnings') }), data.earlyWarnings.length
-        ? h('div', {}, data.earlyWarnings.map(w => h('div', { text: w.indicatorId + ' ' + w.targetYear + ': ' + w.explanation }))) : nodata(t('overview.noprojection')))));
+        ? h('div', { class: 'list' }, data.earlyWarnings.map(w => h('div', { text: (data.indicators.find(i => i.id === w.indicatorId) || {}).nameZh + ' ' + w.targetYear + '：' + t('status.' + w.status) }))) : nodata(t('overview.noprojection')))));
     Charts.progress(c1, data.indicators, true);
     Charts.make(c4, { series: [{ type: 'pie', radius: ['40%', '70%'], data: Object.entries(statusCount).map(([k, v]) => ({ name: t('status.' + k), value: v, itemStyle: { color: Charts.statusColor[k] } })) }] }, true);
     const s = await Api.get('/api/v1/indicators/resident_population/series');
