@@ -94,8 +94,18 @@ populus_pg_stop() {
   unset POPULUS_TEST_PG
 }
 
+# Web (tests/Populus.Web.Tests): Debian's Chromium and CJK fonts for the Playwright browser tests (no browser
+# download), and node/npm for the build's `npm ci` of ECharts (src/Populus.Web/package.json).
+populus_web_env() {
+  ensure_debian_packages chromium fonts-noto-cjk
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    ensure_debian_packages nodejs npm
+  fi
+}
+
 test_env_start() {
   ensure_debian_packages "${REPORT_PACKAGES[@]}"
+  populus_web_env
   populus_pg_start
 }
 

@@ -95,4 +95,10 @@ public interface IPopulusStore : IDisposable
 
     /// <summary>The records of the services to people (applications, scores, permits, allocation runs, audit; graduates and talent intake).</summary>
     Services.IServiceRecords Services { get; }
+
+    /// <summary>Accounts, tokens, the append-only audit log and web import attempts (schema version 6).</summary>
+    Accounts.IAccountStore Accounts { get; }
+
+    /// <summary>Reads limited to <paramref name="scope"/>: every query a county viewer makes goes through one.</summary>
+    IScopedReader For(DataScope scope);
 }

@@ -9,9 +9,9 @@ namespace Populus.Storage;
 /// <summary>The store over either engine: all queries are shared SQL; the engine supplies connections and bulk loads.</summary>
 internal sealed class SqlStore(Engine engine, int schemaVersion) : IPopulusStore
 {
-    private const string ProvenanceColumns = "pv.figure_kind, pv.source_id, pv.source_title, pv.publisher, pv.published_on, pv.confidence, pv.note, b.batch_key";
+    internal const string ProvenanceColumns = "pv.figure_kind, pv.source_id, pv.source_title, pv.publisher, pv.published_on, pv.confidence, pv.note, b.batch_key";
 
-    private const string ProvenanceJoin = "JOIN provenance pv ON pv.id = t.provenance_id JOIN import_batch b ON b.id = t.batch_id";
+    internal const string ProvenanceJoin = "JOIN provenance pv ON pv.id = t.provenance_id JOIN import_batch b ON b.id = t.batch_id";
 
     public StoreEngine Engine => engine.Kind;
 
@@ -22,6 +22,10 @@ internal sealed class SqlStore(Engine engine, int schemaVersion) : IPopulusStore
     internal Engine Backend => engine;
 
     public Services.IServiceRecords Services => field ??= new Services.ServiceRecords(engine, this);
+
+    public Accounts.IAccountStore Accounts { get; } = new Accounts.AccountStore(engine);
+
+    public IScopedReader For(DataScope scope) => new ScopedReader(engine, scope ?? throw new ArgumentNullException(nameof(scope)));
 
     public ImportResult Import(string kind, string file, ImportOptions? options = null)
     {

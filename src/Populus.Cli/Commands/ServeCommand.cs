@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Populus.Storage;
+using Populus.Web.Hosting;
+
+namespace Populus.Cli.Commands;
+
+/// <summary>
+/// `populus serve [--urls URL] [--db …]`: the cockpit and the API on the store (embedded DuckDB by default, created
+/// with the Wenzhou reference data on first run; PostgreSQL with --db "Host=…"). On a store without accounts the
+/// administrator is made and its password printed once here.
+/// </summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string?>("--urls") { Description = $"Where to listen (default {PopulusWebApp.DefaultUrls}; loopback unless you say otherwise)" };
+        var db = DbOption.Create();
+        var command = new Command("serve", "Run the cockpit (web UI) and the API /api/v1 with its OpenAPI document /openapi/v1.json") { urls, db };
+        command.SetAction(parse =>
+        {
+            var listen = parse.GetValue(urls) ?? PopulusWebApp.DefaultUrls;
+            try
+            {
+                var app = PopulusWebApp.Create(["--urls", listen], parse.GetValue(db));
+                Console.WriteLine($"Populus cockpit: {listen.Split(';')[0]}/  (API reference: /api.html; stop with Ctrl+C)");
+                app.Run();
+                return 0;
+            }
+            catch (StoreOpenException ex)
+            {
+                Console.Error.WriteLine(ex.Message);
+                return 2;
+            }
+        });
+        return command;
+    }
+}

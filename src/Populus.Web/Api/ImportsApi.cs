@@ -1,0 +1,120 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Populus.Storage;
+using Populus.Storage.Accounts;
+using Populus.Storage.Tabular;
+using Populus.Web.Plan;
+using Populus.Web.Security;
+
+namespace Populus.Web.Api;
+
+/// <summary>
+/// File uploads into the store through its Import (all rows or none): the answer is the validation report with every
+/// problem (file, row, column, value, reason). A data provider may upload only its own kinds and sees only its own
+/// attempts.
+/// </summary>
+internal static class ImportsApi
+{
+    /// <summary>Largest file accepted (a county's single-year census table is far below this).</summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
+
+    private static readonly string[] Extensions = [".csv", ".xlsx", ".parquet"];
+
+    public static void MapImportsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/imports").WithTags("Imports").RequireAuthorization(Policies.Import);
+        group.MapGet("/kinds", Kinds).WithName("ListImportKinds").WithSummary("The import kinds this account may upload, with their required columns.");
+        group.MapGet("/", Attempts).WithName("ListImports").WithSummary("Uploads newest first with their validation reports (a provider: its own).");
+        group.MapPost("/{kind}", Upload).WithName("UploadImport").DisableAntiforgery()
+            .WithSummary("Uploads one CSV/XLSX/Parquet file (multipart field 'file'; optional 'batch', 'figureKind', 'source') as one all-or-nothing batch.")
+            .Accepts<IFormFile>("multipart/form-data");
+    }
+
+    internal static Ok<IReadOnlyList<KindView>> Kinds(ClaimsPrincipal user)
+    {
+        var me = CurrentAccount.From(user);
+        return TypedResults.Ok((IReadOnlyList<KindView>)[.. PopulusStore.ImportKinds.Where(k => Allowed(me, k.Name))
+            .Select(k => new KindView(k.Name, k.Summary, k.RequiredColumns))]);
+    }
+
+    internal static Ok<IReadOnlyList<ImportAttempt>> Attempts(ClaimsPrincipal user, IPopulusStore store)
+    {
+        var me = CurrentAccount.From(user);
+        return TypedResults.Ok(store.Accounts.ImportAttempts(account: me.Role == AccountRole.DataProvider ? me.UserName : null));
+    }
+
+    internal static async Task<Results<Ok<ImportAttempt>, UnprocessableEntity<ImportAttempt>, ProblemHttpResult>> Upload(string kind, IFormFile? file,
+        [FromForm] string? batch, [FromForm] string? figureKind, [FromForm] string? source, ClaimsPrincipal user, IPopulusStore store, CockpitViews views,
+        CancellationToken cancel)
+    {
+        var me = CurrentAccount.From(user);
+        if (!PopulusStore.ImportKinds.Any(k => k.Name == kind))
+        {
+            return TypedResults.Problem(title: "Unknown import kind", statusCode: StatusCodes.Status404NotFound,
+                detail: $"'{kind}': the kinds are {string.Join(", ", PopulusStore.ImportKinds.Select(k => k.Name))}.");
+        }
+
+        if (!Allowed(me, kind))
+        {
+            return TypedResults.Problem(title: "Not your data kind", statusCode: StatusCodes.Status403Forbidden,
+                detail: $"This account may import {string.Join(", ", me.DataKinds)} only, not {kind}.");
+        }
+
+        var extension = Path.GetExtension(file?.FileName ?? "").ToLowerInvariant();
+        if (file is null || file.Length == 0 || !Extensions.Contains(extension))
+        {
+            return TypedResults.Problem(title: "No file", detail: "Send one non-empty .csv, .xlsx or .parquet file in the multipart field 'file'.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (file.Length > MaxBytes)
+        {
+            return TypedResults.Problem(title: "File too large", detail: $"At most {MaxBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        Provenance? defaults = null;
+        if (figureKind is not null || source is not null)
+        {
+            if (source is null || !FigureKinds.TryParse(figureKind ?? "observed", out var figure))
+            {
+                return TypedResults.Problem(title: "Bad provenance", detail: "figureKind (observed, estimated, projected) needs a source id.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            defaults = new Provenance(figure, source, Publisher: me.DisplayName);
+        }
+
+        // The store reads a file by its extension; the user's name is kept only as the last path part, stripped of folders.
+        var fileName = Path.GetFileName(file.FileName);
+        var folder = Directory.CreateTempSubdirectory("populus-upload-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "upload" + extension);
+            await using (var target = File.Create(path))
+            {
+                await file.CopyToAsync(target, cancel);
+            }
+
+            try
+            {
+                var result = store.Import(kind, path, new ImportOptions { Batch = string.IsNullOrWhiteSpace(batch) ? fileName : batch.Trim(), Provenance = defaults });
+                views.Invalidate();
+                return TypedResults.Ok(store.Accounts.RecordImportAttempt(me.UserName, kind, fileName, true, result.Batch, result.Rows, []));
+            }
+            catch (InvalidInputException ex)
+            {
+                var problems = ex.Errors.Select(e => e with { File = fileName }).ToList();
+                return TypedResults.UnprocessableEntity(store.Accounts.RecordImportAttempt(me.UserName, kind, fileName, false, null, 0, problems));
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static bool Allowed(CurrentAccount me, string kind) =>
+        me.Role == AccountRole.Administrator || (me.Role == AccountRole.DataProvider && me.DataKinds.Contains(kind, StringComparer.Ordinal));
+
+    internal sealed record KindView(string Name, string Summary, IReadOnlyList<string> RequiredColumns);
+}

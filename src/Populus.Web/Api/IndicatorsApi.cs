@@ -1,0 +1,212 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Populus.Planning.Indicators;
+using Populus.Planning.Targets;
+using Populus.Storage;
+using Populus.Web.Formats;
+using Populus.Web.Plan;
+using Populus.Web.Security;
+
+namespace Populus.Web.Api;
+
+/// <summary>The plan's indicators, their values with provenance, the targets and their evaluation, and early warnings.</summary>
+internal static class IndicatorsApi
+{
+    public static void MapIndicatorsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/indicators").WithTags("Indicators").RequireAuthorization(Policies.ReadData);
+        group.MapGet("/", Catalogue).WithName("ListIndicators").Produces<IReadOnlyList<IndicatorView>>().WithSummary("The plan's 20 main indicators (Table 6) with their targets.");
+        group.MapGet("/overview", Overview).WithName("GetIndicatorOverview").Produces<OverviewView>()
+            .WithSummary("Each main indicator's latest value (with provenance) and its targets' status as of a year (?region=&asOf=).");
+        group.MapGet("/{id}/series", Series).WithName("GetIndicatorSeries")
+            .WithSummary("An indicator's values by year with provenance (or the reason a year has none). ?region=&from=&to=&format=json|csv|sdmx-csv");
+        group.MapGet("/figures", Figures).WithName("ListReportedFigures")
+            .WithSummary("Department-reported figures stored in the store (?indicator=&region=&year=&format=csv).");
+        app.MapGroup("/api/v1/evaluations").WithTags("Indicators").RequireAuthorization(Policies.ReadData)
+            .MapGet("/", Evaluations).WithName("ListEvaluations")
+            .WithSummary("Every target of the plan (Table 6 and text) evaluated for a region as of a year; ?warnings=true for early warnings only; ?format=csv.");
+    }
+
+    internal static FileContentHttpResult Catalogue(CockpitViews views) => TypedResults.Bytes(views.CachedJson("catalogue", () =>
+        (IReadOnlyList<IndicatorView>)[.. views.Plan.MainIndicators.Select(e => new IndicatorView(e.Id, e.PlanId, e.NameZh, e.NameEn, e.Unit,
+            e.Kind.ToString().ToLowerInvariant(), e.Department, e.Better.ToString().ToLowerInvariant(),
+            [.. views.Plan.Targets.For(e.Id).Select(Target)]))]), "application/json; charset=utf-8");
+
+    /// <remarks>The cockpit's most asked and largest answer: it is kept serialized, so requests only copy bytes.</remarks>
+    internal static Results<FileContentHttpResult, ProblemHttpResult> Overview(string? region, int? asOf, ClaimsPrincipal user, IPopulusStore store,
+        CockpitViews views, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    {
+        var me = CurrentAccount.From(user);
+        if (!TryPlanRegion(region, me, store, views, out var name, out var problem))
+        {
+            return problem!;
+        }
+
+        var year = asOf ?? views.DefaultAsOfYear;
+        var scope = me.Scope;
+        var bytes = views.Cached($"overview|{scope}|{name}|{year}", () =>
+        {
+            var evaluations = views.Evaluations(scope, name, year);
+            var items = views.Plan.MainIndicators.Select(e =>
+            {
+                var latest = e.AppliesTo(name) ? views.Latest(scope, e.Id, name, year) : IndicatorValue.NoData(e.Id, name, year, $"{e.Id} does not apply to {name}");
+                var targets = evaluations.Where(v => v.Target.IndicatorId == e.Id)
+                    .Select(Evaluation).ToList();
+                return new OverviewItem(e.Id, e.PlanId!, e.NameZh, e.NameEn, e.Unit, Value(latest), targets, Worst(targets));
+            }).ToList();
+            var view = new OverviewView(name, year, items, [.. evaluations.Where(v => v.IsEarlyWarning).Select(Evaluation)],
+                views.Calculator(scope).Refused, views.ProjectionMissing is { } missing ? $"no projection: {missing}" : $"targets after {year} are judged on the {ScenarioService.Baseline} scenario's projection");
+            return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(view, json.Value.SerializerOptions);
+        });
+        return TypedResults.Bytes(bytes, "application/json; charset=utf-8");
+    }
+
+    internal static Results<Ok<SeriesView>, ContentHttpResult, NotFound<string>, ProblemHttpResult> Series(string id, string? region, int? from, int? to,
+        HttpRequest request, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
+    {
+        var me = CurrentAccount.From(user);
+        if (!views.Plan.Catalogue.Contains(id))
+        {
+            return TypedResults.NotFound($"indicator '{id}' is not in the catalogue");
+        }
+
+        if (!TryPlanRegion(region, me, store, views, out var name, out var problem))
+        {
+            return problem!;
+        }
+
+        var first = from ?? 2010;
+        var last = to ?? 2035;
+        if (first > last || last - first > 100)
+        {
+            return TypedResults.Problem(title: "Bad years", detail: "from must not be after to, and the span is at most 100 years.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var entry = views.Plan.Catalogue[id];
+        var values = views.Cached($"series|{me.Scope}|{id}|{name}|{first}|{last}", () => views.Calculator(me.Scope).Calculator.Series(id, name, first, last));
+        var format = OutputFormat.Of(request);
+        if (format == OutputFormat.SdmxCsv)
+        {
+            return TypedResults.Text(SdmxCsv.Write(values, views.StoreCode(name) ?? name, entry.Unit), SdmxCsv.ContentType);
+        }
+
+        var points = values.Select(Value).ToList();
+        if (format == OutputFormat.Csv)
+        {
+            return TypedResults.Text(CsvText.Write(points), CsvText.ContentType);
+        }
+
+        return TypedResults.Ok(new SeriesView(id, entry.NameZh, entry.NameEn, entry.Unit, name, points, [.. views.Plan.Targets.For(id).Select(Target)]));
+    }
+
+    internal static Results<Ok<IReadOnlyList<FigureRow>>, ContentHttpResult, ProblemHttpResult> Figures(string? indicator, string? region, int? year,
+        HttpRequest request, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
+    {
+        var me = CurrentAccount.From(user);
+        string? code = null;
+        if (!string.IsNullOrWhiteSpace(region))
+        {
+            if (!RegionAccess.TryResolve(region, me, views, out var resolved, out var problem))
+            {
+                return problem!;
+            }
+
+            code = resolved;
+        }
+
+        var rows = store.For(me.Scope).Indicators(indicator, code, year)
+            .Select(f => new FigureRow(f.Year, f.RegionCode, f.Indicator, f.Value, f.Unit, f.Department, f.Provenance.Kind.Code(), f.Provenance.SourceId, f.Provenance.Note, f.Batch))
+            .ToList();
+        var result = OutputFormat.Rows<FigureRow>(request, rows);
+        return result.Result is ContentHttpResult text ? text : (Ok<IReadOnlyList<FigureRow>>)result.Result;
+    }
+
+    internal static Results<Ok<IReadOnlyList<EvaluationView>>, ContentHttpResult, ProblemHttpResult> Evaluations(string? region, int? asOf, bool? warnings,
+        HttpRequest request, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
+    {
+        var me = CurrentAccount.From(user);
+        if (!TryPlanRegion(region, me, store, views, out var name, out var problem))
+        {
+            return problem!;
+        }
+
+        var all = views.Evaluations(me.Scope, name, asOf ?? views.DefaultAsOfYear);
+        var rows = (warnings == true ? all.Where(e => e.IsEarlyWarning) : all).Select(Evaluation).ToList();
+        var result = OutputFormat.Rows<EvaluationView>(request, rows);
+        return result.Result is ContentHttpResult text ? text : (Ok<IReadOnlyList<EvaluationView>>)result.Result;
+    }
+
+    /// <summary>The plan-registry name of the asked region, checked against the account's scope.</summary>
+    private static bool TryPlanRegion(string? asked, CurrentAccount me, IPopulusStore store, CockpitViews views, out string name, out ProblemHttpResult? problem)
+    {
+        name = "";
+        var city = views.StoreCode(PlanBook.PlanRegion) ?? RegionAccess.City;
+        if (!RegionAccess.TryResolve(string.IsNullOrWhiteSpace(asked) ? (me.Scope.CountyCode ?? city) : (views.StoreCode(asked) ?? asked), me, views, out var code, out problem))
+        {
+            return false;
+        }
+
+        var planName = views.PlanRegionName(code);
+        if (planName is null)
+        {
+            problem = TypedResults.Problem(title: "Not a plan region", detail: $"{code} is not in the plan's region list (data/plan/regions.csv).", statusCode: StatusCodes.Status404NotFound);
+            return false;
+        }
+
+        name = planName;
+        return true;
+    }
+
+    internal static TargetView Target(PlanTarget t) => new(t.Year, t.Rule.Kind.ToString(), t.Rule.Value, t.PrintedZh, t.Rule.ToString(), t.Source);
+
+    internal static ValueView Value(IndicatorValue v) => new(v.Year, v.Value, v.Provenance?.Status.ToString().ToLowerInvariant(), v.Provenance?.Source,
+        v.Basis.ToString().ToLowerInvariant(), v.Note);
+
+    internal static EvaluationView Evaluation(TargetEvaluation e) => new(e.Target.IndicatorId, e.Target.Year, e.Target.PrintedZh, e.Target.Rule.ToString(),
+        e.Target.Rule.Kind.ToString(), e.Target.Rule.Value,
+        e.Region, e.AsOfYear, Status(e.Status), e.Latest?.Value, e.Latest?.Year, e.Latest?.Provenance?.Status.ToString().ToLowerInvariant(), e.Latest?.Provenance?.Source,
+        e.Expected?.Value, e.Shortfall, e.RequiredAnnualChange, e.IsEarlyWarning, e.Explanation, e.Target.Source);
+
+    private static string Status(TargetStatus s) => s switch
+    {
+        TargetStatus.Achieved => "achieved",
+        TargetStatus.OnTrack => "on_track",
+        TargetStatus.AtRisk => "at_risk",
+        TargetStatus.OffTrack => "off_track",
+        _ => "no_data",
+    };
+
+    /// <summary>The status that most needs attention among an indicator's targets.</summary>
+    private static string Worst(IReadOnlyList<EvaluationView> targets)
+    {
+        string[] order = ["off_track", "at_risk", "no_data", "on_track", "achieved"];
+        return targets.Count == 0 ? "no_data" : targets.Select(t => t.Status).OrderBy(s => Array.IndexOf(order, s)).First();
+    }
+
+    internal sealed record TargetView(int? Year, string Kind, double? Value, string PrintedZh, string Rule, string Source);
+
+    internal sealed record IndicatorView(string Id, string? PlanId, string NameZh, string NameEn, string Unit, string Kind, string? Department, string Better,
+        IReadOnlyList<TargetView> Targets);
+
+    /// <param name="Status">observed, estimated or projected; null when there is no value.</param>
+    /// <param name="Note">For no data, the reason; for a reported stand-in, why the computed value is missing.</param>
+    internal sealed record ValueView(int Year, double? Value, string? Status, string? Source, string Basis, string? Note);
+
+    internal sealed record EvaluationView(string IndicatorId, int? TargetYear, string TargetPrinted, string Rule, string TargetKind, double? TargetValue,
+        string Region, int AsOfYear, string Status,
+        double? LatestValue, int? LatestYear, string? LatestStatus, string? LatestSource, double? ExpectedValue, double? Shortfall, double? RequiredAnnualChange,
+        bool EarlyWarning, string Explanation, string TargetSource);
+
+    internal sealed record OverviewItem(string Id, string PlanId, string NameZh, string NameEn, string Unit, ValueView Latest, IReadOnlyList<EvaluationView> Targets,
+        string Status);
+
+    /// <param name="RefusedFigures">Stored figures the plan's data could not take, with the reason.</param>
+    /// <param name="ProjectionNote">What is missing for targets ahead of the evaluation year.</param>
+    internal sealed record OverviewView(string Region, int AsOfYear, IReadOnlyList<OverviewItem> Indicators, IReadOnlyList<EvaluationView> EarlyWarnings,
+        IReadOnlyList<string> RefusedFigures, string ProjectionNote);
+
+    internal sealed record SeriesView(string Id, string NameZh, string NameEn, string Unit, string Region, IReadOnlyList<ValueView> Values, IReadOnlyList<TargetView> Targets);
+
+    internal sealed record FigureRow(int Year, string RegionCode, string Indicator, double Value, string Unit, string Department, string Status, string Source,
+        string? Note, string Batch);
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Populus.Storage;
+using Populus.Web.Formats;
+using Populus.Web.Plan;
+using Populus.Web.Security;
+
+namespace Populus.Web.Api;
+
+/// <summary>Population tables from the store, filtered by year, region, sex and age bands, within the account's scope.</summary>
+internal static class PopulationApi
+{
+    public static void MapPopulationApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/population").WithTags("Population").RequireAuthorization(Policies.ReadData);
+        group.MapGet("/", Table).WithName("GetPopulation")
+            .WithSummary("Population rows with provenance. ?year=2020&region=330302,330303&sex=male&age=0-14,15-59,60+&residence=total&education=total&format=csv");
+        group.MapGet("/dates", Dates).WithName("GetPopulationDates").WithSummary("Reference dates with stored population figures (?region=).");
+        group.MapGet("/pyramid", Pyramid).WithName("GetPyramid")
+            .WithSummary("Males and females by age group for one region and reference date (?region=&date=yyyy-mm-dd), or 'no data' with the reason.");
+        group.MapGet("/comparison", Comparison).WithName("ComparePopulation").Produces<ComparisonView>()
+            .WithSummary("Total population of every county and group in scope on a reference date, with the plan's published group figures.");
+    }
+
+    internal static Results<Ok<IReadOnlyList<PopulationRow>>, ContentHttpResult, ProblemHttpResult> Table(int? year, string? region, string? sex, string? age,
+        string? residence, string? education, HttpRequest request, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
+    {
+        var me = CurrentAccount.From(user);
+        List<string>? codes = null;
+        if (!string.IsNullOrWhiteSpace(region))
+        {
+            codes = [];
+            foreach (var asked in region.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!RegionAccess.TryResolve(asked, me, views, out var code, out var problem))
+                {
+                    return problem!;
+                }
+
+                codes.Add(code);
+            }
+        }
+
+        List<AgeBand>? bands = null;
+        if (!string.IsNullOrWhiteSpace(age))
+        {
+            bands = [];
+            foreach (var text in age.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!AgeBand.TryParse(text, out var band))
+                {
+                    return TypedResults.Problem(title: "Bad age band", detail: $"age '{text}': write bands as 0-14, 15-59, 60+ or 25.", statusCode: StatusCodes.Status400BadRequest);
+                }
+
+                bands.Add(band);
+            }
+        }
+
+        var rows = store.For(me.Scope).Population(new PopulationQuery(year, codes, sex, bands, residence ?? "total", education ?? "total"))
+            .Select(f => new PopulationRow(f.ReferenceDate, f.RegionCode, f.Sex, f.Age, f.Residence, f.Education, f.Persons,
+                f.Provenance.Kind.Code(), f.Provenance.SourceId, f.Provenance.SourceTitle, f.Batch))
+            .ToList();
+        return Unwrap(OutputFormat.Rows<PopulationRow>(request, rows));
+    }
+
+    internal static Results<Ok<IReadOnlyList<DateOnly>>, ProblemHttpResult> Dates(string? region, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
+    {
+        var me = CurrentAccount.From(user);
+        string? code = null;
+        if (!string.IsNullOrWhiteSpace(region))
+        {
+            if (!RegionAccess.TryResolve(region, me, views, out var resolved, out var problem))
+            {
+                return problem!;
+            }
+
+            code = resolved;
+        }
+
+        return TypedResults.Ok(store.For(me.Scope).PopulationDates(code));
+    }
+
+    internal static Results<Ok<PyramidView>, ProblemHttpResult> Pyramid(string? region, DateOnly? date, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
+    {
+        var me = CurrentAccount.From(user);
+        if (!RegionAccess.TryResolve(region, me, views, out var code, out var problem))
+        {
+            return problem!;
+        }
+
+        return TypedResults.Ok(views.Cached($"pyramid|{me.Scope}|{code}|{date}", () => Shape(store.For(me.Scope), code, date)));
+    }
+
+    private static PyramidView Shape(IScopedReader reader, string code, DateOnly? date)
+    {
+        var day = date ?? reader.PopulationDates(code).LastOrDefault();
+        var rows = day == default ? [] : reader.Population(new PopulationQuery(day.Year, [code]))
+            .Where(f => f.ReferenceDate == day && f.Age != "total" && f.Sex is "male" or "female")
+            .ToList();
+        if (rows.Count == 0)
+        {
+            return new PyramidView(code, day == default ? null : day, [], [], [], [],
+                day == default ? $"no population figures are stored for {code}" : $"no population by age and sex is stored for {code} on {day:yyyy-MM-dd}");
+        }
+
+        var ages = rows.Select(f => f.Age).Distinct().OrderBy(AgeStart).ToList();
+        double? Cell(string sex, string age) => rows.FirstOrDefault(f => f.Sex == sex && f.Age == age)?.Persons;
+        var provenance = rows.Select(f => $"{f.Provenance.Kind.Code()} ({f.Provenance.SourceId})").Distinct().ToList();
+        return new PyramidView(code, day, ages, [.. ages.Select(a => Cell("male", a))], [.. ages.Select(a => Cell("female", a))], provenance, null);
+    }
+
+    internal static FileContentHttpResult Comparison(DateOnly? date, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
+    {
+        var me = CurrentAccount.From(user);
+        return TypedResults.Bytes(views.CachedJson($"comparison|{me.Scope}|{date}", () => Compare(date, me, store)), "application/json; charset=utf-8");
+    }
+
+    private static ComparisonView Compare(DateOnly? date, CurrentAccount me, IPopulusStore store)
+    {
+        var reader = store.For(me.Scope);
+        var day = date ?? reader.PopulationDates().LastOrDefault();
+        if (day == default)
+        {
+            day = new DateOnly(2020, 11, 1);
+        }
+
+        var units = reader.Regions().Where(r => r.Level == RegionLevel.County && r.ValidIn(day.Year))
+            .Select(r => Entry(reader.PopulationOf(r.Code, day), r.NameZh, "county"))
+            .ToList();
+        var groups = reader.Groups().Select(g =>
+        {
+            var entry = Entry(reader.PopulationOf(g.Name, day), g.Name, "group");
+            var published = store.GroupReferences(g.Name).Where(r => r.Year == day.Year)
+                .Select(r => new PublishedFigure(r.Indicator, r.Value, r.Unit, r.Provenance.SourceId, r.Provenance.Note)).ToList();
+            return entry with { Published = published };
+        }).ToList();
+        return new ComparisonView(day, [.. units, .. groups]);
+    }
+
+    private static ComparisonEntry Entry(AggregateFigure figure, string name, string kind) => new(figure.RegionOrGroup, name, kind, figure.Value,
+        figure.IsComplete, figure.MissingMembers, [.. figure.Provenances.Select(p => $"{p.Kind.Code()} ({p.SourceId})").Distinct()],
+        figure.Value is null ? "no population figure is stored for this date" : figure.IsComplete ? null : $"partial: {figure.MissingMembers.Count} members have no figure",
+        []);
+
+    private static int AgeStart(string label) =>
+        int.Parse(label.TrimEnd('+').Split('-')[0], NumberStyles.None, CultureInfo.InvariantCulture);
+
+    private static Results<Ok<IReadOnlyList<PopulationRow>>, ContentHttpResult, ProblemHttpResult> Unwrap(Results<Ok<IReadOnlyList<PopulationRow>>, ContentHttpResult> r) =>
+        r.Result switch
+        {
+            Ok<IReadOnlyList<PopulationRow>> ok => ok,
+            ContentHttpResult text => text,
+            _ => throw new InvalidOperationException(),
+        };
+
+    internal sealed record PopulationRow(DateOnly ReferenceDate, string RegionCode, string Sex, string Age, string Residence, string Education, double Persons,
+        string Status, string Source, string? SourceTitle, string Batch);
+
+    /// <param name="NoDataReason">Why there is nothing to draw, or null.</param>
+    internal sealed record PyramidView(string Region, DateOnly? Date, IReadOnlyList<string> Ages, IReadOnlyList<double?> Male, IReadOnlyList<double?> Female,
+        IReadOnlyList<string> Provenance, string? NoDataReason);
+
+    internal sealed record PublishedFigure(string Indicator, double Value, string Unit, string Source, string? Note);
+
+    internal sealed record ComparisonEntry(string Region, string Name, string Kind, double? Persons, bool Complete, IReadOnlyList<string> MissingMembers,
+        IReadOnlyList<string> Provenance, string? Note, IReadOnlyList<PublishedFigure> Published);
+
+    internal sealed record ComparisonView(DateOnly Date, IReadOnlyList<ComparisonEntry> Entries);
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Populus.Storage;
+using Populus.Web.Plan;
+using Populus.Web.Security;
+
+namespace Populus.Web.Api;
+
+/// <summary>Resolves the region a request names against what the account may read.</summary>
+internal static class RegionAccess
+{
+    /// <summary>The code of the whole city (the plan's region).</summary>
+    public const string City = "330300";
+
+    /// <summary>
+    /// The region code or group name to read: the one asked for, else the account's county, else the city. A
+    /// region or group outside the account's county is refused (403), an unknown one is 404.
+    /// </summary>
+    public static bool TryResolve(string? asked, CurrentAccount me, CockpitViews views, out string region, out ProblemHttpResult? problem)
+    {
+        var scope = me.Scope;
+        region = string.IsNullOrWhiteSpace(asked) ? scope.CountyCode ?? City : asked.Trim();
+        problem = null;
+        var regionCode = region;
+        var known = views.StoreRegions().FirstOrDefault(r => r.Code == regionCode || r.NameZh == regionCode && r.ValidTo is null);
+        var group = known is null ? views.StoreGroups().FirstOrDefault(g => g.Name == regionCode) : null;
+        if (known is null && group is null)
+        {
+            problem = TypedResults.Problem(title: "Unknown region", detail: $"'{region}' is neither a region code nor a group name of the store.",
+                statusCode: StatusCodes.Status404NotFound);
+            return false;
+        }
+
+        if (known is not null)
+        {
+            region = known.Code;
+        }
+
+        var outside = known is not null ? !scope.Allows(known.Code) : group!.Members.Any(m => !scope.Allows(m.RegionCode));
+        if (outside)
+        {
+            problem = Forbidden(region, scope);
+            return false;
+        }
+
+        return true;
+    }
+
+    public static ProblemHttpResult Forbidden(string region, DataScope scope) => TypedResults.Problem(
+        title: "Outside your scope", detail: $"{region} is outside the data this account may read ({scope}).", statusCode: StatusCodes.Status403Forbidden);
+}

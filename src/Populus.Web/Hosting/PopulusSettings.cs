@@ -1,0 +1,25 @@
+namespace Populus.Web.Hosting;
+
+/// <summary>The host's settings, from the configuration section "Populus" (command line: --Populus:Db=…).</summary>
+/// <param name="Db">The store (a DuckDB file or a PostgreSQL connection string); null: POPULUS_DB, else ./populus-data/populus.duckdb.</param>
+/// <param name="LoginPermitLimit">Sign-in attempts allowed per client address per <see cref="LoginWindow"/>.</param>
+/// <param name="LoginWindow">The window of <see cref="LoginPermitLimit"/>.</param>
+/// <param name="CreateAdministrator">Make the administrator (password printed once) when the store has no account.</param>
+/// <param name="CacheSeconds">How long computed cockpit views (overview, evaluations) are reused before recomputing.</param>
+/// <param name="RegistryKeyFile">The person registry's key file; null: $POPULUS_KEY_FILE, else beside the DuckDB store folder.</param>
+public sealed record PopulusSettings(string? Db, int LoginPermitLimit, TimeSpan LoginWindow, bool CreateAdministrator, int CacheSeconds, string? RegistryKeyFile)
+{
+    public const string Section = "Populus";
+
+    public static PopulusSettings From(IConfiguration configuration)
+    {
+        var s = configuration.GetSection(Section);
+        return new PopulusSettings(
+            s["Db"] is { Length: > 0 } db ? db : null,
+            s.GetValue("LoginPermitLimit", 5),
+            TimeSpan.FromSeconds(s.GetValue("LoginWindowSeconds", 60)),
+            s.GetValue("CreateAdministrator", true),
+            s.GetValue("CacheSeconds", 60),
+            s["RegistryKeyFile"] is { Length: > 0 } key ? key : null);
+    }
+}

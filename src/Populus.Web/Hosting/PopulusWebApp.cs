@@ -1,0 +1,33 @@
+namespace Populus.Web.Hosting;
+
+/// <summary>Builds the cockpit and API host: services, then the request pipeline and the endpoints.</summary>
+public static class PopulusWebApp
+{
+    /// <summary>Where `populus serve` listens unless --urls says otherwise: loopback only.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <param name="args">Host arguments (--urls, --Populus:Db=…); see <see cref="PopulusSettings"/>.</param>
+    /// <param name="db">The store, overriding the configuration (`populus serve --db`).</param>
+    /// <exception cref="Storage.StoreOpenException">The store cannot be opened (the message is written for the user).</exception>
+    public static WebApplication Create(string[] args, string? db = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (db is not null)
+        {
+            builder.Configuration[$"{PopulusSettings.Section}:Db"] = db;
+        }
+
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrls);
+        }
+
+        // Per-request information lines (request started/finished, endpoint executed) cost more than the cached answers
+        // they describe; warnings and errors are still logged, and the first-run password never goes through a logger.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.AddPopulusServices();
+        var app = builder.Build();
+        app.UsePopulusPipeline();
+        return app;
+    }
+}

@@ -1,0 +1,46 @@
+using Populus.Planning.Catalogue;
+using Populus.Planning.Targets;
+
+namespace Populus.Web.Plan;
+
+/// <summary>The plan's regions, indicator catalogue and targets, parsed once from the files of data/plan (embedded).</summary>
+internal sealed class PlanBook
+{
+    /// <summary>The region the plan's targets are set for.</summary>
+    public const string PlanRegion = "温州市";
+
+    private PlanBook(RegionRegistry regions, IndicatorCatalogue catalogue, TargetBook targets)
+    {
+        Regions = regions;
+        Catalogue = catalogue;
+        Targets = targets;
+    }
+
+    public RegionRegistry Regions { get; }
+
+    public IndicatorCatalogue Catalogue { get; }
+
+    public TargetBook Targets { get; }
+
+    /// <summary>The 20 main indicators of the plan's Table 6, in the table's order.</summary>
+    public IReadOnlyList<IndicatorEntry> MainIndicators => [.. Catalogue.Entries
+        .Where(e => e.PlanId is not null)
+        .OrderBy(e => int.Parse(e.PlanId!, System.Globalization.CultureInfo.InvariantCulture))];
+
+    /// <exception cref="CatalogueException">A plan file is invalid (every problem is listed).</exception>
+    public static PlanBook Load()
+    {
+        var regions = RegionRegistry.Parse(Text("regions.csv"));
+        var catalogue = IndicatorCatalogue.Parse(Text("indicator-catalogue.csv"), regions);
+        var targets = TargetBook.Parse(catalogue, Text("plan-indicators.csv"), Text("targets-text.csv"));
+        return new PlanBook(regions, catalogue, targets);
+    }
+
+    private static string Text(string file)
+    {
+        using var stream = typeof(PlanBook).Assembly.GetManifestResourceStream($"Populus.Web.Plan.{file}")
+                           ?? throw new InvalidOperationException($"data/plan/{file} is not embedded in Populus.Web.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Populus.Planning.Indicators;
+using Populus.Planning.Scenarios;
+using Populus.Planning.Targets;
+using Populus.Storage;
+using Populus.Storage.Scenarios;
+using Populus.Storage.Tabular;
+
+namespace Populus.Web.Plan;
+
+/// <summary>
+/// The scenario projections behind the cockpit: <see cref="PlanMonitor"/> (Storage) loaded once on the store, its
+/// projector (not thread-safe, so one projection at a time), and the projections already made, by scenario and levers.
+/// </summary>
+internal sealed class ScenarioService(IPopulusStore store)
+{
+    /// <summary>The horizon of the plan.</summary>
+    public const int LastYear = 2035;
+
+    public const string Baseline = "baseline";
+
+    private readonly Lazy<(PlanMonitor? Monitor, string? Missing)> _monitor = new(() =>
+    {
+        try
+        {
+            return (PlanMonitor.Load(store), null);
+        }
+        catch (InvalidInputException ex)
+        {
+            return (null, "the scenario data cannot be read: " + string.Join("; ", ex.Errors.Take(3)));
+        }
+    });
+
+    private readonly ConcurrentDictionary<string, Projected> _projections = new(StringComparer.Ordinal);
+    private readonly Lock _projector = new();
+
+    /// <summary>The monitor, or null with the reason it is missing.</summary>
+    public PlanMonitor? Monitor => _monitor.Value.Monitor;
+
+    public string? Missing => _monitor.Value.Missing;
+
+    /// <summary>A scenario (by name, default baseline) with the levers applied, projected to <see cref="LastYear"/>, with its indicators.</summary>
+    /// <exception cref="InvalidInputException">No such scenario.</exception>
+    public Projected Project(string? scenarioName, ScenarioLevers levers)
+    {
+        var monitor = Monitor ?? throw new InvalidOperationException(Missing);
+        var scenario = monitor.Scenario(string.IsNullOrWhiteSpace(scenarioName) ? Baseline : scenarioName).With(levers);
+        if (_projections.Count > 500)
+        {
+            _projections.Clear(); // slider positions are many; keep the memory bounded
+        }
+
+        return _projections.GetOrAdd(scenario.Name, _ =>
+        {
+            var clock = Stopwatch.StartNew();
+            ScenarioProjection projection;
+            lock (_projector)
+            {
+                projection = monitor.Projector.Project(scenario, LastYear);
+            }
+
+            var calculator = new IndicatorCalculator(monitor.Plan.Catalogue, ScenarioIndicatorData.Build(projection, monitor.Plan.Catalogue));
+            return new Projected(scenario.Name, projection, calculator, clock.Elapsed.TotalMilliseconds);
+        });
+    }
+
+    /// <summary>The projected indicators of one region for the target evaluation (the plan's indicators with a formula).</summary>
+    public ProjectedIndicators IndicatorsOf(Projected projected, string region, IEnumerable<string> indicatorIds) =>
+        ProjectedIndicators.Compute(projected.Name, projected.Calculator, indicatorIds.Where(id => Monitor!.Plan.Catalogue[id].Formula is not null),
+            region, projected.Projection.BaseYear + 1, LastYear);
+
+    /// <summary>A projection and the calculator over its figures.</summary>
+    internal sealed record Projected(string Name, ScenarioProjection Projection, IndicatorCalculator Calculator, double ElapsedMs);
+}

@@ -1,0 +1,23 @@
+using Populus.Storage;
+using Populus.Storage.Registry;
+using Populus.Web.Hosting;
+
+namespace Populus.Web.Registry;
+
+/// <summary>Opens the store's person registry (migration 4) with its key for one request, or says why it cannot.</summary>
+internal sealed class RegistryAccess(IPopulusStore store, PopulusSettings settings)
+{
+    /// <summary>Runs <paramref name="read"/> on the registry, or returns why it cannot (no key file named, another key).</summary>
+    public (T? Value, string? Missing) Read<T>(Func<PersonRegistry, T> read)
+    {
+        try
+        {
+            using var registry = store.OpenRegistry(settings.RegistryKeyFile);
+            return (read(registry), null);
+        }
+        catch (Exception ex) when (ex is RegistryKeyMismatchException or InvalidOperationException)
+        {
+            return (default, "the person registry cannot be opened: " + ex.Message);
+        }
+    }
+}

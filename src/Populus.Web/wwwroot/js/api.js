@@ -1,0 +1,29 @@
+// Calls to /api/v1 with the session cookie; POSTs carry the antiforgery token (fetched again after sign-in).
+'use strict';
+window.Api = (function () {
+  let csrf = null;
+  async function token(refresh) {
+    if (!csrf || refresh) {
+      const r = await fetch('/api/v1/auth/csrf', { credentials: 'same-origin' });
+      csrf = (await r.json()).token;
+    }
+    return csrf;
+  }
+  async function problem(r) {
+    try { const p = await r.json(); return p.detail || p.title || ('HTTP ' + r.status); } catch { return 'HTTP ' + r.status; }
+  }
+  async function get(path) {
+    const r = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (!r.ok) { const e = new Error(await problem(r)); e.status = r.status; throw e; }
+    return r.status === 204 ? null : r.json();
+  }
+  async function send(path, body, isForm) {
+    const headers = { 'X-CSRF-TOKEN': await token(false) };
+    if (!isForm) headers['Content-Type'] = 'application/json';
+    const r = await fetch(path, { method: 'POST', credentials: 'same-origin', headers, body: isForm ? body : JSON.stringify(body) });
+    const data = r.status === 204 ? null : await r.json().catch(() => null);
+    if (!r.ok && r.status !== 422) { const e = new Error((data && (data.detail || data.title)) || ('HTTP ' + r.status)); e.status = r.status; throw e; }
+    return { status: r.status, data };
+  }
+  return { get, send, token };
+})();

@@ -1,0 +1,80 @@
+// ECharts helpers. Every chart is registered in window.PopulusCharts by its element id, so tests (and the
+// big screen's resize) can reach the instance.
+'use strict';
+window.PopulusCharts = {};
+window.Charts = (function () {
+  function make(container, option, dark) {
+    const old = echarts.getInstanceByDom(container);
+    if (old) old.dispose();
+    const chart = echarts.init(container, dark ? 'dark' : null, { renderer: 'canvas' });
+    chart.setOption(Object.assign({ animation: false, backgroundColor: 'transparent', textStyle: { fontFamily: '"Noto Sans CJK SC", sans-serif' } }, option));
+    window.PopulusCharts[container.id] = chart;
+    return chart;
+  }
+  const statusColor = { achieved: '#2e8b57', on_track: '#3a9d5d', at_risk: '#e0a100', off_track: '#c8372d', no_data: '#8a94a3' };
+
+  function progress(container, items, dark) {
+    // Latest value against the nearest numeric target (2025 when there is one), for indicators with both.
+    const rows = items.map(i => {
+      // Only level targets compare as a percentage; cumulative, trend and band targets do not.
+      const levels = ['AtLeast', 'Above', 'AtMost', 'Below', 'Approximately', 'Exactly'];
+      const numeric = i.targets.filter(x => x.targetYear && levels.includes(x.targetKind) && x.targetValue);
+      const t = numeric.find(x => x.targetYear === 2025) || numeric[0];
+      const value = i.latest.value;
+      return value != null && t ? { name: I18N.name(i.nameZh, i.nameEn), pct: 100 * value / t.targetValue, status: i.status } : null;
+    }).filter(Boolean);
+    make(container, {
+      grid: { left: 170, right: 40, top: 20, bottom: 30 },
+      tooltip: { trigger: 'item', formatter: p => p.name + ': ' + p.value.toFixed(1) + '%' },
+      xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
+      yAxis: { type: 'category', data: rows.map(r => r.name), inverse: true },
+      series: [{ type: 'bar', name: I18N.t('overview.chart'), data: rows.map(r => ({ value: Math.round(r.pct * 10) / 10, itemStyle: { color: statusColor[r.status] } })),
+        markLine: { symbol: 'none', label: { show: false }, data: [{ xAxis: 100 }], lineStyle: { color: '#c8372d', type: 'dashed' } } }],
+    }, dark);
+    return rows.length;
+  }
+
+  function pyramid(container, data, dark) {
+    make(container, {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: v => Math.abs(v).toLocaleString() },
+      legend: { top: 0, data: [I18N.t('pyramid.male'), I18N.t('pyramid.female')] },
+      grid: { left: 60, right: 40, top: 40, bottom: 30 },
+      xAxis: { type: 'value', axisLabel: { formatter: v => Math.abs(v).toLocaleString() } },
+      yAxis: { type: 'category', data: data.ages },
+      series: [
+        { name: I18N.t('pyramid.male'), type: 'bar', stack: 'p', data: data.male.map(v => v == null ? null : -v), itemStyle: { color: '#3b7dd8' } },
+        { name: I18N.t('pyramid.female'), type: 'bar', stack: 'p', data: data.female, itemStyle: { color: '#d8573b' } },
+      ],
+    }, dark);
+  }
+
+  function trend(container, series, dark) {
+    const points = series.values.filter(v => v.value != null);
+    const targets = series.targets.filter(t => t.year && t.value != null);
+    make(container, {
+      tooltip: { trigger: 'axis' },
+      grid: { left: 60, right: 40, top: 40, bottom: 40 },
+      xAxis: { type: 'value', min: 2010, max: 2035, interval: 5, axisLabel: { formatter: v => String(v) } },
+      yAxis: { type: 'value', name: series.unit, scale: true },
+      series: [
+        { name: I18N.name(series.nameZh, series.nameEn), type: 'line', symbolSize: 8, data: points.map(v => [v.year, v.value]) },
+        { name: I18N.t('target'), type: 'scatter', symbol: 'diamond', symbolSize: 14, itemStyle: { color: '#c8372d' },
+          data: targets.map(t => ({ value: [t.year, t.value], name: t.printedZh })) },
+      ],
+    }, dark);
+    return points.length;
+  }
+
+  function bars(container, names, values, label, dark) {
+    make(container, {
+      tooltip: { trigger: 'axis' },
+      grid: { left: 60, right: 20, top: 30, bottom: 60 },
+      xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: 30 } },
+      yAxis: { type: 'value' },
+      series: [{ name: label, type: 'bar', data: values, itemStyle: { color: '#1f5fa8' } }],
+    }, dark);
+  }
+
+  return { make, progress, pyramid, trend, bars, statusColor };
+})();
+window.addEventListener('resize', () => Object.values(window.PopulusCharts).forEach(c => c.isDisposed() || c.resize()));

@@ -1,0 +1,271 @@
+// The cockpit's pages. Markup is built with textContent only (never innerHTML of data), so stored text cannot
+// become markup. Each page shows 'no data' with the server's reason when a figure or a service is missing.
+'use strict';
+window.Pages = (function () {
+  const t = k => I18N.t(k);
+  function h(tag, props, ...children) {
+    const el = document.createElement(tag);
+    for (const [k, v] of Object.entries(props || {})) {
+      if (k === 'class') el.className = v; else if (k === 'text') el.textContent = v;
+      else if (k.startsWith('on')) el.addEventListener(k.slice(2), v); else if (v != null) el.setAttribute(k, v);
+    }
+    for (const c of children.flat()) if (c != null) el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    return el;
+  }
+  const fmt = v => v == null ? '—' : (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString() : (Math.round(v * 100) / 100).toString());
+  const badge = (kind, source) => h('span', {}, h('span', { class: 'badge ' + (kind || ''), text: kind ? t('kind.' + kind) : t('nodata') }),
+    source ? h('span', { class: 'source', text: source }) : null);
+  const status = s => h('span', { class: 'status ' + s, text: t('status.' + s) });
+  const nodata = reason => h('div', { class: 'nodata', text: t('nodata') + (reason ? '：' + reason : '') });
+  const card = (titleKey, ...children) => h('section', { class: 'card' }, h('h2', { text: t(titleKey) }), ...children);
+  function table(columns, rows) {
+    return h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, columns.map(c => h('th', { text: c })))),
+      h('tbody', {}, rows.map(r => h('tr', {}, r.map(c => c instanceof Node ? h('td', {}, c) : h('td', { class: typeof c === 'number' ? 'num' : '', text: typeof c === 'number' ? fmt(c) : (c ?? '') }))))));
+  }
+  async function regionSelect(me, id) {
+    const regions = await Api.get('/api/v1/regions?level=county').catch(() => []);
+    const city = me.regionCode ? [] : [{ code: '330300', nameZh: '温州市', nameEn: 'Wenzhou' }];
+    return h('select', { id }, [...city, ...regions.filter(r => !r.validTo)].map(r => h('option', { value: r.code, text: I18N.name(r.nameZh, r.nameEn) })));
+  }
+
+  async function overview(root, me) {
+    const data = await Api.get('/api/v1/indicators/overview');
+    const chart = h('div', { id: 'chart-overview', class: 'chart tall' });
+    const cards = h('div', { class: 'cards' }, data.indicators.map(i => h('div', { class: 'card ind ' + i.status, 'data-indicator': i.id },
+      h('h3', { text: i.planId + '. ' + I18N.name(i.nameZh, i.nameEn) }),
+      i.latest.value != null
+        ? h('div', {}, h('span', { class: 'value', text: fmt(i.latest.value) }), h('span', { class: 'unit', text: i.unit + ' · ' + i.latest.year }))
+        : nodata(i.latest.note),
+      badge(i.latest.status, i.latest.source),
+      h('ul', { class: 'targets' }, i.targets.filter(x => x.targetYear).map(x => h('li', { title: x.explanation }, status(x.status), ' ' + x.targetYear + ' ' + t('target') + ' ' + x.targetPrinted))))));
+    root.append(
+      h('section', { class: 'card' }, h('h2', { text: t('overview.chart') }),
+        h('p', { class: 'note', text: t('region') + ': ' + data.region + ' · ' + t('asof') + ' ' + data.asOfYear + ' · ' + t('overview.noprojection') }), chart),
+      card('overview.warnings', data.earlyWarnings.length ? table([t('indicator'), t('target'), t('status'), ''],
+        data.earlyWarnings.map(w => [(data.indicators.find(i => i.id === w.indicatorId) || {}).nameZh || w.indicatorId, w.targetYear + ' ' + w.targetPrinted, status(w.status), w.explanation])) : nodata(t('overview.nowarnings'))),
+      cards);
+    const drawn = Charts.progress(chart, data.indicators);
+    if (!drawn) chart.replaceWith(nodata(t('overview.noprojection')));
+  }
+
+  async function pyramid(root, me) {
+    const region = await regionSelect(me, 'pyramid-region');
+    const dateSel = h('select', { id: 'pyramid-date' });
+    const slider = h('input', { id: 'pyramid-year', type: 'range', min: '2021', max: '2035', value: '2035', disabled: 'disabled' });
+    const chart = h('div', { id: 'chart-pyramid', class: 'chart tall' });
+    const info = h('div', { class: 'note' });
+    async function dates() {
+      const list = await Api.get('/api/v1/population/dates?region=' + encodeURIComponent(region.value)).catch(() => []);
+      dateSel.replaceChildren(...list.map(d => h('option', { value: d, text: d })));
+      await draw();
+    }
+    async function draw() {
+      const q = '/api/v1/population/pyramid?region=' + encodeURIComponent(region.value) + (dateSel.value ? '&date=' + dateSel.value : '');
+      const data = await Api.get(q);
+      info.replaceChildren(data.noDataReason ? nodata(data.noDataReason) : h('span', {}, t('source') + ': ', data.provenance.join('; ')));
+      chart.hidden = !!data.noDataReason;
+      if (!data.noDataReason) Charts.pyramid(chart, data);
+    }
+    region.addEventListener('change', dates);
+    dateSel.addEventListener('change', draw);
+    const projection = h('div', { class: 'note', id: 'pyramid-projection' });
+    const yearShown = h('span', { text: '' });
+    slider.addEventListener('input', () => { yearShown.textContent = slider.value; });
+    slider.addEventListener('change', async () => {
+      const data = await Api.get('/api/v1/projections/pyramid?year=' + slider.value + '&region=' + encodeURIComponent(region.value)).catch(e => ({ noDataReason: e.message }));
+      info.replaceChildren(data.noDataReason ? nodata(data.noDataReason) : h('span', {}, t('source') + ': ', badge('projected', data.provenance.join('; ')), ' ' + slider.value));
+      chart.hidden = !!data.noDataReason;
+      if (!data.noDataReason) Charts.pyramid(chart, data);
+    });
+    Api.get('/api/v1/projections/scenarios').then(() => { slider.removeAttribute('disabled'); projection.replaceChildren(yearShown); })
+      .catch(e => projection.replaceChildren(nodata(e.status === 403 ? t('err.forbidden') : e.message)));
+    root.append(h('section', { class: 'card' }, h('h2', { text: t('pyramid.title') }),
+      h('div', { class: 'row' }, h('label', {}, t('region'), region), h('label', {}, t('date') + '（2010 / 2020 普查、最新估计）', dateSel),
+        h('label', { class: 'slider' }, t('pyramid.projection'), slider), projection), info, chart));
+    await dates();
+  }
+
+  async function trends(root, me) {
+    const list = await Api.get('/api/v1/indicators');
+    const sel = h('select', { id: 'trend-indicator' }, list.map(i => h('option', { value: i.id, text: i.planId + '. ' + I18N.name(i.nameZh, i.nameEn) })));
+    const region = await regionSelect(me, 'trend-region');
+    const chart = h('div', { id: 'chart-trend', class: 'chart' });
+    const info = h('div');
+    const warnings = h('div');
+    async function draw() {
+      const s = await Api.get('/api/v1/indicators/' + encodeURIComponent(sel.value) + '/series?region=' + encodeURIComponent(region.value));
+      const n = Charts.trend(chart, s);
+      const missing = s.values.filter(v => v.value == null);
+      info.replaceChildren(n ? h('div', { class: 'note' }, s.values.filter(v => v.value != null).map(v => h('div', {}, v.year + ': ' + fmt(v.value) + ' ', badge(v.status, v.source))))
+        : nodata(missing.length ? missing[missing.length - 1].note : ''));
+      const ev = await Api.get('/api/v1/evaluations?warnings=true&region=' + encodeURIComponent(region.value)).catch(() => []);
+      warnings.replaceChildren(ev.length ? table([t('indicator'), t('target'), ''], ev.map(w => [w.indicatorId, w.targetYear + ' ' + w.targetPrinted, w.explanation]))
+        : nodata(t('overview.nowarnings')));
+    }
+    sel.addEventListener('change', draw);
+    region.addEventListener('change', draw);
+    root.append(h('section', { class: 'card' }, h('h2', { text: t('trends.title') }),
+      h('div', { class: 'row' }, h('label', {}, t('indicator'), sel), h('label', {}, t('region'), region)), chart, info),
+      card('overview.warnings', warnings));
+    await draw();
+  }
+
+  async function compare(root) {
+    const data = await Api.get('/api/v1/population/comparison');
+    const chart = h('div', { id: 'chart-compare', class: 'chart' });
+    // A group's partial sum is never drawn as if it were the whole: only complete figures are charted.
+    const withData = data.entries.filter(e => e.persons != null && e.complete);
+    root.append(h('section', { class: 'card' }, h('h2', { text: t('compare.title') + ' · ' + data.date }),
+      withData.length ? chart : nodata(data.entries.length ? data.entries[0].note : ''),
+      table([t('region'), '', t('compare.persons'), t('source'), t('compare.published')],
+        data.entries.map(e => [e.name + ' (' + e.region + ')', t('kind.' + e.kind), e.persons == null ? (e.note || t('nodata')) : e.complete ? e.persons : fmt(e.persons) + ' — ' + e.note + ': ' + e.missingMembers.join(', '), e.provenance.join('; '),
+          e.published.map(p => p.indicator + ' = ' + p.value + ' ' + p.unit + ' (' + p.source + ')').join('; ')]))));
+    if (withData.length) Charts.bars(chart, withData.map(e => e.name), withData.map(e => e.persons), t('compare.persons'));
+    const shares = data.entries.flatMap(e => e.published.filter(p => p.unit === '%').map(p => ({ name: e.name, value: p.value })));
+    if (shares.length) {
+      const c2 = h('div', { id: 'chart-compare-published', class: 'chart' });
+      root.append(h('section', { class: 'card' }, h('h2', { text: t('compare.published') + ' (%)' }), c2));
+      Charts.bars(c2, shares.map(s => s.name), shares.map(s => s.value), '%');
+    }
+  }
+
+  async function scenarios(root) {
+    const list = await Api.get('/api/v1/projections/scenarios');
+    const names = Object.fromEntries((await Api.get('/api/v1/indicators')).map(i => [i.id, I18N.name(i.nameZh, i.nameEn)]));
+    const pick = h('select', { id: 'scen-name' }, list.map(x => h('option', { value: x.name, text: x.name, title: x.description })));
+    const out = h('div', { id: 'scenario-result' });
+    const chart = h('div', { id: 'chart-scenario', class: 'chart' });
+    const targets = h('div', { id: 'scenario-targets' });
+    const slider = (id, key, min, max, step, value) => {
+      const input = h('input', { id, type: 'range', min, max, step, value });
+      const shown = h('span', { text: value });
+      input.addEventListener('input', () => { shown.textContent = input.value; });
+      input.addEventListener('change', run);
+      return { input, el: h('label', { class: 'slider' }, h('span', {}, t(key) + ' ', shown), input) };
+    };
+    const s = [slider('scen-tfr', 'scen.tfr', '0.7', '2.1', '0.05', '1.0'), slider('scen-e0', 'scen.e0', '75', '90', '0.1', '82'),
+      slider('scen-mig', 'scen.mig', '-100000', '300000', '5000', '70000'), slider('scen-grad', 'scen.grad', '20', '70', '1', '39')];
+    pick.addEventListener('change', run);
+    async function run() {
+      try {
+        const r = await Api.send('/api/v1/projections/run', { scenario: pick.value, tfr: +s[0].input.value, lifeExpectancy: +s[1].input.value,
+          netMigration: +s[2].input.value, graduateRetention: +s[3].input.value });
+        const d = r.data;
+        Charts.trend(chart, d.population);
+        const last = d.years[d.years.length - 1];
+        out.replaceChildren(h('p', { class: 'note', text: d.scenario + ' · 2035: ' + fmt(last.residents) + ' · ' + t('scen.elapsed') + ' ' + d.elapsedMs.toFixed(1) + ' ms' }),
+          badge('projected', d.scenario));
+        targets.replaceChildren(table([t('indicator'), t('target'), t('status'), ''], d.targets.map(e => [names[e.indicatorId] || e.indicatorId, e.targetYear + ' ' + e.targetPrinted,
+          status(e.status), e.explanation])));
+      } catch (e) { out.replaceChildren(nodata(e.message)); }
+    }
+    root.append(h('section', { class: 'card' }, h('h2', { text: t('scen.title') }), h('div', { class: 'row' }, h('label', {}, t('scen.name'), pick), s.map(x => x.el)), out, chart),
+      card('scen.targets', targets));
+    await run();
+  }
+
+  async function services(root) {
+    const out = h('div');
+    const chart = h('div', { id: 'chart-services', class: 'chart' });
+    root.append(card('services.title', chart, out));
+    try {
+      const rows = await Api.get('/api/v1/services/demand?year=2035');
+      // Services in places, pupils and beds; the labour supply (persons) is on another scale and stays in the table.
+      const city = rows.filter(r => r.region === '温州市' && r.unit !== 'persons');
+      const show = city.length ? city : rows.filter(r => r.unit !== 'persons');
+      Charts.bars(chart, show.map(r => I18N.name(r.nameZh, r.nameEn)), show.map(r => Math.round(r.demand)), t('services.title'));
+      out.replaceChildren(table([t('region'), t('year'), t('services.service'), t('value'), '', t('source')],
+        rows.map(r => [r.region, String(r.year), I18N.name(r.nameZh, r.nameEn), r.demand, r.unit, t('kind.projected') + ' (' + r.scenario + ')'])));
+    } catch (e) { chart.hidden = true; out.replaceChildren(nodata(e.message)); }
+  }
+
+  async function imports(root, me) {
+    const kinds = await Api.get('/api/v1/imports/kinds');
+    const kind = h('select', { id: 'import-kind' }, kinds.map(k => h('option', { value: k.name, text: k.name + ' — ' + k.summary })));
+    const file = h('input', { id: 'import-file', type: 'file', accept: '.csv,.xlsx,.parquet' });
+    const report = h('div', { id: 'import-report' });
+    const history = h('div');
+    async function list() {
+      const attempts = await Api.get('/api/v1/imports');
+      history.replaceChildren(attempts.length ? table(['#', t('imports.time'), t('imports.kind'), t('imports.file'), t('imports.outcome'), t('imports.problems')],
+        attempts.map(a => [a.id, a.atUtc.replace('T', ' ').slice(0, 19), a.kind, a.fileName, a.accepted ? t('imports.accepted') + ' (' + a.rows + ')' : t('imports.refused'),
+          a.problems.map(p => 'row ' + p.row + (p.column ? ' ' + p.column : '') + (p.value != null ? " '" + p.value + "'" : '') + ': ' + p.reason).join('\n')])) : nodata(''));
+    }
+    const upload = h('button', { class: 'primary', type: 'button', text: t('imports.upload'), onclick: async () => {
+      if (!file.files.length) return;
+      const form = new FormData();
+      form.append('file', file.files[0]);
+      try {
+        const r = await Api.send('/api/v1/imports/' + encodeURIComponent(kind.value), form, true);
+        const a = r.data;
+        report.replaceChildren(a.accepted ? h('p', { text: t('imports.accepted') + ': ' + a.rows + ' · ' + a.batch })
+          : h('div', {}, h('p', { class: 'warn', text: t('imports.refused') + ': ' + a.problems.length }),
+            table(['row', 'column', 'value', 'reason'], a.problems.map(p => [p.row, p.column, p.value, p.reason]))));
+      } catch (e) { report.replaceChildren(nodata(e.message)); }
+      await list();
+    } });
+    root.append(h('section', { class: 'card' }, h('h2', { text: t('imports.title') }),
+      h('div', { class: 'row' }, h('label', {}, t('imports.kind'), kind), h('label', {}, t('imports.file'), file), upload), report),
+      card('imports.history', history));
+    await list();
+  }
+
+  async function audit(root) {
+    const rows = await Api.get('/api/v1/audit?limit=300');
+    root.append(card('audit.title', rows.length ? table(['#', 'UTC', 'account', 'role', 'action', 'subject', 'purpose', 'detail'],
+      rows.map(r => [r.id, r.atUtc.replace('T', ' ').slice(0, 19), r.account, r.role, r.action, r.subject, r.purpose, r.detail])) : nodata('')));
+  }
+
+  async function accounts(root) {
+    const list = await Api.get('/api/v1/accounts');
+    const f = { user: h('input', { id: 'acc-user' }), name: h('input', { id: 'acc-name' }),
+      role: h('select', { id: 'acc-role' }, ['administrator', 'city_analyst', 'county_viewer', 'data_provider', 'auditor'].map(r => h('option', { value: r, text: r }))),
+      region: h('input', { id: 'acc-region', placeholder: '330302' }), kinds: h('input', { id: 'acc-kinds', placeholder: 'census;indicators' }) };
+    const result = h('pre', { id: 'acc-result' });
+    const create = h('button', { class: 'primary', type: 'button', text: t('accounts.create'), onclick: async () => {
+      try {
+        const r = await Api.send('/api/v1/accounts', { userName: f.user.value, displayName: f.name.value, role: f.role.value,
+          regionCode: f.region.value || null, dataKinds: f.kinds.value ? f.kinds.value.split(';') : null });
+        result.textContent = r.data.account.userName + (r.data.password ? '  password (shown once): ' + r.data.password : '');
+      } catch (e) { result.textContent = e.message; }
+    } });
+    root.append(card('accounts.title', table(['#', 'user', 'name', 'role', 'region', 'kinds', 'disabled', ''], list.map(a => [a.id, a.userName, a.displayName, a.role,
+      a.regionCode, a.dataKinds.join(';'), a.disabled ? 'yes' : '', h('button', { type: 'button', class: 'link', text: t('accounts.token'), onclick: async () => {
+        try { const r = await Api.send('/api/v1/accounts/' + a.id + '/tokens', { name: 'cockpit', days: 90 }); result.textContent = 'Bearer ' + r.data.token + '  (shown once)'; }
+        catch (e) { result.textContent = e.message; }
+      } })]))),
+      h('section', { class: 'card' }, h('h2', { text: t('accounts.create') }), h('div', { class: 'row' }, Object.entries(f).map(([k, v]) => h('label', {}, k, v)), create), result));
+  }
+
+  async function bigscreen(root, me) {
+    document.body.classList.add('bigscreen');
+    const data = await Api.get('/api/v1/indicators/overview');
+    const kpis = data.indicators.filter(i => i.latest.value != null).slice(0, 8);
+    const c1 = h('div', { id: 'chart-big-overview', class: 'chart' });
+    const c2 = h('div', { id: 'chart-big-trend', class: 'chart' });
+    const c3 = h('div', { id: 'chart-big-groups', class: 'chart' });
+    const statusCount = {};
+    data.indicators.forEach(i => { statusCount[i.status] = (statusCount[i.status] || 0) + 1; });
+    const c4 = h('div', { id: 'chart-big-status', class: 'chart' });
+    root.append(h('div', { class: 'wall' },
+      h('div', { class: 'title' }, h('span', { text: t('big.title') + ' · ' + data.region + ' · ' + data.asOfYear }),
+        h('a', { href: '#overview', text: t('big.exit') })),
+      h('div', { class: 'panel' }, h('h2', { text: t('overview.chart') }), c1),
+      h('div', { class: 'panel' }, h('h2', { text: t('latest') }), h('div', { class: 'kpis' }, kpis.map(i => h('div', { class: 'kpi' },
+        h('div', { class: 'value', text: fmt(i.latest.value) }), h('div', { class: 'label', text: I18N.name(i.nameZh, i.nameEn) + ' (' + i.unit + ', ' + i.latest.year + ', ' + t('kind.' + i.latest.status) + ')' }))))),
+      h('div', { class: 'panel' }, h('h2', { text: t('overview.status') }), c4),
+      h('div', { class: 'panel' }, h('h2', { text: t('trends.title') }), c2),
+      h('div', { class: 'panel' }, h('h2', { text: t('compare.published') }), c3),
+      h('div', { class: 'panel' }, h('h2', { text: t('overview.warnings') }), data.earlyWarnings.length
+        ? h('div', { class: 'list' }, data.earlyWarnings.map(w => h('div', { text: (data.indicators.find(i => i.id === w.indicatorId) || {}).nameZh + ' ' + w.targetYear + '：' + t('status.' + w.status) }))) : nodata(t('overview.noprojection')))));
+    Charts.progress(c1, data.indicators, true);
+    Charts.make(c4, { series: [{ type: 'pie', radius: ['40%', '70%'], data: Object.entries(statusCount).map(([k, v]) => ({ name: t('status.' + k), value: v, itemStyle: { color: Charts.statusColor[k] } })) }] }, true);
+    const s = await Api.get('/api/v1/indicators/resident_population/series');
+    Charts.trend(c2, s, true);
+    const cmp = await Api.get('/api/v1/population/comparison');
+    const shares = cmp.entries.flatMap(e => e.published.filter(p => p.unit === '%').map(p => ({ name: e.name, value: p.value })));
+    if (shares.length) Charts.bars(c3, shares.map(x => x.name), shares.map(x => x.value), '%', true); else c3.replaceWith(nodata(''));
+  }
+
+  return { overview, pyramid, trends, compare, scenarios, services, imports, audit, accounts, bigscreen, h, nodata };
+})();

@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Populus.Web.Tests;
+
+/// <summary>What the data endpoints answer: figures with provenance, formats, the OpenAPI document, static files.</summary>
+public sealed class ApiTests
+{
+    [Fact]
+    public async Task OpenApiDocument_ListsTheApi()
+    {
+        using var client = TestApp.For("duckdb").Client();
+        var doc = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        foreach (var path in new[] { "/api/v1/population", "/api/v1/indicators/{id}/series", "/api/v1/imports/{kind}", "/api/v1/audit", "/api/v1/auth/login" })
+        {
+            Assert.Contains(path, paths);
+        }
+
+        var page = await client.GetStringAsync("/api.html");
+        Assert.Contains("/js/apiref.js", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("http", page.Replace("http-equiv", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/favicon.ico", "image/x-icon")]
+    [InlineData("/", "text/html")]
+    [InlineData("/lib/echarts.min.js", "text/javascript")]
+    public async Task StaticFiles_AreServedFromThisHost(string url, string type)
+    {
+        using var client = TestApp.For("duckdb").Client();
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(type, response.Content.Headers.ContentType!.MediaType);
+        if (url == "/")
+        {
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("//cdn", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Pyramid_HasBothSexesByAgeWithProvenance(string engine)
+    {
+        using var client = await TestApp.For(engine).SignedIn("analyst");
+        var p = await client.GetFromJsonAsync<JsonElement>($"/api/v1/population/pyramid?region={TestApp.Longwan}&date={TestApp.TestDay}");
+        Assert.Equal(JsonValueKind.Null, p.GetProperty("noDataReason").ValueKind);
+        var ages = p.GetProperty("ages").EnumerateArray().Select(a => a.GetString()).ToList();
+        Assert.Equal("0-4", ages[0]);
+        Assert.Equal("85+", ages[^1]);
+        Assert.Equal(18, ages.Count);
+        Assert.Equal(24_000, p.GetProperty("male")[0].GetDouble());
+        Assert.Equal(["estimated (TEST)"], p.GetProperty("provenance").EnumerateArray().Select(x => x.GetString()));
+
+        var none = await client.GetFromJsonAsync<JsonElement>("/api/v1/population/pyramid?region=330305&date=2001-01-01");
+        Assert.Contains("no population", none.GetProperty("noDataReason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Overview_ShowsThe20IndicatorsWithProvenanceOrTheReason(string engine)
+    {
+        using var client = await TestApp.For(engine).SignedIn("analyst");
+        var o = await client.GetFromJsonAsync<JsonElement>("/api/v1/indicators/overview?asOf=2020");
+        var items = o.GetProperty("indicators").EnumerateArray().ToList();
+        Assert.Equal(20, items.Count);
+        Assert.Equal("温州市", o.GetProperty("region").GetString());
+        foreach (var item in items)
+        {
+            var latest = item.GetProperty("latest");
+            if (latest.GetProperty("value").ValueKind == JsonValueKind.Null)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(latest.GetProperty("note").GetString()));
+            }
+            else
+            {
+                Assert.Contains(latest.GetProperty("status").GetString(), new[] { "observed", "estimated", "projected" });
+                Assert.False(string.IsNullOrWhiteSpace(latest.GetProperty("source").GetString()));
+            }
+        }
+
+        var population = items.Single(i => i.GetProperty("id").GetString() == "resident_population").GetProperty("latest");
+        Assert.Equal(957.29, population.GetProperty("value").GetDouble(), 2);
+        Assert.Equal(2020, population.GetProperty("year").GetInt32());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Series_InSdmxCsv_HasTheHeaderAndObservationStatus(string engine)
+    {
+        using var client = await TestApp.For(engine).SignedIn("analyst");
+        var response = await client.GetAsync("/api/v1/indicators/resident_population/series?from=2019&to=2021&format=sdmx-csv");
+        Assert.Equal("application/vnd.sdmx.data+csv", response.Content.Headers.ContentType!.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS,SOURCE,OBS_COMMENT", lines[0]);
+        var rows = lines[1..].Select(l => l.Split(',')).ToList();
+        var row = rows.Single(r => r[3] == "2020");
+        Assert.Equal(["POPULUS:WENZHOU_PLAN_INDICATORS(1.0)", "330300", "resident_population", "2020", "957.29", "10k persons", "A"], row[..7]);
+        Assert.All(rows, r => Assert.Contains(r[6], new[] { "A", "E", "F" }));
+
+        var json = await client.GetFromJsonAsync<JsonElement>("/api/v1/indicators/resident_population/series?from=2019&to=2021");
+        var years = json.GetProperty("values").EnumerateArray().ToList();
+        Assert.Equal(3, years.Count);
+        Assert.All(years, y => Assert.True(y.GetProperty("value").ValueKind == JsonValueKind.Number || !string.IsNullOrWhiteSpace(y.GetProperty("note").GetString())));
+        Assert.Equal(rows.Count, years.Count(y => y.GetProperty("value").ValueKind == JsonValueKind.Number));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Population_AsCsv_ByQueryOrAcceptHeader(string engine)
+    {
+        using var client = await TestApp.For(engine).SignedIn("analyst");
+        var csv = await client.GetStringAsync($"/api/v1/population?year=2015&region={TestApp.Lucheng}&sex=female&age=85%2B&format=csv");
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("referenceDate,regionCode,sex,age,residence,education,persons,status,source,sourceTitle,batch", lines[0]);
+        Assert.Equal("2015-11-01,330302,female,85+,total,total,13920,estimated,TEST,,web-test-census", Assert.Single(lines[1..]));
+
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/regions?level=county");
+        request.Headers.Accept.ParseAdd("text/csv");
+        var regions = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
+        Assert.StartsWith("code,nameZh,nameEn,level,parentCode,validFrom,validTo,note", regions, StringComparison.Ordinal);
+        Assert.Contains("330383,龙港市", regions, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task ScenarioRun_ProjectsTo2035AndRespondsToTheLevers(string engine)
+    {
+        using var client = await TestApp.For(engine).SignedIn("analyst");
+        async Task<(double Last, JsonElement Body)> Run(object body)
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/projections/run", body);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+            var values = json.GetProperty("population").GetProperty("values").EnumerateArray().ToList();
+            Assert.Equal(2035, values[^1].GetProperty("year").GetInt32());
+            Assert.Equal("projected", values[^1].GetProperty("status").GetString());
+            return (values[^1].GetProperty("value").GetDouble(), json);
+        }
+
+        var low = await Run(new { scenario = "baseline", tfr = 0.8, netMigration = 20000 });
+        var high = await Run(new { scenario = "baseline", tfr = 1.8, netMigration = 20000 });
+        var moreMigrants = await Run(new { scenario = "baseline", tfr = 0.8, netMigration = 120000 });
+        Assert.True(high.Last > low.Last, $"{high.Last} vs {low.Last}");
+        Assert.True(moreMigrants.Last > low.Last);
+        Assert.Contains("tfr=1.8", high.Body.GetProperty("scenario").GetString(), StringComparison.Ordinal);
+        Assert.NotEmpty(high.Body.GetProperty("targets").EnumerateArray());
+        Assert.All(high.Body.GetProperty("targets").EnumerateArray(), t => Assert.True(t.GetProperty("targetYear").GetInt32() > t.GetProperty("asOfYear").GetInt32()));
+
+        var bad = await client.PostAsJsonAsync("/api/v1/projections/run", new { tfr = 9.0 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var unknown = await client.PostAsJsonAsync("/api/v1/projections/run", new { scenario = "no-such" });
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task ProjectedPyramid_AndServiceDemand_AreScoped(string engine)
+    {
+        var app = TestApp.For(engine);
+        using var analyst = await app.SignedIn("analyst");
+        var pyramid = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/projections/pyramid?year=2030&region=330302");
+        Assert.Equal(18, pyramid.GetProperty("ages").GetArrayLength());
+        Assert.True(pyramid.GetProperty("male")[0].GetDouble() > 0);
+        Assert.StartsWith("projected", pyramid.GetProperty("provenance")[0].GetString(), StringComparison.Ordinal);
+
+        var all = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/services/demand?year=2030");
+        Assert.Contains(all.EnumerateArray(), r => r.GetProperty("region").GetString() == "温州市");
+
+        using var viewer = await app.SignedIn("viewer-lucheng");
+        var own = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/services/demand?year=2030");
+        Assert.NotEmpty(own.EnumerateArray());
+        Assert.All(own.EnumerateArray(), r => Assert.Equal("鹿城区", r.GetProperty("region").GetString()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync("/api/v1/projections/run", new { tfr = 1.2 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/api/v1/projections/pyramid?region=330303")).StatusCode);
+    }
+}

@@ -1,0 +1,199 @@
+using Microsoft.Playwright;
+
+namespace Populus.Web.Tests;
+
+/// <summary>One real Kestrel port on 127.0.0.1 and Debian's Chromium (no browser download), shared by the browser tests.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public TestApp App { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    private IPlaywright? _playwright;
+
+    public async Task InitializeAsync()
+    {
+        App = TestApp.Start("duckdb", loginLimit: 10_000, kestrel: true);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        App.Dispose();
+    }
+}
+
+/// <summary>
+/// The cockpit in a browser: sign in, charts drawn with data and no console errors, the scenario sliders, and a
+/// county viewer kept to its county in the UI and the API. Screenshots go to POPULUS_SCREENSHOTS (docs/screenshots
+/// when refreshing the docs) or the temp folder.
+/// </summary>
+public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static readonly string Shots = Environment.GetEnvironmentVariable("POPULUS_SCREENSHOTS") is { Length: > 0 } d ? d : Path.Combine(Path.GetTempPath(), "populus-screenshots");
+
+    private async Task<(IPage Page, List<string> Errors)> SignIn(string user, int width = 1440, int height = 900)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        page.PageError += (_, e) => errors.Add(e);
+        page.RequestFailed += (_, r) => errors.Add("request failed: " + r.Url);
+        await page.GotoAsync(fixture.App.Address.ToString());
+        await page.FillAsync("#login-user", user);
+        await page.FillAsync("#login-password", TestApp.Password);
+        await page.ClickAsync("#login-form button[type=submit]");
+        try
+        {
+            await Ready(page);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}\nbrowser errors: {string.Join(" | ", errors)}\nlogin message: {await page.Locator("#login-error").InnerTextAsync()}", ex);
+        }
+
+        return (page, errors);
+    }
+
+    private static async Task Ready(IPage page) =>
+        await page.WaitForSelectorAsync("#page[data-ready=true]", new PageWaitForSelectorOptions { Timeout = 60_000 });
+
+    private static async Task Open(IPage page, string hash)
+    {
+        await page.EvaluateAsync("h => { document.getElementById('page').dataset.ready = 'false'; location.hash = h; }", hash);
+        await Ready(page);
+    }
+
+    private static Task<int> SeriesPoints(IPage page, string chart) => page.EvaluateAsync<int>(
+        "id => { const c = window.PopulusCharts[id]; if (!c) return -1; return c.getOption().series.reduce((n, s) => n + s.data.filter(d => d != null).length, 0); }", chart);
+
+    private static async Task Shot(IPage page, string name)
+    {
+        Directory.CreateDirectory(Shots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, name + ".png"), FullPage = false });
+    }
+
+    [Fact]
+    public async Task Analyst_SeesChartsDrawnWithDataAndNoConsoleErrors()
+    {
+        var (page, errors) = await SignIn("analyst");
+        Assert.Equal("overview", await page.GetAttributeAsync("#page", "data-page"));
+        Assert.True(await SeriesPoints(page, "chart-overview") > 0);
+        Assert.Equal(20, await page.Locator(".ind").CountAsync());
+        await Shot(page, "overview");
+
+        await Open(page, "#pyramid");
+        await page.SelectOptionAsync("#pyramid-region", TestApp.Longwan);
+        await page.SelectOptionAsync("#pyramid-date", TestApp.TestDay);
+        await page.WaitForFunctionAsync("() => window.PopulusCharts['chart-pyramid'] && window.PopulusCharts['chart-pyramid'].getOption().series[0].data.length === 18");
+        Assert.Equal(36, await SeriesPoints(page, "chart-pyramid"));
+        await page.Locator("#pyramid-year").FillAsync("2030");
+        await page.WaitForFunctionAsync("() => document.querySelector('#page .note').textContent.includes('2030')");
+        Assert.True(await SeriesPoints(page, "chart-pyramid") > 0);
+        await Shot(page, "pyramid");
+
+        await Open(page, "#trends");
+        Assert.True(await SeriesPoints(page, "chart-trend") > 0);
+        await Shot(page, "trends");
+
+        await Open(page, "#compare");
+        Assert.True(await SeriesPoints(page, "chart-compare") >= 2);
+        await Shot(page, "compare");
+
+        await Open(page, "#services");
+        Assert.True(await SeriesPoints(page, "chart-services") > 0);
+        await Shot(page, "services");
+
+        await page.ClickAsync("#lang");
+        await Ready(page);
+        Assert.Equal("en", await page.EvaluateAsync<string>("() => document.documentElement.lang"));
+        Assert.Equal("Services", await page.Locator("#nav a[data-page=services]").InnerTextAsync());
+        await page.ClickAsync("#lang");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task ScenarioSlider_ChangesTheProjection()
+    {
+        var (page, errors) = await SignIn("analyst");
+        await Open(page, "#scenarios");
+        const string last = "() => { const d = window.PopulusCharts['chart-scenario'].getOption().series[0].data; return d[d.length - 1][1]; }";
+        var before = await page.EvaluateAsync<double>(last);
+        Assert.True(before > 0);
+        await page.Locator("#scen-tfr").FillAsync("1.8");
+        await page.WaitForFunctionAsync($"b => ({last})() !== b", before);
+        var after = await page.EvaluateAsync<double>(last);
+        Assert.True(after > before, $"{after} after raising the TFR, {before} before");
+        Assert.Contains("tfr=1.8", await page.Locator("#scenario-result").InnerTextAsync(), StringComparison.Ordinal);
+        await Shot(page, "scenarios");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task CountyViewer_CannotReachAnotherCountyInTheUiOrTheApi()
+    {
+        var (page, _) = await SignIn("viewer-lucheng");
+        Assert.False(await page.Locator("#nav a[data-page=accounts]").IsVisibleAsync());
+        Assert.False(await page.Locator("#nav a[data-page=scenarios]").IsVisibleAsync());
+
+        await Open(page, "#pyramid");
+        var options = await page.Locator("#pyramid-region option").EvaluateAllAsync<string[]>("o => o.map(x => x.value)");
+        Assert.Equal([TestApp.Lucheng], options);
+        Assert.True(await SeriesPoints(page, "chart-pyramid") > 0);
+
+        await Open(page, "#accounts");
+        Assert.Equal("overview", await page.GetAttributeAsync("#page", "data-page"));
+
+        var status = await page.EvaluateAsync<int[]>(@"async () => Promise.all([
+            '/api/v1/population?region=330303', '/api/v1/population/pyramid?region=330303', '/api/v1/indicators/figures?region=330303',
+            '/api/v1/evaluations?region=330300', '/api/v1/accounts'].map(async u => (await fetch(u)).status))");
+        Assert.Equal([403, 403, 403, 403, 403], status);
+        var rows = await page.EvaluateAsync<string[]>("async () => (await (await fetch('/api/v1/population')).json()).map(r => r.regionCode)");
+        Assert.All(rows, r => Assert.StartsWith(TestApp.Lucheng, r, StringComparison.Ordinal));
+        await Open(page, "#compare");
+        await Shot(page, "county-viewer");
+    }
+
+    [Fact]
+    public async Task BigScreen_FillsA1920x1080DisplayWithCharts()
+    {
+        var (page, errors) = await SignIn("analyst", 1920, 1080);
+        await Open(page, "#bigscreen");
+        Assert.True(await SeriesPoints(page, "chart-big-overview") > 0);
+        Assert.True(await SeriesPoints(page, "chart-big-status") > 0);
+        var size = await page.EvaluateAsync<int[]>("() => { const r = document.querySelector('.wall').getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)]; }");
+        Assert.Equal([1920, 1080], size);
+        await Shot(page, "bigscreen");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Auditor_And_Provider_SeeTheirPages()
+    {
+        var (auditor, _) = await SignIn("auditor");
+        Assert.Equal("audit", await auditor.GetAttributeAsync("#page", "data-page"));
+        Assert.Contains("sign-in", await auditor.Locator("#page table").InnerTextAsync(), StringComparison.Ordinal);
+        await Shot(auditor, "audit");
+
+        var (provider, errors) = await SignIn("provider");
+        Assert.Equal("imports", await provider.GetAttributeAsync("#page", "data-page"));
+        var file = Path.Combine(Path.GetTempPath(), $"bad-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "year,region,indicator,value,unit,department\n2022,999999,graduate_retention_rate,x,%,d\n");
+        await provider.SetInputFilesAsync("#import-file", file);
+        await provider.ClickAsync("#page button.primary");
+        await provider.WaitForSelectorAsync("#import-report table");
+        var report = await provider.Locator("#import-report").InnerTextAsync();
+        Assert.Contains("999999", report, StringComparison.Ordinal);
+        await Shot(provider, "imports");
+        File.Delete(file);
+        Assert.DoesNotContain(errors, e => !e.Contains("status of 422", StringComparison.Ordinal));
+    }
+}
