@@ -136,10 +136,10 @@ public sealed class PlanMonitor
                 foreach (var f in store.Indicators(entry.Id))
                 {
                     var region = _codeToName.TryGetValue(f.RegionCode, out var n) ? n : f.RegionCode;
-                    if (Plan.Regions.Contains(region) && entry.AppliesTo(region))
+                    if (Plan.Regions.Contains(region) && entry.AppliesTo(region) && InCatalogueUnit(f.Value, f.Unit, entry.Unit) is { } value)
                     {
                         var provenance = f.Provenance.Kind == Populus.Storage.FigureKind.Observed ? PlanProvenance.Observed(f.Provenance.SourceId) : PlanProvenance.Estimated(f.Provenance.SourceId);
-                        Observed.AddReported(new ReportedValue(entry.Id, region, f.Year, f.Value.ToString("R", CultureInfo.InvariantCulture), provenance));
+                        Observed.AddReported(new ReportedValue(entry.Id, region, f.Year, value.ToString("R", CultureInfo.InvariantCulture), provenance));
                     }
                 }
             }
@@ -147,6 +147,16 @@ public sealed class PlanMonitor
 
         LastObservedYear = last;
     }
+
+    /// <summary>
+    /// A stored figure in the catalogue's unit: the store keeps counts in persons where the plan states them in 10k
+    /// persons. A figure in any other unit is not the catalogue's measure and is left out (the indicator then falls back
+    /// to other data or shows 'no data' with its reason) rather than read as if it were.
+    /// </summary>
+    private static double? InCatalogueUnit(double value, string storedUnit, string catalogueUnit) =>
+        string.Equals(storedUnit, catalogueUnit, StringComparison.OrdinalIgnoreCase) ? value
+        : storedUnit == "persons" && catalogueUnit == "10k persons" ? value / 10_000
+        : null;
 
     private static Dictionary<string, string> RegionCodes(string folder)
     {

@@ -35,6 +35,18 @@ public sealed class PlanMonitoringCommandTests : IDisposable
     }
 
     [Fact]
+    public void Indicators_StoredCountsInPersons_AreShownInTheCataloguesTenThousands()
+    {
+        // The store keeps the published 2022 registered population (831.8万) in persons; the catalogue states it in 10k persons.
+        var (exit, output, _) = CliRunner.Run("indicators", "--year", "2022", "--format", "json", "--db", Db);
+        Assert.Equal(0, exit);
+        var row = JsonDocument.Parse(output).RootElement.EnumerateArray()
+            .Single(r => r.GetProperty("indicator").GetString() == "registered_population");
+        var value = double.Parse(row.GetProperty("value").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(831.8, value, 1);
+    }
+
+    [Fact]
     public void Indicators_CountyByCode()
     {
         var (exit, output, _) = CliRunner.Run("indicators", "--year", "2030", "--region", "330302", "--db", Db);
