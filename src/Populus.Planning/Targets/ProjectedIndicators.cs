@@ -35,6 +35,7 @@ public sealed class ProjectedIndicators
     public static ProjectedIndicators Compute(string scenario, IndicatorCalculator projected, IEnumerable<string> indicatorIds, string region, int firstYear, int lastYear)
     {
         ArgumentNullException.ThrowIfNull(projected);
+        region = projected.Catalogue.Regions.KeyOrSelf(region);
         var result = new ProjectedIndicators(scenario);
         foreach (var id in indicatorIds)
         {
