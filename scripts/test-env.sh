@@ -1,6 +1,39 @@
 # Sourced by test.sh: installs and starts what the tests need on a fresh machine, and stops it afterwards.
 # Each service adds its start and stop here; the functions must be safe to call when nothing was started.
 
+# Debian packages: installs only what is missing (a second run is instant), with one apt-get update per run.
+ensure_apt_updated() {
+  [ -n "${TEST_ENV_APT_UPDATED:-}" ] && return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -q -o DPkg::Lock::Timeout=600 >/dev/null
+  TEST_ENV_APT_UPDATED=1
+}
+
+ensure_debian_packages() {
+  local missing=() pkg
+  for pkg in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+      missing+=("$pkg")
+    fi
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "test-env: missing ${missing[*]} and no apt-get to install them" >&2
+    return 1
+  fi
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "test-env: installing ${missing[*]}" >&2
+  ensure_apt_updated
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=600 \
+    "${missing[@]}" >/dev/null
+}
+
+# Reports (tests/Populus.Reports.Tests): a CJK font for charts and documents, LibreOffice to convert .docx to PDF,
+# poppler-utils to read the PDF back.
+REPORT_PACKAGES=(fonts-noto-cjk libreoffice-writer-nogui poppler-utils)
+
 # PostgreSQL: a throwaway cluster on a free loopback port, owned by the postgres user (initdb refuses root).
 # The storage tests read POPULUS_TEST_PG; each test creates its own schema in it.
 _populus_pg_dir=""
@@ -13,18 +46,29 @@ _populus_pg_bin() {
   return 1
 }
 
+# A loopback port nobody listens on (bash's /dev/tcp: no python or netcat needed on a fresh machine).
+_populus_free_port() {
+  local p
+  for p in $(shuf -i 20000-60000 -n 50); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      echo "$p"
+      return 0
+    fi
+  done
+  return 1
+}
+
 populus_pg_start() {
   if [ -n "${POPULUS_TEST_PG:-}" ]; then
     return 0 # a server was given from outside
   fi
   local bin
   if ! bin=$(_populus_pg_bin); then
-    echo "test-env: installing PostgreSQL from Debian" >&2
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    ensure_debian_packages postgresql
     bin=$(_populus_pg_bin) || { echo "test-env: PostgreSQL installation failed" >&2; return 1; }
   fi
   local port
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  port=$(_populus_free_port)
   _populus_pg_dir=$(mktemp -d /tmp/populus-pg.XXXXXX)
   chmod 755 "$_populus_pg_dir"
   local run=()
@@ -51,6 +95,7 @@ populus_pg_stop() {
 }
 
 test_env_start() {
+  ensure_debian_packages "${REPORT_PACKAGES[@]}"
   populus_pg_start
 }
 

@@ -1,3 +1,4 @@
+using Populus.Storage.Registry;
 using Populus.Storage.Tabular;
 
 namespace Populus.Storage;
@@ -78,4 +79,17 @@ public interface IPopulusStore : IDisposable
 
     /// <summary>A stored vintage's components of change (births, deaths, net migration), for one region or all.</summary>
     IReadOnlyList<ComponentEstimateFigure> ComponentEstimates(int vintage, string? regionCode = null);
+
+    /// <summary>
+    /// The person registry of this store (tables created by migration 4), on a connection of its own; dispose it when
+    /// done. The key comes from <paramref name="keyFile"/>, else the file named by POPULUS_KEY_FILE, else (DuckDB) the file
+    /// <c>&lt;store folder&gt;.key</c> beside the store folder, created on first use.
+    /// </summary>
+    /// <exception cref="RegistryKeyMismatchException">The registry was sealed with another key.</exception>
+    /// <exception cref="InvalidOperationException">No key file is named for a PostgreSQL store, or the key file is refused.</exception>
+    PersonRegistry OpenRegistry(string? keyFile = null);
+
+    /// <summary>The person registry under a key the caller holds (and disposes).</summary>
+    /// <exception cref="RegistryKeyMismatchException">The registry was sealed with another key.</exception>
+    PersonRegistry OpenRegistry(RegistryKey key);
 }

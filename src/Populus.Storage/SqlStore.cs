@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Populus.Storage.Engines;
 using Populus.Storage.Imports;
+using Populus.Storage.Registry;
 using Populus.Storage.Tabular;
 
 namespace Populus.Storage;
@@ -141,12 +142,42 @@ internal sealed class SqlStore(Engine engine, int schemaVersion) : IPopulusStore
             ReadProvenance(r, 8)),
         vintage, regionCode));
 
+    public PersonRegistry OpenRegistry(string? keyFile = null)
+    {
+        var key = RegistryKey.ForStore(engine, keyFile);
+        try
+        {
+            return OpenRegistry(key).OwningKey();
+        }
+        catch
+        {
+            key.Dispose();
+            throw;
+        }
+    }
+
+    public PersonRegistry OpenRegistry(RegistryKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var connection = engine.Connect();
+        try
+        {
+            return PersonRegistry.On(connection, key, ownsConnection: true);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Rows per table: lets tests and tools check that a failed import left the store as it was.</summary>
     internal IReadOnlyDictionary<string, long> RowCounts() => Read((c, t) =>
     {
         string[] tables = ["schema_version", "source", "provenance", "import_batch", "region", "region_group", "region_group_member",
             "region_group_reference", "population", "vital_event", "migration_flow", "survey_total", "indicator_value", "estimate_vintage",
-            "population_estimate", "component_estimate"];
+            "population_estimate", "component_estimate",
+            RegistrySchema.KeyTable, RegistrySchema.PersonTable, RegistrySchema.EventTable];
         return (IReadOnlyDictionary<string, long>)tables.ToDictionary(n => n, n => Convert.ToInt64(Sql.Scalar(c, t, $"SELECT COUNT(*) FROM {n}"),
             System.Globalization.CultureInfo.InvariantCulture));
     });

@@ -16,4 +16,18 @@ internal static class TestData
 
         throw new DirectoryNotFoundException($"No 'shared' folder above {AppContext.BaseDirectory}; it belongs beside the repository.");
     }
+
+    /// <summary>A path inside the repository (test fixtures under tests/Fixtures), found by walking up to the folder holding Populus.sln.</summary>
+    public static string RepoPath(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Populus.sln")))
+            {
+                return Path.Combine(dir.FullName, relative);
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No repository (Populus.sln) above {AppContext.BaseDirectory}.");
+    }
 }

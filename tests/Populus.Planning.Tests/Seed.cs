@@ -27,7 +27,7 @@ internal static class Seed
         try
         {
             using var store = Populus.Storage.PopulusStore.Open(Path.Combine(folder, "store.duckdb"));
-            return Populus.Storage.Planning.PlanningRegions.From(store);
+            return Populus.Storage.PlanData.PlanningRegions.From(store);
         }
         finally
         {

@@ -8,8 +8,14 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return LifeTableCommand.Create();
+        yield return ProjectCommand.Create();
         yield return ImportCommand.Create();
+        yield return GenerateRegistryCommand.Create();
         yield return EstimateCommand.Create();
         yield return EstimatesCommand.Create();
+        yield return IndicatorsCommand.Create();
+        yield return EvaluateCommand.Create();
+        yield return GoalCommand.Create();
+        yield return DemandCommand.Create();
     }
 }

@@ -26,6 +26,7 @@ internal static class ImportCommand
         kind.AcceptOnlyFromAmong([.. kinds.Select(k => k.Name)]);
         var file = new Argument<string>("file") { Description = "A .csv, .xlsx or .parquet file with a header row (see docs/storage.md)" };
         var db = DbOption.Create();
+        var keyFile = new Option<string?>("--key-file") { Description = "Registry key file for person-level kinds (default: $POPULUS_KEY_FILE, else <store folder>.key beside the store folder)" };
         var batch = new Option<string?>("--batch") { Description = "Batch name (default: the file name); the same content under the same name is imported once" };
         var figureKind = new Option<string?>("--figure-kind") { Description = "Default provenance for rows without a figure_kind column: observed, estimated or projected" };
         var source = new Option<string?>("--source") { Description = "Default source id for rows without a source_id column (e.g. S02 of data/wenzhou/sources.csv)" };
@@ -37,7 +38,7 @@ internal static class ImportCommand
 
         var command = new Command("import", "Load a data file into the store, all rows or none (census, vital-events, migration, survey, indicators, groups)")
         {
-            kind, file, db, batch, figureKind, source, sourceTitle, publisher, published, confidence, note,
+            kind, file, db, keyFile, batch, figureKind, source, sourceTitle, publisher, published, confidence, note,
         };
         command.SetAction(parse =>
         {
@@ -74,7 +75,7 @@ internal static class ImportCommand
                     parse.GetValue(confidence), parse.GetValue(note));
             }
 
-            var options = new ImportOptions { Batch = parse.GetValue(batch), Provenance = defaults, BeforeCommit = Hold() };
+            var options = new ImportOptions { Batch = parse.GetValue(batch), Provenance = defaults, KeyFile = parse.GetValue(keyFile), BeforeCommit = Hold() };
             return Run(parse.GetValue(db), parse.GetRequiredValue(kind), parse.GetRequiredValue(file), options);
         });
         return command;
@@ -105,6 +106,12 @@ internal static class ImportCommand
         catch (StoreOpenException ex)
         {
             Console.Error.WriteLine(ex.Message);
+            return 2;
+        }
+        catch (Exception ex) when (ex is Populus.Storage.Registry.RegistryKeyMismatchException or InvalidOperationException)
+        {
+            // The registry key is missing, refused, or not the one that sealed the store's registry.
+            Console.Error.WriteLine($"{file}: refused, nothing was imported: {ex.Message}");
             return 2;
         }
     }

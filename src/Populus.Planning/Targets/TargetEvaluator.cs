@@ -39,15 +39,14 @@ public sealed class TargetEvaluator
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(target);
         var entry = _calculator.Catalogue[target.IndicatorId];
-        var regions = _calculator.Catalogue.Regions;
-        region = regions.KeyOrSelf(region);
+        region = _calculator.Catalogue.Regions.KeyOrSelf(region);
         var year = target.Year ?? asOfYear;
         var ahead = year > asOfYear;
         IndicatorValue ValueAt(int y) => y <= asOfYear
             ? _calculator.Compute(entry.Id, region, y)
             : projection is null
                 ? IndicatorValue.NoData(entry.Id, region, y, $"no projection was given for years after {asOfYear}")
-                : Projected(projection, entry.Id, region, regions.NameOf(region), y);
+                : projection.Get(entry.Id, region, y);
 
         var latest = Latest(entry.Id, region, asOfYear, target.BaseYear);
         var expected = ValueAt(year);
@@ -81,13 +80,6 @@ public sealed class TargetEvaluator
         }
 
         return new TargetEvaluation(target, region, asOfYear, status, latest, expected, check.Met is null ? null : check.Shortfall, required, why);
-    }
-
-    /// <summary>A projected value, looked up by the region's code and, for projections keyed by name, by its name.</summary>
-    private static IndicatorValue Projected(ProjectedIndicators projection, string id, string code, string name, int year)
-    {
-        var byCode = projection.Get(id, code, year);
-        return byCode.HasValue || name == code ? byCode : projection.Get(id, name, year) is { HasValue: true } byName ? byName : byCode;
     }
 
     private IndicatorValue? Latest(string id, string region, int asOfYear, int baseYear)

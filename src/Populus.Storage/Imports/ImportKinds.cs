@@ -11,6 +11,7 @@ internal static class ImportKinds
         new SurveyTotalsImport(),
         new IndicatorsImport(),
         new GroupsImport(),
+        new PersonsImport(),
     ];
 
     public static ImportKind? Find(string name) =>

@@ -14,6 +14,15 @@ public sealed class ImportOptions
     /// </summary>
     public Provenance? Provenance { get; init; }
 
+    /// <summary>
+    /// The registry key file for person-level kinds (persons, person-events); default POPULUS_KEY_FILE, else the file
+    /// beside the store folder (docs/registry.md).
+    /// </summary>
+    public string? KeyFile { get; init; }
+
+    /// <summary>The registry key itself (tests, tools holding it in memory); takes precedence over <see cref="KeyFile"/>.</summary>
+    public Registry.RegistryKey? RegistryKey { get; init; }
+
     /// <summary>Called after every row is written and before the commit (tests hold an import open with it).</summary>
     internal Action? BeforeCommit { get; init; }
 }

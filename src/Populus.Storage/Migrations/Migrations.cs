@@ -12,6 +12,8 @@ internal static class Migrations
         new SqlMigration(1, "core", "provenance, batches, regions and groups, population, vital events, migration flows, survey totals, indicators"),
         new SeedReferenceData(2),
         new SeedWenzhouEstimates(3),
+        new SqlMigration(4, "person_registry", "person registry: persons with keyed look-up hash and sealed identity number, their events, the key fingerprint"),
+        new SeedPlanningRegions(5),
     ];
 
     public static int Latest => All[^1].Version;

@@ -15,9 +15,6 @@ internal sealed class SeedWenzhouEstimates(int version) : Migration
 
     public static readonly DateOnly CensusDate = new(2020, 11, 1);
 
-    /// <summary>The group of Zhejiang's eleven cities, which the plan compares Wenzhou with.</summary>
-    public const string Province = "浙江省";
-
     public const string PublishedBatch = "wenzhou-published";
 
     public const string BaseBatch = "base-population-2020-11-01";
@@ -25,12 +22,11 @@ internal sealed class SeedWenzhouEstimates(int version) : Migration
     public override int Version => version;
 
     public override string Description =>
-        "the other Zhejiang cities, the group 浙江省 and the plan's zones; estimate tables; published Wenzhou figures (census 2020, survey 2015, annual and county series, plan Table 3); the calibrated base population of 2020-11-01";
+        "estimate tables; published Wenzhou figures (census 2020, survey 2015, annual and county series, plan Table 3); the calibrated base population of 2020-11-01";
 
     public override void Apply(Engine engine, DbConnection connection, DbTransaction transaction)
     {
         new SqlMigration(version, "estimates", Description).Apply(engine, connection, transaction);
-        PlanningRegions(engine, connection, transaction);
         var writer = new FigureWriter(engine, connection, transaction);
 
         var sources = Sql.Query(connection, transaction, "SELECT source_id, title, publisher, confidence FROM source",
@@ -50,46 +46,5 @@ internal sealed class SeedWenzhouEstimates(int version) : Migration
         var baseBatch = writer.Batch(BaseBatch, "estimate", "calibrated (docs/estimates.md)", SeedFiles.Sha256([.. PublishedFigures.Files, StandardPatterns.CensusFile]),
             baseRows.Count);
         writer.Population(baseBatch, baseRows);
-    }
-
-    /// <summary>
-    /// The regions the plan names beyond Wenzhou's (data/regions/zhejiang_cities.csv, zones.csv): the other ten cities
-    /// of Zhejiang, the province as the group of its eleven cities (its figures are their sums), and the plan's
-    /// functional zones as groups whose members are not known.
-    /// </summary>
-    private static void PlanningRegions(Engine engine, DbConnection connection, DbTransaction transaction)
-    {
-        var cities = new List<object?[]>();
-        using (var table = SeedFiles.Open("regions.zhejiang_cities.csv", "code", "name_zh"))
-        {
-            foreach (var r in table.Records())
-            {
-                cities.Add([r.RequiredText("code"), r.RequiredText("name_zh"), r.Text("name_en"), "city", null, null, null, r.Text("source_id"), r.Text("note")]);
-            }
-
-            table.ThrowIfInvalid();
-        }
-
-        engine.BulkInsert(connection, transaction, "region",
-            ["code", "name_zh", "name_en", "level", "parent_code", "valid_from", "valid_to", "source_id", "note"], cities);
-        var members = new StringWriter();
-        members.WriteLine("group,group_en,region_code,note");
-        foreach (var code in cities.Select(c => (string)c[0]!).Prepend(City).Order(StringComparer.Ordinal))
-        {
-            members.WriteLine($"{Province},Zhejiang Province,{code},prefecture-level city of Zhejiang (plan Table 2)");
-        }
-
-        using (var groups = Tabular.CsvTable.FromReader("data/regions/zhejiang_cities.csv", new StringReader(members.ToString()), "group", "region_code"))
-        {
-            Imports.GroupsImport.Replace(engine, connection, transaction, Imports.RegionIndex.Load(connection, transaction), groups);
-        }
-
-        using var zones = SeedFiles.Open("regions.zones.csv", "group");
-        foreach (var r in zones.Records())
-        {
-            Sql.Execute(connection, transaction, "INSERT INTO region_group (name, name_en) VALUES ($1, $2)", r.RequiredText("group"), r.Text("group_en"));
-        }
-
-        zones.ThrowIfInvalid();
     }
 }

@@ -295,9 +295,11 @@ public class ImportTests
         using var t = TestStore.Create(engine);
         using var store = t.Open();
         var folder = Path.Combine(TestPaths.RepoRoot, "data", "examples");
+        // Person-level kinds need the registry key; a PostgreSQL store has no folder to keep a default key beside.
+        using var key = Populus.Storage.Registry.RegistryKey.FromBytes(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         foreach (var kind in PopulusStore.ImportKinds)
         {
-            var result = store.Import(kind.Name, Path.Combine(folder, kind.Name + ".csv"));
+            var result = store.Import(kind.Name, Path.Combine(folder, kind.Name + ".csv"), new ImportOptions { RegistryKey = key });
             Assert.True(result.Rows > 0, kind.Name);
         }
     }

@@ -3,7 +3,7 @@ using Populus.Demography;
 using Populus.Planning.Data;
 using PlanningProvenance = Populus.Planning.Data.Provenance;
 
-namespace Populus.Storage.Planning;
+namespace Populus.Storage.PlanData;
 
 /// <summary>
 /// Planning's <see cref="IIndicatorData"/> over the store: census and survey figures, the annual estimates, vital

@@ -1,9 +1,9 @@
 using Populus.Planning.Catalogue;
 using Populus.Planning.Data;
 using Populus.Planning.Indicators;
-using Populus.Storage.Planning;
+using Populus.Storage.PlanData;
 
-namespace Populus.Storage.Tests.Planning;
+namespace Populus.Storage.Tests.PlanData;
 
 public class StoreIndicatorDataTests
 {

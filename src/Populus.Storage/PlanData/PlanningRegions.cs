@@ -1,7 +1,7 @@
 using Populus.Planning.Catalogue;
 using PlanningRegion = Populus.Planning.Catalogue.Region;
 
-namespace Populus.Storage.Planning;
+namespace Populus.Storage.PlanData;
 
 /// <summary>
 /// Planning's region registry from the store: the store's current regions (codes, names) and groups are the one

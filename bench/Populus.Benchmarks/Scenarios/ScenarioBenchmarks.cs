@@ -1,0 +1,67 @@
+using BenchmarkDotNet.Attributes;
+using Populus.Planning.Scenarios;
+using Populus.Storage.Scenarios;
+
+namespace Populus.Benchmarks.Scenarios;
+
+/// <summary>
+/// The cockpit's re-projection when a slider moves: Wenzhou's 12 counties × urban/rural, single ages 0–100+, 2020 → 2035,
+/// on a projector built once (the model, on the calibrated base of a seeded store, is loaded in setup). Each call sets a
+/// new lever level, so the TFR, migration and
+/// retention cases reuse the cached survival ratios while the e0 case calibrates two life tables a year anew; the
+/// "with city indicators" case adds the plan indicators of the city for every year.
+/// </summary>
+[MemoryDiagnoser]
+public class ScenarioBenchmarks
+{
+    private ScenarioProjector _projector = null!;
+    private Scenario _baseline = null!;
+    private Planning.Catalogue.IndicatorCatalogue _catalogue = null!;
+    private int _call;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var data = DataFolder.Locate();
+        var folder = Directory.CreateTempSubdirectory("populus-bench-").FullName;
+        using (var store = Storage.PopulusStore.Open(Path.Combine(folder, "store.duckdb")))
+        {
+            _projector = new ScenarioProjector(ScenarioModelFile.Load(data, ScenarioModelFile.StoreBase(store, data), ScenarioModelFile.StoreBaseSource));
+            _catalogue = PlanFiles.Load(data, Storage.PlanData.PlanningRegions.From(store)).Catalogue;
+        }
+
+        Directory.Delete(folder, true);
+        _baseline = ScenarioFile.Read(Path.Combine(data, "scenarios")).Single(s => s.Name == "baseline");
+        _projector.Project(_baseline, 2035);
+    }
+
+    /// <summary>A new level each call, as a dragged slider gives.</summary>
+    private double Next(double from, double step) => from + (step * (++_call % 1000));
+
+    [Benchmark(Baseline = true)]
+    public double Tfr() => _projector.Project(_baseline.With(new ScenarioLevers(TotalFertility: Next(1.0, 0.0005))), 2035).Total(2035);
+
+    [Benchmark]
+    public double NetMigration() => _projector.Project(_baseline.With(new ScenarioLevers(NetMigration: Next(0, 100))), 2035).Total(2035);
+
+    [Benchmark]
+    public double LifeExpectancy() => _projector.Project(_baseline.With(new ScenarioLevers(LifeExpectancy: Next(80, 0.005))), 2035).Total(2035);
+
+    [Benchmark]
+    public double TfrWithCityIndicators()
+    {
+        var p = _projector.Project(_baseline.With(new ScenarioLevers(TotalFertility: Next(1.0, 0.0005))), 2035);
+        var data = ScenarioIndicatorData.Build(p, _catalogue);
+        var calculator = new Planning.Indicators.IndicatorCalculator(_catalogue, data);
+        var sum = 0.0;
+        foreach (var id in new[] { "resident_population", "total_fertility_rate", "life_expectancy", "ageing_rate_60", "dependency_ratio", "urbanization_rate", "central_city_primacy" })
+        {
+            for (var y = 2021; y <= 2035; y++)
+            {
+                sum += calculator.Recompute(id, p.Model.City, y).Value;
+            }
+        }
+
+        return sum;
+    }
+}

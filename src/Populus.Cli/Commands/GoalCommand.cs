@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Populus.Planning.GoalSeeking;
+using Populus.Planning.Scenarios;
+using Populus.Storage;
+using Populus.Storage.Scenarios;
+using Populus.Storage.Tabular;
+
+namespace Populus.Cli.Commands;
+
+/// <summary>
+/// `populus goal --indicator ID --year Y --lever net-migration|tfr|e0|retention [--scenario NAME]`: the level of the lever,
+/// held every year to Y, at which the projection meets the plan's target for Y, with its sensitivity. Exit 0 when a level
+/// is found or the target is met across the range, 1 when no plausible level reaches it, 2 on bad input.
+/// </summary>
+internal static class GoalCommand
+{
+    public static Command Create()
+    {
+        var indicator = new Option<string>("--indicator") { Description = "Indicator id of the catalogue (resident_population, ageing_rate_60 …)", Required = true };
+        var year = new Option<int>("--year") { Description = "Target year (a target of the indicator must fall in it)", Required = true };
+        var lever = new Option<string>("--lever") { Description = "net-migration, tfr, e0 or retention", Required = true };
+        lever.AcceptOnlyFromAmong("net-migration", "tfr", "e0", "retention");
+        var scenario = new Option<string>("--scenario") { Description = "Scenario whose other assumptions hold (default baseline)" };
+        var region = new Option<string>("--region") { Description = "Region name or code (温州市 by default)" };
+        var db = DbOption.Create();
+        var command = new Command("goal", "Goal seeking: the lever level that reaches a plan target (目标倒推)") { indicator, year, lever, scenario, region, db };
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            try
+            {
+                using var store = PopulusStore.Open(parse.GetValue(db));
+                var monitor = PlanMonitor.Load(store);
+                var id = parse.GetValue(indicator)!;
+                var y = parse.GetValue(year);
+                if (!monitor.Plan.Catalogue.Contains(id))
+                {
+                    stderr.WriteLine($"--indicator '{id}': not in the catalogue (data/plan/indicator-catalogue.csv).");
+                    return 2;
+                }
+
+                var targets = monitor.Plan.Book.For(id).Where(t => t.Year == y && t.Rule.IsNumeric).ToList();
+                if (targets.Count == 0)
+                {
+                    var years = monitor.Plan.Book.For(id).Where(t => t.Rule.IsNumeric).Select(t => t.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "standing");
+                    stderr.WriteLine($"{id} has no target with a figure in {y} (targets with a figure: {string.Join(", ", years.DefaultIfEmpty("none"))}).");
+                    return 2;
+                }
+
+                var target = targets[0];
+                var which = parse.GetValue(lever) switch
+                {
+                    "net-migration" => ScenarioLever.NetMigration,
+                    "tfr" => ScenarioLever.TotalFertility,
+                    "e0" => ScenarioLever.LifeExpectancy,
+                    _ => ScenarioLever.GraduateRetention,
+                };
+                var s = monitor.Scenario(parse.GetValue(scenario) ?? "baseline");
+                var where = monitor.Region(parse.GetValue(region) ?? monitor.Model.City);
+                GoalSeekResult result;
+                try
+                {
+                    result = ScenarioGoal.Seek(monitor.Projector, s, monitor.Plan.Catalogue, target, where, which);
+                }
+                catch (ArgumentException e)
+                {
+                    stderr.WriteLine(e.Message);
+                    return 2;
+                }
+
+                stdout.WriteLine($"Target: {target.IndicatorId} {target.Year} {target.Rule} ({target.PrintedZh}; {target.Source}), {where}, scenario '{s.Name}'.");
+                stdout.WriteLine($"Lever: {result.Lever.Name}, held every year {monitor.Model.BaseYear + 1}–{y}, range {TableOutput.Number(result.Lever.Minimum)}–{TableOutput.Number(result.Lever.Maximum)} {result.Lever.Unit}.");
+                stdout.WriteLine($"Outcome: {result.Outcome}");
+                if (result.LeverValue is { } level)
+                {
+                    stdout.WriteLine($"Level: {TableOutput.Number(level)} {result.Lever.Unit}");
+                    stdout.WriteLine($"Indicator there: {TableOutput.Number(result.IndicatorValue)}");
+                    stdout.WriteLine($"Sensitivity: {TableOutput.Number(result.Sensitivity, 8)} per {result.Lever.Unit.Split('/')[0]}");
+                }
+
+                stdout.WriteLine(result.Message);
+                return result.Outcome == GoalSeekOutcome.Unreachable ? 1 : 0;
+            }
+            catch (InvalidInputException e)
+            {
+                stderr.WriteLine(e.Message);
+                return 2;
+            }
+            catch (StoreOpenException e)
+            {
+                stderr.WriteLine(e.Message);
+                return 2;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Globalization;
+using Populus.Demography.Summaries;
+using Populus.Storage.Inputs;
+using Populus.Storage.Projections;
+using Populus.Storage.Tabular;
+using Populus.Storage.Wpp;
+
+namespace Populus.Cli.Commands;
+
+/// <summary>
+/// `populus project`: a cohort-component projection in annual steps by single age and sex, from a WPP 2024 extract
+/// (<c>--wpp folder --location code</c>) or from an input bundle (<c>--input folder</c>, docs/inputs.md). With neither,
+/// projects China (156) 2023–2050 from the bundled data/wpp. Prints a summary table and writes the population by
+/// year, sex and age (and a summary by year beside it), each file whole or not at all.
+/// </summary>
+internal static class ProjectCommand
+{
+    private const int DefaultLocation = 156;
+    private const int DefaultFrom = 2023;
+    private const int DefaultTo = 2050;
+
+    public static Command Create()
+    {
+        var wpp = new Option<string>("--wpp") { Description = "Folder of a WPP 2024 extract (as data/wpp); the default when --input is not given" };
+        var location = new Option<int?>("--location") { Description = "WPP location code (default 156, China)" };
+        var input = new Option<string>("--input") { Description = "Folder of a projection input bundle (docs/inputs.md)" };
+        var from = new Option<int?>("--from") { Description = "Base year (default 2023): 1 July for WPP, 1 January for a bundle" };
+        var to = new Option<int?>("--to") { Description = "Last population year (default 2050)" };
+        var output = new Option<string>("--out") { Description = "Population CSV to write (default out/projection-<code>.csv); a summary goes beside it as <name>-summary.csv" };
+
+        var command = new Command("project", "Cohort-component projection (人口预测) from WPP 2024 inputs or an input bundle") { wpp, location, input, from, to, output };
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            try
+            {
+                var y0 = parse.GetValue(from) ?? DefaultFrom;
+                var y1 = parse.GetValue(to) ?? DefaultTo;
+                ProjectionRun run;
+                string defaultName;
+                if (parse.GetValue(input) is { } bundle)
+                {
+                    if (parse.GetValue(wpp) is not null || parse.GetValue(location) is not null)
+                    {
+                        stderr.WriteLine("Give either --input or --wpp/--location, not both.");
+                        return 2;
+                    }
+
+                    run = BundleProjection.Run(bundle, y0, y1);
+                    defaultName = "projection-input.csv";
+                }
+                else
+                {
+                    var code = parse.GetValue(location) ?? DefaultLocation;
+                    var folder = parse.GetValue(wpp) ?? DefaultWppFolder();
+                    run = WppProjection.Run(folder, code, y0, y1);
+                    defaultName = $"projection-{code.ToString(CultureInfo.InvariantCulture)}.csv";
+                }
+
+                var path = parse.GetValue(output) ?? Path.Combine("out", defaultName);
+                var summary = ProjectionSummary.ByYear(run.Result);
+                var summaryPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path) + "-summary.csv");
+                ProjectionCsv.WritePopulation(run, path);
+                ProjectionCsv.WriteSummary(summary, summaryPath);
+                PrintTable(run, summary, stdout);
+                stdout.WriteLine($"Wrote {path} and {summaryPath}.");
+                return 0;
+            }
+            catch (InvalidInputException ex)
+            {
+                stderr.WriteLine(ex.Message);
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>data/wpp of the repository: searched upwards from the working folder, then from the executable's.</summary>
+    private static string DefaultWppFolder()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "data", "wpp");
+                if (File.Exists(Path.Combine(candidate, "pop_single_age_midyear.csv")))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new InvalidInputException(new InputError("data/wpp", 0, null, null,
+            "the bundled WPP extract was not found above the working folder or the program; give --wpp <folder>"));
+    }
+
+    private static void PrintTable(ProjectionRun run, IReadOnlyList<ProjectionSummaryRow> rows, TextWriter w)
+    {
+        w.WriteLine($"Projection of {string.Join(", ", run.Codes)}: population on {run.PopulationDate} (thousands); births, deaths and net migration over the 12 months before it.");
+        string[] widths = ["6", "15", "12", "12", "12", "9", "11", "11", "11"];
+        string[] chinese = ["年份", "总人口", "0-14岁", "15-64岁", "65岁及以上", "65+占比%", "出生", "死亡", "净迁移"];
+        string[] english = ["Year", "Total", "0-14", "15-64", "65+", "65+ %", "Births", "Deaths", "Net mig."];
+        w.WriteLine(string.Join(' ', chinese.Select((h, i) => PadLeft(h, int.Parse(widths[i], CultureInfo.InvariantCulture)))));
+        w.WriteLine(string.Join(' ', english.Select((h, i) => PadLeft(h, int.Parse(widths[i], CultureInfo.InvariantCulture)))));
+        foreach (var r in rows)
+        {
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{r.Year,6} {r.Total,15:N1} {r.Children,12:N1} {r.WorkingAge,12:N1} {r.Older,12:N1} {r.OlderSharePercent,9:F2} {Flow(r.Births),11} {Flow(r.Deaths),11} {Flow(r.NetMigration),11}"));
+        }
+    }
+
+    /// <summary>Right-aligns text in a terminal column, counting CJK characters as two columns wide.</summary>
+    private static string PadLeft(string text, int width)
+    {
+        var shown = text.Sum(c => c >= '\u2E80' ? 2 : 1);
+        return new string(' ', Math.Max(0, width - shown)) + text;
+    }
+
+    private static string Flow(double value) => double.IsNaN(value) ? "" : value.ToString("N1", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Populus.Planning.Scenarios;
+
+/// <summary>
+/// A named set of assumptions by year (TFR, e0 by sex, SRB, net migration, graduates and their retention,
+/// urbanization), each with the note that says where it comes from.
+/// </summary>
+/// <remarks>Scenarios are data (data/scenarios/); a scenario based on another takes every assumption it does not
+/// give from it.</remarks>
+public sealed class Scenario
+{
+    private readonly ImmutableDictionary<ScenarioAssumption, YearPath> _paths;
+    private readonly ImmutableDictionary<ScenarioAssumption, string> _sources;
+
+    /// <exception cref="ArgumentException">The name is blank, or an assumption has no path or no source note.</exception>
+    public Scenario(string name, string description, IReadOnlyDictionary<ScenarioAssumption, YearPath> paths, IReadOnlyDictionary<ScenarioAssumption, string> sources)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(sources);
+        var missing = Enum.GetValues<ScenarioAssumption>().Where(a => !paths.ContainsKey(a)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ArgumentException($"scenario '{name}' gives no {string.Join(", ", missing.Select(m => m.Name()))}.", nameof(paths));
+        }
+
+        var unsourced = paths.Keys.Where(a => !sources.TryGetValue(a, out var s) || string.IsNullOrWhiteSpace(s)).ToList();
+        if (unsourced.Count > 0)
+        {
+            throw new ArgumentException($"scenario '{name}': {string.Join(", ", unsourced.Select(m => m.Name()))} has no source note.", nameof(sources));
+        }
+
+        Name = name.Trim();
+        Description = description ?? "";
+        _paths = paths.ToImmutableDictionary();
+        _sources = sources.ToImmutableDictionary();
+    }
+
+    public string Name { get; }
+
+    public string Description { get; }
+
+    /// <summary>The path of one assumption.</summary>
+    public YearPath Path(ScenarioAssumption assumption) => _paths[assumption];
+
+    /// <summary>The value of one assumption in <paramref name="year"/>.</summary>
+    public double At(ScenarioAssumption assumption, int year) => _paths[assumption].At(year);
+
+    /// <summary>Where an assumption comes from.</summary>
+    public string Source(ScenarioAssumption assumption) => _sources[assumption];
+
+    /// <summary>
+    /// This scenario with the levers that are set replacing their assumptions by constants; named after the scenario
+    /// and the levers ("baseline [tfr=1.5]") so projected values say what produced them.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">A lever is outside its assumption's accepted range.</exception>
+    public Scenario With(ScenarioLevers levers)
+    {
+        ArgumentNullException.ThrowIfNull(levers);
+        if (levers == ScenarioLevers.None)
+        {
+            return this;
+        }
+
+        var paths = _paths.ToDictionary();
+        var sources = _sources.ToDictionary();
+        var names = new List<string>();
+        void Set(ScenarioAssumption a, double value, string label)
+        {
+            var (min, max) = a.Range();
+            if (!(value >= min && value <= max))
+            {
+                throw new ArgumentOutOfRangeException(nameof(levers), value, $"{label} must be between {min} and {max}.");
+            }
+
+            paths[a] = YearPath.Constant(value);
+            sources[a] = $"lever set to {value.ToString("0.####", CultureInfo.InvariantCulture)}";
+        }
+
+        if (levers.TotalFertility is { } tfr)
+        {
+            Set(ScenarioAssumption.TotalFertility, tfr, "TFR");
+            names.Add(Label("tfr", tfr));
+        }
+
+        if (levers.NetMigration is { } m)
+        {
+            Set(ScenarioAssumption.NetMigration, m, "net migration");
+            names.Add(Label("net-migration", m));
+        }
+
+        if (levers.GraduateRetention is { } r)
+        {
+            Set(ScenarioAssumption.GraduateRetention, r, "graduate retention");
+            names.Add(Label("retention", r));
+        }
+
+        if (levers.LifeExpectancy is { } e0)
+        {
+            // Keep the scenario's female–male gap year by year: the lever moves the level, not the difference.
+            var male = _paths[ScenarioAssumption.MaleLifeExpectancy];
+            var female = _paths[ScenarioAssumption.FemaleLifeExpectancy];
+            var years = male.Years.Concat(female.Years).Distinct().ToArray();
+            paths[ScenarioAssumption.MaleLifeExpectancy] = new YearPath(years.Select(y => new KeyValuePair<int, double>(y, e0 - ((female.At(y) - male.At(y)) / 2))));
+            paths[ScenarioAssumption.FemaleLifeExpectancy] = new YearPath(years.Select(y => new KeyValuePair<int, double>(y, e0 + ((female.At(y) - male.At(y)) / 2))));
+            var note = string.Create(CultureInfo.InvariantCulture, $"lever: both sexes {e0:0.####}, the scenario's female–male gap kept");
+            sources[ScenarioAssumption.MaleLifeExpectancy] = note;
+            sources[ScenarioAssumption.FemaleLifeExpectancy] = note;
+            names.Add(Label("e0", e0));
+        }
+
+        return new Scenario($"{Name} [{string.Join(", ", names)}]", Description, paths, sources);
+    }
+
+    public override string ToString() => Name;
+
+    private static string Label(string name, double value) => string.Create(CultureInfo.InvariantCulture, $"{name}={value:0.####}");
+}

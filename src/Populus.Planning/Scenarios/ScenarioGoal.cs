@@ -1,0 +1,63 @@
+using Populus.Planning.Catalogue;
+using Populus.Planning.GoalSeeking;
+using Populus.Planning.Indicators;
+using Populus.Planning.Targets;
+
+namespace Populus.Planning.Scenarios;
+
+/// <summary>The levers of a scenario that goal seeking may move.</summary>
+public enum ScenarioLever
+{
+    NetMigration,
+    TotalFertility,
+    LifeExpectancy,
+    GraduateRetention,
+}
+
+/// <summary>
+/// Goal seeking on a scenario projection: the level of one lever, held from the first projected year to the target
+/// year, at which the projected indicator meets the target (<see cref="GoalSeeker"/>).
+/// </summary>
+public static class ScenarioGoal
+{
+    /// <summary>The lever's plausible range for goal seeking (<see cref="Lever"/> defaults; retention 0–100 %).</summary>
+    public static Lever Range(ScenarioLever lever) => lever switch
+    {
+        ScenarioLever.NetMigration => Lever.NetMigration(),
+        ScenarioLever.TotalFertility => Lever.TotalFertility(),
+        ScenarioLever.LifeExpectancy => Lever.LifeExpectancy(),
+        _ => new Lever("graduate retention rate", "%", 0, 100),
+    };
+
+    /// <summary>The projection as a function: lever level → the indicator in <paramref name="region"/> at the target year.</summary>
+    /// <exception cref="ArgumentException">The target has no year, or its year is not after the base year.</exception>
+    public static Func<double, double> Model(ScenarioProjector projector, Scenario scenario, IndicatorCatalogue catalogue, PlanTarget target, string region, ScenarioLever lever)
+    {
+        ArgumentNullException.ThrowIfNull(projector);
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.Year is not { } year || year <= projector.Model.BaseYear)
+        {
+            throw new ArgumentException($"goal seeking projects to the target year; {target} has none after the base year {projector.Model.BaseYear}.", nameof(target));
+        }
+
+        return level =>
+        {
+            var levers = lever switch
+            {
+                ScenarioLever.NetMigration => new ScenarioLevers(NetMigration: level),
+                ScenarioLever.TotalFertility => new ScenarioLevers(TotalFertility: level),
+                ScenarioLever.LifeExpectancy => new ScenarioLevers(LifeExpectancy: level),
+                _ => new ScenarioLevers(GraduateRetention: level),
+            };
+            var projection = projector.Project(scenario.With(levers), year);
+            var value = new IndicatorCalculator(catalogue, ScenarioIndicatorData.Build(projection, catalogue)).Recompute(target.IndicatorId, region, year);
+            return value.HasValue ? value.Value : throw new ArgumentException($"the projection does not give {target.IndicatorId} for {region}: {value.MissingReason}", nameof(target));
+        };
+    }
+
+    /// <summary>Seeks the level of <paramref name="lever"/> that meets <paramref name="target"/> under <paramref name="scenario"/>.</summary>
+    public static GoalSeekResult Seek(ScenarioProjector projector, Scenario scenario, IndicatorCatalogue catalogue, PlanTarget target, string region, ScenarioLever lever) =>
+        GoalSeeker.Seek(target, Range(lever), Model(projector, scenario, catalogue, target, region, lever), accuracy: 1e-6);
+}

@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using Populus.Demography;
+using Populus.Demography.Projection;
+
+namespace Populus.Planning.Scenarios;
+
+/// <summary>
+/// The outcome of one scenario projection: residents by year × region × residence × sex × single age (end of year),
+/// births of each calendar year by mother's age and child's sex, the death rates applied, and the levels applied.
+/// </summary>
+public sealed class ScenarioProjection
+{
+    private readonly double[] _population;
+    private readonly double[] _birthsByAge;
+    private readonly double[] _birthsBySex;
+    private readonly (DeathRates Male, DeathRates Female)[] _mortality;
+    private readonly int _a;
+    private readonly int _block;
+    private readonly int _cells;
+
+    internal ScenarioProjection(Scenario scenario, ScenarioModel model, StateSpace states, double[] population, double[] birthsByAge,
+        double[] birthsBySex, (DeathRates, DeathRates)[] mortality, ScenarioYear[] years, double clipped)
+    {
+        Scenario = scenario;
+        Model = model;
+        States = states;
+        _population = population;
+        _birthsByAge = birthsByAge;
+        _birthsBySex = birthsBySex;
+        _mortality = mortality;
+        Years = [.. years];
+        TotalClipped = clipped;
+        _a = model.Ages.Count;
+        _block = 2 * _a;
+        _cells = states.Count * _block;
+    }
+
+    public Scenario Scenario { get; }
+
+    public ScenarioModel Model { get; }
+
+    public StateSpace States { get; }
+
+    public AgeGroups Ages => Model.Ages;
+
+    public int BaseYear => Model.BaseYear;
+
+    public int LastYear => BaseYear + Years.Length;
+
+    /// <summary>The levels applied in each projected year, BaseYear + 1 … LastYear.</summary>
+    public ImmutableArray<ScenarioYear> Years { get; }
+
+    /// <summary>Persons added back where a cell would have gone negative (large net emigration from a small region).</summary>
+    public double TotalClipped { get; }
+
+    /// <summary>The regions, in state order.</summary>
+    public IEnumerable<string> Regions => Model.Counties.Select(c => c.Region);
+
+    /// <summary>The levels applied in <paramref name="year"/>.</summary>
+    public ScenarioYear Levels(int year) => Years[StepIndex(year)];
+
+    /// <summary>Residents by age of one region, residence (null = both) and sex at the end of <paramref name="year"/>,
+    /// added into <paramref name="into"/>.</summary>
+    public void AddPopulation(int year, int county, int? residence, Sex sex, Span<double> into)
+    {
+        var k = YearIndex(year);
+        for (var r = 0; r < 2; r++)
+        {
+            if (residence is { } only && only != r)
+            {
+                continue;
+            }
+
+            var from = _population.AsSpan((k * _cells) + (States.IndexOf(county, r) * _block) + ((int)sex * _a), _a);
+            for (var x = 0; x < _a; x++)
+            {
+                into[x] += from[x];
+            }
+        }
+    }
+
+    /// <summary>Residents by age and sex of one region (null = every region) and residence (null = both).</summary>
+    public PopulationByAgeSex Population(int year, int? county = null, int? residence = null)
+    {
+        var male = new double[_a];
+        var female = new double[_a];
+        for (var c = 0; c < Model.Counties.Count; c++)
+        {
+            if (county is null || county == c)
+            {
+                AddPopulation(year, c, residence, Sex.Male, male);
+                AddPopulation(year, c, residence, Sex.Female, female);
+            }
+        }
+
+        return new PopulationByAgeSex(new PopulationByAge(Ages, male), new PopulationByAge(Ages, female));
+    }
+
+    /// <summary>Total residents at the end of <paramref name="year"/> (one region or all; one residence or both).</summary>
+    public double Total(int year, int? county = null, int? residence = null) => Population(year, county, residence).Total();
+
+    /// <summary>Births in calendar year <paramref name="year"/> to women of one region and residence, by mother's age.</summary>
+    public ReadOnlySpan<double> BirthsByMothersAge(int year, int county, int residence) =>
+        _birthsByAge.AsSpan(((StepIndex(year) * States.Count) + States.IndexOf(county, residence)) * _a, _a);
+
+    /// <summary>Births of one sex in calendar year <paramref name="year"/> in one region and residence.</summary>
+    public double Births(int year, int county, int residence, Sex sex) =>
+        _birthsBySex[(((StepIndex(year) * States.Count) + States.IndexOf(county, residence)) * 2) + (int)sex];
+
+    /// <summary>The death rates of one sex applied in <paramref name="year"/>.</summary>
+    public DeathRates Mortality(int year, Sex sex) => sex == Sex.Male ? _mortality[StepIndex(year)].Male : _mortality[StepIndex(year)].Female;
+
+    /// <summary>The region's index, or −1.</summary>
+    public int IndexOf(string region)
+    {
+        for (var c = 0; c < Model.Counties.Count; c++)
+        {
+            if (Model.Counties[c].Region == region)
+            {
+                return c;
+            }
+        }
+
+        return -1;
+    }
+
+    private int YearIndex(int year)
+    {
+        if (year < BaseYear || year > LastYear)
+        {
+            throw new ArgumentOutOfRangeException(nameof(year), year, $"the projection covers {BaseYear}–{LastYear}.");
+        }
+
+        return year - BaseYear;
+    }
+
+    private int StepIndex(int year)
+    {
+        if (year <= BaseYear || year > LastYear)
+        {
+            throw new ArgumentOutOfRangeException(nameof(year), year, $"the projection's years are {BaseYear + 1}–{LastYear} (events of a calendar year).");
+        }
+
+        return year - BaseYear - 1;
+    }
+}

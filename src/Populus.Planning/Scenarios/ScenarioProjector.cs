@@ -1,0 +1,331 @@
+using Populus.Demography;
+using Populus.Demography.LifeTables;
+using Populus.Demography.Migration;
+using Populus.Demography.Preparation;
+using Populus.Demography.Projection;
+
+namespace Populus.Planning.Scenarios;
+
+/// <summary>
+/// Projects a <see cref="ScenarioModel"/> (regions × urban/rural, single years of age, annual steps) under any
+/// scenario. A reusable workspace: what no scenario changes is computed once (state space, engine buffers, packed
+/// base, age profiles of fertility and migration), and survival ratios are cached by sex and life expectancy, so a
+/// re-projection after a lever moves costs little more than the engine's own steps.
+/// </summary>
+/// <remarks>
+/// <para>Each calendar year Y is one step from the end of Y−1 to the end of Y, with the scenario's levels of Y
+/// ([PHG2001] ch. 6; multiregional form [Rogers1995]):</para>
+/// <list type="bullet">
+/// <item>mortality: the model's death-rate pattern of each sex scaled by one factor to the year's e0
+/// (<see cref="LifeExpectancyCalibration"/>; life tables with the Andreev–Kingkade 1a0 and Lω = lω/mω, the
+/// conventions of the indicator calculator's e0(), so projected e0 reproduces the assumption);</item>
+/// <item>fertility: the pattern scaled to the year's TFR, the same in every region and residence;</item>
+/// <item>net migration: the year's total plus graduates × (retention − reference retention), spread over regions
+/// by their shares, within a region over urban and rural by its migrant urban share, over ages by the Rogers–Castro
+/// profile [RC1981] and over sexes by the migrant male share; half arrive at the start of the year, half at the
+/// end ([PHG2001] Box 6.2);</item>
+/// <item>urbanization: rural residents of every region are reclassified urban with one probability r, the one
+/// that brings the city's urban share to the year's path if the population only changed by the year's migrants:
+/// r = (u*·(P + M) − (U + M_U)) / (R + M_R), clamped to [0, 1] (no urban→rural reclassification). Births,
+/// deaths and the age profile of reclassification shift the result slightly from the path.</item>
+/// </list>
+/// Not thread-safe: use one projector per thread.
+/// </remarks>
+public sealed class ScenarioProjector
+{
+    /// <summary>Level index of the urban state on the residence dimension.</summary>
+    public const int Urban = 0;
+
+    /// <summary>Level index of the rural state.</summary>
+    public const int Rural = 1;
+
+    private readonly int _a;
+    private readonly int _block;
+    private readonly int _cells;
+    private readonly int _counties;
+    private readonly CohortComponentProjection _engine;
+    private readonly double[] _base;
+    private readonly double[] _migrationProfile;
+    private readonly double[] _graduateProfile;
+    private readonly double[] _unitFertility;
+    private readonly TransitionSchedule _reclassification;
+    private readonly Dictionary<(Sex, double), (double[] Survival, DeathRates Mx)> _mortality = [];
+    private readonly double[] _survival;
+    private readonly double[] _fertility;
+    private readonly double[] _srb;
+    private readonly double[] _migrants;
+    private readonly LifeTableOptions _maleTable = LifeTableOptions.For(Sex.Male);
+    private readonly LifeTableOptions _femaleTable = LifeTableOptions.For(Sex.Female);
+
+    /// <exception cref="ArgumentException">The regions' grids differ or are not single years from 0 with an open
+    /// group, the patterns are on another grid, or a share is out of range or the migration shares do not sum to 1.</exception>
+    public ScenarioProjector(ScenarioModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Check(model);
+        Model = model;
+        var ages = model.Ages;
+        _a = ages.Count;
+        _block = 2 * _a;
+        _counties = model.Counties.Count;
+        States = new StateSpace(
+            new StateDimension("region", model.Counties.Select(c => c.Region)),
+            new StateDimension("residence", ["urban", "rural"]));
+        _cells = States.Count * _block;
+        _engine = new CohortComponentProjection(States, ages, null, ProjectionOutputs.BirthsByMothersAge | ProjectionOutputs.Deaths, maxDegreeOfParallelism: 1);
+
+        _base = new double[_cells];
+        for (var c = 0; c < _counties; c++)
+        {
+            var county = model.Counties[c];
+            for (var sex = 0; sex < 2; sex++)
+            {
+                var values = county.Population[(Sex)sex].Values;
+                for (var x = 0; x < _a; x++)
+                {
+                    _base[Offset(c, Urban, sex) + x] = values[x] * county.UrbanShare;
+                    _base[Offset(c, Rural, sex) + x] = values[x] * (1 - county.UrbanShare);
+                }
+            }
+        }
+
+        var profile = MigrationDistribution.SplitBySex(MigrationDistribution.Distribute(1.0, ages, model.MigrationSchedule), model.MigrantMaleShare);
+        _migrationProfile = [.. profile.Male.Values, .. profile.Female.Values];
+        _graduateProfile = new double[_block];
+        var g = ages.IndexOf(model.GraduateAge);
+        _graduateProfile[g] = model.MigrantMaleShare;
+        _graduateProfile[_a + g] = 1 - model.MigrantMaleShare;
+
+        _unitFertility = new double[_a];
+        var pattern = model.FertilityPattern;
+        var tfr = pattern.TotalFertilityRate();
+        for (var i = 0; i < pattern.Count; i++)
+        {
+            _unitFertility[ages.IndexOf(pattern.Ages.Start(i))] = pattern[i] / tfr;
+        }
+
+        _reclassification = TransitionSchedule.Constant(ages, 1.0);
+        _survival = new double[_cells];
+        _fertility = new double[States.Count * _a];
+        _srb = new double[States.Count];
+        _migrants = new double[_cells];
+    }
+
+    public ScenarioModel Model { get; }
+
+    /// <summary>region × residence (urban, rural).</summary>
+    public StateSpace States { get; }
+
+    /// <summary>Projects the base to the end of <paramref name="lastYear"/> under <paramref name="scenario"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The last year is not after the base year.</exception>
+    /// <exception cref="ArgumentException">A scenario level cannot be applied (e0 no multiple of the pattern reaches).</exception>
+    public ScenarioProjection Project(Scenario scenario, int lastYear)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var steps = lastYear - Model.BaseYear;
+        if (steps < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lastYear), lastYear, $"must be after the base year {Model.BaseYear}.");
+        }
+
+        var population = new double[(steps + 1) * _cells];
+        _base.CopyTo(population, 0);
+        var birthsByAge = new double[steps * States.Count * _a];
+        var birthsBySex = new double[steps * States.Count * 2];
+        var mortality = new (DeathRates Male, DeathRates Female)[steps];
+        var years = new ScenarioYear[steps];
+        var clipped = 0.0;
+        for (var k = 0; k < steps; k++)
+        {
+            var year = Model.BaseYear + k + 1;
+            var start = population.AsSpan(k * _cells, _cells);
+            var (step, levels, male, female) = Step(scenario, year, start);
+            var result = _engine.Project(year - 1, start, [step]);
+            result.PopulationData.Slice(_cells, _cells).CopyTo(population.AsSpan((k + 1) * _cells));
+            for (var s = 0; s < States.Count; s++)
+            {
+                result.BirthsByMothersAge(year - 1, s).CopyTo(birthsByAge.AsSpan(((k * States.Count) + s) * _a));
+                birthsBySex[((k * States.Count) + s) * 2] = result.Births(year - 1, s, Sex.Male);
+                birthsBySex[(((k * States.Count) + s) * 2) + 1] = result.Births(year - 1, s, Sex.Female);
+            }
+
+            var births = 0.0;
+            var deaths = 0.0;
+            for (var s = 0; s < States.Count; s++)
+            {
+                births += result.Births(year - 1, s, Sex.Male) + result.Births(year - 1, s, Sex.Female);
+                foreach (var d in result.Deaths(year - 1, s, Sex.Male))
+                {
+                    deaths += d;
+                }
+
+                foreach (var d in result.Deaths(year - 1, s, Sex.Female))
+                {
+                    deaths += d;
+                }
+            }
+
+            clipped += result.TotalClipped;
+            mortality[k] = (male, female);
+            years[k] = levels with { Births = births, Deaths = deaths, Clipped = result.TotalClipped };
+        }
+
+        return new ScenarioProjection(scenario, Model, States, population, birthsByAge, birthsBySex, mortality, years, clipped);
+    }
+
+    private (ProjectionStep Step, ScenarioYear Levels, DeathRates Male, DeathRates Female) Step(Scenario scenario, int year, ReadOnlySpan<double> start)
+    {
+        var tfr = scenario.At(ScenarioAssumption.TotalFertility, year);
+        var e0m = scenario.At(ScenarioAssumption.MaleLifeExpectancy, year);
+        var e0f = scenario.At(ScenarioAssumption.FemaleLifeExpectancy, year);
+        var srb = scenario.At(ScenarioAssumption.SexRatioAtBirth, year) / 100;
+        var graduates = scenario.At(ScenarioAssumption.Graduates, year);
+        var retention = scenario.At(ScenarioAssumption.GraduateRetention, year);
+        var netMigration = scenario.At(ScenarioAssumption.NetMigration, year);
+        var extraGraduates = graduates * (retention - Model.ReferenceRetention) / 100;
+        var urbanPath = scenario.At(ScenarioAssumption.Urbanization, year) / 100;
+
+        var (maleSurvival, maleMx) = Mortality(Sex.Male, e0m);
+        var (femaleSurvival, femaleMx) = Mortality(Sex.Female, e0f);
+        var urban = 0.0;
+        var rural = 0.0;
+        var urbanMigrants = 0.0;
+        var ruralMigrants = 0.0;
+        for (var c = 0; c < _counties; c++)
+        {
+            var county = Model.Counties[c];
+            for (var r = 0; r < 2; r++)
+            {
+                var s = States.IndexOf(c, r);
+                maleSurvival.CopyTo(_survival, s * _block);
+                femaleSurvival.CopyTo(_survival, (s * _block) + _a);
+                for (var x = 0; x < _a; x++)
+                {
+                    _fertility[(s * _a) + x] = _unitFertility[x] * tfr;
+                }
+
+                _srb[s] = srb;
+                var share = county.NetMigrationShare * (r == Urban ? county.MigrantUrbanShare : 1 - county.MigrantUrbanShare);
+                var total = 0.0;
+                for (var i = 0; i < _block; i++)
+                {
+                    var m = share * ((netMigration * _migrationProfile[i]) + (extraGraduates * _graduateProfile[i]));
+                    _migrants[(s * _block) + i] = m;
+                    total += m;
+                    if (r == Urban)
+                    {
+                        urban += start[(s * _block) + i];
+                    }
+                    else
+                    {
+                        rural += start[(s * _block) + i];
+                    }
+                }
+
+                if (r == Urban)
+                {
+                    urbanMigrants += total;
+                }
+                else
+                {
+                    ruralMigrants += total;
+                }
+            }
+        }
+
+        var ruralAfter = rural + ruralMigrants;
+        var rate = ruralAfter > 0
+            ? Math.Clamp(((urbanPath * (urban + rural + urbanMigrants + ruralMigrants)) - (urban + urbanMigrants)) / ruralAfter, 0, 1)
+            : 0;
+        StateTransitions[]? transitions = null;
+        if (rate > 0)
+        {
+            var pairs = new Transition[_counties];
+            for (var c = 0; c < _counties; c++)
+            {
+                pairs[c] = new Transition(States.IndexOf(c, Rural), States.IndexOf(c, Urban), _reclassification, rate);
+            }
+
+            transitions = [new StateTransitions("urbanization (rural→urban reclassification)", States, Model.Ages, TransitionKind.Rates, pairs)];
+        }
+
+        var step = ProjectionStep.FromArrays(Model.Ages, States.Count, _survival, _fertility, _srb, _migrants, MigrationTiming.HalfHalf, transitions);
+        var levels = new ScenarioYear(year, tfr, e0m, e0f, srb * 100, netMigration + extraGraduates, graduates, graduates * retention / 100, urbanPath * 100, rate);
+        return (step, levels, maleMx, femaleMx);
+    }
+
+    /// <summary>Survival ratios and death rates of one sex at one e0, computed once and kept.</summary>
+    private (double[] Survival, DeathRates Mx) Mortality(Sex sex, double e0)
+    {
+        if (_mortality.TryGetValue((sex, e0), out var cached))
+        {
+            return cached;
+        }
+
+        var options = sex == Sex.Male ? _maleTable : _femaleTable;
+        var pattern = sex == Sex.Male ? Model.MaleMortalityPattern : Model.FemaleMortalityPattern;
+        var (mx, _) = LifeExpectancyCalibration.ScaleTo(pattern, e0, options);
+        var survival = LifeTable.FromRates(mx, options).SurvivalRatios().ToArray();
+        var entry = (survival, mx);
+        _mortality[(sex, e0)] = entry;
+        return entry;
+    }
+
+    private int Offset(int county, int residence, int sex) => (States.IndexOf(county, residence) * _block) + (sex * _a);
+
+    private static void Check(ScenarioModel model)
+    {
+        if (model.Counties is null || model.Counties.Count == 0)
+        {
+            throw new ArgumentException("A scenario model needs at least one region.", nameof(model));
+        }
+
+        var ages = model.Counties[0].Population.Ages;
+        if (!ages.IsSingleYear || ages.FirstAge != 0 || !ages.IsOpenEnded)
+        {
+            throw new ArgumentException($"The base population must be by single year of age from 0 with an open last group; got {ages}.", nameof(model));
+        }
+
+        foreach (var c in model.Counties)
+        {
+            if (!c.Population.Ages.Equals(ages))
+            {
+                throw new ArgumentException($"{c.Region}: its base is on {c.Population.Ages}, the first region's on {ages}.", nameof(model));
+            }
+
+            Share(c.UrbanShare, $"{c.Region}: urban share");
+            Share(c.NetMigrationShare, $"{c.Region}: net migration share");
+            Share(c.MigrantUrbanShare, $"{c.Region}: migrant urban share");
+        }
+
+        var sum = model.Counties.Sum(c => c.NetMigrationShare);
+        if (Math.Abs(sum - 1) > 1e-6)
+        {
+            throw new ArgumentException($"The regions' net migration shares sum to {sum}, not 1.", nameof(model));
+        }
+
+        if (!model.MaleMortalityPattern.Ages.Equals(ages) || !model.FemaleMortalityPattern.Ages.Equals(ages))
+        {
+            throw new ArgumentException($"The mortality patterns must be on the base grid {ages}.", nameof(model));
+        }
+
+        if (!model.FertilityPattern.Ages.IsSingleYear || model.FertilityPattern.Ages.FirstAge < 1 || !(model.FertilityPattern.TotalFertilityRate() > 0))
+        {
+            throw new ArgumentException($"The fertility pattern must be by single year of age above 0 with a positive TFR; got {model.FertilityPattern.Ages}.", nameof(model));
+        }
+
+        Share(model.MigrantMaleShare, "migrant male share");
+        if (ages.IndexOf(model.GraduateAge) < 0 || ages.IsOpen(ages.IndexOf(model.GraduateAge)))
+        {
+            throw new ArgumentException($"The graduate age {model.GraduateAge} is not a closed age of the grid.", nameof(model));
+        }
+    }
+
+    private static void Share(double value, string what)
+    {
+        if (!(value >= 0 && value <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, $"{what} must be between 0 and 1.");
+        }
+    }
+}

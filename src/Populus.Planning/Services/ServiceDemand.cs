@@ -1,0 +1,87 @@
+using Populus.Demography;
+using Populus.Planning.Scenarios;
+
+namespace Populus.Planning.Services;
+
+/// <summary>
+/// Public-service demand from a scenario projection: for each region (the projection's regions, the city, and any
+/// listed grouping of them) and year, residents of the ages a standard serves × the standard's rate.
+/// </summary>
+/// <remarks>Demand is a standard applied to projected residents (the normative method of facility planning): it says
+/// what the plan's own provision rates imply for the projected population, not what will be used. A grouping's and
+/// the city's figures are the sums over their regions, so they add up exactly.</remarks>
+public static class ServiceDemand
+{
+    /// <param name="regions">Names of the projection's regions, of the city, or groupings with their member regions.</param>
+    /// <exception cref="ArgumentException">A region is neither in the projection nor a grouping of its regions, or a year is outside it.</exception>
+    public static IReadOnlyList<ServiceDemandRow> Compute(
+        ScenarioProjection projection,
+        IReadOnlyList<ServiceStandard> standards,
+        IEnumerable<(string Name, IReadOnlyList<string> Members)> regions,
+        int firstYear,
+        int lastYear)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        ArgumentNullException.ThrowIfNull(standards);
+        ArgumentNullException.ThrowIfNull(regions);
+        if (firstYear < projection.BaseYear || lastYear > projection.LastYear || firstYear > lastYear)
+        {
+            throw new ArgumentException($"years {firstYear}–{lastYear} are outside the projection {projection.BaseYear}–{projection.LastYear}.", nameof(firstYear));
+        }
+
+        var rows = new List<ServiceDemandRow>();
+        var ages = projection.Ages;
+        foreach (var (name, members) in regions)
+        {
+            var indices = members.Select(m =>
+            {
+                var i = projection.IndexOf(m);
+                return i >= 0 ? i : throw new ArgumentException($"{name}: member {m} is not a region of the projection ({string.Join(", ", projection.Regions)}).", nameof(regions));
+            }).ToArray();
+            for (var year = firstYear; year <= lastYear; year++)
+            {
+                var byAge = new double[ages.Count];
+                foreach (var c in indices)
+                {
+                    projection.AddPopulation(year, c, null, Sex.Male, byAge);
+                    projection.AddPopulation(year, c, null, Sex.Female, byAge);
+                }
+
+                foreach (var s in standards)
+                {
+                    var residents = Sum(byAge, ages, s.AgeFrom, s.AgeTo);
+                    rows.Add(new ServiceDemandRow(projection.Scenario.Name, name, year, s, residents, residents * s.Rate / s.Per));
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>The projection's regions one by one, then the city as the sum of all of them.</summary>
+    public static IEnumerable<(string Name, IReadOnlyList<string> Members)> RegionsAndCity(ScenarioProjection projection)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        foreach (var r in projection.Regions)
+        {
+            yield return (r, [r]);
+        }
+
+        yield return (projection.Model.City, [.. projection.Regions]);
+    }
+
+    private static double Sum(ReadOnlySpan<double> byAge, AgeGroups ages, int from, int? to)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < byAge.Length; i++)
+        {
+            var start = ages.Start(i);
+            if (start >= from && (to is null || start <= to))
+            {
+                sum += byAge[i];
+            }
+        }
+
+        return sum;
+    }
+}

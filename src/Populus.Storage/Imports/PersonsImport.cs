@@ -1,0 +1,256 @@
+using System.Globalization;
+using Populus.Demography;
+using Populus.Storage.Registry;
+using Populus.Storage.Tabular;
+
+namespace Populus.Storage.Imports;
+
+/// <summary>
+/// Person-level registry records: one row a person, stored in the registry tables with the identity number hashed and
+/// sealed under the registry key (docs/registry.md). New persons get person_ids after the largest in use.
+/// </summary>
+/// <remarks>
+/// An identity number never appears in a problem report: the value shown is masked (<see cref="NationalIdNumber.Mask"/>)
+/// and no reason on the national_id column names the birth date it codes, since the masked form hides exactly that.
+/// Sex and birth date must agree with the number (GB 11643-1999 codes both); a number may appear once in the file and
+/// must not be registered already. Regions are 6-digit GB/T 2260 codes: the residence a county-level unit of the
+/// store's region table, current today; the hukou any province-level prefix, and a unit of that table when it lies
+/// in the city (codes 3303xx).
+/// </remarks>
+internal sealed class PersonsImport : ImportKind
+{
+    private const string CityPrefix = "3303";
+
+    public override string Name => "persons";
+
+    public override string Summary => "person-level registry records (identity number hashed and sealed under the registry key)";
+
+    public override string[] RequiredColumns =>
+        ["national_id", "sex", "birth_date", "hukou_region", "residence_region", "urban_rural", "education", "permit_status"];
+
+    public override int Load(ImportSession session)
+    {
+        var table = session.Table;
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        var rows = new List<(int Row, NationalIdNumber Id, Sex Sex, DateOnly Birth, int Hukou, int Residence, UrbanRural Urban, EducationLevel Education, ResidencePermitStatus Permit)>();
+        var firstRowOf = new Dictionary<NationalIdNumber, int>();
+        foreach (var record in table.Records())
+        {
+            var id = NationalId(record, today);
+            var sex = SexOf(record);
+            var birth = BirthDate(record, today);
+            var hukou = Region(record, "hukou_region", session, residence: false, today.Year);
+            var residence = Region(record, "residence_region", session, residence: true, today.Year);
+            var urban = Choice(record, "urban_rural", ParseUrbanRural, "urban (城镇) or rural (乡村)");
+            var education = Choice(record, "education", ParseEducation,
+                "a census level: no_schooling, preschool, primary, junior_secondary, senior_secondary, vocational_secondary, junior_college, bachelor, master, doctorate (or 未上过学 … 博士)");
+            var permit = Choice(record, "permit_status", ParsePermit, "not_required, valid, expired or not_held");
+            if (id is not { } number)
+            {
+                continue;
+            }
+
+            if (sex is { } s && s != number.Sex)
+            {
+                record.Fail("sex", record.Text("sex"),
+                    $"disagrees with the identity number, whose sequence code is {(number.Sex == Sex.Male ? "odd (male)" : "even (female)")}");
+                sex = null;
+            }
+
+            if (birth is { } b && b != number.BirthDate)
+            {
+                // The number's own date is not named: with the masked number it would disclose the whole number.
+                record.Fail("birth_date", record.Text("birth_date"), "disagrees with the birth date coded in the identity number (characters 7–14)");
+                birth = null;
+            }
+
+            if (firstRowOf.TryGetValue(number, out var first))
+            {
+                record.Fail("national_id", number.ToString(), $"duplicate identity number: row {first} has the same number");
+                continue;
+            }
+
+            firstRowOf[number] = record.Row;
+            if (sex is null || birth is null || hukou is null || residence is null || urban is null || education is null || permit is null)
+            {
+                continue;
+            }
+
+            rows.Add((record.Row, number, sex.Value, birth.Value, hukou.Value, residence.Value, urban.Value, education.Value, permit.Value));
+        }
+
+        var ownKey = session.Options.RegistryKey is null;
+        var key = session.Options.RegistryKey ?? RegistryKey.ForStore(session.Engine, session.Options.KeyFile);
+        try
+        {
+            var registry = PersonRegistry.On(session.Connection, key, ownsConnection: false);
+            var registered = registry.FindRegistered(rows.Select(r => r.Id).ToList());
+            foreach (var (index, personId) in registered.OrderBy(r => r.Key))
+            {
+                table.AddError(rows[index].Row, "national_id", rows[index].Id.ToString(), $"this identity number is already registered (person {personId})");
+            }
+
+            table.ThrowIfInvalid();
+            if (rows.Count == 0)
+            {
+                table.AddError(0, null, null, "the file has no data rows");
+                table.ThrowIfInvalid();
+            }
+
+            var next = registry.MaxPersonId();
+            var persons = rows.Select(r => new Person(++next, r.Id, r.Sex, r.Birth, r.Hukou, r.Residence, r.Urban, r.Education, r.Permit));
+            registry.LoadWithin(session.Transaction, persons);
+            session.BatchId(rows.Count);
+            return rows.Count;
+        }
+        finally
+        {
+            if (ownKey)
+            {
+                key.Dispose();
+            }
+        }
+    }
+
+    private static NationalIdNumber? NationalId(CsvRecord record, DateOnly today)
+    {
+        var text = record.Text("national_id");
+        if (text is null)
+        {
+            record.Fail("national_id", null, "an identity number is required");
+            return null;
+        }
+
+        var result = NationalIdNumber.Parse(text, today);
+        if (result.IsValid)
+        {
+            return result.Value;
+        }
+
+        var reason = result.Error switch
+        {
+            // Parse names the coded date for this error; with the masked number that would disclose the whole number.
+            NationalIdError.BirthDateInFuture => $"the birth date coded in characters 7–14 is after today ({today:yyyy-MM-dd})",
+            NationalIdError.WrongCheckDigit => "wrong check character (ISO 7064 MOD 11-2 over the first 17 digits)",
+            _ => result.Reason,
+        };
+        record.Fail("national_id", NationalIdNumber.Mask(text), $"not a GB 11643-1999 identity number: {reason}");
+        return null;
+    }
+
+    private static Sex? SexOf(CsvRecord record)
+    {
+        var text = record.RequiredText("sex");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (SexCodes.TryParse(text, out var sex))
+        {
+            return sex;
+        }
+
+        record.Fail("sex", text, "not a sex: write male or female (M, F, 男, 女 are accepted)");
+        return null;
+    }
+
+    private static DateOnly? BirthDate(CsvRecord record, DateOnly today)
+    {
+        var text = record.RequiredText("birth_date");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            record.Fail("birth_date", text, "not a calendar date (write yyyy-mm-dd)");
+            return null;
+        }
+
+        if (date > today)
+        {
+            record.Fail("birth_date", text, $"after today ({today:yyyy-MM-dd})");
+            return null;
+        }
+
+        return date;
+    }
+
+    private static int? Region(CsvRecord record, string column, ImportSession session, bool residence, int year)
+    {
+        var text = record.RequiredText(column);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (text.Length != 6 || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var code) || !NationalIdNumber.IsProvinceOf(code))
+        {
+            record.Fail(column, text, "unknown region: not a 6-digit GB/T 2260 code of a province-level unit");
+            return null;
+        }
+
+        if (residence || text.StartsWith(CityPrefix, StringComparison.Ordinal))
+        {
+            if (session.Regions.Problem(text, year) is { } problem)
+            {
+                record.Fail(column, text, problem);
+                return null;
+            }
+
+            if (session.Regions.TryGet(text, out var region) && region.Level != RegionLevel.County)
+            {
+                record.Fail(column, text, $"{region.NameZh} is not a county-level unit; the registry records county-level regions");
+                return null;
+            }
+        }
+
+        return code;
+    }
+
+    private static T? Choice<T>(CsvRecord record, string column, Func<string, T?> parse, string choices)
+        where T : struct
+    {
+        var text = record.RequiredText(column);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (parse(text) is { } value)
+        {
+            return value;
+        }
+
+        record.Fail(column, text, $"not one of {choices}");
+        return null;
+    }
+
+    private static UrbanRural? ParseUrbanRural(string text) => Codes.Residence(text) switch
+    {
+        "urban" => UrbanRural.Urban,
+        "rural" => UrbanRural.Rural,
+        _ => null,
+    };
+
+    private static EducationLevel? ParseEducation(string text)
+    {
+        var t = text.Trim();
+        if (t.Equals("no_schooling", StringComparison.OrdinalIgnoreCase))
+        {
+            return EducationLevel.None;
+        }
+
+        return EducationLevels.TryParse(t.Replace("_", "", StringComparison.Ordinal), out var level) ? level : null;
+    }
+
+    private static ResidencePermitStatus? ParsePermit(string text)
+    {
+        var t = text.Trim().Replace("_", "", StringComparison.Ordinal);
+        return !int.TryParse(t, out _) && Enum.TryParse<ResidencePermitStatus>(t, ignoreCase: true, out var status) && Enum.IsDefined(status)
+            ? status
+            : null;
+    }
+}

@@ -1,0 +1,499 @@
+using System.Data.Common;
+using System.Globalization;
+using Populus.Demography;
+
+namespace Populus.Storage.Registry;
+
+/// <summary>
+/// The person registry on an open database connection: bulk loading, single additions, events, look-up by identity
+/// number and the counts that feed annual estimates. <see cref="DuckDbPersonRegistry"/> and
+/// <see cref="PostgresPersonRegistry"/> add what differs between the engines (DDL, bulk load).
+/// </summary>
+/// <remarks>
+/// Obtained from the store (<see cref="IPopulusStore.OpenRegistry(string?)"/>), whose migration 4 created the tables;
+/// the registry then owns its connection (and the key, when the store read it from the key file) and releases them on
+/// <see cref="Dispose"/>. Identity numbers are hashed and sealed with the <see cref="RegistryKey"/> before they reach
+/// the connection, and opened only to confirm a look-up.
+/// </remarks>
+public abstract class PersonRegistry : IDisposable
+{
+    private readonly bool _ownsConnection;
+    private RegistryKey? _ownedKey;
+
+    private protected PersonRegistry(DbConnection connection, RegistryKey key, bool ownsConnection)
+    {
+        Connection = connection;
+        Key = key;
+        _ownsConnection = ownsConnection;
+    }
+
+    private protected DbConnection Connection { get; }
+
+    private protected RegistryKey Key { get; }
+
+    /// <summary>Loads generated persons (and their events) in bulk into an empty registry; returns the persons loaded.</summary>
+    /// <exception cref="InvalidOperationException">The registry already holds persons (generated person_ids start at 1).</exception>
+    public long Load(RegistryGenerator generator, IProgress<long>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        if (Count() is var held and > 0)
+        {
+            throw new InvalidOperationException(
+                $"the registry already holds {held:N0} persons; a generated registry is loaded into an empty one (use a new store)");
+        }
+
+        return Load(generator.CreateSource(), progress);
+    }
+
+    /// <summary>Loads persons in bulk (imports); returns the persons loaded. Numbers already registered are not checked here.</summary>
+    public long Load(IEnumerable<Person> persons, IProgress<long>? progress = null) => Load(new PersonListSource(persons), progress);
+
+    /// <summary>Persons in the registry, alive or dead.</summary>
+    public long Count() => Convert.ToInt64(Scalar($"SELECT count(*) FROM {RegistrySchema.PersonTable}"), CultureInfo.InvariantCulture);
+
+    /// <summary>Adds one person.</summary>
+    /// <exception cref="InvalidOperationException">The identity number or person_id is already registered.</exception>
+    public void Add(Person person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        if (FindByNationalId(person.NationalId) is { } existing)
+        {
+            throw new InvalidOperationException($"identity number {person.NationalId} is already registered (person {existing.PersonId})");
+        }
+
+        if (Convert.ToInt64(Scalar($"SELECT count(*) FROM {RegistrySchema.PersonTable} WHERE person_id = $1", person.PersonId), CultureInfo.InvariantCulture) > 0)
+        {
+            throw new InvalidOperationException($"person_id {person.PersonId} is already in use");
+        }
+
+        Span<byte> id = stackalloc byte[NationalIdNumber.Length];
+        var sealedId = new byte[IdProtector.SealedLength];
+        long lookup;
+        person.NationalId.WriteAscii(id);
+        using (var protector = new IdProtector(Key))
+        {
+            lookup = protector.Lookup(id);
+            protector.Seal(id, person.PersonId, sealedId);
+        }
+
+        id.Clear();
+        Execute($"""
+            INSERT INTO {RegistrySchema.PersonTable} (person_id, id_lookup, id_sealed, sex, birth_date, hukou_region,
+                residence_region, urban, education, residence_permit, death_date)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+            """,
+            person.PersonId, lookup, sealedId, (short)person.Sex, person.BirthDate, person.HukouRegion, person.ResidenceRegion,
+            person.UrbanRural == UrbanRural.Urban, (short)person.Education, (short)person.ResidencePermit,
+            person.DeathDate is { } d ? d : DBNull.Value);
+    }
+
+    /// <summary>Finds the person with an identity number, or null.</summary>
+    /// <remarks>
+    /// Candidates come from the keyed look-up hash; each is confirmed by opening its sealed number, so a hash collision
+    /// cannot return the wrong person.
+    /// </remarks>
+    public Person? FindByNationalId(NationalIdNumber number)
+    {
+        if (number.IsDefault)
+        {
+            throw new ArgumentException("an identity number is required", nameof(number));
+        }
+
+        Span<byte> wanted = stackalloc byte[NationalIdNumber.Length];
+        Span<byte> opened = stackalloc byte[NationalIdNumber.Length];
+        number.WriteAscii(wanted);
+        using var protector = new IdProtector(Key);
+        using var command = Command($"SELECT {PersonColumns}, id_sealed FROM {RegistrySchema.PersonTable} WHERE id_lookup = $1",
+            protector.Lookup(wanted));
+        using var reader = command.ExecuteReader();
+        try
+        {
+            while (reader.Read())
+            {
+                var personId = reader.GetInt64(0);
+                var sealedId = ReadBytes(reader, PersonColumnCount);
+                if (protector.TryOpen(sealedId, personId, opened) && opened.SequenceEqual(wanted))
+                {
+                    return ReadPerson(reader, number);
+                }
+            }
+
+            return null;
+        }
+        finally
+        {
+            wanted.Clear();
+            opened.Clear();
+        }
+    }
+
+    /// <summary>Records an event and applies it: a death sets the death date, a move the residence, a hukou change the hukou region.</summary>
+    /// <exception cref="InvalidOperationException">The person is unknown, already dead, or the event precedes birth.</exception>
+    public void RecordEvent(PersonEvent personEvent)
+    {
+        ArgumentNullException.ThrowIfNull(personEvent);
+        using var transaction = Connection.BeginTransaction();
+        using (var command = Command($"SELECT birth_date, death_date FROM {RegistrySchema.PersonTable} WHERE person_id = $1", personEvent.PersonId))
+        {
+            command.Transaction = transaction;
+            using var reader = command.ExecuteReader();
+            if (!reader.Read())
+            {
+                throw new InvalidOperationException($"person {personEvent.PersonId} is not in the registry");
+            }
+
+            var birth = reader.GetFieldValue<DateOnly>(0);
+            if (personEvent.Date < birth)
+            {
+                throw new InvalidOperationException(
+                    $"a {personEvent.Kind} event on {personEvent.Date:yyyy-MM-dd} precedes the birth of person {personEvent.PersonId} ({birth:yyyy-MM-dd})");
+            }
+
+            if (!reader.IsDBNull(1))
+            {
+                throw new InvalidOperationException(
+                    $"person {personEvent.PersonId} died on {reader.GetFieldValue<DateOnly>(1):yyyy-MM-dd}; no event can follow");
+            }
+        }
+
+        Execute(transaction, $"INSERT INTO {RegistrySchema.EventTable} (person_id, kind, event_date, from_region, to_region) VALUES ($1, $2, $3, $4, $5)",
+            personEvent.PersonId, (short)personEvent.Kind, personEvent.Date,
+            personEvent.FromRegion is { } from ? from : DBNull.Value, personEvent.ToRegion is { } to ? to : DBNull.Value);
+        var update = personEvent.Kind switch
+        {
+            PersonEventKind.Death => ("death_date", (object)personEvent.Date),
+            PersonEventKind.MoveIn or PersonEventKind.MoveOut => ("residence_region", personEvent.ToRegion!.Value),
+            PersonEventKind.HukouChange => ("hukou_region", personEvent.ToRegion!.Value),
+            _ => default,
+        };
+        if (update.Item1 is not null)
+        {
+            Execute(transaction, $"UPDATE {RegistrySchema.PersonTable} SET {update.Item1} = $1 WHERE person_id = $2", update.Item2, personEvent.PersonId);
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>The events of a person in date order.</summary>
+    public IReadOnlyList<PersonEvent> EventsOf(long personId)
+    {
+        using var command = Command(
+            $"SELECT kind, event_date, from_region, to_region FROM {RegistrySchema.EventTable} WHERE person_id = $1 ORDER BY event_date, kind",
+            personId);
+        using var reader = command.ExecuteReader();
+        var events = new List<PersonEvent>();
+        while (reader.Read())
+        {
+            events.Add(new PersonEvent(personId, (PersonEventKind)Convert.ToByte(reader.GetValue(0), CultureInfo.InvariantCulture),
+                reader.GetFieldValue<DateOnly>(1),
+                reader.IsDBNull(2) ? null : Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture),
+                reader.IsDBNull(3) ? null : Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture)));
+        }
+
+        return events;
+    }
+
+    /// <summary>
+    /// Persons alive on <paramref name="asOf"/> by completed age, sex, region and urban/rural, ordered by region,
+    /// urban/rural, sex and age. Only non-empty cells are returned.
+    /// </summary>
+    /// <param name="asOf">The count date: persons born on or before it and not dead by it.</param>
+    /// <param name="basis">Count by region of residence (常住) or of hukou (户籍); urban/rural is always that of residence.</param>
+    /// <param name="openAge">Ages at or above it are counted in the open group <paramref name="openAge"/>+.</param>
+    public IReadOnlyList<RegistryCell> CountByAgeSexRegion(DateOnly asOf, RegionBasis basis = RegionBasis.Residence, int openAge = 100)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(openAge);
+        var region = basis == RegionBasis.Hukou ? "hukou_region" : "residence_region";
+        var sql = string.Create(CultureInfo.InvariantCulture, $"""
+            SELECT LEAST(CAST(floor(({Ymd(asOf)} - ymd) / 10000.0) AS INTEGER), {openAge}) AS age,
+                   CAST(sex AS INTEGER) AS sex, {region} AS region, urban, count(*) AS persons
+            FROM (SELECT sex, hukou_region, residence_region, urban, {YmdExpression} AS ymd
+                  FROM {RegistrySchema.PersonTable} WHERE {AliveOn(asOf)}) AS alive
+            GROUP BY 1, 2, 3, 4
+            ORDER BY 3, 4 DESC, 2, 1
+            """);
+        using var command = Command(sql);
+        using var reader = command.ExecuteReader();
+        var cells = new List<RegistryCell>();
+        while (reader.Read())
+        {
+            cells.Add(new RegistryCell(
+                Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture),
+                (Sex)Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture),
+                Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture),
+                reader.GetBoolean(3) ? UrbanRural.Urban : UrbanRural.Rural,
+                Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture)));
+        }
+
+        return cells;
+    }
+
+    /// <summary>For each region, the persons alive on <paramref name="asOf"/> living there, holding hukou there, and both.</summary>
+    public IReadOnlyList<HukouResidenceCount> CountHukouAndResidence(DateOnly asOf)
+    {
+        var sql = $"""
+            SELECT region, CAST(sum(residents) AS BIGINT), CAST(sum(holders) AS BIGINT), CAST(sum(resident_holders) AS BIGINT)
+            FROM (
+                SELECT residence_region AS region, 1 AS residents, 0 AS holders,
+                       CASE WHEN hukou_region = residence_region THEN 1 ELSE 0 END AS resident_holders
+                FROM {RegistrySchema.PersonTable} WHERE {AliveOn(asOf)}
+                UNION ALL
+                SELECT hukou_region, 0, 1, 0 FROM {RegistrySchema.PersonTable} WHERE {AliveOn(asOf)}
+            ) AS u
+            GROUP BY region
+            ORDER BY region
+            """;
+        using var command = Command(sql);
+        using var reader = command.ExecuteReader();
+        var counts = new List<HukouResidenceCount>();
+        while (reader.Read())
+        {
+            counts.Add(new HukouResidenceCount(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture),
+                reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)));
+        }
+
+        return counts;
+    }
+
+    /// <summary>Appends one protected block through the engine's bulk path.</summary>
+    private protected abstract void Append(PersonBatch batch);
+
+    /// <summary>Called once after the last block (closing appenders, completing COPY).</summary>
+    private protected abstract void CompleteLoad();
+
+    /// <summary>
+    /// Called once before the first block: begins the load's own transaction, or joins <paramref name="enclosing"/>
+    /// (an import's), which the caller then commits or rolls back.
+    /// </summary>
+    private protected abstract void BeginLoad(DbTransaction? enclosing);
+
+    /// <summary>Called instead of <see cref="CompleteLoad"/> when the load failed: nothing of it may remain.</summary>
+    private protected abstract void AbortLoad();
+
+    private protected long Load(IPersonBatchSource source, IProgress<long>? progress, DbTransaction? enclosing = null)
+    {
+        BeginLoad(enclosing);
+        long loaded;
+        try
+        {
+            loaded = ProtectedLoad.Run(source, Key, Append, progress);
+        }
+        catch
+        {
+            AbortLoad();
+            throw;
+        }
+
+        CompleteLoad();
+        return loaded;
+    }
+
+    /// <summary>Bulk-loads persons inside an import's open transaction (not committed here).</summary>
+    internal long LoadWithin(DbTransaction transaction, IEnumerable<Person> persons) =>
+        Load(new PersonListSource(persons), null, transaction);
+
+    /// <summary>The largest person_id in use (0 for an empty registry); imports number new persons after it.</summary>
+    internal long MaxPersonId() =>
+        Convert.ToInt64(Scalar($"SELECT COALESCE(MAX(person_id), 0) FROM {RegistrySchema.PersonTable}"), CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// For each number already registered, its index in <paramref name="numbers"/> and the person_id holding it.
+    /// Candidates come from the look-up hash (one query per thousand numbers) and are confirmed by opening the sealed copy.
+    /// </summary>
+    internal IReadOnlyDictionary<int, long> FindRegistered(IReadOnlyList<NationalIdNumber> numbers)
+    {
+        var found = new Dictionary<int, long>();
+        Span<byte> ascii = stackalloc byte[NationalIdNumber.Length];
+        Span<byte> opened = stackalloc byte[NationalIdNumber.Length];
+        using var protector = new IdProtector(Key);
+        var byLookup = new Dictionary<long, List<int>>();
+        for (var i = 0; i < numbers.Count; i++)
+        {
+            numbers[i].WriteAscii(ascii);
+            var lookup = protector.Lookup(ascii);
+            if (!byLookup.TryGetValue(lookup, out var indexes))
+            {
+                byLookup[lookup] = indexes = [];
+            }
+
+            indexes.Add(i);
+        }
+
+        try
+        {
+            foreach (var chunk in byLookup.Keys.Chunk(1_000))
+            {
+                // The look-up hashes are integers, so they are written into the statement rather than bound one by one.
+                var list = string.Join(", ", chunk.Select(l => l.ToString(CultureInfo.InvariantCulture)));
+                using var command = Command($"SELECT person_id, id_lookup, id_sealed FROM {RegistrySchema.PersonTable} WHERE id_lookup IN ({list})");
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    var personId = reader.GetInt64(0);
+                    if (!protector.TryOpen(ReadBytes(reader, 2), personId, opened))
+                    {
+                        continue;
+                    }
+
+                    foreach (var i in byLookup[reader.GetInt64(1)])
+                    {
+                        numbers[i].WriteAscii(ascii);
+                        if (opened.SequenceEqual(ascii))
+                        {
+                            found[i] = personId;
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ascii.Clear();
+            opened.Clear();
+        }
+
+        return found;
+    }
+
+    /// <summary>Releases the connection and key when the store handed them over with the registry.</summary>
+    public void Dispose()
+    {
+        if (_ownsConnection)
+        {
+            Connection.Dispose();
+        }
+
+        _ownedKey?.Dispose();
+        _ownedKey = null;
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Makes the registry dispose <see cref="Key"/> with itself (the store read it from the key file).</summary>
+    internal PersonRegistry OwningKey()
+    {
+        _ownedKey = Key;
+        return this;
+    }
+
+    /// <summary>The registry over an open connection of a migrated store, on whichever engine it is.</summary>
+    /// <exception cref="RegistryKeyMismatchException">The registry was sealed with another key.</exception>
+    internal static PersonRegistry On(DbConnection connection, RegistryKey key, bool ownsConnection) => connection switch
+    {
+        DuckDB.NET.Data.DuckDBConnection duck => DuckDbPersonRegistry.Open(duck, key, ownsConnection),
+        Npgsql.NpgsqlConnection pg => PostgresPersonRegistry.Open(pg, key, ownsConnection),
+        _ => throw new ArgumentException($"no registry for {connection.GetType().Name}", nameof(connection)),
+    };
+
+    /// <summary>
+    /// Checks that the store's migrations created the registry tables, and the stored key fingerprint against
+    /// <see cref="Key"/>, storing it when the registry is new.
+    /// </summary>
+    private protected void VerifyKey()
+    {
+        if (Convert.ToInt64(Scalar($"SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '{RegistrySchema.KeyTable}'"),
+                CultureInfo.InvariantCulture) == 0)
+        {
+            throw new InvalidOperationException(
+                "this database has no person registry tables: open it as a Populus store (PopulusStore.Open), whose migration 4 creates them");
+        }
+
+        var stored = new List<byte[]>();
+        using (var command = Command($"SELECT key_id FROM {RegistrySchema.KeyTable}"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                stored.Add(ReadBytes(reader, 0));
+            }
+        }
+
+        if (stored.Count == 0)
+        {
+            Execute($"INSERT INTO {RegistrySchema.KeyTable} (key_id, created_at) VALUES ($1, $2)", Key.KeyId, DateTime.UtcNow);
+            return;
+        }
+
+        if (!stored.Any(k => k.AsSpan().SequenceEqual(Key.KeyId)))
+        {
+            throw new RegistryKeyMismatchException(
+                "this registry was sealed with another key: the key file given is not the one used to load it (check POPULUS_KEY_FILE)");
+        }
+    }
+
+    private protected void Execute(string sql, params object[] parameters) => Execute(null, sql, parameters);
+
+    private const string PersonColumns =
+        "person_id, sex, birth_date, hukou_region, residence_region, urban, education, residence_permit, death_date";
+
+    private const int PersonColumnCount = 9;
+
+    private static string YmdExpression =>
+        "(CAST(date_part('year', birth_date) AS INTEGER) * 10000 + CAST(date_part('month', birth_date) AS INTEGER) * 100 + CAST(date_part('day', birth_date) AS INTEGER))";
+
+    private static int Ymd(DateOnly date) => (date.Year * 10000) + (date.Month * 100) + date.Day;
+
+    private static string AliveOn(DateOnly date)
+    {
+        var literal = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return $"birth_date <= DATE '{literal}' AND (death_date IS NULL OR death_date > DATE '{literal}')";
+    }
+
+    /// <summary>A BLOB/bytea cell: PostgreSQL gives a byte array, DuckDB a stream.</summary>
+    private static byte[] ReadBytes(DbDataReader reader, int ordinal)
+    {
+        switch (reader.GetValue(ordinal))
+        {
+            case byte[] bytes:
+                return bytes;
+            case Stream stream:
+                using (stream)
+                {
+                    var copy = new MemoryStream();
+                    stream.CopyTo(copy);
+                    return copy.ToArray();
+                }
+
+            case var other:
+                throw new InvalidCastException($"column {reader.GetName(ordinal)} holds {other.GetType().Name}, not bytes");
+        }
+    }
+
+    private static Person ReadPerson(DbDataReader reader, NationalIdNumber number) => new(
+        reader.GetInt64(0),
+        number,
+        (Sex)Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture),
+        reader.GetFieldValue<DateOnly>(2),
+        reader.GetInt32(3),
+        reader.GetInt32(4),
+        reader.GetBoolean(5) ? UrbanRural.Urban : UrbanRural.Rural,
+        (EducationLevel)Convert.ToByte(reader.GetValue(6), CultureInfo.InvariantCulture),
+        (ResidencePermitStatus)Convert.ToByte(reader.GetValue(7), CultureInfo.InvariantCulture),
+        reader.IsDBNull(8) ? null : reader.GetFieldValue<DateOnly>(8));
+
+    private void Execute(DbTransaction? transaction, string sql, params object[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql, params object[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        return command.ExecuteScalar();
+    }
+
+    private DbCommand Command(string sql, params object[] parameters)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var value in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+}

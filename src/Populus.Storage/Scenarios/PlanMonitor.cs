@@ -1,0 +1,140 @@
+using System.Globalization;
+using Populus.Planning.Data;
+using PlanProvenance = Populus.Planning.Data.Provenance;
+using Populus.Planning.Indicators;
+using Populus.Planning.Scenarios;
+using Populus.Storage.Tabular;
+
+namespace Populus.Storage.Scenarios;
+
+/// <summary>
+/// Everything plan monitoring reads, loaded once: the plan's catalogue and targets, the scenarios, the scenario
+/// model, the service standards, and the observed figures (the plan's base values, the statistics bureau's annual
+/// figures in data/wenzhou, and the department figures imported into the store). The commands and the cockpit use it.
+/// </summary>
+public sealed class PlanMonitor
+{
+    private PlanMonitor(string dataFolder, PlanFiles plan, ScenarioModel model, IReadOnlyList<Scenario> scenarios,
+        IReadOnlyList<Planning.Services.ServiceStandard> standards, InMemoryIndicatorData observed)
+    {
+        DataFolder = dataFolder;
+        Plan = plan;
+        Model = model;
+        Scenarios = scenarios;
+        Standards = standards;
+        Observed = observed;
+        Projector = new ScenarioProjector(model);
+        Calculator = new IndicatorCalculator(plan.Catalogue, observed);
+    }
+
+    public string DataFolder { get; }
+
+    public PlanFiles Plan { get; }
+
+    public ScenarioModel Model { get; }
+
+    public IReadOnlyList<Scenario> Scenarios { get; }
+
+    public IReadOnlyList<Planning.Services.ServiceStandard> Standards { get; }
+
+    /// <summary>Observed and reported figures.</summary>
+    public InMemoryIndicatorData Observed { get; }
+
+    /// <summary>Indicators from the observed figures.</summary>
+    public IndicatorCalculator Calculator { get; }
+
+    /// <summary>The reusable projection workspace (not thread-safe).</summary>
+    public ScenarioProjector Projector { get; }
+
+    /// <summary>The last year of observed figures: projections are used after it.</summary>
+    public int LastObservedYear { get; private set; }
+
+    /// <param name="store">The store: its regions and groupings, and its imported department figures, which join the observed data.</param>
+    /// <param name="dataFolder">The data folder; located when null (<see cref="Scenarios.DataFolder.Locate"/>).</param>
+    /// <exception cref="InvalidInputException">A data file is missing or invalid.</exception>
+    public static PlanMonitor Load(IPopulusStore store, string? dataFolder = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var folder = dataFolder ?? Populus.Storage.Scenarios.DataFolder.Locate();
+        var plan = PlanFiles.Load(folder, PlanData.PlanningRegions.From(store));
+        var bases = ScenarioModelFile.StoreBase(store, folder);
+        var model = ScenarioModelFile.Load(folder, bases, bases is null ? null : ScenarioModelFile.StoreBaseSource);
+        var scenarios = ScenarioFile.Read(Path.Combine(folder, "scenarios"));
+        var standards = ServiceStandardFile.Read(Path.Combine(folder, "plan", "service-demand.csv"));
+        var observed = new InMemoryIndicatorData(plan.Catalogue);
+        var monitor = new PlanMonitor(folder, plan, model, scenarios, standards, observed);
+        monitor.LoadObserved(store);
+        return monitor;
+    }
+
+    /// <summary>A scenario by name.</summary>
+    /// <exception cref="InvalidInputException">No scenario has that name (the known ones are listed).</exception>
+    public Scenario Scenario(string name) =>
+        Scenarios.FirstOrDefault(s => s.Name == name)
+        ?? throw new InvalidInputException(new InputError(Path.Combine(DataFolder, "scenarios", ScenarioFile.ListFile), 0, "scenario", name,
+            $"no such scenario; known: {string.Join(", ", Scenarios.Select(s => s.Name))}"));
+
+    /// <summary>The name of a region given by name (鹿城区, 中心城区) or GB/T 2260 code (330302), as the scenario model names regions.</summary>
+    /// <exception cref="InvalidInputException">Neither a region nor a code of the store.</exception>
+    public string Region(string nameOrCode) =>
+        Plan.Regions.TryCodeOf(nameOrCode, out var code)
+            ? Plan.Regions.NameOf(code)
+            : throw new InvalidInputException(new InputError("store regions", 0, "region", nameOrCode,
+                "neither a region or group of the store (e.g. 温州市, 鹿城区, 中心城区) nor its code (e.g. 330302)"));
+
+    private void LoadObserved(IPopulusStore? store)
+    {
+        var last = Model.BaseYear;
+        foreach (var figure in Plan.Book.BaseFigures)
+        {
+            Observed.AddReported(figure);
+        }
+
+        // The statistics bureau's annual figures (data/wenzhou/wenzhou_annual.csv), where an indicator of the catalogue
+        // is the same measure in the same unit.
+        var map = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["resident_population_yearend"] = "resident_population",
+            ["registered_population_yearend"] = "registered_population",
+            ["urbanization_rate"] = "urbanization_rate",
+        };
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var table = CsvTable.Open(Path.Combine(DataFolder, "wenzhou", "wenzhou_annual.csv"), "year", "indicator", "value", "source_id", "status"))
+        {
+            foreach (var r in table.Records())
+            {
+                if (r.Text("indicator") is { } name && map.TryGetValue(name, out var id) && r.Integer("year", 1900, 2200) is { } year && r.Text("value") is { } value)
+                {
+                    if (year == Model.BaseYear && Observed.Reported(id, Model.City, year).HasValue)
+                    {
+                        continue; // the plan's own base value stands for the base year
+                    }
+
+                    var status = r.Text("status") == "derived" ? PlanProvenance.Estimated($"{r.Text("source_id")} (derived)") : PlanProvenance.Observed(r.Text("source_id") ?? "wenzhou_annual.csv");
+                    Observed.AddReported(new ReportedValue(id, Model.City, year, value, status));
+                    last = Math.Max(last, year);
+                }
+            }
+
+            table.ThrowIfInvalid();
+        }
+
+        if (store is not null)
+        {
+            foreach (var entry in Plan.Catalogue.Entries)
+            {
+                foreach (var f in store.Indicators(entry.Id))
+                {
+                    var region = f.RegionCode;
+                    if (Plan.Regions.TryCodeOf(region, out var code) && entry.AppliesTo(code))
+                    {
+                        var provenance = f.Provenance.Kind == Populus.Storage.FigureKind.Observed ? PlanProvenance.Observed(f.Provenance.SourceId) : PlanProvenance.Estimated(f.Provenance.SourceId);
+                        Observed.AddReported(new ReportedValue(entry.Id, region, f.Year, f.Value.ToString("R", CultureInfo.InvariantCulture), provenance));
+                    }
+                }
+            }
+        }
+
+        LastObservedYear = last;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text.Json;
+
+namespace Populus.Cli.Tests.Commands;
+
+/// <summary>indicators, evaluate, goal and demand on the repository's data, each with its own empty store.</summary>
+public sealed class PlanMonitoringCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("populus-cli-plan-").FullName;
+
+    private string Db => Path.Combine(_folder, "store.duckdb");
+
+    public void Dispose() => Directory.Delete(_folder, true);
+
+    [Fact]
+    public void Indicators_Csv_EveryApplicableIndicatorWithProvenance()
+    {
+        var (exit, output, error) = CliRunner.Run("indicators", "--year", "2025", "--format", "csv", "--db", Db);
+        Assert.True(exit == 0, error);
+        var lines = output.Trim().Split('\n');
+        Assert.Equal("indicator,name,value,unit,provenance,source_or_reason", lines[0]);
+        var population = lines.Single(l => l.StartsWith("resident_population,", StringComparison.Ordinal));
+        Assert.Contains(",projected,baseline", population, StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("registered_population,", StringComparison.Ordinal) && l.Contains(",no data,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Indicators_ObservedYear_UsesReportedFigures()
+    {
+        var (exit, output, _) = CliRunner.Run("indicators", "--year", "2023", "--format", "json", "--db", Db);
+        Assert.Equal(0, exit);
+        var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        var population = rows.Single(r => r.GetProperty("indicator").GetString() == "resident_population");
+        Assert.Equal("976.1", population.GetProperty("value").GetString());
+        Assert.Equal("observed", population.GetProperty("provenance").GetString());
+    }
+
+    [Fact]
+    public void Indicators_CountyByCode()
+    {
+        var (exit, output, _) = CliRunner.Run("indicators", "--year", "2030", "--region", "330302", "--db", Db);
+        Assert.Equal(0, exit);
+        Assert.Contains("resident_population", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Indicators_UnknownRegion_Exit2WithReason()
+    {
+        var (exit, _, error) = CliRunner.Run("indicators", "--year", "2025", "--region", "Atlantis", "--db", Db);
+        Assert.Equal(2, exit);
+        Assert.Contains("'Atlantis'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_2025Targets_StatusesAndEarlyWarnings()
+    {
+        var (exit, output, error) = CliRunner.Run("evaluate", "--year", "2024", "--scenario", "plan", "--db", Db);
+        Assert.True(exit == 0, error);
+        var population = output.Split('\n').First(l => l.StartsWith("resident_population ", StringComparison.Ordinal) && l.Contains(" 2025 ", StringComparison.Ordinal));
+        Assert.Matches("on track|at risk|off track", population);
+        Assert.Contains("Early warnings", output, StringComparison.Ordinal);
+        Assert.Contains("scenario 'plan'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_UnknownScenario_Exit2ListingKnownOnes()
+    {
+        var (exit, _, error) = CliRunner.Run("evaluate", "--year", "2024", "--scenario", "utopia", "--db", Db);
+        Assert.Equal(2, exit);
+        Assert.Contains("baseline", error, StringComparison.Ordinal);
+        Assert.Contains("'utopia'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Goal_TenMillion_ReachedWithLevelAndSensitivity()
+    {
+        var (exit, output, error) = CliRunner.Run("goal", "--indicator", "resident_population", "--year", "2025", "--lever", "net-migration", "--db", Db);
+        Assert.True(exit == 0, error);
+        Assert.Contains("Outcome: Reached", output, StringComparison.Ordinal);
+        Assert.Contains("Level: ", output, StringComparison.Ordinal);
+        Assert.Contains("Sensitivity: ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Goal_NoTargetThatYear_Exit2()
+    {
+        var (exit, _, error) = CliRunner.Run("goal", "--indicator", "resident_population", "--year", "2027", "--lever", "tfr", "--db", Db);
+        Assert.Equal(2, exit);
+        Assert.Contains("no target with a figure in 2027", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Goal_Unreachable_Exit1WithMessage()
+    {
+        // Migration does not change the sex ratio at birth, which the scenario holds at 109.82 against a target of 109 or less.
+        var (exit, output, _) = CliRunner.Run("goal", "--indicator", "sex_ratio_at_birth", "--year", "2025", "--lever", "net-migration", "--db", Db);
+        Assert.Equal(1, exit);
+        Assert.Contains("cannot be reached", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Demand_GroupingAndYears_Csv()
+    {
+        var (exit, output, error) = CliRunner.Run("demand", "--scenario", "baseline", "--region", "中心城区", "--from", "2025", "--to", "2026", "--format", "csv", "--db", Db);
+        Assert.True(exit == 0, error);
+        var lines = output.Trim().Split('\n');
+        Assert.StartsWith("scenario,region,year,service", lines[0], StringComparison.Ordinal);
+        Assert.Equal(1 + (2 * 6), lines.Length);
+        Assert.All(lines.Skip(1), l => Assert.StartsWith("baseline,中心城区,202", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Demand_ZoneWithoutMembers_Exit2()
+    {
+        var (exit, _, error) = CliRunner.Run("demand", "--region", "市域主中心", "--db", Db);
+        Assert.Equal(2, exit);
+        Assert.Contains("members are not listed", error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,126 @@
+using Populus.Planning.Scenarios;
+using Populus.Storage.Scenarios;
+using Populus.Storage.Tabular;
+
+namespace Populus.Planning.Tests.Scenarios;
+
+public class ScenarioFileTests
+{
+    private const string List = "scenario,based_on,name_zh,description\nbase,,基准,test\nalt,base,另一,test\n";
+
+    private static string Full(string scenario = "base") => string.Join("\n", ScenarioAssumptions.All.Select(a =>
+        $"{scenario},{a.Name},2020,{(a.Minimum + a.Maximum) / 2},test source")) + "\n";
+
+    private static IReadOnlyList<Scenario> ReadFolder(string list, string assumptions)
+    {
+        var folder = Directory.CreateTempSubdirectory("populus-scenarios-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "scenarios.csv"), list);
+            File.WriteAllText(Path.Combine(folder, "assumptions.csv"), "scenario,assumption,year,value,source\n" + assumptions);
+            return ScenarioFile.Read(folder);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    [Fact]
+    public void Read_DefaultScenarios_AllFiveWithEveryAssumptionSourced()
+    {
+        var names = Wenzhou.Scenarios.Select(s => s.Name).ToList();
+        Assert.Equal(["baseline", "high-fertility", "high-migration", "low", "plan"], names);
+        foreach (var s in Wenzhou.Scenarios)
+        {
+            foreach (var a in Enum.GetValues<ScenarioAssumption>())
+            {
+                Assert.False(string.IsNullOrWhiteSpace(s.Source(a)), $"{s.Name} {a}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Read_BasedOn_InheritsWhatItDoesNotGive()
+    {
+        var baseline = Wenzhou.Scenario("baseline");
+        var high = Wenzhou.Scenario("high-fertility");
+        Assert.Equal(baseline.At(ScenarioAssumption.NetMigration, 2030), high.At(ScenarioAssumption.NetMigration, 2030));
+        Assert.StartsWith("as baseline", high.Source(ScenarioAssumption.NetMigration), StringComparison.Ordinal);
+        Assert.True(high.At(ScenarioAssumption.TotalFertility, 2030) > baseline.At(ScenarioAssumption.TotalFertility, 2030));
+    }
+
+    [Fact]
+    public void YearPath_InterpolatesBetweenYearsAndHoldsEnds()
+    {
+        var tfr = Wenzhou.Scenario("baseline").Path(ScenarioAssumption.TotalFertility);
+        Assert.Equal(1.30, tfr.At(2015));
+        Assert.Equal(0.90, tfr.At(2022), 12);
+        Assert.Equal(0.83, tfr.At(2050));
+    }
+
+    [Fact]
+    public void Read_ValueOutOfRange_NamesFileRowColumnAndValue()
+    {
+        var e = Assert.Throws<InvalidInputException>(() => ReadFolder(List, Full() + "alt,tfr,2025,9,too high\n"));
+        var error = Assert.Single(e.Errors);
+        Assert.EndsWith("assumptions.csv", error.File, StringComparison.Ordinal);
+        Assert.Equal(10, error.Row);
+        Assert.Equal("value", error.Column);
+        Assert.Equal("9", error.Value);
+        Assert.Contains("tfr must be between", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_EveryProblemAtOnce()
+    {
+        var bad = Full() + "alt,fertility,2025,1.5,x\nalt,tfr,20x5,1.5,x\nghost,tfr,2025,1.5,x\nalt,srb,2025,105,\n";
+        var e = Assert.Throws<InvalidInputException>(() => ReadFolder(List, bad));
+        Assert.Contains(e.Errors, x => x.Column == "assumption" && x.Value == "fertility" && x.Reason.Contains("unknown assumption", StringComparison.Ordinal));
+        Assert.Contains(e.Errors, x => x.Column == "year" && x.Value == "20x5");
+        Assert.Contains(e.Errors, x => x.Column == "scenario" && x.Value == "ghost");
+        Assert.Contains(e.Errors, x => x.Column == "source" && x.Row == 13);
+    }
+
+    [Fact]
+    public void Read_SameYearTwice_Refused()
+    {
+        var e = Assert.Throws<InvalidInputException>(() => ReadFolder(List, Full() + "alt,tfr,2025,1.5,a\nalt,tfr,2025,1.6,b\n"));
+        Assert.Contains("given twice", Assert.Single(e.Errors).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_MissingAssumptionWithoutBase_NamesIt()
+    {
+        var e = Assert.Throws<InvalidInputException>(() => ReadFolder("scenario,based_on,name_zh,description\nonly,,x,y\n", "only,tfr,2020,1.3,s\n"));
+        var error = Assert.Single(e.Errors);
+        Assert.Contains("e0_male", error.Value, StringComparison.Ordinal);
+        Assert.Contains("'only' gives no", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_UnknownBase_Refused()
+    {
+        var e = Assert.Throws<InvalidInputException>(() => ReadFolder("scenario,based_on,name_zh,description\nalt,nowhere,x,y\n", Full("alt")));
+        var error = Assert.Single(e.Errors);
+        Assert.Equal(("based_on", "nowhere", 2), (error.Column, error.Value, error.Row));
+    }
+
+    [Fact]
+    public void Read_CircularBase_Refused()
+    {
+        var e = Assert.Throws<InvalidInputException>(() => ReadFolder("scenario,based_on,name_zh,description\na,b,x,y\nb,a,x,y\n", ""));
+        Assert.Contains(e.Errors, x => x.Reason.Contains("based on itself", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void With_Levers_ReplacesPathsAndNamesThem()
+    {
+        var s = Wenzhou.Scenario("baseline").With(new ScenarioLevers(TotalFertility: 1.6, LifeExpectancy: 85));
+        Assert.Equal("baseline [tfr=1.6, e0=85]", s.Name);
+        Assert.Equal(1.6, s.At(ScenarioAssumption.TotalFertility, 2031));
+        var gap = Wenzhou.Scenario("baseline").At(ScenarioAssumption.FemaleLifeExpectancy, 2030) - Wenzhou.Scenario("baseline").At(ScenarioAssumption.MaleLifeExpectancy, 2030);
+        Assert.Equal(85 - (gap / 2), s.At(ScenarioAssumption.MaleLifeExpectancy, 2030), 9);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Wenzhou.Scenario("baseline").With(new ScenarioLevers(TotalFertility: 7)));
+    }
+}

@@ -1,0 +1,123 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Populus.Reports.Tests.Word;
+
+[Collection(SampleReportCollection.Name)]
+public sealed class WordReportWriterTests(SampleReportFixture sample)
+{
+    [Fact]
+    public void Write_ProducesAPackageTheOpenXmlValidatorAccepts()
+    {
+        using var doc = WordprocessingDocument.Open(sample.DocxPath, false);
+        var errors = new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(doc)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList();
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void Write_KeepsTheChineseTextOfTitleHeadingsAndParagraphs()
+    {
+        using var doc = WordprocessingDocument.Open(sample.DocxPath, false);
+        var paragraphs = doc.MainDocumentPart!.Document!.Body!.Elements<W.Paragraph>().ToList();
+        Assert.Equal(SampleReport.Title, paragraphs[0].InnerText);
+        Assert.Equal("Title", paragraphs[0].ParagraphProperties!.ParagraphStyleId!.Val!.Value);
+        var heading = Assert.Single(paragraphs, p => p.InnerText == SampleReport.Heading1);
+        Assert.Equal("Heading1", heading.ParagraphProperties!.ParagraphStyleId!.Val!.Value);
+        Assert.Contains(paragraphs, p => p.InnerText == SampleReport.Body);
+        Assert.Contains(paragraphs, p => p.InnerText == $"图 3　{SampleReport.PyramidCaption}");
+    }
+
+    [Fact]
+    public void Write_NumbersTablesAndFormatsCellsByColumn()
+    {
+        using var doc = WordprocessingDocument.Open(sample.DocxPath, false);
+        var body = doc.MainDocumentPart!.Document!.Body!;
+        var tables = body.Elements<W.Table>().ToList();
+        Assert.Equal(2, tables.Count);
+
+        var rows = tables[0].Elements<W.TableRow>().ToList();
+        Assert.Equal(SampleReport.Counties.Length + 1, rows.Count);
+        Assert.NotNull(rows[0].TableRowProperties!.GetFirstChild<W.TableHeader>());
+        Assert.Equal(["县（市、区）", "2020年（万人）", "2024年（万人）"], rows[0].Elements<W.TableCell>().Select(c => c.InnerText));
+        Assert.Equal(["鹿城区", "128.8", "131.2"], rows[1].Elements<W.TableCell>().Select(c => c.InnerText));
+        Assert.Equal("—", rows[8].Elements<W.TableCell>().ElementAt(2).InnerText); // 平阳县 2024 missing
+
+        var caption = tables[0].PreviousSibling<W.Paragraph>()!;
+        Assert.StartsWith($"表 1　{SampleReport.TableTitle}", caption.InnerText);
+        Assert.Equal("PopulusTable", tables[0].GetFirstChild<W.TableProperties>()!.TableStyle!.Val!.Value);
+    }
+
+    [Fact]
+    public void Write_PutsEachTablesProvenanceInAFootnoteOnItsCaption()
+    {
+        using var doc = WordprocessingDocument.Open(sample.DocxPath, false);
+        var main = doc.MainDocumentPart!;
+        var references = main.Document!.Body!.Descendants<W.FootnoteReference>().Select(r => r.Id!.Value).ToList();
+        Assert.Equal(2, references.Count);
+        var notes = main.FootnotesPart!.Footnotes!.Elements<W.Footnote>().Where(f => f.Id!.Value > 0).ToDictionary(f => f.Id!.Value, f => f.InnerText);
+        Assert.Equal(references.Order(), notes.Keys.Order());
+        Assert.Contains(SampleReport.Provenance, notes[references[0]]);
+        Assert.StartsWith(" 资料来源：", notes[references[0]]);
+    }
+
+    [Fact]
+    public void Write_EmbedsEveryChartAsThePngItWasGiven()
+    {
+        using var doc = WordprocessingDocument.Open(sample.DocxPath, false);
+        var main = doc.MainDocumentPart!;
+        var blips = main.Document!.Body!.Descendants<DocumentFormat.OpenXml.Drawing.Blip>().Select(b => b.Embed!.Value!).ToList();
+        var figures = sample.Report.Figures.ToList();
+        Assert.Equal(figures.Count, blips.Count);
+        for (var i = 0; i < figures.Count; i++)
+        {
+            var part = (ImagePart)main.GetPartById(blips[i]);
+            Assert.Equal("image/png", part.ContentType);
+            using var stream = part.GetStream();
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            Assert.Equal(figures[i].Image.Png.ToArray(), copy.ToArray());
+        }
+
+        var extent = main.Document.Body.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.Extent>().First();
+        Assert.Equal(15.9 * 360_000, (double)extent.Cx!.Value, 0);
+        Assert.Equal(15.9 * 360_000 * 750 / 1200, (double)extent.Cy!.Value, 0);
+    }
+
+    [Fact]
+    public void Write_NamesTheCjkFontForEastAsianTextWithAFallback()
+    {
+        using var doc = WordprocessingDocument.Open(sample.DocxPath, false);
+        var main = doc.MainDocumentPart!;
+        var defaults = main.StyleDefinitionsPart!.Styles!.DocDefaults!.RunPropertiesDefault!.RunPropertiesBaseStyle!;
+        Assert.Equal("Noto Sans CJK SC", defaults.RunFonts!.EastAsia!.Value);
+        Assert.Equal("zh-CN", defaults.Languages!.EastAsia!.Value);
+        var font = main.FontTablePart!.Fonts!.Elements<W.Font>().Single(f => f.Name == "Noto Sans CJK SC");
+        Assert.Equal("Microsoft YaHei", font.AltName!.Val!.Value);
+        Assert.Equal("86", font.FontCharSet!.Val!.Value);
+    }
+
+    [Fact]
+    public void Write_DefinesATableStyleWithBordersAndAShadedHeaderRow()
+    {
+        using var doc = WordprocessingDocument.Open(sample.DocxPath, false);
+        var style = doc.MainDocumentPart!.StyleDefinitionsPart!.Styles!.Elements<W.Style>().Single(s => s.StyleId == "PopulusTable");
+        var borders = style.StyleTableProperties!.TableBorders!;
+        Assert.Equal(W.BorderValues.Single, borders.InsideHorizontalBorder!.Val!.Value);
+        Assert.Equal(W.BorderValues.Single, borders.InsideVerticalBorder!.Val!.Value);
+        var firstRow = style.Elements<W.TableStyleProperties>().Single(p => p.Type!.Value == W.TableStyleOverrideValues.FirstRow);
+        Assert.Equal("D9E2F3", firstRow.Descendants<W.Shading>().Single().Fill!.Value);
+    }
+
+    [Fact]
+    public void Write_NumbersPagesInTheFooter()
+    {
+        using var doc = WordprocessingDocument.Open(sample.DocxPath, false);
+        var footer = doc.MainDocumentPart!.FooterParts.Single().Footer!;
+        Assert.Equal([" PAGE ", " NUMPAGES "], footer.Descendants<W.SimpleField>().Select(f => f.Instruction!.Value));
+        var section = doc.MainDocumentPart.Document!.Body!.GetFirstChild<W.SectionProperties>() ??
+                      doc.MainDocumentPart.Document.Body.Elements<W.SectionProperties>().Last();
+        Assert.NotNull(section.GetFirstChild<W.FooterReference>());
+    }
+}
