@@ -57,9 +57,10 @@ public class CatalogueTests
     [Fact]
     public void EntryForAnyRegion_ExpandsToEveryListedRegion()
     {
-        Assert.True(Seed.Catalogue["ageing_rate_60"].AppliesTo("鹿城区"));
-        Assert.False(Seed.Catalogue["central_city_primacy"].AppliesTo("鹿城区"));
-        Assert.True(Seed.Catalogue["TT44"].AppliesTo("泰顺县"));
+        // Entries hold region codes (the catalogue names them in Chinese).
+        Assert.True(Seed.Catalogue["ageing_rate_60"].AppliesTo(Seed.Regions.CodeOf("鹿城区")));
+        Assert.False(Seed.Catalogue["central_city_primacy"].AppliesTo("330302"));
+        Assert.True(Seed.Catalogue["TT44"].AppliesTo("330329"));
     }
 
     [Fact]
@@ -121,8 +122,29 @@ public class CatalogueTests
     [Fact]
     public void RegionList_RefusesUnknownMembers()
     {
-        var e = Assert.Throws<CatalogueException>(() => RegionRegistry.Parse("region,name_en,kind,parent,members,note\nG,g,grouping,,甲;乙,\n甲,a,district,,,\n"));
+        Region[] regions = [new("G", "G", "g", "grouping", null, ["330302", "330399"], ""), new("330302", "甲", "a", "district", null, [], "")];
+        var e = Assert.Throws<CatalogueException>(() => RegionRegistry.Create(regions));
         var error = Assert.Single(e.Errors);
-        Assert.Equal(("members", "乙"), (error.Field, error.Value));
+        Assert.Equal(("members", "330399"), (error.Field, error.Value));
+    }
+
+    [Fact]
+    public void Regions_AreTheStores_KeyedByCode_AndNamedByTheirChineseNames()
+    {
+        var regions = Seed.Regions;
+        Assert.Equal("330300", regions.CodeOf("温州市"));
+        Assert.Equal("温州市", regions.NameOf("330300"));
+        Assert.Equal("city", regions["温州市"].Kind);
+        Assert.Equal("district", regions["鹿城区"].Kind);
+        Assert.Equal("county", regions["永嘉县"].Kind);
+        Assert.Equal("county-level-city", regions["龙港市"].Kind);
+        // Groupings: members are codes; the province is the group of its eleven cities and the parent of each.
+        Assert.Equal(["330302", "330303", "330304", "330305"], regions["中心城区"].Members);
+        Assert.Equal("330300", regions["中心城区"].Parent);
+        Assert.Equal("province", regions["浙江省"].Kind);
+        Assert.Equal(11, regions["浙江省"].Members.Count);
+        Assert.Equal("浙江省", regions["温州市"].Parent);
+        Assert.Equal("zone", regions["温州湾新区"].Kind);
+        Assert.False(regions.Contains("洞头县"));
     }
 }

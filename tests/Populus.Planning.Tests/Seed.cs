@@ -10,13 +10,30 @@ namespace Populus.Planning.Tests;
 /// tables (Tables 1, 3, 4, 5, Table 6's base values) and the 2010/2020 census county figures.</summary>
 internal static class Seed
 {
-    public const string City = "温州市";
+    /// <summary>Wenzhou's code: Planning keys regions by the store's codes (names are accepted too).</summary>
+    public const string City = "330300";
 
-    private static readonly Lazy<RegionRegistry> LazyRegions = new(() => RegionRegistry.Parse(RepoData.Text("plan/regions.csv")));
+    private static readonly Lazy<RegionRegistry> LazyRegions = new(StoreRegions);
     private static readonly Lazy<IndicatorCatalogue> LazyCatalogue = new(() => IndicatorCatalogue.Parse(RepoData.Text("plan/indicator-catalogue.csv"), Regions));
     private static readonly Lazy<TargetBook> LazyBook = new(() => TargetBook.Parse(Catalogue, RepoData.Text("plan/plan-indicators.csv"), RepoData.Text("plan/targets-text.csv")));
 
     public static RegionRegistry Regions => LazyRegions.Value;
+
+    /// <summary>The regions and groupings of a new store: Planning has no region list of its own.</summary>
+    private static RegionRegistry StoreRegions()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "populus-planning-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            using var store = Populus.Storage.PopulusStore.Open(Path.Combine(folder, "store.duckdb"));
+            return Populus.Storage.PlanData.PlanningRegions.From(store);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 
     public static IndicatorCatalogue Catalogue => LazyCatalogue.Value;
 

@@ -27,11 +27,11 @@ public class ScenarioBenchmarks
         using (var store = Storage.PopulusStore.Open(Path.Combine(folder, "store.duckdb")))
         {
             _projector = new ScenarioProjector(ScenarioModelFile.Load(data, ScenarioModelFile.StoreBase(store, data), ScenarioModelFile.StoreBaseSource));
+            _catalogue = PlanFiles.Load(data, Storage.PlanData.PlanningRegions.From(store)).Catalogue;
         }
 
         Directory.Delete(folder, true);
         _baseline = ScenarioFile.Read(Path.Combine(data, "scenarios")).Single(s => s.Name == "baseline");
-        _catalogue = PlanFiles.Load(data).Catalogue;
         _projector.Project(_baseline, 2035);
     }
 

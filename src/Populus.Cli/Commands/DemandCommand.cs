@@ -44,7 +44,9 @@ internal static class DemandCommand
                 if (parse.GetValue(region) is { } r)
                 {
                     var name = monitor.Region(r);
-                    var members = name == monitor.Model.City ? [.. projection.Regions] : monitor.Plan.Regions[name].Members.Count > 0 ? monitor.Plan.Regions[name].Members : [name];
+                    IReadOnlyList<string> members = name == monitor.Model.City
+                        ? [.. projection.Regions]
+                        : monitor.Plan.Regions[name].Members.Count > 0 ? [.. monitor.Plan.Regions[name].Members.Select(monitor.Plan.Regions.NameOf)] : [name];
                     if (members.Any(m => projection.IndexOf(m) < 0))
                     {
                         stderr.WriteLine($"--region {r}: {name} is not made of the projection's regions ({string.Join(", ", projection.Regions)}); its members are not listed.");

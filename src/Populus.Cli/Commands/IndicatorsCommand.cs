@@ -40,7 +40,7 @@ internal static class IndicatorsCommand
                 }
 
                 var rows = new List<string?[]>();
-                foreach (var entry in monitor.Plan.Catalogue.Entries.Where(e => e.AppliesTo(where)))
+                foreach (var entry in monitor.Plan.Catalogue.Entries.Where(e => e.AppliesTo(monitor.Plan.Regions.CodeOf(where))))
                 {
                     var v = monitor.Calculator.Compute(entry.Id, where, y);
                     if (!v.HasValue && projected is not null)

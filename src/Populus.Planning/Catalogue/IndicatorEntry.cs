@@ -8,7 +8,7 @@ namespace Populus.Planning.Catalogue;
 /// <param name="TextTargetIds">The targets-text.csv rows whose targets this indicator carries.</param>
 /// <param name="Formula">The parsed formula of a computed indicator; null for a reported one.</param>
 /// <param name="Department">The reporting department (required for reported indicators).</param>
-/// <param name="Regions">The regions it applies to.</param>
+/// <param name="Regions">The codes of the regions it applies to (see <see cref="RegionRegistry"/>).</param>
 /// <param name="Classes">Named classes of its value (e.g. ageing classes); empty when none.</param>
 /// <param name="SentenceZh">The plan sentence a text target comes from (verbatim), or empty.</param>
 public sealed record IndicatorEntry(
@@ -28,7 +28,8 @@ public sealed record IndicatorEntry(
     string Source,
     string Note)
 {
-    public bool AppliesTo(string region) => Regions.Contains(region);
+    /// <summary>True when the entry applies to the region of this code (<see cref="RegionRegistry.CodeOf"/> turns a name into one).</summary>
+    public bool AppliesTo(string regionCode) => Regions.Contains(regionCode);
 
     /// <summary>The class containing <paramref name="value"/>, or null when none does (or none are defined).</summary>
     public IndicatorClass? Classify(double value) => Classes.FirstOrDefault(c => c.Contains(value));

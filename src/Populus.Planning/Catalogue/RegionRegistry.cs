@@ -1,65 +1,76 @@
 namespace Populus.Planning.Catalogue;
 
-/// <summary>The regions and groupings indicators and targets may name, read from <c>data/plan/regions.csv</c>.</summary>
+/// <summary>
+/// The regions and groupings indicators and targets may name. Planning holds no region list of its own: the store
+/// supplies it (its region table and groups, see docs/storage.md), and the storage layer turns it into this registry.
+/// </summary>
 /// <remarks>
-/// A catalogue's <c>regions</c> field lists region names or <c>kind:KIND</c> (every region of that kind, for
-/// targets such as "each county-level unit"); <c>*</c> means every region.
+/// Regions are keyed by code; a grouping by its name. Anything that names a region (a catalogue's <c>regions</c>
+/// field, a formula's <c>region=</c>, a figure handed in) may give the code or the Chinese name; <see cref="CodeOf"/>
+/// turns either into the key. A name shared by two regions (two towns called alike) is refused as ambiguous: use the
+/// code. A catalogue's <c>regions</c> field lists regions, <c>kind:KIND</c> (every region of that kind, for targets
+/// such as "each county-level unit") or <c>*</c> (every region).
 /// </remarks>
 public sealed class RegionRegistry
 {
     /// <summary>The kinds a region may have.</summary>
     public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal)
     {
-        "province", "city", "district", "county", "county-level-city", "zone", "grouping",
+        "province", "city", "district", "county", "county-level-city", "township", "zone", "grouping",
     };
 
     private readonly Dictionary<string, Region> _regions;
+    private readonly Dictionary<string, string?> _byName;
 
-    private RegionRegistry(Dictionary<string, Region> regions) => _regions = regions;
+    private RegionRegistry(Dictionary<string, Region> regions)
+    {
+        _regions = regions;
+        _byName = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var r in regions.Values)
+        {
+            // A name used twice maps to null: ambiguous.
+            _byName[r.Name] = _byName.ContainsKey(r.Name) && _byName[r.Name] != r.Code ? null : r.Code;
+        }
+    }
 
     public IReadOnlyCollection<Region> All => _regions.Values;
 
-    /// <exception cref="CatalogueException">A name is repeated, a kind is unknown, or a parent or member is not a listed region.</exception>
-    public static RegionRegistry Parse(string csv, string source = "regions.csv")
+    /// <summary>A registry over the given regions.</summary>
+    /// <exception cref="CatalogueException">A code is repeated, a kind is unknown, or a parent or member is not a listed region.</exception>
+    public static RegionRegistry Create(IEnumerable<Region> regions, string source = "store regions")
     {
-        var table = CsvText.Parse(csv, source, "region", "name_en", "kind", "parent", "members", "note");
+        ArgumentNullException.ThrowIfNull(regions);
         var errors = new List<CatalogueError>();
-        var regions = new Dictionary<string, Region>(StringComparer.Ordinal);
-        foreach (var (line, cells) in table.Rows)
+        var byCode = new Dictionary<string, Region>(StringComparer.Ordinal);
+        foreach (var region in regions)
         {
-            var name = table.Cell(cells, "region");
-            var entry = $"line {line} ({name})";
-            var kind = table.Cell(cells, "kind");
-            if (name.Length == 0)
+            if (string.IsNullOrWhiteSpace(region.Code) || string.IsNullOrWhiteSpace(region.Name))
             {
-                errors.Add(new CatalogueError(source, entry, "region", name, "a region needs a name"));
+                errors.Add(new CatalogueError(source, region.Code ?? "", "code", region.Code ?? "", "a region needs a code (or a grouping a name) and a name"));
                 continue;
             }
 
-            if (!Kinds.Contains(kind))
+            if (!Kinds.Contains(region.Kind))
             {
-                errors.Add(new CatalogueError(source, entry, "kind", kind, $"unknown kind; use one of {string.Join(", ", Kinds)}"));
+                errors.Add(new CatalogueError(source, region.Code, "kind", region.Kind, $"unknown kind; use one of {string.Join(", ", Kinds)}"));
             }
 
-            var parent = table.Cell(cells, "parent");
-            var members = SplitList(table.Cell(cells, "members"));
-            var region = new Region(name, table.Cell(cells, "name_en"), kind, parent.Length == 0 ? null : parent, members, table.Cell(cells, "note"));
-            if (!regions.TryAdd(name, region))
+            if (!byCode.TryAdd(region.Code, region))
             {
-                errors.Add(new CatalogueError(source, entry, "region", name, "the region is listed twice"));
+                errors.Add(new CatalogueError(source, region.Code, "code", region.Code, "the region is listed twice"));
             }
         }
 
-        foreach (var r in regions.Values)
+        foreach (var r in byCode.Values)
         {
-            if (r.Parent is { } p && !regions.ContainsKey(p))
+            if (r.Parent is { } p && !byCode.ContainsKey(p))
             {
-                errors.Add(new CatalogueError(source, r.Name, "parent", p, "not a listed region"));
+                errors.Add(new CatalogueError(source, r.Code, "parent", p, "not a listed region"));
             }
 
-            foreach (var m in r.Members.Where(m => !regions.ContainsKey(m)))
+            foreach (var m in r.Members.Where(m => !byCode.ContainsKey(m)))
             {
-                errors.Add(new CatalogueError(source, r.Name, "members", m, "not a listed region"));
+                errors.Add(new CatalogueError(source, r.Code, "members", m, "not a listed region"));
             }
         }
 
@@ -68,22 +79,56 @@ public sealed class RegionRegistry
             throw new CatalogueException(source, errors);
         }
 
-        return new RegionRegistry(regions);
+        return new RegionRegistry(byCode);
     }
 
-    public bool Contains(string name) => _regions.ContainsKey(name);
+    /// <summary>True when <paramref name="codeOrName"/> is a code, or a name of exactly one region.</summary>
+    public bool Contains(string codeOrName) => TryCodeOf(codeOrName, out _);
 
-    /// <exception cref="KeyNotFoundException">The region is not listed.</exception>
-    public Region this[string name] => _regions.TryGetValue(name, out var r)
-        ? r
-        : throw new KeyNotFoundException($"region '{name}' is not in the region list.");
+    /// <exception cref="KeyNotFoundException">The region is not listed, or the name is ambiguous.</exception>
+    public Region this[string codeOrName] => _regions[CodeOf(codeOrName)];
 
-    /// <summary>Reads a regions field (names, <c>kind:KIND</c> or <c>*</c>) into a set of region names.</summary>
-    /// <returns>false with the offending token when a name or kind is unknown.</returns>
-    internal bool TryResolve(string field, out IReadOnlySet<string> names, out string? badToken)
+    /// <summary>The key (code) of a region given by code or Chinese name.</summary>
+    /// <exception cref="KeyNotFoundException">The region is not listed, or the name is ambiguous.</exception>
+    public string CodeOf(string codeOrName) =>
+        TryCodeOf(codeOrName, out var code)
+            ? code
+            : throw new KeyNotFoundException(_byName.TryGetValue(codeOrName, out _)
+                ? $"region name '{codeOrName}' is shared by several regions: give the code."
+                : $"region '{codeOrName}' is not in the region list.");
+
+    /// <summary>The key (code) of a region given by code or Chinese name; false when unknown or ambiguous.</summary>
+    public bool TryCodeOf(string codeOrName, out string code)
+    {
+        ArgumentNullException.ThrowIfNull(codeOrName);
+        if (_regions.ContainsKey(codeOrName))
+        {
+            code = codeOrName;
+            return true;
+        }
+
+        if (_byName.TryGetValue(codeOrName, out var byName) && byName is not null)
+        {
+            code = byName;
+            return true;
+        }
+
+        code = "";
+        return false;
+    }
+
+    /// <summary>The key of a region given by code or name, or the text itself when no region has it (answers then say "no data").</summary>
+    public string KeyOrSelf(string codeOrName) => TryCodeOf(codeOrName, out var code) ? code : codeOrName;
+
+    /// <summary>The display name of a region given by code or name ("温州市"), or the text itself when unknown.</summary>
+    public string NameOf(string codeOrName) => TryCodeOf(codeOrName, out var code) ? _regions[code].Name : codeOrName;
+
+    /// <summary>Reads a regions field (codes, names, <c>kind:KIND</c> or <c>*</c>) into a set of codes.</summary>
+    /// <returns>false with the offending token when a region or kind is unknown.</returns>
+    internal bool TryResolve(string field, out IReadOnlySet<string> codes, out string? badToken)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
-        names = set;
+        codes = set;
         badToken = null;
         foreach (var token in SplitList(field))
         {
@@ -100,11 +145,11 @@ public sealed class RegionRegistry
                     return false;
                 }
 
-                set.UnionWith(_regions.Values.Where(r => r.Kind == kind).Select(r => r.Name));
+                set.UnionWith(_regions.Values.Where(r => r.Kind == kind).Select(r => r.Code));
             }
-            else if (_regions.ContainsKey(token))
+            else if (TryCodeOf(token, out var code))
             {
-                set.Add(token);
+                set.Add(code);
             }
             else
             {

@@ -34,25 +34,25 @@ public sealed class InMemoryIndicatorData : IIndicatorData
 
     public InMemoryIndicatorData AddPopulation(PopulationKind kind, string region, int year, AgeSexCounts counts, Provenance provenance)
     {
-        _population[(kind, region, year)] = DataResult<AgeSexCounts>.Found(counts, provenance);
+        _population[(kind, Key(region), year)] = DataResult<AgeSexCounts>.Found(counts, provenance);
         return this;
     }
 
     public InMemoryIndicatorData AddBirths(string region, int year, AgeSexCounts births, Provenance provenance)
     {
-        _births[(region, year)] = DataResult<AgeSexCounts>.Found(births, provenance);
+        _births[(Key(region), year)] = DataResult<AgeSexCounts>.Found(births, provenance);
         return this;
     }
 
     public InMemoryIndicatorData AddDeaths(string region, int year, AgeSexCounts deaths, Provenance provenance)
     {
-        _deaths[(region, year)] = DataResult<AgeSexCounts>.Found(deaths, provenance);
+        _deaths[(Key(region), year)] = DataResult<AgeSexCounts>.Found(deaths, provenance);
         return this;
     }
 
     public InMemoryIndicatorData AddEducation(string region, int year, EducationCounts education, Provenance provenance)
     {
-        _education[(region, year)] = DataResult<EducationCounts>.Found(education, provenance);
+        _education[(Key(region), year)] = DataResult<EducationCounts>.Found(education, provenance);
         return this;
     }
 
@@ -64,7 +64,7 @@ public sealed class InMemoryIndicatorData : IIndicatorData
             throw new ArgumentException($"series '{name}' is unknown; known: {string.Join(", ", ScalarSeries.Units.Keys)}.", nameof(name));
         }
 
-        _series[(name, region, year)] = DataResult<double>.Found(value, provenance);
+        _series[(name, Key(region), year)] = DataResult<double>.Found(value, provenance);
         return this;
     }
 
@@ -78,27 +78,30 @@ public sealed class InMemoryIndicatorData : IIndicatorData
             throw new CatalogueException("reported figure", errors);
         }
 
-        _reported[(figure.IndicatorId, figure.Region, figure.Year)] = DataResult<ReportedValue>.Found(figure, figure.Provenance);
+        _reported[(figure.IndicatorId, Key(figure.Region), figure.Year)] = DataResult<ReportedValue>.Found(figure, figure.Provenance);
         return this;
     }
 
     public DataResult<AgeSexCounts> Population(PopulationKind kind, string region, int year) =>
-        Find(_population, (kind, region, year), $"no {kind.ToString().ToLowerInvariant()} population of {region} in {year} in the data");
+        Find(_population, (kind, Key(region), year), $"no {kind.ToString().ToLowerInvariant()} population of {_catalogue.Regions.NameOf(region)} in {year} in the data");
 
     public DataResult<AgeSexCounts> Births(string region, int year) =>
-        Find(_births, (region, year), $"no births of {region} in {year} in the data");
+        Find(_births, (Key(region), year), $"no births of {_catalogue.Regions.NameOf(region)} in {year} in the data");
 
     public DataResult<AgeSexCounts> Deaths(string region, int year) =>
-        Find(_deaths, (region, year), $"no deaths of {region} in {year} in the data");
+        Find(_deaths, (Key(region), year), $"no deaths of {_catalogue.Regions.NameOf(region)} in {year} in the data");
 
     public DataResult<EducationCounts> Education(string region, int year) =>
-        Find(_education, (region, year), $"no education counts of {region} in {year} in the data");
+        Find(_education, (Key(region), year), $"no education counts of {_catalogue.Regions.NameOf(region)} in {year} in the data");
 
     public DataResult<double> Series(string name, string region, int year) =>
-        Find(_series, (name, region, year), $"no {name} of {region} in {year} in the data");
+        Find(_series, (name, Key(region), year), $"no {name} of {_catalogue.Regions.NameOf(region)} in {year} in the data");
 
     public DataResult<ReportedValue> Reported(string indicatorId, string region, int year) =>
-        Find(_reported, (indicatorId, region, year), $"no reported {indicatorId} of {region} in {year} in the data");
+        Find(_reported, (indicatorId, Key(region), year), $"no reported {indicatorId} of {_catalogue.Regions.NameOf(region)} in {year} in the data");
+
+    /// <summary>Figures are kept by region code; a region may be named by code or Chinese name.</summary>
+    private string Key(string region) => _catalogue.Regions.KeyOrSelf(region);
 
     private static DataResult<T> Find<TKey, T>(Dictionary<TKey, DataResult<T>> map, TKey key, string missing)
         where TKey : notnull

@@ -14,6 +14,9 @@ internal sealed class FormulaEvaluator(RegionalData data)
 
     public DataResult<double> Evaluate(Formula formula, string region, int year) => Eval(formula.Root, region, year);
 
+    /// <summary>The region's name for messages (figures are keyed by code).</summary>
+    private string Name(string region) => data.Regions.NameOf(region);
+
     private DataResult<double> Eval(FormulaNode node, string region, int year)
     {
         switch (node)
@@ -26,7 +29,7 @@ internal sealed class FormulaEvaluator(RegionalData data)
             case BinaryNode b:
                 return Binary(b, region, year);
             case CallNode c:
-                return Call(c, c.Region ?? region, year);
+                return Call(c, c.Region is { } named ? data.Regions.KeyOrSelf(named) : region, year);
             default:
                 throw new InvalidOperationException($"unknown formula node {node.GetType().Name}.");
         }
@@ -44,7 +47,7 @@ internal sealed class FormulaEvaluator(RegionalData data)
 
         if (b.Operator == '/' && right.Value == 0)
         {
-            return DataResult<double>.Missing($"the denominator is zero for {region} in {year}");
+            return DataResult<double>.Missing($"the denominator is zero for {Name(region)} in {year}");
         }
 
         var value = b.Operator switch
@@ -79,16 +82,16 @@ internal sealed class FormulaEvaluator(RegionalData data)
                 var edu = data.Education(region, year);
                 if (!edu.HasValue)
                 {
-                    return DataResult<double>.Missing($"education of {region} in {year}: {edu.MissingReason}");
+                    return DataResult<double>.Missing($"education of {Name(region)} in {year}: {edu.MissingReason}");
                 }
 
                 var ok = c.Function == FormulaFunction.Edu
                     ? edu.Value.TryPersons(c.Ages, c.MinimumLevel, out var v, out var why)
                     : edu.Value.TrySchoolingYears(c.Ages, out v, out why);
-                return ok ? DataResult<double>.Found(v, edu.Provenance) : DataResult<double>.Missing($"education of {region} in {year}: {why}");
+                return ok ? DataResult<double>.Found(v, edu.Provenance) : DataResult<double>.Missing($"education of {Name(region)} in {year}: {why}");
             case FormulaFunction.Series:
                 var s = data.Series(c.SeriesName!, region, year);
-                return s.HasValue ? s : DataResult<double>.Missing($"{c.SeriesName} of {region} in {year}: {s.MissingReason}");
+                return s.HasValue ? s : DataResult<double>.Missing($"{c.SeriesName} of {Name(region)} in {year}: {s.MissingReason}");
             case FormulaFunction.Tfr:
                 return Tfr(region, year);
             case FormulaFunction.E0:
@@ -100,16 +103,16 @@ internal sealed class FormulaEvaluator(RegionalData data)
         }
     }
 
-    private static DataResult<double> Sum(DataResult<AgeSexCounts> counts, CallNode c, string what, string region, int year)
+    private DataResult<double> Sum(DataResult<AgeSexCounts> counts, CallNode c, string what, string region, int year)
     {
         if (!counts.HasValue)
         {
-            return DataResult<double>.Missing($"{what} of {region} in {year}: {counts.MissingReason}");
+            return DataResult<double>.Missing($"{what} of {Name(region)} in {year}: {counts.MissingReason}");
         }
 
         return counts.Value.TrySum(c.Ages, c.Sex, out var sum, out var why)
             ? DataResult<double>.Found(sum, counts.Provenance)
-            : DataResult<double>.Missing($"{what} of {region} in {year}, ages {c.Ages}{(c.Sex is { } s ? ", sex " + s.Code() : "")}: {why}");
+            : DataResult<double>.Missing($"{what} of {Name(region)} in {year}, ages {c.Ages}{(c.Sex is { } s ? ", sex " + s.Code() : "")}: {why}");
     }
 
     /// <summary>TFR = Σ n·(births / women) over the mother's age groups of the births table [PHG2001 §5.3].</summary>
@@ -119,13 +122,13 @@ internal sealed class FormulaEvaluator(RegionalData data)
         var pop = data.Counts(PopulationKind.Resident, false, region, year);
         if (!births.HasValue || !pop.HasValue)
         {
-            return DataResult<double>.Missing($"TFR of {region} in {year}: {births.MissingReason ?? pop.MissingReason}");
+            return DataResult<double>.Missing($"TFR of {Name(region)} in {year}: {births.MissingReason ?? pop.MissingReason}");
         }
 
         var ages = births.Value.Ages;
         if (ages.IsOpenEnded)
         {
-            return DataResult<double>.Missing($"TFR of {region} in {year}: births by mother's age are needed in closed age groups (such as 15-49); got {ages}");
+            return DataResult<double>.Missing($"TFR of {Name(region)} in {year}: births by mother's age are needed in closed age groups (such as 15-49); got {ages}");
         }
 
         var asfr = new double[ages.Count];
@@ -134,12 +137,12 @@ internal sealed class FormulaEvaluator(RegionalData data)
             var range = new AgeRange(ages.Start(i), ages.Start(i) + ages.Width(i));
             if (!pop.Value.TrySum(range, Sex.Female, out var women, out var why))
             {
-                return DataResult<double>.Missing($"TFR of {region} in {year}: women aged {range}: {why}");
+                return DataResult<double>.Missing($"TFR of {Name(region)} in {year}: women aged {range}: {why}");
             }
 
             if (women <= 0)
             {
-                return DataResult<double>.Missing($"TFR of {region} in {year}: no women aged {range}");
+                return DataResult<double>.Missing($"TFR of {Name(region)} in {year}: no women aged {range}");
             }
 
             asfr[i] = births.Value.Total[i] / women;
@@ -157,7 +160,7 @@ internal sealed class FormulaEvaluator(RegionalData data)
     {
         var deaths = data.Counts(null, false, region, year);
         var pop = data.Counts(PopulationKind.Resident, false, region, year);
-        var label = $"life expectancy of {region} in {year}";
+        var label = $"life expectancy of {Name(region)} in {year}";
         if (!deaths.HasValue || !pop.HasValue)
         {
             return DataResult<double>.Missing($"{label}: {deaths.MissingReason ?? pop.MissingReason}");
@@ -191,17 +194,17 @@ internal sealed class FormulaEvaluator(RegionalData data)
         var births = data.Counts(null, true, region, year);
         if (!births.HasValue)
         {
-            return DataResult<double>.Missing($"sex ratio at birth of {region} in {year}: {births.MissingReason}");
+            return DataResult<double>.Missing($"sex ratio at birth of {Name(region)} in {year}: {births.MissingReason}");
         }
 
         if (births.Value.BySex is not { } bySex)
         {
-            return DataResult<double>.Missing($"sex ratio at birth of {region} in {year}: births have no sex split");
+            return DataResult<double>.Missing($"sex ratio at birth of {Name(region)} in {year}: births have no sex split");
         }
 
         var female = bySex.Female.Total();
         return female > 0
             ? DataResult<double>.Found(100 * bySex.Male.Total() / female, births.Provenance)
-            : DataResult<double>.Missing($"sex ratio at birth of {region} in {year}: no female births");
+            : DataResult<double>.Missing($"sex ratio at birth of {Name(region)} in {year}: no female births");
     }
 }

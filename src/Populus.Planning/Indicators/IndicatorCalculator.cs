@@ -27,13 +27,17 @@ public sealed class IndicatorCalculator
     public IndicatorCatalogue Catalogue { get; }
 
     /// <exception cref="KeyNotFoundException">The indicator is not in the catalogue.</exception>
+    /// <param name="indicatorId">The catalogue id.</param>
+    /// <param name="region">A region's code or Chinese name (values carry the code).</param>
+    /// <param name="year">The year.</param>
     public IndicatorValue Compute(string indicatorId, string region, int year)
     {
         var entry = Catalogue[indicatorId];
+        region = Catalogue.Regions.KeyOrSelf(region);
         if (!entry.AppliesTo(region))
         {
             return IndicatorValue.NoData(indicatorId, region, year,
-                $"{entry.Id} applies to {Describe(entry.Regions)}, not to {region}");
+                $"{entry.Id} applies to {Describe(entry.Regions)}, not to {Catalogue.Regions.NameOf(region)}");
         }
 
         return ComputeAnywhere(entry, region, year);
@@ -42,6 +46,7 @@ public sealed class IndicatorCalculator
     /// <summary>Without the applicability check: for comparisons with the province and its other cities.</summary>
     internal IndicatorValue ComputeAnywhere(IndicatorEntry entry, string region, int year)
     {
+        region = Catalogue.Regions.KeyOrSelf(region);
         var indicatorId = entry.Id;
         string? computeFailure = null;
         if (entry.Formula is { } formula)
@@ -79,17 +84,17 @@ public sealed class IndicatorCalculator
             throw new InvalidOperationException($"{indicatorId} is reported by {entry.Department}; it has no formula to recompute.");
         }
 
-        return _evaluator.Evaluate(formula, region, year);
+        return _evaluator.Evaluate(formula, Catalogue.Regions.KeyOrSelf(region), year);
     }
 
     /// <summary>The reported figure for an indicator, region and year.</summary>
     public DataResult<ReportedValue> Reported(string indicatorId, string region, int year) =>
-        _data.Source.Reported(indicatorId, region, year);
+        _data.Source.Reported(indicatorId, Catalogue.Regions.KeyOrSelf(region), year);
 
     /// <summary>Values for consecutive years.</summary>
     public IReadOnlyList<IndicatorValue> Series(string indicatorId, string region, int firstYear, int lastYear) =>
         [.. Enumerable.Range(firstYear, lastYear - firstYear + 1).Select(y => Compute(indicatorId, region, y))];
 
-    private static string Describe(IReadOnlySet<string> regions) =>
-        regions.Count <= 3 ? string.Join(", ", regions) : $"{regions.Count} regions";
+    private string Describe(IReadOnlySet<string> regions) =>
+        regions.Count <= 3 ? string.Join(", ", regions.Select(Catalogue.Regions.NameOf)) : $"{regions.Count} regions";
 }

@@ -13,6 +13,8 @@ internal sealed class RegionalData(IIndicatorData data, RegionRegistry regions)
 {
     public IIndicatorData Source => data;
 
+    public RegionRegistry Regions => regions;
+
     public DataResult<AgeSexCounts> Counts(PopulationKind? kind, bool births, string region, int year) =>
         Resolve(region, year, (r, y) => births ? data.Births(r, y) : kind is { } k ? data.Population(k, r, y) : data.Deaths(r, y), SumCounts);
 
@@ -38,7 +40,7 @@ internal sealed class RegionalData(IIndicatorData data, RegionRegistry regions)
             var part = Resolve(member, year, get, sum);
             if (!part.HasValue)
             {
-                return DataResult<T>.Missing($"{region} has no figure of its own ({own.MissingReason}) and its member {member} has none: {part.MissingReason}");
+                return DataResult<T>.Missing($"{regions.NameOf(region)} has no figure of its own ({own.MissingReason}) and its member {regions.NameOf(member)} has none: {part.MissingReason}");
             }
 
             parts.Add(part.Value);
@@ -47,8 +49,8 @@ internal sealed class RegionalData(IIndicatorData data, RegionRegistry regions)
 
         var (total, problem) = sum(parts);
         return problem is null && total is not null
-            ? DataResult<T>.Found(total, provenance!.Combine(Provenance.Estimated($"sum of the members of {region}")))
-            : DataResult<T>.Missing($"{region}'s members cannot be summed: {problem}");
+            ? DataResult<T>.Found(total, provenance!.Combine(Provenance.Estimated($"sum of the members of {regions.NameOf(region)}")))
+            : DataResult<T>.Missing($"{regions.NameOf(region)}'s members cannot be summed: {problem}");
     }
 
     private static (AgeSexCounts? Sum, string? Problem) SumCounts(IReadOnlyList<AgeSexCounts> parts)

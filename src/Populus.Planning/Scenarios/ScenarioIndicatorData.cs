@@ -92,7 +92,7 @@ public static class ScenarioIndicatorData
         ArgumentNullException.ThrowIfNull(projection);
         ArgumentNullException.ThrowIfNull(catalogue);
         var calculator = new IndicatorCalculator(catalogue, Build(projection, catalogue));
-        var result = new ProjectedIndicators(projection.Scenario.Name);
+        var result = new ProjectedIndicators(projection.Scenario.Name, catalogue.Regions);
         var from = firstYear ?? projection.BaseYear + 1;
         var to = lastYear ?? projection.LastYear;
         foreach (var region in Regions(projection, catalogue.Regions))
@@ -118,12 +118,14 @@ public static class ScenarioIndicatorData
     {
         ArgumentNullException.ThrowIfNull(projection);
         ArgumentNullException.ThrowIfNull(registry);
-        var own = projection.Regions.ToHashSet(StringComparer.Ordinal);
+        // Codes, as the registry keys regions; the model may name its regions by code or name.
+        var counties = projection.Regions.Select(registry.KeyOrSelf).ToList();
+        var own = counties.ToHashSet(StringComparer.Ordinal);
         return
         [
-            projection.Model.City,
-            .. projection.Regions,
-            .. registry.All.Where(r => r.Members.Count > 0 && r.Members.All(own.Contains)).Select(r => r.Name),
+            registry.KeyOrSelf(projection.Model.City),
+            .. counties,
+            .. registry.All.Where(r => r.Members.Count > 0 && r.Members.All(own.Contains)).Select(r => r.Code),
         ];
     }
 

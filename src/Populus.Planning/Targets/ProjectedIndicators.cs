@@ -1,3 +1,4 @@
+using Populus.Planning.Catalogue;
 using Populus.Planning.Data;
 using Populus.Planning.Indicators;
 
@@ -8,11 +9,15 @@ namespace Populus.Planning.Targets;
 public sealed class ProjectedIndicators
 {
     private readonly Dictionary<(string, string, int), double> _values = [];
+    private readonly RegionRegistry? _regions;
 
-    public ProjectedIndicators(string scenario)
+    /// <param name="scenario">The scenario's name.</param>
+    /// <param name="regions">When given, regions may be named by code or Chinese name (values are kept by code).</param>
+    public ProjectedIndicators(string scenario, RegionRegistry? regions = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(scenario);
         Scenario = scenario;
+        _regions = regions;
     }
 
     public string Scenario { get; }
@@ -25,7 +30,7 @@ public sealed class ProjectedIndicators
             throw new ArgumentOutOfRangeException(nameof(value), value, $"projected {indicatorId} for {region} in {year} must be finite.");
         }
 
-        _values[(indicatorId, region, year)] = value;
+        _values[(indicatorId, Key(region), year)] = value;
         return this;
     }
 
@@ -35,7 +40,8 @@ public sealed class ProjectedIndicators
     public static ProjectedIndicators Compute(string scenario, IndicatorCalculator projected, IEnumerable<string> indicatorIds, string region, int firstYear, int lastYear)
     {
         ArgumentNullException.ThrowIfNull(projected);
-        var result = new ProjectedIndicators(scenario);
+        region = projected.Catalogue.Regions.KeyOrSelf(region);
+        var result = new ProjectedIndicators(scenario, projected.Catalogue.Regions);
         foreach (var id in indicatorIds)
         {
             for (var y = firstYear; y <= lastYear; y++)
@@ -52,7 +58,9 @@ public sealed class ProjectedIndicators
     }
 
     public IndicatorValue Get(string indicatorId, string region, int year) =>
-        _values.TryGetValue((indicatorId, region, year), out var v)
+        _values.TryGetValue((indicatorId, Key(region), year), out var v)
             ? IndicatorValue.Of(indicatorId, region, year, v, Provenance.Projected(Scenario), ValueBasis.Computed)
             : IndicatorValue.NoData(indicatorId, region, year, $"the projection '{Scenario}' has no {indicatorId} for {region} in {year}");
+
+    private string Key(string region) => _regions?.KeyOrSelf(region) ?? region;
 }

@@ -23,7 +23,7 @@ public sealed class TargetEvaluator
     /// <summary>Evaluates every target of <paramref name="book"/> for every region in <paramref name="regions"/>
     /// its indicator applies to.</summary>
     public IReadOnlyList<TargetEvaluation> EvaluateAll(TargetBook book, IEnumerable<string> regions, int asOfYear, ProjectedIndicators? projection) =>
-        [.. from region in regions
+        [.. from region in regions.Select(_calculator.Catalogue.Regions.KeyOrSelf)
             from target in book.Targets
             where _calculator.Catalogue[target.IndicatorId].AppliesTo(region)
             select Evaluate(book, target, region, asOfYear, projection)];
@@ -39,11 +39,14 @@ public sealed class TargetEvaluator
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(target);
         var entry = _calculator.Catalogue[target.IndicatorId];
+        region = _calculator.Catalogue.Regions.KeyOrSelf(region);
         var year = target.Year ?? asOfYear;
         var ahead = year > asOfYear;
         IndicatorValue ValueAt(int y) => y <= asOfYear
             ? _calculator.Compute(entry.Id, region, y)
-            : projection?.Get(entry.Id, region, y) ?? IndicatorValue.NoData(entry.Id, region, y, $"no projection was given for years after {asOfYear}");
+            : projection is null
+                ? IndicatorValue.NoData(entry.Id, region, y, $"no projection was given for years after {asOfYear}")
+                : projection.Get(entry.Id, region, y);
 
         var latest = Latest(entry.Id, region, asOfYear, target.BaseYear);
         var expected = ValueAt(year);
@@ -242,7 +245,7 @@ public sealed class TargetEvaluator
         var province = regions.Contains(region) ? regions[region].Parent : null;
         if (province is null || regions[province].Kind != "province")
         {
-            return RuleCheck.NoData($"{region} lies in no listed province, so it has no province to compare with");
+            return RuleCheck.NoData($"{regions.NameOf(region)} lies in no listed province, so it has no province to compare with");
         }
 
         if (entry.Better == Direction.None)
@@ -263,19 +266,19 @@ public sealed class TargetEvaluator
             var p = _calculator.ComputeAnywhere(entry, province, year);
             if (!p.HasValue)
             {
-                return RuleCheck.NoData($"needs the {province} figure for {year}: {p.Note}");
+                return RuleCheck.NoData($"needs the {regions.NameOf(province)} figure for {year}: {p.Note}");
             }
 
             var avg = p.Value!.Value;
             var met = sign * (x - avg) > 0;
-            return new RuleCheck(met, met ? 0 : Math.Abs(x - avg), avg, Describe($"{region} {{0}} against {province} {{1}}", x, avg));
+            return new RuleCheck(met, met ? 0 : Math.Abs(x - avg), avg, Describe($"{regions.NameOf(region)} {{0}} against {regions.NameOf(province)} {{1}}", x, avg));
         }
 
         var peers = regions[province].Members.Select(m => (Region: m, Value: _calculator.ComputeAnywhere(entry, m, year))).ToList();
         var missing = peers.Where(p => !p.Value.HasValue).Select(p => p.Region).ToList();
         if (missing.Count > 0)
         {
-            return RuleCheck.NoData($"ranking in {province} needs every city's {entry.Id} for {year}; missing: {string.Join(", ", missing)}");
+            return RuleCheck.NoData($"ranking in {regions.NameOf(province)} needs every city's {entry.Id} for {year}; missing: {string.Join(", ", missing.Select(regions.NameOf))}");
         }
 
         var ranked = peers.OrderByDescending(p => sign * p.Value.Value!.Value).ToList();
@@ -283,7 +286,7 @@ public sealed class TargetEvaluator
         var cutoff = ranked[Math.Min(TargetRule.TopRanks, ranked.Count) - 1].Value.Value!.Value;
         var top = rank <= TargetRule.TopRanks;
         return new RuleCheck(top, top ? 0 : Math.Abs(cutoff - x), cutoff,
-            string.Create(CultureInfo.InvariantCulture, $"{region} ranks {rank} of {ranked.Count} in {province} (top {TargetRule.TopRanks} needed)"));
+            string.Create(CultureInfo.InvariantCulture, $"{regions.NameOf(region)} ranks {rank} of {ranked.Count} in {regions.NameOf(province)} (top {TargetRule.TopRanks} needed)"));
     }
 
     private static double? RequiredAnnualChange(PlanTarget target, IndicatorValue? latest, int year, Func<int, IndicatorValue> valueAt)

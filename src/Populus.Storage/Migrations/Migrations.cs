@@ -15,6 +15,7 @@ internal static class Migrations
         new SqlMigration(4, "person_registry", "person registry: persons with keyed look-up hash and sealed identity number, their events, the key fingerprint"),
         new SqlMigration(5, "services", "services to people: applications, points scores and objections, residence permits, allocation runs, audit trail; graduate and talent-intake records"),
         new SqlMigration(6, "web_accounts", "web accounts, access tokens, the append-only audit log and web import attempts; PostgreSQL: audit trigger and county row-level security"),
+        new SeedPlanningRegions(7),
     ];
 
     public static int Latest => All[^1].Version;

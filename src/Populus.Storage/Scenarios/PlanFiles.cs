@@ -3,14 +3,15 @@ using Populus.Planning.Targets;
 
 namespace Populus.Storage.Scenarios;
 
-/// <summary>The plan's regions, indicator catalogue and targets, read from data/plan.</summary>
+/// <summary>The plan's indicator catalogue and targets, read from data/plan, over the store's regions and groupings.</summary>
 public sealed record PlanFiles(RegionRegistry Regions, IndicatorCatalogue Catalogue, TargetBook Book)
 {
     /// <exception cref="CatalogueException">A file does not parse (every problem listed).</exception>
-    public static PlanFiles Load(string dataFolder)
+    /// <param name="dataFolder">The data folder (its plan/ files are read).</param>
+    /// <param name="regions">The regions and groupings, from the store (<see cref="PlanData.PlanningRegions.From"/>).</param>
+    public static PlanFiles Load(string dataFolder, RegionRegistry regions)
     {
         string Text(string name) => File.ReadAllText(Path.Combine(dataFolder, "plan", name));
-        var regions = RegionRegistry.Parse(Text("regions.csv"));
         var catalogue = IndicatorCatalogue.Parse(Text("indicator-catalogue.csv"), regions);
         var book = TargetBook.Parse(catalogue, Text("plan-indicators.csv"), Text("targets-text.csv"));
         return new PlanFiles(regions, catalogue, book);

@@ -14,10 +14,8 @@ namespace Populus.Storage.Scenarios;
 /// </summary>
 public sealed class PlanMonitor
 {
-    private readonly Dictionary<string, string> _codeToName;
-
     private PlanMonitor(string dataFolder, PlanFiles plan, ScenarioModel model, IReadOnlyList<Scenario> scenarios,
-        IReadOnlyList<Planning.Services.ServiceStandard> standards, InMemoryIndicatorData observed, Dictionary<string, string> codes)
+        IReadOnlyList<Planning.Services.ServiceStandard> standards, InMemoryIndicatorData observed)
     {
         DataFolder = dataFolder;
         Plan = plan;
@@ -25,7 +23,6 @@ public sealed class PlanMonitor
         Scenarios = scenarios;
         Standards = standards;
         Observed = observed;
-        _codeToName = codes;
         Projector = new ScenarioProjector(model);
         Calculator = new IndicatorCalculator(plan.Catalogue, observed);
     }
@@ -52,20 +49,20 @@ public sealed class PlanMonitor
     /// <summary>The last year of observed figures: projections are used after it.</summary>
     public int LastObservedYear { get; private set; }
 
-    /// <param name="store">The store whose imported department figures join the observed data; null for none.</param>
+    /// <param name="store">The store: its regions and groupings, and its imported department figures, which join the observed data.</param>
     /// <param name="dataFolder">The data folder; located when null (<see cref="Scenarios.DataFolder.Locate"/>).</param>
     /// <exception cref="InvalidInputException">A data file is missing or invalid.</exception>
-    public static PlanMonitor Load(IPopulusStore? store, string? dataFolder = null)
+    public static PlanMonitor Load(IPopulusStore store, string? dataFolder = null)
     {
+        ArgumentNullException.ThrowIfNull(store);
         var folder = dataFolder ?? Populus.Storage.Scenarios.DataFolder.Locate();
-        var plan = PlanFiles.Load(folder);
-        var bases = store is null ? null : ScenarioModelFile.StoreBase(store, folder);
+        var plan = PlanFiles.Load(folder, PlanData.PlanningRegions.From(store));
+        var bases = ScenarioModelFile.StoreBase(store, folder);
         var model = ScenarioModelFile.Load(folder, bases, bases is null ? null : ScenarioModelFile.StoreBaseSource);
         var scenarios = ScenarioFile.Read(Path.Combine(folder, "scenarios"));
         var standards = ServiceStandardFile.Read(Path.Combine(folder, "plan", "service-demand.csv"));
-        var codes = RegionCodes(folder);
         var observed = new InMemoryIndicatorData(plan.Catalogue);
-        var monitor = new PlanMonitor(folder, plan, model, scenarios, standards, observed, codes);
+        var monitor = new PlanMonitor(folder, plan, model, scenarios, standards, observed);
         monitor.LoadObserved(store);
         return monitor;
     }
@@ -77,20 +74,13 @@ public sealed class PlanMonitor
         ?? throw new InvalidInputException(new InputError(Path.Combine(DataFolder, "scenarios", ScenarioFile.ListFile), 0, "scenario", name,
             $"no such scenario; known: {string.Join(", ", Scenarios.Select(s => s.Name))}"));
 
-    /// <summary>A region given by name (鹿城区, 中心城区) or GB/T 2260 code (330302), as named in the catalogue.</summary>
-    /// <exception cref="InvalidInputException">Neither a region nor a code of the plan.</exception>
-    public string Region(string nameOrCode)
-    {
-        if (Plan.Regions.Contains(nameOrCode))
-        {
-            return nameOrCode;
-        }
-
-        return _codeToName.TryGetValue(nameOrCode, out var name) && Plan.Regions.Contains(name)
-            ? name
-            : throw new InvalidInputException(new InputError(Path.Combine(DataFolder, "plan", "regions.csv"), 0, "region", nameOrCode,
-                "neither a region of the plan (e.g. 温州市, 鹿城区, 中心城区) nor a county-level code (e.g. 330302)"));
-    }
+    /// <summary>The name of a region given by name (鹿城区, 中心城区) or GB/T 2260 code (330302), as the scenario model names regions.</summary>
+    /// <exception cref="InvalidInputException">Neither a region nor a code of the store.</exception>
+    public string Region(string nameOrCode) =>
+        Plan.Regions.TryCodeOf(nameOrCode, out var code)
+            ? Plan.Regions.NameOf(code)
+            : throw new InvalidInputException(new InputError("store regions", 0, "region", nameOrCode,
+                "neither a region or group of the store (e.g. 温州市, 鹿城区, 中心城区) nor its code (e.g. 330302)"));
 
     private void LoadObserved(IPopulusStore? store)
     {
@@ -135,8 +125,8 @@ public sealed class PlanMonitor
             {
                 foreach (var f in store.Indicators(entry.Id))
                 {
-                    var region = _codeToName.TryGetValue(f.RegionCode, out var n) ? n : f.RegionCode;
-                    if (Plan.Regions.Contains(region) && entry.AppliesTo(region) && InCatalogueUnit(f.Value, f.Unit, entry.Unit) is { } value)
+                    var region = f.RegionCode;
+                    if (Plan.Regions.TryCodeOf(region, out var code) && entry.AppliesTo(code) && InCatalogueUnit(f.Value, f.Unit, entry.Unit) is { } value)
                     {
                         var provenance = f.Provenance.Kind == Populus.Storage.FigureKind.Observed ? PlanProvenance.Observed(f.Provenance.SourceId) : PlanProvenance.Estimated(f.Provenance.SourceId);
                         Observed.AddReported(new ReportedValue(entry.Id, region, f.Year, value.ToString("R", CultureInfo.InvariantCulture), provenance));
@@ -157,20 +147,4 @@ public sealed class PlanMonitor
         string.Equals(storedUnit, catalogueUnit, StringComparison.OrdinalIgnoreCase) ? value
         : storedUnit == "persons" && catalogueUnit == "10k persons" ? value / 10_000
         : null;
-
-    private static Dictionary<string, string> RegionCodes(string folder)
-    {
-        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var table = CsvTable.Open(Path.Combine(folder, "wenzhou", "county_units_codes.csv"), "code_gb2260", "name_zh");
-        foreach (var r in table.Records())
-        {
-            if (r.Text("code_gb2260") is { } code && r.Text("name_zh") is { } name)
-            {
-                codes[code] = name;
-            }
-        }
-
-        table.ThrowIfInvalid();
-        return codes;
-    }
 }

@@ -10,7 +10,7 @@ internal static class Wenzhou
     private static readonly Lazy<ScenarioModel> LazyModel = new(LoadModel);
     private static readonly Lazy<IReadOnlyList<Scenario>> LazyScenarios = new(() => ScenarioFile.Read(Path.Combine(DataFolder, "scenarios")));
 
-    public static string DataFolder => Path.GetDirectoryName(Path.GetDirectoryName(RepoData.Path("plan/regions.csv")))!;
+    public static string DataFolder => Path.GetDirectoryName(Path.GetDirectoryName(RepoData.Path("plan/indicator-catalogue.csv")))!;
 
     public static ScenarioModel Model => LazyModel.Value;
 
