@@ -27,7 +27,7 @@ public static class UncertaintyCalibration
     {
         Check(bounds);
         var first = Math.Max(bounds.Min(b => b.HalfWidth80) / Z80, 1e-12);
-        double Loss(Vector<double> x) => Loss(bounds, h => Process(x).Variance(h));
+        double Loss(Vector<double> x) => LogLoss(bounds, h => Process(x).Variance(h));
         var best = Minimise(Loss, StartPersistences.Select(phi => Vector<double>.Build.Dense([Math.Log(first), Math.Log(first / 3), Logit(phi)])));
         var process = Process(best);
         return new CalibrationFit(process, Rows(bounds, process.Variance));
@@ -46,7 +46,7 @@ public static class UncertaintyCalibration
         Check(bounds);
         var first = Math.Max(bounds.Min(b => b.HalfWidth80) / Z80, 1e-12);
         double Variance(Vector<double> x, int h) => x[3] * x[3] * leader.Variance(h) + Process(x).Variance(h);
-        double Loss(Vector<double> x) => Loss(bounds, h => Variance(x, h)) + 0.01 * (x[3] - 1) * (x[3] - 1);
+        double Loss(Vector<double> x) => LogLoss(bounds, h => Variance(x, h)) + 0.01 * (x[3] - 1) * (x[3] - 1);
         var best = Minimise(Loss, StartPersistences.Select(phi => Vector<double>.Build.Dense([Math.Log(first / 3), Math.Log(first / 10), Logit(phi), 1.0])));
         return new CalibrationFit(Process(best), Rows(bounds, h => Variance(best, h)), best[3]);
     }
@@ -68,7 +68,7 @@ public static class UncertaintyCalibration
         }
     }
 
-    private static double Loss(IReadOnlyList<IntervalBounds> bounds, Func<int, double> variance)
+    private static double LogLoss(IReadOnlyList<IntervalBounds> bounds, Func<int, double> variance)
     {
         var loss = 0.0;
         foreach (var b in bounds)
