@@ -23,7 +23,7 @@ public struct RandomStream
     {
         // Distinct (seed, index) pairs give distinct SplitMix64 starting points; SplitMix64 then fills the 256-bit state
         // with well-mixed words, as xoshiro's authors recommend for seeding.
-        var x = seed ^ (0x9E3779B97F4A7C15UL * unchecked((ulong)index + 1));
+        var x = unchecked(seed ^ (0x9E3779B97F4A7C15UL * ((ulong)index + 1)));
         _s0 = SplitMix(ref x);
         _s1 = SplitMix(ref x);
         _s2 = SplitMix(ref x);

@@ -438,9 +438,10 @@ public sealed class StochasticProjection
             }
         }
 
+        /// <summary>The shocks of years 1 … H (the base year has none).</summary>
         private static void Fill(ref RandomStream rng, Span<double> shocks)
         {
-            for (var i = 0; i < shocks.Length; i++)
+            for (var i = 1; i < shocks.Length; i++)
             {
                 shocks[i] = rng.NextNormal();
             }

@@ -51,9 +51,9 @@ internal sealed class SurvivalFamily
             {
                 table = LifeTable.FromRates(new DeathRates(mxAges, scaled), options);
             }
-            catch (ArgumentException) when (j != 0)
+            catch (Exception e) when (j != 0 && e is ArgumentException or ArithmeticException)
             {
-                continue; // a factor this far out leaves the life table's range; the family stops short of it
+                continue; // a factor this far out leaves the life table's range (or its Kannisto fit); the family stops short of it
             }
 
             if (j == 0)

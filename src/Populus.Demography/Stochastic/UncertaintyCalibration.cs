@@ -8,7 +8,7 @@ namespace Populus.Demography.Stochastic;
 /// A normal deviation with standard deviation sd(h) has the 80% half-width z80·sd(h) and the 95% half-width
 /// z95·sd(h). The fit minimises Σ_h [ln(z80·sd(h)/w80(h))² + ln(z95·sd(h)/w95(h))²] over every year with bounds, so
 /// each year and both intervals weigh alike in relative terms. Parameters are searched on unbounded scales
-/// (ln σ0, ln σ, logit φ) with the Nelder–Mead simplex (MathNet.Numerics) from several starting persistences, keeping
+/// (ln σ1, ln σ, logit φ) with the Nelder–Mead simplex (MathNet.Numerics) from several starting persistences, keeping
 /// the best. The published bounds are the target; nothing is tuned by hand.
 /// </remarks>
 public static class UncertaintyCalibration
@@ -61,9 +61,9 @@ public static class UncertaintyCalibration
 
         foreach (var b in bounds)
         {
-            if (!(b.HalfWidth80 > 0 && b.HalfWidth95 > b.HalfWidth80) || b.Horizon < 0)
+            if (!(b.HalfWidth80 > 0 && b.HalfWidth95 > b.HalfWidth80) || b.Horizon < 1)
             {
-                Guard.ThrowArgument(nameof(bounds), $"Bounds of {b.Year}: the 80% interval [{b.Lower80}, {b.Upper80}] must have a positive width inside the 95% interval [{b.Lower95}, {b.Upper95}], at a horizon ≥ 0 ({b.Horizon}).");
+                Guard.ThrowArgument(nameof(bounds), $"Bounds of {b.Year}: the 80% interval [{b.Lower80}, {b.Upper80}] must have a positive width inside the 95% interval [{b.Lower95}, {b.Upper95}], at a horizon ≥ 1 ({b.Horizon}).");
             }
         }
     }
@@ -105,7 +105,7 @@ public static class UncertaintyCalibration
         return best!;
     }
 
-    /// <summary>x = (ln σ0, ln σ, logit φ), each clamped so that no trial point overflows.</summary>
+    /// <summary>x = (ln σ1, ln σ, logit φ), each clamped so that no trial point overflows.</summary>
     private static Ar1Process Process(Vector<double> x) =>
         new(Math.Exp(Math.Clamp(x[0], -40, 20)), 1 / (1 + Math.Exp(-Math.Clamp(x[2], -40, 40))), Math.Exp(Math.Clamp(x[1], -40, 20)));
 

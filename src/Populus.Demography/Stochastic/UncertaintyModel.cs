@@ -64,7 +64,7 @@ public sealed record UncertaintyModel
         foreach (var (name, p) in new[] { ("TFR", TotalFertility), ("female e0", FemaleLifeExpectancy), ("male e0", MaleLifeExpectancyOwn), ("net migration", NetMigrationRate) })
         {
             Guard.NotNull(p, name);
-            if (!(p.InitialSd >= 0 && p.InnovationSd >= 0 && p.Persistence >= 0 && p.Persistence <= 1) || !double.IsFinite(p.InitialSd + p.InnovationSd))
+            if (!(p.FirstYearSd >= 0 && p.InnovationSd >= 0 && p.Persistence >= 0 && p.Persistence <= 1) || !double.IsFinite(p.FirstYearSd + p.InnovationSd))
             {
                 Guard.ThrowArgument(name, $"The {name} process {p} needs finite standard deviations ≥ 0 and a persistence in [0, 1].");
             }

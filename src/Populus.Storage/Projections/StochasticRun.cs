@@ -93,7 +93,7 @@ public sealed record StochasticRun(string Source, string InputFolder, int? Locat
     private JsonObject Manifest(IEnumerable<string> commandLine)
     {
         var m = Calibration.Model;
-        JsonObject Process(Ar1Process p) => new() { ["initial_sd"] = p.InitialSd, ["persistence"] = p.Persistence, ["innovation_sd"] = p.InnovationSd };
+        JsonObject Process(Ar1Process p) => new() { ["first_year_sd"] = p.FirstYearSd, ["persistence"] = p.Persistence, ["innovation_sd"] = p.InnovationSd };
         JsonObject Fit(CalibrationFit f) => new() { ["rms_relative_error"] = f.RmsRelativeError, ["max_relative_error"] = f.MaxRelativeError };
         var inputs = new JsonArray();
         foreach (var file in Directory.EnumerateFiles(InputFolder).Where(f => f.EndsWith(".csv", StringComparison.Ordinal) || f.EndsWith(".xlsx", StringComparison.Ordinal) || f.EndsWith(".parquet", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
