@@ -246,6 +246,7 @@ public sealed class CohortComponentProjection
     public void Advance(ProjectionStepBuffer buffer)
     {
         Guard.NotNull(buffer);
+        RequireSession();
         Advance(buffer.Commit());
     }
 
@@ -254,11 +255,7 @@ public sealed class CohortComponentProjection
     /// <exception cref="ArgumentException">The step does not fit the engine.</exception>
     public void Advance(ProjectionStep step)
     {
-        if (!_inSession)
-        {
-            throw new InvalidOperationException("Call Begin with an initial population before Advance.");
-        }
-
+        RequireSession();
         CheckStep(step, _sessionSteps, _sessionYear);
         RunStep(_sessionSteps, _sessionYear, step);
         _step = null!;
@@ -278,6 +275,14 @@ public sealed class CohortComponentProjection
 
     /// <summary>Every cell clipped at zero since <see cref="Begin"/>.</summary>
     public ImmutableArray<ClippedCount> ClippedSinceBegin => CollectClips();
+
+    private void RequireSession()
+    {
+        if (!_inSession)
+        {
+            throw new InvalidOperationException("Call Begin with an initial population before Advance.");
+        }
+    }
 
     private void CheckInitial(ReadOnlySpan<double> initial)
     {

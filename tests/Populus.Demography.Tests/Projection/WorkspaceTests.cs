@@ -51,7 +51,7 @@ public class WorkspaceTests
         var full = new CohortComponentProjection(space, Ages, outputs: ProjectionOutputs.Population).Project(2020, Initial(), steps);
         var kept = new CohortComponentProjection(space, Ages, outputs: ProjectionOutputs.Population).Project(2020, Initial(), steps, [2025, 2020, 2030]);
 
-        Assert.Equal([2020, 2025, 2030], kept.PopulationYears);
+        Assert.Equal([2020, 2025, 2030], kept.PopulationYears.ToArray());
         foreach (var year in new[] { 2020, 2025, 2030 })
         {
             for (var s = 0; s < States; s++)
