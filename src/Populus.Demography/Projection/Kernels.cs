@@ -244,4 +244,27 @@ internal static class Kernels
 
     /// <summary>True when no value is NaN or infinite.</summary>
     public static bool AllFinite(ReadOnlySpan<double> values) => AllWithin(values, double.MinValue, double.MaxValue);
+
+    /// <summary>target[i] = factor · source[i].</summary>
+    public static void Scale(Span<double> target, ReadOnlySpan<double> source, double factor)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
+        {
+            var t = MemoryMarshal.Cast<double, Vector<double>>(target);
+            var v = MemoryMarshal.Cast<double, Vector<double>>(source);
+            var f = new Vector<double>(factor);
+            for (var k = 0; k < t.Length; k++)
+            {
+                t[k] = v[k] * f;
+            }
+
+            i = t.Length * Vector<double>.Count;
+        }
+
+        for (; i < target.Length; i++)
+        {
+            target[i] = source[i] * factor;
+        }
+    }
 }

@@ -35,7 +35,7 @@ public sealed class StochasticProjection
     private readonly MigrationTiming _timing;
     private readonly UncertaintyModel _model;
     private readonly AgeGroups _groups;
-    private readonly int[] _groupOfAge;
+    private readonly int[] _groupStart; // the grid index where each output age group starts, and the grid's end
     private readonly IEnumerable<StateTransitions>?[] _transitions;
     private readonly int[] _transitionSetOfStep;
     private readonly int _horizons;
@@ -109,7 +109,7 @@ public sealed class StochasticProjection
         _timing = timing;
         _model = model;
         _groups = outputAgeGroups;
-        _groupOfAge = [.. Enumerable.Range(0, _a).Select(x => outputAgeGroups.IndexOf(_ages.Start(x)))];
+        _groupStart = [.. Enumerable.Range(0, outputAgeGroups.Count).Select(g => _ages.IndexOf(outputAgeGroups.Start(g))), _a];
 
         (_stepYears, _horizons) = StepYears(startTime, steps, model.BaseYear);
         (_transitions, _transitionSetOfStep) = TransitionSets(transitions, steps);
@@ -365,12 +365,7 @@ public sealed class StochasticProjection
 
                     var tfr = Math.Max(model.MinimumTotalFertility, p._tfr[k][r] + Deviation(0, r, k));
                     var ratio = tfr / p._tfr[k][r];
-                    var f = p._fertility[k].AsSpan(r * a, a);
-                    var fb = buffer.Fertility.Slice(r * a, a);
-                    for (var x = 0; x < a; x++)
-                    {
-                        fb[x] = f[x] * ratio;
-                    }
+                    Kernels.Scale(buffer.Fertility.Slice(r * a, a), p._fertility[k].AsSpan(r * a, a), ratio);
 
                     var dFemale = Deviation(1, r, k);
                     var e0Female = p._e0Female[k][r] + dFemale;
@@ -382,22 +377,12 @@ public sealed class StochasticProjection
                     var e0FemaleHeld = p._families[k][r * 2 + 1].Interpolate(e0Female, buffer.Survival.Slice((r * 2 + 1) * a, a));
                     buffer.SexRatioAtBirth[r] = p._srb[k][r];
 
-                    var regionPopulation = 0.0;
-                    foreach (var v in population.Slice(r * 2 * a, 2 * a))
-                    {
-                        regionPopulation += v;
-                    }
-
-                    var extra = Deviation(3, r, k) * regionPopulation;
+                    var extra = Deviation(3, r, k) * Sum(population.Slice(r * 2 * a, 2 * a));
                     var m = buffer.NetMigrants.Slice(r * 2 * a, 2 * a);
                     var central = p._migrants[k].AsSpan(r * 2 * a, 2 * a);
                     var pattern = p._migrationPattern[k].AsSpan(r * 2 * a, 2 * a);
-                    var migrants = 0.0;
-                    for (var i = 0; i < m.Length; i++)
-                    {
-                        m[i] = central[i] + extra * pattern[i];
-                        migrants += m[i];
-                    }
+                    Kernels.SumScaled(m, central, pattern, extra);
+                    var migrants = Sum(m);
 
                     indicators[(int)TrajectoryIndicator.NetMigrants] = (float)migrants;
                     indicators[(int)TrajectoryIndicator.TotalFertility] = (float)tfr;
@@ -408,6 +393,17 @@ public sealed class StochasticProjection
                 _engine.Advance(buffer);
                 Record(row.Slice(yearBase, p.Units.Length * cellsPerUnit), cellsPerUnit);
             }
+        }
+
+        private static double Sum(ReadOnlySpan<double> values)
+        {
+            var sum = 0.0;
+            foreach (var v in values)
+            {
+                sum += v;
+            }
+
+            return sum;
         }
 
         /// <summary>Draws the common and each region's own path of one variable and mixes them by ρ.</summary>
@@ -477,11 +473,14 @@ public sealed class StochasticProjection
                 {
                     var values = population.Slice((r * 2 + sex) * a, a);
                     var sums = _sums.AsSpan((r * 2 + sex) * g, g);
-                    for (var x = 0; x < a; x++)
+                    for (var group = 0; group < g; group++)
                     {
-                        sums[p._groupOfAge[x]] += values[x];
-                        _broad[r * 3 + (x < 15 ? 0 : x < 65 ? 1 : 2)] += values[x];
+                        sums[group] = Sum(values[p._groupStart[group]..p._groupStart[group + 1]]);
                     }
+
+                    _broad[r * 3] += Sum(values[..15]);
+                    _broad[r * 3 + 1] += Sum(values[15..65]);
+                    _broad[r * 3 + 2] += Sum(values[65..]);
                 }
             }
 

@@ -88,8 +88,18 @@ internal sealed class SurvivalFamily
         }
 
         var held = Math.Clamp(e0, _e0[0], _e0[^1]);
-        var i = Array.BinarySearch(_e0, held);
-        i = i >= 0 ? Math.Min(i, _e0.Length - 2) : ~i - 1;
+        // Walk from the central node: deviations are mostly within a few nodes of it.
+        var i = Math.Min(CentralIndex, _e0.Length - 2);
+        while (i > 0 && _e0[i] > held)
+        {
+            i--;
+        }
+
+        while (i < _e0.Length - 2 && _e0[i + 1] < held)
+        {
+            i++;
+        }
+
         var w = (held - _e0[i]) / (_e0[i + 1] - _e0[i]);
         Lerp(_survival.AsSpan(i * _a, _a), _survival.AsSpan((i + 1) * _a, _a), w, target);
         return held;
