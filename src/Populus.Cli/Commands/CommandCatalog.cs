@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return LifeTableCommand.Create();
         yield return ProjectCommand.Create();
         yield return ImportCommand.Create();
+        yield return UncertaintyCommand.Create();
     }
 }

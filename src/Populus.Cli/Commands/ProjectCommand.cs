@@ -115,7 +115,7 @@ internal static class ProjectCommand
     }
 
     /// <summary>data/wpp of the repository: searched upwards from the working folder, then from the executable's.</summary>
-    private static string DefaultWppFolder()
+    internal static string DefaultWppFolder()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
