@@ -30,7 +30,18 @@ internal static class UncertaintyCommand
                 stdout.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
                 foreach (var code in codes)
                 {
-                    var c = WppUncertainty.Calibrate(folder, code);
+                    WppUncertainty.Calibration c;
+                    try
+                    {
+                        c = WppUncertainty.Calibrate(folder, code);
+                    }
+                    catch (ArithmeticException ex)
+                    {
+                        // The migration rates need the deterministic projection to 2100, which some locations' schedules do not allow yet.
+                        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {code} | not fitted | | | | | {ex.Message} | |"));
+                        continue;
+                    }
+
                     foreach (var (name, fit) in new[] { ("TFR", c.TotalFertility), ("e0 female", c.FemaleLifeExpectancy), ("e0 male (own part)", c.MaleLifeExpectancy), ("net migration rate", c.NetMigrationRate) })
                     {
                         var p = fit.Process;
