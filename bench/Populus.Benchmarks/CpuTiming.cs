@@ -28,6 +28,42 @@ internal static class CpuTiming
         }
     }
 
+    /// <summary>`cpu-projection [repeats]`: the deterministic engine cases of <see cref="Projection.ProjectionBenchmarks"/>, population only.</summary>
+    public static void RunProjection(int repeats)
+    {
+        var b = new Projection.ProjectionBenchmarks { Outputs = Populus.Demography.Projection.ProjectionOutputs.Population };
+        b.Setup();
+        foreach (var (name, run) in new (string, Func<double>)[]
+        {
+            ("1,000 regions x 100 years, no OD, every year kept", b.Regions1000x100YearsNoOd),
+            ("1,000 regions x 100 years, no OD, last year kept", b.Regions1000x100YearsNoOdLastYearOnly),
+            ("1,000 regions x 100 years, sparse OD", b.Regions1000x100YearsSparseOd),
+            ("one region x 100 years", b.SingleRegion100Years),
+            ("one trajectory: 12 regions x 11 years, full OD, step buffer", b.Trajectory12Regions11YearsFullOd),
+        })
+        {
+            run(); // warm-up
+            var best = TimeSpan.MaxValue;
+            var bestWall = TimeSpan.MaxValue;
+            var inner = name.StartsWith("1,000", StringComparison.Ordinal) ? 1 : 200;
+            for (var i = 0; i < repeats; i++)
+            {
+                var before = Process.GetCurrentProcess().TotalProcessorTime;
+                var wall = Stopwatch.StartNew();
+                for (var j = 0; j < inner; j++)
+                {
+                    run();
+                }
+
+                var cpu = (Process.GetCurrentProcess().TotalProcessorTime - before) / inner;
+                best = cpu < best ? cpu : best;
+                bestWall = wall.Elapsed / inner < bestWall ? wall.Elapsed / inner : bestWall;
+            }
+
+            Console.WriteLine($"{name}: minimum of {repeats}: CPU {best.TotalMilliseconds:F3} ms, wall {bestWall.TotalMilliseconds:F3} ms");
+        }
+    }
+
     private static void Report(string what, TimeSpan wall, TimeSpan cpu) =>
         Console.WriteLine($"{what}: wall {wall.TotalMilliseconds:F0} ms, CPU {cpu.TotalMilliseconds:F0} ms");
 }

@@ -24,8 +24,13 @@ namespace Populus.Storage.Projections;
 /// <param name="Results">Means and quantiles by year, unit, sex and age group, and of every indicator.</param>
 public sealed record StochasticRun(string Source, string InputFolder, int? Location, int From, int To, WppUncertainty.Calibration Calibration, TrajectoryResults Results)
 {
-    /// <summary>Five-year age groups 0–4 … 95–99 and 100+, the groups population quantiles are kept by.</summary>
-    public static readonly AgeGroups OutputAgeGroups = AgeGroups.FiveYear(0, 100);
+    /// <summary>The groups population quantiles are kept by: five-year groups from 0 to the grid's open age (rounded down
+    /// to a multiple of five), then the open group: 0–4 … 95–99, 100+ on WPP's grid.</summary>
+    public static AgeGroups OutputAgeGroups(AgeGroups grid)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        return AgeGroups.FiveYear(0, grid.OpenAge - grid.OpenAge % 5);
+    }
 
     /// <summary>Runs <paramref name="trajectories"/> trajectories of a WPP location, with processes fitted to its own published bounds.</summary>
     /// <exception cref="InvalidInputException">The extract is missing or invalid, or lacks an input or bounds the years need.</exception>
@@ -37,7 +42,7 @@ public sealed record StochasticRun(string Source, string InputFolder, int? Locat
         var assumptions = WppProjectionSetup.Assumptions(location, folder, from, to);
         double[] initial = [.. basePopulation.Male.Values, .. basePopulation.Female.Values];
         var projection = Checked(folder, () => new StochasticProjection(Demography.Projection.StateSpace.Single(location.LocationName), [assumptions], initial,
-            from, WppProjectionSetup.MidYear(from), to - from, WppProjection.Timing, calibration.Model, OutputAgeGroups));
+            from, WppProjectionSetup.MidYear(from), to - from, WppProjection.Timing, calibration.Model, OutputAgeGroups(assumptions.Ages)));
         return new StochasticRun("wpp", folder, locationCode, from, to, calibration, projection.Run(trajectories, seed, threads));
     }
 
@@ -51,7 +56,7 @@ public sealed record StochasticRun(string Source, string InputFolder, int? Locat
         var setup = BundleProjection.Prepare(bundle, from, to);
         double[] initial = [.. setup.BasePopulation.SelectMany(p => p.Male.Values.ToArray().Concat(p.Female.Values.ToArray()))];
         var projection = Checked(bundle, () => new StochasticProjection(setup.States, setup.Assumptions, initial, from, from, to - from,
-            BundleProjection.Timing, calibration.Model, OutputAgeGroups, setup.Transitions));
+            BundleProjection.Timing, calibration.Model, OutputAgeGroups(setup.Assumptions[0].Ages), setup.Transitions));
         return new StochasticRun("bundle", bundle, null, from, to, calibration, projection.Run(trajectories, seed, threads));
     }
 
