@@ -60,7 +60,10 @@ internal static class CpuTiming
                 bestWall = wall.Elapsed / inner < bestWall ? wall.Elapsed / inner : bestWall;
             }
 
-            Console.WriteLine($"{name}: minimum of {repeats}: CPU {best.TotalMilliseconds:F3} ms, wall {bestWall.TotalMilliseconds:F3} ms");
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            run();
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            Console.WriteLine($"{name}: minimum of {repeats}: CPU {best.TotalMilliseconds:F3} ms, wall {bestWall.TotalMilliseconds:F3} ms, allocated on this thread {allocated:N0} B");
         }
     }
 

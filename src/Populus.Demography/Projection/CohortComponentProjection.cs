@@ -304,8 +304,16 @@ public sealed class CohortComponentProjection
 
     private void CheckStep(ProjectionStep step, int k, int year)
     {
-        Guard.NotNull(step, $"step {k}");
-        step.Ages.RequireSame(Ages, $"step {k} ({year})");
+        // Messages are built only on failure: a trajectory checks every step and should allocate nothing.
+        if (step is null)
+        {
+            Guard.ThrowArgument("steps", $"Step {k} ({year}) is null.");
+        }
+
+        if (!step.Ages.Equals(Ages))
+        {
+            step.Ages.RequireSame(Ages, $"step {k} ({year})");
+        }
         if (step.StateCount != States.Count)
         {
             Guard.ThrowArgument("steps", $"Step {k} ({year}) has rates for {step.StateCount} states; the projection has {States.Count}.");
