@@ -2,8 +2,25 @@ using BenchmarkDotNet.Running;
 
 namespace Populus.Benchmarks;
 
-/// <summary>Runs the benchmarks: `dotnet run -c Release --project bench/Populus.Benchmarks -- --filter '*'`.</summary>
+/// <summary>Runs the benchmarks: `dotnet run -c Release --project bench/Populus.Benchmarks -- --filter '*'`; `-- cpu N` and
+/// `-- cpu-projection` print process CPU times instead (<see cref="CpuTiming"/>).</summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "cpu-projection")
+        {
+            CpuTiming.RunProjection(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "cpu")
+        {
+            CpuTiming.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000,
+                args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

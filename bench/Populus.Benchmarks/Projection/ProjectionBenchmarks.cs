@@ -7,8 +7,9 @@ namespace Populus.Benchmarks.Projection;
 /// <summary>
 /// The cohort-component engine at the sizes the issue names: one region over 100 years; 1,000 regions × 101 ages ×
 /// 2 sexes × 100 years without and with a sparse OD matrix (10 destinations a region, one shared age profile scaled
-/// per pair); and one stochastic trajectory of 12 regions × 11 years with a full OD matrix, steps built from arrays.
-/// Inputs are built in setup; the timed methods project.
+/// per pair), keeping every year or only the last; and one stochastic trajectory of 12 regions × 11 years with a full
+/// OD matrix, stepped through a reusable <see cref="ProjectionStepBuffer"/>. Inputs are built in setup; the timed
+/// methods project.
 /// </summary>
 [MemoryDiagnoser]
 public class ProjectionBenchmarks
@@ -31,7 +32,7 @@ public class ProjectionBenchmarks
     private double[] _trajectoryFertility = null!;
     private double[] _trajectorySrb = null!;
     private double[] _trajectoryMigrants = null!;
-    private StateTransitions _trajectoryOd = null!;
+    private ProjectionStepBuffer _trajectoryBuffer = null!;
 
     /// <summary>Population only, or every flow by age as well.</summary>
     [Params(ProjectionOutputs.Population, ProjectionOutputs.All)]
@@ -61,9 +62,10 @@ public class ProjectionBenchmarks
         _trajectoryFertility = Fertility(12);
         _trajectorySrb = [.. Enumerable.Repeat(1.06, 12)];
         _trajectoryMigrants = Migrants(12);
-        _trajectoryOd = new StateTransitions("migration", twelve, Ages, TransitionKind.Rates,
+        var trajectoryOd = new StateTransitions("migration", twelve, Ages, TransitionKind.Rates,
             Enumerable.Range(0, 12).SelectMany(o => Enumerable.Range(0, 12).Where(d => d != o)
                 .Select(d => new Transition(o, d, profile, 1 + (o * d) % 4))));
+        _trajectoryBuffer = new ProjectionStepBuffer(Ages, 12, hasMigrants: true, MigrationTiming.End, [trajectoryOd]);
     }
 
     [Benchmark]
@@ -75,18 +77,32 @@ public class ProjectionBenchmarks
     [Benchmark]
     public double Regions1000x100YearsSparseOd() => _regions.Project(2024, _regionsInitial, _regionsOdSteps).TotalPopulation(2124);
 
-    /// <summary>One of the 10,000 trajectories of the stochastic issue: its 11 steps are built from arrays, then projected on one thread.</summary>
+    /// <summary>The same run keeping only the last year's population (the all-years array is 163 MB).</summary>
+    [Benchmark]
+    public double Regions1000x100YearsNoOdLastYearOnly() => _regions.Project(2024, _regionsInitial, _regionsSteps, [2124]).TotalPopulation(2124);
+
+    /// <summary>One of the 10,000 trajectories of the stochastic issue: 11 steps, each writing its rates into the reusable
+    /// buffer (as a trajectory does) and advancing on one thread.</summary>
     [Benchmark]
     public double Trajectory12Regions11YearsFullOd()
     {
-        var steps = new ProjectionStep[11];
-        for (var k = 0; k < steps.Length; k++)
+        _trajectory.Begin(2024, _trajectoryInitial);
+        for (var k = 0; k < 11; k++)
         {
-            steps[k] = ProjectionStep.FromArrays(Ages, 12, _trajectorySurvival, _trajectoryFertility, _trajectorySrb, _trajectoryMigrants,
-                MigrationTiming.End, [_trajectoryOd]);
+            _trajectorySurvival.CopyTo(_trajectoryBuffer.Survival);
+            _trajectoryFertility.CopyTo(_trajectoryBuffer.Fertility);
+            _trajectorySrb.CopyTo(_trajectoryBuffer.SexRatioAtBirth);
+            _trajectoryMigrants.CopyTo(_trajectoryBuffer.NetMigrants);
+            _trajectory.Advance(_trajectoryBuffer);
         }
 
-        return _trajectory.Project(2024, _trajectoryInitial, steps).TotalPopulation(2035);
+        var total = 0.0;
+        foreach (var v in _trajectory.CurrentPopulation)
+        {
+            total += v;
+        }
+
+        return total;
     }
 
     private static ProjectionStep Step(int states, MigrationTiming timing, StateTransitions? od) =>

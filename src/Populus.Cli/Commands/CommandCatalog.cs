@@ -24,5 +24,6 @@ internal static class CommandCatalog
         yield return PointsCommand.Create();
         yield return AllocateCommand.Create();
         yield return TalentCommand.Create();
+        yield return UncertaintyCommand.Create();
     }
 }

@@ -27,9 +27,14 @@ internal static class ProjectCommand
         var input = new Option<string>("--input") { Description = "Folder of a projection input bundle (docs/inputs.md)" };
         var from = new Option<int?>("--from") { Description = "Base year (default 2023): 1 July for WPP, 1 January for a bundle" };
         var to = new Option<int?>("--to") { Description = "Last population year (default 2050)" };
-        var output = new Option<string>("--out") { Description = "Population CSV to write (default out/projection-<code>.csv); a summary goes beside it as <name>-summary.csv" };
+        var output = new Option<string>("--out") { Description = "Population CSV to write (default out/projection-<code>.csv); a summary goes beside it as <name>-summary.csv. With --trajectories: the run folder (default out/stochastic-<code>-seed<S>)" };
+        var trajectories = new Option<int?>("--trajectories") { Description = "Probabilistic projection: number of trajectories (1–100,000); writes quantiles and a manifest to a run folder" };
+        var seed = new Option<ulong?>("--seed") { Description = "Seed of the trajectories (default 1): the same seed gives the same results on any machine and number of threads" };
+        var threads = new Option<int?>("--threads") { Description = "Threads for the trajectories (default: all cores); results do not depend on it" };
+        var calibration = new Option<int?>("--calibration-location") { Description = "WPP location whose published bounds calibrate the random processes (default: --location, or 156 China for a bundle)" };
+        var correlation = new Option<double?>("--correlation") { Description = "Correlation of the regions' deviations (default 0.9)" };
 
-        var command = new Command("project", "Cohort-component projection (人口预测) from WPP 2024 inputs or an input bundle") { wpp, location, input, from, to, output };
+        var command = new Command("project", "Cohort-component projection (人口预测) from WPP 2024 inputs or an input bundle") { wpp, location, input, from, to, output, trajectories, seed, threads, calibration, correlation };
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -38,6 +43,38 @@ internal static class ProjectCommand
             {
                 var y0 = parse.GetValue(from) ?? DefaultFrom;
                 var y1 = parse.GetValue(to) ?? DefaultTo;
+                if (parse.GetValue(trajectories) is { } n)
+                {
+                    if (n < 1 || n > 100_000)
+                    {
+                        stderr.WriteLine("--trajectories must be between 1 and 100,000.");
+                        return 2;
+                    }
+
+                    var s = parse.GetValue(seed) ?? 1;
+                    var t = parse.GetValue(threads) ?? 0;
+                    StochasticRun stochastic;
+                    string name;
+                    if (parse.GetValue(input) is { } stochasticBundle)
+                    {
+                        stochastic = StochasticRun.FromBundle(stochasticBundle, parse.GetValue(wpp) ?? DefaultWppFolder(), parse.GetValue(calibration) ?? DefaultLocation,
+                            y0, y1, n, s, parse.GetValue(correlation) ?? 0.9, t);
+                        name = "input";
+                    }
+                    else
+                    {
+                        var code = parse.GetValue(location) ?? DefaultLocation;
+                        stochastic = StochasticRun.FromWpp(parse.GetValue(wpp) ?? DefaultWppFolder(), code, y0, y1, n, s, t);
+                        name = code.ToString(CultureInfo.InvariantCulture);
+                    }
+
+                    var folder = parse.GetValue(output) ?? Path.Combine("out", $"stochastic-{name}-seed{s.ToString(CultureInfo.InvariantCulture)}");
+                    stochastic.Write(folder, Environment.GetCommandLineArgs().Skip(1));
+                    PrintStochastic(stochastic, stdout);
+                    stdout.WriteLine($"Wrote {Path.Combine(folder, "quantiles.csv")}, calibration.csv and manifest.json.");
+                    return 0;
+                }
+
                 ProjectionRun run;
                 string defaultName;
                 if (parse.GetValue(input) is { } bundle)
@@ -78,7 +115,7 @@ internal static class ProjectCommand
     }
 
     /// <summary>data/wpp of the repository: searched upwards from the working folder, then from the executable's.</summary>
-    private static string DefaultWppFolder()
+    internal static string DefaultWppFolder()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
@@ -108,6 +145,19 @@ internal static class ProjectCommand
         {
             w.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{r.Year,6} {r.Total,15:N1} {r.Children,12:N1} {r.WorkingAge,12:N1} {r.Older,12:N1} {r.OlderSharePercent,9:F2} {Flow(r.Births),11} {Flow(r.Deaths),11} {Flow(r.NetMigration),11}"));
+        }
+    }
+
+    private static void PrintStochastic(StochasticRun run, TextWriter w)
+    {
+        var r = run.Results;
+        var unit = r.Units[^1];
+        w.WriteLine($"{r.Trajectories} trajectories (seed {r.Seed}) of {unit}: total population (median and 80%/95% intervals), in the unit of the inputs.");
+        w.WriteLine("  Year        median          80% interval                 95% interval");
+        foreach (var year in r.Years.Where(y => y == r.Years[^1] || (y - r.Years[0]) % 5 == 0))
+        {
+            double Q(int i) => r.Quantile(year, unit, Populus.Demography.Stochastic.TrajectoryIndicator.Population, i);
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {year} {Q(3),13:N1}  [{Q(1),12:N1}, {Q(5),12:N1}]  [{Q(0),12:N1}, {Q(6),12:N1}]"));
         }
     }
 

@@ -79,9 +79,9 @@ public static class LifeExpectancyCalibration
             {
                 nextGap = e0Gap(next);
             }
-            catch (ArgumentOutOfRangeException)
+            catch (Exception e) when (e is ArgumentOutOfRangeException or ArithmeticException)
             {
-                break;
+                break; // this factor leaves the life table's range, or its Kannisto fit: the bracket ends before it
             }
 
             if (Math.Sign(nextGap) != Math.Sign(gap))

@@ -24,6 +24,10 @@ namespace Populus.Demography.Projection;
 /// <para>The engine is a reusable workspace: buffers are sized once for its state space and grid, and a step allocates
 /// no arrays. States run in parallel in chunks; every value is computed by one thread in a fixed order, so results are
 /// identical whatever the degree of parallelism. Not thread-safe: use one instance per thread.</para>
+/// <para>Two ways to run it: <see cref="Project(int, ReadOnlySpan{double}, IReadOnlyList{ProjectionStep}, IEnumerable{int}?)"/>
+/// keeps the population of every year (or of the years asked for) in one result; <see cref="Begin"/> then
+/// <see cref="Advance(ProjectionStepBuffer)"/> steps a population held in the engine's own two-year buffer, for callers
+/// that read what they need after each step (stochastic trajectories) and keep nothing else.</para>
 /// </remarks>
 public sealed class CohortComponentProjection
 {
@@ -46,6 +50,8 @@ public sealed class CohortComponentProjection
     private readonly double[] _birthsByMothersAgeScratch;
     private readonly double[] _birthsByMother;
     private readonly List<ClippedCount>?[] _clips;
+    private readonly double[] _ring;
+    private readonly double[] _stepBirths;
 
     // The current run and step.
     private Action<int, int> _phase = static (_, _) => { };
@@ -53,6 +59,13 @@ public sealed class CohortComponentProjection
     private int _year;
     private int _k;
     private double[] _population = [];
+    private double[] _pop = [];
+    private int _curBase;
+    private int _nextBase;
+    private int _birthsBase;
+    private bool _inSession;
+    private int _sessionYear;
+    private int _sessionSteps;
     private double[] _births = [];
     private double[] _deaths = [];
     private double[] _external = [];
@@ -107,6 +120,8 @@ public sealed class CohortComponentProjection
         _birthsByMothersAgeScratch = new double[states.Count * _a];
         _birthsByMother = new double[states.Count * 2];
         _clips = new List<ClippedCount>?[states.Count];
+        _ring = new double[2 * _cells];
+        _stepBirths = new double[states.Count * 2];
     }
 
     public StateSpace States { get; }
@@ -121,8 +136,14 @@ public sealed class CohortComponentProjection
     public ProjectionOutputs Outputs { get; }
 
     /// <summary>Projects one population per state (in state order) through the given steps.</summary>
-    /// <exception cref="ArgumentException">The populations or steps do not fit the state space or grid.</exception>
-    public ProjectionResult Project(int startYear, IReadOnlyList<PopulationByAgeSex> initial, IReadOnlyList<ProjectionStep> steps)
+    /// <param name="startYear">The year of the initial population.</param>
+    /// <param name="initial">One population per state.</param>
+    /// <param name="steps">The steps, in order.</param>
+    /// <param name="populationYears">The years whose population the result keeps (null: every year). A run of 1,000
+    /// regions × 100 years keeps 163 MB of populations; keeping the years a report needs avoids writing them all.</param>
+    /// <exception cref="ArgumentException">The populations or steps do not fit the state space or grid, or a kept year is not a projection year.</exception>
+    public ProjectionResult Project(int startYear, IReadOnlyList<PopulationByAgeSex> initial, IReadOnlyList<ProjectionStep> steps,
+        IEnumerable<int>? populationYears = null)
     {
         Guard.NotNull(initial);
         if (initial.Count != States.Count)
@@ -139,14 +160,132 @@ public sealed class CohortComponentProjection
             initial[s].Female.Values.CopyTo(packed.AsSpan(s * _block + _a));
         }
 
-        return Project(startYear, packed, steps);
+        return Project(startYear, packed, steps, populationYears);
     }
 
     /// <summary>Projects an initial population laid out [state][sex][age] through the given steps.</summary>
-    /// <exception cref="ArgumentException">The population has the wrong length or a negative count, or a step does not fit.</exception>
-    public ProjectionResult Project(int startYear, ReadOnlySpan<double> initial, IReadOnlyList<ProjectionStep> steps)
+    /// <param name="startYear">The year of the initial population.</param>
+    /// <param name="initial">The population [state][sex][age].</param>
+    /// <param name="steps">The steps, in order.</param>
+    /// <param name="populationYears">The years whose population the result keeps (null: every year).</param>
+    /// <exception cref="ArgumentException">The population has the wrong length or a negative count, a step does not fit, or a kept year is not a projection year.</exception>
+    public ProjectionResult Project(int startYear, ReadOnlySpan<double> initial, IReadOnlyList<ProjectionStep> steps, IEnumerable<int>? populationYears = null)
     {
         Guard.NotNull(steps);
+        CheckInitial(initial);
+        for (var k = 0; k < steps.Count; k++)
+        {
+            CheckStep(steps[k], k, startYear + k * StepLength);
+        }
+
+        var T = steps.Count;
+        var slots = PopulationSlots(startYear, T, populationYears, out var keptCount);
+        _inSession = false;
+        if (slots is null)
+        {
+            // Every year kept: the steps write straight into the result.
+            _population = GC.AllocateUninitializedArray<double>((T + 1) * _cells);
+            _pop = _population;
+        }
+        else
+        {
+            _population = GC.AllocateUninitializedArray<double>(keptCount * _cells);
+            _pop = _ring;
+        }
+
+        initial.CopyTo(_pop);
+        KeepYear(slots, 0);
+        _births = GC.AllocateUninitializedArray<double>(T * States.Count * 2);
+        _deaths = Outputs.HasFlag(ProjectionOutputs.Deaths) ? GC.AllocateUninitializedArray<double>(T * _cells) : [];
+        var migration = Outputs.HasFlag(ProjectionOutputs.Migration);
+        _external = migration ? new double[T * _cells] : [];
+        _transfersIn = migration ? new double[T * _cells] : [];
+        _transfersOut = migration ? new double[T * _cells] : [];
+        _birthsByMothersAge = Outputs.HasFlag(ProjectionOutputs.BirthsByMothersAge) ? new double[T * States.Count * _a] : [];
+        ClearClips();
+        for (var k = 0; k < T; k++)
+        {
+            RunStep(k, startYear + k * StepLength, steps[k]);
+            KeepYear(slots, k + 1);
+        }
+
+        var result = new ProjectionResult(States, Ages, startYear, T, Outputs, _population, slots, _births,
+            Outputs.HasFlag(ProjectionOutputs.Deaths) ? _deaths : null,
+            migration ? _external : null,
+            migration ? _transfersIn : null,
+            migration ? _transfersOut : null,
+            Outputs.HasFlag(ProjectionOutputs.BirthsByMothersAge) ? _birthsByMothersAge : null,
+            CollectClips());
+        _population = _pop = _births = _deaths = _external = _transfersIn = _transfersOut = _birthsByMothersAge = [];
+        _step = null!;
+        return result;
+    }
+
+    /// <summary>Starts stepping <paramref name="initial"/> ([state][sex][age], the population of <paramref name="startYear"/>)
+    /// in the engine's own buffer; each <see cref="Advance(ProjectionStepBuffer)"/> moves it one step. Only the current
+    /// population and the last step's births are kept (no flows by age, whatever <see cref="Outputs"/> says).</summary>
+    /// <exception cref="ArgumentException">The population has the wrong length or a negative count.</exception>
+    public void Begin(int startYear, ReadOnlySpan<double> initial)
+    {
+        CheckInitial(initial);
+        initial.CopyTo(_ring);
+        _pop = _ring;
+        _population = [];
+        _births = _stepBirths;
+        _deaths = _external = _transfersIn = _transfersOut = _birthsByMothersAge = [];
+        ClearClips();
+        _sessionYear = startYear;
+        _sessionSteps = 0;
+        _curBase = 0;
+        _inSession = true;
+    }
+
+    /// <summary>Moves the population begun with <see cref="Begin"/> one step with the rates in <paramref name="buffer"/> (checked first).</summary>
+    /// <exception cref="InvalidOperationException">No population was begun.</exception>
+    /// <exception cref="ArgumentException">The buffer's values are out of range or it does not fit the engine.</exception>
+    public void Advance(ProjectionStepBuffer buffer)
+    {
+        Guard.NotNull(buffer);
+        RequireSession();
+        Advance(buffer.Commit());
+    }
+
+    /// <summary>Moves the population begun with <see cref="Begin"/> one step.</summary>
+    /// <exception cref="InvalidOperationException">No population was begun.</exception>
+    /// <exception cref="ArgumentException">The step does not fit the engine.</exception>
+    public void Advance(ProjectionStep step)
+    {
+        RequireSession();
+        CheckStep(step, _sessionSteps, _sessionYear);
+        RunStep(_sessionSteps, _sessionYear, step);
+        _step = null!;
+        _sessionYear += StepLength;
+        _sessionSteps++;
+        _curBase = _nextBase;
+    }
+
+    /// <summary>The year of <see cref="CurrentPopulation"/> (after <see cref="Begin"/>).</summary>
+    public int CurrentYear => _sessionYear;
+
+    /// <summary>The population after the last <see cref="Advance(ProjectionStep)"/>, [state][sex][age]; overwritten by the next step.</summary>
+    public ReadOnlySpan<double> CurrentPopulation => _inSession ? _ring.AsSpan(_curBase, _cells) : throw new InvalidOperationException("Call Begin first.");
+
+    /// <summary>The births of the last step placed in each state, [state][sex].</summary>
+    public ReadOnlySpan<double> LastStepBirths => _stepBirths;
+
+    /// <summary>Every cell clipped at zero since <see cref="Begin"/>.</summary>
+    public ImmutableArray<ClippedCount> ClippedSinceBegin => CollectClips();
+
+    private void RequireSession()
+    {
+        if (!_inSession)
+        {
+            throw new InvalidOperationException("Call Begin with an initial population before Advance.");
+        }
+    }
+
+    private void CheckInitial(ReadOnlySpan<double> initial)
+    {
         if (initial.Length != _cells)
         {
             Guard.ThrowArgument(nameof(initial), $"initial population: {initial.Length} values given, {_cells} expected ([state][sex][age] for {States.Count} states × 2 × {_a} ages).");
@@ -161,56 +300,82 @@ public sealed class CohortComponentProjection
             }
         }
 
-        for (var k = 0; k < steps.Count; k++)
+    }
+
+    private void CheckStep(ProjectionStep step, int k, int year)
+    {
+        // Messages are built only on failure: a trajectory checks every step and should allocate nothing.
+        if (step is null)
         {
-            var step = steps[k];
-            Guard.NotNull(step, $"step {k}");
-            step.Ages.RequireSame(Ages, $"step {k} ({startYear + k * StepLength})");
-            if (step.StateCount != States.Count)
+            Guard.ThrowArgument("steps", $"Step {k} ({year}) is null.");
+        }
+
+        if (!step.Ages.Equals(Ages))
+        {
+            step.Ages.RequireSame(Ages, $"step {k} ({year})");
+        }
+        if (step.StateCount != States.Count)
+        {
+            Guard.ThrowArgument("steps", $"Step {k} ({year}) has rates for {step.StateCount} states; the projection has {States.Count}.");
+        }
+
+        foreach (var t in step.Transitions)
+        {
+            if (!t.States.Equals(States))
             {
-                Guard.ThrowArgument(nameof(steps), $"Step {k} ({startYear + k * StepLength}) has rates for {step.StateCount} states; the projection has {States.Count}.");
+                Guard.ThrowArgument("steps", $"Step {k}: transitions '{t.Name}' are between states {t.States}, the projection's are {States}.");
+            }
+        }
+    }
+
+    /// <summary>The slot of each population year in the result, or null when every year is kept.</summary>
+    private int[]? PopulationSlots(int startYear, int stepCount, IEnumerable<int>? years, out int keptCount)
+    {
+        keptCount = stepCount + 1;
+        if (years is null)
+        {
+            return null;
+        }
+
+        var slots = new int[stepCount + 1];
+        Array.Fill(slots, -1);
+        foreach (var year in years)
+        {
+            var offset = year - startYear;
+            if (offset < 0 || offset % StepLength != 0 || offset / StepLength > stepCount)
+            {
+                Guard.ThrowRange("populationYears", year, $"is not a projection year ({startYear}, {startYear + StepLength}, …, {startYear + stepCount * StepLength})");
             }
 
-            foreach (var t in step.Transitions)
+            slots[offset / StepLength] = 0;
+        }
+
+        keptCount = 0;
+        for (var k = 0; k < slots.Length; k++)
+        {
+            if (slots[k] == 0)
             {
-                if (!t.States.Equals(States))
-                {
-                    Guard.ThrowArgument(nameof(steps), $"Step {k}: transitions '{t.Name}' are between states {t.States}, the projection's are {States}.");
-                }
+                slots[k] = keptCount++;
             }
         }
 
-        var T = steps.Count;
-        // Every cell of the population, births and deaths is written by the steps: no need to zero them first.
-        _population = GC.AllocateUninitializedArray<double>((T + 1) * _cells);
-        initial.CopyTo(_population);
-        _births = GC.AllocateUninitializedArray<double>(T * States.Count * 2);
-        _deaths = Outputs.HasFlag(ProjectionOutputs.Deaths) ? GC.AllocateUninitializedArray<double>(T * _cells) : [];
-        var migration = Outputs.HasFlag(ProjectionOutputs.Migration);
-        _external = migration ? new double[T * _cells] : [];
-        _transfersIn = migration ? new double[T * _cells] : [];
-        _transfersOut = migration ? new double[T * _cells] : [];
-        _birthsByMothersAge = Outputs.HasFlag(ProjectionOutputs.BirthsByMothersAge) ? new double[T * States.Count * _a] : [];
+        return slots;
+    }
+
+    private void KeepYear(int[]? slots, int k)
+    {
+        if (slots is not null && slots[k] >= 0)
+        {
+            _ring.AsSpan(k % 2 * _cells, _cells).CopyTo(_population.AsSpan(slots[k] * _cells));
+        }
+    }
+
+    private void ClearClips()
+    {
         foreach (var list in _clips)
         {
             list?.Clear();
         }
-
-        for (var k = 0; k < T; k++)
-        {
-            RunStep(k, startYear + k * StepLength, steps[k]);
-        }
-
-        var result = new ProjectionResult(States, Ages, startYear, T, Outputs, _population, _births,
-            Outputs.HasFlag(ProjectionOutputs.Deaths) ? _deaths : null,
-            migration ? _external : null,
-            migration ? _transfersIn : null,
-            migration ? _transfersOut : null,
-            Outputs.HasFlag(ProjectionOutputs.BirthsByMothersAge) ? _birthsByMothersAge : null,
-            CollectClips());
-        _population = _births = _deaths = _external = _transfersIn = _transfersOut = _birthsByMothersAge = [];
-        _step = null!;
-        return result;
     }
 
     private void RunStep(int k, int year, ProjectionStep step)
@@ -218,6 +383,8 @@ public sealed class CohortComponentProjection
         _k = k;
         _year = year;
         _step = step;
+        (_curBase, _nextBase) = _pop == _ring ? (k % 2 * _cells, (k + 1) % 2 * _cells) : (k * _cells, (k + 1) * _cells);
+        _birthsBase = _inSession ? 0 : k * States.Count * 2;
         (_startShare, _endShare) = step.Timing switch
         {
             MigrationTiming.Start => (1.0, 0.0),
@@ -285,9 +452,9 @@ public sealed class CohortComponentProjection
     private void RunChunk(int chunk) =>
         _phase(chunk * States.Count / _chunks, (chunk + 1) * States.Count / _chunks);
 
-    private int Current(int s, int sex) => (_k * States.Count + s) * _block + sex * _a;
+    private int Current(int s, int sex) => _curBase + s * _block + sex * _a;
 
-    private int Next(int s, int sex) => ((_k + 1) * States.Count + s) * _block + sex * _a;
+    private int Next(int s, int sex) => _nextBase + s * _block + sex * _a;
 
     private int Flow(int s, int sex) => (_k * States.Count + s) * _block + sex * _a;
 
@@ -306,7 +473,7 @@ public sealed class CohortComponentProjection
     /// <summary>The population exposed from the start of the step: P(t) plus the start share of migrants.</summary>
     private ReadOnlySpan<double> StartOf(int s, int sex) => _startShare > 0
         ? _startScratch.AsSpan((s * 2 + sex) * _a, _a)
-        : _population.AsSpan(Current(s, sex), _a);
+        : _pop.AsSpan(Current(s, sex), _a);
 
     /// <summary>Start migrants, then survival of every cohort already born (ages n … ω+ at the end).</summary>
     private void StartAndSurvive(int first, int end)
@@ -325,18 +492,30 @@ public sealed class CohortComponentProjection
                 if (_startShare > 0)
                 {
                     var start = _startScratch.AsSpan((s * 2 + sex) * a, a);
-                    Kernels.SumScaled(start, _population.AsSpan(Current(s, sex), a), step.Migrants.AsSpan((s * 2 + sex) * a, a), _startShare);
-                    Clip(start, s, sex, 0);
+                    _pop.AsSpan(Current(s, sex), a).CopyTo(start);
+                    if (Kernels.AddScaled(start, step.Migrants.AsSpan((s * 2 + sex) * a, a), _startShare))
+                    {
+                        Clip(start, s, sex, 0);
+                    }
                 }
 
                 var p = StartOf(s, sex);
-                var next = _population.AsSpan(Next(s, sex), a);
+                var next = _pop.AsSpan(Next(s, sex), a);
                 var surv = step.Survival.AsSpan((s * 2 + sex) * a, a);
-                var deaths = DeathsOf(s, sex);
-                Kernels.Survive(p[..(a - 2)], surv[1..(a - 1)], next[1..(a - 1)], deaths[1..(a - 1)]);
                 var open = p[a - 2] + p[a - 1];
-                next[a - 1] = open * surv[a - 1];
-                deaths[a - 1] = open - next[a - 1];
+                if (_deaths.Length > 0)
+                {
+                    var deaths = DeathsOf(s, sex);
+                    Kernels.Survive(p[..(a - 2)], surv[1..(a - 1)], next[1..(a - 1)], deaths[1..(a - 1)]);
+                    next[a - 1] = open * surv[a - 1];
+                    deaths[a - 1] = open - next[a - 1];
+                }
+                else
+                {
+                    // Deaths are not kept: survivors only, one pass fewer.
+                    Kernels.Multiply(next[1..(a - 1)], p[..(a - 2)], surv[1..(a - 1)]);
+                    next[a - 1] = open * surv[a - 1];
+                }
             }
         }
     }
@@ -349,7 +528,7 @@ public sealed class CohortComponentProjection
     private void Gather(int first, int end, int firstAge, int endAge)
     {
         var step = _step;
-        var survivors = _population.AsSpan((_k + 1) * _cells, _cells);
+        var survivors = _pop.AsSpan(_nextBase, _cells);
         for (var d = first; d < end; d++)
         {
             var block = _transfersIn.Length > 0 ? _transfersIn.AsSpan(Flow(d, 0), _block) : _inScratch.AsSpan(d * _block, _block);
@@ -399,7 +578,7 @@ public sealed class CohortComponentProjection
             var (lo, hi) = (step.FertileFirst, step.FertileEnd);
             var fertility = step.Fertility.AsSpan(s * a, a);
             var womenStart = StartOf(s, 1);
-            var womenEnd = _population.AsSpan(Next(s, 1), a);
+            var womenEnd = _pop.AsSpan(Next(s, 1), a);
             var byAge = _birthsByMothersAge.Length > 0
                 ? _birthsByMothersAge.AsSpan((_k * States.Count + s) * a, a)
                 : _birthsByMothersAgeScratch.AsSpan(s * a, a);
@@ -427,8 +606,8 @@ public sealed class CohortComponentProjection
             for (var sex = 0; sex < 2; sex++)
             {
                 var b = Births.IsMothersState ? _birthsByMother[c * 2 + sex] : Births.Gather(c, _birthsByMother, 2, sex);
-                _births[(_k * States.Count + c) * 2 + sex] = b;
-                var next = _population.AsSpan(Next(c, sex), a);
+                _births[_birthsBase + c * 2 + sex] = b;
+                var next = _pop.AsSpan(Next(c, sex), a);
                 next[0] = b * step.Survival[(c * 2 + sex) * a];
                 DeathsOf(c, sex)[0] = b - next[0];
                 if (!step.HasTransitions)
@@ -456,7 +635,7 @@ public sealed class CohortComponentProjection
         var step = _step;
         var len = endAge - firstAge;
         var o = (s * 2 + sex) * _a + firstAge;
-        var next = _population.AsSpan(Next(s, sex) + firstAge, len);
+        var next = _pop.AsSpan(Next(s, sex) + firstAge, len);
         var inflow = InOf(s, sex).Slice(firstAge, len);
         var outflow = OutOf(s, sex).Slice(firstAge, len);
         var rate = step.OutRate is null ? default : step.OutRate.AsSpan(o, len);
@@ -473,9 +652,11 @@ public sealed class CohortComponentProjection
         }
 
         var len = endAge - firstAge;
-        var next = _population.AsSpan(Next(s, sex) + firstAge, len);
-        Kernels.SumScaled(next, next, _step.Migrants.AsSpan((s * 2 + sex) * _a + firstAge, len), _endShare);
-        Clip(next, s, sex, firstAge);
+        var next = _pop.AsSpan(Next(s, sex) + firstAge, len);
+        if (Kernels.AddScaled(next, _step.Migrants.AsSpan((s * 2 + sex) * _a + firstAge, len), _endShare))
+        {
+            Clip(next, s, sex, firstAge);
+        }
     }
 
     /// <summary>Sets negative cells to zero and records the persons added back (in the state's own list: no sharing between threads).</summary>

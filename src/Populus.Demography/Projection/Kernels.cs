@@ -175,4 +175,96 @@ internal static class Kernels
 
         return false;
     }
+
+    /// <summary>target[i] += scale · b[i]; returns whether some target value is now below zero (one pass instead of two).</summary>
+    public static bool AddScaled(Span<double> target, ReadOnlySpan<double> b, double scale)
+    {
+        var i = 0;
+        var negative = false;
+        if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
+        {
+            var t = MemoryMarshal.Cast<double, Vector<double>>(target);
+            var vb = MemoryMarshal.Cast<double, Vector<double>>(b);
+            var s = new Vector<double>(scale);
+            var min = Vector<double>.Zero;
+            for (var k = 0; k < t.Length; k++)
+            {
+                var x = t[k] + s * vb[k];
+                t[k] = x;
+                min = Vector.Min(min, x);
+            }
+
+            negative = Vector.LessThanAny(min, Vector<double>.Zero);
+            i = t.Length * Vector<double>.Count;
+        }
+
+        for (; i < target.Length; i++)
+        {
+            target[i] += scale * b[i];
+            negative |= target[i] < 0;
+        }
+
+        return negative;
+    }
+
+    /// <summary>True when every value lies in [<paramref name="lower"/>, <paramref name="upper"/>] (false for NaN).</summary>
+    public static bool AllWithin(ReadOnlySpan<double> values, double lower, double upper)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= Vector<double>.Count)
+        {
+            var v = MemoryMarshal.Cast<double, Vector<double>>(values);
+            var lo = new Vector<double>(lower);
+            var hi = new Vector<double>(upper);
+            var ok = Vector<long>.AllBitsSet;
+            for (var k = 0; k < v.Length; k++)
+            {
+                // Ordered comparisons are false for NaN, so a NaN clears its lane.
+                ok &= Vector.GreaterThanOrEqual(v[k], lo) & Vector.LessThanOrEqual(v[k], hi);
+            }
+
+            if (!Vector.EqualsAll(ok, Vector<long>.AllBitsSet))
+            {
+                return false;
+            }
+
+            i = v.Length * Vector<double>.Count;
+        }
+
+        for (; i < values.Length; i++)
+        {
+            if (!(values[i] >= lower && values[i] <= upper))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when no value is NaN or infinite.</summary>
+    public static bool AllFinite(ReadOnlySpan<double> values) => AllWithin(values, double.MinValue, double.MaxValue);
+
+    /// <summary>target[i] = factor · source[i].</summary>
+    public static void Scale(Span<double> target, ReadOnlySpan<double> source, double factor)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
+        {
+            var t = MemoryMarshal.Cast<double, Vector<double>>(target);
+            var v = MemoryMarshal.Cast<double, Vector<double>>(source);
+            var f = new Vector<double>(factor);
+            for (var k = 0; k < t.Length; k++)
+            {
+                t[k] = v[k] * f;
+            }
+
+            i = t.Length * Vector<double>.Count;
+        }
+
+        for (; i < target.Length; i++)
+        {
+            target[i] = source[i] * factor;
+        }
+    }
 }

@@ -15,6 +15,7 @@ namespace Populus.Demography.Projection;
 public sealed class ProjectionResult
 {
     private readonly double[] _population;
+    private readonly int[]? _populationSlots;
     private readonly double[] _births;
     private readonly double[]? _deaths;
     private readonly double[]? _external;
@@ -30,6 +31,7 @@ public sealed class ProjectionResult
         int stepCount,
         ProjectionOutputs outputs,
         double[] population,
+        int[]? populationSlots,
         double[] births,
         double[]? deaths,
         double[]? external,
@@ -45,6 +47,7 @@ public sealed class ProjectionResult
         StepCount = stepCount;
         Outputs = outputs;
         _population = population;
+        _populationSlots = populationSlots;
         _births = births;
         _deaths = deaths;
         _external = external;
@@ -88,12 +91,15 @@ public sealed class ProjectionResult
     /// <summary>All persons added back by clipping over the projection.</summary>
     public double TotalClipped { get; }
 
-    /// <summary>The whole population array, [year][state][sex][age].</summary>
+    /// <summary>The population array of the kept years, [year][state][sex][age].</summary>
     public ReadOnlySpan<double> PopulationData => _population;
+
+    /// <summary>The years whose population was kept: every population year unless the projection was asked for some.</summary>
+    public ImmutableArray<int> PopulationYears => [.. Years.Where((_, k) => _populationSlots is null || _populationSlots[k] >= 0)];
 
     /// <summary>Population by age of one state and sex in <paramref name="year"/>.</summary>
     public ReadOnlySpan<double> Population(int year, int state, Sex sex) =>
-        _population.AsSpan(Offset(YearIndex(year), state, sex), Ages.Count);
+        _population.AsSpan(Offset(PopulationSlot(year), state, sex), Ages.Count);
 
     /// <summary>Population by age and sex of one state in <paramref name="year"/>, as a domain value.</summary>
     public PopulationByAgeSex PopulationByAgeSex(int year, int state) =>
@@ -101,10 +107,10 @@ public sealed class ProjectionResult
             PopulationByAge.Trusted(Ages, Population(year, state, Sex.Female).ToArray()));
 
     /// <summary>Total population of one state in <paramref name="year"/>.</summary>
-    public double TotalPopulation(int year, int state) => Sum(_population.AsSpan(Offset(YearIndex(year), state, Sex.Male), _block));
+    public double TotalPopulation(int year, int state) => Sum(_population.AsSpan(Offset(PopulationSlot(year), state, Sex.Male), _block));
 
     /// <summary>Total population of all states in <paramref name="year"/>.</summary>
-    public double TotalPopulation(int year) => Sum(_population.AsSpan(YearIndex(year) * States.Count * _block, States.Count * _block));
+    public double TotalPopulation(int year) => Sum(_population.AsSpan(PopulationSlot(year) * States.Count * _block, States.Count * _block));
 
     /// <summary>Births of one sex placed in <paramref name="state"/> during the step starting in <paramref name="year"/>.</summary>
     public double Births(int year, int state, Sex sex)
@@ -211,6 +217,23 @@ public sealed class ProjectionResult
         }
 
         return k / StepLength;
+    }
+
+    /// <summary>Where the population of <paramref name="year"/> is in the kept array.</summary>
+    private int PopulationSlot(int year)
+    {
+        var k = YearIndex(year);
+        if (_populationSlots is null)
+        {
+            return k;
+        }
+
+        if (_populationSlots[k] < 0)
+        {
+            Guard.ThrowRange(nameof(year), year, $"was not kept (kept: {string.Join(", ", PopulationYears)})");
+        }
+
+        return _populationSlots[k];
     }
 
     private int StepIndex(int year)

@@ -32,17 +32,7 @@ public sealed class ProjectionStep
         }
 
         Timing = timing;
-        (FertileFirst, FertileEnd) = (ages.Count, 1);
-        for (var i = 0; i < fertility.Length; i++)
-        {
-            if (fertility[i] > 0)
-            {
-                FertileFirst = Math.Min(FertileFirst, i % ages.Count);
-                FertileEnd = Math.Max(FertileEnd, i % ages.Count + 1);
-            }
-        }
-
-        FertileFirst = Math.Min(FertileFirst, FertileEnd);
+        FindFertileAges();
         Transitions = transitions is null ? [] : [.. transitions];
         foreach (var t in Transitions)
         {
@@ -96,53 +86,8 @@ public sealed class ProjectionStep
         MigrationTiming timing = MigrationTiming.End,
         IEnumerable<StateTransitions>? transitions = null)
     {
-        ProjectionGrid.StepLength(ages);
-        if (stateCount < 1)
-        {
-            Guard.ThrowRange(nameof(stateCount), stateCount, "must be at least 1");
-        }
-
-        var a = ages.Count;
-        RequireLength(survival, stateCount * 2 * a, nameof(survival), "[state][sex][age]");
-        RequireLength(fertility, stateCount * a, nameof(fertility), "[state][age]");
-        RequireLength(sexRatioAtBirth, stateCount, nameof(sexRatioAtBirth), "one a state");
-        if (!netMigrants.IsEmpty)
-        {
-            RequireLength(netMigrants, stateCount * 2 * a, nameof(netMigrants), "[state][sex][age]");
-        }
-
-        for (var i = 0; i < survival.Length; i++)
-        {
-            if (!(survival[i] >= 0 && survival[i] <= 1))
-            {
-                Guard.ThrowRange($"survival ratio (state {i / (2 * a)}, {(Sex)(i / a % 2)}, age {ages.Label(i % a)})", survival[i], "must be between 0 and 1");
-            }
-        }
-
-        for (var i = 0; i < fertility.Length; i++)
-        {
-            if (!(fertility[i] >= 0 && fertility[i] <= FertilityRates.MaximumRate))
-            {
-                Guard.ThrowRange($"asfr (state {i / a}, age {ages.Label(i % a)})", fertility[i], $"must be between 0 and {FertilityRates.MaximumRate}");
-            }
-
-            if (i % a == 0 && fertility[i] != 0)
-            {
-                Guard.ThrowArgument(nameof(fertility), $"Fertility at ages {ages.Label(0)} (state {i / a}) must be zero: those are the step's own births.");
-            }
-        }
-
-        var femaleShare = new double[stateCount];
-        for (var s = 0; s < stateCount; s++)
-        {
-            femaleShare[s] = new SexRatioAtBirth(sexRatioAtBirth[s]).FemaleShare;
-        }
-
-        foreach (var m in netMigrants)
-        {
-            Guard.Finite(m, "net migrants");
-        }
-
+        var femaleShare = new double[Math.Max(stateCount, 0)];
+        Check(ages, stateCount, survival, fertility, sexRatioAtBirth, netMigrants, femaleShare);
         return new ProjectionStep(survival.ToArray(), ages, stateCount, fertility.ToArray(), femaleShare,
             netMigrants.IsEmpty ? null : netMigrants.ToArray(), timing, transitions);
     }
@@ -166,9 +111,9 @@ public sealed class ProjectionStep
     internal double[] Fertility { get; }
 
     /// <summary>The age groups [FertileFirst, FertileEnd) outside which no state has fertility: the births loop skips the rest.</summary>
-    internal int FertileFirst { get; }
+    internal int FertileFirst { get; private set; }
 
-    internal int FertileEnd { get; }
+    internal int FertileEnd { get; private set; }
 
     /// <summary>1/(1+SRB) by state: the female share of births.</summary>
     internal double[] FemaleShare { get; }
@@ -221,6 +166,98 @@ public sealed class ProjectionStep
         }
 
         return survival;
+    }
+
+    /// <summary>A step over arrays the caller overwrites for every step (<see cref="ProjectionStepBuffer"/>).</summary>
+    internal static ProjectionStep OverBuffers(AgeGroups ages, int stateCount, double[] survival, double[] fertility, double[] femaleShare,
+        double[]? migrants, MigrationTiming timing, IEnumerable<StateTransitions>? transitions) =>
+        new(survival, ages, stateCount, fertility, femaleShare, migrants, timing, transitions);
+
+    /// <summary>Checks the arrays of a step laid out [state][sex][age] and writes the female share of births of each state.</summary>
+    /// <exception cref="ArgumentException">A length does not match, or a value is out of range.</exception>
+    internal static void Check(
+        AgeGroups ages,
+        int stateCount,
+        ReadOnlySpan<double> survival,
+        ReadOnlySpan<double> fertility,
+        ReadOnlySpan<double> sexRatioAtBirth,
+        ReadOnlySpan<double> netMigrants,
+        Span<double> femaleShare)
+    {
+        ProjectionGrid.StepLength(ages);
+        if (stateCount < 1)
+        {
+            Guard.ThrowRange(nameof(stateCount), stateCount, "must be at least 1");
+        }
+
+        var a = ages.Count;
+        RequireLength(survival, stateCount * 2 * a, nameof(survival), "[state][sex][age]");
+        RequireLength(fertility, stateCount * a, nameof(fertility), "[state][age]");
+        RequireLength(sexRatioAtBirth, stateCount, nameof(sexRatioAtBirth), "one a state");
+        if (!netMigrants.IsEmpty)
+        {
+            RequireLength(netMigrants, stateCount * 2 * a, nameof(netMigrants), "[state][sex][age]");
+        }
+
+        // One vectorisable pass first; the slow loop that names the offending cell runs only on failure.
+        if (!Kernels.AllWithin(survival, 0, 1))
+        {
+            for (var i = 0; i < survival.Length; i++)
+            {
+                if (!(survival[i] >= 0 && survival[i] <= 1))
+                {
+                    Guard.ThrowRange($"survival ratio (state {i / (2 * a)}, {(Sex)(i / a % 2)}, age {ages.Label(i % a)})", survival[i], "must be between 0 and 1");
+                }
+            }
+        }
+
+        if (!Kernels.AllWithin(fertility, 0, FertilityRates.MaximumRate))
+        {
+            for (var i = 0; i < fertility.Length; i++)
+            {
+                if (!(fertility[i] >= 0 && fertility[i] <= FertilityRates.MaximumRate))
+                {
+                    Guard.ThrowRange($"asfr (state {i / a}, age {ages.Label(i % a)})", fertility[i], $"must be between 0 and {FertilityRates.MaximumRate}");
+                }
+            }
+        }
+
+        for (var s = 0; s < stateCount; s++)
+        {
+            if (fertility[s * a] != 0)
+            {
+                Guard.ThrowArgument(nameof(fertility), $"Fertility at ages {ages.Label(0)} (state {s}) must be zero: those are the step's own births.");
+            }
+
+            femaleShare[s] = new SexRatioAtBirth(sexRatioAtBirth[s]).FemaleShare;
+        }
+
+        if (!Kernels.AllFinite(netMigrants))
+        {
+            foreach (var m in netMigrants)
+            {
+                Guard.Finite(m, "net migrants");
+            }
+        }
+    }
+
+    /// <summary>Finds the age groups outside which no state has fertility (after the fertility array changed).</summary>
+    internal void FindFertileAges()
+    {
+        var a = Ages.Count;
+        var (first, end) = (a, 1);
+        for (var s = 0; s < StateCount; s++)
+        {
+            var f = Fertility.AsSpan(s * a, a);
+            var lo = f.IndexOfAnyExcept(0.0);
+            if (lo >= 0)
+            {
+                first = Math.Min(first, lo);
+                end = Math.Max(end, f.LastIndexOfAnyExcept(0.0) + 1);
+            }
+        }
+
+        (FertileFirst, FertileEnd) = (Math.Min(first, end), end);
     }
 
     private static void RequireLength(ReadOnlySpan<double> values, int expected, string name, string layout)

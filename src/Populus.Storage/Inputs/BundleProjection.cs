@@ -19,9 +19,44 @@ public static class BundleProjection
 {
     public const MigrationTiming Timing = MigrationTiming.HalfHalf;
 
+    /// <summary>What a projection of a bundle needs: its regions, their assumptions and base populations, and the
+    /// internal migration in force in each step.</summary>
+    /// <param name="States">One state a region.</param>
+    /// <param name="Regions">The region codes, in state order.</param>
+    /// <param name="Assumptions">Each region's assumptions.</param>
+    /// <param name="BasePopulation">Each region's population on 1 January of the base year.</param>
+    /// <param name="Transitions">The transitions of step k (from 1 January from + k), or null when none are in force.</param>
+    public sealed record Setup(
+        StateSpace States,
+        IReadOnlyList<string> Regions,
+        IReadOnlyList<RegionAssumptions> Assumptions,
+        IReadOnlyList<PopulationByAgeSex> BasePopulation,
+        Func<int, IEnumerable<StateTransitions>?> Transitions);
+
     /// <summary>Projects from 1 January <paramref name="from"/> to 1 January <paramref name="to"/>.</summary>
     /// <exception cref="InvalidInputException">A file is missing or invalid, or a region's rates start after <paramref name="from"/>.</exception>
     public static ProjectionRun Run(string folder, int from, int to)
+    {
+        var setup = Prepare(folder, from, to);
+        var prepared = new List<IReadOnlyList<PreparedRates>>();
+        IReadOnlyList<ProjectionStep> steps;
+        try
+        {
+            steps = StepRatePreparation.Steps(setup.Assumptions, from, to - from, Timing, setup.Transitions, prepared);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidInputException(new InputError(folder, 0, null, null, $"the inputs cannot be turned into projection rates: {ex.Message}"));
+        }
+
+        var engine = new CohortComponentProjection(setup.States, setup.Assumptions[0].Ages);
+        var result = engine.Project(from, setup.BasePopulation, steps);
+        return new ProjectionRun("region", setup.Regions, result, prepared, "1 January");
+    }
+
+    /// <summary>Reads a bundle and builds the assumptions of every region for steps from 1 January <paramref name="from"/> to 1 January <paramref name="to"/>.</summary>
+    /// <exception cref="InvalidInputException">A file is missing or invalid, or a region's rates start after <paramref name="from"/>.</exception>
+    public static Setup Prepare(string folder, int from, int to)
     {
         if (to <= from)
         {
@@ -32,22 +67,16 @@ public static class BundleProjection
         RequireRatesFrom(inputs, folder, from);
         var ages = inputs.BasePopulation[inputs.Regions[0]].Ages;
         var states = StateSpace.Regions(inputs.Regions);
-        var prepared = new List<IReadOnlyList<PreparedRates>>();
-        IReadOnlyList<ProjectionStep> steps;
         try
         {
             var regions = inputs.Regions.Select(r => Assumptions(inputs, r, ages, from, to)).ToArray();
             var transitions = Transitions(inputs, states, ages);
-            steps = StepRatePreparation.Steps(regions, from, to - from, Timing, k => InForce(transitions, from + k), prepared);
+            return new Setup(states, inputs.Regions, regions, [.. inputs.Regions.Select(r => inputs.BasePopulation[r])], k => InForce(transitions, from + k));
         }
         catch (ArgumentException ex)
         {
             throw new InvalidInputException(new InputError(folder, 0, null, null, $"the inputs cannot be turned into projection rates: {ex.Message}"));
         }
-
-        var engine = new CohortComponentProjection(states, ages);
-        var result = engine.Project(from, [.. inputs.Regions.Select(r => inputs.BasePopulation[r])], steps);
-        return new ProjectionRun("region", inputs.Regions, result, prepared, "1 January");
     }
 
     private static void RequireRatesFrom(ProjectionInputs inputs, string folder, int from)

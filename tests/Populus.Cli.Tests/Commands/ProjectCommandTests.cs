@@ -104,4 +104,22 @@ public sealed class ProjectCommandTests : IDisposable
         Assert.Contains("156", output);
         Assert.Contains("2025", output);
     }
+
+    [Fact]
+    public void Trajectories_WriteARunFolderForEveryRegionAndTheirSum()
+    {
+        var folder = Path.Combine(_dir, "run");
+        var (exit, output, error) = CliRunner.Run("project", "--input", Bundle, "--wpp", TestData.SharedPath("data/wpp"), "--from", "2020", "--to", "2023",
+            "--trajectories", "20", "--seed", "3", "--out", folder);
+        Assert.True(exit == 0, error);
+        Assert.Contains("20 trajectories (seed 3)", output);
+        var quantiles = File.ReadAllLines(Path.Combine(folder, "quantiles.csv"));
+        Assert.Contains(quantiles, l => l.StartsWith("2023,total,total_population,", StringComparison.Ordinal));
+        Assert.Contains(quantiles, l => l.StartsWith("2021,A,population,F,85+,", StringComparison.Ordinal));
+        Assert.Contains("\"seed\": \"3\"", File.ReadAllText(Path.Combine(folder, "manifest.json")));
+
+        var (badExit, _, badError) = CliRunner.Run("project", "--input", Bundle, "--trajectories", "0");
+        Assert.Equal(2, badExit);
+        Assert.Contains("between 1 and 100,000", badError);
+    }
 }

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using Populus.Benchmarks.Stochastic;
+
+namespace Populus.Benchmarks;
+
+/// <summary>
+/// `dotnet run -c Release --project bench/Populus.Benchmarks -- cpu N [repeats]`: runs the city case with N trajectories
+/// and prints wall and process CPU time of each repeat. On a shared machine CPU time is the steadier figure (waiting
+/// for a core counts in wall time, not in CPU time); run it under `perf stat -e task-clock` for the kernel's view.
+/// </summary>
+internal static class CpuTiming
+{
+    public static void Run(int trajectories, int repeats)
+    {
+        var process = Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var city = CityModel.Build();
+        Report("prepare", wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu0);
+        city.Run(Math.Min(trajectories, 200), 1); // warm-up (JIT)
+        for (var i = 0; i < repeats; i++)
+        {
+            var before = Process.GetCurrentProcess().TotalProcessorTime;
+            wall.Restart();
+            var r = city.Run(trajectories, 20_240_101);
+            Report($"run {trajectories} (median 2035 total {r.Quantile(2035, "total", Populus.Demography.Stochastic.TrajectoryIndicator.Population, 3):N0})",
+                wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - before);
+        }
+    }
+
+    /// <summary>`cpu-projection [repeats]`: the deterministic engine cases of <see cref="Projection.ProjectionBenchmarks"/>, population only.</summary>
+    public static void RunProjection(int repeats)
+    {
+        var b = new Projection.ProjectionBenchmarks { Outputs = Populus.Demography.Projection.ProjectionOutputs.Population };
+        b.Setup();
+        foreach (var (name, run) in new (string, Func<double>)[]
+        {
+            ("1,000 regions x 100 years, no OD, every year kept", b.Regions1000x100YearsNoOd),
+            ("1,000 regions x 100 years, no OD, last year kept", b.Regions1000x100YearsNoOdLastYearOnly),
+            ("1,000 regions x 100 years, sparse OD", b.Regions1000x100YearsSparseOd),
+            ("one region x 100 years", b.SingleRegion100Years),
+            ("one trajectory: 12 regions x 11 years, full OD, step buffer", b.Trajectory12Regions11YearsFullOd),
+        })
+        {
+            run(); // warm-up
+            var best = TimeSpan.MaxValue;
+            var bestWall = TimeSpan.MaxValue;
+            var inner = name.StartsWith("1,000", StringComparison.Ordinal) ? 1 : 200;
+            for (var i = 0; i < repeats; i++)
+            {
+                var before = Process.GetCurrentProcess().TotalProcessorTime;
+                var wall = Stopwatch.StartNew();
+                for (var j = 0; j < inner; j++)
+                {
+                    run();
+                }
+
+                var cpu = (Process.GetCurrentProcess().TotalProcessorTime - before) / inner;
+                best = cpu < best ? cpu : best;
+                bestWall = wall.Elapsed / inner < bestWall ? wall.Elapsed / inner : bestWall;
+            }
+
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            run();
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            Console.WriteLine($"{name}: minimum of {repeats}: CPU {best.TotalMilliseconds:F3} ms, wall {bestWall.TotalMilliseconds:F3} ms, allocated on this thread {allocated:N0} B");
+        }
+    }
+
+    private static void Report(string what, TimeSpan wall, TimeSpan cpu) =>
+        Console.WriteLine($"{what}: wall {wall.TotalMilliseconds:F0} ms, CPU {cpu.TotalMilliseconds:F0} ms");
+}

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using Populus.Demography.Stochastic;
+using Populus.Storage.Tabular;
+using Populus.Storage.Wpp;
+
+namespace Populus.Cli.Commands;
+
+/// <summary>
+/// `populus uncertainty`: fits the random processes of probabilistic projections to WPP 2024's published 80% and
+/// 95% bounds of TFR, e0 by sex and net migration, and prints each fit (docs/methods.md "Probabilistic projection").
+/// </summary>
+internal static class UncertaintyCommand
+{
+    private static readonly int[] ExtractLocations = [156, 392, 276, 566, 356, 76, 410, 840];
+
+    public static Command Create()
+    {
+        var wpp = new Option<string>("--wpp") { Description = "Folder of a WPP 2024 extract (default: the bundled data/wpp)" };
+        var location = new Option<int[]>("--location") { Description = "WPP location codes (default: the eight of the extract)", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("uncertainty", "Fit the stochastic TFR, e0 and migration processes to WPP's published bounds (不确定性校准)") { wpp, location };
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            try
+            {
+                var folder = parse.GetValue(wpp) ?? ProjectCommand.DefaultWppFolder();
+                var codes = parse.GetValue(location) is { Length: > 0 } given ? given : ExtractLocations;
+                stdout.WriteLine("| location | variable | σ1 | φ | σ | β | RMS error of half-widths | max error |");
+                stdout.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
+                foreach (var code in codes)
+                {
+                    WppUncertainty.Calibration c;
+                    try
+                    {
+                        c = WppUncertainty.Calibrate(folder, code);
+                    }
+                    catch (ArithmeticException ex)
+                    {
+                        // The migration rates need the deterministic projection to 2100, which some locations' schedules do not allow yet.
+                        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {code} | not fitted | | | | | {ex.Message} | |"));
+                        continue;
+                    }
+
+                    foreach (var (name, fit) in new[] { ("TFR", c.TotalFertility), ("e0 female", c.FemaleLifeExpectancy), ("e0 male (own part)", c.MaleLifeExpectancy), ("net migration rate", c.NetMigrationRate) })
+                    {
+                        var p = fit.Process;
+                        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"| {c.Location} ({code}) | {name} | {p.FirstYearSd:G3} | {p.Persistence:0.0000} | {p.InnovationSd:G3} | {(name.StartsWith("e0 male", StringComparison.Ordinal) ? fit.Loading.ToString("0.000", CultureInfo.InvariantCulture) : "")} | {fit.RmsRelativeError:P1} | {fit.MaxRelativeError:P1} |"));
+                    }
+                }
+
+                return 0;
+            }
+            catch (InvalidInputException ex)
+            {
+                parse.InvocationConfiguration.Error.WriteLine(ex.Message);
+                return 2;
+            }
+        });
+        return command;
+    }
+}

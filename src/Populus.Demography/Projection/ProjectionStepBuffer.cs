@@ -1,0 +1,68 @@
+namespace Populus.Demography.Projection;
+
+/// <summary>
+/// A projection step whose rates the caller overwrites before every <see cref="CohortComponentProjection.Advance(ProjectionStepBuffer)"/>:
+/// the arrays are allocated once, so a run of many steps (a stochastic trajectory, a long annual projection) builds no
+/// step objects and copies nothing. Layouts are those of <see cref="ProjectionStep.FromArrays"/>.
+/// </summary>
+/// <remarks>The values are checked each time the engine reads them, as <see cref="ProjectionStep.FromArrays"/> checks
+/// them (one vectorised pass). Not thread-safe: one buffer per engine.</remarks>
+public sealed class ProjectionStepBuffer
+{
+    private readonly double[] _survival;
+    private readonly double[] _fertility;
+    private readonly double[] _sexRatioAtBirth;
+    private readonly double[] _femaleShare;
+    private readonly double[]? _migrants;
+    private readonly ProjectionStep _step;
+
+    /// <param name="ages">The projection grid.</param>
+    /// <param name="stateCount">Number of states.</param>
+    /// <param name="hasMigrants">Whether the steps carry external net migrants.</param>
+    /// <param name="timing">When migrants arrive.</param>
+    /// <param name="transitions">Moves between states, the same for every step of the buffer.</param>
+    /// <exception cref="ArgumentException">The grid cannot carry a projection, or the transitions do not fit.</exception>
+    public ProjectionStepBuffer(AgeGroups ages, int stateCount, bool hasMigrants, MigrationTiming timing = MigrationTiming.End,
+        IEnumerable<StateTransitions>? transitions = null)
+    {
+        Guard.NotNull(ages);
+        ProjectionGrid.StepLength(ages);
+        if (stateCount < 1)
+        {
+            Guard.ThrowRange(nameof(stateCount), stateCount, "must be at least 1");
+        }
+
+        var a = ages.Count;
+        _survival = new double[stateCount * 2 * a];
+        _fertility = new double[stateCount * a];
+        _sexRatioAtBirth = new double[stateCount];
+        _femaleShare = new double[stateCount];
+        _migrants = hasMigrants ? new double[stateCount * 2 * a] : null;
+        _step = ProjectionStep.OverBuffers(ages, stateCount, _survival, _fertility, _femaleShare, _migrants, timing, transitions);
+    }
+
+    public AgeGroups Ages => _step.Ages;
+
+    public int StateCount => _step.StateCount;
+
+    /// <summary>Survival ratios [state][sex][age], each in [0, 1].</summary>
+    public Span<double> Survival => _survival;
+
+    /// <summary>Fertility on the projection grid [state][age], zero in the first group.</summary>
+    public Span<double> Fertility => _fertility;
+
+    /// <summary>Males per female birth, one a state (unset: 0, refused by the engine).</summary>
+    public Span<double> SexRatioAtBirth => _sexRatioAtBirth;
+
+    /// <summary>External net migrants [state][sex][age].</summary>
+    /// <exception cref="InvalidOperationException">The buffer was made without migrants.</exception>
+    public Span<double> NetMigrants => _migrants ?? throw new InvalidOperationException("This step buffer was made without migrants (hasMigrants: false).");
+
+    /// <summary>Checks the current values and returns the step that reads them.</summary>
+    internal ProjectionStep Commit()
+    {
+        ProjectionStep.Check(Ages, StateCount, _survival, _fertility, _sexRatioAtBirth, _migrants, _femaleShare);
+        _step.FindFertileAges();
+        return _step;
+    }
+}

@@ -1,0 +1,92 @@
+namespace Populus.Demography.Stochastic;
+
+/// <summary>
+/// The random numbers of one trajectory: xoshiro256** [BV2021] seeded by SplitMix64 from (run seed, trajectory index),
+/// so trajectory i draws the same numbers whichever thread runs it and however many threads there are.
+/// </summary>
+/// <remarks>
+/// Normal deviates come from Marsaglia's polar method, which needs only +, ×, √ and ln; √ is exact under IEEE 754 and
+/// .NET's ln is the platform's (glibc on Linux), so runs agree bit for bit across machines with the same runtime
+/// library. A mutable struct: keep it in a local and pass it by reference.
+/// </remarks>
+public struct RandomStream
+{
+    private ulong _s0;
+    private ulong _s1;
+    private ulong _s2;
+    private ulong _s3;
+    private double _spare;
+    private bool _hasSpare;
+
+    /// <summary>The stream of trajectory <paramref name="index"/> of a run seeded with <paramref name="seed"/>.</summary>
+    public RandomStream(ulong seed, long index)
+    {
+        // Distinct (seed, index) pairs give distinct SplitMix64 starting points; SplitMix64 then fills the 256-bit state
+        // with well-mixed words, as xoshiro's authors recommend for seeding.
+        var x = unchecked(seed ^ (0x9E3779B97F4A7C15UL * ((ulong)index + 1)));
+        _s0 = SplitMix(ref x);
+        _s1 = SplitMix(ref x);
+        _s2 = SplitMix(ref x);
+        _s3 = SplitMix(ref x);
+        _spare = 0;
+        _hasSpare = false;
+    }
+
+    /// <summary>The next 64 random bits.</summary>
+    public ulong NextBits()
+    {
+        unchecked
+        {
+            var result = RotateLeft(_s1 * 5, 7) * 9;
+            var t = _s1 << 17;
+            _s2 ^= _s0;
+            _s3 ^= _s1;
+            _s1 ^= _s2;
+            _s0 ^= _s3;
+            _s2 ^= t;
+            _s3 = RotateLeft(_s3, 45);
+            return result;
+        }
+    }
+
+    /// <summary>Uniform on [0, 1) with 53 random bits.</summary>
+    public double NextUniform() => (NextBits() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>A standard normal deviate.</summary>
+    public double NextNormal()
+    {
+        if (_hasSpare)
+        {
+            _hasSpare = false;
+            return _spare;
+        }
+
+        double u, v, s;
+        do
+        {
+            u = 2 * NextUniform() - 1;
+            v = 2 * NextUniform() - 1;
+            s = u * u + v * v;
+        }
+        while (s >= 1 || s == 0);
+
+        var f = Math.Sqrt(-2 * Math.Log(s) / s);
+        _spare = v * f;
+        _hasSpare = true;
+        return u * f;
+    }
+
+    private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
+
+    private static ulong SplitMix(ref ulong x)
+    {
+        unchecked
+        {
+            x += 0x9E3779B97F4A7C15UL;
+            var z = x;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
+    }
+}

@@ -1,0 +1,542 @@
+using System.Collections.Immutable;
+using Populus.Demography.Preparation;
+using Populus.Demography.Projection;
+
+namespace Populus.Demography.Stochastic;
+
+/// <summary>
+/// A probabilistic cohort-component projection: N trajectories of the multiregional engine, each with its own draw
+/// of the <see cref="UncertaintyModel"/>'s processes around the scenario's central rates, summarised by mean and
+/// quantiles (docs/methods.md "Probabilistic projection").
+/// </summary>
+/// <remarks>
+/// <para>Everything that does not depend on the draw is prepared once: each region's central rates for every step
+/// (<see cref="StepRatePreparation"/>: schedules at the step centre, calibrated to the central e0 and TFR), a
+/// <see cref="SurvivalFamily"/> per region, sex and step, and the age–sex pattern given to migration deviations.
+/// A trajectory then costs, per step and region, one interpolation of survival ratios in e0, a scaling of the
+/// fertility schedule by TFR/TFR* (a TFR level sets the schedule by proportional scaling, as in the deterministic
+/// preparation) and the migrants, written into a reusable <see cref="ProjectionStepBuffer"/>, and one engine step.</para>
+/// <para>Trajectory i uses <see cref="RandomStream"/>(seed, i) and writes only its own row of results, so the results
+/// are the same for any number of threads. The deviation of a step is the overlap-weighted mean of the calendar
+/// years' deviations it covers (a July-to-July step: the mean of the two years), as the central levels are read.</para>
+/// </remarks>
+public sealed class StochasticProjection
+{
+    private const int Variables = 4; // TFR, female e0, male e0's own part, migration rate
+    private const int ChunkSize = 8;
+
+    private readonly StateSpace _states;
+    private readonly AgeGroups _ages;
+    private readonly int _a;
+    private readonly int _r;
+    private readonly double[] _initial;
+    private readonly int _startYear;
+    private readonly int _steps;
+    private readonly MigrationTiming _timing;
+    private readonly UncertaintyModel _model;
+    private readonly AgeGroups _groups;
+    private readonly int[] _groupStart; // the grid index where each output age group starts, and the grid's end
+    private readonly IEnumerable<StateTransitions>?[] _transitions;
+    private readonly int[] _transitionSetOfStep;
+    private readonly int _horizons;
+    private readonly (int Horizon, double Weight)[][] _stepYears;
+
+    // Central rates [step][region …].
+    private readonly double[][] _fertility;
+    private readonly double[][] _tfr;
+    private readonly double[][] _e0Male;
+    private readonly double[][] _e0Female;
+    private readonly double[][] _srb;
+    private readonly double[][] _migrants;
+    private readonly double[][] _migrationPattern;
+    private readonly SurvivalFamily[][] _families; // [step][region * 2 + sex]
+
+    /// <param name="states">The units (regions) of the projection.</param>
+    /// <param name="regions">Each unit's central assumptions, in state order.</param>
+    /// <param name="initial">The base population [state][sex][age] on the regions' single-year grid.</param>
+    /// <param name="startYear">The label of the base population's year; output years are startYear + 1 … startYear + steps.</param>
+    /// <param name="startTime">The base population's time in calendar years (2023.5 = 1 July 2023).</param>
+    /// <param name="steps">Annual steps.</param>
+    /// <param name="timing">When migrants arrive within a step.</param>
+    /// <param name="model">The random processes.</param>
+    /// <param name="outputAgeGroups">Age groups population is summed to (from 0, open-ended, nesting the grid).</param>
+    /// <param name="transitions">Moves between states for step k, or null for none.</param>
+    /// <exception cref="ArgumentException">The inputs do not fit together, or the central rates cannot be prepared.</exception>
+    public StochasticProjection(
+        StateSpace states,
+        IReadOnlyList<RegionAssumptions> regions,
+        ReadOnlySpan<double> initial,
+        int startYear,
+        double startTime,
+        int steps,
+        MigrationTiming timing,
+        UncertaintyModel model,
+        AgeGroups outputAgeGroups,
+        Func<int, IEnumerable<StateTransitions>?>? transitions = null)
+    {
+        Guard.NotNull(states);
+        Guard.NotNull(regions);
+        Guard.NotNull(model);
+        Guard.NotNull(outputAgeGroups);
+        model.Check();
+        if (regions.Count != states.Count)
+        {
+            Guard.ThrowArgument(nameof(regions), $"{regions.Count} regions' assumptions for {states.Count} states.");
+        }
+
+        if (steps < 1)
+        {
+            Guard.ThrowRange(nameof(steps), steps, "must be at least 1");
+        }
+
+        _states = states;
+        _ages = regions[0].Ages;
+        _a = _ages.Count;
+        _r = states.Count;
+        if (initial.Length != _r * 2 * _a)
+        {
+            Guard.ThrowArgument(nameof(initial), $"initial population: {initial.Length} values given, {_r * 2 * _a} expected ([state][sex][age]).");
+        }
+
+        if (outputAgeGroups.FirstAge != 0 || !outputAgeGroups.IsOpenEnded || outputAgeGroups.OpenAge > _ages.OpenAge)
+        {
+            Guard.ThrowArgument(nameof(outputAgeGroups), $"Output age groups {outputAgeGroups} must start at 0 and end in an open group at or below {_ages.OpenAge}+.");
+        }
+
+        _initial = initial.ToArray();
+        _startYear = startYear;
+        _steps = steps;
+        _timing = timing;
+        _model = model;
+        _groups = outputAgeGroups;
+        _groupStart = [.. Enumerable.Range(0, outputAgeGroups.Count).Select(g => _ages.IndexOf(outputAgeGroups.Start(g))), _a];
+
+        (_stepYears, _horizons) = StepYears(startTime, steps, model.BaseYear);
+        (_transitions, _transitionSetOfStep) = TransitionSets(transitions, steps);
+
+        _fertility = new double[steps][];
+        _tfr = new double[steps][];
+        _e0Male = new double[steps][];
+        _e0Female = new double[steps][];
+        _srb = new double[steps][];
+        _migrants = new double[steps][];
+        _migrationPattern = new double[steps][];
+        _families = new SurvivalFamily[steps][];
+        var central = new IReadOnlyList<PreparedRates>[steps];
+        for (var k = 0; k < steps; k++)
+        {
+            var t = startTime + k;
+            var prepared = regions.Select(r => StepRatePreparation.Prepare(r, t)).ToArray();
+            central[k] = prepared;
+            _fertility[k] = new double[_r * _a];
+            _tfr[k] = new double[_r];
+            _e0Male[k] = new double[_r];
+            _e0Female[k] = new double[_r];
+            _srb[k] = new double[_r];
+            _migrants[k] = new double[_r * 2 * _a];
+            _migrationPattern[k] = new double[_r * 2 * _a];
+            _families[k] = new SurvivalFamily[_r * 2];
+            for (var r = 0; r < _r; r++)
+            {
+                var p = prepared[r];
+                p.Rates.FertilityOnGrid.CopyTo(_fertility[k], r * _a);
+                _tfr[k][r] = p.TotalFertility;
+                _e0Male[k][r] = p.MaleLifeExpectancy;
+                _e0Female[k][r] = p.FemaleLifeExpectancy;
+                _srb[k][r] = p.Rates.SexRatioAtBirth.MalesPerFemale;
+                p.Rates.MaleMigrants?.Values.CopyTo(_migrants[k].AsSpan(r * 2 * _a));
+                p.Rates.FemaleMigrants?.Values.CopyTo(_migrants[k].AsSpan((r * 2 + 1) * _a));
+                Pattern(_migrants[k].AsSpan(r * 2 * _a, 2 * _a), _initial.AsSpan(r * 2 * _a, 2 * _a), _migrationPattern[k].AsSpan(r * 2 * _a, 2 * _a));
+                var centre = t + 0.5;
+                var region = regions[r];
+                var male = region.MaleMortality.At(centre);
+                var female = region.FemaleMortality.At(centre);
+                _families[k][r * 2] = new SurvivalFamily(male.Values, male.Ages, p.MaleMortalityFactor, region.MaleLifeTable, _ages);
+                _families[k][r * 2 + 1] = new SurvivalFamily(female.Values, female.Ages, p.FemaleMortalityFactor, region.FemaleLifeTable, _ages);
+            }
+        }
+
+        Central = central;
+        Units = _r > 1 ? [.. Enumerable.Range(0, _r).Select(states.Label), "total"] : [states.Label(0)];
+        Years = [.. Enumerable.Range(startYear + 1, steps)];
+    }
+
+    /// <summary>The central rates of every step [step][region], as the deterministic projection uses them.</summary>
+    public IReadOnlyList<IReadOnlyList<PreparedRates>> Central { get; }
+
+    public ImmutableArray<string> Units { get; }
+
+    public ImmutableArray<int> Years { get; }
+
+    /// <summary>Runs <paramref name="trajectories"/> trajectories seeded by <paramref name="seed"/> and summarises them.</summary>
+    /// <param name="trajectories">N, 1 … 100,000.</param>
+    /// <param name="seed">The run's seed: the same seed gives the same results on any number of threads.</param>
+    /// <param name="maxDegreeOfParallelism">Threads; 0 uses every core.</param>
+    public TrajectoryResults Run(int trajectories, ulong seed, int maxDegreeOfParallelism = 0)
+    {
+        if (trajectories < 1 || trajectories > 100_000)
+        {
+            Guard.ThrowRange(nameof(trajectories), trajectories, "must be between 1 and 100,000");
+        }
+
+        if (maxDegreeOfParallelism < 0)
+        {
+            Guard.ThrowRange(nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "must be 0 (all cores) or positive");
+        }
+
+        var cellsPerUnit = TrajectoryResults.CellsPer(_groups);
+        var cells = Years.Length * Units.Length * cellsPerUnit;
+        var values = GC.AllocateUninitializedArray<float>(checked(trajectories * cells));
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism };
+        var chunks = (trajectories + ChunkSize - 1) / ChunkSize;
+        Parallel.For(0, chunks, options, () => new Worker(this), (chunk, _, worker) =>
+        {
+            for (var i = chunk * ChunkSize; i < Math.Min(trajectories, (chunk + 1) * ChunkSize); i++)
+            {
+                worker.Run(seed, i, values.AsSpan(i * cells, cells));
+            }
+
+            return worker;
+        }, _ => { });
+
+        var mean = new double[cells];
+        var quantiles = new double[cells * TrajectoryResults.Probabilities.Length];
+        Summarise(values, trajectories, cells, mean, quantiles, options);
+        return new TrajectoryResults(trajectories, seed, Years, Units, _groups, values, mean, quantiles);
+    }
+
+    /// <summary>Mean (summed in trajectory order) and quantiles of every cell, cells spread over threads.</summary>
+    private static void Summarise(float[] values, int n, int cells, double[] mean, double[] quantiles, ParallelOptions options)
+    {
+        const int Block = 16;
+        var probabilities = TrajectoryResults.Probabilities.AsSpan().ToArray();
+        var q = probabilities.Length;
+        Parallel.For(0, (cells + Block - 1) / Block, options, () => new double[Block * n], (block, _, scratch) =>
+        {
+            var first = block * Block;
+            var count = Math.Min(Block, cells - first);
+            // Gather a block of cells: each trajectory's row contributes one contiguous run.
+            for (var i = 0; i < n; i++)
+            {
+                var row = values.AsSpan(i * cells + first, count);
+                for (var c = 0; c < count; c++)
+                {
+                    scratch[c * n + i] = row[c];
+                }
+            }
+
+            for (var c = 0; c < count; c++)
+            {
+                var column = scratch.AsSpan(c * n, n);
+                var sum = 0.0;
+                foreach (var v in column)
+                {
+                    sum += v;
+                }
+
+                mean[first + c] = sum / n;
+                Quantiles.Compute(column, probabilities, quantiles.AsSpan((first + c) * q, q));
+            }
+
+            return scratch;
+        }, _ => { });
+    }
+
+    /// <summary>The calendar years each step covers, with their weights, as horizons from the base year (before it: 0).</summary>
+    private static ((int, double)[][] Years, int Horizons) StepYears(double startTime, int steps, int baseYear)
+    {
+        var result = new (int, double)[steps][];
+        var horizons = 1;
+        for (var k = 0; k < steps; k++)
+        {
+            var (t0, t1) = (startTime + k, startTime + k + 1);
+            var list = new List<(int, double)>();
+            for (var y = (int)Math.Floor(t0); y < t1; y++)
+            {
+                var w = Math.Min(t1, y + 1) - Math.Max(t0, y);
+                if (w > 0)
+                {
+                    var h = Math.Max(0, y - baseYear);
+                    list.Add((h, w));
+                    horizons = Math.Max(horizons, h + 1);
+                }
+            }
+
+            result[k] = [.. list];
+        }
+
+        return (result, horizons);
+    }
+
+    /// <summary>The distinct transition sets (one step buffer each) and the set each step uses.</summary>
+    private static (IEnumerable<StateTransitions>?[], int[]) TransitionSets(Func<int, IEnumerable<StateTransitions>?>? transitions, int steps)
+    {
+        var sets = new List<StateTransitions[]?>();
+        var ofStep = new int[steps];
+        for (var k = 0; k < steps; k++)
+        {
+            var set = transitions?.Invoke(k)?.ToArray();
+            var index = sets.FindIndex(s => (s is null && set is null) || (s is not null && set is not null && s.SequenceEqual(set, ReferenceEqualityComparer.Instance)));
+            if (index < 0)
+            {
+                index = sets.Count;
+                sets.Add(set);
+            }
+
+            ofStep[k] = index;
+        }
+
+        return ([.. sets], ofStep);
+    }
+
+    /// <summary>The age–sex distribution (summing to 1) of a migration deviation: that of the central migrants' absolute
+    /// values (who moves), or of the population when no migrants are assumed.</summary>
+    private static void Pattern(ReadOnlySpan<double> migrants, ReadOnlySpan<double> population, Span<double> pattern)
+    {
+        var total = 0.0;
+        foreach (var m in migrants)
+        {
+            total += Math.Abs(m);
+        }
+
+        var source = total > 0 ? migrants : population;
+        if (total == 0)
+        {
+            foreach (var p in population)
+            {
+                total += p;
+            }
+        }
+
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            pattern[i] = total > 0 ? Math.Abs(source[i]) / total : 0;
+        }
+    }
+
+    /// <summary>One thread's workspace: an engine, a step buffer per transition set and the draw of one trajectory.</summary>
+    private sealed class Worker
+    {
+        private readonly StochasticProjection _p;
+        private readonly CohortComponentProjection _engine;
+        private readonly ProjectionStepBuffer[] _buffers;
+        private readonly double[] _shocks;
+        private readonly double[] _common;
+        private readonly double[] _own;
+        private readonly double[] _paths; // [variable][region][horizon]
+        private readonly double[] _sums; // per unit: [sex][group]
+        private readonly double[] _broad; // per unit: 0–14, 15–64, 65+
+
+        public Worker(StochasticProjection p)
+        {
+            _p = p;
+            _engine = new CohortComponentProjection(p._states, p._ages, outputs: ProjectionOutputs.Population, maxDegreeOfParallelism: 1);
+            _buffers = [.. p._transitions.Select(t => new ProjectionStepBuffer(p._ages, p._r, hasMigrants: true, p._timing, t))];
+            _shocks = new double[p._horizons];
+            _common = new double[p._horizons];
+            _own = new double[p._horizons];
+            _paths = new double[Variables * p._r * p._horizons];
+            _sums = new double[(p._r + 1) * 2 * p._groups.Count];
+            _broad = new double[(p._r + 1) * 3];
+        }
+
+        public void Run(ulong seed, int trajectory, Span<float> row)
+        {
+            var p = _p;
+            var model = p._model;
+            var rng = new RandomStream(seed, trajectory);
+            Draw(ref rng, model.TotalFertility, 0);
+            Draw(ref rng, model.FemaleLifeExpectancy, 1);
+            Draw(ref rng, model.MaleLifeExpectancyOwn, 2);
+            Draw(ref rng, model.NetMigrationRate, 3);
+
+            _engine.Begin(p._startYear, p._initial);
+            var a = p._a;
+            var cellsPerUnit = TrajectoryResults.CellsPer(p._groups);
+            for (var k = 0; k < p._steps; k++)
+            {
+                var buffer = _buffers[p._transitionSetOfStep[k]];
+                var population = _engine.CurrentPopulation;
+                var yearBase = k * p.Units.Length * cellsPerUnit;
+                for (var r = 0; r < p._r; r++)
+                {
+                    var unit = row.Slice(yearBase + r * cellsPerUnit, cellsPerUnit);
+                    var indicators = unit[(2 * p._groups.Count)..];
+
+                    var tfr = Math.Max(model.MinimumTotalFertility, p._tfr[k][r] + Deviation(0, r, k));
+                    var ratio = tfr / p._tfr[k][r];
+                    Kernels.Scale(buffer.Fertility.Slice(r * a, a), p._fertility[k].AsSpan(r * a, a), ratio);
+
+                    var dFemale = Deviation(1, r, k);
+                    var e0Female = p._e0Female[k][r] + dFemale;
+                    var e0MaleRaw = p._e0Male[k][r] + model.MaleLoading * dFemale + Deviation(2, r, k);
+                    var centralGap = p._e0Female[k][r] - p._e0Male[k][r];
+                    var gap = Math.Clamp(e0Female - e0MaleRaw, Math.Min(model.MinimumGap, centralGap), Math.Max(model.MaximumGap, centralGap));
+                    var e0Male = e0Female - gap;
+                    var e0MaleHeld = p._families[k][r * 2].Interpolate(e0Male, buffer.Survival.Slice(r * 2 * a, a));
+                    var e0FemaleHeld = p._families[k][r * 2 + 1].Interpolate(e0Female, buffer.Survival.Slice((r * 2 + 1) * a, a));
+                    buffer.SexRatioAtBirth[r] = p._srb[k][r];
+
+                    var extra = Deviation(3, r, k) * Sum(population.Slice(r * 2 * a, 2 * a));
+                    var m = buffer.NetMigrants.Slice(r * 2 * a, 2 * a);
+                    var central = p._migrants[k].AsSpan(r * 2 * a, 2 * a);
+                    var pattern = p._migrationPattern[k].AsSpan(r * 2 * a, 2 * a);
+                    Kernels.SumScaled(m, central, pattern, extra);
+                    var migrants = Sum(m);
+
+                    indicators[(int)TrajectoryIndicator.NetMigrants] = (float)migrants;
+                    indicators[(int)TrajectoryIndicator.TotalFertility] = (float)tfr;
+                    indicators[(int)TrajectoryIndicator.MaleLifeExpectancy] = (float)e0MaleHeld;
+                    indicators[(int)TrajectoryIndicator.FemaleLifeExpectancy] = (float)e0FemaleHeld;
+                }
+
+                _engine.Advance(buffer);
+                Record(row.Slice(yearBase, p.Units.Length * cellsPerUnit), cellsPerUnit);
+            }
+        }
+
+        private static double Sum(ReadOnlySpan<double> values)
+        {
+            var sum = 0.0;
+            foreach (var v in values)
+            {
+                sum += v;
+            }
+
+            return sum;
+        }
+
+        /// <summary>Draws the common and each region's own path of one variable and mixes them by ρ.</summary>
+        private void Draw(ref RandomStream rng, Ar1Process process, int variable)
+        {
+            var p = _p;
+            var h = p._horizons;
+            var rho = p._model.RegionalCorrelation;
+            var (wc, wo) = (Math.Sqrt(rho), Math.Sqrt(1 - rho));
+            Fill(ref rng, _shocks);
+            process.Simulate(_shocks, _common);
+            for (var r = 0; r < p._r; r++)
+            {
+                var path = _paths.AsSpan((variable * p._r + r) * h, h);
+                if (wo > 0)
+                {
+                    Fill(ref rng, _shocks);
+                    process.Simulate(_shocks, _own);
+                    for (var i = 0; i < h; i++)
+                    {
+                        path[i] = wc * _common[i] + wo * _own[i];
+                    }
+                }
+                else
+                {
+                    _common.CopyTo(path);
+                }
+            }
+        }
+
+        /// <summary>The shocks of years 1 … H (the base year has none).</summary>
+        private static void Fill(ref RandomStream rng, Span<double> shocks)
+        {
+            for (var i = 1; i < shocks.Length; i++)
+            {
+                shocks[i] = rng.NextNormal();
+            }
+        }
+
+        private double Deviation(int variable, int region, int step)
+        {
+            var h = _p._horizons;
+            var path = _paths.AsSpan((variable * _p._r + region) * h, h);
+            var d = 0.0;
+            foreach (var (horizon, weight) in _p._stepYears[step])
+            {
+                d += weight * path[horizon];
+            }
+
+            return d;
+        }
+
+        /// <summary>Population by sex and age group, births and age shares of each unit (and their sum) after the step.</summary>
+        private void Record(Span<float> year, int cellsPerUnit)
+        {
+            var p = _p;
+            var a = p._a;
+            var g = p._groups.Count;
+            var population = _engine.CurrentPopulation;
+            var births = _engine.LastStepBirths;
+            Array.Clear(_sums);
+            Array.Clear(_broad);
+            var total = p._r; // the sum of units, when there are several
+            for (var r = 0; r < p._r; r++)
+            {
+                for (var sex = 0; sex < 2; sex++)
+                {
+                    var values = population.Slice((r * 2 + sex) * a, a);
+                    var sums = _sums.AsSpan((r * 2 + sex) * g, g);
+                    for (var group = 0; group < g; group++)
+                    {
+                        sums[group] = Sum(values[p._groupStart[group]..p._groupStart[group + 1]]);
+                    }
+
+                    _broad[r * 3] += Sum(values[..15]);
+                    _broad[r * 3 + 1] += Sum(values[15..65]);
+                    _broad[r * 3 + 2] += Sum(values[65..]);
+                }
+            }
+
+            var units = p.Units.Length;
+            for (var u = 0; u < units; u++)
+            {
+                var unit = year.Slice(u * cellsPerUnit, cellsPerUnit);
+                var indicators = unit[(2 * g)..];
+                if (u == total)
+                {
+                    // The sum of units: add up what the units recorded.
+                    for (var r = 0; r < p._r; r++)
+                    {
+                        for (var i = 0; i < 2 * g; i++)
+                        {
+                            _sums[total * 2 * g + i] += _sums[r * 2 * g + i];
+                        }
+
+                        for (var i = 0; i < 3; i++)
+                        {
+                            _broad[total * 3 + i] += _broad[r * 3 + i];
+                        }
+                    }
+
+                    var migrants = 0.0;
+                    var allBirths = 0.0;
+                    for (var r = 0; r < p._r; r++)
+                    {
+                        migrants += year[r * cellsPerUnit + 2 * g + (int)TrajectoryIndicator.NetMigrants];
+                        allBirths += births[r * 2] + births[r * 2 + 1];
+                    }
+
+                    indicators[(int)TrajectoryIndicator.NetMigrants] = (float)migrants;
+                    indicators[(int)TrajectoryIndicator.Births] = (float)allBirths;
+                    indicators[(int)TrajectoryIndicator.TotalFertility] = float.NaN;
+                    indicators[(int)TrajectoryIndicator.MaleLifeExpectancy] = float.NaN;
+                    indicators[(int)TrajectoryIndicator.FemaleLifeExpectancy] = float.NaN;
+                }
+                else
+                {
+                    indicators[(int)TrajectoryIndicator.Births] = (float)(births[u * 2] + births[u * 2 + 1]);
+                }
+
+                var s = _sums.AsSpan(u * 2 * g, 2 * g);
+                for (var i = 0; i < s.Length; i++)
+                {
+                    unit[i] = (float)s[i];
+                }
+
+                var (children, working, older) = (_broad[u * 3], _broad[u * 3 + 1], _broad[u * 3 + 2]);
+                var all = children + working + older;
+                indicators[(int)TrajectoryIndicator.Population] = (float)all;
+                indicators[(int)TrajectoryIndicator.ChildSharePercent] = (float)(100 * children / all);
+                indicators[(int)TrajectoryIndicator.OlderSharePercent] = (float)(100 * older / all);
+                indicators[(int)TrajectoryIndicator.OldAgeDependencyRatio] = (float)(100 * older / working);
+            }
+        }
+    }
+}

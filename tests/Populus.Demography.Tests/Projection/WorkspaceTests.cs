@@ -1,0 +1,134 @@
+using Populus.Demography.Projection;
+
+namespace Populus.Demography.Tests.Projection;
+
+/// <summary>The engine's allocation-free ways of running: kept years only, and stepping a reusable buffer.</summary>
+public class WorkspaceTests
+{
+    private const int States = 4;
+    private static readonly AgeGroups Ages = Synthetic.Ages;
+    private static readonly int A = Ages.Count;
+
+    private static StateTransitions Od(StateSpace space) =>
+        new("internal migration", space, Ages, TransitionKind.Rates, Synthetic.AllPairs(Enumerable.Range(0, States), Synthetic.MigrationProfile(0.02), 1.0));
+
+    /// <summary>The arrays of step k: levels drift with k so that every step differs.</summary>
+    private static (double[] Survival, double[] Fertility, double[] Srb, double[] Migrants) Arrays(int k)
+    {
+        var survival = new double[States * 2 * A];
+        var fertility = new double[States * A];
+        var migrants = new double[States * 2 * A];
+        for (var s = 0; s < States; s++)
+        {
+            Synthetic.Survival(1.1 - 0.01 * k + 0.05 * s).CopyTo(survival, (s * 2) * A);
+            Synthetic.Survival(1.0 - 0.01 * k + 0.05 * s).CopyTo(survival, (s * 2 + 1) * A);
+            var f = Synthetic.Fertility(1.2 + 0.02 * k + 0.1 * s).Values;
+            f.CopyTo(fertility.AsSpan(s * A + 15));
+            Synthetic.Migrants(40 * (s - 2) - 5 * k).CopyTo(migrants, (s * 2) * A);
+            Synthetic.Migrants(36 * (s - 2) - 5 * k).CopyTo(migrants, (s * 2 + 1) * A);
+        }
+
+        return (survival, fertility, [.. Enumerable.Range(0, States).Select(s => 1.05 + 0.01 * s)], migrants);
+    }
+
+    private static double[] Initial() =>
+        [.. Enumerable.Range(0, States).SelectMany(s => Synthetic.Population(1 + 0.2 * s).Male.Values.ToArray().Concat(Synthetic.Population(1 + 0.2 * s).Female.Values.ToArray()))];
+
+    private static ProjectionStep[] Steps(StateSpace space, MigrationTiming timing, int count) =>
+        [.. Enumerable.Range(0, count).Select(k =>
+        {
+            var (survival, fertility, srb, migrants) = Arrays(k);
+            return ProjectionStep.FromArrays(Ages, States, survival, fertility, srb, migrants, timing, [Od(space)]);
+        })];
+
+    [Theory]
+    [InlineData(MigrationTiming.End)]
+    [InlineData(MigrationTiming.HalfHalf)]
+    public void KeptYears_EqualTheFullRunBitForBit(MigrationTiming timing)
+    {
+        var space = StateSpace.Regions(["a", "b", "c", "d"]);
+        var steps = Steps(space, timing, 10);
+        var full = new CohortComponentProjection(space, Ages, outputs: ProjectionOutputs.Population).Project(2020, Initial(), steps);
+        var kept = new CohortComponentProjection(space, Ages, outputs: ProjectionOutputs.Population).Project(2020, Initial(), steps, [2025, 2020, 2030]);
+
+        Assert.Equal([2020, 2025, 2030], kept.PopulationYears.ToArray());
+        foreach (var year in new[] { 2020, 2025, 2030 })
+        {
+            for (var s = 0; s < States; s++)
+            {
+                Assert.Equal(full.Population(year, s, Sex.Female).ToArray(), kept.Population(year, s, Sex.Female).ToArray());
+                Assert.Equal(full.Population(year, s, Sex.Male).ToArray(), kept.Population(year, s, Sex.Male).ToArray());
+            }
+        }
+
+        Assert.Equal(full.Births(2027, 1, Sex.Male), kept.Births(2027, 1, Sex.Male));
+        Assert.Throws<ArgumentOutOfRangeException>(() => kept.TotalPopulation(2026));
+    }
+
+    [Fact]
+    public void KeptYears_RefuseAYearOutsideTheRun()
+    {
+        var space = StateSpace.Regions(["a", "b", "c", "d"]);
+        var engine = new CohortComponentProjection(space, Ages);
+        Assert.Throws<ArgumentOutOfRangeException>(() => engine.Project(2020, Initial(), Steps(space, MigrationTiming.End, 3), [2024]));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void BufferSteps_EqualTheProjectionBitForBit(int threads)
+    {
+        var space = StateSpace.Regions(["a", "b", "c", "d"]);
+        var steps = Steps(space, MigrationTiming.HalfHalf, 6);
+        var reference = new CohortComponentProjection(space, Ages).Project(2020, Initial(), steps);
+
+        var engine = new CohortComponentProjection(space, Ages, maxDegreeOfParallelism: threads);
+        var buffer = new ProjectionStepBuffer(Ages, States, hasMigrants: true, MigrationTiming.HalfHalf, [Od(space)]);
+        engine.Begin(2020, Initial());
+        for (var k = 0; k < steps.Length; k++)
+        {
+            var (survival, fertility, srb, migrants) = Arrays(k);
+            survival.CopyTo(buffer.Survival);
+            fertility.CopyTo(buffer.Fertility);
+            srb.CopyTo(buffer.SexRatioAtBirth);
+            migrants.CopyTo(buffer.NetMigrants);
+            engine.Advance(buffer);
+
+            Assert.Equal(2021 + k, engine.CurrentYear);
+            Assert.Equal(reference.PopulationData.Slice((k + 1) * States * 2 * A, States * 2 * A).ToArray(), engine.CurrentPopulation.ToArray());
+            for (var s = 0; s < States; s++)
+            {
+                Assert.Equal(reference.Births(2020 + k, s, Sex.Female), engine.LastStepBirths[s * 2 + 1]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Buffer_RefusesOutOfRangeValuesAndUnsetSexRatio()
+    {
+        var space = StateSpace.Regions(["a", "b", "c", "d"]);
+        var engine = new CohortComponentProjection(space, Ages);
+        var buffer = new ProjectionStepBuffer(Ages, States, hasMigrants: false);
+        engine.Begin(2020, Initial());
+        var (survival, fertility, srb, _) = Arrays(0);
+        survival.CopyTo(buffer.Survival);
+        fertility.CopyTo(buffer.Fertility);
+        Assert.ThrowsAny<ArgumentException>(() => engine.Advance(buffer)); // sex ratio unset (0)
+
+        srb.CopyTo(buffer.SexRatioAtBirth);
+        buffer.Survival[7] = 1.2;
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => engine.Advance(buffer));
+        Assert.Contains("survival ratio", e.Message);
+
+        buffer.Survival[7] = double.NaN;
+        Assert.Throws<ArgumentOutOfRangeException>(() => engine.Advance(buffer));
+        Assert.Throws<InvalidOperationException>(() => buffer.NetMigrants[0] = 1);
+    }
+
+    [Fact]
+    public void Advance_BeforeBegin_Throws()
+    {
+        var engine = new CohortComponentProjection(StateSpace.Single(), Ages);
+        Assert.Throws<InvalidOperationException>(() => engine.Advance(new ProjectionStepBuffer(Ages, 1, false)));
+    }
+}
