@@ -24,7 +24,7 @@ internal static class PopulusServices
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IPopulusStore>(_ => PopulusStore.Open(settings.Db));
-        services.AddSingleton(_ => PlanBook.Load());
+        services.AddSingleton(sp => PlanBook.Load(sp.GetRequiredService<IPopulusStore>()));
         services.AddSingleton<ScenarioService>();
         services.AddSingleton<CockpitViews>();
         services.AddSingleton<Registry.RegistryAccess>();

@@ -1,9 +1,14 @@
 using Populus.Planning.Catalogue;
 using Populus.Planning.Targets;
+using Populus.Storage;
+using Populus.Storage.PlanData;
 
 namespace Populus.Web.Plan;
 
-/// <summary>The plan's regions, indicator catalogue and targets, parsed once from the files of data/plan (embedded).</summary>
+/// <summary>
+/// The plan's indicator catalogue and targets, parsed once from the files of data/plan (embedded), over the store's
+/// regions and groupings (the one source of regions, see docs/storage.md).
+/// </summary>
 internal sealed class PlanBook
 {
     /// <summary>The region the plan's targets are set for.</summary>
@@ -28,9 +33,9 @@ internal sealed class PlanBook
         .OrderBy(e => int.Parse(e.PlanId!, System.Globalization.CultureInfo.InvariantCulture))];
 
     /// <exception cref="CatalogueException">A plan file is invalid (every problem is listed).</exception>
-    public static PlanBook Load()
+    public static PlanBook Load(IPopulusStore store)
     {
-        var regions = RegionRegistry.Parse(Text("regions.csv"));
+        var regions = PlanningRegions.From(store);
         var catalogue = IndicatorCatalogue.Parse(Text("indicator-catalogue.csv"), regions);
         var targets = TargetBook.Parse(catalogue, Text("plan-indicators.csv"), Text("targets-text.csv"));
         return new PlanBook(regions, catalogue, targets);

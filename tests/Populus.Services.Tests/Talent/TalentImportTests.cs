@@ -4,6 +4,7 @@ using Populus.Planning.Indicators;
 using Populus.Services.Talent;
 using Populus.Services.Tests.Store;
 using Populus.Storage;
+using Populus.Storage.PlanData;
 using Populus.Storage.Tabular;
 
 namespace Populus.Services.Tests.Talent;
@@ -27,7 +28,7 @@ public class TalentImportTests
         Assert.Equal(30, store.Import("talent-intake", intake).Rows);
 
         var catalogue = IndicatorCatalogue.Parse(File.ReadAllText(TestData.RepoPath("data/plan/indicator-catalogue.csv")),
-            RegionRegistry.Parse(File.ReadAllText(TestData.RepoPath("data/plan/regions.csv"))));
+            PlanningRegions.From(store));
         var data = new InMemoryIndicatorData(catalogue);
         TalentIndicators.AddTo(data, store.Services.Graduates(), store.Services.TalentIntake(), "温州市");
         var value = new IndicatorCalculator(catalogue, data).Compute("graduate_retention_rate", "温州市", 2021);
