@@ -49,7 +49,7 @@ internal static class IndicatorsApi
             var evaluations = views.Evaluations(scope, name, year);
             var items = views.Plan.MainIndicators.Select(e =>
             {
-                var latest = e.AppliesTo(name) ? views.Latest(scope, e.Id, name, year) : IndicatorValue.NoData(e.Id, name, year, $"{e.Id} does not apply to {name}");
+                var latest = views.AppliesTo(e, name) ? views.Latest(scope, e.Id, name, year) : IndicatorValue.NoData(e.Id, name, year, $"{e.Id} does not apply to {name}");
                 var targets = evaluations.Where(v => v.Target.IndicatorId == e.Id)
                     .Select(Evaluation).ToList();
                 return new OverviewItem(e.Id, e.PlanId!, e.NameZh, e.NameEn, e.Unit, Value(latest), targets, Worst(targets));

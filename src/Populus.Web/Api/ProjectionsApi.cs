@@ -63,7 +63,7 @@ internal static class ProjectionsApi
         }
 
         var catalogue = monitor.Plan.Catalogue;
-        var main = views.Plan.MainIndicators.Where(e => e.AppliesTo(region)).Select(e => e.Id).ToList();
+        var main = views.Plan.MainIndicators.Where(e => views.AppliesTo(e, region)).Select(e => e.Id).ToList();
         var indicators = service.IndicatorsOf(projected, region, main);
         var evaluator = new TargetEvaluator(views.Calculator(Storage.DataScope.All).Calculator);
         var asOf = views.DefaultAsOfYear;

@@ -105,17 +105,12 @@ internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSe
     /// <summary>The store's groups (they change with a groups import), cached like the views.</summary>
     public IReadOnlyList<RegionGroup> StoreGroups() => Cached("groups", store.Groups);
 
-    /// <summary>The plan-registry name of a store region code ("330302" → "鹿城区"), or the text itself when it is already a name.</summary>
-    public string? PlanRegionName(string regionOrCode)
-    {
-        if (plan.Regions.Contains(regionOrCode))
-        {
-            return regionOrCode;
-        }
+    /// <summary>The plan registry's name of a region given by code or name ("330302" → "鹿城区"), or null when the registry has neither.</summary>
+    public string? PlanRegionName(string regionOrCode) =>
+        plan.Regions.TryCodeOf(regionOrCode, out var code) ? plan.Regions[code].Name : null;
 
-        var region = StoreRegions().FirstOrDefault(r => r.Code == regionOrCode);
-        return region is not null && plan.Regions.Contains(region.NameZh) ? region.NameZh : null;
-    }
+    /// <summary>True when the entry applies to a region given by code or name (the catalogue keys regions by code).</summary>
+    public bool AppliesTo(IndicatorEntry entry, string regionOrCode) => entry.AppliesTo(plan.Regions.KeyOrSelf(regionOrCode));
 
     /// <summary>The store code of a plan region name, when the store has it.</summary>
     public string? StoreCode(string planName) => StoreRegions().FirstOrDefault(r => r.NameZh == planName && r.ValidTo is null)?.Code;
@@ -181,7 +176,7 @@ internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSe
     public IReadOnlyList<TargetEvaluation> Evaluations(DataScope scope, string region, int asOf, string? scenario = null) => Cached($"eval|{scope}|{region}|{asOf}|{scenario}", () =>
     {
         var evaluator = new TargetEvaluator(Calculator(scope).Calculator);
-        var targets = plan.Targets.Targets.Where(t => plan.Catalogue[t.IndicatorId].AppliesTo(region)).ToList();
+        var targets = plan.Targets.Targets.Where(t => AppliesTo(plan.Catalogue[t.IndicatorId], region)).ToList();
         var projection = scenarios.Monitor is null ? null
             : scenarios.IndicatorsOf(scenarios.Project(scenario, Planning.Scenarios.ScenarioLevers.None), region, targets.Select(t => t.IndicatorId).Distinct());
         return (IReadOnlyList<TargetEvaluation>)[.. targets.Select(t => evaluator.Evaluate(plan.Targets, t, region, asOf, projection))];
