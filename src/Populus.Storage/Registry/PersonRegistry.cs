@@ -213,6 +213,9 @@ public abstract class PersonRegistry : IDisposable
         CountByAgeSexRegion(asOf, DataScope.All, basis, openAge);
 
     /// <inheritdoc cref="CountByAgeSexRegion(DateOnly, RegionBasis, int)"/>
+    /// <param name="asOf">The count date.</param>
+    /// <param name="basis">Residence (常住) or hukou (户籍) region.</param>
+    /// <param name="openAge">Ages at or above it are counted in the open group.</param>
     /// <param name="scope">Only persons counted in a region of the scope (by the basis' region); the condition is part of the statement.</param>
     public IReadOnlyList<RegistryCell> CountByAgeSexRegion(DateOnly asOf, DataScope scope, RegionBasis basis = RegionBasis.Residence, int openAge = 100)
     {
