@@ -5,7 +5,7 @@ namespace Populus.Web.Services;
 
 /// <summary>
 /// The services' refusals as problem details: bad input is 400 with every problem as {field, value, reason} (and the
-/// file and row for uploads), a state the service does not allow (a transition, a duplicate, a stale revision) is 409.
+/// file name, never a server path, and row for uploads), a state the service does not allow (a transition, a duplicate, a stale revision) is 409.
 /// </summary>
 /// <remarks>
 /// The services never put an identity number in a message (they name the rule it breaks), so the reasons are passed
@@ -21,7 +21,7 @@ internal static class ServiceProblems
         }
         catch (InvalidInputException ex)
         {
-            return Invalid(ex.Errors.Select(e => new FieldProblem(e.Column ?? "", e.Value, e.Reason, e.File, e.Row > 0 ? e.Row : null)).ToList());
+            return Invalid(ex.Errors.Select(e => new FieldProblem(e.Column ?? "", e.Value, e.Reason, Path.GetFileName(e.File), e.Row > 0 ? e.Row : null)).ToList());
         }
         catch (ArgumentException ex)
         {
