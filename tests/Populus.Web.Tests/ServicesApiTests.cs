@@ -234,7 +234,9 @@ public sealed class ServicesApiTests
         var all = await Json(await analyst.GetAsync($"/api/v1/services/rounds/{Round}/allocations/{runId}"), HttpStatusCode.OK);
         var placements = all.GetProperty("placements").EnumerateArray().ToList();
         Assert.Equal(3, placements.Count);
-        Assert.Equal([1, 2, 3], placements.Select(p => p.GetProperty("rank").GetInt32()));
+        // One application is below the pass mark: rank 0 (not ranked); the eligible are ranked from 1.
+        Assert.Equal([0, 1, 2], placements.Select(p => p.GetProperty("rank").GetInt32()));
+        Assert.Equal("ineligible", placements[0].GetProperty("outcome").GetString());
         Assert.True(placements.Count(p => p.GetProperty("outcome").GetString() == "placed") <= 2);
         var verify = await Json(await analyst.GetAsync($"/api/v1/services/rounds/{Round}/allocations/{runId}/verify"), HttpStatusCode.OK);
         Assert.True(verify.GetProperty("reproduces").GetBoolean(), verify.GetRawText());
