@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 
 namespace Populus.Web.Tests;
@@ -79,6 +80,65 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     {
         Directory.CreateDirectory(Shots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, name + ".png"), FullPage = false });
+    }
+
+    [Fact]
+    public async Task ServicesPages_ShowPoliciesAllocationRetentionAndAVerifiedPermit()
+    {
+        var app = fixture.App;
+        if (!app.Store.Services.TalentIntake().Any())
+        {
+            app.Store.Import("talent-intake", TestApp.RepoFile("data/examples/talent-intake.csv"));
+            app.Store.Import("graduates", TestApp.RepoFile("data/examples/graduates.csv"));
+        }
+
+        using var desk = await app.SignedIn("admin");
+        var round = "2025-school";
+        if (app.Store.Services.Applications(round).Count == 0)
+        {
+            var csv = await File.ReadAllTextAsync(TestApp.RepoFile("data/services/examples/applications.csv"));
+            Assert.True((await desk.PostAsync($"/api/v1/services/rounds/{round}/applications", AccessRulesTests.Upload("applications.csv", csv))).IsSuccessStatusCode);
+            Assert.True((await desk.PostAsync($"/api/v1/services/rounds/{round}/score?on=2025-06-01", null)).IsSuccessStatusCode);
+            var quotas = new[] { new { quotaId = "Q-LC-01", purpose = "school", region = TestApp.Lucheng, places = 1 }, new { quotaId = "Q-LW-01", purpose = "school", region = TestApp.Longwan, places = 1 } };
+            Assert.True((await desk.PostAsJsonAsync($"/api/v1/services/rounds/{round}/allocations", new { quotas, seed = "2025-public-draw", on = "2025-06-01", publish = true })).IsSuccessStatusCode);
+        }
+
+        var applied = await (await desk.PostAsJsonAsync("/api/v1/services/permits", new { idNumber = TestApp.LuchengPerson.Disclose(), region = TestApp.Lucheng })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var permit = applied.GetProperty("permitId").GetString();
+        Assert.True((await desk.PostAsJsonAsync($"/api/v1/services/permits/{permit}/issue", new { idNumber = TestApp.LuchengPerson.Disclose() })).IsSuccessStatusCode);
+        var token = await desk.GetStringAsync($"/api/v1/services/permits/{permit}/token?purpose=browser+test");
+
+        var (page, errors) = await SignIn("admin");
+        await Open(page, "#policies");
+        await page.SelectOptionAsync("#attr-education", "master");
+        await page.FillAsync("#attr-graduation_year", "2023");
+        await page.SelectOptionAsync("#attr-employment", "full_time");
+        await page.SelectOptionAsync("#attr-employer_size", "small");
+        await page.ClickAsync("#policies-form button[type=submit]");
+        await page.WaitForSelectorAsync("#policies-result table");
+        Assert.Contains("SETTLE-COLLEGE v1", await page.InnerTextAsync("#policies-result"), StringComparison.Ordinal);
+        await Shot(page, "policies");
+
+        await Open(page, "#points");
+        Assert.Equal(4, await SeriesPoints(page, "chart-allocation"));
+        Assert.Contains("2025-public-draw", await page.InnerTextAsync("#points-body"), StringComparison.Ordinal);
+        await Shot(page, "points");
+
+        await Open(page, "#talent");
+        Assert.True(await SeriesPoints(page, "chart-cohorts") > 0);
+        await Shot(page, "talent");
+
+        await Open(page, "#permit");
+        await page.FillAsync("#permit-token", token);
+        await page.FillAsync("#permit-holder", TestApp.LuchengPerson.Disclose());
+        await page.ClickAsync("#permit-form button[type=submit]");
+        await page.WaitForSelectorAsync("#permit-result table");
+        var result = await page.InnerTextAsync("#permit-result");
+        Assert.Contains("有效", result, StringComparison.Ordinal);
+        Assert.Contains(permit!, result, StringComparison.Ordinal);
+        await page.FillAsync("#permit-holder", "");
+        await Shot(page, "permit");
+        Assert.Empty(errors);
     }
 
     [Fact]

@@ -53,12 +53,33 @@ public sealed class RegistryTests
     public async Task RolesWithoutPersonAccess_AreRefused(string engine)
     {
         var app = TestApp.For(engine);
-        foreach (var user in new[] { "viewer-lucheng", "provider", "auditor" })
+        foreach (var user in new[] { "provider", "auditor" })
         {
             using var client = await app.SignedIn(user);
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(Lookup("&unmask=true&purpose=looking+around"))).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/registry/aggregates")).StatusCode);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task CountyViewer_SeesOnlyItsCounty_Masked(string engine)
+    {
+        using var viewer = await TestApp.For(engine).SignedIn("viewer-lucheng");
+        var view = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/registry/aggregates?asOf=2020-11-01");
+        Assert.Equal([TestApp.Lucheng], view.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("region").GetString()).Distinct());
+        var hukou = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/registry/aggregates?asOf=2020-11-01&basis=hukou");
+        Assert.All(hukou.GetProperty("rows").EnumerateArray(), r => Assert.Equal(TestApp.Lucheng, r.GetProperty("region").GetString()));
+
+        var own = await viewer.GetFromJsonAsync<JsonElement>(Lookup());
+        Assert.True(own.GetProperty("masked").GetBoolean());
+        Assert.Equal("330302************", own.GetProperty("nationalId").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync(Lookup("&unmask=true&purpose=case+review+1234"))).StatusCode);
+
+        // Another county's person is not there for this reader (the statement carries the scope): 404, not 403.
+        var other = await viewer.GetAsync($"/api/v1/registry/persons?id={TestApp.LongwanPerson.Disclose()}");
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.DoesNotContain("1985", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]

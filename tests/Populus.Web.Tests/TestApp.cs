@@ -113,6 +113,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Populus:LoginPermitLimit", _loginLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Populus:CacheSeconds", "0");
         builder.UseSetting("Populus:RegistryKeyFile", RegistryKeyFile);
+        builder.UseSetting("Populus:ServiceKeys", Path.Combine(_folder, "keys"));
         builder.UseEnvironment("Production");
     }
 
@@ -177,6 +178,21 @@ public sealed class TestApp : WebApplicationFactory<Program>
             Populus.Storage.Registry.UrbanRural.Urban, Populus.Storage.Registry.EducationLevel.Bachelor, Populus.Storage.Registry.ResidencePermitStatus.NotRequired));
         registry.Add(new Populus.Storage.Registry.Person(2, LongwanPerson, Populus.Demography.Sex.Female, new DateOnly(1985, 2, 3), 330303, 330303,
             Populus.Storage.Registry.UrbanRural.Rural, Populus.Storage.Registry.EducationLevel.SeniorSecondary, Populus.Storage.Registry.ResidencePermitStatus.NotRequired));
+    }
+
+    /// <summary>A file of the repository (e.g. data/services/examples/quotas.csv), found by walking up from the test's folder.</summary>
+    public static string RepoFile(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (System.IO.File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"{relative} was not found above {AppContext.BaseDirectory}.");
     }
 
     public string File(string name, string content)

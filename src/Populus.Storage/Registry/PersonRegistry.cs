@@ -92,8 +92,15 @@ public abstract class PersonRegistry : IDisposable
     /// Candidates come from the keyed look-up hash; each is confirmed by opening its sealed number, so a hash collision
     /// cannot return the wrong person.
     /// </remarks>
-    public Person? FindByNationalId(NationalIdNumber number)
+    public Person? FindByNationalId(NationalIdNumber number) => FindByNationalId(number, DataScope.All);
+
+    /// <summary>
+    /// Finds the person with an identity number living or holding hukou in <paramref name="scope"/>, or null: to a
+    /// county-scoped reader a person of another county is not there (the condition is part of the statement).
+    /// </summary>
+    public Person? FindByNationalId(NationalIdNumber number, DataScope scope)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         if (number.IsDefault)
         {
             throw new ArgumentException("an identity number is required", nameof(number));
@@ -103,8 +110,10 @@ public abstract class PersonRegistry : IDisposable
         Span<byte> opened = stackalloc byte[NationalIdNumber.Length];
         number.WriteAscii(wanted);
         using var protector = new IdProtector(Key);
-        using var command = Command($"SELECT {PersonColumns}, id_sealed FROM {RegistrySchema.PersonTable} WHERE id_lookup = $1",
-            protector.Lookup(wanted));
+        using var command = scope.CountyCode is { } county
+            ? Command($"SELECT {PersonColumns}, id_sealed FROM {RegistrySchema.PersonTable} WHERE id_lookup = $1 AND ({InCounty("residence_region", 2)} OR {InCounty("hukou_region", 2)})",
+                protector.Lookup(wanted), CountyPattern(county))
+            : Command($"SELECT {PersonColumns}, id_sealed FROM {RegistrySchema.PersonTable} WHERE id_lookup = $1", protector.Lookup(wanted));
         using var reader = command.ExecuteReader();
         try
         {
@@ -200,19 +209,29 @@ public abstract class PersonRegistry : IDisposable
     /// <param name="asOf">The count date: persons born on or before it and not dead by it.</param>
     /// <param name="basis">Count by region of residence (常住) or of hukou (户籍); urban/rural is always that of residence.</param>
     /// <param name="openAge">Ages at or above it are counted in the open group <paramref name="openAge"/>+.</param>
-    public IReadOnlyList<RegistryCell> CountByAgeSexRegion(DateOnly asOf, RegionBasis basis = RegionBasis.Residence, int openAge = 100)
+    public IReadOnlyList<RegistryCell> CountByAgeSexRegion(DateOnly asOf, RegionBasis basis = RegionBasis.Residence, int openAge = 100) =>
+        CountByAgeSexRegion(asOf, DataScope.All, basis, openAge);
+
+    /// <inheritdoc cref="CountByAgeSexRegion(DateOnly, RegionBasis, int)"/>
+    /// <param name="asOf">The count date.</param>
+    /// <param name="basis">Residence (常住) or hukou (户籍) region.</param>
+    /// <param name="openAge">Ages at or above it are counted in the open group.</param>
+    /// <param name="scope">Only persons counted in a region of the scope (by the basis' region); the condition is part of the statement.</param>
+    public IReadOnlyList<RegistryCell> CountByAgeSexRegion(DateOnly asOf, DataScope scope, RegionBasis basis = RegionBasis.Residence, int openAge = 100)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(openAge);
+        ArgumentNullException.ThrowIfNull(scope);
         var region = basis == RegionBasis.Hukou ? "hukou_region" : "residence_region";
+        var inScope = scope.CountyCode is null ? "" : $" AND {InCounty(region, 1)}";
         var sql = string.Create(CultureInfo.InvariantCulture, $"""
             SELECT LEAST(CAST(floor(({Ymd(asOf)} - ymd) / 10000.0) AS INTEGER), {openAge}) AS age,
                    CAST(sex AS INTEGER) AS sex, {region} AS region, urban, count(*) AS persons
             FROM (SELECT sex, hukou_region, residence_region, urban, {YmdExpression} AS ymd
-                  FROM {RegistrySchema.PersonTable} WHERE {AliveOn(asOf)}) AS alive
+                  FROM {RegistrySchema.PersonTable} WHERE {AliveOn(asOf)}{inScope}) AS alive
             GROUP BY 1, 2, 3, 4
             ORDER BY 3, 4 DESC, 2, 1
             """);
-        using var command = Command(sql);
+        using var command = scope.CountyCode is { } county ? Command(sql, CountyPattern(county)) : Command(sql);
         using var reader = command.ExecuteReader();
         var cells = new List<RegistryCell>();
         while (reader.Read())
@@ -431,6 +450,12 @@ public abstract class PersonRegistry : IDisposable
         "(CAST(date_part('year', birth_date) AS INTEGER) * 10000 + CAST(date_part('month', birth_date) AS INTEGER) * 100 + CAST(date_part('day', birth_date) AS INTEGER))";
 
     private static int Ymd(DateOnly date) => (date.Year * 10000) + (date.Month * 100) + date.Day;
+
+    /// <summary>A region column (an integer code) in the county given as parameter $N: the county or a township under it (DataScope.Allows).</summary>
+    private static string InCounty(string column, int parameter) =>
+        string.Create(CultureInfo.InvariantCulture, $"CAST({column} AS VARCHAR) LIKE ${parameter}");
+
+    private static string CountyPattern(string county) => county + "%";
 
     private static string AliveOn(DateOnly date)
     {

@@ -11,25 +11,26 @@ namespace Populus.Web.Api;
 
 /// <summary>
 /// The person registry: aggregates, and person look-up by identity number with personal data masked unless the role
-/// allows unmasking and the request states a purpose (every unmasked read is audited). Administrators and city
-/// analysts only: the registry's queries take no county scope, so county viewers are not given them.
+/// allows unmasking and the request states a purpose (every unmasked read is audited). A county viewer reads its own
+/// county only: the registry's statements carry the account's scope (PersonRegistry), and it never unmasks.
 /// </summary>
 internal static class RegistryApi
 {
     public static void MapRegistryApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/registry").WithTags("Registry").RequireAuthorization(Policies.CityWork);
+        var group = app.MapGroup("/api/v1/registry").WithTags("Registry").RequireAuthorization(Policies.ReadData);
         group.MapGet("/aggregates", Aggregates).WithName("GetRegistryAggregates")
             .WithSummary("Persons alive on a date (?asOf=yyyy-mm-dd) by region, sex and broad age group, by residence or hukou (?basis=hukou).");
         group.MapGet("/persons", FindPerson).WithName("FindPerson")
             .WithSummary("Look-up by identity number (?id=). Masked unless ?unmask=true with a purpose (?purpose= or X-Purpose), which is audited.");
     }
 
-    internal static Results<Ok<AggregateView>, ProblemHttpResult> Aggregates(DateOnly? asOf, string? basis, RegistryAccess registry)
+    internal static Results<Ok<AggregateView>, ProblemHttpResult> Aggregates(DateOnly? asOf, string? basis, ClaimsPrincipal user, RegistryAccess registry)
     {
+        var scope = CurrentAccount.From(user).Scope;
         var day = asOf ?? new DateOnly(2020, 11, 1);
         var hukou = string.Equals(basis, "hukou", StringComparison.OrdinalIgnoreCase);
-        var (cells, missing) = registry.Read(r => r.CountByAgeSexRegion(day, hukou ? RegionBasis.Hukou : RegionBasis.Residence));
+        var (cells, missing) = registry.Read(r => r.CountByAgeSexRegion(day, scope, hukou ? RegionBasis.Hukou : RegionBasis.Residence));
         if (cells is null)
         {
             return TypedResults.Ok(new AggregateView(day, hukou ? "hukou" : "residence", [], missing));
@@ -66,7 +67,7 @@ internal static class RegistryApi
             return TypedResults.Problem(title: "Not an identity number", detail: "id: an 18-character resident identity number with a valid check character.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var (person, missing) = registry.Read(r => r.FindByNationalId(number));
+        var (person, missing) = registry.Read(r => r.FindByNationalId(number, me.Scope));
         if (missing is not null)
         {
             return TypedResults.NotFound(missing);

@@ -28,12 +28,13 @@ internal static class PopulusServices
         services.AddSingleton<ScenarioService>();
         services.AddSingleton<CockpitViews>();
         services.AddSingleton<Registry.RegistryAccess>();
+        services.AddSingleton<Services.ServiceDesk>();
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddProblemDetails();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Populus API";
-            document.Info.Description = "Population statistics, plan indicators and targets, imports and audit (docs/api.md). " +
+            document.Info.Description = "Population statistics, plan indicators and targets, imports, audit, and the services to people (settlement, residence permits, points, allocation, talent; docs/api.md). " +
                                         "Sign in with a cookie (POST /api/v1/auth/login) or send 'Authorization: Bearer TOKEN'.";
             return Task.CompletedTask;
         }));
@@ -133,6 +134,11 @@ internal static class PopulusServices
         app.MapAuditApi();
         app.MapRegistryApi();
         app.MapProjectionsApi();
+        app.MapServicesApi();
+        app.MapPermitsApi();
+        app.MapPointsApi();
+        app.MapAllocationApi();
+        app.MapTalentApi();
     }
 
     private static Task Status(RedirectContext<CookieAuthenticationOptions> context, int status)

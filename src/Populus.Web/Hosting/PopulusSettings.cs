@@ -7,7 +7,9 @@ namespace Populus.Web.Hosting;
 /// <param name="CreateAdministrator">Make the administrator (password printed once) when the store has no account.</param>
 /// <param name="CacheSeconds">How long computed cockpit views (overview, evaluations) are reused before recomputing.</param>
 /// <param name="RegistryKeyFile">The person registry's key file; null: $POPULUS_KEY_FILE, else beside the DuckDB store folder.</param>
-public sealed record PopulusSettings(string? Db, int LoginPermitLimit, TimeSpan LoginWindow, bool CreateAdministrator, int CacheSeconds, string? RegistryKeyFile)
+/// <param name="ServiceKeys">The services' key folder (identity hashing, permit signing); null: $POPULUS_KEYS, else populus-data/keys.</param>
+public sealed record PopulusSettings(string? Db, int LoginPermitLimit, TimeSpan LoginWindow, bool CreateAdministrator, int CacheSeconds, string? RegistryKeyFile,
+    string? ServiceKeys = null)
 {
     public const string Section = "Populus";
 
@@ -20,6 +22,7 @@ public sealed record PopulusSettings(string? Db, int LoginPermitLimit, TimeSpan 
             TimeSpan.FromSeconds(s.GetValue("LoginWindowSeconds", 60)),
             s.GetValue("CreateAdministrator", true),
             s.GetValue("CacheSeconds", 60),
-            s["RegistryKeyFile"] is { Length: > 0 } key ? key : null);
+            s["RegistryKeyFile"] is { Length: > 0 } key ? key : null,
+            s["ServiceKeys"] is { Length: > 0 } keys ? keys : null);
     }
 }

@@ -14,6 +14,13 @@ internal static class Policies
     /// <summary>Upload files (a data provider only its own kinds).</summary>
     public const string Import = "import";
 
+    /// <summary>
+    /// The services desk: issue, renew, reject and revoke residence permits, receive and score applications, review
+    /// objections, run and publish allocations. There is no services-officer role (an account role is a stored code
+    /// checked by the database); administrators do this work, and every step is on the services' audit trail.
+    /// </summary>
+    public const string ServicesDesk = "services-desk";
+
     /// <summary>Read the audit log.</summary>
     public const string ReadAudit = "read-audit";
 
@@ -24,6 +31,7 @@ internal static class Policies
     {
         [ReadData] = [AccountRole.Administrator, AccountRole.CityAnalyst, AccountRole.CountyViewer],
         [CityWork] = [AccountRole.Administrator, AccountRole.CityAnalyst],
+        [ServicesDesk] = [AccountRole.Administrator],
         [Import] = [AccountRole.Administrator, AccountRole.DataProvider],
         [ReadAudit] = [AccountRole.Auditor],
         [ManageAccounts] = [AccountRole.Administrator],

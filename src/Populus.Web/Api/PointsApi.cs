@@ -1,0 +1,210 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Populus.Services.Applications;
+using Populus.Services.People;
+using Populus.Services.Points;
+using Populus.Storage.Services;
+using Populus.Web.Security;
+using Populus.Web.Services;
+
+namespace Populus.Web.Api;
+
+/// <summary>
+/// Points (积分): applications received from a file and scored by the points table in force; an application's
+/// itemised score, objections to an item and their review. The desk (administrators) receives, scores, records an
+/// objection on the applicant's behalf (applicants have no accounts) and decides it; administrators and city analysts
+/// read scores, which hold the masked identity number only.
+/// </summary>
+internal static class PointsApi
+{
+    private const long MaxBytes = 32L * 1024 * 1024;
+
+    public static void MapPointsApi(this IEndpointRouteBuilder app)
+    {
+        var desk = app.MapGroup("/api/v1/services").WithTags("Points").RequireAuthorization(Security.Policies.ServicesDesk);
+        desk.MapPost("/rounds/{round}/applications", Receive).WithName("ReceiveApplications").DisableAntiforgery()
+            .WithSummary("Receives a file of applications (multipart field 'file': CSV, XLSX or Parquet) whole or refuses it whole, with a reason per field; duplicates are refused.");
+        desk.MapPost("/rounds/{round}/score", Score).WithName("ScoreRound")
+            .WithSummary("Scores every application of the round with the points table in force (?on=yyyy-mm-dd); each scoring is a new revision.");
+        desk.MapPost("/applications/{id}/objections", Object).WithName("ObjectToScore")
+            .WithSummary("Records an objection to one item of the latest score: {item, reason}.");
+        desk.MapPost("/objections/{id}/decision", Decide).WithName("DecideObjection")
+            .WithSummary("Decides an objection: {application, upheld, outcome, facts?}; upheld with corrected facts, the application is scored again (a new revision).");
+
+        var read = app.MapGroup("/api/v1/services").WithTags("Points").RequireAuthorization(Security.Policies.CityWork);
+        read.MapGet("/rounds/{round}/scores", Scores).WithName("GetRoundScores").WithSummary("The latest score of every application of a round (totals, pass, veto).");
+        read.MapGet("/applications/{id}/score", Show).WithName("GetApplicationScore")
+            .WithSummary("The latest score itemised (value, points, note, evidence), every revision, and the objections with their decisions.");
+    }
+
+    internal static async Task<IResult> Receive(string round, IFormFile? file, ClaimsPrincipal user, ServiceDesk desk)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return ServiceProblems.Invalid("file", "send one non-empty .csv, .xlsx or .parquet file in the multipart field 'file'.");
+        }
+
+        if (file.Length > MaxBytes)
+        {
+            return ServiceProblems.Invalid("file", $"at most {MaxBytes / 1024 / 1024} MB.");
+        }
+
+        var folder = Directory.CreateTempSubdirectory("populus-applications-");
+        try
+        {
+            // Saved under the uploaded name, so every problem names the file the clerk sent.
+            var path = Path.Combine(folder.FullName, Path.GetFileName(file.FileName) is { Length: > 0 } name ? name : "applications.csv");
+            await using (var target = File.Create(path))
+            {
+                await file.CopyToAsync(target);
+            }
+
+            var me = CurrentAccount.From(user);
+            return ServiceProblems.Run(() =>
+            {
+                var received = desk.Points.Receive(path, desk.Identity, me.UserName);
+                var other = received.Where(a => a.Round != round).Select(a => a.ApplicationId).Take(5).ToList();
+                return TypedResults.Ok(new ReceivedView(received.Count, [.. received.Select(a => a.ApplicationId)],
+                    other.Count == 0 ? null : $"applications of other rounds were received too: {string.Join(", ", other)}"));
+            });
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    internal static IResult Score(string round, string? on, ClaimsPrincipal user, ServiceDesk desk)
+    {
+        if (!ServiceDays.TryParse(on, desk, out var day))
+        {
+            return ServiceProblems.Invalid("on", $"'{on}' is not a date (write yyyy-mm-dd).");
+        }
+
+        var me = CurrentAccount.From(user);
+        return ServiceProblems.Run(() =>
+        {
+            var sheets = desk.Points.ScoreRound(round, desk.PointsTable, day, me.UserName);
+            return TypedResults.Ok(new ScoredView(round, desk.PointsTable.Citation, day, sheets.Count, sheets.Count(s => s.Passed), sheets.Count(s => s.Vetoed)));
+        });
+    }
+
+    internal static IResult Scores(string round, ServiceDesk desk) => TypedResults.Ok(desk.Store.Services.LatestScores(round)
+        .Select(s => new ScoreLine(s.ApplicationId, s.Revision, s.Total, s.Passed, s.Vetoed)).OrderByDescending(s => s.Total).ToList());
+
+    internal static IResult Show(string id, ServiceDesk desk)
+    {
+        var application = desk.Store.Services.Application(id);
+        if (application is null)
+        {
+            return ServiceProblems.NotFound($"No application {id}.");
+        }
+
+        var latest = desk.Points.Latest(id);
+        return TypedResults.Ok(new ScoreView(id, application.Round, application.Purpose, application.MaskedId, application.SubmittedOn,
+            latest is null ? null : new SheetView(latest.Revision, latest.Table, latest.Day, latest.Total, latest.Passed, latest.Vetoed, latest.Reason,
+                [.. latest.Items.Select(i => new ItemView(i.ItemId, Codes<PointsGroup>.Code(i.Group), i.Value, i.Points, i.Note, i.Evidence))]),
+            [.. desk.Store.Services.Scores(id).Select(s => new ScoreLine(s.ApplicationId, s.Revision, s.Total, s.Passed, s.Vetoed))],
+            desk.Store.Services.Objections(id)));
+    }
+
+    internal static IResult Object(string id, ObjectionRequest body, ClaimsPrincipal user, ServiceDesk desk)
+    {
+        var problems = new List<ServiceProblems.FieldProblem>();
+        if (string.IsNullOrWhiteSpace(body.Item))
+        {
+            problems.Add(new("item", null, "the id of the score item objected to is required.", null, null));
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Reason))
+        {
+            problems.Add(new("reason", null, "say why the item is wrong.", null, null));
+        }
+
+        if (problems.Count > 0)
+        {
+            return ServiceProblems.Invalid(problems);
+        }
+
+        if (desk.Store.Services.Application(id) is null)
+        {
+            return ServiceProblems.NotFound($"No application {id}.");
+        }
+
+        var me = CurrentAccount.From(user);
+        return ServiceProblems.Run(() =>
+        {
+            var objection = desk.Points.Object(id, body.Item!.Trim(), body.Reason!, me.UserName);
+            return TypedResults.Created($"/api/v1/services/applications/{id}/score", new { objectionId = objection, applicationId = id });
+        });
+    }
+
+    internal static IResult Decide(string id, DecisionRequest body, ClaimsPrincipal user, ServiceDesk desk)
+    {
+        var problems = new List<ServiceProblems.FieldProblem>();
+        if (string.IsNullOrWhiteSpace(body.Application))
+        {
+            problems.Add(new("application", null, "the application the objection is about is required.", null, null));
+        }
+
+        if (body.Upheld is null)
+        {
+            problems.Add(new("upheld", null, "true (uphold) or false (dismiss) is required.", null, null));
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Outcome))
+        {
+            problems.Add(new("outcome", null, "the decision in words, for the applicant and the audit trail.", null, null));
+        }
+
+        PointsFacts? facts = null;
+        if (body.Facts is { ValueKind: JsonValueKind.Object } f)
+        {
+            try
+            {
+                facts = FactsJson.Read(f.GetRawText());
+            }
+            catch (JsonException ex)
+            {
+                problems.Add(new("facts", null, $"not the facts of an application as stored: {ex.Message}", null, null));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return ServiceProblems.Invalid(problems);
+        }
+
+        if (desk.Store.Services.Objections(body.Application!).All(o => o.ObjectionId != id))
+        {
+            return ServiceProblems.NotFound($"No objection {id} to application {body.Application}.");
+        }
+
+        var me = CurrentAccount.From(user);
+        return ServiceProblems.Run(() =>
+        {
+            var sheet = desk.Points.Review(id, body.Application!, body.Upheld!.Value, body.Outcome!, me.UserName, facts, facts is null ? null : desk.PointsTable);
+            return TypedResults.Ok(new { objectionId = id, upheld = body.Upheld, rescored = sheet is not null, total = sheet?.Total });
+        });
+    }
+
+    internal sealed record ReceivedView(int Received, IReadOnlyList<string> ApplicationIds, string? Note);
+
+    internal sealed record ScoredView(string Round, string Table, DateOnly Day, int Scored, int Passed, int Vetoed);
+
+    internal sealed record ScoreLine(string ApplicationId, int Revision, double Total, bool Passed, bool Vetoed);
+
+    /// <param name="Group">basic, bonus, deduction or veto.</param>
+    internal sealed record ItemView(string ItemId, string Group, string Value, double Points, string Note, string Evidence);
+
+    internal sealed record SheetView(int Revision, string Table, DateOnly Day, double Total, bool Passed, bool Vetoed, string Reason, IReadOnlyList<ItemView> Items);
+
+    /// <param name="MaskedId">The applicant's identity number, masked (the number itself is never stored).</param>
+    internal sealed record ScoreView(string ApplicationId, string Round, string Purpose, string MaskedId, DateOnly SubmittedOn, SheetView? Latest,
+        IReadOnlyList<ScoreLine> Revisions, IReadOnlyList<ObjectionRecord> Objections);
+
+    internal sealed record ObjectionRequest(string? Item, string? Reason);
+
+    /// <param name="Facts">Corrected facts (as stored with the application), to score again when upheld.</param>
+    internal sealed record DecisionRequest(string? Application, bool? Upheld, string? Outcome, JsonElement? Facts);
+}

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Populus.Services.Talent;
+using Populus.Web.Security;
+using Populus.Web.Services;
+
+namespace Populus.Web.Api;
+
+/// <summary>
+/// Talent and graduate retention (留温/离温): the local-graduate retention rate by graduation year and retention by
+/// intake cohort after 1, 3 and 5 years. A county viewer's figures are computed from its county's records only.
+/// </summary>
+internal static class TalentApi
+{
+    public static void MapTalentApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/services/talent").WithTags("Talent").RequireAuthorization(Security.Policies.ReadData);
+        group.MapGet("/retention", Retention).WithName("GetGraduateRetention")
+            .WithSummary("Local-graduate retention rate (在温高校应届毕业生留温率) by graduation year: employed locally / all graduates, with the batches it comes from.");
+        group.MapGet("/cohorts", Cohorts).WithName("GetCohortRetention")
+            .WithSummary("Of each intake year's talent, still local / left / not yet known after ?after=1,3,5 years (?category=A…F); the rate is over the known.");
+    }
+
+    internal static IResult Retention(ClaimsPrincipal user, ServiceDesk desk)
+    {
+        var scope = CurrentAccount.From(user).Scope;
+        return TypedResults.Ok(GraduateRetention.ByYear([.. desk.Store.Services.Graduates().Where(g => scope.Allows(g.RegionCode))]));
+    }
+
+    internal static IResult Cohorts(string? category, string? after, ClaimsPrincipal user, ServiceDesk desk)
+    {
+        var horizons = new List<int>();
+        foreach (var part in (after ?? "1,3,5").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var years) || years is < 1 or > 50)
+            {
+                return ServiceProblems.Invalid("after", $"'{part}': whole years from 1 to 50, separated by commas (e.g. 1,3,5).");
+            }
+
+            horizons.Add(years);
+        }
+
+        var code = category?.Trim().ToUpperInvariant();
+        if (code is { Length: > 0 } && code is not ("A" or "B" or "C" or "D" or "E" or "F"))
+        {
+            return ServiceProblems.Invalid("category", $"'{category}': a talent category A to F.");
+        }
+
+        var scope = CurrentAccount.From(user).Scope;
+        var intake = desk.Store.Services.TalentIntake().Where(p => scope.Allows(p.RegionCode)).ToList();
+        return TypedResults.Ok(CohortRetention.Compute(intake, horizons, code is { Length: > 0 } ? code : null));
+    }
+}

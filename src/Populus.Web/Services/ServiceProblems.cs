@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Populus.Storage.Tabular;
+
+namespace Populus.Web.Services;
+
+/// <summary>
+/// The services' refusals as problem details: bad input is 400 with every problem as {field, value, reason} (and the
+/// file name, never a server path, and row for uploads), a state the service does not allow (a transition, a duplicate, a stale revision) is 409.
+/// </summary>
+/// <remarks>
+/// The services never put an identity number in a message (they name the rule it breaks), so the reasons are passed
+/// on as written.
+/// </remarks>
+internal static class ServiceProblems
+{
+    public static IResult Run(Func<IResult> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (InvalidInputException ex)
+        {
+            return Invalid(ex.Errors.Select(e => new FieldProblem(e.Column ?? "", e.Value, e.Reason, Path.GetFileName(e.File), e.Row > 0 ? e.Row : null)).ToList());
+        }
+        catch (ArgumentException ex)
+        {
+            return Invalid([new FieldProblem(ex.ParamName ?? "", null, WithoutParameter(ex), null, null)]);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return TypedResults.Problem(title: "Not allowed in this state", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
+        }
+    }
+
+    /// <summary>400 naming each field and the reason.</summary>
+    public static IResult Invalid(IReadOnlyList<FieldProblem> problems) => TypedResults.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status400BadRequest,
+        Title = "Invalid input",
+        Detail = string.Join("; ", problems.Select(p => p.Field.Length > 0 ? $"{p.Field}: {p.Reason}" : p.Reason)),
+        Extensions = { ["errors"] = problems },
+    });
+
+    public static IResult Invalid(string field, string reason) => Invalid([new FieldProblem(field, null, reason, null, null)]);
+
+    public static IResult NotFound(string what) => TypedResults.Problem(title: "Not found", detail: what, statusCode: StatusCodes.Status404NotFound);
+
+    private static string WithoutParameter(ArgumentException ex) =>
+        ex.ParamName is { } p ? ex.Message.Replace($" (Parameter '{p}')", "", StringComparison.Ordinal) : ex.Message;
+
+    /// <param name="Field">The request field (or file column) at fault.</param>
+    /// <param name="Value">The value given, when it may be shown (never an identity number).</param>
+    internal sealed record FieldProblem(string Field, string? Value, string Reason, string? File, int? Row);
+}

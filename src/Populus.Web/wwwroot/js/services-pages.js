@@ -1,0 +1,149 @@
+// The services pages (docs/services.md): points and allocation, talent and graduate retention, policies that apply
+// to a person, and e-permit verification. Built with textContent only, like pages.js.
+'use strict';
+(function () {
+  const t = k => I18N.t(k);
+  const h = (...a) => Pages.h(...a);
+  const fmt = v => v == null ? '—' : (Math.round(v * 10) / 10).toString();
+  function table(columns, rows) {
+    return h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, columns.map(c => h('th', { text: c })))),
+      h('tbody', {}, rows.map(r => h('tr', {}, r.map(c => c instanceof Node ? h('td', {}, c) : h('td', { class: typeof c === 'number' ? 'num' : '', text: typeof c === 'number' ? fmt(c) : (c ?? '') }))))));
+  }
+  const card = (titleKey, ...children) => h('section', { class: 'card' }, h('h2', { text: t(titleKey) }), ...children);
+  const problemText = e => e.message || String(e);
+
+  async function points(root, me) {
+    const round = h('input', { id: 'points-round', value: '2025-school', size: '14' });
+    const body = h('div', { id: 'points-body' });
+    async function load() {
+      body.replaceChildren();
+      const runs = await Api.get('/api/v1/services/rounds/' + encodeURIComponent(round.value) + '/allocations').catch(() => []);
+      const run = runs.find(r => r.status === 'published') || runs[runs.length - 1];
+      if (!run) { body.append(Pages.nodata(t('points.noruns'))); return; }
+      const data = await Api.get('/api/v1/services/rounds/' + encodeURIComponent(round.value) + '/allocations/' + encodeURIComponent(run.runId));
+      const chart = h('div', { id: 'chart-allocation', class: 'chart' });
+      body.append(card('points.run',
+        h('p', { class: 'note', text: run.runId + ' · ' + t('points.status') + ' ' + run.status + ' · ' + run.ruleTable + ' · ' + t('points.seed') + ' ' + run.seed + ' · ' + t('points.tiebreakers') + ' ' + run.tieBreakers }),
+        chart,
+        table([t('points.quota'), t('region'), t('points.places'), t('points.placed')], data.quotas.map(q => [q.quotaId, q.region, q.places, q.placed])),
+        table([t('points.rank'), t('points.application'), t('points.total'), t('points.outcome'), t('points.quota'), t('points.draw')],
+          data.placements.map(p => [p.rank, p.applicationId, p.total, t('outcome.' + p.outcome), p.quotaId || '—', p.draw]))));
+      Charts.make(chart, {
+        tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 50, right: 20, top: 40, bottom: 40 },
+        xAxis: { type: 'category', data: data.quotas.map(q => q.quotaId) }, yAxis: { type: 'value', minInterval: 1 },
+        series: [{ name: t('points.places'), type: 'bar', data: data.quotas.map(q => q.places) }, { name: t('points.placed'), type: 'bar', data: data.quotas.map(q => q.placed) }],
+      });
+      if (me.policies.includes('city-work')) {
+        const mark = h('input', { id: 'points-passmark', type: 'range', min: '0', max: '200', step: '5', value: '120' });
+        const shown = h('span', { text: '120' });
+        const out = h('div', { id: 'points-simulation' });
+        mark.addEventListener('input', () => { shown.textContent = mark.value; });
+        mark.addEventListener('change', async () => {
+          try {
+            const quotas = data.quotas.map(q => ({ quotaId: q.quotaId, purpose: q.purpose, region: q.region, places: q.places }));
+            const r = await Api.send('/api/v1/services/rounds/' + encodeURIComponent(round.value) + '/simulate', { quotas, seed: run.seed, on: run.scoreDay, passMark: Number(mark.value) });
+            const s = r.data;
+            out.replaceChildren(table([t('points.table'), t('points.qualify'), t('points.mean')],
+              [[s.current, s.qualifyNow, s.meanScoreNow], [s.proposed, s.qualifyProposed, s.meanScoreProposed]]),
+              h('p', { class: 'note', text: t('points.gain') + ' ' + (s.gain.join(', ') || '—') + ' · ' + t('points.lose') + ' ' + (s.lose.join(', ') || '—') + ' · ' + t('points.moved') + ' ' + (s.placementChanged.join(', ') || '—') }));
+          } catch (e) { out.replaceChildren(Pages.nodata(problemText(e))); }
+        });
+        body.append(card('points.simulate', h('label', {}, t('points.passmark') + ' ', mark, ' ', shown), out, h('p', { class: 'note', text: t('points.nodemand') })));
+      }
+    }
+    round.addEventListener('change', load);
+    root.append(h('div', { class: 'controls' }, h('label', {}, t('points.round') + ' ', round)), body);
+    await load();
+  }
+
+  async function talent(root) {
+    const category = h('select', { id: 'talent-category' }, ['', 'A', 'B', 'C', 'D', 'E', 'F'].map(c => h('option', { value: c, text: c || t('talent.all') })));
+    const chart = h('div', { id: 'chart-cohorts', class: 'chart' });
+    const body = h('div');
+    async function load() {
+      const rows = await Api.get('/api/v1/services/talent/cohorts?after=1,3,5' + (category.value ? '&category=' + category.value : ''));
+      const years = [1, 3, 5];
+      body.replaceChildren(rows.length ? table([t('talent.cohort'), t('talent.intake'), t('talent.graduates'), ...years.flatMap(y => [t('talent.after') + ' ' + y + ' ' + t('talent.years') + ' %', t('talent.unknown')])],
+        rows.map(r => [String(r.intakeYear), r.intake, r.graduates, ...r.after.flatMap(a => [a.retainedPercent, a.notKnown])])) : Pages.nodata(t('talent.none')));
+      chart.hidden = !rows.length;
+      if (rows.length) Charts.make(chart, {
+        tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 50, right: 20, top: 40, bottom: 40 },
+        xAxis: { type: 'category', data: rows.map(r => String(r.intakeYear)) }, yAxis: { type: 'value', max: 100, name: '%' },
+        series: years.map((y, i) => ({ name: t('talent.after') + ' ' + y + ' ' + t('talent.years'), type: 'bar', data: rows.map(r => r.after[i].retainedPercent) })),
+      });
+    }
+    const retention = await Api.get('/api/v1/services/talent/retention').catch(() => []);
+    category.addEventListener('change', load);
+    root.append(card('talent.title', h('div', { class: 'controls' }, h('label', {}, t('talent.category') + ' ', category)), chart, body,
+      h('p', { class: 'note', text: t('talent.note') })),
+      card('talent.retention', retention.length
+        ? table([t('year'), t('talent.graduates'), t('talent.retained'), t('talent.rate'), t('source')], retention.map(r => [String(r.year), r.graduates, r.retained, r.ratePercent, r.sources]))
+        : Pages.nodata(t('talent.none'))));
+    await load();
+  }
+
+  const attributes = [
+    ['birth_date', 'date'], ['education', ['', 'none', 'primary', 'junior_secondary', 'senior_secondary', 'secondary_vocational', 'junior_college', 'senior_worker_class', 'bachelor', 'master', 'doctorate']],
+    ['title', ['', 'none', 'junior', 'intermediate', 'associate_senior', 'senior']],
+    ['skill', ['', 'none', 'elementary_worker', 'intermediate_worker', 'senior_worker', 'technician', 'senior_technician']],
+    ['graduation_year', 'number'], ['employment', ['', 'none', 'full_time', 'part_time']], ['employer_size', ['', 'micro', 'small', 'medium', 'large']],
+    ['new_arrival', ['', 'yes', 'no']], ['hukou', ['', 'local', 'nonlocal']], ['residence_permit', ['', 'none', 'valid', 'expired', 'revoked']],
+    ['children', 'number'], ['youngest_child_age', 'number'], ['housing', ['', 'none', 'owned', 'rented', 'other']], ['owner_consent', ['', 'yes', 'no']],
+    ['housing_support_eligible', ['', 'yes', 'no']], ['talent_category', ['', 'none', 'a', 'b', 'c', 'd', 'e', 'f']],
+  ];
+
+  async function policies(root) {
+    const inputs = {};
+    const fields = attributes.map(([name, kind]) => {
+      const input = Array.isArray(kind) ? h('select', { id: 'attr-' + name }, kind.map(v => h('option', { value: v, text: v || '—' })))
+        : h('input', { id: 'attr-' + name, type: kind });
+      inputs[name] = input;
+      return h('label', {}, h('span', { text: t('attr.' + name) }), input);
+    });
+    const out = h('div', { id: 'policies-result' });
+    const form = h('form', { id: 'policies-form', class: 'form-grid' }, fields, h('button', { type: 'submit', class: 'primary', text: t('policies.find') }));
+    form.addEventListener('submit', async ev => {
+      ev.preventDefault();
+      const person = {};
+      for (const [name, input] of Object.entries(inputs)) {
+        if (input.value === '') continue;
+        const kind = attributes.find(a => a[0] === name)[1];
+        person[name] = kind === 'number' ? Number(input.value) : (input.value === 'yes' ? true : input.value === 'no' ? false : input.value);
+      }
+      try {
+        const r = await Api.send('/api/v1/services/policies', person);
+        if (r.status !== 200) throw new Error(r.data && r.data.detail);
+        const show = list => list.length ? table([t('policies.rule'), t('policies.benefit'), t('policies.why'), t('policies.sentence')],
+          list.map(p => [p.rule, I18N.name(p.benefitZh, p.benefitEn), p.reason, p.sentence])) : Pages.nodata('');
+        out.replaceChildren(h('p', { class: 'note', text: t('policies.category') + ' ' + r.data.talentCategory.toUpperCase() + ' · ' + r.data.day }),
+          h('h3', { text: t('policies.applies') + ' (' + r.data.applies.length + ')' }), show(r.data.applies),
+          h('h3', { text: t('policies.may') + ' (' + r.data.mayApply.length + ')' }), show(r.data.mayApply));
+      } catch (e) { out.replaceChildren(h('p', { class: 'error', role: 'alert', text: problemText(e) })); }
+    });
+    root.append(card('policies.title', h('p', { class: 'note', text: t('policies.hint') }), form), card('policies.result', out));
+  }
+
+  async function permit(root) {
+    const token = h('textarea', { id: 'permit-token', rows: '5', cols: '80', placeholder: 'eyJ…' });
+    const holder = h('input', { id: 'permit-holder', size: '20', autocomplete: 'off' });
+    const out = h('div', { id: 'permit-result' });
+    const form = h('form', { id: 'permit-form' }, h('label', {}, h('span', { text: t('permit.token') }), token),
+      h('label', {}, h('span', { text: t('permit.holder') }), holder), h('button', { type: 'submit', class: 'primary', text: t('permit.verify') }));
+    form.addEventListener('submit', async ev => {
+      ev.preventDefault();
+      try {
+        const r = await Api.send('/api/v1/services/permits/verify', { token: token.value, holderId: holder.value || null });
+        if (r.status !== 200) throw new Error(r.data && r.data.detail);
+        const v = r.data;
+        const c = v.claims;
+        out.replaceChildren(h('p', { class: 'status ' + (v.valid ? 'achieved' : 'off_track'), text: t('permit.check.' + v.check) }), h('p', { class: 'note', text: v.reason }),
+          c ? table([t('permit.id'), t('permit.holderMasked'), t('region'), t('permit.issuer'), t('permit.valid')],
+            [[c.permitId, c.maskedId, c.regionCode, c.issuerName + ' ' + c.issuerCity, c.validFrom + ' — ' + c.validTo]]) : '',
+          v.holderMatches == null ? '' : h('p', { class: v.holderMatches ? 'note' : 'error', text: t(v.holderMatches ? 'permit.match' : 'permit.nomatch') }));
+      } catch (e) { out.replaceChildren(h('p', { class: 'error', role: 'alert', text: problemText(e) })); }
+    });
+    root.append(card('permit.title', h('p', { class: 'note', text: t('permit.hint') }), form, out));
+  }
+
+  Object.assign(window.Pages, { points, talent, policies, permit });
+})();

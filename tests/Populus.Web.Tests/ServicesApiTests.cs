@@ -1,0 +1,291 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Populus.Web.Tests;
+
+/// <summary>
+/// The services endpoints on both engines: answers with the rule and reason, the permit desk and electronic permit,
+/// points and allocation, talent retention; every role's access and bad input as problem details naming the field.
+/// </summary>
+public sealed class ServicesApiTests
+{
+    private const string Round = "2025-school";
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    private static IEnumerable<string> Fields(JsonElement problem) => problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()!);
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Settlement_NamesTheRuleAndTheReason(string engine)
+    {
+        using var viewer = await TestApp.For(engine).SignedIn("viewer-lucheng");
+        var college = await Json(await viewer.PostAsJsonAsync("/api/v1/services/settlement/check?on=2024-06-01", new { education = "bachelor" }), HttpStatusCode.OK);
+        Assert.Equal("met", college.GetProperty("outcome").GetString());
+        Assert.Equal("SETTLE-COLLEGE v1", college.GetProperty("basis").GetProperty("rule").GetString());
+        Assert.NotEmpty(college.GetProperty("basis").GetProperty("sentence").GetString()!);
+
+        var unknown = await Json(await viewer.PostAsJsonAsync("/api/v1/services/settlement/check?on=2024-06-01", new { education = "junior_secondary" }), HttpStatusCode.OK);
+        Assert.Equal("not_known", unknown.GetProperty("outcome").GetString());
+        Assert.Contains("title", unknown.GetProperty("missing").EnumerateArray().Select(m => m.GetString()));
+
+        var older = await Json(await viewer.PostAsJsonAsync("/api/v1/services/settlement/check?on=2024-06-01",
+            new { birth_date = "1970-01-01", education = "secondary_vocational", title = "none", skill = "none", housing = "owned" }), HttpStatusCode.OK);
+        Assert.Equal("not_met", older.GetProperty("outcome").GetString());
+        Assert.Contains(older.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "SETTLE-YOUNG-VOCATIONAL v1" && f.GetProperty("outcome").GetString() == "not_met");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task PersonAttributes_BadInput_NamesEachFieldAndReason(string engine)
+    {
+        using var analyst = await TestApp.For(engine).SignedIn("analyst");
+        foreach (var path in new[] { "/api/v1/services/settlement/check", "/api/v1/services/policies" })
+        {
+            var problem = await Json(await analyst.PostAsJsonAsync(path, new { education = "phd", shoe_size = 42, children = -1 }), HttpStatusCode.BadRequest);
+            Assert.Equal(["children", "education", "shoe_size"], Fields(problem).Order());
+            Assert.All(problem.GetProperty("errors").EnumerateArray(), e => Assert.NotEmpty(e.GetProperty("reason").GetString()!));
+            Assert.Equal(HttpStatusCode.BadRequest, (await analyst.PostAsJsonAsync(path + "?on=2024-13-01", new { })).StatusCode);
+        }
+
+        using var anonymous = TestApp.For(engine).Client();
+        await anonymous.CsrfAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/v1/services/policies", new { })).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Policies_ListWhatAppliesWithThePlanSentence(string engine)
+    {
+        using var analyst = await TestApp.For(engine).SignedIn("analyst");
+        var answer = await Json(await analyst.PostAsJsonAsync("/api/v1/services/policies?on=2024-06-01",
+            new { birth_date = "1996-03-01", education = "master", graduation_year = 2022, employment = "full_time", employer_size = "small" }), HttpStatusCode.OK);
+        Assert.Equal("f", answer.GetProperty("talentCategory").GetString());
+        var applies = answer.GetProperty("applies").EnumerateArray().ToList();
+        Assert.Contains(applies, p => p.GetProperty("policy").GetString() == "settlement");
+        Assert.Contains(applies.Concat(answer.GetProperty("mayApply").EnumerateArray()), p => p.GetProperty("policy").GetString() == "employment-subsidy");
+        Assert.All(applies, p => Assert.Equal("met", p.GetProperty("outcome").GetString()));
+        Assert.All(applies, p => Assert.NotEmpty(p.GetProperty("reason").GetString()!));
+
+        var rules = await Json(await analyst.GetAsync("/api/v1/services/rules?on=2024-06-01"), HttpStatusCode.OK);
+        Assert.Contains(rules.EnumerateArray(), r => r.GetProperty("citation").GetString() == "SETTLE-COLLEGE v1" && r.GetProperty("condition").GetString() == "education>=junior_college");
+        var table = await Json(await analyst.GetAsync("/api/v1/services/points-table"), HttpStatusCode.OK);
+        Assert.Equal(120, table.GetProperty("passMark").GetDouble());
+        Assert.Contains("EXAMPLE", table.GetProperty("label").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Permit_IssuedVerifiesOffline_RevokedDoesNot(string engine)
+    {
+        var app = TestApp.For(engine);
+        using var admin = await app.SignedIn("admin");
+        var id = TestApp.LuchengPerson.Disclose();
+        var applied = await Json(await admin.PostAsJsonAsync("/api/v1/services/permits", new { idNumber = id, region = TestApp.Lucheng }), HttpStatusCode.Created);
+        var permit = applied.GetProperty("permitId").GetString()!;
+        Assert.Equal("applied", applied.GetProperty("state").GetString());
+        Assert.Equal("330302********123X".Length, applied.GetProperty("maskedId").GetString()!.Length);
+        Assert.DoesNotContain(id, applied.GetRawText(), StringComparison.Ordinal);
+
+        var wrong = await admin.PostAsJsonAsync($"/api/v1/services/permits/{permit}/issue", new { idNumber = TestApp.LongwanPerson.Disclose() });
+        Assert.Equal(HttpStatusCode.Conflict, wrong.StatusCode);
+        var issued = await Json(await admin.PostAsJsonAsync($"/api/v1/services/permits/{permit}/issue", new { idNumber = id }), HttpStatusCode.OK);
+        Assert.Equal("issued", issued.GetProperty("state").GetString());
+        Assert.True(issued.GetProperty("hasToken").GetBoolean());
+
+        var token = await admin.GetStringAsync($"/api/v1/services/permits/{permit}/token?purpose=counter+check");
+        var png = await admin.GetByteArrayAsync($"/api/v1/services/permits/{permit}/qr.png");
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        Assert.StartsWith("<svg", (await admin.GetStringAsync($"/api/v1/services/permits/{permit}/qr.svg")).TrimStart()[..4], StringComparison.Ordinal);
+
+        // A verifier elsewhere: the published keys and revocation list need no account.
+        using var anonymous = app.Client();
+        var keys = await Json(await anonymous.GetAsync("/api/v1/services/permits/keys"), HttpStatusCode.OK);
+        Assert.Equal("330300", keys.GetProperty("issuer").GetString());
+        var revocations = await anonymous.GetStringAsync("/api/v1/services/permits/revocations");
+
+        using var viewer = await app.SignedIn("viewer-lucheng");
+        var valid = await Json(await viewer.PostAsJsonAsync("/api/v1/services/permits/verify", new { token, keys, revocations, holderId = id }), HttpStatusCode.OK);
+        Assert.True(valid.GetProperty("valid").GetBoolean(), valid.GetRawText());
+        Assert.True(valid.GetProperty("holderMatches").GetBoolean());
+        Assert.Equal(permit, valid.GetProperty("claims").GetProperty("permitId").GetString());
+        var otherHolder = await Json(await viewer.PostAsJsonAsync("/api/v1/services/permits/verify", new { token, holderId = TestApp.LongwanPerson.Disclose() }), HttpStatusCode.OK);
+        Assert.False(otherHolder.GetProperty("holderMatches").GetBoolean());
+        var altered = await Json(await viewer.PostAsJsonAsync("/api/v1/services/permits/verify", new { token = token[..^4] + (token[^4..] == "AAAA" ? "BBBB" : "AAAA") }), HttpStatusCode.OK);
+        Assert.Equal("bad_signature", altered.GetProperty("check").GetString());
+
+        await Json(await admin.PostAsJsonAsync($"/api/v1/services/permits/{permit}/revoke", new { reason = "false address" }), HttpStatusCode.OK);
+        var revoked = await Json(await viewer.PostAsJsonAsync("/api/v1/services/permits/verify", new { token }), HttpStatusCode.OK);
+        Assert.Equal("revoked", revoked.GetProperty("check").GetString());
+        var stale = await Json(await viewer.PostAsJsonAsync("/api/v1/services/permits/verify", new { token, keys, revocations }), HttpStatusCode.OK);
+        Assert.Equal("valid", stale.GetProperty("check").GetString()); // the old list does not know yet: why lists expire
+
+        var trail = await Json(await admin.GetAsync($"/api/v1/services/permits/{permit}/audit"), HttpStatusCode.OK);
+        Assert.Equal(["apply", "issue", "revoke"], trail.EnumerateArray().Select(a => a.GetProperty("action").GetString()));
+        using var auditor = await app.SignedIn("auditor");
+        var audit = await auditor.GetFromJsonAsync<JsonElement>("/api/v1/audit?action=permit-token&account=admin");
+        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("subject").GetString() == $"permit {permit}" && e.GetProperty("purpose").GetString() == "counter check");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Permit_RolesAndCounties(string engine)
+    {
+        var app = TestApp.For(engine);
+        using var admin = await app.SignedIn("admin");
+        var applied = await Json(await admin.PostAsJsonAsync("/api/v1/services/permits", new { idNumber = TestApp.LuchengPerson.Disclose(), region = TestApp.Lucheng }), HttpStatusCode.Created);
+        var permit = applied.GetProperty("permitId").GetString()!;
+
+        foreach (var user in new[] { "analyst", "viewer-lucheng", "provider", "auditor" })
+        {
+            using var client = await app.SignedIn(user);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync("/api/v1/services/permits", new { idNumber = TestApp.LuchengPerson.Disclose(), region = TestApp.Lucheng })).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"/api/v1/services/permits/{permit}/revoke", new { reason = "not mine to do" })).StatusCode);
+        }
+
+        foreach (var (user, status) in new[] { ("analyst", HttpStatusCode.OK), ("viewer-lucheng", HttpStatusCode.OK), ("viewer-longwan", HttpStatusCode.Forbidden), ("provider", HttpStatusCode.Forbidden), ("auditor", HttpStatusCode.Forbidden) })
+        {
+            using var client = await app.SignedIn(user);
+            Assert.True((await client.GetAsync($"/api/v1/services/permits/{permit}")).StatusCode == status, user);
+        }
+
+        using var longwan = await app.SignedIn("viewer-longwan");
+        var list = await Json(await longwan.GetAsync("/api/v1/services/permits"), HttpStatusCode.OK);
+        Assert.All(list.EnumerateArray(), p => Assert.Equal(TestApp.Longwan, p.GetProperty("regionCode").GetString()));
+        using var anonymous = app.Client();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/v1/services/permits/{permit}")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Permit_BadInput_NamesTheField(string engine)
+    {
+        using var admin = await TestApp.For(engine).SignedIn("admin");
+        var missing = await Json(await admin.PostAsJsonAsync("/api/v1/services/permits", new { }), HttpStatusCode.BadRequest);
+        Assert.Equal(["idNumber", "region"], Fields(missing).Order());
+        var badRegion = await Json(await admin.PostAsJsonAsync("/api/v1/services/permits", new { idNumber = TestApp.LuchengPerson.Disclose(), region = "999999" }), HttpStatusCode.BadRequest);
+        Assert.Equal(["region"], Fields(badRegion));
+        var badId = await Json(await admin.PostAsJsonAsync("/api/v1/services/permits", new { idNumber = "330302199005171230", region = TestApp.Lucheng }), HttpStatusCode.BadRequest);
+        Assert.Equal(["idNumber"], Fields(badId));
+        Assert.DoesNotContain("330302199005171230", badId.GetRawText(), StringComparison.Ordinal);
+        var noReason = await Json(await admin.PostAsJsonAsync("/api/v1/services/permits/x/revoke", new { }), HttpStatusCode.BadRequest);
+        Assert.Equal(["reason"], Fields(noReason));
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsJsonAsync("/api/v1/services/permits/no-such-permit/revoke", new { reason = "test" })).StatusCode);
+        var noToken = await Json(await admin.PostAsJsonAsync("/api/v1/services/permits/verify", new { token = " " }), HttpStatusCode.BadRequest);
+        Assert.Equal(["token"], Fields(noToken));
+        var malformed = await Json(await admin.PostAsJsonAsync("/api/v1/services/permits/verify", new { token = "not-a-token" }), HttpStatusCode.OK);
+        Assert.Equal("malformed", malformed.GetProperty("check").GetString());
+    }
+
+    private static readonly object[] Quotas =
+    [
+        new { quotaId = "Q-LC-01", purpose = "school", region = TestApp.Lucheng, places = 1 },
+        new { quotaId = "Q-LW-01", purpose = "school", region = TestApp.Longwan, places = 1 },
+    ];
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Points_ScoreObjectReview_ThenAllocateReproducibly(string engine)
+    {
+        var app = TestApp.For(engine);
+        using var admin = await app.SignedIn("admin");
+        var upload = AccessRulesTests.Upload("applications.csv", await File.ReadAllTextAsync(TestApp.RepoFile("data/services/examples/applications.csv")));
+        var received = await Json(await admin.PostAsync($"/api/v1/services/rounds/{Round}/applications", upload), HttpStatusCode.OK);
+        Assert.Equal(3, received.GetProperty("received").GetInt32());
+        var again = await Json(await admin.PostAsync($"/api/v1/services/rounds/{Round}/applications",
+            AccessRulesTests.Upload("applications.csv", await File.ReadAllTextAsync(TestApp.RepoFile("data/services/examples/applications.csv")))), HttpStatusCode.BadRequest);
+        Assert.Contains(again.GetProperty("errors").EnumerateArray(), e => e.GetProperty("file").GetString() == "applications.csv" && e.GetProperty("row").GetInt32() > 0);
+
+        var scored = await Json(await admin.PostAsync($"/api/v1/services/rounds/{Round}/score?on=2025-06-01", null), HttpStatusCode.OK);
+        Assert.Equal(3, scored.GetProperty("scored").GetInt32());
+
+        using var analyst = await app.SignedIn("analyst");
+        var score = await Json(await analyst.GetAsync("/api/v1/services/applications/S25-0001/score"), HttpStatusCode.OK);
+        var latest = score.GetProperty("latest");
+        var items = latest.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(latest.GetProperty("total").GetDouble(), items.Sum(i => i.GetProperty("points").GetDouble()), 6);
+        Assert.All(items, i => Assert.NotEmpty(i.GetProperty("evidence").GetString()!));
+        Assert.DoesNotContain("110101199003071233", score.GetRawText(), StringComparison.Ordinal);
+
+        var item = items[0].GetProperty("itemId").GetString();
+        Assert.Equal(["item", "reason"], Fields(await Json(await admin.PostAsJsonAsync("/api/v1/services/applications/S25-0001/objections", new { }), HttpStatusCode.BadRequest)).Order());
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.PostAsJsonAsync("/api/v1/services/applications/S25-0001/objections", new { item, reason = "wrong" })).StatusCode);
+        var objection = await Json(await admin.PostAsJsonAsync("/api/v1/services/applications/S25-0001/objections", new { item, reason = "the degree certificate was not read" }), HttpStatusCode.Created);
+        var objectionId = objection.GetProperty("objectionId").GetString();
+        Assert.Equal(["outcome", "upheld"], Fields(await Json(await admin.PostAsJsonAsync($"/api/v1/services/objections/{objectionId}/decision", new { application = "S25-0001" }), HttpStatusCode.BadRequest)).Order());
+        await Json(await admin.PostAsJsonAsync($"/api/v1/services/objections/{objectionId}/decision", new { application = "S25-0001", upheld = false, outcome = "the certificate was read; the score stands" }), HttpStatusCode.OK);
+        var reviewed = await Json(await analyst.GetAsync("/api/v1/services/applications/S25-0001/score"), HttpStatusCode.OK);
+        Assert.Contains(reviewed.GetProperty("objections").EnumerateArray(), o => o.GetProperty("state").GetString() != "open");
+
+        var badRun = await Json(await admin.PostAsJsonAsync($"/api/v1/services/rounds/{Round}/allocations", new { quotas = new[] { new { quotaId = "", purpose = "lunch", region = "x", places = -1 } } }), HttpStatusCode.BadRequest);
+        Assert.Equal(["quotas[0].places", "quotas[0].purpose", "quotas[0].quotaId", "quotas[0].region", "seed"], Fields(badRun).Order());
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.PostAsJsonAsync($"/api/v1/services/rounds/{Round}/allocations", new { quotas = Quotas, seed = "x" })).StatusCode);
+        var run = await Json(await admin.PostAsJsonAsync($"/api/v1/services/rounds/{Round}/allocations", new { quotas = Quotas, seed = "2025-public-draw-0417", on = "2025-06-01", publish = true }), HttpStatusCode.Created);
+        var runId = run.GetProperty("runId").GetString();
+        Assert.Equal("published", run.GetProperty("status").GetString());
+        Assert.Equal("2025-public-draw-0417", run.GetProperty("seed").GetString());
+
+        var all = await Json(await analyst.GetAsync($"/api/v1/services/rounds/{Round}/allocations/{runId}"), HttpStatusCode.OK);
+        var placements = all.GetProperty("placements").EnumerateArray().ToList();
+        Assert.Equal(3, placements.Count);
+        // One application is below the pass mark: rank 0 (not ranked); the eligible are ranked from 1.
+        Assert.Equal([0, 1, 2], placements.Select(p => p.GetProperty("rank").GetInt32()));
+        Assert.Equal("ineligible", placements[0].GetProperty("outcome").GetString());
+        Assert.True(placements.Count(p => p.GetProperty("outcome").GetString() == "placed") <= 2);
+        var verify = await Json(await analyst.GetAsync($"/api/v1/services/rounds/{Round}/allocations/{runId}/verify"), HttpStatusCode.OK);
+        Assert.True(verify.GetProperty("reproduces").GetBoolean(), verify.GetRawText());
+
+        using var longwan = await app.SignedIn("viewer-longwan");
+        var own = await Json(await longwan.GetAsync($"/api/v1/services/rounds/{Round}/allocations/{runId}"), HttpStatusCode.OK);
+        Assert.Equal(["Q-LW-01"], own.GetProperty("quotas").EnumerateArray().Select(q => q.GetProperty("quotaId").GetString()));
+        Assert.All(own.GetProperty("placements").EnumerateArray(), p => Assert.Equal("Q-LW-01", p.GetProperty("quotaId").GetString()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await longwan.GetAsync("/api/v1/services/applications/S25-0001/score")).StatusCode);
+
+        var simulated = await Json(await analyst.PostAsJsonAsync($"/api/v1/services/rounds/{Round}/simulate", new { quotas = Quotas, on = "2025-06-01", passMark = 0 }), HttpStatusCode.OK);
+        Assert.Equal(3, simulated.GetProperty("qualifyProposed").GetInt32());
+        Assert.Equal(3, simulated.GetProperty("applicants").GetInt32());
+        Assert.Equal(["passMark"], Fields(await Json(await analyst.PostAsJsonAsync($"/api/v1/services/rounds/{Round}/simulate", new { quotas = Quotas, passMark = -5 }), HttpStatusCode.BadRequest)));
+        Assert.Equal(HttpStatusCode.Forbidden, (await longwan.PostAsJsonAsync($"/api/v1/services/rounds/{Round}/simulate", new { quotas = Quotas, passMark = 0 })).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Talent_RetentionByCohort_CountyViewerSeesItsCounty(string engine)
+    {
+        var app = TestApp.For(engine);
+        if (!app.Store.Services.TalentIntake().Any())
+        {
+            app.Store.Import("talent-intake", TestApp.RepoFile("data/examples/talent-intake.csv"));
+            app.Store.Import("graduates", TestApp.RepoFile("data/examples/graduates.csv"));
+        }
+
+        var intake = app.Store.Services.TalentIntake();
+        using var analyst = await app.SignedIn("analyst");
+        var cohorts = await Json(await analyst.GetAsync("/api/v1/services/talent/cohorts"), HttpStatusCode.OK);
+        Assert.Equal(intake.Count, cohorts.EnumerateArray().Sum(c => c.GetProperty("intake").GetInt32()));
+        Assert.All(cohorts.EnumerateArray(), c => Assert.Equal([1, 3, 5], c.GetProperty("after").EnumerateArray().Select(a => a.GetProperty("years").GetInt32())));
+        foreach (var cohort in cohorts.EnumerateArray())
+        {
+            Assert.All(cohort.GetProperty("after").EnumerateArray(), a => Assert.Equal(cohort.GetProperty("intake").GetInt32(),
+                a.GetProperty("stillLocal").GetInt32() + a.GetProperty("left").GetInt32() + a.GetProperty("notKnown").GetInt32()));
+        }
+
+        var retention = await Json(await analyst.GetAsync("/api/v1/services/talent/retention"), HttpStatusCode.OK);
+        Assert.NotEmpty(retention.EnumerateArray());
+        Assert.All(retention.EnumerateArray(), r => Assert.InRange(r.GetProperty("ratePercent").GetDouble(), 0, 100));
+
+        using var viewer = await app.SignedIn("viewer-lucheng");
+        var own = await Json(await viewer.GetAsync("/api/v1/services/talent/cohorts"), HttpStatusCode.OK);
+        Assert.Equal(intake.Count(p => p.RegionCode.StartsWith(TestApp.Lucheng, StringComparison.Ordinal)), own.EnumerateArray().Sum(c => c.GetProperty("intake").GetInt32()));
+        Assert.Equal(["after"], Fields(await Json(await viewer.GetAsync("/api/v1/services/talent/cohorts?after=1,x"), HttpStatusCode.BadRequest)));
+        Assert.Equal(["category"], Fields(await Json(await viewer.GetAsync("/api/v1/services/talent/cohorts?category=Z"), HttpStatusCode.BadRequest)));
+        using var provider = await app.SignedIn("provider");
+        Assert.Equal(HttpStatusCode.Forbidden, (await provider.GetAsync("/api/v1/services/talent/cohorts")).StatusCode);
+    }
+}
