@@ -102,7 +102,7 @@ public sealed class PlanTaskList
                 errors.Add(new CatalogueError(source, entry, "task_zh", task.TitleZh, "not found in the plan's text"));
             }
 
-            var printed = line.Split('、', StringSplitOptions.RemoveEmptyEntries);
+            var printed = SplitUnits(line);
             var starred = printed.Where(u => u.StartsWith('*')).Select(u => u[1..]).ToList();
             var plain = printed.Where(u => !u.StartsWith('*')).ToList();
             if (!starred.SequenceEqual(task.LeadUnits.Select(Normalize), StringComparer.Ordinal))
@@ -117,6 +117,36 @@ public sealed class PlanTaskList
         }
 
         return errors;
+    }
+
+    /// <summary>The units of a printed line, separated by 、 outside brackets (各县〔市、区〕政府 is one unit).</summary>
+    private static List<string> SplitUnits(string line)
+    {
+        var units = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i <= line.Length; i++)
+        {
+            if (i == line.Length || (line[i] == '、' && depth == 0))
+            {
+                if (i > start)
+                {
+                    units.Add(line[start..i]);
+                }
+
+                start = i + 1;
+            }
+            else if (line[i] is '〔' or '（' or '(')
+            {
+                depth++;
+            }
+            else if (line[i] is '〕' or '）' or ')')
+            {
+                depth--;
+            }
+        }
+
+        return units;
     }
 
     private static List<string> SplitList(string cell) =>

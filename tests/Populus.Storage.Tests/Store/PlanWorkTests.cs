@@ -32,15 +32,15 @@ public sealed class PlanWorkTests
         using var store = t.Open();
         var ex = Assert.Throws<InvalidInputException>(() => store.Import("workpoints", t.File("points.csv")));
         var problems = ex.Errors.Select(e => (e.Row, e.Column, e.Value)).ToHashSet();
-        Assert.Contains((1, "task_id", "9.9.9"), problems);
-        Assert.Contains((2, "department", "市公安局"), problems);
-        Assert.Contains((3, "deadline", "2025-01-31"), problems);
-        Assert.Contains((4, "deadline", "30/06/2024"), problems);
-        Assert.Contains((5, "point_key", "P1 bad"), problems);
-        Assert.Contains((6, "year", "2019"), problems);
-        Assert.Contains((8, "point_key", "P7"), problems);
+        Assert.Contains((2, "task_id", "9.9.9"), problems);
+        Assert.Contains((3, "department", "市公安局"), problems);
+        Assert.Contains((4, "deadline", "2025-01-31"), problems);
+        Assert.Contains((5, "deadline", "30/06/2024"), problems);
+        Assert.Contains((6, "point_key", "P1 bad"), problems);
+        Assert.Contains((7, "year", "2019"), problems);
+        Assert.Contains((9, "point_key", "P7"), problems);
         Assert.All(ex.Errors, e => Assert.EndsWith("points.csv", e.File, StringComparison.Ordinal));
-        Assert.Contains("not a unit of task 3.4.1", ex.Errors.Single(e => e.Row == 2).Reason, StringComparison.Ordinal);
+        Assert.Contains("not a unit of task 3.4.1", ex.Errors.Single(e => e.Row == 3).Reason, StringComparison.Ordinal);
         Assert.Empty(store.Work.Items(2024, WorkScope.LeadOffice, new DateOnly(2024, 12, 31)));
         Assert.DoesNotContain(store.Batches(), b => b.Kind == "workpoints");
     }
@@ -65,15 +65,15 @@ public sealed class PlanWorkTests
         store.Import("workpoints", t.File("points.csv"));
         var ex = Assert.Throws<InvalidInputException>(() => store.Import("progress", t.File("progress.csv")));
         var problems = ex.Errors.Select(e => (e.Row, e.Column)).ToHashSet();
-        Assert.Contains((2, "department"), problems);
-        Assert.Contains((3, "point_key"), problems);
-        Assert.Contains((4, "percent_complete"), problems);
+        Assert.Contains((3, "department"), problems);
+        Assert.Contains((4, "point_key"), problems);
         Assert.Contains((5, "percent_complete"), problems);
-        Assert.Contains((6, "completed"), problems);
-        Assert.Contains((7, "evidence"), problems);
-        Assert.Contains((8, "reported_on"), problems);
-        Assert.DoesNotContain(ex.Errors, e => e.Row == 1);
-        Assert.Contains("belongs to 市教育局", ex.Errors.Single(e => e.Row == 2).Reason, StringComparison.Ordinal);
+        Assert.Contains((6, "percent_complete"), problems);
+        Assert.Contains((7, "completed"), problems);
+        Assert.Contains((8, "evidence"), problems);
+        Assert.Contains((9, "reported_on"), problems);
+        Assert.DoesNotContain(ex.Errors, e => e.Row == 2);
+        Assert.Contains("belongs to 市教育局", ex.Errors.Single(e => e.Row == 3).Reason, StringComparison.Ordinal);
         Assert.All(store.Work.Items(2024, WorkScope.LeadOffice, new DateOnly(2024, 12, 31)), i => Assert.Null(i.ReportedOn));
     }
 
