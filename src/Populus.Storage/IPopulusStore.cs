@@ -99,6 +99,9 @@ public interface IPopulusStore : IDisposable
     /// <summary>Accounts, tokens, the append-only audit log and web import attempts (schema version 6).</summary>
     Accounts.IAccountStore Accounts { get; }
 
+    /// <summary>The plan's yearly work points and the departments' progress reports (schema version 8).</summary>
+    PlanWork.IPlanWork Work { get; }
+
     /// <summary>Reads limited to <paramref name="scope"/>: every query a county viewer makes goes through one.</summary>
     IScopedReader For(DataScope scope);
 }

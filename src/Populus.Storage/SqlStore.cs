@@ -25,6 +25,8 @@ internal sealed class SqlStore(Engine engine, int schemaVersion) : IPopulusStore
 
     public Accounts.IAccountStore Accounts { get; } = new Accounts.AccountStore(engine);
 
+    public PlanWork.IPlanWork Work { get; } = new PlanWork.PlanWorkStore(engine);
+
     public IScopedReader For(DataScope scope) => new ScopedReader(engine, scope ?? throw new ArgumentNullException(nameof(scope)));
 
     public ImportResult Import(string kind, string file, ImportOptions? options = null)

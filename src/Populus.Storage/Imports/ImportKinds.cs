@@ -14,6 +14,8 @@ internal static class ImportKinds
         new PersonsImport(),
         new GraduatesImport(),
         new TalentIntakeImport(),
+        new WorkPointsImport(),
+        new ProgressImport(),
     ];
 
     public static ImportKind? Find(string name) =>

@@ -16,6 +16,7 @@ internal static class Migrations
         new SqlMigration(5, "services", "services to people: applications, points scores and objections, residence permits, allocation runs, audit trail; graduate and talent-intake records"),
         new SqlMigration(6, "web_accounts", "web accounts, access tokens, the append-only audit log and web import attempts; PostgreSQL: audit trigger and county row-level security"),
         new SeedPlanningRegions(7),
+        new SqlMigration(8, "plan_work", "plan tasks: yearly work points with deadlines and departments' progress reports with evidence"),
     ];
 
     public static int Latest => All[^1].Version;

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Populus.Reports.Annual;
+using Populus.Storage;
+using Populus.Storage.Scenarios;
+using Populus.Storage.Tabular;
+
+namespace Populus.Cli.Commands;
+
+/// <summary>
+/// `populus report --year Y --out report.docx [--scenario NAME] [--trajectories N --seed S]`: the plan's annual
+/// evaluation report in Chinese as Word, with its tables as an .xlsx of the same name beside it (docs/reports.md).
+/// </summary>
+internal static class ReportCommand
+{
+    /// <summary>Trajectories by default: enough for fan charts and probabilities to about ±5 points, in seconds.</summary>
+    private const int DefaultTrajectories = 100;
+
+    public static Command Create()
+    {
+        var year = new Option<int>("--year") { Description = "The evaluation year", Required = true };
+        var output = new Option<string>("--out") { Description = "The .docx to write; the .xlsx goes beside it", Required = true };
+        var scenario = new Option<string>("--scenario") { Description = "Scenario for the years after the observed ones (default baseline)" };
+        var trajectories = new Option<int?>("--trajectories") { Description = $"Trajectories of the probabilistic projection (default {DefaultTrajectories}; 0 leaves out fan charts and probabilities)" };
+        var seed = new Option<ulong?>("--seed") { Description = "Seed of the trajectories (default 1)" };
+        var db = DbOption.Create();
+        var command = new Command("report", "Annual evaluation report of the plan, Word and Excel (年度评估报告)") { year, output, scenario, trajectories, seed, db };
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var n = parse.GetValue(trajectories) ?? DefaultTrajectories;
+            if (n is < 0 or > 10_000)
+            {
+                stderr.WriteLine("--trajectories must be between 0 and 10,000.");
+                return 2;
+            }
+
+            try
+            {
+                using var store = PopulusStore.Open(parse.GetValue(db));
+                var monitor = PlanMonitor.Load(store);
+                var options = new AnnualReportOptions(parse.GetValue(year), parse.GetValue(scenario) ?? "baseline", n, parse.GetValue(seed) ?? 1);
+                var docx = parse.GetValue(output)!;
+                var xlsx = AnnualReport.Write(AnnualReport.Build(monitor, store, options), docx);
+                stdout.WriteLine($"Wrote {docx} and {xlsx}.");
+                return 0;
+            }
+            catch (InvalidInputException e)
+            {
+                stderr.WriteLine(e.Message);
+                return 2;
+            }
+            catch (StoreOpenException e)
+            {
+                stderr.WriteLine(e.Message);
+                return 2;
+            }
+        });
+        return command;
+    }
+}

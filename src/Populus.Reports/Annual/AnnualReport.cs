@@ -1,0 +1,326 @@
+using System.Globalization;
+using Populus.Planning.Data;
+using Populus.Planning.Indicators;
+using Populus.Planning.Probability;
+using Populus.Planning.Scenarios;
+using Populus.Planning.Services;
+using Populus.Planning.Targets;
+using Populus.Planning.Work;
+using Populus.Reports.Charts;
+using Populus.Reports.Document;
+using Populus.Reports.Excel;
+using Populus.Reports.Word;
+using Populus.Storage;
+using Populus.Storage.PlanWork;
+using Populus.Storage.Scenarios;
+using Populus.Storage.Wpp;
+
+namespace Populus.Reports.Annual;
+
+/// <summary>
+/// The plan's annual evaluation report (人口发展规划实施情况年度评估报告, issue 4 §6, issue 7 §5): the 20 indicators of
+/// Table 6 with value, target, status, gap and provenance; early warnings; charts (pyramid, trends against targets,
+/// county comparison); public-service demand; with trajectories, fan charts and the probability that each
+/// population-computed target is met; and the departments' progress on the plan's tasks. Figures come only from
+/// <see cref="PlanMonitor"/> and the store: an indicator without data says 'no data' and why.
+/// </summary>
+public static class AnnualReport
+{
+    /// <summary>The WPP location whose published bounds calibrate the trajectories (China: the city's own spread is not published).</summary>
+    public const int CalibrationLocation = 156;
+
+    /// <summary>Builds the report.</summary>
+    /// <exception cref="Populus.Storage.Tabular.InvalidInputException">The scenario is unknown or a data file is invalid.</exception>
+    public static ReportDocument Build(PlanMonitor monitor, IPopulusStore store, AnnualReportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(monitor);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        var y = options.Year;
+        var city = monitor.Model.City;
+        var scenario = monitor.Scenario(options.Scenario);
+        var projection = monitor.Projector.Project(scenario, Math.Max(AnnualReportOptions.Horizon, y + 1));
+        var projected = ScenarioIndicatorData.Indicators(projection, monitor.Plan.Catalogue);
+        var evaluations = new TargetEvaluator(monitor.Calculator).EvaluateAll(monitor.Plan.Book, [city], y, projected);
+        var warnings = TargetEvaluator.EarlyWarnings(evaluations);
+        var report = new ReportBuilder($"{city}人口发展规划实施情况年度评估报告")
+            .Subtitle($"{y}年度（预测情景：{scenario.Name}）");
+
+        var indicators = IndicatorTable(monitor, projected, evaluations, y, city);
+        report.Heading(1, "一、总体情况")
+            .Paragraph(Summary(evaluations, warnings, y, scenario.Name, monitor.LastObservedYear))
+            .Heading(1, "二、主要指标监测")
+            .Paragraph("下表列出规划表6的20项主要指标：数值注明来源（统计、估计或预测），无数据的指标注明原因，不作推测填补。状态按规划目标评估：已实现、按计划推进、存在风险、偏离目标或无数据。")
+            .Table(indicators);
+
+        report.Heading(1, "三、监测预警");
+        if (warnings.Count == 0)
+        {
+            report.Paragraph($"按“{scenario.Name}”情景预测，未发现将会错过的规划目标。");
+        }
+        else
+        {
+            report.Paragraph($"按“{scenario.Name}”情景预测，以下{warnings.Count}项目标存在风险或偏离目标，需重点关注。")
+                .Table(WarningTable(monitor, warnings, scenario.Name));
+        }
+
+        report.Heading(1, "四、人口结构与趋势");
+        foreach (var (image, caption) in Charts(monitor, projection, projected, y, city))
+        {
+            report.Figure(image, caption);
+        }
+
+        report.Heading(1, "五、公共服务需求")
+            .Paragraph("按规划及有关标准（data/plan/service-demand.csv），根据情景预测的常住人口测算全市公共服务需求。")
+            .Table(DemandTable(projection, monitor, y));
+
+        if (options.Trajectories > 0)
+        {
+            report.Heading(1, "六、概率预测与目标达成概率");
+            Probabilistic(report, monitor, scenario, options, y, city);
+        }
+
+        report.Heading(1, options.Trajectories > 0 ? "七、规划任务推进情况" : "六、规划任务推进情况");
+        Tasks(report, store, options);
+        return report.Build();
+    }
+
+    /// <summary>Writes the report as .docx at <paramref name="docxPath"/> and its tables as an .xlsx of the same base name beside it.</summary>
+    /// <returns>The path of the workbook.</returns>
+    public static string Write(ReportDocument report, string docxPath)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var full = Path.GetFullPath(docxPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        new WordReportWriter().Write(report, full);
+        var xlsx = Path.ChangeExtension(full, ".xlsx");
+        WorkbookWriter.Write(report.Tables, xlsx);
+        return xlsx;
+    }
+
+    /// <summary>The status as the plan's users read it.</summary>
+    public static string StatusZh(TargetStatus status) => status switch
+    {
+        TargetStatus.Achieved => "已实现",
+        TargetStatus.OnTrack => "按计划推进",
+        TargetStatus.AtRisk => "存在风险",
+        TargetStatus.OffTrack => "偏离目标",
+        _ => "无数据",
+    };
+
+    /// <summary>The provenance as the report prints it: 统计/估计/预测 and the source.</summary>
+    public static string ProvenanceZh(IndicatorValue value) => value.Provenance is { } p
+        ? $"{p.Status switch { DataStatus.Observed => "统计", DataStatus.Estimated => "估计", _ => "预测" }}：{p.Source}"
+        : $"无数据：{value.Note}";
+
+    private static string Summary(IReadOnlyList<TargetEvaluation> evaluations, IReadOnlyList<TargetEvaluation> warnings, int y, string scenario, int lastObserved)
+    {
+        string Count(TargetStatus s) => evaluations.Count(e => e.Status == s).ToString(CultureInfo.InvariantCulture);
+        return $"本报告评估{y}年度规划实施情况：{lastObserved}年及以前采用统计和估计数据，以后年份采用“{scenario}”情景预测。" +
+               $"全部{evaluations.Count}项规划目标中，已实现{Count(TargetStatus.Achieved)}项，按计划推进{Count(TargetStatus.OnTrack)}项，" +
+               $"存在风险{Count(TargetStatus.AtRisk)}项，偏离目标{Count(TargetStatus.OffTrack)}项，无数据{Count(TargetStatus.NoData)}项；预警{warnings.Count}项。";
+    }
+
+    private static ReportTable IndicatorTable(PlanMonitor monitor, ProjectedIndicators projected, IReadOnlyList<TargetEvaluation> evaluations, int y, string city)
+    {
+        var rows = new List<TableCell[]>();
+        foreach (var entry in monitor.Plan.Catalogue.Entries.Where(e => e.PlanId is not null).OrderBy(e => int.Parse(e.PlanId!, CultureInfo.InvariantCulture)))
+        {
+            var value = monitor.Calculator.Compute(entry.Id, city, y);
+            if (!value.HasValue && y > monitor.LastObservedYear)
+            {
+                var p = projected.Get(entry.Id, city, y);
+                value = p.HasValue ? p : IndicatorValue.NoData(entry.Id, city, y, $"{value.Note}; {p.Note}");
+            }
+
+            // The next target due (or the last one when all have passed).
+            var own = evaluations.Where(e => e.Target.IndicatorId == entry.Id).OrderBy(e => e.Target.Year ?? y).ToList();
+            var next = own.FirstOrDefault(e => (e.Target.Year ?? y) >= y) ?? own.LastOrDefault();
+            rows.Add([entry.PlanId!, entry.NameZh, entry.Unit, value.Value, next?.Target.Year?.ToString(CultureInfo.InvariantCulture) ?? "—",
+                next?.Target.PrintedZh ?? "—", next is null ? "无目标" : StatusZh(next.Status), next?.Shortfall, ProvenanceZh(value)]);
+        }
+
+        return new ReportTable($"规划主要指标{y}年监测",
+            [TableColumn.Text("序号"), TableColumn.Text("指标"), TableColumn.Text("单位"), TableColumn.Number($"{y}年数值", 2),
+             TableColumn.Text("目标年份"), TableColumn.Text("目标"), TableColumn.Text("状态"), TableColumn.Number("差距", 2), TableColumn.Text("来源或无数据原因")],
+            rows, "统计公报、规划基期值（表6）、部门报送数据和情景预测；差距为距目标的差值（达到为0）", "主要指标");
+    }
+
+    private static ReportTable WarningTable(PlanMonitor monitor, IReadOnlyList<TargetEvaluation> warnings, string scenario) =>
+        new("规划目标预警",
+            [TableColumn.Text("指标"), TableColumn.Text("目标年份"), TableColumn.Text("目标"), TableColumn.Text("状态"), TableColumn.Number("预期值", 2),
+             TableColumn.Number("差距", 2), TableColumn.Number("年均需变化", 2)],
+            warnings.Select(w => new TableCell[]
+            {
+                monitor.Plan.Catalogue[w.Target.IndicatorId].NameZh, w.Target.Year?.ToString(CultureInfo.InvariantCulture) ?? "—", w.Target.PrintedZh,
+                StatusZh(w.Status), w.Expected?.Value, w.Shortfall, w.RequiredAnnualChange,
+            }),
+            $"“{scenario}”情景预测", "预警");
+
+    private static IEnumerable<(ChartImage Image, string Caption)> Charts(PlanMonitor monitor, ScenarioProjection projection, ProjectedIndicators projected, int y, string city)
+    {
+        var baseYear = monitor.Model.BaseYear;
+        var pyramidYear = Math.Clamp(y, baseYear, projection.LastYear);
+        yield return (new PopulationPyramidChart
+        {
+            Title = $"{city}常住人口年龄结构（{pyramidYear}年）",
+            Population = new PyramidSeries($"{pyramidYear}年（{(pyramidYear > monitor.LastObservedYear ? "预测" : "估计")}）", projection.Population(pyramidYear)),
+            Comparison = new PyramidSeries($"{baseYear}年（普查）", projection.Population(baseYear)),
+        }.Render(), $"人口金字塔：{pyramidYear}年与{baseYear}年");
+
+        foreach (var id in new[] { "resident_population", "ageing_rate_60" })
+        {
+            var entry = monitor.Plan.Catalogue[id];
+            var series = new List<TrendSeries>();
+            var history = monitor.Calculator.Series(id, city, baseYear, Math.Min(y, monitor.LastObservedYear)).Where(v => v.HasValue).ToList();
+            foreach (var group in history.GroupBy(v => v.Provenance!.Status == DataStatus.Observed))
+            {
+                series.Add(new TrendSeries(entry.NameZh, group.Key ? TrendSeriesKind.Observed : TrendSeriesKind.Estimated,
+                    group.Select(v => (double)v.Year), group.Select(v => v.Value!.Value)));
+            }
+
+            var from = history.Count > 0 ? history[^1].Year : baseYear;
+            var future = Enumerable.Range(from, AnnualReportOptions.Horizon - from + 1).Select(yr => projected.Get(id, city, yr)).Where(v => v.HasValue).ToList();
+            if (future.Count >= 2)
+            {
+                series.Add(new TrendSeries(entry.NameZh, TrendSeriesKind.Projected, future.Select(v => (double)v.Year), future.Select(v => v.Value!.Value)));
+            }
+
+            if (series.Count == 0)
+            {
+                continue;
+            }
+
+            var markers = monitor.Plan.Book.For(id).Where(t => t.Year is not null && t.Rule.Band is not null)
+                .Select(t => (t, Edge: double.IsFinite(t.Rule.Band!.Value.Lower) ? t.Rule.Band.Value.Lower : t.Rule.Band.Value.Upper))
+                .Where(m => double.IsFinite(m.Edge))
+                .Select(m => new TargetMarker(m.t.Year!.Value, m.Edge, $"{m.t.Year}年目标 {m.t.PrintedZh}")).ToList();
+            yield return (new TrendChart { Title = $"{entry.NameZh}：统计、估计与预测", ValueAxisLabel = $"{entry.NameZh}（{UnitZh(entry.Unit)}）", Series = series, Targets = markers }.Render(),
+                $"{entry.NameZh}趋势与规划目标");
+        }
+
+        var counties = projection.Regions.ToList();
+        yield return (new GroupedBarChart
+        {
+            Title = "各县（市、区）常住人口",
+            ValueAxisLabel = "常住人口（万人）",
+            Categories = counties,
+            Series =
+            [
+                new BarSeries($"{baseYear}年", counties.Select((_, i) => projection.Total(baseYear, i) / 10_000)),
+                new BarSeries($"{pyramidYear}年", counties.Select((_, i) => projection.Total(pyramidYear, i) / 10_000)),
+            ],
+            ValueLabelDecimals = 1,
+        }.Render(), $"各县（市、区）常住人口比较（{baseYear}年与{pyramidYear}年）");
+    }
+
+    private static ReportTable DemandTable(ScenarioProjection projection, PlanMonitor monitor, int y)
+    {
+        var years = new[] { y, 2025, 2030, 2035 }.Where(yr => yr > monitor.Model.BaseYear && yr <= projection.LastYear).Distinct().Order().ToArray();
+        var rows = years.Length == 0 ? [] : ServiceDemand.Compute(projection, monitor.Standards, [(monitor.Model.City, [.. projection.Regions])], years[0], years[^1])
+            .Where(d => years.Contains(d.Year));
+        return new ReportTable("全市公共服务需求测算",
+            [TableColumn.Text("服务"), TableColumn.Text("年龄"), TableColumn.Number("年份", 0, false), TableColumn.Number("服务人口", 0), TableColumn.Number("需求", 0), TableColumn.Text("单位"), TableColumn.Text("标准来源")],
+            rows.Select(d => new TableCell[] { d.Standard.Id, d.Standard.AgeLabel, d.Year, d.Residents, d.Demand, d.Standard.Unit, d.Standard.Source }),
+            $"“{projection.Scenario.Name}”情景预测；标准见 data/plan/service-demand.csv", "公共服务需求");
+    }
+
+    private static void Probabilistic(ReportBuilder report, PlanMonitor monitor, Scenario scenario, AnnualReportOptions options, int y, string city)
+    {
+        var calibration = WppUncertainty.Calibrate(Path.Combine(monitor.DataFolder, "wpp"), CalibrationLocation);
+        var targets = monitor.Plan.Book.Targets
+            .Where(t => t.Year is { } ty && ty > y && ty <= AnnualReportOptions.Horizon && t.Rule.IsNumeric && t.Rule.Kind != TargetKind.CumulativeAtLeast)
+            .Where(t => monitor.Plan.Catalogue[t.IndicatorId] is { Formula: not null } e && e.AppliesTo(monitor.Plan.Regions.CodeOf(city)))
+            .ToList();
+        var known = Math.Max(y, monitor.LastObservedYear);
+        var runs = ScenarioTrajectories.Run(monitor.Projector, scenario, calibration.Model, known, AnnualReportOptions.Horizon, options.Trajectories, options.Seed,
+            monitor.Plan.Catalogue, targets.Select(t => (t.IndicatorId, t.Year!.Value)));
+        var years = runs.Years.Where(yr => yr > known).ToList();
+        var q = years.Select(runs.PopulationQuantiles).ToList();
+        report.Paragraph($"以“{scenario.Name}”情景为中心路径，按联合国《世界人口展望2024》中国总和生育率、预期寿命和净迁移的80%与95%预测区间校准随机过程，" +
+                         $"模拟{runs.Count}条人口轨迹（随机种子{runs.Seed}），{known}年以后各年的生育、死亡和迁移水平随机偏离中心路径。");
+        if (years.Count >= 2)
+        {
+            report.Figure(new FanChart
+            {
+                Title = $"{city}常住人口概率预测",
+                ValueAxisLabel = "常住人口（万人）",
+                Fan = new FanSeries(years.Select(v => (double)v), q.Select(v => v.Median / 10_000), q.Select(v => v.Lower80 / 10_000), q.Select(v => v.Upper80 / 10_000),
+                    q.Select(v => v.Lower95 / 10_000), q.Select(v => v.Upper95 / 10_000)),
+            }.Render(), "常住人口扇形图（中位数、80%和95%预测区间）");
+        }
+
+        report.Table(new ReportTable("常住人口概率预测",
+            [TableColumn.Number("年份", 0, false), TableColumn.Number("中位数（万人）", 1), TableColumn.Number("80%下限", 1), TableColumn.Number("80%上限", 1), TableColumn.Number("95%下限", 1), TableColumn.Number("95%上限", 1)],
+            years.Select((yr, i) => new TableCell[] { yr, q[i].Median / 10_000, q[i].Lower80 / 10_000, q[i].Upper80 / 10_000, q[i].Lower95 / 10_000, q[i].Upper95 / 10_000 }),
+            $"概率预测，{runs.Count}条轨迹，种子{runs.Seed}", "人口概率预测"));
+
+        var rows = new List<TableCell[]>();
+        foreach (var t in targets)
+        {
+            var values = runs.Values(t.IndicatorId, t.Year!.Value);
+            var name = monitor.Plan.Catalogue[t.IndicatorId].NameZh;
+            if (values is null)
+            {
+                rows.Add([name, t.Year.Value, t.PrintedZh, TableCell.Empty, TableCell.Empty, "无数据：预测不提供该指标的输入"]);
+                continue;
+            }
+
+            var p = TargetProbability.Of(t.Rule, values);
+            rows.Add([name, t.Year.Value, t.PrintedZh, 100 * p, 100 * TargetProbability.StandardError(p, runs.Count), ""]);
+        }
+
+        report.Table(new ReportTable("规划目标达成概率",
+            [TableColumn.Text("指标"), TableColumn.Number("目标年份", 0, false), TableColumn.Text("目标"), TableColumn.Number("达成概率（%）", 1), TableColumn.Number("标准误（%）", 1), TableColumn.Text("说明")],
+            rows, $"概率预测，{runs.Count}条轨迹，种子{runs.Seed}；概率为达到目标的轨迹所占比例", "目标达成概率"));
+    }
+
+    private static void Tasks(ReportBuilder report, IPopulusStore store, AnnualReportOptions options)
+    {
+        var y = options.Year;
+        var asOf = options.AsOf ?? new DateOnly(y, 12, 31);
+        var items = store.Work.Items(y, WorkScope.LeadOffice, asOf);
+        var tasks = PlanTasks.List;
+        if (items.Count == 0)
+        {
+            report.Paragraph($"规划第三、四章共{tasks.Tasks.Count}项任务，牵头单位和配合单位见下表。{y}年度工作要点尚未录入（populus import workpoints），暂无推进情况。")
+                .Table(new ReportTable("规划任务牵头单位",
+                    [TableColumn.Text("牵头单位"), TableColumn.Number("牵头任务数", 0), TableColumn.Text("任务编号")],
+                    tasks.Tasks.SelectMany(t => t.LeadUnits.Select(u => (Unit: u, t.Id))).GroupBy(p => p.Unit)
+                        .Select(g => new TableCell[] { g.Key, g.Count(), string.Join("、", g.Select(p => p.Id)) }),
+                    "data/plan/tasks.csv（据规划文本核对）", "任务分工"));
+            return;
+        }
+
+        report.Paragraph($"截至{asOf:yyyy年M月d日}，{y}年度共{items.Count}项工作要点，已完成{items.Count(i => i.State is WorkItemState.Completed or WorkItemState.CompletedLate)}项，" +
+                         $"滞后{items.Count(i => i.State == WorkItemState.Lagging)}项，逾期{items.Count(i => i.State == WorkItemState.Overdue)}项。")
+            .Table(new ReportTable("各部门工作要点推进情况",
+                [TableColumn.Text("部门"), TableColumn.Number("工作要点", 0), TableColumn.Number("已完成", 0), TableColumn.Number("按期推进", 0), TableColumn.Number("滞后", 0), TableColumn.Number("逾期", 0)],
+                items.GroupBy(i => i.Department).Select(g => new TableCell[]
+                {
+                    g.Key, g.Count(), g.Count(i => i.State is WorkItemState.Completed or WorkItemState.CompletedLate), g.Count(i => i.State == WorkItemState.OnSchedule),
+                    g.Count(i => i.State == WorkItemState.Lagging), g.Count(i => i.State == WorkItemState.Overdue),
+                }),
+                "部门报送的工作进展（populus import progress）", "部门推进情况"));
+        var behind = items.Where(i => i.State is WorkItemState.Lagging or WorkItemState.Overdue).ToList();
+        if (behind.Count > 0)
+        {
+            report.Table(new ReportTable("逾期和滞后的工作要点",
+                [TableColumn.Text("部门"), TableColumn.Text("任务"), TableColumn.Text("工作要点"), TableColumn.Text("截止日期"), TableColumn.Number("完成（%）", 0), TableColumn.Text("状态"), TableColumn.Text("关联指标")],
+                behind.Select(i => new TableCell[]
+                {
+                    i.Department, $"{i.TaskId} {i.TaskTitleZh}", i.Description, i.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), i.PercentComplete,
+                    i.State == WorkItemState.Overdue ? "逾期" : "滞后", i.IndicatorPlanIds.Count == 0 ? "—" : "表6指标 " + string.Join("、", i.IndicatorPlanIds),
+                }),
+                "部门报送的工作进展；关联指标为任务服务的规划表6指标序号", "逾期滞后"));
+        }
+    }
+
+    private static string UnitZh(string unit) => unit switch
+    {
+        "10k persons" => "万人",
+        "%" => "%",
+        "years" => "岁",
+        _ => unit,
+    };
+}

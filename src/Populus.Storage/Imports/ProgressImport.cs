@@ -1,0 +1,100 @@
+using System.Globalization;
+using Populus.Storage.Engines;
+using Populus.Storage.Tabular;
+
+namespace Populus.Storage.Imports;
+
+/// <summary>
+/// Progress reports of the departments on their work points: the day, the share done, whether the point is
+/// complete, and the evidence (a document number, link or file name). A department reports only its own points.
+/// </summary>
+internal sealed class ProgressImport : ImportKind
+{
+    public override string Name => "progress";
+
+    public override string Summary => "departments' progress reports on their work points, with evidence (工作进展)";
+
+    public override string[] RequiredColumns => ["year", "point_key", "department", "reported_on", "percent_complete", "completed", "evidence"];
+
+    public override int Load(ImportSession session)
+    {
+        var points = Sql.Query(session.Connection, session.Transaction, "SELECT year, point_key, department FROM work_point",
+                r => (Key: (r.Int(0)!.Value, r.GetString(1)), Department: r.GetString(2)))
+            .ToDictionary(p => p.Key, p => p.Department);
+        var stored = Sql.Query(session.Connection, session.Transaction, "SELECT year, point_key, reported_on FROM work_progress",
+            r => (r.Int(0)!.Value, r.GetString(1), r.Date(2)!.Value)).ToHashSet();
+        var rows = new List<object?[]>();
+        var first = new Dictionary<(int, string, DateOnly), int>();
+        foreach (var record in session.Table.Records())
+        {
+            var year = WorkCells.Year(record);
+            var key = WorkCells.PointKey(record);
+            var department = record.RequiredText("department");
+            var reported = WorkCells.Date(record, "reported_on");
+            var percent = record.Number("percent_complete", 0, 100, "a share done is between 0 and 100");
+            var completed = Completed(record);
+            var evidence = record.RequiredText("evidence");
+            if (year is { } y && key is not null)
+            {
+                if (!points.TryGetValue((y, key), out var owner))
+                {
+                    record.Fail("point_key", key, $"no work point {key} of {y} is stored; import the work points first (populus import workpoints)");
+                    key = null;
+                }
+                else if (department is not null && department != owner)
+                {
+                    record.Fail("department", department, $"work point {key} belongs to {owner}; a department reports only on its own points");
+                    department = null;
+                }
+            }
+
+            if (completed == true && percent is { } p && p < 100)
+            {
+                record.Fail("percent_complete", p.ToString(CultureInfo.InvariantCulture), "a completed point is 100 % done");
+                percent = null;
+            }
+
+            if (year is { } yr && reported is { } day && day.Year < yr)
+            {
+                record.Fail("reported_on", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), $"before the work point's year {yr}");
+                reported = null;
+            }
+
+            if (year is null || key is null || department is null || reported is null || percent is null || completed is null || evidence is null)
+            {
+                continue;
+            }
+
+            var id = (year.Value, key, reported.Value);
+            if (first.TryGetValue(id, out var earlier) || stored.Contains(id))
+            {
+                record.Fail("reported_on", reported.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    stored.Contains(id) ? "a report on this point for this day is already stored" : $"row {earlier} reports on the same point and day");
+                continue;
+            }
+
+            first[id] = record.Row;
+            rows.Add([year.Value, key, department, reported.Value, percent.Value, completed.Value, evidence, record.Text("note")]);
+        }
+
+        return WorkPointsImport.Store(session, "work_progress",
+            ["year", "point_key", "department", "reported_on", "percent_complete", "completed", "evidence", "note"], rows);
+    }
+
+    private static bool? Completed(CsvRecord record)
+    {
+        var text = record.RequiredText("completed");
+        switch (text?.ToLowerInvariant())
+        {
+            case null:
+                return null;
+            case "yes" or "true" or "1" or "是":
+                return true;
+            case "no" or "false" or "0" or "否":
+                return false;
+            default:
+                record.Fail("completed", text, "write yes or no");
+                return null;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using MiniExcels = MiniExcelLibs.MiniExcel;
+using Populus.Reports.Annual;
+using Populus.Reports.Pdf;
+using Populus.Storage;
+using Populus.Storage.Scenarios;
+
+namespace Populus.Reports.Tests.Annual;
+
+/// <summary>
+/// The annual evaluation report for the default Wenzhou data (a fresh DuckDB store seeded with it), with 20
+/// trajectories, written as .docx and .xlsx and converted to PDF by LibreOffice.
+/// </summary>
+public sealed class AnnualReportTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("populus-annual-").FullName;
+
+    [Fact]
+    public void Report_ForWenzhou_HasTheChineseText_TheIndicatorTable_TheImagesAndTheSheets()
+    {
+        string docx = Path.Combine(_folder, "report.docx");
+        string xlsx;
+        Populus.Reports.Document.ReportDocument report;
+        using (var store = PopulusStore.Open(Path.Combine(_folder, "store.duckdb")))
+        {
+            var monitor = PlanMonitor.Load(store);
+            report = AnnualReport.Build(monitor, store, new AnnualReportOptions(2024, Trajectories: 20, Seed: 7));
+            xlsx = AnnualReport.Write(report, docx);
+        }
+
+        // The indicator table has the plan's 20 indicators, each with a value or 'no data' and its reason.
+        var indicators = report.Tables.Single(t => t.SheetName == "主要指标");
+        Assert.Equal(20, indicators.Rows.Length);
+        var source = indicators.Columns.IndexOf(indicators.Columns.Single(c => c.Header == "来源或无数据原因"));
+        var value = indicators.Columns.IndexOf(indicators.Columns.Single(c => c.Header == "2024年数值"));
+        foreach (var row in indicators.Rows)
+        {
+            var cell = row[source].Text!;
+            Assert.True(row[value].IsEmpty == cell.StartsWith("无数据：", StringComparison.Ordinal), $"row {row[0]}: value {row[value]} with '{cell}'");
+            Assert.Matches("^(统计|估计|预测|无数据)：.+", cell);
+        }
+
+        // Resident population 2024 comes from the bulletins' figures (data/wenzhou/wenzhou_annual.csv), not from a projection.
+        Assert.Matches("^(统计|估计)：", indicators.Rows[0][source].Text);
+
+        // Every target probability is a share in [0, 100].
+        var probabilities = report.Tables.Single(t => t.SheetName == "目标达成概率");
+        Assert.NotEmpty(probabilities.Rows);
+        Assert.All(probabilities.Rows.Where(r => r[3].Number is not null), r => Assert.InRange(r[3].Number!.Value, 0, 100));
+
+        var pdf = new LibreOfficePdfConverter().Convert(docx, _folder);
+        var text = Tools.Run("pdftotext", pdf, "-");
+        foreach (var expected in new[] { "温州市人口发展规划实施情况年度评估报告", "规划主要指标2024年监测", "常住人口", "监测预警", "公共服务需求", "规划目标达成概率", "规划任务推进情况" })
+        {
+            Assert.Contains(expected, text.Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+
+        // Five charts: pyramid, two trends, county comparison, fan chart; each an image in the PDF.
+        Assert.Equal(5, report.Figures.Count());
+        var images = Tools.Run("pdfimages", "-list", pdf).Split('\n').Skip(2).Count(l => l.Contains(" image ", StringComparison.Ordinal));
+        Assert.True(images >= 5, $"{images} images in the PDF");
+
+        Assert.Equal(report.Tables.Select(t => t.SheetName!), MiniExcels.GetSheetNames(xlsx));
+        Assert.Contains("主要指标", MiniExcels.GetSheetNames(xlsx));
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
