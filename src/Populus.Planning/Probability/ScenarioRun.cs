@@ -121,7 +121,7 @@ public sealed class ScenarioRun
                         for (var y = 0; y < years.Length; y++)
                         {
                             var v = calculator.Recompute(pairs[s].Item1, pairs[s].Item2, years[y]);
-                            row[s * years.Length + y] = v.Value is { } value ? (float)value : float.NaN;
+                            row[s * years.Length + y] = v.HasValue ? (float)v.Value : float.NaN;
                         }
                     }
 
