@@ -4,6 +4,7 @@ using Populus.Demography;
 using Populus.Demography.Stochastic;
 using Populus.Planning.Targets;
 using Populus.Storage;
+using Populus.Storage.Tabular;
 using Populus.Web.Plan;
 using Populus.Web.Security;
 
