@@ -185,7 +185,7 @@ public sealed class ApiTests
         using var app = TestApp.For("duckdb");
         using var viewer = await app.SignedIn("viewer-lucheng");
         var own = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/probabilities");
-        Assert.Equal("鹿城区", own.GetProperty("region").GetString());
+        Assert.Equal("330302", own.GetProperty("region").GetString());
         Assert.NotEmpty(own.GetProperty("targets").EnumerateArray());
         Assert.All(own.GetProperty("targets").EnumerateArray(), t => Assert.InRange(t.GetProperty("probability").GetDouble(), 0, 1));
         var fan = own.GetProperty("fans").EnumerateArray().First(f => f.GetProperty("indicatorId").GetString() == "resident_population");
