@@ -178,4 +178,23 @@ public sealed class ApiTests
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync("/api/v1/projections/run", new { tfr = 1.2 })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/api/v1/projections/pyramid?region=330303")).StatusCode);
     }
+
+    [Fact]
+    public async Task Probabilities_AreSharesWithFans_AndScopedToTheViewersCounty()
+    {
+        using var app = TestApp.For("duckdb");
+        using var viewer = await app.SignedIn("viewer-lucheng");
+        var own = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/probabilities");
+        Assert.Equal("330302", own.GetProperty("region").GetString());
+        Assert.NotEmpty(own.GetProperty("targets").EnumerateArray());
+        Assert.All(own.GetProperty("targets").EnumerateArray(), t => Assert.InRange(t.GetProperty("probability").GetDouble(), 0, 1));
+        var fan = own.GetProperty("fans").EnumerateArray().First(f => f.GetProperty("indicatorId").GetString() == "resident_population");
+        var bands = fan.GetProperty("bands");
+        Assert.True(bands.GetProperty("q025")[5].GetDouble() <= bands.GetProperty("q50")[5].GetDouble());
+        Assert.True(bands.GetProperty("q50")[5].GetDouble() <= bands.GetProperty("q975")[5].GetDouble());
+        var pyramid = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/probabilities/pyramid?year=2030");
+        Assert.True(pyramid.GetProperty("female").GetProperty("q50")[5].GetDouble() > 0);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/api/v1/probabilities?region=330303")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/api/v1/probabilities/pyramid?region=330303")).StatusCode);
+    }
 }

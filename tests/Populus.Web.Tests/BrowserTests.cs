@@ -162,6 +162,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await Open(page, "#trends");
         Assert.True(await SeriesPoints(page, "chart-trend") > 0);
+        await page.WaitForFunctionAsync("() => { const e = document.getElementById('chart-fan'); const c = e && echarts.getInstanceByDom(e); return c && c.getOption().series.length >= 5; }",
+            null, new() { Timeout = 120_000 });
         await Shot(page, "trends");
 
         await Open(page, "#compare");

@@ -8,9 +8,10 @@ using Populus.Storage.Tabular;
 namespace Populus.Cli.Commands;
 
 /// <summary>
-/// `populus evaluate --year Y [--scenario NAME]`: every plan target of the region as seen in year Y — achieved, on
+/// `populus evaluate --year Y [--scenario NAME] [--trajectories N --seed S]`: every plan target of the region as seen in year Y — achieved, on
 /// track, at risk, off track or no data — with the gap, the average annual change needed and the value expected at
-/// the target year (observed up to Y, the scenario's projection after it); then the early warnings.
+/// the target year (observed up to Y, the scenario's projection after it); then the early warnings. With trajectories,
+/// the probability that each target ahead is met, from a probabilistic projection around the scenario.
 /// </summary>
 internal static class EvaluateCommand
 {
@@ -22,9 +23,11 @@ internal static class EvaluateCommand
         var year = new Option<int>("--year") { Description = "The evaluation year: observed values up to it, projected after it", Required = true };
         var scenario = new Option<string>("--scenario") { Description = "Scenario for the years after the evaluation year (default baseline)" };
         var region = new Option<string>("--region") { Description = "Region name or code (温州市 by default)" };
+        var trajectories = new Option<int>("--trajectories") { Description = "Run N probabilistic trajectories (1–100,000) and show the probability each target ahead is met" };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the trajectories (same seed, same probabilities)", DefaultValueFactory = _ => 2024 };
         var format = TableOutput.CreateOption();
         var db = DbOption.Create();
-        var command = new Command("evaluate", "Status of the plan's targets: achieved / on track / at risk / off track / no data (目标评估)") { year, scenario, region, format, db };
+        var command = new Command("evaluate", "Status of the plan's targets: achieved / on track / at risk / off track / no data (目标评估)") { year, scenario, region, trajectories, seed, format, db };
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -38,10 +41,27 @@ internal static class EvaluateCommand
                 var s = monitor.Scenario(parse.GetValue(scenario) ?? "baseline");
                 var projection = monitor.Projector.Project(s, Math.Max(Horizon, y + 1));
                 var projected = ScenarioIndicatorData.Indicators(projection, monitor.Plan.Catalogue);
-                var evaluations = new TargetEvaluator(monitor.Calculator).EvaluateAll(monitor.Plan.Book, [where], y, projected);
+                var evaluator = new TargetEvaluator(monitor.Calculator);
+                var evaluations = evaluator.EvaluateAll(monitor.Plan.Book, [where], y, projected);
+                var n = parse.GetValue(trajectories);
+                if (n < 0 || n > 100_000)
+                {
+                    stderr.WriteLine($"--trajectories {n}: must be between 1 and 100,000.");
+                    return 2;
+                }
+
+                IReadOnlyList<double?>? probabilities = null;
+                if (n > 0)
+                {
+                    var run = monitor.RunTrajectories(s, [where], Math.Max(Horizon, y + 1), n, parse.GetValue(seed));
+                    probabilities = run.Probabilities(evaluator, monitor.Plan.Book, evaluations);
+                }
+
                 var how = parse.GetValue(format)!;
-                var header = new[] { "indicator", "target_year", "target", "status", "latest", "latest_year", "expected", "gap", "needed_per_year", "explanation" };
-                TableOutput.Write(stdout, how, header, evaluations.Select(Row));
+                string[] header = probabilities is null
+                    ? ["indicator", "target_year", "target", "status", "latest", "latest_year", "expected", "gap", "needed_per_year", "explanation"]
+                    : ["indicator", "target_year", "target", "status", "probability", "latest", "latest_year", "expected", "gap", "needed_per_year", "explanation"];
+                TableOutput.Write(stdout, how, header, evaluations.Select((e, i) => Row(e, probabilities?[i], probabilities is not null)));
                 var warnings = TargetEvaluator.EarlyWarnings(evaluations);
                 if (how == "table")
                 {
@@ -49,7 +69,16 @@ internal static class EvaluateCommand
                     stdout.WriteLine($"Early warnings ({warnings.Count}), scenario '{s.Name}', as of {y}:");
                     foreach (var w in warnings)
                     {
-                        stdout.WriteLine($"  {Status(w.Status)}: {w.Target.IndicatorId} {w.Target.Year} {w.Target.Rule} — expected {TableOutput.Number(w.Expected?.Value)}, gap {TableOutput.Number(w.Shortfall)}");
+                        var p = probabilities?[evaluations.ToList().IndexOf(w)];
+                        var chance = p is { } v ? $", probability met {Percent(v)}" : "";
+                        stdout.WriteLine($"  {Status(w.Status)}: {w.Target.IndicatorId} {w.Target.Year} {w.Target.Rule} — expected {TableOutput.Number(w.Expected?.Value)}, gap {TableOutput.Number(w.Shortfall)}{chance}");
+                    }
+
+                    if (probabilities is not null)
+                    {
+                        stdout.WriteLine();
+                        stdout.WriteLine($"Probabilities: {n} trajectories (seed {parse.GetValue(seed)}) around scenario '{s.Name}', TFR, e0 and net migration " +
+                            $"drawn from processes calibrated to WPP 2024's 80%/95% bounds for China; Monte Carlo standard error at most {Percent(0.5 / Math.Sqrt(n))}.");
                     }
                 }
 
@@ -69,12 +98,13 @@ internal static class EvaluateCommand
         return command;
     }
 
-    private static string?[] Row(TargetEvaluation e) =>
+    private static string?[] Row(TargetEvaluation e, double? probability, bool withProbability) =>
     [
         e.Target.IndicatorId,
         e.Target.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "standing",
         e.Target.Rule.ToString(),
         Status(e.Status),
+        .. withProbability ? new[] { probability is { } p ? Percent(p) : "" } : [],
         TableOutput.Number(e.Latest?.Value),
         e.Latest?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
         TableOutput.Number(e.Expected?.Value),
@@ -82,6 +112,9 @@ internal static class EvaluateCommand
         TableOutput.Number(e.RequiredAnnualChange),
         e.Explanation,
     ];
+
+    /// <summary>A probability as a percentage with one decimal.</summary>
+    internal static string Percent(double p) => (100 * p).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
 
     /// <summary>The status as the plan's users read it.</summary>
     internal static string Status(TargetStatus status) => status switch

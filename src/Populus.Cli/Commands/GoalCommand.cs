@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Populus.Planning.GoalSeeking;
+using Populus.Planning.Probability;
 using Populus.Planning.Scenarios;
 using Populus.Storage;
 using Populus.Storage.Scenarios;
@@ -8,8 +9,9 @@ using Populus.Storage.Tabular;
 namespace Populus.Cli.Commands;
 
 /// <summary>
-/// `populus goal --indicator ID --year Y --lever net-migration|tfr|e0|retention [--scenario NAME]`: the level of the lever,
-/// held every year to Y, at which the projection meets the plan's target for Y, with its sensitivity. Exit 0 when a level
+/// `populus goal --indicator ID --year Y --lever net-migration|tfr|e0|retention [--scenario NAME] [--probability P]`: the level of the lever,
+/// held every year to Y, at which the projection meets the plan's target for Y (with --probability: meets it in that share
+/// of probabilistic trajectories), with its sensitivity. Exit 0 when a level
 /// is found or the target is met across the range, 1 when no plausible level reaches it, 2 on bad input.
 /// </summary>
 internal static class GoalCommand
@@ -22,8 +24,11 @@ internal static class GoalCommand
         lever.AcceptOnlyFromAmong("net-migration", "tfr", "e0", "retention");
         var scenario = new Option<string>("--scenario") { Description = "Scenario whose other assumptions hold (default baseline)" };
         var region = new Option<string>("--region") { Description = "Region name or code (温州市 by default)" };
+        var probability = new Option<double?>("--probability") { Description = "Seek the level reaching the target with this probability (e.g. 0.8), over probabilistic trajectories" };
+        var trajectories = new Option<int>("--trajectories") { Description = "Trajectories per lever level with --probability (default 200)", DefaultValueFactory = _ => 200 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the trajectories (the same at every lever level)", DefaultValueFactory = _ => 2024 };
         var db = DbOption.Create();
-        var command = new Command("goal", "Goal seeking: the lever level that reaches a plan target (目标倒推)") { indicator, year, lever, scenario, region, db };
+        var command = new Command("goal", "Goal seeking: the lever level that reaches a plan target (目标倒推)") { indicator, year, lever, scenario, region, probability, trajectories, seed, db };
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
@@ -61,7 +66,27 @@ internal static class GoalCommand
                 GoalSeekResult result;
                 try
                 {
-                    result = ScenarioGoal.Seek(monitor.Projector, s, monitor.Plan.Catalogue, target, where, which);
+                    if (parse.GetValue(probability) is { } p)
+                    {
+                        var n = parse.GetValue(trajectories);
+                        if (n < 1 || n > 100_000)
+                        {
+                            stderr.WriteLine($"--trajectories {n}: must be between 1 and 100,000.");
+                            return 2;
+                        }
+
+                        // Common random numbers: the same seed at every lever level keeps the quantile smooth in the lever.
+                        var series = new[] { (target.IndicatorId, where) };
+                        result = ProbabilisticGoalSeeker.Seek(target, ScenarioGoal.Range(which),
+                            level => ScenarioRun.Run(monitor.Model, s.With(ScenarioGoal.Levers(which, level)), monitor.Uncertainty, monitor.Plan.Catalogue, series, y, n, parse.GetValue(seed))
+                                .Values(target.IndicatorId, where, y),
+                            p);
+                        stdout.WriteLine($"Probability: {n} trajectories a level (seed {parse.GetValue(seed)}), processes calibrated to WPP 2024's bounds for China.");
+                    }
+                    else
+                    {
+                        result = ScenarioGoal.Seek(monitor.Projector, s, monitor.Plan.Catalogue, target, where, which);
+                    }
                 }
                 catch (ArgumentException e)
                 {

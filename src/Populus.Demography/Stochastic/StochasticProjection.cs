@@ -22,7 +22,6 @@ namespace Populus.Demography.Stochastic;
 /// </remarks>
 public sealed class StochasticProjection
 {
-    private const int Variables = 4; // TFR, female e0, male e0's own part, migration rate
     private const int ChunkSize = 8;
 
     private readonly StateSpace _states;
@@ -320,10 +319,7 @@ public sealed class StochasticProjection
         private readonly StochasticProjection _p;
         private readonly CohortComponentProjection _engine;
         private readonly ProjectionStepBuffer[] _buffers;
-        private readonly double[] _shocks;
-        private readonly double[] _common;
-        private readonly double[] _own;
-        private readonly double[] _paths; // [variable][region][horizon]
+        private readonly RegionalPaths _draw;
         private readonly double[] _sums; // per unit: [sex][group]
         private readonly double[] _broad; // per unit: 0–14, 15–64, 65+
 
@@ -332,10 +328,7 @@ public sealed class StochasticProjection
             _p = p;
             _engine = new CohortComponentProjection(p._states, p._ages, outputs: ProjectionOutputs.Population, maxDegreeOfParallelism: 1);
             _buffers = [.. p._transitions.Select(t => new ProjectionStepBuffer(p._ages, p._r, hasMigrants: true, p._timing, t))];
-            _shocks = new double[p._horizons];
-            _common = new double[p._horizons];
-            _own = new double[p._horizons];
-            _paths = new double[Variables * p._r * p._horizons];
+            _draw = new RegionalPaths(p._model, p._r, p._horizons);
             _sums = new double[(p._r + 1) * 2 * p._groups.Count];
             _broad = new double[(p._r + 1) * 3];
         }
@@ -345,10 +338,7 @@ public sealed class StochasticProjection
             var p = _p;
             var model = p._model;
             var rng = new RandomStream(seed, trajectory);
-            Draw(ref rng, model.TotalFertility, 0);
-            Draw(ref rng, model.FemaleLifeExpectancy, 1);
-            Draw(ref rng, model.MaleLifeExpectancyOwn, 2);
-            Draw(ref rng, model.NetMigrationRate, 3);
+            _draw.Draw(ref rng);
 
             _engine.Begin(p._startYear, p._initial);
             var a = p._a;
@@ -363,21 +353,17 @@ public sealed class StochasticProjection
                     var unit = row.Slice(yearBase + r * cellsPerUnit, cellsPerUnit);
                     var indicators = unit[(2 * p._groups.Count)..];
 
-                    var tfr = Math.Max(model.MinimumTotalFertility, p._tfr[k][r] + Deviation(0, r, k));
+                    var tfr = model.TotalFertilityAt(p._tfr[k][r], Deviation(RegionalPaths.TotalFertility, r, k));
                     var ratio = tfr / p._tfr[k][r];
                     Kernels.Scale(buffer.Fertility.Slice(r * a, a), p._fertility[k].AsSpan(r * a, a), ratio);
 
-                    var dFemale = Deviation(1, r, k);
-                    var e0Female = p._e0Female[k][r] + dFemale;
-                    var e0MaleRaw = p._e0Male[k][r] + model.MaleLoading * dFemale + Deviation(2, r, k);
-                    var centralGap = p._e0Female[k][r] - p._e0Male[k][r];
-                    var gap = Math.Clamp(e0Female - e0MaleRaw, Math.Min(model.MinimumGap, centralGap), Math.Max(model.MaximumGap, centralGap));
-                    var e0Male = e0Female - gap;
+                    var (e0Female, e0Male) = model.LifeExpectanciesAt(p._e0Female[k][r], p._e0Male[k][r],
+                        Deviation(RegionalPaths.FemaleLifeExpectancy, r, k), Deviation(RegionalPaths.MaleLifeExpectancyOwn, r, k));
                     var e0MaleHeld = p._families[k][r * 2].Interpolate(e0Male, buffer.Survival.Slice(r * 2 * a, a));
                     var e0FemaleHeld = p._families[k][r * 2 + 1].Interpolate(e0Female, buffer.Survival.Slice((r * 2 + 1) * a, a));
                     buffer.SexRatioAtBirth[r] = p._srb[k][r];
 
-                    var extra = Deviation(3, r, k) * Sum(population.Slice(r * 2 * a, 2 * a));
+                    var extra = Deviation(RegionalPaths.NetMigrationRate, r, k) * Sum(population.Slice(r * 2 * a, 2 * a));
                     var m = buffer.NetMigrants.Slice(r * 2 * a, 2 * a);
                     var central = p._migrants[k].AsSpan(r * 2 * a, 2 * a);
                     var pattern = p._migrationPattern[k].AsSpan(r * 2 * a, 2 * a);
@@ -406,51 +392,12 @@ public sealed class StochasticProjection
             return sum;
         }
 
-        /// <summary>Draws the common and each region's own path of one variable and mixes them by ρ.</summary>
-        private void Draw(ref RandomStream rng, Ar1Process process, int variable)
-        {
-            var p = _p;
-            var h = p._horizons;
-            var rho = p._model.RegionalCorrelation;
-            var (wc, wo) = (Math.Sqrt(rho), Math.Sqrt(1 - rho));
-            Fill(ref rng, _shocks);
-            process.Simulate(_shocks, _common);
-            for (var r = 0; r < p._r; r++)
-            {
-                var path = _paths.AsSpan((variable * p._r + r) * h, h);
-                if (wo > 0)
-                {
-                    Fill(ref rng, _shocks);
-                    process.Simulate(_shocks, _own);
-                    for (var i = 0; i < h; i++)
-                    {
-                        path[i] = wc * _common[i] + wo * _own[i];
-                    }
-                }
-                else
-                {
-                    _common.CopyTo(path);
-                }
-            }
-        }
-
-        /// <summary>The shocks of years 1 … H (the base year has none).</summary>
-        private static void Fill(ref RandomStream rng, Span<double> shocks)
-        {
-            for (var i = 1; i < shocks.Length; i++)
-            {
-                shocks[i] = rng.NextNormal();
-            }
-        }
-
         private double Deviation(int variable, int region, int step)
         {
-            var h = _p._horizons;
-            var path = _paths.AsSpan((variable * _p._r + region) * h, h);
             var d = 0.0;
             foreach (var (horizon, weight) in _p._stepYears[step])
             {
-                d += weight * path[horizon];
+                d += weight * _draw[variable, region, horizon];
             }
 
             return d;

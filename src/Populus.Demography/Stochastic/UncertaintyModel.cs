@@ -51,6 +51,20 @@ public sealed record UncertaintyModel
         NetMigrationRate = Ar1Process.None,
     };
 
+    /// <summary>A TFR drawn around <paramref name="central"/>: central + deviation, never below <see cref="MinimumTotalFertility"/>.</summary>
+    public double TotalFertilityAt(double central, double deviation) => Math.Max(MinimumTotalFertility, central + deviation);
+
+    /// <summary>Female and male e0 drawn around the central levels: female = central + d_f; male = central + β·d_f + g,
+    /// then moved so the female–male gap stays within [min(<see cref="MinimumGap"/>, central gap), max(<see cref="MaximumGap"/>, central gap)].</summary>
+    public (double Female, double Male) LifeExpectanciesAt(double centralFemale, double centralMale, double femaleDeviation, double maleOwnDeviation)
+    {
+        var female = centralFemale + femaleDeviation;
+        var maleRaw = centralMale + MaleLoading * femaleDeviation + maleOwnDeviation;
+        var centralGap = centralFemale - centralMale;
+        var gap = Math.Clamp(female - maleRaw, Math.Min(MinimumGap, centralGap), Math.Max(MaximumGap, centralGap));
+        return (female, female - gap);
+    }
+
     internal void Check()
     {
         Guard.InRange(RegionalCorrelation, 0, 1, nameof(RegionalCorrelation));

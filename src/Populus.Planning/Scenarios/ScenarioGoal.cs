@@ -29,6 +29,15 @@ public static class ScenarioGoal
         _ => new Lever("graduate retention rate", "%", 0, 100),
     };
 
+    /// <summary>The levers with <paramref name="lever"/> set to <paramref name="level"/>.</summary>
+    public static ScenarioLevers Levers(ScenarioLever lever, double level) => lever switch
+    {
+        ScenarioLever.NetMigration => new ScenarioLevers(NetMigration: level),
+        ScenarioLever.TotalFertility => new ScenarioLevers(TotalFertility: level),
+        ScenarioLever.LifeExpectancy => new ScenarioLevers(LifeExpectancy: level),
+        _ => new ScenarioLevers(GraduateRetention: level),
+    };
+
     /// <summary>The projection as a function: lever level → the indicator in <paramref name="region"/> at the target year.</summary>
     /// <exception cref="ArgumentException">The target has no year, or its year is not after the base year.</exception>
     public static Func<double, double> Model(ScenarioProjector projector, Scenario scenario, IndicatorCatalogue catalogue, PlanTarget target, string region, ScenarioLever lever)
@@ -44,14 +53,7 @@ public static class ScenarioGoal
 
         return level =>
         {
-            var levers = lever switch
-            {
-                ScenarioLever.NetMigration => new ScenarioLevers(NetMigration: level),
-                ScenarioLever.TotalFertility => new ScenarioLevers(TotalFertility: level),
-                ScenarioLever.LifeExpectancy => new ScenarioLevers(LifeExpectancy: level),
-                _ => new ScenarioLevers(GraduateRetention: level),
-            };
-            var projection = projector.Project(scenario.With(levers), year);
+            var projection = projector.Project(scenario.With(Levers(lever, level)), year);
             var value = new IndicatorCalculator(catalogue, ScenarioIndicatorData.Build(projection, catalogue)).Recompute(target.IndicatorId, region, year);
             return value.HasValue ? value.Value : throw new ArgumentException($"the projection does not give {target.IndicatorId} for {region}: {value.MissingReason}", nameof(target));
         };

@@ -3,6 +3,7 @@ using Populus.Demography.LifeTables;
 using Populus.Demography.Migration;
 using Populus.Demography.Preparation;
 using Populus.Demography.Projection;
+using Populus.Planning.Probability;
 
 namespace Populus.Planning.Scenarios;
 
@@ -117,9 +118,14 @@ public sealed class ScenarioProjector
     public StateSpace States { get; }
 
     /// <summary>Projects the base to the end of <paramref name="lastYear"/> under <paramref name="scenario"/>.</summary>
+    /// <param name="scenario">The assumptions.</param>
+    /// <param name="lastYear">The last year projected.</param>
+    /// <param name="draw">For one trajectory of a probabilistic projection: the drawn deviations of each region's TFR and
+    /// net migration (a rate times the region's residents at the start of the year, spread like the central migrants)
+    /// and of the city's e0, around the scenario's levels; null for the scenario itself.</param>
     /// <exception cref="ArgumentOutOfRangeException">The last year is not after the base year.</exception>
     /// <exception cref="ArgumentException">A scenario level cannot be applied (e0 no multiple of the pattern reaches).</exception>
-    public ScenarioProjection Project(Scenario scenario, int lastYear)
+    public ScenarioProjection Project(Scenario scenario, int lastYear, ScenarioDraw? draw = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var steps = lastYear - Model.BaseYear;
@@ -139,7 +145,7 @@ public sealed class ScenarioProjector
         {
             var year = Model.BaseYear + k + 1;
             var start = population.AsSpan(k * _cells, _cells);
-            var (step, levels, male, female) = Step(scenario, year, start);
+            var (step, levels, male, female) = Step(scenario, year, start, draw);
             var result = _engine.Project(year - 1, start, [step]);
             result.PopulationData.Slice(_cells, _cells).CopyTo(population.AsSpan((k + 1) * _cells));
             for (var s = 0; s < States.Count; s++)
@@ -173,7 +179,7 @@ public sealed class ScenarioProjector
         return new ScenarioProjection(scenario, Model, States, population, birthsByAge, birthsBySex, mortality, years, clipped);
     }
 
-    private (ProjectionStep Step, ScenarioYear Levels, DeathRates Male, DeathRates Female) Step(Scenario scenario, int year, ReadOnlySpan<double> start)
+    private (ProjectionStep Step, ScenarioYear Levels, DeathRates Male, DeathRates Female) Step(Scenario scenario, int year, ReadOnlySpan<double> start, ScenarioDraw? draw)
     {
         var tfr = scenario.At(ScenarioAssumption.TotalFertility, year);
         var e0m = scenario.At(ScenarioAssumption.MaleLifeExpectancy, year);
@@ -185,8 +191,9 @@ public sealed class ScenarioProjector
         var extraGraduates = graduates * (retention - Model.ReferenceRetention) / 100;
         var urbanPath = scenario.At(ScenarioAssumption.Urbanization, year) / 100;
 
-        var (maleSurvival, maleMx) = Mortality(Sex.Male, e0m);
-        var (femaleSurvival, femaleMx) = Mortality(Sex.Female, e0f);
+        var (e0fDrawn, e0mDrawn) = draw?.LifeExpectancies(year, e0f, e0m) ?? (e0f, e0m);
+        var (maleSurvival, maleMx) = Mortality(Sex.Male, e0mDrawn);
+        var (femaleSurvival, femaleMx) = Mortality(Sex.Female, e0fDrawn);
         var urban = 0.0;
         var rural = 0.0;
         var urbanMigrants = 0.0;
@@ -194,6 +201,24 @@ public sealed class ScenarioProjector
         for (var c = 0; c < _counties; c++)
         {
             var county = Model.Counties[c];
+            var countyTfr = draw?.TotalFertility(year, c, tfr) ?? tfr;
+            var drawnMigrants = 0.0;
+            if (draw is not null)
+            {
+                var residents = 0.0;
+                foreach (var p in start.Slice(States.IndexOf(c, Urban) * _block, _block))
+                {
+                    residents += p;
+                }
+
+                foreach (var p in start.Slice(States.IndexOf(c, Rural) * _block, _block))
+                {
+                    residents += p;
+                }
+
+                drawnMigrants = draw.NetMigrationRate(year, c) * residents;
+            }
+
             for (var r = 0; r < 2; r++)
             {
                 var s = States.IndexOf(c, r);
@@ -201,15 +226,16 @@ public sealed class ScenarioProjector
                 femaleSurvival.CopyTo(_survival, (s * _block) + _a);
                 for (var x = 0; x < _a; x++)
                 {
-                    _fertility[(s * _a) + x] = _unitFertility[x] * tfr;
+                    _fertility[(s * _a) + x] = _unitFertility[x] * countyTfr;
                 }
 
                 _srb[s] = srb;
-                var share = county.NetMigrationShare * (r == Urban ? county.MigrantUrbanShare : 1 - county.MigrantUrbanShare);
+                var residence = r == Urban ? county.MigrantUrbanShare : 1 - county.MigrantUrbanShare;
+                var share = county.NetMigrationShare * residence;
                 var total = 0.0;
                 for (var i = 0; i < _block; i++)
                 {
-                    var m = share * ((netMigration * _migrationProfile[i]) + (extraGraduates * _graduateProfile[i]));
+                    var m = (share * ((netMigration * _migrationProfile[i]) + (extraGraduates * _graduateProfile[i]))) + (residence * drawnMigrants * _migrationProfile[i]);
                     _migrants[(s * _block) + i] = m;
                     total += m;
                     if (r == Urban)

@@ -82,6 +82,23 @@ public sealed class TargetEvaluator
         return new TargetEvaluation(target, region, asOfYear, status, latest, expected, check.Met is null ? null : check.Shortfall, required, why);
     }
 
+    /// <summary>Whether <paramref name="target"/> is met at its year in <paramref name="region"/> when the years after
+    /// <paramref name="asOfYear"/> take <paramref name="projection"/>'s values (the rule of <see cref="Evaluate"/>,
+    /// without the latest value and the change needed); null when it cannot be judged. One trajectory of a
+    /// probabilistic projection at a time (<see cref="Probability.ScenarioRun"/>).</summary>
+    public bool? Meets(TargetBook book, PlanTarget target, string region, int asOfYear, ProjectedIndicators projection)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(projection);
+        var entry = _calculator.Catalogue[target.IndicatorId];
+        region = _calculator.Catalogue.Regions.KeyOrSelf(region);
+        var year = target.Year ?? asOfYear;
+        IndicatorValue ValueAt(int y) => y <= asOfYear ? _calculator.Compute(entry.Id, region, y) : projection.Get(entry.Id, region, y);
+        var previous = book.For(entry.Id).LastOrDefault(t => t.Year < year && t.Year is not null);
+        return Check(target, entry, region, year, previous, ValueAt).Met;
+    }
+
     private IndicatorValue? Latest(string id, string region, int asOfYear, int baseYear)
     {
         for (var y = asOfYear; y >= baseYear; y--)

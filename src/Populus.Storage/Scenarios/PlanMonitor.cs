@@ -2,6 +2,7 @@ using System.Globalization;
 using Populus.Planning.Data;
 using PlanProvenance = Populus.Planning.Data.Provenance;
 using Populus.Planning.Indicators;
+using Populus.Planning.Probability;
 using Populus.Planning.Scenarios;
 using Populus.Storage.Tabular;
 
@@ -25,6 +26,7 @@ public sealed class PlanMonitor
         Observed = observed;
         Projector = new ScenarioProjector(model);
         Calculator = new IndicatorCalculator(plan.Catalogue, observed);
+        _uncertainty = new(() => Wpp.WppUncertainty.Calibrate(Path.Combine(dataFolder, "wpp"), CalibrationLocation, RegionalCorrelation).Model);
     }
 
     public string DataFolder { get; }
@@ -45,6 +47,38 @@ public sealed class PlanMonitor
 
     /// <summary>The reusable projection workspace (not thread-safe).</summary>
     public ScenarioProjector Projector { get; }
+
+    /// <summary>The WPP location whose published bounds calibrate the probabilistic projection: China (the city has
+    /// no bounds of its own; the processes are applied around the scenario's own levels).</summary>
+    public const int CalibrationLocation = 156;
+
+    /// <summary>ρ, the correlation of the regions' deviations (an assumption: no sub-national data calibrate it).</summary>
+    public const double RegionalCorrelation = 0.9;
+
+    private readonly Lazy<Demography.Stochastic.UncertaintyModel> _uncertainty;
+
+    /// <summary>The random processes calibrated to China's WPP 2024 bounds (data/wpp), fitted once.</summary>
+    /// <exception cref="InvalidInputException">The WPP extract is missing or invalid.</exception>
+    public Demography.Stochastic.UncertaintyModel Uncertainty => _uncertainty.Value;
+
+    /// <summary>
+    /// The plan targets' indicators computed from population, for each of <paramref name="regions"/> where the
+    /// indicator applies: what a probabilistic run keeps to judge the targets and draw fan charts.
+    /// </summary>
+    public IReadOnlyList<(string Indicator, string Region)> TargetSeries(IEnumerable<string> regions)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        var ids = Plan.Book.Targets.Select(t => t.IndicatorId).Distinct().Where(id => Plan.Catalogue[id].Formula is not null).ToList();
+        return [.. from region in regions.Select(Plan.Regions.KeyOrSelf).Distinct()
+                   from id in ids
+                   where Plan.Catalogue[id].AppliesTo(region)
+                   select (id, region)];
+    }
+
+    /// <summary>A probabilistic run of <paramref name="scenario"/> keeping the target indicators of <paramref name="regions"/>.</summary>
+    /// <exception cref="InvalidInputException">The WPP extract is missing or invalid.</exception>
+    public ScenarioRun RunTrajectories(Planning.Scenarios.Scenario scenario, IEnumerable<string> regions, int lastYear, int trajectories, ulong seed, int threads = 0) =>
+        ScenarioRun.Run(Model, scenario, Uncertainty, Plan.Catalogue, TargetSeries(regions), lastYear, trajectories, seed, threads);
 
     /// <summary>The last year of observed figures: projections are used after it.</summary>
     public int LastObservedYear { get; private set; }

@@ -137,7 +137,7 @@ internal static class IndicatorsApi
     }
 
     /// <summary>The plan-registry name of the asked region, checked against the account's scope.</summary>
-    private static bool TryPlanRegion(string? asked, CurrentAccount me, IPopulusStore store, CockpitViews views, out string name, out ProblemHttpResult? problem)
+    internal static bool TryPlanRegion(string? asked, CurrentAccount me, IPopulusStore store, CockpitViews views, out string name, out ProblemHttpResult? problem)
     {
         name = "";
         var city = views.StoreCode(PlanBook.PlanRegion) ?? RegionAccess.City;
@@ -167,7 +167,7 @@ internal static class IndicatorsApi
         e.Region, e.AsOfYear, Status(e.Status), e.Latest?.Value, e.Latest?.Year, e.Latest?.Provenance?.Status.ToString().ToLowerInvariant(), e.Latest?.Provenance?.Source,
         e.Expected?.Value, e.Shortfall, e.RequiredAnnualChange, e.IsEarlyWarning, e.Explanation, e.Target.Source);
 
-    private static string Status(TargetStatus s) => s switch
+    internal static string Status(TargetStatus s) => s switch
     {
         TargetStatus.Achieved => "achieved",
         TargetStatus.OnTrack => "on_track",

@@ -130,6 +130,7 @@ internal static class PopulusServices
         app.MapRegionsApi();
         app.MapPopulationApi();
         app.MapIndicatorsApi();
+        app.MapProbabilitiesApi();
         app.MapImportsApi();
         app.MapAuditApi();
         app.MapRegistryApi();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Populus.Planning.Indicators;
+using Populus.Planning.Probability;
 using Populus.Planning.Scenarios;
 using Populus.Planning.Targets;
 using Populus.Storage;
@@ -69,6 +70,26 @@ internal sealed class ScenarioService(IPopulusStore store)
     public ProjectedIndicators IndicatorsOf(Projected projected, string region, IEnumerable<string> indicatorIds) =>
         ProjectedIndicators.Compute(projected.Name, projected.Calculator, indicatorIds.Where(id => Monitor!.Plan.Catalogue[id].Formula is not null),
             region, projected.Projection.BaseYear + 1, LastYear);
+
+    /// <summary>Trajectories of the cockpit's probabilistic runs: modest, so a first request takes seconds, not minutes (the page says so).</summary>
+    public const int Trajectories = 200;
+
+    private readonly ConcurrentDictionary<string, Lazy<ScenarioRun>> _runs = new(StringComparer.Ordinal);
+
+    /// <summary>A probabilistic run of a scenario (default baseline) for one region's targets, made once per scenario,
+    /// region and seed and kept (runs of the same key wait for the first).</summary>
+    /// <exception cref="InvalidInputException">No such scenario, or the WPP extract is missing.</exception>
+    public ScenarioRun Run(string? scenarioName, string region, ulong seed)
+    {
+        var monitor = Monitor ?? throw new InvalidOperationException(Missing);
+        var scenario = monitor.Scenario(string.IsNullOrWhiteSpace(scenarioName) ? Baseline : scenarioName);
+        if (_runs.Count > 50)
+        {
+            _runs.Clear(); // seeds are many; keep the memory bounded
+        }
+
+        return _runs.GetOrAdd($"{scenario.Name}|{region}|{seed}", _ => new Lazy<ScenarioRun>(() => monitor.RunTrajectories(scenario, [region], LastYear, Trajectories, seed))).Value;
+    }
 
     /// <summary>A projection and the calculator over its figures.</summary>
     internal sealed record Projected(string Name, ScenarioProjection Projection, IndicatorCalculator Calculator, double ElapsedMs);

@@ -2,7 +2,7 @@
 'use strict';
 (function () {
   const pageRoles = {
-    overview: 'read-data', pyramid: 'read-data', trends: 'read-data', compare: 'read-data', scenarios: 'city-work',
+    overview: 'read-data', pyramid: 'read-data', trends: 'read-data', probability: 'read-data', compare: 'read-data', scenarios: 'city-work',
     services: 'read-data', points: 'read-data', talent: 'read-data', policies: 'read-data', permit: 'read-data', imports: 'import', audit: 'read-audit', accounts: 'manage-accounts', bigscreen: 'read-data',
   };
   let me = null;

@@ -75,6 +75,50 @@ window.Charts = (function () {
     }, dark);
   }
 
-  return { make, progress, pyramid, trend, bars, statusColor };
+  // Fan chart: the 95% and 80% bands as stacked areas (lower bound, then the band's width) under the median line.
+  function fan(container, f, dark) {
+    const b = f.bands;
+    const area = (name, lower, upper, color) => [
+      { name: name + '-base', type: 'line', stack: name, data: f.years.map((y, i) => [y, lower[i]]), lineStyle: { opacity: 0 }, symbol: 'none', tooltip: { show: false } },
+      { name, type: 'line', stack: name, data: f.years.map((y, i) => [y, upper[i] - lower[i]]), lineStyle: { opacity: 0 }, symbol: 'none', areaStyle: { color } },
+    ];
+    make(container, {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, data: [I18N.t('prob.median'), I18N.t('prob.band80'), I18N.t('prob.band95')] },
+      grid: { left: 60, right: 40, top: 40, bottom: 40 },
+      xAxis: { type: 'value', min: f.years[0], max: f.years[f.years.length - 1], interval: 1, axisLabel: { formatter: v => String(v) } },
+      yAxis: { type: 'value', name: f.unit, scale: true },
+      series: [
+        ...area(I18N.t('prob.band95'), b.q025, b.q975, 'rgba(59,125,216,0.18)'),
+        ...area(I18N.t('prob.band80'), b.q10, b.q90, 'rgba(59,125,216,0.35)'),
+        { name: I18N.t('prob.median'), type: 'line', symbolSize: 6, data: f.years.map((y, i) => [y, b.q50[i]]), itemStyle: { color: '#1d4f91' } },
+      ],
+    }, dark);
+    return f.years.length;
+  }
+
+  // Probabilistic pyramid: median bars with the 80% band as error bars drawn by a custom series.
+  function pyramidBands(container, data, dark) {
+    const band = (bands, sign) => data.ages.map((a, i) => [sign * bands.q10[i], sign * bands.q90[i], i]);
+    const whisker = (params, api) => {
+      const lo = api.coord([api.value(0), api.value(2)]), hi = api.coord([api.value(1), api.value(2)]);
+      return { type: 'line', shape: { x1: lo[0], y1: lo[1], x2: hi[0], y2: hi[1] }, style: { stroke: '#222', lineWidth: 1.5 } };
+    };
+    make(container, {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: v => Math.abs(Math.round(v)).toLocaleString() },
+      legend: { top: 0, data: [I18N.t('pyramid.male'), I18N.t('pyramid.female')] },
+      grid: { left: 60, right: 40, top: 40, bottom: 30 },
+      xAxis: { type: 'value', axisLabel: { formatter: v => Math.abs(v).toLocaleString() } },
+      yAxis: { type: 'category', data: data.ages },
+      series: [
+        { name: I18N.t('pyramid.male'), type: 'bar', stack: 'p', data: data.male.q50.map(v => -v), itemStyle: { color: '#3b7dd8' } },
+        { name: I18N.t('pyramid.female'), type: 'bar', stack: 'p', data: data.female.q50, itemStyle: { color: '#d8573b' } },
+        { name: I18N.t('prob.band80'), type: 'custom', renderItem: whisker, encode: { x: [0, 1], y: 2 }, data: band(data.male, -1), z: 10 },
+        { name: I18N.t('prob.band80') + ' ', type: 'custom', renderItem: whisker, encode: { x: [0, 1], y: 2 }, data: band(data.female, 1), z: 10 },
+      ],
+    }, dark);
+  }
+
+  return { make, progress, pyramid, trend, bars, statusColor, fan, pyramidBands };
 })();
 window.addEventListener('resize', () => Object.values(window.PopulusCharts).forEach(c => c.isDisposed() || c.resize()));

@@ -102,11 +102,54 @@ window.Pages = (function () {
       warnings.replaceChildren(ev.length ? table([t('indicator'), t('target'), ''], ev.map(w => [w.indicatorId, w.targetYear + ' ' + w.targetPrinted, w.explanation]))
         : nodata(t('overview.nowarnings')));
     }
-    sel.addEventListener('change', draw);
-    region.addEventListener('change', draw);
+    const fanChart = h('div', { id: 'chart-fan', class: 'chart' });
+    const fanNote = h('div', { class: 'note' });
+    async function drawFan() {
+      fanNote.replaceChildren(t('prob.loading'));
+      const p = await Api.get('/api/v1/probabilities?region=' + encodeURIComponent(region.value)).catch(e => ({ error: e.message }));
+      const f = p.fans && p.fans.find(x => x.indicatorId === sel.value);
+      fanChart.hidden = !f;
+      fanNote.replaceChildren(p.error ? nodata(p.error) : f ? p.note : nodata(t('nodata')));
+      if (f) Charts.fan(fanChart, f);
+    }
+    sel.addEventListener('change', () => { draw(); drawFan(); });
+    region.addEventListener('change', () => { draw(); drawFan(); });
     root.append(h('section', { class: 'card' }, h('h2', { text: t('trends.title') }),
       h('div', { class: 'row' }, h('label', {}, t('indicator'), sel), h('label', {}, t('region'), region)), chart, info),
+      card('prob.fan', fanChart, fanNote),
       card('overview.warnings', warnings));
+    await draw();
+    drawFan();
+  }
+
+  async function probability(root, me) {
+    const region = await regionSelect(me, 'prob-region');
+    const slider = h('input', { id: 'prob-year', type: 'range', min: '2025', max: '2035', value: '2035' });
+    const yearShown = h('span', { text: '2035' });
+    const list = h('div', { id: 'prob-table' });
+    const note = h('div', { class: 'note' });
+    const chart = h('div', { id: 'chart-prob-pyramid', class: 'chart tall' });
+    async function draw() {
+      list.replaceChildren(t('prob.loading'));
+      const p = await Api.get('/api/v1/probabilities?region=' + encodeURIComponent(region.value)).catch(e => ({ error: e.message }));
+      if (p.error) { list.replaceChildren(nodata(p.error)); return; }
+      note.textContent = p.note;
+      list.replaceChildren(table([t('indicator'), t('target'), t('status'), t('prob.probability')],
+        p.targets.map(x => [x.indicatorId, x.targetYear + ' ' + x.targetPrinted, status(x.status), (100 * x.probability).toFixed(1) + '%'])));
+      await drawPyramid();
+    }
+    async function drawPyramid() {
+      yearShown.textContent = slider.value;
+      const d = await Api.get('/api/v1/probabilities/pyramid?year=' + slider.value + '&region=' + encodeURIComponent(region.value)).catch(e => ({ error: e.message }));
+      chart.hidden = !!d.error;
+      if (!d.error) Charts.pyramidBands(chart, d);
+    }
+    region.addEventListener('change', draw);
+    slider.addEventListener('change', drawPyramid);
+    root.append(h('section', { class: 'card' }, h('h2', { text: t('prob.title') }),
+      h('div', { class: 'row' }, h('label', {}, t('region'), region)), note, list),
+      h('section', { class: 'card' }, h('h2', { text: t('prob.pyramid') }),
+        h('div', { class: 'row' }, h('label', { class: 'slider' }, t('pyramid.projection'), slider), yearShown), chart));
     await draw();
   }
 
@@ -267,5 +310,5 @@ window.Pages = (function () {
     if (shares.length) Charts.bars(c3, shares.map(x => x.name), shares.map(x => x.value), '%', true); else c3.replaceWith(nodata(''));
   }
 
-  return { overview, pyramid, trends, compare, scenarios, services, imports, audit, accounts, bigscreen, h, nodata };
+  return { overview, pyramid, trends, probability, compare, scenarios, services, imports, audit, accounts, bigscreen, h, nodata };
 })();

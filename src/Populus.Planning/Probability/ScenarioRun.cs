@@ -1,0 +1,313 @@
+using System.Collections.Immutable;
+using Populus.Demography;
+using Populus.Demography.Stochastic;
+using Populus.Planning.Catalogue;
+using Populus.Planning.Indicators;
+using Populus.Planning.Scenarios;
+using Populus.Planning.Targets;
+
+namespace Populus.Planning.Probability;
+
+/// <summary>
+/// A probabilistic projection of a <see cref="ScenarioModel"/> under one scenario: N trajectories of the scenario
+/// projector, each with its own <see cref="ScenarioDraw"/>, kept as the plan's computed indicators by region and year
+/// and population by sex and five-year group; from them fan-chart quantiles, a probabilistic pyramid and the
+/// probability that each plan target is met (docs/methods.md "Probability of meeting a plan target").
+/// </summary>
+/// <remarks>
+/// Each trajectory's indicators come from the same calculator and formulas as the deterministic projection's
+/// (<see cref="ScenarioIndicatorData"/>), so a probability is the share of trajectories in which the target's own rule
+/// (<see cref="TargetEvaluator.Meets"/>) holds. Trajectory i draws from RandomStream(seed, i) and writes only its own
+/// row, so results are the same for any number of threads.
+/// </remarks>
+public sealed class ScenarioRun
+{
+    private const int ChunkSize = 4;
+
+    private readonly ImmutableArray<(string Indicator, string Region)> _series;
+    private readonly Dictionary<(string, string), int> _seriesIndex;
+    private readonly float[] _values; // [trajectory][series][year]
+    private readonly ImmutableArray<string> _places; // region keys of the pyramid: the model's regions, then the city
+    private readonly double[] _pyramid; // [place][year][sex][group][quantile]
+    private readonly RegionRegistry _regions;
+
+    private ScenarioRun(string scenario, int trajectories, ulong seed, ImmutableArray<int> years, ImmutableArray<(string, string)> series, float[] values,
+        ImmutableArray<string> places, AgeGroups groups, double[] pyramid, RegionRegistry regions)
+    {
+        Scenario = scenario;
+        Trajectories = trajectories;
+        Seed = seed;
+        Years = years;
+        _series = series;
+        _seriesIndex = series.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
+        _values = values;
+        _places = places;
+        AgeGroups = groups;
+        _pyramid = pyramid;
+        _regions = regions;
+    }
+
+    /// <summary>The name of the scenario the trajectories vary around.</summary>
+    public string Scenario { get; }
+
+    public int Trajectories { get; }
+
+    public ulong Seed { get; }
+
+    /// <summary>Projected years (end of year), the base year excluded.</summary>
+    public ImmutableArray<int> Years { get; }
+
+    /// <summary>The groups of the probabilistic pyramid: five-year groups to the grid's open age (rounded down to a multiple of five).</summary>
+    public AgeGroups AgeGroups { get; }
+
+    /// <summary>Runs <paramref name="trajectories"/> trajectories of <paramref name="scenario"/>.</summary>
+    /// <param name="model">The scenario model (regions, base, patterns).</param>
+    /// <param name="scenario">The central path.</param>
+    /// <param name="uncertainty">The calibrated processes.</param>
+    /// <param name="catalogue">The plan's catalogue: the formulas of the indicators.</param>
+    /// <param name="series">The (indicator, region) pairs kept for every trajectory and year.</param>
+    /// <param name="lastYear">The last year projected.</param>
+    /// <param name="trajectories">N, 1 … 100,000.</param>
+    /// <param name="seed">The seed: the same seed gives the same run on any number of threads.</param>
+    /// <param name="maxDegreeOfParallelism">Threads; 0 uses every core.</param>
+    /// <exception cref="ArgumentException">N or the threads out of range, a pair names an indicator without a formula, or the years do not fit.</exception>
+    public static ScenarioRun Run(ScenarioModel model, Scenario scenario, UncertaintyModel uncertainty, IndicatorCatalogue catalogue,
+        IEnumerable<(string Indicator, string Region)> series, int lastYear, int trajectories, ulong seed, int maxDegreeOfParallelism = 0)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(uncertainty);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentOutOfRangeException.ThrowIfLessThan(trajectories, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(trajectories, 100_000);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDegreeOfParallelism);
+        if (lastYear <= model.BaseYear)
+        {
+            throw new ArgumentOutOfRangeException(nameof(lastYear), lastYear, $"must be after the base year {model.BaseYear}.");
+        }
+
+        ImmutableArray<(string, string)> pairs = [.. series.Select(s => (s.Indicator, catalogue.Regions.KeyOrSelf(s.Region))).Distinct()];
+        foreach (var (id, _) in pairs)
+        {
+            if (!catalogue.Contains(id) || catalogue[id].Formula is null)
+            {
+                throw new ArgumentException($"'{id}' is not an indicator computed from population (no formula in the catalogue).", nameof(series));
+            }
+        }
+
+        ImmutableArray<int> years = [.. Enumerable.Range(model.BaseYear + 1, lastYear - model.BaseYear)];
+        var grid = model.Ages;
+        var groups = AgeGroups.FiveYear(0, grid.OpenAge - (grid.OpenAge % 5));
+        var counties = model.Counties.Count;
+        ImmutableArray<string> places = [.. model.Counties.Select(c => catalogue.Regions.KeyOrSelf(c.Region)), catalogue.Regions.KeyOrSelf(model.City)];
+        var rowValues = pairs.Length * years.Length;
+        var rowPyramid = places.Length * years.Length * 2 * groups.Count;
+        var values = new float[checked(trajectories * rowValues)];
+        var pyramidValues = new float[checked(trajectories * (long)rowPyramid)];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism };
+        var chunks = (trajectories + ChunkSize - 1) / ChunkSize;
+        Parallel.For(0, chunks, options, () => (Projector: new ScenarioProjector(model), Draw: new ScenarioDraw(uncertainty, counties, lastYear), Ages: new double[grid.Count]),
+            (chunk, _, w) =>
+            {
+                for (var i = chunk * ChunkSize; i < Math.Min(trajectories, (chunk + 1) * ChunkSize); i++)
+                {
+                    w.Draw.Draw(seed, i);
+                    var projection = w.Projector.Project(scenario, lastYear, w.Draw);
+                    var calculator = new IndicatorCalculator(catalogue, ScenarioIndicatorData.Build(projection, catalogue));
+                    var row = values.AsSpan(i * rowValues, rowValues);
+                    for (var s = 0; s < pairs.Length; s++)
+                    {
+                        for (var y = 0; y < years.Length; y++)
+                        {
+                            var v = calculator.Recompute(pairs[s].Item1, pairs[s].Item2, years[y]);
+                            row[s * years.Length + y] = v.HasValue ? (float)v.Value : float.NaN;
+                        }
+                    }
+
+                    var pyramid = pyramidValues.AsSpan((int)(i * (long)rowPyramid), rowPyramid);
+                    for (var p = 0; p < places.Length; p++)
+                    {
+                        for (var y = 0; y < years.Length; y++)
+                        {
+                            for (var sex = 0; sex < 2; sex++)
+                            {
+                                Array.Clear(w.Ages);
+                                for (var c = 0; c < counties; c++)
+                                {
+                                    if (p == counties || p == c)
+                                    {
+                                        projection.AddPopulation(years[y], c, null, (Sex)sex, w.Ages);
+                                    }
+                                }
+
+                                var cells = pyramid.Slice(((p * years.Length + y) * 2 + sex) * groups.Count, groups.Count);
+                                for (var g = 0; g < groups.Count; g++)
+                                {
+                                    var end = g + 1 < groups.Count ? grid.IndexOf(groups.Start(g + 1)) : grid.Count;
+                                    var sum = 0.0;
+                                    for (var x = grid.IndexOf(groups.Start(g)); x < end; x++)
+                                    {
+                                        sum += w.Ages[x];
+                                    }
+
+                                    cells[g] = (float)sum;
+                                }
+                            }
+                        }
+                    }
+                }
+
+                return w;
+            }, _ => { });
+
+        var q = TrajectoryResults.Probabilities.Length;
+        var quantiles = new double[rowPyramid * q];
+        var probabilities = TrajectoryResults.Probabilities.AsSpan();
+        var column = new double[trajectories];
+        for (var cell = 0; cell < rowPyramid; cell++)
+        {
+            for (var i = 0; i < trajectories; i++)
+            {
+                column[i] = pyramidValues[i * (long)rowPyramid + cell];
+            }
+
+            Demography.Stochastic.Quantiles.Compute(column, probabilities, quantiles.AsSpan(cell * q, q));
+        }
+
+        return new ScenarioRun(scenario.Name, trajectories, seed, years, pairs, values, places, groups, quantiles, catalogue.Regions);
+    }
+
+    /// <summary>Whether the run holds <paramref name="indicatorId"/> for <paramref name="region"/>.</summary>
+    public bool Holds(string indicatorId, string region) => _seriesIndex.ContainsKey((indicatorId, _regions.KeyOrSelf(region)));
+
+    /// <summary>The value of every trajectory in <paramref name="year"/>, in trajectory order (NaN where the indicator cannot be computed).</summary>
+    /// <exception cref="ArgumentException">The run does not hold the pair or the year.</exception>
+    public double[] Values(string indicatorId, string region, int year)
+    {
+        var s = Series(indicatorId, region);
+        var y = YearIndex(year);
+        var result = new double[Trajectories];
+        var row = _series.Length * Years.Length;
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = _values[i * row + s * Years.Length + y];
+        }
+
+        return result;
+    }
+
+    /// <summary>The quantiles <see cref="TrajectoryResults.Probabilities"/> of an indicator in a year, or null when some
+    /// trajectory cannot compute it.</summary>
+    public double[]? Quantiles(string indicatorId, string region, int year)
+    {
+        var values = Values(indicatorId, region, year);
+        if (values.Any(double.IsNaN))
+        {
+            return null;
+        }
+
+        var result = new double[TrajectoryResults.Probabilities.Length];
+        Demography.Stochastic.Quantiles.Compute(values, TrajectoryResults.Probabilities.AsSpan(), result);
+        return result;
+    }
+
+    /// <summary>The quantiles of population of one sex and age group of the pyramid, by region (a model region or the city).</summary>
+    /// <exception cref="ArgumentException">The region is neither, or the year is not projected.</exception>
+    public ReadOnlySpan<double> PyramidQuantiles(string region, int year, Sex sex, int ageGroup)
+    {
+        var p = _places.IndexOf(_regions.KeyOrSelf(region));
+        if (p < 0)
+        {
+            throw new ArgumentException($"'{region}' is neither a region of the scenario model nor the city.", nameof(region));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(ageGroup);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(ageGroup, AgeGroups.Count);
+        var q = TrajectoryResults.Probabilities.Length;
+        var cell = ((p * Years.Length + YearIndex(year)) * 2 + (int)sex) * AgeGroups.Count + ageGroup;
+        return _pyramid.AsSpan(cell * q, q);
+    }
+
+    /// <summary>Whether the pyramid has <paramref name="region"/>.</summary>
+    public bool HasPyramid(string region) => _places.Contains(_regions.KeyOrSelf(region));
+
+    /// <summary>
+    /// The probability that each evaluation's target is met: the share of trajectories in which its rule holds with the
+    /// years after the evaluation year taken from the trajectory (<see cref="TargetEvaluator.Meets"/>). Null for a target
+    /// not ahead of the evaluation year, or whose indicator the run does not hold for the region, or that a trajectory cannot judge.
+    /// </summary>
+    public IReadOnlyList<double?> Probabilities(TargetEvaluator evaluator, TargetBook book, IReadOnlyList<TargetEvaluation> evaluations)
+    {
+        ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(evaluations);
+        var judged = evaluations.Select(e => (e.Target.Year ?? e.AsOfYear) > e.AsOfYear && Holds(e.Target.IndicatorId, e.Region)).ToArray();
+        var met = new int[evaluations.Count];
+        var undecided = new bool[evaluations.Count];
+        var regions = evaluations.Where((_, k) => judged[k]).Select(e => _regions.KeyOrSelf(e.Region)).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < Trajectories; i++)
+        {
+            var projected = Trajectory(i, regions);
+            for (var k = 0; k < evaluations.Count; k++)
+            {
+                if (!judged[k])
+                {
+                    continue;
+                }
+
+                var e = evaluations[k];
+                switch (evaluator.Meets(book, e.Target, e.Region, e.AsOfYear, projected))
+                {
+                    case true:
+                        met[k]++;
+                        break;
+                    case null:
+                        undecided[k] = true;
+                        break;
+                }
+            }
+        }
+
+        return [.. Enumerable.Range(0, evaluations.Count).Select(k => judged[k] && !undecided[k] ? (double?)met[k] / Trajectories : null)];
+    }
+
+    /// <summary>One trajectory's indicators of some regions, as the target evaluator reads a projection.</summary>
+    public ProjectedIndicators Trajectory(int trajectory, IReadOnlySet<string>? regions = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(trajectory);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(trajectory, Trajectories);
+        var result = new ProjectedIndicators(Scenario, _regions);
+        var row = _series.Length * Years.Length;
+        for (var s = 0; s < _series.Length; s++)
+        {
+            var (id, region) = _series[s];
+            if (regions is not null && !regions.Contains(region))
+            {
+                continue;
+            }
+
+            for (var y = 0; y < Years.Length; y++)
+            {
+                var v = _values[trajectory * row + s * Years.Length + y];
+                if (!float.IsNaN(v))
+                {
+                    result.Add(id, region, Years[y], v);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private int Series(string indicatorId, string region) =>
+        _seriesIndex.TryGetValue((indicatorId, _regions.KeyOrSelf(region)), out var s)
+            ? s
+            : throw new ArgumentException($"the run holds no {indicatorId} for {region}.", nameof(indicatorId));
+
+    private int YearIndex(int year)
+    {
+        var y = Years.IndexOf(year);
+        return y >= 0 ? y : throw new ArgumentOutOfRangeException(nameof(year), year, $"is not a projected year ({Years[0]}–{Years[^1]}).");
+    }
+}

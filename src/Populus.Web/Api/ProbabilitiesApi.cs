@@ -1,0 +1,132 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Populus.Demography;
+using Populus.Demography.Stochastic;
+using Populus.Planning.Targets;
+using Populus.Storage;
+using Populus.Storage.Tabular;
+using Populus.Web.Plan;
+using Populus.Web.Security;
+
+namespace Populus.Web.Api;
+
+/// <summary>Probabilistic projection in the cockpit: the probability that each plan target is met, fan-chart quantiles
+/// of the target indicators and a probabilistic pyramid (docs/cockpit.md "Probabilities").</summary>
+internal static class ProbabilitiesApi
+{
+    public static void MapProbabilitiesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/probabilities").WithTags("Indicators").RequireAuthorization(Policies.ReadData);
+        group.MapGet("/", Targets).WithName("GetTargetProbabilities").Produces<ProbabilityView>()
+            .WithSummary("Probability each plan target of a region is met, and fan-chart quantiles (median, 80% and 95%) of its indicators (?region=&scenario=&seed=&asOf=).");
+        group.MapGet("/pyramid", Pyramid).WithName("GetProbabilisticPyramid").Produces<PyramidView>()
+            .WithSummary("Projected males and females by five-year group: median with 80% and 95% bands (?region=&year=&scenario=&seed=).");
+    }
+
+    internal static Results<Ok<ProbabilityView>, ProblemHttpResult> Targets(string? region, string? scenario, ulong? seed, int? asOf,
+        ClaimsPrincipal user, IPopulusStore store, CockpitViews views, ScenarioService scenarios)
+    {
+        var me = CurrentAccount.From(user);
+        if (!IndicatorsApi.TryPlanRegion(region, me, store, views, out var name, out var problem))
+        {
+            return problem!;
+        }
+
+        if (scenarios.Monitor is not { } monitor)
+        {
+            return TypedResults.Problem(title: "No projection", detail: scenarios.Missing, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var year = asOf ?? views.DefaultAsOfYear;
+        var s = seed ?? 2024;
+        try
+        {
+            var view = views.Cached($"probabilities|{me.Scope}|{name}|{scenario}|{s}|{year}", () =>
+            {
+                var run = scenarios.Run(scenario, name, s);
+                var evaluations = views.Evaluations(me.Scope, name, year, scenario);
+                var probabilities = run.Probabilities(new TargetEvaluator(views.Calculator(me.Scope).Calculator), views.Plan.Targets, evaluations);
+                var targets = evaluations.Select((e, i) => new TargetProbabilityView(e.Target.IndicatorId, e.Target.Year, e.Target.PrintedZh, e.Target.Rule.ToString(),
+                    IndicatorsApi.Status(e.Status), probabilities[i], e.Expected?.Value)).Where(t => t.Probability is not null).ToList();
+                var fans = monitor.TargetSeries([name]).Select(p => Fan(run, p.Indicator, p.Region, views)).OfType<FanView>().ToList();
+                return new ProbabilityView(name, run.Scenario, year, run.Trajectories, run.Seed, targets, fans,
+                    $"{run.Trajectories} trajectories (seed {run.Seed}) around the scenario '{run.Scenario}': TFR, e0 and net migration drawn from processes calibrated to WPP 2024's 80%/95% bounds for China; each probability is within ±{100 / Math.Sqrt(run.Trajectories):0.#} points (2 standard errors at most).");
+            });
+            return TypedResults.Ok(view);
+        }
+        catch (InvalidInputException ex)
+        {
+            return TypedResults.Problem(title: "Cannot run trajectories", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+    }
+
+    internal static Results<Ok<PyramidView>, ProblemHttpResult> Pyramid(string? region, int? year, string? scenario, ulong? seed,
+        ClaimsPrincipal user, IPopulusStore store, CockpitViews views, ScenarioService scenarios)
+    {
+        var me = CurrentAccount.From(user);
+        if (!IndicatorsApi.TryPlanRegion(region, me, store, views, out var name, out var problem))
+        {
+            return problem!;
+        }
+
+        if (scenarios.Monitor is null)
+        {
+            return TypedResults.Problem(title: "No projection", detail: scenarios.Missing, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        try
+        {
+            var run = scenarios.Run(scenario, name, seed ?? 2024);
+            var y = year ?? run.Years[^1];
+            if (!run.Years.Contains(y))
+            {
+                return TypedResults.Problem(title: "Bad year", detail: $"{y} is not projected ({run.Years[0]}–{run.Years[^1]}).", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            if (!run.HasPyramid(name))
+            {
+                return TypedResults.Problem(title: "No pyramid", detail: $"{name} is a grouping of regions; the probabilistic pyramid is by region or for the city.", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            Bands Of(Sex sex)
+            {
+                var groups = run.AgeGroups.Count;
+                double[] Column(int q) => [.. Enumerable.Range(0, groups).Select(g => run.PyramidQuantiles(name, y, sex, g)[q])];
+                return new Bands(Column(0), Column(1), Column(3), Column(5), Column(6));
+            }
+
+            return TypedResults.Ok(new PyramidView(name, y, run.Scenario, run.Trajectories, run.Seed,
+                [.. Enumerable.Range(0, run.AgeGroups.Count).Select(run.AgeGroups.Label)], Of(Sex.Male), Of(Sex.Female)));
+        }
+        catch (InvalidInputException ex)
+        {
+            return TypedResults.Problem(title: "Cannot run trajectories", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+    }
+
+    /// <summary>The quantiles of one indicator by year, or null when a trajectory cannot compute it in some year.</summary>
+    private static FanView? Fan(Planning.Probability.ScenarioRun run, string indicator, string region, CockpitViews views)
+    {
+        var rows = run.Years.Select(y => run.Quantiles(indicator, region, y)).ToList();
+        if (rows.Any(r => r is null))
+        {
+            return null;
+        }
+
+        double[] Column(int q) => [.. rows.Select(r => r![q])];
+        var entry = views.Plan.Catalogue[indicator];
+        return new FanView(indicator, entry.NameZh, entry.NameEn, entry.Unit, [.. run.Years], new Bands(Column(0), Column(1), Column(3), Column(5), Column(6)));
+    }
+
+    /// <summary>Quantiles 2.5, 10, 50, 90 and 97.5% (<see cref="TrajectoryResults.Probabilities"/>): the median, the 80% and the 95% band.</summary>
+    internal sealed record Bands(double[] Q025, double[] Q10, double[] Q50, double[] Q90, double[] Q975);
+
+    internal sealed record TargetProbabilityView(string IndicatorId, int? TargetYear, string TargetPrinted, string Rule, string Status, double? Probability, double? Expected);
+
+    internal sealed record FanView(string IndicatorId, string NameZh, string NameEn, string Unit, int[] Years, Bands Bands);
+
+    internal sealed record ProbabilityView(string Region, string Scenario, int AsOfYear, int Trajectories, ulong Seed,
+        IReadOnlyList<TargetProbabilityView> Targets, IReadOnlyList<FanView> Fans, string Note);
+
+    internal sealed record PyramidView(string Region, int Year, string Scenario, int Trajectories, ulong Seed, string[] Ages, Bands Male, Bands Female);
+}

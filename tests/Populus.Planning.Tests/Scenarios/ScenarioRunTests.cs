@@ -1,0 +1,84 @@
+using Populus.Demography.Stochastic;
+using Populus.Planning.Probability;
+using Populus.Planning.Scenarios;
+using Populus.Planning.Targets;
+using Populus.Storage.Wpp;
+
+namespace Populus.Planning.Tests.Scenarios;
+
+/// <summary>Probabilistic runs of the Wenzhou scenario model and the probability that plan targets are met.</summary>
+public class ScenarioRunTests
+{
+    private const string City = "温州市";
+    private const int LastYear = 2030;
+
+    private static readonly Lazy<UncertaintyModel> China = new(() => WppUncertainty.Calibrate(Path.Combine(Wenzhou.DataFolder, "wpp"), 156).Model);
+
+    private static readonly (string, string)[] Series = [("resident_population", City), ("total_fertility_rate", City), ("life_expectancy", City), ("ageing_rate_60", City)];
+
+    private static ScenarioRun Run(Scenario scenario, int n, ulong seed, int threads) =>
+        ScenarioRun.Run(Wenzhou.Model, scenario, China.Value, Seed.Catalogue, Series, LastYear, n, seed, threads);
+
+    private static IReadOnlyList<TargetEvaluation> Evaluations(TargetEvaluator evaluator) =>
+        [.. Seed.Book.Targets.Where(t => t.Year is 2025 or 2030 && Series.Any(s => s.Item1 == t.IndicatorId))
+            .Select(t => evaluator.Evaluate(Seed.Book, t, City, 2024, null))];
+
+    [Fact]
+    public void SameSeed_GivesTheSameValuesAndProbabilities_OnOneOrTwoThreads()
+    {
+        var one = Run(Wenzhou.Scenario("baseline"), 12, 7, 1);
+        var two = Run(Wenzhou.Scenario("baseline"), 12, 7, 2);
+        foreach (var (id, region) in Series)
+        {
+            Assert.Equal(one.Values(id, region, LastYear), two.Values(id, region, LastYear));
+        }
+
+        var evaluator = new TargetEvaluator(new Indicators.IndicatorCalculator(Seed.Catalogue, Seed.Data()));
+        var evaluations = Evaluations(evaluator);
+        Assert.NotEmpty(evaluations);
+        Assert.Equal(one.Probabilities(evaluator, Seed.Book, evaluations), two.Probabilities(evaluator, Seed.Book, evaluations));
+        Assert.Equal(one.PyramidQuantiles(City, LastYear, Demography.Sex.Female, 3).ToArray(), two.PyramidQuantiles(City, LastYear, Demography.Sex.Female, 3).ToArray());
+    }
+
+    [Fact]
+    public void Trajectories_Spread_AroundTheScenario_AndDifferBySeed()
+    {
+        var run = Run(Wenzhou.Scenario("baseline"), 12, 1, 0);
+        var tfr = run.Values("total_fertility_rate", City, LastYear);
+        Assert.True(tfr.Max() - tfr.Min() > 0.01, "TFR should vary between trajectories");
+        var other = Run(Wenzhou.Scenario("baseline"), 12, 2, 0);
+        Assert.NotEqual(tfr, other.Values("total_fertility_rate", City, LastYear));
+        var q = run.Quantiles("resident_population", City, LastYear)!;
+        for (var i = 1; i < q.Length; i++)
+        {
+            Assert.True(q[i] >= q[i - 1], "quantiles must not decrease");
+        }
+    }
+
+    [Fact]
+    public void Probabilities_AreShares_AndRiseWithTheTfrLever()
+    {
+        var evaluator = new TargetEvaluator(new Indicators.IndicatorCalculator(Seed.Catalogue, Seed.Data()));
+        var target = Seed.Book.Targets.First(t => t.IndicatorId == "total_fertility_rate" && t.Year == 2025);
+        var evaluation = evaluator.Evaluate(Seed.Book, target, City, 2024, null);
+        var previous = -1.0;
+        foreach (var level in new[] { 0.8, 1.35, 2.0 })
+        {
+            var run = Run(Wenzhou.Scenario("baseline").With(new ScenarioLevers(TotalFertility: level)), 20, 3, 0);
+            var p = run.Probabilities(evaluator, Seed.Book, [evaluation])[0]!.Value;
+            Assert.InRange(p, 0, 1);
+            Assert.True(p >= previous, $"P(TFR 2025 {target.Rule}) fell from {previous} to {p} as the TFR lever rose to {level}");
+            previous = p;
+        }
+
+        Assert.Equal(1, previous); // at 2.0, far above 1.35, every trajectory meets it
+    }
+
+    [Fact]
+    public void BadInput_IsRefused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Run(Wenzhou.Scenario("baseline"), 0, 1, 0));
+        Assert.Throws<ArgumentException>(() => ScenarioRun.Run(Wenzhou.Model, Wenzhou.Scenario("baseline"), China.Value, Seed.Catalogue,
+            [("TT02", City)], LastYear, 2, 1));
+    }
+}
