@@ -13,7 +13,6 @@ using Populus.Reports.Word;
 using Populus.Storage;
 using Populus.Storage.PlanWork;
 using Populus.Storage.Scenarios;
-using Populus.Storage.Wpp;
 
 namespace Populus.Reports.Annual;
 
@@ -26,8 +25,8 @@ namespace Populus.Reports.Annual;
 /// </summary>
 public static class AnnualReport
 {
-    /// <summary>The WPP location whose published bounds calibrate the trajectories (China: the city's own spread is not published).</summary>
-    public const int CalibrationLocation = 156;
+    /// <summary>The catalogue's resident population (10k persons), the fan chart's indicator.</summary>
+    private const string Population = "resident_population";
 
     /// <summary>Builds the report.</summary>
     /// <exception cref="Populus.Storage.Tabular.InvalidInputException">The scenario is unknown or a data file is invalid.</exception>
@@ -227,52 +226,53 @@ public static class AnnualReport
 
     private static void Probabilistic(ReportBuilder report, PlanMonitor monitor, Scenario scenario, AnnualReportOptions options, int y, string city)
     {
-        var calibration = WppUncertainty.Calibrate(Path.Combine(monitor.DataFolder, "wpp"), CalibrationLocation);
         var targets = monitor.Plan.Book.Targets
             .Where(t => t.Year is { } ty && ty > y && ty <= AnnualReportOptions.Horizon && t.Rule.IsNumeric && t.Rule.Kind != TargetKind.CumulativeAtLeast)
             .Where(t => monitor.Plan.Catalogue[t.IndicatorId] is { Formula: not null } e && e.AppliesTo(monitor.Plan.Regions.CodeOf(city)))
             .ToList();
-        var known = Math.Max(y, monitor.LastObservedYear);
-        var runs = ScenarioTrajectories.Run(monitor.Projector, scenario, calibration.Model, known, AnnualReportOptions.Horizon, options.Trajectories, options.Seed,
-            monitor.Plan.Catalogue, targets.Select(t => (t.IndicatorId, t.Year!.Value)));
+        var runs = monitor.RunTrajectories(scenario, [city], AnnualReportOptions.Horizon, options.Trajectories, options.Seed);
+        var known = Math.Max(y, monitor.Uncertainty.BaseYear);
         var years = runs.Years.Where(yr => yr > known).ToList();
-        var q = years.Select(runs.PopulationQuantiles).ToList();
+        // TrajectoryResults.Probabilities: 2.5, 10, 25, 50, 75, 90, 97.5 %; resident population is in the catalogue's 10k persons.
+        var q = years.Select(yr => runs.Quantiles(Population, city, yr) ?? throw new InvalidOperationException($"{Population} could not be computed for {city} in {yr}."))
+            .Select(v => (Lower95: v[0], Lower80: v[1], Median: v[3], Upper80: v[5], Upper95: v[6])).ToList();
         report.Paragraph($"以“{scenario.Name}”情景为中心路径，按联合国《世界人口展望2024》中国总和生育率、预期寿命和净迁移的80%与95%预测区间校准随机过程，" +
-                         $"模拟{runs.Count}条人口轨迹（随机种子{runs.Seed}），{known}年以后各年的生育、死亡和迁移水平随机偏离中心路径。");
+                         $"模拟{runs.Trajectories}条人口轨迹（随机种子{runs.Seed}），{known}年以后各县（市、区）的生育、迁移水平和全市预期寿命随机偏离中心路径，县际相关。");
         if (years.Count >= 2)
         {
             report.Figure(new FanChart
             {
                 Title = $"{city}常住人口概率预测",
                 ValueAxisLabel = "常住人口（万人）",
-                Fan = new FanSeries(years.Select(v => (double)v), q.Select(v => v.Median / 10_000), q.Select(v => v.Lower80 / 10_000), q.Select(v => v.Upper80 / 10_000),
-                    q.Select(v => v.Lower95 / 10_000), q.Select(v => v.Upper95 / 10_000)),
+                Fan = new FanSeries(years.Select(v => (double)v), q.Select(v => v.Median), q.Select(v => v.Lower80), q.Select(v => v.Upper80),
+                    q.Select(v => v.Lower95), q.Select(v => v.Upper95)),
             }.Render(), "常住人口扇形图（中位数、80%和95%预测区间）");
         }
 
         report.Table(new ReportTable("常住人口概率预测",
             [TableColumn.Number("年份", 0, false), TableColumn.Number("中位数（万人）", 1), TableColumn.Number("80%下限", 1), TableColumn.Number("80%上限", 1), TableColumn.Number("95%下限", 1), TableColumn.Number("95%上限", 1)],
-            years.Select((yr, i) => new TableCell[] { yr, q[i].Median / 10_000, q[i].Lower80 / 10_000, q[i].Upper80 / 10_000, q[i].Lower95 / 10_000, q[i].Upper95 / 10_000 }),
-            $"概率预测，{runs.Count}条轨迹，种子{runs.Seed}", "人口概率预测"));
+            years.Select((yr, i) => new TableCell[] { yr, q[i].Median, q[i].Lower80, q[i].Upper80, q[i].Lower95, q[i].Upper95 }),
+            $"概率预测，{runs.Trajectories}条轨迹，种子{runs.Seed}", "人口概率预测"));
 
         var rows = new List<TableCell[]>();
         foreach (var t in targets)
         {
-            var values = runs.Values(t.IndicatorId, t.Year!.Value);
             var name = monitor.Plan.Catalogue[t.IndicatorId].NameZh;
-            if (values is null)
+            var year = t.Year!.Value;
+            var values = runs.Holds(t.IndicatorId, city) ? runs.Values(t.IndicatorId, city, year) : null;
+            if (values is null || values.Any(double.IsNaN))
             {
-                rows.Add([name, t.Year.Value, t.PrintedZh, TableCell.Empty, TableCell.Empty, "无数据：预测不提供该指标的输入"]);
+                rows.Add([name, year, t.PrintedZh, TableCell.Empty, TableCell.Empty, "无数据：预测不提供该指标的输入"]);
                 continue;
             }
 
             var p = TargetProbability.Of(t.Rule, values);
-            rows.Add([name, t.Year.Value, t.PrintedZh, 100 * p, 100 * TargetProbability.StandardError(p, runs.Count), ""]);
+            rows.Add([name, year, t.PrintedZh, 100 * p, 100 * TargetProbability.StandardError(p, runs.Trajectories), ""]);
         }
 
         report.Table(new ReportTable("规划目标达成概率",
             [TableColumn.Text("指标"), TableColumn.Number("目标年份", 0, false), TableColumn.Text("目标"), TableColumn.Number("达成概率（%）", 1), TableColumn.Number("标准误（%）", 1), TableColumn.Text("说明")],
-            rows, $"概率预测，{runs.Count}条轨迹，种子{runs.Seed}；概率为达到目标的轨迹所占比例", "目标达成概率"));
+            rows, $"概率预测，{runs.Trajectories}条轨迹，种子{runs.Seed}；概率为达到目标的轨迹所占比例", "目标达成概率"));
     }
 
     private static void Tasks(ReportBuilder report, IPopulusStore store, AnnualReportOptions options)
