@@ -29,7 +29,7 @@ public abstract class PersonRegistry : IDisposable
 
     private protected DbConnection Connection { get; }
 
-    private protected RegistryKey Key { get; }
+    private protected RegistryKey Key { get; private set; }
 
     /// <summary>Loads generated persons (and their events) in bulk into an empty registry; returns the persons loaded.</summary>
     /// <exception cref="InvalidOperationException">The registry already holds persons (generated person_ids start at 1).</exception>
@@ -174,6 +174,104 @@ public abstract class PersonRegistry : IDisposable
         transaction.Commit();
     }
 
+    /// <summary>
+    /// Re-protects every stored identity number under <paramref name="newKey"/> and makes it the registry's only key,
+    /// in one transaction; returns the persons re-protected. From then on the registry uses <paramref name="newKey"/>
+    /// (which the caller keeps and disposes).
+    /// </summary>
+    /// <remarks>
+    /// Each sealed number is opened under the current key, given a new look-up hash and sealed afresh (new nonce) under
+    /// the new key, a block of persons at a time, into a staging table created inside the transaction; one
+    /// <c>UPDATE … FROM</c> then swaps the columns and the key fingerprint is replaced. Until the commit nothing is
+    /// visible, so a failure or a killed process leaves the registry as it was, readable with the old key only. A
+    /// sealed number that does not open (altered, or moved to another row) stops the rotation, since re-sealing it
+    /// would launder the damage. The rotation holds the store's writer lock, so imports (which seal under the old
+    /// key) wait for it and then find the new key.
+    /// </remarks>
+    /// <exception cref="ArgumentException"><paramref name="newKey"/> is the registry's current key.</exception>
+    /// <exception cref="InvalidOperationException">A stored number does not open under the current key; nothing changed.</exception>
+    /// <param name="newKey">The key to re-protect under.</param>
+    /// <param name="engine">The store's engine, whose writer lock the rotation holds so that imports wait for it.</param>
+    /// <param name="progress">Persons re-protected so far.</param>
+    /// <param name="beforeCommit">Runs with every number re-protected, just before the commit (tests hold the transaction open here).</param>
+    internal long RotateKey(RegistryKey newKey, Engines.Engine engine, IProgress<long>? progress = null, Action? beforeCommit = null)
+    {
+        ArgumentNullException.ThrowIfNull(newKey);
+        if (newKey.KeyId.AsSpan().SequenceEqual(Key.KeyId))
+        {
+            throw new ArgumentException("the new key is the registry's current key", nameof(newKey));
+        }
+
+        var batch = new PersonBatch(ProtectedLoad.BlockSize);
+        long rotated = 0;
+        using var transaction = Connection.BeginTransaction();
+        using var current = new IdProtector(Key);
+        using var next = new IdProtector(newKey);
+        using var writer = engine.AcquireWriterLock(Connection, transaction);
+        try
+        {
+            Execute(transaction, $"CREATE TABLE {RegistrySchema.RekeyTable} AS SELECT person_id, id_lookup, id_sealed FROM {RegistrySchema.PersonTable} WHERE 1 = 0");
+            long last = 0;
+            while (true)
+            {
+                batch.Clear();
+                using (var command = Command(
+                           $"SELECT person_id, id_sealed FROM {RegistrySchema.PersonTable} WHERE person_id > $1 ORDER BY person_id LIMIT {batch.Capacity}", last))
+                {
+                    command.Transaction = transaction;
+                    using var reader = command.ExecuteReader();
+                    while (reader.Read())
+                    {
+                        var i = batch.Count++;
+                        var personId = reader.GetInt64(0);
+                        batch.PersonId[i] = personId;
+                        if (!current.TryOpen(ReadBytes(reader, 1), personId, batch.Id(i)))
+                        {
+                            throw new InvalidOperationException(
+                                $"the sealed identity number of person {personId} does not open under the registry's key (altered, or moved from another row); the key was not rotated");
+                        }
+
+                        last = personId;
+                    }
+                }
+
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                next.Protect(batch);
+                batch.IdAscii.AsSpan(0, batch.Count * NationalIdNumber.Length).Clear();
+                AppendRekeyed(batch);
+                rotated += batch.Count;
+                progress?.Report(rotated);
+            }
+
+            Execute(transaction, $"""
+                UPDATE {RegistrySchema.PersonTable} SET id_lookup = r.id_lookup, id_sealed = r.id_sealed
+                FROM {RegistrySchema.RekeyTable} AS r WHERE {RegistrySchema.PersonTable}.person_id = r.person_id
+                """);
+            Execute(transaction, $"DROP TABLE {RegistrySchema.RekeyTable}");
+            Execute(transaction, $"DELETE FROM {RegistrySchema.KeyTable}");
+            Execute(transaction, $"INSERT INTO {RegistrySchema.KeyTable} (key_id, created_at) VALUES ($1, $2)", newKey.KeyId, DateTime.UtcNow);
+            beforeCommit?.Invoke();
+            transaction.Commit();
+        }
+        finally
+        {
+            batch.IdAscii.AsSpan().Clear();
+        }
+
+        if (ReferenceEquals(_ownedKey, Key))
+        {
+            _ownedKey.Dispose();
+            _ownedKey = null;
+        }
+
+        Key = newKey;
+        return rotated;
+    }
+
     /// <summary>The events of a person in date order.</summary>
     public IReadOnlyList<PersonEvent> EventsOf(long personId)
     {
@@ -270,6 +368,8 @@ public abstract class PersonRegistry : IDisposable
     /// <summary>Called instead of <see cref="CompleteLoad"/> when the load failed: nothing of it may remain.</summary>
     private protected abstract void AbortLoad();
 
+    /// <summary>Writes a block's person_id, id_lookup and id_sealed into the rotation's staging table (in the open transaction).</summary>
+    private protected abstract void AppendRekeyed(PersonBatch batch);
     private protected long Load(IPersonBatchSource source, IProgress<long>? progress, DbTransaction? enclosing = null)
     {
         BeginLoad(enclosing);
@@ -422,6 +522,13 @@ public abstract class PersonRegistry : IDisposable
 
     private protected void Execute(string sql, params object[] parameters) => Execute(null, sql, parameters);
 
+    private protected void Execute(DbTransaction? transaction, string sql, params object[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
     private const string PersonColumns =
         "person_id, sex, birth_date, hukou_region, residence_region, urban, education, residence_permit, death_date";
 
@@ -469,13 +576,6 @@ public abstract class PersonRegistry : IDisposable
         (EducationLevel)Convert.ToByte(reader.GetValue(6), CultureInfo.InvariantCulture),
         (ResidencePermitStatus)Convert.ToByte(reader.GetValue(7), CultureInfo.InvariantCulture),
         reader.IsDBNull(8) ? null : reader.GetFieldValue<DateOnly>(8));
-
-    private void Execute(DbTransaction? transaction, string sql, params object[] parameters)
-    {
-        using var command = Command(sql, parameters);
-        command.Transaction = transaction;
-        command.ExecuteNonQuery();
-    }
 
     private object? Scalar(string sql, params object[] parameters)
     {
