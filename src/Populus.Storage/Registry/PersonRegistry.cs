@@ -156,21 +156,7 @@ public abstract class PersonRegistry : IDisposable
             }
         }
 
-        Execute(transaction, $"INSERT INTO {RegistrySchema.EventTable} (person_id, kind, event_date, from_region, to_region) VALUES ($1, $2, $3, $4, $5)",
-            personEvent.PersonId, (short)personEvent.Kind, personEvent.Date,
-            personEvent.FromRegion is { } from ? from : DBNull.Value, personEvent.ToRegion is { } to ? to : DBNull.Value);
-        var update = personEvent.Kind switch
-        {
-            PersonEventKind.Death => ("death_date", (object)personEvent.Date),
-            PersonEventKind.MoveIn or PersonEventKind.MoveOut => ("residence_region", personEvent.ToRegion!.Value),
-            PersonEventKind.HukouChange => ("hukou_region", personEvent.ToRegion!.Value),
-            _ => default,
-        };
-        if (update.Item1 is not null)
-        {
-            Execute(transaction, $"UPDATE {RegistrySchema.PersonTable} SET {update.Item1} = $1 WHERE person_id = $2", update.Item2, personEvent.PersonId);
-        }
-
+        Apply(transaction, personEvent);
         transaction.Commit();
     }
 
@@ -270,6 +256,57 @@ public abstract class PersonRegistry : IDisposable
 
         Key = newKey;
         return rotated;
+    }
+
+    /// <summary>
+    /// Records events inside an import's open transaction (not committed here), in the order given; the caller has
+    /// checked them against the registry (persons known, alive, dates after birth).
+    /// </summary>
+    internal void RecordWithin(DbTransaction transaction, IEnumerable<PersonEvent> events)
+    {
+        foreach (var personEvent in events)
+        {
+            Apply(transaction, personEvent);
+        }
+    }
+
+    /// <summary>The death date of each of <paramref name="personIds"/> that is registered and dead (one query per thousand persons).</summary>
+    internal IReadOnlyDictionary<long, DateOnly> DeathDates(IEnumerable<long> personIds)
+    {
+        var deaths = new Dictionary<long, DateOnly>();
+        foreach (var chunk in personIds.Distinct().Chunk(1_000))
+        {
+            // Integers, written into the statement rather than bound one by one.
+            var list = string.Join(", ", chunk.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+            using var command = Command($"SELECT person_id, death_date FROM {RegistrySchema.PersonTable} WHERE person_id IN ({list}) AND death_date IS NOT NULL");
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                deaths[reader.GetInt64(0)] = reader.GetFieldValue<DateOnly>(1);
+            }
+        }
+
+        return deaths;
+    }
+
+    /// <summary>Stores an event and its effect on the person: a death sets the death date, a move the residence, a hukou change the hukou region.</summary>
+    private void Apply(DbTransaction transaction, PersonEvent personEvent)
+    {
+        Execute(transaction, $"INSERT INTO {RegistrySchema.EventTable} (person_id, kind, event_date, from_region, to_region) VALUES ($1, $2, $3, $4, $5)",
+            personEvent.PersonId, (short)personEvent.Kind, personEvent.Date,
+            personEvent.FromRegion is { } from ? from : DBNull.Value, personEvent.ToRegion is { } to ? to : DBNull.Value);
+        var update = personEvent.Kind switch
+        {
+            PersonEventKind.Death => ("death_date", (object)personEvent.Date),
+            PersonEventKind.MoveIn or PersonEventKind.MoveOut => ("residence_region", personEvent.ToRegion!.Value),
+            PersonEventKind.HukouChange => ("hukou_region", personEvent.ToRegion!.Value),
+            _ => default,
+        };
+        if (update.Item1 is not null)
+        {
+            Execute(transaction, $"UPDATE {RegistrySchema.PersonTable} SET {update.Item1} = $1 WHERE person_id = $2", update.Item2, personEvent.PersonId);
+        }
+
     }
 
     /// <summary>The events of a person in date order.</summary>
