@@ -197,33 +197,38 @@ public abstract class PersonRegistry : IDisposable
         try
         {
             Execute(transaction, $"CREATE TABLE {RegistrySchema.RekeyTable} AS SELECT person_id, id_lookup, id_sealed FROM {RegistrySchema.PersonTable} WHERE 1 = 0");
-            long last = 0;
-            while (true)
+            // Pages by person_id range rather than ORDER BY … LIMIT, which would sort all the remaining rows for every page;
+            // DuckDB's zone maps then read only the row groups of each range.
+            var (first, last) = PersonIdRange(transaction);
+            for (var low = first; low <= last; low += batch.Capacity)
             {
                 batch.Clear();
                 using (var command = Command(
-                           $"SELECT person_id, id_sealed FROM {RegistrySchema.PersonTable} WHERE person_id > $1 ORDER BY person_id LIMIT {batch.Capacity}", last))
+                           $"SELECT person_id, id_sealed FROM {RegistrySchema.PersonTable} WHERE person_id >= $1 AND person_id < $2", low, low + batch.Capacity))
                 {
                     command.Transaction = transaction;
                     using var reader = command.ExecuteReader();
                     while (reader.Read())
                     {
-                        var i = batch.Count++;
                         var personId = reader.GetInt64(0);
+                        if (batch.Count == batch.Capacity)
+                        {
+                            throw new InvalidOperationException($"person_id {personId} is stored more than once; the key was not rotated");
+                        }
+
+                        var i = batch.Count++;
                         batch.PersonId[i] = personId;
                         if (!current.TryOpen(ReadBytes(reader, 1), personId, batch.Id(i)))
                         {
                             throw new InvalidOperationException(
                                 $"the sealed identity number of person {personId} does not open under the registry's key (altered, or moved from another row); the key was not rotated");
                         }
-
-                        last = personId;
                     }
                 }
 
                 if (batch.Count == 0)
                 {
-                    break;
+                    continue;
                 }
 
                 next.Protect(batch);
@@ -428,6 +433,16 @@ public abstract class PersonRegistry : IDisposable
     /// <summary>Bulk-loads persons inside an import's open transaction (not committed here).</summary>
     internal long LoadWithin(DbTransaction transaction, IEnumerable<Person> persons) =>
         Load(new PersonListSource(persons), null, transaction);
+
+    /// <summary>The smallest and largest person_id in use; (1, 0), an empty range, for an empty registry.</summary>
+    private (long First, long Last) PersonIdRange(DbTransaction transaction)
+    {
+        using var command = Command($"SELECT COALESCE(MIN(person_id), 1), COALESCE(MAX(person_id), 0) FROM {RegistrySchema.PersonTable}");
+        command.Transaction = transaction;
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture));
+    }
 
     /// <summary>The largest person_id in use (0 for an empty registry); imports number new persons after it.</summary>
     internal long MaxPersonId() =>

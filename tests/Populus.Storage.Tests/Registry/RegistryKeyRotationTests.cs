@@ -9,7 +9,7 @@ namespace Populus.Storage.Tests.Registry;
 /// </summary>
 public sealed class RegistryKeyRotationTests
 {
-    private const int Persons = 3_000;
+    private const int Persons = 20_000; // more than one block (16,384) of the rotation
 
     [Theory]
     [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
@@ -54,7 +54,7 @@ public sealed class RegistryKeyRotationTests
 
         using var rotated = store.OpenRegistry(keyFile);
         Assert.Equal(countsBefore, rotated.CountByAgeSexRegion(RegistryRoundTrip.AsOf));
-        foreach (var person in people.Where((_, i) => i % 100 == 0))
+        foreach (var person in people.Where((_, i) => i % 1_000 == 0))
         {
             Assert.Equal(person, rotated.FindByNationalId(person.NationalId));
         }
@@ -67,13 +67,13 @@ public sealed class RegistryKeyRotationTests
         using var test = TestStore.Create(engine);
         var keyFile = test.File("registry.key");
         var people = LoadGenerated(test, keyFile);
-        test.Execute("UPDATE registry_person SET id_sealed = (SELECT id_sealed FROM registry_person WHERE person_id = 1) WHERE person_id = 2000");
+        test.Execute("UPDATE registry_person SET id_sealed = (SELECT id_sealed FROM registry_person WHERE person_id = 1) WHERE person_id = 18000");
         var oldMaterial = File.ReadAllBytes(keyFile);
         using var store = test.Open();
         var before = Stored((SqlStore)store);
 
         var refused = Assert.Throws<InvalidOperationException>(() => store.RotateRegistryKey(keyFile));
-        Assert.Contains("person 2000", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("person 18000", refused.Message, StringComparison.Ordinal);
 
         Assert.Equal(oldMaterial, File.ReadAllBytes(keyFile));
         AssertUnchanged((SqlStore)store, before);
