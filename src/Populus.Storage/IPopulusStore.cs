@@ -93,6 +93,19 @@ public interface IPopulusStore : IDisposable
     /// <exception cref="RegistryKeyMismatchException">The registry was sealed with another key.</exception>
     PersonRegistry OpenRegistry(RegistryKey key);
 
+    /// <summary>
+    /// Re-protects every identity number of the registry under a fresh random key in one transaction, then retires the
+    /// old key (its file, resolved as for <see cref="OpenRegistry(string?)"/>, is overwritten and replaced by the new
+    /// key's). Killed before the commit, the registry is unchanged and opens with the old key; see docs/registry.md.
+    /// Returns the persons re-protected.
+    /// </summary>
+    /// <param name="keyFile">The current key file (default as for <see cref="OpenRegistry(string?)"/>).</param>
+    /// <param name="progress">Persons re-protected so far.</param>
+    /// <param name="beforeCommit">Runs with every number re-protected, just before the commit (tests hold the transaction open here).</param>
+    /// <exception cref="RegistryKeyMismatchException">Neither the key file nor an unfinished rotation's new key is the registry's.</exception>
+    /// <exception cref="InvalidOperationException">The key file is missing or refused, or a stored number does not open; nothing changed.</exception>
+    long RotateRegistryKey(string? keyFile = null, IProgress<long>? progress = null, Action? beforeCommit = null);
+
     /// <summary>The records of the services to people (applications, scores, permits, allocation runs, audit; graduates and talent intake).</summary>
     Services.IServiceRecords Services { get; }
 

@@ -164,6 +164,9 @@ internal sealed class SqlStore(Engine engine, int schemaVersion) : IPopulusStore
         }
     }
 
+    public long RotateRegistryKey(string? keyFile = null, IProgress<long>? progress = null, Action? beforeCommit = null) =>
+        RegistryKeyRotation.Rotate(this, keyFile, progress, beforeCommit);
+
     public PersonRegistry OpenRegistry(RegistryKey key)
     {
         ArgumentNullException.ThrowIfNull(key);

@@ -15,7 +15,14 @@ public sealed class ChildCli : IDisposable
     }
 
     /// <summary>Starts `populus import …` that holds its transaction open after writing every row.</summary>
-    public static ChildCli StartHeldImport(string db, string kind, string file, int holdMs = 60_000)
+    public static ChildCli StartHeldImport(string db, string kind, string file, int holdMs = 60_000) =>
+        StartHeld("POPULUS_IMPORT_HOLD_MS", holdMs, "import", kind, file, "--db", db);
+
+    /// <summary>Starts `populus registry rotate-key …` that holds its transaction open with every number re-protected.</summary>
+    public static ChildCli StartHeldRotation(string db, string keyFile, int holdMs = 60_000) =>
+        StartHeld("POPULUS_ROTATE_HOLD_MS", holdMs, "registry", "rotate-key", "--db", db, "--key-file", keyFile);
+
+    private static ChildCli StartHeld(string holdVariable, int holdMs, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -24,13 +31,14 @@ public sealed class ChildCli : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "populus.dll"));
-        foreach (var a in new[] { "import", kind, file, "--db", db })
+        foreach (var a in arguments)
         {
             start.ArgumentList.Add(a);
         }
 
-        start.Environment["POPULUS_IMPORT_HOLD_MS"] = holdMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment[holdVariable] = holdMs.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment.Remove("POPULUS_DB");
+        start.Environment.Remove("POPULUS_KEY_FILE");
         var process = Process.Start(start)!;
         var child = new ChildCli(process);
         process.OutputDataReceived += (_, e) => child.Seen(e.Data);
@@ -45,7 +53,7 @@ public sealed class ChildCli : IDisposable
     {
         if (!_marker.Task.Wait(TimeSpan.FromSeconds(60)))
         {
-            throw new TimeoutException("The child import never reached its commit point. Output:\n" + Output);
+            throw new TimeoutException("The child never reached its commit point. Output:\n" + Output);
         }
     }
 
@@ -93,9 +101,10 @@ public sealed class ChildCli : IDisposable
         {
             _marker.TrySetResult();
         }
-        else if (line.Contains("refused", StringComparison.Ordinal) || line.Contains("Unhandled", StringComparison.Ordinal))
+        else if (line.Contains("refused", StringComparison.Ordinal) || line.Contains("failed", StringComparison.Ordinal)
+                 || line.Contains("Unhandled", StringComparison.Ordinal))
         {
-            _marker.TrySetException(new InvalidOperationException("The child import failed:\n" + Output));
+            _marker.TrySetException(new InvalidOperationException("The child failed:\n" + Output));
         }
     }
 }

@@ -12,6 +12,7 @@ internal static class CommandCatalog
         yield return ImportCommand.Create();
         yield return ServeCommand.Create();
         yield return GenerateRegistryCommand.Create();
+        yield return RegistryCommand.Create();
         yield return EstimateCommand.Create();
         yield return EstimatesCommand.Create();
         yield return IndicatorsCommand.Create();

@@ -12,6 +12,7 @@ internal static class ImportKinds
         new IndicatorsImport(),
         new GroupsImport(),
         new PersonsImport(),
+        new PersonEventsImport(),
         new GraduatesImport(),
         new TalentIntakeImport(),
         new WorkPointsImport(),

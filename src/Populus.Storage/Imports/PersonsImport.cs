@@ -38,7 +38,7 @@ internal sealed class PersonsImport : ImportKind
         {
             var id = NationalId(record, today);
             var sex = SexOf(record);
-            var birth = BirthDate(record, today);
+            var birth = Date(record, "birth_date", today);
             var hukou = Region(record, "hukou_region", session, residence: false, today.Year);
             var residence = Region(record, "residence_region", session, residence: true, today.Year);
             var urban = Choice(record, "urban_rural", ParseUrbanRural, "urban (城镇) or rural (乡村)");
@@ -112,7 +112,8 @@ internal sealed class PersonsImport : ImportKind
         }
     }
 
-    private static NationalIdNumber? NationalId(CsvRecord record, DateOnly today)
+    /// <summary>The row's national_id, or null (with the problem reported, the number masked).</summary>
+    internal static NationalIdNumber? NationalId(CsvRecord record, DateOnly today)
     {
         var text = record.Text("national_id");
         if (text is null)
@@ -155,30 +156,8 @@ internal sealed class PersonsImport : ImportKind
         return null;
     }
 
-    private static DateOnly? BirthDate(CsvRecord record, DateOnly today)
-    {
-        var text = record.RequiredText("birth_date");
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            record.Fail("birth_date", text, "not a calendar date (write yyyy-mm-dd)");
-            return null;
-        }
-
-        if (date > today)
-        {
-            record.Fail("birth_date", text, $"after today ({today:yyyy-MM-dd})");
-            return null;
-        }
-
-        return date;
-    }
-
-    private static int? Region(CsvRecord record, string column, ImportSession session, bool residence, int year)
+    /// <summary>A required date yyyy-mm-dd not after today, or null (with the problem reported).</summary>
+    internal static DateOnly? Date(CsvRecord record, string column, DateOnly today)
     {
         var text = record.RequiredText(column);
         if (text is null)
@@ -186,6 +165,35 @@ internal sealed class PersonsImport : ImportKind
             return null;
         }
 
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            record.Fail(column, text, "not a calendar date (write yyyy-mm-dd)");
+            return null;
+        }
+
+        if (date > today)
+        {
+            record.Fail(column, text, $"after today ({today:yyyy-MM-dd})");
+            return null;
+        }
+
+        return date;
+    }
+
+    /// <summary>
+    /// A required 6-digit GB/T 2260 code, or null (with the problem reported). With <paramref name="residence"/> it must
+    /// be a current county-level unit of the store's region table; otherwise any province-level prefix, and such a unit
+    /// when it lies in the city.
+    /// </summary>
+    internal static int? Region(CsvRecord record, string column, ImportSession session, bool residence, int year) =>
+        record.RequiredText(column) is { } text ? RegionCode(record, column, text, session, residence, year) : null;
+
+    /// <summary>As <see cref="Region"/> for a column that may be empty (null without a problem).</summary>
+    internal static int? OptionalRegion(CsvRecord record, string column, ImportSession session, bool residence, int year) =>
+        record.Text(column) is { } text ? RegionCode(record, column, text, session, residence, year) : null;
+
+    private static int? RegionCode(CsvRecord record, string column, string text, ImportSession session, bool residence, int year)
+    {
         if (text.Length != 6 || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var code) || !NationalIdNumber.IsProvinceOf(code))
         {
             record.Fail(column, text, "unknown region: not a 6-digit GB/T 2260 code of a province-level unit");

@@ -96,6 +96,26 @@ public sealed class DuckDbPersonRegistry : PersonRegistry
         }
     }
 
+    private protected override void AppendRekeyed(PersonBatch batch)
+    {
+        using var rekeyed = new DuckDbChunkAppender(_connection, RegistrySchema.RekeyTable);
+        var chunk = DuckDbChunkAppender.ChunkRows;
+        for (var start = 0; start < batch.Count; start += chunk)
+        {
+            var rows = Math.Min(chunk, batch.Count - start);
+            batch.PersonId.AsSpan(start, rows).CopyTo(rekeyed.Column<long>(0));
+            batch.IdLookup.AsSpan(start, rows).CopyTo(rekeyed.Column<long>(1));
+            for (var r = 0; r < rows; r++)
+            {
+                rekeyed.SetBytes(2, r, batch.Sealed(start + r));
+            }
+
+            rekeyed.Flush(rows);
+        }
+
+        rekeyed.Close();
+    }
+
     private protected override void CompleteLoad()
     {
         try

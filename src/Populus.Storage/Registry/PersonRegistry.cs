@@ -29,7 +29,7 @@ public abstract class PersonRegistry : IDisposable
 
     private protected DbConnection Connection { get; }
 
-    private protected RegistryKey Key { get; }
+    private protected RegistryKey Key { get; private set; }
 
     /// <summary>Loads generated persons (and their events) in bulk into an empty registry; returns the persons loaded.</summary>
     /// <exception cref="InvalidOperationException">The registry already holds persons (generated person_ids start at 1).</exception>
@@ -165,6 +165,147 @@ public abstract class PersonRegistry : IDisposable
             }
         }
 
+        Apply(transaction, personEvent);
+        transaction.Commit();
+    }
+
+    /// <summary>
+    /// Re-protects every stored identity number under <paramref name="newKey"/> and makes it the registry's only key,
+    /// in one transaction; returns the persons re-protected. From then on the registry uses <paramref name="newKey"/>
+    /// (which the caller keeps and disposes).
+    /// </summary>
+    /// <remarks>
+    /// Each sealed number is opened under the current key, given a new look-up hash and sealed afresh (new nonce) under
+    /// the new key, a block of persons at a time, into a staging table created inside the transaction; one
+    /// <c>UPDATE … FROM</c> then swaps the columns and the key fingerprint is replaced. Until the commit nothing is
+    /// visible, so a failure or a killed process leaves the registry as it was, readable with the old key only. A
+    /// sealed number that does not open (altered, or moved to another row) stops the rotation, since re-sealing it
+    /// would launder the damage. The rotation holds the store's writer lock, so imports (which seal under the old
+    /// key) wait for it and then find the new key.
+    /// </remarks>
+    /// <exception cref="ArgumentException"><paramref name="newKey"/> is the registry's current key.</exception>
+    /// <exception cref="InvalidOperationException">A stored number does not open under the current key; nothing changed.</exception>
+    /// <param name="newKey">The key to re-protect under.</param>
+    /// <param name="engine">The store's engine, whose writer lock the rotation holds so that imports wait for it.</param>
+    /// <param name="progress">Persons re-protected so far.</param>
+    /// <param name="beforeCommit">Runs with every number re-protected, just before the commit (tests hold the transaction open here).</param>
+    internal long RotateKey(RegistryKey newKey, Engines.Engine engine, IProgress<long>? progress = null, Action? beforeCommit = null)
+    {
+        ArgumentNullException.ThrowIfNull(newKey);
+        if (newKey.KeyId.AsSpan().SequenceEqual(Key.KeyId))
+        {
+            throw new ArgumentException("the new key is the registry's current key", nameof(newKey));
+        }
+
+        var batch = new PersonBatch(ProtectedLoad.BlockSize);
+        long rotated = 0;
+        using var transaction = Connection.BeginTransaction();
+        using var current = new IdProtector(Key);
+        using var next = new IdProtector(newKey);
+        using var writer = engine.AcquireWriterLock(Connection, transaction);
+        try
+        {
+            Execute(transaction, $"CREATE TABLE {RegistrySchema.RekeyTable} AS SELECT person_id, id_lookup, id_sealed FROM {RegistrySchema.PersonTable} WHERE 1 = 0");
+            // Pages by person_id range rather than ORDER BY … LIMIT, which would sort all the remaining rows for every page;
+            // DuckDB's zone maps then read only the row groups of each range.
+            var (first, last) = PersonIdRange(transaction);
+            for (var low = first; low <= last; low += batch.Capacity)
+            {
+                batch.Clear();
+                using (var command = Command(
+                           $"SELECT person_id, id_sealed FROM {RegistrySchema.PersonTable} WHERE person_id >= $1 AND person_id < $2", low, low + batch.Capacity))
+                {
+                    command.Transaction = transaction;
+                    using var reader = command.ExecuteReader();
+                    while (reader.Read())
+                    {
+                        var personId = reader.GetInt64(0);
+                        if (batch.Count == batch.Capacity)
+                        {
+                            throw new InvalidOperationException($"person_id {personId} is stored more than once; the key was not rotated");
+                        }
+
+                        var i = batch.Count++;
+                        batch.PersonId[i] = personId;
+                        if (!current.TryOpen(ReadBytes(reader, 1), personId, batch.Id(i)))
+                        {
+                            throw new InvalidOperationException(
+                                $"the sealed identity number of person {personId} does not open under the registry's key (altered, or moved from another row); the key was not rotated");
+                        }
+                    }
+                }
+
+                if (batch.Count == 0)
+                {
+                    continue;
+                }
+
+                next.Protect(batch);
+                batch.IdAscii.AsSpan(0, batch.Count * NationalIdNumber.Length).Clear();
+                AppendRekeyed(batch);
+                rotated += batch.Count;
+                progress?.Report(rotated);
+            }
+
+            Execute(transaction, $"""
+                UPDATE {RegistrySchema.PersonTable} SET id_lookup = r.id_lookup, id_sealed = r.id_sealed
+                FROM {RegistrySchema.RekeyTable} AS r WHERE {RegistrySchema.PersonTable}.person_id = r.person_id
+                """);
+            Execute(transaction, $"DROP TABLE {RegistrySchema.RekeyTable}");
+            Execute(transaction, $"DELETE FROM {RegistrySchema.KeyTable}");
+            Execute(transaction, $"INSERT INTO {RegistrySchema.KeyTable} (key_id, created_at) VALUES ($1, $2)", newKey.KeyId, DateTime.UtcNow);
+            beforeCommit?.Invoke();
+            transaction.Commit();
+        }
+        finally
+        {
+            batch.IdAscii.AsSpan().Clear();
+        }
+
+        if (ReferenceEquals(_ownedKey, Key))
+        {
+            _ownedKey.Dispose();
+            _ownedKey = null;
+        }
+
+        Key = newKey;
+        return rotated;
+    }
+
+    /// <summary>
+    /// Records events inside an import's open transaction (not committed here), in the order given; the caller has
+    /// checked them against the registry (persons known, alive, dates after birth).
+    /// </summary>
+    internal void RecordWithin(DbTransaction transaction, IEnumerable<PersonEvent> events)
+    {
+        foreach (var personEvent in events)
+        {
+            Apply(transaction, personEvent);
+        }
+    }
+
+    /// <summary>The death date of each of <paramref name="personIds"/> that is registered and dead (one query per thousand persons).</summary>
+    internal IReadOnlyDictionary<long, DateOnly> DeathDates(IEnumerable<long> personIds)
+    {
+        var deaths = new Dictionary<long, DateOnly>();
+        foreach (var chunk in personIds.Distinct().Chunk(1_000))
+        {
+            // Integers, written into the statement rather than bound one by one.
+            var list = string.Join(", ", chunk.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+            using var command = Command($"SELECT person_id, death_date FROM {RegistrySchema.PersonTable} WHERE person_id IN ({list}) AND death_date IS NOT NULL");
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                deaths[reader.GetInt64(0)] = reader.GetFieldValue<DateOnly>(1);
+            }
+        }
+
+        return deaths;
+    }
+
+    /// <summary>Stores an event and its effect on the person: a death sets the death date, a move the residence, a hukou change the hukou region.</summary>
+    private void Apply(DbTransaction transaction, PersonEvent personEvent)
+    {
         Execute(transaction, $"INSERT INTO {RegistrySchema.EventTable} (person_id, kind, event_date, from_region, to_region) VALUES ($1, $2, $3, $4, $5)",
             personEvent.PersonId, (short)personEvent.Kind, personEvent.Date,
             personEvent.FromRegion is { } from ? from : DBNull.Value, personEvent.ToRegion is { } to ? to : DBNull.Value);
@@ -180,7 +321,6 @@ public abstract class PersonRegistry : IDisposable
             Execute(transaction, $"UPDATE {RegistrySchema.PersonTable} SET {update.Item1} = $1 WHERE person_id = $2", update.Item2, personEvent.PersonId);
         }
 
-        transaction.Commit();
     }
 
     /// <summary>The events of a person in date order.</summary>
@@ -289,6 +429,8 @@ public abstract class PersonRegistry : IDisposable
     /// <summary>Called instead of <see cref="CompleteLoad"/> when the load failed: nothing of it may remain.</summary>
     private protected abstract void AbortLoad();
 
+    /// <summary>Writes a block's person_id, id_lookup and id_sealed into the rotation's staging table (in the open transaction).</summary>
+    private protected abstract void AppendRekeyed(PersonBatch batch);
     private protected long Load(IPersonBatchSource source, IProgress<long>? progress, DbTransaction? enclosing = null)
     {
         BeginLoad(enclosing);
@@ -310,6 +452,16 @@ public abstract class PersonRegistry : IDisposable
     /// <summary>Bulk-loads persons inside an import's open transaction (not committed here).</summary>
     internal long LoadWithin(DbTransaction transaction, IEnumerable<Person> persons) =>
         Load(new PersonListSource(persons), null, transaction);
+
+    /// <summary>The smallest and largest person_id in use; (1, 0), an empty range, for an empty registry.</summary>
+    private (long First, long Last) PersonIdRange(DbTransaction transaction)
+    {
+        using var command = Command($"SELECT COALESCE(MIN(person_id), 1), COALESCE(MAX(person_id), 0) FROM {RegistrySchema.PersonTable}");
+        command.Transaction = transaction;
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture));
+    }
 
     /// <summary>The largest person_id in use (0 for an empty registry); imports number new persons after it.</summary>
     internal long MaxPersonId() =>
@@ -441,6 +593,13 @@ public abstract class PersonRegistry : IDisposable
 
     private protected void Execute(string sql, params object[] parameters) => Execute(null, sql, parameters);
 
+    private protected void Execute(DbTransaction? transaction, string sql, params object[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
     private const string PersonColumns =
         "person_id, sex, birth_date, hukou_region, residence_region, urban, education, residence_permit, death_date";
 
@@ -494,13 +653,6 @@ public abstract class PersonRegistry : IDisposable
         (EducationLevel)Convert.ToByte(reader.GetValue(6), CultureInfo.InvariantCulture),
         (ResidencePermitStatus)Convert.ToByte(reader.GetValue(7), CultureInfo.InvariantCulture),
         reader.IsDBNull(8) ? null : reader.GetFieldValue<DateOnly>(8));
-
-    private void Execute(DbTransaction? transaction, string sql, params object[] parameters)
-    {
-        using var command = Command(sql, parameters);
-        command.Transaction = transaction;
-        command.ExecuteNonQuery();
-    }
 
     private object? Scalar(string sql, params object[] parameters)
     {

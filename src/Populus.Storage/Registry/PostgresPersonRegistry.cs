@@ -123,6 +123,21 @@ public sealed class PostgresPersonRegistry : PersonRegistry
         }
     }
 
+    private protected override void AppendRekeyed(PersonBatch batch)
+    {
+        // One COPY a block: the connection runs no other command while a COPY is open, and the rotation reads between blocks.
+        using var copy = _connection.BeginBinaryImport($"COPY {RegistrySchema.RekeyTable} (person_id, id_lookup, id_sealed) FROM STDIN (FORMAT BINARY)");
+        for (var i = 0; i < batch.Count; i++)
+        {
+            copy.StartRow();
+            copy.Write(batch.PersonId[i], NpgsqlDbType.Bigint);
+            copy.Write(batch.IdLookup[i], NpgsqlDbType.Bigint);
+            copy.Write(new ReadOnlyMemory<byte>(batch.IdSealed, i * IdProtector.SealedLength, IdProtector.SealedLength), NpgsqlDbType.Bytea);
+        }
+
+        copy.Complete();
+    }
+
     private static void WriteRegion(NpgsqlBinaryImporter copy, int region)
     {
         if (region == 0)

@@ -106,18 +106,43 @@ public sealed class RegistryKey : IDisposable
     /// beside the store folder, created on first use. A PostgreSQL store has no folder, so its key file must be named.
     /// </summary>
     /// <exception cref="InvalidOperationException">No key file is named for a PostgreSQL store, or the file is refused.</exception>
-    internal static RegistryKey ForStore(Engines.Engine engine, string? configured)
+    internal static RegistryKey ForStore(Engines.Engine engine, string? configured) => LoadOrCreate(PathForStore(engine, configured));
+
+    /// <summary>The key file of a store's registry, as <see cref="ForStore"/> resolves it.</summary>
+    /// <exception cref="InvalidOperationException">No key file is named for a PostgreSQL store.</exception>
+    internal static string PathForStore(Engines.Engine engine, string? configured)
     {
         if (engine.Kind == StoreEngine.DuckDb)
         {
-            return LoadOrCreate(ResolvePath(configured, Path.GetDirectoryName(engine.Location)!));
+            return ResolvePath(configured, Path.GetDirectoryName(engine.Location)!);
         }
 
         var named = !string.IsNullOrWhiteSpace(configured) ? configured : Environment.GetEnvironmentVariable(KeyFileVariable);
         return string.IsNullOrWhiteSpace(named)
             ? throw new InvalidOperationException(
                 $"name the registry key file with --key-file or ${KeyFileVariable}: a PostgreSQL store has no folder to keep it beside")
-            : LoadOrCreate(named);
+            : Path.GetFullPath(named);
+    }
+
+    /// <summary>
+    /// Retires the key in <paramref name="path"/> for the one in <paramref name="replacement"/>: the old file is
+    /// overwritten with zeros and flushed, then the replacement is renamed over it (one atomic rename).
+    /// </summary>
+    /// <remarks>
+    /// Zeroing first means the old key does not survive in the file's blocks after the rename frees them (on file systems
+    /// that write in place; copy-on-write file systems and backups may still hold it, which is why the store itself no
+    /// longer accepts it). Interrupted between the two steps, the path holds zeros, a key under which the registry does
+    /// not open, and the replacement is still beside it: rotating again finishes the swap.
+    /// </remarks>
+    internal static void Retire(string path, string replacement)
+    {
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.None))
+        {
+            stream.Write(new byte[stream.Length]);
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(replacement, path, overwrite: true);
     }
 
     public void Dispose()

@@ -26,4 +26,7 @@ internal static class RegistrySchema
 
     /// <summary>Table of events.</summary>
     public const string EventTable = "registry_event";
+
+    /// <summary>Staging table of a key rotation: created and dropped inside its transaction, so never seen committed.</summary>
+    public const string RekeyTable = "registry_rekey";
 }

@@ -106,7 +106,7 @@ internal static class RegistryRoundTrip
     }
 
     /// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool and may report late).</summary>
-    private sealed class SyncProgress(Action<long> report) : IProgress<long>
+    internal sealed class SyncProgress(Action<long> report) : IProgress<long>
     {
         public void Report(long value) => report(value);
     }

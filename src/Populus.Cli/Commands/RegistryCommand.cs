@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using Populus.Storage;
+using Populus.Storage.Registry;
+
+namespace Populus.Cli.Commands;
+
+/// <summary>`populus registry rotate-key [--db …] [--key-file …]`: re-protects every identity number under a new key and retires the old one.</summary>
+internal static class RegistryCommand
+{
+    /// <summary>
+    /// Test hook: when set to a number of milliseconds, the rotation prints <see cref="HoldMarker"/> with every number
+    /// re-protected and waits that long before committing, so a test can kill the process mid-rotation.
+    /// </summary>
+    internal const string HoldVariable = "POPULUS_ROTATE_HOLD_MS";
+
+    internal const string HoldMarker = "rotate-key: numbers re-protected, holding before commit";
+
+    public static Command Create()
+    {
+        var db = DbOption.Create();
+        var keyFile = new Option<string?>("--key-file")
+        {
+            Description = $"The current registry key file (default: ${RegistryKey.KeyFileVariable}, else for a DuckDB store <store folder>.key beside that folder; required for PostgreSQL)",
+        };
+        var rotate = new Command("rotate-key", "Re-protect every stored identity number under a fresh key in one transaction, then retire the old key (its file is overwritten by the new key)")
+        {
+            db, keyFile,
+        };
+        rotate.SetAction(parse =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var output = parse.InvocationConfiguration.Output;
+            try
+            {
+                using var store = PopulusStore.Open(parse.GetValue(db));
+                var timer = Stopwatch.StartNew();
+                var rotated = store.RotateRegistryKey(parse.GetValue(keyFile), beforeCommit: Hold(output));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"re-protected {rotated:N0} identity numbers under a new key in {timer.Elapsed.TotalSeconds:F2} s; the old key is retired"));
+                return 0;
+            }
+            catch (Exception ex) when (ex is StoreOpenException or RegistryKeyMismatchException or InvalidOperationException or DbException or IOException)
+            {
+                error.WriteLine($"rotate-key failed: {ex.Message}");
+                return 2;
+            }
+        });
+        return new Command("registry", "The person registry: key management") { rotate };
+    }
+
+    private static Action? Hold(TextWriter output)
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable(HoldVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
+        {
+            return null;
+        }
+
+        return () =>
+        {
+            output.WriteLine(HoldMarker);
+            output.Flush();
+            Thread.Sleep(ms);
+        };
+    }
+}
