@@ -4,58 +4,68 @@ using System.Security.Cryptography;
 namespace Populus.Storage.Registry;
 
 /// <summary>
-/// Turns a plain identity number into what the database stores: a keyed look-up hash (the first 8 bytes of
-/// HMAC-SHA256 under the look-up key) and a sealed copy (AES-256-GCM under the seal key). Every primitive is the
-/// platform's (System.Security.Cryptography, OpenSSL on Linux). One instance per thread: its HMAC and AES-GCM
-/// objects hold the expanded keys and are reused for every number, so a number costs the primitives and no set-up.
+/// Turns plain identity numbers into what the database stores: a keyed look-up value and a sealed copy, each one
+/// AES-256 block, enciphered a whole block of persons per platform call (<see cref="SymmetricAlgorithm.EncryptEcb(ReadOnlySpan{byte}, PaddingMode)"/>).
+/// One instance per thread; every primitive is the platform's (System.Security.Cryptography, OpenSSL on Linux).
 /// </summary>
 /// <remarks>
-/// Sealed layout: version (1 byte) | nonce (12) | ciphertext (18) | tag (16). The nonce is 96 random bits from the
-/// operating system's CSPRNG, drawn a block of numbers at a time (NIST SP 800-38D §8.2.2, the random construction).
-/// Random rather than counter nonces because loads run in separate processes and on several threads with one key:
-/// a counter would need state shared across them (stored in the database and reserved under a lock) to stay unique,
-/// while random nonces need none. The bound that comes with them is 2^32 seals per key (collision probability
-/// below 2^-32): about 400 full loads of a ten-million-person registry, after which the key must be rotated
-/// (docs/registry.md, key rotation). The associated data binds a sealed number to its person_id, so moving a sealed
-/// value to another row makes it fail to open. The look-up hash is truncated to 64 bits: it only finds candidate
-/// rows, and each candidate is confirmed by opening its sealed number, so a collision costs one extra decryption and
-/// never returns the wrong person.
+/// <para>The number is first packed losslessly into 64 bits (<see cref="NationalIdCode"/>), so that it fits one
+/// 16-byte block with a second 64-bit field:</para>
+/// <para>Look-up: the first 8 bytes of AES-256 under the look-up key of (code ‖ a fixed domain constant). AES is a
+/// pseudorandom permutation [BR2000]; a truncated PRP is a pseudorandom function [HWKS1998], so without the key the
+/// value can be neither recomputed nor inverted, and the small space of numbers cannot be searched. It is
+/// deterministic, which is what lets equal numbers be found, and reveals only equality, as the keyed hash did.
+/// Truncation to 64 bits keeps the column a BIGINT; two numbers sharing a value (about 3·10^-6 for ten million
+/// numbers) only add a candidate row, which is confirmed by opening its sealed copy.</para>
+/// <para>Sealed copy: version (1 byte) ‖ AES-256 under the seal key of (code ‖ person_id). This is
+/// encode-then-encipher [BR2000]: the person_id is both the unique value that makes each enciphered block distinct
+/// (so no two rows share a ciphertext, the weakness of ECB on repeated blocks cannot arise) and 64 bits of
+/// redundancy checked on opening, so an altered value or one copied from another row opens to a different person_id
+/// and is refused except with probability 2^-64. No nonce is drawn, so there is no nonce-reuse bound on the number
+/// of seals per key. The same (number, person_id) sealed under the same key gives the same bytes, which reveals
+/// nothing the look-up value does not.</para>
 /// </remarks>
 internal sealed class IdProtector : IDisposable
 {
-    public const byte FormatVersion = 1;
-    public const int NonceLength = 12;
-    public const int TagLength = 16;
-    public const int SealedLength = 1 + NonceLength + NationalIdNumber.Length + TagLength;
+    public const byte FormatVersion = 2;
+    public const int BlockLength = 16;
+    public const int SealedLength = 1 + BlockLength;
 
-    private const int AssociatedLength = 9;
-    private const int HashLength = 32;
-
-    private readonly IncrementalHash _hmac;
-    private readonly AesGcm _gcm;
-    private readonly byte[] _hash = new byte[HashLength];
-    private readonly byte[] _associated = new byte[AssociatedLength];
-    private byte[] _nonces = [];
+    private readonly Aes _lookup;
+    private readonly Aes _seal;
+    private byte[] _plain = [];
+    private byte[] _cipher = [];
 
     public IdProtector(RegistryKey key)
     {
-        _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key.LookupKey);
-        _gcm = new AesGcm(key.SealKey, TagLength);
+        _lookup = Aes.Create();
+        _lookup.SetKey(key.LookupKey);
+        _seal = Aes.Create();
+        _seal.SetKey(key.SealKey);
     }
 
-    /// <summary>The keyed look-up hash of an 18-byte number.</summary>
+    /// <summary>The domain constant beside the code in a look-up block (the look-up key enciphers nothing else).</summary>
+    private static ReadOnlySpan<byte> LookupDomain => "PPLS-ID1"u8;
+
+    /// <summary>The keyed look-up value of an 18-byte number.</summary>
     public long Lookup(ReadOnlySpan<byte> idAscii)
     {
-        _hmac.AppendData(idAscii[..NationalIdNumber.Length]);
-        _hmac.TryGetHashAndReset(_hash, out _);
-        return BinaryPrimitives.ReadInt64BigEndian(_hash);
+        Span<byte> block = stackalloc byte[BlockLength];
+        WriteLookupBlock(idAscii, block);
+        _lookup.EncryptEcb(block, block, PaddingMode.None);
+        var value = BinaryPrimitives.ReadInt64BigEndian(block);
+        CryptographicOperations.ZeroMemory(block);
+        return value;
     }
 
-    /// <summary>Seals a number for <paramref name="personId"/> with a fresh random nonce.</summary>
+    /// <summary>Seals a number for <paramref name="personId"/> into <see cref="SealedLength"/> bytes.</summary>
     public void Seal(ReadOnlySpan<byte> idAscii, long personId, Span<byte> destination)
     {
-        RandomNumberGenerator.Fill(destination.Slice(1, NonceLength));
-        SealWithNonce(idAscii, personId, destination);
+        Span<byte> block = stackalloc byte[BlockLength];
+        WriteSealBlock(idAscii, personId, block);
+        destination[0] = FormatVersion;
+        _seal.EncryptEcb(block, destination.Slice(1, BlockLength), PaddingMode.None);
+        CryptographicOperations.ZeroMemory(block);
     }
 
     /// <summary>Opens a sealed number; false when it was sealed under another key, for another person, or altered.</summary>
@@ -66,68 +76,125 @@ internal sealed class IdProtector : IDisposable
             return false;
         }
 
-        WriteAssociatedData(personId, _associated);
-        try
-        {
-            _gcm.Decrypt(
-                sealedId.Slice(1, NonceLength),
-                sealedId.Slice(1 + NonceLength, NationalIdNumber.Length),
-                sealedId.Slice(1 + NonceLength + NationalIdNumber.Length, TagLength),
-                idAscii[..NationalIdNumber.Length],
-                _associated);
-            return true;
-        }
-        catch (AuthenticationTagMismatchException)
-        {
-            idAscii[..NationalIdNumber.Length].Clear();
-            return false;
-        }
+        Span<byte> block = stackalloc byte[BlockLength];
+        _seal.DecryptEcb(sealedId[1..], block, PaddingMode.None);
+        var opened = OpenBlock(block, personId, idAscii);
+        CryptographicOperations.ZeroMemory(block);
+        return opened;
     }
 
-    /// <summary>Writes look-up hashes and sealed numbers (fresh random nonces) for every person of a block.</summary>
+    /// <summary>Writes look-up values and sealed numbers for every person of a block: two platform calls in all.</summary>
     public void Protect(PersonBatch batch)
     {
         var count = batch.Count;
-        if (_nonces.Length < count * NonceLength)
+        var plain = Scratch(ref _plain, batch.Capacity, count);
+        var cipher = Scratch(ref _cipher, batch.Capacity, count);
+        try
         {
-            _nonces = new byte[batch.Capacity * NonceLength];
-        }
+            for (var i = 0; i < count; i++)
+            {
+                WriteLookupBlock(batch.Id(i), plain.Slice(i * BlockLength, BlockLength));
+            }
 
-        // One CSPRNG call a block instead of one a number.
-        RandomNumberGenerator.Fill(_nonces.AsSpan(0, count * NonceLength));
-        for (var i = 0; i < count; i++)
+            _lookup.EncryptEcb(plain, cipher, PaddingMode.None);
+            for (var i = 0; i < count; i++)
+            {
+                batch.IdLookup[i] = BinaryPrimitives.ReadInt64BigEndian(cipher[(i * BlockLength)..]);
+                BinaryPrimitives.WriteInt64BigEndian(plain[((i * BlockLength) + 8)..], batch.PersonId[i]);
+            }
+
+            _seal.EncryptEcb(plain, cipher, PaddingMode.None);
+            for (var i = 0; i < count; i++)
+            {
+                var sealedId = batch.Sealed(i);
+                sealedId[0] = FormatVersion;
+                cipher.Slice(i * BlockLength, BlockLength).CopyTo(sealedId[1..]);
+            }
+        }
+        finally
         {
-            var id = batch.Id(i);
-            var sealedId = batch.Sealed(i);
-            _nonces.AsSpan(i * NonceLength, NonceLength).CopyTo(sealedId[1..]);
-            batch.IdLookup[i] = Lookup(id);
-            SealWithNonce(id, batch.PersonId[i], sealedId);
+            CryptographicOperations.ZeroMemory(plain);
+        }
+    }
+
+    /// <summary>
+    /// Opens the sealed numbers of a block (<see cref="PersonBatch.IdSealed"/>, for <see cref="PersonBatch.PersonId"/>)
+    /// into <see cref="PersonBatch.IdAscii"/> with one platform call; the index of the first that does not open, or -1.
+    /// </summary>
+    public int OpenAll(PersonBatch batch)
+    {
+        var count = batch.Count;
+        var plain = Scratch(ref _plain, batch.Capacity, count);
+        var cipher = Scratch(ref _cipher, batch.Capacity, count);
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var sealedId = batch.Sealed(i);
+                if (sealedId[0] != FormatVersion)
+                {
+                    return i;
+                }
+
+                sealedId[1..].CopyTo(cipher[(i * BlockLength)..]);
+            }
+
+            _seal.DecryptEcb(cipher, plain, PaddingMode.None);
+            for (var i = 0; i < count; i++)
+            {
+                if (!OpenBlock(plain.Slice(i * BlockLength, BlockLength), batch.PersonId[i], batch.Id(i)))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plain);
         }
     }
 
     public void Dispose()
     {
-        _hmac.Dispose();
-        _gcm.Dispose();
-        CryptographicOperations.ZeroMemory(_hash);
+        _lookup.Dispose();
+        _seal.Dispose();
+        CryptographicOperations.ZeroMemory(_plain);
     }
 
-    /// <summary>Seals with the nonce already written at destination[1..13].</summary>
-    private void SealWithNonce(ReadOnlySpan<byte> idAscii, long personId, Span<byte> destination)
+    private static Span<byte> Scratch(ref byte[] buffer, int capacity, int count)
     {
-        destination[0] = FormatVersion;
-        WriteAssociatedData(personId, _associated);
-        _gcm.Encrypt(
-            destination.Slice(1, NonceLength),
-            idAscii[..NationalIdNumber.Length],
-            destination.Slice(1 + NonceLength, NationalIdNumber.Length),
-            destination.Slice(1 + NonceLength + NationalIdNumber.Length, TagLength),
-            _associated);
+        if (buffer.Length < count * BlockLength)
+        {
+            buffer = new byte[Math.Max(capacity, count) * BlockLength];
+        }
+
+        return buffer.AsSpan(0, count * BlockLength);
     }
 
-    private static void WriteAssociatedData(long personId, Span<byte> destination)
+    private static void WriteLookupBlock(ReadOnlySpan<byte> idAscii, Span<byte> block)
     {
-        BinaryPrimitives.WriteInt64BigEndian(destination, personId);
-        destination[8] = FormatVersion;
+        NationalIdCode.Write(idAscii, block);
+        LookupDomain.CopyTo(block[8..]);
+    }
+
+    private static void WriteSealBlock(ReadOnlySpan<byte> idAscii, long personId, Span<byte> block)
+    {
+        NationalIdCode.Write(idAscii, block);
+        BinaryPrimitives.WriteInt64BigEndian(block[8..], personId);
+    }
+
+    /// <summary>Checks the enciphered person_id and decodes the number; clears the destination when either fails.</summary>
+    private static bool OpenBlock(ReadOnlySpan<byte> block, long personId, Span<byte> idAscii)
+    {
+        if (BinaryPrimitives.ReadInt64BigEndian(block[8..]) == personId
+            && NationalIdCode.TryDecode(BinaryPrimitives.ReadUInt64BigEndian(block), idAscii))
+        {
+            return true;
+        }
+
+        idAscii[..NationalIdNumber.Length].Clear();
+        return false;
     }
 }

@@ -60,7 +60,7 @@ public readonly struct NationalIdNumber : IEquatable<NationalIdNumber>
     public Sex Sex => Sequence % 2 == 1 ? Sex.Male : Sex.Female;
 
     /// <summary>The check character (0–9 or X).</summary>
-    public char CheckCharacter => IsDefault ? '\0' : CheckCharacters[WeightedSum(_first17) % 11];
+    public char CheckCharacter => IsDefault ? '\0' : CheckCharacterOf(_first17);
 
     /// <summary>
     /// Reads a number, checking length, characters, province, birth date (a real date, not after
@@ -198,7 +198,7 @@ public readonly struct NationalIdNumber : IEquatable<NationalIdNumber>
             value = (value * 10) + (c - '0');
         }
 
-        return CheckCharacters[WeightedSum(value) % 11];
+        return CheckCharacterOf(value);
     }
 
     /// <summary>The full 18-character number. Call only where the number must leave the protected store.</summary>
@@ -276,6 +276,9 @@ public readonly struct NationalIdNumber : IEquatable<NationalIdNumber>
             value /= 10;
         }
     }
+
+    /// <summary>The check character of the 17 leading digits read as one number.</summary>
+    internal static char CheckCharacterOf(long first17) => CheckCharacters[WeightedSum(first17) % 11];
 
     private static int WeightedSum(long first17)
     {

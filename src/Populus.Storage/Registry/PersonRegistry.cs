@@ -175,7 +175,7 @@ public abstract class PersonRegistry : IDisposable
     /// (which the caller keeps and disposes).
     /// </summary>
     /// <remarks>
-    /// Each sealed number is opened under the current key, given a new look-up hash and sealed afresh (new nonce) under
+    /// Each sealed number is opened under the current key, given a new look-up value and sealed afresh under
     /// the new key, a block of persons at a time, into a staging table created inside the transaction; one
     /// <c>UPDATE … FROM</c> then swaps the columns and the key fingerprint is replaced. Until the commit nothing is
     /// visible, so a failure or a killed process leaves the registry as it was, readable with the old key only. A
@@ -227,17 +227,24 @@ public abstract class PersonRegistry : IDisposable
 
                         var i = batch.Count++;
                         batch.PersonId[i] = personId;
-                        if (!current.TryOpen(ReadBytes(reader, 1), personId, batch.Id(i)))
+                        var sealedId = ReadBytes(reader, 1);
+                        if (sealedId.Length != IdProtector.SealedLength)
                         {
-                            throw new InvalidOperationException(
-                                $"the sealed identity number of person {personId} does not open under the registry's key (altered, or moved from another row); the key was not rotated");
+                            throw NotOpened(personId);
                         }
+
+                        sealedId.CopyTo(batch.Sealed(i));
                     }
                 }
 
                 if (batch.Count == 0)
                 {
                     continue;
+                }
+
+                if (current.OpenAll(batch) is var failed and >= 0)
+                {
+                    throw NotOpened(batch.PersonId[failed]);
                 }
 
                 next.Protect(batch);
@@ -462,6 +469,9 @@ public abstract class PersonRegistry : IDisposable
         reader.Read();
         return (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture));
     }
+
+    private static InvalidOperationException NotOpened(long personId) => new(
+        $"the sealed identity number of person {personId} does not open under the registry's key (altered, or moved from another row); the key was not rotated");
 
     /// <summary>The largest person_id in use (0 for an empty registry); imports number new persons after it.</summary>
     internal long MaxPersonId() =>

@@ -5,7 +5,7 @@ namespace Populus.Storage.Registry;
 /// <summary>
 /// The secret that protects identity numbers in the registry: a 32-byte random key read from a key file kept
 /// outside the database, from which two independent keys are derived (HKDF-SHA256): one for the keyed look-up
-/// hash (HMAC-SHA256), one for sealing the numbers (AES-256-GCM).
+/// value and one for sealing the numbers (both AES-256; see <see cref="IdProtector"/>).
 /// </summary>
 /// <remarks>
 /// Keeping the key out of the database is what makes a copied database file useless: it holds only keyed hashes and
@@ -25,8 +25,8 @@ public sealed class RegistryKey : IDisposable
 
     private RegistryKey(ReadOnlySpan<byte> master)
     {
-        _lookupKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, master.ToArray(), 32, info: "populus registry id lookup v1"u8.ToArray());
-        _sealKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, master.ToArray(), 32, info: "populus registry id seal v1"u8.ToArray());
+        _lookupKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, master.ToArray(), 32, info: "populus registry id lookup aes v2"u8.ToArray());
+        _sealKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, master.ToArray(), 32, info: "populus registry id seal aes v2"u8.ToArray());
         KeyId = HKDF.DeriveKey(HashAlgorithmName.SHA256, master.ToArray(), 16, info: "populus registry key id v1"u8.ToArray());
     }
 

@@ -5,7 +5,7 @@ namespace Populus.Storage.Registry;
 /// Migrations/Sql/0004_person_registry.{duckdb,postgres}.sql, never at open.
 /// </summary>
 /// <remarks>
-/// No column holds an identity number: <c>id_lookup</c> is a keyed hash and <c>id_sealed</c> an AES-GCM ciphertext, both
+/// No column holds an identity number: <c>id_lookup</c> is a keyed look-up value and <c>id_sealed</c> an AES-256 ciphertext (<see cref="IdProtector"/>), both
 /// under a key kept outside the database (<see cref="RegistryKey"/>). Codes: sex 0 male / 1 female
 /// (<see cref="Populus.Demography.Sex"/>); urban 0 urban / 1 rural stored as a boolean <c>urban</c>; education
 /// <see cref="EducationLevel"/> 0–9; residence_permit <see cref="ResidencePermitStatus"/> 0–3; event kind

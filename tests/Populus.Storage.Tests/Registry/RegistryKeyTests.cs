@@ -106,7 +106,7 @@ public class RegistryKeyTests
         Assert.Equal(id, opened);
         Assert.False(wrong.TryOpen(sealedId, 42, opened));
         Assert.False(protector.TryOpen(sealedId, 43, opened)); // moved to another row
-        sealedId[20] ^= 1;
+        sealedId[9] ^= 1;
         Assert.False(protector.TryOpen(sealedId, 42, opened)); // altered
         Assert.Equal(protector.Lookup(id), new IdProtector(key).Lookup(id));
         Assert.NotEqual(protector.Lookup(id), wrong.Lookup(id));

@@ -1,5 +1,6 @@
--- Person registry (issue 3 §5; docs/registry.md), DuckDB. No column holds an identity number: id_lookup is a keyed
--- HMAC-SHA256 hash and id_sealed an AES-256-GCM ciphertext, both under a key kept outside the database.
+-- Person registry (issue 3 §5; docs/registry.md), DuckDB. No column holds an identity number: id_lookup is 64 bits
+-- of an AES-256 block under the look-up key and id_sealed a version byte and one AES-256 block (17 bytes: number and
+-- person_id) under the seal key, both keys kept outside the database.
 -- No primary key or index: an ART index would slow bulk loads several times over, and a columnar scan of id_lookup
 -- finds one person among ten million in a fraction of a second; the loaders keep numbers unique. The hash and the
 -- sealed numbers are random bytes, stored uncompressed (DuckDB's compressions cost CPU on them for no saving).

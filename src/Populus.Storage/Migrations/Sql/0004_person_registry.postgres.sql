@@ -1,6 +1,6 @@
 -- Person registry (issue 3 §5; docs/registry.md), PostgreSQL: keys, range checks and the look-up index.
--- No column holds an identity number: id_lookup is a keyed HMAC-SHA256 hash and id_sealed an AES-256-GCM
--- ciphertext, both under a key kept outside the database.
+-- No column holds an identity number: id_lookup is 64 bits of an AES-256 block under the look-up key and id_sealed
+-- a version byte and one AES-256 block (number and person_id) under the seal key, both keys kept outside the database.
 CREATE TABLE registry_key (
     key_id      bytea       NOT NULL,
     created_at  timestamptz NOT NULL DEFAULT now()
@@ -8,7 +8,7 @@ CREATE TABLE registry_key (
 CREATE TABLE registry_person (
     person_id         bigint   PRIMARY KEY CHECK (person_id > 0),
     id_lookup         bigint   NOT NULL,
-    id_sealed         bytea    NOT NULL CHECK (octet_length(id_sealed) = 47),
+    id_sealed         bytea    NOT NULL CHECK (octet_length(id_sealed) = 17),
     sex               smallint NOT NULL CHECK (sex IN (0, 1)),
     birth_date        date     NOT NULL,
     hukou_region      integer  NOT NULL CHECK (hukou_region BETWEEN 110000 AND 829999),
