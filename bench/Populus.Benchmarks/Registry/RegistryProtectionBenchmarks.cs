@@ -5,8 +5,8 @@ using Populus.Storage.Registry;
 namespace Populus.Benchmarks.Registry;
 
 /// <summary>
-/// Hashing and sealing one block of 16,384 identity numbers with the platform's HMAC-SHA256 and AES-GCM (one reused
-/// instance of each, as a bulk-load thread holds), beside drawing the block (the generator's share of a load).
+/// Protecting one block of 16,384 identity numbers (look-up values and sealed numbers: two platform AES-256 calls over
+/// the whole block, as a bulk-load thread makes them), beside drawing the block (the generator's share of a load).
 /// </summary>
 [ShortRunJob]
 [InProcess]
