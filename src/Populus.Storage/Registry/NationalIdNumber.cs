@@ -11,7 +11,7 @@ namespace Populus.Storage.Registry;
 /// <remarks>
 /// The number identifies a person, so <see cref="ToString"/> masks it (330302********123X): interpolating it into
 /// a log line or an exception message never discloses it. Only <see cref="Disclose"/> and <see cref="WriteAscii"/>
-/// give the full number, for the protector that hashes and encrypts it and for explicit exports.
+/// give the full number, for the protector that enciphers it and for explicit exports.
 /// The default value is no number at all; <see cref="IsDefault"/> tells it apart.
 /// </remarks>
 public readonly struct NationalIdNumber : IEquatable<NationalIdNumber>
@@ -209,7 +209,7 @@ public readonly struct NationalIdNumber : IEquatable<NationalIdNumber>
         return System.Text.Encoding.ASCII.GetString(ascii);
     }
 
-    /// <summary>Writes the full number as 18 ASCII bytes (for hashing and encryption without a string).</summary>
+    /// <summary>Writes the full number as 18 ASCII bytes (for the protector, without a string).</summary>
     /// <exception cref="ArgumentException">The destination is shorter than 18 bytes.</exception>
     /// <exception cref="InvalidOperationException">This is the default value.</exception>
     public void WriteAscii(Span<byte> destination)

@@ -2,7 +2,7 @@ namespace Populus.Storage.Registry;
 
 /// <summary>
 /// A block of persons held column by column, the unit of bulk loading: filled by a source (generator or adapter),
-/// protected in parallel (look-up hash and sealed number written beside the plain number), then appended in order.
+/// protected in parallel (look-up value and sealed number written beside the plain number), then appended in order.
 /// Buffers are reused from block to block, so loading allocates nothing per person.
 /// </summary>
 internal sealed class PersonBatch

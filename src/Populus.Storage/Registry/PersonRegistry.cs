@@ -12,7 +12,7 @@ namespace Populus.Storage.Registry;
 /// <remarks>
 /// Obtained from the store (<see cref="IPopulusStore.OpenRegistry(string?)"/>), whose migration 4 created the tables;
 /// the registry then owns its connection (and the key, when the store read it from the key file) and releases them on
-/// <see cref="Dispose"/>. Identity numbers are hashed and sealed with the <see cref="RegistryKey"/> before they reach
+/// <see cref="Dispose"/>. Identity numbers are protected (look-up value, sealed copy) with the <see cref="RegistryKey"/> before they reach
 /// the connection, and opened only to confirm a look-up.
 /// </remarks>
 public abstract class PersonRegistry : IDisposable
@@ -89,7 +89,7 @@ public abstract class PersonRegistry : IDisposable
 
     /// <summary>Finds the person with an identity number, or null.</summary>
     /// <remarks>
-    /// Candidates come from the keyed look-up hash; each is confirmed by opening its sealed number, so a hash collision
+    /// Candidates come from the keyed look-up value; each is confirmed by opening its sealed number, so a look-up collision
     /// cannot return the wrong person.
     /// </remarks>
     public Person? FindByNationalId(NationalIdNumber number) => FindByNationalId(number, DataScope.All);
@@ -479,7 +479,7 @@ public abstract class PersonRegistry : IDisposable
 
     /// <summary>
     /// For each number already registered, its index in <paramref name="numbers"/> and the person_id holding it.
-    /// Candidates come from the look-up hash (one query per thousand numbers) and are confirmed by opening the sealed copy.
+    /// Candidates come from the look-up value (one query per thousand numbers) and are confirmed by opening the sealed copy.
     /// </summary>
     internal IReadOnlyDictionary<int, long> FindRegistered(IReadOnlyList<NationalIdNumber> numbers)
     {
@@ -504,7 +504,7 @@ public abstract class PersonRegistry : IDisposable
         {
             foreach (var chunk in byLookup.Keys.Chunk(1_000))
             {
-                // The look-up hashes are integers, so they are written into the statement rather than bound one by one.
+                // The look-up values are integers, so they are written into the statement rather than bound one by one.
                 var list = string.Join(", ", chunk.Select(l => l.ToString(CultureInfo.InvariantCulture)));
                 using var command = Command($"SELECT person_id, id_lookup, id_sealed FROM {RegistrySchema.PersonTable} WHERE id_lookup IN ({list})");
                 using var reader = command.ExecuteReader();

@@ -3,8 +3,8 @@ using System.Collections.Concurrent;
 namespace Populus.Storage.Registry;
 
 /// <summary>
-/// The bulk-load pipeline: one thread fills blocks from the source in order, the thread pool protects them (hash and
-/// seal, the costly part) several at a time, and the calling thread appends the protected blocks in source order.
+/// The bulk-load pipeline: one thread fills blocks from the source in order, the thread pool protects them (look-up values
+/// and sealed numbers) several at a time, and the calling thread appends the protected blocks in source order.
 /// A small ring of reused blocks bounds memory and keeps the three stages busy at once.
 /// </summary>
 internal static class ProtectedLoad

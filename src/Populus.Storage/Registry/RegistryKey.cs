@@ -8,7 +8,7 @@ namespace Populus.Storage.Registry;
 /// value and one for sealing the numbers (both AES-256; see <see cref="IdProtector"/>).
 /// </summary>
 /// <remarks>
-/// Keeping the key out of the database is what makes a copied database file useless: it holds only keyed hashes and
+/// Keeping the key out of the database is what makes a copied database file useless: it holds only keyed look-up values and
 /// ciphertexts. The database records the key's <see cref="KeyId"/> (itself derived one-way from the key) so that
 /// opening it with another key fails at once instead of silently finding nobody.
 /// </remarks>

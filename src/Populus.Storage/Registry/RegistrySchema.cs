@@ -12,7 +12,7 @@ namespace Populus.Storage.Registry;
 /// <see cref="PersonEventKind"/> 1–5; regions are 6-digit GB/T 2260 codes.
 /// DuckDB gets no primary key or index: an ART index would slow the bulk load several times over, and a columnar scan
 /// of <c>id_lookup</c> finds a person among ten million in milliseconds; uniqueness is the loader's duty there.
-/// PostgreSQL gets keys, checks and the look-up index. In DuckDB the hash and the sealed numbers are stored
+/// PostgreSQL gets keys, checks and the look-up index. In DuckDB the look-up values and the sealed numbers are stored
 /// uncompressed: they are random bytes, and letting DuckDB try its compressions on them (FSST, dictionary,
 /// bit-packing) doubled the CPU cost of a bulk load for no saving.
 /// </remarks>

@@ -2,7 +2,7 @@
 -- of an AES-256 block under the look-up key and id_sealed a version byte and one AES-256 block (17 bytes: number and
 -- person_id) under the seal key, both keys kept outside the database.
 -- No primary key or index: an ART index would slow bulk loads several times over, and a columnar scan of id_lookup
--- finds one person among ten million in a fraction of a second; the loaders keep numbers unique. The hash and the
+-- finds one person among ten million in a fraction of a second; the loaders keep numbers unique. The look-up and
 -- sealed numbers are random bytes, stored uncompressed (DuckDB's compressions cost CPU on them for no saving).
 CREATE TABLE registry_key (
     key_id      BLOB      NOT NULL,
