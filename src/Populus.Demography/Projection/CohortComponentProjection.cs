@@ -250,6 +250,13 @@ public sealed class CohortComponentProjection
         Advance(buffer.Commit());
     }
 
+    /// <summary>As <see cref="Advance(ProjectionStepBuffer)"/>, without checking the buffer's arrays (<see cref="ProjectionStepBuffer.CommitTrusted"/>).</summary>
+    internal void AdvanceTrusted(ProjectionStepBuffer buffer)
+    {
+        RequireSession();
+        Advance(buffer.CommitTrusted());
+    }
+
     /// <summary>Moves the population begun with <see cref="Begin"/> one step.</summary>
     /// <exception cref="InvalidOperationException">No population was begun.</exception>
     /// <exception cref="ArgumentException">The step does not fit the engine.</exception>
