@@ -218,7 +218,7 @@ public sealed class StochasticProjection
     /// <summary>Mean (summed in trajectory order) and quantiles of every cell, cells spread over threads.</summary>
     private static void Summarise(float[] values, int n, int cells, double[] mean, double[] quantiles, ParallelOptions options)
     {
-        const int Block = 16;
+        const int Block = 64;
         var probabilities = TrajectoryResults.Probabilities.AsSpan().ToArray();
         var q = probabilities.Length;
         Parallel.For(0, (cells + Block - 1) / Block, options, () => new double[Block * n], (block, _, scratch) =>
