@@ -647,8 +647,10 @@ public sealed class CohortComponentProjection
         var outflow = OutOf(s, sex).Slice(firstAge, len);
         var rate = step.OutRate is null ? default : step.OutRate.AsSpan(o, len);
         var counts = step.CountOut is null ? default : step.CountOut.AsSpan(o, len);
-        Kernels.Transfer(next, inflow, outflow, rate, counts);
-        Clip(next, s, sex, firstAge);
+        if (Kernels.Transfer(next, inflow, outflow, rate, counts))
+        {
+            Clip(next, s, sex, firstAge);
+        }
     }
 
     private void AddEndMigrants(int s, int sex, int firstAge, int endAge)

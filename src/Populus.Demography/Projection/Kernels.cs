@@ -85,27 +85,53 @@ internal static class Kernels
     }
 
     /// <summary>Movers: outflow[i] = population[i] · rate[i] + counts[i]; population[i] += inflow[i] − outflow[i].
-    /// An empty <paramref name="rate"/> or <paramref name="counts"/> counts as zero.</summary>
-    public static void Transfer(Span<double> population, ReadOnlySpan<double> inflow, Span<double> outflow, ReadOnlySpan<double> rate, ReadOnlySpan<double> counts)
+    /// An empty <paramref name="rate"/> or <paramref name="counts"/> counts as zero. Returns whether some population
+    /// value is now below zero (one pass instead of three).</summary>
+    public static bool Transfer(Span<double> population, ReadOnlySpan<double> inflow, Span<double> outflow, ReadOnlySpan<double> rate, ReadOnlySpan<double> counts)
     {
-        if (rate.IsEmpty)
+        var (hasRate, hasCounts) = (!rate.IsEmpty, !counts.IsEmpty);
+        var i = 0;
+        var negative = false;
+        if (Vector.IsHardwareAccelerated && population.Length >= Vector<double>.Count)
         {
-            outflow.Clear();
-        }
-        else
-        {
-            Multiply(outflow, population, rate);
+            var p = MemoryMarshal.Cast<double, Vector<double>>(population);
+            var vi = MemoryMarshal.Cast<double, Vector<double>>(inflow);
+            var vo = MemoryMarshal.Cast<double, Vector<double>>(outflow);
+            var vr = hasRate ? MemoryMarshal.Cast<double, Vector<double>>(rate) : default;
+            var vc = hasCounts ? MemoryMarshal.Cast<double, Vector<double>>(counts) : default;
+            var below = Vector<long>.Zero;
+            for (var k = 0; k < p.Length; k++)
+            {
+                var o = hasRate ? p[k] * vr[k] : Vector<double>.Zero;
+                if (hasCounts)
+                {
+                    o += Vector<double>.One * vc[k];
+                }
+
+                vo[k] = o;
+                var x = p[k] + (vi[k] - o);
+                p[k] = x;
+                below |= Vector.LessThan(x, Vector<double>.Zero);
+            }
+
+            negative = !Vector.EqualsAll(below, Vector<long>.Zero);
+            i = p.Length * Vector<double>.Count;
         }
 
-        if (!counts.IsEmpty)
+        for (; i < population.Length; i++)
         {
-            SumScaled(outflow, outflow, counts, 1.0);
+            var o = hasRate ? population[i] * rate[i] : 0.0;
+            if (hasCounts)
+            {
+                o += 1.0 * counts[i];
+            }
+
+            outflow[i] = o;
+            population[i] += inflow[i] - o;
+            negative |= population[i] < 0;
         }
 
-        for (var i = 0; i < population.Length; i++)
-        {
-            population[i] += inflow[i] - outflow[i];
-        }
+        return negative;
     }
 
     /// <summary>target[i] = a[i] · b[i].</summary>
