@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Populus.Cli.Tests.Commands;
+
+/// <summary>The probabilistic options of evaluate and report, tasks, and `uncertainty --compare-wpp`, each with its own empty store.</summary>
+public sealed class ProbabilityCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("populus-cli-prob-").FullName;
+
+    private string Db => Path.Combine(_folder, "store.duckdb");
+
+    public void Dispose() => Directory.Delete(_folder, true);
+
+    [Fact]
+    public void Evaluate_Trajectories_ProbabilityIsAPercentageOrBlank_AndTheSameSeedRepeats()
+    {
+        string[] args = ["evaluate", "--year", "2024", "--trajectories", "20", "--seed", "1", "--format", "json", "--db", Db];
+        var (exit, output, error) = CliRunner.Run(args);
+        Assert.True(exit == 0, error);
+        var rows = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+        Assert.NotEmpty(rows);
+        var probabilities = rows.Select(r => r.GetProperty("probability").GetString()).ToList();
+        Assert.Contains(probabilities, p => !string.IsNullOrEmpty(p));
+        Assert.All(probabilities.Where(p => !string.IsNullOrEmpty(p)), p =>
+        {
+            Assert.EndsWith("%", p, StringComparison.Ordinal);
+            Assert.InRange(double.Parse(p![..^1], CultureInfo.InvariantCulture), 0, 100);
+        });
+
+        var again = CliRunner.Run(args);
+        Assert.Equal(output, again.Output);
+    }
+
+    [Fact]
+    public void Tasks_ListsTheWorkPoints()
+    {
+        var (exit, output, error) = CliRunner.Run("tasks", "--year", "2025", "--all", "--format", "csv", "--db", Db);
+        Assert.True(exit == 0, error);
+        var lines = output.Trim().Split('\n');
+        Assert.StartsWith("department,point,task,deadline,state", lines[0], StringComparison.Ordinal);
+        Assert.True(lines.Length > 1, output);
+        Assert.All(lines.Skip(1), l => Assert.Matches("completed|on schedule|lagging|overdue", l));
+    }
+
+    [Fact]
+    public void Report_WithoutTrajectories_WritesTheWordAndExcelFiles()
+    {
+        var docx = Path.Combine(_folder, "report.docx");
+        var (exit, _, error) = CliRunner.Run("report", "--year", "2024", "--out", docx, "--trajectories", "0", "--db", Db);
+        Assert.True(exit == 0, error);
+        Assert.True(new FileInfo(docx).Length > 0);
+        Assert.True(new FileInfo(Path.ChangeExtension(docx, ".xlsx")).Length > 0);
+    }
+
+    [Fact]
+    public void CompareWpp_ShortRun_TableOfYearsWithFinitePositiveRatios()
+    {
+        var run = Path.Combine(_folder, "run");
+        var wpp = TestData.SharedPath("data/wpp");
+        var (projectExit, _, projectError) = CliRunner.Run("project", "--wpp", wpp, "--location", "156", "--from", "2023", "--to", "2028",
+            "--trajectories", "30", "--seed", "5", "--out", run);
+        Assert.True(projectExit == 0, projectError);
+
+        var (exit, output, error) = CliRunner.Run("uncertainty", "--compare-wpp", run, "--wpp", wpp, "--location", "156");
+        Assert.True(exit == 0, error);
+        var rows = output.Split('\n').Where(l => l.StartsWith("| 20", StringComparison.Ordinal)).Select(l => l.Split('|', StringSplitOptions.TrimEntries)).ToList();
+        // WPP's dec31 rows start at 2024 (1 January 2025), so 1 July 2025 is the first year both rows around it are published.
+        Assert.Equal(["2025", "2026", "2027", "2028"], rows.Select(r => r[1]));
+        Assert.All(rows, r =>
+        {
+            foreach (var ratio in new[] { r[8], r[9] })
+            {
+                var v = double.Parse(ratio, CultureInfo.InvariantCulture);
+                Assert.True(double.IsFinite(v) && v > 0, ratio);
+            }
+        });
+        Assert.Contains("width ratio 80%: min ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CompareWpp_LocationWithoutBounds_Exit2NamingIt()
+    {
+        var run = Path.Combine(_folder, "run");
+        var wpp = TestData.SharedPath("data/wpp");
+        var (projectExit, _, projectError) = CliRunner.Run("project", "--wpp", wpp, "--location", "156", "--from", "2023", "--to", "2025",
+            "--trajectories", "5", "--seed", "5", "--out", run);
+        Assert.True(projectExit == 0, projectError);
+
+        var (exit, _, error) = CliRunner.Run("uncertainty", "--compare-wpp", run, "--wpp", wpp, "--location", "999");
+        Assert.Equal(2, exit);
+        Assert.Contains("999", error, StringComparison.Ordinal);
+        Assert.Contains("no population bounds for this location", error, StringComparison.Ordinal);
+    }
+}
