@@ -33,14 +33,26 @@ public sealed class ProbabilityCommandTests : IDisposable
     }
 
     [Fact]
-    public void Tasks_ListsTheWorkPoints()
+    public void Tasks_ListsTheImportedWorkPointsWithTheirState()
     {
-        var (exit, output, error) = CliRunner.Run("tasks", "--year", "2025", "--all", "--format", "csv", "--db", Db);
+        var points = Path.Combine(_folder, "points.csv");
+        File.WriteAllText(points, "year,point_key,task_id,department,description,deadline\n" +
+            "2025,P1,3.1.1,市发展改革委,新认定省级平台,2025-06-30\n" +
+            "2025,P2,3.1.2,市经信局,培育专精特新企业,2025-12-31\n");
+        var (importExit, _, importError) = CliRunner.Run("import", "workpoints", points, "--db", Db);
+        Assert.True(importExit == 0, importError);
+
+        var (exit, output, error) = CliRunner.Run("tasks", "--year", "2025", "--as-of", "2025-09-30", "--all", "--format", "csv", "--db", Db);
         Assert.True(exit == 0, error);
         var lines = output.Trim().Split('\n');
         Assert.StartsWith("department,point,task,deadline,state", lines[0], StringComparison.Ordinal);
-        Assert.True(lines.Length > 1, output);
-        Assert.All(lines.Skip(1), l => Assert.Matches("completed|on schedule|lagging|overdue", l));
+        Assert.Equal(3, lines.Length);
+        // P1's deadline has passed without a report; P2 has nothing reported after more than half of its period.
+        Assert.Contains(lines, l => l.StartsWith("市发展改革委,P1,3.1.1", StringComparison.Ordinal) && l.Contains(",overdue,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("市经信局,P2,3.1.2", StringComparison.Ordinal) && l.Contains(",lagging,", StringComparison.Ordinal));
+
+        var (_, department, _) = CliRunner.Run("tasks", "--year", "2025", "--as-of", "2025-09-30", "--department", "市经信局", "--format", "csv", "--db", Db);
+        Assert.DoesNotContain("P1", department, StringComparison.Ordinal);
     }
 
     [Fact]
