@@ -10,7 +10,19 @@ public sealed class ProbabilityCommandTests : IDisposable
 
     private string Db => Path.Combine(_folder, "store.duckdb");
 
+    private static string Wpp => TestData.SharedPath("data/wpp");
+
     public void Dispose() => Directory.Delete(_folder, true);
+
+    /// <summary>A short probabilistic run of China from the WPP extract, its folder.</summary>
+    private string ChinaRun(int to, int trajectories)
+    {
+        var run = Path.Combine(_folder, "run");
+        var (exit, _, error) = CliRunner.Run("project", "--wpp", Wpp, "--location", "156", "--from", "2023", "--to", to.ToString(CultureInfo.InvariantCulture),
+            "--trajectories", trajectories.ToString(CultureInfo.InvariantCulture), "--seed", "5", "--out", run);
+        Assert.True(exit == 0, error);
+        return run;
+    }
 
     [Fact]
     public void Evaluate_Trajectories_ProbabilityIsAPercentageOrBlank_AndTheSameSeedRepeats()
@@ -68,13 +80,8 @@ public sealed class ProbabilityCommandTests : IDisposable
     [Fact]
     public void CompareWpp_ShortRun_TableOfYearsWithFinitePositiveRatios()
     {
-        var run = Path.Combine(_folder, "run");
-        var wpp = TestData.SharedPath("data/wpp");
-        var (projectExit, _, projectError) = CliRunner.Run("project", "--wpp", wpp, "--location", "156", "--from", "2023", "--to", "2028",
-            "--trajectories", "30", "--seed", "5", "--out", run);
-        Assert.True(projectExit == 0, projectError);
-
-        var (exit, output, error) = CliRunner.Run("uncertainty", "--compare-wpp", run, "--wpp", wpp, "--location", "156");
+        var run = ChinaRun(to: 2028, trajectories: 30);
+        var (exit, output, error) = CliRunner.Run("uncertainty", "--compare-wpp", run, "--wpp", Wpp, "--location", "156");
         Assert.True(exit == 0, error);
         var rows = output.Split('\n').Where(l => l.StartsWith("| 20", StringComparison.Ordinal)).Select(l => l.Split('|', StringSplitOptions.TrimEntries)).ToList();
         // WPP's dec31 rows start at 2024 (1 January 2025), so 1 July 2025 is the first year both rows around it are published.
@@ -93,13 +100,8 @@ public sealed class ProbabilityCommandTests : IDisposable
     [Fact]
     public void CompareWpp_LocationWithoutBounds_Exit2NamingIt()
     {
-        var run = Path.Combine(_folder, "run");
-        var wpp = TestData.SharedPath("data/wpp");
-        var (projectExit, _, projectError) = CliRunner.Run("project", "--wpp", wpp, "--location", "156", "--from", "2023", "--to", "2025",
-            "--trajectories", "5", "--seed", "5", "--out", run);
-        Assert.True(projectExit == 0, projectError);
-
-        var (exit, _, error) = CliRunner.Run("uncertainty", "--compare-wpp", run, "--wpp", wpp, "--location", "999");
+        var run = ChinaRun(to: 2025, trajectories: 5);
+        var (exit, _, error) = CliRunner.Run("uncertainty", "--compare-wpp", run, "--wpp", Wpp, "--location", "999");
         Assert.Equal(2, exit);
         Assert.Contains("999", error, StringComparison.Ordinal);
         Assert.Contains("no population bounds for this location", error, StringComparison.Ordinal);
