@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Populus.Benchmarks.Stochastic;
+using Populus.Demography;
+using Populus.Demography.Stochastic;
 
 namespace Populus.Benchmarks;
 
@@ -23,9 +25,48 @@ internal static class CpuTiming
             var before = Process.GetCurrentProcess().TotalProcessorTime;
             wall.Restart();
             var r = city.Run(trajectories, 20_240_101);
-            Report($"run {trajectories} (median 2035 total {r.Quantile(2035, "total", Populus.Demography.Stochastic.TrajectoryIndicator.Population, 3):N0})",
-                wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - before);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - before;
+            Report($"run {trajectories} (median 2035 total {r.Quantile(2035, "total", TrajectoryIndicator.Population, 3):N0}, checksum {Checksum(r):X16})",
+                wall.Elapsed, cpu);
         }
+    }
+
+    /// <summary>FNV-1a over the bits of every trajectory value, mean and quantile: a faster version of the code must
+    /// print the same checksum (bit-identical results).</summary>
+    private static ulong Checksum(TrajectoryResults r)
+    {
+        var hash = 14695981039346656037UL;
+        void Add(double v) => hash = unchecked((hash ^ (ulong)BitConverter.DoubleToInt64Bits(v)) * 1099511628211UL);
+        foreach (var year in r.Years)
+        {
+            foreach (var unit in r.Units)
+            {
+                for (var sex = 0; sex < 2; sex++)
+                {
+                    for (var g = 0; g < r.AgeGroups.Count; g++)
+                    {
+                        Array.ForEach(r.Values(year, unit, (Sex)sex, g), Add);
+                        Add(r.Mean(year, unit, (Sex)sex, g));
+                        for (var q = 0; q < TrajectoryResults.Probabilities.Length; q++)
+                        {
+                            Add(r.Quantile(year, unit, (Sex)sex, g, q));
+                        }
+                    }
+                }
+
+                foreach (var indicator in Enum.GetValues<TrajectoryIndicator>())
+                {
+                    Array.ForEach(r.Values(year, unit, indicator), Add);
+                    Add(r.Mean(year, unit, indicator));
+                    for (var q = 0; q < TrajectoryResults.Probabilities.Length; q++)
+                    {
+                        Add(r.Quantile(year, unit, indicator, q));
+                    }
+                }
+            }
+        }
+
+        return hash;
     }
 
     /// <summary>`cpu-projection [repeats]`: the deterministic engine cases of <see cref="Projection.ProjectionBenchmarks"/>, population only.</summary>

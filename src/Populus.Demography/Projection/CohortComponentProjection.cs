@@ -250,6 +250,13 @@ public sealed class CohortComponentProjection
         Advance(buffer.Commit());
     }
 
+    /// <summary>As <see cref="Advance(ProjectionStepBuffer)"/>, without checking the buffer's arrays (<see cref="ProjectionStepBuffer.CommitTrusted"/>).</summary>
+    internal void AdvanceTrusted(ProjectionStepBuffer buffer)
+    {
+        RequireSession();
+        Advance(buffer.CommitTrusted());
+    }
+
     /// <summary>Moves the population begun with <see cref="Begin"/> one step.</summary>
     /// <exception cref="InvalidOperationException">No population was begun.</exception>
     /// <exception cref="ArgumentException">The step does not fit the engine.</exception>
@@ -640,8 +647,10 @@ public sealed class CohortComponentProjection
         var outflow = OutOf(s, sex).Slice(firstAge, len);
         var rate = step.OutRate is null ? default : step.OutRate.AsSpan(o, len);
         var counts = step.CountOut is null ? default : step.CountOut.AsSpan(o, len);
-        Kernels.Transfer(next, inflow, outflow, rate, counts);
-        Clip(next, s, sex, firstAge);
+        if (Kernels.Transfer(next, inflow, outflow, rate, counts))
+        {
+            Clip(next, s, sex, firstAge);
+        }
     }
 
     private void AddEndMigrants(int s, int sex, int firstAge, int endAge)

@@ -85,27 +85,53 @@ internal static class Kernels
     }
 
     /// <summary>Movers: outflow[i] = population[i] · rate[i] + counts[i]; population[i] += inflow[i] − outflow[i].
-    /// An empty <paramref name="rate"/> or <paramref name="counts"/> counts as zero.</summary>
-    public static void Transfer(Span<double> population, ReadOnlySpan<double> inflow, Span<double> outflow, ReadOnlySpan<double> rate, ReadOnlySpan<double> counts)
+    /// An empty <paramref name="rate"/> or <paramref name="counts"/> counts as zero. Returns whether some population
+    /// value is now below zero (one pass instead of three).</summary>
+    public static bool Transfer(Span<double> population, ReadOnlySpan<double> inflow, Span<double> outflow, ReadOnlySpan<double> rate, ReadOnlySpan<double> counts)
     {
-        if (rate.IsEmpty)
+        var (hasRate, hasCounts) = (!rate.IsEmpty, !counts.IsEmpty);
+        var i = 0;
+        var negative = false;
+        if (Vector.IsHardwareAccelerated && population.Length >= Vector<double>.Count)
         {
-            outflow.Clear();
-        }
-        else
-        {
-            Multiply(outflow, population, rate);
+            var p = MemoryMarshal.Cast<double, Vector<double>>(population);
+            var vi = MemoryMarshal.Cast<double, Vector<double>>(inflow);
+            var vo = MemoryMarshal.Cast<double, Vector<double>>(outflow);
+            var vr = hasRate ? MemoryMarshal.Cast<double, Vector<double>>(rate) : default;
+            var vc = hasCounts ? MemoryMarshal.Cast<double, Vector<double>>(counts) : default;
+            var below = Vector<long>.Zero;
+            for (var k = 0; k < p.Length; k++)
+            {
+                var o = hasRate ? p[k] * vr[k] : Vector<double>.Zero;
+                if (hasCounts)
+                {
+                    o += Vector<double>.One * vc[k];
+                }
+
+                vo[k] = o;
+                var x = p[k] + (vi[k] - o);
+                p[k] = x;
+                below |= Vector.LessThan(x, Vector<double>.Zero);
+            }
+
+            negative = !Vector.EqualsAll(below, Vector<long>.Zero);
+            i = p.Length * Vector<double>.Count;
         }
 
-        if (!counts.IsEmpty)
+        for (; i < population.Length; i++)
         {
-            SumScaled(outflow, outflow, counts, 1.0);
+            var o = hasRate ? population[i] * rate[i] : 0.0;
+            if (hasCounts)
+            {
+                o += 1.0 * counts[i];
+            }
+
+            outflow[i] = o;
+            population[i] += inflow[i] - o;
+            negative |= population[i] < 0;
         }
 
-        for (var i = 0; i < population.Length; i++)
-        {
-            population[i] += inflow[i] - outflow[i];
-        }
+        return negative;
     }
 
     /// <summary>target[i] = a[i] · b[i].</summary>
@@ -265,6 +291,47 @@ internal static class Kernels
         for (; i < target.Length; i++)
         {
             target[i] = source[i] * factor;
+        }
+    }
+
+    /// <summary>sums[r · sumStride] = Σ values[r · rowLength + first + x] for x = 0 … count − 1, added in that order from 0
+    /// (the order of a plain loop over the row), for every row r of <paramref name="values"/>.</summary>
+    /// <remarks>Four rows at a time: one row's sum is a chain of dependent additions, four chains keep the adder busy
+    /// while each keeps its own order.</remarks>
+    public static void RowSums(ReadOnlySpan<double> values, int rowLength, int first, int count, Span<double> sums, int sumStride)
+    {
+        var rows = values.Length / rowLength;
+        var r = 0;
+        for (; r + 4 <= rows; r += 4)
+        {
+            var v0 = values.Slice(r * rowLength + first, count);
+            var v1 = values.Slice((r + 1) * rowLength + first, count);
+            var v2 = values.Slice((r + 2) * rowLength + first, count);
+            var v3 = values.Slice((r + 3) * rowLength + first, count);
+            var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0);
+            for (var x = 0; x < v0.Length; x++)
+            {
+                s0 += v0[x];
+                s1 += v1[x];
+                s2 += v2[x];
+                s3 += v3[x];
+            }
+
+            sums[r * sumStride] = s0;
+            sums[(r + 1) * sumStride] = s1;
+            sums[(r + 2) * sumStride] = s2;
+            sums[(r + 3) * sumStride] = s3;
+        }
+
+        for (; r < rows; r++)
+        {
+            var sum = 0.0;
+            foreach (var v in values.Slice(r * rowLength + first, count))
+            {
+                sum += v;
+            }
+
+            sums[r * sumStride] = sum;
         }
     }
 }

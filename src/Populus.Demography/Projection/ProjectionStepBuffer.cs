@@ -65,4 +65,18 @@ public sealed class ProjectionStepBuffer
         _step.FindFertileAges();
         return _step;
     }
+
+    /// <summary>Returns the step that reads the current values without the array passes of <see cref="Commit"/>, for a
+    /// caller whose values are clamped interpolations and finite scalings of tables already checked (a stochastic
+    /// trajectory), and which checks the few scalars that could still put them out of range.</summary>
+    internal ProjectionStep CommitTrusted()
+    {
+        for (var s = 0; s < _sexRatioAtBirth.Length; s++)
+        {
+            _femaleShare[s] = new SexRatioAtBirth(_sexRatioAtBirth[s]).FemaleShare;
+        }
+
+        _step.FindFertileAges();
+        return _step;
+    }
 }

@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Populus.Demography.Projection;
 
 /// <summary>
@@ -80,7 +84,9 @@ public sealed class StateTransitions
 
         // Destination-major order, origins ascending within a destination: a fixed summation order.
         var order = Enumerable.Range(0, list.Length).OrderBy(p => _to[p]).ThenBy(p => _from[p]).ToArray();
-        _inPairs = order;
+        _inScale = [.. order.Select(p => _scale[p])];
+        _inSchedule = [.. order.Select(p => _scheduleOf[p] * 2 * a)];
+        _inOrigin = [.. order.Select(p => _from[p] * 2 * a)];
         _inStart = new int[states.Count + 1];
         foreach (var p in order)
         {
@@ -128,7 +134,9 @@ public sealed class StateTransitions
     private readonly int[] _scheduleOf;
     private readonly double[] _schedules;
     private readonly int[] _inStart;
-    private readonly int[] _inPairs;
+    private readonly double[] _inScale; // per pair in destination-major order: its scale
+    private readonly int[] _inSchedule; // its schedule's offset in _schedules
+    private readonly int[] _inOrigin; // its origin's offset in a [state][sex][age] array
     private readonly double[] _totalOut;
     private readonly double[]? _totalIn;
 
@@ -157,24 +165,83 @@ public sealed class StateTransitions
     /// <paramref name="destination"/> over ages [<paramref name="firstAge"/>, <paramref name="endAge"/>), given the
     /// survivors [state][sex][age].
     /// </summary>
+    /// <remarks>Each inflow value adds the origins' movers in ascending origin order, inflow + scale·schedule·survivors
+    /// at a time. The ages run outermost, a vector of them held in a register while the origins are added, so the
+    /// inflow is read and written once rather than once per origin; the order of the additions is unchanged.</remarks>
     internal void GatherRateInflow(int destination, ReadOnlySpan<double> survivors, Span<double> inflow, int firstAge, int endAge)
     {
         var a = Ages.Count;
-        var len = endAge - firstAge;
-        for (var i = _inStart[destination]; i < _inStart[destination + 1]; i++)
+        var (begin, end) = (_inStart[destination], _inStart[destination + 1]);
+        if (begin == end)
         {
-            var p = _inPairs[i];
-            var scale = _scale[p];
-            var origin = _from[p] * 2 * a;
-            var schedule = _scheduleOf[p] * 2 * a;
-            for (var sex = 0; sex < 2; sex++)
+            return;
+        }
+
+        // Every offset below lies within these lengths, so the unchecked loads stay inside the arrays.
+        if (survivors.Length < States.Count * 2 * a || inflow.Length < 2 * a || firstAge < 0 || endAge > a || firstAge >= endAge)
+        {
+            Guard.ThrowArgument(nameof(survivors), $"{Name}: a gather of ages {firstAge}–{endAge} over {survivors.Length} survivors into {inflow.Length} values does not fit {States.Count} states × 2 × {a} ages.");
+        }
+
+        var len = endAge - firstAge;
+        ref readonly var surv = ref MemoryMarshal.GetReference(survivors);
+        ref var target = ref MemoryMarshal.GetReference(inflow);
+        ref readonly var schedules = ref MemoryMarshal.GetArrayDataReference(_schedules);
+        for (var sex = 0; sex < 2; sex++)
+        {
+            var o = sex * a + firstAge;
+            var x = 0;
+            if (Vector.IsHardwareAccelerated)
             {
-                var o = sex * a + firstAge;
-                Kernels.AddScaledProduct(
-                    inflow.Slice(o, len),
-                    _schedules.AsSpan(schedule + o, len),
-                    survivors.Slice(origin + o, len),
-                    scale);
+                // Four vectors of ages at a time: each is a chain of additions over the origins, four chains in flight.
+                var width = Vector<double>.Count;
+                for (; x + 4 * width <= len; x += 4 * width)
+                {
+                    var at = o + x;
+                    var s0 = Vector.LoadUnsafe(ref target, (nuint)at);
+                    var s1 = Vector.LoadUnsafe(ref target, (nuint)(at + width));
+                    var s2 = Vector.LoadUnsafe(ref target, (nuint)(at + 2 * width));
+                    var s3 = Vector.LoadUnsafe(ref target, (nuint)(at + 3 * width));
+                    for (var i = begin; i < end; i++)
+                    {
+                        var scale = new Vector<double>(_inScale[i]);
+                        ref readonly var schedule = ref Unsafe.Add(ref Unsafe.AsRef(in schedules), _inSchedule[i] + at);
+                        ref readonly var movers = ref Unsafe.Add(ref Unsafe.AsRef(in surv), _inOrigin[i] + at);
+                        s0 += scale * Vector.LoadUnsafe(in schedule) * Vector.LoadUnsafe(in movers);
+                        s1 += scale * Vector.LoadUnsafe(in schedule, (nuint)width) * Vector.LoadUnsafe(in movers, (nuint)width);
+                        s2 += scale * Vector.LoadUnsafe(in schedule, (nuint)(2 * width)) * Vector.LoadUnsafe(in movers, (nuint)(2 * width));
+                        s3 += scale * Vector.LoadUnsafe(in schedule, (nuint)(3 * width)) * Vector.LoadUnsafe(in movers, (nuint)(3 * width));
+                    }
+
+                    Vector.StoreUnsafe(s0, ref target, (nuint)at);
+                    Vector.StoreUnsafe(s1, ref target, (nuint)(at + width));
+                    Vector.StoreUnsafe(s2, ref target, (nuint)(at + 2 * width));
+                    Vector.StoreUnsafe(s3, ref target, (nuint)(at + 3 * width));
+                }
+
+                for (; x + width <= len; x += width)
+                {
+                    var sum = Vector.LoadUnsafe(ref target, (nuint)(o + x));
+                    for (var i = begin; i < end; i++)
+                    {
+                        var schedule = Vector.LoadUnsafe(in schedules, (nuint)(_inSchedule[i] + o + x));
+                        var movers = Vector.LoadUnsafe(in surv, (nuint)(_inOrigin[i] + o + x));
+                        sum += new Vector<double>(_inScale[i]) * schedule * movers;
+                    }
+
+                    Vector.StoreUnsafe(sum, ref target, (nuint)(o + x));
+                }
+            }
+
+            for (; x < len; x++)
+            {
+                var sum = Unsafe.Add(ref target, o + x);
+                for (var i = begin; i < end; i++)
+                {
+                    sum += _inScale[i] * Unsafe.Add(ref Unsafe.AsRef(in schedules), _inSchedule[i] + o + x) * Unsafe.Add(ref Unsafe.AsRef(in surv), _inOrigin[i] + o + x);
+                }
+
+                Unsafe.Add(ref target, o + x) = sum;
             }
         }
     }

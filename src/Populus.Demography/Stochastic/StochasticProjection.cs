@@ -12,10 +12,13 @@ namespace Populus.Demography.Stochastic;
 /// <remarks>
 /// <para>Everything that does not depend on the draw is prepared once: each region's central rates for every step
 /// (<see cref="StepRatePreparation"/>: schedules at the step centre, calibrated to the central e0 and TFR), a
-/// <see cref="SurvivalFamily"/> per region, sex and step, and the age–sex pattern given to migration deviations.
+/// <see cref="SurvivalFamily"/> per region, sex and step (held flat in <see cref="SurvivalFamilies"/>), and the age–sex pattern given to migration deviations.
 /// A trajectory then costs, per step and region, one interpolation of survival ratios in e0, a scaling of the
 /// fertility schedule by TFR/TFR* (a TFR level sets the schedule by proportional scaling, as in the deterministic
-/// preparation) and the migrants, written into a reusable <see cref="ProjectionStepBuffer"/>, and one engine step.</para>
+/// preparation) and the migrants, written into a reusable <see cref="ProjectionStepBuffer"/>, and one engine step.
+/// The buffer's arrays are not re-checked each step (<see cref="ProjectionStepBuffer.CommitTrusted"/>): survival is
+/// clamped to [0, 1] and fertility and migrants are scalings of checked tables, so checking the TFR ratio against the
+/// central peak and the migrants' sums for finiteness is enough; a step that fails those is checked in full.</para>
 /// <para>Trajectory i uses <see cref="RandomStream"/>(seed, i) and writes only its own row of results, so the results
 /// are the same for any number of threads. The deviation of a step is the overlap-weighted mean of the calendar
 /// years' deviations it covers (a July-to-July step: the mean of the two years), as the central levels are read.</para>
@@ -48,7 +51,9 @@ public sealed class StochasticProjection
     private readonly double[][] _srb;
     private readonly double[][] _migrants;
     private readonly double[][] _migrationPattern;
-    private readonly SurvivalFamily[][] _families; // [step][region * 2 + sex]
+    private readonly double[][] _fertilityPeak; // the largest central rate; +∞ when the first age group has fertility (refused by the step's check)
+    private readonly SurvivalFamilies _families; // [step][region][sex]
+    private readonly double[] _initialTotals; // each region's initial population, summed in grid order
 
     /// <param name="states">The units (regions) of the projection.</param>
     /// <param name="regions">Each unit's central assumptions, in state order.</param>
@@ -120,7 +125,8 @@ public sealed class StochasticProjection
         _srb = new double[steps][];
         _migrants = new double[steps][];
         _migrationPattern = new double[steps][];
-        _families = new SurvivalFamily[steps][];
+        _fertilityPeak = new double[steps][];
+        var families = new SurvivalFamily[steps * _r * 2];
         var central = new IReadOnlyList<PreparedRates>[steps];
         for (var k = 0; k < steps; k++)
         {
@@ -134,11 +140,12 @@ public sealed class StochasticProjection
             _srb[k] = new double[_r];
             _migrants[k] = new double[_r * 2 * _a];
             _migrationPattern[k] = new double[_r * 2 * _a];
-            _families[k] = new SurvivalFamily[_r * 2];
+            _fertilityPeak[k] = new double[_r];
             for (var r = 0; r < _r; r++)
             {
                 var p = prepared[r];
                 p.Rates.FertilityOnGrid.CopyTo(_fertility[k], r * _a);
+                _fertilityPeak[k][r] = _fertility[k][r * _a] != 0 ? double.PositiveInfinity : _fertility[k].AsSpan(r * _a, _a).ToArray().Max();
                 _tfr[k][r] = p.TotalFertility;
                 _e0Male[k][r] = p.MaleLifeExpectancy;
                 _e0Female[k][r] = p.FemaleLifeExpectancy;
@@ -150,11 +157,14 @@ public sealed class StochasticProjection
                 var region = regions[r];
                 var male = region.MaleMortality.At(centre);
                 var female = region.FemaleMortality.At(centre);
-                _families[k][r * 2] = new SurvivalFamily(male.Values, male.Ages, p.MaleMortalityFactor, region.MaleLifeTable, _ages);
-                _families[k][r * 2 + 1] = new SurvivalFamily(female.Values, female.Ages, p.FemaleMortalityFactor, region.FemaleLifeTable, _ages);
+                families[(k * _r + r) * 2] = new SurvivalFamily(male.Values, male.Ages, p.MaleMortalityFactor, region.MaleLifeTable, _ages);
+                families[(k * _r + r) * 2 + 1] = new SurvivalFamily(female.Values, female.Ages, p.FemaleMortalityFactor, region.FemaleLifeTable, _ages);
             }
         }
 
+        _families = new SurvivalFamilies(families, _ages);
+        _initialTotals = new double[_r];
+        Kernels.RowSums(_initial, 2 * _a, 0, 2 * _a, _initialTotals, 1);
         Central = central;
         Units = _r > 1 ? [.. Enumerable.Range(0, _r).Select(states.Label), "total"] : [states.Label(0)];
         Years = [.. Enumerable.Range(startYear + 1, steps)];
@@ -207,7 +217,7 @@ public sealed class StochasticProjection
     /// <summary>Mean (summed in trajectory order) and quantiles of every cell, cells spread over threads.</summary>
     private static void Summarise(float[] values, int n, int cells, double[] mean, double[] quantiles, ParallelOptions options)
     {
-        const int Block = 16;
+        const int Block = 64;
         var probabilities = TrajectoryResults.Probabilities.AsSpan().ToArray();
         var q = probabilities.Length;
         Parallel.For(0, (cells + Block - 1) / Block, options, () => new double[Block * n], (block, _, scratch) =>
@@ -322,6 +332,9 @@ public sealed class StochasticProjection
         private readonly RegionalPaths _draw;
         private readonly double[] _sums; // per unit: [sex][group]
         private readonly double[] _broad; // per unit: 0–14, 15–64, 65+
+        private readonly double[] _broadBySex; // per region and sex: 0–14, 15–64, 65+
+        private readonly double[] _totals; // per region: the current population, summed in grid order
+        private readonly double[] _migrantTotals; // per region: the step's net migrants, summed in grid order
 
         public Worker(StochasticProjection p)
         {
@@ -331,6 +344,9 @@ public sealed class StochasticProjection
             _draw = new RegionalPaths(p._model, p._r, p._horizons);
             _sums = new double[(p._r + 1) * 2 * p._groups.Count];
             _broad = new double[(p._r + 1) * 3];
+            _broadBySex = new double[p._r * 2 * 3];
+            _totals = new double[p._r];
+            _migrantTotals = new double[p._r];
         }
 
         public void Run(ulong seed, int trajectory, Span<float> row)
@@ -341,12 +357,13 @@ public sealed class StochasticProjection
             _draw.Draw(ref rng);
 
             _engine.Begin(p._startYear, p._initial);
+            p._initialTotals.CopyTo(_totals, 0);
             var a = p._a;
             var cellsPerUnit = TrajectoryResults.CellsPer(p._groups);
             for (var k = 0; k < p._steps; k++)
             {
                 var buffer = _buffers[p._transitionSetOfStep[k]];
-                var population = _engine.CurrentPopulation;
+                var trusted = true;
                 var yearBase = k * p.Units.Length * cellsPerUnit;
                 for (var r = 0; r < p._r; r++)
                 {
@@ -356,40 +373,44 @@ public sealed class StochasticProjection
                     var tfr = model.TotalFertilityAt(p._tfr[k][r], Deviation(RegionalPaths.TotalFertility, r, k));
                     var ratio = tfr / p._tfr[k][r];
                     Kernels.Scale(buffer.Fertility.Slice(r * a, a), p._fertility[k].AsSpan(r * a, a), ratio);
+                    trusted &= ratio * p._fertilityPeak[k][r] <= FertilityRates.MaximumRate;
 
                     var (e0Female, e0Male) = model.LifeExpectanciesAt(p._e0Female[k][r], p._e0Male[k][r],
                         Deviation(RegionalPaths.FemaleLifeExpectancy, r, k), Deviation(RegionalPaths.MaleLifeExpectancyOwn, r, k));
-                    var e0MaleHeld = p._families[k][r * 2].Interpolate(e0Male, buffer.Survival.Slice(r * 2 * a, a));
-                    var e0FemaleHeld = p._families[k][r * 2 + 1].Interpolate(e0Female, buffer.Survival.Slice((r * 2 + 1) * a, a));
+                    trusted &= double.IsFinite(e0Male) && double.IsFinite(e0Female);
+                    var e0MaleHeld = p._families.Interpolate((k * p._r + r) * 2, e0Male, buffer.Survival.Slice(r * 2 * a, a));
+                    var e0FemaleHeld = p._families.Interpolate((k * p._r + r) * 2 + 1, e0Female, buffer.Survival.Slice((r * 2 + 1) * a, a));
                     buffer.SexRatioAtBirth[r] = p._srb[k][r];
 
-                    var extra = Deviation(RegionalPaths.NetMigrationRate, r, k) * Sum(population.Slice(r * 2 * a, 2 * a));
+                    var extra = Deviation(RegionalPaths.NetMigrationRate, r, k) * _totals[r];
                     var m = buffer.NetMigrants.Slice(r * 2 * a, 2 * a);
                     var central = p._migrants[k].AsSpan(r * 2 * a, 2 * a);
                     var pattern = p._migrationPattern[k].AsSpan(r * 2 * a, 2 * a);
                     Kernels.SumScaled(m, central, pattern, extra);
-                    var migrants = Sum(m);
-
-                    indicators[(int)TrajectoryIndicator.NetMigrants] = (float)migrants;
                     indicators[(int)TrajectoryIndicator.TotalFertility] = (float)tfr;
                     indicators[(int)TrajectoryIndicator.MaleLifeExpectancy] = (float)e0MaleHeld;
                     indicators[(int)TrajectoryIndicator.FemaleLifeExpectancy] = (float)e0FemaleHeld;
                 }
 
-                _engine.Advance(buffer);
+                // Migrants finite (their sum is) with every value clamped or scaled from checked tables: the step needs no array check.
+                Kernels.RowSums(buffer.NetMigrants, 2 * a, 0, 2 * a, _migrantTotals, 1);
+                for (var r = 0; r < p._r; r++)
+                {
+                    row[yearBase + r * cellsPerUnit + 2 * p._groups.Count + (int)TrajectoryIndicator.NetMigrants] = (float)_migrantTotals[r];
+                    trusted &= double.IsFinite(_migrantTotals[r]);
+                }
+
+                if (trusted)
+                {
+                    _engine.AdvanceTrusted(buffer);
+                }
+                else
+                {
+                    _engine.Advance(buffer);
+                }
+
                 Record(row.Slice(yearBase, p.Units.Length * cellsPerUnit), cellsPerUnit);
             }
-        }
-
-        private static double Sum(ReadOnlySpan<double> values)
-        {
-            var sum = 0.0;
-            foreach (var v in values)
-            {
-                sum += v;
-            }
-
-            return sum;
         }
 
         private double Deviation(int variable, int region, int step)
@@ -403,7 +424,8 @@ public sealed class StochasticProjection
             return d;
         }
 
-        /// <summary>Population by sex and age group, births and age shares of each unit (and their sum) after the step.</summary>
+        /// <summary>Population by sex and age group, births and age shares of each unit (and their sum) after the step; each
+        /// region's total for the next step's migration.</summary>
         private void Record(Span<float> year, int cellsPerUnit)
         {
             var p = _p;
@@ -411,25 +433,24 @@ public sealed class StochasticProjection
             var g = p._groups.Count;
             var population = _engine.CurrentPopulation;
             var births = _engine.LastStepBirths;
-            Array.Clear(_sums);
-            Array.Clear(_broad);
             var total = p._r; // the sum of units, when there are several
-            for (var r = 0; r < p._r; r++)
+            // Rows [region][sex] of the grid: each sum in age order, as a loop over the row would add.
+            for (var group = 0; group < g; group++)
             {
-                for (var sex = 0; sex < 2; sex++)
-                {
-                    var values = population.Slice((r * 2 + sex) * a, a);
-                    var sums = _sums.AsSpan((r * 2 + sex) * g, g);
-                    for (var group = 0; group < g; group++)
-                    {
-                        sums[group] = Sum(values[p._groupStart[group]..p._groupStart[group + 1]]);
-                    }
-
-                    _broad[r * 3] += Sum(values[..15]);
-                    _broad[r * 3 + 1] += Sum(values[15..65]);
-                    _broad[r * 3 + 2] += Sum(values[65..]);
-                }
+                Kernels.RowSums(population, a, p._groupStart[group], p._groupStart[group + 1] - p._groupStart[group], _sums.AsSpan(group), g);
             }
+
+            Kernels.RowSums(population, a, 0, 15, _broadBySex.AsSpan(0), 3);
+            Kernels.RowSums(population, a, 15, 50, _broadBySex.AsSpan(1), 3);
+            Kernels.RowSums(population, a, 65, a - 65, _broadBySex.AsSpan(2), 3);
+            Kernels.RowSums(population, 2 * a, 0, 2 * a, _totals, 1);
+            for (var i = 0; i < p._r * 3; i++)
+            {
+                _broad[i] = _broadBySex[(i / 3 * 2) * 3 + i % 3] + _broadBySex[(i / 3 * 2 + 1) * 3 + i % 3];
+            }
+
+            _sums.AsSpan(total * 2 * g).Clear();
+            _broad.AsSpan(total * 3).Clear();
 
             var units = p.Units.Length;
             for (var u = 0; u < units; u++)

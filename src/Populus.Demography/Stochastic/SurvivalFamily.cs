@@ -1,5 +1,3 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
 using Populus.Demography.LifeTables;
 
 namespace Populus.Demography.Stochastic;
@@ -15,7 +13,8 @@ namespace Populus.Demography.Stochastic;
 /// is placed between the two nodes around it and the survival ratios interpolated linearly in e0; node 0 is the
 /// deterministic table itself, so a zero deviation gives exactly the deterministic ratios. Between nodes 1–1.5
 /// years of e0 apart the ratios are smooth in e0, and linear interpolation moves e0 itself by well under 0.01 year.
-/// Targets beyond the outermost nodes are held at them (reported by <see cref="Interpolate"/>).
+/// Targets beyond the outermost nodes are held at them (reported by <see cref="SurvivalFamilies.Interpolate"/>, which
+/// reads the families of a run from one flat table).
 /// </remarks>
 internal sealed class SurvivalFamily
 {
@@ -78,54 +77,9 @@ internal sealed class SurvivalFamily
 
     public double MaximumE0 => _e0[^1];
 
-    /// <summary>Writes the survival ratios for life expectancy <paramref name="e0"/> and returns the e0 they stand for (held at the family's ends).</summary>
-    public double Interpolate(double e0, Span<double> target)
-    {
-        if (e0 == _e0[CentralIndex])
-        {
-            _survival.AsSpan(CentralIndex * _a, _a).CopyTo(target);
-            return e0;
-        }
+    /// <summary>The nodes' e0, ascending.</summary>
+    internal ReadOnlySpan<double> NodeE0 => _e0;
 
-        var held = Math.Clamp(e0, _e0[0], _e0[^1]);
-        // Walk from the central node: deviations are mostly within a few nodes of it.
-        var i = Math.Min(CentralIndex, _e0.Length - 2);
-        while (i > 0 && _e0[i] > held)
-        {
-            i--;
-        }
-
-        while (i < _e0.Length - 2 && _e0[i + 1] < held)
-        {
-            i++;
-        }
-
-        var w = (held - _e0[i]) / (_e0[i + 1] - _e0[i]);
-        Lerp(_survival.AsSpan(i * _a, _a), _survival.AsSpan((i + 1) * _a, _a), w, target);
-        return held;
-    }
-
-    /// <summary>target = a + w·(b − a), held in [0, 1] against rounding.</summary>
-    private static void Lerp(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double w, Span<double> target)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
-        {
-            var va = MemoryMarshal.Cast<double, Vector<double>>(a);
-            var vb = MemoryMarshal.Cast<double, Vector<double>>(b);
-            var t = MemoryMarshal.Cast<double, Vector<double>>(target);
-            var vw = new Vector<double>(w);
-            for (var k = 0; k < t.Length; k++)
-            {
-                t[k] = Vector.Min(Vector<double>.One, Vector.Max(Vector<double>.Zero, va[k] + vw * (vb[k] - va[k])));
-            }
-
-            i = t.Length * Vector<double>.Count;
-        }
-
-        for (; i < target.Length; i++)
-        {
-            target[i] = Math.Min(1, Math.Max(0, a[i] + w * (b[i] - a[i])));
-        }
-    }
+    /// <summary>The nodes' survival ratios [node][age].</summary>
+    internal ReadOnlySpan<double> NodeSurvival => _survival;
 }

@@ -40,6 +40,18 @@ public class StochasticProjectionTests
     private static readonly Lazy<StochasticProjection> Shared = new(() => Projection(Model));
 
     [Fact]
+    public void FertilityDrawnOutOfRange_IsRefusedAsTheStepCheckRefusesIt()
+    {
+        // A TFR deviation of hundreds of children scales some asfr above 1: the trajectory skips the array checks only
+        // while its scalars show the values in range, so this draw must reach the full check and fail there.
+        var wild = Projection(Model with { TotalFertility = new Ar1Process(300, 0.95, 100) });
+        var e = Assert.ThrowsAny<Exception>(() => wild.Run(4, 1, maxDegreeOfParallelism: 1));
+        var inner = e is AggregateException aggregate ? aggregate.InnerExceptions[0] : e;
+        Assert.IsType<ArgumentOutOfRangeException>(inner);
+        Assert.Contains("asfr", inner.Message);
+    }
+
+    [Fact]
     public void SameSeed_SameResultsForOneAndTwoThreads()
     {
         var one = Shared.Value.Run(64, 11, maxDegreeOfParallelism: 1);
