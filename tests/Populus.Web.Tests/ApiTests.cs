@@ -182,10 +182,10 @@ public sealed class ApiTests
     [Fact]
     public async Task Probabilities_AreSharesWithFans_AndScopedToTheViewersCounty()
     {
-        using var app = TestApp.For("duckdb");
+        var app = TestApp.For("duckdb");
         using var viewer = await app.SignedIn("viewer-lucheng");
         var own = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/probabilities");
-        Assert.Equal("330302", own.GetProperty("region").GetString());
+        Assert.Equal("鹿城区", own.GetProperty("region").GetString());
         Assert.NotEmpty(own.GetProperty("targets").EnumerateArray());
         Assert.All(own.GetProperty("targets").EnumerateArray(), t => Assert.InRange(t.GetProperty("probability").GetDouble(), 0, 1));
         var fan = own.GetProperty("fans").EnumerateArray().First(f => f.GetProperty("indicatorId").GetString() == "resident_population");

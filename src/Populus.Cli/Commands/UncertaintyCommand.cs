@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Populus.Demography.Stochastic;
+using Populus.Storage.Projections;
+using Populus.Storage.Scenarios;
 using Populus.Storage.Tabular;
 using Populus.Storage.Wpp;
 
@@ -8,7 +10,8 @@ namespace Populus.Cli.Commands;
 
 /// <summary>
 /// `populus uncertainty`: fits the random processes of probabilistic projections to WPP 2024's published 80% and
-/// 95% bounds of TFR, e0 by sex and net migration, and prints each fit (docs/methods.md "Probabilistic projection").
+/// 95% bounds of TFR, e0 by sex and net migration, and prints each fit (docs/methods.md "Probabilistic projection");
+/// with --compare-wpp, compares a run's population intervals with WPP's published ones (docs/validation.md).
 /// </summary>
 internal static class UncertaintyCommand
 {
@@ -18,13 +21,31 @@ internal static class UncertaintyCommand
     {
         var wpp = new Option<string>("--wpp") { Description = "Folder of a WPP 2024 extract (default: the bundled data/wpp)" };
         var location = new Option<int[]>("--location") { Description = "WPP location codes (default: the eight of the extract)", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("uncertainty", "Fit the stochastic TFR, e0 and migration processes to WPP's published bounds (不确定性校准)") { wpp, location };
+        var compare = new Option<string>("--compare-wpp")
+        {
+            Description = "Folder of a probabilistic run (project --trajectories --out): print its total-population intervals against WPP's published 80%/95% bounds (one --location, default 156)",
+            HelpName = "RUN_FOLDER",
+        };
+        var command = new Command("uncertainty", "Fit the stochastic TFR, e0 and migration processes to WPP's published bounds (不确定性校准)") { wpp, location, compare };
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
             try
             {
                 var folder = parse.GetValue(wpp) ?? ProjectCommand.DefaultWppFolder();
+                if (parse.GetValue(compare) is { } run)
+                {
+                    if (parse.GetValue(location) is { Length: > 1 })
+                    {
+                        parse.InvocationConfiguration.Error.WriteLine("--compare-wpp compares one location: give one --location.");
+                        return 2;
+                    }
+
+                    var code = parse.GetValue(location) is [var one] ? one : PlanMonitor.CalibrationLocation;
+                    WppIntervalComparison.WriteMarkdown(stdout, WppIntervalComparison.Compare(run, folder, code));
+                    return 0;
+                }
+
                 var codes = parse.GetValue(location) is { Length: > 0 } given ? given : ExtractLocations;
                 stdout.WriteLine("| location | variable | σ1 | φ | σ | β | RMS error of half-widths | max error |");
                 stdout.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
