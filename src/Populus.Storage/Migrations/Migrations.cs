@@ -17,6 +17,7 @@ internal static class Migrations
         new SqlMigration(6, "web_accounts", "web accounts, access tokens, the append-only audit log and web import attempts; PostgreSQL: audit trigger and county row-level security"),
         new SeedPlanningRegions(7),
         new SqlMigration(8, "plan_work", "plan tasks: yearly work points with deadlines and departments' progress reports with evidence"),
+        new SqlMigration(9, "registry_county_security", "PostgreSQL: county row-level security on the person registry"),
     ];
 
     public static int Latest => All[^1].Version;

@@ -31,6 +31,14 @@ public abstract class PersonRegistry : IDisposable
 
     private protected RegistryKey Key { get; private set; }
 
+    /// <summary>
+    /// Enters a county scope for the reads that follow, until disposed: on PostgreSQL a read-only transaction running
+    /// as the county reader role with app.region set, so row-level security (store migration 9) holds the county even
+    /// if a statement's own condition were wrong. Null where the engine has no row-level security (DuckDB) or the
+    /// scope is the whole store: the statements' conditions carry the scope there.
+    /// </summary>
+    private protected virtual IDisposable? EnterScope(DataScope scope) => null;
+
     /// <summary>Loads generated persons (and their events) in bulk into an empty registry; returns the persons loaded.</summary>
     /// <exception cref="InvalidOperationException">The registry already holds persons (generated person_ids start at 1).</exception>
     public long Load(RegistryGenerator generator, IProgress<long>? progress = null)
@@ -110,6 +118,7 @@ public abstract class PersonRegistry : IDisposable
         Span<byte> opened = stackalloc byte[NationalIdNumber.Length];
         number.WriteAscii(wanted);
         using var protector = new IdProtector(Key);
+        using var scoped = EnterScope(scope);
         using var command = scope.CountyCode is { } county
             ? Command($"SELECT {PersonColumns}, id_sealed FROM {RegistrySchema.PersonTable} WHERE id_lookup = $1 AND ({InCounty("residence_region", 2)} OR {InCounty("hukou_region", 2)})",
                 protector.Lookup(wanted), CountyPattern(county))
@@ -378,6 +387,7 @@ public abstract class PersonRegistry : IDisposable
             GROUP BY 1, 2, 3, 4
             ORDER BY 3, 4 DESC, 2, 1
             """);
+        using var scoped = EnterScope(scope);
         using var command = scope.CountyCode is { } county ? Command(sql, CountyPattern(county)) : Command(sql);
         using var reader = command.ExecuteReader();
         var cells = new List<RegistryCell>();

@@ -30,6 +30,28 @@ public sealed class PostgresPersonRegistry : PersonRegistry
         return registry;
     }
 
+    private protected override IDisposable? EnterScope(DataScope scope)
+    {
+        if (scope.CountyCode is not { } county)
+        {
+            return null;
+        }
+
+        var transaction = _connection.BeginTransaction();
+        using (var role = new NpgsqlCommand($"SET LOCAL ROLE {ScopedReader.CountyReaderRole}", _connection, transaction))
+        {
+            role.ExecuteNonQuery();
+        }
+
+        using (var region = new NpgsqlCommand("SELECT set_config('app.region', $1, true)", _connection, transaction) { Parameters = { new() { Value = county } } })
+        {
+            region.ExecuteNonQuery();
+        }
+
+        // Disposing rolls the read-only transaction back, which also ends the role and the setting.
+        return transaction;
+    }
+
     private protected override void BeginLoad(System.Data.Common.DbTransaction? enclosing)
     {
         // COPY runs in the connection's open transaction: the import's, or one of the load's own.
