@@ -26,7 +26,7 @@ internal static class DemandCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            try
+            return PlanCommand.Run(stderr, () =>
             {
                 using var store = PopulusStore.Open(parse.GetValue(db));
                 var monitor = PlanMonitor.Load(store);
@@ -70,17 +70,7 @@ internal static class DemandCommand
                         d.Standard.Unit, d.Standard.Source,
                     }));
                 return 0;
-            }
-            catch (InvalidInputException e)
-            {
-                stderr.WriteLine(e.Message);
-                return 2;
-            }
-            catch (StoreOpenException e)
-            {
-                stderr.WriteLine(e.Message);
-                return 2;
-            }
+            });
         });
         return command;
     }

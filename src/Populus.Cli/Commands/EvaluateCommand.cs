@@ -32,7 +32,7 @@ internal static class EvaluateCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            try
+            return PlanCommand.Run(stderr, () =>
             {
                 using var store = PopulusStore.Open(parse.GetValue(db));
                 var monitor = PlanMonitor.Load(store);
@@ -83,17 +83,7 @@ internal static class EvaluateCommand
                 }
 
                 return 0;
-            }
-            catch (InvalidInputException e)
-            {
-                stderr.WriteLine(e.Message);
-                return 2;
-            }
-            catch (StoreOpenException e)
-            {
-                stderr.WriteLine(e.Message);
-                return 2;
-            }
+            });
         });
         return command;
     }

@@ -33,7 +33,7 @@ internal static class GoalCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            try
+            return PlanCommand.Run(stderr, () =>
             {
                 using var store = PopulusStore.Open(parse.GetValue(db));
                 var monitor = PlanMonitor.Load(store);
@@ -106,17 +106,7 @@ internal static class GoalCommand
 
                 stdout.WriteLine(result.Message);
                 return result.Outcome == GoalSeekOutcome.Unreachable ? 1 : 0;
-            }
-            catch (InvalidInputException e)
-            {
-                stderr.WriteLine(e.Message);
-                return 2;
-            }
-            catch (StoreOpenException e)
-            {
-                stderr.WriteLine(e.Message);
-                return 2;
-            }
+            });
         });
         return command;
     }

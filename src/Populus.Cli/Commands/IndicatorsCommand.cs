@@ -26,7 +26,7 @@ internal static class IndicatorsCommand
         {
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
-            try
+            return PlanCommand.Run(stderr, () =>
             {
                 using var store = PopulusStore.Open(parse.GetValue(db));
                 var monitor = PlanMonitor.Load(store);
@@ -56,17 +56,7 @@ internal static class IndicatorsCommand
 
                 TableOutput.Write(stdout, parse.GetValue(format)!, ["indicator", "name", "value", "unit", "provenance", "source_or_reason"], rows);
                 return 0;
-            }
-            catch (InvalidInputException e)
-            {
-                stderr.WriteLine(e.Message);
-                return 2;
-            }
-            catch (StoreOpenException e)
-            {
-                stderr.WriteLine(e.Message);
-                return 2;
-            }
+            });
         });
         return command;
     }

@@ -35,7 +35,7 @@ internal static class ReportCommand
                 return 2;
             }
 
-            try
+            return PlanCommand.Run(stderr, () =>
             {
                 using var store = PopulusStore.Open(parse.GetValue(db));
                 var monitor = PlanMonitor.Load(store);
@@ -44,17 +44,7 @@ internal static class ReportCommand
                 var xlsx = AnnualReport.Write(AnnualReport.Build(monitor, store, options), docx);
                 stdout.WriteLine($"Wrote {docx} and {xlsx}.");
                 return 0;
-            }
-            catch (InvalidInputException e)
-            {
-                stderr.WriteLine(e.Message);
-                return 2;
-            }
-            catch (StoreOpenException e)
-            {
-                stderr.WriteLine(e.Message);
-                return 2;
-            }
+            });
         });
         return command;
     }
