@@ -123,6 +123,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await Open(page, "#points");
         Assert.Equal(4, await SeriesPoints(page, "chart-allocation"));
         Assert.Contains("2025-public-draw", await page.InnerTextAsync("#points-body"), StringComparison.Ordinal);
+        await page.WaitForSelectorAsync("#points-demand table");
+        Assert.True(await page.Locator("#points-demand tr").CountAsync() > 2, "the demand table has rows for the projected years");
         await Shot(page, "points");
 
         await Open(page, "#talent");

@@ -247,6 +247,20 @@ public sealed class ServicesApiTests
         Assert.All(own.GetProperty("placements").EnumerateArray(), p => Assert.Equal("Q-LW-01", p.GetProperty("quotaId").GetString()));
         Assert.Equal(HttpStatusCode.Forbidden, (await longwan.GetAsync("/api/v1/services/applications/S25-0001/score")).StatusCode);
 
+        // Demand against the projected school-age population: both districts' places, every projected year, children counted.
+        var demand = await Json(await analyst.GetAsync($"/api/v1/services/rounds/{Round}/allocations/{runId}/demand?ages=6-14"), HttpStatusCode.OK);
+        Assert.Equal("baseline", demand.GetProperty("scenario").GetString());
+        var rows = demand.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal([TestApp.Lucheng, TestApp.Longwan], rows.Select(r => r.GetProperty("region").GetString()).Distinct().Order().ToList());
+        Assert.All(rows, r => Assert.True(r.GetProperty("schoolAgeChildren").GetDouble() > 1000, r.GetRawText()));
+        Assert.All(rows, r => Assert.Equal(1, r.GetProperty("places").GetInt32()));
+        Assert.Equal(3, rows.Where(r => r.GetProperty("year").GetInt32() == rows[0].GetProperty("year").GetInt32()).Sum(r => r.GetProperty("applicants").GetInt32()));
+        var primary = await Json(await analyst.GetAsync($"/api/v1/services/rounds/{Round}/allocations/{runId}/demand?ages=6-11"), HttpStatusCode.OK);
+        Assert.True(primary.GetProperty("rows")[0].GetProperty("schoolAgeChildren").GetDouble() < rows[0].GetProperty("schoolAgeChildren").GetDouble());
+        Assert.Equal(["ages"], Fields(await Json(await analyst.GetAsync($"/api/v1/services/rounds/{Round}/allocations/{runId}/demand?ages=14-6"), HttpStatusCode.BadRequest)));
+        var ownDemand = await Json(await longwan.GetAsync($"/api/v1/services/rounds/{Round}/allocations/{runId}/demand"), HttpStatusCode.OK);
+        Assert.All(ownDemand.GetProperty("rows").EnumerateArray(), r => Assert.Equal(TestApp.Longwan, r.GetProperty("region").GetString()));
+
         var simulated = await Json(await analyst.PostAsJsonAsync($"/api/v1/services/rounds/{Round}/simulate", new { quotas = Quotas, on = "2025-06-01", passMark = 0 }), HttpStatusCode.OK);
         Assert.Equal(3, simulated.GetProperty("qualifyProposed").GetInt32());
         Assert.Equal(3, simulated.GetProperty("applicants").GetInt32());

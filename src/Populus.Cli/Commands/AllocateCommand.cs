@@ -150,10 +150,7 @@ internal static class AllocateCommand
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
             var quotas = Quota.Load(parse.GetRequiredValue(quota)).Where(q => q.Round == parse.GetRequiredValue(round)).ToList();
-            var regionOf = quotas.ToDictionary(q => q.QuotaId, q => q.RegionCode, StringComparer.Ordinal);
-            var applicants = store.Services.Applications(parse.GetRequiredValue(round))
-                .Select(a => a.Preferences.Split(';')[0]).Where(regionOf.ContainsKey).GroupBy(q => regionOf[q]).ToDictionary(g => g.Key, g => g.Count());
-            var places = quotas.GroupBy(q => q.RegionCode).ToDictionary(g => g.Key, g => g.Sum(q => q.Places));
+            var (applicants, places) = SchoolDemand.ByRegion(store.Services.Applications(parse.GetRequiredValue(round)), quotas);
             var range = parse.GetRequiredValue(ages).Split('-');
             var rows = SchoolDemand.Compare(ReadProjection(parse.GetRequiredValue(projection)), applicants, places,
                 int.Parse(range[0], CultureInfo.InvariantCulture), int.Parse(range[^1], CultureInfo.InvariantCulture));

@@ -1,4 +1,5 @@
 using Populus.Demography;
+using Populus.Storage.Services;
 
 namespace Populus.Services.Allocation;
 
@@ -30,6 +31,18 @@ public static class SchoolDemand
             return new DemandRow(p.Key.Region, p.Key.Year, children, applicants, places,
                 places == 0 ? null : (double)applicants / places, children == 0 ? null : 1000.0 * places / children);
         })];
+    }
+
+    /// <summary>Applicants by the region of their first preference's quota, and places by region, of a round's quotas.</summary>
+    public static (Dictionary<string, int> Applicants, Dictionary<string, int> Places) ByRegion(IEnumerable<ApplicationRecord> applications, IReadOnlyList<Quota> quotas)
+    {
+        ArgumentNullException.ThrowIfNull(applications);
+        ArgumentNullException.ThrowIfNull(quotas);
+        var regionOf = quotas.ToDictionary(q => q.QuotaId, q => q.RegionCode, StringComparer.Ordinal);
+        var applicants = applications.Select(a => a.Preferences.Split(';')[0]).Where(regionOf.ContainsKey)
+            .GroupBy(q => regionOf[q]).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var places = quotas.GroupBy(q => q.RegionCode).ToDictionary(g => g.Key, g => g.Sum(q => q.Places), StringComparer.Ordinal);
+        return (applicants, places);
     }
 
     private static double SchoolAge(PopulationByAgeSex population, int from, int to, string region, int year)

@@ -6,6 +6,7 @@ using Populus.Services.Allocation;
 using Populus.Services.Applications;
 using Populus.Services.Points;
 using Populus.Storage.Services;
+using Populus.Web.Plan;
 using Populus.Web.Security;
 using Populus.Web.Services;
 
@@ -31,6 +32,8 @@ internal static class AllocationApi
         read.MapGet("/rounds/{round}/allocations", Runs).WithName("ListAllocations").WithSummary("The round's runs: status, table, day, published seed, tie-breakers, hashes.");
         read.MapGet("/rounds/{round}/allocations/{run}", Placements).WithName("GetAllocation")
             .WithSummary("A run with its quotas and placements (rank, outcome, quota, score, lottery draw); a county viewer's only in its county's quotas.");
+        read.MapGet("/rounds/{round}/allocations/{run}/demand", Demand).WithName("AllocationDemand")
+            .WithSummary("Applicants and places of a run against the school-age population the scenario projects (default baseline, ages 6-14), per district and year; a county viewer's own county only.");
         read.MapGet("/rounds/{round}/allocations/{run}/verify", Verify).WithName("VerifyAllocation")
             .WithSummary("Recomputes the run from its recorded inputs and says whether inputs and results are unchanged.");
 
@@ -124,6 +127,61 @@ internal static class AllocationApi
             .OrderBy(p => p.Rank).Select(p => new PlacementView(p.ApplicationId, p.Rank, p.Outcome, p.QuotaId, p.Total, p.Draw)).ToList();
         return TypedResults.Ok(new AllocationView(RunView(record), [.. quotas.Select(q => new QuotaView(q.QuotaId, q.Purpose, q.RegionCode, q.Places,
             placements.Count(p => p.QuotaId == q.QuotaId)))], placements));
+    }
+
+    internal static IResult Demand(string round, string run, string? scenario, string? ages, ClaimsPrincipal user, ServiceDesk desk, ScenarioService scenarios, CockpitViews views)
+    {
+        var record = desk.Store.Services.AllocationRuns(round).FirstOrDefault(r => r.RunId == run);
+        if (record is null)
+        {
+            return ServiceProblems.NotFound($"No run {run} in round {round}.");
+        }
+
+        var range = (ages ?? "6-14").Split('-');
+        if (range.Length != 2 || !int.TryParse(range[0], out var from) || !int.TryParse(range[1], out var to) || from < 0 || to < from)
+        {
+            return ServiceProblems.Invalid([new("ages", ages, "write the school ages as FROM-TO, e.g. 6-11 (primary) or 6-14 (compulsory).", null, null)]);
+        }
+
+        if (scenarios.Monitor is null)
+        {
+            return TypedResults.Problem(title: "Not available", detail: scenarios.Missing, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        ScenarioService.Projected projected;
+        try
+        {
+            projected = scenarios.Project(scenario, Planning.Scenarios.ScenarioLevers.None);
+        }
+        catch (Storage.Tabular.InvalidInputException ex)
+        {
+            return ServiceProblems.Invalid([new("scenario", scenario, ex.Errors[0].Reason, null, null)]);
+        }
+
+        var scope = CurrentAccount.From(user).Scope;
+        var quotas = (JsonSerializer.Deserialize<List<Quota>>(record.Quotas) ?? []).Where(q => scope.Allows(q.RegionCode)).ToList();
+        var (applicants, places) = SchoolDemand.ByRegion(desk.Store.Services.Applications(round), quotas);
+        var p = projected.Projection;
+        var counties = p.Regions.ToList();
+        var projection = new Dictionary<(string, int), Demography.PopulationByAgeSex>();
+        var unprojected = new List<string>();
+        foreach (var code in places.Keys)
+        {
+            var county = views.PlanRegionName(code) is { } name ? counties.IndexOf(name) : -1;
+            if (county < 0)
+            {
+                unprojected.Add(code); // a quota region the scenario model does not project (a township, another city)
+                continue;
+            }
+
+            for (var year = p.BaseYear + 1; year <= p.LastYear; year++)
+            {
+                projection[(code, year)] = p.Population(year, county);
+            }
+        }
+
+        var rows = SchoolDemand.Compare(projection, applicants, places, from, to);
+        return TypedResults.Ok(new DemandView(projected.Name, from, to, rows, unprojected));
     }
 
     internal static IResult Verify(string round, string run, ServiceDesk desk)
@@ -275,4 +333,6 @@ internal static class AllocationApi
     internal sealed record PlacementView(string ApplicationId, int Rank, string Outcome, string? QuotaId, double Total, string Draw);
 
     internal sealed record AllocationView(RunSummary Run, IReadOnlyList<QuotaView> Quotas, IReadOnlyList<PlacementView> Placements);
+
+    internal sealed record DemandView(string Scenario, int FromAge, int ToAge, IReadOnlyList<DemandRow> Rows, IReadOnlyList<string> RegionsNotProjected);
 }

@@ -48,8 +48,16 @@
               h('p', { class: 'note', text: t('points.gain') + ' ' + (s.gain.join(', ') || '—') + ' · ' + t('points.lose') + ' ' + (s.lose.join(', ') || '—') + ' · ' + t('points.moved') + ' ' + (s.placementChanged.join(', ') || '—') }));
           } catch (e) { out.replaceChildren(Pages.nodata(problemText(e))); }
         });
-        body.append(card('points.simulate', h('label', {}, t('points.passmark') + ' ', mark, ' ', shown), out, h('p', { class: 'note', text: t('points.nodemand') })));
+        body.append(card('points.simulate', h('label', {}, t('points.passmark') + ' ', mark, ' ', shown), out));
       }
+      try {
+        const d = await Api.get('/api/v1/services/rounds/' + encodeURIComponent(round.value) + '/allocations/' + encodeURIComponent(run.runId) + '/demand?ages=6-14');
+        const num = (v, digits) => v === null || v === undefined ? '—' : Number(v).toFixed(digits);
+        body.append(card('points.demand',
+          h('div', { id: 'points-demand' }, table([t('region'), t('year'), t('points.children'), t('points.applicants'), t('points.places'), t('points.perPlace'), t('points.per1000')],
+            d.rows.map(r => [r.region, String(r.year), num(r.schoolAgeChildren, 0), r.applicants, r.places, num(r.applicantsPerPlace, 2), num(r.placesPer1000Children, 2)]))),
+          d.regionsNotProjected.length ? h('p', { class: 'note', text: t('points.notProjected') + ': ' + d.regionsNotProjected.join(', ') }) : null));
+      } catch (e) { body.append(Pages.nodata(problemText(e))); }
     }
     round.addEventListener('change', load);
     root.append(h('div', { class: 'controls' }, h('label', {}, t('points.round') + ' ', round)), body);
