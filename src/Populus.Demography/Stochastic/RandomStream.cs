@@ -18,12 +18,18 @@ public struct RandomStream
     private double _spare;
     private bool _hasSpare;
 
+    // Distinct (seed, index) pairs give distinct SplitMix64 starting points; SplitMix64 then fills the 256-bit state
+    // with well-mixed words, as xoshiro's authors recommend for seeding.
+
     /// <summary>The stream of trajectory <paramref name="index"/> of a run seeded with <paramref name="seed"/>.</summary>
     public RandomStream(ulong seed, long index)
+        : this(unchecked(seed ^ (0x9E3779B97F4A7C15UL * ((ulong)index + 1))))
     {
-        // Distinct (seed, index) pairs give distinct SplitMix64 starting points; SplitMix64 then fills the 256-bit state
-        // with well-mixed words, as xoshiro's authors recommend for seeding.
-        var x = unchecked(seed ^ (0x9E3779B97F4A7C15UL * ((ulong)index + 1)));
+    }
+
+    private RandomStream(ulong splitMixStart)
+    {
+        var x = splitMixStart;
         _s0 = SplitMix(ref x);
         _s1 = SplitMix(ref x);
         _s2 = SplitMix(ref x);
@@ -31,6 +37,10 @@ public struct RandomStream
         _spare = 0;
         _hasSpare = false;
     }
+
+    /// <summary>One stream seeded with <paramref name="seed"/> alone (SplitMix64 started at the seed): for a single
+    /// ordered sequence, such as a synthetic registry.</summary>
+    public static RandomStream FromSeed(ulong seed) => new(seed);
 
     /// <summary>The next 64 random bits.</summary>
     public ulong NextBits()
@@ -51,6 +61,9 @@ public struct RandomStream
 
     /// <summary>Uniform on [0, 1) with 53 random bits.</summary>
     public double NextUniform() => (NextBits() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>Uniform in [0, <paramref name="n"/>) by the multiply-high method; the bias, below n/2^64, is negligible.</summary>
+    public int NextInt(int n) => (int)Math.BigMul(NextBits(), (ulong)n, out _);
 
     /// <summary>A standard normal deviate.</summary>
     public double NextNormal()

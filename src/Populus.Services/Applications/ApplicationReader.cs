@@ -43,7 +43,7 @@ public static class ApplicationReader
                 purpose = null;
             }
 
-            var submitted = Date(r, "submitted_on", required: true);
+            var submitted = r.Date("submitted_on");
             var idText = r.RequiredText("id_number");
             NationalIdNumber? number = null;
             if (idText is not null)
@@ -65,7 +65,7 @@ public static class ApplicationReader
             var title = Code<ProfessionalTitle>(r, "title", required: false) ?? ProfessionalTitle.None;
             var skill = Code<SkillGrade>(r, "skill", required: false) ?? SkillGrade.None;
             var housing = Code<Housing>(r, "housing", required: true);
-            var since = Date(r, "residence_since", required: false);
+            var since = r.Date("residence_since", required: false);
             var shortSupply = YesNo(r, "short_supply") ?? false;
             var investment = r.Text("investment_cny") is null ? 0 : r.Number("investment_cny", 0, 1e13, "an investment cannot be negative");
             var months = Months(r, submitted);
@@ -250,23 +250,6 @@ public static class ApplicationReader
                 r.Fail(column, text, "write yes or no");
                 return null;
         }
-    }
-
-    private static DateOnly? Date(CsvRecord r, string column, bool required)
-    {
-        var text = required ? r.RequiredText(column) : r.Text(column);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        r.Fail(column, text, "not a date (write yyyy-mm-dd)");
-        return null;
     }
 
     private static string Text(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -41,8 +41,8 @@ public sealed class RuleBook
         {
             var id = record.RequiredText("rule_id");
             var version = record.Integer("version", 1, 10_000);
-            var from = Date(record, "effective_from", required: true);
-            var to = Date(record, "effective_to", required: false);
+            var from = record.Date("effective_from");
+            var to = record.Date("effective_to", required: false);
             var policy = record.RequiredText("policy");
             var conditionText = record.RequiredText("condition");
             Condition? condition = null;
@@ -104,21 +104,4 @@ public sealed class RuleBook
     /// <summary>The version of each rule in force on <paramref name="day"/>, optionally of one policy family only.</summary>
     public IEnumerable<PolicyRule> InForce(DateOnly day, string? policy = null) =>
         Rules.Where(r => r.InForceOn(day) && (policy is null || string.Equals(r.Policy, policy, StringComparison.Ordinal)));
-
-    private static DateOnly? Date(CsvRecord record, string column, bool required)
-    {
-        var text = required ? record.RequiredText(column) : record.Text(column);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        record.Fail(column, text, "not a date (write yyyy-mm-dd)");
-        return null;
-    }
 }

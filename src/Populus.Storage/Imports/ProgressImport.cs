@@ -30,7 +30,7 @@ internal sealed class ProgressImport : ImportKind
             var year = WorkCells.Year(record);
             var key = WorkCells.PointKey(record);
             var department = record.RequiredText("department");
-            var reported = WorkCells.Date(record, "reported_on");
+            var reported = record.Date("reported_on");
             var percent = record.Number("percent_complete", 0, 100, "a share done is between 0 and 100");
             var completed = Completed(record);
             var evidence = record.RequiredText("evidence");

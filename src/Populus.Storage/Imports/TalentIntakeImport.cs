@@ -26,7 +26,7 @@ internal sealed class TalentIntakeImport : FactImportKind
 
     protected override object?[]? Read(CsvRecord record, ImportSession session)
     {
-        var intake = Date(record, "intake_date", required: true);
+        var intake = record.Date("intake_date");
         var region = intake is { } d ? RegionCode(record, "region", session, d.Year) : null;
         var key = GraduatesImport.PersonKey(record, "person_key");
         var category = GraduatesImport.Choice(record, "category", Categories);
@@ -38,8 +38,8 @@ internal sealed class TalentIntakeImport : FactImportKind
             null => null,
             _ => Fail(record, "graduate", graduateText, "write yes or no"),
         };
-        var departed = Date(record, "departed_on", required: false);
-        var observed = Date(record, "observed_until", required: true);
+        var departed = record.Date("departed_on", required: false);
+        var observed = record.Date("observed_until");
         if (intake is { } i)
         {
             if (departed is { } dep && dep < i)
@@ -76,21 +76,4 @@ internal sealed class TalentIntakeImport : FactImportKind
     }
 
     private static string Text(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static DateOnly? Date(CsvRecord record, string column, bool required)
-    {
-        var text = required ? record.RequiredText(column) : record.Text(column);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        record.Fail(column, text, "not a date (write yyyy-mm-dd)");
-        return null;
-    }
 }

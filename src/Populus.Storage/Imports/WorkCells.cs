@@ -13,24 +13,6 @@ internal static class WorkCells
 
     public static int? Year(CsvRecord record) => record.Integer("year", FirstYear, LastYear);
 
-    /// <summary>A date written yyyy-mm-dd.</summary>
-    public static DateOnly? Date(CsvRecord record, string column)
-    {
-        var text = record.RequiredText(column);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            record.Fail(column, text, "not a date (write yyyy-mm-dd)");
-            return null;
-        }
-
-        return date;
-    }
-
     /// <summary>The key of a work point: letters, digits, '-', '_' or '.', up to 40 characters.</summary>
     public static string? PointKey(CsvRecord record)
     {

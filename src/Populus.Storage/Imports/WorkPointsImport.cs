@@ -28,7 +28,7 @@ internal sealed class WorkPointsImport : ImportKind
             var taskId = record.RequiredText("task_id");
             var department = record.RequiredText("department");
             var description = record.RequiredText("description");
-            var deadline = WorkCells.Date(record, "deadline");
+            var deadline = record.Date("deadline");
             Planning.Work.PlanTask? task = null;
             if (taskId is not null && !tasks.TryGet(taskId, out task))
             {

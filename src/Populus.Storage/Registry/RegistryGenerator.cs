@@ -1,4 +1,5 @@
 using Populus.Demography;
+using Populus.Demography.Stochastic;
 
 namespace Populus.Storage.Registry;
 
@@ -9,7 +10,7 @@ namespace Populus.Storage.Registry;
 /// gives the same persons, whatever the thread count or block size.
 /// </summary>
 /// <remarks>
-/// Every person is drawn independently from one xoshiro256** stream, in person order. Within a 5-year census group the
+/// Every person is drawn independently from one xoshiro256** stream (<see cref="Demography.Stochastic.RandomStream.FromSeed"/>), in person order. Within a 5-year census group the
 /// ages are spread evenly (100+ over 100–104); birth dates are uniform within the year of age at the reference date.
 /// The sequence code is a running count per (address code, birth date, sex), so numbers are unique.
 /// Assumptions not taken from data (documented in docs/registry.md): the age profile of migrants, their provinces of
@@ -188,7 +189,7 @@ public sealed class RegistryGenerator
             .Select(d => DateOnly.FromDayNumber(g.ReferenceDate.AddYears(-(RegistryCalibration.MaxAge + 1)).DayNumber + d))
             .Select(d => (d.Year * 10000) + (d.Month * 100) + d.Day).ToArray();
 
-        private Xoshiro256StarStar _random = new(g.Seed);
+        private RandomStream _random = RandomStream.FromSeed(g.Seed);
         private long _next;
 
         public long? Count => g.Persons;
@@ -204,26 +205,26 @@ public sealed class RegistryGenerator
             {
                 var i = batch.Count++;
                 var personId = g.FirstPersonId + _next++;
-                var cell = Draw(g._ageSexCumulative, _random.NextDouble());
+                var cell = Draw(g._ageSexCumulative, _random.NextUniform());
                 var sex = cell / ages;
                 var age = cell % ages;
                 var birth = DateOnly.FromDayNumber(_earliestBirth[age] + _random.NextInt(_birthDays[age]));
-                var county = Draw(g._countyCumulative, _random.NextDouble());
-                var urban = _random.NextDouble() < g._urbanShare[county];
+                var county = Draw(g._countyCumulative, _random.NextUniform());
+                var urban = _random.NextUniform() < g._urbanShare[county];
                 var hukou = county;
                 var permit = ResidencePermitStatus.NotRequired;
-                if (_random.NextDouble() < g._migrantProbability[age])
+                if (_random.NextUniform() < g._migrantProbability[age])
                 {
-                    hukou = counties + Draw(g._originCumulative, _random.NextDouble());
-                    var p = _random.NextDouble();
+                    hukou = counties + Draw(g._originCumulative, _random.NextUniform());
+                    var p = _random.NextUniform();
                     permit = p < 0.8 ? ResidencePermitStatus.Valid : p < 0.9 ? ResidencePermitStatus.Expired : ResidencePermitStatus.NotHeld;
                 }
-                else if (_random.NextDouble() < OtherCountyHukouShare)
+                else if (_random.NextUniform() < OtherCountyHukouShare)
                 {
                     hukou = (county + 1 + _random.NextInt(counties - 1)) % counties;
                 }
 
-                var education = Draw(g._educationCumulative[age], _random.NextDouble());
+                var education = Draw(g._educationCumulative[age], _random.NextUniform());
 
                 var counter = (((hukou * 2) + sex) * (_issued.Length / (g._regionCodes.Length * 2))) + (birth.DayNumber - _firstDay);
                 var issued = ++_issued[counter];

@@ -41,6 +41,24 @@ public readonly struct CsvRecord
         return s;
     }
 
+    /// <summary>A date written yyyy-mm-dd, or null: blank (a problem when <paramref name="required"/>) or not a date (a problem).</summary>
+    public DateOnly? Date(string column, bool required = true)
+    {
+        var text = required ? RequiredText(column) : Text(column);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Fail(column, text, "not a date (write yyyy-mm-dd)");
+        return null;
+    }
+
     /// <summary>A number in [<paramref name="min"/>, <paramref name="max"/>]; records the problem and returns null otherwise.</summary>
     public double? Number(string column, double min = double.MinValue, double max = double.MaxValue, string? rangeReason = null)
     {
