@@ -47,7 +47,7 @@ internal static class AllocateCommand
         var reason = new Option<string?>("--reason") { Description = "Why (required for a re-run)" };
         var command = new Command("run", "Rank and place a round's applications; the run and every placement are recorded in one transaction")
             { round, quota, seed, tie, on, rules, publish, supersedes, reason, db, actor };
-        command.SetAction(parse => ServiceOptions.Run(parse, output =>
+        command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
             var desk = new AllocationDesk(store.Services);
@@ -64,7 +64,7 @@ internal static class AllocateCommand
                 output.WriteLine($"Run {run.RunId} published.");
             }
 
-            return 0;
+            return CommandExit.Done;
         }));
         return command;
     }
@@ -75,12 +75,12 @@ internal static class AllocateCommand
         var actor = ServiceOptions.Actor();
         var run = new Argument<string>("run") { Description = "Run id" };
         var command = new Command("publish", "Publish a draft run (a re-run replaces the run it supersedes)") { run, db, actor };
-        command.SetAction(parse => ServiceOptions.Run(parse, output =>
+        command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
             new AllocationDesk(store.Services).Publish(parse.GetRequiredValue(run), ServiceOptions.ActorOf(parse, actor));
             output.WriteLine($"Run {parse.GetRequiredValue(run)} published.");
-            return 0;
+            return CommandExit.Done;
         }));
         return command;
     }
@@ -92,12 +92,12 @@ internal static class AllocateCommand
         var round = new Option<string>("--round") { Required = true, Description = "The round" };
         var run = new Argument<string>("run") { Description = "Run id" };
         var command = new Command("verify", "Recompute a recorded run from its inputs and compare") { run, round, rules, db };
-        command.SetAction(parse => ServiceOptions.Run(parse, output =>
+        command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
             var (inputs, results, message) = new AllocationDesk(store.Services).Verify(parse.GetRequiredValue(round), parse.GetRequiredValue(run), PointsCommand.Table(parse, rules));
             output.WriteLine(message);
-            return inputs && results ? 0 : 4;
+            return inputs && results ? CommandExit.Done : CommandExit.AnsweredNo;
         }));
         return command;
     }
@@ -112,7 +112,7 @@ internal static class AllocateCommand
         var quota = new Option<string>("--quota") { Required = true, Description = "Quota file" };
         var seed = new Option<string>("--seed") { Description = "Lottery seed (default 'simulation')", DefaultValueFactory = _ => "simulation" };
         var command = new Command("simulate", "How a points-table change would change who qualifies and who is placed (nothing is recorded)") { round, quota, proposed, rules, seed, on, db };
-        command.SetAction(parse => ServiceOptions.Run(parse, output =>
+        command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
             var applications = store.Services.Applications(parse.GetRequiredValue(round));
@@ -133,7 +133,7 @@ internal static class AllocateCommand
                 output.WriteLine($"  loses: {id}");
             }
 
-            return 0;
+            return CommandExit.Done;
         }));
         return command;
     }
@@ -146,7 +146,7 @@ internal static class AllocateCommand
         var projection = new Option<string>("--projection") { Required = true, Description = "Projected population: region, year, sex (male/female), age (single years, last open 'N+'), persons" };
         var ages = new Option<string>("--ages") { Description = "School ages, e.g. 6-11 (primary) or 6-14 (compulsory)", DefaultValueFactory = _ => "6-14" };
         var command = new Command("demand", "Applicants and places against the projected school-age population per district and year") { round, quota, projection, ages, db };
-        command.SetAction(parse => ServiceOptions.Run(parse, output =>
+        command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
             var quotas = Quota.Load(parse.GetRequiredValue(quota)).Where(q => q.Round == parse.GetRequiredValue(round)).ToList();
@@ -161,7 +161,7 @@ internal static class AllocateCommand
                     $"{r.Region},{r.Year},{r.SchoolAgeChildren:0},{r.Applicants},{r.Places},{r.ApplicantsPerPlace:0.###},{r.PlacesPer1000Children:0.##}"));
             }
 
-            return 0;
+            return CommandExit.Done;
         }));
         return command;
     }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Populus.Planning.Services;
 using Populus.Storage;
 using Populus.Storage.Scenarios;
-using Populus.Storage.Tabular;
 
 namespace Populus.Cli.Commands;
 
@@ -22,56 +21,51 @@ internal static class DemandCommand
         var format = TableOutput.CreateOption();
         var db = DbOption.Create();
         var command = new Command("demand", "Public-service demand from a scenario projection (公共服务需求)") { scenario, region, from, to, format, db };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandExit.Run(parse, (stdout, stderr) =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            var stderr = parse.InvocationConfiguration.Error;
-            return PlanCommand.Run(stderr, () =>
+            using var store = PopulusStore.Open(parse.GetValue(db));
+            var monitor = PlanMonitor.Load(store);
+            var y0 = parse.GetValue(from) ?? monitor.Model.BaseYear + 1;
+            var y1 = parse.GetValue(to) ?? 2035;
+            if (y0 < monitor.Model.BaseYear || y1 < y0 || y1 > 2100)
             {
-                using var store = PopulusStore.Open(parse.GetValue(db));
-                var monitor = PlanMonitor.Load(store);
-                var y0 = parse.GetValue(from) ?? monitor.Model.BaseYear + 1;
-                var y1 = parse.GetValue(to) ?? 2035;
-                if (y0 < monitor.Model.BaseYear || y1 < y0 || y1 > 2100)
+                stderr.WriteLine($"--from {y0} --to {y1}: the years must run from the base year {monitor.Model.BaseYear} on, first ≤ last ≤ 2100.");
+                return CommandExit.Refused;
+            }
+
+            var s = monitor.Scenario(parse.GetValue(scenario) ?? "baseline");
+            var projection = monitor.Projector.Project(s, Math.Max(y1, monitor.Model.BaseYear + 1));
+            IEnumerable<(string, IReadOnlyList<string>)> regions;
+            if (parse.GetValue(region) is { } r)
+            {
+                var name = monitor.Region(r);
+                IReadOnlyList<string> members = name == monitor.Model.City
+                    ? [.. projection.Regions]
+                    : monitor.Plan.Regions[name].Members.Count > 0 ? [.. monitor.Plan.Regions[name].Members.Select(monitor.Plan.Regions.NameOf)] : [name];
+                if (members.Any(m => projection.IndexOf(m) < 0))
                 {
-                    stderr.WriteLine($"--from {y0} --to {y1}: the years must run from the base year {monitor.Model.BaseYear} on, first ≤ last ≤ 2100.");
-                    return 2;
+                    stderr.WriteLine($"--region {r}: {name} is not made of the projection's regions ({string.Join(", ", projection.Regions)}); its members are not listed.");
+                    return CommandExit.Refused;
                 }
 
-                var s = monitor.Scenario(parse.GetValue(scenario) ?? "baseline");
-                var projection = monitor.Projector.Project(s, Math.Max(y1, monitor.Model.BaseYear + 1));
-                IEnumerable<(string, IReadOnlyList<string>)> regions;
-                if (parse.GetValue(region) is { } r)
-                {
-                    var name = monitor.Region(r);
-                    IReadOnlyList<string> members = name == monitor.Model.City
-                        ? [.. projection.Regions]
-                        : monitor.Plan.Regions[name].Members.Count > 0 ? [.. monitor.Plan.Regions[name].Members.Select(monitor.Plan.Regions.NameOf)] : [name];
-                    if (members.Any(m => projection.IndexOf(m) < 0))
-                    {
-                        stderr.WriteLine($"--region {r}: {name} is not made of the projection's regions ({string.Join(", ", projection.Regions)}); its members are not listed.");
-                        return 2;
-                    }
+                regions = [(name, members)];
+            }
+            else
+            {
+                regions = ServiceDemand.RegionsAndCity(projection);
+            }
 
-                    regions = [(name, members)];
-                }
-                else
+            var rows = ServiceDemand.Compute(projection, monitor.Standards, regions, y0, y1);
+            TableOutput.Write(stdout, parse.GetValue(format)!,
+                ["scenario", "region", "year", "service", "ages", "residents", "rate", "per", "demand", "unit", "source"],
+                rows.Select(d => new string?[]
                 {
-                    regions = ServiceDemand.RegionsAndCity(projection);
-                }
-
-                var rows = ServiceDemand.Compute(projection, monitor.Standards, regions, y0, y1);
-                TableOutput.Write(stdout, parse.GetValue(format)!,
-                    ["scenario", "region", "year", "service", "ages", "residents", "rate", "per", "demand", "unit", "source"],
-                    rows.Select(d => new string?[]
-                    {
-                        d.Scenario, d.Region, d.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Standard.Id, d.Standard.AgeLabel,
-                        TableOutput.Number(d.Residents, 0), TableOutput.Number(d.Standard.Rate), TableOutput.Number(d.Standard.Per), TableOutput.Number(d.Demand, 0),
-                        d.Standard.Unit, d.Standard.Source,
-                    }));
-                return 0;
-            });
-        });
+                    d.Scenario, d.Region, d.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Standard.Id, d.Standard.AgeLabel,
+                    TableOutput.Number(d.Residents, 0), TableOutput.Number(d.Standard.Rate), TableOutput.Number(d.Standard.Per), TableOutput.Number(d.Demand, 0),
+                    d.Standard.Unit, d.Standard.Source,
+                }));
+            return CommandExit.Done;
+        }));
         return command;
     }
 }

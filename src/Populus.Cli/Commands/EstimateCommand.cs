@@ -19,40 +19,25 @@ internal static class EstimateCommand
         {
             vintage, replace, db,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
-            var output = parse.InvocationConfiguration.Output;
-            var error = parse.InvocationConfiguration.Error;
-            try
+            using var store = PopulusStore.Open(parse.GetValue(db));
+            var year = parse.GetValue(vintage) ?? LatestYear(store);
+            var stored = store.Estimate(year, parse.GetValue(replace));
+            var figures = store.PopulationEstimates(year, "330300");
+            output.WriteLine($"Vintage {stored.Vintage} stored in {store.Location}: {stored.BaseDate:yyyy-MM-dd} to {stored.LastDate:yyyy-MM-dd}.");
+            foreach (var date in figures.Select(f => f.ReferenceDate).Distinct())
             {
-                using var store = PopulusStore.Open(parse.GetValue(db));
-                var year = parse.GetValue(vintage) ?? LatestYear(store);
-                var stored = store.Estimate(year, parse.GetValue(replace));
-                var figures = store.PopulationEstimates(year, "330300");
-                output.WriteLine($"Vintage {stored.Vintage} stored in {store.Location}: {stored.BaseDate:yyyy-MM-dd} to {stored.LastDate:yyyy-MM-dd}.");
-                foreach (var date in figures.Select(f => f.ReferenceDate).Distinct())
-                {
-                    output.WriteLine($"  {date:yyyy-MM-dd}  {figures.Where(f => f.ReferenceDate == date).Sum(f => f.Persons).ToString("N0", CultureInfo.InvariantCulture),12}");
-                }
+                output.WriteLine($"  {date:yyyy-MM-dd}  {figures.Where(f => f.ReferenceDate == date).Sum(f => f.Persons).ToString("N0", CultureInfo.InvariantCulture),12}");
+            }
 
-                foreach (var line in stored.Inputs.Split(" | "))
-                {
-                    output.WriteLine("  " + line);
-                }
+            foreach (var line in stored.Inputs.Split(" | "))
+            {
+                output.WriteLine("  " + line);
+            }
 
-                return 0;
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or ArgumentOutOfRangeException)
-            {
-                error.WriteLine(ex.Message);
-                return 1;
-            }
-            catch (StoreOpenException ex)
-            {
-                error.WriteLine(ex.Message);
-                return 2;
-            }
-        });
+            return CommandExit.Done;
+        }));
         return command;
     }
 

@@ -20,40 +20,30 @@ internal static class EstimatesCommand
         format.AcceptOnlyFromAmong("csv", "table");
         var db = DbOption.Create();
         var command = new Command("estimates", "Read a stored vintage of the annual estimates") { vintage, region, components, format, db };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandExit.Run(parse, (output, error) =>
         {
-            var output = parse.InvocationConfiguration.Output;
-            var error = parse.InvocationConfiguration.Error;
-            try
+            using var store = PopulusStore.Open(parse.GetValue(db));
+            var vintages = store.Vintages();
+            var chosen = parse.GetValue(vintage) ?? (vintages.Count > 0 ? vintages[^1].Vintage : (int?)null);
+            if (chosen is not { } v || vintages.All(x => x.Vintage != v))
             {
-                using var store = PopulusStore.Open(parse.GetValue(db));
-                var vintages = store.Vintages();
-                var chosen = parse.GetValue(vintage) ?? (vintages.Count > 0 ? vintages[^1].Vintage : (int?)null);
-                if (chosen is not { } v || vintages.All(x => x.Vintage != v))
-                {
-                    error.WriteLine($"No vintage {(chosen?.ToString(CultureInfo.InvariantCulture) ?? "")} is stored; stored: " +
-                                    $"{(vintages.Count == 0 ? "none" : string.Join(", ", vintages.Select(x => x.Vintage)))}. Make one with `populus estimate --vintage YEAR`.");
-                    return 1;
-                }
-
-                var csv = parse.GetValue(format) == "csv";
-                if (parse.GetValue(components))
-                {
-                    WriteComponents(output, store.ComponentEstimates(v, parse.GetValue(region)), csv);
-                }
-                else
-                {
-                    WritePopulation(output, store.PopulationEstimates(v, parse.GetValue(region)), csv);
-                }
-
-                return 0;
+                error.WriteLine($"No vintage {(chosen?.ToString(CultureInfo.InvariantCulture) ?? "")} is stored; stored: " +
+                                $"{(vintages.Count == 0 ? "none" : string.Join(", ", vintages.Select(x => x.Vintage)))}. Make one with `populus estimate --vintage YEAR`.");
+                return CommandExit.Refused;
             }
-            catch (StoreOpenException ex)
+
+            var csv = parse.GetValue(format) == "csv";
+            if (parse.GetValue(components))
             {
-                error.WriteLine(ex.Message);
-                return 2;
+                WriteComponents(output, store.ComponentEstimates(v, parse.GetValue(region)), csv);
             }
-        });
+            else
+            {
+                WritePopulation(output, store.PopulationEstimates(v, parse.GetValue(region)), csv);
+            }
+
+            return CommandExit.Done;
+        }));
         return command;
     }
 

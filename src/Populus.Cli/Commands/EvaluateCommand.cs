@@ -3,7 +3,6 @@ using Populus.Planning.Scenarios;
 using Populus.Planning.Targets;
 using Populus.Storage;
 using Populus.Storage.Scenarios;
-using Populus.Storage.Tabular;
 
 namespace Populus.Cli.Commands;
 
@@ -28,63 +27,58 @@ internal static class EvaluateCommand
         var format = TableOutput.CreateOption();
         var db = DbOption.Create();
         var command = new Command("evaluate", "Status of the plan's targets: achieved / on track / at risk / off track / no data (目标评估)") { year, scenario, region, trajectories, seed, format, db };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandExit.Run(parse, (stdout, stderr) =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            var stderr = parse.InvocationConfiguration.Error;
-            return PlanCommand.Run(stderr, () =>
+            using var store = PopulusStore.Open(parse.GetValue(db));
+            var monitor = PlanMonitor.Load(store);
+            var y = parse.GetValue(year);
+            var where = monitor.Region(parse.GetValue(region) ?? monitor.Model.City);
+            var s = monitor.Scenario(parse.GetValue(scenario) ?? "baseline");
+            var projection = monitor.Projector.Project(s, Math.Max(Horizon, y + 1));
+            var projected = ScenarioIndicatorData.Indicators(projection, monitor.Plan.Catalogue);
+            var evaluator = new TargetEvaluator(monitor.Calculator);
+            var evaluations = evaluator.EvaluateAll(monitor.Plan.Book, [where], y, projected);
+            var n = parse.GetValue(trajectories);
+            if (n < 0 || n > 100_000)
             {
-                using var store = PopulusStore.Open(parse.GetValue(db));
-                var monitor = PlanMonitor.Load(store);
-                var y = parse.GetValue(year);
-                var where = monitor.Region(parse.GetValue(region) ?? monitor.Model.City);
-                var s = monitor.Scenario(parse.GetValue(scenario) ?? "baseline");
-                var projection = monitor.Projector.Project(s, Math.Max(Horizon, y + 1));
-                var projected = ScenarioIndicatorData.Indicators(projection, monitor.Plan.Catalogue);
-                var evaluator = new TargetEvaluator(monitor.Calculator);
-                var evaluations = evaluator.EvaluateAll(monitor.Plan.Book, [where], y, projected);
-                var n = parse.GetValue(trajectories);
-                if (n < 0 || n > 100_000)
+                stderr.WriteLine($"--trajectories {n}: must be between 1 and 100,000.");
+                return CommandExit.Refused;
+            }
+
+            IReadOnlyList<double?>? probabilities = null;
+            if (n > 0)
+            {
+                var run = monitor.RunTrajectories(s, [where], Math.Max(Horizon, y + 1), n, parse.GetValue(seed));
+                probabilities = run.Probabilities(evaluator, monitor.Plan.Book, evaluations);
+            }
+
+            var how = parse.GetValue(format)!;
+            string[] header = probabilities is null
+                ? ["indicator", "target_year", "target", "status", "latest", "latest_year", "expected", "gap", "needed_per_year", "explanation"]
+                : ["indicator", "target_year", "target", "status", "probability", "latest", "latest_year", "expected", "gap", "needed_per_year", "explanation"];
+            TableOutput.Write(stdout, how, header, evaluations.Select((e, i) => Row(e, probabilities?[i], probabilities is not null)));
+            var warnings = TargetEvaluator.EarlyWarnings(evaluations);
+            if (how == "table")
+            {
+                stdout.WriteLine();
+                stdout.WriteLine($"Early warnings ({warnings.Count}), scenario '{s.Name}', as of {y}:");
+                foreach (var w in warnings)
                 {
-                    stderr.WriteLine($"--trajectories {n}: must be between 1 and 100,000.");
-                    return 2;
+                    var p = probabilities?[evaluations.ToList().IndexOf(w)];
+                    var chance = p is { } v ? $", probability met {Percent(v)}" : "";
+                    stdout.WriteLine($"  {Status(w.Status)}: {w.Target.IndicatorId} {w.Target.Year} {w.Target.Rule} — expected {TableOutput.Number(w.Expected?.Value)}, gap {TableOutput.Number(w.Shortfall)}{chance}");
                 }
 
-                IReadOnlyList<double?>? probabilities = null;
-                if (n > 0)
-                {
-                    var run = monitor.RunTrajectories(s, [where], Math.Max(Horizon, y + 1), n, parse.GetValue(seed));
-                    probabilities = run.Probabilities(evaluator, monitor.Plan.Book, evaluations);
-                }
-
-                var how = parse.GetValue(format)!;
-                string[] header = probabilities is null
-                    ? ["indicator", "target_year", "target", "status", "latest", "latest_year", "expected", "gap", "needed_per_year", "explanation"]
-                    : ["indicator", "target_year", "target", "status", "probability", "latest", "latest_year", "expected", "gap", "needed_per_year", "explanation"];
-                TableOutput.Write(stdout, how, header, evaluations.Select((e, i) => Row(e, probabilities?[i], probabilities is not null)));
-                var warnings = TargetEvaluator.EarlyWarnings(evaluations);
-                if (how == "table")
+                if (probabilities is not null)
                 {
                     stdout.WriteLine();
-                    stdout.WriteLine($"Early warnings ({warnings.Count}), scenario '{s.Name}', as of {y}:");
-                    foreach (var w in warnings)
-                    {
-                        var p = probabilities?[evaluations.ToList().IndexOf(w)];
-                        var chance = p is { } v ? $", probability met {Percent(v)}" : "";
-                        stdout.WriteLine($"  {Status(w.Status)}: {w.Target.IndicatorId} {w.Target.Year} {w.Target.Rule} — expected {TableOutput.Number(w.Expected?.Value)}, gap {TableOutput.Number(w.Shortfall)}{chance}");
-                    }
-
-                    if (probabilities is not null)
-                    {
-                        stdout.WriteLine();
-                        stdout.WriteLine($"Probabilities: {n} trajectories (seed {parse.GetValue(seed)}) around scenario '{s.Name}', TFR, e0 and net migration " +
-                            $"drawn from processes calibrated to WPP 2024's 80%/95% bounds for China; Monte Carlo standard error at most {Percent(0.5 / Math.Sqrt(n))}.");
-                    }
+                    stdout.WriteLine($"Probabilities: {n} trajectories (seed {parse.GetValue(seed)}) around scenario '{s.Name}', TFR, e0 and net migration " +
+                        $"drawn from processes calibrated to WPP 2024's 80%/95% bounds for China; Monte Carlo standard error at most {Percent(0.5 / Math.Sqrt(n))}.");
                 }
+            }
 
-                return 0;
-            });
-        });
+            return CommandExit.Done;
+        }));
         return command;
     }
 

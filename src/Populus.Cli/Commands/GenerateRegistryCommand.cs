@@ -1,10 +1,8 @@
 using System.CommandLine;
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Populus.Storage;
 using Populus.Storage.Registry;
-using Populus.Storage.Tabular;
 using Spectre.Console;
 
 namespace Populus.Cli.Commands;
@@ -30,15 +28,14 @@ internal static class GenerateRegistryCommand
         {
             persons, seed, output, db, keyFile, data, referenceDate,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandExit.Run(parse, (stdout, error) =>
         {
-            var error = parse.InvocationConfiguration.Error;
             var outPath = parse.GetValue(output);
             var dbPath = parse.GetValue(db);
             if (outPath is null && dbPath is null)
             {
                 error.WriteLine("nothing to do: give --out and/or --db");
-                return 2;
+                return CommandExit.Refused;
             }
 
             DateOnly? reference = null;
@@ -47,47 +44,39 @@ internal static class GenerateRegistryCommand
                 if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
                 {
                     error.WriteLine($"--reference-date: '{text}' is not a date yyyy-MM-dd");
-                    return 2;
+                    return CommandExit.Refused;
                 }
 
                 reference = d;
             }
 
-            try
+            var calibration = RegistryCalibration.Load(parse.GetValue(data) ?? RegistryCalibration.FindDataFolder());
+            var generator = new RegistryGenerator(calibration, parse.GetValue(persons), parse.GetValue(seed), reference);
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
+            if (outPath is not null)
             {
-                var calibration = RegistryCalibration.Load(parse.GetValue(data) ?? RegistryCalibration.FindDataFolder());
-                var generator = new RegistryGenerator(calibration, parse.GetValue(persons), parse.GetValue(seed), reference);
-                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output) });
-                if (outPath is not null)
+                var written = WithProgress(console, $"writing {Path.GetFileName(outPath)}", generator.Persons,
+                    progress => RegistryExport.Write(generator, outPath, progress), out var elapsed);
+                console.MarkupLineInterpolated($"wrote {written:N0} persons to {outPath} in {elapsed.TotalSeconds:F2} s");
+            }
+
+            if (dbPath is not null)
+            {
+                using var store = PopulusStore.Open(dbPath);
+                using var registry = store.OpenRegistry(parse.GetValue(keyFile));
+                Load(console, registry, generator, store.Location);
+                if (registry is DuckDbPersonRegistry duck)
                 {
-                    var written = WithProgress(console, $"writing {Path.GetFileName(outPath)}", generator.Persons,
-                        progress => RegistryExport.Write(generator, outPath, progress), out var elapsed);
-                    console.MarkupLineInterpolated($"wrote {written:N0} persons to {outPath} in {elapsed.TotalSeconds:F2} s");
+                    var timer = Stopwatch.StartNew();
+                    duck.Checkpoint();
+                    console.MarkupLineInterpolated($"checkpoint {timer.Elapsed.TotalSeconds:F2} s");
                 }
 
-                if (dbPath is not null)
-                {
-                    using var store = PopulusStore.Open(dbPath);
-                    using var registry = store.OpenRegistry(parse.GetValue(keyFile));
-                    Load(console, registry, generator, store.Location);
-                    if (registry is DuckDbPersonRegistry duck)
-                    {
-                        var timer = Stopwatch.StartNew();
-                        duck.Checkpoint();
-                        console.MarkupLineInterpolated($"checkpoint {timer.Elapsed.TotalSeconds:F2} s");
-                    }
-
-                    Aggregate(console, registry, generator.ReferenceDate);
-                }
-
-                return 0;
+                Aggregate(console, registry, generator.ReferenceDate);
             }
-            catch (Exception ex) when (ex is StoreOpenException or InvalidInputException or RegistryKeyMismatchException or InvalidOperationException or ArgumentException or DbException or IOException)
-            {
-                error.WriteLine(ex.Message);
-                return 2;
-            }
-        });
+
+            return CommandExit.Done;
+        }));
         return command;
     }
 

@@ -4,15 +4,14 @@ using Populus.Planning.Probability;
 using Populus.Planning.Scenarios;
 using Populus.Storage;
 using Populus.Storage.Scenarios;
-using Populus.Storage.Tabular;
 
 namespace Populus.Cli.Commands;
 
 /// <summary>
 /// `populus goal --indicator ID --year Y --lever net-migration|tfr|e0|retention [--scenario NAME] [--probability P]`: the level of the lever,
 /// held every year to Y, at which the projection meets the plan's target for Y (with --probability: meets it in that share
-/// of probabilistic trajectories), with its sensitivity. Exit 0 when a level
-/// is found or the target is met across the range, 1 when no plausible level reaches it, 2 on bad input.
+/// of probabilistic trajectories), with its sensitivity. Exits 0 when a level
+/// is found or the target is met across the range, 3 when no plausible level reaches it (<see cref="CommandExit"/>).
 /// </summary>
 internal static class GoalCommand
 {
@@ -29,85 +28,72 @@ internal static class GoalCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the trajectories (the same at every lever level)", DefaultValueFactory = _ => 2024 };
         var db = DbOption.Create();
         var command = new Command("goal", "Goal seeking: the lever level that reaches a plan target (目标倒推)") { indicator, year, lever, scenario, region, probability, trajectories, seed, db };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandExit.Run(parse, (stdout, stderr) =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            var stderr = parse.InvocationConfiguration.Error;
-            return PlanCommand.Run(stderr, () =>
+            using var store = PopulusStore.Open(parse.GetValue(db));
+            var monitor = PlanMonitor.Load(store);
+            var id = parse.GetValue(indicator)!;
+            var y = parse.GetValue(year);
+            if (!monitor.Plan.Catalogue.Contains(id))
             {
-                using var store = PopulusStore.Open(parse.GetValue(db));
-                var monitor = PlanMonitor.Load(store);
-                var id = parse.GetValue(indicator)!;
-                var y = parse.GetValue(year);
-                if (!monitor.Plan.Catalogue.Contains(id))
+                stderr.WriteLine($"--indicator '{id}': not in the catalogue (data/plan/indicator-catalogue.csv).");
+                return CommandExit.Refused;
+            }
+
+            var targets = monitor.Plan.Book.For(id).Where(t => t.Year == y && t.Rule.IsNumeric).ToList();
+            if (targets.Count == 0)
+            {
+                var years = monitor.Plan.Book.For(id).Where(t => t.Rule.IsNumeric).Select(t => t.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "standing");
+                stderr.WriteLine($"{id} has no target with a figure in {y} (targets with a figure: {string.Join(", ", years.DefaultIfEmpty("none"))}).");
+                return CommandExit.Refused;
+            }
+
+            var target = targets[0];
+            var which = parse.GetValue(lever) switch
+            {
+                "net-migration" => ScenarioLever.NetMigration,
+                "tfr" => ScenarioLever.TotalFertility,
+                "e0" => ScenarioLever.LifeExpectancy,
+                _ => ScenarioLever.GraduateRetention,
+            };
+            var s = monitor.Scenario(parse.GetValue(scenario) ?? "baseline");
+            var where = monitor.Region(parse.GetValue(region) ?? monitor.Model.City);
+            GoalSeekResult result;
+            if (parse.GetValue(probability) is { } p)
+            {
+                var n = parse.GetValue(trajectories);
+                if (n < 1 || n > 100_000)
                 {
-                    stderr.WriteLine($"--indicator '{id}': not in the catalogue (data/plan/indicator-catalogue.csv).");
-                    return 2;
+                    stderr.WriteLine($"--trajectories {n}: must be between 1 and 100,000.");
+                    return CommandExit.Refused;
                 }
 
-                var targets = monitor.Plan.Book.For(id).Where(t => t.Year == y && t.Rule.IsNumeric).ToList();
-                if (targets.Count == 0)
-                {
-                    var years = monitor.Plan.Book.For(id).Where(t => t.Rule.IsNumeric).Select(t => t.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "standing");
-                    stderr.WriteLine($"{id} has no target with a figure in {y} (targets with a figure: {string.Join(", ", years.DefaultIfEmpty("none"))}).");
-                    return 2;
-                }
+                // Common random numbers: the same seed at every lever level keeps the quantile smooth in the lever.
+                var series = new[] { (target.IndicatorId, where) };
+                result = ProbabilisticGoalSeeker.Seek(target, ScenarioGoal.Range(which),
+                    level => ScenarioRun.Run(monitor.Model, s.With(ScenarioGoal.Levers(which, level)), monitor.Uncertainty, monitor.Plan.Catalogue, series, y, n, parse.GetValue(seed))
+                        .Values(target.IndicatorId, where, y),
+                    p);
+                stdout.WriteLine($"Probability: {n} trajectories a level (seed {parse.GetValue(seed)}), processes calibrated to WPP 2024's bounds for China.");
+            }
+            else
+            {
+                result = ScenarioGoal.Seek(monitor.Projector, s, monitor.Plan.Catalogue, target, where, which);
+            }
 
-                var target = targets[0];
-                var which = parse.GetValue(lever) switch
-                {
-                    "net-migration" => ScenarioLever.NetMigration,
-                    "tfr" => ScenarioLever.TotalFertility,
-                    "e0" => ScenarioLever.LifeExpectancy,
-                    _ => ScenarioLever.GraduateRetention,
-                };
-                var s = monitor.Scenario(parse.GetValue(scenario) ?? "baseline");
-                var where = monitor.Region(parse.GetValue(region) ?? monitor.Model.City);
-                GoalSeekResult result;
-                try
-                {
-                    if (parse.GetValue(probability) is { } p)
-                    {
-                        var n = parse.GetValue(trajectories);
-                        if (n < 1 || n > 100_000)
-                        {
-                            stderr.WriteLine($"--trajectories {n}: must be between 1 and 100,000.");
-                            return 2;
-                        }
+            stdout.WriteLine($"Target: {target.IndicatorId} {target.Year} {target.Rule} ({target.PrintedZh}; {target.Source}), {where}, scenario '{s.Name}'.");
+            stdout.WriteLine($"Lever: {result.Lever.Name}, held every year {monitor.Model.BaseYear + 1}–{y}, range {TableOutput.Number(result.Lever.Minimum)}–{TableOutput.Number(result.Lever.Maximum)} {result.Lever.Unit}.");
+            stdout.WriteLine($"Outcome: {result.Outcome}");
+            if (result.LeverValue is { } level)
+            {
+                stdout.WriteLine($"Level: {TableOutput.Number(level)} {result.Lever.Unit}");
+                stdout.WriteLine($"Indicator there: {TableOutput.Number(result.IndicatorValue)}");
+                stdout.WriteLine($"Sensitivity: {TableOutput.Number(result.Sensitivity, 8)} per {result.Lever.Unit.Split('/')[0]}");
+            }
 
-                        // Common random numbers: the same seed at every lever level keeps the quantile smooth in the lever.
-                        var series = new[] { (target.IndicatorId, where) };
-                        result = ProbabilisticGoalSeeker.Seek(target, ScenarioGoal.Range(which),
-                            level => ScenarioRun.Run(monitor.Model, s.With(ScenarioGoal.Levers(which, level)), monitor.Uncertainty, monitor.Plan.Catalogue, series, y, n, parse.GetValue(seed))
-                                .Values(target.IndicatorId, where, y),
-                            p);
-                        stdout.WriteLine($"Probability: {n} trajectories a level (seed {parse.GetValue(seed)}), processes calibrated to WPP 2024's bounds for China.");
-                    }
-                    else
-                    {
-                        result = ScenarioGoal.Seek(monitor.Projector, s, monitor.Plan.Catalogue, target, where, which);
-                    }
-                }
-                catch (ArgumentException e)
-                {
-                    stderr.WriteLine(e.Message);
-                    return 2;
-                }
-
-                stdout.WriteLine($"Target: {target.IndicatorId} {target.Year} {target.Rule} ({target.PrintedZh}; {target.Source}), {where}, scenario '{s.Name}'.");
-                stdout.WriteLine($"Lever: {result.Lever.Name}, held every year {monitor.Model.BaseYear + 1}–{y}, range {TableOutput.Number(result.Lever.Minimum)}–{TableOutput.Number(result.Lever.Maximum)} {result.Lever.Unit}.");
-                stdout.WriteLine($"Outcome: {result.Outcome}");
-                if (result.LeverValue is { } level)
-                {
-                    stdout.WriteLine($"Level: {TableOutput.Number(level)} {result.Lever.Unit}");
-                    stdout.WriteLine($"Indicator there: {TableOutput.Number(result.IndicatorValue)}");
-                    stdout.WriteLine($"Sensitivity: {TableOutput.Number(result.Sensitivity, 8)} per {result.Lever.Unit.Split('/')[0]}");
-                }
-
-                stdout.WriteLine(result.Message);
-                return result.Outcome == GoalSeekOutcome.Unreachable ? 1 : 0;
-            });
-        });
+            stdout.WriteLine(result.Message);
+            return result.Outcome == GoalSeekOutcome.Unreachable ? CommandExit.AnsweredNo : CommandExit.Done;
+        }));
         return command;
     }
 }

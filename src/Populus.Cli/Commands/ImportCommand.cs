@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Populus.Storage;
-using Populus.Storage.Tabular;
 
 namespace Populus.Cli.Commands;
 
@@ -24,7 +23,7 @@ internal static class ImportCommand
             Description = "What the file holds: " + string.Join("; ", kinds.Select(k => $"{k.Name} ({k.Summary})")),
         };
         kind.AcceptOnlyFromAmong([.. kinds.Select(k => k.Name)]);
-        var file = new Argument<string>("file") { Description = "A .csv, .xlsx or .parquet file with a header row (see docs/storage.md)" };
+        var path = new Argument<string>("file") { Description = "A .csv, .xlsx or .parquet file with a header row (see docs/storage.md)" };
         var db = DbOption.Create();
         var keyFile = new Option<string?>("--key-file") { Description = "Registry key file for person-level kinds (default: $POPULUS_KEY_FILE, else <store folder>.key beside the store folder)" };
         var batch = new Option<string?>("--batch") { Description = "Batch name (default: the file name); the same content under the same name is imported once" };
@@ -38,9 +37,9 @@ internal static class ImportCommand
 
         var command = new Command("import", "Load a data file into the store, all rows or none (census, vital-events, migration, survey, indicators, groups)")
         {
-            kind, file, db, keyFile, batch, figureKind, source, sourceTitle, publisher, published, confidence, note,
+            kind, path, db, keyFile, batch, figureKind, source, sourceTitle, publisher, published, confidence, note,
         };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandExit.Run(parse, (output, error) =>
         {
             Provenance? defaults = null;
             var kindText = parse.GetValue(figureKind);
@@ -49,14 +48,14 @@ internal static class ImportCommand
             {
                 if (sourceId is null)
                 {
-                    Console.Error.WriteLine("--source is required with the other provenance options.");
-                    return 2;
+                    error.WriteLine("--source is required with the other provenance options.");
+                    return CommandExit.Refused;
                 }
 
                 if (!FigureKinds.TryParse(kindText ?? "observed", out var figure))
                 {
-                    Console.Error.WriteLine($"--figure-kind '{kindText}': must be observed, estimated or projected.");
-                    return 2;
+                    error.WriteLine($"--figure-kind '{kindText}': must be observed, estimated or projected.");
+                    return CommandExit.Refused;
                 }
 
                 DateOnly? publishedOn = null;
@@ -64,8 +63,8 @@ internal static class ImportCommand
                 {
                     if (!DateOnly.TryParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
                     {
-                        Console.Error.WriteLine($"--published '{p}': not a date (write yyyy-mm-dd).");
-                        return 2;
+                        error.WriteLine($"--published '{p}': not a date (write yyyy-mm-dd).");
+                        return CommandExit.Refused;
                     }
 
                     publishedOn = d;
@@ -75,48 +74,19 @@ internal static class ImportCommand
                     parse.GetValue(confidence), parse.GetValue(note));
             }
 
-            var options = new ImportOptions { Batch = parse.GetValue(batch), Provenance = defaults, KeyFile = parse.GetValue(keyFile), BeforeCommit = Hold() };
-            return Run(parse.GetValue(db), parse.GetRequiredValue(kind), parse.GetRequiredValue(file), options);
-        });
+            var file = parse.GetRequiredValue(path);
+            var options = new ImportOptions { Batch = parse.GetValue(batch), Provenance = defaults, KeyFile = parse.GetValue(keyFile), BeforeCommit = Hold(output) };
+            using var store = PopulusStore.Open(parse.GetValue(db));
+            var result = store.Import(parse.GetRequiredValue(kind), file, options);
+            output.WriteLine(result.AlreadyImported
+                ? $"{file}: already imported as batch '{result.Batch}'; nothing changed ({store.Location})."
+                : $"{file}: imported {result.Rows} rows as batch '{result.Batch}' into {store.Location}.");
+            return CommandExit.Done;
+        }));
         return command;
     }
 
-    private static int Run(string? db, string kind, string file, ImportOptions options)
-    {
-        try
-        {
-            using var store = PopulusStore.Open(db);
-            var result = store.Import(kind, file, options);
-            Console.WriteLine(result.AlreadyImported
-                ? $"{file}: already imported as batch '{result.Batch}'; nothing changed ({store.Location})."
-                : $"{file}: imported {result.Rows} rows as batch '{result.Batch}' into {store.Location}.");
-            return 0;
-        }
-        catch (InvalidInputException ex)
-        {
-            var noun = ex.Errors.Count == 1 ? "problem" : "problems";
-            Console.Error.WriteLine($"{file}: refused, nothing was imported. {ex.Errors.Count} {noun}:");
-            foreach (var error in ex.Errors)
-            {
-                Console.Error.WriteLine("  " + error);
-            }
-
-            return 1;
-        }
-        catch (StoreOpenException ex)
-        {
-            Console.Error.WriteLine(ex.Message);
-            return 2;
-        }
-        catch (Exception ex) when (ex is Populus.Storage.Registry.RegistryKeyMismatchException or InvalidOperationException)
-        {
-            // The registry key is missing, refused, or not the one that sealed the store's registry.
-            Console.Error.WriteLine($"{file}: refused, nothing was imported: {ex.Message}");
-            return 2;
-        }
-    }
-
-    private static Action? Hold()
+    private static Action? Hold(TextWriter output)
     {
         if (!int.TryParse(Environment.GetEnvironmentVariable(HoldVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
         {
@@ -125,8 +95,8 @@ internal static class ImportCommand
 
         return () =>
         {
-            Console.WriteLine(HoldMarker);
-            Console.Out.Flush();
+            output.WriteLine(HoldMarker);
+            output.Flush();
             Thread.Sleep(ms);
         };
     }

@@ -3,7 +3,6 @@ using Populus.Planning.Indicators;
 using Populus.Planning.Scenarios;
 using Populus.Storage;
 using Populus.Storage.Scenarios;
-using Populus.Storage.Tabular;
 
 namespace Populus.Cli.Commands;
 
@@ -22,42 +21,37 @@ internal static class IndicatorsCommand
         var format = TableOutput.CreateOption();
         var db = DbOption.Create();
         var command = new Command("indicators", "Plan indicators for a year and region, with provenance (规划指标)") { year, region, scenario, format, db };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandExit.Run(parse, (stdout, stderr) =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            var stderr = parse.InvocationConfiguration.Error;
-            return PlanCommand.Run(stderr, () =>
+            using var store = PopulusStore.Open(parse.GetValue(db));
+            var monitor = PlanMonitor.Load(store);
+            var y = parse.GetValue(year);
+            var where = monitor.Region(parse.GetValue(region) ?? monitor.Model.City);
+            Planning.Targets.ProjectedIndicators? projected = null;
+            if (y > monitor.Model.BaseYear)
             {
-                using var store = PopulusStore.Open(parse.GetValue(db));
-                var monitor = PlanMonitor.Load(store);
-                var y = parse.GetValue(year);
-                var where = monitor.Region(parse.GetValue(region) ?? monitor.Model.City);
-                Planning.Targets.ProjectedIndicators? projected = null;
-                if (y > monitor.Model.BaseYear)
+                var s = monitor.Scenario(parse.GetValue(scenario) ?? "baseline");
+                projected = ScenarioIndicatorData.Indicators(monitor.Projector.Project(s, y), monitor.Plan.Catalogue, y, y);
+            }
+
+            var rows = new List<string?[]>();
+            foreach (var entry in monitor.Plan.Catalogue.Entries.Where(e => e.AppliesTo(monitor.Plan.Regions.CodeOf(where))))
+            {
+                var v = monitor.Calculator.Compute(entry.Id, where, y);
+                if (!v.HasValue && projected is not null)
                 {
-                    var s = monitor.Scenario(parse.GetValue(scenario) ?? "baseline");
-                    projected = ScenarioIndicatorData.Indicators(monitor.Projector.Project(s, y), monitor.Plan.Catalogue, y, y);
+                    var p = projected.Get(entry.Id, where, y);
+                    v = p.HasValue ? p : IndicatorValue.NoData(entry.Id, where, y, $"{v.Note}; {p.Note}");
                 }
 
-                var rows = new List<string?[]>();
-                foreach (var entry in monitor.Plan.Catalogue.Entries.Where(e => e.AppliesTo(monitor.Plan.Regions.CodeOf(where))))
-                {
-                    var v = monitor.Calculator.Compute(entry.Id, where, y);
-                    if (!v.HasValue && projected is not null)
-                    {
-                        var p = projected.Get(entry.Id, where, y);
-                        v = p.HasValue ? p : IndicatorValue.NoData(entry.Id, where, y, $"{v.Note}; {p.Note}");
-                    }
+                rows.Add([entry.Id, entry.NameZh, TableOutput.Number(v.Value), entry.Unit,
+                    v.HasValue ? v.Provenance!.Status.ToString().ToLowerInvariant() : "no data",
+                    v.HasValue ? v.Provenance!.Source + (v.Note is null ? "" : $" ({v.Note})") : v.Note]);
+            }
 
-                    rows.Add([entry.Id, entry.NameZh, TableOutput.Number(v.Value), entry.Unit,
-                        v.HasValue ? v.Provenance!.Status.ToString().ToLowerInvariant() : "no data",
-                        v.HasValue ? v.Provenance!.Source + (v.Note is null ? "" : $" ({v.Note})") : v.Note]);
-                }
-
-                TableOutput.Write(stdout, parse.GetValue(format)!, ["indicator", "name", "value", "unit", "provenance", "source_or_reason"], rows);
-                return 0;
-            });
-        });
+            TableOutput.Write(stdout, parse.GetValue(format)!, ["indicator", "name", "value", "unit", "provenance", "source_or_reason"], rows);
+            return CommandExit.Done;
+        }));
         return command;
     }
 }

@@ -27,7 +27,7 @@ internal static class LifeTableCommand
         closure.AcceptOnlyFromAmong("reciprocal", "kannisto");
 
         var command = new Command("lifetable", "Life table (qx, lx, dx, Lx, Tx, ex) from death rates or deaths and exposures") { input, a0, openAge, sex, closure };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             var options = new LifeTableOptions
             {
@@ -35,20 +35,9 @@ internal static class LifeTableCommand
                 A0Rule = parse.GetValue(a0) == "coale-demeny" ? A0Rule.CoaleDemeny : A0Rule.AndreevKingkade,
                 Closure = parse.GetValue(closure) == "kannisto" ? OpenAgeClosure.Kannisto() : OpenAgeClosure.Reciprocal,
             };
-            var output = parse.InvocationConfiguration.Output;
-            var error = parse.InvocationConfiguration.Error;
-            try
-            {
-                var table = Read(parse.GetValue(input)!, options, parse.GetValue(openAge));
-                Write(table, output);
-                return 0;
-            }
-            catch (InvalidInputException ex)
-            {
-                error.WriteLine(ex.Message);
-                return 2;
-            }
-        });
+            Write(Read(parse.GetValue(input)!, options, parse.GetValue(openAge)), output);
+            return CommandExit.Done;
+        }));
         return command;
     }
 

@@ -59,14 +59,14 @@ internal static class PermitCommand
             command.Options.Add(reason);
         }
 
-        command.SetAction(parse => ServiceOptions.Run(parse, output =>
+        command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(o.Db));
             var office = Office(parse, store, o);
             var second = needsId ? parse.GetValue(idNumber) : needsReason ? parse.GetValue(reason) : null;
             var permit = act(office, ServiceOptions.ActorOf(parse, o.Actor), second, parse.GetRequiredValue(argument));
             Print(output, permit);
-            return 0;
+            return CommandExit.Done;
         }));
         return command;
     }
@@ -75,11 +75,11 @@ internal static class PermitCommand
     {
         var o = Common();
         var command = new Command("expire", "Mark every issued permit past its validity as expired") { o.Db, o.Keys, o.Actor, o.City, o.CityName };
-        command.SetAction(parse => ServiceOptions.Run(parse, output =>
+        command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(o.Db));
             output.WriteLine($"{Office(parse, store, o).ExpireDue(ServiceOptions.ActorOf(parse, o.Actor))} permits expired.");
-            return 0;
+            return CommandExit.Done;
         }));
         return command;
     }
@@ -89,7 +89,7 @@ internal static class PermitCommand
         var db = DbOption.Create();
         var permit = new Argument<string>("permit") { Description = "Permit id" };
         var command = new Command("show", "A permit and its audit trail") { permit, db };
-        command.SetAction(parse => ServiceOptions.Run(parse, output =>
+        command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
             var id = parse.GetRequiredValue(permit);
@@ -105,7 +105,7 @@ internal static class PermitCommand
                 output.WriteLine(record.Token);
             }
 
-            return 0;
+            return CommandExit.Done;
         }));
         return command;
     }
@@ -116,7 +116,7 @@ internal static class PermitCommand
         var permit = new Argument<string>("permit") { Description = "Permit id" };
         var output = new Option<string>("--out") { Description = "Output file: .png or .svg", Required = true };
         var command = new Command("qr", "The electronic permit as a QR code (PNG or SVG)") { permit, db, output };
-        command.SetAction(parse => ServiceOptions.Run(parse, writer =>
+        command.SetAction(parse => CommandExit.Run(parse, (writer, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
             var id = parse.GetRequiredValue(permit);
@@ -132,7 +132,7 @@ internal static class PermitCommand
             }
 
             writer.WriteLine($"{path}: QR version {PermitQr.Version(token)} of permit {id}.");
-            return 0;
+            return CommandExit.Done;
         }));
         return command;
     }
@@ -144,13 +144,13 @@ internal static class PermitCommand
         var cityName = new Option<string>("--city-name") { DefaultValueFactory = _ => "温州市", Description = "Issuing city name" };
         var output = new Option<string?>("--out") { Description = "Write the public key document here (default: standard output)" };
         var command = new Command(name, help) { keys, city, cityName, output };
-        command.SetAction(parse => ServiceOptions.Run(parse, writer =>
+        command.SetAction(parse => CommandExit.Run(parse, (writer, _) =>
         {
             var ring = IssuerKeyRing.Open(KeyFolder.Open(parse.GetValue(keys)), parse.GetRequiredValue(city), parse.GetRequiredValue(cityName));
             if (name == "rotate-key")
             {
                 writer.WriteLine($"New signing key {ring.Rotate()}; publish the keys before issuing with it.");
-                return 0;
+                return CommandExit.Done;
             }
 
             var json = ring.Publish().ToJson();
@@ -164,7 +164,7 @@ internal static class PermitCommand
                 writer.WriteLine(json);
             }
 
-            return 0;
+            return CommandExit.Done;
         }));
         return command;
     }
@@ -175,12 +175,12 @@ internal static class PermitCommand
         var output = new Option<string>("--out") { Description = "File for the signed revocation list", Required = true };
         var hours = new Option<int>("--valid-hours") { Description = "Hours until the next list is due (default 24)", DefaultValueFactory = _ => 24 };
         var command = new Command("revocations", "Write the signed list of revoked permits") { o.Db, o.Keys, o.City, o.CityName, output, hours };
-        command.SetAction(parse => ServiceOptions.Run(parse, writer =>
+        command.SetAction(parse => CommandExit.Run(parse, (writer, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(o.Db));
             File.WriteAllText(parse.GetRequiredValue(output), Office(parse, store, o).SignedRevocationList(TimeSpan.FromHours(parse.GetValue(hours))));
             writer.WriteLine($"{parse.GetRequiredValue(output)}: revocation list written.");
-            return 0;
+            return CommandExit.Done;
         }));
         return command;
     }
@@ -192,7 +192,7 @@ internal static class PermitCommand
         var revocations = new Option<string?>("--revocations") { Description = "The issuer's signed revocation list (file)" };
         var holder = new Option<string?>("--holder-id") { Description = "The identity number on the card shown, to check it is the holder's" };
         var command = new Command("verify", "Verify an electronic permit offline with the issuer's public keys") { token, keys, revocations, holder };
-        command.SetAction(parse => ServiceOptions.Run(parse, output =>
+        command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             var text = parse.GetRequiredValue(token);
             text = File.Exists(text) ? File.ReadAllText(text).Trim() : text;
@@ -209,12 +209,12 @@ internal static class PermitCommand
                     output.WriteLine(match ? "  holder: the identity number matches" : "  holder: the identity number does NOT match this permit");
                     if (!match)
                     {
-                        return 4;
+                        return CommandExit.AnsweredNo;
                     }
                 }
             }
 
-            return result.IsValid ? 0 : 4;
+            return result.IsValid ? CommandExit.Done : CommandExit.AnsweredNo;
         }));
         return command;
     }

@@ -36,7 +36,7 @@ internal static class PointsCommand
         var applications = new Option<string?>("--applications") { Description = "A file of applications to receive first (CSV, XLSX or Parquet; docs/services.md)" };
         var round = new Option<string>("--round") { Description = "The round to score (e.g. 2025-school)", Required = true };
         var command = new Command("score", "Receive applications (optional) and score every application of a round") { round, applications, rules, on, db, keys, actor };
-        command.SetAction(parse => ServiceOptions.Run(parse, output =>
+        command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
             var office = new PointsOffice(store.Services);
@@ -56,7 +56,7 @@ internal static class PointsCommand
                 output.WriteLine("Note: the points table is the shipped EXAMPLE; the city replaces it with its own (--rules).");
             }
 
-            return 0;
+            return CommandExit.Done;
         }));
         return command;
     }
@@ -66,7 +66,7 @@ internal static class PointsCommand
         var db = DbOption.Create();
         var application = new Argument<string>("application") { Description = "Application id" };
         var command = new Command("show", "An application's latest score, item by item, and its objections") { application, db };
-        command.SetAction(parse => ServiceOptions.Run(parse, output =>
+        command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
             var id = parse.GetRequiredValue(application);
@@ -83,7 +83,7 @@ internal static class PointsCommand
                 output.WriteLine($"  objection {o.ObjectionId} on {o.ItemId}: {o.State}{(o.Outcome is null ? "" : " — " + o.Outcome)}");
             }
 
-            return 0;
+            return CommandExit.Done;
         }));
         return command;
     }
@@ -96,13 +96,13 @@ internal static class PointsCommand
         var item = new Option<string>("--item") { Description = "The item objected to (an id shown by `points show`)", Required = true };
         var reason = new Option<string>("--reason") { Description = "Why the item is wrong", Required = true };
         var command = new Command("object", "Object to one item of a score") { application, item, reason, db, actor };
-        command.SetAction(parse => ServiceOptions.Run(parse, output =>
+        command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
             var id = new PointsOffice(store.Services).Object(parse.GetRequiredValue(application), parse.GetRequiredValue(item), parse.GetRequiredValue(reason),
                 ServiceOptions.ActorOf(parse, actor));
             output.WriteLine($"Objection {id} recorded.");
-            return 0;
+            return CommandExit.Done;
         }));
         return command;
     }
@@ -118,14 +118,14 @@ internal static class PointsCommand
         var outcome = new Option<string>("--outcome") { Description = "The decision in words, for the applicant and the audit trail", Required = true };
         var facts = new Option<string?>("--facts") { Description = "Corrected facts (JSON as stored), to score again when upheld" };
         var command = new Command("review", "Decide an objection; an upheld one with corrected facts is scored again") { objection, application, uphold, outcome, facts, rules, db, actor };
-        command.SetAction(parse => ServiceOptions.Run(parse, output =>
+        command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
             var corrected = parse.GetValue(facts) is { } f ? FactsJson.Read(File.ReadAllText(f)) : null;
             var sheet = new PointsOffice(store.Services).Review(parse.GetRequiredValue(objection), parse.GetRequiredValue(application), parse.GetValue(uphold),
                 parse.GetRequiredValue(outcome), ServiceOptions.ActorOf(parse, actor), corrected, corrected is null ? null : Table(parse, rules));
             output.WriteLine(sheet is null ? "Decision recorded; the score stands." : $"Decision recorded; new score {sheet.Total.ToString("0.##", CultureInfo.InvariantCulture)}.");
-            return 0;
+            return CommandExit.Done;
         }));
         return command;
     }

@@ -35,82 +35,72 @@ internal static class ProjectCommand
         var correlation = new Option<double?>("--correlation") { Description = "Correlation of the regions' deviations (default 0.9)" };
 
         var command = new Command("project", "Cohort-component projection (人口预测) from WPP 2024 inputs or an input bundle") { wpp, location, input, from, to, output, trajectories, seed, threads, calibration, correlation };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandExit.Run(parse, (stdout, stderr) =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            var stderr = parse.InvocationConfiguration.Error;
-            try
+            var y0 = parse.GetValue(from) ?? DefaultFrom;
+            var y1 = parse.GetValue(to) ?? DefaultTo;
+            if (parse.GetValue(trajectories) is { } n)
             {
-                var y0 = parse.GetValue(from) ?? DefaultFrom;
-                var y1 = parse.GetValue(to) ?? DefaultTo;
-                if (parse.GetValue(trajectories) is { } n)
+                if (n < 1 || n > 100_000)
                 {
-                    if (n < 1 || n > 100_000)
-                    {
-                        stderr.WriteLine("--trajectories must be between 1 and 100,000.");
-                        return 2;
-                    }
-
-                    var s = parse.GetValue(seed) ?? 1;
-                    var t = parse.GetValue(threads) ?? 0;
-                    StochasticRun stochastic;
-                    string name;
-                    if (parse.GetValue(input) is { } stochasticBundle)
-                    {
-                        stochastic = StochasticRun.FromBundle(stochasticBundle, parse.GetValue(wpp) ?? DefaultWppFolder(), parse.GetValue(calibration) ?? DefaultLocation,
-                            y0, y1, n, s, parse.GetValue(correlation) ?? 0.9, t);
-                        name = "input";
-                    }
-                    else
-                    {
-                        var code = parse.GetValue(location) ?? DefaultLocation;
-                        stochastic = StochasticRun.FromWpp(parse.GetValue(wpp) ?? DefaultWppFolder(), code, y0, y1, n, s, t);
-                        name = code.ToString(CultureInfo.InvariantCulture);
-                    }
-
-                    var folder = parse.GetValue(output) ?? Path.Combine("out", $"stochastic-{name}-seed{s.ToString(CultureInfo.InvariantCulture)}");
-                    stochastic.Write(folder, Environment.GetCommandLineArgs().Skip(1));
-                    PrintStochastic(stochastic, stdout);
-                    stdout.WriteLine($"Wrote {Path.Combine(folder, "quantiles.csv")}, calibration.csv and manifest.json.");
-                    return 0;
+                    stderr.WriteLine("--trajectories must be between 1 and 100,000.");
+                    return CommandExit.Refused;
                 }
 
-                ProjectionRun run;
-                string defaultName;
-                if (parse.GetValue(input) is { } bundle)
+                var s = parse.GetValue(seed) ?? 1;
+                var t = parse.GetValue(threads) ?? 0;
+                StochasticRun stochastic;
+                string name;
+                if (parse.GetValue(input) is { } stochasticBundle)
                 {
-                    if (parse.GetValue(wpp) is not null || parse.GetValue(location) is not null)
-                    {
-                        stderr.WriteLine("Give either --input or --wpp/--location, not both.");
-                        return 2;
-                    }
-
-                    run = BundleProjection.Run(bundle, y0, y1);
-                    defaultName = "projection-input.csv";
+                    stochastic = StochasticRun.FromBundle(stochasticBundle, parse.GetValue(wpp) ?? DefaultWppFolder(), parse.GetValue(calibration) ?? DefaultLocation,
+                        y0, y1, n, s, parse.GetValue(correlation) ?? 0.9, t);
+                    name = "input";
                 }
                 else
                 {
                     var code = parse.GetValue(location) ?? DefaultLocation;
-                    var folder = parse.GetValue(wpp) ?? DefaultWppFolder();
-                    run = WppProjection.Run(folder, code, y0, y1);
-                    defaultName = $"projection-{code.ToString(CultureInfo.InvariantCulture)}.csv";
+                    stochastic = StochasticRun.FromWpp(parse.GetValue(wpp) ?? DefaultWppFolder(), code, y0, y1, n, s, t);
+                    name = code.ToString(CultureInfo.InvariantCulture);
                 }
 
-                var path = parse.GetValue(output) ?? Path.Combine("out", defaultName);
-                var summary = ProjectionSummary.ByYear(run.Result);
-                var summaryPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path) + "-summary.csv");
-                ProjectionCsv.WritePopulation(run, path);
-                ProjectionCsv.WriteSummary(summary, summaryPath);
-                PrintTable(run, summary, stdout);
-                stdout.WriteLine($"Wrote {path} and {summaryPath}.");
-                return 0;
+                var folder = parse.GetValue(output) ?? Path.Combine("out", $"stochastic-{name}-seed{s.ToString(CultureInfo.InvariantCulture)}");
+                stochastic.Write(folder, Environment.GetCommandLineArgs().Skip(1));
+                PrintStochastic(stochastic, stdout);
+                stdout.WriteLine($"Wrote {Path.Combine(folder, "quantiles.csv")}, calibration.csv and manifest.json.");
+                return CommandExit.Done;
             }
-            catch (InvalidInputException ex)
+
+            ProjectionRun run;
+            string defaultName;
+            if (parse.GetValue(input) is { } bundle)
             {
-                stderr.WriteLine(ex.Message);
-                return 2;
+                if (parse.GetValue(wpp) is not null || parse.GetValue(location) is not null)
+                {
+                    stderr.WriteLine("Give either --input or --wpp/--location, not both.");
+                    return CommandExit.Refused;
+                }
+
+                run = BundleProjection.Run(bundle, y0, y1);
+                defaultName = "projection-input.csv";
             }
-        });
+            else
+            {
+                var code = parse.GetValue(location) ?? DefaultLocation;
+                var folder = parse.GetValue(wpp) ?? DefaultWppFolder();
+                run = WppProjection.Run(folder, code, y0, y1);
+                defaultName = $"projection-{code.ToString(CultureInfo.InvariantCulture)}.csv";
+            }
+
+            var path = parse.GetValue(output) ?? Path.Combine("out", defaultName);
+            var summary = ProjectionSummary.ByYear(run.Result);
+            var summaryPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path) + "-summary.csv");
+            ProjectionCsv.WritePopulation(run, path);
+            ProjectionCsv.WriteSummary(summary, summaryPath);
+            PrintTable(run, summary, stdout);
+            stdout.WriteLine($"Wrote {path} and {summaryPath}.");
+            return CommandExit.Done;
+        }));
         return command;
     }
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using Populus.Storage;
@@ -29,25 +28,15 @@ internal static class RegistryCommand
         {
             db, keyFile,
         };
-        rotate.SetAction(parse =>
+        rotate.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
-            var error = parse.InvocationConfiguration.Error;
-            var output = parse.InvocationConfiguration.Output;
-            try
-            {
-                using var store = PopulusStore.Open(parse.GetValue(db));
-                var timer = Stopwatch.StartNew();
-                var rotated = store.RotateRegistryKey(parse.GetValue(keyFile), beforeCommit: Hold(output));
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"re-protected {rotated:N0} identity numbers under a new key in {timer.Elapsed.TotalSeconds:F2} s; the old key is retired"));
-                return 0;
-            }
-            catch (Exception ex) when (ex is StoreOpenException or RegistryKeyMismatchException or InvalidOperationException or DbException or IOException)
-            {
-                error.WriteLine($"rotate-key failed: {ex.Message}");
-                return 2;
-            }
-        });
+            using var store = PopulusStore.Open(parse.GetValue(db));
+            var timer = Stopwatch.StartNew();
+            var rotated = store.RotateRegistryKey(parse.GetValue(keyFile), beforeCommit: Hold(output));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"re-protected {rotated:N0} identity numbers under a new key in {timer.Elapsed.TotalSeconds:F2} s; the old key is retired"));
+            return CommandExit.Done;
+        }));
         return new Command("registry", "The person registry: key management") { rotate };
     }
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Populus.Reports.Annual;
 using Populus.Storage;
 using Populus.Storage.Scenarios;
-using Populus.Storage.Tabular;
 
 namespace Populus.Cli.Commands;
 
@@ -24,28 +23,23 @@ internal static class ReportCommand
         var seed = new Option<ulong?>("--seed") { Description = "Seed of the trajectories (default 1)" };
         var db = DbOption.Create();
         var command = new Command("report", "Annual evaluation report of the plan, Word and Excel (年度评估报告)") { year, output, scenario, trajectories, seed, db };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandExit.Run(parse, (stdout, stderr) =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            var stderr = parse.InvocationConfiguration.Error;
             var n = parse.GetValue(trajectories) ?? DefaultTrajectories;
             if (n is < 0 or > 10_000)
             {
                 stderr.WriteLine("--trajectories must be between 0 and 10,000.");
-                return 2;
+                return CommandExit.Refused;
             }
 
-            return PlanCommand.Run(stderr, () =>
-            {
-                using var store = PopulusStore.Open(parse.GetValue(db));
-                var monitor = PlanMonitor.Load(store);
-                var options = new AnnualReportOptions(parse.GetValue(year), parse.GetValue(scenario) ?? "baseline", n, parse.GetValue(seed) ?? 1);
-                var docx = parse.GetValue(output)!;
-                var xlsx = AnnualReport.Write(AnnualReport.Build(monitor, store, options), docx);
-                stdout.WriteLine($"Wrote {docx} and {xlsx}.");
-                return 0;
-            });
-        });
+            using var store = PopulusStore.Open(parse.GetValue(db));
+            var monitor = PlanMonitor.Load(store);
+            var options = new AnnualReportOptions(parse.GetValue(year), parse.GetValue(scenario) ?? "baseline", n, parse.GetValue(seed) ?? 1);
+            var docx = parse.GetValue(output)!;
+            var xlsx = AnnualReport.Write(AnnualReport.Build(monitor, store, options), docx);
+            stdout.WriteLine($"Wrote {docx} and {xlsx}.");
+            return CommandExit.Done;
+        }));
         return command;
     }
 }

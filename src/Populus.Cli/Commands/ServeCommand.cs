@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Populus.Storage;
 using Populus.Web.Hosting;
 
 namespace Populus.Cli.Commands;
@@ -16,22 +15,14 @@ internal static class ServeCommand
         var urls = new Option<string?>("--urls") { Description = $"Where to listen (default {PopulusWebApp.DefaultUrls}; loopback unless you say otherwise)" };
         var db = DbOption.Create();
         var command = new Command("serve", "Run the cockpit (web UI) and the API /api/v1 with its OpenAPI document /openapi/v1.json") { urls, db };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             var listen = parse.GetValue(urls) ?? PopulusWebApp.DefaultUrls;
-            try
-            {
-                var app = PopulusWebApp.Create(["--urls", listen], parse.GetValue(db));
-                Console.WriteLine($"Populus cockpit: {listen.Split(';')[0]}/  (API reference: /api.html; stop with Ctrl+C)");
-                app.Run();
-                return 0;
-            }
-            catch (StoreOpenException ex)
-            {
-                Console.Error.WriteLine(ex.Message);
-                return 2;
-            }
-        });
+            var app = PopulusWebApp.Create(["--urls", listen], parse.GetValue(db));
+            output.WriteLine($"Populus cockpit: {listen.Split(';')[0]}/  (API reference: /api.html; stop with Ctrl+C)");
+            app.Run();
+            return CommandExit.Done;
+        }));
         return command;
     }
 }

@@ -2,12 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using Populus.Services.Identity;
 using Populus.Services.Permits;
-using Populus.Storage;
-using Populus.Storage.Tabular;
 
 namespace Populus.Cli.Commands;
 
-/// <summary>Options and error handling shared by the services commands (settle, policies, permit, points, allocate, talent).</summary>
+/// <summary>Options shared by the services commands (settle, policies, permit, points, allocate, talent).</summary>
 internal static class ServiceOptions
 {
     public static Option<string?> Keys() => new("--keys")
@@ -30,35 +28,4 @@ internal static class ServiceOptions
                 ? d
                 : throw new ArgumentException($"--on '{text}': not a date (write yyyy-mm-dd).")
             : PermitLifecycle.Day(DateTimeOffset.UtcNow);
-
-    /// <summary>Runs a command body: input problems exit 1 with every problem listed; a store that cannot open exits 2.</summary>
-    public static int Run(ParseResult parse, Func<TextWriter, int> body)
-    {
-        var output = parse.InvocationConfiguration.Output;
-        var error = parse.InvocationConfiguration.Error;
-        try
-        {
-            return body(output);
-        }
-        catch (InvalidInputException ex)
-        {
-            error.WriteLine($"refused, nothing was changed. {ex.Errors.Count} problem{(ex.Errors.Count == 1 ? "" : "s")}:");
-            foreach (var e in ex.Errors)
-            {
-                error.WriteLine("  " + e);
-            }
-
-            return 1;
-        }
-        catch (StoreOpenException ex)
-        {
-            error.WriteLine(ex.Message);
-            return 2;
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or UnauthorizedAccessException or IOException or System.Text.Json.JsonException)
-        {
-            error.WriteLine(ex.Message);
-            return 1;
-        }
-    }
 }

@@ -14,7 +14,7 @@ internal static class SettleCommand
         var rules = ServiceOptions.Rules("Policy rule file (default: the shipped data/services/policy-rules.csv)");
         var on = ServiceOptions.On();
         var check = new Command("check", "May this person register (落户) in the urban areas first and find work later?") { person, rules, on };
-        check.SetAction(parse => ServiceOptions.Run(parse, output =>
+        check.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             var book = parse.GetValue(rules) is { } file ? RuleBook.Load(file) : RuleBook.Default();
             var decision = new SettlementCheck(book).Check(PersonReader.Load(parse.GetRequiredValue(person)), ServiceOptions.DayOf(parse, on));
@@ -29,7 +29,7 @@ internal static class SettleCommand
                 output.WriteLine($"  plan (line {basis.Rule.SeedLine}): {basis.Rule.Sentence}");
             }
 
-            return decision.Outcome == Outcome.Met ? 0 : 3;
+            return decision.Outcome == Outcome.Met ? CommandExit.Done : CommandExit.AnsweredNo;
         }));
         return new Command("settle", "Settlement (落户) eligibility under the plan's rules") { check };
     }

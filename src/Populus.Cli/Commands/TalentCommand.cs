@@ -14,7 +14,7 @@ internal static class TalentCommand
         var category = new Option<string?>("--category") { Description = "Only this talent category (A–F) in the cohort table" };
         var horizons = new Option<string?>("--after") { Description = "Years after intake, comma-separated (default 1,3,5)" };
         var retention = new Command("retention", "Graduate retention rate (indicator 11) and 留温/离温 by intake cohort") { db, category, horizons };
-        retention.SetAction(parse => ServiceOptions.Run(parse, output =>
+        retention.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
             var years = parse.GetValue(horizons) is { } h ? h.Split(',').Select(x => int.Parse(x.Trim(), CultureInfo.InvariantCulture)).ToArray() : null;
@@ -35,7 +35,7 @@ internal static class TalentCommand
                 }
             }
 
-            return 0;
+            return CommandExit.Done;
         }));
         return new Command("talent", "Talent and graduates: retention (留温) and departure (离温)") { retention };
     }

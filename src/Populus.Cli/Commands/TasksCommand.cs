@@ -21,10 +21,8 @@ internal static class TasksCommand
         var format = TableOutput.CreateOption();
         var db = DbOption.Create();
         var command = new Command("tasks", "Overdue and lagging work points of the plan's tasks by department (任务督办)") { department, year, asOf, all, format, db };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandExit.Run(parse, (stdout, stderr) =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            var stderr = parse.InvocationConfiguration.Error;
             var today = DateOnly.FromDateTime(DateTime.Today);
             var y = parse.GetValue(year) ?? today.Year;
             DateOnly day;
@@ -33,7 +31,7 @@ internal static class TasksCommand
                 if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
                 {
                     stderr.WriteLine($"--as-of {text}: not a date (write yyyy-mm-dd).");
-                    return 2;
+                    return CommandExit.Refused;
                 }
             }
             else
@@ -41,27 +39,19 @@ internal static class TasksCommand
                 day = y < today.Year ? new DateOnly(y, 12, 31) : today;
             }
 
-            try
-            {
-                using var store = PopulusStore.Open(parse.GetValue(db));
-                var scope = parse.GetValue(department) is { } d ? WorkScope.Department(d) : WorkScope.LeadOffice;
-                var items = store.Work.Items(y, scope, day).Where(i => parse.GetValue(all) || i.State is WorkItemState.Overdue or WorkItemState.Lagging);
-                TableOutput.Write(stdout, parse.GetValue(format)!,
-                    ["department", "point", "task", "deadline", "state", "percent", "reported_on", "indicators", "description"],
-                    items.Select(i => new string?[]
-                    {
-                        i.Department, i.PointKey, i.TaskId + (i.LeadsTask ? " (lead)" : ""), i.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        State(i.State), TableOutput.Number(i.PercentComplete, 0), i.ReportedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        string.Join(";", i.IndicatorPlanIds), i.Description,
-                    }));
-                return 0;
-            }
-            catch (StoreOpenException e)
-            {
-                stderr.WriteLine(e.Message);
-                return 2;
-            }
-        });
+            using var store = PopulusStore.Open(parse.GetValue(db));
+            var scope = parse.GetValue(department) is { } d ? WorkScope.Department(d) : WorkScope.LeadOffice;
+            var items = store.Work.Items(y, scope, day).Where(i => parse.GetValue(all) || i.State is WorkItemState.Overdue or WorkItemState.Lagging);
+            TableOutput.Write(stdout, parse.GetValue(format)!,
+                ["department", "point", "task", "deadline", "state", "percent", "reported_on", "indicators", "description"],
+                items.Select(i => new string?[]
+                {
+                    i.Department, i.PointKey, i.TaskId + (i.LeadsTask ? " (lead)" : ""), i.Deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    State(i.State), TableOutput.Number(i.PercentComplete, 0), i.ReportedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    string.Join(";", i.IndicatorPlanIds), i.Description,
+                }));
+            return CommandExit.Done;
+        }));
         return command;
     }
 

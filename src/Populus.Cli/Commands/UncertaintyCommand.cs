@@ -3,7 +3,6 @@ using System.Globalization;
 using Populus.Demography.Stochastic;
 using Populus.Storage.Projections;
 using Populus.Storage.Scenarios;
-using Populus.Storage.Tabular;
 using Populus.Storage.Wpp;
 
 namespace Populus.Cli.Commands;
@@ -27,58 +26,49 @@ internal static class UncertaintyCommand
             HelpName = "RUN_FOLDER",
         };
         var command = new Command("uncertainty", "Fit the stochastic TFR, e0 and migration processes to WPP's published bounds (不确定性校准)") { wpp, location, compare };
-        command.SetAction(parse =>
+        command.SetAction(parse => CommandExit.Run(parse, (stdout, stderr) =>
         {
-            var stdout = parse.InvocationConfiguration.Output;
-            try
+            var folder = parse.GetValue(wpp) ?? ProjectCommand.DefaultWppFolder();
+            if (parse.GetValue(compare) is { } run)
             {
-                var folder = parse.GetValue(wpp) ?? ProjectCommand.DefaultWppFolder();
-                if (parse.GetValue(compare) is { } run)
+                if (parse.GetValue(location) is { Length: > 1 })
                 {
-                    if (parse.GetValue(location) is { Length: > 1 })
-                    {
-                        parse.InvocationConfiguration.Error.WriteLine("--compare-wpp compares one location: give one --location.");
-                        return 2;
-                    }
-
-                    var code = parse.GetValue(location) is [var one] ? one : PlanMonitor.CalibrationLocation;
-                    WppIntervalComparison.WriteMarkdown(stdout, WppIntervalComparison.Compare(run, folder, code));
-                    return 0;
+                    stderr.WriteLine("--compare-wpp compares one location: give one --location.");
+                    return CommandExit.Refused;
                 }
 
-                var codes = parse.GetValue(location) is { Length: > 0 } given ? given : ExtractLocations;
-                stdout.WriteLine("| location | variable | σ1 | φ | σ | β | RMS error of half-widths | max error |");
-                stdout.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
-                foreach (var code in codes)
-                {
-                    WppUncertainty.Calibration c;
-                    try
-                    {
-                        c = WppUncertainty.Calibrate(folder, code);
-                    }
-                    catch (ArithmeticException ex)
-                    {
-                        // The migration rates need the deterministic projection to 2100, which some locations' schedules do not allow yet.
-                        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {code} | not fitted | | | | | {ex.Message} | |"));
-                        continue;
-                    }
+                var code = parse.GetValue(location) is [var one] ? one : PlanMonitor.CalibrationLocation;
+                WppIntervalComparison.WriteMarkdown(stdout, WppIntervalComparison.Compare(run, folder, code));
+                return CommandExit.Done;
+            }
 
-                    foreach (var (name, fit) in new[] { ("TFR", c.TotalFertility), ("e0 female", c.FemaleLifeExpectancy), ("e0 male (own part)", c.MaleLifeExpectancy), ("net migration rate", c.NetMigrationRate) })
-                    {
-                        var p = fit.Process;
-                        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"| {c.Location} ({code}) | {name} | {p.FirstYearSd:G3} | {p.Persistence:0.0000} | {p.InnovationSd:G3} | {(name.StartsWith("e0 male", StringComparison.Ordinal) ? fit.Loading.ToString("0.000", CultureInfo.InvariantCulture) : "")} | {fit.RmsRelativeError:P1} | {fit.MaxRelativeError:P1} |"));
-                    }
+            var codes = parse.GetValue(location) is { Length: > 0 } given ? given : ExtractLocations;
+            stdout.WriteLine("| location | variable | σ1 | φ | σ | β | RMS error of half-widths | max error |");
+            stdout.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
+            foreach (var code in codes)
+            {
+                WppUncertainty.Calibration c;
+                try
+                {
+                    c = WppUncertainty.Calibrate(folder, code);
+                }
+                catch (ArithmeticException ex)
+                {
+                    // The migration rates need the deterministic projection to 2100, which some locations' schedules do not allow yet.
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {code} | not fitted | | | | | {ex.Message} | |"));
+                    continue;
                 }
 
-                return 0;
+                foreach (var (name, fit) in new[] { ("TFR", c.TotalFertility), ("e0 female", c.FemaleLifeExpectancy), ("e0 male (own part)", c.MaleLifeExpectancy), ("net migration rate", c.NetMigrationRate) })
+                {
+                    var p = fit.Process;
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"| {c.Location} ({code}) | {name} | {p.FirstYearSd:G3} | {p.Persistence:0.0000} | {p.InnovationSd:G3} | {(name.StartsWith("e0 male", StringComparison.Ordinal) ? fit.Loading.ToString("0.000", CultureInfo.InvariantCulture) : "")} | {fit.RmsRelativeError:P1} | {fit.MaxRelativeError:P1} |"));
+                }
             }
-            catch (InvalidInputException ex)
-            {
-                parse.InvocationConfiguration.Error.WriteLine(ex.Message);
-                return 2;
-            }
-        });
+
+            return CommandExit.Done;
+        }));
         return command;
     }
 }

@@ -78,7 +78,7 @@ public sealed class LifeTableCommandTests : IDisposable
         var input = File("bad.csv", "age,mx\n0,0.01\n1,-0.002\n2,abc\n3,0.001\n4+,0.3\n");
         var (exit, output, error) = CliRunner.Run("lifetable", "--input", input);
 
-        Assert.NotEqual(0, exit);
+        Assert.Equal(1, exit);
         Assert.Equal("", output);
         Assert.Contains("bad.csv, row 3, column 'mx', value '-0.002'", error);
         Assert.Contains("between 0 and 10", error);
@@ -91,7 +91,7 @@ public sealed class LifeTableCommandTests : IDisposable
         var input = File("gap.csv", "age,mx\n0,0.01\n1,0.001\n5,0.0005\n15,0.001\n20+,0.2\n");
         var (exit, _, error) = CliRunner.Run("lifetable", "--input", input);
 
-        Assert.NotEqual(0, exit);
+        Assert.Equal(1, exit);
         Assert.Contains("gap.csv, row 5, column 'age', value '15': age 10 is missing", error);
     }
 
@@ -100,13 +100,13 @@ public sealed class LifeTableCommandTests : IDisposable
     {
         var high = File("high.csv", "age,mx\n0,0.01\n1,0.001\n5,0.5\n10+,0.2\n");
         var (exit, _, error) = CliRunner.Run("lifetable", "--input", high);
-        Assert.NotEqual(0, exit);
+        Assert.Equal(1, exit);
         Assert.Contains("high.csv, row 4, column 'mx', value '0.5'", error);
         Assert.Contains("probability of dying above 1", error);
 
         var zero = File("zero.csv", "age,deaths,exposure\n0,10,1000\n1,0,0\n2+,5,100\n");
         (exit, _, error) = CliRunner.Run("lifetable", "--input", zero);
-        Assert.NotEqual(0, exit);
+        Assert.Equal(1, exit);
         Assert.Contains("zero.csv, row 3, column 'exposure', value '0'", error);
     }
 
@@ -114,11 +114,11 @@ public sealed class LifeTableCommandTests : IDisposable
     public void Lifetable_MissingColumnsOrFile_AreRefused()
     {
         var (exit, _, error) = CliRunner.Run("lifetable", "--input", File("cols.csv", "age,rate\n0,0.1\n1+,0.2\n"));
-        Assert.NotEqual(0, exit);
+        Assert.Equal(1, exit);
         Assert.Contains("'mx'", error);
 
         (exit, _, error) = CliRunner.Run("lifetable", "--input", Path.Combine(_dir, "absent.csv"));
-        Assert.NotEqual(0, exit);
+        Assert.Equal(1, exit);
         Assert.Contains("file not found", error);
     }
 }

@@ -55,10 +55,10 @@ public sealed class PlanMonitoringCommandTests : IDisposable
     }
 
     [Fact]
-    public void Indicators_UnknownRegion_Exit2WithReason()
+    public void Indicators_UnknownRegion_Exit1WithReason()
     {
         var (exit, _, error) = CliRunner.Run("indicators", "--year", "2025", "--region", "Atlantis", "--db", Db);
-        Assert.Equal(2, exit);
+        Assert.Equal(1, exit);
         Assert.Contains("'Atlantis'", error, StringComparison.Ordinal);
     }
 
@@ -74,10 +74,10 @@ public sealed class PlanMonitoringCommandTests : IDisposable
     }
 
     [Fact]
-    public void Evaluate_UnknownScenario_Exit2ListingKnownOnes()
+    public void Evaluate_UnknownScenario_Exit1ListingKnownOnes()
     {
         var (exit, _, error) = CliRunner.Run("evaluate", "--year", "2024", "--scenario", "utopia", "--db", Db);
-        Assert.Equal(2, exit);
+        Assert.Equal(1, exit);
         Assert.Contains("baseline", error, StringComparison.Ordinal);
         Assert.Contains("'utopia'", error, StringComparison.Ordinal);
     }
@@ -93,19 +93,19 @@ public sealed class PlanMonitoringCommandTests : IDisposable
     }
 
     [Fact]
-    public void Goal_NoTargetThatYear_Exit2()
+    public void Goal_NoTargetThatYear_Exit1()
     {
         var (exit, _, error) = CliRunner.Run("goal", "--indicator", "resident_population", "--year", "2027", "--lever", "tfr", "--db", Db);
-        Assert.Equal(2, exit);
+        Assert.Equal(1, exit);
         Assert.Contains("no target with a figure in 2027", error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Goal_Unreachable_Exit1WithMessage()
+    public void Goal_Unreachable_Exit3WithMessage()
     {
         // Migration does not change the sex ratio at birth, which the scenario holds at 109.82 against a target of 109 or less.
         var (exit, output, _) = CliRunner.Run("goal", "--indicator", "sex_ratio_at_birth", "--year", "2025", "--lever", "net-migration", "--db", Db);
-        Assert.Equal(1, exit);
+        Assert.Equal(3, exit);
         Assert.Contains("cannot be reached", output, StringComparison.Ordinal);
     }
 
@@ -121,10 +121,10 @@ public sealed class PlanMonitoringCommandTests : IDisposable
     }
 
     [Fact]
-    public void Demand_ZoneWithoutMembers_Exit2()
+    public void Demand_ZoneWithoutMembers_Exit1()
     {
         var (exit, _, error) = CliRunner.Run("demand", "--region", "市域主中心", "--db", Db);
-        Assert.Equal(2, exit);
+        Assert.Equal(1, exit);
         Assert.Contains("members are not listed", error, StringComparison.Ordinal);
     }
 }

@@ -98,11 +98,11 @@ public sealed class ProbabilityCommandTests : IDisposable
     }
 
     [Fact]
-    public void CompareWpp_LocationWithoutBounds_Exit2NamingIt()
+    public void CompareWpp_LocationWithoutBounds_Exit1NamingIt()
     {
         var run = ChinaRun(to: 2025, trajectories: 5);
         var (exit, _, error) = CliRunner.Run("uncertainty", "--compare-wpp", run, "--wpp", Wpp, "--location", "999");
-        Assert.Equal(2, exit);
+        Assert.Equal(1, exit);
         Assert.Contains("999", error, StringComparison.Ordinal);
         Assert.Contains("no population bounds for this location", error, StringComparison.Ordinal);
     }

@@ -50,7 +50,7 @@ public sealed class ProjectCommandTests : IDisposable
     }
 
     [Fact]
-    public void BadCell_ReportsFileRowColumnValue_ExitsNonZero_AndWritesNothing()
+    public void BadCell_ReportsFileRowColumnValue_Exits1_AndWritesNothing()
     {
         var bundle = CopyBundle();
         var population = Path.Combine(bundle, "population.csv");
@@ -61,7 +61,7 @@ public sealed class ProjectCommandTests : IDisposable
 
         var (exit, _, error) = CliRunner.Run("project", "--input", bundle, "--from", "2020", "--to", "2025", "--out", Out());
 
-        Assert.Equal(2, exit);
+        Assert.Equal(1, exit);
         Assert.Contains("population.csv, row 4, column 'value', value '-5'", error);
         Assert.Equal("previous content", File.ReadAllText(Out()));
         Assert.False(File.Exists(Out("p-summary.csv")));
@@ -69,10 +69,10 @@ public sealed class ProjectCommandTests : IDisposable
     }
 
     [Fact]
-    public void UnknownLocation_ExitsNonZero_AndWritesNothing()
+    public void UnknownLocation_Exits1_AndWritesNothing()
     {
         var (exit, _, error) = CliRunner.Run("project", "--wpp", TestData.SharedPath("data/wpp"), "--location", "999", "--out", Out());
-        Assert.Equal(2, exit);
+        Assert.Equal(1, exit);
         Assert.Contains("no rows for this location", error);
         Assert.False(File.Exists(Out()));
     }
@@ -81,7 +81,7 @@ public sealed class ProjectCommandTests : IDisposable
     public void YearsWithoutMigrationByAge_AreRefused()
     {
         var (exit, _, error) = CliRunner.Run("project", "--wpp", TestData.SharedPath("data/wpp"), "--location", "840", "--from", "2010", "--to", "2030", "--out", Out());
-        Assert.Equal(2, exit);
+        Assert.Equal(1, exit);
         Assert.Contains("net_migration_single_age.csv", error);
         Assert.False(File.Exists(Out()));
     }
@@ -90,7 +90,7 @@ public sealed class ProjectCommandTests : IDisposable
     public void InputAndWppTogether_AreRefused()
     {
         var (exit, _, error) = CliRunner.Run("project", "--input", Bundle, "--wpp", "x", "--out", Out());
-        Assert.Equal(2, exit);
+        Assert.Equal(1, exit);
         Assert.Contains("either", error);
         Assert.False(File.Exists(Out()));
     }
@@ -119,7 +119,7 @@ public sealed class ProjectCommandTests : IDisposable
         Assert.Contains("\"seed\": \"3\"", File.ReadAllText(Path.Combine(folder, "manifest.json")));
 
         var (badExit, _, badError) = CliRunner.Run("project", "--input", Bundle, "--trajectories", "0");
-        Assert.Equal(2, badExit);
+        Assert.Equal(1, badExit);
         Assert.Contains("between 1 and 100,000", badError);
     }
 }
