@@ -190,14 +190,35 @@ public class IndicatorTests
     public void EducationIndicators_UseTheCensusLevelsAndSchoolingYears()
     {
         var ages = AgeGroups.FromStarts([0, 16, 20, 60]);
-        // Per level (none … postgraduate) persons aged 0-15, 16-19, 20-59, 60+.
-        double[][] byLevel = [[10, 0, 0, 0], [0, 0, 10, 0], [0, 10, 30, 0], [0, 10, 30, 0], [0, 0, 20, 0], [0, 0, 8, 0], [0, 0, 2, 0]];
+        // Per level (none, preschool, primary, junior secondary, senior secondary, secondary vocational, junior college,
+        // bachelor, master, doctorate) persons aged 0-15, 16-19, 20-59, 60+. Vocational counts as senior secondary (12 years,
+        // not higher education); pre-school children are outside 16-59.
+        double[][] byLevel = [[10, 0, 0, 0], [5, 0, 0, 0], [0, 0, 10, 0], [0, 10, 30, 0], [0, 4, 18, 0], [0, 6, 12, 0], [0, 0, 20, 0], [0, 0, 8, 0], [0, 0, 2, 0], [0, 0, 0, 0]];
         var edu = new EducationCounts([.. byLevel.Select(v => new PopulationByAge(ages, v))]);
         var data = new InMemoryIndicatorData(Seed.Catalogue).AddEducation(Seed.City, 2020, edu, Provenance.Observed("test"));
         var calc = new IndicatorCalculator(Seed.Catalogue, data);
         Assert.Equal(100.0 * 30 / 100, calc.Compute("higher_education_share_20_59", Seed.City, 2020).Value!.Value, 1e-9);
         var years = ((6 * 10) + (9 * 40) + (12 * 40) + (15 * 20) + (16 * 8) + (19 * 2)) / 120.0;
         Assert.Equal(years, calc.Compute("mean_schooling_16_59", Seed.City, 2020).Value!.Value, 1e-9);
+    }
+
+    [Fact]
+    public void EducationLevels_ReadCodesLabelsAndPostgraduate()
+    {
+        Assert.All(EducationLevels.All, level =>
+        {
+            Assert.True(EducationLevels.TryParse(level.Code(), out var byCode));
+            Assert.Equal(level, byCode);
+            Assert.True(EducationLevels.TryParse(level.Label(), out var byLabel));
+            Assert.Equal(level, byLabel);
+        });
+        Assert.Equal(EducationLevel.JuniorCollege, EducationLevels.TryParse("JuniorCollege", out var named) ? named : default);
+        // The plan's 研究生 (postgraduate) starts at the master's level: level>=postgraduate counts master and doctorate.
+        Assert.Equal(EducationLevel.Master, EducationLevels.TryParse("postgraduate", out var p) ? p : default);
+        Assert.Equal(EducationLevel.Master, EducationLevels.TryParse("研究生", out var zh) ? zh : default);
+        Assert.False(EducationLevels.TryParse("6", out _));
+        Assert.False(EducationLevels.TryParse("college", out _));
+        Assert.Throws<ArgumentException>(() => new EducationCounts([new PopulationByAge(AgeGroups.FromStarts([0, 16]), [1, 1])]));
     }
 
     private static InMemoryIndicatorData Synthetic(AgeGroups ages, Func<int, double> pop, Func<int, double> deaths)

@@ -175,9 +175,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     {
         using var registry = Store.OpenRegistry(RegistryKeyFile);
         registry.Add(new Populus.Storage.Registry.Person(1, LuchengPerson, Populus.Demography.Sex.Male, new DateOnly(1990, 5, 17), 330302, 330302,
-            Populus.Storage.Registry.UrbanRural.Urban, Populus.Storage.Registry.EducationLevel.Bachelor, Populus.Storage.Registry.ResidencePermitStatus.NotRequired));
+            Populus.Storage.Registry.UrbanRural.Urban, Populus.Planning.Data.EducationLevel.Bachelor, Populus.Storage.Registry.ResidencePermitStatus.NotRequired));
         registry.Add(new Populus.Storage.Registry.Person(2, LongwanPerson, Populus.Demography.Sex.Female, new DateOnly(1985, 2, 3), 330303, 330303,
-            Populus.Storage.Registry.UrbanRural.Rural, Populus.Storage.Registry.EducationLevel.SeniorSecondary, Populus.Storage.Registry.ResidencePermitStatus.NotRequired));
+            Populus.Storage.Registry.UrbanRural.Rural, Populus.Planning.Data.EducationLevel.SeniorSecondary, Populus.Storage.Registry.ResidencePermitStatus.NotRequired));
     }
 
     /// <summary>A file of the repository (e.g. data/services/examples/quotas.csv), found by walking up from the test's folder.</summary>

@@ -1,96 +1,88 @@
 namespace Populus.Planning.Data;
 
-/// <summary>Highest level of education completed, in the census categories (受教育程度), lowest first.</summary>
-/// <remarks>The order matters: a formula's <c>level&gt;=junior_college</c> means this level or any above it.</remarks>
-public enum EducationLevel
+/// <summary>
+/// Highest level of education attended, in the categories of the 2020 census long form (受教育程度), lowest first.
+/// </summary>
+/// <remarks>
+/// One type for the registry and the indicators. The numeric values are stored in the registry tables
+/// (docs/registry.md); do not renumber. The order matters: a formula's <c>level&gt;=junior_college</c> means this level
+/// or any above it, and <c>level&gt;=senior_secondary</c> counts secondary vocational school (中职) with general senior
+/// secondary, as the census's 高中 does.
+/// </remarks>
+public enum EducationLevel : byte
 {
-    /// <summary>Never attended school (未上过学).</summary>
+    /// <summary>未上过学: never attended school.</summary>
     None = 0,
 
-    /// <summary>Primary school (小学).</summary>
-    Primary = 1,
+    /// <summary>学前: pre-school education.</summary>
+    Preschool = 1,
 
-    /// <summary>Junior secondary (初中).</summary>
-    JuniorSecondary = 2,
+    /// <summary>小学: primary school.</summary>
+    Primary = 2,
 
-    /// <summary>Senior secondary, including secondary vocational (高中, 中专).</summary>
-    SeniorSecondary = 3,
+    /// <summary>初中: junior secondary school.</summary>
+    JuniorSecondary = 3,
 
-    /// <summary>Junior college (大专), the lowest level counted as higher education.</summary>
-    JuniorCollege = 4,
+    /// <summary>高中: general senior secondary school.</summary>
+    SeniorSecondary = 4,
 
-    /// <summary>Bachelor (本科).</summary>
-    Bachelor = 5,
+    /// <summary>中职: secondary vocational school (中专, 职高, 技校).</summary>
+    VocationalSecondary = 5,
 
-    /// <summary>Postgraduate (研究生).</summary>
-    Postgraduate = 6,
+    /// <summary>大专: junior college (three-year tertiary), the lowest level counted as higher education.</summary>
+    JuniorCollege = 6,
+
+    /// <summary>本科: bachelor's degree course.</summary>
+    Bachelor = 7,
+
+    /// <summary>硕士: master's degree course, the first postgraduate level (研究生).</summary>
+    Master = 8,
+
+    /// <summary>博士: doctoral course.</summary>
+    Doctorate = 9,
 }
 
-/// <summary>Codes and schooling years of <see cref="EducationLevel"/>.</summary>
+/// <summary>Codes, census labels and schooling years of <see cref="EducationLevel"/>.</summary>
 public static class EducationLevels
 {
-    /// <summary>All levels, lowest first.</summary>
+    /// <summary>Every level, lowest first.</summary>
     public static readonly EducationLevel[] All = Enum.GetValues<EducationLevel>();
 
-    /// <summary>Years of schooling credited for a completed level, as China's statistics compute mean years of
-    /// schooling (人均受教育年限): 0, 6, 9, 12, 15, 16, 19.</summary>
-    /// <remarks>The conversion the NBS and provincial bureaus use for census-based mean years of schooling; the
-    /// plan's 10.07 years (ages 16–59, 2020) is of this kind.</remarks>
-    public static double SchoolingYears(this EducationLevel level) => level switch
-    {
-        EducationLevel.None => 0,
-        EducationLevel.Primary => 6,
-        EducationLevel.JuniorSecondary => 9,
-        EducationLevel.SeniorSecondary => 12,
-        EducationLevel.JuniorCollege => 15,
-        EducationLevel.Bachelor => 16,
-        EducationLevel.Postgraduate => 19,
-        _ => throw new ArgumentOutOfRangeException(nameof(level), level, "unknown education level."),
-    };
+    private static readonly string[] Codes =
+        ["none", "preschool", "primary", "junior_secondary", "senior_secondary", "vocational_secondary", "junior_college", "bachelor", "master", "doctorate"];
 
-    /// <summary>The code used in formulas and files: none, primary, junior_secondary, senior_secondary,
-    /// junior_college, bachelor, postgraduate.</summary>
-    public static string Code(this EducationLevel level) => level switch
-    {
-        EducationLevel.None => "none",
-        EducationLevel.Primary => "primary",
-        EducationLevel.JuniorSecondary => "junior_secondary",
-        EducationLevel.SeniorSecondary => "senior_secondary",
-        EducationLevel.JuniorCollege => "junior_college",
-        EducationLevel.Bachelor => "bachelor",
-        EducationLevel.Postgraduate => "postgraduate",
-        _ => throw new ArgumentOutOfRangeException(nameof(level), level, "unknown education level."),
-    };
+    private static readonly string[] Labels = ["未上过学", "学前", "小学", "初中", "高中", "中职", "大专", "本科", "硕士", "博士"];
 
-    /// <summary>Reads a code written by <see cref="Code"/> or the Chinese category name.</summary>
+    // Years of schooling the statistical bureaus credit for each level when they compute mean years of schooling
+    // (人均受教育年限); the plan's 10.07 years (ages 16–59, 2020) is of this kind.
+    private static readonly double[] Years = [0, 0, 6, 9, 12, 12, 15, 16, 19, 22];
+
+    /// <summary>The code used in formulas and files, e.g. junior_college.</summary>
+    public static string Code(this EducationLevel level) => Codes[(int)level];
+
+    /// <summary>The census label, e.g. 初中.</summary>
+    public static string Label(this EducationLevel level) => Labels[(int)level];
+
+    /// <summary>Years of schooling credited for the level (大专 15, 本科 16, …).</summary>
+    public static double SchoolingYears(this EducationLevel level) => Years[(int)level];
+
+    /// <summary>
+    /// Reads a code (junior_college), a census label (大专), the member name in any case (JuniorCollege), or
+    /// postgraduate / 研究生, which is <see cref="EducationLevel.Master"/>, the first postgraduate level. Numbers are
+    /// refused: a level is written by name.
+    /// </summary>
     public static bool TryParse(string? text, out EducationLevel level)
     {
-        switch (text?.Trim().ToLowerInvariant())
+        var s = text?.Trim() ?? "";
+        var i = Array.IndexOf(Labels, s);
+        if (i < 0)
         {
-            case "none" or "未上过学":
-                level = EducationLevel.None;
-                return true;
-            case "primary" or "小学":
-                level = EducationLevel.Primary;
-                return true;
-            case "junior_secondary" or "初中":
-                level = EducationLevel.JuniorSecondary;
-                return true;
-            case "senior_secondary" or "高中":
-                level = EducationLevel.SeniorSecondary;
-                return true;
-            case "junior_college" or "大专":
-                level = EducationLevel.JuniorCollege;
-                return true;
-            case "bachelor" or "本科":
-                level = EducationLevel.Bachelor;
-                return true;
-            case "postgraduate" or "研究生":
-                level = EducationLevel.Postgraduate;
-                return true;
-            default:
-                level = default;
-                return false;
+            var name = s.Replace("_", "", StringComparison.Ordinal);
+            i = Array.FindIndex(Codes, c => c.Replace("_", "", StringComparison.Ordinal).Equals(name, StringComparison.OrdinalIgnoreCase));
+            i = i < 0 && (name.Equals("postgraduate", StringComparison.OrdinalIgnoreCase) || s == "研究生") ? (int)EducationLevel.Master : i;
         }
+
+        level = i < 0 ? default : (EducationLevel)i;
+        return i >= 0;
     }
 }

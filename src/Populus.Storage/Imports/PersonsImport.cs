@@ -1,5 +1,6 @@
 using System.Globalization;
 using Populus.Demography;
+using Populus.Planning.Data;
 using Populus.Storage.Registry;
 using Populus.Storage.Tabular;
 
@@ -251,7 +252,7 @@ internal sealed class PersonsImport : ImportKind
             return EducationLevel.None;
         }
 
-        return EducationLevels.TryParse(t.Replace("_", "", StringComparison.Ordinal), out var level) ? level : null;
+        return EducationLevels.TryParse(t, out var level) ? level : null;
     }
 
     private static ResidencePermitStatus? ParsePermit(string text)

@@ -1,3 +1,5 @@
+using Populus.Planning.Data;
+
 namespace Populus.Storage.Registry;
 
 /// <summary>

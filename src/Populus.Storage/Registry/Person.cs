@@ -1,4 +1,5 @@
 using Populus.Demography;
+using Populus.Planning.Data;
 
 namespace Populus.Storage.Registry;
 

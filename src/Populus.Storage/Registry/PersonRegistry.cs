@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Populus.Demography;
+using Populus.Planning.Data;
 
 namespace Populus.Storage.Registry;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using DuckDB.NET.Data;
 using Populus.Demography;
+using Populus.Planning.Data;
 
 namespace Populus.Storage.Registry;
 

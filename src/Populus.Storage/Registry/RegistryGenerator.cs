@@ -1,5 +1,6 @@
 using Populus.Demography;
 using Populus.Demography.Stochastic;
+using Populus.Planning.Data;
 
 namespace Populus.Storage.Registry;
 

@@ -8,7 +8,7 @@ namespace Populus.Storage.Registry;
 /// No column holds an identity number: <c>id_lookup</c> is a keyed look-up value and <c>id_sealed</c> an AES-256 ciphertext (<see cref="IdProtector"/>), both
 /// under a key kept outside the database (<see cref="RegistryKey"/>). Codes: sex 0 male / 1 female
 /// (<see cref="Populus.Demography.Sex"/>); urban 0 urban / 1 rural stored as a boolean <c>urban</c>; education
-/// <see cref="EducationLevel"/> 0–9; residence_permit <see cref="ResidencePermitStatus"/> 0–3; event kind
+/// <see cref="Populus.Planning.Data.EducationLevel"/> 0–9; residence_permit <see cref="ResidencePermitStatus"/> 0–3; event kind
 /// <see cref="PersonEventKind"/> 1–5; regions are 6-digit GB/T 2260 codes.
 /// DuckDB gets no primary key or index: an ART index would slow the bulk load several times over, and a columnar scan
 /// of <c>id_lookup</c> finds a person among ten million in milliseconds; uniqueness is the loader's duty there.

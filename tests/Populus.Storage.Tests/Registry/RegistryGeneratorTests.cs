@@ -1,4 +1,5 @@
 using Populus.Demography;
+using Populus.Planning.Data;
 using Populus.Storage.Registry;
 
 namespace Populus.Storage.Tests.Registry;
