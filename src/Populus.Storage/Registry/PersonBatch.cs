@@ -27,11 +27,15 @@ internal sealed class PersonBatch
         EventDate = new DateOnly[capacity];
         EventFromRegion = new int[capacity];
         EventToRegion = new int[capacity];
+        SequenceCounter = new int[capacity];
     }
 
     public int Capacity { get; }
 
     public int Count { get; set; }
+
+    /// <summary>The block's position in its source (0, 1, …), set when the block is taken.</summary>
+    public long Index { get; set; }
 
     public long[] PersonId { get; }
 
@@ -73,6 +77,12 @@ internal sealed class PersonBatch
 
     /// <summary>Region codes; 0 for none.</summary>
     public int[] EventToRegion { get; }
+
+    /// <summary>
+    /// Generated blocks only: the sequence counter, one per (address code, birth date, sex), each person's identity
+    /// number takes its sequence code from; set when the persons are drawn, used by the ordered pass that numbers them.
+    /// </summary>
+    public int[] SequenceCounter { get; }
 
     public Span<byte> Id(int i) => IdAscii.AsSpan(i * NationalIdNumber.Length, NationalIdNumber.Length);
 
