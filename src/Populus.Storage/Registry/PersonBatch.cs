@@ -28,6 +28,7 @@ internal sealed class PersonBatch
         EventFromRegion = new int[capacity];
         EventToRegion = new int[capacity];
         SequenceCounter = new int[capacity];
+        IdPrefixSum = new byte[capacity];
     }
 
     public int Capacity { get; }
@@ -83,6 +84,9 @@ internal sealed class PersonBatch
     /// number takes its sequence code from; set when the persons are drawn, used by the ordered pass that numbers them.
     /// </summary>
     public int[] SequenceCounter { get; }
+
+    /// <summary>Generated blocks only: the check-sum share, mod 11, of the address code and birth date already written into each number.</summary>
+    public byte[] IdPrefixSum { get; }
 
     public Span<byte> Id(int i) => IdAscii.AsSpan(i * NationalIdNumber.Length, NationalIdNumber.Length);
 

@@ -195,7 +195,8 @@ public sealed class RegistryGenerator
 
     /// <summary>
     /// One pass: blocks of <see cref="StreamBlock"/> persons, each drawn from its own stream on any thread
-    /// (<see cref="Fill"/>), then numbered in block order from the sequence counters (<see cref="Complete"/>).
+    /// (<see cref="Fill"/>, which also writes the address code and birth date of each number), then given their
+    /// sequence codes in block order from the counters (<see cref="Complete"/>).
     /// </summary>
     private sealed class Run(RegistryGenerator g) : IPersonBatchSource
     {
@@ -274,6 +275,7 @@ public sealed class RegistryGenerator
                 var education = Draw(g._educationCumulative[age], random.NextUniform());
 
                 batch.SequenceCounter[i] = (((hukou * 2) + sex) * days) + (birth.DayNumber - _firstDay);
+                batch.IdPrefixSum[i] = (byte)NationalIdNumber.WriteAsciiPrefix(g._regionCodes[hukou], _yyyymmdd[birth.DayNumber - _firstDay], batch.Id(i));
                 batch.PersonId[i] = personId;
                 batch.Sex[i] = (byte)sex;
                 batch.BirthDate[i] = birth;
@@ -302,7 +304,6 @@ public sealed class RegistryGenerator
             for (var i = 0; i < batch.Count; i++)
             {
                 var issued = ++_issued[batch.SequenceCounter[i]];
-                var birthDay = batch.BirthDate[i].DayNumber - _firstDay;
                 if (issued > SequencesPerSex)
                 {
                     throw new InvalidOperationException(
@@ -310,7 +311,7 @@ public sealed class RegistryGenerator
                 }
 
                 var sequence = batch.Sex[i] == (byte)Sex.Male ? (2 * issued) - 1 : 2 * issued;
-                NationalIdNumber.WriteAsciiParts(batch.HukouRegion[i], _yyyymmdd[birthDay], sequence, batch.Id(i));
+                NationalIdNumber.WriteAsciiSequence(batch.IdPrefixSum[i], sequence, batch.Id(i));
             }
         }
     }
