@@ -12,8 +12,10 @@ internal static class ProtectedLoad
 {
     public const int BlockSize = RegistryGenerator.StreamBlock;
 
-    // Blocks being filled, and blocks being protected, while one is appended; more than the cores so no stage waits on a slow block.
-    private const int InFlight = 4;
+    // Blocks being filled, and blocks being protected, while one is appended: more than the cores, so that a stage
+    // held up for a moment (the machine shared, a slow block) does not leave the appender waiting. With 4 the appender
+    // of a 10M load waited ≈ 1.3 s for blocks on a loaded machine, with 8 ≈ 0.65 s (docs/benchmarks.md).
+    private const int InFlight = 8;
 
     /// <summary>Runs the pipeline; returns the persons appended.</summary>
     public static long Run(IPersonBatchSource source, RegistryKey key, Action<PersonBatch> append, IProgress<long>? progress)

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics.X86;
 using Populus.Demography;
 using Populus.Demography.Stochastic;
 
@@ -202,6 +203,9 @@ public sealed class RegistryGenerator
     {
         private const int SequencesPerSex = 499;
 
+        // Persons ahead whose sequence counter the ordered pass fetches into the cache.
+        private const int PrefetchAhead = 16;
+
         private readonly int _firstDay = g.ReferenceDate.AddYears(-(RegistryCalibration.MaxAge + 1)).DayNumber;
         private readonly ushort[] _issued = new ushort[g._regionCodes.Length * 2 *
             (g.ReferenceDate.DayNumber - g.ReferenceDate.AddYears(-(RegistryCalibration.MaxAge + 1)).DayNumber + 1)];
@@ -299,19 +303,29 @@ public sealed class RegistryGenerator
             }
         }
 
-        public void Complete(PersonBatch batch)
+        public unsafe void Complete(PersonBatch batch)
         {
-            for (var i = 0; i < batch.Count; i++)
+            var counters = batch.SequenceCounter;
+            fixed (ushort* issuedCounts = _issued)
             {
-                var issued = ++_issued[batch.SequenceCounter[i]];
-                if (issued > SequencesPerSex)
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    throw new InvalidOperationException(
-                        $"more than {SequencesPerSex} persons of one sex share address code {batch.HukouRegion[i]} and birth date {batch.BirthDate[i]:yyyy-MM-dd}: too many persons for unique identity numbers");
-                }
+                    // The counters (3 MB) are hit in random order; fetching a later person's counter ahead hides the cache miss.
+                    if (i + PrefetchAhead < batch.Count && Sse.IsSupported)
+                    {
+                        Sse.Prefetch0(issuedCounts + counters[i + PrefetchAhead]);
+                    }
 
-                var sequence = batch.Sex[i] == (byte)Sex.Male ? (2 * issued) - 1 : 2 * issued;
-                NationalIdNumber.WriteAsciiSequence(batch.IdPrefixSum[i], sequence, batch.Id(i));
+                    var issued = ++_issued[counters[i]];
+                    if (issued > SequencesPerSex)
+                    {
+                        throw new InvalidOperationException(
+                            $"more than {SequencesPerSex} persons of one sex share address code {batch.HukouRegion[i]} and birth date {batch.BirthDate[i]:yyyy-MM-dd}: too many persons for unique identity numbers");
+                    }
+
+                    var sequence = batch.Sex[i] == (byte)Sex.Male ? (2 * issued) - 1 : 2 * issued;
+                    NationalIdNumber.WriteAsciiSequence(batch.IdPrefixSum[i], sequence, batch.Id(i));
+                }
             }
         }
     }
