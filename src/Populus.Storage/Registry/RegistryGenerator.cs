@@ -8,7 +8,7 @@ namespace Populus.Storage.Registry;
 /// A synthetic person registry calibrated to Wenzhou: age × sex from Zhejiang's 2020 census, counties by 2021 resident
 /// population, urban/rural by 2021 county urbanization, education by age scaled to Zhejiang's 2020 shares, hukou
 /// outside the city by Wenzhou's registered/resident gap, and valid GB 11643-1999 identity numbers. The same seed
-/// gives the same persons, whatever the thread count or block size.
+/// gives the same persons, whatever the thread count.
 /// </summary>
 /// <remarks>
 /// The persons are drawn in blocks of <see cref="StreamBlock"/>, block b from its own xoshiro256** stream
