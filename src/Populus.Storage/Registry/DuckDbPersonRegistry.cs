@@ -51,9 +51,7 @@ public sealed class DuckDbPersonRegistry : PersonRegistry
             for (var start = 0; start < batch.Count; start += chunk)
             {
                 var rows = Math.Min(chunk, batch.Count - start);
-                batch.PersonId.AsSpan(start, rows).CopyTo(persons.Column<long>(0));
-                batch.IdLookup.AsSpan(start, rows).CopyTo(persons.Column<long>(1));
-                persons.PointBlobs(2, sealedIds + ((long)start * IdProtector.SealedLength), IdProtector.SealedLength, rows);
+                WriteIdentity(persons, batch, sealedIds, start, rows);
                 batch.Sex.AsSpan(start, rows).CopyTo(persons.Column<byte>(3));
                 batch.HukouRegion.AsSpan(start, rows).CopyTo(persons.Column<int>(5));
                 batch.ResidenceRegion.AsSpan(start, rows).CopyTo(persons.Column<int>(6));
@@ -112,14 +110,24 @@ public sealed class DuckDbPersonRegistry : PersonRegistry
             for (var start = 0; start < batch.Count; start += chunk)
             {
                 var rows = Math.Min(chunk, batch.Count - start);
-                batch.PersonId.AsSpan(start, rows).CopyTo(rekeyed.Column<long>(0));
-                batch.IdLookup.AsSpan(start, rows).CopyTo(rekeyed.Column<long>(1));
-                rekeyed.PointBlobs(2, sealedIds + ((long)start * IdProtector.SealedLength), IdProtector.SealedLength, rows);
+                WriteIdentity(rekeyed, batch, sealedIds, start, rows);
                 rekeyed.Flush(rows);
             }
         }
 
         rekeyed.Close();
+    }
+
+    /// <summary>
+    /// Writes rows <paramref name="start"/> … of a block as person_id, id_lookup and id_sealed, the first three columns of
+    /// the person table and of the rotation's staging table; the sealed numbers are pointed to, so
+    /// <paramref name="sealedIds"/> (the block's <see cref="PersonBatch.IdSealed"/>) stays fixed until the chunk is flushed.
+    /// </summary>
+    private static unsafe void WriteIdentity(DuckDbChunkAppender appender, PersonBatch batch, byte* sealedIds, int start, int rows)
+    {
+        batch.PersonId.AsSpan(start, rows).CopyTo(appender.Column<long>(0));
+        batch.IdLookup.AsSpan(start, rows).CopyTo(appender.Column<long>(1));
+        appender.PointBlobs(2, sealedIds + ((long)start * IdProtector.SealedLength), IdProtector.SealedLength, rows);
     }
 
     private protected override void CompleteLoad()
