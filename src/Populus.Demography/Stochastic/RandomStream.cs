@@ -18,18 +18,13 @@ public struct RandomStream
     private double _spare;
     private bool _hasSpare;
 
-    // Distinct (seed, index) pairs give distinct SplitMix64 starting points; SplitMix64 then fills the 256-bit state
-    // with well-mixed words, as xoshiro's authors recommend for seeding.
-
-    /// <summary>The stream of trajectory <paramref name="index"/> of a run seeded with <paramref name="seed"/>.</summary>
+    /// <summary>The stream of trajectory <paramref name="index"/> of a run seeded with <paramref name="seed"/> (also block
+    /// <paramref name="index"/> of a synthetic registry).</summary>
     public RandomStream(ulong seed, long index)
-        : this(unchecked(seed ^ (0x9E3779B97F4A7C15UL * ((ulong)index + 1))))
     {
-    }
-
-    private RandomStream(ulong splitMixStart)
-    {
-        var x = splitMixStart;
+        // Distinct (seed, index) pairs give distinct SplitMix64 starting points; SplitMix64 then fills the 256-bit state
+        // with well-mixed words, as xoshiro's authors recommend for seeding.
+        var x = unchecked(seed ^ (0x9E3779B97F4A7C15UL * ((ulong)index + 1)));
         _s0 = SplitMix(ref x);
         _s1 = SplitMix(ref x);
         _s2 = SplitMix(ref x);
@@ -37,10 +32,6 @@ public struct RandomStream
         _spare = 0;
         _hasSpare = false;
     }
-
-    /// <summary>One stream seeded with <paramref name="seed"/> alone (SplitMix64 started at the seed): for a single
-    /// ordered sequence, such as a synthetic registry.</summary>
-    public static RandomStream FromSeed(ulong seed) => new(seed);
 
     /// <summary>The next 64 random bits.</summary>
     public ulong NextBits()

@@ -41,36 +41,39 @@ public sealed class DuckDbPersonRegistry : PersonRegistry
         _events = new DuckDbChunkAppender(_connection, RegistrySchema.EventTable);
     }
 
-    private protected override void Append(PersonBatch batch)
+    private protected override unsafe void Append(PersonBatch batch)
     {
         var chunk = DuckDbChunkAppender.ChunkRows;
         var epoch = DuckDbChunkAppender.EpochDayNumber;
         var persons = _persons!;
-        for (var start = 0; start < batch.Count; start += chunk)
+        fixed (byte* sealedIds = batch.IdSealed)
         {
-            var rows = Math.Min(chunk, batch.Count - start);
-            batch.PersonId.AsSpan(start, rows).CopyTo(persons.Column<long>(0));
-            batch.IdLookup.AsSpan(start, rows).CopyTo(persons.Column<long>(1));
-            batch.Sex.AsSpan(start, rows).CopyTo(persons.Column<byte>(3));
-            batch.HukouRegion.AsSpan(start, rows).CopyTo(persons.Column<int>(5));
-            batch.ResidenceRegion.AsSpan(start, rows).CopyTo(persons.Column<int>(6));
-            batch.Education.AsSpan(start, rows).CopyTo(persons.Column<byte>(8));
-            batch.ResidencePermit.AsSpan(start, rows).CopyTo(persons.Column<byte>(9));
-            var birth = persons.Column<int>(4);
-            var urban = persons.Column<byte>(7);
-            var death = persons.Column<int>(10);
-            for (var r = 0; r < rows; r++)
+            for (var start = 0; start < batch.Count; start += chunk)
             {
-                var i = start + r;
-                persons.SetBytes(2, r, batch.Sealed(i));
-                birth[r] = batch.BirthDate[i].DayNumber - epoch;
-                urban[r] = batch.UrbanRural[i] == (byte)UrbanRural.Urban ? (byte)1 : (byte)0;
-                var died = batch.DeathDate[i];
-                death[r] = died is { } d ? d.DayNumber - epoch : 0;
-                persons.SetValid(10, r, died is not null);
-            }
+                var rows = Math.Min(chunk, batch.Count - start);
+                WriteIdentity(persons, batch, sealedIds, start, rows);
+                batch.Sex.AsSpan(start, rows).CopyTo(persons.Column<byte>(3));
+                batch.HukouRegion.AsSpan(start, rows).CopyTo(persons.Column<int>(5));
+                batch.ResidenceRegion.AsSpan(start, rows).CopyTo(persons.Column<int>(6));
+                batch.Education.AsSpan(start, rows).CopyTo(persons.Column<byte>(8));
+                batch.ResidencePermit.AsSpan(start, rows).CopyTo(persons.Column<byte>(9));
+                var birth = persons.Column<int>(4);
+                var urban = persons.Column<byte>(7);
+                var death = persons.Column<int>(10);
+                var deathValid = persons.Validity(10);
+                for (var r = 0; r < rows; r++)
+                {
+                    var i = start + r;
+                    birth[r] = batch.BirthDate[i].DayNumber - epoch;
+                    urban[r] = batch.UrbanRural[i] == (byte)UrbanRural.Urban ? (byte)1 : (byte)0;
+                    var died = batch.DeathDate[i];
+                    death[r] = died is { } d ? d.DayNumber - epoch : 0;
+                    DuckDbChunkAppender.SetValid(deathValid, r, died is not null);
+                }
 
-            persons.Flush(rows);
+                // The sealed numbers are read here, while they are still fixed.
+                persons.Flush(rows);
+            }
         }
 
         var events = _events!;
@@ -82,38 +85,49 @@ public sealed class DuckDbPersonRegistry : PersonRegistry
             var date = events.Column<int>(2);
             var from = events.Column<int>(3);
             var to = events.Column<int>(4);
+            var fromValid = events.Validity(3);
+            var toValid = events.Validity(4);
             for (var r = 0; r < rows; r++)
             {
                 var e = start + r;
                 date[r] = batch.EventDate[e].DayNumber - epoch;
                 from[r] = batch.EventFromRegion[e];
                 to[r] = batch.EventToRegion[e];
-                events.SetValid(3, r, batch.EventFromRegion[e] != 0);
-                events.SetValid(4, r, batch.EventToRegion[e] != 0);
+                DuckDbChunkAppender.SetValid(fromValid, r, batch.EventFromRegion[e] != 0);
+                DuckDbChunkAppender.SetValid(toValid, r, batch.EventToRegion[e] != 0);
             }
 
             events.Flush(rows);
         }
     }
 
-    private protected override void AppendRekeyed(PersonBatch batch)
+    private protected override unsafe void AppendRekeyed(PersonBatch batch)
     {
         using var rekeyed = new DuckDbChunkAppender(_connection, RegistrySchema.RekeyTable);
         var chunk = DuckDbChunkAppender.ChunkRows;
-        for (var start = 0; start < batch.Count; start += chunk)
+        fixed (byte* sealedIds = batch.IdSealed)
         {
-            var rows = Math.Min(chunk, batch.Count - start);
-            batch.PersonId.AsSpan(start, rows).CopyTo(rekeyed.Column<long>(0));
-            batch.IdLookup.AsSpan(start, rows).CopyTo(rekeyed.Column<long>(1));
-            for (var r = 0; r < rows; r++)
+            for (var start = 0; start < batch.Count; start += chunk)
             {
-                rekeyed.SetBytes(2, r, batch.Sealed(start + r));
+                var rows = Math.Min(chunk, batch.Count - start);
+                WriteIdentity(rekeyed, batch, sealedIds, start, rows);
+                rekeyed.Flush(rows);
             }
-
-            rekeyed.Flush(rows);
         }
 
         rekeyed.Close();
+    }
+
+    /// <summary>
+    /// Writes rows <paramref name="start"/> … of a block as person_id, id_lookup and id_sealed, the first three columns of
+    /// the person table and of the rotation's staging table; the sealed numbers are pointed to, so
+    /// <paramref name="sealedIds"/> (the block's <see cref="PersonBatch.IdSealed"/>) stays fixed until the chunk is flushed.
+    /// </summary>
+    private static unsafe void WriteIdentity(DuckDbChunkAppender appender, PersonBatch batch, byte* sealedIds, int start, int rows)
+    {
+        batch.PersonId.AsSpan(start, rows).CopyTo(appender.Column<long>(0));
+        batch.IdLookup.AsSpan(start, rows).CopyTo(appender.Column<long>(1));
+        appender.PointBlobs(2, sealedIds + ((long)start * IdProtector.SealedLength), IdProtector.SealedLength, rows);
     }
 
     private protected override void CompleteLoad()

@@ -228,19 +228,38 @@ public readonly struct NationalIdNumber : IEquatable<NationalIdNumber>
     }
 
     /// <summary>Writes the 18 ASCII characters of the number with these parts (no checks: the generator's hot loop).</summary>
-    internal static void WriteAsciiParts(int regionCode, int yyyymmdd, int sequence, Span<byte> destination)
+    internal static void WriteAsciiParts(int regionCode, int yyyymmdd, int sequence, Span<byte> destination) =>
+        WriteAsciiSequence(WriteAsciiPrefix(regionCode, yyyymmdd, destination), sequence, destination);
+
+    /// <summary>
+    /// Writes the first 14 characters (address code and birth date) and returns their share of the check sum, mod 11;
+    /// <see cref="WriteAsciiSequence"/> finishes the number. The generator writes the prefix while drawing a block on any
+    /// thread and the sequence code in its ordered pass, which then costs three digits and a check character.
+    /// </summary>
+    internal static int WriteAsciiPrefix(int regionCode, int yyyymmdd, Span<byte> destination)
     {
         WriteDigits(destination[..6], regionCode);
         WriteDigits(destination.Slice(6, 8), yyyymmdd);
+        return WeightedDigits(destination, 0, 14) % 11;
+    }
+
+    /// <summary>Writes the sequence code and the check character after a prefix whose check-sum share is <paramref name="prefixSum"/>.</summary>
+    internal static void WriteAsciiSequence(int prefixSum, int sequence, Span<byte> destination)
+    {
         WriteDigits(destination.Slice(14, 3), sequence);
+        destination[Length - 1] = (byte)CheckCharacters[(prefixSum + WeightedDigits(destination, 14, 3)) % 11];
+    }
+
+    private static int WeightedDigits(ReadOnlySpan<byte> digits, int start, int count)
+    {
         var weights = Weights;
         var sum = 0;
-        for (var i = 0; i < Length - 1; i++)
+        for (var i = start; i < start + count; i++)
         {
-            sum += (destination[i] - '0') * weights[i];
+            sum += (digits[i] - '0') * weights[i];
         }
 
-        destination[Length - 1] = (byte)CheckCharacters[sum % 11];
+        return sum;
     }
 
     /// <summary>The masked number: address code, eight stars, sequence and check character (330302********123X).</summary>

@@ -27,11 +27,16 @@ internal sealed class PersonBatch
         EventDate = new DateOnly[capacity];
         EventFromRegion = new int[capacity];
         EventToRegion = new int[capacity];
+        SequenceCounter = new int[capacity];
+        IdPrefixSum = new byte[capacity];
     }
 
     public int Capacity { get; }
 
     public int Count { get; set; }
+
+    /// <summary>The block's position in its source (0, 1, …), set when the block is taken.</summary>
+    public long Index { get; set; }
 
     public long[] PersonId { get; }
 
@@ -73,6 +78,15 @@ internal sealed class PersonBatch
 
     /// <summary>Region codes; 0 for none.</summary>
     public int[] EventToRegion { get; }
+
+    /// <summary>
+    /// Generated blocks only: the sequence counter, one per (address code, birth date, sex), each person's identity
+    /// number takes its sequence code from; set when the persons are drawn, used by the ordered pass that numbers them.
+    /// </summary>
+    public int[] SequenceCounter { get; }
+
+    /// <summary>Generated blocks only: the check-sum share, mod 11, of the address code and birth date already written into each number.</summary>
+    public byte[] IdPrefixSum { get; }
 
     public Span<byte> Id(int i) => IdAscii.AsSpan(i * NationalIdNumber.Length, NationalIdNumber.Length);
 

@@ -1,13 +1,13 @@
 namespace Populus.Storage.Registry;
 
-/// <summary>Feeds already-built <see cref="Person"/> objects (imports, tests) to the bulk loader.</summary>
+/// <summary>Feeds already-built <see cref="Person"/> objects (imports, tests) to the bulk loader: all read in order by <see cref="Next"/>.</summary>
 internal sealed class PersonListSource(IEnumerable<Person> persons) : IPersonBatchSource
 {
     private readonly IEnumerator<Person> _persons = persons.GetEnumerator();
 
     public long? Count => persons.TryGetNonEnumeratedCount(out var n) ? n : null;
 
-    public bool FillNext(PersonBatch batch)
+    public bool Next(PersonBatch batch)
     {
         batch.Clear();
         while (batch.Count < batch.Capacity && _persons.MoveNext())
@@ -16,5 +16,13 @@ internal sealed class PersonListSource(IEnumerable<Person> persons) : IPersonBat
         }
 
         return batch.Count > 0;
+    }
+
+    public void Fill(PersonBatch batch)
+    {
+    }
+
+    public void Complete(PersonBatch batch)
+    {
     }
 }

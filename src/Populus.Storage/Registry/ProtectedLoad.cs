@@ -3,23 +3,26 @@ using System.Collections.Concurrent;
 namespace Populus.Storage.Registry;
 
 /// <summary>
-/// The bulk-load pipeline: one thread fills blocks from the source in order, the thread pool protects them (look-up values
-/// and sealed numbers) several at a time, and the calling thread appends the protected blocks in source order.
-/// A small ring of reused blocks bounds memory and keeps the three stages busy at once.
+/// The bulk-load pipeline: one thread takes blocks from the source in order and has the thread pool fill them several
+/// at a time; it completes the filled blocks in order (for the generator: the sequence codes of the identity numbers)
+/// and has the pool protect them (look-up values and sealed numbers); the calling thread appends the protected blocks in
+/// source order. A small ring of reused blocks bounds memory and keeps the stages busy at once.
 /// </summary>
 internal static class ProtectedLoad
 {
-    public const int BlockSize = 16_384;
+    public const int BlockSize = RegistryGenerator.StreamBlock;
 
-    // Blocks being protected while one is appended; more than the cores so no stage waits on a slow block.
-    private const int InFlight = 4;
+    // Blocks being filled, and blocks being protected, while one is appended: more than the cores, so that a stage
+    // held up for a moment (the machine shared, a slow block) does not leave the appender waiting. With 4 the appender
+    // of a 10M load waited ≈ 1.3 s for blocks on a loaded machine, with 8 ≈ 0.65 s (docs/benchmarks.md).
+    private const int InFlight = 8;
 
     /// <summary>Runs the pipeline; returns the persons appended.</summary>
     public static long Run(IPersonBatchSource source, RegistryKey key, Action<PersonBatch> append, IProgress<long>? progress)
     {
         using var cancel = new CancellationTokenSource();
         var free = new BlockingCollection<PersonBatch>();
-        for (var i = 0; i < InFlight + 2; i++)
+        for (var i = 0; i < (2 * InFlight) + 2; i++)
         {
             free.Add(new PersonBatch(BlockSize));
         }
@@ -28,26 +31,50 @@ internal static class ProtectedLoad
         var ready = new BlockingCollection<Task<PersonBatch>>(InFlight);
         var producer = Task.Factory.StartNew(() =>
         {
+            var filling = new Queue<Task<PersonBatch>>();
+            Task? unqueued = null;
             try
             {
+                var exhausted = false;
                 while (true)
                 {
-                    var batch = free.Take(cancel.Token);
-                    if (!source.FillNext(batch))
+                    while (!exhausted && filling.Count < InFlight)
+                    {
+                        var batch = free.Take(cancel.Token);
+                        if (!source.Next(batch))
+                        {
+                            exhausted = true;
+                            break;
+                        }
+
+                        filling.Enqueue(Task.Run(() =>
+                        {
+                            source.Fill(batch);
+                            return batch;
+                        }));
+                    }
+
+                    if (!filling.TryDequeue(out var next))
                     {
                         return;
                     }
 
-                    ready.Add(Task.Run(() =>
+                    var filled = next.GetAwaiter().GetResult();
+                    source.Complete(filled);
+                    var protecting = Task.Run(() =>
                     {
-                        protectors.Value!.Protect(batch);
-                        return batch;
-                    }), cancel.Token);
+                        protectors.Value!.Protect(filled);
+                        return filled;
+                    });
+                    unqueued = protecting;
+                    ready.Add(protecting, cancel.Token);
+                    unqueued = null;
                 }
             }
             finally
             {
                 ready.CompleteAdding();
+                WaitAll(unqueued is null ? filling : filling.Append(unqueued));
             }
         }, cancel.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
@@ -78,18 +105,7 @@ internal static class ProtectedLoad
             }
 
             // Let blocks still being protected finish before their protectors are disposed.
-            foreach (var pending in ready.GetConsumingEnumerable())
-            {
-                try
-                {
-                    pending.Wait();
-                }
-                catch (AggregateException)
-                {
-                    // Already failing; only the first failure is reported.
-                }
-            }
-
+            WaitAll(ready.GetConsumingEnumerable());
             throw;
         }
         finally
@@ -103,5 +119,21 @@ internal static class ProtectedLoad
         }
 
         return total;
+    }
+
+    /// <summary>Waits for tasks of a load that is already failing; only the first failure is reported.</summary>
+    private static void WaitAll(IEnumerable<Task> pending)
+    {
+        foreach (var task in pending)
+        {
+            try
+            {
+                task.Wait();
+            }
+            catch (AggregateException)
+            {
+                // Already failing.
+            }
+        }
     }
 }

@@ -15,7 +15,7 @@ public class IdProtectorTests
     {
         using var key = RegistryTestData.NewKey();
         var source = RegistryRoundTrip.Generator(1_003).CreateSource();
-        var batch = new PersonBatch(1_003);
+        var batch = new PersonBatch(RegistryGenerator.StreamBlock);
         Assert.True(source.FillNext(batch));
         using (var protector = new IdProtector(key))
         {
@@ -51,7 +51,7 @@ public class IdProtectorTests
     {
         using var key = RegistryTestData.NewKey();
         var source = RegistryRoundTrip.Generator(500).CreateSource();
-        var batch = new PersonBatch(500);
+        var batch = new PersonBatch(RegistryGenerator.StreamBlock);
         Assert.True(source.FillNext(batch));
         var plain = batch.IdAscii.AsSpan(0, batch.Count * NationalIdNumber.Length).ToArray();
         using var protector = new IdProtector(key);
@@ -69,8 +69,9 @@ public class IdProtectorTests
     public void Protect_ReusedInstanceGivesTheSameValuesAsAFreshOne()
     {
         using var key = RegistryTestData.NewKey();
-        var source = RegistryRoundTrip.Generator(600).CreateSource();
-        var batch = new PersonBatch(300);
+        // Two blocks: the second reuses the protector.
+        var source = RegistryRoundTrip.Generator(RegistryGenerator.StreamBlock + 300).CreateSource();
+        var batch = new PersonBatch(RegistryGenerator.StreamBlock);
         using var reused = new IdProtector(key);
         var sealedId = new byte[IdProtector.SealedLength];
         while (source.FillNext(batch))
@@ -92,7 +93,7 @@ public class IdProtectorTests
         using var key = RegistryTestData.NewKey();
         using var other = RegistryTestData.NewKey();
         var source = RegistryRoundTrip.Generator(2_000).CreateSource();
-        var batch = new PersonBatch(2_000);
+        var batch = new PersonBatch(RegistryGenerator.StreamBlock);
         Assert.True(source.FillNext(batch));
         using var protector = new IdProtector(key);
         using var otherProtector = new IdProtector(other);

@@ -32,6 +32,43 @@ public class RegistryGeneratorTests
     }
 
     [Fact]
+    public void Source_BlocksFilledOnOtherThreadsInAnyOrder_GiveTheRegistryOfOneThread()
+    {
+        var generator = new RegistryGenerator(RegistryTestData.Calibration, (3 * RegistryGenerator.StreamBlock) + 100, seed: 7);
+        var source = generator.CreateSource();
+        var blocks = new List<PersonBatch>();
+        for (var batch = new PersonBatch(RegistryGenerator.StreamBlock); source.Next(batch); batch = new PersonBatch(RegistryGenerator.StreamBlock))
+        {
+            blocks.Add(batch);
+        }
+
+        Assert.Equal(4, blocks.Count);
+        // Last block first, several at once on pool threads; then numbered in order, as the bulk loader does.
+        Parallel.ForEach(Enumerable.Reverse(blocks), new ParallelOptions { MaxDegreeOfParallelism = 4 }, source.Fill);
+        blocks.ForEach(source.Complete);
+
+        var expected = generator.Generate().ToList();
+        var persons = blocks.SelectMany(b => Enumerable.Range(0, b.Count).Select(i => (
+            b.PersonId[i], System.Text.Encoding.ASCII.GetString(b.Id(i)), b.Sex[i], b.BirthDate[i], b.HukouRegion[i],
+            b.ResidenceRegion[i], b.UrbanRural[i], b.Education[i], b.ResidencePermit[i]))).ToList();
+        Assert.Equal(expected.Select(p => (p.Person.PersonId, p.Person.NationalId.Disclose(), (byte)p.Person.Sex, p.Person.BirthDate,
+            p.Person.HukouRegion, p.Person.ResidenceRegion, (byte)p.Person.UrbanRural, (byte)p.Person.Education, (byte)p.Person.ResidencePermit)), persons);
+        var events = blocks.SelectMany(b => Enumerable.Range(0, b.EventCount).Select(e => (b.EventPersonId[e], (PersonEventKind)b.EventKind[e], b.EventDate[e])));
+        Assert.Equal(expected.Where(p => p.Event is not null).Select(p => (p.Event!.PersonId, p.Event.Kind, p.Event.Date)), events);
+    }
+
+    [Fact]
+    public void Generate_ASmallerRegistryIsTheStartOfALargerOne()
+    {
+        // Blocks are drawn from streams fixed by (seed, block), and sequence codes issued in person order, so the
+        // persons do not depend on how many follow them, even within a block.
+        var calibration = RegistryTestData.Calibration;
+        var smaller = new RegistryGenerator(calibration, RegistryGenerator.StreamBlock + 1_000, seed: 11).Generate().ToList();
+        var larger = new RegistryGenerator(calibration, (2 * RegistryGenerator.StreamBlock) + 5, seed: 11).Generate().ToList();
+        Assert.Equal(smaller, larger.Take(smaller.Count));
+    }
+
+    [Fact]
     public void Generate_GivesValidUniqueNumbersAgreeingWithSexAndBirth()
     {
         var reference = RegistryGenerator.DefaultReferenceDate;
