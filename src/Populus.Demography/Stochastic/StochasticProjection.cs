@@ -25,7 +25,8 @@ namespace Populus.Demography.Stochastic;
 /// </remarks>
 public sealed class StochasticProjection
 {
-    private const int ChunkSize = 8;
+    /// <summary>Trajectories a worker runs before writing them out: 16 floats of a cell are one 64-byte cache line.</summary>
+    private const int ChunkSize = 16;
 
     private readonly StateSpace _states;
     private readonly AgeGroups _ages;
@@ -38,6 +39,7 @@ public sealed class StochasticProjection
     private readonly UncertaintyModel _model;
     private readonly AgeGroups _groups;
     private readonly int[] _groupStart; // the grid index where each output age group starts, and the grid's end
+    private readonly int[] _broadStart; // the same for 0–14, 15–64 and 65+
     private readonly IEnumerable<StateTransitions>?[] _transitions;
     private readonly int[] _transitionSetOfStep;
     private readonly int _horizons;
@@ -114,6 +116,7 @@ public sealed class StochasticProjection
         _model = model;
         _groups = outputAgeGroups;
         _groupStart = [.. Enumerable.Range(0, outputAgeGroups.Count).Select(g => _ages.IndexOf(outputAgeGroups.Start(g))), _a];
+        _broadStart = [0, _ages.IndexOf(15), _ages.IndexOf(65), _a];
 
         (_stepYears, _horizons) = StepYears(startTime, steps, model.BaseYear);
         (_transitions, _transitionSetOfStep) = TransitionSets(transitions, steps);
@@ -164,7 +167,7 @@ public sealed class StochasticProjection
 
         _families = new SurvivalFamilies(families, _ages);
         _initialTotals = new double[_r];
-        Kernels.RowSums(_initial, 2 * _a, 0, 2 * _a, _initialTotals, 1);
+        Kernels.RowGroupSums(_initial, 2 * _a, [0, 2 * _a], _initialTotals);
         Central = central;
         Units = _r > 1 ? [.. Enumerable.Range(0, _r).Select(states.Label), "total"] : [states.Label(0)];
         Years = [.. Enumerable.Range(startYear + 1, steps)];
@@ -195,16 +198,13 @@ public sealed class StochasticProjection
 
         var cellsPerUnit = TrajectoryResults.CellsPer(_groups);
         var cells = Years.Length * Units.Length * cellsPerUnit;
+        // Cell-major: a cell's N values are contiguous, so summaries and target probabilities read one run of memory.
         var values = GC.AllocateUninitializedArray<float>(checked(trajectories * cells));
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism };
         var chunks = (trajectories + ChunkSize - 1) / ChunkSize;
-        Parallel.For(0, chunks, options, () => new Worker(this), (chunk, _, worker) =>
+        Parallel.For(0, chunks, options, () => new Worker(this, cells), (chunk, _, worker) =>
         {
-            for (var i = chunk * ChunkSize; i < Math.Min(trajectories, (chunk + 1) * ChunkSize); i++)
-            {
-                worker.Run(seed, i, values.AsSpan(i * cells, cells));
-            }
-
+            worker.RunChunk(seed, chunk * ChunkSize, Math.Min(ChunkSize, trajectories - chunk * ChunkSize), values, trajectories);
             return worker;
         }, _ => { });
 
@@ -220,31 +220,19 @@ public sealed class StochasticProjection
         const int Block = 64;
         var probabilities = TrajectoryResults.Probabilities.AsSpan().ToArray();
         var q = probabilities.Length;
-        Parallel.For(0, (cells + Block - 1) / Block, options, () => new double[Block * n], (block, _, scratch) =>
+        Parallel.For(0, (cells + Block - 1) / Block, options, () => new double[n], (block, _, scratch) =>
         {
-            var first = block * Block;
-            var count = Math.Min(Block, cells - first);
-            // Gather a block of cells: each trajectory's row contributes one contiguous run.
-            for (var i = 0; i < n; i++)
+            for (var c = block * Block; c < Math.Min(cells, (block + 1) * Block); c++)
             {
-                var row = values.AsSpan(i * cells + first, count);
-                for (var c = 0; c < count; c++)
-                {
-                    scratch[c * n + i] = row[c];
-                }
-            }
-
-            for (var c = 0; c < count; c++)
-            {
-                var column = scratch.AsSpan(c * n, n);
+                var column = values.AsSpan(c * n, n);
                 var sum = 0.0;
-                foreach (var v in column)
+                for (var i = 0; i < n; i++)
                 {
-                    sum += v;
+                    sum += scratch[i] = column[i];
                 }
 
-                mean[first + c] = sum / n;
-                Quantiles.Compute(column, probabilities, quantiles.AsSpan((first + c) * q, q));
+                mean[c] = sum / n;
+                Quantiles.Compute(scratch, probabilities, quantiles.AsSpan(c * q, q));
             }
 
             return scratch;
@@ -335,10 +323,12 @@ public sealed class StochasticProjection
         private readonly double[] _broadBySex; // per region and sex: 0–14, 15–64, 65+
         private readonly double[] _totals; // per region: the current population, summed in grid order
         private readonly double[] _migrantTotals; // per region: the step's net migrants, summed in grid order
+        private readonly float[] _rows; // the chunk's trajectories, one row of cells each
 
-        public Worker(StochasticProjection p)
+        public Worker(StochasticProjection p, int cells)
         {
             _p = p;
+            _rows = new float[ChunkSize * cells];
             _engine = new CohortComponentProjection(p._states, p._ages, outputs: ProjectionOutputs.Population, maxDegreeOfParallelism: 1);
             _buffers = [.. p._transitions.Select(t => new ProjectionStepBuffer(p._ages, p._r, hasMigrants: true, p._timing, t))];
             _draw = new RegionalPaths(p._model, p._r, p._horizons);
@@ -349,7 +339,27 @@ public sealed class StochasticProjection
             _migrantTotals = new double[p._r];
         }
 
-        public void Run(ulong seed, int trajectory, Span<float> row)
+        /// <summary>Runs trajectories [first, first + count) into the worker's rows, then writes each cell's values into
+        /// the cell-major <paramref name="values"/> of <paramref name="n"/> trajectories.</summary>
+        public void RunChunk(ulong seed, int first, int count, float[] values, int n)
+        {
+            var cells = _rows.Length / ChunkSize;
+            for (var j = 0; j < count; j++)
+            {
+                Run(seed, first + j, _rows.AsSpan(j * cells, cells));
+            }
+
+            for (var c = 0; c < cells; c++)
+            {
+                var column = values.AsSpan(c * n + first, count);
+                for (var j = 0; j < column.Length; j++)
+                {
+                    column[j] = _rows[j * cells + c];
+                }
+            }
+        }
+
+        private void Run(ulong seed, int trajectory, Span<float> row)
         {
             var p = _p;
             var model = p._model;
@@ -393,7 +403,7 @@ public sealed class StochasticProjection
                 }
 
                 // Migrants finite (their sum is) with every value clamped or scaled from checked tables: the step needs no array check.
-                Kernels.RowSums(buffer.NetMigrants, 2 * a, 0, 2 * a, _migrantTotals, 1);
+                Kernels.RowGroupSums(buffer.NetMigrants, 2 * a, [0, 2 * a], _migrantTotals);
                 for (var r = 0; r < p._r; r++)
                 {
                     row[yearBase + r * cellsPerUnit + 2 * p._groups.Count + (int)TrajectoryIndicator.NetMigrants] = (float)_migrantTotals[r];
@@ -435,15 +445,9 @@ public sealed class StochasticProjection
             var births = _engine.LastStepBirths;
             var total = p._r; // the sum of units, when there are several
             // Rows [region][sex] of the grid: each sum in age order, as a loop over the row would add.
-            for (var group = 0; group < g; group++)
-            {
-                Kernels.RowSums(population, a, p._groupStart[group], p._groupStart[group + 1] - p._groupStart[group], _sums.AsSpan(group), g);
-            }
-
-            Kernels.RowSums(population, a, 0, 15, _broadBySex.AsSpan(0), 3);
-            Kernels.RowSums(population, a, 15, 50, _broadBySex.AsSpan(1), 3);
-            Kernels.RowSums(population, a, 65, a - 65, _broadBySex.AsSpan(2), 3);
-            Kernels.RowSums(population, 2 * a, 0, 2 * a, _totals, 1);
+            Kernels.RowGroupSums(population, a, p._groupStart, _sums);
+            Kernels.RowGroupSums(population, a, p._broadStart, _broadBySex);
+            Kernels.RowGroupSums(population, 2 * a, [0, 2 * a], _totals);
             for (var i = 0; i < p._r * 3; i++)
             {
                 _broad[i] = _broadBySex[(i / 3 * 2) * 3 + i % 3] + _broadBySex[(i / 3 * 2 + 1) * 3 + i % 3];

@@ -14,25 +14,28 @@ public class KernelsTests
     }
 
     [Theory]
-    [InlineData(7, 0, 13)]
-    [InlineData(8, 5, 5)]
-    [InlineData(3, 2, 1)]
-    public void RowSums_AddEachRowInOrder(int rows, int first, int count)
+    [InlineData(7, new[] { 0, 13 })]
+    [InlineData(8, new[] { 0, 5, 10, 13 })]
+    [InlineData(3, new[] { 2, 3, 3, 9 })]
+    public void RowGroupSums_AddEachGroupOfEachRowInOrder(int rows, int[] bounds)
     {
         const int RowLength = 13;
+        var groups = bounds.Length - 1;
         var values = Mixed(rows * RowLength, rows);
-        var sums = new double[rows * 2];
-        Kernels.RowSums(values, RowLength, first, count, sums, 2);
+        var sums = new double[rows * groups];
+        Kernels.RowGroupSums(values, RowLength, bounds, sums);
         for (var r = 0; r < rows; r++)
         {
-            var expected = 0.0;
-            for (var x = first; x < first + count; x++)
+            for (var g = 0; g < groups; g++)
             {
-                expected += values[r * RowLength + x];
-            }
+                var expected = 0.0;
+                for (var x = bounds[g]; x < bounds[g + 1]; x++)
+                {
+                    expected += values[r * RowLength + x];
+                }
 
-            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(sums[r * 2]));
-            Assert.Equal(0, sums[r * 2 + 1]);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(sums[r * groups + g]));
+            }
         }
     }
 
