@@ -29,6 +29,12 @@ internal static class CpuTiming
             // The checksum is read after the clocks stop: it walks every trajectory value on one thread.
             Report($"run {trajectories} (median 2035 total {r.Quantile(2035, "total", TrajectoryIndicator.Population, 3):N0}, checksum {Checksum(r):X16})",
                 elapsed, cpu);
+            if (Environment.GetEnvironmentVariable("DUMP") is { } dump)
+            {
+                using var w = new StreamWriter(dump);
+                foreach (var year in r.Years) foreach (var unit in r.Units) { for (var sex = 0; sex < 2; sex++) for (var g = 0; g < r.AgeGroups.Count; g++) { w.Write($"{r.Mean(year, unit, (Sex)sex, g):R}"); for (var q = 0; q < 7; q++) w.Write($" {r.Quantile(year, unit, (Sex)sex, g, q):R}"); w.WriteLine(); }
+                foreach (var ind in Enum.GetValues<TrajectoryIndicator>()) { w.Write($"{r.Mean(year, unit, ind):R}"); for (var q = 0; q < 7; q++) w.Write($" {r.Quantile(year, unit, ind, q):R}"); w.WriteLine(); } }
+            }
         }
     }
 

@@ -17,9 +17,10 @@ namespace Populus.Demography.Stochastic;
 /// fertility schedule by TFR/TFR* (a TFR level sets the schedule by proportional scaling, as in the deterministic
 /// preparation) and the migrants, written into a reusable <see cref="ProjectionStepBuffer"/>, and one engine step.
 /// The buffer's arrays are not re-checked each step (<see cref="ProjectionStepBuffer.CommitTrusted"/>): survival is
-/// clamped to [0, 1] and fertility and migrants are scalings of checked tables, so checking the TFR ratio against the
+/// clamped to [0, 1] and fertility and migrants are scalings of checked tables (fertility keeps the central table's fertile
+/// ages), so checking the TFR ratio against the
 /// central peak and the migrants' sums for finiteness is enough; a step that fails those is checked in full.</para>
-/// <para>Trajectory i uses <see cref="RandomStream"/>(seed, i) and writes only its own row of results, so the results
+/// <para>Trajectory i uses <see cref="RandomStream"/>(seed, i) and writes only its own values, so the results
 /// are the same for any number of threads. The deviation of a step is the overlap-weighted mean of the calendar
 /// years' deviations it covers (a July-to-July step: the mean of the two years), as the central levels are read.</para>
 /// </remarks>
@@ -53,6 +54,7 @@ public sealed class StochasticProjection
     private readonly double[][] _srb;
     private readonly double[][] _migrants;
     private readonly double[][] _migrationPattern;
+    private readonly (int First, int End)[] _fertileAges; // [step]: the age groups of every region's non-zero central fertility
     private readonly double[][] _fertilityPeak; // the largest central rate; +∞ when the first age group has fertility (refused by the step's check)
     private readonly SurvivalFamilies _families; // [step][region][sex]
     private readonly double[] _initialTotals; // each region's initial population, summed in grid order
@@ -129,6 +131,7 @@ public sealed class StochasticProjection
         _migrants = new double[steps][];
         _migrationPattern = new double[steps][];
         _fertilityPeak = new double[steps][];
+        _fertileAges = new (int, int)[steps];
         var families = new SurvivalFamily[steps * _r * 2];
         var central = new IReadOnlyList<PreparedRates>[steps];
         for (var k = 0; k < steps; k++)
@@ -163,6 +166,11 @@ public sealed class StochasticProjection
                 families[(k * _r + r) * 2] = new SurvivalFamily(male.Values, male.Ages, p.MaleMortalityFactor, region.MaleLifeTable, _ages);
                 families[(k * _r + r) * 2 + 1] = new SurvivalFamily(female.Values, female.Ages, p.FemaleMortalityFactor, region.FemaleLifeTable, _ages);
             }
+        }
+
+        for (var k = 0; k < steps; k++)
+        {
+            _fertileAges[k] = ProjectionStep.FertileAges(_fertility[k], _a);
         }
 
         _families = new SurvivalFamilies(families, _ages);
@@ -412,7 +420,7 @@ public sealed class StochasticProjection
 
                 if (trusted)
                 {
-                    _engine.AdvanceTrusted(buffer);
+                    _engine.AdvanceTrusted(buffer, p._fertileAges[k]);
                 }
                 else
                 {
