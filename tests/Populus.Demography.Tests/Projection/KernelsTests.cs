@@ -77,7 +77,7 @@ public class KernelsTests
     [InlineData(1, 101)] // the survivors' ages
     [InlineData(0, 1)] // the newborns
     [InlineData(3, 20)]
-    public void GatherRateInflow_AddsTheOriginsInOrder(int firstAge, int endAge)
+    public void GatherRateInflow_AddsEachSchedulesOriginsInOrder(int firstAge, int endAge)
     {
         const int States = 5;
         var ages = AgeGroups.SingleYear(100);
@@ -96,15 +96,24 @@ public class KernelsTests
             var inflow = start.ToArray();
             transitions.GatherRateInflow(d, survivors, inflow, firstAge, endAge);
 
+            // Runs of pairs sharing a schedule (schedules in order of first use), each schedule × Σ scale·survivors over
+            // its origins in ascending order.
             var expected = start.ToArray();
-            foreach (var t in pairs.Where(t => t.To == d).OrderBy(t => t.From))
+            var firstUse = pairs.Select(t => t.Schedule).Distinct().ToList();
+            foreach (var run in pairs.Where(t => t.To == d).GroupBy(t => firstUse.IndexOf(t.Schedule)).OrderBy(g => g.Key))
             {
-                var rates = t.Schedule.All;
+                var rates = firstUse[run.Key].All;
                 for (var i = 0; i < 2 * a; i++)
                 {
                     if (i % a >= firstAge && i % a < endAge)
                     {
-                        expected[i] += t.Scale * rates[i] * survivors[t.From * 2 * a + i];
+                        var movers = 0.0;
+                        foreach (var t in run.OrderBy(t => t.From))
+                        {
+                            movers += t.Scale * survivors[t.From * 2 * a + i];
+                        }
+
+                        expected[i] += rates[i] * movers;
                     }
                 }
             }
