@@ -60,19 +60,18 @@ internal static class Kernels
         }
     }
 
-    /// <summary>target[i] = a[i] + scale · b[i].</summary>
-    public static void SumScaled(Span<double> target, ReadOnlySpan<double> a, ReadOnlySpan<double> b, double scale)
+    /// <summary>target[i] = source[i] + scale · |source[i]|: a deviation spread like the values' magnitudes.</summary>
+    public static void AddAbsScaled(Span<double> target, ReadOnlySpan<double> source, double scale)
     {
         var i = 0;
         if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
         {
             var t = MemoryMarshal.Cast<double, Vector<double>>(target);
-            var va = MemoryMarshal.Cast<double, Vector<double>>(a);
-            var vb = MemoryMarshal.Cast<double, Vector<double>>(b);
+            var v = MemoryMarshal.Cast<double, Vector<double>>(source);
             var s = new Vector<double>(scale);
             for (var k = 0; k < t.Length; k++)
             {
-                t[k] = va[k] + s * vb[k];
+                t[k] = v[k] + s * Vector.Abs(v[k]);
             }
 
             i = t.Length * Vector<double>.Count;
@@ -80,7 +79,7 @@ internal static class Kernels
 
         for (; i < target.Length; i++)
         {
-            target[i] = a[i] + scale * b[i];
+            target[i] = source[i] + scale * Math.Abs(source[i]);
         }
     }
 

@@ -12,7 +12,7 @@ namespace Populus.Demography.Stochastic;
 /// <remarks>
 /// <para>Everything that does not depend on the draw is prepared once: each region's central rates for every step
 /// (<see cref="StepRatePreparation"/>: schedules at the step centre, calibrated to the central e0 and TFR), a
-/// <see cref="SurvivalFamily"/> per region, sex and step (held flat in <see cref="SurvivalFamilies"/>), and the age–sex pattern given to migration deviations.
+/// <see cref="SurvivalFamily"/> per region, sex and step (held flat in <see cref="SurvivalFamilies"/>), and how migration deviations are spread over age and sex.
 /// A trajectory then costs, per step and region, one interpolation of survival ratios in e0, a scaling of the
 /// fertility schedule by TFR/TFR* (a TFR level sets the schedule by proportional scaling, as in the deterministic
 /// preparation) and the migrants, written into a reusable <see cref="ProjectionStepBuffer"/>, and one engine step.
@@ -53,7 +53,8 @@ public sealed class StochasticProjection
     private readonly double[][] _e0Female;
     private readonly double[][] _srb;
     private readonly double[][] _migrants;
-    private readonly double[][] _migrationPattern;
+    private readonly double[][] _perMigrant; // [step][region]: 1 / Σ|central migrants|, or 0 when none are assumed
+    private readonly double[] _populationShare; // [region][sex][age]: the base population's distribution, for regions without migrants
     private readonly (int First, int End)[] _fertileAges; // [step]: the age groups of every region's non-zero central fertility
     private readonly double[][] _fertilityPeak; // the largest central rate; +∞ when the first age group has fertility (refused by the step's check)
     private readonly SurvivalFamilies _families; // [step][region][sex]
@@ -129,7 +130,7 @@ public sealed class StochasticProjection
         _e0Female = new double[steps][];
         _srb = new double[steps][];
         _migrants = new double[steps][];
-        _migrationPattern = new double[steps][];
+        _perMigrant = new double[steps][];
         _fertilityPeak = new double[steps][];
         _fertileAges = new (int, int)[steps];
         var families = new SurvivalFamily[steps * _r * 2];
@@ -145,7 +146,7 @@ public sealed class StochasticProjection
             _e0Female[k] = new double[_r];
             _srb[k] = new double[_r];
             _migrants[k] = new double[_r * 2 * _a];
-            _migrationPattern[k] = new double[_r * 2 * _a];
+            _perMigrant[k] = new double[_r];
             _fertilityPeak[k] = new double[_r];
             for (var r = 0; r < _r; r++)
             {
@@ -158,7 +159,7 @@ public sealed class StochasticProjection
                 _srb[k][r] = p.Rates.SexRatioAtBirth.MalesPerFemale;
                 p.Rates.MaleMigrants?.Values.CopyTo(_migrants[k].AsSpan(r * 2 * _a));
                 p.Rates.FemaleMigrants?.Values.CopyTo(_migrants[k].AsSpan((r * 2 + 1) * _a));
-                Pattern(_migrants[k].AsSpan(r * 2 * _a, 2 * _a), _initial.AsSpan(r * 2 * _a, 2 * _a), _migrationPattern[k].AsSpan(r * 2 * _a, 2 * _a));
+                _perMigrant[k][r] = PerMigrant(_migrants[k].AsSpan(r * 2 * _a, 2 * _a));
                 var centre = t + 0.5;
                 var region = regions[r];
                 var male = region.MaleMortality.At(centre);
@@ -174,6 +175,7 @@ public sealed class StochasticProjection
         }
 
         _families = new SurvivalFamilies(families, _ages);
+        _populationShare = PopulationShares(_initial, 2 * _a);
         _initialTotals = new double[_r];
         Kernels.RowGroupSums(_initial, 2 * _a, [0, 2 * _a], _initialTotals);
         Central = central;
@@ -294,9 +296,8 @@ public sealed class StochasticProjection
         return ([.. sets], ofStep);
     }
 
-    /// <summary>The age–sex distribution (summing to 1) of a migration deviation: that of the central migrants' absolute
-    /// values (who moves), or of the population when no migrants are assumed.</summary>
-    private static void Pattern(ReadOnlySpan<double> migrants, ReadOnlySpan<double> population, Span<double> pattern)
+    /// <summary>1 / Σ|migrants|, or 0 when there are none.</summary>
+    private static double PerMigrant(ReadOnlySpan<double> migrants)
     {
         var total = 0.0;
         foreach (var m in migrants)
@@ -304,19 +305,29 @@ public sealed class StochasticProjection
             total += Math.Abs(m);
         }
 
-        var source = total > 0 ? migrants : population;
-        if (total == 0)
+        return total > 0 ? 1 / total : 0;
+    }
+
+    /// <summary>Each region's population by sex and age as a share of its total (0 for an empty region).</summary>
+    private static double[] PopulationShares(ReadOnlySpan<double> population, int block)
+    {
+        var shares = new double[population.Length];
+        for (var r = 0; r < population.Length / block; r++)
         {
-            foreach (var p in population)
+            var region = population.Slice(r * block, block);
+            var total = 0.0;
+            foreach (var p in region)
             {
                 total += p;
             }
+
+            if (total > 0)
+            {
+                Kernels.Scale(shares.AsSpan(r * block, block), region, 1 / total);
+            }
         }
 
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            pattern[i] = total > 0 ? Math.Abs(source[i]) / total : 0;
-        }
+        return shares;
     }
 
     /// <summary>One thread's workspace: an engine, a step buffer per transition set and the draw of one trajectory.</summary>
@@ -402,9 +413,16 @@ public sealed class StochasticProjection
 
                     var extra = Deviation(RegionalPaths.NetMigrationRate, r, k) * _totals[r];
                     var m = buffer.NetMigrants.Slice(r * 2 * a, 2 * a);
-                    var central = p._migrants[k].AsSpan(r * 2 * a, 2 * a);
-                    var pattern = p._migrationPattern[k].AsSpan(r * 2 * a, 2 * a);
-                    Kernels.SumScaled(m, central, pattern, extra);
+                    // The deviation is spread like the central migrants' absolute values (who moves), or like the
+                    // population where no migrants are assumed.
+                    if (p._perMigrant[k][r] > 0)
+                    {
+                        Kernels.AddAbsScaled(m, p._migrants[k].AsSpan(r * 2 * a, 2 * a), extra * p._perMigrant[k][r]);
+                    }
+                    else
+                    {
+                        Kernels.Scale(m, p._populationShare.AsSpan(r * 2 * a, 2 * a), extra);
+                    }
                     indicators[(int)TrajectoryIndicator.TotalFertility] = (float)tfr;
                     indicators[(int)TrajectoryIndicator.MaleLifeExpectancy] = (float)e0MaleHeld;
                     indicators[(int)TrajectoryIndicator.FemaleLifeExpectancy] = (float)e0FemaleHeld;
