@@ -6,13 +6,13 @@ using Populus.Demography.Stochastic;
 namespace Populus.Benchmarks;
 
 /// <summary>
-/// `dotnet run -c Release --project bench/Populus.Benchmarks -- cpu N [repeats]`: runs the city case with N trajectories
-/// and prints wall and process CPU time of each repeat. On a shared machine CPU time is the steadier figure (waiting
+/// `dotnet run -c Release --project bench/Populus.Benchmarks -- cpu N [repeats] [threads]`: runs the city case with N trajectories
+/// (on every core, or on <c>threads</c>) and prints wall and process CPU time of each repeat. On a shared machine CPU time is the steadier figure (waiting
 /// for a core counts in wall time, not in CPU time); run it under `perf stat -e task-clock` for the kernel's view.
 /// </summary>
 internal static class CpuTiming
 {
-    public static void Run(int trajectories, int repeats)
+    public static void Run(int trajectories, int repeats, int threads)
     {
         var process = Process.GetCurrentProcess();
         var cpu0 = process.TotalProcessorTime;
@@ -24,11 +24,17 @@ internal static class CpuTiming
         {
             var before = Process.GetCurrentProcess().TotalProcessorTime;
             wall.Restart();
-            var r = city.Run(trajectories, 20_240_101);
+            var r = city.Run(trajectories, 20_240_101, threads);
             var (elapsed, cpu) = (wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - before);
             // The checksum is read after the clocks stop: it walks every trajectory value on one thread.
             Report($"run {trajectories} (median 2035 total {r.Quantile(2035, "total", TrajectoryIndicator.Population, 3):N0}, checksum {Checksum(r):X16})",
                 elapsed, cpu);
+            if (Environment.GetEnvironmentVariable("DUMP") is { } dump)
+            {
+                using var w = new StreamWriter(dump);
+                foreach (var year in r.Years) foreach (var unit in r.Units) { for (var sex = 0; sex < 2; sex++) for (var g = 0; g < r.AgeGroups.Count; g++) { w.Write($"{r.Mean(year, unit, (Sex)sex, g):R}"); for (var q = 0; q < 7; q++) w.Write($" {r.Quantile(year, unit, (Sex)sex, g, q):R}"); w.WriteLine(); }
+                foreach (var ind in Enum.GetValues<TrajectoryIndicator>()) { w.Write($"{r.Mean(year, unit, ind):R}"); for (var q = 0; q < 7; q++) w.Write($" {r.Quantile(year, unit, ind, q):R}"); w.WriteLine(); } }
+            }
         }
     }
 

@@ -251,10 +251,10 @@ public sealed class CohortComponentProjection
     }
 
     /// <summary>As <see cref="Advance(ProjectionStepBuffer)"/>, without checking the buffer's arrays (<see cref="ProjectionStepBuffer.CommitTrusted"/>).</summary>
-    internal void AdvanceTrusted(ProjectionStepBuffer buffer)
+    internal void AdvanceTrusted(ProjectionStepBuffer buffer, (int First, int End) fertileAges)
     {
         RequireSession();
-        Advance(buffer.CommitTrusted());
+        Advance(buffer.CommitTrusted(fertileAges));
     }
 
     /// <summary>Moves the population begun with <see cref="Begin"/> one step.</summary>

@@ -60,19 +60,18 @@ internal static class Kernels
         }
     }
 
-    /// <summary>target[i] = a[i] + scale · b[i].</summary>
-    public static void SumScaled(Span<double> target, ReadOnlySpan<double> a, ReadOnlySpan<double> b, double scale)
+    /// <summary>target[i] = source[i] + scale · |source[i]|: a deviation spread like the values' magnitudes.</summary>
+    public static void AddAbsScaled(Span<double> target, ReadOnlySpan<double> source, double scale)
     {
         var i = 0;
         if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
         {
             var t = MemoryMarshal.Cast<double, Vector<double>>(target);
-            var va = MemoryMarshal.Cast<double, Vector<double>>(a);
-            var vb = MemoryMarshal.Cast<double, Vector<double>>(b);
+            var v = MemoryMarshal.Cast<double, Vector<double>>(source);
             var s = new Vector<double>(scale);
             for (var k = 0; k < t.Length; k++)
             {
-                t[k] = va[k] + s * vb[k];
+                t[k] = v[k] + s * Vector.Abs(v[k]);
             }
 
             i = t.Length * Vector<double>.Count;
@@ -80,7 +79,7 @@ internal static class Kernels
 
         for (; i < target.Length; i++)
         {
-            target[i] = a[i] + scale * b[i];
+            target[i] = source[i] + scale * Math.Abs(source[i]);
         }
     }
 
@@ -294,44 +293,53 @@ internal static class Kernels
         }
     }
 
-    /// <summary>sums[r · sumStride] = Σ values[r · rowLength + first + x] for x = 0 … count − 1, added in that order from 0
-    /// (the order of a plain loop over the row), for every row r of <paramref name="values"/>.</summary>
+    /// <summary>sums[r · G + g] = Σ values[r · rowLength + x] for x from bounds[g] to bounds[g + 1] − 1, added in that order
+    /// from 0 (the order of a plain loop over the row), for every row r of <paramref name="values"/> and each of the
+    /// G = bounds.Length − 1 groups.</summary>
     /// <remarks>Four rows at a time: one row's sum is a chain of dependent additions, four chains keep the adder busy
-    /// while each keeps its own order.</remarks>
-    public static void RowSums(ReadOnlySpan<double> values, int rowLength, int first, int count, Span<double> sums, int sumStride)
+    /// while each keeps its own order. All groups in one call: a call per group cost more than its additions.</remarks>
+    public static void RowGroupSums(ReadOnlySpan<double> values, int rowLength, ReadOnlySpan<int> bounds, Span<double> sums)
     {
         var rows = values.Length / rowLength;
+        var groups = bounds.Length - 1;
         var r = 0;
         for (; r + 4 <= rows; r += 4)
         {
-            var v0 = values.Slice(r * rowLength + first, count);
-            var v1 = values.Slice((r + 1) * rowLength + first, count);
-            var v2 = values.Slice((r + 2) * rowLength + first, count);
-            var v3 = values.Slice((r + 3) * rowLength + first, count);
-            var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0);
-            for (var x = 0; x < v0.Length; x++)
+            var v0 = values.Slice(r * rowLength, rowLength);
+            var v1 = values.Slice((r + 1) * rowLength, rowLength);
+            var v2 = values.Slice((r + 2) * rowLength, rowLength);
+            var v3 = values.Slice((r + 3) * rowLength, rowLength);
+            for (var g = 0; g < groups; g++)
             {
-                s0 += v0[x];
-                s1 += v1[x];
-                s2 += v2[x];
-                s3 += v3[x];
-            }
+                var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0);
+                for (var x = bounds[g]; x < bounds[g + 1]; x++)
+                {
+                    s0 += v0[x];
+                    s1 += v1[x];
+                    s2 += v2[x];
+                    s3 += v3[x];
+                }
 
-            sums[r * sumStride] = s0;
-            sums[(r + 1) * sumStride] = s1;
-            sums[(r + 2) * sumStride] = s2;
-            sums[(r + 3) * sumStride] = s3;
+                sums[r * groups + g] = s0;
+                sums[(r + 1) * groups + g] = s1;
+                sums[(r + 2) * groups + g] = s2;
+                sums[(r + 3) * groups + g] = s3;
+            }
         }
 
         for (; r < rows; r++)
         {
-            var sum = 0.0;
-            foreach (var v in values.Slice(r * rowLength + first, count))
+            var row = values.Slice(r * rowLength, rowLength);
+            for (var g = 0; g < groups; g++)
             {
-                sum += v;
-            }
+                var sum = 0.0;
+                foreach (var v in row[bounds[g]..bounds[g + 1]])
+                {
+                    sum += v;
+                }
 
-            sums[r * sumStride] = sum;
+                sums[r * groups + g] = sum;
+            }
         }
     }
 }

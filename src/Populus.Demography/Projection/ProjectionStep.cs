@@ -242,13 +242,20 @@ public sealed class ProjectionStep
     }
 
     /// <summary>Finds the age groups outside which no state has fertility (after the fertility array changed).</summary>
-    internal void FindFertileAges()
+    internal void FindFertileAges() => (FertileFirst, FertileEnd) = FertileAges(Fertility, Ages.Count);
+
+    /// <summary>Sets the fertile age groups to a range known to hold every non-zero rate (<see cref="FertileAges"/> of
+    /// rates with the same zeros).</summary>
+    internal void SetFertileAges((int First, int End) range) => (FertileFirst, FertileEnd) = range;
+
+    /// <summary>The age groups [first, end) outside which no state's fertility [state][age] is non-zero.</summary>
+    internal static (int First, int End) FertileAges(ReadOnlySpan<double> fertility, int ageCount)
     {
-        var a = Ages.Count;
+        var a = ageCount;
         var (first, end) = (a, 1);
-        for (var s = 0; s < StateCount; s++)
+        for (var s = 0; s < fertility.Length / a; s++)
         {
-            var f = Fertility.AsSpan(s * a, a);
+            var f = fertility.Slice(s * a, a);
             var lo = f.IndexOfAnyExcept(0.0);
             if (lo >= 0)
             {
@@ -257,7 +264,7 @@ public sealed class ProjectionStep
             }
         }
 
-        (FertileFirst, FertileEnd) = (Math.Min(first, end), end);
+        return (Math.Min(first, end), end);
     }
 
     private static void RequireLength(ReadOnlySpan<double> values, int expected, string name, string layout)

@@ -69,14 +69,15 @@ public sealed class ProjectionStepBuffer
     /// <summary>Returns the step that reads the current values without the array passes of <see cref="Commit"/>, for a
     /// caller whose values are clamped interpolations and finite scalings of tables already checked (a stochastic
     /// trajectory), and which checks the few scalars that could still put them out of range.</summary>
-    internal ProjectionStep CommitTrusted()
+    /// <param name="fertileAges">Age groups that hold every non-zero fertility rate (those of the table the rates scale).</param>
+    internal ProjectionStep CommitTrusted((int First, int End) fertileAges)
     {
         for (var s = 0; s < _sexRatioAtBirth.Length; s++)
         {
             _femaleShare[s] = new SexRatioAtBirth(_sexRatioAtBirth[s]).FemaleShare;
         }
 
-        _step.FindFertileAges();
+        _step.SetFertileAges(fertileAges);
         return _step;
     }
 }

@@ -82,17 +82,28 @@ public sealed class StateTransitions
             schedule.All.CopyTo(_schedules.AsSpan(k * 2 * a));
         }
 
-        // Destination-major order, origins ascending within a destination: a fixed summation order.
-        var order = Enumerable.Range(0, list.Length).OrderBy(p => _to[p]).ThenBy(p => _from[p]).ToArray();
+        // Destination-major order, then schedule, then origin: a fixed summation order, and a destination's pairs that
+        // share a schedule are adjacent (one run each), so the gather multiplies by the schedule once per run.
+        var order = Enumerable.Range(0, list.Length).OrderBy(p => _to[p]).ThenBy(p => _scheduleOf[p]).ThenBy(p => _from[p]).ToArray();
         _inScale = [.. order.Select(p => _scale[p])];
-        _inSchedule = [.. order.Select(p => _scheduleOf[p] * 2 * a)];
         _inOrigin = [.. order.Select(p => _from[p] * 2 * a)];
+        var runStart = new List<int>();
+        var runSchedule = new List<int>();
         _inStart = new int[states.Count + 1];
-        foreach (var p in order)
+        for (var i = 0; i < order.Length; i++)
         {
-            _inStart[_to[p] + 1]++;
+            var p = order[i];
+            if (i == 0 || _to[order[i - 1]] != _to[p] || _scheduleOf[order[i - 1]] != _scheduleOf[p])
+            {
+                runStart.Add(i);
+                runSchedule.Add(_scheduleOf[p] * 2 * a);
+                _inStart[_to[p] + 1]++;
+            }
         }
 
+        runStart.Add(order.Length);
+        _runStart = [.. runStart];
+        _runSchedule = [.. runSchedule];
         for (var s = 0; s < states.Count; s++)
         {
             _inStart[s + 1] += _inStart[s];
@@ -133,9 +144,10 @@ public sealed class StateTransitions
     private readonly double[] _scale;
     private readonly int[] _scheduleOf;
     private readonly double[] _schedules;
-    private readonly int[] _inStart;
+    private readonly int[] _inStart; // each destination's first run, and the end
+    private readonly int[] _runStart; // each run's first pair, and the end
+    private readonly int[] _runSchedule; // each run's schedule's offset in _schedules
     private readonly double[] _inScale; // per pair in destination-major order: its scale
-    private readonly int[] _inSchedule; // its schedule's offset in _schedules
     private readonly int[] _inOrigin; // its origin's offset in a [state][sex][age] array
     private readonly double[] _totalOut;
     private readonly double[]? _totalIn;
@@ -165,14 +177,16 @@ public sealed class StateTransitions
     /// <paramref name="destination"/> over ages [<paramref name="firstAge"/>, <paramref name="endAge"/>), given the
     /// survivors [state][sex][age].
     /// </summary>
-    /// <remarks>Each inflow value adds the origins' movers in ascending origin order, inflow + scale·schedule·survivors
-    /// at a time. The ages run outermost, a vector of them held in a register while the origins are added, so the
-    /// inflow is read and written once rather than once per origin; the order of the additions is unchanged.</remarks>
+    /// <remarks>The movers of a run of pairs that share a schedule are schedule × Σ scale·survivors (origins in ascending
+    /// order), so the schedule multiplies once per run rather than once per pair: a shared schedule keeps the age
+    /// dimension of an OD table rank one ([RC1981]), and the gather costs one multiply-add per pair and age. The ages
+    /// run outermost, four vectors of them held in registers while the pairs are added, so the inflow is read and
+    /// written once.</remarks>
     internal void GatherRateInflow(int destination, ReadOnlySpan<double> survivors, Span<double> inflow, int firstAge, int endAge)
     {
         var a = Ages.Count;
-        var (begin, end) = (_inStart[destination], _inStart[destination + 1]);
-        if (begin == end)
+        var (firstRun, endRun) = (_inStart[destination], _inStart[destination + 1]);
+        if (firstRun == endRun)
         {
             return;
         }
@@ -193,7 +207,6 @@ public sealed class StateTransitions
             var x = 0;
             if (Vector.IsHardwareAccelerated)
             {
-                // Four vectors of ages at a time: each is a chain of additions over the origins, four chains in flight.
                 var width = Vector<double>.Count;
                 for (; x + 4 * width <= len; x += 4 * width)
                 {
@@ -202,15 +215,24 @@ public sealed class StateTransitions
                     var s1 = Vector.LoadUnsafe(ref target, (nuint)(at + width));
                     var s2 = Vector.LoadUnsafe(ref target, (nuint)(at + 2 * width));
                     var s3 = Vector.LoadUnsafe(ref target, (nuint)(at + 3 * width));
-                    for (var i = begin; i < end; i++)
+                    for (var run = firstRun; run < endRun; run++)
                     {
-                        var scale = new Vector<double>(_inScale[i]);
-                        ref readonly var schedule = ref Unsafe.Add(ref Unsafe.AsRef(in schedules), _inSchedule[i] + at);
-                        ref readonly var movers = ref Unsafe.Add(ref Unsafe.AsRef(in surv), _inOrigin[i] + at);
-                        s0 += scale * Vector.LoadUnsafe(in schedule) * Vector.LoadUnsafe(in movers);
-                        s1 += scale * Vector.LoadUnsafe(in schedule, (nuint)width) * Vector.LoadUnsafe(in movers, (nuint)width);
-                        s2 += scale * Vector.LoadUnsafe(in schedule, (nuint)(2 * width)) * Vector.LoadUnsafe(in movers, (nuint)(2 * width));
-                        s3 += scale * Vector.LoadUnsafe(in schedule, (nuint)(3 * width)) * Vector.LoadUnsafe(in movers, (nuint)(3 * width));
+                        var (t0, t1, t2, t3) = (Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero);
+                        for (var i = _runStart[run]; i < _runStart[run + 1]; i++)
+                        {
+                            var scale = new Vector<double>(_inScale[i]);
+                            ref readonly var movers = ref Unsafe.Add(ref Unsafe.AsRef(in surv), _inOrigin[i] + at);
+                            t0 += scale * Vector.LoadUnsafe(in movers);
+                            t1 += scale * Vector.LoadUnsafe(in movers, (nuint)width);
+                            t2 += scale * Vector.LoadUnsafe(in movers, (nuint)(2 * width));
+                            t3 += scale * Vector.LoadUnsafe(in movers, (nuint)(3 * width));
+                        }
+
+                        ref readonly var schedule = ref Unsafe.Add(ref Unsafe.AsRef(in schedules), _runSchedule[run] + at);
+                        s0 += Vector.LoadUnsafe(in schedule) * t0;
+                        s1 += Vector.LoadUnsafe(in schedule, (nuint)width) * t1;
+                        s2 += Vector.LoadUnsafe(in schedule, (nuint)(2 * width)) * t2;
+                        s3 += Vector.LoadUnsafe(in schedule, (nuint)(3 * width)) * t3;
                     }
 
                     Vector.StoreUnsafe(s0, ref target, (nuint)at);
@@ -222,11 +244,15 @@ public sealed class StateTransitions
                 for (; x + width <= len; x += width)
                 {
                     var sum = Vector.LoadUnsafe(ref target, (nuint)(o + x));
-                    for (var i = begin; i < end; i++)
+                    for (var run = firstRun; run < endRun; run++)
                     {
-                        var schedule = Vector.LoadUnsafe(in schedules, (nuint)(_inSchedule[i] + o + x));
-                        var movers = Vector.LoadUnsafe(in surv, (nuint)(_inOrigin[i] + o + x));
-                        sum += new Vector<double>(_inScale[i]) * schedule * movers;
+                        var t = Vector<double>.Zero;
+                        for (var i = _runStart[run]; i < _runStart[run + 1]; i++)
+                        {
+                            t += new Vector<double>(_inScale[i]) * Vector.LoadUnsafe(in surv, (nuint)(_inOrigin[i] + o + x));
+                        }
+
+                        sum += Vector.LoadUnsafe(in schedules, (nuint)(_runSchedule[run] + o + x)) * t;
                     }
 
                     Vector.StoreUnsafe(sum, ref target, (nuint)(o + x));
@@ -236,9 +262,15 @@ public sealed class StateTransitions
             for (; x < len; x++)
             {
                 var sum = Unsafe.Add(ref target, o + x);
-                for (var i = begin; i < end; i++)
+                for (var run = firstRun; run < endRun; run++)
                 {
-                    sum += _inScale[i] * Unsafe.Add(ref Unsafe.AsRef(in schedules), _inSchedule[i] + o + x) * Unsafe.Add(ref Unsafe.AsRef(in surv), _inOrigin[i] + o + x);
+                    var t = 0.0;
+                    for (var i = _runStart[run]; i < _runStart[run + 1]; i++)
+                    {
+                        t += _inScale[i] * Unsafe.Add(ref Unsafe.AsRef(in surv), _inOrigin[i] + o + x);
+                    }
+
+                    sum += Unsafe.Add(ref Unsafe.AsRef(in schedules), _runSchedule[run] + o + x) * t;
                 }
 
                 Unsafe.Add(ref target, o + x) = sum;

@@ -12,20 +12,22 @@ namespace Populus.Demography.Stochastic;
 /// <remarks>
 /// <para>Everything that does not depend on the draw is prepared once: each region's central rates for every step
 /// (<see cref="StepRatePreparation"/>: schedules at the step centre, calibrated to the central e0 and TFR), a
-/// <see cref="SurvivalFamily"/> per region, sex and step (held flat in <see cref="SurvivalFamilies"/>), and the age–sex pattern given to migration deviations.
+/// <see cref="SurvivalFamily"/> per region, sex and step (held flat in <see cref="SurvivalFamilies"/>), and how migration deviations are spread over age and sex.
 /// A trajectory then costs, per step and region, one interpolation of survival ratios in e0, a scaling of the
 /// fertility schedule by TFR/TFR* (a TFR level sets the schedule by proportional scaling, as in the deterministic
 /// preparation) and the migrants, written into a reusable <see cref="ProjectionStepBuffer"/>, and one engine step.
 /// The buffer's arrays are not re-checked each step (<see cref="ProjectionStepBuffer.CommitTrusted"/>): survival is
-/// clamped to [0, 1] and fertility and migrants are scalings of checked tables, so checking the TFR ratio against the
+/// clamped to [0, 1] and fertility and migrants are scalings of checked tables (fertility keeps the central table's fertile
+/// ages), so checking the TFR ratio against the
 /// central peak and the migrants' sums for finiteness is enough; a step that fails those is checked in full.</para>
-/// <para>Trajectory i uses <see cref="RandomStream"/>(seed, i) and writes only its own row of results, so the results
+/// <para>Trajectory i uses <see cref="RandomStream"/>(seed, i) and writes only its own values, so the results
 /// are the same for any number of threads. The deviation of a step is the overlap-weighted mean of the calendar
 /// years' deviations it covers (a July-to-July step: the mean of the two years), as the central levels are read.</para>
 /// </remarks>
 public sealed class StochasticProjection
 {
-    private const int ChunkSize = 8;
+    /// <summary>Trajectories a worker runs before writing them out: 16 floats of a cell are one 64-byte cache line.</summary>
+    private const int ChunkSize = 16;
 
     private readonly StateSpace _states;
     private readonly AgeGroups _ages;
@@ -38,6 +40,7 @@ public sealed class StochasticProjection
     private readonly UncertaintyModel _model;
     private readonly AgeGroups _groups;
     private readonly int[] _groupStart; // the grid index where each output age group starts, and the grid's end
+    private readonly int[] _broadStart; // the same for 0–14, 15–64 and 65+
     private readonly IEnumerable<StateTransitions>?[] _transitions;
     private readonly int[] _transitionSetOfStep;
     private readonly int _horizons;
@@ -50,7 +53,9 @@ public sealed class StochasticProjection
     private readonly double[][] _e0Female;
     private readonly double[][] _srb;
     private readonly double[][] _migrants;
-    private readonly double[][] _migrationPattern;
+    private readonly double[][] _perMigrant; // [step][region]: 1 / Σ|central migrants|, or 0 when none are assumed
+    private readonly double[] _populationShare; // [region][sex][age]: the base population's distribution, for regions without migrants
+    private readonly (int First, int End)[] _fertileAges; // [step]: the age groups of every region's non-zero central fertility
     private readonly double[][] _fertilityPeak; // the largest central rate; +∞ when the first age group has fertility (refused by the step's check)
     private readonly SurvivalFamilies _families; // [step][region][sex]
     private readonly double[] _initialTotals; // each region's initial population, summed in grid order
@@ -114,6 +119,7 @@ public sealed class StochasticProjection
         _model = model;
         _groups = outputAgeGroups;
         _groupStart = [.. Enumerable.Range(0, outputAgeGroups.Count).Select(g => _ages.IndexOf(outputAgeGroups.Start(g))), _a];
+        _broadStart = [0, _ages.IndexOf(15), _ages.IndexOf(65), _a];
 
         (_stepYears, _horizons) = StepYears(startTime, steps, model.BaseYear);
         (_transitions, _transitionSetOfStep) = TransitionSets(transitions, steps);
@@ -124,8 +130,9 @@ public sealed class StochasticProjection
         _e0Female = new double[steps][];
         _srb = new double[steps][];
         _migrants = new double[steps][];
-        _migrationPattern = new double[steps][];
+        _perMigrant = new double[steps][];
         _fertilityPeak = new double[steps][];
+        _fertileAges = new (int, int)[steps];
         var families = new SurvivalFamily[steps * _r * 2];
         var central = new IReadOnlyList<PreparedRates>[steps];
         for (var k = 0; k < steps; k++)
@@ -139,7 +146,7 @@ public sealed class StochasticProjection
             _e0Female[k] = new double[_r];
             _srb[k] = new double[_r];
             _migrants[k] = new double[_r * 2 * _a];
-            _migrationPattern[k] = new double[_r * 2 * _a];
+            _perMigrant[k] = new double[_r];
             _fertilityPeak[k] = new double[_r];
             for (var r = 0; r < _r; r++)
             {
@@ -152,7 +159,7 @@ public sealed class StochasticProjection
                 _srb[k][r] = p.Rates.SexRatioAtBirth.MalesPerFemale;
                 p.Rates.MaleMigrants?.Values.CopyTo(_migrants[k].AsSpan(r * 2 * _a));
                 p.Rates.FemaleMigrants?.Values.CopyTo(_migrants[k].AsSpan((r * 2 + 1) * _a));
-                Pattern(_migrants[k].AsSpan(r * 2 * _a, 2 * _a), _initial.AsSpan(r * 2 * _a, 2 * _a), _migrationPattern[k].AsSpan(r * 2 * _a, 2 * _a));
+                _perMigrant[k][r] = PerMigrant(_migrants[k].AsSpan(r * 2 * _a, 2 * _a));
                 var centre = t + 0.5;
                 var region = regions[r];
                 var male = region.MaleMortality.At(centre);
@@ -162,9 +169,15 @@ public sealed class StochasticProjection
             }
         }
 
+        for (var k = 0; k < steps; k++)
+        {
+            _fertileAges[k] = ProjectionStep.FertileAges(_fertility[k], _a);
+        }
+
         _families = new SurvivalFamilies(families, _ages);
+        _populationShare = PopulationShares(_initial, 2 * _a);
         _initialTotals = new double[_r];
-        Kernels.RowSums(_initial, 2 * _a, 0, 2 * _a, _initialTotals, 1);
+        Kernels.RowGroupSums(_initial, 2 * _a, [0, 2 * _a], _initialTotals);
         Central = central;
         Units = _r > 1 ? [.. Enumerable.Range(0, _r).Select(states.Label), "total"] : [states.Label(0)];
         Years = [.. Enumerable.Range(startYear + 1, steps)];
@@ -195,16 +208,13 @@ public sealed class StochasticProjection
 
         var cellsPerUnit = TrajectoryResults.CellsPer(_groups);
         var cells = Years.Length * Units.Length * cellsPerUnit;
+        // Cell-major: a cell's N values are contiguous, so summaries and target probabilities read one run of memory.
         var values = GC.AllocateUninitializedArray<float>(checked(trajectories * cells));
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism };
         var chunks = (trajectories + ChunkSize - 1) / ChunkSize;
-        Parallel.For(0, chunks, options, () => new Worker(this), (chunk, _, worker) =>
+        Parallel.For(0, chunks, options, () => new Worker(this, cells), (chunk, _, worker) =>
         {
-            for (var i = chunk * ChunkSize; i < Math.Min(trajectories, (chunk + 1) * ChunkSize); i++)
-            {
-                worker.Run(seed, i, values.AsSpan(i * cells, cells));
-            }
-
+            worker.RunChunk(seed, chunk * ChunkSize, Math.Min(ChunkSize, trajectories - chunk * ChunkSize), values, trajectories);
             return worker;
         }, _ => { });
 
@@ -220,31 +230,19 @@ public sealed class StochasticProjection
         const int Block = 64;
         var probabilities = TrajectoryResults.Probabilities.AsSpan().ToArray();
         var q = probabilities.Length;
-        Parallel.For(0, (cells + Block - 1) / Block, options, () => new double[Block * n], (block, _, scratch) =>
+        Parallel.For(0, (cells + Block - 1) / Block, options, () => new double[n], (block, _, scratch) =>
         {
-            var first = block * Block;
-            var count = Math.Min(Block, cells - first);
-            // Gather a block of cells: each trajectory's row contributes one contiguous run.
-            for (var i = 0; i < n; i++)
+            for (var c = block * Block; c < Math.Min(cells, (block + 1) * Block); c++)
             {
-                var row = values.AsSpan(i * cells + first, count);
-                for (var c = 0; c < count; c++)
-                {
-                    scratch[c * n + i] = row[c];
-                }
-            }
-
-            for (var c = 0; c < count; c++)
-            {
-                var column = scratch.AsSpan(c * n, n);
+                var column = values.AsSpan(c * n, n);
                 var sum = 0.0;
-                foreach (var v in column)
+                for (var i = 0; i < n; i++)
                 {
-                    sum += v;
+                    sum += scratch[i] = column[i];
                 }
 
-                mean[first + c] = sum / n;
-                Quantiles.Compute(column, probabilities, quantiles.AsSpan((first + c) * q, q));
+                mean[c] = sum / n;
+                Quantiles.Compute(scratch, probabilities, quantiles.AsSpan(c * q, q));
             }
 
             return scratch;
@@ -298,9 +296,8 @@ public sealed class StochasticProjection
         return ([.. sets], ofStep);
     }
 
-    /// <summary>The age–sex distribution (summing to 1) of a migration deviation: that of the central migrants' absolute
-    /// values (who moves), or of the population when no migrants are assumed.</summary>
-    private static void Pattern(ReadOnlySpan<double> migrants, ReadOnlySpan<double> population, Span<double> pattern)
+    /// <summary>1 / Σ|migrants|, or 0 when there are none.</summary>
+    private static double PerMigrant(ReadOnlySpan<double> migrants)
     {
         var total = 0.0;
         foreach (var m in migrants)
@@ -308,19 +305,29 @@ public sealed class StochasticProjection
             total += Math.Abs(m);
         }
 
-        var source = total > 0 ? migrants : population;
-        if (total == 0)
+        return total > 0 ? 1 / total : 0;
+    }
+
+    /// <summary>Each region's population by sex and age as a share of its total (0 for an empty region).</summary>
+    private static double[] PopulationShares(ReadOnlySpan<double> population, int block)
+    {
+        var shares = new double[population.Length];
+        for (var r = 0; r < population.Length / block; r++)
         {
-            foreach (var p in population)
+            var region = population.Slice(r * block, block);
+            var total = 0.0;
+            foreach (var p in region)
             {
                 total += p;
             }
+
+            if (total > 0)
+            {
+                Kernels.Scale(shares.AsSpan(r * block, block), region, 1 / total);
+            }
         }
 
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            pattern[i] = total > 0 ? Math.Abs(source[i]) / total : 0;
-        }
+        return shares;
     }
 
     /// <summary>One thread's workspace: an engine, a step buffer per transition set and the draw of one trajectory.</summary>
@@ -335,10 +342,12 @@ public sealed class StochasticProjection
         private readonly double[] _broadBySex; // per region and sex: 0–14, 15–64, 65+
         private readonly double[] _totals; // per region: the current population, summed in grid order
         private readonly double[] _migrantTotals; // per region: the step's net migrants, summed in grid order
+        private readonly float[] _rows; // the chunk's trajectories, one row of cells each
 
-        public Worker(StochasticProjection p)
+        public Worker(StochasticProjection p, int cells)
         {
             _p = p;
+            _rows = new float[ChunkSize * cells];
             _engine = new CohortComponentProjection(p._states, p._ages, outputs: ProjectionOutputs.Population, maxDegreeOfParallelism: 1);
             _buffers = [.. p._transitions.Select(t => new ProjectionStepBuffer(p._ages, p._r, hasMigrants: true, p._timing, t))];
             _draw = new RegionalPaths(p._model, p._r, p._horizons);
@@ -349,7 +358,27 @@ public sealed class StochasticProjection
             _migrantTotals = new double[p._r];
         }
 
-        public void Run(ulong seed, int trajectory, Span<float> row)
+        /// <summary>Runs trajectories [first, first + count) into the worker's rows, then writes each cell's values into
+        /// the cell-major <paramref name="values"/> of <paramref name="n"/> trajectories.</summary>
+        public void RunChunk(ulong seed, int first, int count, float[] values, int n)
+        {
+            var cells = _rows.Length / ChunkSize;
+            for (var j = 0; j < count; j++)
+            {
+                Run(seed, first + j, _rows.AsSpan(j * cells, cells));
+            }
+
+            for (var c = 0; c < cells; c++)
+            {
+                var column = values.AsSpan(c * n + first, count);
+                for (var j = 0; j < column.Length; j++)
+                {
+                    column[j] = _rows[j * cells + c];
+                }
+            }
+        }
+
+        private void Run(ulong seed, int trajectory, Span<float> row)
         {
             var p = _p;
             var model = p._model;
@@ -384,16 +413,23 @@ public sealed class StochasticProjection
 
                     var extra = Deviation(RegionalPaths.NetMigrationRate, r, k) * _totals[r];
                     var m = buffer.NetMigrants.Slice(r * 2 * a, 2 * a);
-                    var central = p._migrants[k].AsSpan(r * 2 * a, 2 * a);
-                    var pattern = p._migrationPattern[k].AsSpan(r * 2 * a, 2 * a);
-                    Kernels.SumScaled(m, central, pattern, extra);
+                    // The deviation is spread like the central migrants' absolute values (who moves), or like the
+                    // population where no migrants are assumed.
+                    if (p._perMigrant[k][r] > 0)
+                    {
+                        Kernels.AddAbsScaled(m, p._migrants[k].AsSpan(r * 2 * a, 2 * a), extra * p._perMigrant[k][r]);
+                    }
+                    else
+                    {
+                        Kernels.Scale(m, p._populationShare.AsSpan(r * 2 * a, 2 * a), extra);
+                    }
                     indicators[(int)TrajectoryIndicator.TotalFertility] = (float)tfr;
                     indicators[(int)TrajectoryIndicator.MaleLifeExpectancy] = (float)e0MaleHeld;
                     indicators[(int)TrajectoryIndicator.FemaleLifeExpectancy] = (float)e0FemaleHeld;
                 }
 
                 // Migrants finite (their sum is) with every value clamped or scaled from checked tables: the step needs no array check.
-                Kernels.RowSums(buffer.NetMigrants, 2 * a, 0, 2 * a, _migrantTotals, 1);
+                Kernels.RowGroupSums(buffer.NetMigrants, 2 * a, [0, 2 * a], _migrantTotals);
                 for (var r = 0; r < p._r; r++)
                 {
                     row[yearBase + r * cellsPerUnit + 2 * p._groups.Count + (int)TrajectoryIndicator.NetMigrants] = (float)_migrantTotals[r];
@@ -402,7 +438,7 @@ public sealed class StochasticProjection
 
                 if (trusted)
                 {
-                    _engine.AdvanceTrusted(buffer);
+                    _engine.AdvanceTrusted(buffer, p._fertileAges[k]);
                 }
                 else
                 {
@@ -435,15 +471,9 @@ public sealed class StochasticProjection
             var births = _engine.LastStepBirths;
             var total = p._r; // the sum of units, when there are several
             // Rows [region][sex] of the grid: each sum in age order, as a loop over the row would add.
-            for (var group = 0; group < g; group++)
-            {
-                Kernels.RowSums(population, a, p._groupStart[group], p._groupStart[group + 1] - p._groupStart[group], _sums.AsSpan(group), g);
-            }
-
-            Kernels.RowSums(population, a, 0, 15, _broadBySex.AsSpan(0), 3);
-            Kernels.RowSums(population, a, 15, 50, _broadBySex.AsSpan(1), 3);
-            Kernels.RowSums(population, a, 65, a - 65, _broadBySex.AsSpan(2), 3);
-            Kernels.RowSums(population, 2 * a, 0, 2 * a, _totals, 1);
+            Kernels.RowGroupSums(population, a, p._groupStart, _sums);
+            Kernels.RowGroupSums(population, a, p._broadStart, _broadBySex);
+            Kernels.RowGroupSums(population, 2 * a, [0, 2 * a], _totals);
             for (var i = 0; i < p._r * 3; i++)
             {
                 _broad[i] = _broadBySex[(i / 3 * 2) * 3 + i % 3] + _broadBySex[(i / 3 * 2 + 1) * 3 + i % 3];

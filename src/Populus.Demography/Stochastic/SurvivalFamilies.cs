@@ -12,12 +12,15 @@ namespace Populus.Demography.Stochastic;
 /// one object each, every read began with a chain of dependent cache misses (family → e0 array → survival array
 /// header) before the two rows it needs; here the e0 nodes of all families fit in a few cache lines per step and the
 /// rows' addresses are computed, so their loads overlap. The interpolation is that of <see cref="SurvivalFamily"/>.
+/// <para>The rows are held as 1 − S in single precision: a trajectory's reads of the table (two rows a family, from a
+/// table of megabytes) are its largest memory traffic, and halving it matters more than the precision lost, which is
+/// relative to 1 − S (a few parts in 10⁸ of the chance of dying), so S itself is kept to about 10⁻¹⁰ or better.</para>
 /// </remarks>
 internal sealed class SurvivalFamilies
 {
     private readonly int _a;
     private readonly double[] _e0; // every family's nodes, family after family
-    private readonly double[] _survival; // [node][age], nodes in the order of _e0
+    private readonly float[] _nonSurvival; // 1 − S [node][age], nodes in the order of _e0
     private readonly int[] _nodeStart; // the first node of each family, and the end
     private readonly int[] _centralIndex; // each family's deterministic node, counted from its first
 
@@ -35,11 +38,16 @@ internal sealed class SurvivalFamilies
         }
 
         _e0 = new double[_nodeStart[^1]];
-        _survival = new double[_nodeStart[^1] * _a];
+        _nonSurvival = new float[_nodeStart[^1] * _a];
         for (var f = 0; f < families.Count; f++)
         {
             families[f].NodeE0.CopyTo(_e0.AsSpan(_nodeStart[f]));
-            families[f].NodeSurvival.CopyTo(_survival.AsSpan(_nodeStart[f] * _a));
+            var rows = families[f].NodeSurvival;
+            var target = _nonSurvival.AsSpan(_nodeStart[f] * _a, rows.Length);
+            for (var i = 0; i < rows.Length; i++)
+            {
+                target[i] = (float)(1 - rows[i]);
+            }
         }
     }
 
@@ -49,16 +57,9 @@ internal sealed class SurvivalFamilies
     {
         var first = _nodeStart[family];
         var nodes = _e0.AsSpan(first, _nodeStart[family + 1] - first);
-        var central = _centralIndex[family];
-        if (e0 == nodes[central])
-        {
-            _survival.AsSpan((first + central) * _a, _a).CopyTo(target);
-            return e0;
-        }
-
         var held = Math.Clamp(e0, nodes[0], nodes[^1]);
         // Walk from the central node: deviations are mostly within a few nodes of it.
-        var i = Math.Min(central, nodes.Length - 2);
+        var i = Math.Min(_centralIndex[family], nodes.Length - 2);
         while (i > 0 && nodes[i] > held)
         {
             i--;
@@ -70,31 +71,33 @@ internal sealed class SurvivalFamilies
         }
 
         var w = (held - nodes[i]) / (nodes[i + 1] - nodes[i]);
-        Lerp(_survival.AsSpan((first + i) * _a, _a), _survival.AsSpan((first + i + 1) * _a, _a), w, target);
+        Lerp(_nonSurvival.AsSpan((first + i) * _a, _a), _nonSurvival.AsSpan((first + i + 1) * _a, _a), w, target);
         return held;
     }
 
-    /// <summary>target = a + w·(b − a), held in [0, 1] against rounding.</summary>
-    private static void Lerp(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double w, Span<double> target)
+    /// <summary>target = 1 − (a + w·(b − a)) for rows a and b of 1 − S, held in [0, 1] against rounding.</summary>
+    private static void Lerp(ReadOnlySpan<float> a, ReadOnlySpan<float> b, double w, Span<double> target)
     {
         var i = 0;
-        if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
+        if (Vector.IsHardwareAccelerated)
         {
-            var va = MemoryMarshal.Cast<double, Vector<double>>(a);
-            var vb = MemoryMarshal.Cast<double, Vector<double>>(b);
-            var t = MemoryMarshal.Cast<double, Vector<double>>(target);
+            var width = Vector<float>.Count;
             var vw = new Vector<double>(w);
-            for (var k = 0; k < t.Length; k++)
+            for (; i + width <= target.Length; i += width)
             {
-                t[k] = Vector.Min(Vector<double>.One, Vector.Max(Vector<double>.Zero, va[k] + vw * (vb[k] - va[k])));
+                Vector.Widen(new Vector<float>(a[i..]), out var a0, out var a1);
+                Vector.Widen(new Vector<float>(b[i..]), out var b0, out var b1);
+                Survival(a0, b0, vw).CopyTo(target[i..]);
+                Survival(a1, b1, vw).CopyTo(target[(i + width / 2)..]);
             }
-
-            i = t.Length * Vector<double>.Count;
         }
 
         for (; i < target.Length; i++)
         {
-            target[i] = Math.Min(1, Math.Max(0, a[i] + w * (b[i] - a[i])));
+            target[i] = Math.Min(1, Math.Max(0, 1 - (a[i] + w * ((double)b[i] - a[i]))));
         }
     }
+
+    private static Vector<double> Survival(Vector<double> a, Vector<double> b, Vector<double> w) =>
+        Vector.Min(Vector<double>.One, Vector.Max(Vector<double>.Zero, Vector<double>.One - (a + w * (b - a))));
 }

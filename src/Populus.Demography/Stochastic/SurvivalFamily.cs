@@ -11,7 +11,8 @@ namespace Populus.Demography.Stochastic;
 /// (<see cref="Preparation.LifeExpectancyCalibration"/>). The family holds the life tables of k*·e^{jΔ}·m(x) for
 /// j = −J…J (Δ = 0.08, J = 15: factors 0.30–3.3, about ±15 years of e0 at today's levels), and their e0. A target e0
 /// is placed between the two nodes around it and the survival ratios interpolated linearly in e0; node 0 is the
-/// deterministic table itself, so a zero deviation gives exactly the deterministic ratios. Between nodes 1–1.5
+/// deterministic table itself, so a zero deviation gives the deterministic ratios (to the 10⁻¹⁰ of
+/// <see cref="SurvivalFamilies"/>' single-precision storage). Between nodes 1–1.5
 /// years of e0 apart the ratios are smooth in e0, and linear interpolation moves e0 itself by well under 0.01 year.
 /// Targets beyond the outermost nodes are held at them (reported by <see cref="SurvivalFamilies.Interpolate"/>, which
 /// reads the families of a run from one flat table).

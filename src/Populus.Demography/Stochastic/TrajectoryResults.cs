@@ -7,7 +7,7 @@ namespace Populus.Demography.Stochastic;
 /// several) and cell (population by sex and age group, and each <see cref="TrajectoryIndicator"/>), the value of
 /// every trajectory, its mean and the quantiles in <see cref="Probabilities"/>.
 /// </summary>
-/// <remarks>Trajectory values are held as 32-bit floats (7 significant digits: one person in ten million) to halve the
+/// <remarks>Trajectory values are held cell by cell (a cell's N values contiguous), as 32-bit floats (7 significant digits: one person in ten million) to halve the
 /// memory of large runs; means and quantiles are computed from them in double precision.</remarks>
 public sealed class TrajectoryResults
 {
@@ -49,8 +49,6 @@ public sealed class TrajectoryResults
     /// <summary>Values per unit and year: population by sex and age group, then the indicators.</summary>
     internal int CellsPerUnit => 2 * AgeGroups.Count + IndicatorCount;
 
-    internal int CellCount => Years.Length * Units.Length * CellsPerUnit;
-
     internal static int CellsPer(AgeGroups groups) => 2 * groups.Count + IndicatorCount;
 
     /// <summary>The mean over trajectories of population of one sex and age group.</summary>
@@ -74,9 +72,10 @@ public sealed class TrajectoryResults
     private double[] Column(int cell)
     {
         var column = new double[Trajectories];
+        var values = _values.AsSpan(cell * Trajectories, Trajectories);
         for (var i = 0; i < column.Length; i++)
         {
-            column[i] = _values[(long)i * CellCount + cell];
+            column[i] = values[i];
         }
 
         return column;

@@ -14,25 +14,28 @@ public class KernelsTests
     }
 
     [Theory]
-    [InlineData(7, 0, 13)]
-    [InlineData(8, 5, 5)]
-    [InlineData(3, 2, 1)]
-    public void RowSums_AddEachRowInOrder(int rows, int first, int count)
+    [InlineData(7, new[] { 0, 13 })]
+    [InlineData(8, new[] { 0, 5, 10, 13 })]
+    [InlineData(3, new[] { 2, 3, 3, 9 })]
+    public void RowGroupSums_AddEachGroupOfEachRowInOrder(int rows, int[] bounds)
     {
         const int RowLength = 13;
+        var groups = bounds.Length - 1;
         var values = Mixed(rows * RowLength, rows);
-        var sums = new double[rows * 2];
-        Kernels.RowSums(values, RowLength, first, count, sums, 2);
+        var sums = new double[rows * groups];
+        Kernels.RowGroupSums(values, RowLength, bounds, sums);
         for (var r = 0; r < rows; r++)
         {
-            var expected = 0.0;
-            for (var x = first; x < first + count; x++)
+            for (var g = 0; g < groups; g++)
             {
-                expected += values[r * RowLength + x];
-            }
+                var expected = 0.0;
+                for (var x = bounds[g]; x < bounds[g + 1]; x++)
+                {
+                    expected += values[r * RowLength + x];
+                }
 
-            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(sums[r * 2]));
-            Assert.Equal(0, sums[r * 2 + 1]);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(sums[r * groups + g]));
+            }
         }
     }
 
@@ -74,7 +77,7 @@ public class KernelsTests
     [InlineData(1, 101)] // the survivors' ages
     [InlineData(0, 1)] // the newborns
     [InlineData(3, 20)]
-    public void GatherRateInflow_AddsTheOriginsInOrder(int firstAge, int endAge)
+    public void GatherRateInflow_AddsEachSchedulesOriginsInOrder(int firstAge, int endAge)
     {
         const int States = 5;
         var ages = AgeGroups.SingleYear(100);
@@ -93,15 +96,24 @@ public class KernelsTests
             var inflow = start.ToArray();
             transitions.GatherRateInflow(d, survivors, inflow, firstAge, endAge);
 
+            // Runs of pairs sharing a schedule (schedules in order of first use), each schedule × Σ scale·survivors over
+            // its origins in ascending order.
             var expected = start.ToArray();
-            foreach (var t in pairs.Where(t => t.To == d).OrderBy(t => t.From))
+            var firstUse = pairs.Select(t => t.Schedule).Distinct().ToList();
+            foreach (var run in pairs.Where(t => t.To == d).GroupBy(t => firstUse.IndexOf(t.Schedule)).OrderBy(g => g.Key))
             {
-                var rates = t.Schedule.All;
+                var rates = firstUse[run.Key].All;
                 for (var i = 0; i < 2 * a; i++)
                 {
                     if (i % a >= firstAge && i % a < endAge)
                     {
-                        expected[i] += t.Scale * rates[i] * survivors[t.From * 2 * a + i];
+                        var movers = 0.0;
+                        foreach (var t in run.OrderBy(t => t.From))
+                        {
+                            movers += t.Scale * survivors[t.From * 2 * a + i];
+                        }
+
+                        expected[i] += rates[i] * movers;
                     }
                 }
             }
