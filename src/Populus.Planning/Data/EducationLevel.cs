@@ -54,8 +54,9 @@ public static class EducationLevels
     private static readonly string[] Labels = ["未上过学", "学前", "小学", "初中", "高中", "中职", "大专", "本科", "硕士", "博士"];
 
     // Years of schooling the statistical bureaus credit for each level when they compute mean years of schooling
-    // (人均受教育年限); the plan's 10.07 years (ages 16–59, 2020) is of this kind.
-    private static readonly double[] Years = [0, 0, 6, 9, 12, 12, 15, 16, 19, 22];
+    // (人均受教育年限); the plan's 10.07 years (ages 16–59, 2020) is of this kind. The census tables credit 研究生 as one
+    // level of 19 years, so a doctorate counts 19 as a master's degree does.
+    private static readonly double[] Years = [0, 0, 6, 9, 12, 12, 15, 16, 19, 19];
 
     /// <summary>The code used in formulas and files, e.g. junior_college.</summary>
     public static string Code(this EducationLevel level) => Codes[(int)level];
