@@ -72,8 +72,8 @@ internal static class EvaluateCommand
                 if (probabilities is not null)
                 {
                     stdout.WriteLine();
-                    stdout.WriteLine($"Probabilities: {n} trajectories (seed {parse.GetValue(seed)}) around scenario '{s.Name}', TFR, e0 and net migration " +
-                        $"drawn from processes calibrated to WPP 2024's 80%/95% bounds for China; Monte Carlo standard error at most {Percent(0.5 / Math.Sqrt(n))}.");
+                    stdout.WriteLine($"Probabilities: {n} trajectories (seed {parse.GetValue(seed)}) around scenario '{s.Name}': {monitor.UncertaintySources}; " +
+                        $"Monte Carlo standard error at most {Percent(0.5 / Math.Sqrt(n))}.");
                 }
             }
 

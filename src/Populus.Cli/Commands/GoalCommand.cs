@@ -74,7 +74,7 @@ internal static class GoalCommand
                     level => ScenarioRun.Run(monitor.Model, s.With(ScenarioGoal.Levers(which, level)), monitor.Uncertainty, monitor.Plan.Catalogue, series, y, n, parse.GetValue(seed))
                         .Values(target.IndicatorId, where, y),
                     p);
-                stdout.WriteLine($"Probability: {n} trajectories a level (seed {parse.GetValue(seed)}), processes calibrated to WPP 2024's bounds for China.");
+                stdout.WriteLine($"Probability: {n} trajectories a level (seed {parse.GetValue(seed)}): {monitor.UncertaintySources}.");
             }
             else
             {

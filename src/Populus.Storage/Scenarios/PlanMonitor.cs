@@ -1,4 +1,5 @@
 using System.Globalization;
+using Populus.Demography.Stochastic;
 using Populus.Planning.Data;
 using PlanProvenance = Populus.Planning.Data.Provenance;
 using Populus.Planning.Indicators;
@@ -26,7 +27,11 @@ public sealed class PlanMonitor
         Observed = observed;
         Projector = new ScenarioProjector(model);
         Calculator = new IndicatorCalculator(plan.Catalogue, observed);
-        _uncertainty = new(() => Wpp.WppUncertainty.Calibrate(Path.Combine(dataFolder, "wpp"), CalibrationLocation, RegionalCorrelation).Model);
+        _uncertainty = new(() =>
+        {
+            var national = Wpp.WppUncertainty.Calibrate(Path.Combine(dataFolder, "wpp"), CalibrationLocation, RegionalCorrelation).Model;
+            return MigrationSpread is { } own ? national with { NetMigrationRate = own.Process } : national;
+        });
     }
 
     public string DataFolder { get; }
@@ -57,7 +62,8 @@ public sealed class PlanMonitor
 
     private readonly Lazy<Demography.Stochastic.UncertaintyModel> _uncertainty;
 
-    /// <summary>The random processes calibrated to China's WPP 2024 bounds (data/wpp), fitted once.</summary>
+    /// <summary>The random processes calibrated to China's WPP 2024 bounds (data/wpp), fitted once; net migration's
+    /// spread is the city's own (<see cref="MigrationSpread"/>) where its annual figures measure it.</summary>
     /// <exception cref="InvalidInputException">The WPP extract is missing or invalid.</exception>
     public Demography.Stochastic.UncertaintyModel Uncertainty => _uncertainty.Value;
 
@@ -79,6 +85,19 @@ public sealed class PlanMonitor
     /// <exception cref="InvalidInputException">The WPP extract is missing or invalid.</exception>
     public ScenarioRun RunTrajectories(Planning.Scenarios.Scenario scenario, IEnumerable<string> regions, int lastYear, int trajectories, ulong seed, int threads = 0) =>
         ScenarioRun.Run(Model, scenario, Uncertainty, Plan.Catalogue, TargetSeries(regions), lastYear, trajectories, seed, threads);
+
+    /// <summary>The city's yearly net migration rates as residuals of its year-end populations and natural growth
+    /// (<see cref="ResidualMigration"/>), for the years after the scenario model's base year (a census year: the year
+    /// before it holds the census revision, not migration), and the deviation process they give; null when fewer than
+    /// <see cref="ResidualMigration.MinimumYears"/> years have both figures.</summary>
+    public MigrationSpreadEstimate? MigrationSpread { get; private set; }
+
+    /// <summary>Where the processes' spreads come from, in a sentence (for command output and the API).</summary>
+    public string UncertaintySources => "TFR and e0 drawn from processes calibrated to WPP 2024's 80%/95% bounds for China, " +
+        (MigrationSpread is { } own
+            ? $"net migration with the city's own year-to-year spread ({(own.Process.InnovationSd * 100).ToString("0.00", CultureInfo.InvariantCulture)} points a year, " +
+              $"the standard deviation of balancing-equation residuals {own.Years}, {own.Rates.Count} years)"
+            : "net migration with China's (the city's annual figures do not measure its own)");
 
     /// <summary>The last year of observed figures: projections are used after it.</summary>
     public int LastObservedYear { get; private set; }
@@ -132,11 +151,21 @@ public sealed class PlanMonitor
             ["registered_population_yearend"] = "registered_population",
             ["urbanization_rate"] = "urbanization_rate",
         };
-        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        var yearEnd = new SortedDictionary<int, double>();
+        var naturalGrowth = new Dictionary<int, double>();
+        var balanceSources = new Dictionary<(string, int), string>();
         using (var table = CsvTable.Open(Path.Combine(DataFolder, "wenzhou", "wenzhou_annual.csv"), "year", "indicator", "value", "source_id", "status"))
         {
             foreach (var r in table.Records())
             {
+                // Reported figures and those derived arithmetically from the bureau's own statements ("−1.0 vs 2022").
+                if (r.Text("indicator") is "resident_population_yearend" or "natural_growth_rate" && r.Text("status") is "reported" or "derived"
+                    && r.Integer("year", 1900, 2200) is { } balanceYear && r.Number("value") is { } figure)
+                {
+                    (r.Text("indicator") == "natural_growth_rate" ? naturalGrowth : (IDictionary<int, double>)yearEnd)[balanceYear] = figure;
+                    balanceSources[(r.Text("indicator")!, balanceYear)] = r.Text("status") == "derived" ? $"{r.Text("source_id")} (derived)" : r.Text("source_id") ?? "wenzhou_annual.csv";
+                }
+
                 if (r.Text("indicator") is { } name && map.TryGetValue(name, out var id) && r.Integer("year", 1900, 2200) is { } year && r.Text("value") is { } value)
                 {
                     if (year == Model.BaseYear && Observed.Reported(id, Model.City, year).HasValue)
@@ -152,6 +181,16 @@ public sealed class PlanMonitor
 
             table.ThrowIfInvalid();
         }
+
+        var residuals = yearEnd.Keys
+            .Where(y => y - 1 >= Model.BaseYear && yearEnd.ContainsKey(y - 1) && naturalGrowth.ContainsKey(y))
+            .Select(y => (Year: y, Rate: ResidualMigration.Rate(yearEnd[y - 1], yearEnd[y], naturalGrowth[y])))
+            .ToList();
+        MigrationSpread = residuals.Count >= ResidualMigration.MinimumYears
+            ? new MigrationSpreadEstimate(residuals, ResidualMigration.Spread([.. residuals.Select(r => r.Rate)]),
+                [.. residuals.SelectMany(r => new[] { ("resident_population_yearend", r.Year - 1), ("resident_population_yearend", r.Year), ("natural_growth_rate", r.Year) })
+                    .Select(k => balanceSources[k]).Distinct().Order(StringComparer.Ordinal)])
+            : null;
 
         if (store is not null)
         {

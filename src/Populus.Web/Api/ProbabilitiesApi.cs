@@ -50,7 +50,8 @@ internal static class ProbabilitiesApi
                     IndicatorsApi.Status(e.Status), probabilities[i], e.Expected?.Value)).Where(t => t.Probability is not null).ToList();
                 var fans = monitor.TargetSeries([name]).Select(p => Fan(run, p.Indicator, p.Region, views)).OfType<FanView>().ToList();
                 return new ProbabilityView(name, run.Scenario, year, run.Trajectories, run.Seed, targets, fans,
-                    $"{run.Trajectories} trajectories (seed {run.Seed}) around the scenario '{run.Scenario}': TFR, e0 and net migration drawn from processes calibrated to WPP 2024's 80%/95% bounds for China; each probability is within ±{100 / Math.Sqrt(run.Trajectories):0.#} points (2 standard errors at most).");
+                    $"{run.Trajectories} trajectories (seed {run.Seed}) around the scenario '{run.Scenario}': {monitor.UncertaintySources}" +
+                    $"; each probability is within ±{100 / Math.Sqrt(run.Trajectories):0.#} points (2 standard errors at most).");
             });
             return TypedResults.Ok(view);
         }
