@@ -16,10 +16,8 @@ namespace Populus.Cli.Commands;
 /// </summary>
 internal static class AllocateCommand
 {
-    /// <summary>Test hook: milliseconds to hold the transaction open after every placement is written (prints <see cref="HoldMarker"/>).</summary>
+    /// <summary>Test hook (<see cref="CommitHold"/>): milliseconds to hold the run open with every placement written.</summary>
     internal const string HoldVariable = "POPULUS_ALLOCATE_HOLD_MS";
-
-    internal const string HoldMarker = "allocate: placements written, holding before commit";
 
     public static Command Create()
     {
@@ -55,7 +53,7 @@ internal static class AllocateCommand
             var quotas = Quota.Load(parse.GetRequiredValue(quota)).Where(q => q.Round == parse.GetRequiredValue(round)).ToList();
             var (run, result) = desk.Run(parse.GetRequiredValue(round), quotas, PointsCommand.Table(parse, rules), ServiceOptions.DayOf(parse, on),
                 parse.GetRequiredValue(seed), TieBreakers.Parse(parse.GetRequiredValue(tie)), who, parse.GetValue(supersedes),
-                parse.GetValue(reason) ?? "first run", Hold());
+                parse.GetValue(reason) ?? "first run", CommitHold.FromEnvironment(HoldVariable, "allocate: placements written", output));
             output.WriteLine($"Run {run.RunId}: {result.Outcome.Count(o => o == AllocationOutcome.Placed)} placed, {result.Outcome.Count(o => o == AllocationOutcome.Waitlisted)} waitlisted, " +
                              $"{result.Outcome.Count(o => o == AllocationOutcome.Ineligible)} ineligible; seed {run.Seed}; inputs {run.InputsSha256}; results {run.ResultsSha256}.");
             if (parse.GetValue(publish))
@@ -194,20 +192,5 @@ internal static class AllocateCommand
             var groups = AgeGroups.FromStarts(c.Value.Keys, c.Value.Values.Last().Open ? null : c.Value.Keys.Last() + 1);
             return new PopulationByAgeSex(new PopulationByAge(groups, [.. c.Value.Values.Select(v => v.Male)]), new PopulationByAge(groups, [.. c.Value.Values.Select(v => v.Female)]));
         });
-    }
-
-    private static Action? Hold()
-    {
-        if (!int.TryParse(Environment.GetEnvironmentVariable(HoldVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
-        {
-            return null;
-        }
-
-        return () =>
-        {
-            Console.WriteLine(HoldMarker);
-            Console.Out.Flush();
-            Thread.Sleep(ms);
-        };
     }
 }

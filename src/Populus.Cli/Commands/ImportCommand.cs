@@ -7,13 +7,8 @@ namespace Populus.Cli.Commands;
 /// <summary>`populus import KIND FILE [--db …]`: loads one CSV, XLSX or Parquet file into the store as one batch.</summary>
 internal static class ImportCommand
 {
-    /// <summary>
-    /// Test hook: when set to a number of milliseconds, the import prints <see cref="HoldMarker"/> after writing every
-    /// row and waits that long before committing, so a test can kill the process mid-import.
-    /// </summary>
+    /// <summary>Test hook (<see cref="CommitHold"/>): milliseconds to hold the import open with every row written.</summary>
     internal const string HoldVariable = "POPULUS_IMPORT_HOLD_MS";
-
-    internal const string HoldMarker = "import: rows written, holding before commit";
 
     public static Command Create()
     {
@@ -75,7 +70,7 @@ internal static class ImportCommand
             }
 
             var file = parse.GetRequiredValue(path);
-            var options = new ImportOptions { Batch = parse.GetValue(batch), Provenance = defaults, KeyFile = parse.GetValue(keyFile), BeforeCommit = Hold(output) };
+            var options = new ImportOptions { Batch = parse.GetValue(batch), Provenance = defaults, KeyFile = parse.GetValue(keyFile), BeforeCommit = CommitHold.FromEnvironment(HoldVariable, "import: rows written", output) };
             using var store = PopulusStore.Open(parse.GetValue(db));
             var result = store.Import(parse.GetRequiredValue(kind), file, options);
             output.WriteLine(result.AlreadyImported
@@ -84,20 +79,5 @@ internal static class ImportCommand
             return CommandExit.Done;
         }));
         return command;
-    }
-
-    private static Action? Hold(TextWriter output)
-    {
-        if (!int.TryParse(Environment.GetEnvironmentVariable(HoldVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
-        {
-            return null;
-        }
-
-        return () =>
-        {
-            output.WriteLine(HoldMarker);
-            output.Flush();
-            Thread.Sleep(ms);
-        };
     }
 }

@@ -9,13 +9,8 @@ namespace Populus.Cli.Commands;
 /// <summary>`populus registry rotate-key [--db …] [--key-file …]`: re-protects every identity number under a new key and retires the old one.</summary>
 internal static class RegistryCommand
 {
-    /// <summary>
-    /// Test hook: when set to a number of milliseconds, the rotation prints <see cref="HoldMarker"/> with every number
-    /// re-protected and waits that long before committing, so a test can kill the process mid-rotation.
-    /// </summary>
+    /// <summary>Test hook (<see cref="CommitHold"/>): milliseconds to hold the rotation open with every number re-protected.</summary>
     internal const string HoldVariable = "POPULUS_ROTATE_HOLD_MS";
-
-    internal const string HoldMarker = "rotate-key: numbers re-protected, holding before commit";
 
     public static Command Create()
     {
@@ -32,26 +27,11 @@ internal static class RegistryCommand
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
             var timer = Stopwatch.StartNew();
-            var rotated = store.RotateRegistryKey(parse.GetValue(keyFile), beforeCommit: Hold(output));
+            var rotated = store.RotateRegistryKey(parse.GetValue(keyFile), beforeCommit: CommitHold.FromEnvironment(HoldVariable, "rotate-key: numbers re-protected", output));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"re-protected {rotated:N0} identity numbers under a new key in {timer.Elapsed.TotalSeconds:F2} s; the old key is retired"));
             return CommandExit.Done;
         }));
         return new Command("registry", "The person registry: key management") { rotate };
-    }
-
-    private static Action? Hold(TextWriter output)
-    {
-        if (!int.TryParse(Environment.GetEnvironmentVariable(HoldVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
-        {
-            return null;
-        }
-
-        return () =>
-        {
-            output.WriteLine(HoldMarker);
-            output.Flush();
-            Thread.Sleep(ms);
-        };
     }
 }

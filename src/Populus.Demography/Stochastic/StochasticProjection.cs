@@ -12,21 +12,22 @@ namespace Populus.Demography.Stochastic;
 /// <remarks>
 /// <para>Everything that does not depend on the draw is prepared once: each region's central rates for every step
 /// (<see cref="StepRatePreparation"/>: schedules at the step centre, calibrated to the central e0 and TFR), a
-/// <see cref="SurvivalFamily"/> per region, sex and step (held flat in <see cref="SurvivalFamilies"/>), and how migration deviations are spread over age and sex.
+/// <see cref="SurvivalFamily"/> per region, sex and step (held flat in <see cref="SurvivalFamilies"/>), and how
+/// migration deviations are spread over age and sex.
 /// A trajectory then costs, per step and region, one interpolation of survival ratios in e0, a scaling of the
 /// fertility schedule by TFR/TFR* (a TFR level sets the schedule by proportional scaling, as in the deterministic
 /// preparation) and the migrants, written into a reusable <see cref="ProjectionStepBuffer"/>, and one engine step.
 /// The buffer's arrays are not re-checked each step (<see cref="ProjectionStepBuffer.CommitTrusted"/>): survival is
-/// clamped to [0, 1] and fertility and migrants are scalings of checked tables (fertility keeps the central table's fertile
-/// ages), so checking the TFR ratio against the
-/// central peak and the migrants' sums for finiteness is enough; a step that fails those is checked in full.</para>
+/// clamped to [0, 1] and fertility and migrants are scalings of checked tables (fertility keeps the central table's
+/// fertile ages), so checking the TFR ratio against the central peak and the migrants' sums for finiteness is enough;
+/// a step that fails those is checked in full.</para>
 /// <para>Trajectory i uses <see cref="RandomStream"/>(seed, i) and writes only its own values, so the results
 /// are the same for any number of threads. The deviation of a step is the overlap-weighted mean of the calendar
 /// years' deviations it covers (a July-to-July step: the mean of the two years), as the central levels are read.</para>
 /// </remarks>
 public sealed class StochasticProjection
 {
-    /// <summary>Trajectories a worker runs before writing them out: 16 floats of a cell are one 64-byte cache line.</summary>
+    /// <summary>Trajectories a worker runs before writing them out: a cell's 16 values are written as one 64-byte run.</summary>
     private const int ChunkSize = 16;
 
     private readonly StateSpace _states;
@@ -167,10 +168,7 @@ public sealed class StochasticProjection
                 families[(k * _r + r) * 2] = new SurvivalFamily(male.Values, male.Ages, p.MaleMortalityFactor, region.MaleLifeTable, _ages);
                 families[(k * _r + r) * 2 + 1] = new SurvivalFamily(female.Values, female.Ages, p.FemaleMortalityFactor, region.FemaleLifeTable, _ages);
             }
-        }
 
-        for (var k = 0; k < steps; k++)
-        {
             _fertileAges[k] = ProjectionStep.FertileAges(_fertility[k], _a);
         }
 

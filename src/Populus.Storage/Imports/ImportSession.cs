@@ -118,6 +118,19 @@ internal sealed class ImportSession
         return id;
     }
 
+    /// <summary>Runs <paramref name="load"/> on the person registry inside this transaction, under the key the options
+    /// give or else the store's key file (opened here and disposed after).</summary>
+    public T WithRegistry<T>(Func<Registry.PersonRegistry, T> load)
+    {
+        if (Options.RegistryKey is { } given)
+        {
+            return load(Registry.PersonRegistry.On(Connection, given, ownsConnection: false));
+        }
+
+        using var key = Registry.RegistryKey.ForStore(Engine, Options.KeyFile);
+        return load(Registry.PersonRegistry.On(Connection, key, ownsConnection: false));
+    }
+
     /// <summary>Records the batch (once, after the rows were checked) and returns its id.</summary>
     public long BatchId(int rows)
     {

@@ -76,11 +76,8 @@ internal sealed class PersonEventsImport : ImportKind
             rows.Add((record.Row, number, kind.Value, date.Value, from, to));
         }
 
-        var ownKey = session.Options.RegistryKey is null;
-        var key = session.Options.RegistryKey ?? RegistryKey.ForStore(session.Engine, session.Options.KeyFile);
-        try
+        return session.WithRegistry(registry =>
         {
-            var registry = PersonRegistry.On(session.Connection, key, ownsConnection: false);
             var registered = registry.FindRegistered(rows.Select(r => r.Id).ToList());
             var deaths = new Dictionary<long, DateOnly>(registry.DeathDates(registered.Values));
             var events = new List<PersonEvent>();
@@ -116,14 +113,7 @@ internal sealed class PersonEventsImport : ImportKind
             registry.RecordWithin(session.Transaction, events);
             session.BatchId(events.Count);
             return events.Count;
-        }
-        finally
-        {
-            if (ownKey)
-            {
-                key.Dispose();
-            }
-        }
+        });
     }
 
     private static PersonEventKind? ParseKind(string text)

@@ -80,11 +80,8 @@ internal sealed class PersonsImport : ImportKind
             rows.Add((record.Row, number, sex.Value, birth.Value, hukou.Value, residence.Value, urban.Value, education.Value, permit.Value));
         }
 
-        var ownKey = session.Options.RegistryKey is null;
-        var key = session.Options.RegistryKey ?? RegistryKey.ForStore(session.Engine, session.Options.KeyFile);
-        try
+        return session.WithRegistry(registry =>
         {
-            var registry = PersonRegistry.On(session.Connection, key, ownsConnection: false);
             var registered = registry.FindRegistered(rows.Select(r => r.Id).ToList());
             foreach (var (index, personId) in registered.OrderBy(r => r.Key))
             {
@@ -103,14 +100,7 @@ internal sealed class PersonsImport : ImportKind
             registry.LoadWithin(session.Transaction, persons);
             session.BatchId(rows.Count);
             return rows.Count;
-        }
-        finally
-        {
-            if (ownKey)
-            {
-                key.Dispose();
-            }
-        }
+        });
     }
 
     /// <summary>The row's national_id, or null (with the problem reported, the number masked).</summary>

@@ -135,6 +135,27 @@ public sealed class PlanMonitor
             : throw new InvalidInputException(new InputError("store regions", 0, "region", nameOrCode,
                 "neither a region or group of the store (e.g. 温州市, 鹿城区, 中心城区) nor its code (e.g. 330302)"));
 
+    private const string YearEndResidents = "resident_population_yearend";
+    private const string NaturalGrowthRate = "natural_growth_rate";
+
+    /// <summary>The residual net migration rates of every year after <paramref name="baseYear"/> with both year-end
+    /// counts and the year's natural growth, and their spread; null for fewer than <see cref="ResidualMigration.MinimumYears"/>.</summary>
+    private static MigrationSpreadEstimate? MigrationSpreadFrom(Dictionary<(string Indicator, int Year), (double Value, string Source)> balance, int baseYear)
+    {
+        var years = balance.Keys.Where(k => k.Indicator == YearEndResidents).Select(k => k.Year)
+            .Where(y => y - 1 >= baseYear && balance.ContainsKey((YearEndResidents, y - 1)) && balance.ContainsKey((NaturalGrowthRate, y)))
+            .Order().ToList();
+        if (years.Count < ResidualMigration.MinimumYears)
+        {
+            return null;
+        }
+
+        var rates = years.Select(y => (Year: y, Rate: ResidualMigration.Rate(balance[(YearEndResidents, y - 1)].Value, balance[(YearEndResidents, y)].Value, balance[(NaturalGrowthRate, y)].Value))).ToList();
+        var sources = years.SelectMany(y => new[] { (YearEndResidents, y - 1), (YearEndResidents, y), (NaturalGrowthRate, y) })
+            .Select(k => balance[k].Source).Distinct().Order(StringComparer.Ordinal).ToList();
+        return new MigrationSpreadEstimate(rates, ResidualMigration.Spread([.. rates.Select(r => r.Rate)]), sources);
+    }
+
     private void LoadObserved(IPopulusStore? store)
     {
         var last = Model.BaseYear;
@@ -151,19 +172,18 @@ public sealed class PlanMonitor
             ["registered_population_yearend"] = "registered_population",
             ["urbanization_rate"] = "urbanization_rate",
         };
-        var yearEnd = new SortedDictionary<int, double>();
-        var naturalGrowth = new Dictionary<int, double>();
-        var balanceSources = new Dictionary<(string, int), string>();
+        var balance = new Dictionary<(string Indicator, int Year), (double Value, string Source)>();
         using (var table = CsvTable.Open(Path.Combine(DataFolder, "wenzhou", "wenzhou_annual.csv"), "year", "indicator", "value", "source_id", "status"))
         {
             foreach (var r in table.Records())
             {
+                var derived = r.Text("status") == "derived";
+                var source = derived ? $"{r.Text("source_id")} (derived)" : r.Text("source_id") ?? "wenzhou_annual.csv";
                 // Reported figures and those derived arithmetically from the bureau's own statements ("−1.0 vs 2022").
-                if (r.Text("indicator") is "resident_population_yearend" or "natural_growth_rate" && r.Text("status") is "reported" or "derived"
+                if (r.Text("indicator") is (YearEndResidents or NaturalGrowthRate) and var balanceIndicator && r.Text("status") is "reported" or "derived"
                     && r.Integer("year", 1900, 2200) is { } balanceYear && r.Number("value") is { } figure)
                 {
-                    (r.Text("indicator") == "natural_growth_rate" ? naturalGrowth : (IDictionary<int, double>)yearEnd)[balanceYear] = figure;
-                    balanceSources[(r.Text("indicator")!, balanceYear)] = r.Text("status") == "derived" ? $"{r.Text("source_id")} (derived)" : r.Text("source_id") ?? "wenzhou_annual.csv";
+                    balance[(balanceIndicator, balanceYear)] = (figure, source);
                 }
 
                 if (r.Text("indicator") is { } name && map.TryGetValue(name, out var id) && r.Integer("year", 1900, 2200) is { } year && r.Text("value") is { } value)
@@ -173,8 +193,7 @@ public sealed class PlanMonitor
                         continue; // the plan's own base value stands for the base year
                     }
 
-                    var status = r.Text("status") == "derived" ? PlanProvenance.Estimated($"{r.Text("source_id")} (derived)") : PlanProvenance.Observed(r.Text("source_id") ?? "wenzhou_annual.csv");
-                    Observed.AddReported(new ReportedValue(id, Model.City, year, value, status));
+                    Observed.AddReported(new ReportedValue(id, Model.City, year, value, derived ? PlanProvenance.Estimated(source) : PlanProvenance.Observed(source)));
                     last = Math.Max(last, year);
                 }
             }
@@ -182,15 +201,7 @@ public sealed class PlanMonitor
             table.ThrowIfInvalid();
         }
 
-        var residuals = yearEnd.Keys
-            .Where(y => y - 1 >= Model.BaseYear && yearEnd.ContainsKey(y - 1) && naturalGrowth.ContainsKey(y))
-            .Select(y => (Year: y, Rate: ResidualMigration.Rate(yearEnd[y - 1], yearEnd[y], naturalGrowth[y])))
-            .ToList();
-        MigrationSpread = residuals.Count >= ResidualMigration.MinimumYears
-            ? new MigrationSpreadEstimate(residuals, ResidualMigration.Spread([.. residuals.Select(r => r.Rate)]),
-                [.. residuals.SelectMany(r => new[] { ("resident_population_yearend", r.Year - 1), ("resident_population_yearend", r.Year), ("natural_growth_rate", r.Year) })
-                    .Select(k => balanceSources[k]).Distinct().Order(StringComparer.Ordinal)])
-            : null;
+        MigrationSpread = MigrationSpreadFrom(balance, Model.BaseYear);
 
         if (store is not null)
         {
