@@ -115,6 +115,62 @@ internal static class CpuTiming
         }
     }
 
+    /// <summary>`cpu-scenario N [repeats] [threads]`: the cockpit's probabilistic run — N trajectories of the Wenzhou scenario
+    /// model (12 counties × urban/rural, 2020 → 2035) under the baseline, keeping the city's target indicators and the
+    /// probabilistic pyramid, as <c>populus evaluate --trajectories N</c> and the cockpit run it. The checksum covers every
+    /// kept value and pyramid quantile: a faster version must print the same one.</summary>
+    public static void RunScenario(int trajectories, int repeats, int threads)
+    {
+        var data = Storage.Scenarios.DataFolder.Locate();
+        var folder = Directory.CreateTempSubdirectory("populus-bench-").FullName;
+        var wall = Stopwatch.StartNew();
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        Storage.Scenarios.PlanMonitor monitor;
+        using (var store = Storage.PopulusStore.Open(Path.Combine(folder, "store.duckdb")))
+        {
+            monitor = Storage.Scenarios.PlanMonitor.Load(store, data);
+        }
+
+        Directory.Delete(folder, true);
+        var baseline = monitor.Scenario("baseline");
+        var city = monitor.Model.City;
+        _ = monitor.Uncertainty;
+        Report("load and calibrate", wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu0);
+        monitor.RunTrajectories(baseline, [city], 2035, Math.Min(trajectories, 50), 1); // warm-up (JIT)
+        for (var i = 0; i < repeats; i++)
+        {
+            var before = Process.GetCurrentProcess().TotalProcessorTime;
+            wall.Restart();
+            var run = monitor.RunTrajectories(baseline, [city], 2035, trajectories, 2024, threads);
+            var (elapsed, cpu) = (wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - before);
+            var hash = 14695981039346656037UL;
+            void Add(double v) => hash = unchecked((hash ^ (ulong)BitConverter.DoubleToInt64Bits(v)) * 1099511628211UL);
+            foreach (var (id, region) in monitor.TargetSeries([city]))
+            {
+                foreach (var year in run.Years)
+                {
+                    Array.ForEach(run.Values(id, region, year), Add);
+                }
+            }
+
+            foreach (var year in run.Years)
+            {
+                for (var sex = 0; sex < 2; sex++)
+                {
+                    for (var g = 0; g < run.AgeGroups.Count; g++)
+                    {
+                        foreach (var q in run.PyramidQuantiles(city, year, (Sex)sex, g))
+                        {
+                            Add(q);
+                        }
+                    }
+                }
+            }
+
+            Report($"run {trajectories} (checksum {hash:X16})", elapsed, cpu);
+        }
+    }
+
     private static void Report(string what, TimeSpan wall, TimeSpan cpu) =>
         Console.WriteLine($"{what}: wall {wall.TotalMilliseconds:F0} ms, CPU {cpu.TotalMilliseconds:F0} ms");
 }

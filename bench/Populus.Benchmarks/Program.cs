@@ -2,8 +2,8 @@ using BenchmarkDotNet.Running;
 
 namespace Populus.Benchmarks;
 
-/// <summary>Runs the benchmarks: `dotnet run -c Release --project bench/Populus.Benchmarks -- --filter '*'`; `-- cpu N` and
-/// `-- cpu-projection` print process CPU times instead (<see cref="CpuTiming"/>).</summary>
+/// <summary>Runs the benchmarks: `dotnet run -c Release --project bench/Populus.Benchmarks -- --filter '*'`; `-- cpu N`,
+/// `-- cpu-scenario N` and `-- cpu-projection` print process CPU times instead (<see cref="CpuTiming"/>).</summary>
 public static class Program
 {
     public static void Main(string[] args)
@@ -11,6 +11,14 @@ public static class Program
         if (args.Length > 0 && args[0] == "cpu-projection")
         {
             CpuTiming.RunProjection(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "cpu-scenario")
+        {
+            CpuTiming.RunScenario(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000,
+                args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3,
+                args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 0);
             return;
         }
 

@@ -51,7 +51,7 @@ public class ScenarioBenchmarks
     public double TfrWithCityIndicators()
     {
         var p = _projector.Project(_baseline.With(new ScenarioLevers(TotalFertility: Next(1.0, 0.0005))), 2035);
-        var data = ScenarioIndicatorData.Build(p, _catalogue);
+        var data = new ScenarioIndicatorData(p, _catalogue);
         var calculator = new Planning.Indicators.IndicatorCalculator(_catalogue, data);
         var sum = 0.0;
         foreach (var id in new[] { "resident_population", "total_fertility_rate", "life_expectancy", "ageing_rate_60", "dependency_ratio", "urbanization_rate", "central_city_primacy" })

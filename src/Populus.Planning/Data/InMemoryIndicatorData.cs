@@ -83,22 +83,22 @@ public sealed class InMemoryIndicatorData : IIndicatorData
     }
 
     public DataResult<AgeSexCounts> Population(PopulationKind kind, string region, int year) =>
-        Find(_population, (kind, Key(region), year), $"no {kind.ToString().ToLowerInvariant()} population of {_catalogue.Regions.NameOf(region)} in {year} in the data");
+        Find(_population, (kind, Key(region), year), MissingData.Population(kind, _catalogue.Regions.NameOf(region), year));
 
     public DataResult<AgeSexCounts> Births(string region, int year) =>
-        Find(_births, (Key(region), year), $"no births of {_catalogue.Regions.NameOf(region)} in {year} in the data");
+        Find(_births, (Key(region), year), MissingData.Births(_catalogue.Regions.NameOf(region), year));
 
     public DataResult<AgeSexCounts> Deaths(string region, int year) =>
-        Find(_deaths, (Key(region), year), $"no deaths of {_catalogue.Regions.NameOf(region)} in {year} in the data");
+        Find(_deaths, (Key(region), year), MissingData.Deaths(_catalogue.Regions.NameOf(region), year));
 
     public DataResult<EducationCounts> Education(string region, int year) =>
-        Find(_education, (Key(region), year), $"no education counts of {_catalogue.Regions.NameOf(region)} in {year} in the data");
+        Find(_education, (Key(region), year), MissingData.Education(_catalogue.Regions.NameOf(region), year));
 
     public DataResult<double> Series(string name, string region, int year) =>
-        Find(_series, (name, Key(region), year), $"no {name} of {_catalogue.Regions.NameOf(region)} in {year} in the data");
+        Find(_series, (name, Key(region), year), MissingData.Series(name, _catalogue.Regions.NameOf(region), year));
 
     public DataResult<ReportedValue> Reported(string indicatorId, string region, int year) =>
-        Find(_reported, (indicatorId, Key(region), year), $"no reported {indicatorId} of {_catalogue.Regions.NameOf(region)} in {year} in the data");
+        Find(_reported, (indicatorId, Key(region), year), MissingData.Reported(indicatorId, _catalogue.Regions.NameOf(region), year));
 
     /// <summary>Figures are kept by region code; a region may be named by code or Chinese name.</summary>
     private string Key(string region) => _catalogue.Regions.KeyOrSelf(region);

@@ -114,7 +114,7 @@ public sealed class ScenarioRun
                 {
                     w.Draw.Draw(seed, i);
                     var projection = w.Projector.Project(scenario, lastYear, w.Draw);
-                    var calculator = new IndicatorCalculator(catalogue, ScenarioIndicatorData.Build(projection, catalogue));
+                    var calculator = new IndicatorCalculator(catalogue, new ScenarioIndicatorData(projection, catalogue));
                     var row = values.AsSpan(i * rowValues, rowValues);
                     for (var s = 0; s < pairs.Length; s++)
                     {

@@ -54,7 +54,7 @@ public static class ScenarioGoal
         return level =>
         {
             var projection = projector.Project(scenario.With(Levers(lever, level)), year);
-            var value = new IndicatorCalculator(catalogue, ScenarioIndicatorData.Build(projection, catalogue)).Recompute(target.IndicatorId, region, year);
+            var value = new IndicatorCalculator(catalogue, new ScenarioIndicatorData(projection, catalogue)).Recompute(target.IndicatorId, region, year);
             return value.HasValue ? value.Value : throw new ArgumentException($"the projection does not give {target.IndicatorId} for {region}: {value.MissingReason}", nameof(target));
         };
     }

@@ -7,79 +7,122 @@ using Populus.Planning.Targets;
 namespace Populus.Planning.Scenarios;
 
 /// <summary>
-/// A scenario projection as indicator data (residents, urban residents, births, deaths, graduates) for each region,
-/// the city, and through the calculator every grouping of the regions; and the computed indicators it gives.
+/// A scenario projection read as indicator data (residents, urban residents, births, deaths, graduates) for each region
+/// and the city, and through the calculator every grouping of the regions; and the computed indicators it gives.
 /// </summary>
 /// <remarks>
-/// Years after the base carry provenance 'projected' with the scenario's name; the base year carries the base's own
-/// source. Deaths are the expected deaths at the applied death rates, mx × residents at the end of the year: the
+/// <para>Years after the base carry provenance 'projected' with the scenario's name; the base year carries the base's
+/// own source. Deaths are the expected deaths at the applied death rates, mx × residents at the end of the year: the
 /// calculator's e0() divides deaths by the year-end population, so it returns exactly the life table of the applied
-/// rates (a projection's cohort deaths are indexed by the age reached, not the age at death, and would not).
+/// rates (a projection's cohort deaths are indexed by the age reached, not the age at death, and would not).</para>
+/// <para>Figures are assembled when a formula first asks for them and kept: a probabilistic run evaluates a few target
+/// indicators of each trajectory, so building every region's tables for every year up front would cost more than the
+/// projection itself. Safe to share between threads (the cockpit's calculators serve concurrent requests): the tables
+/// kept are guarded by one lock, taken only to look up and to store.</para>
 /// </remarks>
-public static class ScenarioIndicatorData
+public sealed class ScenarioIndicatorData : IIndicatorData
 {
-    /// <summary>The projection's figures for every year from the base to its last year.</summary>
-    public static InMemoryIndicatorData Build(ScenarioProjection projection, IndicatorCatalogue catalogue)
+    private const int City = -1;
+
+    private readonly ScenarioProjection _projection;
+    private readonly IndicatorCatalogue _catalogue;
+    private readonly Dictionary<string, int> _places; // region key → county index, or City
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(PopulationKind, int, int), DataResult<AgeSexCounts>> _population = [];
+    private readonly Dictionary<(int, int), DataResult<AgeSexCounts>> _births = [];
+    private readonly Dictionary<(int, int), DataResult<AgeSexCounts>> _deaths = [];
+
+    /// <param name="projection">The projection.</param>
+    /// <param name="catalogue">The catalogue whose regions name the projection's regions and the city.</param>
+    public ScenarioIndicatorData(ScenarioProjection projection, IndicatorCatalogue catalogue)
     {
         ArgumentNullException.ThrowIfNull(projection);
         ArgumentNullException.ThrowIfNull(catalogue);
-        var data = new InMemoryIndicatorData(catalogue, projection.BaseYear, projection.LastYear);
-        var model = projection.Model;
-        var fertileAges = model.FertilityPattern.Ages;
-        var firstFertile = model.Ages.IndexOf(fertileAges.FirstAge);
-        for (var year = projection.BaseYear; year <= projection.LastYear; year++)
+        _projection = projection;
+        _catalogue = catalogue;
+        _places = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counties = projection.Model.Counties;
+        for (var c = 0; c < counties.Count; c++)
         {
-            var provenance = year == projection.BaseYear ? Provenance.Estimated(model.BaseSource) : Provenance.Projected(projection.Scenario.Name);
-            var places = Enumerable.Range(0, model.Counties.Count).Select(c => ((int?)c, model.Counties[c].Region)).Append((null, model.City));
-            foreach (var (county, region) in places)
-            {
-                var residents = projection.Population(year, county);
-                data.AddPopulation(PopulationKind.Resident, region, year, AgeSexCounts.Split(residents), provenance);
-                data.AddPopulation(PopulationKind.Urban, region, year, AgeSexCounts.Split(projection.Population(year, county, ScenarioProjector.Urban)), provenance);
-                if (year == projection.BaseYear)
-                {
-                    continue;
-                }
-
-                var male = new double[fertileAges.Count];
-                var female = new double[fertileAges.Count];
-                for (var c = 0; c < model.Counties.Count; c++)
-                {
-                    if (county is { } only && only != c)
-                    {
-                        continue;
-                    }
-
-                    for (var r = 0; r < 2; r++)
-                    {
-                        var byAge = projection.BirthsByMothersAge(year, c, r);
-                        var boys = projection.Births(year, c, r, Sex.Male);
-                        var all = boys + projection.Births(year, c, r, Sex.Female);
-                        var maleShare = all > 0 ? boys / all : 0;
-                        for (var i = 0; i < fertileAges.Count; i++)
-                        {
-                            male[i] += byAge[firstFertile + i] * maleShare;
-                            female[i] += byAge[firstFertile + i] * (1 - maleShare);
-                        }
-                    }
-                }
-
-                data.AddBirths(region, year, AgeSexCounts.Split(new PopulationByAgeSex(new PopulationByAge(fertileAges, male), new PopulationByAge(fertileAges, female))), provenance);
-                data.AddDeaths(region, year, AgeSexCounts.Split(new PopulationByAgeSex(
-                    ExpectedDeaths(residents.Male, projection.Mortality(year, Sex.Male)),
-                    ExpectedDeaths(residents.Female, projection.Mortality(year, Sex.Female)))), provenance);
-            }
-
-            if (year > projection.BaseYear)
-            {
-                var levels = projection.Levels(year);
-                data.AddSeries(ScalarSeries.Graduates, model.City, year, levels.Graduates, provenance);
-                data.AddSeries(ScalarSeries.GraduatesRetained, model.City, year, levels.GraduatesRetained, provenance);
-            }
+            _places[Key(counties[c].Region)] = c;
         }
 
-        return data;
+        _places[Key(projection.Model.City)] = City;
     }
+
+    public DataResult<AgeSexCounts> Population(PopulationKind kind, string region, int year)
+    {
+        if (kind == PopulationKind.Registered || !_places.TryGetValue(Key(region), out var place) || year < _projection.BaseYear || year > _projection.LastYear)
+        {
+            return DataResult<AgeSexCounts>.Missing(MissingData.Population(kind, _catalogue.Regions.NameOf(region), year));
+        }
+
+        if (!TryGet(_population, (kind, place, year), out var result))
+        {
+            var residents = _projection.Population(year, Only(place), kind == PopulationKind.Urban ? ScenarioProjector.Urban : null);
+            result = DataResult<AgeSexCounts>.Found(AgeSexCounts.Split(residents), ProvenanceOf(year));
+            Keep(_population, (kind, place, year), result);
+        }
+
+        return result;
+    }
+
+    public DataResult<AgeSexCounts> Births(string region, int year)
+    {
+        if (!_places.TryGetValue(Key(region), out var place) || year <= _projection.BaseYear || year > _projection.LastYear)
+        {
+            return DataResult<AgeSexCounts>.Missing(MissingData.Births(_catalogue.Regions.NameOf(region), year));
+        }
+
+        if (!TryGet(_births, (place, year), out var result))
+        {
+            result = DataResult<AgeSexCounts>.Found(AgeSexCounts.Split(BirthsByMothersAge(place, year)), ProvenanceOf(year));
+            Keep(_births, (place, year), result);
+        }
+
+        return result;
+    }
+
+    public DataResult<AgeSexCounts> Deaths(string region, int year)
+    {
+        if (!_places.TryGetValue(Key(region), out var place) || year <= _projection.BaseYear || year > _projection.LastYear)
+        {
+            return DataResult<AgeSexCounts>.Missing(MissingData.Deaths(_catalogue.Regions.NameOf(region), year));
+        }
+
+        if (!TryGet(_deaths, (place, year), out var result))
+        {
+            var residents = _projection.Population(year, Only(place));
+            result = DataResult<AgeSexCounts>.Found(AgeSexCounts.Split(new PopulationByAgeSex(
+                ExpectedDeaths(residents.Male, _projection.Mortality(year, Sex.Male)),
+                ExpectedDeaths(residents.Female, _projection.Mortality(year, Sex.Female)))), ProvenanceOf(year));
+            Keep(_deaths, (place, year), result);
+        }
+
+        return result;
+    }
+
+    /// <summary>A projection holds no education counts: always missing.</summary>
+    public DataResult<EducationCounts> Education(string region, int year) =>
+        DataResult<EducationCounts>.Missing(MissingData.Education(_catalogue.Regions.NameOf(region), year));
+
+    /// <summary>Graduates and graduates retained of the city in the projected years (the scenario's levels).</summary>
+    public DataResult<double> Series(string name, string region, int year)
+    {
+        var levels = _places.TryGetValue(Key(region), out var place) && place == City && year > _projection.BaseYear && year <= _projection.LastYear
+            ? _projection.Levels(year)
+            : null;
+        return (levels, name) switch
+        {
+            (not null, ScalarSeries.Graduates) => DataResult<double>.Found(levels.Graduates, ProvenanceOf(year)),
+            (not null, ScalarSeries.GraduatesRetained) => DataResult<double>.Found(levels.GraduatesRetained, ProvenanceOf(year)),
+            _ => DataResult<double>.Missing(MissingData.Series(name, _catalogue.Regions.NameOf(region), year)),
+        };
+    }
+
+    /// <summary>A projection holds no reported figures: always missing.</summary>
+    public DataResult<ReportedValue> Reported(string indicatorId, string region, int year) =>
+        DataResult<ReportedValue>.Missing(MissingData.Reported(indicatorId, _catalogue.Regions.NameOf(region), year));
 
     /// <summary>
     /// Every computed indicator of <paramref name="catalogue"/> that the projection's figures give, for the city, each
@@ -91,7 +134,7 @@ public static class ScenarioIndicatorData
     {
         ArgumentNullException.ThrowIfNull(projection);
         ArgumentNullException.ThrowIfNull(catalogue);
-        var calculator = new IndicatorCalculator(catalogue, Build(projection, catalogue));
+        var calculator = new IndicatorCalculator(catalogue, new ScenarioIndicatorData(projection, catalogue));
         var result = new ProjectedIndicators(projection.Scenario.Name, catalogue.Regions);
         var from = firstYear ?? projection.BaseYear + 1;
         var to = lastYear ?? projection.LastYear;
@@ -127,6 +170,63 @@ public static class ScenarioIndicatorData
             .. counties,
             .. registry.All.Where(r => r.Members.Count > 0 && r.Members.All(own.Contains)).Select(r => r.Code),
         ];
+    }
+
+    private bool TryGet<TKey>(Dictionary<TKey, DataResult<AgeSexCounts>> kept, TKey key, out DataResult<AgeSexCounts> result)
+        where TKey : notnull
+    {
+        lock (_gate)
+        {
+            return kept.TryGetValue(key, out result);
+        }
+    }
+
+    private void Keep<TKey>(Dictionary<TKey, DataResult<AgeSexCounts>> kept, TKey key, DataResult<AgeSexCounts> result)
+        where TKey : notnull
+    {
+        lock (_gate)
+        {
+            kept[key] = result;
+        }
+    }
+
+    private string Key(string region) => _catalogue.Regions.KeyOrSelf(region);
+
+    private static int? Only(int place) => place == City ? null : place;
+
+    private Provenance ProvenanceOf(int year) =>
+        year == _projection.BaseYear ? Provenance.Estimated(_projection.Model.BaseSource) : Provenance.Projected(_projection.Scenario.Name);
+
+    /// <summary>Births of the year by mother's age (the fertility pattern's ages), split by sex with each state's sex ratio.</summary>
+    private PopulationByAgeSex BirthsByMothersAge(int place, int year)
+    {
+        var model = _projection.Model;
+        var fertileAges = model.FertilityPattern.Ages;
+        var firstFertile = model.Ages.IndexOf(fertileAges.FirstAge);
+        var male = new double[fertileAges.Count];
+        var female = new double[fertileAges.Count];
+        for (var c = 0; c < model.Counties.Count; c++)
+        {
+            if (place != City && place != c)
+            {
+                continue;
+            }
+
+            for (var r = 0; r < 2; r++)
+            {
+                var byAge = _projection.BirthsByMothersAge(year, c, r);
+                var boys = _projection.Births(year, c, r, Sex.Male);
+                var all = boys + _projection.Births(year, c, r, Sex.Female);
+                var maleShare = all > 0 ? boys / all : 0;
+                for (var i = 0; i < fertileAges.Count; i++)
+                {
+                    male[i] += byAge[firstFertile + i] * maleShare;
+                    female[i] += byAge[firstFertile + i] * (1 - maleShare);
+                }
+            }
+        }
+
+        return new PopulationByAgeSex(new PopulationByAge(fertileAges, male), new PopulationByAge(fertileAges, female));
     }
 
     private static PopulationByAge ExpectedDeaths(PopulationByAge residents, DeathRates mx)

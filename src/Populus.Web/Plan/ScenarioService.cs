@@ -61,7 +61,7 @@ internal sealed class ScenarioService(IPopulusStore store)
                 projection = monitor.Projector.Project(scenario, LastYear);
             }
 
-            var calculator = new IndicatorCalculator(monitor.Plan.Catalogue, ScenarioIndicatorData.Build(projection, monitor.Plan.Catalogue));
+            var calculator = new IndicatorCalculator(monitor.Plan.Catalogue, new ScenarioIndicatorData(projection, monitor.Plan.Catalogue));
             return new Projected(scenario.Name, projection, calculator, clock.Elapsed.TotalMilliseconds);
         });
     }

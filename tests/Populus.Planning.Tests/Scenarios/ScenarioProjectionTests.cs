@@ -110,7 +110,7 @@ public class ScenarioProjectionTests
         Assert.Equal(s.At(ScenarioAssumption.SexRatioAtBirth, 2030), srb.Value!.Value, 9);
         Assert.Equal(s.At(ScenarioAssumption.Urbanization, 2030), projected.Get("urbanization_rate", City, 2030).Value!.Value, 0.1);
         // Expected deaths (mx × year-end residents) over the year-end residents rebuild the applied life tables exactly.
-        var data = ScenarioIndicatorData.Build(p, Seed.Catalogue);
+        var data = new ScenarioIndicatorData(p, Seed.Catalogue);
         var deaths = data.Deaths("鹿城区", 2030).Value.BySex!.Male;
         var residents = data.Population(PopulationKind.Resident, "鹿城区", 2030).Value.BySex!.Male;
         var table = Demography.LifeTables.LifeTable.FromDeathsAndExposure(deaths.Ages, deaths.Values, residents.Values, Demography.LifeTables.LifeTableOptions.For(Sex.Male));
