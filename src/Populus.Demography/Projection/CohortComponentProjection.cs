@@ -74,6 +74,7 @@ public sealed class CohortComponentProjection
     private double[] _birthsByMothersAge = [];
     private double _startShare;
     private double _endShare;
+    private bool _keepDeaths;
 
     /// <param name="states">The state space (use <see cref="StateSpace.Single"/> for one region).</param>
     /// <param name="ages">The projection grid: equal widths n from 0 and an open last group; n is the step length.</param>
@@ -197,6 +198,7 @@ public sealed class CohortComponentProjection
         KeepYear(slots, 0);
         _births = GC.AllocateUninitializedArray<double>(T * States.Count * 2);
         _deaths = Outputs.HasFlag(ProjectionOutputs.Deaths) ? GC.AllocateUninitializedArray<double>(T * _cells) : [];
+        _keepDeaths = _deaths.Length > 0;
         var migration = Outputs.HasFlag(ProjectionOutputs.Migration);
         _external = migration ? new double[T * _cells] : [];
         _transfersIn = migration ? new double[T * _cells] : [];
@@ -223,7 +225,8 @@ public sealed class CohortComponentProjection
 
     /// <summary>Starts stepping <paramref name="initial"/> ([state][sex][age], the population of <paramref name="startYear"/>)
     /// in the engine's own buffer; each <see cref="Advance(ProjectionStepBuffer)"/> moves it one step. Only the current
-    /// population and the last step's births are kept (no flows by age, whatever <see cref="Outputs"/> says).</summary>
+    /// population and the last step's events are kept: births by sex and by mother's age, and deaths when
+    /// <see cref="Outputs"/> asks for them (no migration flows, whatever it says).</summary>
     /// <exception cref="ArgumentException">The population has the wrong length or a negative count.</exception>
     public void Begin(int startYear, ReadOnlySpan<double> initial)
     {
@@ -233,6 +236,8 @@ public sealed class CohortComponentProjection
         _population = [];
         _births = _stepBirths;
         _deaths = _external = _transfersIn = _transfersOut = _birthsByMothersAge = [];
+        _keepDeaths = Outputs.HasFlag(ProjectionOutputs.Deaths);
+        Array.Clear(_birthsByMothersAgeScratch);
         ClearClips();
         _sessionYear = startYear;
         _sessionSteps = 0;
@@ -279,6 +284,37 @@ public sealed class CohortComponentProjection
 
     /// <summary>The births of the last step placed in each state, [state][sex].</summary>
     public ReadOnlySpan<double> LastStepBirths => _stepBirths;
+
+    /// <summary>The births of the last step by state and mother's age, [state][age] (after <see cref="Begin"/>).</summary>
+    public ReadOnlySpan<double> LastStepBirthsByMothersAge => _birthsByMothersAgeScratch;
+
+    /// <summary>The deaths of the last step, [state][sex][age] by the age reached at the end of the step, when
+    /// <see cref="Outputs"/> asks for deaths (after <see cref="Begin"/>).</summary>
+    /// <exception cref="InvalidOperationException">The engine does not keep deaths.</exception>
+    public ReadOnlySpan<double> LastStepDeaths => Outputs.HasFlag(ProjectionOutputs.Deaths)
+        ? _deathsScratch
+        : throw new InvalidOperationException("This engine does not keep deaths (outputs without ProjectionOutputs.Deaths).");
+
+    /// <summary>Persons added back where a cell would have gone negative since <see cref="Begin"/>.</summary>
+    public double ClippedPersonsSinceBegin
+    {
+        get
+        {
+            var total = 0.0;
+            foreach (var list in _clips)
+            {
+                if (list is not null)
+                {
+                    foreach (var c in list)
+                    {
+                        total += c.Persons;
+                    }
+                }
+            }
+
+            return total;
+        }
+    }
 
     /// <summary>Every cell clipped at zero since <see cref="Begin"/>.</summary>
     public ImmutableArray<ClippedCount> ClippedSinceBegin => CollectClips();
@@ -510,7 +546,7 @@ public sealed class CohortComponentProjection
                 var next = _pop.AsSpan(Next(s, sex), a);
                 var surv = step.Survival.AsSpan((s * 2 + sex) * a, a);
                 var open = p[a - 2] + p[a - 1];
-                if (_deaths.Length > 0)
+                if (_keepDeaths)
                 {
                     var deaths = DeathsOf(s, sex);
                     Kernels.Survive(p[..(a - 2)], surv[1..(a - 1)], next[1..(a - 1)], deaths[1..(a - 1)]);
@@ -552,9 +588,9 @@ public sealed class CohortComponentProjection
                 }
             }
 
-            foreach (var set in step.RateSets)
+            for (var k = 0; k < step.RateSets.Length; k++)
             {
-                set.GatherRateInflow(d, survivors, block, firstAge, endAge);
+                step.RateSets[k].GatherRateInflow(d, survivors, block, firstAge, endAge, step.RateScales[k]);
             }
         }
 
@@ -589,6 +625,13 @@ public sealed class CohortComponentProjection
             var byAge = _birthsByMothersAge.Length > 0
                 ? _birthsByMothersAge.AsSpan((_k * States.Count + s) * a, a)
                 : _birthsByMothersAgeScratch.AsSpan(s * a, a);
+            if (_inSession)
+            {
+                // The step's fertile ages may be narrower than an earlier step's: the rest of the kept row is no births.
+                byAge[..lo].Clear();
+                byAge[hi..].Clear();
+            }
+
             var births = Kernels.Births(n, fertility[lo..hi], womenStart[lo..hi], womenEnd[lo..hi], byAge[lo..hi]);
 
             var female = births * step.FemaleShare[s];

@@ -45,8 +45,10 @@ public sealed class ProjectionStep
         }
 
         RateSets = [.. Transitions.Where(t => t.Kind == TransitionKind.Rates)];
+        RateScales = [.. RateSets.Select(_ => 1.0)];
         var countSets = Transitions.Where(t => t.Kind == TransitionKind.Counts).ToArray();
-        OutRate = Combine([.. RateSets.Select(t => t.TotalOutArray)]);
+        _unscaledOutRate = Combine([.. RateSets.Select(t => t.TotalOutArray)]);
+        OutRate = _unscaledOutRate;
         CountOut = Combine([.. countSets.Select(t => t.TotalOutArray)]);
         CountIn = Combine([.. countSets.Select(t => t.TotalInArray!)]);
         if (RateSets.Length > 1)
@@ -121,8 +123,11 @@ public sealed class ProjectionStep
     /// <summary>External net migrants [state][sex][age], or null for none.</summary>
     internal double[]? Migrants { get; }
 
-    /// <summary>Sum over rate sets of the probability of leaving, [state][sex][age], or null.</summary>
-    internal double[]? OutRate { get; }
+    /// <summary>Sum over rate sets of the probability of leaving (each set's times its <see cref="RateScales"/>), [state][sex][age], or null.</summary>
+    internal double[]? OutRate { get; private set; }
+
+    /// <summary>A multiplier of every rate of each of <see cref="RateSets"/>: 1, unless a <see cref="ProjectionStepBuffer"/> sets it.</summary>
+    internal double[] RateScales { get; }
 
     /// <summary>Sum over count sets of persons leaving / entering, [state][sex][age], or null.</summary>
     internal double[]? CountOut { get; }
@@ -130,6 +135,9 @@ public sealed class ProjectionStep
     internal double[]? CountIn { get; }
 
     internal ImmutableArray<StateTransitions> RateSets { get; }
+
+    private readonly double[]? _unscaledOutRate;
+    private double[]? _scaledOutRate;
 
     internal bool HasTransitions => !Transitions.IsEmpty;
 
@@ -239,6 +247,40 @@ public sealed class ProjectionStep
                 Guard.Finite(m, "net migrants");
             }
         }
+    }
+
+    /// <summary>Sums the rate sets' probabilities of leaving with their current <see cref="RateScales"/> (the sets' own
+    /// sum when every scale is 1).</summary>
+    /// <exception cref="ArgumentException">A scale is negative or not finite, or an origin's probabilities of leaving
+    /// sum to more than 1.</exception>
+    internal void ApplyRateScales()
+    {
+        var unscaled = true;
+        for (var k = 0; k < RateScales.Length; k++)
+        {
+            if (!(RateScales[k] >= 0 && RateScales[k] <= double.MaxValue))
+            {
+                Guard.ThrowRange($"scale of the transition rates '{RateSets[k].Name}'", RateScales[k], "must be a non-negative finite number");
+            }
+
+            unscaled &= RateScales[k] == 1;
+        }
+
+        if (unscaled)
+        {
+            OutRate = _unscaledOutRate;
+            return;
+        }
+
+        var sum = _scaledOutRate ??= new double[_unscaledOutRate!.Length];
+        Array.Clear(sum);
+        for (var k = 0; k < RateSets.Length; k++)
+        {
+            Kernels.AddScaled(sum, RateSets[k].TotalOutArray, RateScales[k]);
+        }
+
+        StateTransitions.RequireProbabilities(sum, RateSets[0].States, Ages, "scaled transition rates of one step");
+        OutRate = sum;
     }
 
     /// <summary>Finds the age groups outside which no state has fertility (after the fertility array changed).</summary>

@@ -58,11 +58,17 @@ public sealed class ProjectionStepBuffer
     /// <exception cref="InvalidOperationException">The buffer was made without migrants.</exception>
     public Span<double> NetMigrants => _migrants ?? throw new InvalidOperationException("This step buffer was made without migrants (hasMigrants: false).");
 
+    /// <summary>A multiplier of every rate of each transition set of kind <see cref="TransitionKind.Rates"/>, in the order
+    /// the sets were given (count sets have none); 1 until set. A transition whose intensity is found anew each step
+    /// (a reclassification rate that brings an urban share to its path) keeps its set and changes the scale.</summary>
+    public Span<double> RateScales => _step.RateScales;
+
     /// <summary>Checks the current values and returns the step that reads them.</summary>
     internal ProjectionStep Commit()
     {
         ProjectionStep.Check(Ages, StateCount, _survival, _fertility, _sexRatioAtBirth, _migrants, _femaleShare);
         _step.FindFertileAges();
+        _step.ApplyRateScales();
         return _step;
     }
 
@@ -78,6 +84,7 @@ public sealed class ProjectionStepBuffer
         }
 
         _step.SetFertileAges(fertileAges);
+        _step.ApplyRateScales();
         return _step;
     }
 }

@@ -175,14 +175,15 @@ public sealed class StateTransitions
     /// <summary>
     /// Adds to <paramref name="inflow"/> (the destination's [sex][age] block) the movers from every origin into
     /// <paramref name="destination"/> over ages [<paramref name="firstAge"/>, <paramref name="endAge"/>), given the
-    /// survivors [state][sex][age].
+    /// survivors [state][sex][age], every rate multiplied by <paramref name="setScale"/> (a step buffer's
+    /// <see cref="ProjectionStepBuffer.RateScales"/>).
     /// </summary>
-    /// <remarks>The movers of a run of pairs that share a schedule are schedule × Σ scale·survivors (origins in ascending
-    /// order), so the schedule multiplies once per run rather than once per pair: a shared schedule keeps the age
+    /// <remarks>The movers of a run of pairs that share a schedule are schedule × (Σ scale·survivors) × the set's scale
+    /// (origins in ascending order), so the schedule multiplies once per run rather than once per pair: a shared schedule keeps the age
     /// dimension of an OD table rank one ([RC1981]), and the gather costs one multiply-add per pair and age. The ages
     /// run outermost, four vectors of them held in registers while the pairs are added, so the inflow is read and
     /// written once.</remarks>
-    internal void GatherRateInflow(int destination, ReadOnlySpan<double> survivors, Span<double> inflow, int firstAge, int endAge)
+    internal void GatherRateInflow(int destination, ReadOnlySpan<double> survivors, Span<double> inflow, int firstAge, int endAge, double setScale = 1)
     {
         var a = Ages.Count;
         var (firstRun, endRun) = (_inStart[destination], _inStart[destination + 1]);
@@ -208,6 +209,7 @@ public sealed class StateTransitions
             if (Vector.IsHardwareAccelerated)
             {
                 var width = Vector<double>.Count;
+                var scaleVector = new Vector<double>(setScale);
                 for (; x + 4 * width <= len; x += 4 * width)
                 {
                     var at = o + x;
@@ -229,10 +231,10 @@ public sealed class StateTransitions
                         }
 
                         ref readonly var schedule = ref Unsafe.Add(ref Unsafe.AsRef(in schedules), _runSchedule[run] + at);
-                        s0 += Vector.LoadUnsafe(in schedule) * t0;
-                        s1 += Vector.LoadUnsafe(in schedule, (nuint)width) * t1;
-                        s2 += Vector.LoadUnsafe(in schedule, (nuint)(2 * width)) * t2;
-                        s3 += Vector.LoadUnsafe(in schedule, (nuint)(3 * width)) * t3;
+                        s0 += Vector.LoadUnsafe(in schedule) * (t0 * scaleVector);
+                        s1 += Vector.LoadUnsafe(in schedule, (nuint)width) * (t1 * scaleVector);
+                        s2 += Vector.LoadUnsafe(in schedule, (nuint)(2 * width)) * (t2 * scaleVector);
+                        s3 += Vector.LoadUnsafe(in schedule, (nuint)(3 * width)) * (t3 * scaleVector);
                     }
 
                     Vector.StoreUnsafe(s0, ref target, (nuint)at);
@@ -252,7 +254,7 @@ public sealed class StateTransitions
                             t += new Vector<double>(_inScale[i]) * Vector.LoadUnsafe(in surv, (nuint)(_inOrigin[i] + o + x));
                         }
 
-                        sum += Vector.LoadUnsafe(in schedules, (nuint)(_runSchedule[run] + o + x)) * t;
+                        sum += Vector.LoadUnsafe(in schedules, (nuint)(_runSchedule[run] + o + x)) * (t * scaleVector);
                     }
 
                     Vector.StoreUnsafe(sum, ref target, (nuint)(o + x));
@@ -270,7 +272,7 @@ public sealed class StateTransitions
                         t += _inScale[i] * Unsafe.Add(ref Unsafe.AsRef(in surv), _inOrigin[i] + o + x);
                     }
 
-                    sum += Unsafe.Add(ref Unsafe.AsRef(in schedules), _runSchedule[run] + o + x) * t;
+                    sum += Unsafe.Add(ref Unsafe.AsRef(in schedules), _runSchedule[run] + o + x) * (t * setScale);
                 }
 
                 Unsafe.Add(ref target, o + x) = sum;

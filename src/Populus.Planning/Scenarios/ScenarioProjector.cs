@@ -9,9 +9,10 @@ namespace Populus.Planning.Scenarios;
 
 /// <summary>
 /// Projects a <see cref="ScenarioModel"/> (regions × urban/rural, single years of age, annual steps) under any
-/// scenario. A reusable workspace: what no scenario changes is computed once (state space, engine buffers, packed
-/// base, age profiles of fertility and migration), and survival ratios are cached by sex and life expectancy, so a
-/// re-projection after a lever moves costs little more than the engine's own steps.
+/// scenario. A reusable workspace: what no scenario changes is computed once (state space, the engine and one step
+/// buffer, packed base, age profiles of fertility and migration, the reclassification pairs, whose one set the
+/// buffer scales by each year's rate), and survival ratios are cached by sex and life expectancy, so a re-projection
+/// after a lever moves costs little more than the engine's own steps.
 /// </summary>
 /// <remarks>
 /// <para>Each calendar year Y is one step from the end of Y−1 to the end of Y, with the scenario's levels of Y
@@ -49,12 +50,8 @@ public sealed class ScenarioProjector
     private readonly double[] _migrationProfile;
     private readonly double[] _graduateProfile;
     private readonly double[] _unitFertility;
-    private readonly TransitionSchedule _reclassification;
     private readonly Dictionary<(Sex, double), (double[] Survival, DeathRates Mx)> _mortality = [];
-    private readonly double[] _survival;
-    private readonly double[] _fertility;
-    private readonly double[] _srb;
-    private readonly double[] _migrants;
+    private readonly ProjectionStepBuffer _step; // the year's rates; its one transition set is the reclassification, scaled by the year's rate
     private readonly LifeTableOptions _maleTable = LifeTableOptions.For(Sex.Male);
     private readonly LifeTableOptions _femaleTable = LifeTableOptions.For(Sex.Female);
 
@@ -105,11 +102,10 @@ public sealed class ScenarioProjector
             _unitFertility[ages.IndexOf(pattern.Ages.Start(i))] = pattern[i] / tfr;
         }
 
-        _reclassification = TransitionSchedule.Constant(ages, 1.0);
-        _survival = new double[_cells];
-        _fertility = new double[States.Count * _a];
-        _srb = new double[States.Count];
-        _migrants = new double[_cells];
+        var reclassification = TransitionSchedule.Constant(ages, 1.0);
+        var urbanization = new StateTransitions("urbanization (rural→urban reclassification)", States, ages, TransitionKind.Rates,
+            Enumerable.Range(0, _counties).Select(c => new Transition(States.IndexOf(c, Rural), States.IndexOf(c, Urban), reclassification, 1.0)));
+        _step = new ProjectionStepBuffer(ages, States.Count, hasMigrants: true, MigrationTiming.HalfHalf, [urbanization]);
     }
 
     public ScenarioModel Model { get; }
@@ -140,46 +136,40 @@ public sealed class ScenarioProjector
         var birthsBySex = new double[steps * States.Count * 2];
         var mortality = new (DeathRates Male, DeathRates Female)[steps];
         var years = new ScenarioYear[steps];
+        _engine.Begin(Model.BaseYear, _base);
         var clipped = 0.0;
         for (var k = 0; k < steps; k++)
         {
             var year = Model.BaseYear + k + 1;
-            var start = population.AsSpan(k * _cells, _cells);
-            var (step, levels, male, female) = Step(scenario, year, start, draw);
-            var result = _engine.Project(year - 1, start, [step]);
-            result.PopulationData.Slice(_cells, _cells).CopyTo(population.AsSpan((k + 1) * _cells));
-            for (var s = 0; s < States.Count; s++)
-            {
-                result.BirthsByMothersAge(year - 1, s).CopyTo(birthsByAge.AsSpan(((k * States.Count) + s) * _a));
-                birthsBySex[((k * States.Count) + s) * 2] = result.Births(year - 1, s, Sex.Male);
-                birthsBySex[(((k * States.Count) + s) * 2) + 1] = result.Births(year - 1, s, Sex.Female);
-            }
-
+            var (levels, male, female) = Step(scenario, year, population.AsSpan(k * _cells, _cells), draw);
+            _engine.Advance(_step);
+            _engine.CurrentPopulation.CopyTo(population.AsSpan((k + 1) * _cells));
+            _engine.LastStepBirthsByMothersAge.CopyTo(birthsByAge.AsSpan(k * States.Count * _a));
+            var bySex = _engine.LastStepBirths;
+            bySex.CopyTo(birthsBySex.AsSpan(k * States.Count * 2));
             var births = 0.0;
-            var deaths = 0.0;
             for (var s = 0; s < States.Count; s++)
             {
-                births += result.Births(year - 1, s, Sex.Male) + result.Births(year - 1, s, Sex.Female);
-                foreach (var d in result.Deaths(year - 1, s, Sex.Male))
-                {
-                    deaths += d;
-                }
-
-                foreach (var d in result.Deaths(year - 1, s, Sex.Female))
-                {
-                    deaths += d;
-                }
+                births += bySex[s * 2] + bySex[(s * 2) + 1];
             }
 
-            clipped += result.TotalClipped;
+            var deaths = 0.0;
+            foreach (var d in _engine.LastStepDeaths)
+            {
+                deaths += d;
+            }
+
+            var clippedBefore = clipped;
+            clipped = _engine.ClippedPersonsSinceBegin;
             mortality[k] = (male, female);
-            years[k] = levels with { Births = births, Deaths = deaths, Clipped = result.TotalClipped };
+            years[k] = levels with { Births = births, Deaths = deaths, Clipped = clipped - clippedBefore };
         }
 
         return new ScenarioProjection(scenario, Model, States, population, birthsByAge, birthsBySex, mortality, years, clipped);
     }
 
-    private (ProjectionStep Step, ScenarioYear Levels, DeathRates Male, DeathRates Female) Step(Scenario scenario, int year, ReadOnlySpan<double> start, ScenarioDraw? draw)
+    /// <summary>Writes the year's rates into the step buffer (the reclassification scaled by the year's rate) and returns the levels applied.</summary>
+    private (ScenarioYear Levels, DeathRates Male, DeathRates Female) Step(Scenario scenario, int year, ReadOnlySpan<double> start, ScenarioDraw? draw)
     {
         var tfr = scenario.At(ScenarioAssumption.TotalFertility, year);
         var e0m = scenario.At(ScenarioAssumption.MaleLifeExpectancy, year);
@@ -194,6 +184,9 @@ public sealed class ScenarioProjector
         var (e0fDrawn, e0mDrawn) = draw?.LifeExpectancies(year, e0f, e0m) ?? (e0f, e0m);
         var (maleSurvival, maleMx) = Mortality(Sex.Male, e0mDrawn);
         var (femaleSurvival, femaleMx) = Mortality(Sex.Female, e0fDrawn);
+        var survival = _step.Survival;
+        var fertility = _step.Fertility;
+        var migrants = _step.NetMigrants;
         var urban = 0.0;
         var rural = 0.0;
         var urbanMigrants = 0.0;
@@ -222,21 +215,21 @@ public sealed class ScenarioProjector
             for (var r = 0; r < 2; r++)
             {
                 var s = States.IndexOf(c, r);
-                maleSurvival.CopyTo(_survival, s * _block);
-                femaleSurvival.CopyTo(_survival, (s * _block) + _a);
+                maleSurvival.CopyTo(survival[(s * _block)..]);
+                femaleSurvival.CopyTo(survival[((s * _block) + _a)..]);
                 for (var x = 0; x < _a; x++)
                 {
-                    _fertility[(s * _a) + x] = _unitFertility[x] * countyTfr;
+                    fertility[(s * _a) + x] = _unitFertility[x] * countyTfr;
                 }
 
-                _srb[s] = srb;
+                _step.SexRatioAtBirth[s] = srb;
                 var residence = r == Urban ? county.MigrantUrbanShare : 1 - county.MigrantUrbanShare;
                 var share = county.NetMigrationShare * residence;
                 var total = 0.0;
                 for (var i = 0; i < _block; i++)
                 {
                     var m = (share * ((netMigration * _migrationProfile[i]) + (extraGraduates * _graduateProfile[i]))) + (residence * drawnMigrants * _migrationProfile[i]);
-                    _migrants[(s * _block) + i] = m;
+                    migrants[(s * _block) + i] = m;
                     total += m;
                     if (r == Urban)
                     {
@@ -263,21 +256,9 @@ public sealed class ScenarioProjector
         var rate = ruralAfter > 0
             ? Math.Clamp(((urbanPath * (urban + rural + urbanMigrants + ruralMigrants)) - (urban + urbanMigrants)) / ruralAfter, 0, 1)
             : 0;
-        StateTransitions[]? transitions = null;
-        if (rate > 0)
-        {
-            var pairs = new Transition[_counties];
-            for (var c = 0; c < _counties; c++)
-            {
-                pairs[c] = new Transition(States.IndexOf(c, Rural), States.IndexOf(c, Urban), _reclassification, rate);
-            }
-
-            transitions = [new StateTransitions("urbanization (rural→urban reclassification)", States, Model.Ages, TransitionKind.Rates, pairs)];
-        }
-
-        var step = ProjectionStep.FromArrays(Model.Ages, States.Count, _survival, _fertility, _srb, _migrants, MigrationTiming.HalfHalf, transitions);
+        _step.RateScales[0] = rate;
         var levels = new ScenarioYear(year, tfr, e0m, e0f, srb * 100, netMigration + extraGraduates, graduates, graduates * retention / 100, urbanPath * 100, rate);
-        return (step, levels, maleMx, femaleMx);
+        return (levels, maleMx, femaleMx);
     }
 
     /// <summary>Survival ratios and death rates of one sex at one e0, computed once and kept.</summary>
