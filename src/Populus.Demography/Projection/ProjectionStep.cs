@@ -279,7 +279,11 @@ public sealed class ProjectionStep
             Kernels.AddScaled(sum, RateSets[k].TotalOutArray, RateScales[k]);
         }
 
-        StateTransitions.RequireProbabilities(sum, RateSets[0].States, Ages, "scaled transition rates of one step");
+        if (!Kernels.AllWithin(sum, 0, 1 + StateTransitions.ProbabilityTolerance))
+        {
+            StateTransitions.RequireProbabilities(sum, RateSets[0].States, Ages,
+                $"transition rates '{string.Join("', '", RateSets.Select(t => t.Name))}' scaled by {string.Join(", ", RateScales)}");
+        }
         OutRate = sum;
     }
 

@@ -101,13 +101,14 @@ public sealed class ScenarioRun
         var groups = AgeGroups.FiveYear(0, grid.OpenAge - (grid.OpenAge % 5));
         var counties = model.Counties.Count;
         ImmutableArray<string> places = [.. model.Counties.Select(c => catalogue.Regions.KeyOrSelf(c.Region)), catalogue.Regions.KeyOrSelf(model.City)];
+        int[] groupStart = [.. Enumerable.Range(0, groups.Count).Select(g => grid.IndexOf(groups.Start(g))), grid.Count];
         var rowValues = pairs.Length * years.Length;
         var rowPyramid = places.Length * years.Length * 2 * groups.Count;
         var values = new float[checked(trajectories * rowValues)];
         var pyramidValues = new float[checked(trajectories * (long)rowPyramid)];
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism };
         var chunks = (trajectories + ChunkSize - 1) / ChunkSize;
-        Parallel.For(0, chunks, options, () => (Projector: new ScenarioProjector(model), Draw: new ScenarioDraw(uncertainty, counties, lastYear), Ages: new double[grid.Count]),
+        Parallel.For(0, chunks, options, () => (Projector: new ScenarioProjector(model), Draw: new ScenarioDraw(uncertainty, counties, lastYear), Ages: new double[grid.Count], City: new double[grid.Count]),
             (chunk, _, w) =>
             {
                 for (var i = chunk * ChunkSize; i < Math.Min(trajectories, (chunk + 1) * ChunkSize); i++)
@@ -126,34 +127,21 @@ public sealed class ScenarioRun
                     }
 
                     var pyramid = pyramidValues.AsSpan((int)(i * (long)rowPyramid), rowPyramid);
-                    for (var p = 0; p < places.Length; p++)
+                    for (var y = 0; y < years.Length; y++)
                     {
-                        for (var y = 0; y < years.Length; y++)
+                        for (var sex = 0; sex < 2; sex++)
                         {
-                            for (var sex = 0; sex < 2; sex++)
+                            // Each county's ages (urban + rural) and the city's (every county and residence, in order).
+                            Array.Clear(w.City);
+                            for (var c = 0; c < counties; c++)
                             {
                                 Array.Clear(w.Ages);
-                                for (var c = 0; c < counties; c++)
-                                {
-                                    if (p == counties || p == c)
-                                    {
-                                        projection.AddPopulation(years[y], c, null, (Sex)sex, w.Ages);
-                                    }
-                                }
-
-                                var cells = pyramid.Slice(((p * years.Length + y) * 2 + sex) * groups.Count, groups.Count);
-                                for (var g = 0; g < groups.Count; g++)
-                                {
-                                    var end = g + 1 < groups.Count ? grid.IndexOf(groups.Start(g + 1)) : grid.Count;
-                                    var sum = 0.0;
-                                    for (var x = grid.IndexOf(groups.Start(g)); x < end; x++)
-                                    {
-                                        sum += w.Ages[x];
-                                    }
-
-                                    cells[g] = (float)sum;
-                                }
+                                projection.AddPopulation(years[y], c, null, (Sex)sex, w.Ages);
+                                projection.AddPopulation(years[y], c, null, (Sex)sex, w.City);
+                                SumGroups(w.Ages, groupStart, pyramid.Slice(((c * years.Length + y) * 2 + sex) * groups.Count, groups.Count));
                             }
+
+                            SumGroups(w.City, groupStart, pyramid.Slice(((counties * years.Length + y) * 2 + sex) * groups.Count, groups.Count));
                         }
                     }
                 }
@@ -176,6 +164,21 @@ public sealed class ScenarioRun
         }
 
         return new ScenarioRun(scenario.Name, trajectories, seed, years, pairs, values, places, groups, quantiles, catalogue.Regions);
+    }
+
+    /// <summary>Sums of <paramref name="ages"/> over the groups that start at <paramref name="groupStart"/> (the last entry: the end).</summary>
+    private static void SumGroups(ReadOnlySpan<double> ages, ReadOnlySpan<int> groupStart, Span<float> sums)
+    {
+        for (var g = 0; g < sums.Length; g++)
+        {
+            var sum = 0.0;
+            foreach (var v in ages[groupStart[g]..groupStart[g + 1]])
+            {
+                sum += v;
+            }
+
+            sums[g] = (float)sum;
+        }
     }
 
     /// <summary>Whether the run holds <paramref name="indicatorId"/> for <paramref name="region"/>.</summary>

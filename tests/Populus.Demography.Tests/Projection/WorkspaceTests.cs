@@ -9,8 +9,18 @@ public class WorkspaceTests
     private static readonly AgeGroups Ages = Synthetic.Ages;
     private static readonly int A = Ages.Count;
 
-    private static StateTransitions Od(StateSpace space) =>
-        new("internal migration", space, Ages, TransitionKind.Rates, Synthetic.AllPairs(Enumerable.Range(0, States), Synthetic.MigrationProfile(0.02), 1.0));
+    private static StateTransitions Od(StateSpace space, double scale = 1.0) =>
+        new("internal migration", space, Ages, TransitionKind.Rates, Synthetic.AllPairs(Enumerable.Range(0, States), Synthetic.MigrationProfile(0.02), scale));
+
+    /// <summary>Writes the arrays of step k into the buffer.</summary>
+    private static void Fill(ProjectionStepBuffer buffer, int k)
+    {
+        var (survival, fertility, srb, migrants) = Arrays(k);
+        survival.CopyTo(buffer.Survival);
+        fertility.CopyTo(buffer.Fertility);
+        srb.CopyTo(buffer.SexRatioAtBirth);
+        migrants.CopyTo(buffer.NetMigrants);
+    }
 
     /// <summary>The arrays of step k: levels drift with k so that every step differs.</summary>
     private static (double[] Survival, double[] Fertility, double[] Srb, double[] Migrants) Arrays(int k)
@@ -34,11 +44,11 @@ public class WorkspaceTests
     private static double[] Initial() =>
         [.. Enumerable.Range(0, States).SelectMany(s => Synthetic.Population(1 + 0.2 * s).Male.Values.ToArray().Concat(Synthetic.Population(1 + 0.2 * s).Female.Values.ToArray()))];
 
-    private static ProjectionStep[] Steps(StateSpace space, MigrationTiming timing, int count) =>
+    private static ProjectionStep[] Steps(StateSpace space, MigrationTiming timing, int count, double odScale = 1.0) =>
         [.. Enumerable.Range(0, count).Select(k =>
         {
             var (survival, fertility, srb, migrants) = Arrays(k);
-            return ProjectionStep.FromArrays(Ages, States, survival, fertility, srb, migrants, timing, [Od(space)]);
+            return ProjectionStep.FromArrays(Ages, States, survival, fertility, srb, migrants, timing, [Od(space, odScale)]);
         })];
 
     [Theory]
@@ -87,11 +97,7 @@ public class WorkspaceTests
         engine.Begin(2020, Initial());
         for (var k = 0; k < steps.Length; k++)
         {
-            var (survival, fertility, srb, migrants) = Arrays(k);
-            survival.CopyTo(buffer.Survival);
-            fertility.CopyTo(buffer.Fertility);
-            srb.CopyTo(buffer.SexRatioAtBirth);
-            migrants.CopyTo(buffer.NetMigrants);
+            Fill(buffer, k);
             engine.Advance(buffer);
 
             Assert.Equal(2021 + k, engine.CurrentYear);
@@ -99,8 +105,69 @@ public class WorkspaceTests
             for (var s = 0; s < States; s++)
             {
                 Assert.Equal(reference.Births(2020 + k, s, Sex.Female), engine.LastStepBirths[s * 2 + 1]);
+                Assert.Equal(reference.BirthsByMothersAge(2020 + k, s).ToArray(), engine.LastStepBirthsByMothersAge.Slice(s * A, A).ToArray());
+                Assert.Equal(reference.Deaths(2020 + k, s, Sex.Male).ToArray(), engine.LastStepDeaths.Slice(s * 2 * A, A).ToArray());
+                Assert.Equal(reference.Deaths(2020 + k, s, Sex.Female).ToArray(), engine.LastStepDeaths.Slice((s * 2 + 1) * A, A).ToArray());
             }
         }
+    }
+
+    [Fact]
+    public void BufferSteps_WithoutDeathsAmongTheOutputs_HaveNoDeathsToRead()
+    {
+        var space = StateSpace.Regions(["a", "b", "c", "d"]);
+        var engine = new CohortComponentProjection(space, Ages, outputs: ProjectionOutputs.Population);
+        var buffer = new ProjectionStepBuffer(Ages, States, hasMigrants: true, MigrationTiming.HalfHalf, [Od(space)]);
+        engine.Begin(2020, Initial());
+        Fill(buffer, 0);
+        engine.Advance(buffer);
+        Assert.Throws<InvalidOperationException>(() => engine.LastStepDeaths.Length);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.37)]
+    [InlineData(2.5)]
+    public void RateScales_MoveAsTheSetWithItsPairsScaled(double scale)
+    {
+        // A buffer's set at scale 1 times RateScales = the same set with every pair's scale multiplied: the same
+        // movers, summed in another order (so equal to rounding, not bit for bit).
+        var space = StateSpace.Regions(["a", "b", "c", "d"]);
+        var steps = Steps(space, MigrationTiming.HalfHalf, 5, odScale: scale);
+        var reference = new CohortComponentProjection(space, Ages).Project(2020, Initial(), steps);
+
+        var engine = new CohortComponentProjection(space, Ages);
+        var buffer = new ProjectionStepBuffer(Ages, States, hasMigrants: true, MigrationTiming.HalfHalf, [Od(space)]);
+        engine.Begin(2020, Initial());
+        for (var k = 0; k < steps.Length; k++)
+        {
+            Fill(buffer, k);
+            buffer.RateScales[0] = scale;
+            engine.Advance(buffer);
+            var expected = reference.PopulationData.Slice((k + 1) * States * 2 * A, States * 2 * A);
+            for (var i = 0; i < expected.Length; i++)
+            {
+                Assert.Equal(expected[i], engine.CurrentPopulation[i], 1e-9 * Math.Max(1, expected[i]));
+            }
+        }
+
+    }
+
+    [Theory]
+    [InlineData(-0.1)]
+    [InlineData(double.NaN)]
+    [InlineData(1e6)]
+    public void RateScales_RefuseNegativeScalesAndProbabilitiesAboveOne(double scale)
+    {
+        var space = StateSpace.Regions(["a", "b", "c", "d"]);
+        var engine = new CohortComponentProjection(space, Ages);
+        var buffer = new ProjectionStepBuffer(Ages, States, hasMigrants: true, MigrationTiming.HalfHalf, [Od(space)]);
+        engine.Begin(2020, Initial());
+        Fill(buffer, 0);
+        buffer.RateScales[0] = scale;
+        var e = Assert.ThrowsAny<ArgumentException>(() => engine.Advance(buffer));
+        Assert.Contains("internal migration", e.Message);
+        Assert.Equal(Initial(), engine.CurrentPopulation.ToArray()); // refused before the step ran
     }
 
     [Fact]
