@@ -144,7 +144,13 @@ internal static class CpuTiming
             var run = monitor.RunTrajectories(baseline, [city], 2035, trajectories, 2024, threads);
             var (elapsed, cpu) = (wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - before);
             var hash = 14695981039346656037UL;
-            void Add(double v) => hash = unchecked((hash ^ (ulong)BitConverter.DoubleToInt64Bits(v)) * 1099511628211UL);
+            using var dump = Environment.GetEnvironmentVariable("DUMP") is { } path ? new StreamWriter(path) : null;
+            void Add(double v)
+            {
+                hash = unchecked((hash ^ (ulong)BitConverter.DoubleToInt64Bits(v)) * 1099511628211UL);
+                dump?.WriteLine(v.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             foreach (var (id, region) in monitor.TargetSeries([city]))
             {
                 foreach (var year in run.Years)

@@ -31,6 +31,12 @@ public sealed record Provenance
     public Provenance Combine(Provenance other)
     {
         ArgumentNullException.ThrowIfNull(other);
+        if (ReferenceEquals(this, other) || (Status == other.Status && Source == other.Source))
+        {
+            // The common case (every input of a formula from one projection): nothing to merge, nothing to allocate.
+            return this;
+        }
+
         var status = (DataStatus)Math.Max((int)Status, (int)other.Status);
         var sources = Source.Split("; ").Concat(other.Source.Split("; ")).Distinct(StringComparer.Ordinal);
         return new Provenance(status, string.Join("; ", sources));

@@ -108,13 +108,13 @@ public sealed class ScenarioRun
         var pyramidValues = new float[checked(trajectories * (long)rowPyramid)];
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism };
         var chunks = (trajectories + ChunkSize - 1) / ChunkSize;
-        Parallel.For(0, chunks, options, () => (Projector: new ScenarioProjector(model), Draw: new ScenarioDraw(uncertainty, counties, lastYear), Ages: new double[grid.Count], City: new double[grid.Count]),
+        Parallel.For(0, chunks, options, () => new Worker(new ScenarioProjector(model), new ScenarioDraw(uncertainty, counties, lastYear), new double[grid.Count], new double[grid.Count]),
             (chunk, _, w) =>
             {
                 for (var i = chunk * ChunkSize; i < Math.Min(trajectories, (chunk + 1) * ChunkSize); i++)
                 {
                     w.Draw.Draw(seed, i);
-                    var projection = w.Projector.Project(scenario, lastYear, w.Draw);
+                    var projection = w.Last = w.Projector.Project(scenario, lastYear, w.Draw, w.Last);
                     var calculator = new IndicatorCalculator(catalogue, new ScenarioIndicatorData(projection, catalogue));
                     var row = values.AsSpan(i * rowValues, rowValues);
                     for (var s = 0; s < pairs.Length; s++)
@@ -164,6 +164,21 @@ public sealed class ScenarioRun
         }
 
         return new ScenarioRun(scenario.Name, trajectories, seed, years, pairs, values, places, groups, quantiles, catalogue.Regions);
+    }
+
+    /// <summary>One thread's workspace: a projector, a draw, the last trajectory's projection (its arrays are recycled
+    /// by the next), and rows of ages for the pyramid.</summary>
+    private sealed class Worker(ScenarioProjector projector, ScenarioDraw draw, double[] ages, double[] city)
+    {
+        public ScenarioProjector Projector { get; } = projector;
+
+        public ScenarioDraw Draw { get; } = draw;
+
+        public double[] Ages { get; } = ages;
+
+        public double[] City { get; } = city;
+
+        public ScenarioProjection? Last { get; set; }
     }
 
     /// <summary>Sums of <paramref name="ages"/> over the groups that start at <paramref name="groupStart"/> (the last entry: the end).</summary>

@@ -92,7 +92,7 @@ public sealed class ScenarioIndicatorData : IIndicatorData
 
         if (!TryGet(_deaths, (place, year), out var result))
         {
-            var residents = _projection.Population(year, Only(place));
+            var residents = Population(PopulationKind.Resident, region, year).Value.BySex!;
             result = DataResult<AgeSexCounts>.Found(AgeSexCounts.Split(new PopulationByAgeSex(
                 ExpectedDeaths(residents.Male, _projection.Mortality(year, Sex.Male)),
                 ExpectedDeaths(residents.Female, _projection.Mortality(year, Sex.Female)))), ProvenanceOf(year));

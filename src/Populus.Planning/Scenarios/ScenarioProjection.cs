@@ -17,6 +17,7 @@ public sealed class ScenarioProjection
     private readonly int _a;
     private readonly int _block;
     private readonly int _cells;
+    private readonly int[] _stateOf; // [county][residence]: the state index
 
     internal ScenarioProjection(Scenario scenario, ScenarioModel model, StateSpace states, double[] population, double[] birthsByAge,
         double[] birthsBySex, (DeathRates, DeathRates)[] mortality, ScenarioYear[] years, double clipped)
@@ -33,9 +34,17 @@ public sealed class ScenarioProjection
         _a = model.Ages.Count;
         _block = 2 * _a;
         _cells = states.Count * _block;
+        _stateOf = [.. Enumerable.Range(0, model.Counties.Count).SelectMany(c => new[] { states.IndexOf(c, ScenarioProjector.Urban), states.IndexOf(c, ScenarioProjector.Rural) })];
     }
 
     public Scenario Scenario { get; }
+
+    /// <summary>The arrays a recycling projection overwrites (<see cref="ScenarioProjector"/>'s internal Project).</summary>
+    internal double[] PopulationArray => _population;
+
+    internal double[] BirthsByAgeArray => _birthsByAge;
+
+    internal double[] BirthsBySexArray => _birthsBySex;
 
     public ScenarioModel Model { get; }
 
@@ -64,6 +73,16 @@ public sealed class ScenarioProjection
     public void AddPopulation(int year, int county, int? residence, Sex sex, Span<double> into)
     {
         var k = YearIndex(year);
+        if ((uint)county >= (uint)Model.Counties.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(county), county, $"the projection has {Model.Counties.Count} regions.");
+        }
+
+        if (into.Length < _a)
+        {
+            throw new ArgumentException($"{into.Length} values to add {_a} ages into.", nameof(into));
+        }
+
         for (var r = 0; r < 2; r++)
         {
             if (residence is { } only && only != r)
@@ -71,8 +90,8 @@ public sealed class ScenarioProjection
                 continue;
             }
 
-            var from = _population.AsSpan((k * _cells) + (States.IndexOf(county, r) * _block) + ((int)sex * _a), _a);
-            for (var x = 0; x < _a; x++)
+            var from = _population.AsSpan((k * _cells) + (_stateOf[(2 * county) + r] * _block) + ((int)sex * _a), _a);
+            for (var x = 0; x < from.Length; x++)
             {
                 into[x] += from[x];
             }

@@ -121,7 +121,12 @@ public sealed class ScenarioProjector
     /// and of the city's e0, around the scenario's levels; null for the scenario itself.</param>
     /// <exception cref="ArgumentOutOfRangeException">The last year is not after the base year.</exception>
     /// <exception cref="ArgumentException">A scenario level cannot be applied (e0 no multiple of the pattern reaches).</exception>
-    public ScenarioProjection Project(Scenario scenario, int lastYear, ScenarioDraw? draw = null)
+    public ScenarioProjection Project(Scenario scenario, int lastYear, ScenarioDraw? draw = null) => Project(scenario, lastYear, draw, null);
+
+    /// <summary>As <see cref="Project(Scenario, int, ScenarioDraw?)"/>, writing into the arrays of <paramref name="recycled"/>
+    /// when it covers the same years: a probabilistic run projects thousands of trajectories, each read and dropped, and
+    /// would otherwise allocate (and clear) large-object arrays for each. The recycled projection must not be read again.</summary>
+    internal ScenarioProjection Project(Scenario scenario, int lastYear, ScenarioDraw? draw, ScenarioProjection? recycled)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var steps = lastYear - Model.BaseYear;
@@ -130,10 +135,11 @@ public sealed class ScenarioProjector
             throw new ArgumentOutOfRangeException(nameof(lastYear), lastYear, $"must be after the base year {Model.BaseYear}.");
         }
 
-        var population = new double[(steps + 1) * _cells];
+        var reuse = recycled is not null && recycled.Model == Model && recycled.Years.Length == steps;
+        var population = reuse ? recycled!.PopulationArray : new double[(steps + 1) * _cells];
         _base.CopyTo(population, 0);
-        var birthsByAge = new double[steps * States.Count * _a];
-        var birthsBySex = new double[steps * States.Count * 2];
+        var birthsByAge = reuse ? recycled!.BirthsByAgeArray : new double[steps * States.Count * _a];
+        var birthsBySex = reuse ? recycled!.BirthsBySexArray : new double[steps * States.Count * 2];
         var mortality = new (DeathRates Male, DeathRates Female)[steps];
         var years = new ScenarioYear[steps];
         _engine.Begin(Model.BaseYear, _base);
