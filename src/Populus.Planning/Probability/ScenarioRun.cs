@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics.Tensors;
 using Populus.Demography;
 using Populus.Demography.Stochastic;
 using Populus.Planning.Catalogue;
@@ -186,13 +187,7 @@ public sealed class ScenarioRun
     {
         for (var g = 0; g < sums.Length; g++)
         {
-            var sum = 0.0;
-            foreach (var v in ages[groupStart[g]..groupStart[g + 1]])
-            {
-                sum += v;
-            }
-
-            sums[g] = (float)sum;
+            sums[g] = (float)TensorPrimitives.Sum(ages[groupStart[g]..groupStart[g + 1]]);
         }
     }
 

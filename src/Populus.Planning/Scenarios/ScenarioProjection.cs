@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics.Tensors;
 using Populus.Demography;
 using Populus.Demography.Projection;
 
@@ -91,10 +92,7 @@ public sealed class ScenarioProjection
             }
 
             var from = _population.AsSpan((k * _cells) + (_stateOf[(2 * county) + r] * _block) + ((int)sex * _a), _a);
-            for (var x = 0; x < from.Length; x++)
-            {
-                into[x] += from[x];
-            }
+            TensorPrimitives.Add(into[..from.Length], from, into);
         }
     }
 

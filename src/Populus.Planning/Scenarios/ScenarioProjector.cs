@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Populus.Demography;
 using Populus.Demography.LifeTables;
 using Populus.Demography.Migration;
@@ -51,6 +52,8 @@ public sealed class ScenarioProjector
     private readonly double[] _graduateProfile;
     private readonly double[] _unitFertility;
     private readonly Dictionary<(Sex, double), (double[] Survival, DeathRates Mx)> _mortality = [];
+    private readonly double[] _startTotals; // each state's population at the start of the step
+    private readonly double[] _yearMigrants; // [sex][age]: the year's migrants before a region's share
     private readonly ProjectionStepBuffer _step; // the year's rates; its one transition set is the reclassification, scaled by the year's rate
     private readonly LifeTableOptions _maleTable = LifeTableOptions.For(Sex.Male);
     private readonly LifeTableOptions _femaleTable = LifeTableOptions.For(Sex.Female);
@@ -105,6 +108,8 @@ public sealed class ScenarioProjector
         var reclassification = TransitionSchedule.Constant(ages, 1.0);
         var urbanization = new StateTransitions("urbanization (rural→urban reclassification)", States, ages, TransitionKind.Rates,
             Enumerable.Range(0, _counties).Select(c => new Transition(States.IndexOf(c, Rural), States.IndexOf(c, Urban), reclassification, 1.0)));
+        _startTotals = new double[States.Count];
+        _yearMigrants = new double[_block];
         _step = new ProjectionStepBuffer(ages, States.Count, hasMigrants: true, MigrationTiming.HalfHalf, [urbanization]);
     }
 
@@ -193,6 +198,15 @@ public sealed class ScenarioProjector
         var survival = _step.Survival;
         var fertility = _step.Fertility;
         var migrants = _step.NetMigrants;
+        for (var s = 0; s < States.Count; s++)
+        {
+            _startTotals[s] = TensorPrimitives.Sum(start.Slice(s * _block, _block));
+        }
+
+        // The year's migrants by sex and age before a region's share: the total along the Rogers–Castro profile plus the
+        // extra graduates at the graduate age.
+        TensorPrimitives.Multiply(_migrationProfile, netMigration, _yearMigrants);
+        TensorPrimitives.MultiplyAdd(_graduateProfile, extraGraduates, _yearMigrants, _yearMigrants);
         var urban = 0.0;
         var rural = 0.0;
         var urbanMigrants = 0.0;
@@ -201,58 +215,28 @@ public sealed class ScenarioProjector
         {
             var county = Model.Counties[c];
             var countyTfr = draw?.TotalFertility(year, c, tfr) ?? tfr;
-            var drawnMigrants = 0.0;
-            if (draw is not null)
-            {
-                var residents = 0.0;
-                foreach (var p in start.Slice(States.IndexOf(c, Urban) * _block, _block))
-                {
-                    residents += p;
-                }
-
-                foreach (var p in start.Slice(States.IndexOf(c, Rural) * _block, _block))
-                {
-                    residents += p;
-                }
-
-                drawnMigrants = draw.NetMigrationRate(year, c) * residents;
-            }
-
+            var drawnMigrants = draw is null ? 0.0
+                : draw.NetMigrationRate(year, c) * (_startTotals[States.IndexOf(c, Urban)] + _startTotals[States.IndexOf(c, Rural)]);
             for (var r = 0; r < 2; r++)
             {
                 var s = States.IndexOf(c, r);
                 maleSurvival.CopyTo(survival[(s * _block)..]);
                 femaleSurvival.CopyTo(survival[((s * _block) + _a)..]);
-                for (var x = 0; x < _a; x++)
-                {
-                    fertility[(s * _a) + x] = _unitFertility[x] * countyTfr;
-                }
-
+                TensorPrimitives.Multiply(_unitFertility, countyTfr, fertility.Slice(s * _a, _a));
                 _step.SexRatioAtBirth[s] = srb;
                 var residence = r == Urban ? county.MigrantUrbanShare : 1 - county.MigrantUrbanShare;
-                var share = county.NetMigrationShare * residence;
-                var total = 0.0;
-                for (var i = 0; i < _block; i++)
-                {
-                    var m = (share * ((netMigration * _migrationProfile[i]) + (extraGraduates * _graduateProfile[i]))) + (residence * drawnMigrants * _migrationProfile[i]);
-                    migrants[(s * _block) + i] = m;
-                    total += m;
-                    if (r == Urban)
-                    {
-                        urban += start[(s * _block) + i];
-                    }
-                    else
-                    {
-                        rural += start[(s * _block) + i];
-                    }
-                }
-
+                var row = migrants.Slice(s * _block, _block);
+                TensorPrimitives.Multiply(_yearMigrants, county.NetMigrationShare * residence, row);
+                TensorPrimitives.MultiplyAdd(_migrationProfile, residence * drawnMigrants, row, row);
+                var total = TensorPrimitives.Sum(row);
                 if (r == Urban)
                 {
+                    urban += _startTotals[s];
                     urbanMigrants += total;
                 }
                 else
                 {
+                    rural += _startTotals[s];
                     ruralMigrants += total;
                 }
             }
