@@ -26,6 +26,9 @@ public sealed record Provenance
 
     public static Provenance Projected(string scenario) => new(DataStatus.Projected, scenario);
 
+    /// <summary>The note a grouping's figure carries when it is the sum of its members' (中心城区 from its districts).</summary>
+    public static Provenance SumOfMembers(string groupingName) => Estimated($"sum of the members of {groupingName}");
+
     /// <summary>The provenance of a value computed from this one and <paramref name="other"/>: the weaker status,
     /// and both sources (each named once).</summary>
     public Provenance Combine(Provenance other)

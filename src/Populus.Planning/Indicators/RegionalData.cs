@@ -49,7 +49,7 @@ internal sealed class RegionalData(IIndicatorData data, RegionRegistry regions)
 
         var (total, problem) = sum(parts);
         return problem is null && total is not null
-            ? DataResult<T>.Found(total, provenance!.Combine(Provenance.Estimated($"sum of the members of {regions.NameOf(region)}")))
+            ? DataResult<T>.Found(total, provenance!.Combine(Provenance.SumOfMembers(regions.NameOf(region))))
             : DataResult<T>.Missing($"{regions.NameOf(region)}'s members cannot be summed: {problem}");
     }
 

@@ -152,17 +152,23 @@ public sealed class ScenarioRun
 
         var q = TrajectoryResults.Probabilities.Length;
         var quantiles = new double[rowPyramid * q];
-        var probabilities = TrajectoryResults.Probabilities.AsSpan();
-        var column = new double[trajectories];
-        for (var cell = 0; cell < rowPyramid; cell++)
+        var probabilities = TrajectoryResults.Probabilities.AsSpan().ToArray();
+        // Cells in blocks over the threads; each cell's quantiles are its own, so the result does not depend on them.
+        const int Block = 64;
+        Parallel.For(0, (rowPyramid + Block - 1) / Block, options, () => new double[trajectories], (block, _, column) =>
         {
-            for (var i = 0; i < trajectories; i++)
+            for (var cell = block * Block; cell < Math.Min(rowPyramid, (block + 1) * Block); cell++)
             {
-                column[i] = pyramidValues[i * (long)rowPyramid + cell];
+                for (var i = 0; i < column.Length; i++)
+                {
+                    column[i] = pyramidValues[i * (long)rowPyramid + cell];
+                }
+
+                Demography.Stochastic.Quantiles.Compute(column, probabilities, quantiles.AsSpan(cell * q, q));
             }
 
-            Demography.Stochastic.Quantiles.Compute(column, probabilities, quantiles.AsSpan(cell * q, q));
-        }
+            return column;
+        }, _ => { });
 
         return new ScenarioRun(scenario.Name, trajectories, seed, years, pairs, values, places, groups, quantiles, catalogue.Regions);
     }

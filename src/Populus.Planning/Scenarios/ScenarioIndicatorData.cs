@@ -22,11 +22,12 @@ namespace Populus.Planning.Scenarios;
 /// </remarks>
 public sealed class ScenarioIndicatorData : IIndicatorData
 {
-    private const int City = -1;
-
     private readonly ScenarioProjection _projection;
     private readonly IndicatorCatalogue _catalogue;
-    private readonly Dictionary<string, int> _places; // region key → county index, or City
+    private readonly Dictionary<string, int> _places; // region key → place: the counties, the city, then groupings of counties
+    private readonly int[][] _counties; // each place's counties, in state order
+    private readonly Provenance?[] _sums; // each grouping's note that its figures are sums of its members (null: not a grouping)
+    private readonly Provenance?[] _provenance; // [place][projected, base year], made when first asked
     private readonly Lock _gate = new();
     private readonly Dictionary<(PopulationKind, int, int), DataResult<AgeSexCounts>> _population = [];
     private readonly Dictionary<(int, int), DataResult<AgeSexCounts>> _births = [];
@@ -42,12 +43,31 @@ public sealed class ScenarioIndicatorData : IIndicatorData
         _catalogue = catalogue;
         _places = new Dictionary<string, int>(StringComparer.Ordinal);
         var counties = projection.Model.Counties;
+        var places = new List<int[]>();
         for (var c = 0; c < counties.Count; c++)
         {
-            _places[Key(counties[c].Region)] = c;
+            _places[Key(counties[c].Region)] = places.Count;
+            places.Add([c]);
         }
 
-        _places[Key(projection.Model.City)] = City;
+        _places[Key(projection.Model.City)] = places.Count;
+        places.Add([.. Enumerable.Range(0, counties.Count)]);
+        var sums = new List<Provenance?>(places.Select(_ => (Provenance?)null));
+        // A grouping of the projection's regions (中心城区) is summed here in one pass, as the calculator would sum its members.
+        foreach (var group in catalogue.Regions.All.Where(r => r.Members.Count > 0 && !_places.ContainsKey(r.Code)))
+        {
+            var members = group.Members.Select(m => _places.TryGetValue(Key(m), out var place) && place < counties.Count ? place : -1).ToArray();
+            if (members.All(m => m >= 0))
+            {
+                _places[group.Code] = places.Count;
+                places.Add([.. members.Order()]);
+                sums.Add(Provenance.SumOfMembers(group.Name));
+            }
+        }
+
+        _counties = [.. places];
+        _sums = [.. sums];
+        _provenance = new Provenance?[2 * places.Count];
     }
 
     public DataResult<AgeSexCounts> Population(PopulationKind kind, string region, int year)
@@ -59,8 +79,8 @@ public sealed class ScenarioIndicatorData : IIndicatorData
 
         if (!TryGet(_population, (kind, place, year), out var result))
         {
-            var residents = _projection.Population(year, Only(place), kind == PopulationKind.Urban ? ScenarioProjector.Urban : null);
-            result = DataResult<AgeSexCounts>.Found(AgeSexCounts.Split(residents), ProvenanceOf(year));
+            var residents = Residents(place, year, kind == PopulationKind.Urban ? ScenarioProjector.Urban : null);
+            result = DataResult<AgeSexCounts>.Found(AgeSexCounts.Split(residents), ProvenanceOf(place, year));
             Keep(_population, (kind, place, year), result);
         }
 
@@ -76,7 +96,7 @@ public sealed class ScenarioIndicatorData : IIndicatorData
 
         if (!TryGet(_births, (place, year), out var result))
         {
-            result = DataResult<AgeSexCounts>.Found(AgeSexCounts.Split(BirthsByMothersAge(place, year)), ProvenanceOf(year));
+            result = DataResult<AgeSexCounts>.Found(AgeSexCounts.Split(BirthsByMothersAge(place, year)), ProvenanceOf(place, year));
             Keep(_births, (place, year), result);
         }
 
@@ -95,7 +115,7 @@ public sealed class ScenarioIndicatorData : IIndicatorData
             var residents = Population(PopulationKind.Resident, region, year).Value.BySex!;
             result = DataResult<AgeSexCounts>.Found(AgeSexCounts.Split(new PopulationByAgeSex(
                 ExpectedDeaths(residents.Male, _projection.Mortality(year, Sex.Male)),
-                ExpectedDeaths(residents.Female, _projection.Mortality(year, Sex.Female)))), ProvenanceOf(year));
+                ExpectedDeaths(residents.Female, _projection.Mortality(year, Sex.Female)))), ProvenanceOf(place, year));
             Keep(_deaths, (place, year), result);
         }
 
@@ -109,13 +129,13 @@ public sealed class ScenarioIndicatorData : IIndicatorData
     /// <summary>Graduates and graduates retained of the city in the projected years (the scenario's levels).</summary>
     public DataResult<double> Series(string name, string region, int year)
     {
-        var levels = _places.TryGetValue(Key(region), out var place) && place == City && year > _projection.BaseYear && year <= _projection.LastYear
+        var levels = _places.TryGetValue(Key(region), out var place) && place == _projection.Model.Counties.Count && year > _projection.BaseYear && year <= _projection.LastYear
             ? _projection.Levels(year)
             : null;
         return (levels, name) switch
         {
-            (not null, ScalarSeries.Graduates) => DataResult<double>.Found(levels.Graduates, ProvenanceOf(year)),
-            (not null, ScalarSeries.GraduatesRetained) => DataResult<double>.Found(levels.GraduatesRetained, ProvenanceOf(year)),
+            (not null, ScalarSeries.Graduates) => DataResult<double>.Found(levels.Graduates, ProvenanceOf(place, year)),
+            (not null, ScalarSeries.GraduatesRetained) => DataResult<double>.Found(levels.GraduatesRetained, ProvenanceOf(place, year)),
             _ => DataResult<double>.Missing(MissingData.Series(name, _catalogue.Regions.NameOf(region), year)),
         };
     }
@@ -192,10 +212,34 @@ public sealed class ScenarioIndicatorData : IIndicatorData
 
     private string Key(string region) => _catalogue.Regions.KeyOrSelf(region);
 
-    private static int? Only(int place) => place == City ? null : place;
+    /// <summary>The provenance of a place's figures: the base's source in the base year, the scenario after it; a
+    /// grouping's adds that they are sums of its members (kept: a formula asks for it every year).</summary>
+    private Provenance ProvenanceOf(int place, int year)
+    {
+        var isBase = year == _projection.BaseYear;
+        ref var kept = ref _provenance[(2 * place) + (isBase ? 1 : 0)];
+        if (kept is null)
+        {
+            var own = isBase ? Provenance.Estimated(_projection.Model.BaseSource) : Provenance.Projected(_projection.Scenario.Name);
+            kept = _sums[place] is { } sum ? own.Combine(sum) : own;
+        }
 
-    private Provenance ProvenanceOf(int year) =>
-        year == _projection.BaseYear ? Provenance.Estimated(_projection.Model.BaseSource) : Provenance.Projected(_projection.Scenario.Name);
+        return kept;
+    }
+
+    /// <summary>Residents of a place by sex and age (one residence, or both), its counties' states added in state order.</summary>
+    private PopulationByAgeSex Residents(int place, int year, int? residence)
+    {
+        var male = new double[_projection.Ages.Count];
+        var female = new double[_projection.Ages.Count];
+        foreach (var c in _counties[place])
+        {
+            _projection.AddPopulation(year, c, residence, Sex.Male, male);
+            _projection.AddPopulation(year, c, residence, Sex.Female, female);
+        }
+
+        return new PopulationByAgeSex(new PopulationByAge(_projection.Ages, male), new PopulationByAge(_projection.Ages, female));
+    }
 
     /// <summary>Births of the year by mother's age (the fertility pattern's ages), split by sex with each state's sex ratio.</summary>
     private PopulationByAgeSex BirthsByMothersAge(int place, int year)
@@ -205,13 +249,8 @@ public sealed class ScenarioIndicatorData : IIndicatorData
         var firstFertile = model.Ages.IndexOf(fertileAges.FirstAge);
         var male = new double[fertileAges.Count];
         var female = new double[fertileAges.Count];
-        for (var c = 0; c < model.Counties.Count; c++)
+        foreach (var c in _counties[place])
         {
-            if (place != City && place != c)
-            {
-                continue;
-            }
-
             for (var r = 0; r < 2; r++)
             {
                 var byAge = _projection.BirthsByMothersAge(year, c, r);
