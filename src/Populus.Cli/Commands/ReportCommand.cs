@@ -11,8 +11,9 @@ namespace Populus.Cli.Commands;
 /// </summary>
 internal static class ReportCommand
 {
-    /// <summary>Trajectories by default: enough for fan charts and probabilities to about ±5 points, in seconds.</summary>
-    private const int DefaultTrajectories = 100;
+    /// <summary>Trajectories by default: as the cockpit's, so the report's probabilities are the ones the cockpit shows
+    /// (within ±3.2 points, two standard errors), in a few seconds.</summary>
+    private const int DefaultTrajectories = 1_000;
 
     public static Command Create()
     {

@@ -71,8 +71,9 @@ internal sealed class ScenarioService(IPopulusStore store)
         ProjectedIndicators.Compute(projected.Name, projected.Calculator, indicatorIds.Where(id => Monitor!.Plan.Catalogue[id].Formula is not null),
             region, projected.Projection.BaseYear + 1, LastYear);
 
-    /// <summary>Trajectories of the cockpit's probabilistic runs: modest, so a first request takes seconds, not minutes (the page says so).</summary>
-    public const int Trajectories = 200;
+    /// <summary>Trajectories of the cockpit's probabilistic runs: 1,000, so a probability is within ±3.2 points (two
+    /// standard errors); a run takes 1.3–3 s on first request (docs/benchmarks.md), then it is cached.</summary>
+    public const int Trajectories = 1_000;
 
     private readonly ConcurrentDictionary<string, Lazy<ScenarioRun>> _runs = new(StringComparer.Ordinal);
 
