@@ -75,6 +75,59 @@ public class ScenarioProjectionTests
     }
 
     [Fact]
+    public void IndicatorData_SumsAGroupingOfItsRegions_AndSaysSo()
+    {
+        var data = new ScenarioIndicatorData(Baseline.Value, Seed.Catalogue);
+        var central = data.Population(PopulationKind.Urban, "中心城区", 2030);
+        var members = new[] { "鹿城区", "龙湾区", "瓯海区", "洞头区" }.Sum(m => data.Population(PopulationKind.Urban, m, 2030).Value.Total.Total());
+        Assert.Equal(members, central.Value.Total.Total(), 1e-9 * members);
+        Assert.Equal(DataStatus.Projected, central.Provenance!.Status);
+        Assert.Contains("baseline", central.Provenance.Source, StringComparison.Ordinal);
+        Assert.Contains("sum of the members of 中心城区", central.Provenance.Source, StringComparison.Ordinal);
+        Assert.DoesNotContain("sum of the members", data.Population(PopulationKind.Resident, City, 2030).Provenance!.Source, StringComparison.Ordinal);
+
+        var births = data.Births("中心城区", 2030).Value.Total.Total();
+        var memberBirths = new[] { "鹿城区", "龙湾区", "瓯海区", "洞头区" }.Sum(m => data.Births(m, 2030).Value.Total.Total());
+        Assert.Equal(memberBirths, births, 1e-9 * births);
+    }
+
+    [Fact]
+    public void IndicatorData_HasNoHukouOrEducation_AndSaysWhy()
+    {
+        var data = new ScenarioIndicatorData(Baseline.Value, Seed.Catalogue);
+        var registered = data.Population(PopulationKind.Registered, City, 2030);
+        Assert.False(registered.HasValue);
+        Assert.Contains("registered population", registered.MissingReason, StringComparison.Ordinal);
+        Assert.False(data.Education(City, 2030).HasValue);
+        Assert.False(data.Population(PopulationKind.Resident, City, 2036).HasValue); // after the projection
+        Assert.False(data.Births(City, Baseline.Value.BaseYear).HasValue); // the base year's births are not projected
+        Assert.True(data.Population(PopulationKind.Resident, City, Baseline.Value.BaseYear).HasValue);
+    }
+
+    [Fact]
+    public void Project_IntoARecycledProjection_GivesTheFreshFigures()
+    {
+        var projector = new ScenarioProjector(Wenzhou.Model);
+        var higher = Wenzhou.Scenario("baseline").With(new ScenarioLevers(TotalFertility: 1.6));
+        var first = projector.Project(Wenzhou.Scenario("baseline"), 2030);
+        var recycled = projector.Project(higher, 2030, null, first);
+        var fresh = new ScenarioProjector(Wenzhou.Model).Project(higher, 2030);
+        for (var year = fresh.BaseYear; year <= 2030; year++)
+        {
+            for (var c = 0; c < 12; c++)
+            {
+                Assert.Equal(fresh.Total(year, c), recycled.Total(year, c));
+            }
+        }
+
+        Assert.Equal(fresh.BirthsByMothersAge(2030, 3, ScenarioProjector.Urban).ToArray(), recycled.BirthsByMothersAge(2030, 3, ScenarioProjector.Urban).ToArray());
+        Assert.Equal(fresh.Levels(2030), recycled.Levels(2030));
+        var longer = projector.Project(higher, 2031, null, recycled); // other years: new arrays
+        Assert.Equal(2031, longer.LastYear);
+        Assert.Equal(fresh.Total(2030), longer.Total(2030));
+    }
+
+    [Fact]
     public void Levers_MoveTheIndicatorsTheRightWay()
     {
         var baseline = Baseline.Value;
