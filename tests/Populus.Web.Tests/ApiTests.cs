@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Populus.Web.Tests;
 
@@ -177,6 +178,22 @@ public sealed class ApiTests
         Assert.All(own.EnumerateArray(), r => Assert.Equal("鹿城区", r.GetProperty("region").GetString()));
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync("/api/v1/projections/run", new { tfr = 1.2 })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/api/v1/projections/pyramid?region=330303")).StatusCode);
+    }
+
+    [Fact]
+    public async Task WarmUp_MakesTheCitysDefaultRun_WhichTheCityPageThenReads()
+    {
+        var app = TestApp.For("duckdb");
+        var scenarios = app.Services.GetRequiredService<Plan.ScenarioService>();
+        scenarios.WarmUp();
+        Assert.True(scenarios.HasRun(null, "温州市", Plan.ScenarioService.DefaultSeed));
+        Assert.False(scenarios.HasRun(null, "温州市", Plan.ScenarioService.DefaultSeed + 1));
+
+        using var analyst = await app.SignedIn("analyst");
+        var city = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/probabilities");
+        Assert.Equal("温州市", city.GetProperty("region").GetString());
+        Assert.Equal(Plan.ScenarioService.Trajectories, city.GetProperty("trajectories").GetInt32());
+        Assert.Equal(Plan.ScenarioService.DefaultSeed, city.GetProperty("seed").GetUInt64());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Hosting;
 using Populus.Web.Hosting;
 
 namespace Populus.Cli.Commands;
@@ -20,7 +21,9 @@ internal static class ServeCommand
             var listen = parse.GetValue(urls) ?? PopulusWebApp.DefaultUrls;
             var app = PopulusWebApp.Create(["--urls", listen], parse.GetValue(db));
             output.WriteLine($"Populus cockpit: {listen.Split(';')[0]}/  (API reference: /api.html; stop with Ctrl+C)");
-            app.Run();
+            app.Start();
+            PopulusWebApp.WarmUpInBackground(app);
+            app.WaitForShutdown();
             return CommandExit.Done;
         }));
         return command;

@@ -38,7 +38,7 @@ internal static class ProbabilitiesApi
         }
 
         var year = asOf ?? views.DefaultAsOfYear;
-        var s = seed ?? 2024;
+        var s = seed ?? ScenarioService.DefaultSeed;
         try
         {
             var view = views.Cached($"probabilities|{me.Scope}|{name}|{scenario}|{s}|{year}", () =>
@@ -77,7 +77,7 @@ internal static class ProbabilitiesApi
 
         try
         {
-            var run = scenarios.Run(scenario, name, seed ?? 2024);
+            var run = scenarios.Run(scenario, name, seed ?? ScenarioService.DefaultSeed);
             var y = year ?? run.Years[^1];
             if (!run.Years.Contains(y))
             {

@@ -30,4 +30,25 @@ public static class PopulusWebApp
         app.UsePopulusPipeline();
         return app;
     }
+
+    /// <summary>Starts making, in the background, what the cockpit's first pages ask for (the baseline projection and
+    /// the city's probabilistic run), so the first visitor does not wait for them. A failure is logged, not thrown: the
+    /// pages make the same things on request and report what is wrong.</summary>
+    public static Task WarmUpInBackground(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var scenarios = app.Services.GetRequiredService<Plan.ScenarioService>();
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Populus.WarmUp");
+        return Task.Run(() =>
+        {
+            try
+            {
+                scenarios.WarmUp();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                log.LogWarning("The cockpit's projections were not made in advance ({Reason}); they are made on first request.", ex.Message);
+            }
+        });
+    }
 }

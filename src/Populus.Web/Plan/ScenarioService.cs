@@ -71,6 +71,9 @@ internal sealed class ScenarioService(IPopulusStore store)
         ProjectedIndicators.Compute(projected.Name, projected.Calculator, indicatorIds.Where(id => Monitor!.Plan.Catalogue[id].Formula is not null),
             region, projected.Projection.BaseYear + 1, LastYear);
 
+    /// <summary>The seed of the cockpit's probabilistic runs unless a request names one.</summary>
+    public const ulong DefaultSeed = 2024;
+
     /// <summary>Trajectories of the cockpit's probabilistic runs: 1,000, so a probability is within ±3.2 points (two
     /// standard errors); a run takes 1.3–3 s on first request (docs/benchmarks.md), then it is cached.</summary>
     public const int Trajectories = 1_000;
@@ -91,6 +94,27 @@ internal sealed class ScenarioService(IPopulusStore store)
 
         return _runs.GetOrAdd($"{scenario.Name}|{region}|{seed}", _ => new Lazy<ScenarioRun>(() => monitor.RunTrajectories(scenario, [region], LastYear, Trajectories, seed))).Value;
     }
+
+    /// <summary>
+    /// Makes what the cockpit's first pages ask for — the baseline projection and the city's probabilistic run with the
+    /// default seed — so the first visitor finds them made (`populus serve` calls it in the background once the server
+    /// listens; a run takes seconds, the plan data and the WPP calibration with it). Nothing when the scenario data are
+    /// missing (the pages then say why).
+    /// </summary>
+    public void WarmUp()
+    {
+        if (Monitor is not { } monitor)
+        {
+            return;
+        }
+
+        Project(Baseline, ScenarioLevers.None);
+        Run(Baseline, monitor.Plan.Regions.NameOf(monitor.Model.City), DefaultSeed);
+    }
+
+    /// <summary>Whether the run of a scenario, region and seed is already made (or being made).</summary>
+    internal bool HasRun(string? scenarioName, string region, ulong seed) =>
+        Monitor is { } monitor && _runs.ContainsKey($"{monitor.Scenario(string.IsNullOrWhiteSpace(scenarioName) ? Baseline : scenarioName).Name}|{region}|{seed}");
 
     /// <summary>A projection and the calculator over its figures.</summary>
     internal sealed record Projected(string Name, ScenarioProjection Projection, IndicatorCalculator Calculator, double ElapsedMs);
