@@ -176,6 +176,15 @@ public sealed class AgeGroups : IEquatable<AgeGroups>
             : throw new InvalidOperationException($"The open age group {Label(index)} has no width.");
     }
 
+    /// <summary>Where each of these groups starts on a finer <paramref name="grid"/> (an index of the grid), then the
+    /// grid's count: the bounds by which the grid's values are summed into these groups, the last group taking the rest
+    /// of the grid.</summary>
+    public int[] BoundsOn(AgeGroups grid)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        return [.. _starts.Select(grid.IndexOf), grid.Count];
+    }
+
     /// <summary>The index of the group containing <paramref name="age"/>, or −1 when no group does.</summary>
     public int IndexOf(int age)
     {

@@ -41,6 +41,7 @@ public sealed class CohortComponentProjection
     private readonly ParallelOptions _parallelOptions;
     private readonly Action<int> _runChunk;
     private readonly Phases _phases;
+    private readonly bool _keepDeaths; // deaths are computed (into the result, or the session's last step)
 
     // Workspace, reused by every step and every run.
     private readonly double[] _startScratch;
@@ -74,7 +75,6 @@ public sealed class CohortComponentProjection
     private double[] _birthsByMothersAge = [];
     private double _startShare;
     private double _endShare;
-    private bool _keepDeaths;
 
     /// <param name="states">The state space (use <see cref="StateSpace.Single"/> for one region).</param>
     /// <param name="ages">The projection grid: equal widths n from 0 and an open last group; n is the step length.</param>
@@ -106,6 +106,7 @@ public sealed class CohortComponentProjection
         Ages = ages;
         Births = births ?? BirthAssignment.MothersState(states);
         Outputs = outputs;
+        _keepDeaths = outputs.HasFlag(ProjectionOutputs.Deaths);
         _a = ages.Count;
         _block = 2 * _a;
         _cells = states.Count * _block;
@@ -197,8 +198,7 @@ public sealed class CohortComponentProjection
         initial.CopyTo(_pop);
         KeepYear(slots, 0);
         _births = GC.AllocateUninitializedArray<double>(T * States.Count * 2);
-        _deaths = Outputs.HasFlag(ProjectionOutputs.Deaths) ? GC.AllocateUninitializedArray<double>(T * _cells) : [];
-        _keepDeaths = _deaths.Length > 0;
+        _deaths = _keepDeaths ? GC.AllocateUninitializedArray<double>(T * _cells) : [];
         var migration = Outputs.HasFlag(ProjectionOutputs.Migration);
         _external = migration ? new double[T * _cells] : [];
         _transfersIn = migration ? new double[T * _cells] : [];
@@ -236,8 +236,6 @@ public sealed class CohortComponentProjection
         _population = [];
         _births = _stepBirths;
         _deaths = _external = _transfersIn = _transfersOut = _birthsByMothersAge = [];
-        _keepDeaths = Outputs.HasFlag(ProjectionOutputs.Deaths);
-        Array.Clear(_birthsByMothersAgeScratch);
         ClearClips();
         _sessionYear = startYear;
         _sessionSteps = 0;
@@ -285,13 +283,13 @@ public sealed class CohortComponentProjection
     /// <summary>The births of the last step placed in each state, [state][sex].</summary>
     public ReadOnlySpan<double> LastStepBirths => _stepBirths;
 
-    /// <summary>The births of the last step by state and mother's age, [state][age] (after <see cref="Begin"/>).</summary>
+    /// <summary>The births of the last step by state and mother's age, [state][age] (after an <see cref="Advance(ProjectionStep)"/>).</summary>
     public ReadOnlySpan<double> LastStepBirthsByMothersAge => _birthsByMothersAgeScratch;
 
     /// <summary>The deaths of the last step, [state][sex][age] by the age reached at the end of the step, when
     /// <see cref="Outputs"/> asks for deaths (after <see cref="Begin"/>).</summary>
     /// <exception cref="InvalidOperationException">The engine does not keep deaths.</exception>
-    public ReadOnlySpan<double> LastStepDeaths => Outputs.HasFlag(ProjectionOutputs.Deaths)
+    public ReadOnlySpan<double> LastStepDeaths => _keepDeaths
         ? _deathsScratch
         : throw new InvalidOperationException("This engine does not keep deaths (outputs without ProjectionOutputs.Deaths).");
 

@@ -284,6 +284,7 @@ public sealed class ProjectionStep
             StateTransitions.RequireProbabilities(sum, RateSets[0].States, Ages,
                 $"transition rates '{string.Join("', '", RateSets.Select(t => t.Name))}' scaled by {string.Join(", ", RateScales)}");
         }
+
         OutRate = sum;
     }
 

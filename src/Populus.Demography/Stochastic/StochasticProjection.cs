@@ -119,7 +119,7 @@ public sealed class StochasticProjection
         _timing = timing;
         _model = model;
         _groups = outputAgeGroups;
-        _groupStart = [.. Enumerable.Range(0, outputAgeGroups.Count).Select(g => _ages.IndexOf(outputAgeGroups.Start(g))), _a];
+        _groupStart = outputAgeGroups.BoundsOn(_ages);
         _broadStart = [0, _ages.IndexOf(15), _ages.IndexOf(65), _a];
 
         (_stepYears, _horizons) = StepYears(startTime, steps, model.BaseYear);

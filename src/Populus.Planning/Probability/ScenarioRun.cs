@@ -102,7 +102,7 @@ public sealed class ScenarioRun
         var groups = AgeGroups.FiveYear(0, grid.OpenAge - (grid.OpenAge % 5));
         var counties = model.Counties.Count;
         ImmutableArray<string> places = [.. model.Counties.Select(c => catalogue.Regions.KeyOrSelf(c.Region)), catalogue.Regions.KeyOrSelf(model.City)];
-        int[] groupStart = [.. Enumerable.Range(0, groups.Count).Select(g => grid.IndexOf(groups.Start(g))), grid.Count];
+        var groupStart = groups.BoundsOn(grid);
         var rowValues = pairs.Length * years.Length;
         var rowPyramid = places.Length * years.Length * 2 * groups.Count;
         var values = new float[checked(trajectories * rowValues)];

@@ -77,14 +77,8 @@ public sealed class ScenarioIndicatorData : IIndicatorData
             return DataResult<AgeSexCounts>.Missing(MissingData.Population(kind, _catalogue.Regions.NameOf(region), year));
         }
 
-        if (!TryGet(_population, (kind, place, year), out var result))
-        {
-            var residents = Residents(place, year, kind == PopulationKind.Urban ? ScenarioProjector.Urban : null);
-            result = DataResult<AgeSexCounts>.Found(AgeSexCounts.Split(residents), ProvenanceOf(place, year));
-            Keep(_population, (kind, place, year), result);
-        }
-
-        return result;
+        return Kept(_population, (kind, place, year), () =>
+            AgeSexCounts.Split(Residents(place, year, kind == PopulationKind.Urban ? ScenarioProjector.Urban : null)), ProvenanceOf(place, year));
     }
 
     public DataResult<AgeSexCounts> Births(string region, int year)
@@ -94,13 +88,7 @@ public sealed class ScenarioIndicatorData : IIndicatorData
             return DataResult<AgeSexCounts>.Missing(MissingData.Births(_catalogue.Regions.NameOf(region), year));
         }
 
-        if (!TryGet(_births, (place, year), out var result))
-        {
-            result = DataResult<AgeSexCounts>.Found(AgeSexCounts.Split(BirthsByMothersAge(place, year)), ProvenanceOf(place, year));
-            Keep(_births, (place, year), result);
-        }
-
-        return result;
+        return Kept(_births, (place, year), () => AgeSexCounts.Split(BirthsByMothersAge(place, year)), ProvenanceOf(place, year));
     }
 
     public DataResult<AgeSexCounts> Deaths(string region, int year)
@@ -110,16 +98,13 @@ public sealed class ScenarioIndicatorData : IIndicatorData
             return DataResult<AgeSexCounts>.Missing(MissingData.Deaths(_catalogue.Regions.NameOf(region), year));
         }
 
-        if (!TryGet(_deaths, (place, year), out var result))
+        return Kept(_deaths, (place, year), () =>
         {
             var residents = Population(PopulationKind.Resident, region, year).Value.BySex!;
-            result = DataResult<AgeSexCounts>.Found(AgeSexCounts.Split(new PopulationByAgeSex(
+            return AgeSexCounts.Split(new PopulationByAgeSex(
                 ExpectedDeaths(residents.Male, _projection.Mortality(year, Sex.Male)),
-                ExpectedDeaths(residents.Female, _projection.Mortality(year, Sex.Female)))), ProvenanceOf(place, year));
-            Keep(_deaths, (place, year), result);
-        }
-
-        return result;
+                ExpectedDeaths(residents.Female, _projection.Mortality(year, Sex.Female))));
+        }, ProvenanceOf(place, year));
     }
 
     /// <summary>A projection holds no education counts: always missing.</summary>
@@ -192,22 +177,25 @@ public sealed class ScenarioIndicatorData : IIndicatorData
         ];
     }
 
-    private bool TryGet<TKey>(Dictionary<TKey, DataResult<AgeSexCounts>> kept, TKey key, out DataResult<AgeSexCounts> result)
+    /// <summary>The figure kept under <paramref name="key"/>, made (outside the lock) and kept when first asked.</summary>
+    private DataResult<AgeSexCounts> Kept<TKey>(Dictionary<TKey, DataResult<AgeSexCounts>> kept, TKey key, Func<AgeSexCounts> make, Provenance provenance)
         where TKey : notnull
     {
         lock (_gate)
         {
-            return kept.TryGetValue(key, out result);
+            if (kept.TryGetValue(key, out var found))
+            {
+                return found;
+            }
         }
-    }
 
-    private void Keep<TKey>(Dictionary<TKey, DataResult<AgeSexCounts>> kept, TKey key, DataResult<AgeSexCounts> result)
-        where TKey : notnull
-    {
+        var result = DataResult<AgeSexCounts>.Found(make(), provenance);
         lock (_gate)
         {
             kept[key] = result;
         }
+
+        return result;
     }
 
     private string Key(string region) => _catalogue.Regions.KeyOrSelf(region);

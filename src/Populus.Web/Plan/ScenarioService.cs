@@ -86,13 +86,13 @@ internal sealed class ScenarioService(IPopulusStore store)
     public ScenarioRun Run(string? scenarioName, string region, ulong seed)
     {
         var monitor = Monitor ?? throw new InvalidOperationException(Missing);
-        var scenario = monitor.Scenario(string.IsNullOrWhiteSpace(scenarioName) ? Baseline : scenarioName);
+        var (scenario, key) = RunKey(monitor, scenarioName, region, seed);
         if (_runs.Count > 50)
         {
             _runs.Clear(); // seeds are many; keep the memory bounded
         }
 
-        return _runs.GetOrAdd($"{scenario.Name}|{region}|{seed}", _ => new Lazy<ScenarioRun>(() => monitor.RunTrajectories(scenario, [region], LastYear, Trajectories, seed))).Value;
+        return _runs.GetOrAdd(key, _ => new Lazy<ScenarioRun>(() => monitor.RunTrajectories(scenario, [region], LastYear, Trajectories, seed))).Value;
     }
 
     /// <summary>
@@ -114,7 +114,14 @@ internal sealed class ScenarioService(IPopulusStore store)
 
     /// <summary>Whether the run of a scenario, region and seed is already made (or being made).</summary>
     internal bool HasRun(string? scenarioName, string region, ulong seed) =>
-        Monitor is { } monitor && _runs.ContainsKey($"{monitor.Scenario(string.IsNullOrWhiteSpace(scenarioName) ? Baseline : scenarioName).Name}|{region}|{seed}");
+        Monitor is { } monitor && _runs.ContainsKey(RunKey(monitor, scenarioName, region, seed).Key);
+
+    /// <summary>The scenario (default baseline) and the key its run of a region and seed is kept under.</summary>
+    private static (Scenario Scenario, string Key) RunKey(PlanMonitor monitor, string? scenarioName, string region, ulong seed)
+    {
+        var scenario = monitor.Scenario(string.IsNullOrWhiteSpace(scenarioName) ? Baseline : scenarioName);
+        return (scenario, $"{scenario.Name}|{region}|{seed}");
+    }
 
     /// <summary>A projection and the calculator over its figures.</summary>
     internal sealed record Projected(string Name, ScenarioProjection Projection, IndicatorCalculator Calculator, double ElapsedMs);
