@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Populus.Web.Tests;
@@ -181,19 +182,41 @@ public sealed class ApiTests
     }
 
     [Fact]
-    public async Task WarmUp_MakesTheCitysDefaultRun_WhichTheCityPageThenReads()
+    public async Task WarmUp_MakesTheCitysDefaultRunThenEachCountys_WhichTheirPagesThenRead()
     {
-        var app = TestApp.For("duckdb");
+        using var app = TestApp.Start("duckdb", loginLimit: 10_000, kestrel: false, trajectories: 20);
         var scenarios = app.Services.GetRequiredService<Plan.ScenarioService>();
+        var regions = scenarios.WarmUpRegions();
+        Assert.Equal("温州市", regions[0]);
         scenarios.WarmUp();
-        Assert.True(scenarios.HasRun(null, "温州市", Plan.ScenarioService.DefaultSeed));
+        Assert.All(regions, r => Assert.True(scenarios.HasRun(null, r, Plan.ScenarioService.DefaultSeed), r));
         Assert.False(scenarios.HasRun(null, "温州市", Plan.ScenarioService.DefaultSeed + 1));
 
+        // Every region the pages offer asks for a run the warm-up made (the same name, trajectories and seed).
         using var analyst = await app.SignedIn("analyst");
-        var city = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/probabilities");
-        Assert.Equal("温州市", city.GetProperty("region").GetString());
-        Assert.Equal(Plan.ScenarioService.Trajectories, city.GetProperty("trajectories").GetInt32());
-        Assert.Equal(Plan.ScenarioService.DefaultSeed, city.GetProperty("seed").GetUInt64());
+        var counties = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/regions?level=county");
+        var asked = new List<string>();
+        foreach (var code in counties.EnumerateArray().Where(r => !r.TryGetProperty("validTo", out var to) || to.ValueKind == JsonValueKind.Null).Select(r => r.GetProperty("code").GetString()).Prepend("330300"))
+        {
+            var page = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/probabilities?region=" + code);
+            Assert.Equal(20, page.GetProperty("trajectories").GetInt32());
+            Assert.Equal(Plan.ScenarioService.DefaultSeed, page.GetProperty("seed").GetUInt64());
+            asked.Add(page.GetProperty("region").GetString()!);
+        }
+
+        Assert.Equal(regions.Order(StringComparer.Ordinal), asked.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void TrajectoriesSetting_OutOfRange_IsRefusedNamingTheSetting()
+    {
+        static Hosting.PopulusSettings Settings(params string[] args) =>
+            Hosting.PopulusSettings.From(new ConfigurationBuilder().AddCommandLine(args).Build());
+
+        var e = Assert.Throws<InvalidOperationException>(() => Settings("--Populus:Trajectories=0"));
+        Assert.Contains("Populus:Trajectories", e.Message, StringComparison.Ordinal);
+        Assert.Equal(100_000, Settings("--Populus:Trajectories=100000").Trajectories);
+        Assert.Equal(Hosting.PopulusSettings.DefaultTrajectories, Settings().Trajectories);
     }
 
     [Fact]

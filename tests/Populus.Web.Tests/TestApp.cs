@@ -39,13 +39,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly string? _schema;
     private readonly int _loginLimit;
     private readonly bool _kestrel;
+    private readonly int? _trajectories;
     private readonly string _folder;
 
-    private TestApp(string engine, int loginLimit, bool kestrel)
+    private TestApp(string engine, int loginLimit, bool kestrel, int? trajectories)
     {
         _engine = engine;
         _loginLimit = loginLimit;
         _kestrel = kestrel;
+        _trajectories = trajectories;
         _folder = Directory.CreateTempSubdirectory("populus-web-test-").FullName;
         if (engine == "duckdb")
         {
@@ -87,9 +89,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public static TestApp For(string engine) => Apps[engine].Value;
 
     /// <summary>A separate app (its own store and limits), for tests that need different settings; dispose it.</summary>
-    public static TestApp Start(string engine, int loginLimit, bool kestrel)
+    /// <param name="engine">duckdb or postgres.</param>
+    /// <param name="loginLimit">Sign-in attempts per window.</param>
+    /// <param name="kestrel">Listen on a real port (browser tests).</param>
+    /// <param name="trajectories">The cockpit's trajectories (--Populus:Trajectories); null: the default.</param>
+    public static TestApp Start(string engine, int loginLimit, bool kestrel, int? trajectories = null)
     {
-        var app = new TestApp(engine, loginLimit, kestrel);
+        var app = new TestApp(engine, loginLimit, kestrel, trajectories);
         if (kestrel)
         {
             app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
@@ -112,6 +118,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
         builder.UseSetting("Populus:CreateAdministrator", "false");
         builder.UseSetting("Populus:LoginPermitLimit", _loginLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Populus:CacheSeconds", "0");
+        if (_trajectories is { } n)
+        {
+            builder.UseSetting("Populus:Trajectories", n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         builder.UseSetting("Populus:RegistryKeyFile", RegistryKeyFile);
         builder.UseSetting("Populus:ServiceKeys", Path.Combine(_folder, "keys"));
         builder.UseEnvironment("Production");

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Populus.Demography.Stochastic;
 
 /// <summary>Sample quantiles by partial sorting: only the order statistics asked for are placed.</summary>
@@ -66,12 +68,7 @@ public static class Quantiles
     /// </summary>
     private static void HistogramSelect(Span<double> values, ReadOnlySpan<int> ranks)
     {
-        var (min, max) = (double.PositiveInfinity, double.NegativeInfinity);
-        foreach (var v in values)
-        {
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
-        }
+        var (min, max) = (TensorPrimitives.Min(values), TensorPrimitives.Max(values)); // NaN when any value is NaN
 
         if (!(max > min))
         {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics.Tensors;
 using Populus.Demography.Preparation;
 using Populus.Demography.Projection;
 
@@ -42,6 +43,7 @@ public sealed class StochasticProjection
     private readonly AgeGroups _groups;
     private readonly int[] _groupStart; // the grid index where each output age group starts, and the grid's end
     private readonly int[] _broadStart; // the same for 0–14, 15–64 and 65+
+    private readonly int[]? _broadGroups; // the output groups where 0–14, 15–64 and 65+ start, when they nest those bounds
     private readonly IEnumerable<StateTransitions>?[] _transitions;
     private readonly int[] _transitionSetOfStep;
     private readonly int _horizons;
@@ -121,6 +123,7 @@ public sealed class StochasticProjection
         _groups = outputAgeGroups;
         _groupStart = outputAgeGroups.BoundsOn(_ages);
         _broadStart = [0, _ages.IndexOf(15), _ages.IndexOf(65), _a];
+        _broadGroups = BroadGroups(outputAgeGroups);
 
         (_stepYears, _horizons) = StepYears(startTime, steps, model.BaseYear);
         (_transitions, _transitionSetOfStep) = TransitionSets(transitions, steps);
@@ -222,7 +225,8 @@ public sealed class StochasticProjection
         return new TrajectoryResults(trajectories, seed, Years, Units, _groups, values, mean, quantiles);
     }
 
-    /// <summary>Mean (summed in trajectory order) and quantiles of every cell, cells spread over threads.</summary>
+    /// <summary>Mean and quantiles of every cell, cells spread over threads (each cell's figures depend on its values
+    /// only, summed in a fixed order: the same for any number of threads).</summary>
     private static void Summarise(float[] values, int n, int cells, double[] mean, double[] quantiles, ParallelOptions options)
     {
         const int Block = 64;
@@ -232,14 +236,8 @@ public sealed class StochasticProjection
         {
             for (var c = block * Block; c < Math.Min(cells, (block + 1) * Block); c++)
             {
-                var column = values.AsSpan(c * n, n);
-                var sum = 0.0;
-                for (var i = 0; i < n; i++)
-                {
-                    sum += scratch[i] = column[i];
-                }
-
-                mean[c] = sum / n;
+                Kernels.Widen(values.AsSpan(c * n, n), scratch);
+                mean[c] = TensorPrimitives.Sum(scratch) / n;
                 Quantiles.Compute(scratch, probabilities, quantiles.AsSpan(c * q, q));
             }
 
@@ -294,6 +292,13 @@ public sealed class StochasticProjection
         return ([.. sets], ofStep);
     }
 
+    /// <summary>The output groups where 0–14, 15–64 and 65+ start, then the group count; null when 15 or 65 falls inside a group.</summary>
+    private static int[]? BroadGroups(AgeGroups groups)
+    {
+        var (working, older) = (groups.IndexOf(15), groups.IndexOf(65));
+        return groups.Start(working) == 15 && groups.Start(older) == 65 ? [0, working, older, groups.Count] : null;
+    }
+
     /// <summary>1 / Σ|migrants|, or 0 when there are none.</summary>
     private static double PerMigrant(ReadOnlySpan<double> migrants)
     {
@@ -338,7 +343,7 @@ public sealed class StochasticProjection
         private readonly double[] _sums; // per unit: [sex][group]
         private readonly double[] _broad; // per unit: 0–14, 15–64, 65+
         private readonly double[] _broadBySex; // per region and sex: 0–14, 15–64, 65+
-        private readonly double[] _totals; // per region: the current population, summed in grid order
+        private readonly double[] _totals; // per region: the current population (its three broad age groups summed)
         private readonly double[] _migrantTotals; // per region: the step's net migrants, summed in grid order
         private readonly float[] _rows; // the chunk's trajectories, one row of cells each
 
@@ -468,13 +473,26 @@ public sealed class StochasticProjection
             var population = _engine.CurrentPopulation;
             var births = _engine.LastStepBirths;
             var total = p._r; // the sum of units, when there are several
-            // Rows [region][sex] of the grid: each sum in age order, as a loop over the row would add.
-            Kernels.RowGroupSums(population, a, p._groupStart, _sums);
-            Kernels.RowGroupSums(population, a, p._broadStart, _broadBySex);
-            Kernels.RowGroupSums(population, 2 * a, [0, 2 * a], _totals);
+            // Rows [region][sex] of the grid summed to the output groups; the broad groups and totals from those sums
+            // (one pass over the grid) when the output groups nest them.
+            Kernels.RowGroupSums(population, a, p._groupStart, _sums.AsSpan(0, p._r * 2 * g));
+            if (p._broadGroups is { } broad)
+            {
+                Kernels.RowGroupSums(_sums.AsSpan(0, p._r * 2 * g), g, broad, _broadBySex);
+            }
+            else
+            {
+                Kernels.RowGroupSums(population, a, p._broadStart, _broadBySex);
+            }
+
             for (var i = 0; i < p._r * 3; i++)
             {
                 _broad[i] = _broadBySex[(i / 3 * 2) * 3 + i % 3] + _broadBySex[(i / 3 * 2 + 1) * 3 + i % 3];
+            }
+
+            for (var r = 0; r < p._r; r++)
+            {
+                _totals[r] = _broad[r * 3] + _broad[r * 3 + 1] + _broad[r * 3 + 2];
             }
 
             _sums.AsSpan(total * 2 * g).Clear();

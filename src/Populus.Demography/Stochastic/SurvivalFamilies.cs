@@ -79,16 +79,21 @@ internal sealed class SurvivalFamilies
     private static void Lerp(ReadOnlySpan<float> a, ReadOnlySpan<float> b, double w, Span<double> target)
     {
         var i = 0;
-        if (Vector.IsHardwareAccelerated)
+        if (Vector.IsHardwareAccelerated && a.Length >= target.Length && b.Length >= target.Length)
         {
+            // Loads and stores at computed offsets (within the lengths checked above): slicing a span for each vector
+            // cost more than the arithmetic.
+            ref var ra = ref MemoryMarshal.GetReference(a);
+            ref var rb = ref MemoryMarshal.GetReference(b);
+            ref var rt = ref MemoryMarshal.GetReference(target);
             var width = Vector<float>.Count;
             var vw = new Vector<double>(w);
             for (; i + width <= target.Length; i += width)
             {
-                Vector.Widen(new Vector<float>(a[i..]), out var a0, out var a1);
-                Vector.Widen(new Vector<float>(b[i..]), out var b0, out var b1);
-                Survival(a0, b0, vw).CopyTo(target[i..]);
-                Survival(a1, b1, vw).CopyTo(target[(i + width / 2)..]);
+                Vector.Widen(Vector.LoadUnsafe(ref ra, (nuint)i), out var a0, out var a1);
+                Vector.Widen(Vector.LoadUnsafe(ref rb, (nuint)i), out var b0, out var b1);
+                Survival(a0, b0, vw).StoreUnsafe(ref rt, (nuint)i);
+                Survival(a1, b1, vw).StoreUnsafe(ref rt, (nuint)(i + (width / 2)));
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Populus.Demography.Projection;
 
 namespace Populus.Demography.Stochastic;
 
@@ -72,12 +73,7 @@ public sealed class TrajectoryResults
     private double[] Column(int cell)
     {
         var column = new double[Trajectories];
-        var values = _values.AsSpan(cell * Trajectories, Trajectories);
-        for (var i = 0; i < column.Length; i++)
-        {
-            column[i] = values[i];
-        }
-
+        Kernels.Widen(_values.AsSpan(cell * Trajectories, Trajectories), column);
         return column;
     }
 

@@ -109,7 +109,7 @@ public sealed class ScenarioRun
         var pyramidValues = new float[checked(trajectories * (long)rowPyramid)];
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism };
         var chunks = (trajectories + ChunkSize - 1) / ChunkSize;
-        Parallel.For(0, chunks, options, () => new Worker(new ScenarioProjector(model), new ScenarioDraw(uncertainty, counties, lastYear), new double[grid.Count], new double[grid.Count]),
+        Parallel.For(0, chunks, options, () => new Worker(new ScenarioProjector(model), new ScenarioDraw(uncertainty, counties, lastYear), new double[grid.Count], new double[groups.Count]),
             (chunk, _, w) =>
             {
                 for (var i = chunk * ChunkSize; i < Math.Min(trajectories, (chunk + 1) * ChunkSize); i++)
@@ -132,17 +132,20 @@ public sealed class ScenarioRun
                     {
                         for (var sex = 0; sex < 2; sex++)
                         {
-                            // Each county's ages (urban + rural) and the city's (every county and residence, in order).
+                            // Each county's groups (urban + rural), and the city's as the sum of the counties' groups.
                             Array.Clear(w.City);
                             for (var c = 0; c < counties; c++)
                             {
                                 Array.Clear(w.Ages);
                                 projection.AddPopulation(years[y], c, null, (Sex)sex, w.Ages);
-                                projection.AddPopulation(years[y], c, null, (Sex)sex, w.City);
-                                SumGroups(w.Ages, groupStart, pyramid.Slice(((c * years.Length + y) * 2 + sex) * groups.Count, groups.Count));
+                                SumGroups(w.Ages, groupStart, pyramid.Slice(((c * years.Length + y) * 2 + sex) * groups.Count, groups.Count), w.City);
                             }
 
-                            SumGroups(w.City, groupStart, pyramid.Slice(((counties * years.Length + y) * 2 + sex) * groups.Count, groups.Count));
+                            var city = pyramid.Slice(((counties * years.Length + y) * 2 + sex) * groups.Count, groups.Count);
+                            for (var g = 0; g < city.Length; g++)
+                            {
+                                city[g] = (float)w.City[g];
+                            }
                         }
                     }
                 }
@@ -174,7 +177,7 @@ public sealed class ScenarioRun
     }
 
     /// <summary>One thread's workspace: a projector, a draw, the last trajectory's projection (its arrays are recycled
-    /// by the next), and rows of ages for the pyramid.</summary>
+    /// by the next), a row of ages and the city's group sums for the pyramid.</summary>
     private sealed class Worker(ScenarioProjector projector, ScenarioDraw draw, double[] ages, double[] city)
     {
         public ScenarioProjector Projector { get; } = projector;
@@ -188,12 +191,15 @@ public sealed class ScenarioRun
         public ScenarioProjection? Last { get; set; }
     }
 
-    /// <summary>Sums of <paramref name="ages"/> over the groups that start at <paramref name="groupStart"/> (the last entry: the end).</summary>
-    private static void SumGroups(ReadOnlySpan<double> ages, ReadOnlySpan<int> groupStart, Span<float> sums)
+    /// <summary>Sums of <paramref name="ages"/> over the groups that start at <paramref name="groupStart"/> (the last entry: the end),
+    /// each also added to <paramref name="total"/>.</summary>
+    private static void SumGroups(ReadOnlySpan<double> ages, ReadOnlySpan<int> groupStart, Span<float> sums, Span<double> total)
     {
         for (var g = 0; g < sums.Length; g++)
         {
-            sums[g] = (float)TensorPrimitives.Sum(ages[groupStart[g]..groupStart[g + 1]]);
+            var sum = TensorPrimitives.Sum(ages[groupStart[g]..groupStart[g + 1]]);
+            sums[g] = (float)sum;
+            total[g] += sum;
         }
     }
 

@@ -12,7 +12,7 @@ namespace Populus.Planning.Scenarios;
 /// Projects a <see cref="ScenarioModel"/> (regions × urban/rural, single years of age, annual steps) under any
 /// scenario. A reusable workspace: what no scenario changes is computed once (state space, the engine and one step
 /// buffer, packed base, age profiles of fertility and migration, the reclassification pairs, whose one set the
-/// buffer scales by each year's rate), and survival ratios are cached by sex and life expectancy, so a re-projection
+/// buffer scales by each year's rate), and survival ratios at the scenario's life expectancies are cached by sex, so a re-projection
 /// after a lever moves costs little more than the engine's own steps.
 /// </summary>
 /// <remarks>
@@ -51,7 +51,7 @@ public sealed class ScenarioProjector
     private readonly double[] _migrationProfile;
     private readonly double[] _graduateProfile;
     private readonly double[] _unitFertility;
-    private readonly Dictionary<(Sex, double), (double[] Survival, DeathRates Mx)> _mortality = [];
+    private readonly Dictionary<(Sex, double), (double[] Survival, DeathRates Mx, double Factor)> _mortality = []; // at the scenario's e0s
     private readonly double[] _startTotals; // each state's population at the start of the step
     private readonly double[] _yearMigrants; // [sex][age]: the year's migrants before a region's share
     private readonly ProjectionStepBuffer _step; // the year's rates; its one transition set is the reclassification, scaled by the year's rate
@@ -164,11 +164,7 @@ public sealed class ScenarioProjector
                 births += bySex[s * 2] + bySex[(s * 2) + 1];
             }
 
-            var deaths = 0.0;
-            foreach (var d in _engine.LastStepDeaths)
-            {
-                deaths += d;
-            }
+            var deaths = TensorPrimitives.Sum(_engine.LastStepDeaths);
 
             var clippedBefore = clipped;
             clipped = _engine.ClippedPersonsSinceBegin;
@@ -193,8 +189,8 @@ public sealed class ScenarioProjector
         var urbanPath = scenario.At(ScenarioAssumption.Urbanization, year) / 100;
 
         var (e0fDrawn, e0mDrawn) = draw?.LifeExpectancies(year, e0f, e0m) ?? (e0f, e0m);
-        var (maleSurvival, maleMx) = Mortality(Sex.Male, e0mDrawn);
-        var (femaleSurvival, femaleMx) = Mortality(Sex.Female, e0fDrawn);
+        var (maleSurvival, maleMx) = Mortality(Sex.Male, e0m, e0mDrawn);
+        var (femaleSurvival, femaleMx) = Mortality(Sex.Female, e0f, e0fDrawn);
         var survival = _step.Survival;
         var fertility = _step.Fertility;
         var migrants = _step.NetMigrants;
@@ -251,21 +247,27 @@ public sealed class ScenarioProjector
         return (levels, maleMx, femaleMx);
     }
 
-    /// <summary>Survival ratios and death rates of one sex at one e0, computed once and kept.</summary>
-    private (double[] Survival, DeathRates Mx) Mortality(Sex sex, double e0)
+    /// <summary>Survival ratios and death rates of one sex at the scenario's e0, computed once and kept; at a drawn e0,
+    /// computed from the scenario's factor (the secant method from a near factor, <see cref="LifeExpectancyCalibration"/>)
+    /// and not kept: every trajectory draws other values.</summary>
+    private (double[] Survival, DeathRates Mx) Mortality(Sex sex, double e0, double drawn)
     {
-        if (_mortality.TryGetValue((sex, e0), out var cached))
-        {
-            return cached;
-        }
-
         var options = sex == Sex.Male ? _maleTable : _femaleTable;
         var pattern = sex == Sex.Male ? Model.MaleMortalityPattern : Model.FemaleMortalityPattern;
-        var (mx, _) = LifeExpectancyCalibration.ScaleTo(pattern, e0, options);
-        var survival = LifeTable.FromRates(mx, options).SurvivalRatios().ToArray();
-        var entry = (survival, mx);
-        _mortality[(sex, e0)] = entry;
-        return entry;
+        if (!_mortality.TryGetValue((sex, e0), out var central))
+        {
+            var (rates, factor) = LifeExpectancyCalibration.ScaleTo(pattern, e0, options);
+            central = (LifeTable.FromRates(rates, options).SurvivalRatios().ToArray(), rates, factor);
+            _mortality[(sex, e0)] = central;
+        }
+
+        if (drawn == e0)
+        {
+            return (central.Survival, central.Mx);
+        }
+
+        var (mx, _) = LifeExpectancyCalibration.ScaleTo(pattern, drawn, options, central.Factor);
+        return (LifeTable.FromRates(mx, options).SurvivalRatios().ToArray(), mx);
     }
 
     private int Offset(int county, int residence, int sex) => (States.IndexOf(county, residence) * _block) + (sex * _a);

@@ -8,14 +8,25 @@ namespace Populus.Web.Hosting;
 /// <param name="CacheSeconds">How long computed cockpit views (overview, evaluations) are reused before recomputing.</param>
 /// <param name="RegistryKeyFile">The person registry's key file; null: $POPULUS_KEY_FILE, else beside the DuckDB store folder.</param>
 /// <param name="ServiceKeys">The services' key folder (identity hashing, permit signing); null: $POPULUS_KEYS, else populus-data/keys.</param>
+/// <param name="Trajectories">Trajectories of the cockpit's probabilistic runs (1 … 100,000).</param>
 public sealed record PopulusSettings(string? Db, int LoginPermitLimit, TimeSpan LoginWindow, bool CreateAdministrator, int CacheSeconds, string? RegistryKeyFile,
-    string? ServiceKeys = null)
+    string? ServiceKeys = null, int Trajectories = PopulusSettings.DefaultTrajectories)
 {
     public const string Section = "Populus";
 
+    /// <summary>1,000: a probability within ±3.2 points (two standard errors), a run of 1–3 s on two cores (docs/benchmarks.md).</summary>
+    public const int DefaultTrajectories = 1_000;
+
+    /// <exception cref="InvalidOperationException">Trajectories out of range.</exception>
     public static PopulusSettings From(IConfiguration configuration)
     {
         var s = configuration.GetSection(Section);
+        var trajectories = s.GetValue("Trajectories", DefaultTrajectories);
+        if (trajectories is < 1 or > 100_000)
+        {
+            throw new InvalidOperationException($"--{Section}:Trajectories must be between 1 and 100,000; got {trajectories}.");
+        }
+
         return new PopulusSettings(
             s["Db"] is { Length: > 0 } db ? db : null,
             s.GetValue("LoginPermitLimit", 5),
@@ -23,6 +34,7 @@ public sealed record PopulusSettings(string? Db, int LoginPermitLimit, TimeSpan 
             s.GetValue("CreateAdministrator", true),
             s.GetValue("CacheSeconds", 60),
             s["RegistryKeyFile"] is { Length: > 0 } key ? key : null,
-            s["ServiceKeys"] is { Length: > 0 } keys ? keys : null);
+            s["ServiceKeys"] is { Length: > 0 } keys ? keys : null,
+            trajectories);
     }
 }

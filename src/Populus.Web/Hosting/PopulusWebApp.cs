@@ -31,9 +31,10 @@ public static class PopulusWebApp
         return app;
     }
 
-    /// <summary>Starts making, in the background, what the cockpit's first pages ask for (the baseline projection and
-    /// the city's probabilistic run), so the first visitor does not wait for them. A failure is logged, not thrown: the
-    /// pages make the same things on request and report what is wrong.</summary>
+    /// <summary>Starts making, in the background, what the cockpit's pages ask for first (the baseline projection, the
+    /// city's probabilistic run, then each region's: <see cref="Plan.ScenarioService.WarmUp"/>), so visitors do not wait
+    /// for them; it stops when the host stops. A failure is logged, not thrown: the pages make the same things on
+    /// request and report what is wrong.</summary>
     public static Task WarmUpInBackground(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -43,7 +44,10 @@ public static class PopulusWebApp
         {
             try
             {
-                scenarios.WarmUp();
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                scenarios.WarmUp(app.Lifetime.ApplicationStopping);
+                log.LogInformation("The cockpit's default probabilistic runs are made ({Regions} regions, {Trajectories} trajectories each) in {Seconds:0.0} s.",
+                    scenarios.Monitor is null ? 0 : scenarios.WarmUpRegions().Count, scenarios.Trajectories, clock.Elapsed.TotalSeconds);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

@@ -7,6 +7,7 @@ using Populus.Planning.Targets;
 using Populus.Storage;
 using Populus.Storage.Scenarios;
 using Populus.Storage.Tabular;
+using Populus.Web.Hosting;
 
 namespace Populus.Web.Plan;
 
@@ -14,7 +15,7 @@ namespace Populus.Web.Plan;
 /// The scenario projections behind the cockpit: <see cref="PlanMonitor"/> (Storage) loaded once on the store, its
 /// projector (not thread-safe, so one projection at a time), and the projections already made, by scenario and levers.
 /// </summary>
-internal sealed class ScenarioService(IPopulusStore store)
+internal sealed class ScenarioService(IPopulusStore store, PopulusSettings settings)
 {
     /// <summary>The horizon of the plan.</summary>
     public const int LastYear = 2035;
@@ -74,16 +75,20 @@ internal sealed class ScenarioService(IPopulusStore store)
     /// <summary>The seed of the cockpit's probabilistic runs unless a request names one.</summary>
     public const ulong DefaultSeed = 2024;
 
-    /// <summary>Trajectories of the cockpit's probabilistic runs: 1,000, so a probability is within ±3.2 points (two
-    /// standard errors); a run takes 1.3–3 s on first request (docs/benchmarks.md), then it is cached.</summary>
-    public const int Trajectories = 1_000;
+    /// <summary>Trajectories of the cockpit's probabilistic runs (<see cref="PopulusSettings.DefaultTrajectories"/> unless
+    /// configured); a run is made on first request (or by <see cref="WarmUp"/>), then kept.</summary>
+    public int Trajectories => settings.Trajectories;
 
     private readonly ConcurrentDictionary<string, Lazy<ScenarioRun>> _runs = new(StringComparer.Ordinal);
 
     /// <summary>A probabilistic run of a scenario (default baseline) for one region's targets, made once per scenario,
     /// region and seed and kept (runs of the same key wait for the first).</summary>
     /// <exception cref="InvalidInputException">No such scenario, or the WPP extract is missing.</exception>
-    public ScenarioRun Run(string? scenarioName, string region, ulong seed)
+    /// <param name="scenarioName">The scenario; null or blank: the baseline.</param>
+    /// <param name="region">The region whose targets the run keeps.</param>
+    /// <param name="seed">The seed.</param>
+    /// <param name="threads">Threads for the run when it is made here; 0: every core. The run is the same on any number.</param>
+    public ScenarioRun Run(string? scenarioName, string region, ulong seed, int threads = 0)
     {
         var monitor = Monitor ?? throw new InvalidOperationException(Missing);
         var (scenario, key) = RunKey(monitor, scenarioName, region, seed);
@@ -92,16 +97,18 @@ internal sealed class ScenarioService(IPopulusStore store)
             _runs.Clear(); // seeds are many; keep the memory bounded
         }
 
-        return _runs.GetOrAdd(key, _ => new Lazy<ScenarioRun>(() => monitor.RunTrajectories(scenario, [region], LastYear, Trajectories, seed))).Value;
+        return _runs.GetOrAdd(key, _ => new Lazy<ScenarioRun>(() => monitor.RunTrajectories(scenario, [region], LastYear, Trajectories, seed, threads))).Value;
     }
 
     /// <summary>
-    /// Makes what the cockpit's first pages ask for — the baseline projection and the city's probabilistic run with the
-    /// default seed — so the first visitor finds them made (`populus serve` calls it in the background once the server
-    /// listens; a run takes seconds, the plan data and the WPP calibration with it). Nothing when the scenario data are
-    /// missing (the pages then say why).
+    /// Makes what the cockpit's pages ask for first — the baseline projection and the city's probabilistic run with the
+    /// default seed, on every core — and then each region's run of <see cref="WarmUpRegions"/> in turn on one core, so
+    /// that switching regions finds the fan charts and target probabilities made while the other core serves requests
+    /// (`populus serve` calls it in the background once the server listens; a run takes seconds, the plan data and the
+    /// WPP calibration with the first). Nothing when the scenario data are missing (the pages then say why).
     /// </summary>
-    public void WarmUp()
+    /// <param name="cancel">Stops before the next region's run (the host is stopping).</param>
+    public void WarmUp(CancellationToken cancel = default)
     {
         if (Monitor is not { } monitor)
         {
@@ -109,7 +116,26 @@ internal sealed class ScenarioService(IPopulusStore store)
         }
 
         Project(Baseline, ScenarioLevers.None);
-        Run(Baseline, monitor.Plan.Regions.NameOf(monitor.Model.City), DefaultSeed);
+        var regions = WarmUpRegions();
+        Run(Baseline, regions[0], DefaultSeed);
+        foreach (var region in regions.Skip(1))
+        {
+            if (cancel.IsCancellationRequested)
+            {
+                return;
+            }
+
+            Run(Baseline, region, DefaultSeed, threads: 1);
+        }
+    }
+
+    /// <summary>The regions whose default runs <see cref="WarmUp"/> makes, by the names the pages ask with: the city,
+    /// then each region of the scenario model that has a target computed from population.</summary>
+    internal IReadOnlyList<string> WarmUpRegions()
+    {
+        var monitor = Monitor ?? throw new InvalidOperationException(Missing);
+        var names = monitor.Plan.Regions;
+        return [names.NameOf(monitor.Model.City), .. monitor.Model.Counties.Select(c => names.NameOf(c.Region)).Where(r => monitor.TargetSeries([r]).Count > 0)];
     }
 
     /// <summary>Whether the run of a scenario, region and seed is already made (or being made).</summary>
