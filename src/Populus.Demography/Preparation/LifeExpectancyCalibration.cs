@@ -10,10 +10,10 @@ namespace Populus.Demography.Preparation;
 /// five-year periods is an interpolation. Scaling the interpolated rates proportionally, k·m(x), keeps the pattern's
 /// shape (the log rates move in parallel, as in the Lee–Carter family with a flat age response) and hits the level
 /// exactly. e0 falls strictly as k rises, so the root of e0(k) − target is unique; it is found on ln k with Brent's
-/// method (MathNet.Numerics) after bracketing it in steps of 0.25 from ln k = 0. Given a factor near the answer (the
-/// previous year's, in a projection whose e0 moves a little each year), the secant method from it reaches the same
-/// root to the tolerance in 3–4 life tables instead of about 10 (e0 is smooth and monotone in ln k); bracketing stays
-/// the fallback when it does not converge.
+/// method (MathNet.Numerics) after bracketing it in steps of 0.25 from ln k = 0. Given a factor near the answer (for a
+/// drawn e0, the factor of the central e0 it is drawn around), the secant method from it reaches the same root to the
+/// tolerance in 3–4 life tables instead of about 10 (e0 is smooth and monotone in ln k); bracketing stays the fallback
+/// when it does not converge.
 /// </remarks>
 public static class LifeExpectancyCalibration
 {

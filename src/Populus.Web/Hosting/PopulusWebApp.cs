@@ -45,9 +45,13 @@ public static class PopulusWebApp
             try
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                scenarios.WarmUp(app.Lifetime.ApplicationStopping);
-                log.LogInformation("The cockpit's default probabilistic runs are made ({Regions} regions, {Trajectories} trajectories each) in {Seconds:0.0} s.",
-                    scenarios.Monitor is null ? 0 : scenarios.WarmUpRegions().Count, scenarios.Trajectories, clock.Elapsed.TotalSeconds);
+                var stopping = app.Lifetime.ApplicationStopping;
+                scenarios.WarmUp(stopping);
+                if (scenarios.Monitor is not null && !stopping.IsCancellationRequested)
+                {
+                    log.LogInformation("The cockpit's default probabilistic runs are made ({Regions} regions, {Trajectories} trajectories each) in {Seconds:0.0} s.",
+                        scenarios.WarmUpRegions().Count, scenarios.Trajectories, clock.Elapsed.TotalSeconds);
+                }
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
