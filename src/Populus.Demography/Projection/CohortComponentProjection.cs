@@ -570,12 +570,15 @@ public sealed class CohortComponentProjection
     {
         var step = _step;
         var survivors = _pop.AsSpan(_nextBase, _cells);
+        // The destinations' inflow blocks follow one another in either array: each set gathers all of them at once.
+        var blocks = _transfersIn.Length > 0
+            ? _transfersIn.AsSpan(Flow(first, 0), (end - first) * _block)
+            : _inScratch.AsSpan(first * _block, (end - first) * _block);
         for (var d = first; d < end; d++)
         {
-            var block = _transfersIn.Length > 0 ? _transfersIn.AsSpan(Flow(d, 0), _block) : _inScratch.AsSpan(d * _block, _block);
             for (var sex = 0; sex < 2; sex++)
             {
-                var range = block.Slice(sex * _a + firstAge, endAge - firstAge);
+                var range = blocks.Slice(((d - first) * _block) + (sex * _a) + firstAge, endAge - firstAge);
                 if (step.CountIn is not null)
                 {
                     step.CountIn.AsSpan(d * _block + sex * _a + firstAge, endAge - firstAge).CopyTo(range);
@@ -585,13 +588,12 @@ public sealed class CohortComponentProjection
                     range.Clear();
                 }
             }
-
-            for (var k = 0; k < step.RateSets.Length; k++)
-            {
-                step.RateSets[k].GatherRateInflow(d, survivors, block, firstAge, endAge, step.RateScales[k]);
-            }
         }
 
+        for (var k = 0; k < step.RateSets.Length; k++)
+        {
+            step.RateSets[k].GatherRateInflowBlocks(first, end, survivors, blocks, firstAge, endAge, step.RateScales[k]);
+        }
     }
 
     /// <summary>Transfers and end migrants at ages n … ω+, and the births of the state's women.</summary>

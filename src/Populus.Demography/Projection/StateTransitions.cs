@@ -109,6 +109,8 @@ public sealed class StateTransitions
             _inStart[s + 1] += _inStart[s];
         }
 
+        _dense = Dense(states.Count, scheduleIndex.Count);
+
         _totalOut = new double[states.Count * 2 * a];
         for (var p = 0; p < list.Length; p++)
         {
@@ -151,6 +153,13 @@ public sealed class StateTransitions
     private readonly int[] _inOrigin; // its origin's offset in a [state][sex][age] array
     private readonly double[] _totalOut;
     private readonly double[]? _totalIn;
+    private readonly double[]? _dense; // [schedule][origin][destination]: each pair's scale, 0 where there is none (see Dense)
+
+    /// <summary>Whether <see cref="GatherRateInflowBlocks"/> gathers this set by blocks of destinations.</summary>
+    internal bool GathersByBlocks => _dense is not null;
+
+    /// <summary>Destinations gathered together by <see cref="GatherRateInflowBlocks"/>.</summary>
+    private const int DestinationBlock = 4;
 
     /// <summary>What the set describes ("internal migration", "urbanisation").</summary>
     public string Name { get; }
@@ -278,6 +287,131 @@ public sealed class StateTransitions
                 Unsafe.Add(ref target, o + x) = sum;
             }
         }
+    }
+
+    /// <summary>
+    /// The pairs' scales as one origin × destination table per schedule, when gathering destinations by blocks gives the
+    /// same inflows bit for bit: every destination has pairs of every schedule (so each run the per-destination gather
+    /// adds is there, and the zeros of absent pairs only add +0 to it), the set is dense (at least half of all pairs,
+    /// so the zeros cost less than they save) and small enough to hold (at most 4 schedules of 256 states); else null.
+    /// </summary>
+    private double[]? Dense(int r, int schedules)
+    {
+        if (r < DestinationBlock || r > 256 || schedules > 4 || 2 * _from.Length < r * (r - 1) || _inStart[r] != r * schedules)
+        {
+            return null; // _inStart[r] counts the runs: one per destination and schedule when every destination has every schedule
+        }
+
+        var dense = new double[schedules * r * r];
+        for (var p = 0; p < _from.Length; p++)
+        {
+            dense[((_scheduleOf[p] * r) + _from[p]) * r + _to[p]] = _scale[p];
+        }
+
+        return dense;
+    }
+
+    /// <summary>
+    /// <see cref="GatherRateInflow"/> for every destination of [<paramref name="first"/>, <paramref name="end"/>), whose
+    /// [sex][age] blocks follow one another in <paramref name="inflow"/>: the same inflows, bit for bit.
+    /// </summary>
+    /// <remarks>A dense set (see <see cref="Dense"/>) gathers four destinations per load of an origin's survivors, two
+    /// vectors of ages for each, the sums held in registers: the per-destination gather reads every origin's survivors
+    /// once per destination, which with the inflows and schedules no longer stays in the first-level cache. Each inflow
+    /// is still schedule × (Σ over origins in ascending order of scale·survivors) × the set's scale, added schedule by
+    /// schedule; an absent pair's zero scale adds +0. Other sets, the destinations left over and the ages left over
+    /// take the per-destination gather.</remarks>
+    internal void GatherRateInflowBlocks(int first, int end, ReadOnlySpan<double> survivors, Span<double> inflow, int firstAge, int endAge, double setScale = 1)
+    {
+        var a = Ages.Count;
+        var r = States.Count;
+        var block = 2 * a;
+        if (first < 0 || end > r || first > end || inflow.Length < (end - first) * block)
+        {
+            Guard.ThrowArgument(nameof(inflow), $"{Name}: destinations {first}–{end} with {inflow.Length} inflow values do not fit {r} states × 2 × {a} ages.");
+        }
+
+        var d = first;
+        var width = Vector<double>.Count;
+        var done = 0; // ages from firstAge gathered by blocks
+        if (_dense is { } dense && Vector.IsHardwareAccelerated && endAge - firstAge >= 2 * width)
+        {
+            // Every offset below lies within these lengths, so the unchecked loads stay inside the arrays.
+            if (survivors.Length < r * block || firstAge < 0 || endAge > a)
+            {
+                Guard.ThrowArgument(nameof(survivors), $"{Name}: a gather of ages {firstAge}–{endAge} over {survivors.Length} survivors does not fit {r} states × 2 × {a} ages.");
+            }
+
+            done = (endAge - firstAge) / (2 * width) * 2 * width;
+            ref readonly var surv = ref MemoryMarshal.GetReference(survivors);
+            ref readonly var schedules = ref MemoryMarshal.GetArrayDataReference(_schedules);
+            ref readonly var scales = ref MemoryMarshal.GetArrayDataReference(dense);
+            ref var target = ref MemoryMarshal.GetReference(inflow);
+            var scaleVector = new Vector<double>(setScale);
+            var scheduleCount = _schedules.Length / block;
+            for (; d + DestinationBlock <= end; d += DestinationBlock)
+            {
+                for (var sex = 0; sex < 2; sex++)
+                {
+                    for (var x = 0; x < done; x += 2 * width)
+                    {
+                        var at = sex * a + firstAge + x;
+                        for (var k = 0; k < scheduleCount; k++)
+                        {
+                            var (t00, t01, t10, t11) = (Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero);
+                            var (t20, t21, t30, t31) = (Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero);
+                            for (var origin = 0; origin < r; origin++)
+                            {
+                                ref readonly var movers = ref Unsafe.Add(ref Unsafe.AsRef(in surv), (origin * block) + at);
+                                var v0 = Vector.LoadUnsafe(in movers);
+                                var v1 = Vector.LoadUnsafe(in movers, (nuint)width);
+                                ref readonly var row = ref Unsafe.Add(ref Unsafe.AsRef(in scales), ((k * r) + origin) * r + d);
+                                var c0 = new Vector<double>(row);
+                                var c1 = new Vector<double>(Unsafe.Add(ref Unsafe.AsRef(in row), 1));
+                                var c2 = new Vector<double>(Unsafe.Add(ref Unsafe.AsRef(in row), 2));
+                                var c3 = new Vector<double>(Unsafe.Add(ref Unsafe.AsRef(in row), 3));
+                                t00 += c0 * v0;
+                                t01 += c0 * v1;
+                                t10 += c1 * v0;
+                                t11 += c1 * v1;
+                                t20 += c2 * v0;
+                                t21 += c2 * v1;
+                                t30 += c3 * v0;
+                                t31 += c3 * v1;
+                            }
+
+                            ref readonly var schedule = ref Unsafe.Add(ref Unsafe.AsRef(in schedules), (k * block) + at);
+                            var (s0, s1) = (Vector.LoadUnsafe(in schedule), Vector.LoadUnsafe(in schedule, (nuint)width));
+                            AddMovers(ref target, ((d - first) * block) + at, width, s0 * (t00 * scaleVector), s1 * (t01 * scaleVector));
+                            AddMovers(ref target, ((d + 1 - first) * block) + at, width, s0 * (t10 * scaleVector), s1 * (t11 * scaleVector));
+                            AddMovers(ref target, ((d + 2 - first) * block) + at, width, s0 * (t20 * scaleVector), s1 * (t21 * scaleVector));
+                            AddMovers(ref target, ((d + 3 - first) * block) + at, width, s0 * (t30 * scaleVector), s1 * (t31 * scaleVector));
+                        }
+                    }
+                }
+
+                if (firstAge + done < endAge)
+                {
+                    for (var j = 0; j < DestinationBlock; j++)
+                    {
+                        GatherRateInflow(d + j, survivors, inflow.Slice((d + j - first) * block, block), firstAge + done, endAge, setScale);
+                    }
+                }
+            }
+        }
+
+        for (; d < end; d++)
+        {
+            GatherRateInflow(d, survivors, inflow.Slice((d - first) * block, block), firstAge, endAge, setScale);
+        }
+    }
+
+    /// <summary>inflow[at …] += first, inflow[at + width …] += second.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddMovers(ref double inflow, int at, int width, Vector<double> first, Vector<double> second)
+    {
+        Vector.StoreUnsafe(Vector.LoadUnsafe(ref inflow, (nuint)at) + first, ref inflow, (nuint)at);
+        Vector.StoreUnsafe(Vector.LoadUnsafe(ref inflow, (nuint)(at + width)) + second, ref inflow, (nuint)(at + width));
     }
 
     /// <summary>Throws when some origin's probabilities of leaving sum to more than 1.</summary>

@@ -146,4 +146,43 @@ public class KernelsTests
             Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), inflow.Select(BitConverter.DoubleToInt64Bits));
         }
     }
+
+    [Theory]
+    [InlineData(1, 101, 0.37)]
+    [InlineData(0, 1, 1.0)]
+    [InlineData(3, 40, 2.5)]
+    public void GatherRateInflowBlocks_GivesThePerDestinationGatherBitForBit(int firstAge, int endAge, double setScale)
+    {
+        const int States = 6; // a block of four destinations and two left over
+        var ages = AgeGroups.SingleYear(100);
+        var a = ages.Count;
+        var space = StateSpace.Regions(Enumerable.Range(0, States).Select(s => $"r{s}"));
+        var schedules = Enumerable.Range(0, 2).Select(k => new TransitionSchedule(ages,
+            [.. Mixed(a, 60 + k).Select(v => Math.Abs(v) % 0.05)], [.. Mixed(a, 70 + k).Select(v => Math.Abs(v) % 0.05)])).ToArray();
+        // Every pair, each destination receiving by both schedules (gathered by blocks); and a sparse set (per destination).
+        var dense = new StateTransitions("dense", space, ages, TransitionKind.Rates, Enumerable.Range(0, States).SelectMany(o =>
+            Enumerable.Range(0, States).Where(d => d != o).Select(d => new Transition(o, d, schedules[(o + d) % 2], 0.2 + 0.1 * ((o + 2 * d) % 5)))));
+        var sparse = new StateTransitions("sparse", space, ages, TransitionKind.Rates, Enumerable.Range(0, States).SelectMany(o =>
+            Enumerable.Range(0, States).Where(d => d != o && (o + d) % 3 != 0).Select(d => new Transition(o, d, schedules[(o * d) % 2], 0.5))));
+        Assert.True(dense.GathersByBlocks);
+        Assert.False(sparse.GathersByBlocks);
+        var survivors = Mixed(States * 2 * a, 80).Select(Math.Abs).ToArray();
+
+        foreach (var set in new[] { dense, sparse })
+        {
+            foreach (var (first, end) in new[] { (0, States), (1, States), (2, 3) })
+            {
+                var start = Mixed((end - first) * 2 * a, 90 + first).Select(Math.Abs).ToArray();
+                var expected = start.ToArray();
+                for (var d = first; d < end; d++)
+                {
+                    set.GatherRateInflow(d, survivors, expected.AsSpan((d - first) * 2 * a, 2 * a), firstAge, endAge, setScale);
+                }
+
+                var blocks = start.ToArray();
+                set.GatherRateInflowBlocks(first, end, survivors, blocks, firstAge, endAge, setScale);
+                Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), blocks.Select(BitConverter.DoubleToInt64Bits));
+            }
+        }
+    }
 }
