@@ -270,28 +270,6 @@ internal static class Kernels
     /// <summary>True when no value is NaN or infinite.</summary>
     public static bool AllFinite(ReadOnlySpan<double> values) => AllWithin(values, double.MinValue, double.MaxValue);
 
-    /// <summary>target[i] = source[i], widened to double (exact).</summary>
-    public static void Widen(ReadOnlySpan<float> source, Span<double> target)
-    {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated && source.Length >= Vector<float>.Count)
-        {
-            var v = MemoryMarshal.Cast<float, Vector<float>>(source);
-            var t = MemoryMarshal.Cast<double, Vector<double>>(target);
-            for (var k = 0; k < v.Length; k++)
-            {
-                Vector.Widen(v[k], out t[2 * k], out t[(2 * k) + 1]);
-            }
-
-            i = v.Length * Vector<float>.Count;
-        }
-
-        for (; i < source.Length; i++)
-        {
-            target[i] = source[i];
-        }
-    }
-
     /// <summary>target[i] = factor · source[i].</summary>
     public static void Scale(Span<double> target, ReadOnlySpan<double> source, double factor)
     {

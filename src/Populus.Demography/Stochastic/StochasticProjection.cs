@@ -236,7 +236,7 @@ public sealed class StochasticProjection
         {
             for (var c = block * Block; c < Math.Min(cells, (block + 1) * Block); c++)
             {
-                Kernels.Widen(values.AsSpan(c * n, n), scratch);
+                TensorPrimitives.ConvertChecked<float, double>(values.AsSpan(c * n, n), scratch); // widening: exact
                 mean[c] = TensorPrimitives.Sum(scratch) / n;
                 Quantiles.Compute(scratch, probabilities, quantiles.AsSpan(c * q, q));
             }

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Populus.Demography.Projection;
+using System.Numerics.Tensors;
 
 namespace Populus.Demography.Stochastic;
 
@@ -73,7 +73,7 @@ public sealed class TrajectoryResults
     private double[] Column(int cell)
     {
         var column = new double[Trajectories];
-        Kernels.Widen(_values.AsSpan(cell * Trajectories, Trajectories), column);
+        TensorPrimitives.ConvertChecked<float, double>(_values.AsSpan(cell * Trajectories, Trajectories), column); // widening: exact
         return column;
     }
 
