@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using Populus.Demography.Stochastic;
 using Populus.Planning.Scenarios;
 using Populus.Planning.Targets;
 using Populus.Storage;
@@ -39,9 +41,9 @@ internal static class EvaluateCommand
             var evaluator = new TargetEvaluator(monitor.Calculator);
             var evaluations = evaluator.EvaluateAll(monitor.Plan.Book, [where], y, projected);
             var n = parse.GetValue(trajectories);
-            if (n < 0 || n > 100_000)
+            if (n < 0 || n > StochasticProjection.MaxTrajectories)
             {
-                stderr.WriteLine($"--trajectories {n}: must be between 1 and 100,000.");
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"--trajectories {n}: must be between 1 and {StochasticProjection.MaxTrajectories:N0}."));
                 return CommandExit.Refused;
             }
 

@@ -28,6 +28,9 @@ namespace Populus.Demography.Stochastic;
 /// </remarks>
 public sealed class StochasticProjection
 {
+    /// <summary>The most trajectories a run takes (issue 7 §2): 100,000 runs of the city case keep ≈ 3 GB of values.</summary>
+    public const int MaxTrajectories = 100_000;
+
     /// <summary>Trajectories a worker runs before writing them out: a cell's 16 values are written as one 64-byte run.</summary>
     private const int ChunkSize = 16;
 
@@ -197,9 +200,9 @@ public sealed class StochasticProjection
     /// <param name="maxDegreeOfParallelism">Threads; 0 uses every core.</param>
     public TrajectoryResults Run(int trajectories, ulong seed, int maxDegreeOfParallelism = 0)
     {
-        if (trajectories < 1 || trajectories > 100_000)
+        if (trajectories < 1 || trajectories > MaxTrajectories)
         {
-            Guard.ThrowRange(nameof(trajectories), trajectories, "must be between 1 and 100,000");
+            Guard.ThrowRange(nameof(trajectories), trajectories, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"must be between 1 and {MaxTrajectories:N0}"));
         }
 
         if (maxDegreeOfParallelism < 0)

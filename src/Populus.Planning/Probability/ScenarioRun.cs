@@ -81,7 +81,7 @@ public sealed class ScenarioRun
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(series);
         ArgumentOutOfRangeException.ThrowIfLessThan(trajectories, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(trajectories, 100_000);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(trajectories, StochasticProjection.MaxTrajectories);
         ArgumentOutOfRangeException.ThrowIfNegative(maxDegreeOfParallelism);
         if (lastYear <= model.BaseYear)
         {

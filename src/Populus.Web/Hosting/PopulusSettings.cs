@@ -1,3 +1,6 @@
+using System.Globalization;
+using Populus.Demography.Stochastic;
+
 namespace Populus.Web.Hosting;
 
 /// <summary>The host's settings, from the configuration section "Populus" (command line: --Populus:Db=…).</summary>
@@ -22,9 +25,9 @@ public sealed record PopulusSettings(string? Db, int LoginPermitLimit, TimeSpan 
     {
         var s = configuration.GetSection(Section);
         var trajectories = s.GetValue("Trajectories", DefaultTrajectories);
-        if (trajectories is < 1 or > 100_000)
+        if (trajectories < 1 || trajectories > StochasticProjection.MaxTrajectories)
         {
-            throw new InvalidOperationException($"--{Section}:Trajectories must be between 1 and 100,000; got {trajectories}.");
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"--{Section}:Trajectories must be between 1 and {StochasticProjection.MaxTrajectories:N0}; got {trajectories}."));
         }
 
         return new PopulusSettings(

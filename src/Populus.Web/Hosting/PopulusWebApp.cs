@@ -46,11 +46,11 @@ public static class PopulusWebApp
             {
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 var stopping = app.Lifetime.ApplicationStopping;
-                scenarios.WarmUp(stopping);
-                if (scenarios.Monitor is not null && !stopping.IsCancellationRequested)
+                var made = scenarios.WarmUp(stopping);
+                if (made.Count > 0 && !stopping.IsCancellationRequested)
                 {
                     log.LogInformation("The cockpit's default probabilistic runs are made ({Regions} regions, {Trajectories} trajectories each) in {Seconds:0.0} s.",
-                        scenarios.WarmUpRegions().Count, scenarios.Trajectories, clock.Elapsed.TotalSeconds);
+                        made.Count, scenarios.Trajectories, clock.Elapsed.TotalSeconds);
                 }
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)

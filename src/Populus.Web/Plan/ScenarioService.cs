@@ -108,25 +108,28 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
     /// WPP calibration with the first). Nothing when the scenario data are missing (the pages then say why).
     /// </summary>
     /// <param name="cancel">Stops before the next region's run (the host is stopping).</param>
-    public void WarmUp(CancellationToken cancel = default)
+    /// <returns>The regions whose runs are made (none when the scenario data are missing).</returns>
+    public IReadOnlyList<string> WarmUp(CancellationToken cancel = default)
     {
-        if (Monitor is not { } monitor)
+        if (Monitor is null)
         {
-            return;
+            return [];
         }
 
         Project(Baseline, ScenarioLevers.None);
-        var regions = WarmUpRegions();
-        Run(Baseline, regions[0], DefaultSeed);
-        foreach (var region in regions.Skip(1))
+        var made = new List<string>();
+        foreach (var region in WarmUpRegions())
         {
-            if (cancel.IsCancellationRequested)
+            if (made.Count > 0 && cancel.IsCancellationRequested)
             {
-                return;
+                break;
             }
 
-            Run(Baseline, region, DefaultSeed, threads: 1);
+            Run(Baseline, region, DefaultSeed, threads: made.Count == 0 ? 0 : 1); // the city on every core, the rest on one
+            made.Add(region);
         }
+
+        return made;
     }
 
     /// <summary>The regions whose default runs <see cref="WarmUp"/> makes, by the names the pages ask with: the city,
