@@ -319,8 +319,9 @@ public sealed class StateTransitions
     /// vectors of ages for each, the sums held in registers: the per-destination gather reads every origin's survivors
     /// once per destination, which with the inflows and schedules no longer stays in the first-level cache. Each inflow
     /// is still schedule × (Σ over origins in ascending order of scale·survivors) × the set's scale, added schedule by
-    /// schedule; an absent pair's zero scale adds +0. Other sets, the destinations left over and the ages left over
-    /// take the per-destination gather.</remarks>
+    /// schedule; an absent pair's zero scale adds +0. The ages left over after the vectors (and a gather of newborns,
+    /// one age) are gathered one by one in the same order. Other sets and the destinations left over take the
+    /// per-destination gather.</remarks>
     internal void GatherRateInflowBlocks(int first, int end, ReadOnlySpan<double> survivors, Span<double> inflow, int firstAge, int endAge, double setScale = 1)
     {
         var a = Ages.Count;
@@ -333,8 +334,7 @@ public sealed class StateTransitions
 
         var d = first;
         var width = Vector<double>.Count;
-        var done = 0; // ages from firstAge gathered by blocks
-        if (_dense is { } dense && Vector.IsHardwareAccelerated && endAge - firstAge >= 2 * width)
+        if (_dense is { } dense)
         {
             // Every offset below lies within these lengths, so the unchecked loads stay inside the arrays.
             if (survivors.Length < r * block || firstAge < 0 || endAge > a)
@@ -342,7 +342,7 @@ public sealed class StateTransitions
                 Guard.ThrowArgument(nameof(survivors), $"{Name}: a gather of ages {firstAge}–{endAge} over {survivors.Length} survivors does not fit {r} states × 2 × {a} ages.");
             }
 
-            done = (endAge - firstAge) / (2 * width) * 2 * width;
+            var done = (endAge - firstAge) / (2 * width) * 2 * width; // ages from firstAge gathered by vectors; the rest one by one
             ref readonly var surv = ref MemoryMarshal.GetReference(survivors);
             ref readonly var schedules = ref MemoryMarshal.GetArrayDataReference(_schedules);
             ref readonly var scales = ref MemoryMarshal.GetArrayDataReference(dense);
@@ -390,11 +390,30 @@ public sealed class StateTransitions
                     }
                 }
 
-                if (firstAge + done < endAge)
+                for (var sex = 0; sex < 2; sex++)
                 {
-                    for (var j = 0; j < DestinationBlock; j++)
+                    for (var x = done; x < endAge - firstAge; x++)
                     {
-                        GatherRateInflow(d + j, survivors, inflow.Slice((d + j - first) * block, block), firstAge + done, endAge, setScale);
+                        var at = sex * a + firstAge + x;
+                        for (var k = 0; k < scheduleCount; k++)
+                        {
+                            var (t0, t1, t2, t3) = (0.0, 0.0, 0.0, 0.0);
+                            for (var origin = 0; origin < r; origin++)
+                            {
+                                var movers = Unsafe.Add(ref Unsafe.AsRef(in surv), (origin * block) + at);
+                                ref readonly var row = ref Unsafe.Add(ref Unsafe.AsRef(in scales), ((k * r) + origin) * r + d);
+                                t0 += row * movers;
+                                t1 += Unsafe.Add(ref Unsafe.AsRef(in row), 1) * movers;
+                                t2 += Unsafe.Add(ref Unsafe.AsRef(in row), 2) * movers;
+                                t3 += Unsafe.Add(ref Unsafe.AsRef(in row), 3) * movers;
+                            }
+
+                            var schedule = Unsafe.Add(ref Unsafe.AsRef(in schedules), (k * block) + at);
+                            Unsafe.Add(ref target, ((d - first) * block) + at) += schedule * (t0 * setScale);
+                            Unsafe.Add(ref target, ((d + 1 - first) * block) + at) += schedule * (t1 * setScale);
+                            Unsafe.Add(ref target, ((d + 2 - first) * block) + at) += schedule * (t2 * setScale);
+                            Unsafe.Add(ref target, ((d + 3 - first) * block) + at) += schedule * (t3 * setScale);
+                        }
                     }
                 }
             }

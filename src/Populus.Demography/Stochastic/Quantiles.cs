@@ -1,29 +1,113 @@
+using System.Buffers;
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Populus.Demography.Stochastic;
 
 /// <summary>Sample quantiles by partial sorting: only the order statistics asked for are placed.</summary>
 /// <remarks>
 /// Definition 7 of Hyndman and Fan [HF1996] (R's default): Q(p) = x(⌊h⌋) + (h − ⌊h⌋)·(x(⌊h⌋+1) − x(⌊h⌋)), h = (N−1)p
-/// on the sorted sample (0-based). The order statistics x(⌊h⌋) and x(⌊h⌋+1) of every p are placed together by
-/// multiple quickselect (median-of-three pivot, three-way partition; each side searched only for the ranks it holds),
-/// so a cell of N values costs about N·log2(ranks) comparisons rather than the N·log2 N of a full sort.
-/// Deterministic: no random pivots.
+/// on the sorted sample (0-based). The order statistics x(⌊h⌋) and x(⌊h⌋+1) of every p are found together rather than
+/// by a full sort: from <see cref="HistogramThreshold"/> values on, by the bins of a histogram of the range (each
+/// value's bin computed once, the bins counted, and only the few values in bins holding a wanted rank gathered and
+/// sorted: about two passes over the values); below it, by multiple quickselect (median-of-three pivot, three-way
+/// partition; each side searched only for the ranks it holds). Deterministic: no random pivots.
 /// </remarks>
 public static class Quantiles
 {
     /// <summary>Writes Q(p) for each of <paramref name="probabilities"/> (ascending, in [0, 1]) into <paramref name="result"/>;
-    /// <paramref name="values"/> is reordered.</summary>
+    /// <paramref name="values"/> may be reordered. Q is NaN for every p when a value is NaN.</summary>
     /// <exception cref="ArgumentException">No values, or probabilities not ascending in [0, 1].</exception>
     public static void Compute(Span<double> values, ReadOnlySpan<double> probabilities, Span<double> result)
     {
-        if (values.IsEmpty)
+        Span<int> ranks = stackalloc int[2 * probabilities.Length];
+        ranks = Ranks(values.Length, probabilities, ranks);
+        Span<double> statistics = stackalloc double[ranks.Length];
+        var (min, max) = (TensorPrimitives.Min(values), TensorPrimitives.Max(values)); // NaN when any value is NaN
+        if (double.IsNaN(min))
         {
-            Guard.ThrowArgument(nameof(values), "Quantiles of no values.");
+            result[..probabilities.Length].Fill(double.NaN);
+            return;
         }
 
-        var n = values.Length;
+        if (values.Length >= HistogramThreshold)
+        {
+            var bins = ArrayPool<int>.Shared.Rent(values.Length);
+            if (Bin(values, min, max, bins))
+            {
+                HistogramSelect<double>(values, bins, ranks, statistics);
+            }
+            else
+            {
+                statistics.Fill(min); // all equal
+            }
+
+            ArrayPool<int>.Shared.Return(bins);
+        }
+        else
+        {
+            MultiSelect(values, 0, values.Length - 1, ranks);
+            for (var i = 0; i < ranks.Length; i++)
+            {
+                statistics[i] = values[ranks[i]];
+            }
+        }
+
+        Interpolate(values.Length, probabilities, ranks, statistics, result);
+    }
+
+    /// <summary>As <see cref="Compute(Span{double}, ReadOnlySpan{double}, Span{double})"/> for single-precision values
+    /// whose range is known (a trajectory run's cells: the range is found while their values are read), comparing the
+    /// values themselves and interpolating in double precision: the same quantiles as of the values widened.
+    /// <paramref name="values"/> is not changed; <paramref name="scratch"/> holds at least as many values (their bins, or
+    /// the values widened).</summary>
+    internal static void Compute(ReadOnlySpan<float> values, float min, float max, ReadOnlySpan<double> probabilities, Span<double> result, Span<double> scratch)
+    {
         Span<int> ranks = stackalloc int[2 * probabilities.Length];
+        ranks = Ranks(values.Length, probabilities, ranks);
+        Span<double> statistics = stackalloc double[ranks.Length];
+        if (float.IsNaN(min) || float.IsNaN(max))
+        {
+            result[..probabilities.Length].Fill(double.NaN);
+            return;
+        }
+
+        if (values.Length >= HistogramThreshold)
+        {
+            var bins = MemoryMarshal.Cast<double, int>(scratch)[..values.Length];
+            if (Bin(values, min, max, bins))
+            {
+                HistogramSelect(values, bins, ranks, statistics);
+            }
+            else
+            {
+                statistics.Fill(min); // all equal
+            }
+        }
+        else
+        {
+            var widened = scratch[..values.Length];
+            TensorPrimitives.ConvertChecked<float, double>(values, widened); // widening: exact
+            MultiSelect(widened, 0, widened.Length - 1, ranks);
+            for (var i = 0; i < ranks.Length; i++)
+            {
+                statistics[i] = widened[ranks[i]];
+            }
+        }
+
+        Interpolate(values.Length, probabilities, ranks, statistics, result);
+    }
+
+    /// <summary>The ranks ⌊h⌋ and ⌊h⌋ + 1 of every p, ascending without repeats, in <paramref name="ranks"/>.</summary>
+    private static Span<int> Ranks(int n, ReadOnlySpan<double> probabilities, Span<int> ranks)
+    {
+        if (n == 0)
+        {
+            Guard.ThrowArgument("values", "Quantiles of no values.");
+        }
+
         var count = 0;
         for (var q = 0; q < probabilities.Length; q++)
         {
@@ -38,20 +122,18 @@ public static class Quantiles
             Add(ranks, ref count, Math.Min(lo + 1, n - 1));
         }
 
-        if (n >= HistogramThreshold)
-        {
-            HistogramSelect(values, ranks[..count]);
-        }
-        else
-        {
-            MultiSelect(values, 0, n - 1, ranks[..count]);
-        }
+        return ranks[..count];
+    }
 
+    /// <summary>Q(p) from the order statistics of the ranks.</summary>
+    private static void Interpolate(int n, ReadOnlySpan<double> probabilities, ReadOnlySpan<int> ranks, ReadOnlySpan<double> statistics, Span<double> result)
+    {
         for (var q = 0; q < probabilities.Length; q++)
         {
             var h = (n - 1) * probabilities[q];
             var lo = (int)Math.Floor(h);
-            result[q] = h > lo ? values[lo] + (h - lo) * (values[lo + 1] - values[lo]) : values[lo];
+            var i = ranks.IndexOf(lo);
+            result[q] = h > lo ? statistics[i] + (h - lo) * (statistics[i + 1] - statistics[i]) : statistics[i];
         }
     }
 
@@ -60,27 +142,69 @@ public static class Quantiles
 
     private const int Bins = 1024;
 
-    /// <summary>
-    /// Places the order statistics of <paramref name="ranks"/> at their indices: one pass finds the range, one counts
-    /// values in <see cref="Bins"/> equal bins of it, and only the bins that hold a wanted rank are gathered (a few
-    /// values each, at the front of the array in bin order) and ordered; every other value is left where the ranks
-    /// do not reach. Exact: the bins only narrow the search, the values themselves are compared.
-    /// </summary>
-    private static void HistogramSelect(Span<double> values, ReadOnlySpan<int> ranks)
+    /// <summary>Each value's bin among <see cref="Bins"/> equal bins of [min, max]; false when max is not above min (no bins: all equal).</summary>
+    /// <remarks>Any bins that never decrease as the value grows serve: they only narrow the search. The conversion to an
+    /// integer is the costly step (it saturates), so each value's bin is computed once and kept for both passes.</remarks>
+    private static bool Bin(ReadOnlySpan<double> values, double min, double max, Span<int> bins)
     {
-        var (min, max) = (TensorPrimitives.Min(values), TensorPrimitives.Max(values)); // NaN when any value is NaN
-
         if (!(max > min))
         {
-            return; // all equal (or NaN): every order statistic is values[0]; nothing to place
+            return false;
         }
 
         var scale = (Bins - 1) / (max - min);
+        for (var i = 0; i < values.Length; i++)
+        {
+            bins[i] = Math.Clamp(unchecked((int)((values[i] - min) * scale)), 0, Bins - 1);
+        }
+
+        return true;
+    }
+
+    /// <summary>As <see cref="Bin(ReadOnlySpan{double}, double, double, Span{int})"/>, eight single-precision values at a time
+    /// (their conversion to integers is one instruction a vector, where a double's is a sequence a value).</summary>
+    private static bool Bin(ReadOnlySpan<float> values, float min, float max, Span<int> bins)
+    {
+        if (!(max > min))
+        {
+            return false;
+        }
+
+        var scale = (float)((Bins - 1) / ((double)max - min)); // +∞ for a range below 10⁻³⁵: every bin then 0 or the last (clamped), still ordered
+        var i = 0;
+        if (bins.Length >= values.Length)
+        {
+            ref readonly var source = ref MemoryMarshal.GetReference(values);
+            ref var target = ref MemoryMarshal.GetReference(bins);
+            var (low, factor, last) = (Vector256.Create(min), Vector256.Create(scale), Vector256.Create(Bins - 1));
+            for (; i + Vector256<float>.Count <= values.Length; i += Vector256<float>.Count)
+            {
+                var bin = Vector256.ConvertToInt32((Vector256.LoadUnsafe(in source, (nuint)i) - low) * factor);
+                Vector256.Min(Vector256.Max(bin, Vector256<int>.Zero), last).StoreUnsafe(ref target, (nuint)i);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            bins[i] = Math.Clamp(unchecked((int)((values[i] - min) * scale)), 0, Bins - 1);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Writes the order statistics of <paramref name="ranks"/> (ascending) into <paramref name="statistics"/>, given each
+    /// value's bin: one pass counts the bins, and only the bins that hold a wanted rank are gathered (a few values
+    /// each, in bin order) and sorted. Exact: the bins only narrow the search, the values themselves are compared.
+    /// </summary>
+    private static void HistogramSelect<T>(ReadOnlySpan<T> values, ReadOnlySpan<int> bins, ReadOnlySpan<int> ranks, Span<double> statistics)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
         Span<int> counts = stackalloc int[Bins + 1];
         counts.Clear();
-        foreach (var v in values)
+        foreach (var b in bins[..values.Length])
         {
-            counts[unchecked((int)((v - min) * scale)) + 1]++; // in [0, Bins − 1] by construction
+            counts[b + 1]++;
         }
 
         // counts[b] becomes the number of values in bins before b.
@@ -115,12 +239,12 @@ public static class Quantiles
             }
         }
 
-        foreach (var v in values)
+        for (var i = 0; i < values.Length; i++)
         {
-            var b = unchecked((int)((v - min) * scale));
+            var b = bins[i];
             if (wanted[b])
             {
-                buffer[offset[b]++] = v;
+                buffer[offset[b]++] = double.CreateTruncating(values[i]); // widening: exact
             }
         }
 
@@ -138,18 +262,11 @@ public static class Quantiles
             next += size;
         }
 
-        // Write every wanted rank's value at its index (the rest of the array is not needed by the caller).
-        Span<double> placed = stackalloc double[ranks.Length];
         for (var i = 0; i < ranks.Length; i++)
         {
             var b = BinOf(counts, ranks[i]);
             var start = offset[b] - (counts[b + 1] - counts[b]); // offset[b] ended at the bin's end while gathering
-            placed[i] = buffer[start + ranks[i] - counts[b]];
-        }
-
-        for (var i = 0; i < ranks.Length; i++)
-        {
-            values[ranks[i]] = placed[i];
+            statistics[i] = buffer[start + ranks[i] - counts[b]];
         }
     }
 
@@ -173,10 +290,11 @@ public static class Quantiles
         return lo;
     }
 
-    /// <summary>Appends a rank unless it repeats the last one (ranks arrive in ascending order).</summary>
+    /// <summary>Appends a rank above the last one (⌊h⌋ of the next p may repeat the ⌊h⌋ + 1 before it), so the ranks
+    /// ascend strictly and a rank's successor follows it.</summary>
     private static void Add(Span<int> ranks, ref int count, int rank)
     {
-        if (count == 0 || ranks[count - 1] != rank)
+        if (count == 0 || ranks[count - 1] < rank)
         {
             ranks[count++] = rank;
         }

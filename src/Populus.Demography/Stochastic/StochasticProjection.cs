@@ -31,9 +31,6 @@ public sealed class StochasticProjection
     /// <summary>The most trajectories a run takes (issue 7 §2): 100,000 runs of the city case keep ≈ 3 GB of values.</summary>
     public const int MaxTrajectories = 100_000;
 
-    /// <summary>Trajectories a worker runs before writing them out: a cell's 16 values are written as one 64-byte run.</summary>
-    private const int ChunkSize = 16;
-
     private readonly StateSpace _states;
     private readonly AgeGroups _ages;
     private readonly int _a;
@@ -212,13 +209,13 @@ public sealed class StochasticProjection
 
         var cellsPerUnit = TrajectoryResults.CellsPer(_groups);
         var cells = Years.Length * Units.Length * cellsPerUnit;
-        // Cell-major: a cell's N values are contiguous, so summaries and target probabilities read one run of memory.
-        var values = GC.AllocateUninitializedArray<float>(checked(trajectories * cells));
+        var blocks = TrajectoryResults.Blocks(trajectories);
+        var values = GC.AllocateUninitializedArray<float>(checked(blocks * TrajectoryResults.BlockSize * cells));
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism };
-        var chunks = (trajectories + ChunkSize - 1) / ChunkSize;
-        Parallel.For(0, chunks, options, () => new Worker(this, cells), (chunk, _, worker) =>
+        var size = TrajectoryResults.BlockSize;
+        Parallel.For(0, blocks, options, () => new Worker(this, cells), (block, _, worker) =>
         {
-            worker.RunChunk(seed, chunk * ChunkSize, Math.Min(ChunkSize, trajectories - chunk * ChunkSize), values, trajectories);
+            worker.RunBlock(seed, block * size, Math.Min(size, trajectories - block * size), TrajectoryResults.Block(values, cells, block));
             return worker;
         }, _ => { });
 
@@ -232,19 +229,26 @@ public sealed class StochasticProjection
     /// only, summed in a fixed order: the same for any number of threads).</summary>
     private static void Summarise(float[] values, int n, int cells, double[] mean, double[] quantiles, ParallelOptions options)
     {
-        const int Block = 64;
+        const int Block = 64; // cells a task summarises
+        const int Together = 8; // cells read at once (TrajectoryResults.ReadColumns)
         var probabilities = TrajectoryResults.Probabilities.AsSpan().ToArray();
         var q = probabilities.Length;
-        Parallel.For(0, (cells + Block - 1) / Block, options, () => new double[n], (block, _, scratch) =>
+        Parallel.For(0, (cells + Block - 1) / Block, options, () => (Columns: new float[Together * n], Scratch: new double[n]), (block, _, workspace) =>
         {
-            for (var c = block * Block; c < Math.Min(cells, (block + 1) * Block); c++)
+            for (var first = block * Block; first < Math.Min(cells, (block + 1) * Block); first += Together)
             {
-                TensorPrimitives.ConvertChecked<float, double>(values.AsSpan(c * n, n), scratch); // widening: exact
-                mean[c] = TensorPrimitives.Sum(scratch) / n;
-                Quantiles.Compute(scratch, probabilities, quantiles.AsSpan(c * q, q));
+                var count = Math.Min(Together, cells - first);
+                TrajectoryResults.ReadColumns(values, cells, first, count, workspace.Columns.AsSpan(0, count * n));
+                for (var c = 0; c < count; c++)
+                {
+                    var column = workspace.Columns.AsSpan(c * n, n);
+                    var (sum, min, max) = TrajectoryResults.Summarise(column);
+                    mean[first + c] = sum / n;
+                    Quantiles.Compute(column, min, max, probabilities, quantiles.AsSpan((first + c) * q, q), workspace.Scratch);
+                }
             }
 
-            return scratch;
+            return workspace;
         }, _ => { });
     }
 
@@ -348,12 +352,12 @@ public sealed class StochasticProjection
         private readonly double[] _broadBySex; // per region and sex: 0–14, 15–64, 65+
         private readonly double[] _totals; // per region: the current population (its three broad age groups summed)
         private readonly double[] _migrantTotals; // per region: the step's net migrants, summed in grid order
-        private readonly float[] _rows; // the chunk's trajectories, one row of cells each
+        private readonly float[] _rows; // the block's trajectories, one row of cells each
 
         public Worker(StochasticProjection p, int cells)
         {
             _p = p;
-            _rows = new float[ChunkSize * cells];
+            _rows = new float[TrajectoryResults.BlockSize * cells];
             _engine = new CohortComponentProjection(p._states, p._ages, outputs: ProjectionOutputs.Population, maxDegreeOfParallelism: 1);
             _buffers = [.. p._transitions.Select(t => new ProjectionStepBuffer(p._ages, p._r, hasMigrants: true, p._timing, t))];
             _draw = new RegionalPaths(p._model, p._r, p._horizons);
@@ -364,11 +368,12 @@ public sealed class StochasticProjection
             _migrantTotals = new double[p._r];
         }
 
-        /// <summary>Runs trajectories [first, first + count) into the worker's rows, then writes each cell's values into
-        /// the cell-major <paramref name="values"/> of <paramref name="n"/> trajectories.</summary>
-        public void RunChunk(ulong seed, int first, int count, float[] values, int n)
+        /// <summary>Runs trajectories [first, first + count) into the worker's rows, then writes them cell by cell into
+        /// their <paramref name="block"/> of the results (<see cref="TrajectoryResults"/>' layout), in one pass.</summary>
+        public void RunBlock(ulong seed, int first, int count, Span<float> block)
         {
-            var cells = _rows.Length / ChunkSize;
+            var size = TrajectoryResults.BlockSize;
+            var cells = _rows.Length / size;
             for (var j = 0; j < count; j++)
             {
                 Run(seed, first + j, _rows.AsSpan(j * cells, cells));
@@ -376,10 +381,9 @@ public sealed class StochasticProjection
 
             for (var c = 0; c < cells; c++)
             {
-                var column = values.AsSpan(c * n + first, count);
-                for (var j = 0; j < column.Length; j++)
+                for (var j = 0; j < count; j++)
                 {
-                    column[j] = _rows[j * cells + c];
+                    block[c * size + j] = _rows[j * cells + c];
                 }
             }
         }

@@ -125,6 +125,7 @@ public class KernelsTests
     [Theory]
     [InlineData(1, 101, 0.37)]
     [InlineData(0, 1, 1.0)]
+    [InlineData(5, 10, 0.8)]
     [InlineData(3, 40, 2.5)]
     public void GatherRateInflowBlocks_GivesThePerDestinationGatherBitForBit(int firstAge, int endAge, double setScale)
     {

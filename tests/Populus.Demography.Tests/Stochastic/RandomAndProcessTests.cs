@@ -141,4 +141,86 @@ public class RandomAndProcessTests
         Assert.All(result, v => Assert.Equal(3.5, v));
         Assert.Throws<ArgumentException>(() => Quantiles.Compute(values, [0.5, 0.1], result));
     }
+
+    [Fact]
+    public void Quantiles_OfSinglePrecisionValues_AreThoseOfTheValuesWidened()
+    {
+        var rng = new RandomStream(11, 0);
+        var probabilities = TrajectoryResults.Probabilities.ToArray();
+        foreach (var n in new[] { 1, 7, 511, 512, 1001, 20_000 })
+        {
+            // Ties and negative values included.
+            var values = Enumerable.Range(0, n).Select(i => (float)(i % 3 == 0 ? Math.Round(rng.NextNormal() * 4) : -50 + 10 * rng.NextNormal())).ToArray();
+            var expected = new double[probabilities.Length];
+            Quantiles.Compute(values.Select(v => (double)v).ToArray(), probabilities, expected);
+            var result = new double[probabilities.Length];
+            Quantiles.Compute(values, values.Min(), values.Max(), probabilities, result, new double[n]);
+            Assert.Equal(expected, result);
+        }
+    }
+
+    [Fact]
+    public void Quantiles_OfSinglePrecisionValues_HoldForARangeTooNarrowForBinsAndForNaN()
+    {
+        // A range of one subnormal step: the bins' scale overflows; the bins still order the values.
+        var values = Enumerable.Range(0, 2_000).Select(i => i % 5 == 0 ? float.Epsilon : 0f).ToArray();
+        var result = new double[3];
+        Quantiles.Compute(values, 0f, float.Epsilon, [0.1, 0.5, 0.9], result, new double[values.Length]);
+        Assert.Equal([0.0, 0.0, float.Epsilon], result);
+
+        values[1_234] = float.NaN;
+        Quantiles.Compute(values, float.NaN, float.NaN, [0.1, 0.5, 0.9], result, new double[values.Length]);
+        Assert.All(result, v => Assert.True(double.IsNaN(v)));
+        var widened = values.Select(v => (double)v).ToArray();
+        Quantiles.Compute(widened, [0.1, 0.5, 0.9], result);
+        Assert.All(result, v => Assert.True(double.IsNaN(v)));
+    }
+
+    [Fact]
+    public void TrajectoryColumns_AreReadBackInTrajectoryOrder_AndSummarisedWithTheirSumAndRange()
+    {
+        const int Cells = 3;
+        foreach (var n in new[] { 5, 16, 37 })
+        {
+            // Trajectory i's value of cell c, at its place in the layout [block][cell][trajectory in block].
+            static float Value(int i, int c) => (c + 1) * 1_000 + (i * 7 % 23) - 11;
+            var values = new float[TrajectoryResults.Blocks(n) * TrajectoryResults.BlockSize * Cells];
+            for (var i = 0; i < n; i++)
+            {
+                for (var c = 0; c < Cells; c++)
+                {
+                    TrajectoryResults.Block(values, Cells, i / TrajectoryResults.BlockSize)[c * TrajectoryResults.BlockSize + i % TrajectoryResults.BlockSize] = Value(i, c);
+                }
+            }
+
+            // Each cell alone, and all at once.
+            var together = new float[Cells * n];
+            TrajectoryResults.ReadColumns(values, Cells, 0, Cells, together);
+            for (var c = 0; c < Cells; c++)
+            {
+                var column = new float[n];
+                TrajectoryResults.ReadColumns(values, Cells, c, 1, column);
+                var expected = Enumerable.Range(0, n).Select(i => Value(i, c)).ToArray();
+                Assert.Equal(expected, column);
+                Assert.Equal(expected, together.AsSpan(c * n, n).ToArray());
+                var (sum, min, max) = TrajectoryResults.Summarise(column);
+                Assert.Equal(expected.Sum(v => (double)v), sum); // whole numbers: exact in any order
+                Assert.Equal(expected.Min(), min);
+                Assert.Equal(expected.Max(), max);
+            }
+
+            // A NaN in a full block or in the last, partial one makes the range NaN.
+            foreach (var i in new[] { 0, n - 1 })
+            {
+                var column = Enumerable.Range(0, n).Select(k => Value(k, 1)).ToArray();
+                column[i] = float.NaN;
+                var (_, min, max) = TrajectoryResults.Summarise(column);
+                Assert.True(float.IsNaN(min) && float.IsNaN(max));
+            }
+        }
+
+        Assert.Throws<ArgumentException>(() => TrajectoryResults.ReadColumns(new float[16 * Cells], Cells, Cells, 1, new float[16]));
+        Assert.Throws<ArgumentException>(() => TrajectoryResults.ReadColumns(new float[16 * Cells], Cells, 1, Cells, new float[Cells * 16]));
+        Assert.Throws<ArgumentException>(() => TrajectoryResults.ReadColumns(new float[16 * Cells], Cells, 0, 1, new float[17]));
+    }
 }
