@@ -533,8 +533,7 @@ public sealed class CohortComponentProjection
                 if (_startShare > 0)
                 {
                     var start = _startScratch.AsSpan((s * 2 + sex) * a, a);
-                    _pop.AsSpan(Current(s, sex), a).CopyTo(start);
-                    if (Kernels.AddScaled(start, step.Migrants.AsSpan((s * 2 + sex) * a, a), _startShare))
+                    if (Kernels.AddScaled(start, _pop.AsSpan(Current(s, sex), a), step.Migrants.AsSpan((s * 2 + sex) * a, a), _startShare))
                     {
                         Clip(start, s, sex, 0);
                     }
@@ -606,14 +605,19 @@ public sealed class CohortComponentProjection
         {
             for (var sex = 0; sex < 2; sex++)
             {
+                // Transfers by rates then end migrants in one pass, as far as no value goes below zero; from there (or
+                // with counts, or no end migrants) one after the other, each clipping what it takes below zero.
+                var done = step.HasTransitions && step.OutRate is not null && step.CountOut is null && _endShare > 0 && step.Timing != MigrationTiming.End
+                    ? FusedTransfersAndEndMigrants(s, sex)
+                    : 0;
                 if (step.HasTransitions)
                 {
-                    ApplyTransfers(s, sex, 1, a);
+                    ApplyTransfers(s, sex, 1 + done, a);
                 }
 
                 if (step.Timing != MigrationTiming.End)
                 {
-                    AddEndMigrants(s, sex, 1, a);
+                    AddEndMigrants(s, sex, 1 + done, a);
                 }
             }
 
@@ -678,6 +682,16 @@ public sealed class CohortComponentProjection
                 AddEndMigrants(s, sex, 0, 1);
             }
         }
+    }
+
+    /// <summary>Transfers and end migrants at ages n … ω+ in one pass (<see cref="Kernels.TransferAndAddScaled"/>); the ages done.</summary>
+    private int FusedTransfersAndEndMigrants(int s, int sex)
+    {
+        var o = (s * 2 + sex) * _a + 1;
+        var len = _a - 1;
+        var outflow = _transfersOut.Length > 0 ? OutOf(s, sex).Slice(1, len) : default; // not kept: not written
+        return Kernels.TransferAndAddScaled(_pop.AsSpan(Next(s, sex) + 1, len), InOf(s, sex).Slice(1, len), outflow,
+            _step.OutRate.AsSpan(o, len), _step.Migrants.AsSpan(o, len), _endShare);
     }
 
     private void ApplyTransfers(int s, int sex, int firstAge, int endAge)

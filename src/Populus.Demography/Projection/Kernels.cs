@@ -133,6 +133,100 @@ internal static class Kernels
         return negative;
     }
 
+    /// <summary>
+    /// <see cref="Transfer"/> by rates (no counts) then population[i] += share · migrants[i] (<see cref="AddScaled(Span{double}, ReadOnlySpan{double}, double)"/>),
+    /// each value computed with their operations in their order, in one pass; outflow is written only when not empty.
+    /// Stops before the first vector (or value) in which either result is below zero, where the two must clip one after
+    /// the other, and returns how many values it did.
+    /// </summary>
+    public static int TransferAndAddScaled(Span<double> population, ReadOnlySpan<double> inflow, Span<double> outflow, ReadOnlySpan<double> rate,
+        ReadOnlySpan<double> migrants, double share)
+    {
+        var keep = !outflow.IsEmpty;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && population.Length >= Vector<double>.Count)
+        {
+            var p = MemoryMarshal.Cast<double, Vector<double>>(population);
+            var vi = MemoryMarshal.Cast<double, Vector<double>>(inflow);
+            var vo = keep ? MemoryMarshal.Cast<double, Vector<double>>(outflow) : default;
+            var vr = MemoryMarshal.Cast<double, Vector<double>>(rate);
+            var vm = MemoryMarshal.Cast<double, Vector<double>>(migrants);
+            var s = new Vector<double>(share);
+            for (var k = 0; k < p.Length; k++)
+            {
+                var o = p[k] * vr[k];
+                var x = p[k] + (vi[k] - o);
+                var y = x + s * vm[k];
+                if (Vector.LessThanAny(Vector.Min(x, y), Vector<double>.Zero))
+                {
+                    return k * Vector<double>.Count;
+                }
+
+                if (keep)
+                {
+                    vo[k] = o;
+                }
+
+                p[k] = y;
+            }
+
+            i = p.Length * Vector<double>.Count;
+        }
+
+        for (; i < population.Length; i++)
+        {
+            var o = population[i] * rate[i];
+            var x = population[i] + (inflow[i] - o);
+            var y = x + share * migrants[i];
+            if (x < 0 || y < 0)
+            {
+                return i;
+            }
+
+            if (keep)
+            {
+                outflow[i] = o;
+            }
+
+            population[i] = y;
+        }
+
+        return population.Length;
+    }
+
+    /// <summary>target[i] = a[i] + scale · b[i] (<see cref="AddScaled(Span{double}, ReadOnlySpan{double}, double)"/> on a copy of
+    /// <paramref name="a"/>, in one pass); returns whether some value is below zero.</summary>
+    public static bool AddScaled(Span<double> target, ReadOnlySpan<double> a, ReadOnlySpan<double> b, double scale)
+    {
+        var i = 0;
+        var negative = false;
+        if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
+        {
+            var t = MemoryMarshal.Cast<double, Vector<double>>(target);
+            var va = MemoryMarshal.Cast<double, Vector<double>>(a);
+            var vb = MemoryMarshal.Cast<double, Vector<double>>(b);
+            var s = new Vector<double>(scale);
+            var min = Vector<double>.Zero;
+            for (var k = 0; k < t.Length; k++)
+            {
+                var x = va[k] + s * vb[k];
+                t[k] = x;
+                min = Vector.Min(min, x);
+            }
+
+            negative = Vector.LessThanAny(min, Vector<double>.Zero);
+            i = t.Length * Vector<double>.Count;
+        }
+
+        for (; i < target.Length; i++)
+        {
+            target[i] = a[i] + scale * b[i];
+            negative |= target[i] < 0;
+        }
+
+        return negative;
+    }
+
     /// <summary>target[i] = a[i] · b[i].</summary>
     public static void Multiply(Span<double> target, ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {

@@ -201,6 +201,41 @@ public class InvariantsTests
     }
 
     [Fact]
+    public void Clipping_AfterTransfersAndEndMigrants_ClipsOnlyTheCellTheMigrantsTakeBelowZero()
+    {
+        // Transfers by rates and half the migrants at the end: one pass while no value goes below zero, then one
+        // after the other from the vector where one does.
+        var space = StateSpace.Regions(["A", "B"]);
+        var ages = Synthetic.Ages;
+        var rates = Synthetic.Rates();
+        var od = new StateTransitions("A to B", space, ages, TransitionKind.Rates, [new Transition(0, 1, TransitionSchedule.Constant(ages, 0.1))]);
+        var initial = new[] { Synthetic.Population(), Synthetic.Population() };
+        var engine = new CohortComponentProjection(space, ages);
+        var without = engine.Project(2020, initial, [new ProjectionStep([rates, rates], MigrationTiming.HalfHalf, [od])]);
+        // Emigrants at age 50 whose half is fewer than are there at the start, and more than are there at the end.
+        var (atStart, atEnd) = (without.Population(2020, 0, Sex.Male)[50], without.Population(2021, 0, Sex.Male)[50]);
+        Assert.True(atStart > atEnd);
+        var emigrants = new double[ages.Count];
+        emigrants[50] = -(atStart + atEnd);
+        var withEmigrants = new StateRates(rates.MaleSurvival, rates.FemaleSurvival, rates.Fertility, rates.SexRatioAtBirth, new NetMigrants(ages, emigrants));
+        var result = engine.Project(2020, initial, [new ProjectionStep([withEmigrants, rates], MigrationTiming.HalfHalf, [od])]);
+
+        var clip = Assert.Single(result.Clipped);
+        Assert.Equal((2020, 0, Sex.Male, 50), (clip.Year, clip.State, clip.Sex, clip.AgeIndex));
+        Assert.Equal((atStart - atEnd) / 2, clip.Persons, 1e-9 * atStart);
+        Assert.Equal(0, result.Population(2021, 0, Sex.Male)[50]);
+        foreach (var x in new[] { 49, 52, 60 })
+        {
+            Assert.Equal(without.Population(2021, 0, Sex.Male)[x], result.Population(2021, 0, Sex.Male)[x]);
+        }
+
+        Assert.DoesNotContain(result.PopulationData.ToArray(), v => v < 0);
+        var balance = result.Balance(2020, 0);
+        Assert.Equal(clip.Persons, balance.Clipped);
+        Assert.True(Math.Abs(balance.Residual) <= 1e-9 * balance.PopulationEnd);
+    }
+
+    [Fact]
     public void BirthAssignment_SetLevel_PutsEveryChildInTheStartingLevel()
     {
         // Education: children of mothers at any level start with none ([KC2013]).

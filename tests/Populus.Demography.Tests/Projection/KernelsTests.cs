@@ -1,3 +1,4 @@
+using System.Numerics;
 using Populus.Demography.Projection;
 
 namespace Populus.Demography.Tests.Projection;
@@ -119,6 +120,43 @@ public class KernelsTests
             }
 
             Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), inflow.Select(BitConverter.DoubleToInt64Bits));
+        }
+    }
+
+    [Theory]
+    [InlineData(-1, true)] // no value below zero: the whole row in one pass
+    [InlineData(13, true)] // the migrants take age 13 below zero: the pass stops before its vector
+    [InlineData(2, false)] // outflow not kept
+    [InlineData(98, false)] // in the scalar tail
+    public void TransferAndAddScaled_GivesTransferThenAddScaledBitForBit_UpToTheFirstValueBelowZero(int negativeAt, bool keepOutflow)
+    {
+        const int N = 99;
+        var population = Mixed(N, 1).Select(v => 100 + Math.Abs(v) * 50).ToArray();
+        var inflow = Mixed(N, 2).Select(v => Math.Abs(v) * 7).ToArray();
+        var rate = Mixed(N, 3).Select(v => Math.Abs(v) % 0.3).ToArray();
+        var migrants = Mixed(N, 4).Select(v => (Math.Abs(v) % 10) - 5).ToArray();
+        if (negativeAt >= 0)
+        {
+            migrants[negativeAt] = -1e12;
+        }
+
+        var expected = population.ToArray();
+        var expectedOut = new double[N];
+        Kernels.Transfer(expected, inflow, expectedOut, rate, default);
+        Kernels.AddScaled(expected, migrants, 0.5);
+
+        var fused = population.ToArray();
+        var outflow = Enumerable.Repeat(-7.0, N).ToArray();
+        var done = Kernels.TransferAndAddScaled(fused, inflow, keepOutflow ? outflow : default, rate, migrants, 0.5);
+
+        var width = Vector.IsHardwareAccelerated && N >= Vector<double>.Count ? Vector<double>.Count : 1;
+        var vectors = N / width * width;
+        Assert.Equal(negativeAt < 0 ? N : negativeAt < vectors ? negativeAt / width * width : negativeAt, done);
+        for (var i = 0; i < N; i++)
+        {
+            // Done: the unfused values; not done: untouched.
+            Assert.Equal(BitConverter.DoubleToInt64Bits(i < done ? expected[i] : population[i]), BitConverter.DoubleToInt64Bits(fused[i]));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(i < done && keepOutflow ? expectedOut[i] : -7.0), BitConverter.DoubleToInt64Bits(outflow[i]));
         }
     }
 
