@@ -332,6 +332,11 @@ public sealed class CohortComponentProjection
             Guard.ThrowArgument(nameof(initial), $"initial population: {initial.Length} values given, {_cells} expected ([state][sex][age] for {States.Count} states × 2 × {_a} ages).");
         }
 
+        if (Kernels.AllWithin(initial, 0, double.MaxValue))
+        {
+            return; // one vector pass: a stochastic run begins every trajectory from the same population
+        }
+
         for (var i = 0; i < initial.Length; i++)
         {
             if (!(initial[i] >= 0) || double.IsInfinity(initial[i]))
@@ -340,7 +345,6 @@ public sealed class CohortComponentProjection
                     $"in {States.Label(i / _block)}, {(Sex)(i / _a % 2)}, age {Ages.Label(i % _a)} must be a non-negative count");
             }
         }
-
     }
 
     private void CheckStep(ProjectionStep step, int k, int year)

@@ -59,6 +59,7 @@ public sealed class StochasticProjection
     private readonly double[][] _perMigrant; // [step][region]: 1 / Σ|central migrants|, or 0 when none are assumed
     private readonly double[] _populationShare; // [region][sex][age]: the base population's distribution, for regions without migrants
     private readonly (int First, int End)[] _fertileAges; // [step]: the age groups of every region's non-zero central fertility
+    private readonly (int First, int End) _fertileAnyStep; // the age groups with fertility in some step: beyond them the buffer's rates stay 0
     private readonly double[][] _fertilityPeak; // the largest central rate; +∞ when the first age group has fertility (refused by the step's check)
     private readonly SurvivalFamilies _families; // [step][region][sex]
     private readonly double[] _initialTotals; // each region's initial population, summed in grid order
@@ -175,6 +176,7 @@ public sealed class StochasticProjection
             _fertileAges[k] = ProjectionStep.FertileAges(_fertility[k], _a);
         }
 
+        _fertileAnyStep = (_fertileAges.Min(f => f.First), _fertileAges.Max(f => f.End));
         _families = new SurvivalFamilies(families, _ages);
         _populationShare = PopulationShares(_initial, 2 * _a);
         _initialTotals = new double[_r];
@@ -411,7 +413,8 @@ public sealed class StochasticProjection
 
                     var tfr = model.TotalFertilityAt(p._tfr[k][r], Deviation(RegionalPaths.TotalFertility, r, k));
                     var ratio = tfr / p._tfr[k][r];
-                    Kernels.Scale(buffer.Fertility.Slice(r * a, a), p._fertility[k].AsSpan(r * a, a), ratio);
+                    var (lo, hi) = p._fertileAnyStep;
+                    Kernels.Scale(buffer.Fertility.Slice(r * a + lo, hi - lo), p._fertility[k].AsSpan(r * a + lo, hi - lo), ratio);
                     trusted &= ratio * p._fertilityPeak[k][r] <= FertilityRates.MaximumRate;
 
                     var (e0Female, e0Male) = model.LifeExpectanciesAt(p._e0Female[k][r], p._e0Male[k][r],
