@@ -210,48 +210,16 @@ public sealed class StochasticProjection
         }
 
         var cellsPerUnit = TrajectoryResults.CellsPer(_groups);
-        var cells = Years.Length * Units.Length * cellsPerUnit;
-        var blocks = TrajectoryResults.Blocks(trajectories);
-        var values = GC.AllocateUninitializedArray<float>(checked(blocks * TrajectoryResults.BlockSize * cells));
+        var values = new TrajectoryValues(trajectories, Years.Length * Units.Length * cellsPerUnit);
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism };
-        var size = TrajectoryResults.BlockSize;
-        Parallel.For(0, blocks, options, () => new Worker(this, cells), (block, _, worker) =>
+        Parallel.For(0, values.Blocks, options, () => new Worker(this, values.Cells), (block, _, worker) =>
         {
-            worker.RunBlock(seed, block * size, Math.Min(size, trajectories - block * size), TrajectoryResults.Block(values, cells, block));
+            worker.RunBlock(seed, block, values);
             return worker;
         }, _ => { });
 
-        var mean = new double[cells];
-        var quantiles = new double[cells * TrajectoryResults.Probabilities.Length];
-        Summarise(values, trajectories, cells, mean, quantiles, options);
+        var (mean, quantiles) = values.Summarise(TrajectoryResults.Probabilities.AsSpan(), maxDegreeOfParallelism);
         return new TrajectoryResults(trajectories, seed, Years, Units, _groups, values, mean, quantiles);
-    }
-
-    /// <summary>Mean and quantiles of every cell, cells spread over threads (each cell's figures depend on its values
-    /// only, summed in a fixed order: the same for any number of threads).</summary>
-    private static void Summarise(float[] values, int n, int cells, double[] mean, double[] quantiles, ParallelOptions options)
-    {
-        const int Block = 64; // cells a task summarises
-        const int Together = 8; // cells read at once (TrajectoryResults.ReadColumns)
-        var probabilities = TrajectoryResults.Probabilities.AsSpan().ToArray();
-        var q = probabilities.Length;
-        Parallel.For(0, (cells + Block - 1) / Block, options, () => (Columns: new float[Together * n], Scratch: new double[n]), (block, _, workspace) =>
-        {
-            for (var first = block * Block; first < Math.Min(cells, (block + 1) * Block); first += Together)
-            {
-                var count = Math.Min(Together, cells - first);
-                TrajectoryResults.ReadColumns(values, cells, first, count, workspace.Columns.AsSpan(0, count * n));
-                for (var c = 0; c < count; c++)
-                {
-                    var column = workspace.Columns.AsSpan(c * n, n);
-                    var (sum, min, max) = TrajectoryResults.Summarise(column);
-                    mean[first + c] = sum / n;
-                    Quantiles.Compute(column, min, max, probabilities, quantiles.AsSpan((first + c) * q, q), workspace.Scratch);
-                }
-            }
-
-            return workspace;
-        }, _ => { });
     }
 
     /// <summary>The calendar years each step covers, with their weights, as horizons from the base year (before it: 0).</summary>
@@ -359,7 +327,7 @@ public sealed class StochasticProjection
         public Worker(StochasticProjection p, int cells)
         {
             _p = p;
-            _rows = new float[TrajectoryResults.BlockSize * cells];
+            _rows = new float[TrajectoryValues.BlockSize * cells];
             _engine = new CohortComponentProjection(p._states, p._ages, outputs: ProjectionOutputs.Population, maxDegreeOfParallelism: 1);
             _buffers = [.. p._transitions.Select(t => new ProjectionStepBuffer(p._ages, p._r, hasMigrants: true, p._timing, t))];
             _draw = new RegionalPaths(p._model, p._r, p._horizons);
@@ -370,24 +338,18 @@ public sealed class StochasticProjection
             _migrantTotals = new double[p._r];
         }
 
-        /// <summary>Runs trajectories [first, first + count) into the worker's rows, then writes them cell by cell into
-        /// their <paramref name="block"/> of the results (<see cref="TrajectoryResults"/>' layout), in one pass.</summary>
-        public void RunBlock(ulong seed, int first, int count, Span<float> block)
+        /// <summary>Runs the trajectories of <paramref name="block"/> into the worker's rows, then writes them into the results.</summary>
+        public void RunBlock(ulong seed, int block, TrajectoryValues values)
         {
-            var size = TrajectoryResults.BlockSize;
-            var cells = _rows.Length / size;
+            var size = TrajectoryValues.BlockSize;
+            var cells = values.Cells;
+            var count = Math.Min(size, values.Trajectories - block * size);
             for (var j = 0; j < count; j++)
             {
-                Run(seed, first + j, _rows.AsSpan(j * cells, cells));
+                Run(seed, block * size + j, _rows.AsSpan(j * cells, cells));
             }
 
-            for (var c = 0; c < cells; c++)
-            {
-                for (var j = 0; j < count; j++)
-                {
-                    block[c * size + j] = _rows[j * cells + c];
-                }
-            }
+            values.WriteBlock(block, _rows.AsSpan(0, count * cells));
         }
 
         private void Run(ulong seed, int trajectory, Span<float> row)

@@ -23,8 +23,6 @@ namespace Populus.Planning.Probability;
 /// </remarks>
 public sealed class ScenarioRun
 {
-    private const int ChunkSize = 4;
-
     private readonly ImmutableArray<(string Indicator, string Region)> _series;
     private readonly Dictionary<(string, string), int> _seriesIndex;
     private readonly float[] _values; // [trajectory][series][year]
@@ -106,14 +104,17 @@ public sealed class ScenarioRun
         var rowValues = pairs.Length * years.Length;
         var rowPyramid = places.Length * years.Length * 2 * groups.Count;
         var values = new float[checked(trajectories * rowValues)];
-        var pyramidValues = new float[checked(trajectories * (long)rowPyramid)];
+        var pyramid = new TrajectoryValues(trajectories, rowPyramid);
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism };
-        var chunks = (trajectories + ChunkSize - 1) / ChunkSize;
-        Parallel.For(0, chunks, options, () => new Worker(new ScenarioProjector(model), new ScenarioDraw(uncertainty, counties, lastYear), new double[grid.Count], new double[groups.Count]),
-            (chunk, _, w) =>
+        var size = TrajectoryValues.BlockSize;
+        Parallel.For(0, pyramid.Blocks, options,
+            () => new Worker(new ScenarioProjector(model), new ScenarioDraw(uncertainty, counties, lastYear), new double[grid.Count], new double[groups.Count], new float[size * rowPyramid]),
+            (block, _, w) =>
             {
-                for (var i = chunk * ChunkSize; i < Math.Min(trajectories, (chunk + 1) * ChunkSize); i++)
+                var count = Math.Min(size, trajectories - block * size);
+                for (var j = 0; j < count; j++)
                 {
+                    var i = block * size + j;
                     w.Draw.Draw(seed, i);
                     var projection = w.Last = w.Projector.Project(scenario, lastYear, w.Draw, w.Last);
                     var calculator = new IndicatorCalculator(catalogue, new ScenarioIndicatorData(projection, catalogue));
@@ -127,7 +128,7 @@ public sealed class ScenarioRun
                         }
                     }
 
-                    var pyramid = pyramidValues.AsSpan((int)(i * (long)rowPyramid), rowPyramid);
+                    var groupsRow = w.Rows.AsSpan(j * rowPyramid, rowPyramid);
                     for (var y = 0; y < years.Length; y++)
                     {
                         for (var sex = 0; sex < 2; sex++)
@@ -138,10 +139,10 @@ public sealed class ScenarioRun
                             {
                                 Array.Clear(w.Ages);
                                 projection.AddPopulation(years[y], c, null, (Sex)sex, w.Ages);
-                                SumGroups(w.Ages, groupStart, pyramid.Slice(((c * years.Length + y) * 2 + sex) * groups.Count, groups.Count), w.City);
+                                SumGroups(w.Ages, groupStart, groupsRow.Slice(((c * years.Length + y) * 2 + sex) * groups.Count, groups.Count), w.City);
                             }
 
-                            var city = pyramid.Slice(((counties * years.Length + y) * 2 + sex) * groups.Count, groups.Count);
+                            var city = groupsRow.Slice(((counties * years.Length + y) * 2 + sex) * groups.Count, groups.Count);
                             for (var g = 0; g < city.Length; g++)
                             {
                                 city[g] = (float)w.City[g];
@@ -150,36 +151,20 @@ public sealed class ScenarioRun
                     }
                 }
 
+                pyramid.WriteBlock(block, w.Rows.AsSpan(0, count * rowPyramid));
                 return w;
             }, _ => { });
 
-        var q = TrajectoryResults.Probabilities.Length;
-        var quantiles = new double[rowPyramid * q];
-        var probabilities = TrajectoryResults.Probabilities.AsSpan().ToArray();
-        // Cells in blocks over the threads; each cell's quantiles are its own, so the result does not depend on them.
-        const int Block = 64;
-        Parallel.For(0, (rowPyramid + Block - 1) / Block, options, () => new double[trajectories], (block, _, column) =>
-        {
-            for (var cell = block * Block; cell < Math.Min(rowPyramid, (block + 1) * Block); cell++)
-            {
-                for (var i = 0; i < column.Length; i++)
-                {
-                    column[i] = pyramidValues[i * (long)rowPyramid + cell];
-                }
-
-                Demography.Stochastic.Quantiles.Compute(column, probabilities, quantiles.AsSpan(cell * q, q));
-            }
-
-            return column;
-        }, _ => { });
-
+        var (_, quantiles) = pyramid.Summarise(TrajectoryResults.Probabilities.AsSpan(), maxDegreeOfParallelism);
         return new ScenarioRun(scenario.Name, trajectories, seed, years, pairs, values, places, groups, quantiles, catalogue.Regions);
     }
 
     /// <summary>One thread's workspace: a projector, a draw, the last trajectory's projection (its arrays are recycled
-    /// by the next), a row of ages and the city's group sums for the pyramid.</summary>
-    private sealed class Worker(ScenarioProjector projector, ScenarioDraw draw, double[] ages, double[] city)
+    /// by the next), a row of ages, the city's group sums and the pyramid's rows of a block of trajectories.</summary>
+    private sealed class Worker(ScenarioProjector projector, ScenarioDraw draw, double[] ages, double[] city, float[] rows)
     {
+        public float[] Rows { get; } = rows;
+
         public ScenarioProjector Projector { get; } = projector;
 
         public ScenarioDraw Draw { get; } = draw;
