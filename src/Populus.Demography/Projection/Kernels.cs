@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Populus.Demography.Projection;
@@ -396,28 +397,45 @@ internal static class Kernels
     {
         var rows = values.Length / rowLength;
         var groups = bounds.Length - 1;
+        if (groups < 1 || bounds[0] < 0 || bounds[groups] > rowLength || sums.Length < rows * groups)
+        {
+            Guard.ThrowArgument(nameof(bounds), $"{groups} groups ending at {(groups < 0 ? 0 : bounds[groups])} of rows of {rowLength}, summed into {sums.Length} values for {rows} rows.");
+        }
+
+        for (var g = 0; g < groups; g++)
+        {
+            if (bounds[g + 1] < bounds[g])
+            {
+                Guard.ThrowArgument(nameof(bounds), $"Group bounds must ascend; {bounds[g + 1]} follows {bounds[g]}.");
+            }
+        }
+
+        // Every offset below lies within the rows and sums checked above: the short loops (a five-year group adds five
+        // values) would otherwise spend more on bounds checks than on additions.
+        ref readonly var first = ref MemoryMarshal.GetReference(values);
+        ref var target = ref MemoryMarshal.GetReference(sums);
         var r = 0;
         for (; r + 4 <= rows; r += 4)
         {
-            var v0 = values.Slice(r * rowLength, rowLength);
-            var v1 = values.Slice((r + 1) * rowLength, rowLength);
-            var v2 = values.Slice((r + 2) * rowLength, rowLength);
-            var v3 = values.Slice((r + 3) * rowLength, rowLength);
+            ref readonly var v0 = ref Unsafe.Add(ref Unsafe.AsRef(in first), r * rowLength);
+            ref readonly var v1 = ref Unsafe.Add(ref Unsafe.AsRef(in v0), rowLength);
+            ref readonly var v2 = ref Unsafe.Add(ref Unsafe.AsRef(in v1), rowLength);
+            ref readonly var v3 = ref Unsafe.Add(ref Unsafe.AsRef(in v2), rowLength);
             for (var g = 0; g < groups; g++)
             {
                 var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0);
                 for (var x = bounds[g]; x < bounds[g + 1]; x++)
                 {
-                    s0 += v0[x];
-                    s1 += v1[x];
-                    s2 += v2[x];
-                    s3 += v3[x];
+                    s0 += Unsafe.Add(ref Unsafe.AsRef(in v0), x);
+                    s1 += Unsafe.Add(ref Unsafe.AsRef(in v1), x);
+                    s2 += Unsafe.Add(ref Unsafe.AsRef(in v2), x);
+                    s3 += Unsafe.Add(ref Unsafe.AsRef(in v3), x);
                 }
 
-                sums[r * groups + g] = s0;
-                sums[(r + 1) * groups + g] = s1;
-                sums[(r + 2) * groups + g] = s2;
-                sums[(r + 3) * groups + g] = s3;
+                Unsafe.Add(ref target, r * groups + g) = s0;
+                Unsafe.Add(ref target, (r + 1) * groups + g) = s1;
+                Unsafe.Add(ref target, (r + 2) * groups + g) = s2;
+                Unsafe.Add(ref target, (r + 3) * groups + g) = s3;
             }
         }
 

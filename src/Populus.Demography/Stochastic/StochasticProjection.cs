@@ -478,13 +478,10 @@ public sealed class StochasticProjection
                 if (u == total)
                 {
                     // The sum of units: add up what the units recorded.
+                    var sum = _sums.AsSpan(total * 2 * g, 2 * g);
                     for (var r = 0; r < p._r; r++)
                     {
-                        for (var i = 0; i < 2 * g; i++)
-                        {
-                            _sums[total * 2 * g + i] += _sums[r * 2 * g + i];
-                        }
-
+                        TensorPrimitives.Add(sum, _sums.AsSpan(r * 2 * g, 2 * g), sum);
                         for (var i = 0; i < 3; i++)
                         {
                             _broad[total * 3 + i] += _broad[r * 3 + i];
@@ -510,11 +507,7 @@ public sealed class StochasticProjection
                     indicators[(int)TrajectoryIndicator.Births] = (float)(births[u * 2] + births[u * 2 + 1]);
                 }
 
-                var s = _sums.AsSpan(u * 2 * g, 2 * g);
-                for (var i = 0; i < s.Length; i++)
-                {
-                    unit[i] = (float)s[i];
-                }
+                TensorPrimitives.ConvertTruncating<double, float>(_sums.AsSpan(u * 2 * g, 2 * g), unit[..(2 * g)]); // rounds to nearest, as a cast
 
                 var (children, working, older) = (_broad[u * 3], _broad[u * 3 + 1], _broad[u * 3 + 2]);
                 var all = children + working + older;

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -69,12 +70,15 @@ public sealed class TrajectoryValues
             Guard.ThrowArgument(nameof(rows), $"{rows.Length} values for {count} trajectories of {Cells} cells.");
         }
 
-        var target = _values.AsSpan(block * BlockSize * Cells, BlockSize * Cells);
+        // Every offset below lies within the lengths checked above.
+        ref var target = ref _values[block * BlockSize * Cells];
+        ref readonly var source = ref MemoryMarshal.GetReference(rows);
         for (var c = 0; c < Cells; c++)
         {
+            ref var cell = ref Unsafe.Add(ref target, c * BlockSize);
             for (var j = 0; j < count; j++)
             {
-                target[c * BlockSize + j] = rows[j * Cells + c];
+                Unsafe.Add(ref cell, j) = Unsafe.Add(ref Unsafe.AsRef(in source), j * Cells + c);
             }
         }
     }
