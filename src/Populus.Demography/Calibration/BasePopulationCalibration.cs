@@ -94,7 +94,7 @@ public static class BasePopulationCalibration
             Guard.ThrowArgument(nameof(regions), $"The regions' totals add up to {sum:F0}, the whole is {wholeTotal:F0}: they must be equal.");
         }
 
-        var seed = new double[regions.Count * width];
+        var seed = new double[checked(regions.Count * width)];
         var constraints = new List<MarginConstraint>();
         for (var r = 0; r < regions.Count; r++)
         {

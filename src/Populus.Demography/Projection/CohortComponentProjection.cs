@@ -109,7 +109,7 @@ public sealed class CohortComponentProjection
         _keepDeaths = outputs.HasFlag(ProjectionOutputs.Deaths);
         _a = ages.Count;
         _block = 2 * _a;
-        _cells = states.Count * _block;
+        _cells = checked(states.Count * _block); // sizes are checked where they are made: arithmetic is not overflow-checked here
         var threads = maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism;
         _chunks = threads == 1 || _cells < ParallelThresholdCells ? 1 : Math.Min(states.Count, threads * 4);
         _parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = threads };
@@ -122,7 +122,7 @@ public sealed class CohortComponentProjection
         _birthsByMothersAgeScratch = new double[states.Count * _a];
         _birthsByMother = new double[states.Count * 2];
         _clips = new List<ClippedCount>?[states.Count];
-        _ring = new double[2 * _cells];
+        _ring = new double[checked(2 * _cells)];
         _stepBirths = new double[states.Count * 2];
     }
 
@@ -183,6 +183,12 @@ public sealed class CohortComponentProjection
         var T = steps.Count;
         var slots = PopulationSlots(startYear, T, populationYears, out var keptCount);
         _inSession = false;
+        if ((long)(T + 1) * _cells > Array.MaxLength)
+        {
+            // The largest product of sizes below (every other flow array is smaller); arithmetic is not overflow-checked here.
+            Guard.ThrowArgument(nameof(steps), $"{T} steps of {_cells:N0} cells are more than one array holds.");
+        }
+
         if (slots is null)
         {
             // Every year kept: the steps write straight into the result.

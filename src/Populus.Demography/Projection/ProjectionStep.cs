@@ -156,7 +156,7 @@ public sealed class ProjectionStep
         Guard.NotNull(states[0], "rates of state 0");
         ages = states[0].Ages;
         var a = ages.Count;
-        var survival = new double[states.Count * 2 * a];
+        var survival = new double[checked(states.Count * 2 * a)];
         fertility = new double[states.Count * a];
         femaleShare = new double[states.Count];
         migrants = states.Any(s => s?.MaleMigrants is not null || s?.FemaleMigrants is not null) ? new double[survival.Length] : null;

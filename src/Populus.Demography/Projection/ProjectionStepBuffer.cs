@@ -33,7 +33,7 @@ public sealed class ProjectionStepBuffer
         }
 
         var a = ages.Count;
-        _survival = new double[stateCount * 2 * a];
+        _survival = new double[checked(stateCount * 2 * a)];
         _fertility = new double[stateCount * a];
         _sexRatioAtBirth = new double[stateCount];
         _femaleShare = new double[stateCount];

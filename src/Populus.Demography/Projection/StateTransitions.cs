@@ -76,7 +76,7 @@ public sealed class StateTransitions
             _scheduleOf[p] = k;
         }
 
-        _schedules = new double[scheduleIndex.Count * 2 * a];
+        _schedules = new double[checked(scheduleIndex.Count * 2 * a)];
         foreach (var (schedule, k) in scheduleIndex)
         {
             schedule.All.CopyTo(_schedules.AsSpan(k * 2 * a));
@@ -111,7 +111,7 @@ public sealed class StateTransitions
 
         _dense = Dense(states.Count, scheduleIndex.Count);
 
-        _totalOut = new double[states.Count * 2 * a];
+        _totalOut = new double[checked(states.Count * 2 * a)];
         for (var p = 0; p < list.Length; p++)
         {
             var dst = _totalOut.AsSpan(_from[p] * 2 * a, 2 * a);

@@ -46,7 +46,7 @@ public sealed class RegionalPaths
         _shocks = new double[horizons];
         _common = new double[horizons];
         _own = new double[horizons];
-        _paths = new double[Variables * regions * horizons];
+        _paths = new double[checked(Variables * regions * horizons)];
     }
 
     public int Regions { get; }
