@@ -140,9 +140,14 @@ public static class Quantiles
     /// <summary>From this many values on, ranks are located by a histogram first (fewer unpredictable branches than partitioning).</summary>
     private const int HistogramThreshold = 512;
 
-    private const int Bins = 1024;
+    /// <summary>The most bins: about ten values a bin at 10,000 trajectories.</summary>
+    private const int MaxBins = 1024;
 
-    /// <summary>Each value's bin among <see cref="Bins"/> equal bins of [min, max]; false when max is not above min (no bins: all equal).</summary>
+    /// <summary>About eight values a bin, from 64 to <see cref="MaxBins"/>: each bin costs a few steps a cell whatever the
+    /// values, which at 1,000 trajectories would cost as much as counting them.</summary>
+    private static int BinsFor(int n) => (int)Math.Clamp(BitOperations.RoundUpToPowerOf2((uint)Math.Max(n / 8, 1)), 64, MaxBins);
+
+    /// <summary>Each value's bin among <see cref="BinsFor"/>(N) equal bins of [min, max]; false when max is not above min (no bins: all equal).</summary>
     /// <remarks>Any bins that never decrease as the value grows serve: they only narrow the search. The conversion to an
     /// integer is the costly step (it saturates), so each value's bin is computed once and kept for both passes.</remarks>
     private static bool Bin(ReadOnlySpan<double> values, double min, double max, Span<int> bins)
@@ -152,10 +157,11 @@ public static class Quantiles
             return false;
         }
 
-        var scale = (Bins - 1) / (max - min);
+        var last = BinsFor(values.Length) - 1;
+        var scale = last / (max - min);
         for (var i = 0; i < values.Length; i++)
         {
-            bins[i] = Math.Clamp(unchecked((int)((values[i] - min) * scale)), 0, Bins - 1);
+            bins[i] = Math.Clamp(unchecked((int)((values[i] - min) * scale)), 0, last);
         }
 
         return true;
@@ -170,23 +176,24 @@ public static class Quantiles
             return false;
         }
 
-        var scale = (float)((Bins - 1) / ((double)max - min)); // +∞ for a range below 10⁻³⁵: every bin then 0 or the last (clamped), still ordered
+        var last = BinsFor(values.Length) - 1;
+        var scale = (float)(last / ((double)max - min)); // +∞ for a range below 10⁻³⁵: every bin then 0 or the last (clamped), still ordered
         var i = 0;
         if (bins.Length >= values.Length)
         {
             ref readonly var source = ref MemoryMarshal.GetReference(values);
             ref var target = ref MemoryMarshal.GetReference(bins);
-            var (low, factor, last) = (Vector256.Create(min), Vector256.Create(scale), Vector256.Create(Bins - 1));
+            var (low, factor, top) = (Vector256.Create(min), Vector256.Create(scale), Vector256.Create(last));
             for (; i + Vector256<float>.Count <= values.Length; i += Vector256<float>.Count)
             {
                 var bin = Vector256.ConvertToInt32((Vector256.LoadUnsafe(in source, (nuint)i) - low) * factor);
-                Vector256.Min(Vector256.Max(bin, Vector256<int>.Zero), last).StoreUnsafe(ref target, (nuint)i);
+                Vector256.Min(Vector256.Max(bin, Vector256<int>.Zero), top).StoreUnsafe(ref target, (nuint)i);
             }
         }
 
         for (; i < values.Length; i++)
         {
-            bins[i] = Math.Clamp(unchecked((int)((values[i] - min) * scale)), 0, Bins - 1);
+            bins[i] = Math.Clamp(unchecked((int)((values[i] - min) * scale)), 0, last);
         }
 
         return true;
@@ -200,7 +207,9 @@ public static class Quantiles
     private static void HistogramSelect<T>(ReadOnlySpan<T> values, ReadOnlySpan<int> bins, ReadOnlySpan<int> ranks, Span<double> statistics)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        Span<int> counts = stackalloc int[Bins + 1];
+        var binCount = BinsFor(values.Length);
+        Span<int> counts = stackalloc int[MaxBins + 1];
+        counts = counts[..(binCount + 1)];
         counts.Clear();
         foreach (var b in bins[..values.Length])
         {
@@ -208,13 +217,14 @@ public static class Quantiles
         }
 
         // counts[b] becomes the number of values in bins before b.
-        for (var b = 1; b <= Bins; b++)
+        for (var b = 1; b <= binCount; b++)
         {
             counts[b] += counts[b - 1];
         }
 
         // The bins holding a wanted rank, marked; their values are gathered into a buffer, bin after bin.
-        Span<bool> wanted = stackalloc bool[Bins];
+        Span<bool> wanted = stackalloc bool[MaxBins];
+        wanted = wanted[..binCount];
         wanted.Clear();
         var gathered = 0;
         foreach (var r in ranks)
@@ -228,9 +238,9 @@ public static class Quantiles
         }
 
         var buffer = gathered <= 4096 ? stackalloc double[gathered] : new double[gathered];
-        Span<int> offset = stackalloc int[Bins];
+        Span<int> offset = stackalloc int[MaxBins];
         var next = 0;
-        for (var b = 0; b < Bins; b++)
+        for (var b = 0; b < binCount; b++)
         {
             if (wanted[b])
             {
@@ -250,7 +260,7 @@ public static class Quantiles
 
         // Each wanted bin, sorted, gives the order statistics of the ranks it holds.
         next = 0;
-        for (var b = 0; b < Bins; b++)
+        for (var b = 0; b < binCount; b++)
         {
             if (!wanted[b])
             {
@@ -273,7 +283,7 @@ public static class Quantiles
     /// <summary>The bin b with counts[b] ≤ rank &lt; counts[b + 1].</summary>
     private static int BinOf(ReadOnlySpan<int> counts, int rank)
     {
-        var (lo, hi) = (0, Bins - 1);
+        var (lo, hi) = (0, counts.Length - 2);
         while (lo < hi)
         {
             var mid = (lo + hi + 1) / 2;
