@@ -34,17 +34,18 @@ public static class Quantiles
 
         if (values.Length >= HistogramThreshold)
         {
-            var bins = ArrayPool<int>.Shared.Rent(values.Length);
+            var work = ArrayPool<int>.Shared.Rent(2 * values.Length);
+            var bins = work.AsSpan(0, values.Length);
             if (Bin(values, min, max, bins))
             {
-                HistogramSelect<double>(values, bins, ranks, statistics);
+                HistogramSelect<double>(values, bins, ranks, statistics, work.AsSpan(values.Length, values.Length));
             }
             else
             {
                 statistics.Fill(min); // all equal
             }
 
-            ArrayPool<int>.Shared.Return(bins);
+            ArrayPool<int>.Shared.Return(work);
         }
         else
         {
@@ -61,8 +62,8 @@ public static class Quantiles
     /// <summary>As <see cref="Compute(Span{double}, ReadOnlySpan{double}, Span{double})"/> for single-precision values
     /// whose range is known (a trajectory run's cells: the range is found while their values are read), comparing the
     /// values themselves and interpolating in double precision: the same quantiles as of the values widened.
-    /// <paramref name="values"/> is not changed; <paramref name="scratch"/> holds at least as many values (their bins, or
-    /// the values widened).</summary>
+    /// <paramref name="values"/> is not changed; <paramref name="scratch"/> holds at least as many values (their bins and
+    /// the histogram, or the values widened).</summary>
     internal static void Compute(ReadOnlySpan<float> values, float min, float max, ReadOnlySpan<double> probabilities, Span<double> result, Span<double> scratch)
     {
         Span<int> ranks = stackalloc int[2 * probabilities.Length];
@@ -76,10 +77,11 @@ public static class Quantiles
 
         if (values.Length >= HistogramThreshold)
         {
-            var bins = MemoryMarshal.Cast<double, int>(scratch)[..values.Length];
+            var work = MemoryMarshal.Cast<double, int>(scratch[..values.Length]);
+            var bins = work[..values.Length];
             if (Bin(values, min, max, bins))
             {
-                HistogramSelect(values, bins, ranks, statistics);
+                HistogramSelect(values, bins, ranks, statistics, work[values.Length..]);
             }
             else
             {
@@ -204,12 +206,14 @@ public static class Quantiles
     /// value's bin: one pass counts the bins, and only the bins that hold a wanted rank are gathered (a few values
     /// each, in bin order) and sorted. Exact: the bins only narrow the search, the values themselves are compared.
     /// </summary>
-    private static void HistogramSelect<T>(ReadOnlySpan<T> values, ReadOnlySpan<int> bins, ReadOnlySpan<int> ranks, Span<double> statistics)
+    /// <remarks><paramref name="work"/> holds at least 2 × bins + 1 integers, for the counts and the gathered bins' offsets:
+    /// the caller's, so that no buffer is allocated and cleared a call (a run summarises thousands of cells).</remarks>
+    private static void HistogramSelect<T>(ReadOnlySpan<T> values, ReadOnlySpan<int> bins, ReadOnlySpan<int> ranks, Span<double> statistics, Span<int> work)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         var binCount = BinsFor(values.Length);
-        Span<int> counts = stackalloc int[MaxBins + 1];
-        counts = counts[..(binCount + 1)];
+        var counts = work[..(binCount + 1)];
+        var offset = work.Slice(binCount + 1, binCount); // a gathered bin's next place in the buffer; −1 for a bin not gathered
         counts.Clear();
         foreach (var b in bins[..values.Length])
         {
@@ -223,26 +227,23 @@ public static class Quantiles
         }
 
         // The bins holding a wanted rank, marked; their values are gathered into a buffer, bin after bin.
-        Span<bool> wanted = stackalloc bool[MaxBins];
-        wanted = wanted[..binCount];
-        wanted.Clear();
+        offset.Fill(-1);
         var gathered = 0;
         foreach (var r in ranks)
         {
             var b = BinOf(counts, r);
-            if (!wanted[b])
+            if (offset[b] < 0)
             {
-                wanted[b] = true;
+                offset[b] = 0;
                 gathered += counts[b + 1] - counts[b];
             }
         }
 
-        var buffer = gathered <= 4096 ? stackalloc double[gathered] : new double[gathered];
-        Span<int> offset = stackalloc int[MaxBins];
+        var buffer = gathered <= 512 ? stackalloc double[gathered] : new double[gathered];
         var next = 0;
         for (var b = 0; b < binCount; b++)
         {
-            if (wanted[b])
+            if (offset[b] >= 0)
             {
                 offset[b] = next;
                 next += counts[b + 1] - counts[b];
@@ -252,17 +253,17 @@ public static class Quantiles
         for (var i = 0; i < values.Length; i++)
         {
             var b = bins[i];
-            if (wanted[b])
+            if (offset[b] >= 0)
             {
                 buffer[offset[b]++] = double.CreateTruncating(values[i]); // widening: exact
             }
         }
 
-        // Each wanted bin, sorted, gives the order statistics of the ranks it holds.
+        // Each gathered bin, sorted, gives the order statistics of the ranks it holds.
         next = 0;
         for (var b = 0; b < binCount; b++)
         {
-            if (!wanted[b])
+            if (offset[b] < 0)
             {
                 continue;
             }
