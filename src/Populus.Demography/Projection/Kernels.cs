@@ -195,8 +195,8 @@ internal static class Kernels
         return population.Length;
     }
 
-    /// <summary>target[i] = a[i] + scale · b[i] (<see cref="AddScaled(Span{double}, ReadOnlySpan{double}, double)"/> on a copy of
-    /// <paramref name="a"/>, in one pass); returns whether some value is below zero.</summary>
+    /// <summary>target[i] = a[i] + scale · b[i] (<paramref name="a"/> may be <paramref name="target"/>); returns whether some
+    /// value is below zero.</summary>
     public static bool AddScaled(Span<double> target, ReadOnlySpan<double> a, ReadOnlySpan<double> b, double scale)
     {
         var i = 0;
@@ -297,35 +297,7 @@ internal static class Kernels
     }
 
     /// <summary>target[i] += scale · b[i]; returns whether some target value is now below zero (one pass instead of two).</summary>
-    public static bool AddScaled(Span<double> target, ReadOnlySpan<double> b, double scale)
-    {
-        var i = 0;
-        var negative = false;
-        if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
-        {
-            var t = MemoryMarshal.Cast<double, Vector<double>>(target);
-            var vb = MemoryMarshal.Cast<double, Vector<double>>(b);
-            var s = new Vector<double>(scale);
-            var min = Vector<double>.Zero;
-            for (var k = 0; k < t.Length; k++)
-            {
-                var x = t[k] + s * vb[k];
-                t[k] = x;
-                min = Vector.Min(min, x);
-            }
-
-            negative = Vector.LessThanAny(min, Vector<double>.Zero);
-            i = t.Length * Vector<double>.Count;
-        }
-
-        for (; i < target.Length; i++)
-        {
-            target[i] += scale * b[i];
-            negative |= target[i] < 0;
-        }
-
-        return negative;
-    }
+    public static bool AddScaled(Span<double> target, ReadOnlySpan<double> b, double scale) => AddScaled(target, target, b, scale);
 
     /// <summary>True when every value lies in [<paramref name="lower"/>, <paramref name="upper"/>] (false for NaN).</summary>
     public static bool AllWithin(ReadOnlySpan<double> values, double lower, double upper)
