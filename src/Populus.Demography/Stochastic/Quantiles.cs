@@ -24,7 +24,6 @@ public static class Quantiles
     {
         Span<int> ranks = stackalloc int[2 * probabilities.Length];
         ranks = Ranks(values.Length, probabilities, ranks);
-        Span<double> statistics = stackalloc double[ranks.Length];
         var (min, max) = (TensorPrimitives.Min(values), TensorPrimitives.Max(values)); // NaN when any value is NaN
         if (double.IsNaN(min))
         {
@@ -36,24 +35,16 @@ public static class Quantiles
         {
             var work = ArrayPool<int>.Shared.Rent(2 * values.Length);
             var bins = work.AsSpan(0, values.Length);
-            if (Bin(values, min, max, bins))
-            {
-                HistogramSelect<double>(values, bins, ranks, statistics, work.AsSpan(values.Length, values.Length));
-            }
-            else
-            {
-                statistics.Fill(min); // all equal
-            }
-
+            FromHistogram<double>(values, Bin(values, min, max, bins), min, bins, work.AsSpan(values.Length, values.Length), ranks, probabilities, result);
             ArrayPool<int>.Shared.Return(work);
+            return;
         }
-        else
+
+        MultiSelect(values, 0, values.Length - 1, ranks);
+        Span<double> statistics = stackalloc double[ranks.Length];
+        for (var i = 0; i < ranks.Length; i++)
         {
-            MultiSelect(values, 0, values.Length - 1, ranks);
-            for (var i = 0; i < ranks.Length; i++)
-            {
-                statistics[i] = values[ranks[i]];
-            }
+            statistics[i] = values[ranks[i]];
         }
 
         Interpolate(values.Length, probabilities, ranks, statistics, result);
@@ -63,40 +54,38 @@ public static class Quantiles
     /// whose range is known (a trajectory run's cells: the range is found while their values are read), comparing the
     /// values themselves and interpolating in double precision: the same quantiles as of the values widened.
     /// <paramref name="values"/> is not changed; <paramref name="scratch"/> holds at least as many values (their bins and
-    /// the histogram, or the values widened).</summary>
+    /// the histogram; or, below the histogram's threshold or with a NaN, the values widened for the double path).</summary>
     internal static void Compute(ReadOnlySpan<float> values, float min, float max, ReadOnlySpan<double> probabilities, Span<double> result, Span<double> scratch)
     {
-        Span<int> ranks = stackalloc int[2 * probabilities.Length];
-        ranks = Ranks(values.Length, probabilities, ranks);
-        Span<double> statistics = stackalloc double[ranks.Length];
-        if (float.IsNaN(min) || float.IsNaN(max))
-        {
-            result[..probabilities.Length].Fill(double.NaN);
-            return;
-        }
-
-        if (values.Length >= HistogramThreshold)
-        {
-            var work = MemoryMarshal.Cast<double, int>(scratch[..values.Length]);
-            var bins = work[..values.Length];
-            if (Bin(values, min, max, bins))
-            {
-                HistogramSelect(values, bins, ranks, statistics, work[values.Length..]);
-            }
-            else
-            {
-                statistics.Fill(min); // all equal
-            }
-        }
-        else
+        if (values.Length < HistogramThreshold || float.IsNaN(min) || float.IsNaN(max))
         {
             var widened = scratch[..values.Length];
             TensorPrimitives.ConvertChecked<float, double>(values, widened); // widening: exact
-            MultiSelect(widened, 0, widened.Length - 1, ranks);
-            for (var i = 0; i < ranks.Length; i++)
-            {
-                statistics[i] = widened[ranks[i]];
-            }
+            Compute(widened, probabilities, result);
+            return;
+        }
+
+        Span<int> ranks = stackalloc int[2 * probabilities.Length];
+        ranks = Ranks(values.Length, probabilities, ranks);
+        var work = MemoryMarshal.Cast<double, int>(scratch[..values.Length]);
+        var bins = work[..values.Length];
+        FromHistogram(values, Bin(values, min, max, bins), min, bins, work[values.Length..], ranks, probabilities, result);
+    }
+
+    /// <summary>Q(p) from the values' bins (<paramref name="binned"/> false: no bins, every value equal to
+    /// <paramref name="min"/>).</summary>
+    private static void FromHistogram<T>(ReadOnlySpan<T> values, bool binned, T min, ReadOnlySpan<int> bins, Span<int> work,
+        ReadOnlySpan<int> ranks, ReadOnlySpan<double> probabilities, Span<double> result)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        Span<double> statistics = stackalloc double[ranks.Length];
+        if (binned)
+        {
+            HistogramSelect(values, bins, ranks, statistics, work);
+        }
+        else
+        {
+            statistics.Fill(double.CreateTruncating(min));
         }
 
         Interpolate(values.Length, probabilities, ranks, statistics, result);

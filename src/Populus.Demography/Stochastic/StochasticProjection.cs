@@ -362,6 +362,7 @@ public sealed class StochasticProjection
             _engine.Begin(p._startYear, p._initial);
             p._initialTotals.CopyTo(_totals, 0);
             var a = p._a;
+            var (lo, hi) = p._fertileAnyStep;
             var cellsPerUnit = TrajectoryResults.CellsPer(p._groups);
             for (var k = 0; k < p._steps; k++)
             {
@@ -375,7 +376,6 @@ public sealed class StochasticProjection
 
                     var tfr = model.TotalFertilityAt(p._tfr[k][r], Deviation(RegionalPaths.TotalFertility, r, k));
                     var ratio = tfr / p._tfr[k][r];
-                    var (lo, hi) = p._fertileAnyStep;
                     Kernels.Scale(buffer.Fertility.Slice(r * a + lo, hi - lo), p._fertility[k].AsSpan(r * a + lo, hi - lo), ratio);
                     trusted &= ratio * p._fertilityPeak[k][r] <= FertilityRates.MaximumRate;
 

@@ -142,11 +142,7 @@ public sealed class ScenarioRun
                                 SumGroups(w.Ages, groupStart, groupsRow.Slice(((c * years.Length + y) * 2 + sex) * groups.Count, groups.Count), w.City);
                             }
 
-                            var city = groupsRow.Slice(((counties * years.Length + y) * 2 + sex) * groups.Count, groups.Count);
-                            for (var g = 0; g < city.Length; g++)
-                            {
-                                city[g] = (float)w.City[g];
-                            }
+                            TensorPrimitives.ConvertTruncating<double, float>(w.City, groupsRow.Slice(((counties * years.Length + y) * 2 + sex) * groups.Count, groups.Count)); // rounds to nearest, as a cast
                         }
                     }
                 }
