@@ -145,33 +145,36 @@ internal static class Kernels
     {
         var keep = !outflow.IsEmpty;
         var i = 0;
-        if (Vector.IsHardwareAccelerated && population.Length >= Vector<double>.Count)
+        var n = population.Length;
+        if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count && inflow.Length >= n && rate.Length >= n && migrants.Length >= n && (!keep || outflow.Length >= n))
         {
-            var p = MemoryMarshal.Cast<double, Vector<double>>(population);
-            var vi = MemoryMarshal.Cast<double, Vector<double>>(inflow);
-            var vo = keep ? MemoryMarshal.Cast<double, Vector<double>>(outflow) : default;
-            var vr = MemoryMarshal.Cast<double, Vector<double>>(rate);
-            var vm = MemoryMarshal.Cast<double, Vector<double>>(migrants);
+            // Loads and stores at offsets below the lengths checked above.
+            ref var p = ref MemoryMarshal.GetReference(population);
+            ref readonly var vi = ref MemoryMarshal.GetReference(inflow);
+            ref var vo = ref MemoryMarshal.GetReference(outflow);
+            ref readonly var vr = ref MemoryMarshal.GetReference(rate);
+            ref readonly var vm = ref MemoryMarshal.GetReference(migrants);
             var s = new Vector<double>(share);
-            for (var k = 0; k < p.Length; k++)
+            var width = Vector<double>.Count;
+            for (; i + width <= n; i += width)
             {
-                var o = p[k] * vr[k];
-                var x = p[k] + (vi[k] - o);
-                var y = x + s * vm[k];
-                if (Vector.LessThanAny(Vector.Min(x, y), Vector<double>.Zero))
+                var at = (nuint)i;
+                var pk = Vector.LoadUnsafe(ref p, at);
+                var o = pk * Vector.LoadUnsafe(in vr, at);
+                var x = pk + (Vector.LoadUnsafe(in vi, at) - o);
+                var y = x + s * Vector.LoadUnsafe(in vm, at);
+                if (Vector.LessThanAny(x, Vector<double>.Zero) || Vector.LessThanAny(y, Vector<double>.Zero))
                 {
-                    return k * Vector<double>.Count;
+                    return i;
                 }
 
                 if (keep)
                 {
-                    vo[k] = o;
+                    o.StoreUnsafe(ref vo, at);
                 }
 
-                p[k] = y;
+                y.StoreUnsafe(ref p, at);
             }
-
-            i = p.Length * Vector<double>.Count;
         }
 
         for (; i < population.Length; i++)
@@ -200,26 +203,28 @@ internal static class Kernels
     public static bool AddScaled(Span<double> target, ReadOnlySpan<double> a, ReadOnlySpan<double> b, double scale)
     {
         var i = 0;
+        var n = target.Length;
         var negative = false;
-        if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
+        if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count && a.Length >= n && b.Length >= n)
         {
-            var t = MemoryMarshal.Cast<double, Vector<double>>(target);
-            var va = MemoryMarshal.Cast<double, Vector<double>>(a);
-            var vb = MemoryMarshal.Cast<double, Vector<double>>(b);
+            // Loads and stores at offsets below the lengths checked above; a load of a[i] comes before the store to
+            // target[i], so a may be the target.
+            ref var t = ref MemoryMarshal.GetReference(target);
+            ref readonly var va = ref MemoryMarshal.GetReference(a);
+            ref readonly var vb = ref MemoryMarshal.GetReference(b);
             var s = new Vector<double>(scale);
-            var min = Vector<double>.Zero;
-            for (var k = 0; k < t.Length; k++)
+            var below = Vector<long>.Zero;
+            for (; i + Vector<double>.Count <= n; i += Vector<double>.Count)
             {
-                var x = va[k] + s * vb[k];
-                t[k] = x;
-                min = Vector.Min(min, x);
+                var x = Vector.LoadUnsafe(in va, (nuint)i) + s * Vector.LoadUnsafe(in vb, (nuint)i);
+                x.StoreUnsafe(ref t, (nuint)i);
+                below |= Vector.LessThan(x, Vector<double>.Zero); // false for NaN, as the scalar comparison
             }
 
-            negative = Vector.LessThanAny(min, Vector<double>.Zero);
-            i = t.Length * Vector<double>.Count;
+            negative = below != Vector<long>.Zero;
         }
 
-        for (; i < target.Length; i++)
+        for (; i < n; i++)
         {
             target[i] = a[i] + scale * b[i];
             negative |= target[i] < 0;
@@ -232,20 +237,20 @@ internal static class Kernels
     public static void Multiply(Span<double> target, ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         var i = 0;
-        if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
+        var n = target.Length;
+        if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count && a.Length >= n && b.Length >= n)
         {
-            var t = MemoryMarshal.Cast<double, Vector<double>>(target);
-            var va = MemoryMarshal.Cast<double, Vector<double>>(a);
-            var vb = MemoryMarshal.Cast<double, Vector<double>>(b);
-            for (var k = 0; k < t.Length; k++)
+            // Loads and stores at offsets below the lengths checked above.
+            ref var t = ref MemoryMarshal.GetReference(target);
+            ref readonly var va = ref MemoryMarshal.GetReference(a);
+            ref readonly var vb = ref MemoryMarshal.GetReference(b);
+            for (; i + Vector<double>.Count <= n; i += Vector<double>.Count)
             {
-                t[k] = va[k] * vb[k];
+                (Vector.LoadUnsafe(in va, (nuint)i) * Vector.LoadUnsafe(in vb, (nuint)i)).StoreUnsafe(ref t, (nuint)i);
             }
-
-            i = t.Length * Vector<double>.Count;
         }
 
-        for (; i < target.Length; i++)
+        for (; i < n; i++)
         {
             target[i] = a[i] * b[i];
         }
@@ -254,11 +259,32 @@ internal static class Kernels
     /// <summary>terms[i] = n · f[i] · (a[i] + b[i]) / 2; returns Σ terms in index order (births to women-years of exposure).</summary>
     public static double Births(double n, ReadOnlySpan<double> f, ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> terms)
     {
-        var sum = 0.0;
-        for (var i = 0; i < f.Length; i++)
+        // The terms by vectors, their sum one by one in index order; halving is multiplying by ½ exactly.
+        var i = 0;
+        var len = f.Length;
+        if (Vector.IsHardwareAccelerated && a.Length >= len && b.Length >= len && terms.Length >= len)
         {
-            terms[i] = n * f[i] * (a[i] + b[i]) / 2;
-            sum += terms[i];
+            ref readonly var vf = ref MemoryMarshal.GetReference(f);
+            ref readonly var va = ref MemoryMarshal.GetReference(a);
+            ref readonly var vb = ref MemoryMarshal.GetReference(b);
+            ref var vt = ref MemoryMarshal.GetReference(terms);
+            var (vn, half) = (new Vector<double>(n), new Vector<double>(0.5));
+            for (; i + Vector<double>.Count <= len; i += Vector<double>.Count)
+            {
+                var at = (nuint)i;
+                (vn * Vector.LoadUnsafe(in vf, at) * (Vector.LoadUnsafe(in va, at) + Vector.LoadUnsafe(in vb, at)) * half).StoreUnsafe(ref vt, at);
+            }
+        }
+
+        for (; i < len; i++)
+        {
+            terms[i] = n * f[i] * (a[i] + b[i]) * 0.5;
+        }
+
+        var sum = 0.0;
+        foreach (var t in terms[..len])
+        {
+            sum += t;
         }
 
         return sum;
@@ -271,13 +297,13 @@ internal static class Kernels
         if (Vector.IsHardwareAccelerated && values.Length >= Vector<double>.Count)
         {
             var v = MemoryMarshal.Cast<double, Vector<double>>(values);
-            var any = Vector<double>.Zero;
+            var below = Vector<long>.Zero;
             for (var k = 0; k < v.Length; k++)
             {
-                any = Vector.Min(any, v[k]);
+                below |= Vector.LessThan(v[k], Vector<double>.Zero);
             }
 
-            if (Vector.LessThanAny(any, Vector<double>.Zero))
+            if (below != Vector<long>.Zero)
             {
                 return true;
             }

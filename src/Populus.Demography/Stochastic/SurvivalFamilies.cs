@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Populus.Demography.Stochastic;
 
@@ -76,33 +77,37 @@ internal sealed class SurvivalFamilies
     }
 
     /// <summary>target = 1 − (a + w·(b − a)) for rows a and b of 1 − S, held in [0, 1] against rounding.</summary>
-    private static void Lerp(ReadOnlySpan<float> a, ReadOnlySpan<float> b, double w, Span<double> target)
+    internal static void Lerp(ReadOnlySpan<float> a, ReadOnlySpan<float> b, double w, Span<double> target)
     {
-        var i = 0;
-        if (Vector.IsHardwareAccelerated && a.Length >= target.Length && b.Length >= target.Length)
+        var n = target.Length;
+        if (Vector256.IsHardwareAccelerated && n >= Vector256<float>.Count && a.Length >= n && b.Length >= n)
         {
-            // Loads and stores at computed offsets (within the lengths checked above): slicing a span for each vector
-            // cost more than the arithmetic.
             ref var ra = ref MemoryMarshal.GetReference(a);
             ref var rb = ref MemoryMarshal.GetReference(b);
             ref var rt = ref MemoryMarshal.GetReference(target);
-            var width = Vector<float>.Count;
-            var vw = new Vector<double>(w);
-            for (; i + width <= target.Length; i += width)
+            var vw = Vector256.Create(w);
+            var width = Vector256<float>.Count;
+            for (var i = 0; ; i += width)
             {
-                Vector.Widen(Vector.LoadUnsafe(ref ra, (nuint)i), out var a0, out var a1);
-                Vector.Widen(Vector.LoadUnsafe(ref rb, (nuint)i), out var b0, out var b1);
-                Survival(a0, b0, vw).StoreUnsafe(ref rt, (nuint)i);
-                Survival(a1, b1, vw).StoreUnsafe(ref rt, (nuint)(i + (width / 2)));
+                // The last vector ends at the last age (overlapping the one before): the values it writes again are the same.
+                var at = (nuint)Math.Min(i, n - width);
+                var va = Vector256.LoadUnsafe(ref ra, at);
+                var vb = Vector256.LoadUnsafe(ref rb, at);
+                Survival(Vector256.WidenLower(va), Vector256.WidenLower(vb), vw).StoreUnsafe(ref rt, at);
+                Survival(Vector256.WidenUpper(va), Vector256.WidenUpper(vb), vw).StoreUnsafe(ref rt, at + (nuint)(width / 2));
+                if ((int)at == n - width)
+                {
+                    return;
+                }
             }
         }
 
-        for (; i < target.Length; i++)
+        for (var i = 0; i < n; i++)
         {
             target[i] = Math.Min(1, Math.Max(0, 1 - (a[i] + w * ((double)b[i] - a[i]))));
         }
     }
 
-    private static Vector<double> Survival(Vector<double> a, Vector<double> b, Vector<double> w) =>
-        Vector.Min(Vector<double>.One, Vector.Max(Vector<double>.Zero, Vector<double>.One - (a + w * (b - a))));
+    private static Vector256<double> Survival(Vector256<double> a, Vector256<double> b, Vector256<double> w) =>
+        Vector256.MinNative(Vector256<double>.One, Vector256.MaxNative(Vector256<double>.Zero, Vector256<double>.One - (a + w * (b - a))));
 }

@@ -179,8 +179,8 @@ public sealed class TrajectoryValues
             // Within the column's length.
             var v0 = Vector256.LoadUnsafe(in source, (nuint)(b * BlockSize));
             var v1 = Vector256.LoadUnsafe(in source, (nuint)(b * BlockSize + 8));
-            low = Vector256.Min(low, Vector256.Min(v0, v1));
-            high = Vector256.Max(high, Vector256.Max(v0, v1));
+            low = Vector256.MinNative(low, Vector256.MinNative(v0, v1));
+            high = Vector256.MaxNative(high, Vector256.MaxNative(v0, v1));
             nan |= ~(Vector256.Equals(v0, v0) & Vector256.Equals(v1, v1));
             var (w0, w1) = Vector256.Widen(v0); // widening: exact
             var (w2, w3) = Vector256.Widen(v1);

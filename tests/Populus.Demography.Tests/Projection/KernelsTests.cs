@@ -199,4 +199,65 @@ public class KernelsTests
             }
         }
     }
+
+    [Theory]
+    [InlineData(35)] // the fertile ages: vectors and a scalar tail
+    [InlineData(8)] // vectors only
+    [InlineData(3)] // shorter than a vector
+    public void Births_GiveThePlainLoopBitForBit_SummedInIndexOrder(int length)
+    {
+        var f = Mixed(length, 1).Select(v => Math.Abs(v) % 0.2).ToArray();
+        var start = Mixed(length, 2).Select(Math.Abs).ToArray();
+        var end = Mixed(length, 3).Select(Math.Abs).ToArray();
+        var terms = new double[length];
+
+        var sum = Kernels.Births(5, f, start, end, terms);
+
+        var expectedSum = 0.0;
+        for (var i = 0; i < length; i++)
+        {
+            var term = 5 * f[i] * (start[i] + end[i]) / 2;
+            Assert.Equal(BitConverter.DoubleToInt64Bits(term), BitConverter.DoubleToInt64Bits(terms[i]));
+            expectedSum += term;
+        }
+
+        Assert.Equal(BitConverter.DoubleToInt64Bits(expectedSum), BitConverter.DoubleToInt64Bits(sum));
+    }
+
+    [Theory]
+    [InlineData(13, -1)] // vectors and a scalar tail, nothing below zero
+    [InlineData(13, 2)] // below zero in a vector
+    [InlineData(13, 12)] // below zero in the tail
+    [InlineData(3, 1)] // shorter than a vector
+    public void AddScaledAndMultiply_GiveThePlainLoopsBitForBit_AndFindAValueBelowZeroPastANaN(int length, int negativeAt)
+    {
+        var a = Mixed(length, 5).Select(Math.Abs).ToArray();
+        var b = Mixed(length, 6).Select(Math.Abs).ToArray();
+        a[0] = double.NaN; // a NaN before the negative value must not hide it
+        if (negativeAt >= 0)
+        {
+            b[negativeAt] = -1e15;
+        }
+
+        var sum = new double[length];
+        var negative = Kernels.AddScaled(sum, a, b, 0.5);
+        var inPlace = a.ToArray();
+        var negativeInPlace = Kernels.AddScaled(inPlace, b, 0.5);
+        var product = new double[length];
+        Kernels.Multiply(product, a, b);
+
+        var anyBelow = false;
+        for (var i = 0; i < length; i++)
+        {
+            var expected = a[i] + 0.5 * b[i];
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(sum[i]));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(inPlace[i]));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(a[i] * b[i]), BitConverter.DoubleToInt64Bits(product[i]));
+            anyBelow |= expected < 0;
+        }
+
+        Assert.Equal(negativeAt >= 0, anyBelow);
+        Assert.Equal(anyBelow, negative);
+        Assert.Equal(anyBelow, negativeInPlace);
+    }
 }
