@@ -179,6 +179,7 @@ public sealed class TrajectoryValues
             // Within the column's length.
             var v0 = Vector256.LoadUnsafe(in source, (nuint)(b * BlockSize));
             var v1 = Vector256.LoadUnsafe(in source, (nuint)(b * BlockSize + 8));
+            // The processor's min and max (IEEE's propagate NaN at a cost of several instructions): a NaN is found by the mask.
             low = Vector256.MinNative(low, Vector256.MinNative(v0, v1));
             high = Vector256.MaxNative(high, Vector256.MaxNative(v0, v1));
             nan |= ~(Vector256.Equals(v0, v0) & Vector256.Equals(v1, v1));
