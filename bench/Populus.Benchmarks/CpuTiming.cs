@@ -76,11 +76,14 @@ internal static class CpuTiming
         return hash;
     }
 
-    /// <summary>`cpu-projection [repeats]`: the deterministic engine cases of <see cref="Projection.ProjectionBenchmarks"/>, population only.</summary>
+    /// <summary>`cpu-projection [repeats]`: the engine cases of <see cref="Projection.ProjectionBenchmarks"/>, population only, and
+    /// the survival rows one stochastic trajectory reads (<see cref="StochasticBenchmarks.SurvivalRowsOfOneTrajectory"/>).</summary>
     public static void RunProjection(int repeats)
     {
         var b = new Projection.ProjectionBenchmarks { Outputs = Populus.Demography.Projection.ProjectionOutputs.Population };
         b.Setup();
+        var stochastic = new StochasticBenchmarks();
+        stochastic.Setup();
         foreach (var (name, run) in new (string, Func<double>)[]
         {
             ("1,000 regions x 100 years, no OD, every year kept", b.Regions1000x100YearsNoOd),
@@ -88,6 +91,7 @@ internal static class CpuTiming
             ("1,000 regions x 100 years, sparse OD", b.Regions1000x100YearsSparseOd),
             ("one region x 100 years", b.SingleRegion100Years),
             ("one trajectory: 12 regions x 11 years, full OD, step buffer", b.Trajectory12Regions11YearsFullOd),
+            ("one trajectory's survival rows: 264 family interpolations", stochastic.SurvivalRowsOfOneTrajectory),
         })
         {
             run(); // warm-up

@@ -10,15 +10,38 @@ namespace Populus.Benchmarks.Stochastic;
 public class StochasticBenchmarks
 {
     private StochasticProjection _city = null!;
+    private double[] _e0 = null!;
+    private double[] _survival = null!;
 
     [Params(1_000, 10_000)]
     public int Trajectories { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _city = CityModel.Build();
+    public void Setup()
+    {
+        _city = CityModel.Build();
+        // A trajectory's 264 reads (11 steps × 12 units × 2 sexes): e0 within ±2 years of the central levels (male, female).
+        _e0 = [.. Enumerable.Range(0, 11 * CityModel.Units * 2).Select(f => (f % 2 == 0 ? 77.5 : 82.5) + ((f * 37 % 9) - 4) * 0.5)];
+        _survival = new double[CityModel.Units * 2 * CityModel.Ages.Count];
+    }
 
     [Benchmark]
     public double RunWithQuantiles() => _city.Run(Trajectories, 20_240_101).Quantile(2035, "total", TrajectoryIndicator.Population, 3);
+
+    /// <summary>The survival ratios one trajectory reads: each family interpolated at a drawn e0.</summary>
+    [Benchmark]
+    public double SurvivalRowsOfOneTrajectory()
+    {
+        var families = _city.Families;
+        var a = CityModel.Ages.Count;
+        var held = 0.0;
+        for (var f = 0; f < _e0.Length; f++)
+        {
+            held += families.Interpolate(f, _e0[f], _survival.AsSpan(f % (2 * CityModel.Units) * a, a));
+        }
+
+        return held;
+    }
 
     [Benchmark]
     public int PrepareCity() => CityModel.Build().Years.Length;

@@ -191,6 +191,9 @@ public sealed class StochasticProjection
 
     public ImmutableArray<string> Units { get; }
 
+    /// <summary>The survival families of every step, region and sex ([step][region][sex]), for the benchmarks.</summary>
+    internal SurvivalFamilies Families => _families;
+
     public ImmutableArray<int> Years { get; }
 
     /// <summary>Runs <paramref name="trajectories"/> trajectories seeded by <paramref name="seed"/> and summarises them.</summary>
