@@ -191,10 +191,10 @@ public sealed class StochasticProjection
 
     public ImmutableArray<string> Units { get; }
 
+    public ImmutableArray<int> Years { get; }
+
     /// <summary>The survival families of every step, region and sex ([step][region][sex]), for the benchmarks.</summary>
     internal SurvivalFamilies Families => _families;
-
-    public ImmutableArray<int> Years { get; }
 
     /// <summary>Runs <paramref name="trajectories"/> trajectories seeded by <paramref name="seed"/> and summarises them.</summary>
     /// <param name="trajectories">N, 1 … 100,000.</param>
