@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -204,9 +205,11 @@ public static class Quantiles
         var counts = work[..(binCount + 1)];
         var offset = work.Slice(binCount + 1, binCount); // a gathered bin's next place in the buffer; −1 for a bin not gathered
         counts.Clear();
+        // Every bin lies in [0, binCount − 1] (Bin clamps them), so the counts and offsets are indexed unchecked.
+        ref var count = ref MemoryMarshal.GetReference(counts);
         foreach (var b in bins[..values.Length])
         {
-            counts[b + 1]++;
+            Unsafe.Add(ref count, b + 1)++;
         }
 
         // counts[b] becomes the number of values in bins before b.
@@ -217,10 +220,11 @@ public static class Quantiles
 
         // The bins holding a wanted rank, marked; their values are gathered into a buffer, bin after bin.
         offset.Fill(-1);
+        Span<int> rankBins = stackalloc int[ranks.Length];
         var gathered = 0;
-        foreach (var r in ranks)
+        for (var i = 0; i < ranks.Length; i++)
         {
-            var b = BinOf(counts, r);
+            var b = rankBins[i] = BinOf(counts, ranks[i]);
             if (offset[b] < 0)
             {
                 offset[b] = 0;
@@ -239,32 +243,22 @@ public static class Quantiles
             }
         }
 
+        ref var place = ref MemoryMarshal.GetReference(offset);
         for (var i = 0; i < values.Length; i++)
         {
-            var b = bins[i];
-            if (offset[b] >= 0)
+            ref var at = ref Unsafe.Add(ref place, bins[i]);
+            if (at >= 0)
             {
-                buffer[offset[b]++] = double.CreateTruncating(values[i]); // widening: exact
+                buffer[at++] = double.CreateTruncating(values[i]); // widening: exact
             }
         }
 
-        // Each gathered bin, sorted, gives the order statistics of the ranks it holds.
-        next = 0;
-        for (var b = 0; b < binCount; b++)
-        {
-            if (offset[b] < 0)
-            {
-                continue;
-            }
-
-            var size = counts[b + 1] - counts[b];
-            buffer.Slice(next, size).Sort();
-            next += size;
-        }
-
+        // Bins hold ascending ranges of values and were gathered in bin order: sorted as one, the buffer is each bin
+        // sorted in turn, and gives the order statistics of the ranks the bins hold.
+        buffer.Sort();
         for (var i = 0; i < ranks.Length; i++)
         {
-            var b = BinOf(counts, ranks[i]);
+            var b = rankBins[i];
             var start = offset[b] - (counts[b + 1] - counts[b]); // offset[b] ended at the bin's end while gathering
             statistics[i] = buffer[start + ranks[i] - counts[b]];
         }
