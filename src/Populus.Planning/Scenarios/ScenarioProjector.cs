@@ -52,6 +52,7 @@ public sealed class ScenarioProjector
     private readonly double[] _graduateProfile;
     private readonly double[] _unitFertility;
     private readonly Dictionary<(Sex, double), (double[] Survival, DeathRates Mx, double Factor)> _mortality = []; // at the scenario's e0s
+    private readonly Dictionary<(Sex, double, double), (double[] Survival, DeathRates Mx)> _drawnMortality = []; // at drawn e0s, by the scenario's e0
     private readonly double[] _startTotals; // each state's population at the start of the step
     private readonly double[] _yearMigrants; // [sex][age]: the year's migrants before a region's share
     private readonly ProjectionStepBuffer _step; // the year's rates; its one transition set is the reclassification, scaled by the year's rate
@@ -249,7 +250,9 @@ public sealed class ScenarioProjector
 
     /// <summary>Survival ratios and death rates of one sex at the scenario's e0, computed once and kept; at a drawn e0,
     /// computed from the scenario's factor (the secant method from a near factor, <see cref="LifeExpectancyCalibration"/>)
-    /// and not kept: every trajectory draws other values.</summary>
+    /// and kept too, up to <see cref="DrawnMortalityKept"/> of them: e0 is drawn to 0.01 year
+    /// (<see cref="Probability.ScenarioDraw.LifeExpectancies"/>), so the trajectories of a run draw the same values again
+    /// and again, and each is calibrated once (the same figures, without five life tables a sex and year).</summary>
     private (double[] Survival, DeathRates Mx) Mortality(Sex sex, double e0, double drawn)
     {
         var options = sex == Sex.Male ? _maleTable : _femaleTable;
@@ -266,9 +269,24 @@ public sealed class ScenarioProjector
             return (central.Survival, central.Mx);
         }
 
+        if (_drawnMortality.TryGetValue((sex, e0, drawn), out var kept))
+        {
+            return kept;
+        }
+
         var (mx, _) = LifeExpectancyCalibration.ScaleTo(pattern, drawn, options, central.Factor);
-        return (LifeTable.FromRates(mx, options).SurvivalRatios().ToArray(), mx);
+        var result = (LifeTable.FromRates(mx, options).SurvivalRatios().ToArray(), mx);
+        if (_drawnMortality.Count < DrawnMortalityKept)
+        {
+            _drawnMortality[(sex, e0, drawn)] = result;
+        }
+
+        return result;
     }
+
+    /// <summary>The most drawn mortality schedules a projector keeps (≈ 1.7 KB each): a run's trajectories draw a few
+    /// hundred e0 values a sex and year.</summary>
+    private const int DrawnMortalityKept = 16_384;
 
     private int Offset(int county, int residence, int sex) => (States.IndexOf(county, residence) * _block) + (sex * _a);
 

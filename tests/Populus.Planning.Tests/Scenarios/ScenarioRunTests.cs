@@ -41,6 +41,34 @@ public class ScenarioRunTests
     }
 
     [Fact]
+    public void AProjectorThatKeptEarlierTrajectoriesMortality_GivesTheProjectionOfAFreshOne()
+    {
+        var scenario = Wenzhou.Scenario("baseline");
+        var draw = new ScenarioDraw(China.Value, Wenzhou.Model.Counties.Count, LastYear);
+        var reused = new ScenarioProjector(Wenzhou.Model);
+        for (var i = 0; i < 3; i++)
+        {
+            draw.Draw(7, i);
+            reused.Project(scenario, LastYear, draw);
+        }
+
+        draw.Draw(7, 1); // its drawn e0 are now kept by the reused projector
+        var again = reused.Project(scenario, LastYear, draw);
+        var fresh = new ScenarioProjector(Wenzhou.Model).Project(scenario, LastYear, draw);
+        Assert.Equal(fresh.PopulationArray, again.PopulationArray);
+        for (var year = Wenzhou.Model.BaseYear + 1; year <= LastYear; year++)
+        {
+            foreach (var sex in new[] { Demography.Sex.Male, Demography.Sex.Female })
+            {
+                Assert.Equal(fresh.Mortality(year, sex).Values.ToArray(), again.Mortality(year, sex).Values.ToArray());
+            }
+        }
+
+        draw.Draw(7, 2);
+        Assert.NotEqual(fresh.PopulationArray, reused.Project(scenario, LastYear, draw).PopulationArray);
+    }
+
+    [Fact]
     public void Trajectories_Spread_AroundTheScenario_AndDifferBySeed()
     {
         var run = Run(Wenzhou.Scenario("baseline"), 12, 1, 0);
