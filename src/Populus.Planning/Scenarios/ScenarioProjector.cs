@@ -251,8 +251,8 @@ public sealed class ScenarioProjector
     /// <summary>Survival ratios and death rates of one sex at the scenario's e0, computed once and kept; at a drawn e0,
     /// computed from the scenario's factor (the secant method from a near factor, <see cref="LifeExpectancyCalibration"/>)
     /// and kept too, up to <see cref="DrawnMortalityKept"/> of them: e0 is drawn to 0.01 year
-    /// (<see cref="Probability.ScenarioDraw.LifeExpectancies"/>), so the trajectories of a run draw the same values again
-    /// and again, and each is calibrated once (the same figures, without five life tables a sex and year).</summary>
+    /// (<see cref="Probability.ScenarioDraw.LifeExpectancies"/>), so a run's trajectories draw some values more than
+    /// once, and a kept value spares its calibration's life tables (the same figures).</summary>
     private (double[] Survival, DeathRates Mx) Mortality(Sex sex, double e0, double drawn)
     {
         var options = sex == Sex.Male ? _maleTable : _femaleTable;
@@ -284,8 +284,8 @@ public sealed class ScenarioProjector
         return result;
     }
 
-    /// <summary>The most drawn mortality schedules a projector keeps (≈ 1.7 KB each): a run's trajectories draw a few
-    /// hundred e0 values a sex and year.</summary>
+    /// <summary>The most drawn mortality schedules a projector keeps (≈ 1.7 KB each, ≈ 28 MB in all): the bound on a long
+    /// run's memory.</summary>
     private const int DrawnMortalityKept = 16_384;
 
     private int Offset(int county, int residence, int sex) => (States.IndexOf(county, residence) * _block) + (sex * _a);
