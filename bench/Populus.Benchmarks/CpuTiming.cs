@@ -144,9 +144,11 @@ internal static class CpuTiming
         for (var i = 0; i < repeats; i++)
         {
             var before = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocated = GC.GetTotalAllocatedBytes();
             wall.Restart();
             var run = monitor.RunTrajectories(baseline, [city], 2035, trajectories, 2024, threads);
             var (elapsed, cpu) = (wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - before);
+            allocated = GC.GetTotalAllocatedBytes() - allocated;
             var hash = 14695981039346656037UL;
             using var dump = Environment.GetEnvironmentVariable("DUMP") is { } path ? new StreamWriter(path) : null;
             void Add(double v)
@@ -177,7 +179,7 @@ internal static class CpuTiming
                 }
             }
 
-            Report($"run {trajectories} (checksum {hash:X16})", elapsed, cpu);
+            Report($"run {trajectories} (checksum {hash:X16}, {allocated / 1e6:F0} MB allocated)", elapsed, cpu);
         }
     }
 

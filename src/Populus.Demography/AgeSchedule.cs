@@ -24,15 +24,7 @@ public abstract class AgeSchedule
                 $"{what}: {values.Length} values given for {ages.Count} age groups ({ages}); every age needs a value.");
         }
 
-        for (var i = 0; i < values.Length; i++)
-        {
-            var v = values[i];
-            if (!(v >= min && v <= max))
-            {
-                Guard.ThrowRange(what, v, $"at age {ages.Label(i)} must be between {min} and {max}");
-            }
-        }
-
+        CheckRange(ages, values, min, max, what);
         Ages = ages;
         _values = values.ToArray();
     }
@@ -42,6 +34,19 @@ public abstract class AgeSchedule
     {
         Ages = ages;
         _values = values;
+    }
+
+    /// <summary>Throws unless every value lies in [<paramref name="min"/>, <paramref name="max"/>] (NaN does not).</summary>
+    private protected static void CheckRange(AgeGroups ages, ReadOnlySpan<double> values, double min, double max, string what)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            var v = values[i];
+            if (!(v >= min && v <= max))
+            {
+                Guard.ThrowRange(what, v, $"at age {ages.Label(i)} must be between {min} and {max}");
+            }
+        }
     }
 
     /// <summary>The age grid.</summary>

@@ -22,12 +22,20 @@ public sealed class DeathRates : AgeSchedule
     public static DeathRates FromDeathsAndExposure(AgeGroups ages, ReadOnlySpan<double> deaths, ReadOnlySpan<double> exposure)
     {
         Guard.NotNull(ages);
+        var mx = new double[ages.Count];
+        FromDeathsAndExposure(ages, deaths, exposure, mx);
+        return Trusted(ages, mx);
+    }
+
+    /// <summary>As <see cref="FromDeathsAndExposure(AgeGroups, ReadOnlySpan{double}, ReadOnlySpan{double})"/>, into a
+    /// buffer the caller owns, with the same checks.</summary>
+    internal static void FromDeathsAndExposure(AgeGroups ages, ReadOnlySpan<double> deaths, ReadOnlySpan<double> exposure, Span<double> mx)
+    {
         if (deaths.Length != ages.Count || exposure.Length != ages.Count)
         {
             Guard.ThrowArgument(nameof(deaths), $"deaths ({deaths.Length}) and exposure ({exposure.Length}) need one value for each of {ages.Count} age groups.");
         }
 
-        var mx = new double[ages.Count];
         for (var i = 0; i < mx.Length; i++)
         {
             Guard.InRange(deaths[i], 0, double.MaxValue, $"deaths at age {ages.Label(i)}");
@@ -39,7 +47,7 @@ public sealed class DeathRates : AgeSchedule
             mx[i] = deaths[i] / exposure[i];
         }
 
-        return new DeathRates(ages, mx);
+        CheckRange(ages, mx, 0.0, MaximumRate, "mx");
     }
 
     /// <summary>For callers in this assembly that computed and checked the rates.</summary>

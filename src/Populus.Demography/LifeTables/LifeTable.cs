@@ -63,6 +63,23 @@ public sealed class LifeTable
         LifeTableOptions options, ReadOnlySpan<double> givenAx = default) =>
         FromRates(DeathRates.FromDeathsAndExposure(ages, deaths, exposure), options, givenAx);
 
+    /// <summary>e0 of the life table from deaths and exposure, without keeping the table: nothing allocated for grids of
+    /// up to 256 groups (a probabilistic projection computes one for each trajectory and year).</summary>
+    /// <exception cref="ArgumentException">As <see cref="FromDeathsAndExposure"/>.</exception>
+    public static double LifeExpectancyAtBirth(AgeGroups ages, ReadOnlySpan<double> deaths, ReadOnlySpan<double> exposure, LifeTableOptions options)
+    {
+        Guard.NotNull(ages);
+        Guard.NotNull(options);
+        RequireSingleYearOrAbridged(ages);
+        var k = ages.Count;
+        var buffer = k <= 256 ? stackalloc double[8 * k] : new double[8 * k];
+        var mx = buffer[..k];
+        DeathRates.FromDeathsAndExposure(ages, deaths, exposure, mx);
+        var columns = LifeTableColumns.Within(buffer[k..], k);
+        LifeTableKernel.Compute(ages, mx, default, options, columns);
+        return columns.Expectancy[0];
+    }
+
     /// <summary>The age grid.</summary>
     public AgeGroups Ages { get; }
 

@@ -25,6 +25,15 @@ public readonly ref struct LifeTableColumns
         Expectancy = expectancy;
     }
 
+    /// <summary>The seven columns of <paramref name="groups"/> values each, one after another in <paramref name="buffer"/>
+    /// (at least 7 × <paramref name="groups"/> long), in the order of the constructor; <see cref="Expectancy"/> last.</summary>
+    public static LifeTableColumns Within(Span<double> buffer, int groups)
+    {
+        var k = groups;
+        return new LifeTableColumns(buffer[..k], buffer[k..(2 * k)], buffer[(2 * k)..(3 * k)], buffer[(3 * k)..(4 * k)],
+            buffer[(4 * k)..(5 * k)], buffer[(5 * k)..(6 * k)], buffer[(6 * k)..(7 * k)]);
+    }
+
     public Span<double> Ax { get; }
 
     public Span<double> Qx { get; }

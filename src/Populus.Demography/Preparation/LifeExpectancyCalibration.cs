@@ -56,10 +56,9 @@ public static class LifeExpectancyCalibration
                 scaled[i] = baseRates[i] * factor;
             }
 
-            var c = columns.AsSpan();
-            LifeTableKernel.Compute(ages, scaled, default, options,
-                new LifeTableColumns(c[..k], c[k..(2 * k)], c[(2 * k)..(3 * k)], c[(3 * k)..(4 * k)], c[(4 * k)..(5 * k)], c[(5 * k)..(6 * k)], c[(6 * k)..]));
-            return c[6 * k] - targetE0;
+            var c = LifeTableColumns.Within(columns, k);
+            LifeTableKernel.Compute(ages, scaled, default, options, c);
+            return c.Expectancy[0] - targetE0;
         }
 
         double logK;

@@ -38,7 +38,8 @@ public sealed class AgeSexCounts
     public static AgeSexCounts Split(PopulationByAgeSex bySex)
     {
         ArgumentNullException.ThrowIfNull(bySex);
-        var sum = new double[bySex.Ages.Count];
+        var n = bySex.Ages.Count;
+        var sum = n <= 256 ? stackalloc double[n] : new double[n];
         for (var i = 0; i < sum.Length; i++)
         {
             sum[i] = bySex.Male[i] + bySex.Female[i];

@@ -12,6 +12,10 @@ internal sealed class FormulaEvaluator(RegionalData data)
     /// <summary>Constants carry this provenance; it is dropped when combined with data.</summary>
     private static readonly Provenance Constant = Provenance.Observed("constant");
 
+    private static readonly LifeTableOptions MaleTable = LifeTableOptions.For(Sex.Male);
+
+    private static readonly LifeTableOptions FemaleTable = LifeTableOptions.For(Sex.Female);
+
     public DataResult<double> Evaluate(Formula formula, string region, int year) => Eval(formula.Root, region, year);
 
     /// <summary>The region's name for messages (figures are keyed by code).</summary>
@@ -131,7 +135,7 @@ internal sealed class FormulaEvaluator(RegionalData data)
             return DataResult<double>.Missing($"TFR of {Name(region)} in {year}: births by mother's age are needed in closed age groups (such as 15-49); got {ages}");
         }
 
-        var asfr = new double[ages.Count];
+        var asfr = ages.Count <= 256 ? stackalloc double[ages.Count] : new double[ages.Count];
         for (var i = 0; i < ages.Count; i++)
         {
             var range = new AgeRange(ages.Start(i), ages.Start(i) + ages.Width(i));
@@ -180,8 +184,8 @@ internal sealed class FormulaEvaluator(RegionalData data)
 
         try
         {
-            var table = LifeTable.FromDeathsAndExposure(d.Ages, d.Values, p.Values, LifeTableOptions.For(sex ?? Sex.Male));
-            return DataResult<double>.Found(table.E0, deaths.Provenance.Combine(pop.Provenance));
+            var e0 = LifeTable.LifeExpectancyAtBirth(d.Ages, d.Values, p.Values, sex == Sex.Female ? FemaleTable : MaleTable);
+            return DataResult<double>.Found(e0, deaths.Provenance.Combine(pop.Provenance));
         }
         catch (ArgumentException e)
         {

@@ -107,8 +107,13 @@ public sealed class ScenarioRun
         var pyramid = new TrajectoryValues(trajectories, rowPyramid);
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism };
         var size = TrajectoryValues.BlockSize;
+        var mortality = new MortalityLevels(model);
+        var scenarioPlaces = new ScenarioPlaces(model, catalogue.Regions);
+        // Series whose inputs a projection never holds (education, registered population, a grouping of streets) are
+        // missing in every trajectory: recorded as such without asking the calculator each time.
+        var given = pairs.Select(p => ScenarioIndicatorData.CanGive(catalogue[p.Item1].Formula!, p.Item2, scenarioPlaces)).ToArray();
         Parallel.For(0, pyramid.Blocks, options,
-            () => new Worker(new ScenarioProjector(model), new ScenarioDraw(uncertainty, counties, lastYear), new double[grid.Count], new double[groups.Count], new float[size * rowPyramid]),
+            () => new Worker(new ScenarioProjector(model, mortality), new ScenarioDraw(uncertainty, counties, lastYear), new double[grid.Count], new double[groups.Count], new float[size * rowPyramid]),
             (block, _, w) =>
             {
                 var count = Math.Min(size, trajectories - block * size);
@@ -117,10 +122,16 @@ public sealed class ScenarioRun
                     var i = block * size + j;
                     w.Draw.Draw(seed, i);
                     var projection = w.Last = w.Projector.Project(scenario, lastYear, w.Draw, w.Last);
-                    var calculator = new IndicatorCalculator(catalogue, new ScenarioIndicatorData(projection, catalogue));
+                    var calculator = new IndicatorCalculator(catalogue, new ScenarioIndicatorData(projection, catalogue, scenarioPlaces));
                     var row = values.AsSpan(i * rowValues, rowValues);
                     for (var s = 0; s < pairs.Length; s++)
                     {
+                        if (!given[s])
+                        {
+                            row.Slice(s * years.Length, years.Length).Fill(float.NaN);
+                            continue;
+                        }
+
                         for (var y = 0; y < years.Length; y++)
                         {
                             var v = calculator.Recompute(pairs[s].Item1, pairs[s].Item2, years[y]);
@@ -176,9 +187,15 @@ public sealed class ScenarioRun
     /// each also added to <paramref name="total"/>.</summary>
     private static void SumGroups(ReadOnlySpan<double> ages, ReadOnlySpan<int> groupStart, Span<float> sums, Span<double> total)
     {
+        // A plain loop: the groups are a few ages wide, too short for a vectorised sum's set-up to pay.
         for (var g = 0; g < sums.Length; g++)
         {
-            var sum = TensorPrimitives.Sum(ages[groupStart[g]..groupStart[g + 1]]);
+            var sum = 0.0;
+            for (var x = groupStart[g]; x < groupStart[g + 1]; x++)
+            {
+                sum += ages[x];
+            }
+
             sums[g] = (float)sum;
             total[g] += sum;
         }

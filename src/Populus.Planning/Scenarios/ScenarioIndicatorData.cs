@@ -1,6 +1,8 @@
+using System.Numerics.Tensors;
 using Populus.Demography;
 using Populus.Planning.Catalogue;
 using Populus.Planning.Data;
+using Populus.Planning.Formulas;
 using Populus.Planning.Indicators;
 using Populus.Planning.Targets;
 
@@ -24,9 +26,7 @@ public sealed class ScenarioIndicatorData : IIndicatorData
 {
     private readonly ScenarioProjection _projection;
     private readonly IndicatorCatalogue _catalogue;
-    private readonly Dictionary<string, int> _places; // region key → place: the counties, the city, then groupings of counties
-    private readonly int[][] _counties; // each place's counties, in state order
-    private readonly Provenance?[] _sums; // each grouping's note that its figures are sums of its members (null: not a grouping)
+    private readonly ScenarioPlaces _places;
     private readonly Provenance?[] _provenance; // [place][projected, base year], made when first asked
     private readonly Lock _gate = new();
     private readonly Dictionary<(PopulationKind, int, int), DataResult<AgeSexCounts>> _population = [];
@@ -36,43 +36,22 @@ public sealed class ScenarioIndicatorData : IIndicatorData
     /// <param name="projection">The projection.</param>
     /// <param name="catalogue">The catalogue whose regions name the projection's regions and the city.</param>
     public ScenarioIndicatorData(ScenarioProjection projection, IndicatorCatalogue catalogue)
+        : this(projection, catalogue, PlacesOf(projection, catalogue))
     {
-        ArgumentNullException.ThrowIfNull(projection);
-        ArgumentNullException.ThrowIfNull(catalogue);
+    }
+
+    /// <summary>With the places of the projection's model already made (<see cref="ScenarioPlaces"/>, from the catalogue's regions).</summary>
+    internal ScenarioIndicatorData(ScenarioProjection projection, IndicatorCatalogue catalogue, ScenarioPlaces places)
+    {
         _projection = projection;
         _catalogue = catalogue;
-        _places = new Dictionary<string, int>(StringComparer.Ordinal);
-        var counties = projection.Model.Counties;
-        var places = new List<int[]>();
-        for (var c = 0; c < counties.Count; c++)
-        {
-            _places[Key(counties[c].Region)] = places.Count;
-            places.Add([c]);
-        }
-
-        _places[Key(projection.Model.City)] = places.Count;
-        places.Add([.. Enumerable.Range(0, counties.Count)]);
-        var sums = new List<Provenance?>(places.Select(_ => (Provenance?)null));
-        // A grouping of the projection's regions (中心城区) is summed here in one pass, as the calculator would sum its members.
-        foreach (var group in catalogue.Regions.All.Where(r => r.Members.Count > 0 && !_places.ContainsKey(r.Code)))
-        {
-            var members = group.Members.Select(m => _places.TryGetValue(Key(m), out var place) && place < counties.Count ? place : -1).ToArray();
-            if (members.All(m => m >= 0))
-            {
-                _places[group.Code] = places.Count;
-                places.Add([.. members.Order()]);
-                sums.Add(Provenance.SumOfMembers(group.Name));
-            }
-        }
-
-        _counties = [.. places];
-        _sums = [.. sums];
+        _places = places;
         _provenance = new Provenance?[2 * places.Count];
     }
 
     public DataResult<AgeSexCounts> Population(PopulationKind kind, string region, int year)
     {
-        if (kind == PopulationKind.Registered || !_places.TryGetValue(Key(region), out var place) || year < _projection.BaseYear || year > _projection.LastYear)
+        if (kind == PopulationKind.Registered || !_places.TryFind(region, out var place) || year < _projection.BaseYear || year > _projection.LastYear)
         {
             return DataResult<AgeSexCounts>.Missing(MissingData.Population(kind, _catalogue.Regions.NameOf(region), year));
         }
@@ -83,7 +62,7 @@ public sealed class ScenarioIndicatorData : IIndicatorData
 
     public DataResult<AgeSexCounts> Births(string region, int year)
     {
-        if (!_places.TryGetValue(Key(region), out var place) || year <= _projection.BaseYear || year > _projection.LastYear)
+        if (!_places.TryFind(region, out var place) || year <= _projection.BaseYear || year > _projection.LastYear)
         {
             return DataResult<AgeSexCounts>.Missing(MissingData.Births(_catalogue.Regions.NameOf(region), year));
         }
@@ -93,7 +72,7 @@ public sealed class ScenarioIndicatorData : IIndicatorData
 
     public DataResult<AgeSexCounts> Deaths(string region, int year)
     {
-        if (!_places.TryGetValue(Key(region), out var place) || year <= _projection.BaseYear || year > _projection.LastYear)
+        if (!_places.TryFind(region, out var place) || year <= _projection.BaseYear || year > _projection.LastYear)
         {
             return DataResult<AgeSexCounts>.Missing(MissingData.Deaths(_catalogue.Regions.NameOf(region), year));
         }
@@ -114,7 +93,7 @@ public sealed class ScenarioIndicatorData : IIndicatorData
     /// <summary>Graduates and graduates retained of the city in the projected years (the scenario's levels).</summary>
     public DataResult<double> Series(string name, string region, int year)
     {
-        var levels = _places.TryGetValue(Key(region), out var place) && place == _projection.Model.Counties.Count && year > _projection.BaseYear && year <= _projection.LastYear
+        var levels = _places.TryFind(region, out var place) && place == _places.City && year > _projection.BaseYear && year <= _projection.LastYear
             ? _projection.Levels(year)
             : null;
         return (levels, name) switch
@@ -161,6 +140,25 @@ public sealed class ScenarioIndicatorData : IIndicatorData
         return result;
     }
 
+    /// <summary>Whether a projection's figures can give <paramref name="formula"/> for <paramref name="region"/> at all: not
+    /// when it asks for registered population or education, which a projection does not hold, for a series other than
+    /// the city's graduates, or for a region that is neither a place of the projection nor made of such places (a
+    /// grouping of streets). A formula that can may still be missing in a year (a zero denominator).</summary>
+    /// <param name="formula">The formula.</param>
+    /// <param name="region">The region it is evaluated for (a code or name).</param>
+    /// <param name="places">The places of the projection's model.</param>
+    internal static bool CanGive(Formula formula, string region, ScenarioPlaces places) =>
+        formula.Calls.All(c =>
+        {
+            var at = c.Region ?? region;
+            return c.Function switch
+            {
+                FormulaFunction.RegPop or FormulaFunction.Edu or FormulaFunction.Schooling => false,
+                FormulaFunction.Series => c.SeriesName is ScalarSeries.Graduates or ScalarSeries.GraduatesRetained && places.TryFind(at, out var place) && place == places.City,
+                _ => places.Covers(at),
+            };
+        });
+
     /// <summary>The city, the projection's regions, and the groupings made only of them.</summary>
     public static IReadOnlyList<string> Regions(ScenarioProjection projection, RegionRegistry registry)
     {
@@ -198,7 +196,12 @@ public sealed class ScenarioIndicatorData : IIndicatorData
         return result;
     }
 
-    private string Key(string region) => _catalogue.Regions.KeyOrSelf(region);
+    private static ScenarioPlaces PlacesOf(ScenarioProjection projection, IndicatorCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        return new ScenarioPlaces(projection.Model, catalogue.Regions);
+    }
 
     /// <summary>The provenance of a place's figures: the base's source in the base year, the scenario after it; a
     /// grouping's adds that they are sums of its members (kept: a formula asks for it every year).</summary>
@@ -209,7 +212,7 @@ public sealed class ScenarioIndicatorData : IIndicatorData
         if (kept is null)
         {
             var own = isBase ? Provenance.Estimated(_projection.Model.BaseSource) : Provenance.Projected(_projection.Scenario.Name);
-            kept = _sums[place] is { } sum ? own.Combine(sum) : own;
+            kept = _places.SumNote(place) is { } sum ? own.Combine(sum) : own;
         }
 
         return kept;
@@ -218,15 +221,16 @@ public sealed class ScenarioIndicatorData : IIndicatorData
     /// <summary>Residents of a place by sex and age (one residence, or both), its counties' states added in state order.</summary>
     private PopulationByAgeSex Residents(int place, int year, int? residence)
     {
-        var male = new double[_projection.Ages.Count];
-        var female = new double[_projection.Ages.Count];
-        foreach (var c in _counties[place])
+        var ages = _projection.Ages;
+        Span<double> male = stackalloc double[ages.Count];
+        Span<double> female = stackalloc double[ages.Count];
+        foreach (var c in _places.RegionsOf(place))
         {
             _projection.AddPopulation(year, c, residence, Sex.Male, male);
             _projection.AddPopulation(year, c, residence, Sex.Female, female);
         }
 
-        return new PopulationByAgeSex(new PopulationByAge(_projection.Ages, male), new PopulationByAge(_projection.Ages, female));
+        return new PopulationByAgeSex(new PopulationByAge(ages, male), new PopulationByAge(ages, female));
     }
 
     /// <summary>Births of the year by mother's age (the fertility pattern's ages), split by sex with each state's sex ratio.</summary>
@@ -235,9 +239,9 @@ public sealed class ScenarioIndicatorData : IIndicatorData
         var model = _projection.Model;
         var fertileAges = model.FertilityPattern.Ages;
         var firstFertile = model.Ages.IndexOf(fertileAges.FirstAge);
-        var male = new double[fertileAges.Count];
-        var female = new double[fertileAges.Count];
-        foreach (var c in _counties[place])
+        Span<double> male = stackalloc double[fertileAges.Count];
+        Span<double> female = stackalloc double[fertileAges.Count];
+        foreach (var c in _places.RegionsOf(place))
         {
             for (var r = 0; r < 2; r++)
             {
@@ -258,12 +262,8 @@ public sealed class ScenarioIndicatorData : IIndicatorData
 
     private static PopulationByAge ExpectedDeaths(PopulationByAge residents, DeathRates mx)
     {
-        var deaths = new double[residents.Count];
-        for (var x = 0; x < deaths.Length; x++)
-        {
-            deaths[x] = residents[x] * mx[x];
-        }
-
+        Span<double> deaths = stackalloc double[residents.Count];
+        TensorPrimitives.Multiply(residents.Values, mx.Values, deaths);
         return new PopulationByAge(residents.Ages, deaths);
     }
 }

@@ -12,7 +12,7 @@ namespace Populus.Planning.Scenarios;
 /// Projects a <see cref="ScenarioModel"/> (regions × urban/rural, single years of age, annual steps) under any
 /// scenario. A reusable workspace: what no scenario changes is computed once (state space, the engine and one step
 /// buffer, packed base, age profiles of fertility and migration, the reclassification pairs, whose one set the
-/// buffer scales by each year's rate), and survival ratios at the scenario's life expectancies are cached by sex, so a re-projection
+/// buffer scales by each year's rate), and the mortality of each life expectancy is calibrated once and kept (<see cref="MortalityLevels"/>), so a re-projection
 /// after a lever moves costs little more than the engine's own steps.
 /// </summary>
 /// <remarks>
@@ -51,21 +51,26 @@ public sealed class ScenarioProjector
     private readonly double[] _migrationProfile;
     private readonly double[] _graduateProfile;
     private readonly double[] _unitFertility;
-    private readonly Dictionary<(Sex, double), (double[] Survival, DeathRates Mx, double Factor)> _mortality = []; // at the scenario's e0s
-    private readonly Dictionary<(Sex, double, double), (double[] Survival, DeathRates Mx)> _drawnMortality = []; // at drawn e0s, by the scenario's e0
+    private readonly MortalityLevels _mortality;
     private readonly double[] _startTotals; // each state's population at the start of the step
     private readonly double[] _yearMigrants; // [sex][age]: the year's migrants before a region's share
     private readonly ProjectionStepBuffer _step; // the year's rates; its one transition set is the reclassification, scaled by the year's rate
-    private readonly LifeTableOptions _maleTable = LifeTableOptions.For(Sex.Male);
-    private readonly LifeTableOptions _femaleTable = LifeTableOptions.For(Sex.Female);
 
     /// <exception cref="ArgumentException">The regions' grids differ or are not single years from 0 with an open
     /// group, the patterns are on another grid, or a share is out of range or the migration shares do not sum to 1.</exception>
     public ScenarioProjector(ScenarioModel model)
+        : this(model, null)
+    {
+    }
+
+    /// <summary>A projector that takes the model's mortality at each e0 from <paramref name="mortality"/>, which the
+    /// projectors of one probabilistic run share (a new one when null).</summary>
+    internal ScenarioProjector(ScenarioModel model, MortalityLevels? mortality)
     {
         ArgumentNullException.ThrowIfNull(model);
         Check(model);
         Model = model;
+        _mortality = mortality ?? new MortalityLevels(model);
         var ages = model.Ages;
         _a = ages.Count;
         _block = 2 * _a;
@@ -190,8 +195,8 @@ public sealed class ScenarioProjector
         var urbanPath = scenario.At(ScenarioAssumption.Urbanization, year) / 100;
 
         var (e0fDrawn, e0mDrawn) = draw?.LifeExpectancies(year, e0f, e0m) ?? (e0f, e0m);
-        var (maleSurvival, maleMx) = Mortality(Sex.Male, e0m, e0mDrawn);
-        var (femaleSurvival, femaleMx) = Mortality(Sex.Female, e0f, e0fDrawn);
+        var (maleSurvival, maleMx) = _mortality.At(Sex.Male, e0mDrawn);
+        var (femaleSurvival, femaleMx) = _mortality.At(Sex.Female, e0fDrawn);
         var survival = _step.Survival;
         var fertility = _step.Fertility;
         var migrants = _step.NetMigrants;
@@ -248,45 +253,9 @@ public sealed class ScenarioProjector
         return (levels, maleMx, femaleMx);
     }
 
-    /// <summary>Survival ratios and death rates of one sex at the scenario's e0, computed once and kept; at a drawn e0,
-    /// computed from the scenario's factor (the secant method from a near factor, <see cref="LifeExpectancyCalibration"/>)
-    /// and kept too, up to <see cref="DrawnMortalityKept"/> of them: e0 is drawn to 0.01 year
-    /// (<see cref="Probability.ScenarioDraw.LifeExpectancies"/>), so a run's trajectories draw some values more than
-    /// once, and a kept value spares its calibration's life tables (the same figures).</summary>
-    private (double[] Survival, DeathRates Mx) Mortality(Sex sex, double e0, double drawn)
-    {
-        var options = sex == Sex.Male ? _maleTable : _femaleTable;
-        var pattern = sex == Sex.Male ? Model.MaleMortalityPattern : Model.FemaleMortalityPattern;
-        if (!_mortality.TryGetValue((sex, e0), out var central))
-        {
-            var (rates, factor) = LifeExpectancyCalibration.ScaleTo(pattern, e0, options);
-            central = (LifeTable.FromRates(rates, options).SurvivalRatios().ToArray(), rates, factor);
-            _mortality[(sex, e0)] = central;
-        }
-
-        if (drawn == e0)
-        {
-            return (central.Survival, central.Mx);
-        }
-
-        if (_drawnMortality.TryGetValue((sex, e0, drawn), out var kept))
-        {
-            return kept;
-        }
-
-        var (mx, _) = LifeExpectancyCalibration.ScaleTo(pattern, drawn, options, central.Factor);
-        var result = (LifeTable.FromRates(mx, options).SurvivalRatios().ToArray(), mx);
-        if (_drawnMortality.Count < DrawnMortalityKept)
-        {
-            _drawnMortality[(sex, e0, drawn)] = result;
-        }
-
-        return result;
-    }
-
-    /// <summary>The most drawn mortality schedules a projector keeps (≈ 1.7 KB each, ≈ 28 MB in all): the bound on a long
-    /// run's memory.</summary>
-    private const int DrawnMortalityKept = 16_384;
+    /// <summary>The most single years a model's grid may have (0 … 255+): a projection's figures are assembled in
+    /// buffers on the stack (<see cref="ScenarioIndicatorData"/>).</summary>
+    internal const int MaxAges = 256;
 
     private int Offset(int county, int residence, int sex) => (States.IndexOf(county, residence) * _block) + (sex * _a);
 
@@ -301,6 +270,11 @@ public sealed class ScenarioProjector
         if (!ages.IsSingleYear || ages.FirstAge != 0 || !ages.IsOpenEnded)
         {
             throw new ArgumentException($"The base population must be by single year of age from 0 with an open last group; got {ages}.", nameof(model));
+        }
+
+        if (ages.Count > MaxAges)
+        {
+            throw new ArgumentException($"The base population's open age {ages.FirstAge + ages.Count - 1}+ is above {MaxAges - 1}+, beyond any life table's use.", nameof(model));
         }
 
         foreach (var c in model.Counties)

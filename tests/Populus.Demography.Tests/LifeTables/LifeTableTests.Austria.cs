@@ -24,6 +24,19 @@ public partial class LifeTableTests
         Assert.Equal(72.889, Math.Round(table.E0, 3));
     }
 
+    [Theory]
+    [InlineData(Sex.Male)]
+    [InlineData(Sex.Female)]
+    public void LifeExpectancyAtBirth_IsTheTablesE0_BitForBit(Sex sex)
+    {
+        var (ages, deaths, population, _, _, _, _) = Austria();
+        var options = new LifeTableOptions { Sex = sex, A0Rule = A0Rule.CoaleDemeny };
+        var table = LifeTable.FromDeathsAndExposure(ages, deaths, population, options);
+        Assert.Equal(table.E0, LifeTable.LifeExpectancyAtBirth(ages, deaths, population, options));
+        Assert.Equal(LifeTable.FromDeathsAndExposure(ages, deaths, population, LifeTableOptions.For(sex)).E0,
+            LifeTable.LifeExpectancyAtBirth(ages, deaths, population, LifeTableOptions.For(sex)));
+    }
+
     [Fact]
     public void SurvivalRatios_Abridged_AreOnFiveYearGroupsWithMergedFirstGroup()
     {

@@ -93,6 +93,31 @@ public partial class LifeTableTests
     }
 
     [Fact]
+    public void LifeExpectancyAtBirth_RefusesWhatTheTableRefuses()
+    {
+        var ages = AgeGroups.Abridged(85);
+        var options = LifeTableOptions.For(Sex.Female);
+        var exposure = FlatRates(ages.Count, 1000);
+        exposure[5] = 0;
+        var zero = Assert.Throws<ArgumentOutOfRangeException>(() => LifeTable.LifeExpectancyAtBirth(ages, FlatRates(ages.Count, 10), exposure, options));
+        Assert.Contains("20-24", zero.Message);
+
+        var deaths = FlatRates(ages.Count, 10);
+        deaths[3] = -1;
+        Assert.Throws<ArgumentOutOfRangeException>(() => LifeTable.LifeExpectancyAtBirth(ages, deaths, FlatRates(ages.Count, 1000), options));
+
+        // mx = 20 at 10-14: above DeathRates.MaximumRate, as FromDeathsAndExposure refuses it.
+        deaths = FlatRates(ages.Count, 10);
+        deaths[3] = 20_000;
+        var high = Assert.Throws<ArgumentOutOfRangeException>(() => LifeTable.LifeExpectancyAtBirth(ages, deaths, FlatRates(ages.Count, 1000), options));
+        Assert.Contains("10-14", high.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => LifeTable.FromDeathsAndExposure(ages, deaths, FlatRates(ages.Count, 1000), options));
+
+        Assert.Throws<ArgumentException>(() => LifeTable.LifeExpectancyAtBirth(ages, FlatRates(ages.Count - 1, 10), FlatRates(ages.Count, 1000), options));
+        Assert.Throws<ArgumentException>(() => LifeTable.LifeExpectancyAtBirth(AgeGroups.FiveYear(0, 85), FlatRates(18, 10), FlatRates(18, 1000), options));
+    }
+
+    [Fact]
     public void SummaryMeasures_AgeNotStartingAGroup_IsRefused()
     {
         var table = LifeTable.FromRates(new DeathRates(AgeGroups.Abridged(85), FlatRates(19)), LifeTableOptions.For(Sex.Male));

@@ -103,6 +103,50 @@ public class ScenarioRunTests
     }
 
     [Fact]
+    public void SeriesAProjectionCannotGive_AreMissingInEveryTrajectory_AsTheCalculatorFindsThem()
+    {
+        var places = new ScenarioPlaces(Wenzhou.Model, Seed.Catalogue.Regions);
+        var projection = new ScenarioProjector(Wenzhou.Model).Project(Wenzhou.Scenario("baseline"), LastYear);
+        var calculator = new Indicators.IndicatorCalculator(Seed.Catalogue, new ScenarioIndicatorData(projection, Seed.Catalogue));
+        var refused = new List<(string, string)>();
+        foreach (var entry in Seed.Catalogue.Entries.Where(e => e.Formula is not null))
+        {
+            foreach (var region in new[] { City, Wenzhou.Model.Counties[0].Region, "中心城区" }.Select(Seed.Catalogue.Regions.KeyOrSelf))
+            {
+                if (!entry.AppliesTo(region))
+                {
+                    continue;
+                }
+
+                var years = Enumerable.Range(Wenzhou.Model.BaseYear + 1, LastYear - Wenzhou.Model.BaseYear);
+                if (ScenarioIndicatorData.CanGive(entry.Formula!, region, places))
+                {
+                    Assert.True(years.Any(y => calculator.Recompute(entry.Id, region, y).HasValue), $"{entry.Id} for {region}: said to be given, but missing in every year");
+                    continue;
+                }
+
+                refused.Add((entry.Id, Seed.Catalogue.Regions.NameOf(region)));
+                foreach (var year in years)
+                {
+                    Assert.False(calculator.Recompute(entry.Id, region, year).HasValue, $"{entry.Id} for {region} in {year}: said never to be given, but the calculator gives it");
+                }
+            }
+        }
+
+        Assert.Contains(("registered_population", City), refused); // registered population: not projected
+        Assert.Contains(("higher_education_share_20_59", City), refused); // education: not projected
+        Assert.Contains(("main_centre_share", City), refused); // a grouping of streets
+        Assert.DoesNotContain(("central_city_primacy", City), refused); // a grouping of the model's regions
+        Assert.DoesNotContain(("graduate_retention_rate", City), refused); // the city's graduates are a scenario level
+
+        var run = ScenarioRun.Run(Wenzhou.Model, Wenzhou.Scenario("baseline"), China.Value, Seed.Catalogue,
+            [("main_centre_share", City), ("registered_population", City), ("resident_population", City)], LastYear, 4, 1);
+        Assert.All(run.Values("main_centre_share", City, LastYear), v => Assert.True(double.IsNaN(v)));
+        Assert.Null(run.Quantiles("registered_population", City, LastYear));
+        Assert.NotNull(run.Quantiles("resident_population", City, LastYear));
+    }
+
+    [Fact]
     public void BadInput_IsRefused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Run(Wenzhou.Scenario("baseline"), 0, 1, 0));

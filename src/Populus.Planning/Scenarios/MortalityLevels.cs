@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using Populus.Demography;
+using Populus.Demography.LifeTables;
+using Populus.Demography.Preparation;
+
+namespace Populus.Planning.Scenarios;
+
+/// <summary>
+/// A scenario model's mortality patterns scaled to a life expectancy at birth, by sex: the death rates k·m(x) whose
+/// life table has that e0 (<see cref="LifeExpectancyCalibration"/>) and the survival ratios of that table, calibrated
+/// once for each e0 asked and kept. Safe to share between threads: the projectors of one probabilistic run share one.
+/// </summary>
+/// <remarks>
+/// Every level is calibrated the same way, by bracketing from k = 1, so what is kept for an e0 depends on nothing but
+/// the pattern and that e0 — not on which trajectory or thread asked for it first, nor on the scenario's central
+/// level a drawn e0 moves around. A run's trajectories draw e0 to 0.01 year (<see cref="Probability.ScenarioDraw.LifeExpectancies"/>)
+/// within a few years of the central path, so a few hundred levels of each sex serve thousands of trajectory-years.
+/// </remarks>
+internal sealed class MortalityLevels(ScenarioModel model)
+{
+    /// <summary>The most levels kept (≈ 1.7 KB each, ≈ 28 MB in all): the bound on a long run's memory. Further levels
+    /// are calibrated each time they are asked.</summary>
+    private const int MaxKept = 16_384;
+
+    private readonly ConcurrentDictionary<(Sex, double), (double[] Survival, DeathRates Mx)> _kept = new();
+    private readonly LifeTableOptions _male = LifeTableOptions.For(Sex.Male);
+    private readonly LifeTableOptions _female = LifeTableOptions.For(Sex.Female);
+
+    /// <summary>The survival ratios and death rates of <paramref name="sex"/> at life expectancy <paramref name="e0"/>.</summary>
+    /// <exception cref="ArgumentException">No multiple of the pattern reaches <paramref name="e0"/>.</exception>
+    public (double[] Survival, DeathRates Mx) At(Sex sex, double e0)
+    {
+        if (_kept.TryGetValue((sex, e0), out var kept))
+        {
+            return kept;
+        }
+
+        var options = sex == Sex.Male ? _male : _female;
+        var (mx, _) = LifeExpectancyCalibration.ScaleTo(sex == Sex.Male ? model.MaleMortalityPattern : model.FemaleMortalityPattern, e0, options);
+        var level = (LifeTable.FromRates(mx, options).SurvivalRatios().ToArray(), mx);
+        return _kept.Count < MaxKept ? _kept.GetOrAdd((sex, e0), level) : level;
+    }
+}
