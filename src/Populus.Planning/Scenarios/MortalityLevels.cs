@@ -25,6 +25,7 @@ internal sealed class MortalityLevels(ScenarioModel model)
     private readonly ConcurrentDictionary<(Sex, double), (double[] Survival, DeathRates Mx)> _kept = new();
     private readonly LifeTableOptions _male = LifeTableOptions.For(Sex.Male);
     private readonly LifeTableOptions _female = LifeTableOptions.For(Sex.Female);
+    private int _count; // levels kept (ConcurrentDictionary.Count takes every lock)
 
     /// <summary>The survival ratios and death rates of <paramref name="sex"/> at life expectancy <paramref name="e0"/>.</summary>
     /// <exception cref="ArgumentException">No multiple of the pattern reaches <paramref name="e0"/>.</exception>
@@ -38,6 +39,12 @@ internal sealed class MortalityLevels(ScenarioModel model)
         var options = sex == Sex.Male ? _male : _female;
         var (mx, _) = LifeExpectancyCalibration.ScaleTo(sex == Sex.Male ? model.MaleMortalityPattern : model.FemaleMortalityPattern, e0, options);
         var level = (LifeTable.FromRates(mx, options).SurvivalRatios().ToArray(), mx);
-        return _kept.Count < MaxKept ? _kept.GetOrAdd((sex, e0), level) : level;
+        // Another thread may have kept the same level meanwhile: the same bits, so either serves.
+        if (Volatile.Read(ref _count) < MaxKept && _kept.TryAdd((sex, e0), level))
+        {
+            Interlocked.Increment(ref _count);
+        }
+
+        return level;
     }
 }
