@@ -57,6 +57,34 @@ public class GoalSeekerTests
     }
 
     [Fact]
+    public void TheModel_IsAskedOnceForEachLevel()
+    {
+        var asked = new List<double>();
+        var r = GoalSeeker.Seek(Target("resident_population", 2025), Lever.NetMigration(), m =>
+        {
+            asked.Add(m);
+            return Population2025(m);
+        });
+        Assert.Equal(GoalSeekOutcome.Reached, r.Outcome);
+        Assert.Equal(asked.Count, asked.Distinct().Count());
+        Assert.Contains(r.LeverValue!.Value, asked);
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(8)]
+    public void ACoarserScan_FindsTheSameCrossingOfAMonotoneModel_AskingFewerLevels(int scanPoints)
+    {
+        var (fine, coarse) = (0, 0);
+        var target = Target("resident_population", 2025);
+        var a = GoalSeeker.Seek(target, Lever.NetMigration(), m => { fine++; return Population2025(m); });
+        var b = GoalSeeker.Seek(target, Lever.NetMigration(), m => { coarse++; return Population2025(m); }, scanPoints: scanPoints);
+        Assert.Equal(a.LeverValue!.Value, b.LeverValue!.Value, 1e-3);
+        Assert.True(coarse < fine, $"{coarse} levels asked with {scanPoints} intervals, {fine} with {GoalSeeker.ScanPoints}");
+        Assert.Throws<ArgumentOutOfRangeException>(() => GoalSeeker.Seek(target, Lever.NetMigration(), Population2025, scanPoints: 0));
+    }
+
+    [Fact]
     public void NonNumericTarget_IsRefused()
     {
         var e = Assert.Throws<ArgumentException>(() => GoalSeeker.Seek(Target("registered_population", 2030), Lever.NetMigration(), Population2025));

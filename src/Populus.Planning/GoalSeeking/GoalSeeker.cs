@@ -9,9 +9,10 @@ namespace Populus.Planning.GoalSeeking;
 /// a target, given the projection as a function lever → indicator value at the target year.
 /// </summary>
 /// <remarks>
-/// The range is scanned on <see cref="ScanPoints"/> equal steps for the first interval where the indicator
-/// crosses the target's boundary (a projection need not be monotone in its lever), then the crossing is refined
-/// with Brent's method (MathNet.Numerics <c>Brent.TryFindRoot</c>). For a band target (approximately, natural
+/// The range is scanned on <see cref="ScanPoints"/> equal steps (or as many as the caller asks) for the first interval
+/// where the indicator crosses the target's boundary (a projection need not be monotone in its lever), then the
+/// crossing is refined with Brent's method (MathNet.Numerics <c>Brent.TryFindRoot</c>). The model is asked once for
+/// each lever level: a level asked again (an end of the interval Brent starts from, the root) takes the value kept. For a band target (approximately, natural
 /// balance) the boundary is the edge nearer to the value at the lever's minimum. The sensitivity is a central
 /// difference with a step of 1e-4 of the range.
 /// </remarks>
@@ -21,9 +22,11 @@ public static class GoalSeeker
     public const int ScanPoints = 32;
 
     /// <param name="model">The projection: lever level → indicator value at the target year.</param>
+    /// <param name="accuracy">Brent's tolerance on the lever, relative to the level (absolute below 1).</param>
+    /// <param name="scanPoints">Intervals the range is scanned on; fewer for a model that is costly and monotone.</param>
     /// <exception cref="ArgumentException">The target is not numeric (increasing, stable, province comparisons…),
     /// or the model returns a non-finite value.</exception>
-    public static GoalSeekResult Seek(PlanTarget target, Lever lever, Func<double, double> model, double accuracy = 1e-8)
+    public static GoalSeekResult Seek(PlanTarget target, Lever lever, Func<double, double> model, double accuracy = 1e-8, int scanPoints = ScanPoints)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(lever);
@@ -33,11 +36,18 @@ public static class GoalSeeker
             throw new ArgumentException($"goal seeking needs a target with a figure; {target.IndicatorId}'s '{target.Rule}' has none to solve for.", nameof(target));
         }
 
+        ArgumentOutOfRangeException.ThrowIfLessThan(scanPoints, 1);
+        var asked = new Dictionary<double, double>();
         double Eval(double x)
         {
+            if (asked.TryGetValue(x, out var kept))
+            {
+                return kept;
+            }
+
             var y = model(x);
             return double.IsFinite(y)
-                ? y
+                ? asked[x] = y
                 : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the projection returned {y} for {lever.Name} = {x}."), nameof(model));
         }
 
@@ -48,15 +58,15 @@ public static class GoalSeeker
         var boundary = !double.IsFinite(lo) ? hi : !double.IsFinite(hi) ? lo : Math.Abs(atMin - lo) <= Math.Abs(atMin - hi) ? lo : hi;
         var what = $"{target.IndicatorId} {target.Rule} by {target.Year?.ToString(CultureInfo.InvariantCulture) ?? "the target year"}";
 
-        var step = (lever.Maximum - lever.Minimum) / ScanPoints;
+        var step = (lever.Maximum - lever.Minimum) / scanPoints;
         var allMeet = true;
         var previousX = lever.Minimum;
         var previousG = atMin - boundary;
         allMeet &= Meets(atMin);
-        for (var i = 1; i <= ScanPoints; i++)
+        for (var i = 1; i <= scanPoints; i++)
         {
-            var x = i == ScanPoints ? lever.Maximum : lever.Minimum + (i * step);
-            var y = i == ScanPoints ? atMax : Eval(x);
+            var x = i == scanPoints ? lever.Maximum : lever.Minimum + (i * step);
+            var y = i == scanPoints ? atMax : Eval(x);
             allMeet &= Meets(y);
             var g = y - boundary;
             if (previousG == 0 || Math.Sign(g) != Math.Sign(previousG))

@@ -18,6 +18,12 @@ namespace Populus.Planning.Probability;
 /// </remarks>
 public static class ProbabilisticGoalSeeker
 {
+    /// <summary>Intervals the lever's range is scanned on for a quantile: each level costs a probabilistic run, and a
+    /// quantile of the trajectories moves one way with the levers (more migrants, births or years of life: more
+    /// residents, a younger or older population), so a coarse scan finds the crossing Brent's method then refines.
+    /// A band's probability rises and falls across the range, so it keeps <see cref="GoalSeeker.ScanPoints"/>.</summary>
+    public const int QuantileScanPoints = 8;
+
     /// <param name="target">The target (a numeric rule).</param>
     /// <param name="lever">The lever and its plausible range.</param>
     /// <param name="trajectories">The model: lever level → the indicator's value at the target year in every trajectory
@@ -46,7 +52,7 @@ public static class ProbabilisticGoalSeeker
             // One-sided: a quantile of the trajectories must meet the same rule.
             var p = double.IsInfinity(hi) ? 1 - probability : probability;
             var quantileTarget = target with { IndicatorId = $"{target.IndicatorId} ({p.ToString("0.###", CultureInfo.InvariantCulture)} quantile, met with probability {pct})" };
-            return GoalSeeker.Seek(quantileTarget, lever, x => Quantile(trajectories(x), p));
+            return GoalSeeker.Seek(quantileTarget, lever, x => Quantile(trajectories(x), p), scanPoints: QuantileScanPoints);
         }
 
         var probabilityTarget = target with
