@@ -10,10 +10,7 @@ namespace Populus.Demography.Preparation;
 /// five-year periods is an interpolation. Scaling the interpolated rates proportionally, k·m(x), keeps the pattern's
 /// shape (the log rates move in parallel, as in the Lee–Carter family with a flat age response) and hits the level
 /// exactly. e0 falls strictly as k rises, so the root of e0(k) − target is unique; it is found on ln k with Brent's
-/// method (MathNet.Numerics) after bracketing it in steps of 0.25 from ln k = 0. Given a factor near the answer (for a
-/// drawn e0, the factor of the central e0 it is drawn around), the secant method from it reaches the same root to the
-/// tolerance in 3–4 life tables instead of about 10 (e0 is smooth and monotone in ln k); bracketing stays the fallback
-/// when it does not converge.
+/// method (MathNet.Numerics) after bracketing it in steps of 0.25 from ln k = 0.
 /// </remarks>
 public static class LifeExpectancyCalibration
 {
@@ -26,19 +23,13 @@ public static class LifeExpectancyCalibration
     /// <summary>ln k within ±10 (factors 4.5e−5 … 22,000) covers every plausible rescaling.</summary>
     private const int MaxBracketSteps = 40;
 
-    /// <summary>First step of the secant search on ln k: about 0.1 year of e0.</summary>
-    private const double SecantStep = 0.01;
-
-    private const int MaxSecantSteps = 12;
-
     /// <summary>k·<paramref name="mx"/> with e0 = <paramref name="targetE0"/> under <paramref name="options"/>, and k.</summary>
     /// <param name="mx">The death rates to scale.</param>
     /// <param name="targetE0">The life expectancy at birth to reach.</param>
     /// <param name="options">The life table's conventions.</param>
-    /// <param name="nearFactor">A factor near the answer, from which the root is sought by the secant method; null to bracket from 1.</param>
     /// <exception cref="ArgumentOutOfRangeException">The target is not a plausible life expectancy (1–120 years).</exception>
     /// <exception cref="ArgumentException">The rates cannot be scaled to the target (for example all zero), or a scaled rate leaves the life table's range.</exception>
-    public static (DeathRates Rates, double Factor) ScaleTo(DeathRates mx, double targetE0, LifeTableOptions options, double? nearFactor = null)
+    public static (DeathRates Rates, double Factor) ScaleTo(DeathRates mx, double targetE0, LifeTableOptions options)
     {
         Guard.NotNull(mx);
         Guard.NotNull(options);
@@ -61,17 +52,8 @@ public static class LifeExpectancyCalibration
             return c.Expectancy[0] - targetE0;
         }
 
-        double logK;
-        if (nearFactor is { } near && near > 0 && double.IsFinite(near) && Secant(E0, Math.Log(near)) is { } root)
-        {
-            logK = root;
-        }
-        else
-        {
-            var (lo, hi) = Bracket(E0, targetE0);
-            logK = lo == hi ? lo : Brent.FindRoot(E0, lo, hi, LogScaleAccuracy, maxIterations: 200);
-        }
-
+        var (lo, hi) = Bracket(E0, targetE0);
+        var logK = lo == hi ? lo : Brent.FindRoot(E0, lo, hi, LogScaleAccuracy, maxIterations: 200);
         var factor = Math.Exp(logK);
         var result = new double[k];
         for (var i = 0; i < k; i++)
@@ -80,45 +62,6 @@ public static class LifeExpectancyCalibration
         }
 
         return (new DeathRates(ages, result), factor);
-    }
-
-    /// <summary>The root of <paramref name="e0Gap"/> by the secant method from <paramref name="start"/>, or null when it
-    /// does not converge within <see cref="MaxSecantSteps"/> steps or a trial factor leaves the life table's range.</summary>
-    private static double? Secant(Func<double, double> e0Gap, double start)
-    {
-        try
-        {
-            var (x0, f0) = (start, e0Gap(start));
-            if (f0 == 0)
-            {
-                return x0;
-            }
-
-            var x1 = x0 + (f0 > 0 ? SecantStep : -SecantStep); // e0 above the target: raise the rates
-            var f1 = e0Gap(x1);
-            for (var i = 0; i < MaxSecantSteps && f1 != 0; i++)
-            {
-                if (!(f1 != f0) || !double.IsFinite(f1))
-                {
-                    return null;
-                }
-
-                var x2 = x1 - (f1 * (x1 - x0) / (f1 - f0));
-                if (Math.Abs(x2 - x1) < LogScaleAccuracy)
-                {
-                    return x2;
-                }
-
-                (x0, f0) = (x1, f1);
-                (x1, f1) = (x2, e0Gap(x2));
-            }
-
-            return f1 == 0 ? x1 : null;
-        }
-        catch (Exception e) when (e is ArgumentOutOfRangeException or ArithmeticException)
-        {
-            return null;
-        }
     }
 
     /// <summary>

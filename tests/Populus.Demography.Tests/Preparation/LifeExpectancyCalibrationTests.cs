@@ -35,29 +35,11 @@ public class LifeExpectancyCalibrationTests
         Assert.Equal(1.0, LifeExpectancyCalibration.ScaleTo(mx, e0, Options).Factor, 8);
     }
 
-    [Theory]
-    [InlineData(75.0, 1.0)]
-    [InlineData(75.0, 0.8)]
-    [InlineData(88.0, 1.3)]
-    [InlineData(60.0, 0.5)]
-    [InlineData(75.0, 1e-12)] // a factor whose table is out of range: bracketing takes over
-    [InlineData(75.0, 1e12)]
-    public void ScaleTo_FromANearFactor_FindsTheSameRoot(double target, double startFactorOfRoot)
-    {
-        var mx = Single(1.0);
-        var (bracketed, k) = LifeExpectancyCalibration.ScaleTo(mx, target, Options);
-        var (secant, k2) = LifeExpectancyCalibration.ScaleTo(mx, target, Options, k * startFactorOfRoot);
-        Assert.Equal(k, k2, 1e-9 * k);
-        Assert.Equal(target, LifeTable.FromRates(secant, Options).E0, 7);
-        Assert.Equal(LifeTable.FromRates(bracketed, Options).E0, LifeTable.FromRates(secant, Options).E0, 7);
-    }
-
     [Fact]
     public void ScaleTo_RefusesImpossibleTargets()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => LifeExpectancyCalibration.ScaleTo(Single(1.0), 150, Options));
         var zero = new DeathRates(Assumptions.Ages, new double[Assumptions.Ages.Count]);
         Assert.ThrowsAny<ArgumentException>(() => LifeExpectancyCalibration.ScaleTo(zero, 70, LifeTableOptions.For(Sex.Female)));
-        Assert.ThrowsAny<ArgumentException>(() => LifeExpectancyCalibration.ScaleTo(zero, 70, LifeTableOptions.For(Sex.Female), nearFactor: 2));
     }
 }
