@@ -1,6 +1,5 @@
 using System.Numerics.Tensors;
 using Populus.Demography;
-using Populus.Demography.LifeTables;
 using Populus.Demography.Migration;
 using Populus.Demography.Preparation;
 using Populus.Demography.Projection;
