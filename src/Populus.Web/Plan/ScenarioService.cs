@@ -102,34 +102,40 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
 
     /// <summary>
     /// Makes what the cockpit's pages ask for first — the baseline projection and the city's probabilistic run with the
-    /// default seed, on every core — and then each region's run of <see cref="WarmUpRegions"/> in turn on one core, so
-    /// that switching regions finds the fan charts and target probabilities made while the other core serves requests
-    /// (`populus serve` calls it in the background once the server listens; a run takes seconds, the plan data and the
-    /// WPP calibration with the first). Nothing when the scenario data are missing (the pages then say why).
+    /// default seed, on every core — and then the runs of the other regions of <see cref="WarmUpRegions"/> on one core,
+    /// so that switching regions finds the fan charts and target probabilities made while the other core serves requests
+    /// (`populus serve` calls it in the background once the server listens; the plan data and the WPP calibration come
+    /// with the first run). The other regions share one run: the seed draws the same trajectories whichever region's
+    /// figures are kept, so each region's figures are those its own run gives, and the trajectories are projected once
+    /// instead of once a region. Nothing when the scenario data are missing (the pages then say why).
     /// </summary>
-    /// <param name="cancel">Stops before the next region's run (the host is stopping).</param>
+    /// <param name="cancel">Stops before the other regions' run (the host is stopping).</param>
     /// <returns>The regions whose runs are made (none when the scenario data are missing).</returns>
     public IReadOnlyList<string> WarmUp(CancellationToken cancel = default)
     {
-        if (Monitor is null)
+        if (Monitor is not { } monitor)
         {
             return [];
         }
 
         Project(Baseline, ScenarioLevers.None);
-        var made = new List<string>();
-        foreach (var region in WarmUpRegions())
+        var regions = WarmUpRegions();
+        Run(Baseline, regions[0], DefaultSeed); // the city, on every core
+        if (regions.Count == 1 || cancel.IsCancellationRequested)
         {
-            if (made.Count > 0 && cancel.IsCancellationRequested)
-            {
-                break;
-            }
-
-            Run(Baseline, region, DefaultSeed, threads: made.Count == 0 ? 0 : 1); // the city on every core, the rest on one
-            made.Add(region);
+            return [regions[0]];
         }
 
-        return made;
+        var others = regions.Skip(1).ToList();
+        var scenario = RunKey(monitor, Baseline, others[0], DefaultSeed).Scenario;
+        var shared = new Lazy<ScenarioRun>(() => monitor.RunTrajectories(scenario, others, LastYear, Trajectories, DefaultSeed, threads: 1));
+        foreach (var region in others)
+        {
+            _runs.TryAdd(RunKey(monitor, Baseline, region, DefaultSeed).Key, shared); // a region already asked for keeps its own run
+        }
+
+        _ = shared.Value;
+        return regions;
     }
 
     /// <summary>The regions whose default runs <see cref="WarmUp"/> makes, by the names the pages ask with: the city,
