@@ -187,15 +187,9 @@ public sealed class ScenarioRun
     /// each also added to <paramref name="total"/>.</summary>
     private static void SumGroups(ReadOnlySpan<double> ages, ReadOnlySpan<int> groupStart, Span<float> sums, Span<double> total)
     {
-        // A plain loop: the groups are a few ages wide, too short for a vectorised sum's set-up to pay.
         for (var g = 0; g < sums.Length; g++)
         {
-            var sum = 0.0;
-            for (var x = groupStart[g]; x < groupStart[g + 1]; x++)
-            {
-                sum += ages[x];
-            }
-
+            var sum = TensorPrimitives.Sum(ages[groupStart[g]..groupStart[g + 1]]);
             sums[g] = (float)sum;
             total[g] += sum;
         }
