@@ -12,9 +12,9 @@ namespace Populus.Planning.GoalSeeking;
 /// The range is scanned on <see cref="ScanPoints"/> equal steps (or as many as the caller asks) for the first interval
 /// where the indicator crosses the target's boundary (a projection need not be monotone in its lever), then the
 /// crossing is refined with Brent's method (MathNet.Numerics <c>Brent.TryFindRoot</c>). The model is asked once for
-/// each lever level: a level asked again (an end of the interval Brent starts from, the root) takes the value kept. For a band target (approximately, natural
-/// balance) the boundary is the edge nearer to the value at the lever's minimum. The sensitivity is a central
-/// difference with a step of 1e-4 of the range.
+/// each lever level: a level asked again (an end of the interval Brent starts from, the root) takes the value kept.
+/// For a band target (approximately, natural balance) the boundary is the edge nearer to the value at the lever's
+/// minimum. The sensitivity is a central difference with a step of 1e-4 of the range.
 /// </remarks>
 public static class GoalSeeker
 {
