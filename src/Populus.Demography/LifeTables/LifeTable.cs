@@ -75,9 +75,7 @@ public sealed class LifeTable
         var buffer = k <= 256 ? stackalloc double[8 * k] : new double[8 * k];
         var mx = buffer[..k];
         DeathRates.FromDeathsAndExposure(ages, deaths, exposure, mx);
-        var columns = LifeTableColumns.Within(buffer[k..], k);
-        LifeTableKernel.Compute(ages, mx, default, options, columns);
-        return columns.Expectancy[0];
+        return LifeTableKernel.LifeExpectancyAtBirth(ages, mx, options, buffer[k..]);
     }
 
     /// <summary>The age grid.</summary>

@@ -84,6 +84,15 @@ public static class LifeTableKernel
         }
     }
 
+    /// <summary>e0 of the table of <paramref name="mx"/>, computed in <paramref name="columns"/> (at least seven values per
+    /// group, laid out by <see cref="LifeTableColumns.Within"/>), for callers that need the level and not the table.</summary>
+    internal static double LifeExpectancyAtBirth(AgeGroups ages, ReadOnlySpan<double> mx, LifeTableOptions options, Span<double> columns)
+    {
+        var table = LifeTableColumns.Within(columns, ages.Count);
+        Compute(ages, mx, default, options, table);
+        return table.Expectancy[0];
+    }
+
     /// <summary>
     /// Projection survivorship ratios from a table's lx, nLx and Tx [PHG2001, ch. 6]. Single-year tables give ratios on
     /// the same grid: S0 = L0 / l0, Sx = Lx / L(x−1), Sω = Tω / T(ω−1). Abridged tables give ratios for five-year

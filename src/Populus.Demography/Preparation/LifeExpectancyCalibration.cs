@@ -47,9 +47,7 @@ public static class LifeExpectancyCalibration
                 scaled[i] = baseRates[i] * factor;
             }
 
-            var c = LifeTableColumns.Within(columns, k);
-            LifeTableKernel.Compute(ages, scaled, default, options, c);
-            return c.Expectancy[0] - targetE0;
+            return LifeTableKernel.LifeExpectancyAtBirth(ages, scaled, options, columns) - targetE0;
         }
 
         var (lo, hi) = Bracket(E0, targetE0);

@@ -11,8 +11,8 @@ namespace Populus.Planning.Scenarios;
 /// Projects a <see cref="ScenarioModel"/> (regions × urban/rural, single years of age, annual steps) under any
 /// scenario. A reusable workspace: what no scenario changes is computed once (state space, the engine and one step
 /// buffer, packed base, age profiles of fertility and migration, the reclassification pairs, whose one set the
-/// buffer scales by each year's rate), and the mortality of each life expectancy is calibrated once and kept (<see cref="MortalityLevels"/>), so a re-projection
-/// after a lever moves costs little more than the engine's own steps.
+/// buffer scales by each year's rate), and the mortality of each life expectancy is calibrated once and kept
+/// (<see cref="MortalityLevels"/>), so a re-projection after a lever moves costs little more than the engine's own steps.
 /// </summary>
 /// <remarks>
 /// <para>Each calendar year Y is one step from the end of Y−1 to the end of Y, with the scenario's levels of Y

@@ -127,8 +127,7 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
         }
 
         var others = regions.Skip(1).ToList();
-        var scenario = RunKey(monitor, Baseline, others[0], DefaultSeed).Scenario;
-        var shared = new Lazy<ScenarioRun>(() => monitor.RunTrajectories(scenario, others, LastYear, Trajectories, DefaultSeed, threads: 1));
+        var shared = new Lazy<ScenarioRun>(() => monitor.RunTrajectories(monitor.Scenario(Baseline), others, LastYear, Trajectories, DefaultSeed, threads: 1));
         foreach (var region in others)
         {
             _runs.TryAdd(RunKey(monitor, Baseline, region, DefaultSeed).Key, shared); // a region already asked for keeps its own run
