@@ -24,11 +24,29 @@ internal static class Guard
         }
     }
 
+    /// <summary>As <see cref="InRange(double, double, double, string)"/>, the name formatted only when the check fails.</summary>
+    public static void InRange(double value, double min, double max, [InterpolatedStringHandlerArgument(nameof(value), nameof(min), nameof(max))] ref FailureName name)
+    {
+        if (!(value >= min && value <= max))
+        {
+            ThrowRange(name.ToStringAndClear(), value, $"must be between {min} and {max}");
+        }
+    }
+
     public static void Finite(double value, string name)
     {
         if (!double.IsFinite(value))
         {
             ThrowRange(name, value, "must be a finite number");
+        }
+    }
+
+    /// <summary>As <see cref="Finite(double, string)"/>, the name formatted only when the check fails.</summary>
+    public static void Finite(double value, [InterpolatedStringHandlerArgument(nameof(value))] ref FailureName name)
+    {
+        if (!double.IsFinite(value))
+        {
+            ThrowRange(name.ToStringAndClear(), value, "must be a finite number");
         }
     }
 
@@ -52,4 +70,35 @@ internal static class Guard
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowNull(string? name) => throw new ArgumentNullException(name);
+
+    /// <summary>
+    /// The name of a checked value, written as an interpolated string (<c>$"deaths at age {ages.Label(i)}"</c>) but
+    /// formatted only when the value fails its check: loops that check every value of a schedule (e0 of each
+    /// trajectory-year of a probabilistic run) would otherwise format a label for each value that passes.
+    /// </summary>
+    [InterpolatedStringHandler]
+    public ref struct FailureName
+    {
+        private DefaultInterpolatedStringHandler _text;
+
+        /// <summary>For a range check: formatting is needed when <paramref name="value"/> lies outside [min, max] or is NaN.</summary>
+        public FailureName(int literalLength, int formattedCount, double value, double min, double max, out bool failed)
+        {
+            failed = !(value >= min && value <= max);
+            _text = failed ? new DefaultInterpolatedStringHandler(literalLength, formattedCount) : default;
+        }
+
+        /// <summary>For a finiteness check.</summary>
+        public FailureName(int literalLength, int formattedCount, double value, out bool failed)
+        {
+            failed = !double.IsFinite(value);
+            _text = failed ? new DefaultInterpolatedStringHandler(literalLength, formattedCount) : default;
+        }
+
+        public void AppendLiteral(string text) => _text.AppendLiteral(text);
+
+        public void AppendFormatted<T>(T value) => _text.AppendFormatted(value);
+
+        public string ToStringAndClear() => _text.ToStringAndClear();
+    }
 }

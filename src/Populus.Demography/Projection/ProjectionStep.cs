@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics.Tensors;
 
 namespace Populus.Demography.Projection;
 
@@ -256,6 +257,7 @@ public sealed class ProjectionStep
     internal void ApplyRateScales()
     {
         var unscaled = true;
+        var atMostOne = true;
         for (var k = 0; k < RateScales.Length; k++)
         {
             if (!(RateScales[k] >= 0 && RateScales[k] <= double.MaxValue))
@@ -264,6 +266,7 @@ public sealed class ProjectionStep
             }
 
             unscaled &= RateScales[k] == 1;
+            atMostOne &= RateScales[k] <= 1;
         }
 
         if (unscaled)
@@ -273,13 +276,22 @@ public sealed class ProjectionStep
         }
 
         var sum = _scaledOutRate ??= new double[_unscaledOutRate!.Length];
-        Array.Clear(sum);
-        for (var k = 0; k < RateSets.Length; k++)
+        if (RateSets.Length == 1)
         {
-            Kernels.AddScaled(sum, RateSets[k].TotalOutArray, RateScales[k]);
+            TensorPrimitives.Multiply(RateSets[0].TotalOutArray, RateScales[0], sum);
+        }
+        else
+        {
+            Array.Clear(sum);
+            for (var k = 0; k < RateSets.Length; k++)
+            {
+                Kernels.AddScaled(sum, RateSets[k].TotalOutArray, RateScales[k]);
+            }
         }
 
-        if (!Kernels.AllWithin(sum, 0, 1 + StateTransitions.ProbabilityTolerance))
+        // The sets' rates are non-negative and their unscaled sum was checked when the step was made, so scales of at
+        // most 1 keep it a probability; a larger scale can take it above 1.
+        if (!atMostOne && !Kernels.AllWithin(sum, 0, 1 + StateTransitions.ProbabilityTolerance))
         {
             StateTransitions.RequireProbabilities(sum, RateSets[0].States, Ages,
                 $"transition rates '{string.Join("', '", RateSets.Select(t => t.Name))}' scaled by {string.Join(", ", RateScales)}");

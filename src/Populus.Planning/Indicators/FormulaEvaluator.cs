@@ -164,22 +164,22 @@ internal sealed class FormulaEvaluator(RegionalData data)
     {
         var deaths = data.Counts(null, false, region, year);
         var pop = data.Counts(PopulationKind.Resident, false, region, year);
-        var label = $"life expectancy of {Name(region)} in {year}";
+        string Label() => $"life expectancy of {Name(region)} in {year}"; // only for a missing value
         if (!deaths.HasValue || !pop.HasValue)
         {
-            return DataResult<double>.Missing($"{label}: {deaths.MissingReason ?? pop.MissingReason}");
+            return DataResult<double>.Missing($"{Label()}: {deaths.MissingReason ?? pop.MissingReason}");
         }
 
         if (!deaths.Value.Ages.Equals(pop.Value.Ages))
         {
-            return DataResult<double>.Missing($"{label}: deaths ({deaths.Value.Ages}) and population ({pop.Value.Ages}) are on different age groups");
+            return DataResult<double>.Missing($"{Label()}: deaths ({deaths.Value.Ages}) and population ({pop.Value.Ages}) are on different age groups");
         }
 
         var d = sex is { } s ? deaths.Value.BySex?[s] : deaths.Value.Total;
         var p = sex is { } s2 ? pop.Value.BySex?[s2] : pop.Value.Total;
         if (d is null || p is null)
         {
-            return DataResult<double>.Missing($"{label}: deaths or population have no sex split");
+            return DataResult<double>.Missing($"{Label()}: deaths or population have no sex split");
         }
 
         try
@@ -189,7 +189,7 @@ internal sealed class FormulaEvaluator(RegionalData data)
         }
         catch (ArgumentException e)
         {
-            return DataResult<double>.Missing($"{label}: {e.Message}");
+            return DataResult<double>.Missing($"{Label()}: {e.Message}");
         }
     }
 

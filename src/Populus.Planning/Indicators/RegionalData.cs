@@ -15,8 +15,13 @@ internal sealed class RegionalData(IIndicatorData data, RegionRegistry regions)
 
     public RegionRegistry Regions => regions;
 
-    public DataResult<AgeSexCounts> Counts(PopulationKind? kind, bool births, string region, int year) =>
-        Resolve(region, year, (r, y) => births ? data.Births(r, y) : kind is { } k ? data.Population(k, r, y) : data.Deaths(r, y), SumCounts);
+    public DataResult<AgeSexCounts> Counts(PopulationKind? kind, bool births, string region, int year)
+    {
+        // The region's own figure first: a formula asks for counts several times a year, and only a grouping without
+        // figures of its own needs the summing below.
+        var own = OwnCounts(kind, births, region, year);
+        return own.HasValue ? own : CountsOfMembers(kind, births, region, year, own);
+    }
 
     public DataResult<EducationCounts> Education(string region, int year) =>
         Resolve(region, year, data.Education, SumEducation);
@@ -24,10 +29,21 @@ internal sealed class RegionalData(IIndicatorData data, RegionRegistry regions)
     public DataResult<double> Series(string name, string region, int year) =>
         Resolve(region, year, (r, y) => data.Series(name, r, y), parts => (parts.Sum(), null));
 
+    // Apart from Counts: the closure over its parameters would otherwise be made on every call.
+    private DataResult<AgeSexCounts> CountsOfMembers(PopulationKind? kind, bool births, string region, int year, DataResult<AgeSexCounts> own) =>
+        OfMembers(region, year, own, (r, y) => OwnCounts(kind, births, r, y), SumCounts);
+
+    private DataResult<AgeSexCounts> OwnCounts(PopulationKind? kind, bool births, string region, int year) =>
+        births ? data.Births(region, year) : kind is { } k ? data.Population(k, region, year) : data.Deaths(region, year);
+
     private DataResult<T> Resolve<T>(string region, int year, Func<string, int, DataResult<T>> get, Func<IReadOnlyList<T>, (T? Sum, string? Problem)> sum)
+        where T : notnull =>
+        OfMembers(region, year, get(region, year), get, sum);
+
+    /// <summary><paramref name="own"/> when it has a value or the region is no grouping; otherwise the sum of the members' figures.</summary>
+    private DataResult<T> OfMembers<T>(string region, int year, DataResult<T> own, Func<string, int, DataResult<T>> get, Func<IReadOnlyList<T>, (T? Sum, string? Problem)> sum)
         where T : notnull
     {
-        var own = get(region, year);
         if (own.HasValue || !regions.Contains(region) || regions[region].Members.Count == 0)
         {
             return own;

@@ -56,8 +56,9 @@ public sealed class ScenarioIndicatorData : IIndicatorData
             return DataResult<AgeSexCounts>.Missing(MissingData.Population(kind, _catalogue.Regions.NameOf(region), year));
         }
 
-        return Kept(_population, (kind, place, year), () =>
-            AgeSexCounts.Split(Residents(place, year, kind == PopulationKind.Urban ? ScenarioProjector.Urban : null)), ProvenanceOf(place, year));
+        var key = (kind, place, year);
+        return TryKept(_population, key, out var kept) ? kept
+            : Keep(_population, key, AgeSexCounts.Split(Residents(place, year, kind == PopulationKind.Urban ? ScenarioProjector.Urban : null)), ProvenanceOf(place, year));
     }
 
     public DataResult<AgeSexCounts> Births(string region, int year)
@@ -67,7 +68,8 @@ public sealed class ScenarioIndicatorData : IIndicatorData
             return DataResult<AgeSexCounts>.Missing(MissingData.Births(_catalogue.Regions.NameOf(region), year));
         }
 
-        return Kept(_births, (place, year), () => AgeSexCounts.Split(BirthsByMothersAge(place, year)), ProvenanceOf(place, year));
+        return TryKept(_births, (place, year), out var kept) ? kept
+            : Keep(_births, (place, year), AgeSexCounts.Split(BirthsByMothersAge(place, year)), ProvenanceOf(place, year));
     }
 
     public DataResult<AgeSexCounts> Deaths(string region, int year)
@@ -77,13 +79,15 @@ public sealed class ScenarioIndicatorData : IIndicatorData
             return DataResult<AgeSexCounts>.Missing(MissingData.Deaths(_catalogue.Regions.NameOf(region), year));
         }
 
-        return Kept(_deaths, (place, year), () =>
+        if (TryKept(_deaths, (place, year), out var kept))
         {
-            var residents = Population(PopulationKind.Resident, region, year).Value.BySex!;
-            return AgeSexCounts.Split(new PopulationByAgeSex(
-                ExpectedDeaths(residents.Male, _projection.Mortality(year, Sex.Male)),
-                ExpectedDeaths(residents.Female, _projection.Mortality(year, Sex.Female))));
-        }, ProvenanceOf(place, year));
+            return kept;
+        }
+
+        var residents = Population(PopulationKind.Resident, region, year).Value.BySex!;
+        return Keep(_deaths, (place, year), AgeSexCounts.Split(new PopulationByAgeSex(
+            ExpectedDeaths(residents.Male, _projection.Mortality(year, Sex.Male)),
+            ExpectedDeaths(residents.Female, _projection.Mortality(year, Sex.Female)))), ProvenanceOf(place, year));
     }
 
     /// <summary>A projection holds no education counts: always missing.</summary>
@@ -175,19 +179,21 @@ public sealed class ScenarioIndicatorData : IIndicatorData
         ];
     }
 
-    /// <summary>The figure kept under <paramref name="key"/>, made (outside the lock) and kept when first asked.</summary>
-    private DataResult<AgeSexCounts> Kept<TKey>(Dictionary<TKey, DataResult<AgeSexCounts>> kept, TKey key, Func<AgeSexCounts> make, Provenance provenance)
+    /// <summary>The figure kept under <paramref name="key"/>, when one was made.</summary>
+    private bool TryKept<TKey>(Dictionary<TKey, DataResult<AgeSexCounts>> kept, TKey key, out DataResult<AgeSexCounts> found)
         where TKey : notnull
     {
         lock (_gate)
         {
-            if (kept.TryGetValue(key, out var found))
-            {
-                return found;
-            }
+            return kept.TryGetValue(key, out found);
         }
+    }
 
-        var result = DataResult<AgeSexCounts>.Found(make(), provenance);
+    /// <summary>Keeps a figure made (outside the lock) when first asked for, and returns it.</summary>
+    private DataResult<AgeSexCounts> Keep<TKey>(Dictionary<TKey, DataResult<AgeSexCounts>> kept, TKey key, AgeSexCounts figure, Provenance provenance)
+        where TKey : notnull
+    {
+        var result = DataResult<AgeSexCounts>.Found(figure, provenance);
         lock (_gate)
         {
             kept[key] = result;
@@ -249,11 +255,9 @@ public sealed class ScenarioIndicatorData : IIndicatorData
                 var boys = _projection.Births(year, c, r, Sex.Male);
                 var all = boys + _projection.Births(year, c, r, Sex.Female);
                 var maleShare = all > 0 ? boys / all : 0;
-                for (var i = 0; i < fertileAges.Count; i++)
-                {
-                    male[i] += byAge[firstFertile + i] * maleShare;
-                    female[i] += byAge[firstFertile + i] * (1 - maleShare);
-                }
+                var mothers = byAge.Slice(firstFertile, fertileAges.Count);
+                TensorPrimitives.MultiplyAdd(mothers, maleShare, male, male);
+                TensorPrimitives.MultiplyAdd(mothers, 1 - maleShare, female, female);
             }
         }
 

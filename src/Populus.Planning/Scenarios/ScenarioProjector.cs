@@ -50,6 +50,8 @@ public sealed class ScenarioProjector
     private readonly double[] _migrationProfile;
     private readonly double[] _graduateProfile;
     private readonly double[] _unitFertility;
+    private readonly (int First, int End) _fertileAges; // the grid indices of the pattern's non-zero rates
+    private readonly double _unitFertilityPeak;
     private readonly MortalityLevels _mortality;
     private readonly double[] _startTotals; // each state's population at the start of the step
     private readonly double[] _yearMigrants; // [sex][age]: the year's migrants before a region's share
@@ -110,6 +112,9 @@ public sealed class ScenarioProjector
             _unitFertility[ages.IndexOf(pattern.Ages.Start(i))] = pattern[i] / tfr;
         }
 
+        _fertileAges = (ages.IndexOf(pattern.Ages.FirstAge), ages.IndexOf(pattern.Ages.Start(pattern.Count - 1)) + 1);
+        _unitFertilityPeak = TensorPrimitives.Max(_unitFertility);
+
         var reclassification = TransitionSchedule.Constant(ages, 1.0);
         var urbanization = new StateTransitions("urbanization (rural→urban reclassification)", States, ages, TransitionKind.Rates,
             Enumerable.Range(0, _counties).Select(c => new Transition(States.IndexOf(c, Rural), States.IndexOf(c, Urban), reclassification, 1.0)));
@@ -157,8 +162,16 @@ public sealed class ScenarioProjector
         for (var k = 0; k < steps; k++)
         {
             var year = Model.BaseYear + k + 1;
-            var (levels, male, female) = Step(scenario, year, population.AsSpan(k * _cells, _cells), draw);
-            _engine.Advance(_step);
+            var (levels, male, female, trusted) = Step(scenario, year, population.AsSpan(k * _cells, _cells), draw);
+            if (trusted)
+            {
+                _engine.AdvanceTrusted(_step, _fertileAges);
+            }
+            else
+            {
+                _engine.Advance(_step);
+            }
+
             _engine.CurrentPopulation.CopyTo(population.AsSpan((k + 1) * _cells));
             _engine.LastStepBirthsByMothersAge.CopyTo(birthsByAge.AsSpan(k * States.Count * _a));
             var bySex = _engine.LastStepBirths;
@@ -180,8 +193,11 @@ public sealed class ScenarioProjector
         return new ScenarioProjection(scenario, Model, States, population, birthsByAge, birthsBySex, mortality, years, clipped);
     }
 
-    /// <summary>Writes the year's rates into the step buffer (the reclassification scaled by the year's rate) and returns the levels applied.</summary>
-    private (ScenarioYear Levels, DeathRates Male, DeathRates Female) Step(Scenario scenario, int year, ReadOnlySpan<double> start, ScenarioDraw? draw)
+    /// <summary>Writes the year's rates into the step buffer (the reclassification scaled by the year's rate) and returns the
+    /// levels applied, and whether the rates need no check by the engine: survival ratios of a life table (in [0, 1] by
+    /// their type), the checked fertility pattern scaled by a TFR that keeps its peak in range, and migrants whose every
+    /// row sums to a finite number (each is a finite multiple of a checked profile); otherwise the engine checks them all.</summary>
+    private (ScenarioYear Levels, DeathRates Male, DeathRates Female, bool Trusted) Step(Scenario scenario, int year, ReadOnlySpan<double> start, ScenarioDraw? draw)
     {
         var tfr = scenario.At(ScenarioAssumption.TotalFertility, year);
         var e0m = scenario.At(ScenarioAssumption.MaleLifeExpectancy, year);
@@ -212,10 +228,12 @@ public sealed class ScenarioProjector
         var rural = 0.0;
         var urbanMigrants = 0.0;
         var ruralMigrants = 0.0;
+        var trusted = true;
         for (var c = 0; c < _counties; c++)
         {
             var county = Model.Counties[c];
             var countyTfr = draw?.TotalFertility(year, c, tfr) ?? tfr;
+            trusted &= countyTfr >= 0 && countyTfr * _unitFertilityPeak <= FertilityRates.MaximumRate;
             var drawnMigrants = draw is null ? 0.0
                 : draw.NetMigrationRate(year, c) * (_startTotals[States.IndexOf(c, Urban)] + _startTotals[States.IndexOf(c, Rural)]);
             for (var r = 0; r < 2; r++)
@@ -230,6 +248,7 @@ public sealed class ScenarioProjector
                 TensorPrimitives.Multiply(_yearMigrants, county.NetMigrationShare * residence, row);
                 TensorPrimitives.MultiplyAdd(_migrationProfile, residence * drawnMigrants, row, row);
                 var total = TensorPrimitives.Sum(row);
+                trusted &= double.IsFinite(total);
                 if (r == Urban)
                 {
                     urban += _startTotals[s];
@@ -249,7 +268,7 @@ public sealed class ScenarioProjector
             : 0;
         _step.RateScales[0] = rate;
         var levels = new ScenarioYear(year, tfr, e0m, e0f, srb * 100, netMigration + extraGraduates, graduates, graduates * retention / 100, urbanPath * 100, rate);
-        return (levels, maleMx, femaleMx);
+        return (levels, maleMx, femaleMx, trusted);
     }
 
     /// <summary>The most single years a model's grid may have (0 … 255+): a projection's figures are assembled in
