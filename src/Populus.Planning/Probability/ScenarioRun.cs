@@ -107,13 +107,12 @@ public sealed class ScenarioRun
         var pyramid = new TrajectoryValues(trajectories, rowPyramid);
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism };
         var size = TrajectoryValues.BlockSize;
-        var mortality = new MortalityLevels(model);
         var scenarioPlaces = new ScenarioPlaces(model, catalogue.Regions);
         // Series whose inputs a projection never holds (education, registered population, a grouping of streets) are
         // missing in every trajectory: recorded as such without asking the calculator each time.
         var given = pairs.Select(p => ScenarioIndicatorData.CanGive(catalogue[p.Item1].Formula!, p.Item2, scenarioPlaces)).ToArray();
         Parallel.For(0, pyramid.Blocks, options,
-            () => new Worker(new ScenarioProjector(model, mortality), new ScenarioDraw(uncertainty, counties, lastYear), new double[grid.Count], new double[groups.Count], new float[size * rowPyramid]),
+            () => new Worker(new ScenarioProjector(model), new ScenarioDraw(uncertainty, counties, lastYear), new double[grid.Count], new double[groups.Count], new float[size * rowPyramid]),
             (block, _, w) =>
             {
                 var count = Math.Min(size, trajectories - block * size);

@@ -8,7 +8,8 @@ namespace Populus.Planning.Scenarios;
 /// <summary>
 /// A scenario model's mortality patterns scaled to a life expectancy at birth, by sex: the death rates k·m(x) whose
 /// life table has that e0 (<see cref="LifeExpectancyCalibration"/>) and the survival ratios of that table, calibrated
-/// once for each e0 asked and kept. Safe to share between threads: the projectors of one probabilistic run share one.
+/// once for each e0 asked and kept. Safe to share between threads: every projector and probabilistic run of a model
+/// shares the model's (<see cref="ScenarioModel.Mortality"/>).
 /// </summary>
 /// <remarks>
 /// Every level is calibrated the same way, by bracketing from k = 1, so what is kept for an e0 depends on nothing but
@@ -18,7 +19,7 @@ namespace Populus.Planning.Scenarios;
 /// </remarks>
 internal sealed class MortalityLevels(ScenarioModel model)
 {
-    /// <summary>The most levels kept (≈ 1.7 KB each, ≈ 28 MB in all): the bound on a long run's memory. Further levels
+    /// <summary>The most levels kept (≈ 1.7 KB each, ≈ 28 MB in all): the bound on the memory a model keeps. Further levels
     /// are calibrated each time they are asked.</summary>
     private const int MaxKept = 16_384;
 

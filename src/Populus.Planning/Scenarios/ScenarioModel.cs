@@ -9,6 +9,8 @@ namespace Populus.Planning.Scenarios;
 /// </summary>
 public sealed class ScenarioModel
 {
+    private MortalityLevels? _mortality;
+
     /// <summary>The city the regions make up (温州市): its figures are the sums over the regions.</summary>
     public required string City { get; init; }
 
@@ -45,4 +47,9 @@ public sealed class ScenarioModel
 
     /// <summary>The single-year grid of the base.</summary>
     public AgeGroups Ages => Counties[0].Population.Ages;
+
+    /// <summary>The mortality patterns scaled to each e0 asked of the model, kept for every projector and probabilistic run
+    /// of it: a level depends on the patterns and the e0 alone, and the runs of a server or a goal seeker draw the same
+    /// levels again (the patterns are set once, when the model is made).</summary>
+    internal MortalityLevels Mortality => LazyInitializer.EnsureInitialized(ref _mortality, () => new MortalityLevels(this));
 }

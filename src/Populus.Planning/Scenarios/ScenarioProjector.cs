@@ -11,8 +11,8 @@ namespace Populus.Planning.Scenarios;
 /// Projects a <see cref="ScenarioModel"/> (regions × urban/rural, single years of age, annual steps) under any
 /// scenario. A reusable workspace: what no scenario changes is computed once (state space, the engine and one step
 /// buffer, packed base, age profiles of fertility and migration, the reclassification pairs, whose one set the
-/// buffer scales by each year's rate), and the mortality of each life expectancy is calibrated once and kept
-/// (<see cref="MortalityLevels"/>), so a re-projection after a lever moves costs little more than the engine's own steps.
+/// buffer scales by each year's rate), and the mortality of each life expectancy is calibrated once and kept with the
+/// model (<see cref="MortalityLevels"/>), so a re-projection after a lever moves costs little more than the engine's own steps.
 /// </summary>
 /// <remarks>
 /// <para>Each calendar year Y is one step from the end of Y−1 to the end of Y, with the scenario's levels of Y
@@ -60,18 +60,11 @@ public sealed class ScenarioProjector
     /// <exception cref="ArgumentException">The regions' grids differ or are not single years from 0 with an open
     /// group, the patterns are on another grid, or a share is out of range or the migration shares do not sum to 1.</exception>
     public ScenarioProjector(ScenarioModel model)
-        : this(model, null)
-    {
-    }
-
-    /// <summary>A projector that takes the model's mortality at each e0 from <paramref name="mortality"/>, which the
-    /// projectors of one probabilistic run share (a new one when null).</summary>
-    internal ScenarioProjector(ScenarioModel model, MortalityLevels? mortality)
     {
         ArgumentNullException.ThrowIfNull(model);
         Check(model);
         Model = model;
-        _mortality = mortality ?? new MortalityLevels(model);
+        _mortality = model.Mortality;
         var ages = model.Ages;
         _a = ages.Count;
         _block = 2 * _a;
