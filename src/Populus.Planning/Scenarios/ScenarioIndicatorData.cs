@@ -224,19 +224,22 @@ public sealed class ScenarioIndicatorData : IIndicatorData
         return kept;
     }
 
+    // The figures below are sums and products of the engine's populations (never negative: it clips), births and the
+    // model's checked death rates, so their schedules own the arrays they are summed in, unchecked and uncopied.
+
     /// <summary>Residents of a place by sex and age (one residence, or both), its counties' states added in state order.</summary>
     private PopulationByAgeSex Residents(int place, int year, int? residence)
     {
         var ages = _projection.Ages;
-        Span<double> male = stackalloc double[ages.Count];
-        Span<double> female = stackalloc double[ages.Count];
+        var male = new double[ages.Count];
+        var female = new double[ages.Count];
         foreach (var c in _places.RegionsOf(place))
         {
             _projection.AddPopulation(year, c, residence, Sex.Male, male);
             _projection.AddPopulation(year, c, residence, Sex.Female, female);
         }
 
-        return new PopulationByAgeSex(new PopulationByAge(ages, male), new PopulationByAge(ages, female));
+        return new PopulationByAgeSex(PopulationByAge.Trusted(ages, male), PopulationByAge.Trusted(ages, female));
     }
 
     /// <summary>Births of the year by mother's age (the fertility pattern's ages), split by sex with each state's sex ratio.</summary>
@@ -245,8 +248,8 @@ public sealed class ScenarioIndicatorData : IIndicatorData
         var model = _projection.Model;
         var fertileAges = model.FertilityPattern.Ages;
         var firstFertile = model.Ages.IndexOf(fertileAges.FirstAge);
-        Span<double> male = stackalloc double[fertileAges.Count];
-        Span<double> female = stackalloc double[fertileAges.Count];
+        var male = new double[fertileAges.Count];
+        var female = new double[fertileAges.Count];
         foreach (var c in _places.RegionsOf(place))
         {
             for (var r = 0; r < 2; r++)
@@ -261,13 +264,13 @@ public sealed class ScenarioIndicatorData : IIndicatorData
             }
         }
 
-        return new PopulationByAgeSex(new PopulationByAge(fertileAges, male), new PopulationByAge(fertileAges, female));
+        return new PopulationByAgeSex(PopulationByAge.Trusted(fertileAges, male), PopulationByAge.Trusted(fertileAges, female));
     }
 
     private static PopulationByAge ExpectedDeaths(PopulationByAge residents, DeathRates mx)
     {
-        Span<double> deaths = stackalloc double[residents.Count];
+        var deaths = new double[residents.Count];
         TensorPrimitives.Multiply(residents.Values, mx.Values, deaths);
-        return new PopulationByAge(residents.Ages, deaths);
+        return PopulationByAge.Trusted(residents.Ages, deaths);
     }
 }

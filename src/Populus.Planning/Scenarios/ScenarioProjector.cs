@@ -264,10 +264,6 @@ public sealed class ScenarioProjector
         return (levels, maleMx, femaleMx, trusted);
     }
 
-    /// <summary>The most single years a model's grid may have (0 … 255+): a projection's figures are assembled in
-    /// buffers on the stack (<see cref="ScenarioIndicatorData"/>).</summary>
-    internal const int MaxAges = 256;
-
     private int Offset(int county, int residence, int sex) => (States.IndexOf(county, residence) * _block) + (sex * _a);
 
     private static void Check(ScenarioModel model)
@@ -281,11 +277,6 @@ public sealed class ScenarioProjector
         if (!ages.IsSingleYear || ages.FirstAge != 0 || !ages.IsOpenEnded)
         {
             throw new ArgumentException($"The base population must be by single year of age from 0 with an open last group; got {ages}.", nameof(model));
-        }
-
-        if (ages.Count > MaxAges)
-        {
-            throw new ArgumentException($"The base population's open age {ages.FirstAge + ages.Count - 1}+ is above {MaxAges - 1}+, beyond any life table's use.", nameof(model));
         }
 
         foreach (var c in model.Counties)

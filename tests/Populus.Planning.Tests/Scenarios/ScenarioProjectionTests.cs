@@ -105,27 +105,6 @@ public class ScenarioProjectionTests
     }
 
     [Fact]
-    public void Model_WithAnOpenAgeBeyond255_IsRefused()
-    {
-        var ages = Demography.AgeGroups.SingleYear(300);
-        var population = new Demography.PopulationByAge(ages, new double[ages.Count]);
-        var model = new ScenarioModel
-        {
-            City = Wenzhou.Model.City,
-            BaseYear = Wenzhou.Model.BaseYear,
-            BaseSource = Wenzhou.Model.BaseSource,
-            Counties = [new CountyBase("330302", new Demography.PopulationByAgeSex(population, population), 0.5, 1, 0.5)],
-            MaleMortalityPattern = Wenzhou.Model.MaleMortalityPattern,
-            FemaleMortalityPattern = Wenzhou.Model.FemaleMortalityPattern,
-            FertilityPattern = Wenzhou.Model.FertilityPattern,
-            MigrantMaleShare = 0.5,
-            ReferenceRetention = Wenzhou.Model.ReferenceRetention,
-        };
-        var ex = Assert.Throws<ArgumentException>(() => new ScenarioProjector(model));
-        Assert.Contains("300+", ex.Message);
-    }
-
-    [Fact]
     public void Project_IntoARecycledProjection_GivesTheFreshFigures()
     {
         var projector = new ScenarioProjector(Wenzhou.Model);
