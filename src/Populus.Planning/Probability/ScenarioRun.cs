@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Numerics.Tensors;
 using Populus.Demography;
+using Populus.Demography.Projection;
 using Populus.Demography.Stochastic;
 using Populus.Planning.Catalogue;
 using Populus.Planning.Indicators;
@@ -112,7 +113,7 @@ public sealed class ScenarioRun
         // missing in every trajectory: recorded as such without asking the calculator each time.
         var given = pairs.Select(p => ScenarioIndicatorData.CanGive(catalogue[p.Item1].Formula!, p.Item2, scenarioPlaces)).ToArray();
         Parallel.For(0, pyramid.Blocks, options,
-            () => new Worker(new ScenarioProjector(model), new ScenarioDraw(uncertainty, counties, lastYear), new double[grid.Count], new double[groups.Count], new float[size * rowPyramid]),
+            () => new Worker(new ScenarioProjector(model), new ScenarioDraw(uncertainty, counties, lastYear), new double[2 * 2 * counties * groups.Count], new double[groups.Count], new float[size * rowPyramid]),
             (block, _, w) =>
             {
                 var count = Math.Min(size, trajectories - block * size);
@@ -141,15 +142,23 @@ public sealed class ScenarioRun
                     var groupsRow = w.Rows.AsSpan(j * rowPyramid, rowPyramid);
                     for (var y = 0; y < years.Length; y++)
                     {
+                        // Every state's groups by sex in one pass over the year; a region's are its urban and rural
+                        // groups added, the city's the regions' added.
+                        Kernels.RowGroupSums(projection.PopulationAt(years[y]), grid.Count, groupStart, w.StateGroups);
                         for (var sex = 0; sex < 2; sex++)
                         {
-                            // Each county's groups (urban + rural), and the city's as the sum of the counties' groups.
                             Array.Clear(w.City);
                             for (var c = 0; c < counties; c++)
                             {
-                                Array.Clear(w.Ages);
-                                projection.AddPopulation(years[y], c, null, (Sex)sex, w.Ages);
-                                SumGroups(w.Ages, groupStart, groupsRow.Slice(((c * years.Length + y) * 2 + sex) * groups.Count, groups.Count), w.City);
+                                var urban = w.StateGroups.AsSpan((projection.StateOf(c, ScenarioProjector.Urban) * 2 + sex) * groups.Count, groups.Count);
+                                var rural = w.StateGroups.AsSpan((projection.StateOf(c, ScenarioProjector.Rural) * 2 + sex) * groups.Count, groups.Count);
+                                var sums = groupsRow.Slice(((c * years.Length + y) * 2 + sex) * groups.Count, groups.Count);
+                                for (var g = 0; g < sums.Length; g++)
+                                {
+                                    var sum = urban[g] + rural[g];
+                                    sums[g] = (float)sum;
+                                    w.City[g] += sum;
+                                }
                             }
 
                             TensorPrimitives.ConvertTruncating<double, float>(w.City, groupsRow.Slice(((counties * years.Length + y) * 2 + sex) * groups.Count, groups.Count)); // rounds to nearest, as a cast
@@ -166,8 +175,9 @@ public sealed class ScenarioRun
     }
 
     /// <summary>One thread's workspace: a projector, a draw, the last trajectory's projection (its arrays are recycled
-    /// by the next), a row of ages, the city's group sums and the pyramid's rows of a block of trajectories.</summary>
-    private sealed class Worker(ScenarioProjector projector, ScenarioDraw draw, double[] ages, double[] city, float[] rows)
+    /// by the next), a year's group sums of every state and sex, the city's group sums and the pyramid's rows of a block
+    /// of trajectories.</summary>
+    private sealed class Worker(ScenarioProjector projector, ScenarioDraw draw, double[] stateGroups, double[] city, float[] rows)
     {
         public float[] Rows { get; } = rows;
 
@@ -175,23 +185,11 @@ public sealed class ScenarioRun
 
         public ScenarioDraw Draw { get; } = draw;
 
-        public double[] Ages { get; } = ages;
+        public double[] StateGroups { get; } = stateGroups;
 
         public double[] City { get; } = city;
 
         public ScenarioProjection? Last { get; set; }
-    }
-
-    /// <summary>Sums of <paramref name="ages"/> over the groups that start at <paramref name="groupStart"/> (the last entry: the end),
-    /// each also added to <paramref name="total"/>.</summary>
-    private static void SumGroups(ReadOnlySpan<double> ages, ReadOnlySpan<int> groupStart, Span<float> sums, Span<double> total)
-    {
-        for (var g = 0; g < sums.Length; g++)
-        {
-            var sum = TensorPrimitives.Sum(ages[groupStart[g]..groupStart[g + 1]]);
-            sums[g] = (float)sum;
-            total[g] += sum;
-        }
     }
 
     /// <summary>Whether the run holds <paramref name="indicatorId"/> for <paramref name="region"/>.</summary>

@@ -96,6 +96,12 @@ public sealed class ScenarioProjection
         }
     }
 
+    /// <summary>Residents at the end of <paramref name="year"/> of every state, [state][sex][age] in <see cref="States"/>' order.</summary>
+    internal ReadOnlySpan<double> PopulationAt(int year) => _population.AsSpan(YearIndex(year) * _cells, _cells);
+
+    /// <summary>The state of one region and residence (<see cref="ScenarioProjector.Urban"/> or <see cref="ScenarioProjector.Rural"/>).</summary>
+    internal int StateOf(int county, int residence) => _stateOf[(2 * county) + residence];
+
     /// <summary>Residents by age and sex of one region (null = every region) and residence (null = both).</summary>
     public PopulationByAgeSex Population(int year, int? county = null, int? residence = null)
     {
