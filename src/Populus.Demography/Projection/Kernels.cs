@@ -386,6 +386,86 @@ internal static class Kernels
         }
     }
 
+    /// <summary>into[x] += values[o + x] for each offset o of <paramref name="offsets"/> in turn (the order of a loop that
+    /// adds one row after another), for every x of <paramref name="into"/>.</summary>
+    /// <remarks>A place's residents are the rows of its states added (twenty-four rows of 101 ages for a city of twelve
+    /// regions): a call per row cost more than its additions, so the ages run outermost, eight vectors of them held in
+    /// registers while every row is added, and the target is read and written once.</remarks>
+    public static void AddRows(ReadOnlySpan<double> values, ReadOnlySpan<int> offsets, Span<double> into)
+    {
+        var n = into.Length;
+        foreach (var o in offsets)
+        {
+            if (o < 0 || o > values.Length - n)
+            {
+                Guard.ThrowArgument(nameof(offsets), $"A row of {n} values at {o} does not fit {values.Length} values.");
+            }
+        }
+
+        // Every row lies within the values (checked above), so the unchecked loads stay inside.
+        ref readonly var first = ref MemoryMarshal.GetReference(values);
+        ref var target = ref MemoryMarshal.GetReference(into);
+        var x = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var width = Vector<double>.Count;
+            for (; x + 8 * width <= n; x += 8 * width)
+            {
+                var t0 = Vector.LoadUnsafe(ref target, (nuint)x);
+                var t1 = Vector.LoadUnsafe(ref target, (nuint)(x + width));
+                var t2 = Vector.LoadUnsafe(ref target, (nuint)(x + 2 * width));
+                var t3 = Vector.LoadUnsafe(ref target, (nuint)(x + 3 * width));
+                var t4 = Vector.LoadUnsafe(ref target, (nuint)(x + 4 * width));
+                var t5 = Vector.LoadUnsafe(ref target, (nuint)(x + 5 * width));
+                var t6 = Vector.LoadUnsafe(ref target, (nuint)(x + 6 * width));
+                var t7 = Vector.LoadUnsafe(ref target, (nuint)(x + 7 * width));
+                foreach (var o in offsets)
+                {
+                    ref readonly var row = ref Unsafe.Add(ref Unsafe.AsRef(in first), o + x);
+                    t0 += Vector.LoadUnsafe(in row);
+                    t1 += Vector.LoadUnsafe(in row, (nuint)width);
+                    t2 += Vector.LoadUnsafe(in row, (nuint)(2 * width));
+                    t3 += Vector.LoadUnsafe(in row, (nuint)(3 * width));
+                    t4 += Vector.LoadUnsafe(in row, (nuint)(4 * width));
+                    t5 += Vector.LoadUnsafe(in row, (nuint)(5 * width));
+                    t6 += Vector.LoadUnsafe(in row, (nuint)(6 * width));
+                    t7 += Vector.LoadUnsafe(in row, (nuint)(7 * width));
+                }
+
+                Vector.StoreUnsafe(t0, ref target, (nuint)x);
+                Vector.StoreUnsafe(t1, ref target, (nuint)(x + width));
+                Vector.StoreUnsafe(t2, ref target, (nuint)(x + 2 * width));
+                Vector.StoreUnsafe(t3, ref target, (nuint)(x + 3 * width));
+                Vector.StoreUnsafe(t4, ref target, (nuint)(x + 4 * width));
+                Vector.StoreUnsafe(t5, ref target, (nuint)(x + 5 * width));
+                Vector.StoreUnsafe(t6, ref target, (nuint)(x + 6 * width));
+                Vector.StoreUnsafe(t7, ref target, (nuint)(x + 7 * width));
+            }
+
+            for (; x + width <= n; x += width)
+            {
+                var t = Vector.LoadUnsafe(ref target, (nuint)x);
+                foreach (var o in offsets)
+                {
+                    t += Vector.LoadUnsafe(in Unsafe.Add(ref Unsafe.AsRef(in first), o + x));
+                }
+
+                Vector.StoreUnsafe(t, ref target, (nuint)x);
+            }
+        }
+
+        for (; x < n; x++)
+        {
+            var t = Unsafe.Add(ref target, x);
+            foreach (var o in offsets)
+            {
+                t += Unsafe.Add(ref Unsafe.AsRef(in first), o + x);
+            }
+
+            Unsafe.Add(ref target, x) = t;
+        }
+    }
+
     /// <summary>sums[r · G + g] = Σ values[r · rowLength + x] for x from bounds[g] to bounds[g + 1] − 1, added in that order
     /// from 0 (the order of a plain loop over the row), for every row r of <paramref name="values"/> and each of the
     /// G = bounds.Length − 1 groups.</summary>

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Populus.Demography;
+using Populus.Demography.Projection;
 using Populus.Planning.Catalogue;
 using Populus.Planning.Data;
 using Populus.Planning.Formulas;
@@ -231,12 +232,26 @@ public sealed class ScenarioIndicatorData : IIndicatorData
     private PopulationByAgeSex Residents(int place, int year, int? residence)
     {
         var ages = _projection.Ages;
+        var cells = _projection.PopulationAt(year);
+        var regions = _places.RegionsOf(place);
+        var rows = regions.Length <= 128 ? stackalloc int[2 * regions.Length] : new int[2 * regions.Length];
         var male = new double[ages.Count];
         var female = new double[ages.Count];
-        foreach (var c in _places.RegionsOf(place))
+        for (var sex = 0; sex < 2; sex++)
         {
-            _projection.AddPopulation(year, c, residence, Sex.Male, male);
-            _projection.AddPopulation(year, c, residence, Sex.Female, female);
+            var n = 0;
+            foreach (var c in regions)
+            {
+                for (var r = 0; r < 2; r++)
+                {
+                    if (residence is null || residence == r)
+                    {
+                        rows[n++] = ((_projection.StateOf(c, r) * 2) + sex) * ages.Count;
+                    }
+                }
+            }
+
+            Kernels.AddRows(cells, rows[..n], sex == 0 ? male : female);
         }
 
         return new PopulationByAgeSex(PopulationByAge.Trusted(ages, male), PopulationByAge.Trusted(ages, female));

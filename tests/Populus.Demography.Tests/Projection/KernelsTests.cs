@@ -41,6 +41,29 @@ public class KernelsTests
     }
 
     [Theory]
+    [InlineData(101, new[] { 0, 202, 404, 101 })] // eight vectors, single vectors and a scalar tail
+    [InlineData(35, new[] { 5, 0 })] // single vectors and a tail
+    [InlineData(3, new[] { 7 })] // shorter than a vector
+    [InlineData(13, new int[0])] // no row: the target as it was
+    public void AddRows_GiveTheRowByRowLoopBitForBit(int length, int[] offsets)
+    {
+        var values = Mixed(600, 1);
+        var into = Mixed(length, 2);
+        var expected = into.ToArray();
+        foreach (var o in offsets)
+        {
+            for (var x = 0; x < length; x++)
+            {
+                expected[x] += values[o + x];
+            }
+        }
+
+        Kernels.AddRows(values, offsets, into);
+        Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), into.Select(BitConverter.DoubleToInt64Bits));
+        Assert.ThrowsAny<ArgumentException>(() => Kernels.AddRows(values, [600 - length + 1], into)); // a row past the end
+    }
+
+    [Theory]
     [InlineData(true, true)]
     [InlineData(true, false)]
     [InlineData(false, true)]
