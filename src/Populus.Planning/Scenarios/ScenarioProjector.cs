@@ -234,7 +234,9 @@ public sealed class ScenarioProjector
                 var s = States.IndexOf(c, r);
                 maleSurvival.CopyTo(survival[(s * _block)..]);
                 femaleSurvival.CopyTo(survival[((s * _block) + _a)..]);
-                TensorPrimitives.Multiply(_unitFertility, countyTfr, fertility.Slice(s * _a, _a));
+                // Only the pattern's ages: the buffer's other rates stay 0 from its making.
+                var (first, end) = _fertileAges;
+                TensorPrimitives.Multiply(_unitFertility.AsSpan(first, end - first), countyTfr, fertility.Slice((s * _a) + first, end - first));
                 _step.SexRatioAtBirth[s] = srb;
                 var residence = r == Urban ? county.MigrantUrbanShare : 1 - county.MigrantUrbanShare;
                 var row = migrants.Slice(s * _block, _block);
