@@ -113,7 +113,7 @@ public sealed class ScenarioRun
         // missing in every trajectory: recorded as such without asking the calculator each time.
         var given = pairs.Select(p => ScenarioIndicatorData.CanGive(catalogue[p.Item1].Formula!, p.Item2, scenarioPlaces)).ToArray();
         Parallel.For(0, pyramid.Blocks, options,
-            () => new Worker(new ScenarioProjector(model), new ScenarioDraw(uncertainty, counties, lastYear), new double[2 * 2 * counties * groups.Count], new double[groups.Count], new float[size * rowPyramid]),
+            () => new Worker(new ScenarioProjector(model, countDeaths: false), new ScenarioDraw(uncertainty, counties, lastYear), new double[2 * 2 * counties * groups.Count], new double[groups.Count], new float[size * rowPyramid]),
             (block, _, w) =>
             {
                 var count = Math.Min(size, trajectories - block * size);

@@ -53,6 +53,7 @@ public sealed class ScenarioProjector
     private readonly (int First, int End) _fertileAges; // the grid indices of the pattern's non-zero rates
     private readonly double _unitFertilityPeak;
     private readonly MortalityLevels _mortality;
+    private readonly bool _countDeaths;
     private readonly double[] _startTotals; // each state's population at the start of the step
     private readonly double[] _yearMigrants; // [sex][age]: the year's migrants before a region's share
     private readonly ProjectionStepBuffer _step; // the year's rates; its one transition set is the reclassification, scaled by the year's rate
@@ -60,6 +61,14 @@ public sealed class ScenarioProjector
     /// <exception cref="ArgumentException">The regions' grids differ or are not single years from 0 with an open
     /// group, the patterns are on another grid, or a share is out of range or the migration shares do not sum to 1.</exception>
     public ScenarioProjector(ScenarioModel model)
+        : this(model, countDeaths: true)
+    {
+    }
+
+    /// <summary>A projector that counts each year's deaths (<see cref="ScenarioYear.Deaths"/>) or not: a probabilistic
+    /// run keeps the indicators and the pyramid of its trajectories, which take deaths from the rates applied, not the
+    /// engine's count.</summary>
+    internal ScenarioProjector(ScenarioModel model, bool countDeaths)
     {
         ArgumentNullException.ThrowIfNull(model);
         Check(model);
@@ -73,7 +82,9 @@ public sealed class ScenarioProjector
             new StateDimension("region", model.Counties.Select(c => c.Region)),
             new StateDimension("residence", ["urban", "rural"]));
         _cells = States.Count * _block;
-        _engine = new CohortComponentProjection(States, ages, null, ProjectionOutputs.BirthsByMothersAge | ProjectionOutputs.Deaths, maxDegreeOfParallelism: 1);
+        _countDeaths = countDeaths;
+        _engine = new CohortComponentProjection(States, ages, null,
+            countDeaths ? ProjectionOutputs.BirthsByMothersAge | ProjectionOutputs.Deaths : ProjectionOutputs.BirthsByMothersAge, maxDegreeOfParallelism: 1);
 
         _base = new double[_cells];
         for (var c = 0; c < _counties; c++)
@@ -175,7 +186,7 @@ public sealed class ScenarioProjector
                 births += bySex[s * 2] + bySex[(s * 2) + 1];
             }
 
-            var deaths = TensorPrimitives.Sum(_engine.LastStepDeaths);
+            var deaths = _countDeaths ? TensorPrimitives.Sum(_engine.LastStepDeaths) : double.NaN;
 
             var clippedBefore = clipped;
             clipped = _engine.ClippedPersonsSinceBegin;

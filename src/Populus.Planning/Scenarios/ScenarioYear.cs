@@ -6,7 +6,8 @@ namespace Populus.Planning.Scenarios;
 /// <param name="ReclassificationRate">Probability that a rural resident is reclassified urban in the year, chosen to
 /// reach the urbanization path.</param>
 /// <param name="Births">Births in the year, all regions.</param>
-/// <param name="Deaths">Deaths in the year (cohort deaths of the step, newborns' included), all regions.</param>
+/// <param name="Deaths">Deaths in the year (cohort deaths of the step, newborns' included), all regions; NaN in the
+/// trajectories of a probabilistic run, which do not count them.</param>
 /// <param name="Clipped">Persons added back where a cell would have gone negative.</param>
 public sealed record ScenarioYear(
     int Year,

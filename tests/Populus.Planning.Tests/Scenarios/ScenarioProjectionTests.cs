@@ -128,6 +128,20 @@ public class ScenarioProjectionTests
     }
 
     [Fact]
+    public void Project_WithoutCountingDeaths_GivesTheSameFigures_AndNoDeathCount()
+    {
+        var counted = Baseline.Value;
+        var uncounted = new ScenarioProjector(Wenzhou.Model, countDeaths: false).Project(Wenzhou.Scenario("baseline"), counted.LastYear);
+        for (var year = counted.BaseYear + 1; year <= counted.LastYear; year++)
+        {
+            Assert.Equal(counted.PopulationAt(year).ToArray(), uncounted.PopulationAt(year).ToArray());
+            Assert.Equal(counted.Levels(year) with { Deaths = 0 }, uncounted.Levels(year) with { Deaths = 0 });
+            Assert.True(counted.Levels(year).Deaths > 0);
+            Assert.True(double.IsNaN(uncounted.Levels(year).Deaths));
+        }
+    }
+
+    [Fact]
     public void Levers_MoveTheIndicatorsTheRightWay()
     {
         var baseline = Baseline.Value;
