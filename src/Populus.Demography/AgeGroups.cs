@@ -13,11 +13,13 @@ namespace Populus.Demography;
 public sealed class AgeGroups : IEquatable<AgeGroups>
 {
     private readonly int[] _starts;
+    private readonly bool _consecutive; // one group a year up to the last start: a group's index is its age's offset
 
     private AgeGroups(int[] starts, int? end)
     {
         _starts = starts;
         End = end;
+        _consecutive = starts[^1] - starts[0] == starts.Length - 1; // starts ascend strictly, so they are every year between
     }
 
     /// <summary>The standard single-year grid 0, 1, …, openAge−1, openAge+ (WPP uses 100+).</summary>
@@ -136,21 +138,7 @@ public sealed class AgeGroups : IEquatable<AgeGroups>
     public int FirstAge => _starts[0];
 
     /// <summary>True when every closed group is one year wide.</summary>
-    public bool IsSingleYear
-    {
-        get
-        {
-            for (var i = 0; i < Count; i++)
-            {
-                if (!IsOpen(i) && Width(i) != 1)
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-    }
+    public bool IsSingleYear => _consecutive && (End is not { } end || end == _starts[^1] + 1);
 
     /// <summary>True for the life-table grid 0, 1–4, 5–9, … with an open last group.</summary>
     public bool IsAbridged => IsOpenEnded && Count >= 3 && _starts[0] == 0 && _starts[1] == 1 && _starts[2] == 5 &&
@@ -191,6 +179,12 @@ public sealed class AgeGroups : IEquatable<AgeGroups>
         if (age < _starts[0] || (End is { } e && age >= e))
         {
             return -1;
+        }
+
+        if (_consecutive)
+        {
+            // The last group may be wider (open, or closed at End): every age from its start on is in it.
+            return Math.Min(age - _starts[0], _starts.Length - 1);
         }
 
         var i = Array.BinarySearch(_starts, age);

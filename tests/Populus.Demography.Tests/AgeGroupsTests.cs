@@ -36,6 +36,30 @@ public class AgeGroupsTests
         Assert.Equal(-1, AgeGroups.SingleYearRange(15, 49).IndexOf(50));
     }
 
+    [Theory]
+    [InlineData(0, 100, null, true)] // 0 … 100+
+    [InlineData(15, 49, 50, true)] // 15 … 49, closed
+    [InlineData(15, 49, 55, false)] // the last group 49–54
+    [InlineData(3, 3, null, true)] // one open group
+    public void IndexOf_OnSingleYears_IsTheGroupWhoseRangeHoldsTheAge(int first, int last, int? end, bool singleYear)
+    {
+        var ages = AgeGroups.FromStarts(Enumerable.Range(first, last - first + 1), end);
+        Assert.Equal(singleYear, ages.IsSingleYear);
+        for (var age = 0; age <= 130; age++)
+        {
+            var expected = -1;
+            for (var i = 0; i < ages.Count; i++)
+            {
+                if (age >= ages.Start(i) && (i < ages.Count - 1 ? age < ages.Start(i + 1) : end is null || age < end))
+                {
+                    expected = i;
+                }
+            }
+
+            Assert.Equal(expected, ages.IndexOf(age));
+        }
+    }
+
     [Fact]
     public void FromStarts_RejectsNonIncreasingBounds()
     {

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Populus.Demography.Projection;
 
@@ -384,6 +385,41 @@ internal static class Kernels
         {
             target[i] = source[i] * factor;
         }
+    }
+
+    /// <summary>Σ values, added in an order fixed on every machine: element i into the partial sum i mod 16 while
+    /// sixteen or more remain, the sixteen partial sums added pairwise, then the rest one by one.</summary>
+    /// <remarks>A sum in index order is one chain of dependent additions (≈ 4 cycles each: a sum of 101 ages took
+    /// ≈ 0.4 µs); sixteen chains in four 256-bit vectors keep the adder busy. Always <see cref="Vector256{T}"/>, not the
+    /// machine's widest vector, so that a sum, and every result that depends on it, is the same on every machine
+    /// (<c>TensorPrimitives.Sum</c> takes 512-bit vectors where the processor has them).</remarks>
+    public static double Sum(ReadOnlySpan<double> values)
+    {
+        var n = values.Length;
+        var i = 0;
+        var total = 0.0;
+        if (n >= 16)
+        {
+            ref readonly var first = ref MemoryMarshal.GetReference(values);
+            var (a0, a1, a2, a3) = (Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero);
+            for (; i + 16 <= n; i += 16)
+            {
+                a0 += Vector256.LoadUnsafe(in first, (nuint)i);
+                a1 += Vector256.LoadUnsafe(in first, (nuint)(i + 4));
+                a2 += Vector256.LoadUnsafe(in first, (nuint)(i + 8));
+                a3 += Vector256.LoadUnsafe(in first, (nuint)(i + 12));
+            }
+
+            var lanes = (a0 + a1) + (a2 + a3);
+            total = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
+        }
+
+        for (; i < n; i++)
+        {
+            total += values[i];
+        }
+
+        return total;
     }
 
     /// <summary>into[x] += values[o + x] for each offset o of <paramref name="offsets"/> in turn (the order of a loop that

@@ -1,4 +1,5 @@
 using Populus.Demography;
+using Populus.Demography.Projection;
 
 namespace Populus.Planning.Data;
 
@@ -75,11 +76,7 @@ public sealed class AgeSexCounts
             return false;
         }
 
-        for (var i = first; i <= last; i++)
-        {
-            sum += counts[i];
-        }
-
+        sum = Kernels.Sum(counts.Values[first..(last + 1)]);
         return true;
     }
 

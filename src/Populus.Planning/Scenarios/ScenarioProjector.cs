@@ -186,7 +186,7 @@ public sealed class ScenarioProjector
                 births += bySex[s * 2] + bySex[(s * 2) + 1];
             }
 
-            var deaths = _countDeaths ? TensorPrimitives.Sum(_engine.LastStepDeaths) : double.NaN;
+            var deaths = _countDeaths ? Kernels.Sum(_engine.LastStepDeaths) : double.NaN;
 
             var clippedBefore = clipped;
             clipped = _engine.ClippedPersonsSinceBegin;
@@ -221,7 +221,7 @@ public sealed class ScenarioProjector
         var migrants = _step.NetMigrants;
         for (var s = 0; s < States.Count; s++)
         {
-            _startTotals[s] = TensorPrimitives.Sum(start.Slice(s * _block, _block));
+            _startTotals[s] = Kernels.Sum(start.Slice(s * _block, _block));
         }
 
         // The year's migrants by sex and age before a region's share: the total along the Rogers–Castro profile plus the
@@ -253,7 +253,7 @@ public sealed class ScenarioProjector
                 var row = migrants.Slice(s * _block, _block);
                 TensorPrimitives.Multiply(_yearMigrants, county.NetMigrationShare * residence, row);
                 TensorPrimitives.MultiplyAdd(_migrationProfile, residence * drawnMigrants, row, row);
-                var total = TensorPrimitives.Sum(row);
+                var total = Kernels.Sum(row);
                 trusted &= double.IsFinite(total);
                 if (r == Urban)
                 {

@@ -41,6 +41,38 @@ public class KernelsTests
     }
 
     [Theory]
+    [InlineData(202)] // sixteen partial sums and a tail of ten
+    [InlineData(32)] // partial sums only
+    [InlineData(15)] // a tail only
+    [InlineData(0)]
+    public void Sum_AddsInItsFixedOrder(int length)
+    {
+        var values = Mixed(length, 3);
+        var partial = new double[16];
+        var full = length / 16 * 16;
+        for (var i = 0; i < full; i++)
+        {
+            partial[i % 16] += values[i];
+        }
+
+        // The four vectors added pairwise (lane j of a vector holds partial sums j, j + 4, j + 8, j + 12), then the lanes.
+        var lane = new double[4];
+        for (var j = 0; j < 4; j++)
+        {
+            lane[j] = (partial[j] + partial[j + 4]) + (partial[j + 8] + partial[j + 12]);
+        }
+
+        var expected = full > 0 ? (lane[0] + lane[1]) + (lane[2] + lane[3]) : 0.0;
+        for (var i = full; i < length; i++)
+        {
+            expected += values[i];
+        }
+
+        Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(Kernels.Sum(values)));
+        Assert.Equal(values.Sum(), Kernels.Sum(values), Math.Abs(values.Sum()) * 1e-12 + 1e-9);
+    }
+
+    [Theory]
     [InlineData(101, new[] { 0, 202, 404, 101 })] // eight vectors, single vectors and a scalar tail
     [InlineData(35, new[] { 5, 0 })] // single vectors and a tail
     [InlineData(3, new[] { 7 })] // shorter than a vector
