@@ -53,4 +53,16 @@ public class MortalityLevelsTests
             }
         }
     }
+
+    [Fact]
+    public void AModelsLevels_AreKeptForItsLaterProjections()
+    {
+        var scenario = Wenzhou.Scenario("baseline");
+        var e0 = scenario.At(ScenarioAssumption.FemaleLifeExpectancy, Wenzhou.Model.BaseYear + 1);
+        new ScenarioProjector(Wenzhou.Model).Project(scenario, Wenzhou.Model.BaseYear + 1);
+        var kept = Wenzhou.Model.Mortality.At(Sex.Female, e0);
+        new ScenarioProjector(Wenzhou.Model).Project(scenario, Wenzhou.Model.BaseYear + 1); // another projector of the model
+        Assert.Same(kept.Survival, Wenzhou.Model.Mortality.At(Sex.Female, e0).Survival); // not calibrated again
+        Assert.Same(Wenzhou.Model.Mortality, Wenzhou.Model.Mortality);
+    }
 }
