@@ -121,9 +121,11 @@ internal static class CpuTiming
 
     /// <summary>`cpu-scenario N [repeats] [threads]`: the cockpit's probabilistic run — N trajectories of the Wenzhou scenario
     /// model (12 counties × urban/rural, 2020 → 2035) under the baseline, keeping the city's target indicators and the
-    /// probabilistic pyramid, as <c>populus evaluate --trajectories N</c> and the cockpit run it. The checksum covers every
-    /// kept value and pyramid quantile: a faster version must print the same one.</summary>
-    public static void RunScenario(int trajectories, int repeats, int threads)
+    /// probabilistic pyramid, as <c>populus evaluate --trajectories N</c> and the cockpit run it. With
+    /// <paramref name="counties"/> (`cpu-scenario-counties`), the run the server's warm-up shares among the twelve
+    /// counties: every county's target indicators. The checksum covers every kept value and pyramid quantile of the
+    /// regions kept: a faster version must print the same one.</summary>
+    public static void RunScenario(int trajectories, int repeats, int threads, bool counties = false)
     {
         var data = Storage.Scenarios.DataFolder.Locate();
         var folder = Directory.CreateTempSubdirectory("populus-bench-").FullName;
@@ -137,16 +139,16 @@ internal static class CpuTiming
 
         Directory.Delete(folder, true);
         var baseline = monitor.Scenario("baseline");
-        var city = monitor.Model.City;
+        string[] regions = counties ? [.. monitor.Model.Counties.Select(c => c.Region)] : [monitor.Model.City];
         _ = monitor.Uncertainty;
         Report("load and calibrate", wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu0);
-        monitor.RunTrajectories(baseline, [city], 2035, Math.Min(trajectories, 50), 1); // warm-up (JIT)
+        monitor.RunTrajectories(baseline, regions, 2035, Math.Min(trajectories, 50), 1); // warm-up (JIT)
         for (var i = 0; i < repeats; i++)
         {
             var before = Process.GetCurrentProcess().TotalProcessorTime;
             var allocated = GC.GetTotalAllocatedBytes();
             wall.Restart();
-            var run = monitor.RunTrajectories(baseline, [city], 2035, trajectories, 2024, threads);
+            var run = monitor.RunTrajectories(baseline, regions, 2035, trajectories, 2024, threads);
             var (elapsed, cpu) = (wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - before);
             allocated = GC.GetTotalAllocatedBytes() - allocated;
             var hash = 14695981039346656037UL;
@@ -157,7 +159,7 @@ internal static class CpuTiming
                 dump?.WriteLine(v.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
             }
 
-            foreach (var (id, region) in monitor.TargetSeries([city]))
+            foreach (var (id, region) in monitor.TargetSeries(regions))
             {
                 foreach (var year in run.Years)
                 {
@@ -165,15 +167,18 @@ internal static class CpuTiming
                 }
             }
 
-            foreach (var year in run.Years)
+            foreach (var region in regions)
             {
-                for (var sex = 0; sex < 2; sex++)
+                foreach (var year in run.Years)
                 {
-                    for (var g = 0; g < run.AgeGroups.Count; g++)
+                    for (var sex = 0; sex < 2; sex++)
                     {
-                        foreach (var q in run.PyramidQuantiles(city, year, (Sex)sex, g))
+                        for (var g = 0; g < run.AgeGroups.Count; g++)
                         {
-                            Add(q);
+                            foreach (var q in run.PyramidQuantiles(region, year, (Sex)sex, g))
+                            {
+                                Add(q);
+                            }
                         }
                     }
                 }
