@@ -150,8 +150,8 @@ public sealed class ScenarioRun
                             Array.Clear(w.City);
                             for (var c = 0; c < counties; c++)
                             {
-                                var urban = w.StateGroups.AsSpan((projection.StateOf(c, ScenarioProjector.Urban) * 2 + sex) * groups.Count, groups.Count);
-                                var rural = w.StateGroups.AsSpan((projection.StateOf(c, ScenarioProjector.Rural) * 2 + sex) * groups.Count, groups.Count);
+                                var urban = w.StateGroups.AsSpan(projection.Row(c, ScenarioProjector.Urban, (Sex)sex) * groups.Count, groups.Count);
+                                var rural = w.StateGroups.AsSpan(projection.Row(c, ScenarioProjector.Rural, (Sex)sex) * groups.Count, groups.Count);
                                 var sums = groupsRow.Slice(((c * years.Length + y) * 2 + sex) * groups.Count, groups.Count);
                                 for (var g = 0; g < sums.Length; g++)
                                 {

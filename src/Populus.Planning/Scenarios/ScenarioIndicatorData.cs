@@ -246,7 +246,7 @@ public sealed class ScenarioIndicatorData : IIndicatorData
                 {
                     if (residence is null || residence == r)
                     {
-                        rows[n++] = ((_projection.StateOf(c, r) * 2) + sex) * ages.Count;
+                        rows[n++] = _projection.Row(c, r, (Sex)sex) * ages.Count;
                     }
                 }
             }

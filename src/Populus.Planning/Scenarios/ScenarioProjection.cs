@@ -91,7 +91,7 @@ public sealed class ScenarioProjection
                 continue;
             }
 
-            var from = _population.AsSpan((k * _cells) + (_stateOf[(2 * county) + r] * _block) + ((int)sex * _a), _a);
+            var from = _population.AsSpan((k * _cells) + (Row(county, r, sex) * _a), _a);
             TensorPrimitives.Add(into[..from.Length], from, into);
         }
     }
@@ -99,8 +99,9 @@ public sealed class ScenarioProjection
     /// <summary>Residents at the end of <paramref name="year"/> of every state, [state][sex][age] in <see cref="States"/>' order.</summary>
     internal ReadOnlySpan<double> PopulationAt(int year) => _population.AsSpan(YearIndex(year) * _cells, _cells);
 
-    /// <summary>The state of one region and residence (<see cref="ScenarioProjector.Urban"/> or <see cref="ScenarioProjector.Rural"/>).</summary>
-    internal int StateOf(int county, int residence) => _stateOf[(2 * county) + residence];
+    /// <summary>The row of one region, residence (<see cref="ScenarioProjector.Urban"/> or <see cref="ScenarioProjector.Rural"/>)
+    /// and sex among a year's [state][sex] rows of ages (<see cref="PopulationAt"/>).</summary>
+    internal int Row(int county, int residence, Sex sex) => (_stateOf[(2 * county) + residence] * 2) + (int)sex;
 
     /// <summary>Residents by age and sex of one region (null = every region) and residence (null = both).</summary>
     public PopulationByAgeSex Population(int year, int? county = null, int? residence = null)
