@@ -18,11 +18,13 @@ namespace Populus.Planning.Probability;
 /// </remarks>
 public static class ProbabilisticGoalSeeker
 {
-    /// <summary>Intervals the lever's range is scanned on for a quantile: each level costs a probabilistic run, and a
-    /// quantile of the trajectories moves one way with the levers (more migrants, births or years of life: more
-    /// residents, a younger or older population), so a coarse scan finds the crossing Brent's method then refines.
-    /// A band's probability rises and falls across the range, so it keeps <see cref="GoalSeeker.ScanPoints"/>.</summary>
-    public const int QuantileScanPoints = 8;
+    /// <summary>Intervals the lever's range is scanned on for a quantile: one, the whole range. Each level costs a
+    /// probabilistic run, and a quantile of the trajectories moves one way with the lever: with the same seed at every
+    /// level each trajectory's indicator moves one way (more migrants, births or years of life: more residents, a
+    /// younger or older population), and an order statistic of values that all rise (or all fall) rises (falls) too.
+    /// So the range's ends bracket the one crossing, if any, and Brent's method refines it from there. A band's
+    /// probability rises and falls across the range, so it keeps <see cref="GoalSeeker.ScanPoints"/>.</summary>
+    public const int QuantileScanPoints = 1;
 
     /// <param name="target">The target (a numeric rule).</param>
     /// <param name="lever">The lever and its plausible range.</param>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Populus.Cli.Tests.Commands;
@@ -90,6 +91,24 @@ public sealed class PlanMonitoringCommandTests : IDisposable
         Assert.Contains("Outcome: Reached", output, StringComparison.Ordinal);
         Assert.Contains("Level: ", output, StringComparison.Ordinal);
         Assert.Contains("Sensitivity: ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Goal_WithAProbability_NeedsMoreMigrantsThanTheCentralPath()
+    {
+        // Reaching 10 million in four of five trajectories asks more than reaching it on the central path: the level at
+        // which the 20% quantile of the trajectories meets the target lies above the level at which the scenario does.
+        var (exit, output, error) = CliRunner.Run("goal", "--indicator", "resident_population", "--year", "2025", "--lever", "net-migration", "--db", Db);
+        Assert.True(exit == 0, error);
+        var (pExit, pOutput, pError) = CliRunner.Run("goal", "--indicator", "resident_population", "--year", "2025", "--lever", "net-migration",
+            "--probability", "0.8", "--trajectories", "100", "--db", Db);
+        Assert.True(pExit == 0, pError);
+        Assert.Contains("Outcome: Reached", pOutput, StringComparison.Ordinal);
+        Assert.Contains("Probability: 100 trajectories a level", pOutput, StringComparison.Ordinal);
+        Assert.True(Level(pOutput) > Level(output), $"{Level(pOutput)} with probability 0.8, {Level(output)} on the central path");
+
+        static double Level(string text) =>
+            double.Parse(text.Split('\n').Single(l => l.StartsWith("Level: ", StringComparison.Ordinal))["Level: ".Length..].Split(' ')[0], CultureInfo.InvariantCulture);
     }
 
     [Fact]

@@ -41,6 +41,25 @@ public class ScenarioRunTests
     }
 
     [Fact]
+    public void ARunWithoutItsPyramid_GivesTheSameSeries_AndSaysItHasNoPyramid()
+    {
+        var full = Run(Wenzhou.Scenario("baseline"), 20, 11, 2);
+        var bare = ScenarioRun.Run(Wenzhou.Model, Wenzhou.Scenario("baseline"), China.Value, Seed.Catalogue, Series, LastYear, 20, 11, 2, pyramid: false);
+        foreach (var (id, region) in Series)
+        {
+            for (var year = Wenzhou.Model.BaseYear + 1; year <= LastYear; year++)
+            {
+                Assert.Equal(full.Values(id, region, year), bare.Values(id, region, year));
+            }
+        }
+
+        Assert.True(full.HasPyramid(City));
+        Assert.False(bare.HasPyramid(City));
+        var e = Assert.Throws<ArgumentException>(() => bare.PyramidQuantiles(City, LastYear, Demography.Sex.Female, 3).ToArray());
+        Assert.Contains("without its pyramid", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AProjectorThatKeptEarlierTrajectoriesMortality_GivesTheProjectionOfAFreshOne()
     {
         var scenario = Wenzhou.Scenario("baseline");
