@@ -32,7 +32,7 @@ internal static class EvaluateCommand
         command.SetAction(parse => CommandExit.Run(parse, (stdout, stderr) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
-            var monitor = PlanMonitor.Load(store);
+            var monitor = PlanMonitor.Load(store, calibrateUncertainty: parse.GetValue(trajectories) > 0);
             var y = parse.GetValue(year);
             var where = monitor.Region(parse.GetValue(region) ?? monitor.Model.City);
             var s = monitor.Scenario(parse.GetValue(scenario) ?? "baseline");

@@ -31,7 +31,7 @@ internal static class GoalCommand
         command.SetAction(parse => CommandExit.Run(parse, (stdout, stderr) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
-            var monitor = PlanMonitor.Load(store);
+            var monitor = PlanMonitor.Load(store, calibrateUncertainty: parse.GetValue(probability) is not null);
             var id = parse.GetValue(indicator)!;
             var y = parse.GetValue(year);
             if (!monitor.Plan.Catalogue.Contains(id))

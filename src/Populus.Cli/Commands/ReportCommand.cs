@@ -34,7 +34,7 @@ internal static class ReportCommand
             }
 
             using var store = PopulusStore.Open(parse.GetValue(db));
-            var monitor = PlanMonitor.Load(store);
+            var monitor = PlanMonitor.Load(store, calibrateUncertainty: n > 0);
             var options = new AnnualReportOptions(parse.GetValue(year), parse.GetValue(scenario) ?? "baseline", n, parse.GetValue(seed) ?? 1);
             var docx = parse.GetValue(output)!;
             var xlsx = AnnualReport.Write(AnnualReport.Build(monitor, store, options), docx);

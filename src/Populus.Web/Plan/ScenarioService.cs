@@ -26,7 +26,7 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
     {
         try
         {
-            return (PlanMonitor.Load(store), null);
+            return (PlanMonitor.Load(store, calibrateUncertainty: true), null); // the warm-up runs trajectories first thing
         }
         catch (InvalidInputException ex)
         {
