@@ -270,9 +270,10 @@ public sealed class ScenarioRun
         var met = new int[evaluations.Count];
         var undecided = new bool[evaluations.Count];
         var regions = evaluations.Where((_, k) => judged[k]).Select(e => _regions.KeyOrSelf(e.Region)).ToHashSet(StringComparer.Ordinal);
+        var projected = new ProjectedIndicators(Scenario, _regions); // refilled for each trajectory
         for (var i = 0; i < Trajectories; i++)
         {
-            var projected = Trajectory(i, regions);
+            Fill(i, regions, projected);
             for (var k = 0; k < evaluations.Count; k++)
             {
                 if (!judged[k])
@@ -302,6 +303,14 @@ public sealed class ScenarioRun
         ArgumentOutOfRangeException.ThrowIfNegative(trajectory);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(trajectory, Trajectories);
         var result = new ProjectedIndicators(Scenario, _regions);
+        Fill(trajectory, regions, result);
+        return result;
+    }
+
+    /// <summary>Replaces the values of <paramref name="into"/> with one trajectory's.</summary>
+    private void Fill(int trajectory, IReadOnlySet<string>? regions, ProjectedIndicators into)
+    {
+        into.Clear();
         var row = _series.Length * Years.Length;
         for (var s = 0; s < _series.Length; s++)
         {
@@ -316,12 +325,10 @@ public sealed class ScenarioRun
                 var v = _values[trajectory * row + s * Years.Length + y];
                 if (!float.IsNaN(v))
                 {
-                    result.Add(id, region, Years[y], v);
+                    into.Add(id, region, Years[y], v);
                 }
             }
         }
-
-        return result;
     }
 
     private int Series(string indicatorId, string region) =>

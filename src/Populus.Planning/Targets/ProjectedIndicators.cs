@@ -22,6 +22,9 @@ public sealed class ProjectedIndicators
 
     public string Scenario { get; }
 
+    /// <summary>Removes every value (a probabilistic run refills one instance for each trajectory it judges).</summary>
+    internal void Clear() => _values.Clear();
+
     /// <exception cref="ArgumentOutOfRangeException">The value is not finite.</exception>
     public ProjectedIndicators Add(string indicatorId, string region, int year, double value)
     {

@@ -15,10 +15,15 @@ public sealed class TargetBook
 {
     private static readonly int[] PlanYears = [2025, 2030, 2035];
 
+    private readonly Dictionary<string, PlanTarget[]> _byIndicator; // each indicator's targets in year order
+
     private TargetBook(IReadOnlyList<PlanTarget> targets, IReadOnlyList<ReportedValue> baseFigures)
     {
         Targets = targets;
         BaseFigures = baseFigures;
+        // A probability judges each target in every trajectory and asks for the indicator's earlier target each time.
+        _byIndicator = targets.GroupBy(t => t.IndicatorId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(t => t.Year ?? int.MaxValue).ToArray(), StringComparer.Ordinal);
     }
 
     public IReadOnlyList<PlanTarget> Targets { get; }
@@ -27,8 +32,7 @@ public sealed class TargetBook
     public IReadOnlyList<ReportedValue> BaseFigures { get; }
 
     /// <summary>The targets of one indicator, in year order (standing targets last).</summary>
-    public IEnumerable<PlanTarget> For(string indicatorId) =>
-        Targets.Where(t => t.IndicatorId == indicatorId).OrderBy(t => t.Year ?? int.MaxValue);
+    public IReadOnlyList<PlanTarget> For(string indicatorId) => _byIndicator.TryGetValue(indicatorId, out var targets) ? targets : [];
 
     /// <exception cref="CatalogueException">A target cannot be read, or a row is not linked to the catalogue.</exception>
     public static TargetBook Parse(IndicatorCatalogue catalogue, string planIndicatorsCsv, string targetsTextCsv,

@@ -96,7 +96,7 @@ public sealed class TargetEvaluator
         var year = target.Year ?? asOfYear;
         IndicatorValue ValueAt(int y) => y <= asOfYear ? _calculator.Compute(entry.Id, region, y) : projection.Get(entry.Id, region, y);
         var previous = book.For(entry.Id).LastOrDefault(t => t.Year < year && t.Year is not null);
-        return Check(target, entry, region, year, previous, ValueAt).Met;
+        return Check(target, entry, region, year, previous, ValueAt, explain: false).Met;
     }
 
     private IndicatorValue? Latest(string id, string region, int asOfYear, int baseYear)
@@ -114,13 +114,15 @@ public sealed class TargetEvaluator
     }
 
     /// <summary>Outcome of a rule: met or not (null = not evaluable), the shortfall, the level the at-risk margin
-    /// is taken of, and an explanation.</summary>
+    /// is taken of, and an explanation (empty when none was asked for).</summary>
     private readonly record struct RuleCheck(bool? Met, double Shortfall, double Scale, string Explanation)
     {
         public static RuleCheck NoData(string why) => new(null, 0, 0, why);
     }
 
-    private RuleCheck Check(PlanTarget target, IndicatorEntry entry, string region, int year, PlanTarget? previous, Func<int, IndicatorValue> valueAt)
+    /// <param name="explain">Whether to word the outcome: a probability judges the rule in every trajectory (thousands of
+    /// checks for one figure), where formatting the numbers of each explanation cost more than the check itself.</param>
+    private RuleCheck Check(PlanTarget target, IndicatorEntry entry, string region, int year, PlanTarget? previous, Func<int, IndicatorValue> valueAt, bool explain = true)
     {
         var rule = target.Rule;
         switch (rule.Kind)
@@ -139,7 +141,7 @@ public sealed class TargetEvaluator
                     sum += v.Value!.Value;
                 }
 
-                return Band(sum, rule, $"sum {target.BaseYear + 1}–{year}");
+                return Band(sum, rule, explain ? $"sum {target.BaseYear + 1}–{year}" : null);
             }
 
             case TargetKind.IncreasingYearly:
@@ -172,7 +174,7 @@ public sealed class TargetEvaluator
 
                 var met = rose;
                 return new RuleCheck(met, worst, before.Value!.Value,
-                    met ? $"rose every year {from}–{year}" : string.Create(CultureInfo.InvariantCulture, $"did not rise every year {from}–{year} (largest fall {worst:0.####})"));
+                    !explain ? "" : met ? $"rose every year {from}–{year}" : string.Create(CultureInfo.InvariantCulture, $"did not rise every year {from}–{year} (largest fall {worst:0.####})"));
             }
 
             case TargetKind.Increasing or TargetKind.Decreasing:
@@ -187,7 +189,7 @@ public sealed class TargetEvaluator
                 var up = rule.Kind == TargetKind.Increasing;
                 var met = up ? v.Value > b.Value : v.Value < b.Value;
                 var shortfall = met ? 0 : Math.Abs(v.Value!.Value - b.Value!.Value);
-                return new RuleCheck(met, shortfall, b.Value!.Value, Describe($"{year} value {{0}} against {target.BaseYear} value {{1}}", v.Value!.Value, b.Value!.Value));
+                return new RuleCheck(met, shortfall, b.Value!.Value, explain ? Describe($"{year} value {{0}} against {target.BaseYear} value {{1}}", v.Value!.Value, b.Value!.Value) : "");
             }
 
             case TargetKind.Stable or TargetKind.MaintainHigh or TargetKind.MaintainLow:
@@ -199,11 +201,11 @@ public sealed class TargetEvaluator
                 }
 
                 double reference;
-                string referenceText;
+                string? referenceText;
                 if (rule.Kind != TargetKind.Stable && previous?.Rule.Value is { } prevTarget)
                 {
                     reference = prevTarget;
-                    referenceText = $"the {previous.Year} target {previous.Rule}";
+                    referenceText = explain ? $"the {previous.Year} target {previous.Rule}" : null;
                 }
                 else
                 {
@@ -215,7 +217,7 @@ public sealed class TargetEvaluator
                     }
 
                     reference = r.Value!.Value;
-                    referenceText = $"the {refYear} value";
+                    referenceText = explain ? $"the {refYear} value" : null;
                 }
 
                 var x = v.Value!.Value;
@@ -226,7 +228,7 @@ public sealed class TargetEvaluator
                     _ => (double.NegativeInfinity, reference),
                 };
                 var shortfall = Distance(x, lo, hi);
-                return new RuleCheck(shortfall == 0, shortfall, reference, Describe($"{year} value {{0}} against {referenceText} {{1}}", x, reference));
+                return new RuleCheck(shortfall == 0, shortfall, reference, explain ? Describe($"{year} value {{0}} against {referenceText} {{1}}", x, reference) : "");
             }
 
             case TargetKind.BetterThanProvinceAverage or TargetKind.TopOfProvince:
@@ -235,12 +237,13 @@ public sealed class TargetEvaluator
             default:
             {
                 var v = valueAt(year);
-                return v.HasValue ? Band(v.Value!.Value, rule, $"{year} value") : RuleCheck.NoData(v.Note!);
+                return v.HasValue ? Band(v.Value!.Value, rule, explain ? $"{year} value" : null) : RuleCheck.NoData(v.Note!);
             }
         }
     }
 
-    private static RuleCheck Band(double x, TargetRule rule, string what)
+    /// <param name="what">What <paramref name="x"/> is, for the explanation; null for none.</param>
+    private static RuleCheck Band(double x, TargetRule rule, string? what)
     {
         var (lo, hi) = rule.Band!.Value;
         var met = rule.Kind switch
@@ -253,7 +256,7 @@ public sealed class TargetEvaluator
         };
         var shortfall = met ? 0 : Math.Max(Distance(x, lo, hi), 0);
         var level = double.IsFinite(lo) ? lo : hi;
-        return new RuleCheck(met, shortfall, level, Describe($"{what} {{0}} against {rule}", x, level));
+        return new RuleCheck(met, shortfall, level, what is null ? "" : Describe($"{what} {{0}} against {rule}", x, level));
     }
 
     private RuleCheck Province(TargetRule rule, IndicatorEntry entry, string region, int year)
