@@ -48,6 +48,24 @@ public class WppUncertaintyTests
     }
 
     [Fact]
+    public void AnEmptyExtract_IsRefusedForTheCalibrationsFirstFile_ThoughTheInputsAreReadBesideIt()
+    {
+        // The location's inputs are read while the processes are calibrated; when both fail, the calibration's error is
+        // reported, as when it ran first (its first file is the TFR bounds).
+        var empty = Directory.CreateTempSubdirectory("populus-empty-wpp-").FullName;
+        try
+        {
+            var e = Assert.Throws<InvalidInputException>(() => StochasticRun.FromWpp(empty, 156, 2023, 2025, 10, 1));
+            Assert.Contains("tfr_annual.csv", e.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("pop_single_age_midyear.csv", e.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(empty, true);
+        }
+    }
+
+    [Fact]
     public void RunFolder_HasManifestQuantilesAndCalibration()
     {
         var run = StochasticRun.FromWpp(Folder, 156, 2023, 2025, 20, 9);
