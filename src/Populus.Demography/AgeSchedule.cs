@@ -39,6 +39,13 @@ public abstract class AgeSchedule
     /// <summary>Throws unless every value lies in [<paramref name="min"/>, <paramref name="max"/>] (NaN does not).</summary>
     private protected static void CheckRange(AgeGroups ages, ReadOnlySpan<double> values, double min, double max, string what)
     {
+        // A schedule is made for every figure a formula asks for (a probabilistic run: hundreds a trajectory): one vector
+        // pass, and the first value out of range found by age only for the message.
+        if (Projection.Kernels.AllWithin(values, min, max))
+        {
+            return;
+        }
+
         for (var i = 0; i < values.Length; i++)
         {
             var v = values[i];

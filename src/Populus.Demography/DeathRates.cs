@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Populus.Demography;
 
 /// <summary>Central death rates nMx (deaths per person-year lived) by age group.</summary>
@@ -34,6 +36,14 @@ public sealed class DeathRates : AgeSchedule
         if (deaths.Length != ages.Count || exposure.Length != ages.Count)
         {
             Guard.ThrowArgument(nameof(deaths), $"deaths ({deaths.Length}) and exposure ({exposure.Length}) need one value for each of {ages.Count} age groups.");
+        }
+
+        // Checked in vector passes; the first failing age is found one by one only for the message.
+        if (Projection.Kernels.AllWithin(deaths, 0, double.MaxValue) && Projection.Kernels.AllWithin(exposure, double.Epsilon, double.MaxValue))
+        {
+            TensorPrimitives.Divide(deaths, exposure, mx);
+            CheckRange(ages, mx, 0.0, MaximumRate, "mx");
+            return;
         }
 
         for (var i = 0; i < mx.Length; i++)

@@ -187,6 +187,42 @@ public class IndicatorTests
     }
 
     [Fact]
+    public void SplitCounts_AddTheSexes_AndRefuseASumThatOverflows()
+    {
+        var ages = AgeGroups.SingleYear(3);
+        var split = AgeSexCounts.Split(new PopulationByAgeSex(new PopulationByAge(ages, [1, 2, 3, 4]), new PopulationByAge(ages, [0.5, 0, 7, 1e300])));
+        Assert.Equal([1.5, 2, 10, 1e300 + 4], split.Total.Values.ToArray());
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            AgeSexCounts.Split(new PopulationByAgeSex(new PopulationByAge(ages, [1, 2, 3, double.MaxValue]), new PopulationByAge(ages, [1, 2, 3, double.MaxValue]))));
+    }
+
+    [Theory]
+    [InlineData(100, 25, null)] // single-year births below the table's open age: women read at their offset
+    [InlineData(100, 20, "no women aged 20-20")]
+    [InlineData(45, -1, "women aged 45-45: age 46 is not a bound")] // births past the open age 45+: refused as a range sum refuses it
+    public void Tfr_OfSingleYearBirths_IsTheSumOfEachAgesRate_OrSaysWhichWomenAreMissing(int openAge, int noWomenAt, string? missing)
+    {
+        var ages = AgeGroups.SingleYear(openAge);
+        var women = Enumerable.Range(0, ages.Count).Select(i => i == noWomenAt && missing is not null ? 0.0 : 1000.0 + (7 * i)).ToArray();
+        var birthAges = AgeGroups.SingleYearRange(15, 49);
+        var births = Enumerable.Range(15, 35).Select(x => 0.001 * x * (50 - x)).ToArray();
+        var data = new InMemoryIndicatorData(Seed.Catalogue)
+            .AddPopulation(PopulationKind.Resident, Seed.City, 2030, AgeSexCounts.Split(new PopulationByAgeSex(new PopulationByAge(ages, women), new PopulationByAge(ages, women))), Provenance.Projected("test"))
+            .AddBirths(Seed.City, 2030, AgeSexCounts.Split(new PopulationByAgeSex(new PopulationByAge(birthAges, births.Select(b => b * 0.52).ToArray()), new PopulationByAge(birthAges, births.Select(b => b * 0.48).ToArray()))), Provenance.Projected("test"));
+        var tfr = new IndicatorCalculator(Seed.Catalogue, data).Compute("total_fertility_rate", Seed.City, 2030);
+        if (missing is null)
+        {
+            var expected = Enumerable.Range(0, 35).Sum(i => ((births[i] * 0.52) + (births[i] * 0.48)) / women[15 + i]);
+            Assert.Equal(expected, tfr.Value!.Value, 1e-12);
+        }
+        else
+        {
+            Assert.False(tfr.HasValue);
+            Assert.Contains(missing, tfr.Note, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void EducationIndicators_UseTheCensusLevelsAndSchoolingYears()
     {
         var ages = AgeGroups.FromStarts([0, 16, 20, 60]);

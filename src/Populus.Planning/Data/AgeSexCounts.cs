@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Populus.Demography;
 using Populus.Demography.Projection;
 
@@ -39,14 +40,10 @@ public sealed class AgeSexCounts
     public static AgeSexCounts Split(PopulationByAgeSex bySex)
     {
         ArgumentNullException.ThrowIfNull(bySex);
-        var n = bySex.Ages.Count;
-        var sum = n <= 256 ? stackalloc double[n] : new double[n];
-        for (var i = 0; i < sum.Length; i++)
-        {
-            sum[i] = bySex.Male[i] + bySex.Female[i];
-        }
-
-        return new AgeSexCounts(new PopulationByAge(bySex.Ages, sum), bySex);
+        var sum = new double[bySex.Ages.Count];
+        TensorPrimitives.Add(bySex.Male.Values, bySex.Female.Values, sum);
+        // The sum of two checked schedules is never negative; only an overflow to infinity could fail the check.
+        return new AgeSexCounts(Kernels.AllFinite(sum) ? PopulationByAge.Trusted(bySex.Ages, sum) : new PopulationByAge(bySex.Ages, sum), bySex);
     }
 
     /// <summary>The sum over <paramref name="range"/> for one sex (null = both).</summary>

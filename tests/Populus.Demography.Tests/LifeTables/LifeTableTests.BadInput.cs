@@ -93,6 +93,25 @@ public partial class LifeTableTests
     }
 
     [Fact]
+    public void DeathRatesFromDeathsAndExposure_AreTheQuotients_AndTheFirstBadAgeIsNamed()
+    {
+        var ages = AgeGroups.SingleYear(100);
+        var deaths = Enumerable.Range(0, ages.Count).Select(x => 0.37 * (x + 1)).ToArray();
+        var exposure = Enumerable.Range(0, ages.Count).Select(x => 1000.0 + (13 * x)).ToArray();
+        var mx = DeathRates.FromDeathsAndExposure(ages, deaths, exposure);
+        Assert.Equal(Enumerable.Range(0, ages.Count).Select(x => deaths[x] / exposure[x]), mx.Values.ToArray());
+
+        // Two ages fail: the younger one is named, whichever check it fails.
+        deaths[60] = -1;
+        exposure[33] = double.PositiveInfinity;
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => DeathRates.FromDeathsAndExposure(ages, deaths, exposure));
+        Assert.Contains("exposure at age 33", ex.Message, StringComparison.Ordinal);
+        exposure[33] = 1000;
+        ex = Assert.Throws<ArgumentOutOfRangeException>(() => DeathRates.FromDeathsAndExposure(ages, deaths, exposure));
+        Assert.Contains("deaths at age 60", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LifeExpectancyAtBirth_RefusesWhatTheTableRefuses()
     {
         var ages = AgeGroups.Abridged(85);
