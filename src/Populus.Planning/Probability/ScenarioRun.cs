@@ -71,7 +71,7 @@ public sealed class ScenarioRun
     /// <param name="seed">The seed: the same seed gives the same run on any number of threads.</param>
     /// <param name="maxDegreeOfParallelism">Threads; 0 uses every core.</param>
     /// <param name="pyramid">Whether to keep the probabilistic pyramid; a run read only for its series (goal seeking asks
-    /// for one indicator at every lever level it tries) leaves it out, a sixth of a run's time. Without it
+    /// for one indicator at every lever level it tries) leaves it out, about an eighth of a run's time. Without it
     /// <see cref="HasPyramid"/> is false for every region.</param>
     /// <exception cref="ArgumentException">N or the threads out of range, a pair names an indicator without a formula, or the years do not fit.</exception>
     public static ScenarioRun Run(ScenarioModel model, Scenario scenario, UncertaintyModel uncertainty, IndicatorCatalogue catalogue,
