@@ -196,6 +196,33 @@ public class IndicatorTests
             AgeSexCounts.Split(new PopulationByAgeSex(new PopulationByAge(ages, [1, 2, 3, double.MaxValue]), new PopulationByAge(ages, [1, 2, 3, double.MaxValue]))));
     }
 
+    [Fact]
+    public void GroupSums_AreEachGroupsRangeSum_ReadAtTheirOffsetOrSummed()
+    {
+        var single = AgeGroups.SingleYear(100);
+        var women = Enumerable.Range(0, single.Count).Select(x => x == 20 ? -0.0 : 1000.0 + (3.7 * x)).ToArray();
+        var counts = AgeSexCounts.Split(new PopulationByAgeSex(new PopulationByAge(single, women), new PopulationByAge(single, women)));
+        foreach (var groups in new[] { AgeGroups.SingleYearRange(15, 49), AgeGroups.FiveYear(15, 50, open: false) })
+        {
+            var sums = new double[groups.Count];
+            Assert.True(counts.TrySumGroups(groups, Sex.Female, sums, out var failed, out _));
+            Assert.Equal(-1, failed);
+            for (var i = 0; i < groups.Count; i++)
+            {
+                Assert.True(counts.TrySum(new AgeRange(groups.Start(i), groups.Start(i) + groups.Width(i)), Sex.Female, out var one, out _));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(one), BitConverter.DoubleToInt64Bits(sums[i])); // −0 summed is +0 either way
+            }
+        }
+
+        // Past the open age 45+: the first group that cannot be summed, and the sums before it.
+        var open = AgeSexCounts.Split(new PopulationByAgeSex(new PopulationByAge(AgeGroups.SingleYear(45), women[..46]), new PopulationByAge(AgeGroups.SingleYear(45), women[..46])));
+        var partial = new double[35];
+        Assert.False(open.TrySumGroups(AgeGroups.SingleYearRange(15, 49), Sex.Female, partial, out var at, out var why));
+        Assert.Equal(30, at);
+        Assert.Equal(women[44], partial[29]);
+        Assert.Contains("age 46 is not a bound", why, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(100, 25, null)] // single-year births below the table's open age: women read at their offset
     [InlineData(100, 20, "no women aged 20-20")]

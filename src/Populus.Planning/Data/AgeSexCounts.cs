@@ -77,6 +77,36 @@ public sealed class AgeSexCounts
         return true;
     }
 
+    /// <summary>The sum of one sex over each closed group of <paramref name="groups"/>, as <see cref="TrySum"/> gives it for
+    /// the group's range, into <paramref name="sums"/>; false at the first group that cannot be summed, the sums before
+    /// it given.</summary>
+    /// <param name="failed">The group that cannot be summed, or −1.</param>
+    /// <param name="reason">Why, as <see cref="TrySum"/> says it.</param>
+    internal bool TrySumGroups(AgeGroups groups, Sex sex, Span<double> sums, out int failed, out string? reason)
+    {
+        // Single years below the open age of a single-year table: each group's sum is the count at its offset (plus
+        // zero, the sum's first term, as TrySum adds it); a probabilistic run asks for hundreds of TFRs a trajectory.
+        var offset = Ages.IsSingleYear && groups.IsSingleYear ? Ages.IndexOf(groups.FirstAge) : -1;
+        if (offset >= 0 && offset + groups.Count < Ages.Count && BySex is { } bySex)
+        {
+            TensorPrimitives.Add(bySex[sex].Values.Slice(offset, groups.Count), 0.0, sums);
+            (failed, reason) = (-1, null);
+            return true;
+        }
+
+        for (var i = 0; i < groups.Count; i++)
+        {
+            if (!TrySum(new AgeRange(groups.Start(i), groups.Start(i) + groups.Width(i)), sex, out sums[i], out reason))
+            {
+                failed = i;
+                return false;
+            }
+        }
+
+        (failed, reason) = (-1, null);
+        return true;
+    }
+
     /// <summary>The group indices spanned by <paramref name="range"/>, when its bounds are group bounds.</summary>
     private bool TryIndices(AgeRange range, out int first, out int last, out string? reason)
     {

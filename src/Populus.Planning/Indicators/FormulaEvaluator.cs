@@ -136,30 +136,22 @@ internal sealed class FormulaEvaluator(RegionalData data)
         }
 
         var asfr = ages.Count <= 256 ? stackalloc double[ages.Count] : new double[ages.Count];
-        // Single years of age below the open age of a single-year table of women: the women of age i are the count at
-        // the same offset, which the range's sum finds one age at a time (a probabilistic run asks for hundreds of TFRs a
-        // trajectory).
-        var offset = pop.Value.Ages.IsSingleYear && ages.IsSingleYear ? pop.Value.Ages.IndexOf(ages.FirstAge) : -1;
-        var byOffset = offset >= 0 && offset + ages.Count < pop.Value.Ages.Count && pop.Value.BySex is not null ? pop.Value.BySex.Female.Values : default;
+        var women = ages.Count <= 256 ? stackalloc double[ages.Count] : new double[ages.Count];
+        var summed = pop.Value.TrySumGroups(ages, Sex.Female, women, out var failed, out var why);
         AgeRange Range(int i) => new(ages.Start(i), ages.Start(i) + ages.Width(i));
-        for (var i = 0; i < ages.Count; i++)
+        for (var i = 0; i < (summed ? ages.Count : failed); i++)
         {
-            double women;
-            if (!byOffset.IsEmpty)
-            {
-                women = byOffset[offset + i];
-            }
-            else if (!pop.Value.TrySum(Range(i), Sex.Female, out women, out var why))
-            {
-                return DataResult<double>.Missing($"TFR of {Name(region)} in {year}: women aged {Range(i)}: {why}");
-            }
-
-            if (women <= 0)
+            if (women[i] <= 0)
             {
                 return DataResult<double>.Missing($"TFR of {Name(region)} in {year}: no women aged {Range(i)}");
             }
 
-            asfr[i] = births.Value.Total[i] / women;
+            asfr[i] = births.Value.Total[i] / women[i];
+        }
+
+        if (!summed)
+        {
+            return DataResult<double>.Missing($"TFR of {Name(region)} in {year}: women aged {Range(failed)}: {why}");
         }
 
         return DataResult<double>.Found(new FertilityRates(ages, asfr).TotalFertilityRate(), births.Provenance.Combine(pop.Provenance));
