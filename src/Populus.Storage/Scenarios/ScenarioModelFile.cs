@@ -63,7 +63,7 @@ public static class ScenarioModelFile
         var location = (int)Number("pattern_location", 1, 9999);
         var patternYear = (int)Number("pattern_year", 1950, 2100);
         var counties = ReadCounties(Path.Combine(folder, CountiesFile));
-        var wpp = WppReader.Read(Path.Combine(dataFolder, "wpp"), location);
+        var wpp = WppReader.ReadPatterns(Path.Combine(dataFolder, "wpp"), location);
         DeathRates Mortality(Sex sex)
         {
             var period = wpp.AbridgedMortality.FirstOrDefault(p => p.Sex == sex && p.Period.Contains(patternYear))
@@ -74,7 +74,7 @@ public static class ScenarioModelFile
         var fertilityPeriod = wpp.FiveYearFertility.FirstOrDefault(p => p.Period.Contains(patternYear))
             ?? throw new InvalidInputException(new InputError(modelPath, parameters["pattern_year"].Row, "value", patternYear.ToString(CultureInfo.InvariantCulture), $"WPP has no fertility of location {location} for a period containing this year"));
         var source = baseSource ?? "provisional base: WPP 2024 China 2020 age-sex structure scaled to county totals";
-        var byRegion = bases ?? ProvisionalBase(dataFolder, wpp, counties.Select(c => (c.Region, c.Code)).ToList());
+        var byRegion = bases ?? ProvisionalBase(dataFolder, WppReader.Read(Path.Combine(dataFolder, "wpp"), location), counties.Select(c => (c.Region, c.Code)).ToList());
         var missing = counties.Where(c => !byRegion.ContainsKey(c.Region)).Select(c => c.Region).ToList();
         if (missing.Count > 0)
         {

@@ -46,6 +46,24 @@ public static class WppReader
         };
     }
 
+    /// <summary>The age patterns of <paramref name="locationCode"/> alone: abridged death rates and five-year fertility by
+    /// period, what a scenario model takes from WPP, without the single-age population and migration files (10 MB of the
+    /// extract's 12, read on every start of the plan monitor otherwise).</summary>
+    /// <exception cref="InvalidInputException">A file is missing, a cell is malformed, or the location has no death rates.</exception>
+    public static (IReadOnlyList<WppPeriodSchedule> AbridgedMortality, IReadOnlyList<WppPeriodSchedule> FiveYearFertility) ReadPatterns(string folder, int locationCode)
+    {
+        var errors = new List<InputError>();
+        var mortality = ReadPeriods(folder, "mx_abridged_5y.csv", "value", WppLocation.MortalityAges, locationCode, bySex: true, errors);
+        var fertility = ReadPeriods(folder, "fertility_pasfr_asfr_5y.csv", "asfr", WppLocation.FertilityAges, locationCode, bySex: false, errors);
+        if (errors.Count == 0 && mortality.Count == 0)
+        {
+            errors.Add(new InputError(Path.Combine(folder, "mx_abridged_5y.csv"), 0, "location_code",
+                locationCode.ToString(System.Globalization.CultureInfo.InvariantCulture), "no rows for this location"));
+        }
+
+        return errors.Count > 0 ? throw new InvalidInputException(errors) : (mortality, fertility);
+    }
+
     private static IEnumerable<CsvRecord> Rows(CsvTable table, int locationCode) =>
         table.Records().Where(r => r.Text("location_code") == locationCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
 

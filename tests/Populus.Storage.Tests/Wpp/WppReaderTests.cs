@@ -33,6 +33,22 @@ public class WppReaderTests
     }
 
     [Fact]
+    public void ReadPatterns_China_AreTheWholeReadsPatterns_AndAnUnknownLocationIsRefused()
+    {
+        var (mortality, fertility) = WppReader.ReadPatterns(TestData.SharedPath("data/wpp"), 156);
+        Assert.Equal(China.Value.AbridgedMortality.Count, mortality.Count);
+        Assert.All(mortality.Zip(China.Value.AbridgedMortality), p =>
+        {
+            Assert.Equal((p.Second.Period, p.Second.Sex, p.Second.MidYear), (p.First.Period, p.First.Sex, p.First.MidYear));
+            Assert.Equal(p.Second.Values, p.First.Values);
+        });
+        Assert.Equal(China.Value.FiveYearFertility.Select(f => f.Values), fertility.Select(f => f.Values));
+        var ex = Assert.Throws<InvalidInputException>(() => WppReader.ReadPatterns(TestData.SharedPath("data/wpp"), 999));
+        Assert.Contains("mx_abridged_5y.csv", ex.Message);
+        Assert.Contains("no rows for this location", ex.Message);
+    }
+
+    [Fact]
     public void Read_UnknownLocation_IsRefusedClearly()
     {
         var ex = Assert.Throws<InvalidInputException>(() => WppReader.Read(TestData.SharedPath("data/wpp"), 999));
