@@ -36,13 +36,11 @@ public sealed record StochasticRun(string Source, string InputFolder, int? Locat
     /// <exception cref="InvalidInputException">The extract is missing or invalid, or lacks an input or bounds the years need.</exception>
     public static StochasticRun FromWpp(string folder, int locationCode, int from, int to, int trajectories, ulong seed, int threads = 0)
     {
-        var calibrating = Task.Run(() => WppUncertainty.Calibrate(folder, locationCode));
-        var (location, basePopulation, assumptions) = BesideCalibration(calibrating, () =>
+        var (calibration, (location, basePopulation, assumptions)) = ReadBesideCalibration(() => WppUncertainty.Calibrate(folder, locationCode), () =>
         {
             var location = WppReader.Read(folder, locationCode);
             return (location, WppProjectionSetup.BasePopulation(location, folder, from), WppProjectionSetup.Assumptions(location, folder, from, to));
         });
-        var calibration = calibrating.GetAwaiter().GetResult();
         double[] initial = [.. basePopulation.Male.Values, .. basePopulation.Female.Values];
         var projection = Checked(folder, () => new StochasticProjection(Demography.Projection.StateSpace.Single(location.LocationName), [assumptions], initial,
             from, WppProjectionSetup.MidYear(from), to - from, WppProjection.Timing, calibration.Model, OutputAgeGroups(assumptions.Ages)));
@@ -55,9 +53,8 @@ public sealed record StochasticRun(string Source, string InputFolder, int? Locat
     public static StochasticRun FromBundle(string bundle, string wppFolder, int calibrationLocation, int from, int to, int trajectories, ulong seed,
         double regionalCorrelation = 0.9, int threads = 0)
     {
-        var calibrating = Task.Run(() => WppUncertainty.Calibrate(wppFolder, calibrationLocation, regionalCorrelation));
-        var setup = BesideCalibration(calibrating, () => BundleProjection.Prepare(bundle, from, to));
-        var calibration = calibrating.GetAwaiter().GetResult();
+        var (calibration, setup) = ReadBesideCalibration(() => WppUncertainty.Calibrate(wppFolder, calibrationLocation, regionalCorrelation),
+            () => BundleProjection.Prepare(bundle, from, to));
         double[] initial = [.. setup.BasePopulation.SelectMany(p => p.Male.Values.ToArray().Concat(p.Female.Values.ToArray()))];
         var projection = Checked(bundle, () => new StochasticProjection(setup.States, setup.Assumptions, initial, from, from, to - from,
             BundleProjection.Timing, calibration.Model, OutputAgeGroups(setup.Assumptions[0].Ages), setup.Transitions));
@@ -227,17 +224,21 @@ public sealed record StochasticRun(string Source, string InputFolder, int? Locat
     /// <summary>Reads the run's inputs while the processes are calibrated on another thread (≈ 0.7 s of a core: the
     /// calibration location's deterministic projection to 2100 and four fits, which the inputs do not need). When both
     /// fail, the calibration's error is the one reported, as when it ran first.</summary>
-    private static T BesideCalibration<T>(Task<WppUncertainty.Calibration> calibrating, Func<T> read)
+    private static (WppUncertainty.Calibration Calibration, T Inputs) ReadBesideCalibration<T>(Func<WppUncertainty.Calibration> calibrate, Func<T> read)
     {
+        var calibrating = Task.Run(calibrate);
+        T inputs;
         try
         {
-            return read();
+            inputs = read();
         }
         catch (InvalidInputException)
         {
             calibrating.GetAwaiter().GetResult();
             throw;
         }
+
+        return (calibrating.GetAwaiter().GetResult(), inputs);
     }
 
     private static T Checked<T>(string folder, Func<T> build)
