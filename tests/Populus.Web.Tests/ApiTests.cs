@@ -159,6 +159,78 @@ public sealed class ApiTests
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
+    [Fact]
+    public async Task ScenarioRun_WithProbabilities_GivesEachTargetsChance_WhichMoreMigrantsRaiseForPopulation()
+    {
+        using var client = await TestApp.For("duckdb").SignedIn("analyst");
+        async Task<(double? Population2035, JsonElement Probabilities)> Run(int netMigration)
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/projections/run", new { scenario = "baseline", tfr = 1.0, netMigration, probabilities = true });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+            var targets = json.GetProperty("targets").EnumerateArray().ToList();
+            var probabilities = json.GetProperty("probabilities");
+            var values = probabilities.GetProperty("values").EnumerateArray().ToList();
+            Assert.Equal(targets.Count, values.Count);
+            Assert.All(values, v => Assert.True(v.ValueKind == JsonValueKind.Null || v.GetDouble() is >= 0 and <= 1, v.ToString()));
+            var i = targets.FindIndex(t => t.GetProperty("indicatorId").GetString() == "resident_population" && t.GetProperty("targetYear").GetInt32() == 2035);
+            return (values[i].ValueKind == JsonValueKind.Null ? null : values[i].GetDouble(), probabilities);
+        }
+
+        var few = await Run(0);
+        var many = await Run(200_000);
+        Assert.Equal(Hosting.PopulusSettings.DefaultTrajectories, few.Probabilities.GetProperty("trajectories").GetInt32());
+        Assert.Equal(Plan.ScenarioService.DefaultSeed, few.Probabilities.GetProperty("seed").GetUInt64());
+        Assert.True(many.Population2035 > few.Population2035, $"P(≥ 10 million in 2035): {many.Population2035} with 200,000 migrants a year, {few.Population2035} with none");
+
+        // Without the flag the response has no probabilities (and no run is made).
+        var plain = await (await client.PostAsJsonAsync("/api/v1/projections/run", new { scenario = "baseline", tfr = 1.0 })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.Null, plain.GetProperty("probabilities").ValueKind);
+    }
+
+    [Fact]
+    public async Task Goal_TheLevelFound_MeetsTheTargetWhenTheScenarioExplorerRunsIt()
+    {
+        var app = TestApp.For("duckdb");
+        using var client = await app.SignedIn("analyst");
+        async Task<JsonElement> Goal(object body)
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/projections/goal", body);
+            var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, json.ToString());
+            return json;
+        }
+
+        // The other sliders held where they are: the level found, run with them, brings the city to the target.
+        var central = await Goal(new { indicator = "resident_population", year = 2035, lever = "net-migration", tfr = 1.1, lifeExpectancy = 82.0 });
+        Assert.Equal("Reached", central.GetProperty("outcome").GetString());
+        var level = central.GetProperty("level").GetDouble();
+        Assert.InRange(level, central.GetProperty("leverMinimum").GetDouble(), central.GetProperty("leverMaximum").GetDouble());
+        Assert.Contains("tfr=1.1", central.GetProperty("scenario").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("net-migration", central.GetProperty("scenario").GetString(), StringComparison.Ordinal);
+        var run = await (await client.PostAsJsonAsync("/api/v1/projections/run", new { scenario = "baseline", tfr = 1.1, lifeExpectancy = 82.0, netMigration = level }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var in2035 = run.GetProperty("population").GetProperty("values").EnumerateArray().Single(v => v.GetProperty("year").GetInt32() == 2035).GetProperty("value").GetDouble();
+        Assert.Equal(central.GetProperty("boundary").GetDouble(), in2035, 3);
+
+        // With a probability: the 20% quantile of the trajectories must reach the target, so more migrants are needed.
+        var likely = await Goal(new { indicator = "resident_population", year = 2035, lever = "net-migration", tfr = 1.1, lifeExpectancy = 82.0, probability = 0.8 });
+        Assert.Equal("Reached", likely.GetProperty("outcome").GetString());
+        Assert.True(likely.GetProperty("level").GetDouble() > level, $"{likely.GetProperty("level")} for 80%, {level} on the central path");
+        Assert.Equal(Hosting.PopulusSettings.DefaultTrajectories, likely.GetProperty("trajectories").GetInt32());
+
+        async Task<HttpStatusCode> Status(object body) => (await client.PostAsJsonAsync("/api/v1/projections/goal", body)).StatusCode;
+        Assert.Equal(HttpStatusCode.BadRequest, await Status(new { indicator = "resident_population", year = 2035, lever = "subsidy" }));
+        Assert.Equal(HttpStatusCode.BadRequest, await Status(new { indicator = "resident_population", year = 2035, lever = "tfr", probability = 1.5 }));
+        Assert.Equal(HttpStatusCode.BadRequest, await Status(new { indicator = "resident_population", year = 2035, lever = "tfr", lifeExpectancy = 120.0 }));
+        Assert.Equal(HttpStatusCode.NotFound, await Status(new { indicator = "no_such_indicator", year = 2035, lever = "tfr" }));
+        var noTarget = await client.PostAsJsonAsync("/api/v1/projections/goal", new { indicator = "resident_population", year = 2027, lever = "tfr" });
+        Assert.Equal(HttpStatusCode.NotFound, noTarget.StatusCode);
+        Assert.Contains("no target with a figure in 2027", await noTarget.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var viewer = await app.SignedIn("viewer-lucheng");
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync("/api/v1/projections/goal", new { indicator = "resident_population", year = 2035, lever = "tfr" })).StatusCode);
+    }
+
     [Theory]
     [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task ProjectedPyramid_AndServiceDemand_AreScoped(string engine)

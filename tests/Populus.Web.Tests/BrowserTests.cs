@@ -198,7 +198,33 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var after = await page.EvaluateAsync<double>(last);
         Assert.True(after > before, $"{after} after raising the TFR, {before} before");
         Assert.Contains("tfr=1.8", await page.Locator("#scenario-result").InnerTextAsync(), StringComparison.Ordinal);
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#scenario-targets .prob').length > 0 && !document.querySelector('#scenario-targets .prob.pending')");
         await Shot(page, "scenarios");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task ScenarioExplorer_ShowsTheTargetsChances_AndGoalSeekingSetsTheSliderToTheLevelThatMeetsTheTarget()
+    {
+        var (page, errors) = await SignIn("analyst");
+        await Open(page, "#scenarios");
+        // The probabilities follow the projection: every cell leaves its placeholder, population's 2035 one a percentage.
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#scenario-targets .prob').length > 0 && !document.querySelector('#scenario-targets .prob.pending')");
+        Assert.Contains("trajectories", await page.Locator("#scenario-prob-note").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.Locator("#goal-target").SelectOptionAsync("resident_population|2035");
+        await page.Locator("#goal-lever").SelectOptionAsync("net-migration");
+        await page.ClickAsync("#goal-run");
+        await page.Locator("#goal-apply").WaitForAsync();
+        Assert.Contains("Reached", await page.Locator("#goal-result .goal-answer").GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+        const string last = "() => { const d = window.PopulusCharts['chart-scenario'].getOption().series[0].data; return d[d.length - 1][1]; }";
+        var before = await page.EvaluateAsync<double>(last);
+        await page.ClickAsync("#goal-apply");
+        await page.WaitForFunctionAsync($"b => ({last})() !== b", before);
+        Assert.Equal(1000, await page.EvaluateAsync<double>(last), 2);
+        await page.WaitForFunctionAsync("() => !document.querySelector('#scenario-targets .prob.pending')");
+        await page.Locator("#goal-result").ScrollIntoViewIfNeededAsync();
+        await Shot(page, "scenarios-goal");
         Assert.Empty(errors);
     }
 

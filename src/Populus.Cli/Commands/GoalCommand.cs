@@ -32,23 +32,8 @@ internal static class GoalCommand
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
             var monitor = PlanMonitor.Load(store, calibrateUncertainty: parse.GetValue(probability) is not null);
-            var id = parse.GetValue(indicator)!;
             var y = parse.GetValue(year);
-            if (!monitor.Plan.Catalogue.Contains(id))
-            {
-                stderr.WriteLine($"--indicator '{id}': not in the catalogue (data/plan/indicator-catalogue.csv).");
-                return CommandExit.Refused;
-            }
-
-            var targets = monitor.Plan.Book.For(id).Where(t => t.Year == y && t.Rule.IsNumeric).ToList();
-            if (targets.Count == 0)
-            {
-                var years = monitor.Plan.Book.For(id).Where(t => t.Rule.IsNumeric).Select(t => t.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "standing");
-                stderr.WriteLine($"{id} has no target with a figure in {y} (targets with a figure: {string.Join(", ", years.DefaultIfEmpty("none"))}).");
-                return CommandExit.Refused;
-            }
-
-            var target = targets[0];
+            var target = monitor.GoalTarget(parse.GetValue(indicator)!, y);
             var which = parse.GetValue(lever) switch
             {
                 "net-migration" => ScenarioLever.NetMigration,
@@ -58,27 +43,18 @@ internal static class GoalCommand
             };
             var s = monitor.Scenario(parse.GetValue(scenario) ?? "baseline");
             var where = monitor.Region(parse.GetValue(region) ?? monitor.Model.City);
-            GoalSeekResult result;
-            if (parse.GetValue(probability) is { } p)
+            var p = parse.GetValue(probability);
+            var n = parse.GetValue(trajectories);
+            if (p is not null && (n < 1 || n > 100_000))
             {
-                var n = parse.GetValue(trajectories);
-                if (n < 1 || n > 100_000)
-                {
-                    stderr.WriteLine($"--trajectories {n}: must be between 1 and 100,000.");
-                    return CommandExit.Refused;
-                }
-
-                // Common random numbers: the same seed at every lever level keeps the quantile smooth in the lever.
-                var series = new[] { (target.IndicatorId, where) };
-                result = ProbabilisticGoalSeeker.Seek(target, ScenarioGoal.Range(which),
-                    level => ScenarioRun.Run(monitor.Model, s.With(ScenarioGoal.Levers(which, level)), monitor.Uncertainty, monitor.Plan.Catalogue, series, y, n, parse.GetValue(seed), pyramid: false)
-                        .Values(target.IndicatorId, where, y),
-                    p);
-                stdout.WriteLine($"Probability: {n} trajectories a level (seed {parse.GetValue(seed)}): {monitor.UncertaintySources}.");
+                stderr.WriteLine($"--trajectories {n}: must be between 1 and 100,000.");
+                return CommandExit.Refused;
             }
-            else
+
+            var result = monitor.SeekGoal(s, target, where, which, p, n, parse.GetValue(seed));
+            if (p is not null)
             {
-                result = ScenarioGoal.Seek(monitor.Projector, s, monitor.Plan.Catalogue, target, where, which);
+                stdout.WriteLine($"Probability: {n} trajectories a level (seed {parse.GetValue(seed)}): {monitor.UncertaintySources}.");
             }
 
             stdout.WriteLine($"Target: {target.IndicatorId} {target.Year} {target.Rule} ({target.PrintedZh}; {target.Source}), {where}, scenario '{s.Name}'.");

@@ -38,6 +38,19 @@ public static class ScenarioGoal
         _ => new ScenarioLevers(GraduateRetention: level),
     };
 
+    /// <summary>The levers held while goal seeking moves <paramref name="sought"/>: <paramref name="levers"/> without it.</summary>
+    public static ScenarioLevers Holding(ScenarioLevers levers, ScenarioLever sought)
+    {
+        ArgumentNullException.ThrowIfNull(levers);
+        return sought switch
+        {
+            ScenarioLever.NetMigration => levers with { NetMigration = null },
+            ScenarioLever.TotalFertility => levers with { TotalFertility = null },
+            ScenarioLever.LifeExpectancy => levers with { LifeExpectancy = null },
+            _ => levers with { GraduateRetention = null },
+        };
+    }
+
     /// <summary>The projection as a function: lever level → the indicator in <paramref name="region"/> at the target year.</summary>
     /// <exception cref="ArgumentException">The target has no year, or its year is not after the base year.</exception>
     public static Func<double, double> Model(ScenarioProjector projector, Scenario scenario, IndicatorCatalogue catalogue, PlanTarget target, string region, ScenarioLever lever)

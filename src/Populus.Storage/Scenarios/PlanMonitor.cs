@@ -2,9 +2,11 @@ using System.Globalization;
 using Populus.Demography.Stochastic;
 using Populus.Planning.Data;
 using PlanProvenance = Populus.Planning.Data.Provenance;
+using Populus.Planning.GoalSeeking;
 using Populus.Planning.Indicators;
 using Populus.Planning.Probability;
 using Populus.Planning.Scenarios;
+using Populus.Planning.Targets;
 using Populus.Storage.Tabular;
 
 namespace Populus.Storage.Scenarios;
@@ -146,6 +148,61 @@ public sealed class PlanMonitor
             ? Plan.Regions.NameOf(code)
             : throw new InvalidInputException(new InputError("store regions", 0, "region", nameOrCode,
                 "neither a region or group of the store (e.g. 温州市, 鹿城区, 中心城区) nor its code (e.g. 330302)"));
+
+    /// <summary>The target goal seeking solves for: the book's first target of <paramref name="indicatorId"/> in
+    /// <paramref name="year"/> that has a figure.</summary>
+    /// <exception cref="InvalidInputException">The indicator is not in the catalogue, or none of its targets that year has a figure (the years that have one are named).</exception>
+    public PlanTarget GoalTarget(string indicatorId, int year)
+    {
+        ArgumentNullException.ThrowIfNull(indicatorId);
+        var catalogue = Path.Combine(DataFolder, "plan", "indicator-catalogue.csv");
+        if (!Plan.Catalogue.Contains(indicatorId))
+        {
+            throw new InvalidInputException(new InputError(catalogue, 0, "indicator", indicatorId, "not in the catalogue"));
+        }
+
+        var withFigure = Plan.Book.For(indicatorId).Where(t => t.Rule.IsNumeric).ToList();
+        return withFigure.FirstOrDefault(t => t.Year == year)
+            ?? throw new InvalidInputException(new InputError(Path.Combine(DataFolder, "plan", "plan-indicators.csv"), 0, "year",
+                year.ToString(CultureInfo.InvariantCulture),
+                $"{indicatorId} has no target with a figure in {year} (targets with a figure: " +
+                $"{string.Join(", ", withFigure.Select(t => t.Year?.ToString(CultureInfo.InvariantCulture) ?? "standing").DefaultIfEmpty("none"))})"));
+    }
+
+    /// <summary>
+    /// Goal seeking (docs/planning.md "Goal seeking"): the level of <paramref name="lever"/>, held every year from the
+    /// first projected one to the target's, at which <paramref name="scenario"/> meets <paramref name="target"/> in
+    /// <paramref name="region"/>; with <paramref name="probability"/>, at which that share of
+    /// <paramref name="trajectories"/> probabilistic trajectories meets it (one seed at every level: common random
+    /// numbers keep the answer smooth in the lever).
+    /// </summary>
+    /// <remarks>Without a probability the seek projects with <see cref="Projector"/>, which is not thread-safe: one such
+    /// seek at a time, and no other use of the projector meanwhile.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The probability is not in (0, 1) or the trajectories not in 1 … 100,000.</exception>
+    /// <exception cref="InvalidInputException">With a probability: the WPP extract that calibrates the processes is missing or invalid.</exception>
+    public GoalSeekResult SeekGoal(Scenario scenario, PlanTarget target, string region, ScenarioLever lever, double? probability = null,
+        int trajectories = 1_000, ulong seed = 2024)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(target);
+        if (probability is not { } p)
+        {
+            return ScenarioGoal.Seek(Projector, scenario, Plan.Catalogue, target, region, lever);
+        }
+
+        if (trajectories < 1 || trajectories > StochasticProjection.MaxTrajectories)
+        {
+            throw new ArgumentOutOfRangeException(nameof(trajectories), trajectories, $"must be between 1 and {StochasticProjection.MaxTrajectories:N0}");
+        }
+
+        var year = target.Year ?? throw new ArgumentException($"goal seeking needs a target year; {target} has none.", nameof(target));
+        var series = new[] { (target.IndicatorId, region) };
+        var uncertainty = Uncertainty;
+        return ProbabilisticGoalSeeker.Seek(target, ScenarioGoal.Range(lever),
+            level => ScenarioRun.Run(Model, scenario.With(ScenarioGoal.Levers(lever, level)), uncertainty, Plan.Catalogue, series, year, trajectories, seed, pyramid: false)
+                .Values(target.IndicatorId, region, year),
+            p);
+    }
 
     private const string YearEndResidents = "resident_population_yearend";
     private const string NaturalGrowthRate = "natural_growth_rate";

@@ -19,7 +19,9 @@ internal static class ProjectionsApi
         var group = app.MapGroup("/api/v1/projections").WithTags("Projections").RequireAuthorization(Policies.CityWork);
         group.MapGet("/scenarios", Scenarios).WithName("ListScenarios").WithSummary("The scenarios of data/scenarios with their descriptions.");
         group.MapPost("/run", Run).WithName("RunScenario")
-            .WithSummary("Projects a scenario to 2035 with optional levers (tfr, lifeExpectancy, netMigration, graduateRetention): population path, yearly levels, and the plan's targets met or not.");
+            .WithSummary("Projects a scenario to 2035 with optional levers (tfr, lifeExpectancy, netMigration, graduateRetention): population path, yearly levels, and the plan's targets met or not; with probabilities: true, the probability each target is met over the cockpit's trajectories (seed: default 2024).");
+        group.MapPost("/goal", Goal).WithName("SeekGoal")
+            .WithSummary("Goal seeking (目标倒推): the level of one lever (net-migration, tfr, e0, retention), held every year to the target's, at which a scenario meets a plan target (indicator, year, region); with probability (e.g. 0.8), at which that share of the cockpit's trajectories meets it.");
         group.MapGet("/compare", Compare).WithName("CompareScenarios").WithSummary("Resident population by year of several scenarios (?scenarios=baseline,plan&region=).");
         group.MapGet("/pyramid", Pyramid).WithName("GetProjectedPyramid").WithSummary("Projected males and females by five-year group (?scenario=&year=&region=).");
         app.MapGroup("/api/v1/services").WithTags("Projections").RequireAuthorization(Policies.ReadData)
@@ -39,8 +41,7 @@ internal static class ProjectionsApi
             return Unavailable(service);
         }
 
-        var problem = Check(request.Tfr, 0.3, 5, "tfr") ?? Check(request.LifeExpectancy, 40, 100, "lifeExpectancy")
-                      ?? Check(request.NetMigration, -1_000_000, 1_000_000, "netMigration") ?? Check(request.GraduateRetention, 0, 100, "graduateRetention");
+        var problem = CheckLevers(request.Tfr, request.LifeExpectancy, request.NetMigration, request.GraduateRetention);
         if (problem is not null)
         {
             return problem;
@@ -67,15 +68,100 @@ internal static class ProjectionsApi
         var indicators = service.IndicatorsOf(projected, region, main);
         var evaluator = new TargetEvaluator(views.Calculator(Storage.DataScope.All).Calculator);
         var asOf = views.DefaultAsOfYear;
-        var evaluations = monitor.Plan.Book.Targets.Where(t => main.Contains(t.IndicatorId) && t.Year > asOf)
-            .Select(t => IndicatorsApi.Evaluation(evaluator.Evaluate(monitor.Plan.Book, t, region, asOf, indicators))).ToList();
+        var made = monitor.Plan.Book.Targets.Where(t => main.Contains(t.IndicatorId) && t.Year > asOf)
+            .Select(t => evaluator.Evaluate(monitor.Plan.Book, t, region, asOf, indicators)).ToList();
+        var evaluations = made.Select(IndicatorsApi.Evaluation).ToList();
         var p = projected.Projection;
         var population = Enumerable.Range(p.BaseYear, p.LastYear - p.BaseYear + 1).Select(y => indicators.Get("resident_population", region, y))
             .Select(IndicatorsApi.Value).ToList();
         var entry = catalogue["resident_population"];
         var series = new IndicatorsApi.SeriesView(entry.Id, entry.NameZh, entry.NameEn, entry.Unit, region, population, [.. monitor.Plan.Book.For(entry.Id).Select(IndicatorsApi.Target)]);
         var years = p.Years.Select(y => new YearView(y.Year, p.Total(y.Year), y.Births, y.Deaths, y.NetMigrants, y.TotalFertility, y.MaleLifeExpectancy, y.FemaleLifeExpectancy)).ToList();
-        return TypedResults.Ok(new RunView(projected.Name, projected.ElapsedMs, series, years, evaluations));
+        ProbabilitiesView? probabilities = null;
+        if (request.Probabilities == true)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var levers = new ScenarioLevers(request.Tfr, request.LifeExpectancy, request.NetMigration, request.GraduateRetention);
+            var seed = request.Seed ?? ScenarioService.DefaultSeed;
+            try
+            {
+                var run = service.Run(request.Scenario, region, seed, levers: levers);
+                var values = run.Probabilities(evaluator, monitor.Plan.Book, made);
+                probabilities = new ProbabilitiesView(run.Trajectories, run.Seed, values, clock.Elapsed.TotalMilliseconds,
+                    $"{run.Trajectories} trajectories (seed {run.Seed}) around '{run.Scenario}': {monitor.UncertaintySources}" +
+                    $"; each probability is within ±{100 / Math.Sqrt(run.Trajectories):0.#} points (2 standard errors at most).");
+            }
+            catch (InvalidInputException ex)
+            {
+                return TypedResults.Problem(title: "Cannot run trajectories", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            }
+        }
+
+        return TypedResults.Ok(new RunView(projected.Name, projected.ElapsedMs, series, years, evaluations, probabilities));
+    }
+
+    internal static Results<Ok<GoalView>, ProblemHttpResult> Goal(GoalRequest request, ScenarioService service, CockpitViews views)
+    {
+        if (service.Monitor is not { } monitor)
+        {
+            return Unavailable(service);
+        }
+
+        ScenarioLever? lever = request.Lever switch
+        {
+            "net-migration" => ScenarioLever.NetMigration,
+            "tfr" => ScenarioLever.TotalFertility,
+            "e0" => ScenarioLever.LifeExpectancy,
+            "retention" => ScenarioLever.GraduateRetention,
+            _ => null,
+        };
+        if (lever is not { } which)
+        {
+            return TypedResults.Problem(title: "Unknown lever", detail: $"lever '{request.Lever}': one of net-migration, tfr, e0, retention.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var problem = CheckLevers(request.Tfr, request.LifeExpectancy, request.NetMigration, request.GraduateRetention);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (request.Probability is { } p && !(p > 0 && p < 1))
+        {
+            return TypedResults.Problem(title: "Probability out of range", detail: string.Create(CultureInfo.InvariantCulture, $"probability = {p}: strictly between 0 and 1 (0.8 for 80%)."),
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var region = string.IsNullOrWhiteSpace(request.Region) ? monitor.Model.City : views.PlanRegionName(request.Region);
+        if (region is null || !monitor.Plan.Regions.Contains(region))
+        {
+            return TypedResults.Problem(title: "Unknown region", detail: $"'{request.Region}' is not a region of the plan.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        try
+        {
+            var target = monitor.GoalTarget(request.Indicator ?? "", request.Year);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var seed = request.Seed ?? ScenarioService.DefaultSeed;
+            var held = new ScenarioLevers(request.Tfr, request.LifeExpectancy, request.NetMigration, request.GraduateRetention);
+            var (result, scenario) = service.Goal(request.Scenario, held, target, region, which, request.Probability, seed);
+            var l = result.Lever;
+            return TypedResults.Ok(new GoalView(target.IndicatorId, target.Year, target.PrintedZh, target.Rule.ToString(), region,
+                scenario, request.Lever!, l.Name, l.Unit, l.Minimum, l.Maximum,
+                monitor.Model.BaseYear + 1, result.Outcome.ToString(), result.Boundary, result.LeverValue, result.IndicatorValue, result.Sensitivity,
+                result.ValueAtMinimum, result.ValueAtMaximum, result.Message, request.Probability,
+                request.Probability is null ? null : service.Trajectories, request.Probability is null ? null : seed, clock.Elapsed.TotalMilliseconds));
+        }
+        catch (InvalidInputException ex)
+        {
+            var error = ex.Errors[0];
+            return TypedResults.Problem(title: error.Column switch { "scenario" => "Unknown scenario", "indicator" => "Unknown indicator", _ => "No such target" },
+                detail: $"{error.Column} '{error.Value}': {error.Reason}", statusCode: StatusCodes.Status404NotFound);
+        }
+        catch (ArgumentException ex)
+        {
+            return TypedResults.Problem(title: "Cannot seek this target", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
     }
 
     internal static Results<Ok<IReadOnlyList<CompareView>>, ProblemHttpResult> Compare(string? scenarios, string? region, ScenarioService service, CockpitViews views)
@@ -176,6 +262,10 @@ internal static class ProjectionsApi
         return total;
     }
 
+    private static ProblemHttpResult? CheckLevers(double? tfr, double? lifeExpectancy, double? netMigration, double? graduateRetention) =>
+        Check(tfr, 0.3, 5, "tfr") ?? Check(lifeExpectancy, 40, 100, "lifeExpectancy")
+        ?? Check(netMigration, -1_000_000, 1_000_000, "netMigration") ?? Check(graduateRetention, 0, 100, "graduateRetention");
+
     private static ProblemHttpResult? Check(double? value, double min, double max, string name) =>
         value is { } v && (double.IsNaN(v) || v < min || v > max)
             ? TypedResults.Problem(title: "Lever out of range", detail: string.Create(CultureInfo.InvariantCulture, $"{name} = {v}: between {min} and {max}."), statusCode: StatusCodes.Status400BadRequest)
@@ -186,12 +276,36 @@ internal static class ProjectionsApi
 
     internal sealed record ScenarioView(string Name, string Description);
 
-    internal sealed record RunRequest(string? Scenario, double? Tfr, double? LifeExpectancy, double? NetMigration, double? GraduateRetention, string? Region);
+    /// <param name="Probabilities">Also the probability of each target over the cockpit's trajectories (≈ 1 s the first time).</param>
+    /// <param name="Seed">The trajectories' seed (default 2024).</param>
+    internal sealed record RunRequest(string? Scenario, double? Tfr, double? LifeExpectancy, double? NetMigration, double? GraduateRetention, string? Region,
+        bool? Probabilities = null, ulong? Seed = null);
+
+    /// <param name="Values">The probability of each target of <see cref="RunView.Targets"/>, in its order (null: not computed from population).</param>
+    /// <param name="ElapsedMs">Time the trajectories and probabilities took on the server (≈ 0 when the run was already made).</param>
+    internal sealed record ProbabilitiesView(int Trajectories, ulong Seed, IReadOnlyList<double?> Values, double ElapsedMs, string Note);
 
     internal sealed record YearView(int Year, double Residents, double Births, double Deaths, double NetMigrants, double Tfr, double MaleLifeExpectancy, double FemaleLifeExpectancy);
 
     /// <param name="ElapsedMs">Time the projection took on the server (0 when it was already made).</param>
-    internal sealed record RunView(string Scenario, double ElapsedMs, IndicatorsApi.SeriesView Population, IReadOnlyList<YearView> Years, IReadOnlyList<IndicatorsApi.EvaluationView> Targets);
+    internal sealed record RunView(string Scenario, double ElapsedMs, IndicatorsApi.SeriesView Population, IReadOnlyList<YearView> Years, IReadOnlyList<IndicatorsApi.EvaluationView> Targets,
+        ProbabilitiesView? Probabilities);
+
+    /// <param name="Lever">The lever asked for (net-migration, tfr, e0, retention); <paramref name="Probability"/>: null for the central path.</param>
+    /// <param name="Tfr">The other levers, held over the scenario's assumptions as in <see cref="RunRequest"/> (the scenario explorer's sliders); the sought one is ignored.</param>
+    internal sealed record GoalRequest(string? Indicator, int Year, string? Lever, string? Scenario, string? Region, double? Probability = null, ulong? Seed = null,
+        double? Tfr = null, double? LifeExpectancy = null, double? NetMigration = null, double? GraduateRetention = null);
+
+    /// <param name="Outcome">Reached, MetAcrossRange or Unreachable.</param>
+    /// <param name="Boundary">The figure the indicator (or, with a probability, its quantile) must reach.</param>
+    /// <param name="Level">The lever's level that reaches it, held every year from <paramref name="FirstYear"/> to the target year (Reached).</param>
+    /// <param name="Sensitivity">d indicator / d lever there.</param>
+    /// <param name="Scenario">The scenario with the other levers held (its name lists them).</param>
+    /// <param name="ElapsedMs">Time the seek took on the server (≈ 0 when the same question was answered before).</param>
+    internal sealed record GoalView(string IndicatorId, int? TargetYear, string TargetPrinted, string Rule, string Region, string Scenario,
+        string Lever, string LeverName, string LeverUnit, double LeverMinimum, double LeverMaximum, int FirstYear,
+        string Outcome, double Boundary, double? Level, double? IndicatorValue, double? Sensitivity, double ValueAtMinimum, double ValueAtMaximum, string Message,
+        double? Probability, int? Trajectories, ulong? Seed, double ElapsedMs);
 
     internal sealed record CompareView(string Scenario, IReadOnlyList<IndicatorsApi.ValueView> ResidentPopulation);
 

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
+using Populus.Planning.GoalSeeking;
 using Populus.Planning.Indicators;
 using Populus.Planning.Probability;
 using Populus.Planning.Scenarios;
@@ -81,23 +83,56 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
 
     private readonly ConcurrentDictionary<string, Lazy<ScenarioRun>> _runs = new(StringComparer.Ordinal);
 
-    /// <summary>A probabilistic run of a scenario (default baseline) for one region's targets, made once per scenario,
-    /// region and seed and kept (runs of the same key wait for the first).</summary>
+    /// <summary>A probabilistic run of a scenario (default baseline, with <paramref name="levers"/> applied when given) for
+    /// one region's targets, made once per scenario, levers, region and seed and kept (runs of the same key wait for the first).</summary>
     /// <exception cref="InvalidInputException">No such scenario, or the WPP extract is missing.</exception>
     /// <param name="scenarioName">The scenario; null or blank: the baseline.</param>
     /// <param name="region">The region whose targets the run keeps.</param>
     /// <param name="seed">The seed.</param>
     /// <param name="threads">Threads for the run when it is made here; 0: every core. The run is the same on any number.</param>
-    public ScenarioRun Run(string? scenarioName, string region, ulong seed, int threads = 0)
+    /// <param name="levers">Levers set over the scenario's own assumptions (the scenario explorer's sliders).</param>
+    public ScenarioRun Run(string? scenarioName, string region, ulong seed, int threads = 0, ScenarioLevers? levers = null)
     {
         var monitor = Monitor ?? throw new InvalidOperationException(Missing);
-        var (scenario, key) = RunKey(monitor, scenarioName, region, seed);
+        var (scenario, key) = RunKey(monitor, scenarioName, region, seed, levers);
         if (_runs.Count > 50)
         {
-            _runs.Clear(); // seeds are many; keep the memory bounded
+            _runs.Clear(); // seeds and slider positions are many; keep the memory bounded
         }
 
         return _runs.GetOrAdd(key, _ => new Lazy<ScenarioRun>(() => monitor.RunTrajectories(scenario, [region], LastYear, Trajectories, seed, threads))).Value;
+    }
+
+    private readonly ConcurrentDictionary<string, Lazy<(GoalSeekResult, string)>> _goals = new(StringComparer.Ordinal);
+
+    /// <summary>Goal seeking (<see cref="PlanMonitor.SeekGoal"/>) on a scenario (default baseline) with the other levers
+    /// held where the scenario explorer's sliders are, kept by its question: a seek under uncertainty makes seven
+    /// probabilistic runs (≈ 5 s), a deterministic one about twenty projections.</summary>
+    /// <param name="held">Levers set over the scenario's assumptions; the one sought is left to the seek.</param>
+    /// <returns>The answer, and the name of the scenario with the levers held.</returns>
+    /// <exception cref="InvalidInputException">No such scenario, or the WPP extract is missing.</exception>
+    public (GoalSeekResult Result, string Scenario) Goal(string? scenarioName, ScenarioLevers held, PlanTarget target, string region, ScenarioLever lever, double? probability, ulong seed)
+    {
+        var monitor = Monitor ?? throw new InvalidOperationException(Missing);
+        var scenario = monitor.Scenario(string.IsNullOrWhiteSpace(scenarioName) ? Baseline : scenarioName).With(ScenarioGoal.Holding(held, lever));
+        var key = string.Create(CultureInfo.InvariantCulture, $"{scenario.Name}|{target}|{region}|{lever}|{probability:R}|{Trajectories}|{seed}");
+        if (_goals.Count > 200)
+        {
+            _goals.Clear();
+        }
+
+        return _goals.GetOrAdd(key, _ => new Lazy<(GoalSeekResult, string)>(() =>
+        {
+            if (probability is not null)
+            {
+                return (monitor.SeekGoal(scenario, target, region, lever, probability, Trajectories, seed), scenario.Name);
+            }
+
+            lock (_projector)
+            {
+                return (monitor.SeekGoal(scenario, target, region, lever), scenario.Name);
+            }
+        })).Value;
     }
 
     /// <summary>
@@ -130,7 +165,7 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
         var shared = new Lazy<ScenarioRun>(() => monitor.RunTrajectories(monitor.Scenario(Baseline), others, LastYear, Trajectories, DefaultSeed, threads: 1));
         foreach (var region in others)
         {
-            _runs.TryAdd(RunKey(monitor, Baseline, region, DefaultSeed).Key, shared); // a region already asked for keeps its own run
+            _runs.TryAdd(RunKey(monitor, Baseline, region, DefaultSeed, null).Key, shared); // a region already asked for keeps its own run
         }
 
         _ = shared.Value;
@@ -148,12 +183,17 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
 
     /// <summary>Whether the run of a scenario, region and seed is already made (or being made).</summary>
     internal bool HasRun(string? scenarioName, string region, ulong seed) =>
-        Monitor is { } monitor && _runs.ContainsKey(RunKey(monitor, scenarioName, region, seed).Key);
+        Monitor is { } monitor && _runs.ContainsKey(RunKey(monitor, scenarioName, region, seed, null).Key);
 
-    /// <summary>The scenario (default baseline) and the key its run of a region and seed is kept under.</summary>
-    private static (Scenario Scenario, string Key) RunKey(PlanMonitor monitor, string? scenarioName, string region, ulong seed)
+    /// <summary>The scenario (default baseline, with the levers) and the key its run of a region and seed is kept under.</summary>
+    private static (Scenario Scenario, string Key) RunKey(PlanMonitor monitor, string? scenarioName, string region, ulong seed, ScenarioLevers? levers)
     {
         var scenario = monitor.Scenario(string.IsNullOrWhiteSpace(scenarioName) ? Baseline : scenarioName);
+        if (levers is { } set)
+        {
+            scenario = scenario.With(set);
+        }
+
         return (scenario, $"{scenario.Name}|{region}|{seed}");
     }
 

@@ -179,31 +179,88 @@ window.Pages = (function () {
     const out = h('div', { id: 'scenario-result' });
     const chart = h('div', { id: 'chart-scenario', class: 'chart' });
     const targets = h('div', { id: 'scenario-targets' });
+    const probNote = h('p', { class: 'note', id: 'scenario-prob-note' });
     const slider = (id, key, min, max, step, value) => {
       const input = h('input', { id, type: 'range', min, max, step, value });
       const shown = h('span', { text: value });
       input.addEventListener('input', () => { shown.textContent = input.value; });
       input.addEventListener('change', run);
-      return { input, el: h('label', { class: 'slider' }, h('span', {}, t(key) + ' ', shown), input) };
+      return { input, shown, el: h('label', { class: 'slider' }, h('span', {}, t(key) + ' ', shown), input) };
     };
     const s = [slider('scen-tfr', 'scen.tfr', '0.7', '2.1', '0.05', '1.0'), slider('scen-e0', 'scen.e0', '75', '90', '0.1', '82'),
       slider('scen-mig', 'scen.mig', '-100000', '300000', '5000', '70000'), slider('scen-grad', 'scen.grad', '20', '70', '1', '39')];
+    const levers = () => ({ scenario: pick.value, tfr: +s[0].input.value, lifeExpectancy: +s[1].input.value,
+      netMigration: +s[2].input.value, graduateRetention: +s[3].input.value });
+    // Goal seeking (目标倒推): which lever reaches a target, the other sliders held where they are.
+    const leverOf = { 'net-migration': s[2], tfr: s[0], e0: s[1], retention: s[3] };
+    const goalTarget = h('select', { id: 'goal-target' });
+    const goalLever = h('select', { id: 'goal-lever' }, [['net-migration', 'scen.mig'], ['tfr', 'scen.tfr'], ['e0', 'scen.e0'], ['retention', 'scen.grad']]
+      .map(([v, k]) => h('option', { value: v, text: t(k) })));
+    const goalProb = h('select', { id: 'goal-prob' }, [['', t('goal.central')], ['0.5', '50%'], ['0.8', '80%'], ['0.9', '90%']]
+      .map(([v, text]) => h('option', { value: v, text })));
+    const goalOut = h('div', { id: 'goal-result' });
+    const goalRun = h('button', { id: 'goal-run', type: 'button', text: t('goal.solve') });
+    goalRun.addEventListener('click', seek);
+    let latest = 0;
     pick.addEventListener('change', run);
     async function run() {
+      const ticket = ++latest;
       try {
-        const r = await Api.send('/api/v1/projections/run', { scenario: pick.value, tfr: +s[0].input.value, lifeExpectancy: +s[1].input.value,
-          netMigration: +s[2].input.value, graduateRetention: +s[3].input.value });
+        const r = await Api.send('/api/v1/projections/run', levers());
+        if (ticket !== latest) return;
         const d = r.data;
         Charts.trend(chart, d.population);
         const last = d.years[d.years.length - 1];
         out.replaceChildren(h('p', { class: 'note', text: d.scenario + ' · 2035: ' + fmt(last.residents) + ' · ' + t('scen.elapsed') + ' ' + d.elapsedMs.toFixed(1) + ' ms' }),
           badge('projected', d.scenario));
-        targets.replaceChildren(table([t('indicator'), t('target'), t('status'), ''], d.targets.map(e => [names[e.indicatorId] || e.indicatorId, e.targetYear + ' ' + e.targetPrinted,
-          status(e.status), e.explanation])));
-      } catch (e) { out.replaceChildren(nodata(e.message)); }
+        const cells = d.targets.map(() => h('span', { class: 'prob pending', text: '…' }));
+        targets.replaceChildren(table([t('indicator'), t('target'), t('status'), t('prob.probability'), ''], d.targets.map((e, i) => [names[e.indicatorId] || e.indicatorId,
+          e.targetYear + ' ' + e.targetPrinted, status(e.status), cells[i], e.explanation])), probNote);
+        const chosen = goalTarget.value;
+        goalTarget.replaceChildren(...d.targets.filter(e => e.targetValue != null).map(e => h('option', { value: e.indicatorId + '|' + e.targetYear,
+          text: (names[e.indicatorId] || e.indicatorId) + ' · ' + e.targetYear + ' ' + e.targetPrinted })));
+        if ([...goalTarget.options].some(o => o.value === chosen)) goalTarget.value = chosen;
+        // The probabilities follow: the trajectories take about a second the first time for these levers.
+        probNote.textContent = t('prob.loading');
+        const p = (await Api.send('/api/v1/projections/run', { ...levers(), probabilities: true })).data.probabilities;
+        if (ticket !== latest) return;
+        p.values.forEach((v, i) => { cells[i].textContent = v == null ? '—' : Math.round(v * 100) + '%'; cells[i].className = 'prob'; });
+        probNote.textContent = p.note + ' · ' + t('scen.elapsed') + ' ' + p.elapsedMs.toFixed(0) + ' ms';
+      } catch (e) { if (ticket === latest) out.replaceChildren(nodata(e.message)); }
+    }
+    async function seek() {
+      const [indicator, year] = goalTarget.value.split('|');
+      const lever = goalLever.value;
+      const body = { ...levers(), indicator, year: +year, lever, probability: goalProb.value ? +goalProb.value : null };
+      goalRun.setAttribute('disabled', 'disabled');
+      goalOut.replaceChildren(h('p', { class: 'note', text: t(goalProb.value ? 'goal.runningProb' : 'goal.running') }));
+      try {
+        const g = (await Api.send('/api/v1/projections/goal', body)).data;
+        const unit = t('goal.unit.' + lever);
+        const range = fmt(g.leverMinimum) + '–' + fmt(g.leverMaximum) + ' ' + unit;
+        const answer = g.outcome === 'Reached'
+          ? t('goal.reached') + ' ' + fmt(g.level) + ' ' + unit + ' (' + g.firstYear + '–' + g.targetYear + ')'
+          : g.outcome === 'MetAcrossRange' ? t('goal.metAcross') + ' (' + range + ')'
+            : t('goal.unreachable') + ' (' + range + ': ' + fmt(g.valueAtMinimum) + ' / ' + fmt(g.valueAtMaximum) + ')';
+        const lines = [h('p', { class: 'goal-answer ' + g.outcome, text: answer }), h('p', { class: 'note', text: g.message })];
+        if (g.level != null) {
+          lines.push(table([t('goal.level'), t('goal.indicatorThere'), t('goal.sensitivity')],
+            [[fmt(g.level) + ' ' + unit, fmt(g.indicatorValue), g.sensitivity == null ? '—' : g.sensitivity.toPrecision(3)]]));
+          const use = h('button', { id: 'goal-apply', type: 'button', text: t('goal.apply') });
+          // The slider takes the level itself, not the nearest of its steps: the projection then meets the target.
+          use.addEventListener('click', () => { const sl = leverOf[lever]; sl.input.step = 'any'; sl.input.value = String(g.level); sl.shown.textContent = fmt(g.level); run(); });
+          lines.push(use);
+        }
+        lines.push(h('p', { class: 'note', text: (g.probability != null ? g.trajectories + ' ' + t('goal.trajectories') + ' (seed ' + g.seed + ') · ' : '')
+          + t('scen.elapsed') + ' ' + g.elapsedMs.toFixed(0) + ' ms' }), badge('projected', g.scenario));
+        goalOut.replaceChildren(...lines);
+      } catch (e) { goalOut.replaceChildren(nodata(e.message)); } finally { goalRun.removeAttribute('disabled'); }
     }
     root.append(h('section', { class: 'card' }, h('h2', { text: t('scen.title') }), h('div', { class: 'row' }, h('label', {}, t('scen.name'), pick), s.map(x => x.el)), out, chart),
-      card('scen.targets', targets));
+      card('scen.targets', targets),
+      card('goal.title', h('p', { class: 'note', text: t('goal.hint') }),
+        h('div', { class: 'row' }, h('label', {}, t('target') + ' ', goalTarget), h('label', {}, t('goal.lever') + ' ', goalLever),
+          h('label', {}, t('goal.probability') + ' ', goalProb), goalRun), goalOut));
     await run();
   }
 
