@@ -169,6 +169,14 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
             null, new() { Timeout = 120_000 });
         await Shot(page, "trends");
 
+        await Open(page, "#probability");
+        await page.WaitForSelectorAsync("#prob-table table", new() { Timeout = 120_000 });
+        Assert.Contains("常住人口", await page.InnerTextAsync("#prob-table"), StringComparison.Ordinal);
+        Assert.DoesNotContain("resident_population", await page.InnerTextAsync("#prob-table"), StringComparison.Ordinal);
+        await page.WaitForFunctionAsync("() => { const c = window.PopulusCharts['chart-prob-pyramid']; return c && c.getOption().series.length > 0; }");
+        Assert.Contains("条轨迹", await page.InnerTextAsync("#page"), StringComparison.Ordinal);
+        await Shot(page, "probability");
+
         await Open(page, "#compare");
         Assert.True(await SeriesPoints(page, "chart-compare") >= 2);
         await Shot(page, "compare");
@@ -210,7 +218,12 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await Open(page, "#scenarios");
         // The probabilities follow the projection: every cell leaves its placeholder, population's 2035 one a percentage.
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#scenario-targets .prob').length > 0 && !document.querySelector('#scenario-targets .prob.pending')");
-        Assert.Contains("trajectories", await page.Locator("#scenario-prob-note").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("1000 条轨迹", await page.Locator("#scenario-prob-note").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("calibrated to WPP 2024", await page.Locator("#scenario-prob-note span[title]").GetAttributeAsync("title") ?? "", StringComparison.Ordinal);
+        // Each evaluation in Chinese, the server's English reasoning on hover.
+        var explanation = page.Locator("#scenario-targets .explain").First;
+        Assert.Contains("目标", await explanation.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("the projection", await explanation.GetAttributeAsync("title") ?? "", StringComparison.Ordinal);
 
         await page.Locator("#goal-target").SelectOptionAsync("resident_population|2035");
         await page.Locator("#goal-lever").SelectOptionAsync("net-migration");

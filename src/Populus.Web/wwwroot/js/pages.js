@@ -17,6 +17,27 @@ window.Pages = (function () {
     source ? h('span', { class: 'source', text: source }) : null);
   const status = s => h('span', { class: 'status ' + s, text: t('status.' + s) });
   const nodata = reason => h('div', { class: 'nodata', text: t('nodata') + (reason ? '：' + reason : '') });
+  // A target evaluation in the reader's language: in Chinese, the figures the server judged (value, shortfall, change
+  // needed) in a sentence, with the server's full English reasoning on hover; in English, that reasoning.
+  // A probabilistic run's note: in Chinese its size, seed and precision, the server's note (which names where each
+  // spread comes from) on hover; in English that note.
+  function runNote(p, scenario) {
+    if (I18N.lang !== 'zh') return h('span', { text: p.note });
+    const margin = Math.round(1000 / Math.sqrt(p.trajectories)) / 10;
+    return h('span', { title: p.note, text: p.trajectories + ' ' + t('goal.trajectories') + '（' + t('prob.seed') + ' ' + p.seed + (scenario ? '，' + t('scen.name') + ' ' + scenario : '')
+      + '）；' + t('prob.margin') + ' ±' + margin + ' ' + t('prob.points') });
+  }
+  function explain(e) {
+    if (I18N.lang !== 'zh') return h('span', { class: 'explain', text: e.explanation });
+    const ahead = e.targetYear > e.asOfYear;
+    const parts = [];
+    if (e.status === 'no_data') parts.push(t('nodata'));
+    else if (e.expectedValue != null) parts.push((ahead ? t('explain.projected') : '') + e.targetYear + t('explain.year') + ' ' + fmt(e.expectedValue));
+    parts.push(t('target') + ' ' + e.targetPrinted);
+    if (e.shortfall > 0) parts.push(t('explain.shortfall') + ' ' + fmt(e.shortfall));
+    if (ahead && e.requiredAnnualChange != null && e.status !== 'no_data') parts.push(t('explain.required') + ' ' + (e.requiredAnnualChange > 0 ? '+' : '') + fmt(e.requiredAnnualChange));
+    return h('span', { class: 'explain', title: e.explanation, text: parts.join('，') });
+  }
   const card = (titleKey, ...children) => h('section', { class: 'card' }, h('h2', { text: t(titleKey) }), ...children);
   function table(columns, rows) {
     return h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, columns.map(c => h('th', { text: c })))),
@@ -42,7 +63,7 @@ window.Pages = (function () {
       h('section', { class: 'card' }, h('h2', { text: t('overview.chart') }),
         h('p', { class: 'note', text: t('region') + ': ' + data.region + ' · ' + t('asof') + ' ' + data.asOfYear + ' · ' + t('overview.noprojection') }), chart),
       card('overview.warnings', data.earlyWarnings.length ? table([t('indicator'), t('target'), t('status'), ''],
-        data.earlyWarnings.map(w => [(data.indicators.find(i => i.id === w.indicatorId) || {}).nameZh || w.indicatorId, w.targetYear + ' ' + w.targetPrinted, status(w.status), w.explanation])) : nodata(t('overview.nowarnings'))),
+        data.earlyWarnings.map(w => [(i => i ? I18N.name(i.nameZh, i.nameEn) : w.indicatorId)(data.indicators.find(i => i.id === w.indicatorId)), w.targetYear + ' ' + w.targetPrinted, status(w.status), explain(w)])) : nodata(t('overview.nowarnings'))),
       cards);
     const drawn = Charts.progress(chart, data.indicators);
     if (!drawn) chart.replaceWith(nodata(t('overview.noprojection')));
@@ -88,6 +109,7 @@ window.Pages = (function () {
   async function trends(root, me) {
     const list = await Api.get('/api/v1/indicators');
     const sel = h('select', { id: 'trend-indicator' }, list.map(i => h('option', { value: i.id, text: i.planId + '. ' + I18N.name(i.nameZh, i.nameEn) })));
+    const names = Object.fromEntries(list.map(i => [i.id, I18N.name(i.nameZh, i.nameEn)]));
     const region = await regionSelect(me, 'trend-region');
     const chart = h('div', { id: 'chart-trend', class: 'chart' });
     const info = h('div');
@@ -99,7 +121,7 @@ window.Pages = (function () {
       info.replaceChildren(n ? h('div', { class: 'note' }, s.values.filter(v => v.value != null).map(v => h('div', {}, v.year + ': ' + fmt(v.value) + ' ', badge(v.status, v.source))))
         : nodata(missing.length ? missing[missing.length - 1].note : ''));
       const ev = await Api.get('/api/v1/evaluations?warnings=true&region=' + encodeURIComponent(region.value)).catch(() => []);
-      warnings.replaceChildren(ev.length ? table([t('indicator'), t('target'), ''], ev.map(w => [w.indicatorId, w.targetYear + ' ' + w.targetPrinted, w.explanation]))
+      warnings.replaceChildren(ev.length ? table([t('indicator'), t('target'), ''], ev.map(w => [names[w.indicatorId] || w.indicatorId, w.targetYear + ' ' + w.targetPrinted, explain(w)]))
         : nodata(t('overview.nowarnings')));
     }
     const fanChart = h('div', { id: 'chart-fan', class: 'chart' });
@@ -109,7 +131,7 @@ window.Pages = (function () {
       const p = await Api.get('/api/v1/probabilities?region=' + encodeURIComponent(region.value)).catch(e => ({ error: e.message }));
       const f = p.fans && p.fans.find(x => x.indicatorId === sel.value);
       fanChart.hidden = !f;
-      fanNote.replaceChildren(p.error ? nodata(p.error) : f ? p.note : nodata(t('nodata')));
+      fanNote.replaceChildren(p.error ? nodata(p.error) : f ? runNote(p, p.scenario) : nodata(t('nodata')));
       if (f) Charts.fan(fanChart, f);
     }
     sel.addEventListener('change', () => { draw(); drawFan(); });
@@ -124,6 +146,7 @@ window.Pages = (function () {
 
   async function probability(root, me) {
     const region = await regionSelect(me, 'prob-region');
+    const names = Object.fromEntries((await Api.get('/api/v1/indicators')).map(i => [i.id, I18N.name(i.nameZh, i.nameEn)]));
     const slider = h('input', { id: 'prob-year', type: 'range', min: '2025', max: '2035', value: '2035' });
     const yearShown = h('span', { text: '2035' });
     const list = h('div', { id: 'prob-table' });
@@ -133,9 +156,9 @@ window.Pages = (function () {
       list.replaceChildren(t('prob.loading'));
       const p = await Api.get('/api/v1/probabilities?region=' + encodeURIComponent(region.value)).catch(e => ({ error: e.message }));
       if (p.error) { list.replaceChildren(nodata(p.error)); return; }
-      note.textContent = p.note;
+      note.replaceChildren(runNote(p, p.scenario));
       list.replaceChildren(table([t('indicator'), t('target'), t('status'), t('prob.probability')],
-        p.targets.map(x => [x.indicatorId, x.targetYear + ' ' + x.targetPrinted, status(x.status), (100 * x.probability).toFixed(1) + '%'])));
+        p.targets.map(x => [names[x.indicatorId] || x.indicatorId, x.targetYear + ' ' + x.targetPrinted, status(x.status), (100 * x.probability).toFixed(1) + '%'])));
       await drawPyramid();
     }
     async function drawPyramid() {
@@ -215,7 +238,7 @@ window.Pages = (function () {
           badge('projected', d.scenario));
         const cells = d.targets.map(() => h('span', { class: 'prob pending', text: '…' }));
         targets.replaceChildren(table([t('indicator'), t('target'), t('status'), t('prob.probability'), ''], d.targets.map((e, i) => [names[e.indicatorId] || e.indicatorId,
-          e.targetYear + ' ' + e.targetPrinted, status(e.status), cells[i], e.explanation])), probNote);
+          e.targetYear + ' ' + e.targetPrinted, status(e.status), cells[i], explain(e)])), probNote);
         const chosen = goalTarget.value;
         goalTarget.replaceChildren(...d.targets.filter(e => e.targetValue != null).map(e => h('option', { value: e.indicatorId + '|' + e.targetYear,
           text: (names[e.indicatorId] || e.indicatorId) + ' · ' + e.targetYear + ' ' + e.targetPrinted })));
@@ -225,7 +248,7 @@ window.Pages = (function () {
         const p = (await Api.send('/api/v1/projections/run', { ...levers(), probabilities: true })).data.probabilities;
         if (ticket !== latest) return;
         p.values.forEach((v, i) => { cells[i].textContent = v == null ? '—' : Math.round(v * 100) + '%'; cells[i].className = 'prob'; });
-        probNote.textContent = p.note + ' · ' + t('scen.elapsed') + ' ' + p.elapsedMs.toFixed(0) + ' ms';
+        probNote.replaceChildren(runNote(p), ' · ' + t('scen.elapsed') + ' ' + p.elapsedMs.toFixed(0) + ' ms');
       } catch (e) { if (ticket === latest) out.replaceChildren(nodata(e.message)); }
     }
     async function seek() {
