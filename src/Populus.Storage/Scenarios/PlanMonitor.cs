@@ -84,10 +84,12 @@ public sealed class PlanMonitor
                    select (id, region)];
     }
 
-    /// <summary>A probabilistic run of <paramref name="scenario"/> keeping the target indicators of <paramref name="regions"/>.</summary>
+    /// <summary>A probabilistic run of <paramref name="scenario"/> keeping the target indicators of <paramref name="regions"/>
+    /// (and, unless <paramref name="pyramid"/> is false, the probabilistic pyramid).</summary>
     /// <exception cref="InvalidInputException">The WPP extract is missing or invalid.</exception>
-    public ScenarioRun RunTrajectories(Planning.Scenarios.Scenario scenario, IEnumerable<string> regions, int lastYear, int trajectories, ulong seed, int threads = 0) =>
-        ScenarioRun.Run(Model, scenario, Uncertainty, Plan.Catalogue, TargetSeries(regions), lastYear, trajectories, seed, threads);
+    public ScenarioRun RunTrajectories(Planning.Scenarios.Scenario scenario, IEnumerable<string> regions, int lastYear, int trajectories, ulong seed, int threads = 0,
+        bool pyramid = true) =>
+        ScenarioRun.Run(Model, scenario, Uncertainty, Plan.Catalogue, TargetSeries(regions), lastYear, trajectories, seed, threads, pyramid);
 
     /// <summary>The city's yearly net migration rates as residuals of its year-end populations and natural growth
     /// (<see cref="ResidualMigration"/>), for the years after the scenario model's base year (a census year: the year

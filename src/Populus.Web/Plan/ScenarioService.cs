@@ -90,7 +90,8 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
     /// <param name="region">The region whose targets the run keeps.</param>
     /// <param name="seed">The seed.</param>
     /// <param name="threads">Threads for the run when it is made here; 0: every core. The run is the same on any number.</param>
-    /// <param name="levers">Levers set over the scenario's own assumptions (the scenario explorer's sliders).</param>
+    /// <param name="levers">Levers set over the scenario's own assumptions (the scenario explorer's sliders); such a run has no
+    /// probabilistic pyramid (<see cref="ScenarioRun.HasPyramid"/>).</param>
     public ScenarioRun Run(string? scenarioName, string region, ulong seed, int threads = 0, ScenarioLevers? levers = null)
     {
         var monitor = Monitor ?? throw new InvalidOperationException(Missing);
@@ -100,7 +101,9 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
             _runs.Clear(); // seeds and slider positions are many; keep the memory bounded
         }
 
-        return _runs.GetOrAdd(key, _ => new Lazy<ScenarioRun>(() => monitor.RunTrajectories(scenario, [region], LastYear, Trajectories, seed, threads))).Value;
+        // A run with levers serves the scenario explorer's probabilities only (the pyramid endpoint takes no levers): no pyramid.
+        var pyramid = levers is null || levers == ScenarioLevers.None;
+        return _runs.GetOrAdd(key, _ => new Lazy<ScenarioRun>(() => monitor.RunTrajectories(scenario, [region], LastYear, Trajectories, seed, threads, pyramid))).Value;
     }
 
     private readonly ConcurrentDictionary<string, Lazy<(GoalSeekResult, string)>> _goals = new(StringComparer.Ordinal);
