@@ -49,9 +49,7 @@ internal static class ProbabilitiesApi
                 var targets = evaluations.Select((e, i) => new TargetProbabilityView(e.Target.IndicatorId, e.Target.Year, e.Target.PrintedZh, e.Target.Rule.ToString(),
                     IndicatorsApi.Status(e.Status), probabilities[i], e.Expected?.Value)).Where(t => t.Probability is not null).ToList();
                 var fans = monitor.TargetSeries([name]).Select(p => Fan(run, p.Indicator, p.Region, views)).OfType<FanView>().ToList();
-                return new ProbabilityView(name, run.Scenario, year, run.Trajectories, run.Seed, targets, fans,
-                    $"{run.Trajectories} trajectories (seed {run.Seed}) around the scenario '{run.Scenario}': {monitor.UncertaintySources}" +
-                    $"; each probability is within ±{100 / Math.Sqrt(run.Trajectories):0.#} points (2 standard errors at most).");
+                return new ProbabilityView(name, run.Scenario, year, run.Trajectories, run.Seed, targets, fans, Note(run, monitor));
             });
             return TypedResults.Ok(view);
         }
@@ -60,6 +58,11 @@ internal static class ProbabilitiesApi
             return TypedResults.Problem(title: "Cannot run trajectories", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
         }
     }
+
+    /// <summary>What a run is and how precise its probabilities are, in a sentence.</summary>
+    internal static string Note(Planning.Probability.ScenarioRun run, Storage.Scenarios.PlanMonitor monitor) =>
+        $"{run.Trajectories} trajectories (seed {run.Seed}) around the scenario '{run.Scenario}': {monitor.UncertaintySources}" +
+        $"; each probability is within ±{100 / Math.Sqrt(run.Trajectories):0.#} points (2 standard errors at most).";
 
     internal static Results<Ok<PyramidView>, ProblemHttpResult> Pyramid(string? region, int? year, string? scenario, ulong? seed,
         ClaimsPrincipal user, IPopulusStore store, CockpitViews views, ScenarioService scenarios)

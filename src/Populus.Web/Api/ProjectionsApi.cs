@@ -87,9 +87,7 @@ internal static class ProjectionsApi
             {
                 var run = service.Run(request.Scenario, region, seed, levers: levers);
                 var values = run.Probabilities(evaluator, monitor.Plan.Book, made);
-                probabilities = new ProbabilitiesView(run.Trajectories, run.Seed, values, clock.Elapsed.TotalMilliseconds,
-                    $"{run.Trajectories} trajectories (seed {run.Seed}) around '{run.Scenario}': {monitor.UncertaintySources}" +
-                    $"; each probability is within ±{100 / Math.Sqrt(run.Trajectories):0.#} points (2 standard errors at most).");
+                probabilities = new ProbabilitiesView(run.Trajectories, run.Seed, values, clock.Elapsed.TotalMilliseconds, ProbabilitiesApi.Note(run, monitor));
             }
             catch (InvalidInputException ex)
             {
@@ -276,7 +274,7 @@ internal static class ProjectionsApi
 
     internal sealed record ScenarioView(string Name, string Description);
 
-    /// <param name="Probabilities">Also the probability of each target over the cockpit's trajectories (≈ 1 s the first time).</param>
+    /// <param name="Probabilities">Also the probability of each target over the cockpit's trajectories (about half a second the first time).</param>
     /// <param name="Seed">The trajectories' seed (default 2024).</param>
     internal sealed record RunRequest(string? Scenario, double? Tfr, double? LifeExpectancy, double? NetMigration, double? GraduateRetention, string? Region,
         bool? Probabilities = null, ulong? Seed = null);
