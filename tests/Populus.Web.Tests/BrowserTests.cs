@@ -151,6 +151,10 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Equal("overview", await page.GetAttributeAsync("#page", "data-page"));
         Assert.True(await SeriesPoints(page, "chart-overview") > 0);
         Assert.Equal(20, await page.Locator(".ind").CountAsync());
+        // The early warnings show the probability each target is met beside its status.
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#page .prob').length > 0 && !document.querySelector('#page .prob.pending')",
+            null, new() { Timeout = 120_000 });
+        Assert.Contains(await page.Locator("#page .prob").AllInnerTextsAsync(), p => p.EndsWith('%'));
         await Shot(page, "overview");
 
         await Open(page, "#pyramid");

@@ -27,6 +27,18 @@ window.Pages = (function () {
     return h('span', { title: p.note, text: p.trajectories + ' ' + t('goal.trajectories') + '（' + t('prob.seed') + ' ' + p.seed + (scenario ? '，' + t('scen.name') + ' ' + scenario : '')
       + '）；' + t('prob.margin') + ' ±' + margin + ' ' + t('prob.points') });
   }
+  const pct = v => v == null ? '—' : (100 * v).toFixed(1) + '%';
+  // Early warnings with the probability the target is met beside the status (issue 7 §4), from the region's
+  // probabilistic run (made at the server's start for every region; else made now, about a second).
+  function warningsTable(rows, name, region) {
+    const cells = rows.map(() => h('span', { class: 'prob pending', text: '…' }));
+    Api.get('/api/v1/probabilities' + (region ? '?region=' + encodeURIComponent(region) : '')).catch(() => null).then(p => rows.forEach((w, i) => {
+      const m = p && p.targets.find(x => x.indicatorId === w.indicatorId && x.targetYear === w.targetYear);
+      cells[i].textContent = pct(m ? m.probability : null);
+      cells[i].className = 'prob';
+    }));
+    return table([t('indicator'), t('target'), t('status'), t('prob.probability'), ''], rows.map((w, i) => [name(w.indicatorId), w.targetYear + ' ' + w.targetPrinted, status(w.status), cells[i], explain(w)]));
+  }
   function explain(e) {
     if (I18N.lang !== 'zh') return h('span', { class: 'explain', text: e.explanation });
     const ahead = e.targetYear > e.asOfYear;
@@ -34,8 +46,10 @@ window.Pages = (function () {
     if (e.status === 'no_data') parts.push(t('nodata'));
     else if (e.expectedValue != null) parts.push((ahead ? t('explain.projected') : '') + e.targetYear + t('explain.year') + ' ' + fmt(e.expectedValue));
     parts.push(t('target') + ' ' + e.targetPrinted);
-    if (e.shortfall > 0) parts.push(t('explain.shortfall') + ' ' + fmt(e.shortfall));
-    if (ahead && e.requiredAnnualChange != null && e.status !== 'no_data') parts.push(t('explain.required') + ' ' + (e.requiredAnnualChange > 0 ? '+' : '') + fmt(e.requiredAnnualChange));
+    // Shortfalls and changes a year are often small against the value: three significant digits.
+    const small = v => Math.abs(v) >= 1000 ? fmt(v) : String(Number(v.toPrecision(3)));
+    if (e.shortfall > 0) parts.push(t('explain.shortfall') + ' ' + small(e.shortfall));
+    if (ahead && e.requiredAnnualChange != null && e.status !== 'no_data') parts.push(t('explain.required') + ' ' + (e.requiredAnnualChange > 0 ? '+' : '') + small(e.requiredAnnualChange));
     return h('span', { class: 'explain', title: e.explanation, text: parts.join('，') });
   }
   const card = (titleKey, ...children) => h('section', { class: 'card' }, h('h2', { text: t(titleKey) }), ...children);
@@ -62,8 +76,8 @@ window.Pages = (function () {
     root.append(
       h('section', { class: 'card' }, h('h2', { text: t('overview.chart') }),
         h('p', { class: 'note', text: t('region') + ': ' + data.region + ' · ' + t('asof') + ' ' + data.asOfYear + ' · ' + t('overview.noprojection') }), chart),
-      card('overview.warnings', data.earlyWarnings.length ? table([t('indicator'), t('target'), t('status'), ''],
-        data.earlyWarnings.map(w => [(i => i ? I18N.name(i.nameZh, i.nameEn) : w.indicatorId)(data.indicators.find(i => i.id === w.indicatorId)), w.targetYear + ' ' + w.targetPrinted, status(w.status), explain(w)])) : nodata(t('overview.nowarnings'))),
+      card('overview.warnings', data.earlyWarnings.length ? warningsTable(data.earlyWarnings,
+        id => (i => i ? I18N.name(i.nameZh, i.nameEn) : id)(data.indicators.find(i => i.id === id)), null) : nodata(t('overview.nowarnings'))),
       cards);
     const drawn = Charts.progress(chart, data.indicators);
     if (!drawn) chart.replaceWith(nodata(t('overview.noprojection')));
@@ -121,8 +135,7 @@ window.Pages = (function () {
       info.replaceChildren(n ? h('div', { class: 'note' }, s.values.filter(v => v.value != null).map(v => h('div', {}, v.year + ': ' + fmt(v.value) + ' ', badge(v.status, v.source))))
         : nodata(missing.length ? missing[missing.length - 1].note : ''));
       const ev = await Api.get('/api/v1/evaluations?warnings=true&region=' + encodeURIComponent(region.value)).catch(() => []);
-      warnings.replaceChildren(ev.length ? table([t('indicator'), t('target'), ''], ev.map(w => [names[w.indicatorId] || w.indicatorId, w.targetYear + ' ' + w.targetPrinted, explain(w)]))
-        : nodata(t('overview.nowarnings')));
+      warnings.replaceChildren(ev.length ? warningsTable(ev, id => names[id] || id, region.value) : nodata(t('overview.nowarnings')));
     }
     const fanChart = h('div', { id: 'chart-fan', class: 'chart' });
     const fanNote = h('div', { class: 'note' });
@@ -158,7 +171,7 @@ window.Pages = (function () {
       if (p.error) { list.replaceChildren(nodata(p.error)); return; }
       note.replaceChildren(runNote(p, p.scenario));
       list.replaceChildren(table([t('indicator'), t('target'), t('status'), t('prob.probability')],
-        p.targets.map(x => [names[x.indicatorId] || x.indicatorId, x.targetYear + ' ' + x.targetPrinted, status(x.status), (100 * x.probability).toFixed(1) + '%'])));
+        p.targets.map(x => [names[x.indicatorId] || x.indicatorId, x.targetYear + ' ' + x.targetPrinted, status(x.status), pct(x.probability)])));
       await drawPyramid();
     }
     async function drawPyramid() {
@@ -247,7 +260,7 @@ window.Pages = (function () {
         probNote.textContent = t('prob.loading');
         const p = (await Api.send('/api/v1/projections/run', { ...levers(), probabilities: true })).data.probabilities;
         if (ticket !== latest) return;
-        p.values.forEach((v, i) => { cells[i].textContent = v == null ? '—' : Math.round(v * 100) + '%'; cells[i].className = 'prob'; });
+        p.values.forEach((v, i) => { cells[i].textContent = pct(v); cells[i].className = 'prob'; });
         probNote.replaceChildren(runNote(p), ' · ' + t('scen.elapsed') + ' ' + p.elapsedMs.toFixed(0) + ' ms');
       } catch (e) { if (ticket === latest) out.replaceChildren(nodata(e.message)); }
     }
