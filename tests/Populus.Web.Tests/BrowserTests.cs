@@ -279,6 +279,9 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.True(await SeriesPoints(page, "chart-big-status") > 0);
         var size = await page.EvaluateAsync<int[]>("() => { const r = document.querySelector('.wall').getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)]; }");
         Assert.Equal([1920, 1080], size);
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.wall .prob').length > 0 && !document.querySelector('.wall .prob.pending')",
+            null, new() { Timeout = 120_000 });
+        Assert.Contains(await page.Locator(".wall .prob").AllInnerTextsAsync(), p => p.EndsWith('%'));
         await Shot(page, "bigscreen");
         Assert.Empty(errors);
     }

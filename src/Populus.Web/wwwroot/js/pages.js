@@ -29,14 +29,19 @@ window.Pages = (function () {
   }
   const pct = v => v == null ? '—' : (100 * v).toFixed(1) + '%';
   // Early warnings with the probability the target is met beside the status (issue 7 §4), from the region's
-  // probabilistic run (made at the server's start for every region; else made now, about a second).
-  function warningsTable(rows, name, region) {
+  // probabilistic run (made at the server's start for every region; else made now, about a second): one cell a
+  // warning, filled when the run answers.
+  function probabilityCells(rows, region) {
     const cells = rows.map(() => h('span', { class: 'prob pending', text: '…' }));
     Api.get('/api/v1/probabilities' + (region ? '?region=' + encodeURIComponent(region) : '')).catch(() => null).then(p => rows.forEach((w, i) => {
       const m = p && p.targets.find(x => x.indicatorId === w.indicatorId && x.targetYear === w.targetYear);
       cells[i].textContent = pct(m ? m.probability : null);
       cells[i].className = 'prob';
     }));
+    return cells;
+  }
+  function warningsTable(rows, name, region) {
+    const cells = probabilityCells(rows, region);
     return table([t('indicator'), t('target'), t('status'), t('prob.probability'), ''], rows.map((w, i) => [name(w.indicatorId), w.targetYear + ' ' + w.targetPrinted, status(w.status), cells[i], explain(w)]));
   }
   function explain(e) {
@@ -393,7 +398,9 @@ window.Pages = (function () {
       h('div', { class: 'panel' }, h('h2', { text: t('trends.title') }), c2),
       h('div', { class: 'panel' }, h('h2', { text: t('compare.published') }), c3),
       h('div', { class: 'panel' }, h('h2', { text: t('overview.warnings') }), data.earlyWarnings.length
-        ? h('div', { class: 'list' }, data.earlyWarnings.map(w => h('div', { text: (data.indicators.find(i => i.id === w.indicatorId) || {}).nameZh + ' ' + w.targetYear + '：' + t('status.' + w.status) }))) : nodata(t('overview.noprojection')))));
+        ? h('div', { class: 'list' }, (cells => data.earlyWarnings.map((w, i) => h('div', {}, (i => i ? I18N.name(i.nameZh, i.nameEn) : w.indicatorId)(data.indicators.find(i => i.id === w.indicatorId))
+          + ' ' + w.targetYear + '：' + t('status.' + w.status) + ' · ' + t('prob.probability') + ' ', cells[i])))(probabilityCells(data.earlyWarnings, null)))
+        : nodata(t('overview.noprojection')))));
     Charts.progress(c1, data.indicators, true);
     Charts.make(c4, { series: [{ type: 'pie', radius: ['40%', '70%'], data: Object.entries(statusCount).map(([k, v]) => ({ name: t('status.' + k), value: v, itemStyle: { color: Charts.statusColor[k] } })) }] }, true);
     const s = await Api.get('/api/v1/indicators/resident_population/series');
