@@ -312,6 +312,20 @@ public sealed class ApiTests
     }
 
     [Fact]
+    public async Task Probabilities_SayWhichIndicatorsTheDrawsMove_TheSexRatioAtBirthFollowsTheScenarioInEveryTrajectory()
+    {
+        using var analyst = await TestApp.For("duckdb").SignedIn("analyst");
+        var city = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/probabilities");
+        var targets = city.GetProperty("targets").EnumerateArray().ToList();
+        bool Varies(string id) => targets.First(t => t.GetProperty("indicatorId").GetString() == id).GetProperty("varies").GetBoolean();
+        Assert.True(Varies("resident_population"));
+        Assert.True(Varies("total_fertility_rate"));
+        Assert.False(Varies("sex_ratio_at_birth"));
+        // A probability the draws do not move is the deterministic answer.
+        Assert.All(targets.Where(t => !t.GetProperty("varies").GetBoolean()), t => Assert.Contains(t.GetProperty("probability").GetDouble(), new[] { 0.0, 1.0 }));
+    }
+
+    [Fact]
     public async Task Probabilities_AreSharesWithFans_AndScopedToTheViewersCounty()
     {
         var app = TestApp.For("duckdb");

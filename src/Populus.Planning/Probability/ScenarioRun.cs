@@ -203,6 +203,38 @@ public sealed class ScenarioRun
     /// <summary>Whether the run holds <paramref name="indicatorId"/> for <paramref name="region"/>.</summary>
     public bool Holds(string indicatorId, string region) => _seriesIndex.ContainsKey((indicatorId, _regions.KeyOrSelf(region)));
 
+    /// <summary>
+    /// Whether the trajectories give an indicator different values in some year: false for one no drawn process moves
+    /// (the sex ratio at birth, a scenario assumption applied to every birth; graduate retention), whose probability of
+    /// meeting a target is then 0 or 1 — the deterministic answer, not a measure of uncertainty. Values within a
+    /// millionth of each other count as equal (they are kept in single precision).
+    /// </summary>
+    /// <exception cref="ArgumentException">The run does not hold the pair.</exception>
+    public bool Varies(string indicatorId, string region)
+    {
+        var s = Series(indicatorId, region);
+        var row = _series.Length * Years.Length;
+        for (var y = 0; y < Years.Length; y++)
+        {
+            var (min, max) = (double.PositiveInfinity, double.NegativeInfinity);
+            for (var i = 0; i < Trajectories; i++)
+            {
+                var v = _values[i * row + s * Years.Length + y];
+                if (!float.IsNaN(v))
+                {
+                    (min, max) = (Math.Min(min, v), Math.Max(max, v));
+                }
+            }
+
+            if (max - min > 1e-6 * Math.Max(Math.Abs(min), Math.Abs(max)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The value of every trajectory in <paramref name="year"/>, in trajectory order (NaN where the indicator cannot be computed).</summary>
     /// <exception cref="ArgumentException">The run does not hold the pair or the year.</exception>
     public double[] Values(string indicatorId, string region, int year)

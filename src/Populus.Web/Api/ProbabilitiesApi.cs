@@ -47,7 +47,7 @@ internal static class ProbabilitiesApi
                 var evaluations = views.Evaluations(me.Scope, name, year, scenario);
                 var probabilities = run.Probabilities(new TargetEvaluator(views.Calculator(me.Scope).Calculator), views.Plan.Targets, evaluations);
                 var targets = evaluations.Select((e, i) => new TargetProbabilityView(e.Target.IndicatorId, e.Target.Year, e.Target.PrintedZh, e.Target.Rule.ToString(),
-                    IndicatorsApi.Status(e.Status), probabilities[i], e.Expected?.Value)).Where(t => t.Probability is not null).ToList();
+                    IndicatorsApi.Status(e.Status), probabilities[i], Varies(run, e), e.Expected?.Value)).Where(t => t.Probability is not null).ToList();
                 var fans = monitor.TargetSeries([name]).Select(p => Fan(run, p.Indicator, p.Region, views)).OfType<FanView>().ToList();
                 return new ProbabilityView(name, run.Scenario, year, run.Trajectories, run.Seed, targets, fans, Note(run, monitor));
             });
@@ -58,6 +58,10 @@ internal static class ProbabilitiesApi
             return TypedResults.Problem(title: "Cannot run trajectories", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
         }
     }
+
+    /// <summary>Whether the run's trajectories move the evaluation's indicator; null when the run does not hold it.</summary>
+    internal static bool? Varies(Planning.Probability.ScenarioRun run, TargetEvaluation e) =>
+        run.Holds(e.Target.IndicatorId, e.Region) ? run.Varies(e.Target.IndicatorId, e.Region) : null;
 
     /// <summary>What a run is and how precise its probabilities are, in a sentence.</summary>
     internal static string Note(Planning.Probability.ScenarioRun run, Storage.Scenarios.PlanMonitor monitor) =>
@@ -125,7 +129,10 @@ internal static class ProbabilitiesApi
     /// <summary>Quantiles 2.5, 10, 50, 90 and 97.5% (<see cref="TrajectoryResults.Probabilities"/>): the median, the 80% and the 95% band.</summary>
     internal sealed record Bands(double[] Q025, double[] Q10, double[] Q50, double[] Q90, double[] Q975);
 
-    internal sealed record TargetProbabilityView(string IndicatorId, int? TargetYear, string TargetPrinted, string Rule, string Status, double? Probability, double? Expected);
+    /// <param name="Varies">False when the trajectories all give the indicator the same values (no drawn process moves it): the
+    /// probability is then the deterministic answer, 0 or 1 (<see cref="Planning.Probability.ScenarioRun.Varies"/>).</param>
+    internal sealed record TargetProbabilityView(string IndicatorId, int? TargetYear, string TargetPrinted, string Rule, string Status, double? Probability,
+        bool? Varies, double? Expected);
 
     internal sealed record FanView(string IndicatorId, string NameZh, string NameEn, string Unit, int[] Years, Bands Bands);
 

@@ -87,7 +87,8 @@ internal static class ProjectionsApi
             {
                 var run = service.Run(request.Scenario, region, seed, levers: levers);
                 var values = run.Probabilities(evaluator, monitor.Plan.Book, made);
-                probabilities = new ProbabilitiesView(run.Trajectories, run.Seed, values, clock.Elapsed.TotalMilliseconds, ProbabilitiesApi.Note(run, monitor));
+                probabilities = new ProbabilitiesView(run.Trajectories, run.Seed, values, [.. made.Select(e => ProbabilitiesApi.Varies(run, e))],
+                    clock.Elapsed.TotalMilliseconds, ProbabilitiesApi.Note(run, monitor));
             }
             catch (InvalidInputException ex)
             {
@@ -281,7 +282,8 @@ internal static class ProjectionsApi
 
     /// <param name="Values">The probability of each target of <see cref="RunView.Targets"/>, in its order (null: not computed from population).</param>
     /// <param name="ElapsedMs">Time the trajectories and probabilities took on the server (≈ 0 when the run was already made).</param>
-    internal sealed record ProbabilitiesView(int Trajectories, ulong Seed, IReadOnlyList<double?> Values, double ElapsedMs, string Note);
+    /// <param name="Varies">For each target, whether the trajectories move its indicator (false: the probability is the deterministic 0 or 1).</param>
+    internal sealed record ProbabilitiesView(int Trajectories, ulong Seed, IReadOnlyList<double?> Values, IReadOnlyList<bool?> Varies, double ElapsedMs, string Note);
 
     internal sealed record YearView(int Year, double Residents, double Births, double Deaths, double NetMigrants, double Tfr, double MaleLifeExpectancy, double FemaleLifeExpectancy);
 

@@ -28,6 +28,12 @@ window.Pages = (function () {
       + '）；' + t('prob.margin') + ' ±' + margin + ' ' + t('prob.points') });
   }
   const pct = v => v == null ? '—' : (100 * v).toFixed(1) + '%';
+  // A probability cell: the share, marked when no drawn process moves the indicator (then it is the deterministic 0 or 1).
+  function setProbability(cell, v, varies) {
+    cell.textContent = pct(v) + (v != null && varies === false ? ' *' : '');
+    cell.className = 'prob' + (v != null && varies === false ? ' fixed' : '');
+    if (v != null && varies === false) cell.title = t('prob.fixed');
+  }
   // Early warnings with the probability the target is met beside the status (issue 7 §4), from the region's
   // probabilistic run (made at the server's start for every region; else made now, about a second): one cell a
   // warning, filled when the run answers.
@@ -35,8 +41,7 @@ window.Pages = (function () {
     const cells = rows.map(() => h('span', { class: 'prob pending', text: '…' }));
     Api.get('/api/v1/probabilities' + (region ? '?region=' + encodeURIComponent(region) : '')).catch(() => null).then(p => rows.forEach((w, i) => {
       const m = p && p.targets.find(x => x.indicatorId === w.indicatorId && x.targetYear === w.targetYear);
-      cells[i].textContent = pct(m ? m.probability : null);
-      cells[i].className = 'prob';
+      setProbability(cells[i], m ? m.probability : null, m ? m.varies : null);
     }));
     return cells;
   }
@@ -176,7 +181,8 @@ window.Pages = (function () {
       if (p.error) { list.replaceChildren(nodata(p.error)); return; }
       note.replaceChildren(runNote(p, p.scenario));
       list.replaceChildren(table([t('indicator'), t('target'), t('status'), t('prob.probability')],
-        p.targets.map(x => [names[x.indicatorId] || x.indicatorId, x.targetYear + ' ' + x.targetPrinted, status(x.status), pct(x.probability)])));
+        p.targets.map(x => [names[x.indicatorId] || x.indicatorId, x.targetYear + ' ' + x.targetPrinted, status(x.status), (c => { setProbability(c, x.probability, x.varies); return c; })(h('span'))])),
+        ...(p.targets.some(x => x.varies === false) ? [h('p', { class: 'note', text: t('prob.fixedNote') })] : []));
       await drawPyramid();
     }
     async function drawPyramid() {
@@ -265,7 +271,7 @@ window.Pages = (function () {
         probNote.textContent = t('prob.loading');
         const p = (await Api.send('/api/v1/projections/run', { ...levers(), probabilities: true })).data.probabilities;
         if (ticket !== latest) return;
-        p.values.forEach((v, i) => { cells[i].textContent = pct(v); cells[i].className = 'prob'; });
+        p.values.forEach((v, i) => setProbability(cells[i], v, p.varies[i]));
         probNote.replaceChildren(runNote(p), ' · ' + t('scen.elapsed') + ' ' + p.elapsedMs.toFixed(0) + ' ms');
       } catch (e) { if (ticket === latest) out.replaceChildren(nodata(e.message)); }
     }
