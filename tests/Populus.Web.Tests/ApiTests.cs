@@ -183,7 +183,7 @@ public sealed class ApiTests
         Assert.Equal(Plan.ScenarioService.DefaultSeed, few.Probabilities.GetProperty("seed").GetUInt64());
         Assert.True(many.Population2035 > few.Population2035, $"P(≥ 10 million in 2035): {many.Population2035} with 200,000 migrants a year, {few.Population2035} with none");
 
-        // Without the flag the response has no probabilities (and no run is made).
+        // Without the flag the response has no probabilities.
         var plain = await (await client.PostAsJsonAsync("/api/v1/projections/run", new { scenario = "baseline", tfr = 1.0 })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(JsonValueKind.Null, plain.GetProperty("probabilities").ValueKind);
     }

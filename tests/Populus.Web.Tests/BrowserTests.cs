@@ -220,7 +220,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     {
         var (page, errors) = await SignIn("analyst");
         await Open(page, "#scenarios");
-        // The probabilities follow the projection: every cell leaves its placeholder, population's 2035 one a percentage.
+        // The probabilities follow the projection: every cell leaves its placeholder.
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#scenario-targets .prob').length > 0 && !document.querySelector('#scenario-targets .prob.pending')");
         Assert.Contains("1000 条轨迹", await page.Locator("#scenario-prob-note").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("calibrated to WPP 2024", await page.Locator("#scenario-prob-note span[title]").GetAttributeAsync("title") ?? "", StringComparison.Ordinal);

@@ -17,8 +17,6 @@ window.Pages = (function () {
     source ? h('span', { class: 'source', text: source }) : null);
   const status = s => h('span', { class: 'status ' + s, text: t('status.' + s) });
   const nodata = reason => h('div', { class: 'nodata', text: t('nodata') + (reason ? '：' + reason : '') });
-  // A target evaluation in the reader's language: in Chinese, the figures the server judged (value, shortfall, change
-  // needed) in a sentence, with the server's full English reasoning on hover; in English, that reasoning.
   // A probabilistic run's note: in Chinese its size, seed and precision, the server's note (which names where each
   // spread comes from) on hover; in English that note.
   function runNote(p, scenario) {
@@ -27,6 +25,7 @@ window.Pages = (function () {
     return h('span', { title: p.note, text: p.trajectories + ' ' + t('goal.trajectories') + '（' + t('prob.seed') + ' ' + p.seed + (scenario ? '，' + t('scen.name') + ' ' + scenario : '')
       + '）；' + t('prob.margin') + ' ±' + margin + ' ' + t('prob.points') });
   }
+  const indicatorName = (indicators, id) => (i => i ? I18N.name(i.nameZh, i.nameEn) : id)(indicators.find(i => i.id === id));
   const pct = v => v == null ? '—' : (100 * v).toFixed(1) + '%';
   // A probability cell: the share, marked when no drawn process moves the indicator (then it is the deterministic 0 or 1).
   function setProbability(cell, v, varies) {
@@ -49,6 +48,8 @@ window.Pages = (function () {
     const cells = probabilityCells(rows, region);
     return table([t('indicator'), t('target'), t('status'), t('prob.probability'), ''], rows.map((w, i) => [name(w.indicatorId), w.targetYear + ' ' + w.targetPrinted, status(w.status), cells[i], explain(w)]));
   }
+  // A target evaluation in the reader's language: in Chinese, the figures the server judged (value, shortfall, change
+  // needed) in a sentence, with the server's full English reasoning on hover; in English, that reasoning.
   function explain(e) {
     if (I18N.lang !== 'zh') return h('span', { class: 'explain', text: e.explanation });
     const ahead = e.targetYear > e.asOfYear;
@@ -86,8 +87,7 @@ window.Pages = (function () {
     root.append(
       h('section', { class: 'card' }, h('h2', { text: t('overview.chart') }),
         h('p', { class: 'note', text: t('region') + ': ' + data.region + ' · ' + t('asof') + ' ' + data.asOfYear + ' · ' + t('overview.noprojection') }), chart),
-      card('overview.warnings', data.earlyWarnings.length ? warningsTable(data.earlyWarnings,
-        id => (i => i ? I18N.name(i.nameZh, i.nameEn) : id)(data.indicators.find(i => i.id === id)), null) : nodata(t('overview.nowarnings'))),
+      card('overview.warnings', data.earlyWarnings.length ? warningsTable(data.earlyWarnings, id => indicatorName(data.indicators, id), null) : nodata(t('overview.nowarnings'))),
       cards);
     const drawn = Charts.progress(chart, data.indicators);
     if (!drawn) chart.replaceWith(nodata(t('overview.noprojection')));
@@ -267,7 +267,7 @@ window.Pages = (function () {
         goalTarget.replaceChildren(...d.targets.filter(e => e.targetValue != null).map(e => h('option', { value: e.indicatorId + '|' + e.targetYear,
           text: (names[e.indicatorId] || e.indicatorId) + ' · ' + e.targetYear + ' ' + e.targetPrinted })));
         if ([...goalTarget.options].some(o => o.value === chosen)) goalTarget.value = chosen;
-        // The probabilities follow: the trajectories take about a second the first time for these levers.
+        // The probabilities follow: the trajectories take about half a second the first time for these levers.
         probNote.textContent = t('prob.loading');
         const p = (await Api.send('/api/v1/projections/run', { ...levers(), probabilities: true })).data.probabilities;
         if (ticket !== latest) return;
@@ -289,7 +289,7 @@ window.Pages = (function () {
           ? t('goal.reached') + ' ' + fmt(g.level) + ' ' + unit + ' (' + g.firstYear + '–' + g.targetYear + ')'
           : g.outcome === 'MetAcrossRange' ? t('goal.metAcross') + ' (' + range + ')'
             : t('goal.unreachable') + ' (' + range + ': ' + fmt(g.valueAtMinimum) + ' / ' + fmt(g.valueAtMaximum) + ')';
-        const lines = [h('p', { class: 'goal-answer ' + g.outcome, text: answer }), h('p', { class: 'note', text: g.message })];
+        const lines = [h('p', { class: 'goal-answer ' + g.outcome, title: g.message, text: answer })];
         if (g.level != null) {
           lines.push(table([t('goal.level'), t('goal.indicatorThere'), t('goal.sensitivity')],
             [[fmt(g.level) + ' ' + unit, fmt(g.indicatorValue), g.sensitivity == null ? '—' : g.sensitivity.toPrecision(3)]]));
@@ -298,7 +298,7 @@ window.Pages = (function () {
           use.addEventListener('click', () => { const sl = leverOf[lever]; sl.input.step = 'any'; sl.input.value = String(g.level); sl.shown.textContent = fmt(g.level); run(); });
           lines.push(use);
         }
-        lines.push(h('p', { class: 'note', text: (g.probability != null ? g.trajectories + ' ' + t('goal.trajectories') + ' (seed ' + g.seed + ') · ' : '')
+        lines.push(h('p', { class: 'note', text: (g.probability != null ? g.trajectories + ' ' + t('goal.trajectories') + ' (' + t('prob.seed') + ' ' + g.seed + ') · ' : '')
           + t('scen.elapsed') + ' ' + g.elapsedMs.toFixed(0) + ' ms' }), badge('projected', g.scenario));
         goalOut.replaceChildren(...lines);
       } catch (e) { goalOut.replaceChildren(nodata(e.message)); } finally { goalRun.removeAttribute('disabled'); }
@@ -404,7 +404,7 @@ window.Pages = (function () {
       h('div', { class: 'panel' }, h('h2', { text: t('trends.title') }), c2),
       h('div', { class: 'panel' }, h('h2', { text: t('compare.published') }), c3),
       h('div', { class: 'panel' }, h('h2', { text: t('overview.warnings') }), data.earlyWarnings.length
-        ? h('div', { class: 'list' }, (cells => data.earlyWarnings.map((w, i) => h('div', {}, (i => i ? I18N.name(i.nameZh, i.nameEn) : w.indicatorId)(data.indicators.find(i => i.id === w.indicatorId))
+        ? h('div', { class: 'list' }, (cells => data.earlyWarnings.map((w, i) => h('div', {}, indicatorName(data.indicators, w.indicatorId)
           + ' ' + w.targetYear + '：' + t('status.' + w.status) + ' · ' + t('prob.probability') + ' ', cells[i])))(probabilityCells(data.earlyWarnings, null)))
         : nodata(t('overview.noprojection')))));
     Charts.progress(c1, data.indicators, true);
