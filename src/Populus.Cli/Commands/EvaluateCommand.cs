@@ -48,10 +48,12 @@ internal static class EvaluateCommand
             }
 
             IReadOnlyList<double?>? probabilities = null;
+            IReadOnlyList<string> unmoved = [];
             if (n > 0)
             {
-                var run = monitor.RunTrajectories(s, [where], Math.Max(Horizon, y + 1), n, parse.GetValue(seed));
+                var run = monitor.RunTrajectories(s, [where], Math.Max(Horizon, y + 1), n, parse.GetValue(seed), pyramid: false);
                 probabilities = run.Probabilities(evaluator, monitor.Plan.Book, evaluations);
+                unmoved = [.. evaluations.Where((e, i) => probabilities[i] is not null && !run.Varies(e.Target.IndicatorId, e.Region)).Select(e => e.Target.IndicatorId).Distinct()];
             }
 
             var how = parse.GetValue(format)!;
@@ -76,6 +78,10 @@ internal static class EvaluateCommand
                     stdout.WriteLine();
                     stdout.WriteLine($"Probabilities: {n} trajectories (seed {parse.GetValue(seed)}) around scenario '{s.Name}': {monitor.UncertaintySources}; " +
                         $"Monte Carlo standard error at most {Percent(0.5 / Math.Sqrt(n))}.");
+                    if (unmoved.Count > 0)
+                    {
+                        stdout.WriteLine($"The same in every trajectory (no drawn process moves them; their probability is the deterministic 0 or 1): {string.Join(", ", unmoved)}.");
+                    }
                 }
             }
 

@@ -271,7 +271,8 @@ public static class AnnualReport
             }
 
             var p = TargetProbability.Of(t.Rule, values);
-            rows.Add([name, year, t.PrintedZh, 100 * p, 100 * TargetProbability.StandardError(p, runs.Trajectories), ""]);
+            rows.Add([name, year, t.PrintedZh, 100 * p, 100 * TargetProbability.StandardError(p, runs.Trajectories),
+                runs.Varies(t.IndicatorId, city) ? "" : "各条轨迹相同（按情景假定，不受所模拟的不确定性影响）：概率为确定性判断"]);
         }
 
         report.Table(new ReportTable("规划目标达成概率",

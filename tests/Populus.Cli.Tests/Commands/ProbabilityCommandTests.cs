@@ -42,6 +42,12 @@ public sealed class ProbabilityCommandTests : IDisposable
 
         var again = CliRunner.Run(args);
         Assert.Equal(output, again.Output);
+
+        // The table names the indicators no draw moves, whose probability is the deterministic 0 or 1.
+        var (_, table, _) = CliRunner.Run("evaluate", "--year", "2024", "--trajectories", "20", "--seed", "1", "--db", Db);
+        var line = table.Split('\n').Single(l => l.StartsWith("The same in every trajectory", StringComparison.Ordinal));
+        Assert.Contains("sex_ratio_at_birth", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("resident_population", line, StringComparison.Ordinal);
     }
 
     [Fact]

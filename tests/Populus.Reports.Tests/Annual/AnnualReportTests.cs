@@ -46,6 +46,14 @@ public sealed class AnnualReportTests : IDisposable
         var probabilities = report.Tables.Single(t => t.SheetName == "目标达成概率");
         Assert.NotEmpty(probabilities.Rows);
         Assert.All(probabilities.Rows.Where(r => r[3].Number is not null), r => Assert.InRange(r[3].Number!.Value, 0, 100));
+        // The sex ratio at birth follows the scenario in every trajectory: its 0 or 100% is said to be the deterministic answer.
+        Assert.All(probabilities.Rows.Where(r => r[0].Text == "出生人口性别比"), r =>
+        {
+            Assert.Contains(r[3].Number, new double?[] { 0, 100 });
+            Assert.Contains("确定性", r[5].Text, StringComparison.Ordinal);
+        });
+        Assert.Contains(probabilities.Rows, r => r[0].Text == "出生人口性别比");
+        Assert.All(probabilities.Rows.Where(r => r[0].Text == "常住人口"), r => Assert.DoesNotContain("确定性", r[5].Text ?? "", StringComparison.Ordinal));
 
         var pdf = new LibreOfficePdfConverter().Convert(docx, _folder);
         var text = Tools.Run("pdftotext", pdf, "-");
