@@ -261,12 +261,13 @@ internal static class ProjectionsApi
         return total;
     }
 
+    /// <summary>The levers within the ranges the scenario's assumptions accept (<see cref="ScenarioAssumptions.Range"/>), else the first refused.</summary>
     private static ProblemHttpResult? CheckLevers(double? tfr, double? lifeExpectancy, double? netMigration, double? graduateRetention) =>
-        Check(tfr, 0.3, 5, "tfr") ?? Check(lifeExpectancy, 40, 100, "lifeExpectancy")
-        ?? Check(netMigration, -1_000_000, 1_000_000, "netMigration") ?? Check(graduateRetention, 0, 100, "graduateRetention");
+        Check(tfr, ScenarioAssumption.TotalFertility, "tfr") ?? Check(lifeExpectancy, ScenarioAssumption.FemaleLifeExpectancy, "lifeExpectancy")
+        ?? Check(netMigration, ScenarioAssumption.NetMigration, "netMigration") ?? Check(graduateRetention, ScenarioAssumption.GraduateRetention, "graduateRetention");
 
-    private static ProblemHttpResult? Check(double? value, double min, double max, string name) =>
-        value is { } v && (double.IsNaN(v) || v < min || v > max)
+    private static ProblemHttpResult? Check(double? value, ScenarioAssumption assumption, string name) =>
+        value is { } v && assumption.Range() is var (min, max) && (double.IsNaN(v) || v < min || v > max)
             ? TypedResults.Problem(title: "Lever out of range", detail: string.Create(CultureInfo.InvariantCulture, $"{name} = {v}: between {min} and {max}."), statusCode: StatusCodes.Status400BadRequest)
             : null;
 
