@@ -210,30 +210,12 @@ public sealed class ScenarioRun
     /// millionth of each other count as equal (they are kept in single precision).
     /// </summary>
     /// <exception cref="ArgumentException">The run does not hold the pair.</exception>
-    public bool Varies(string indicatorId, string region)
+    public bool Varies(string indicatorId, string region) => Years.Any(year =>
     {
-        var s = Series(indicatorId, region);
-        var row = _series.Length * Years.Length;
-        for (var y = 0; y < Years.Length; y++)
-        {
-            var (min, max) = (double.PositiveInfinity, double.NegativeInfinity);
-            for (var i = 0; i < Trajectories; i++)
-            {
-                var v = _values[i * row + s * Years.Length + y];
-                if (!float.IsNaN(v))
-                {
-                    (min, max) = (Math.Min(min, v), Math.Max(max, v));
-                }
-            }
-
-            if (max - min > 1e-6 * Math.Max(Math.Abs(min), Math.Abs(max)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+        var values = Values(indicatorId, region, year).Where(v => !double.IsNaN(v)).DefaultIfEmpty(0).ToArray();
+        var (min, max) = (values.Min(), values.Max());
+        return max - min > 1e-6 * Math.Max(Math.Abs(min), Math.Abs(max));
+    });
 
     /// <summary>The value of every trajectory in <paramref name="year"/>, in trajectory order (NaN where the indicator cannot be computed).</summary>
     /// <exception cref="ArgumentException">The run does not hold the pair or the year.</exception>

@@ -63,7 +63,10 @@ public static class ScenarioModelFile
         var location = (int)Number("pattern_location", 1, 9999);
         var patternYear = (int)Number("pattern_year", 1950, 2100);
         var counties = ReadCounties(Path.Combine(folder, CountiesFile));
-        var wpp = WppReader.ReadPatterns(Path.Combine(dataFolder, "wpp"), location);
+        // The whole location only for the provisional base (its population); otherwise the two pattern files alone.
+        var wppFolder = Path.Combine(dataFolder, "wpp");
+        var whole = bases is null ? WppReader.Read(wppFolder, location) : null;
+        var wpp = whole is not null ? (whole.AbridgedMortality, whole.FiveYearFertility) : WppReader.ReadPatterns(wppFolder, location);
         DeathRates Mortality(Sex sex)
         {
             var period = wpp.AbridgedMortality.FirstOrDefault(p => p.Sex == sex && p.Period.Contains(patternYear))
@@ -74,7 +77,7 @@ public static class ScenarioModelFile
         var fertilityPeriod = wpp.FiveYearFertility.FirstOrDefault(p => p.Period.Contains(patternYear))
             ?? throw new InvalidInputException(new InputError(modelPath, parameters["pattern_year"].Row, "value", patternYear.ToString(CultureInfo.InvariantCulture), $"WPP has no fertility of location {location} for a period containing this year"));
         var source = baseSource ?? "provisional base: WPP 2024 China 2020 age-sex structure scaled to county totals";
-        var byRegion = bases ?? ProvisionalBase(dataFolder, WppReader.Read(Path.Combine(dataFolder, "wpp"), location), counties.Select(c => (c.Region, c.Code)).ToList());
+        var byRegion = bases ?? ProvisionalBase(dataFolder, whole!, counties.Select(c => (c.Region, c.Code)).ToList());
         var missing = counties.Where(c => !byRegion.ContainsKey(c.Region)).Select(c => c.Region).ToList();
         if (missing.Count > 0)
         {

@@ -32,12 +32,15 @@ window.Pages = (function () {
     cell.textContent = pct(v) + (v != null && varies === false ? ' *' : '');
     cell.className = 'prob' + (v != null && varies === false ? ' fixed' : '');
     if (v != null && varies === false) cell.title = t('prob.fixed');
+    return cell;
   }
+  // A probability not answered yet: a run may take a second.
+  const pendingCell = () => h('span', { class: 'prob pending', text: '…' });
   // Early warnings with the probability the target is met beside the status (issue 7 §4), from the region's
   // probabilistic run (made at the server's start for every region; else made now, about a second): one cell a
   // warning, filled when the run answers.
   function probabilityCells(rows, region) {
-    const cells = rows.map(() => h('span', { class: 'prob pending', text: '…' }));
+    const cells = rows.map(pendingCell);
     Api.get('/api/v1/probabilities' + (region ? '?region=' + encodeURIComponent(region) : '')).catch(() => null).then(p => rows.forEach((w, i) => {
       const m = p && p.targets.find(x => x.indicatorId === w.indicatorId && x.targetYear === w.targetYear);
       setProbability(cells[i], m ? m.probability : null, m ? m.varies : null);
@@ -181,7 +184,7 @@ window.Pages = (function () {
       if (p.error) { list.replaceChildren(nodata(p.error)); return; }
       note.replaceChildren(runNote(p, p.scenario));
       list.replaceChildren(table([t('indicator'), t('target'), t('status'), t('prob.probability')],
-        p.targets.map(x => [names[x.indicatorId] || x.indicatorId, x.targetYear + ' ' + x.targetPrinted, status(x.status), (c => { setProbability(c, x.probability, x.varies); return c; })(h('span'))])),
+        p.targets.map(x => [names[x.indicatorId] || x.indicatorId, x.targetYear + ' ' + x.targetPrinted, status(x.status), setProbability(h('span'), x.probability, x.varies)])),
         ...(p.targets.some(x => x.varies === false) ? [h('p', { class: 'note', text: t('prob.fixedNote') })] : []));
       await drawPyramid();
     }
@@ -260,7 +263,7 @@ window.Pages = (function () {
         const last = d.years[d.years.length - 1];
         out.replaceChildren(h('p', { class: 'note', text: d.scenario + ' · 2035: ' + fmt(last.residents) + ' · ' + t('scen.elapsed') + ' ' + d.elapsedMs.toFixed(1) + ' ms' }),
           badge('projected', d.scenario));
-        const cells = d.targets.map(() => h('span', { class: 'prob pending', text: '…' }));
+        const cells = d.targets.map(pendingCell);
         targets.replaceChildren(table([t('indicator'), t('target'), t('status'), t('prob.probability'), ''], d.targets.map((e, i) => [names[e.indicatorId] || e.indicatorId,
           e.targetYear + ' ' + e.targetPrinted, status(e.status), cells[i], explain(e)])), probNote);
         const chosen = goalTarget.value;
