@@ -46,10 +46,11 @@ _populus_pg_bin() {
   return 1
 }
 
-# A loopback port nobody listens on (bash's /dev/tcp: no python or netcat needed on a fresh machine).
+# A loopback port nobody listens on (bash's /dev/tcp: no python or netcat needed on a fresh machine), below
+# Linux's ephemeral range (32768-60999), where the machine's own outgoing connections take their ports.
 _populus_free_port() {
   local p
-  for p in $(shuf -i 20000-60000 -n 50); do
+  for p in $(shuf -i 20000-32000 -n 50); do
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
       echo "$p"
       return 0
@@ -67,18 +68,30 @@ populus_pg_start() {
     ensure_debian_packages postgresql
     bin=$(_populus_pg_bin) || { echo "test-env: PostgreSQL installation failed" >&2; return 1; }
   fi
-  local port
-  port=$(_populus_free_port)
-  _populus_pg_dir=$(mktemp -d /tmp/populus-pg.XXXXXX)
-  chmod 755 "$_populus_pg_dir"
-  local run=()
-  if [ "$(id -u)" -eq 0 ]; then
-    chown postgres: "$_populus_pg_dir"
-    run=(runuser -u postgres --)
-  fi
-  "${run[@]}" "$bin/initdb" -D "$_populus_pg_dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
-  "${run[@]}" "$bin/pg_ctl" -D "$_populus_pg_dir/data" -l "$_populus_pg_dir/log" -w start \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $_populus_pg_dir -c fsync=off -c max_connections=200" >/dev/null
+  # Up to three tries, each on a new port and a new cluster: the port was free when picked but another process may
+  # bind it before the server does. A failed start prints the server's log, which alone says why.
+  local port try
+  for try in 1 2 3; do
+    port=$(_populus_free_port)
+    _populus_pg_dir=$(mktemp -d /tmp/populus-pg.XXXXXX)
+    chmod 755 "$_populus_pg_dir"
+    local run=()
+    if [ "$(id -u)" -eq 0 ]; then
+      chown postgres: "$_populus_pg_dir"
+      run=(runuser -u postgres --)
+    fi
+    "${run[@]}" "$bin/initdb" -D "$_populus_pg_dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+    if "${run[@]}" "$bin/pg_ctl" -D "$_populus_pg_dir/data" -l "$_populus_pg_dir/log" -w start \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $_populus_pg_dir -c fsync=off -c max_connections=200" >/dev/null; then
+      break
+    fi
+    echo "test-env: PostgreSQL did not start on 127.0.0.1:$port (try $try of 3); its log:" >&2
+    sed 's/^/  /' "$_populus_pg_dir/log" >&2 || true
+    "${run[@]}" "$bin/pg_ctl" -D "$_populus_pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+    rm -rf "$_populus_pg_dir"
+    _populus_pg_dir=""
+    [ "$try" -lt 3 ] || return 1
+  done
   export POPULUS_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
   echo "test-env: PostgreSQL on 127.0.0.1:$port" >&2
 }
