@@ -115,6 +115,38 @@ public sealed class ScenarioRun
         // Series whose inputs a projection never holds (education, registered population, a grouping of streets) are
         // missing in every trajectory: recorded as such without asking the calculator each time.
         var given = pairs.Select(p => ScenarioIndicatorData.CanGive(catalogue[p.Item1].Formula!, p.Item2, scenarioPlaces)).ToArray();
+
+        // The years up to the processes' base year have no deviation in any draw (ScenarioDraw), so every trajectory
+        // projects them alike: they are projected once, with their indicators, and each trajectory begins after them.
+        var sharedYears = Math.Clamp(uncertainty.BaseYear - model.BaseYear, 0, years.Length - 1);
+        ScenarioProjection? shared = null;
+        var sharedValues = new float[rowValues];
+        if (sharedYears > 0)
+        {
+            var draw = new ScenarioDraw(uncertainty, counties, lastYear);
+            draw.Draw(seed, 0);
+            shared = new ScenarioProjector(model, countDeaths: false).Project(scenario, model.BaseYear + sharedYears, draw);
+            WriteSeries(new IndicatorCalculator(catalogue, new ScenarioIndicatorData(shared, catalogue, scenarioPlaces)), sharedValues, 0, sharedYears);
+        }
+
+        void WriteSeries(IndicatorCalculator calculator, Span<float> row, int firstYear, int endYear)
+        {
+            for (var s = 0; s < pairs.Length; s++)
+            {
+                if (!given[s])
+                {
+                    row.Slice(s * years.Length + firstYear, endYear - firstYear).Fill(float.NaN);
+                    continue;
+                }
+
+                for (var y = firstYear; y < endYear; y++)
+                {
+                    var v = calculator.Recompute(pairs[s].Item1, pairs[s].Item2, years[y]);
+                    row[s * years.Length + y] = v.HasValue ? (float)v.Value : float.NaN;
+                }
+            }
+        }
+
         Parallel.For(0, (trajectories + size - 1) / size, options,
             () => new Worker(new ScenarioProjector(model, countDeaths: false), new ScenarioDraw(uncertainty, counties, lastYear), new double[2 * 2 * counties * groups.Count], new double[groups.Count], new float[size * rowPyramid]),
             (block, _, w) =>
@@ -124,24 +156,10 @@ public sealed class ScenarioRun
                 {
                     var i = block * size + j;
                     w.Draw.Draw(seed, i);
-                    var projection = w.Last = w.Projector.Project(scenario, lastYear, w.Draw, w.Last);
-                    var calculator = new IndicatorCalculator(catalogue, new ScenarioIndicatorData(projection, catalogue, scenarioPlaces));
+                    var projection = w.Last = w.Projector.Project(scenario, lastYear, w.Draw, w.Last, shared);
                     var row = values.AsSpan(i * rowValues, rowValues);
-                    for (var s = 0; s < pairs.Length; s++)
-                    {
-                        if (!given[s])
-                        {
-                            row.Slice(s * years.Length, years.Length).Fill(float.NaN);
-                            continue;
-                        }
-
-                        for (var y = 0; y < years.Length; y++)
-                        {
-                            var v = calculator.Recompute(pairs[s].Item1, pairs[s].Item2, years[y]);
-                            row[s * years.Length + y] = v.HasValue ? (float)v.Value : float.NaN;
-                        }
-                    }
-
+                    sharedValues.CopyTo(row);
+                    WriteSeries(new IndicatorCalculator(catalogue, new ScenarioIndicatorData(projection, catalogue, scenarioPlaces)), row, sharedYears, years.Length);
                     if (!pyramid)
                     {
                         continue;

@@ -145,7 +145,15 @@ public sealed class ScenarioProjector
     /// <summary>As <see cref="Project(Scenario, int, ScenarioDraw?)"/>, writing into the arrays of <paramref name="recycled"/>
     /// when it covers the same years: a probabilistic run projects thousands of trajectories, each read and dropped, and
     /// would otherwise allocate (and clear) large-object arrays for each. The recycled projection must not be read again.</summary>
-    internal ScenarioProjection Project(Scenario scenario, int lastYear, ScenarioDraw? draw, ScenarioProjection? recycled)
+    /// <param name="scenario">The assumptions.</param>
+    /// <param name="lastYear">The last year projected.</param>
+    /// <param name="draw">One trajectory's draw, or null.</param>
+    /// <param name="recycled">A projection whose arrays are overwritten, or null.</param>
+    /// <param name="shared">The years every trajectory of a run has in common, projected once: the same scenario under a
+    /// draw of the same processes, up to a year no later than the processes' base year, where no draw deviates
+    /// (<see cref="ScenarioDraw"/>). Its years are copied and the engine begins from its last population, which gives
+    /// the same figures as projecting those years again.</param>
+    internal ScenarioProjection Project(Scenario scenario, int lastYear, ScenarioDraw? draw, ScenarioProjection? recycled, ScenarioProjection? shared = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var steps = lastYear - Model.BaseYear;
@@ -154,16 +162,43 @@ public sealed class ScenarioProjector
             throw new ArgumentOutOfRangeException(nameof(lastYear), lastYear, $"must be after the base year {Model.BaseYear}.");
         }
 
+        if (shared is not null && (shared.Model != Model || shared.Scenario != scenario || shared.LastYear >= lastYear || draw is null || shared.LastYear > draw.Model.BaseYear))
+        {
+            throw new ArgumentException($"The shared years (to {shared.LastYear}) must be a projection of the same model and scenario that ends before {lastYear} and no later than the draw's base year.", nameof(shared));
+        }
+
         var reuse = recycled is not null && recycled.Model == Model && recycled.Years.Length == steps;
         var population = reuse ? recycled!.PopulationArray : new double[(steps + 1) * _cells];
-        _base.CopyTo(population, 0);
         var birthsByAge = reuse ? recycled!.BirthsByAgeArray : new double[steps * States.Count * _a];
         var birthsBySex = reuse ? recycled!.BirthsBySexArray : new double[steps * States.Count * 2];
         var mortality = new (DeathRates Male, DeathRates Female)[steps];
         var years = new ScenarioYear[steps];
-        _engine.Begin(Model.BaseYear, _base);
-        var clipped = 0.0;
-        for (var k = 0; k < steps; k++)
+        var first = 0; // the first step projected here
+        var clippedBefore = 0.0; // persons clipped in the shared years
+        if (shared is null)
+        {
+            _base.CopyTo(population, 0);
+            _engine.Begin(Model.BaseYear, _base);
+        }
+        else
+        {
+            first = shared.Years.Length;
+            shared.PopulationArray.AsSpan(0, (first + 1) * _cells).CopyTo(population);
+            shared.BirthsByAgeArray.AsSpan(0, first * States.Count * _a).CopyTo(birthsByAge);
+            shared.BirthsBySexArray.AsSpan(0, first * States.Count * 2).CopyTo(birthsBySex);
+            for (var k = 0; k < first; k++)
+            {
+                var year = Model.BaseYear + k + 1;
+                mortality[k] = (shared.Mortality(year, Sex.Male), shared.Mortality(year, Sex.Female));
+                years[k] = shared.Years[k];
+            }
+
+            clippedBefore = shared.TotalClipped;
+            _engine.Begin(shared.LastYear, shared.PopulationAt(shared.LastYear));
+        }
+
+        var clipped = clippedBefore;
+        for (var k = first; k < steps; k++)
         {
             var year = Model.BaseYear + k + 1;
             var (levels, male, female, trusted) = Step(scenario, year, population.AsSpan(k * _cells, _cells), draw);
@@ -188,10 +223,10 @@ public sealed class ScenarioProjector
 
             var deaths = _countDeaths ? Kernels.Sum(_engine.LastStepDeaths) : double.NaN;
 
-            var clippedBefore = clipped;
-            clipped = _engine.ClippedPersonsSinceBegin;
+            var clippedAfter = clippedBefore + _engine.ClippedPersonsSinceBegin;
             mortality[k] = (male, female);
-            years[k] = levels with { Births = births, Deaths = deaths, Clipped = clipped - clippedBefore };
+            years[k] = levels with { Births = births, Deaths = deaths, Clipped = clippedAfter - clipped };
+            clipped = clippedAfter;
         }
 
         return new ScenarioProjection(scenario, Model, States, population, birthsByAge, birthsBySex, mortality, years, clipped);

@@ -88,6 +88,46 @@ public class ScenarioRunTests
     }
 
     [Fact]
+    public void EachTrajectory_IsItsDrawProjectedFromTheBase_ThoughTheYearsNoDrawMoves_AreProjectedOnce()
+    {
+        var scenario = Wenzhou.Scenario("baseline");
+        var run = Run(scenario, 5, 9, 2);
+        Assert.True(China.Value.BaseYear > Wenzhou.Model.BaseYear + 1, "the case needs years before the processes' base year");
+        var draw = new ScenarioDraw(China.Value, Wenzhou.Model.Counties.Count, LastYear);
+        for (var i = 0; i < run.Trajectories; i++)
+        {
+            draw.Draw(9, i);
+            var projection = new ScenarioProjector(Wenzhou.Model).Project(scenario, LastYear, draw);
+            var calculator = new Indicators.IndicatorCalculator(Seed.Catalogue, new ScenarioIndicatorData(projection, Seed.Catalogue));
+            foreach (var (id, region) in Series)
+            {
+                foreach (var year in run.Years)
+                {
+                    Assert.Equal((float)calculator.Recompute(id, region, year).Value, run.Values(id, region, year)[i]);
+                }
+            }
+        }
+
+        // Up to the processes' base year every trajectory is the scenario's own path; after it they part.
+        Assert.Single(run.Values("resident_population", City, China.Value.BaseYear).Distinct());
+        Assert.True(run.Values("resident_population", City, China.Value.BaseYear + 1).Distinct().Count() > 1);
+    }
+
+    [Fact]
+    public void SharedYears_ThatADrawCouldMove_AreRefused()
+    {
+        var scenario = Wenzhou.Scenario("baseline");
+        var draw = new ScenarioDraw(China.Value, Wenzhou.Model.Counties.Count, LastYear);
+        draw.Draw(1, 0);
+        var projector = new ScenarioProjector(Wenzhou.Model, countDeaths: false);
+        var tooLong = projector.Project(scenario, China.Value.BaseYear + 1, draw);
+        var e = Assert.Throws<ArgumentException>(() => projector.Project(scenario, LastYear, draw, null, tooLong));
+        Assert.Contains("no later than the draw's base year", e.Message, StringComparison.Ordinal);
+        var other = projector.Project(Wenzhou.Scenario("baseline").With(new ScenarioLevers(TotalFertility: 1.5)), China.Value.BaseYear, draw);
+        Assert.Throws<ArgumentException>(() => projector.Project(scenario, LastYear, draw, null, other));
+    }
+
+    [Fact]
     public void Trajectories_Spread_AroundTheScenario_AndDifferBySeed()
     {
         var run = Run(Wenzhou.Scenario("baseline"), 12, 1, 0);
