@@ -141,6 +141,17 @@ public class IndicatorTests
     {
         var p = Provenance.Observed("A").Combine(Provenance.Projected("medium"));
         Assert.Equal((DataStatus.Projected, "A; medium"), (p.Status, p.Source));
+
+        // A provenance that already names every source of the other at a status no stronger is itself; otherwise the
+        // other's new sources follow its own, each once.
+        var grouped = Provenance.Projected("medium").Combine(Provenance.SumOfMembers("中心城区"));
+        Assert.Same(grouped, grouped.Combine(Provenance.Projected("medium")));
+        Assert.Same(grouped, grouped.Combine(Provenance.Observed("medium")));
+        Assert.Equal("medium; sum of the members of 中心城区", grouped.Source);
+        var reversed = Provenance.SumOfMembers("中心城区").Combine(grouped);
+        Assert.Equal((DataStatus.Projected, "sum of the members of 中心城区; medium"), (reversed.Status, reversed.Source));
+        Assert.Equal("medium; sum of the members of 中心城区; A", grouped.Combine(Provenance.Observed("A; medium")).Source);
+        Assert.Equal("medium", Provenance.Projected("medium").Combine(Provenance.Projected("medium; medium")).Source);
     }
 
     [Fact]

@@ -3,6 +3,8 @@ namespace Populus.Planning.Data;
 /// <summary>Where a figure comes from: its status and its source (a source id, table or scenario name).</summary>
 public sealed record Provenance
 {
+    private const string Separator = "; ";
+
     /// <exception cref="ArgumentException">The source is blank.</exception>
     public Provenance(DataStatus status, string source)
     {
@@ -34,15 +36,52 @@ public sealed record Provenance
     public Provenance Combine(Provenance other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (ReferenceEquals(this, other) || (Status == other.Status && Source == other.Source))
+        if (ReferenceEquals(this, other) || Includes(other))
         {
-            // The common case (every input of a formula from one projection): nothing to merge, nothing to allocate.
+            // The common cases (every input of a formula from one projection, or a grouping's sum beside its city's
+            // figure): nothing to merge, nothing to allocate.
             return this;
         }
 
         var status = (DataStatus)Math.Max((int)Status, (int)other.Status);
-        var sources = Source.Split("; ").Concat(other.Source.Split("; ")).Distinct(StringComparer.Ordinal);
-        return new Provenance(status, string.Join("; ", sources));
+        var sources = Source.Split(Separator).Concat(other.Source.Split(Separator)).Distinct(StringComparer.Ordinal);
+        return new Provenance(status, string.Join(Separator, sources));
+    }
+
+    /// <summary>Whether combining with <paramref name="other"/> would give this provenance again: its status is no
+    /// weaker and each of its sources is one of these.</summary>
+    private bool Includes(Provenance other)
+    {
+        if (Status < other.Status)
+        {
+            return false;
+        }
+
+        var theirs = other.Source.AsSpan();
+        foreach (var part in theirs.Split(Separator))
+        {
+            if (!Lists(theirs[part]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="source"/> is one of these sources.</summary>
+    private bool Lists(ReadOnlySpan<char> source)
+    {
+        var ours = Source.AsSpan();
+        foreach (var part in ours.Split(Separator))
+        {
+            if (ours[part].SequenceEqual(source))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public override string ToString() => $"{Status.ToString().ToLowerInvariant()} ({Source})";
