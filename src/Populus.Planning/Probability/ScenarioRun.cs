@@ -118,6 +118,7 @@ public sealed class ScenarioRun
 
         // The years up to the processes' base year have no deviation in any draw (ScenarioDraw), so every trajectory
         // projects them alike: they are projected once, with their indicators, and each trajectory begins after them.
+        // They are projected with a draw (the first trajectory's; any gives the same years), as its e0 is rounded.
         var sharedYears = Math.Clamp(uncertainty.BaseYear - model.BaseYear, 0, years.Length - 1);
         ScenarioProjection? shared = null;
         var sharedValues = new float[rowValues];

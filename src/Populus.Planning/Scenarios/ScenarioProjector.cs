@@ -162,9 +162,10 @@ public sealed class ScenarioProjector
             throw new ArgumentOutOfRangeException(nameof(lastYear), lastYear, $"must be after the base year {Model.BaseYear}.");
         }
 
-        if (shared is not null && (shared.Model != Model || shared.Scenario != scenario || shared.LastYear >= lastYear || draw is null || shared.LastYear > draw.Model.BaseYear))
+        if (shared is not null && (shared.Model != Model || shared.Scenario != scenario || shared.LastYear >= lastYear || draw is null || shared.LastYear > draw.Model.BaseYear
+            || double.IsNaN(shared.Years[0].Deaths) == _countDeaths))
         {
-            throw new ArgumentException($"The shared years (to {shared.LastYear}) must be a projection of the same model and scenario that ends before {lastYear} and no later than the draw's base year.", nameof(shared));
+            throw new ArgumentException($"The shared years (to {shared.LastYear}) must be a projection of the same model and scenario that ends before {lastYear} and no later than the draw's base year, with deaths counted as this projector counts them.", nameof(shared));
         }
 
         var reuse = recycled is not null && recycled.Model == Model && recycled.Years.Length == steps;

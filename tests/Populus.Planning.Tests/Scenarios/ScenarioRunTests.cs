@@ -125,6 +125,9 @@ public class ScenarioRunTests
         Assert.Contains("no later than the draw's base year", e.Message, StringComparison.Ordinal);
         var other = projector.Project(Wenzhou.Scenario("baseline").With(new ScenarioLevers(TotalFertility: 1.5)), China.Value.BaseYear, draw);
         Assert.Throws<ArgumentException>(() => projector.Project(scenario, LastYear, draw, null, other));
+        var counted = new ScenarioProjector(Wenzhou.Model).Project(scenario, China.Value.BaseYear, draw);
+        Assert.Throws<ArgumentException>(() => projector.Project(scenario, LastYear, draw, null, counted));
+        Assert.Equal(LastYear, projector.Project(scenario, LastYear, draw, null, projector.Project(scenario, China.Value.BaseYear, draw)).LastYear);
     }
 
     [Fact]
