@@ -121,9 +121,10 @@ public sealed class ScenarioRun
         // They are projected with a draw (the first trajectory's; any gives the same years), as its e0 is rounded.
         var sharedYears = Math.Clamp(uncertainty.BaseYear - model.BaseYear, 0, years.Length - 1);
         ScenarioProjection? shared = null;
-        var sharedValues = new float[rowValues];
+        float[]? sharedValues = null;
         if (sharedYears > 0)
         {
+            sharedValues = new float[rowValues];
             var draw = new ScenarioDraw(uncertainty, counties, lastYear);
             draw.Draw(seed, 0);
             shared = new ScenarioProjector(model, countDeaths: false).Project(scenario, model.BaseYear + sharedYears, draw);
@@ -159,7 +160,7 @@ public sealed class ScenarioRun
                     w.Draw.Draw(seed, i);
                     var projection = w.Last = w.Projector.Project(scenario, lastYear, w.Draw, w.Last, shared);
                     var row = values.AsSpan(i * rowValues, rowValues);
-                    sharedValues.CopyTo(row);
+                    sharedValues?.CopyTo(row);
                     WriteSeries(new IndicatorCalculator(catalogue, new ScenarioIndicatorData(projection, catalogue, scenarioPlaces)), row, sharedYears, years.Length);
                     if (!pyramid)
                     {
