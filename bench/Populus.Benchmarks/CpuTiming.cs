@@ -124,7 +124,8 @@ internal static class CpuTiming
     /// probabilistic pyramid, as <c>populus evaluate --trajectories N</c> and the cockpit run it. With
     /// <paramref name="counties"/> (`cpu-scenario-counties`), the run the server's warm-up shares among the twelve
     /// counties: every county's target indicators. The checksum covers every kept value and pyramid quantile of the
-    /// regions kept: a faster version must print the same one.</summary>
+    /// regions kept: a faster version must print the same one. After each run of the city, the probabilities of its
+    /// targets as of the last observed year are timed (what a slider request of the scenario explorer adds to its run).</summary>
     public static void RunScenario(int trajectories, int repeats, int threads, bool counties = false)
     {
         var data = Storage.Scenarios.DataFolder.Locate();
@@ -143,6 +144,9 @@ internal static class CpuTiming
         _ = monitor.Uncertainty;
         Report("load and calibrate", wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu0);
         monitor.RunTrajectories(baseline, regions, 2035, Math.Min(trajectories, 50), 1); // warm-up (JIT)
+        var evaluator = new Planning.Targets.TargetEvaluator(monitor.Calculator);
+        var projected = Planning.Scenarios.ScenarioIndicatorData.Indicators(monitor.Projector.Project(baseline, 2035), monitor.Plan.Catalogue);
+        var evaluations = evaluator.EvaluateAll(monitor.Plan.Book, regions, monitor.LastObservedYear, projected);
         for (var i = 0; i < repeats; i++)
         {
             var before = Process.GetCurrentProcess().TotalProcessorTime;
@@ -185,6 +189,15 @@ internal static class CpuTiming
             }
 
             Report($"run {trajectories} (checksum {hash:X16}, {allocated / 1e6:F0} MB allocated)", elapsed, cpu);
+            if (!counties)
+            {
+                // What a slider request adds to the run: each target's probability (the explorer's column 达成概率).
+                before = Process.GetCurrentProcess().TotalProcessorTime;
+                wall.Restart();
+                var met = run.Probabilities(evaluator, monitor.Plan.Book, evaluations);
+                Report($"probabilities of {met.Count(p => p is not null)} targets (sum {met.Sum(p => p ?? 0):R})",
+                    wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - before);
+            }
         }
     }
 
