@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Populus.Demography.Stochastic;
 using Populus.Planning.GoalSeeking;
-using Populus.Planning.Probability;
 using Populus.Planning.Scenarios;
 using Populus.Storage;
 using Populus.Storage.Scenarios;
@@ -20,7 +20,7 @@ internal static class GoalCommand
         var indicator = new Option<string>("--indicator") { Description = "Indicator id of the catalogue (resident_population, ageing_rate_60 …)", Required = true };
         var year = new Option<int>("--year") { Description = "Target year (a target of the indicator must fall in it)", Required = true };
         var lever = new Option<string>("--lever") { Description = "net-migration, tfr, e0 or retention", Required = true };
-        lever.AcceptOnlyFromAmong("net-migration", "tfr", "e0", "retention");
+        lever.AcceptOnlyFromAmong([.. ScenarioGoal.Named.Keys]);
         var scenario = new Option<string>("--scenario") { Description = "Scenario whose other assumptions hold (default baseline)" };
         var region = new Option<string>("--region") { Description = "Region name or code (温州市 by default)" };
         var probability = new Option<double?>("--probability") { Description = "Seek the level reaching the target with this probability (e.g. 0.8), over probabilistic trajectories" };
@@ -34,20 +34,14 @@ internal static class GoalCommand
             var monitor = PlanMonitor.Load(store, calibrateUncertainty: parse.GetValue(probability) is not null);
             var y = parse.GetValue(year);
             var target = monitor.GoalTarget(parse.GetValue(indicator)!, y);
-            var which = parse.GetValue(lever) switch
-            {
-                "net-migration" => ScenarioLever.NetMigration,
-                "tfr" => ScenarioLever.TotalFertility,
-                "e0" => ScenarioLever.LifeExpectancy,
-                _ => ScenarioLever.GraduateRetention,
-            };
+            var which = ScenarioGoal.Named[parse.GetValue(lever)!];
             var s = monitor.Scenario(parse.GetValue(scenario) ?? "baseline");
             var where = monitor.Region(parse.GetValue(region) ?? monitor.Model.City);
             var p = parse.GetValue(probability);
             var n = parse.GetValue(trajectories);
-            if (p is not null && (n < 1 || n > 100_000))
+            if (p is not null && (n < 1 || n > StochasticProjection.MaxTrajectories))
             {
-                stderr.WriteLine($"--trajectories {n}: must be between 1 and 100,000.");
+                stderr.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"--trajectories {n}: must be between 1 and {StochasticProjection.MaxTrajectories:N0}."));
                 return CommandExit.Refused;
             }
 

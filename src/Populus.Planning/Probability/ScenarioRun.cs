@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Numerics.Tensors;
 using Populus.Demography;
@@ -30,6 +31,7 @@ public sealed class ScenarioRun
     private readonly ImmutableArray<string> _places; // region keys of the pyramid: the model's regions, then the city
     private readonly double[] _pyramid; // [place][year][sex][group][quantile]
     private readonly RegionRegistry _regions;
+    private readonly ConcurrentDictionary<(string Indicator, string Region), bool> _varies = new(); // Varies, by series
 
     private ScenarioRun(string scenario, int trajectories, ulong seed, ImmutableArray<int> years, ImmutableArray<(string, string)> series, float[] values,
         ImmutableArray<string> places, AgeGroups groups, double[] pyramid, RegionRegistry regions)
@@ -230,12 +232,13 @@ public sealed class ScenarioRun
     /// millionth of each other count as equal (they are kept in single precision).
     /// </summary>
     /// <exception cref="ArgumentException">The run does not hold the pair.</exception>
-    public bool Varies(string indicatorId, string region) => Years.Any(year =>
+    /// <remarks>Kept by series once found: every target of an indicator (one a target year) asks the same question.</remarks>
+    public bool Varies(string indicatorId, string region) => _varies.GetOrAdd(_series[Series(indicatorId, region)], s => Years.Any(year =>
     {
-        var values = Values(indicatorId, region, year).Where(v => !double.IsNaN(v)).DefaultIfEmpty(0).ToArray();
+        var values = Values(s.Indicator, s.Region, year).Where(v => !double.IsNaN(v)).DefaultIfEmpty(0).ToArray();
         var (min, max) = (values.Min(), values.Max());
         return max - min > 1e-6 * Math.Max(Math.Abs(min), Math.Abs(max));
-    });
+    }));
 
     /// <summary>The value of every trajectory in <paramref name="year"/>, in trajectory order (NaN where the indicator cannot be computed).</summary>
     /// <exception cref="ArgumentException">The run does not hold the pair or the year.</exception>

@@ -20,6 +20,15 @@ public enum ScenarioLever
 /// </summary>
 public static class ScenarioGoal
 {
+    /// <summary>The levers by the names the command line and the API take.</summary>
+    public static readonly IReadOnlyDictionary<string, ScenarioLever> Named = new Dictionary<string, ScenarioLever>(StringComparer.Ordinal)
+    {
+        ["net-migration"] = ScenarioLever.NetMigration,
+        ["tfr"] = ScenarioLever.TotalFertility,
+        ["e0"] = ScenarioLever.LifeExpectancy,
+        ["retention"] = ScenarioLever.GraduateRetention,
+    };
+
     /// <summary>The lever's plausible range for goal seeking (<see cref="Lever"/> defaults; retention 0–100 %).</summary>
     public static Lever Range(ScenarioLever lever) => lever switch
     {

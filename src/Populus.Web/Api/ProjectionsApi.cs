@@ -106,17 +106,9 @@ internal static class ProjectionsApi
             return Unavailable(service);
         }
 
-        ScenarioLever? lever = request.Lever switch
+        if (request.Lever is null || !ScenarioGoal.Named.TryGetValue(request.Lever, out var which))
         {
-            "net-migration" => ScenarioLever.NetMigration,
-            "tfr" => ScenarioLever.TotalFertility,
-            "e0" => ScenarioLever.LifeExpectancy,
-            "retention" => ScenarioLever.GraduateRetention,
-            _ => null,
-        };
-        if (lever is not { } which)
-        {
-            return TypedResults.Problem(title: "Unknown lever", detail: $"lever '{request.Lever}': one of net-migration, tfr, e0, retention.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(title: "Unknown lever", detail: $"lever '{request.Lever}': one of {string.Join(", ", ScenarioGoal.Named.Keys)}.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         var problem = CheckLevers(request.Tfr, request.LifeExpectancy, request.NetMigration, request.GraduateRetention);

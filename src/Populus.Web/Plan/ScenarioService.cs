@@ -117,7 +117,7 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
     public (GoalSeekResult Result, string Scenario) Goal(string? scenarioName, ScenarioLevers held, PlanTarget target, string region, ScenarioLever lever, double? probability, ulong seed)
     {
         var monitor = Monitor ?? throw new InvalidOperationException(Missing);
-        var scenario = monitor.Scenario(string.IsNullOrWhiteSpace(scenarioName) ? Baseline : scenarioName).With(ScenarioGoal.Holding(held, lever));
+        var scenario = Named(monitor, scenarioName).With(ScenarioGoal.Holding(held, lever));
         var key = string.Create(CultureInfo.InvariantCulture, $"{scenario.Name}|{target}|{region}|{lever}|{probability:R}|{Trajectories}|{seed}");
         if (_goals.Count > 200)
         {
@@ -191,14 +191,14 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
     /// <summary>The scenario (default baseline, with the levers) and the key its run of a region and seed is kept under.</summary>
     private static (Scenario Scenario, string Key) RunKey(PlanMonitor monitor, string? scenarioName, string region, ulong seed, ScenarioLevers? levers)
     {
-        var scenario = monitor.Scenario(string.IsNullOrWhiteSpace(scenarioName) ? Baseline : scenarioName);
-        if (levers is { } set)
-        {
-            scenario = scenario.With(set);
-        }
-
+        var scenario = levers is { } set ? Named(monitor, scenarioName).With(set) : Named(monitor, scenarioName);
         return (scenario, $"{scenario.Name}|{region}|{seed}");
     }
+
+    /// <summary>A scenario by name; null or blank: the baseline.</summary>
+    /// <exception cref="InvalidInputException">No such scenario.</exception>
+    private static Scenario Named(PlanMonitor monitor, string? scenarioName) =>
+        monitor.Scenario(string.IsNullOrWhiteSpace(scenarioName) ? Baseline : scenarioName);
 
     /// <summary>A projection and the calculator over its figures.</summary>
     internal sealed record Projected(string Name, ScenarioProjection Projection, IndicatorCalculator Calculator, double ElapsedMs);

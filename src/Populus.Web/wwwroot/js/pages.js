@@ -25,7 +25,8 @@ window.Pages = (function () {
     return h('span', { title: p.note, text: p.trajectories + ' ' + t('goal.trajectories') + '（' + t('prob.seed') + ' ' + p.seed + (scenario ? '，' + t('scen.name') + ' ' + scenario : '')
       + '）；' + t('prob.margin') + ' ±' + margin + ' ' + t('prob.points') });
   }
-  const indicatorName = (indicators, id) => (i => i ? I18N.name(i.nameZh, i.nameEn) : id)(indicators.find(i => i.id === id));
+  // Indicator id → its name in the reader's language (the id itself when the list lacks it).
+  const namesOf = list => (m => id => m[id] || id)(Object.fromEntries(list.map(i => [i.id, I18N.name(i.nameZh, i.nameEn)])));
   const pct = v => v == null ? '—' : (100 * v).toFixed(1) + '%';
   // A probability cell: the share, marked when no drawn process moves the indicator (then it is the deterministic 0 or 1).
   function setProbability(cell, v, varies) {
@@ -90,7 +91,7 @@ window.Pages = (function () {
     root.append(
       h('section', { class: 'card' }, h('h2', { text: t('overview.chart') }),
         h('p', { class: 'note', text: t('region') + ': ' + data.region + ' · ' + t('asof') + ' ' + data.asOfYear + ' · ' + t('overview.noprojection') }), chart),
-      card('overview.warnings', data.earlyWarnings.length ? warningsTable(data.earlyWarnings, id => indicatorName(data.indicators, id), null) : nodata(t('overview.nowarnings'))),
+      card('overview.warnings', data.earlyWarnings.length ? warningsTable(data.earlyWarnings, namesOf(data.indicators), null) : nodata(t('overview.nowarnings'))),
       cards);
     const drawn = Charts.progress(chart, data.indicators);
     if (!drawn) chart.replaceWith(nodata(t('overview.noprojection')));
@@ -136,7 +137,7 @@ window.Pages = (function () {
   async function trends(root, me) {
     const list = await Api.get('/api/v1/indicators');
     const sel = h('select', { id: 'trend-indicator' }, list.map(i => h('option', { value: i.id, text: i.planId + '. ' + I18N.name(i.nameZh, i.nameEn) })));
-    const names = Object.fromEntries(list.map(i => [i.id, I18N.name(i.nameZh, i.nameEn)]));
+    const name = namesOf(list);
     const region = await regionSelect(me, 'trend-region');
     const chart = h('div', { id: 'chart-trend', class: 'chart' });
     const info = h('div');
@@ -148,7 +149,7 @@ window.Pages = (function () {
       info.replaceChildren(n ? h('div', { class: 'note' }, s.values.filter(v => v.value != null).map(v => h('div', {}, v.year + ': ' + fmt(v.value) + ' ', badge(v.status, v.source))))
         : nodata(missing.length ? missing[missing.length - 1].note : ''));
       const ev = await Api.get('/api/v1/evaluations?warnings=true&region=' + encodeURIComponent(region.value)).catch(() => []);
-      warnings.replaceChildren(ev.length ? warningsTable(ev, id => names[id] || id, region.value) : nodata(t('overview.nowarnings')));
+      warnings.replaceChildren(ev.length ? warningsTable(ev, name, region.value) : nodata(t('overview.nowarnings')));
     }
     const fanChart = h('div', { id: 'chart-fan', class: 'chart' });
     const fanNote = h('div', { class: 'note' });
@@ -172,7 +173,7 @@ window.Pages = (function () {
 
   async function probability(root, me) {
     const region = await regionSelect(me, 'prob-region');
-    const names = Object.fromEntries((await Api.get('/api/v1/indicators')).map(i => [i.id, I18N.name(i.nameZh, i.nameEn)]));
+    const name = namesOf(await Api.get('/api/v1/indicators'));
     const slider = h('input', { id: 'prob-year', type: 'range', min: '2025', max: '2035', value: '2035' });
     const yearShown = h('span', { text: '2035' });
     const list = h('div', { id: 'prob-table' });
@@ -184,7 +185,7 @@ window.Pages = (function () {
       if (p.error) { list.replaceChildren(nodata(p.error)); return; }
       note.replaceChildren(runNote(p, p.scenario));
       list.replaceChildren(table([t('indicator'), t('target'), t('status'), t('prob.probability')],
-        p.targets.map(x => [names[x.indicatorId] || x.indicatorId, x.targetYear + ' ' + x.targetPrinted, status(x.status), setProbability(h('span'), x.probability, x.varies)])),
+        p.targets.map(x => [name(x.indicatorId), x.targetYear + ' ' + x.targetPrinted, status(x.status), setProbability(h('span'), x.probability, x.varies)])),
         ...(p.targets.some(x => x.varies === false) ? [h('p', { class: 'note', text: t('prob.fixedNote') })] : []));
       await drawPyramid();
     }
@@ -224,7 +225,7 @@ window.Pages = (function () {
 
   async function scenarios(root) {
     const list = await Api.get('/api/v1/projections/scenarios');
-    const names = Object.fromEntries((await Api.get('/api/v1/indicators')).map(i => [i.id, I18N.name(i.nameZh, i.nameEn)]));
+    const name = namesOf(await Api.get('/api/v1/indicators'));
     const pick = h('select', { id: 'scen-name' }, list.map(x => h('option', { value: x.name, text: x.name, title: x.description })));
     const out = h('div', { id: 'scenario-result' });
     const chart = h('div', { id: 'chart-scenario', class: 'chart' });
@@ -264,11 +265,11 @@ window.Pages = (function () {
         out.replaceChildren(h('p', { class: 'note', text: d.scenario + ' · 2035: ' + fmt(last.residents) + ' · ' + t('scen.elapsed') + ' ' + d.elapsedMs.toFixed(1) + ' ms' }),
           badge('projected', d.scenario));
         const cells = d.targets.map(pendingCell);
-        targets.replaceChildren(table([t('indicator'), t('target'), t('status'), t('prob.probability'), ''], d.targets.map((e, i) => [names[e.indicatorId] || e.indicatorId,
+        targets.replaceChildren(table([t('indicator'), t('target'), t('status'), t('prob.probability'), ''], d.targets.map((e, i) => [name(e.indicatorId),
           e.targetYear + ' ' + e.targetPrinted, status(e.status), cells[i], explain(e)])), probNote);
         const chosen = goalTarget.value;
         goalTarget.replaceChildren(...d.targets.filter(e => e.targetValue != null).map(e => h('option', { value: e.indicatorId + '|' + e.targetYear,
-          text: (names[e.indicatorId] || e.indicatorId) + ' · ' + e.targetYear + ' ' + e.targetPrinted })));
+          text: name(e.indicatorId) + ' · ' + e.targetYear + ' ' + e.targetPrinted })));
         if ([...goalTarget.options].some(o => o.value === chosen)) goalTarget.value = chosen;
         // The probabilities follow: the trajectories take about half a second the first time for these levers.
         probNote.textContent = t('prob.loading');
@@ -397,6 +398,8 @@ window.Pages = (function () {
     const statusCount = {};
     data.indicators.forEach(i => { statusCount[i.status] = (statusCount[i.status] || 0) + 1; });
     const c4 = h('div', { id: 'chart-big-status', class: 'chart' });
+    const name = namesOf(data.indicators);
+    const cells = data.earlyWarnings.length ? probabilityCells(data.earlyWarnings, null) : [];
     root.append(h('div', { class: 'wall' },
       h('div', { class: 'title' }, h('span', { text: t('big.title') + ' · ' + data.region + ' · ' + data.asOfYear }),
         h('a', { href: '#overview', text: t('big.exit') })),
@@ -407,8 +410,8 @@ window.Pages = (function () {
       h('div', { class: 'panel' }, h('h2', { text: t('trends.title') }), c2),
       h('div', { class: 'panel' }, h('h2', { text: t('compare.published') }), c3),
       h('div', { class: 'panel' }, h('h2', { text: t('overview.warnings') }), data.earlyWarnings.length
-        ? h('div', { class: 'list' }, (cells => data.earlyWarnings.map((w, i) => h('div', {}, indicatorName(data.indicators, w.indicatorId)
-          + ' ' + w.targetYear + '：' + t('status.' + w.status) + ' · ' + t('prob.probability') + ' ', cells[i])))(probabilityCells(data.earlyWarnings, null)))
+        ? h('div', { class: 'list' }, data.earlyWarnings.map((w, i) => h('div', {}, name(w.indicatorId)
+          + ' ' + w.targetYear + '：' + t('status.' + w.status) + ' · ' + t('prob.probability') + ' ', cells[i])))
         : nodata(t('overview.noprojection')))));
     Charts.progress(c1, data.indicators, true);
     Charts.make(c4, { series: [{ type: 'pie', radius: ['40%', '70%'], data: Object.entries(statusCount).map(([k, v]) => ({ name: t('status.' + k), value: v, itemStyle: { color: Charts.statusColor[k] } })) }] }, true);
