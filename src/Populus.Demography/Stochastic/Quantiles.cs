@@ -253,13 +253,19 @@ public static class Quantiles
             }
         }
 
-        // Bins hold ascending ranges of values and were gathered in bin order: sorted as one, the buffer is each bin
-        // sorted in turn, and gives the order statistics of the ranks the bins hold.
-        buffer.Sort();
+        // A bin holds the values of ranks counts[b] … counts[b + 1] − 1: sorted, its own values give the order statistics
+        // of the ranks in it. Each bin is sorted alone, once (ranks ascend, so a bin's ranks follow one another): a few
+        // values each, where sorting the whole buffer cost a tenth of a 1,000-trajectory summary more.
         for (var i = 0; i < ranks.Length; i++)
         {
             var b = rankBins[i];
-            var start = offset[b] - (counts[b + 1] - counts[b]); // offset[b] ended at the bin's end while gathering
+            var size = counts[b + 1] - counts[b];
+            var start = offset[b] - size; // offset[b] ended at the bin's end while gathering
+            if (i == 0 || rankBins[i - 1] != b)
+            {
+                buffer.Slice(start, size).Sort();
+            }
+
             statistics[i] = buffer[start + ranks[i] - counts[b]];
         }
     }
