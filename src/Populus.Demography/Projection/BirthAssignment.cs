@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Populus.Demography.Projection;
 
 /// <summary>The rule that places each state's births into states: with the mother, or by given shares.</summary>
@@ -97,12 +99,13 @@ public sealed class BirthAssignment
     public bool IsMothersState { get; }
 
     /// <summary>Births placed in <paramref name="child"/> from births by mother's state <paramref name="byMother"/> (stride <paramref name="stride"/>, offset <paramref name="offset"/>).</summary>
-    internal double Gather(int child, ReadOnlySpan<double> byMother, int stride, int offset)
+    internal T Gather<T>(int child, ReadOnlySpan<T> byMother, int stride, int offset)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        var sum = 0.0;
+        var sum = T.Zero;
         for (var i = _childStart[child]; i < _childStart[child + 1]; i++)
         {
-            sum += _share[i] * byMother[_mother[i] * stride + offset];
+            sum += T.CreateTruncating(_share[i]) * byMother[_mother[i] * stride + offset];
         }
 
         return sum;

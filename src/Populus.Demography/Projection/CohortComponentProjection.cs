@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Populus.Demography.Projection;
 
@@ -24,13 +26,17 @@ namespace Populus.Demography.Projection;
 /// <para>The engine is a reusable workspace: buffers are sized once for its state space and grid, and a step allocates
 /// no arrays. States run in parallel in chunks; every value is computed by one thread in a fixed order, so results are
 /// identical whatever the degree of parallelism. Not thread-safe: use one instance per thread.</para>
-/// <para>Two ways to run it: <see cref="Project(int, ReadOnlySpan{double}, IReadOnlyList{ProjectionStep}, IEnumerable{int}?)"/>
+/// <para>Two ways to run it: <see cref="Project(int, ReadOnlySpan{T}, IReadOnlyList{ProjectionStep{T}}, IEnumerable{int}?)"/>
 /// keeps the population of every year (or of the years asked for) in one result; <see cref="Begin"/> then
-/// <see cref="Advance(ProjectionStepBuffer)"/> steps a population held in the engine's own two-year buffer, for callers
+/// <see cref="Advance(ProjectionStepBuffer{T})"/> steps a population held in the engine's own two-year buffer, for callers
 /// that read what they need after each step (stochastic trajectories) and keep nothing else.</para>
 /// </remarks>
-public sealed class CohortComponentProjection
+public class CohortComponentProjection<T>
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
 {
+    /// <summary>½, in the engine's precision.</summary>
+    private static readonly T Half = T.CreateTruncating(0.5);
+
     /// <summary>Below this many cells a step runs on one thread: the work is smaller than the cost of scheduling it.</summary>
     private const int ParallelThresholdCells = 32_768;
 
@@ -44,37 +50,37 @@ public sealed class CohortComponentProjection
     private readonly bool _keepDeaths; // deaths are computed (into the result, or the session's last step)
 
     // Workspace, reused by every step and every run.
-    private readonly double[] _startScratch;
-    private readonly double[] _deathsScratch;
-    private readonly double[] _inScratch;
-    private readonly double[] _outScratch;
-    private readonly double[] _birthsByMothersAgeScratch;
-    private readonly double[] _birthsByMother;
+    private readonly T[] _startScratch;
+    private readonly T[] _deathsScratch;
+    private readonly T[] _inScratch;
+    private readonly T[] _outScratch;
+    private readonly T[] _birthsByMothersAgeScratch;
+    private readonly T[] _birthsByMother;
     private readonly List<ClippedCount>?[] _clips;
-    private readonly double[] _ring;
-    private readonly double[] _stepBirths;
+    private readonly T[] _ring;
+    private readonly T[] _stepBirths;
 
     // The current run and step.
     private Action<int, int> _phase = static (_, _) => { };
-    private ProjectionStep _step = null!;
+    private ProjectionStep<T> _step = null!;
     private int _year;
     private int _k;
-    private double[] _population = [];
-    private double[] _pop = [];
+    private T[] _population = [];
+    private T[] _pop = [];
     private int _curBase;
     private int _nextBase;
     private int _birthsBase;
     private bool _inSession;
     private int _sessionYear;
     private int _sessionSteps;
-    private double[] _births = [];
-    private double[] _deaths = [];
-    private double[] _external = [];
-    private double[] _transfersIn = [];
-    private double[] _transfersOut = [];
-    private double[] _birthsByMothersAge = [];
-    private double _startShare;
-    private double _endShare;
+    private T[] _births = [];
+    private T[] _deaths = [];
+    private T[] _external = [];
+    private T[] _transfersIn = [];
+    private T[] _transfersOut = [];
+    private T[] _birthsByMothersAge = [];
+    private T _startShare;
+    private T _endShare;
 
     /// <param name="states">The state space (use <see cref="StateSpace.Single"/> for one region).</param>
     /// <param name="ages">The projection grid: equal widths n from 0 and an open last group; n is the step length.</param>
@@ -115,15 +121,15 @@ public sealed class CohortComponentProjection
         _parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = threads };
         _runChunk = RunChunk;
         _phases = new Phases(this);
-        _startScratch = new double[_cells];
-        _deathsScratch = new double[_cells];
-        _inScratch = new double[_cells];
-        _outScratch = new double[_cells];
-        _birthsByMothersAgeScratch = new double[states.Count * _a];
-        _birthsByMother = new double[states.Count * 2];
+        _startScratch = new T[_cells];
+        _deathsScratch = new T[_cells];
+        _inScratch = new T[_cells];
+        _outScratch = new T[_cells];
+        _birthsByMothersAgeScratch = new T[states.Count * _a];
+        _birthsByMother = new T[states.Count * 2];
         _clips = new List<ClippedCount>?[states.Count];
-        _ring = new double[checked(2 * _cells)];
-        _stepBirths = new double[states.Count * 2];
+        _ring = new T[checked(2 * _cells)];
+        _stepBirths = new T[states.Count * 2];
     }
 
     public StateSpace States { get; }
@@ -144,7 +150,7 @@ public sealed class CohortComponentProjection
     /// <param name="populationYears">The years whose population the result keeps (null: every year). A run of 1,000
     /// regions × 100 years keeps 163 MB of populations; keeping the years a report needs avoids writing them all.</param>
     /// <exception cref="ArgumentException">The populations or steps do not fit the state space or grid, or a kept year is not a projection year.</exception>
-    public ProjectionResult Project(int startYear, IReadOnlyList<PopulationByAgeSex> initial, IReadOnlyList<ProjectionStep> steps,
+    public ProjectionResult Project(int startYear, IReadOnlyList<PopulationByAgeSex> initial, IReadOnlyList<ProjectionStep<T>> steps,
         IEnumerable<int>? populationYears = null)
     {
         Guard.NotNull(initial);
@@ -153,13 +159,13 @@ public sealed class CohortComponentProjection
             Guard.ThrowArgument(nameof(initial), $"{initial.Count} initial populations given for {States.Count} states ({States}).");
         }
 
-        var packed = new double[_cells];
+        var packed = new T[_cells];
         for (var s = 0; s < initial.Count; s++)
         {
             Guard.NotNull(initial[s], $"initial population of {States.Label(s)}");
             initial[s].Ages.RequireSame(Ages, $"initial population of {States.Label(s)}");
-            initial[s].Male.Values.CopyTo(packed.AsSpan(s * _block));
-            initial[s].Female.Values.CopyTo(packed.AsSpan(s * _block + _a));
+            Narrow(initial[s].Male.Values, packed.AsSpan(s * _block));
+            Narrow(initial[s].Female.Values, packed.AsSpan(s * _block + _a));
         }
 
         return Project(startYear, packed, steps, populationYears);
@@ -171,7 +177,7 @@ public sealed class CohortComponentProjection
     /// <param name="steps">The steps, in order.</param>
     /// <param name="populationYears">The years whose population the result keeps (null: every year).</param>
     /// <exception cref="ArgumentException">The population has the wrong length or a negative count, a step does not fit, or a kept year is not a projection year.</exception>
-    public ProjectionResult Project(int startYear, ReadOnlySpan<double> initial, IReadOnlyList<ProjectionStep> steps, IEnumerable<int>? populationYears = null)
+    public ProjectionResult Project(int startYear, ReadOnlySpan<T> initial, IReadOnlyList<ProjectionStep<T>> steps, IEnumerable<int>? populationYears = null)
     {
         Guard.NotNull(steps);
         CheckInitial(initial);
@@ -180,49 +186,49 @@ public sealed class CohortComponentProjection
             CheckStep(steps[k], k, startYear + k * StepLength);
         }
 
-        var T = steps.Count;
-        var slots = PopulationSlots(startYear, T, populationYears, out var keptCount);
+        var stepCount = steps.Count;
+        var slots = PopulationSlots(startYear, stepCount, populationYears, out var keptCount);
         _inSession = false;
-        if ((long)(T + 1) * _cells > Array.MaxLength)
+        if ((long)(stepCount + 1) * _cells > Array.MaxLength)
         {
             // The largest product of sizes below (every other flow array is smaller); arithmetic is not overflow-checked here.
-            Guard.ThrowArgument(nameof(steps), $"{T} steps of {_cells:N0} cells are more than one array holds.");
+            Guard.ThrowArgument(nameof(steps), $"{stepCount} steps of {_cells:N0} cells are more than one array holds.");
         }
 
         if (slots is null)
         {
             // Every year kept: the steps write straight into the result.
-            _population = GC.AllocateUninitializedArray<double>((T + 1) * _cells);
+            _population = GC.AllocateUninitializedArray<T>((stepCount + 1) * _cells);
             _pop = _population;
         }
         else
         {
-            _population = GC.AllocateUninitializedArray<double>(keptCount * _cells);
+            _population = GC.AllocateUninitializedArray<T>(keptCount * _cells);
             _pop = _ring;
         }
 
         initial.CopyTo(_pop);
         KeepYear(slots, 0);
-        _births = GC.AllocateUninitializedArray<double>(T * States.Count * 2);
-        _deaths = _keepDeaths ? GC.AllocateUninitializedArray<double>(T * _cells) : [];
+        _births = GC.AllocateUninitializedArray<T>(stepCount * States.Count * 2);
+        _deaths = _keepDeaths ? GC.AllocateUninitializedArray<T>(stepCount * _cells) : [];
         var migration = Outputs.HasFlag(ProjectionOutputs.Migration);
-        _external = migration ? new double[T * _cells] : [];
-        _transfersIn = migration ? new double[T * _cells] : [];
-        _transfersOut = migration ? new double[T * _cells] : [];
-        _birthsByMothersAge = Outputs.HasFlag(ProjectionOutputs.BirthsByMothersAge) ? new double[T * States.Count * _a] : [];
+        _external = migration ? new T[stepCount * _cells] : [];
+        _transfersIn = migration ? new T[stepCount * _cells] : [];
+        _transfersOut = migration ? new T[stepCount * _cells] : [];
+        _birthsByMothersAge = Outputs.HasFlag(ProjectionOutputs.BirthsByMothersAge) ? new T[stepCount * States.Count * _a] : [];
         ClearClips();
-        for (var k = 0; k < T; k++)
+        for (var k = 0; k < stepCount; k++)
         {
             RunStep(k, startYear + k * StepLength, steps[k]);
             KeepYear(slots, k + 1);
         }
 
-        var result = new ProjectionResult(States, Ages, startYear, T, Outputs, _population, slots, _births,
-            Outputs.HasFlag(ProjectionOutputs.Deaths) ? _deaths : null,
-            migration ? _external : null,
-            migration ? _transfersIn : null,
-            migration ? _transfersOut : null,
-            Outputs.HasFlag(ProjectionOutputs.BirthsByMothersAge) ? _birthsByMothersAge : null,
+        var result = new ProjectionResult(States, Ages, startYear, stepCount, Outputs, Wide(_population)!, slots, Wide(_births)!,
+            Outputs.HasFlag(ProjectionOutputs.Deaths) ? Wide(_deaths) : null,
+            migration ? Wide(_external) : null,
+            migration ? Wide(_transfersIn) : null,
+            migration ? Wide(_transfersOut) : null,
+            Outputs.HasFlag(ProjectionOutputs.BirthsByMothersAge) ? Wide(_birthsByMothersAge) : null,
             CollectClips());
         _population = _pop = _births = _deaths = _external = _transfersIn = _transfersOut = _birthsByMothersAge = [];
         _step = null!;
@@ -230,11 +236,11 @@ public sealed class CohortComponentProjection
     }
 
     /// <summary>Starts stepping <paramref name="initial"/> ([state][sex][age], the population of <paramref name="startYear"/>)
-    /// in the engine's own buffer; each <see cref="Advance(ProjectionStepBuffer)"/> moves it one step. Only the current
+    /// in the engine's own buffer; each <see cref="Advance(ProjectionStepBuffer{T})"/> moves it one step. Only the current
     /// population and the last step's events are kept: births by sex and by mother's age, and deaths when
     /// <see cref="Outputs"/> asks for them (no migration flows, whatever it says).</summary>
     /// <exception cref="ArgumentException">The population has the wrong length or a negative count.</exception>
-    public void Begin(int startYear, ReadOnlySpan<double> initial)
+    public void Begin(int startYear, ReadOnlySpan<T> initial)
     {
         CheckInitial(initial);
         initial.CopyTo(_ring);
@@ -252,15 +258,15 @@ public sealed class CohortComponentProjection
     /// <summary>Moves the population begun with <see cref="Begin"/> one step with the rates in <paramref name="buffer"/> (checked first).</summary>
     /// <exception cref="InvalidOperationException">No population was begun.</exception>
     /// <exception cref="ArgumentException">The buffer's values are out of range or it does not fit the engine.</exception>
-    public void Advance(ProjectionStepBuffer buffer)
+    public void Advance(ProjectionStepBuffer<T> buffer)
     {
         Guard.NotNull(buffer);
         RequireSession();
         Advance(buffer.Commit());
     }
 
-    /// <summary>As <see cref="Advance(ProjectionStepBuffer)"/>, without checking the buffer's arrays (<see cref="ProjectionStepBuffer.CommitTrusted"/>).</summary>
-    internal void AdvanceTrusted(ProjectionStepBuffer buffer, (int First, int End) fertileAges)
+    /// <summary>As <see cref="Advance(ProjectionStepBuffer{T})"/>, without checking the buffer's arrays (<see cref="ProjectionStepBuffer{T}.CommitTrusted"/>).</summary>
+    internal void AdvanceTrusted(ProjectionStepBuffer<T> buffer, (int First, int End) fertileAges)
     {
         RequireSession();
         Advance(buffer.CommitTrusted(fertileAges));
@@ -269,7 +275,7 @@ public sealed class CohortComponentProjection
     /// <summary>Moves the population begun with <see cref="Begin"/> one step.</summary>
     /// <exception cref="InvalidOperationException">No population was begun.</exception>
     /// <exception cref="ArgumentException">The step does not fit the engine.</exception>
-    public void Advance(ProjectionStep step)
+    public void Advance(ProjectionStep<T> step)
     {
         RequireSession();
         CheckStep(step, _sessionSteps, _sessionYear);
@@ -283,19 +289,19 @@ public sealed class CohortComponentProjection
     /// <summary>The year of <see cref="CurrentPopulation"/> (after <see cref="Begin"/>).</summary>
     public int CurrentYear => _sessionYear;
 
-    /// <summary>The population after the last <see cref="Advance(ProjectionStep)"/>, [state][sex][age]; overwritten by the next step.</summary>
-    public ReadOnlySpan<double> CurrentPopulation => _inSession ? _ring.AsSpan(_curBase, _cells) : throw new InvalidOperationException("Call Begin first.");
+    /// <summary>The population after the last <see cref="Advance(ProjectionStep{T})"/>, [state][sex][age]; overwritten by the next step.</summary>
+    public ReadOnlySpan<T> CurrentPopulation => _inSession ? _ring.AsSpan(_curBase, _cells) : throw new InvalidOperationException("Call Begin first.");
 
     /// <summary>The births of the last step placed in each state, [state][sex].</summary>
-    public ReadOnlySpan<double> LastStepBirths => _stepBirths;
+    public ReadOnlySpan<T> LastStepBirths => _stepBirths;
 
-    /// <summary>The births of the last step by state and mother's age, [state][age] (after an <see cref="Advance(ProjectionStep)"/>).</summary>
-    public ReadOnlySpan<double> LastStepBirthsByMothersAge => _birthsByMothersAgeScratch;
+    /// <summary>The births of the last step by state and mother's age, [state][age] (after an <see cref="Advance(ProjectionStep{T})"/>).</summary>
+    public ReadOnlySpan<T> LastStepBirthsByMothersAge => _birthsByMothersAgeScratch;
 
     /// <summary>The deaths of the last step, [state][sex][age] by the age reached at the end of the step, when
     /// <see cref="Outputs"/> asks for deaths (after <see cref="Begin"/>).</summary>
     /// <exception cref="InvalidOperationException">The engine does not keep deaths.</exception>
-    public ReadOnlySpan<double> LastStepDeaths => _keepDeaths
+    public ReadOnlySpan<T> LastStepDeaths => _keepDeaths
         ? _deathsScratch
         : throw new InvalidOperationException("This engine does not keep deaths (outputs without ProjectionOutputs.Deaths).");
 
@@ -323,6 +329,19 @@ public sealed class CohortComponentProjection
     /// <summary>Every cell clipped at zero since <see cref="Begin"/>.</summary>
     public ImmutableArray<ClippedCount> ClippedSinceBegin => CollectClips();
 
+    /// <summary>Values for a result, which holds doubles: the array itself in double precision, widened (exactly) from single.</summary>
+    private static double[]? Wide(T[]? values) =>
+        values is null ? null : typeof(T) == typeof(double) ? Unsafe.As<double[]>(values) : [.. values.Select(double.CreateTruncating)];
+
+    /// <summary>Copies double-precision values into the engine's precision (a copy in double precision).</summary>
+    private static void Narrow(ReadOnlySpan<double> values, Span<T> target)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            target[i] = T.CreateTruncating(values[i]);
+        }
+    }
+
     private void RequireSession()
     {
         if (!_inSession)
@@ -331,21 +350,21 @@ public sealed class CohortComponentProjection
         }
     }
 
-    private void CheckInitial(ReadOnlySpan<double> initial)
+    private void CheckInitial(ReadOnlySpan<T> initial)
     {
         if (initial.Length != _cells)
         {
             Guard.ThrowArgument(nameof(initial), $"initial population: {initial.Length} values given, {_cells} expected ([state][sex][age] for {States.Count} states × 2 × {_a} ages).");
         }
 
-        if (Kernels.AllWithin(initial, 0, double.MaxValue))
+        if (Kernels.AllWithin(initial, T.Zero, T.MaxValue))
         {
             return; // one vector pass: a stochastic run begins every trajectory from the same population
         }
 
         for (var i = 0; i < initial.Length; i++)
         {
-            if (!(initial[i] >= 0) || double.IsInfinity(initial[i]))
+            if (!(initial[i] >= T.Zero) || T.IsInfinity(initial[i]))
             {
                 Guard.ThrowRange("initial population", initial[i],
                     $"in {States.Label(i / _block)}, {(Sex)(i / _a % 2)}, age {Ages.Label(i % _a)} must be a non-negative count");
@@ -353,7 +372,7 @@ public sealed class CohortComponentProjection
         }
     }
 
-    private void CheckStep(ProjectionStep step, int k, int year)
+    private void CheckStep(ProjectionStep<T> step, int k, int year)
     {
         // Messages are built only on failure: a trajectory checks every step and should allocate nothing.
         if (step is null)
@@ -429,7 +448,7 @@ public sealed class CohortComponentProjection
         }
     }
 
-    private void RunStep(int k, int year, ProjectionStep step)
+    private void RunStep(int k, int year, ProjectionStep<T> step)
     {
         _k = k;
         _year = year;
@@ -438,13 +457,13 @@ public sealed class CohortComponentProjection
         _birthsBase = _inSession ? 0 : k * States.Count * 2;
         (_startShare, _endShare) = step.Timing switch
         {
-            MigrationTiming.Start => (1.0, 0.0),
-            MigrationTiming.HalfHalf => (0.5, 0.5),
-            _ => (0.0, 1.0),
+            MigrationTiming.Start => (T.One, T.Zero),
+            MigrationTiming.HalfHalf => (Half, Half),
+            _ => (T.Zero, T.One),
         };
         if (step.Migrants is null)
         {
-            (_startShare, _endShare) = (0.0, 0.0);
+            (_startShare, _endShare) = (T.Zero, T.Zero);
         }
 
         if (!step.HasTransitions && Births.IsMothersState)
@@ -470,7 +489,7 @@ public sealed class CohortComponentProjection
     }
 
     /// <summary>The phases as delegates created once, so a step allocates none.</summary>
-    private sealed class Phases(CohortComponentProjection engine)
+    private sealed class Phases(CohortComponentProjection<T> engine)
     {
         public readonly Action<int, int> StepIndependent = engine.StepIndependent;
         public readonly Action<int, int> StartAndSurvive = engine.StartAndSurvive;
@@ -509,20 +528,20 @@ public sealed class CohortComponentProjection
 
     private int Flow(int s, int sex) => (_k * States.Count + s) * _block + sex * _a;
 
-    private Span<double> DeathsOf(int s, int sex) => _deaths.Length > 0
+    private Span<T> DeathsOf(int s, int sex) => _deaths.Length > 0
         ? _deaths.AsSpan(Flow(s, sex), _a)
         : _deathsScratch.AsSpan((s * 2 + sex) * _a, _a);
 
-    private Span<double> InOf(int s, int sex) => _transfersIn.Length > 0
+    private Span<T> InOf(int s, int sex) => _transfersIn.Length > 0
         ? _transfersIn.AsSpan(Flow(s, sex), _a)
         : _inScratch.AsSpan((s * 2 + sex) * _a, _a);
 
-    private Span<double> OutOf(int s, int sex) => _transfersOut.Length > 0
+    private Span<T> OutOf(int s, int sex) => _transfersOut.Length > 0
         ? _transfersOut.AsSpan(Flow(s, sex), _a)
         : _outScratch.AsSpan((s * 2 + sex) * _a, _a);
 
     /// <summary>The population exposed from the start of the step: P(t) plus the start share of migrants.</summary>
-    private ReadOnlySpan<double> StartOf(int s, int sex) => _startShare > 0
+    private ReadOnlySpan<T> StartOf(int s, int sex) => _startShare > T.Zero
         ? _startScratch.AsSpan((s * 2 + sex) * _a, _a)
         : _pop.AsSpan(Current(s, sex), _a);
 
@@ -540,7 +559,7 @@ public sealed class CohortComponentProjection
 
             for (var sex = 0; sex < 2; sex++)
             {
-                if (_startShare > 0)
+                if (_startShare > T.Zero)
                 {
                     var start = _startScratch.AsSpan((s * 2 + sex) * a, a);
                     if (Kernels.AddScaled(start, _pop.AsSpan(Current(s, sex), a), step.Migrants.AsSpan((s * 2 + sex) * a, a), _startShare))
@@ -610,14 +629,14 @@ public sealed class CohortComponentProjection
     {
         var step = _step;
         var a = _a;
-        var n = (double)StepLength;
+        var n = T.CreateTruncating(StepLength);
         for (var s = first; s < end; s++)
         {
             for (var sex = 0; sex < 2; sex++)
             {
                 // Transfers by rates then end migrants in one pass, as far as no value goes below zero; from there (or
                 // with counts, or no end migrants) one after the other, each clipping what it takes below zero.
-                var done = step.HasTransitions && step.OutRate is not null && step.CountOut is null && _endShare > 0 && step.Timing != MigrationTiming.End
+                var done = step.HasTransitions && step.OutRate is not null && step.CountOut is null && _endShare > T.Zero && step.Timing != MigrationTiming.End
                     ? FusedTransfersAndEndMigrants(s, sex)
                     : 0;
                 if (step.HasTransitions)
@@ -722,7 +741,7 @@ public sealed class CohortComponentProjection
 
     private void AddEndMigrants(int s, int sex, int firstAge, int endAge)
     {
-        if (_endShare == 0)
+        if (_endShare == T.Zero)
         {
             return;
         }
@@ -736,7 +755,7 @@ public sealed class CohortComponentProjection
     }
 
     /// <summary>Sets negative cells to zero and records the persons added back (in the state's own list: no sharing between threads).</summary>
-    private void Clip(Span<double> values, int s, int sex, int firstAge)
+    private void Clip(Span<T> values, int s, int sex, int firstAge)
     {
         if (!Kernels.AnyNegative(values))
         {
@@ -745,10 +764,10 @@ public sealed class CohortComponentProjection
 
         for (var x = 0; x < values.Length; x++)
         {
-            if (values[x] < 0)
+            if (values[x] < T.Zero)
             {
-                (_clips[s] ??= []).Add(new ClippedCount(_year, s, (Sex)sex, firstAge + x, -values[x]));
-                values[x] = 0;
+                (_clips[s] ??= []).Add(new ClippedCount(_year, s, (Sex)sex, firstAge + x, -double.CreateTruncating(values[x])));
+                values[x] = T.Zero;
             }
         }
     }
@@ -780,3 +799,14 @@ public sealed class CohortComponentProjection
         return merged.ToImmutable();
     }
 }
+
+/// <summary>The cohort-component projection in double precision, the engine of every deterministic projection
+/// (<see cref="CohortComponentProjection{T}"/>).</summary>
+/// <param name="states">The state space (use <see cref="StateSpace.Single"/> for one region).</param>
+/// <param name="ages">The projection grid: equal widths n from 0 and an open last group; n is the step length.</param>
+/// <param name="births">Where births go; the mother's state when null.</param>
+/// <param name="outputs">Which flows to keep by age.</param>
+/// <param name="maxDegreeOfParallelism">Threads for one step; 1 runs on the calling thread, 0 uses every core.</param>
+public sealed class CohortComponentProjection(StateSpace states, AgeGroups ages, BirthAssignment? births = null,
+    ProjectionOutputs outputs = ProjectionOutputs.All, int maxDegreeOfParallelism = 0)
+    : CohortComponentProjection<double>(states, ages, births, outputs, maxDegreeOfParallelism);

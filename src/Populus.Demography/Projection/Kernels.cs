@@ -12,21 +12,22 @@ namespace Populus.Demography.Projection;
 internal static class Kernels
 {
     /// <summary>target[i] += scale · a[i] · b[i].</summary>
-    public static void AddScaledProduct(Span<double> target, ReadOnlySpan<double> a, ReadOnlySpan<double> b, double scale)
+    public static void AddScaledProduct<T>(Span<T> target, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T scale)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
     {
         var i = 0;
-        if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
+        if (Vector.IsHardwareAccelerated && target.Length >= Vector<T>.Count)
         {
-            var t = MemoryMarshal.Cast<double, Vector<double>>(target);
-            var va = MemoryMarshal.Cast<double, Vector<double>>(a);
-            var vb = MemoryMarshal.Cast<double, Vector<double>>(b);
-            var s = new Vector<double>(scale);
+            var t = MemoryMarshal.Cast<T, Vector<T>>(target);
+            var va = MemoryMarshal.Cast<T, Vector<T>>(a);
+            var vb = MemoryMarshal.Cast<T, Vector<T>>(b);
+            var s = new Vector<T>(scale);
             for (var k = 0; k < t.Length; k++)
             {
                 t[k] += s * va[k] * vb[k];
             }
 
-            i = t.Length * Vector<double>.Count;
+            i = t.Length * Vector<T>.Count;
         }
 
         for (; i < target.Length; i++)
@@ -36,15 +37,16 @@ internal static class Kernels
     }
 
     /// <summary>product[i] = a[i] · b[i]; difference[i] = a[i] − product[i] (survivors and the deaths survival implies).</summary>
-    public static void Survive(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> product, Span<double> difference)
+    public static void Survive<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> product, Span<T> difference)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
     {
         var i = 0;
-        if (Vector.IsHardwareAccelerated && a.Length >= Vector<double>.Count)
+        if (Vector.IsHardwareAccelerated && a.Length >= Vector<T>.Count)
         {
-            var va = MemoryMarshal.Cast<double, Vector<double>>(a);
-            var vb = MemoryMarshal.Cast<double, Vector<double>>(b);
-            var p = MemoryMarshal.Cast<double, Vector<double>>(product);
-            var d = MemoryMarshal.Cast<double, Vector<double>>(difference);
+            var va = MemoryMarshal.Cast<T, Vector<T>>(a);
+            var vb = MemoryMarshal.Cast<T, Vector<T>>(b);
+            var p = MemoryMarshal.Cast<T, Vector<T>>(product);
+            var d = MemoryMarshal.Cast<T, Vector<T>>(difference);
             for (var k = 0; k < va.Length; k++)
             {
                 var x = va[k] * vb[k];
@@ -52,7 +54,7 @@ internal static class Kernels
                 d[k] = va[k] - x;
             }
 
-            i = va.Length * Vector<double>.Count;
+            i = va.Length * Vector<T>.Count;
         }
 
         for (; i < a.Length; i++)
@@ -63,91 +65,94 @@ internal static class Kernels
     }
 
     /// <summary>target[i] = source[i] + scale · |source[i]|: a deviation spread like the values' magnitudes.</summary>
-    public static void AddAbsScaled(Span<double> target, ReadOnlySpan<double> source, double scale)
+    public static void AddAbsScaled<T>(Span<T> target, ReadOnlySpan<T> source, T scale)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
     {
         var i = 0;
-        if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
+        if (Vector.IsHardwareAccelerated && target.Length >= Vector<T>.Count)
         {
-            var t = MemoryMarshal.Cast<double, Vector<double>>(target);
-            var v = MemoryMarshal.Cast<double, Vector<double>>(source);
-            var s = new Vector<double>(scale);
+            var t = MemoryMarshal.Cast<T, Vector<T>>(target);
+            var v = MemoryMarshal.Cast<T, Vector<T>>(source);
+            var s = new Vector<T>(scale);
             for (var k = 0; k < t.Length; k++)
             {
                 t[k] = v[k] + s * Vector.Abs(v[k]);
             }
 
-            i = t.Length * Vector<double>.Count;
+            i = t.Length * Vector<T>.Count;
         }
 
         for (; i < target.Length; i++)
         {
-            target[i] = source[i] + scale * Math.Abs(source[i]);
+            target[i] = source[i] + scale * T.Abs(source[i]);
         }
     }
 
     /// <summary>Movers: outflow[i] = population[i] · rate[i] + counts[i]; population[i] += inflow[i] − outflow[i].
     /// An empty <paramref name="rate"/> or <paramref name="counts"/> counts as zero. Returns whether some population
     /// value is now below zero (one pass instead of three).</summary>
-    public static bool Transfer(Span<double> population, ReadOnlySpan<double> inflow, Span<double> outflow, ReadOnlySpan<double> rate, ReadOnlySpan<double> counts)
+    public static bool Transfer<T>(Span<T> population, ReadOnlySpan<T> inflow, Span<T> outflow, ReadOnlySpan<T> rate, ReadOnlySpan<T> counts)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
     {
         var (hasRate, hasCounts) = (!rate.IsEmpty, !counts.IsEmpty);
         var i = 0;
         var negative = false;
-        if (Vector.IsHardwareAccelerated && population.Length >= Vector<double>.Count)
+        if (Vector.IsHardwareAccelerated && population.Length >= Vector<T>.Count)
         {
-            var p = MemoryMarshal.Cast<double, Vector<double>>(population);
-            var vi = MemoryMarshal.Cast<double, Vector<double>>(inflow);
-            var vo = MemoryMarshal.Cast<double, Vector<double>>(outflow);
-            var vr = hasRate ? MemoryMarshal.Cast<double, Vector<double>>(rate) : default;
-            var vc = hasCounts ? MemoryMarshal.Cast<double, Vector<double>>(counts) : default;
-            var below = Vector<long>.Zero;
+            var p = MemoryMarshal.Cast<T, Vector<T>>(population);
+            var vi = MemoryMarshal.Cast<T, Vector<T>>(inflow);
+            var vo = MemoryMarshal.Cast<T, Vector<T>>(outflow);
+            var vr = hasRate ? MemoryMarshal.Cast<T, Vector<T>>(rate) : default;
+            var vc = hasCounts ? MemoryMarshal.Cast<T, Vector<T>>(counts) : default;
+            var below = Vector<T>.Zero;
             for (var k = 0; k < p.Length; k++)
             {
-                var o = hasRate ? p[k] * vr[k] : Vector<double>.Zero;
+                var o = hasRate ? p[k] * vr[k] : Vector<T>.Zero;
                 if (hasCounts)
                 {
-                    o += Vector<double>.One * vc[k];
+                    o += Vector<T>.One * vc[k];
                 }
 
                 vo[k] = o;
                 var x = p[k] + (vi[k] - o);
                 p[k] = x;
-                below |= Vector.LessThan(x, Vector<double>.Zero);
+                below |= Vector.LessThan(x, Vector<T>.Zero);
             }
 
-            negative = !Vector.EqualsAll(below, Vector<long>.Zero);
-            i = p.Length * Vector<double>.Count;
+            negative = !Vector.EqualsAll(below, Vector<T>.Zero);
+            i = p.Length * Vector<T>.Count;
         }
 
         for (; i < population.Length; i++)
         {
-            var o = hasRate ? population[i] * rate[i] : 0.0;
+            var o = hasRate ? population[i] * rate[i] : T.Zero;
             if (hasCounts)
             {
-                o += 1.0 * counts[i];
+                o += T.One * counts[i];
             }
 
             outflow[i] = o;
             population[i] += inflow[i] - o;
-            negative |= population[i] < 0;
+            negative |= population[i] < T.Zero;
         }
 
         return negative;
     }
 
     /// <summary>
-    /// <see cref="Transfer"/> by rates (no counts) then population[i] += share · migrants[i] (<see cref="AddScaled(Span{double}, ReadOnlySpan{double}, double)"/>),
+    /// <see cref="Transfer"/> by rates (no counts) then population[i] += share · migrants[i] (<see cref="AddScaled{T}(Span{T}, ReadOnlySpan{T}, T)"/>),
     /// each value computed with their operations in their order, in one pass; outflow is written only when not empty.
     /// Stops before the first vector (or value) in which either result is below zero, where the two must clip one after
     /// the other, and returns how many values it did.
     /// </summary>
-    public static int TransferAndAddScaled(Span<double> population, ReadOnlySpan<double> inflow, Span<double> outflow, ReadOnlySpan<double> rate,
-        ReadOnlySpan<double> migrants, double share)
+    public static int TransferAndAddScaled<T>(Span<T> population, ReadOnlySpan<T> inflow, Span<T> outflow, ReadOnlySpan<T> rate,
+        ReadOnlySpan<T> migrants, T share)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
     {
         var keep = !outflow.IsEmpty;
         var i = 0;
         var n = population.Length;
-        if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count && inflow.Length >= n && rate.Length >= n && migrants.Length >= n && (!keep || outflow.Length >= n))
+        if (Vector.IsHardwareAccelerated && n >= Vector<T>.Count && inflow.Length >= n && rate.Length >= n && migrants.Length >= n && (!keep || outflow.Length >= n))
         {
             // Loads and stores at offsets below the lengths checked above.
             ref var p = ref MemoryMarshal.GetReference(population);
@@ -155,8 +160,8 @@ internal static class Kernels
             ref var vo = ref MemoryMarshal.GetReference(outflow);
             ref readonly var vr = ref MemoryMarshal.GetReference(rate);
             ref readonly var vm = ref MemoryMarshal.GetReference(migrants);
-            var s = new Vector<double>(share);
-            var width = Vector<double>.Count;
+            var s = new Vector<T>(share);
+            var width = Vector<T>.Count;
             for (; i + width <= n; i += width)
             {
                 var at = (nuint)i;
@@ -164,7 +169,7 @@ internal static class Kernels
                 var o = pk * Vector.LoadUnsafe(in vr, at);
                 var x = pk + (Vector.LoadUnsafe(in vi, at) - o);
                 var y = x + s * Vector.LoadUnsafe(in vm, at);
-                if (Vector.LessThanAny(x, Vector<double>.Zero) || Vector.LessThanAny(y, Vector<double>.Zero))
+                if (Vector.LessThanAny(x, Vector<T>.Zero) || Vector.LessThanAny(y, Vector<T>.Zero))
                 {
                     return i;
                 }
@@ -183,7 +188,7 @@ internal static class Kernels
             var o = population[i] * rate[i];
             var x = population[i] + (inflow[i] - o);
             var y = x + share * migrants[i];
-            if (x < 0 || y < 0)
+            if (x < T.Zero || y < T.Zero)
             {
                 return i;
             }
@@ -201,51 +206,53 @@ internal static class Kernels
 
     /// <summary>target[i] = a[i] + scale · b[i] (<paramref name="a"/> may be <paramref name="target"/>); returns whether some
     /// value is below zero.</summary>
-    public static bool AddScaled(Span<double> target, ReadOnlySpan<double> a, ReadOnlySpan<double> b, double scale)
+    public static bool AddScaled<T>(Span<T> target, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T scale)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
     {
         var i = 0;
         var n = target.Length;
         var negative = false;
-        if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count && a.Length >= n && b.Length >= n)
+        if (Vector.IsHardwareAccelerated && n >= Vector<T>.Count && a.Length >= n && b.Length >= n)
         {
             // Loads and stores at offsets below the lengths checked above; a load of a[i] comes before the store to
             // target[i], so a may be the target.
             ref var t = ref MemoryMarshal.GetReference(target);
             ref readonly var va = ref MemoryMarshal.GetReference(a);
             ref readonly var vb = ref MemoryMarshal.GetReference(b);
-            var s = new Vector<double>(scale);
-            var below = Vector<long>.Zero;
-            for (; i + Vector<double>.Count <= n; i += Vector<double>.Count)
+            var s = new Vector<T>(scale);
+            var below = Vector<T>.Zero;
+            for (; i + Vector<T>.Count <= n; i += Vector<T>.Count)
             {
                 var x = Vector.LoadUnsafe(in va, (nuint)i) + s * Vector.LoadUnsafe(in vb, (nuint)i);
                 x.StoreUnsafe(ref t, (nuint)i);
-                below |= Vector.LessThan(x, Vector<double>.Zero); // false for NaN, as the scalar comparison
+                below |= Vector.LessThan(x, Vector<T>.Zero); // false for NaN, as the scalar comparison
             }
 
-            negative = below != Vector<long>.Zero;
+            negative = below != Vector<T>.Zero;
         }
 
         for (; i < n; i++)
         {
             target[i] = a[i] + scale * b[i];
-            negative |= target[i] < 0;
+            negative |= target[i] < T.Zero;
         }
 
         return negative;
     }
 
     /// <summary>target[i] = a[i] · b[i].</summary>
-    public static void Multiply(Span<double> target, ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    public static void Multiply<T>(Span<T> target, ReadOnlySpan<T> a, ReadOnlySpan<T> b)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
     {
         var i = 0;
         var n = target.Length;
-        if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count && a.Length >= n && b.Length >= n)
+        if (Vector.IsHardwareAccelerated && n >= Vector<T>.Count && a.Length >= n && b.Length >= n)
         {
             // Loads and stores at offsets below the lengths checked above.
             ref var t = ref MemoryMarshal.GetReference(target);
             ref readonly var va = ref MemoryMarshal.GetReference(a);
             ref readonly var vb = ref MemoryMarshal.GetReference(b);
-            for (; i + Vector<double>.Count <= n; i += Vector<double>.Count)
+            for (; i + Vector<T>.Count <= n; i += Vector<T>.Count)
             {
                 (Vector.LoadUnsafe(in va, (nuint)i) * Vector.LoadUnsafe(in vb, (nuint)i)).StoreUnsafe(ref t, (nuint)i);
             }
@@ -258,7 +265,8 @@ internal static class Kernels
     }
 
     /// <summary>terms[i] = n · f[i] · (a[i] + b[i]) / 2; returns Σ terms in index order (births to women-years of exposure).</summary>
-    public static double Births(double n, ReadOnlySpan<double> f, ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> terms)
+    public static T Births<T>(T n, ReadOnlySpan<T> f, ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> terms)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
     {
         // The terms by vectors, their sum one by one in index order; halving is multiplying by ½ exactly.
         var i = 0;
@@ -269,8 +277,8 @@ internal static class Kernels
             ref readonly var va = ref MemoryMarshal.GetReference(a);
             ref readonly var vb = ref MemoryMarshal.GetReference(b);
             ref var vt = ref MemoryMarshal.GetReference(terms);
-            var (vn, half) = (new Vector<double>(n), new Vector<double>(0.5));
-            for (; i + Vector<double>.Count <= len; i += Vector<double>.Count)
+            var (vn, half) = (new Vector<T>(n), new Vector<T>(T.CreateTruncating(0.5)));
+            for (; i + Vector<T>.Count <= len; i += Vector<T>.Count)
             {
                 var at = (nuint)i;
                 (vn * Vector.LoadUnsafe(in vf, at) * (Vector.LoadUnsafe(in va, at) + Vector.LoadUnsafe(in vb, at)) * half).StoreUnsafe(ref vt, at);
@@ -279,10 +287,10 @@ internal static class Kernels
 
         for (; i < len; i++)
         {
-            terms[i] = n * f[i] * (a[i] + b[i]) * 0.5;
+            terms[i] = n * f[i] * (a[i] + b[i]) * T.CreateTruncating(0.5);
         }
 
-        var sum = 0.0;
+        var sum = T.Zero;
         foreach (var t in terms[..len])
         {
             sum += t;
@@ -292,29 +300,30 @@ internal static class Kernels
     }
 
     /// <summary>True when some value is below zero.</summary>
-    public static bool AnyNegative(ReadOnlySpan<double> values)
+    public static bool AnyNegative<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
     {
         var i = 0;
-        if (Vector.IsHardwareAccelerated && values.Length >= Vector<double>.Count)
+        if (Vector.IsHardwareAccelerated && values.Length >= Vector<T>.Count)
         {
-            var v = MemoryMarshal.Cast<double, Vector<double>>(values);
-            var below = Vector<long>.Zero;
+            var v = MemoryMarshal.Cast<T, Vector<T>>(values);
+            var below = Vector<T>.Zero;
             for (var k = 0; k < v.Length; k++)
             {
-                below |= Vector.LessThan(v[k], Vector<double>.Zero);
+                below |= Vector.LessThan(v[k], Vector<T>.Zero);
             }
 
-            if (below != Vector<long>.Zero)
+            if (below != Vector<T>.Zero)
             {
                 return true;
             }
 
-            i = v.Length * Vector<double>.Count;
+            i = v.Length * Vector<T>.Count;
         }
 
         for (; i < values.Length; i++)
         {
-            if (values[i] < 0)
+            if (values[i] < T.Zero)
             {
                 return true;
             }
@@ -324,30 +333,33 @@ internal static class Kernels
     }
 
     /// <summary>target[i] += scale · b[i]; returns whether some target value is now below zero (one pass instead of two).</summary>
-    public static bool AddScaled(Span<double> target, ReadOnlySpan<double> b, double scale) => AddScaled(target, target, b, scale);
+    public static bool AddScaled<T>(Span<T> target, ReadOnlySpan<T> b, T scale)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
+        => AddScaled(target, target, b, scale);
 
     /// <summary>True when every value lies in [<paramref name="lower"/>, <paramref name="upper"/>] (false for NaN).</summary>
-    public static bool AllWithin(ReadOnlySpan<double> values, double lower, double upper)
+    public static bool AllWithin<T>(ReadOnlySpan<T> values, T lower, T upper)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
     {
         var i = 0;
-        if (Vector.IsHardwareAccelerated && values.Length >= Vector<double>.Count)
+        if (Vector.IsHardwareAccelerated && values.Length >= Vector<T>.Count)
         {
-            var v = MemoryMarshal.Cast<double, Vector<double>>(values);
-            var lo = new Vector<double>(lower);
-            var hi = new Vector<double>(upper);
-            var ok = Vector<long>.AllBitsSet;
+            var v = MemoryMarshal.Cast<T, Vector<T>>(values);
+            var lo = new Vector<T>(lower);
+            var hi = new Vector<T>(upper);
+            var ok = Vector<T>.AllBitsSet;
             for (var k = 0; k < v.Length; k++)
             {
                 // Ordered comparisons are false for NaN, so a NaN clears its lane.
                 ok &= Vector.GreaterThanOrEqual(v[k], lo) & Vector.LessThanOrEqual(v[k], hi);
             }
 
-            if (!Vector.EqualsAll(ok, Vector<long>.AllBitsSet))
+            if (!Vector.EqualsAll(ok, Vector<T>.AllBitsSet))
             {
                 return false;
             }
 
-            i = v.Length * Vector<double>.Count;
+            i = v.Length * Vector<T>.Count;
         }
 
         for (; i < values.Length; i++)
@@ -362,23 +374,26 @@ internal static class Kernels
     }
 
     /// <summary>True when no value is NaN or infinite.</summary>
-    public static bool AllFinite(ReadOnlySpan<double> values) => AllWithin(values, double.MinValue, double.MaxValue);
+    public static bool AllFinite<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
+        => AllWithin(values, T.MinValue, T.MaxValue);
 
     /// <summary>target[i] = factor · source[i].</summary>
-    public static void Scale(Span<double> target, ReadOnlySpan<double> source, double factor)
+    public static void Scale<T>(Span<T> target, ReadOnlySpan<T> source, T factor)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
     {
         var i = 0;
-        if (Vector.IsHardwareAccelerated && target.Length >= Vector<double>.Count)
+        if (Vector.IsHardwareAccelerated && target.Length >= Vector<T>.Count)
         {
-            var t = MemoryMarshal.Cast<double, Vector<double>>(target);
-            var v = MemoryMarshal.Cast<double, Vector<double>>(source);
-            var f = new Vector<double>(factor);
+            var t = MemoryMarshal.Cast<T, Vector<T>>(target);
+            var v = MemoryMarshal.Cast<T, Vector<T>>(source);
+            var f = new Vector<T>(factor);
             for (var k = 0; k < t.Length; k++)
             {
                 t[k] = v[k] * f;
             }
 
-            i = t.Length * Vector<double>.Count;
+            i = t.Length * Vector<T>.Count;
         }
 
         for (; i < target.Length; i++)
@@ -387,31 +402,33 @@ internal static class Kernels
         }
     }
 
-    /// <summary>Σ values, added in an order fixed on every machine: element i into the partial sum i mod 16 while
-    /// sixteen or more remain, the sixteen partial sums added pairwise, then the rest one by one.</summary>
+    /// <summary>Σ values, added in an order fixed on every machine: element i into partial sum i mod 4w (w values to a
+    /// 256-bit vector: 16 partial sums of doubles, 32 of floats) while 4w or more remain, the partial sums added pairwise,
+    /// then the rest one by one.</summary>
     /// <remarks>A sum in index order is one chain of dependent additions (≈ 4 cycles each: a sum of 101 ages took
-    /// ≈ 0.4 µs); sixteen chains in four 256-bit vectors keep the adder busy. Always <see cref="Vector256{T}"/>, not the
+    /// ≈ 0.4 µs); the chains of four 256-bit vectors keep the adder busy. Always <see cref="Vector256{T}"/>, not the
     /// machine's widest vector, so that a sum, and every result that depends on it, is the same on every machine
     /// (<c>TensorPrimitives.Sum</c> takes 512-bit vectors where the processor has them).</remarks>
-    public static double Sum(ReadOnlySpan<double> values)
+    public static T Sum<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
     {
         var n = values.Length;
+        var w = Vector256<T>.Count;
         var i = 0;
-        var total = 0.0;
-        if (n >= 16)
+        var total = T.Zero;
+        if (n >= 4 * w)
         {
             ref readonly var first = ref MemoryMarshal.GetReference(values);
-            var (a0, a1, a2, a3) = (Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero, Vector256<double>.Zero);
-            for (; i + 16 <= n; i += 16)
+            var (a0, a1, a2, a3) = (Vector256<T>.Zero, Vector256<T>.Zero, Vector256<T>.Zero, Vector256<T>.Zero);
+            for (; i + 4 * w <= n; i += 4 * w)
             {
                 a0 += Vector256.LoadUnsafe(in first, (nuint)i);
-                a1 += Vector256.LoadUnsafe(in first, (nuint)(i + 4));
-                a2 += Vector256.LoadUnsafe(in first, (nuint)(i + 8));
-                a3 += Vector256.LoadUnsafe(in first, (nuint)(i + 12));
+                a1 += Vector256.LoadUnsafe(in first, (nuint)(i + w));
+                a2 += Vector256.LoadUnsafe(in first, (nuint)(i + 2 * w));
+                a3 += Vector256.LoadUnsafe(in first, (nuint)(i + 3 * w));
             }
 
-            var lanes = (a0 + a1) + (a2 + a3);
-            total = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
+            total = PairwiseSum((a0 + a1) + (a2 + a3));
         }
 
         for (; i < n; i++)
@@ -422,12 +439,21 @@ internal static class Kernels
         return total;
     }
 
+    /// <summary>The lanes added pairwise: (l0 + l1) + (l2 + l3) for four, ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7)) for eight.</summary>
+    private static T PairwiseSum<T>(Vector256<T> lanes)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        var low = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
+        return Vector256<T>.Count == 4 ? low : low + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
+    }
+
     /// <summary>into[x] += values[o + x] for each offset o of <paramref name="offsets"/> in turn (the order of a loop that
     /// adds one row after another), for every x of <paramref name="into"/>.</summary>
     /// <remarks>A place's residents are the rows of its states added (twenty-four rows of 101 ages for a city of twelve
     /// regions): a call per row cost more than its additions, so the ages run outermost, eight vectors of them held in
     /// registers while every row is added, and the target is read and written once.</remarks>
-    public static void AddRows(ReadOnlySpan<double> values, ReadOnlySpan<int> offsets, Span<double> into)
+    public static void AddRows<T>(ReadOnlySpan<T> values, ReadOnlySpan<int> offsets, Span<T> into)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
     {
         var n = into.Length;
         foreach (var o in offsets)
@@ -444,7 +470,7 @@ internal static class Kernels
         var x = 0;
         if (Vector.IsHardwareAccelerated)
         {
-            var width = Vector<double>.Count;
+            var width = Vector<T>.Count;
             for (; x + 8 * width <= n; x += 8 * width)
             {
                 var t0 = Vector.LoadUnsafe(ref target, (nuint)x);
@@ -507,7 +533,8 @@ internal static class Kernels
     /// G = bounds.Length − 1 groups.</summary>
     /// <remarks>Four rows at a time: one row's sum is a chain of dependent additions, four chains keep the adder busy
     /// while each keeps its own order. All groups in one call: a call per group cost more than its additions.</remarks>
-    public static void RowGroupSums(ReadOnlySpan<double> values, int rowLength, ReadOnlySpan<int> bounds, Span<double> sums)
+    public static void RowGroupSums<T>(ReadOnlySpan<T> values, int rowLength, ReadOnlySpan<int> bounds, Span<T> sums)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
     {
         var rows = values.Length / rowLength;
         var groups = bounds.Length - 1;
@@ -537,7 +564,7 @@ internal static class Kernels
             ref readonly var v3 = ref Unsafe.Add(ref Unsafe.AsRef(in v2), rowLength);
             for (var g = 0; g < groups; g++)
             {
-                var (s0, s1, s2, s3) = (0.0, 0.0, 0.0, 0.0);
+                var (s0, s1, s2, s3) = (T.Zero, T.Zero, T.Zero, T.Zero);
                 for (var x = bounds[g]; x < bounds[g + 1]; x++)
                 {
                     s0 += Unsafe.Add(ref Unsafe.AsRef(in v0), x);
@@ -558,7 +585,7 @@ internal static class Kernels
             var row = values.Slice(r * rowLength, rowLength);
             for (var g = 0; g < groups; g++)
             {
-                var sum = 0.0;
+                var sum = T.Zero;
                 foreach (var v in row[bounds[g]..bounds[g + 1]])
                 {
                     sum += v;

@@ -139,6 +139,8 @@ public sealed class StateTransitions
         {
             RequireProbabilities(_totalOut, states, ages, name);
         }
+
+        _single = new(Narrow(_schedules), Narrow(_inScale), _dense is null ? null : Narrow(_dense), Narrow(_totalOut), _totalIn is null ? null : Narrow(_totalIn));
     }
 
     private readonly int[] _from;
@@ -154,6 +156,7 @@ public sealed class StateTransitions
     private readonly double[] _totalOut;
     private readonly double[]? _totalIn;
     private readonly double[]? _dense; // [schedule][origin][destination]: each pair's scale, 0 where there is none (see Dense)
+    private readonly Coefficients<float> _single; // the arrays the gathers and steps read, in single precision
 
     /// <summary>Whether <see cref="GatherRateInflowBlocks"/> gathers this set by blocks of destinations.</summary>
     internal bool GathersByBlocks => _dense is not null;
@@ -176,24 +179,42 @@ public sealed class StateTransitions
     /// <summary>
     /// Rates: total probability of leaving each state, [state][sex][age]. Counts: persons leaving each state.
     /// </summary>
-    internal double[] TotalOutArray => _totalOut;
+    internal T[] TotalOut<T>()
+        where T : unmanaged, IBinaryFloatingPointIeee754<T> => In<T>().TotalOut;
 
     /// <summary>Counts only: persons entering each state, [state][sex][age].</summary>
-    internal double[]? TotalInArray => _totalIn;
+    internal T[]? TotalIn<T>()
+        where T : unmanaged, IBinaryFloatingPointIeee754<T> => In<T>().TotalIn;
+
+    /// <summary>The arrays the gathers and steps read, in the precision of a projection: the set's own (double), or
+    /// copies rounded to single precision once (a stochastic projection's trajectories).</summary>
+    private Coefficients<T> In<T>()
+        where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+        typeof(T) == typeof(double) ? new(Unsafe.As<T[]>(_schedules), Unsafe.As<T[]>(_inScale), Unsafe.As<T[]?>(_dense), Unsafe.As<T[]>(_totalOut), Unsafe.As<T[]?>(_totalIn))
+        : typeof(T) == typeof(float) ? Unsafe.As<Coefficients<T>>(_single)
+        : throw new NotSupportedException($"Transitions in {typeof(T).Name}: double or float only.");
+
+    private static float[] Narrow(double[] values) => [.. values.Select(v => (float)v)];
+
+    /// <summary>Schedules [schedule][sex][age], the pairs' scales in destination-major order, the dense table (or null),
+    /// and the totals out and in, in one precision.</summary>
+    private sealed record Coefficients<T>(T[] Schedules, T[] InScale, T[]? Dense, T[] TotalOut, T[]? TotalIn);
 
     /// <summary>
     /// Adds to <paramref name="inflow"/> (the destination's [sex][age] block) the movers from every origin into
     /// <paramref name="destination"/> over ages [<paramref name="firstAge"/>, <paramref name="endAge"/>), given the
     /// survivors [state][sex][age], every rate multiplied by <paramref name="setScale"/> (a step buffer's
-    /// <see cref="ProjectionStepBuffer.RateScales"/>).
+    /// <see cref="ProjectionStepBuffer{T}.RateScales"/>).
     /// </summary>
     /// <remarks>The movers of a run of pairs that share a schedule are schedule × (Σ scale·survivors) × the set's scale
     /// (origins in ascending order), so the schedule multiplies once per run rather than once per pair: a shared schedule keeps the age
     /// dimension of an OD table rank one ([RC1981]), and the gather costs one multiply-add per pair and age. The ages
     /// run outermost, four vectors of them held in registers while the pairs are added, so the inflow is read and
     /// written once.</remarks>
-    internal void GatherRateInflow(int destination, ReadOnlySpan<double> survivors, Span<double> inflow, int firstAge, int endAge, double setScale = 1)
+    internal void GatherRateInflow<T>(int destination, ReadOnlySpan<T> survivors, Span<T> inflow, int firstAge, int endAge, T setScale)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
+        var (schedulesOf, inScale, _, _, _) = In<T>();
         var a = Ages.Count;
         var (firstRun, endRun) = (_inStart[destination], _inStart[destination + 1]);
         if (firstRun == endRun)
@@ -210,15 +231,15 @@ public sealed class StateTransitions
         var len = endAge - firstAge;
         ref readonly var surv = ref MemoryMarshal.GetReference(survivors);
         ref var target = ref MemoryMarshal.GetReference(inflow);
-        ref readonly var schedules = ref MemoryMarshal.GetArrayDataReference(_schedules);
+        ref readonly var schedules = ref MemoryMarshal.GetArrayDataReference(schedulesOf);
         for (var sex = 0; sex < 2; sex++)
         {
             var o = sex * a + firstAge;
             var x = 0;
             if (Vector.IsHardwareAccelerated)
             {
-                var width = Vector<double>.Count;
-                var scaleVector = new Vector<double>(setScale);
+                var width = Vector<T>.Count;
+                var scaleVector = new Vector<T>(setScale);
                 for (; x + 4 * width <= len; x += 4 * width)
                 {
                     var at = o + x;
@@ -228,10 +249,10 @@ public sealed class StateTransitions
                     var s3 = Vector.LoadUnsafe(ref target, (nuint)(at + 3 * width));
                     for (var run = firstRun; run < endRun; run++)
                     {
-                        var (t0, t1, t2, t3) = (Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero);
+                        var (t0, t1, t2, t3) = (Vector<T>.Zero, Vector<T>.Zero, Vector<T>.Zero, Vector<T>.Zero);
                         for (var i = _runStart[run]; i < _runStart[run + 1]; i++)
                         {
-                            var scale = new Vector<double>(_inScale[i]);
+                            var scale = new Vector<T>(inScale[i]);
                             ref readonly var movers = ref Unsafe.Add(ref Unsafe.AsRef(in surv), _inOrigin[i] + at);
                             t0 += scale * Vector.LoadUnsafe(in movers);
                             t1 += scale * Vector.LoadUnsafe(in movers, (nuint)width);
@@ -257,10 +278,10 @@ public sealed class StateTransitions
                     var sum = Vector.LoadUnsafe(ref target, (nuint)(o + x));
                     for (var run = firstRun; run < endRun; run++)
                     {
-                        var t = Vector<double>.Zero;
+                        var t = Vector<T>.Zero;
                         for (var i = _runStart[run]; i < _runStart[run + 1]; i++)
                         {
-                            t += new Vector<double>(_inScale[i]) * Vector.LoadUnsafe(in surv, (nuint)(_inOrigin[i] + o + x));
+                            t += new Vector<T>(inScale[i]) * Vector.LoadUnsafe(in surv, (nuint)(_inOrigin[i] + o + x));
                         }
 
                         sum += Vector.LoadUnsafe(in schedules, (nuint)(_runSchedule[run] + o + x)) * (t * scaleVector);
@@ -275,10 +296,10 @@ public sealed class StateTransitions
                 var sum = Unsafe.Add(ref target, o + x);
                 for (var run = firstRun; run < endRun; run++)
                 {
-                    var t = 0.0;
+                    var t = T.Zero;
                     for (var i = _runStart[run]; i < _runStart[run + 1]; i++)
                     {
-                        t += _inScale[i] * Unsafe.Add(ref Unsafe.AsRef(in surv), _inOrigin[i] + o + x);
+                        t += inScale[i] * Unsafe.Add(ref Unsafe.AsRef(in surv), _inOrigin[i] + o + x);
                     }
 
                     sum += Unsafe.Add(ref Unsafe.AsRef(in schedules), _runSchedule[run] + o + x) * (t * setScale);
@@ -322,8 +343,10 @@ public sealed class StateTransitions
     /// schedule; an absent pair's zero scale adds +0. The ages left over after the vectors (and a gather of newborns,
     /// one age) are gathered one by one in the same order. Other sets and the destinations left over take the
     /// per-destination gather.</remarks>
-    internal void GatherRateInflowBlocks(int first, int end, ReadOnlySpan<double> survivors, Span<double> inflow, int firstAge, int endAge, double setScale = 1)
+    internal void GatherRateInflowBlocks<T>(int first, int end, ReadOnlySpan<T> survivors, Span<T> inflow, int firstAge, int endAge, T setScale)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
+        var (schedulesOf, _, denseOf, _, _) = In<T>();
         var a = Ages.Count;
         var r = States.Count;
         var block = 2 * a;
@@ -333,8 +356,8 @@ public sealed class StateTransitions
         }
 
         var d = first;
-        var width = Vector<double>.Count;
-        if (_dense is { } dense)
+        var width = Vector<T>.Count;
+        if (denseOf is { } dense)
         {
             // Every offset below lies within these lengths, so the unchecked loads stay inside the arrays.
             if (survivors.Length < r * block || firstAge < 0 || endAge > a)
@@ -344,11 +367,11 @@ public sealed class StateTransitions
 
             var done = (endAge - firstAge) / (2 * width) * 2 * width; // ages from firstAge gathered by vectors; the rest one by one
             ref readonly var surv = ref MemoryMarshal.GetReference(survivors);
-            ref readonly var schedules = ref MemoryMarshal.GetArrayDataReference(_schedules);
+            ref readonly var schedules = ref MemoryMarshal.GetArrayDataReference(schedulesOf);
             ref readonly var scales = ref MemoryMarshal.GetArrayDataReference(dense);
             ref var target = ref MemoryMarshal.GetReference(inflow);
-            var scaleVector = new Vector<double>(setScale);
-            var scheduleCount = _schedules.Length / block;
+            var scaleVector = new Vector<T>(setScale);
+            var scheduleCount = schedulesOf.Length / block;
             for (; d + DestinationBlock <= end; d += DestinationBlock)
             {
                 for (var sex = 0; sex < 2; sex++)
@@ -358,18 +381,18 @@ public sealed class StateTransitions
                         var at = sex * a + firstAge + x;
                         for (var k = 0; k < scheduleCount; k++)
                         {
-                            var (t00, t01, t10, t11) = (Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero);
-                            var (t20, t21, t30, t31) = (Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero, Vector<double>.Zero);
+                            var (t00, t01, t10, t11) = (Vector<T>.Zero, Vector<T>.Zero, Vector<T>.Zero, Vector<T>.Zero);
+                            var (t20, t21, t30, t31) = (Vector<T>.Zero, Vector<T>.Zero, Vector<T>.Zero, Vector<T>.Zero);
                             for (var origin = 0; origin < r; origin++)
                             {
                                 ref readonly var movers = ref Unsafe.Add(ref Unsafe.AsRef(in surv), (origin * block) + at);
                                 var v0 = Vector.LoadUnsafe(in movers);
                                 var v1 = Vector.LoadUnsafe(in movers, (nuint)width);
                                 ref readonly var row = ref Unsafe.Add(ref Unsafe.AsRef(in scales), ((k * r) + origin) * r + d);
-                                var c0 = new Vector<double>(row);
-                                var c1 = new Vector<double>(Unsafe.Add(ref Unsafe.AsRef(in row), 1));
-                                var c2 = new Vector<double>(Unsafe.Add(ref Unsafe.AsRef(in row), 2));
-                                var c3 = new Vector<double>(Unsafe.Add(ref Unsafe.AsRef(in row), 3));
+                                var c0 = new Vector<T>(row);
+                                var c1 = new Vector<T>(Unsafe.Add(ref Unsafe.AsRef(in row), 1));
+                                var c2 = new Vector<T>(Unsafe.Add(ref Unsafe.AsRef(in row), 2));
+                                var c3 = new Vector<T>(Unsafe.Add(ref Unsafe.AsRef(in row), 3));
                                 t00 += c0 * v0;
                                 t01 += c0 * v1;
                                 t10 += c1 * v0;
@@ -397,7 +420,7 @@ public sealed class StateTransitions
                         var at = sex * a + firstAge + x;
                         for (var k = 0; k < scheduleCount; k++)
                         {
-                            var (t0, t1, t2, t3) = (0.0, 0.0, 0.0, 0.0);
+                            var (t0, t1, t2, t3) = (T.Zero, T.Zero, T.Zero, T.Zero);
                             for (var origin = 0; origin < r; origin++)
                             {
                                 var movers = Unsafe.Add(ref Unsafe.AsRef(in surv), (origin * block) + at);
@@ -427,19 +450,22 @@ public sealed class StateTransitions
 
     /// <summary>inflow[at …] += first, inflow[at + width …] += second.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddMovers(ref double inflow, int at, int width, Vector<double> first, Vector<double> second)
+    private static void AddMovers<T>(ref T inflow, int at, int width, Vector<T> first, Vector<T> second)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         Vector.StoreUnsafe(Vector.LoadUnsafe(ref inflow, (nuint)at) + first, ref inflow, (nuint)at);
         Vector.StoreUnsafe(Vector.LoadUnsafe(ref inflow, (nuint)(at + width)) + second, ref inflow, (nuint)(at + width));
     }
 
     /// <summary>Throws when some origin's probabilities of leaving sum to more than 1.</summary>
-    internal static void RequireProbabilities(ReadOnlySpan<double> totalOut, StateSpace states, AgeGroups ages, string what)
+    internal static void RequireProbabilities<T>(ReadOnlySpan<T> totalOut, StateSpace states, AgeGroups ages, string what)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
+        var limit = T.One + T.CreateTruncating(ProbabilityTolerance);
         var a = ages.Count;
         for (var i = 0; i < totalOut.Length; i++)
         {
-            if (!(totalOut[i] <= 1 + ProbabilityTolerance))
+            if (!(totalOut[i] <= limit))
             {
                 var state = i / (2 * a);
                 var sex = (Sex)(i / a % 2);

@@ -18,7 +18,7 @@ namespace Populus.Demography.Stochastic;
 /// A trajectory then costs, per step and region, one interpolation of survival ratios in e0, a scaling of the
 /// fertility schedule by TFR/TFR* (a TFR level sets the schedule by proportional scaling, as in the deterministic
 /// preparation) and the migrants, written into a reusable <see cref="ProjectionStepBuffer"/>, and one engine step.
-/// The buffer's arrays are not re-checked each step (<see cref="ProjectionStepBuffer.CommitTrusted"/>): survival is
+/// The buffer's arrays are not re-checked each step (<see cref="ProjectionStepBuffer{T}.CommitTrusted"/>): survival is
 /// clamped to [0, 1] and fertility and migrants are scalings of checked tables (fertility keeps the central table's
 /// fertile ages), so checking the TFR ratio against the central peak and the migrants' sums for finiteness is enough;
 /// a step that fails those is checked in full.</para>

@@ -150,7 +150,7 @@ public class KernelsTests
         {
             var start = Mixed(2 * a, 40 + d).Select(Math.Abs).ToArray();
             var inflow = start.ToArray();
-            transitions.GatherRateInflow(d, survivors, inflow, firstAge, endAge);
+            transitions.GatherRateInflow(d, survivors, inflow, firstAge, endAge, 1.0);
 
             // Runs of pairs sharing a schedule (schedules in order of first use), each schedule × Σ scale·survivors over
             // its origins in ascending order.
