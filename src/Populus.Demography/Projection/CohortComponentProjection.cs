@@ -30,7 +30,12 @@ namespace Populus.Demography.Projection;
 /// keeps the population of every year (or of the years asked for) in one result; <see cref="Begin"/> then
 /// <see cref="Advance(ProjectionStepBuffer{T})"/> steps a population held in the engine's own two-year buffer, for callers
 /// that read what they need after each step (stochastic trajectories) and keep nothing else.</para>
+/// <para>T is the precision of every population, rate and flow: double for deterministic projections
+/// (<see cref="CohortComponentProjection"/>), float for the trajectories of a stochastic projection, whose values are
+/// stored in single precision anyway and whose steps then read and write half the memory (docs/benchmarks.md, session 13).
+/// A result (<see cref="ProjectionResult"/>) holds doubles either way.</para>
 /// </remarks>
+/// <typeparam name="T">double or float.</typeparam>
 public class CohortComponentProjection<T>
     where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
 {
@@ -96,6 +101,11 @@ public class CohortComponentProjection<T>
         ProjectionOutputs outputs = ProjectionOutputs.All,
         int maxDegreeOfParallelism = 0)
     {
+        if (typeof(T) != typeof(double) && typeof(T) != typeof(float))
+        {
+            throw new NotSupportedException($"A projection in {typeof(T).Name}: double or float only.");
+        }
+
         Guard.NotNull(states);
         StepLength = ProjectionGrid.StepLength(ages);
         if (births is not null && !births.States.Equals(states))

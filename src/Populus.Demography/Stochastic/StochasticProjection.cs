@@ -35,7 +35,7 @@ public sealed class StochasticProjection
     private readonly AgeGroups _ages;
     private readonly int _a;
     private readonly int _r;
-    private readonly double[] _initial;
+    private readonly float[] _initial; // the base population in the trajectories' precision
     private readonly int _startYear;
     private readonly int _steps;
     private readonly MigrationTiming _timing;
@@ -50,14 +50,14 @@ public sealed class StochasticProjection
     private readonly (int Horizon, double Weight)[][] _stepYears;
 
     // Central rates [step][region …].
-    private readonly double[][] _fertility;
+    private readonly float[][] _fertility;
     private readonly double[][] _tfr;
     private readonly double[][] _e0Male;
     private readonly double[][] _e0Female;
     private readonly double[][] _srb;
-    private readonly double[][] _migrants;
+    private readonly float[][] _migrants;
     private readonly double[][] _perMigrant; // [step][region]: 1 / Σ|central migrants|, or 0 when none are assumed
-    private readonly double[] _populationShare; // [region][sex][age]: the base population's distribution, for regions without migrants
+    private readonly float[] _populationShare; // [region][sex][age]: the base population's distribution, for regions without migrants
     private readonly (int First, int End)[] _fertileAges; // [step]: the age groups of every region's non-zero central fertility
     private readonly (int First, int End) _fertileAnyStep; // the age groups with fertility in some step: beyond them the buffer's rates stay 0
     private readonly double[][] _fertilityPeak; // the largest central rate; +∞ when the first age group has fertility (refused by the step's check)
@@ -116,7 +116,7 @@ public sealed class StochasticProjection
             Guard.ThrowArgument(nameof(outputAgeGroups), $"Output age groups {outputAgeGroups} must start at 0 and end in an open group at or below {_ages.OpenAge}+.");
         }
 
-        _initial = initial.ToArray();
+        _initial = Narrow(initial);
         _startYear = startYear;
         _steps = steps;
         _timing = timing;
@@ -129,12 +129,12 @@ public sealed class StochasticProjection
         (_stepYears, _horizons) = StepYears(startTime, steps, model.BaseYear);
         (_transitions, _transitionSetOfStep) = TransitionSets(transitions, steps);
 
-        _fertility = new double[steps][];
+        _fertility = new float[steps][];
         _tfr = new double[steps][];
         _e0Male = new double[steps][];
         _e0Female = new double[steps][];
         _srb = new double[steps][];
-        _migrants = new double[steps][];
+        _migrants = new float[steps][];
         _perMigrant = new double[steps][];
         _fertilityPeak = new double[steps][];
         _fertileAges = new (int, int)[steps];
@@ -145,26 +145,26 @@ public sealed class StochasticProjection
             var t = startTime + k;
             var prepared = regions.Select(r => StepRatePreparation.Prepare(r, t)).ToArray();
             central[k] = prepared;
-            _fertility[k] = new double[_r * _a];
+            var fertility = new double[_r * _a];
             _tfr[k] = new double[_r];
             _e0Male[k] = new double[_r];
             _e0Female[k] = new double[_r];
             _srb[k] = new double[_r];
-            _migrants[k] = new double[_r * 2 * _a];
+            var migrants = new double[_r * 2 * _a];
             _perMigrant[k] = new double[_r];
             _fertilityPeak[k] = new double[_r];
             for (var r = 0; r < _r; r++)
             {
                 var p = prepared[r];
-                p.Rates.FertilityOnGrid.CopyTo(_fertility[k], r * _a);
-                _fertilityPeak[k][r] = _fertility[k][r * _a] != 0 ? double.PositiveInfinity : _fertility[k].AsSpan(r * _a, _a).ToArray().Max();
+                p.Rates.FertilityOnGrid.CopyTo(fertility, r * _a);
+                _fertilityPeak[k][r] = fertility[r * _a] != 0 ? double.PositiveInfinity : fertility.AsSpan(r * _a, _a).ToArray().Max();
                 _tfr[k][r] = p.TotalFertility;
                 _e0Male[k][r] = p.MaleLifeExpectancy;
                 _e0Female[k][r] = p.FemaleLifeExpectancy;
                 _srb[k][r] = p.Rates.SexRatioAtBirth.MalesPerFemale;
-                p.Rates.MaleMigrants?.Values.CopyTo(_migrants[k].AsSpan(r * 2 * _a));
-                p.Rates.FemaleMigrants?.Values.CopyTo(_migrants[k].AsSpan((r * 2 + 1) * _a));
-                _perMigrant[k][r] = PerMigrant(_migrants[k].AsSpan(r * 2 * _a, 2 * _a));
+                p.Rates.MaleMigrants?.Values.CopyTo(migrants.AsSpan(r * 2 * _a));
+                p.Rates.FemaleMigrants?.Values.CopyTo(migrants.AsSpan((r * 2 + 1) * _a));
+                _perMigrant[k][r] = PerMigrant(migrants.AsSpan(r * 2 * _a, 2 * _a));
                 var centre = t + 0.5;
                 var region = regions[r];
                 var male = region.MaleMortality.At(centre);
@@ -173,14 +173,16 @@ public sealed class StochasticProjection
                 families[(k * _r + r) * 2 + 1] = new SurvivalFamily(female.Values, female.Ages, p.FemaleMortalityFactor, region.FemaleLifeTable, _ages);
             }
 
-            _fertileAges[k] = ProjectionStep.FertileAges(_fertility[k], _a);
+            _fertility[k] = Narrow(fertility);
+            _migrants[k] = Narrow(migrants);
+            _fertileAges[k] = ProjectionStep<float>.FertileAges(_fertility[k], _a);
         }
 
         _fertileAnyStep = (_fertileAges.Min(f => f.First), _fertileAges.Max(f => f.End));
         _families = new SurvivalFamilies(families, _ages);
-        _populationShare = PopulationShares(_initial, 2 * _a);
+        _populationShare = Narrow(PopulationShares(initial, 2 * _a));
         _initialTotals = new double[_r];
-        Kernels.RowGroupSums(_initial, 2 * _a, [0, 2 * _a], _initialTotals);
+        Kernels.RowGroupSums(initial, 2 * _a, [0, 2 * _a], _initialTotals);
         Central = central;
         Units = _r > 1 ? [.. Enumerable.Range(0, _r).Select(states.Label), "total"] : [states.Label(0)];
         Years = [.. Enumerable.Range(startYear + 1, steps)];
@@ -279,6 +281,14 @@ public sealed class StochasticProjection
         return groups.Start(working) == 15 && groups.Start(older) == 65 ? [0, working, older, groups.Count] : null;
     }
 
+    /// <summary>Values rounded to the trajectories' single precision.</summary>
+    private static float[] Narrow(ReadOnlySpan<double> values)
+    {
+        var narrowed = new float[values.Length];
+        TensorPrimitives.ConvertTruncating(values, narrowed); // rounds to nearest, as a cast
+        return narrowed;
+    }
+
     /// <summary>1 / Σ|migrants|, or 0 when there are none.</summary>
     private static double PerMigrant(ReadOnlySpan<double> migrants)
     {
@@ -317,28 +327,28 @@ public sealed class StochasticProjection
     private sealed class Worker
     {
         private readonly StochasticProjection _p;
-        private readonly CohortComponentProjection _engine;
-        private readonly ProjectionStepBuffer[] _buffers;
+        private readonly CohortComponentProjection<float> _engine;
+        private readonly ProjectionStepBuffer<float>[] _buffers;
         private readonly RegionalPaths _draw;
-        private readonly double[] _sums; // per unit: [sex][group]
+        private readonly float[] _sums; // per unit: [sex][group]
         private readonly double[] _broad; // per unit: 0–14, 15–64, 65+
-        private readonly double[] _broadBySex; // per region and sex: 0–14, 15–64, 65+
+        private readonly float[] _broadBySex; // per region and sex: 0–14, 15–64, 65+
         private readonly double[] _totals; // per region: the current population (its three broad age groups summed)
-        private readonly double[] _migrantTotals; // per region: the step's net migrants, summed in grid order
+        private readonly float[] _migrantTotals; // per region: the step's net migrants, summed in grid order
         private readonly float[] _rows; // the block's trajectories, one row of cells each
 
         public Worker(StochasticProjection p, int cells)
         {
             _p = p;
             _rows = new float[TrajectoryValues.BlockSize * cells];
-            _engine = new CohortComponentProjection(p._states, p._ages, outputs: ProjectionOutputs.Population, maxDegreeOfParallelism: 1);
-            _buffers = [.. p._transitions.Select(t => new ProjectionStepBuffer(p._ages, p._r, hasMigrants: true, p._timing, t))];
+            _engine = new CohortComponentProjection<float>(p._states, p._ages, outputs: ProjectionOutputs.Population, maxDegreeOfParallelism: 1);
+            _buffers = [.. p._transitions.Select(t => new ProjectionStepBuffer<float>(p._ages, p._r, hasMigrants: true, p._timing, t))];
             _draw = new RegionalPaths(p._model, p._r, p._horizons);
-            _sums = new double[(p._r + 1) * 2 * p._groups.Count];
+            _sums = new float[(p._r + 1) * 2 * p._groups.Count];
             _broad = new double[(p._r + 1) * 3];
-            _broadBySex = new double[p._r * 2 * 3];
+            _broadBySex = new float[p._r * 2 * 3];
             _totals = new double[p._r];
-            _migrantTotals = new double[p._r];
+            _migrantTotals = new float[p._r];
         }
 
         /// <summary>Runs the trajectories of <paramref name="block"/> into the worker's rows, then writes them into the results.</summary>
@@ -379,7 +389,7 @@ public sealed class StochasticProjection
 
                     var tfr = model.TotalFertilityAt(p._tfr[k][r], Deviation(RegionalPaths.TotalFertility, r, k));
                     var ratio = tfr / p._tfr[k][r];
-                    Kernels.Scale(buffer.Fertility.Slice(r * a + lo, hi - lo), p._fertility[k].AsSpan(r * a + lo, hi - lo), ratio);
+                    Kernels.Scale(buffer.Fertility.Slice(r * a + lo, hi - lo), p._fertility[k].AsSpan(r * a + lo, hi - lo), (float)ratio);
                     trusted &= ratio * p._fertilityPeak[k][r] <= FertilityRates.MaximumRate;
 
                     var (e0Female, e0Male) = model.LifeExpectanciesAt(p._e0Female[k][r], p._e0Male[k][r],
@@ -387,7 +397,7 @@ public sealed class StochasticProjection
                     trusted &= double.IsFinite(e0Male) && double.IsFinite(e0Female);
                     var e0MaleHeld = p._families.Interpolate((k * p._r + r) * 2, e0Male, buffer.Survival.Slice(r * 2 * a, a));
                     var e0FemaleHeld = p._families.Interpolate((k * p._r + r) * 2 + 1, e0Female, buffer.Survival.Slice((r * 2 + 1) * a, a));
-                    buffer.SexRatioAtBirth[r] = p._srb[k][r];
+                    buffer.SexRatioAtBirth[r] = (float)p._srb[k][r];
 
                     var extra = Deviation(RegionalPaths.NetMigrationRate, r, k) * _totals[r];
                     var m = buffer.NetMigrants.Slice(r * 2 * a, 2 * a);
@@ -395,11 +405,11 @@ public sealed class StochasticProjection
                     // population where no migrants are assumed.
                     if (p._perMigrant[k][r] > 0)
                     {
-                        Kernels.AddAbsScaled(m, p._migrants[k].AsSpan(r * 2 * a, 2 * a), extra * p._perMigrant[k][r]);
+                        Kernels.AddAbsScaled(m, p._migrants[k].AsSpan(r * 2 * a, 2 * a), (float)(extra * p._perMigrant[k][r]));
                     }
                     else
                     {
-                        Kernels.Scale(m, p._populationShare.AsSpan(r * 2 * a, 2 * a), extra);
+                        Kernels.Scale(m, p._populationShare.AsSpan(r * 2 * a, 2 * a), (float)extra);
                     }
                     indicators[(int)TrajectoryIndicator.TotalFertility] = (float)tfr;
                     indicators[(int)TrajectoryIndicator.MaleLifeExpectancy] = (float)e0MaleHeld;
@@ -462,7 +472,7 @@ public sealed class StochasticProjection
 
             for (var i = 0; i < p._r * 3; i++)
             {
-                _broad[i] = _broadBySex[(i / 3 * 2) * 3 + i % 3] + _broadBySex[(i / 3 * 2 + 1) * 3 + i % 3];
+                _broad[i] = (double)_broadBySex[(i / 3 * 2) * 3 + i % 3] + _broadBySex[(i / 3 * 2 + 1) * 3 + i % 3];
             }
 
             for (var r = 0; r < p._r; r++)
@@ -510,7 +520,7 @@ public sealed class StochasticProjection
                     indicators[(int)TrajectoryIndicator.Births] = (float)(births[u * 2] + births[u * 2 + 1]);
                 }
 
-                TensorPrimitives.ConvertTruncating<double, float>(_sums.AsSpan(u * 2 * g, 2 * g), unit[..(2 * g)]); // rounds to nearest, as a cast
+                _sums.AsSpan(u * 2 * g, 2 * g).CopyTo(unit[..(2 * g)]);
 
                 var (children, working, older) = (_broad[u * 3], _broad[u * 3 + 1], _broad[u * 3 + 2]);
                 var all = children + working + older;

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -51,9 +53,10 @@ internal sealed class SurvivalFamilies
         }
     }
 
-    /// <summary>Writes family <paramref name="family"/>'s survival ratios for life expectancy <paramref name="e0"/> and
-    /// returns the e0 they stand for (held at the family's ends).</summary>
-    public double Interpolate(int family, double e0, Span<double> target)
+    /// <summary>Writes family <paramref name="family"/>'s survival ratios for life expectancy <paramref name="e0"/> (in
+    /// the precision of the engine that reads them) and returns the e0 they stand for (held at the family's ends).</summary>
+    public double Interpolate<T>(int family, double e0, Span<T> target)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         var first = _nodeStart[family];
         var nodes = _e0.AsSpan(first, _nodeStart[family + 1] - first);
@@ -75,9 +78,16 @@ internal sealed class SurvivalFamilies
         return held;
     }
 
-    /// <summary>target = 1 − (a + w·(b − a)) for rows a and b of 1 − S, held in [0, 1] against rounding.</summary>
-    internal static void Lerp(ReadOnlySpan<float> a, ReadOnlySpan<float> b, double w, Span<double> target)
+    /// <summary>target = 1 − (a + w·(b − a)) for rows a and b of 1 − S, held in [0, 1] against rounding, computed in the
+    /// target's precision.</summary>
+    internal static void Lerp<T>(ReadOnlySpan<float> a, ReadOnlySpan<float> b, double w, Span<T> target)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
+        if (typeof(T) != typeof(double) && typeof(T) != typeof(float))
+        {
+            throw new NotSupportedException($"Survival ratios in {typeof(T).Name}: double or float only.");
+        }
+
         var n = target.Length;
         if (Vector256.IsHardwareAccelerated && n >= Vector256<float>.Count && a.Length >= n && b.Length >= n)
         {
@@ -86,7 +96,7 @@ internal sealed class SurvivalFamilies
             ref var ra = ref MemoryMarshal.GetReference(a);
             ref var rb = ref MemoryMarshal.GetReference(b);
             ref var rt = ref MemoryMarshal.GetReference(target);
-            var vw = Vector256.Create(w);
+            var (vw, vwSingle) = (Vector256.Create(w), Vector256.Create((float)w));
             var width = Vector256<float>.Count;
             for (var i = 0; ; i += width)
             {
@@ -94,8 +104,16 @@ internal sealed class SurvivalFamilies
                 var at = (nuint)Math.Min(i, n - width);
                 var va = Vector256.LoadUnsafe(ref ra, at);
                 var vb = Vector256.LoadUnsafe(ref rb, at);
-                Survival(Vector256.WidenLower(va), Vector256.WidenLower(vb), vw).StoreUnsafe(ref rt, at);
-                Survival(Vector256.WidenUpper(va), Vector256.WidenUpper(vb), vw).StoreUnsafe(ref rt, at + (nuint)(width / 2));
+                if (typeof(T) == typeof(double))
+                {
+                    Survival(Vector256.WidenLower(va), Vector256.WidenLower(vb), vw).StoreUnsafe(ref Unsafe.As<T, double>(ref rt), at);
+                    Survival(Vector256.WidenUpper(va), Vector256.WidenUpper(vb), vw).StoreUnsafe(ref Unsafe.As<T, double>(ref rt), at + (nuint)(width / 2));
+                }
+                else
+                {
+                    Survival(va, vb, vwSingle).StoreUnsafe(ref Unsafe.As<T, float>(ref rt), at);
+                }
+
                 if ((int)at == n - width)
                 {
                     return;
@@ -103,14 +121,17 @@ internal sealed class SurvivalFamilies
             }
         }
 
+        var weight = T.CreateTruncating(w);
         for (var i = 0; i < n; i++)
         {
-            target[i] = Math.Min(1, Math.Max(0, 1 - (a[i] + w * ((double)b[i] - a[i]))));
+            var (x, y) = (T.CreateTruncating(a[i]), T.CreateTruncating(b[i]));
+            target[i] = T.Min(T.One, T.Max(T.Zero, T.One - (x + weight * (y - x))));
         }
     }
 
     /// <remarks>The processor's min and max: the IEEE 754-2019 ones (NaN propagated, −0 below +0) take several instructions
     /// a vector and were half the interpolation's cost; the rows and the weight are finite, so the results are the same.</remarks>
-    private static Vector256<double> Survival(Vector256<double> a, Vector256<double> b, Vector256<double> w) =>
-        Vector256.MinNative(Vector256<double>.One, Vector256.MaxNative(Vector256<double>.Zero, Vector256<double>.One - (a + w * (b - a))));
+    private static Vector256<T> Survival<T>(Vector256<T> a, Vector256<T> b, Vector256<T> w)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+        Vector256.MinNative(Vector256<T>.One, Vector256.MaxNative(Vector256<T>.Zero, Vector256<T>.One - (a + w * (b - a))));
 }

@@ -41,6 +41,37 @@ public class KernelsTests
     }
 
     [Theory]
+    [InlineData(202)] // thirty-two partial sums and a tail of ten
+    [InlineData(64)] // partial sums only
+    [InlineData(31)] // a tail only
+    public void Sum_InSinglePrecision_AddsInItsFixedOrder(int length)
+    {
+        var values = Mixed(length, 4).Select(v => (float)v).ToArray();
+        var partial = new float[32];
+        var full = length / 32 * 32;
+        for (var i = 0; i < full; i++)
+        {
+            partial[i % 32] += values[i];
+        }
+
+        // Lane j of the four vectors' pairwise sum holds partial sums j, j + 8, j + 16, j + 24; the eight lanes are then
+        // added pairwise.
+        var lane = new float[8];
+        for (var j = 0; j < 8; j++)
+        {
+            lane[j] = (partial[j] + partial[j + 8]) + (partial[j + 16] + partial[j + 24]);
+        }
+
+        var expected = full > 0 ? ((lane[0] + lane[1]) + (lane[2] + lane[3])) + ((lane[4] + lane[5]) + (lane[6] + lane[7])) : 0f;
+        for (var i = full; i < length; i++)
+        {
+            expected += values[i];
+        }
+
+        Assert.Equal(BitConverter.SingleToInt32Bits(expected), BitConverter.SingleToInt32Bits(Kernels.Sum<float>(values)));
+    }
+
+    [Theory]
     [InlineData(202)] // sixteen partial sums and a tail of ten
     [InlineData(32)] // partial sums only
     [InlineData(15)] // a tail only

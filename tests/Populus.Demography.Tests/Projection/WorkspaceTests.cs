@@ -198,4 +198,61 @@ public class WorkspaceTests
         var engine = new CohortComponentProjection(StateSpace.Single(), Ages);
         Assert.Throws<InvalidOperationException>(() => engine.Advance(new ProjectionStepBuffer(Ages, 1, false)));
     }
+
+    [Theory]
+    [InlineData(MigrationTiming.HalfHalf)]
+    [InlineData(MigrationTiming.End)]
+    public void SinglePrecision_ProjectsAsDoublePrecision_ToSinglePrecision(MigrationTiming timing)
+    {
+        // Thirty steps with OD migration scaled each step, migrants and births: the engine in floats (a stochastic
+        // projection's trajectories) against the same steps in doubles.
+        var space = StateSpace.Regions(["a", "b", "c", "d"]);
+        var single = new CohortComponentProjection<float>(space, Ages, outputs: ProjectionOutputs.Population, maxDegreeOfParallelism: 1);
+        var full = new CohortComponentProjection(space, Ages, outputs: ProjectionOutputs.Population, maxDegreeOfParallelism: 1);
+        var singleBuffer = new ProjectionStepBuffer<float>(Ages, States, hasMigrants: true, timing, [Od(space)]);
+        var buffer = new ProjectionStepBuffer(Ages, States, hasMigrants: true, timing, [Od(space)]);
+        single.Begin(2020, [.. Initial().Select(v => (float)v)]);
+        full.Begin(2020, Initial());
+        for (var k = 0; k < 30; k++)
+        {
+            Fill(buffer, k);
+            var (survival, fertility, srb, migrants) = Arrays(k);
+            Narrow(survival, singleBuffer.Survival);
+            Narrow(fertility, singleBuffer.Fertility);
+            Narrow(srb, singleBuffer.SexRatioAtBirth);
+            Narrow(migrants, singleBuffer.NetMigrants);
+            buffer.RateScales[0] = 0.5 + 0.05 * k;
+            singleBuffer.RateScales[0] = (float)buffer.RateScales[0];
+            single.Advance(singleBuffer);
+            full.Advance(buffer);
+
+            var (expected, actual) = (full.CurrentPopulation.ToArray(), single.CurrentPopulation.ToArray());
+            var total = expected.Sum();
+            for (var i = 0; i < expected.Length; i++)
+            {
+                // Each cell to a few units in the seventh digit of the total (a cell's own rounding is relative to the
+                // largest terms that made it: survivors, movers and migrants).
+                Assert.Equal(expected[i], actual[i], total * 1e-7 + Math.Abs(expected[i]) * 1e-5);
+            }
+
+            for (var s = 0; s < 2 * States; s++)
+            {
+                Assert.Equal(full.LastStepBirths[s], single.LastStepBirths[s], Math.Abs(full.LastStepBirths[s]) * 1e-5);
+            }
+        }
+
+        Assert.NotEqual(full.CurrentPopulation[5], (double)single.CurrentPopulation[5]); // the precisions do differ
+    }
+
+    [Fact]
+    public void OtherPrecisions_AreRefused() =>
+        Assert.Throws<NotSupportedException>(() => new CohortComponentProjection<Half>(StateSpace.Single(), Ages));
+
+    private static void Narrow(double[] values, Span<float> target)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            target[i] = (float)values[i];
+        }
+    }
 }
