@@ -11,7 +11,7 @@ public class StochasticBenchmarks
 {
     private StochasticProjection _city = null!;
     private double[] _e0 = null!;
-    private double[] _survival = null!;
+    private float[] _survival = null!;
 
     [Params(1_000, 10_000)]
     public int Trajectories { get; set; }
@@ -22,7 +22,7 @@ public class StochasticBenchmarks
         _city = CityModel.Build();
         // A trajectory's 264 reads (11 steps × 12 units × 2 sexes): e0 within ±2 years of the central levels (male, female).
         _e0 = [.. Enumerable.Range(0, 11 * CityModel.Units * 2).Select(f => (f % 2 == 0 ? 77.5 : 82.5) + ((f * 37 % 9) - 4) * 0.5)];
-        _survival = new double[CityModel.Units * 2 * CityModel.Ages.Count];
+        _survival = new float[CityModel.Units * 2 * CityModel.Ages.Count];
     }
 
     [Benchmark]

@@ -11,6 +11,13 @@ namespace Populus.Demography.Projection;
 /// </summary>
 internal static class Kernels
 {
+    /// <summary>Whether some lane of a comparison's mask is set. Masks are compared as bits: a set lane of a floating-point
+    /// vector is a NaN, which equals nothing, itself included.</summary>
+    private static bool AnySet<T>(Vector<T> mask) => !Vector.EqualsAll(Vector.As<T, long>(mask), Vector<long>.Zero);
+
+    /// <summary>Whether every lane of a comparison's mask is set (compared as bits, as <see cref="AnySet{T}"/>).</summary>
+    private static bool AllSet<T>(Vector<T> mask) => Vector.EqualsAll(Vector.As<T, long>(mask), Vector<long>.AllBitsSet);
+
     /// <summary>target[i] += scale · a[i] · b[i].</summary>
     public static void AddScaledProduct<T>(Span<T> target, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T scale)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
@@ -119,7 +126,7 @@ internal static class Kernels
                 below |= Vector.LessThan(x, Vector<T>.Zero);
             }
 
-            negative = !Vector.EqualsAll(below, Vector<T>.Zero);
+            negative = AnySet(below);
             i = p.Length * Vector<T>.Count;
         }
 
@@ -228,7 +235,7 @@ internal static class Kernels
                 below |= Vector.LessThan(x, Vector<T>.Zero); // false for NaN, as the scalar comparison
             }
 
-            negative = below != Vector<T>.Zero;
+            negative = AnySet(below);
         }
 
         for (; i < n; i++)
@@ -313,7 +320,7 @@ internal static class Kernels
                 below |= Vector.LessThan(v[k], Vector<T>.Zero);
             }
 
-            if (below != Vector<T>.Zero)
+            if (AnySet(below))
             {
                 return true;
             }
@@ -354,7 +361,7 @@ internal static class Kernels
                 ok &= Vector.GreaterThanOrEqual(v[k], lo) & Vector.LessThanOrEqual(v[k], hi);
             }
 
-            if (!Vector.EqualsAll(ok, Vector<T>.AllBitsSet))
+            if (!AllSet(ok))
             {
                 return false;
             }

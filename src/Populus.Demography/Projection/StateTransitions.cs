@@ -140,6 +140,7 @@ public sealed class StateTransitions
             RequireProbabilities(_totalOut, states, ages, name);
         }
 
+        _double = new(_schedules, _inScale, _dense, _totalOut, _totalIn);
         _single = new(Narrow(_schedules), Narrow(_inScale), _dense is null ? null : Narrow(_dense), Narrow(_totalOut), _totalIn is null ? null : Narrow(_totalIn));
     }
 
@@ -156,7 +157,8 @@ public sealed class StateTransitions
     private readonly double[] _totalOut;
     private readonly double[]? _totalIn;
     private readonly double[]? _dense; // [schedule][origin][destination]: each pair's scale, 0 where there is none (see Dense)
-    private readonly Coefficients<float> _single; // the arrays the gathers and steps read, in single precision
+    private readonly Coefficients<double> _double; // the arrays the gathers and steps read: the set's own
+    private readonly Coefficients<float> _single; // the same rounded to single precision
 
     /// <summary>Whether <see cref="GatherRateInflowBlocks"/> gathers this set by blocks of destinations.</summary>
     internal bool GathersByBlocks => _dense is not null;
@@ -190,7 +192,7 @@ public sealed class StateTransitions
     /// copies rounded to single precision once (a stochastic projection's trajectories).</summary>
     private Coefficients<T> In<T>()
         where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
-        typeof(T) == typeof(double) ? new(Unsafe.As<T[]>(_schedules), Unsafe.As<T[]>(_inScale), Unsafe.As<T[]?>(_dense), Unsafe.As<T[]>(_totalOut), Unsafe.As<T[]?>(_totalIn))
+        typeof(T) == typeof(double) ? Unsafe.As<Coefficients<T>>(_double)
         : typeof(T) == typeof(float) ? Unsafe.As<Coefficients<T>>(_single)
         : throw new NotSupportedException($"Transitions in {typeof(T).Name}: double or float only.");
 

@@ -17,7 +17,11 @@ namespace Populus.Demography.Stochastic;
 /// migration deviations are spread over age and sex.
 /// A trajectory then costs, per step and region, one interpolation of survival ratios in e0, a scaling of the
 /// fertility schedule by TFR/TFR* (a TFR level sets the schedule by proportional scaling, as in the deterministic
-/// preparation) and the migrants, written into a reusable <see cref="ProjectionStepBuffer"/>, and one engine step.
+/// preparation) and the migrants, written into a reusable <see cref="ProjectionStepBuffer{T}"/>, and one engine step.
+/// Trajectories run in single precision (<see cref="CohortComponentProjection{T}"/> of float: their values are stored
+/// as floats, and a step then moves half the memory); the central tables are prepared in double precision and rounded
+/// once, and the draws, a region's total for its migration deviation and the summaries stay in double
+/// (docs/methods.md "Why trajectories run in single precision").
 /// The buffer's arrays are not re-checked each step (<see cref="ProjectionStepBuffer{T}.CommitTrusted"/>): survival is
 /// clamped to [0, 1] and fertility and migrants are scalings of checked tables (fertility keeps the central table's
 /// fertile ages), so checking the TFR ratio against the central peak and the migrants' sums for finiteness is enough;
@@ -334,7 +338,6 @@ public sealed class StochasticProjection
         private readonly double[] _broad; // per unit: 0–14, 15–64, 65+
         private readonly float[] _broadBySex; // per region and sex: 0–14, 15–64, 65+
         private readonly double[] _totals; // per region: the current population (its three broad age groups summed)
-        private readonly float[] _migrantTotals; // per region: the step's net migrants, summed in grid order
         private readonly float[] _rows; // the block's trajectories, one row of cells each
 
         public Worker(StochasticProjection p, int cells)
@@ -348,7 +351,6 @@ public sealed class StochasticProjection
             _broad = new double[(p._r + 1) * 3];
             _broadBySex = new float[p._r * 2 * 3];
             _totals = new double[p._r];
-            _migrantTotals = new float[p._r];
         }
 
         /// <summary>Runs the trajectories of <paramref name="block"/> into the worker's rows, then writes them into the results.</summary>
@@ -417,11 +419,11 @@ public sealed class StochasticProjection
                 }
 
                 // Migrants finite (their sum is) with every value clamped or scaled from checked tables: the step needs no array check.
-                Kernels.RowGroupSums(buffer.NetMigrants, 2 * a, [0, 2 * a], _migrantTotals);
                 for (var r = 0; r < p._r; r++)
                 {
-                    row[yearBase + r * cellsPerUnit + 2 * p._groups.Count + (int)TrajectoryIndicator.NetMigrants] = (float)_migrantTotals[r];
-                    trusted &= double.IsFinite(_migrantTotals[r]);
+                    var migrants = Kernels.Sum<float>(buffer.NetMigrants.Slice(r * 2 * a, 2 * a));
+                    row[yearBase + r * cellsPerUnit + 2 * p._groups.Count + (int)TrajectoryIndicator.NetMigrants] = migrants;
+                    trusted &= float.IsFinite(migrants);
                 }
 
                 if (trusted)

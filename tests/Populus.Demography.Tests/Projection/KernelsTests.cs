@@ -41,6 +41,31 @@ public class KernelsTests
     }
 
     [Theory]
+    [InlineData(101, -1)] // every value within: the vector passes must say so (a set lane of a double mask is a NaN)
+    [InlineData(101, 0)]
+    [InlineData(101, 57)]
+    [InlineData(101, 100)] // in the scalar tail
+    [InlineData(3, 1)] // shorter than a vector
+    public void AllWithinAndAnyNegative_InBothPrecisions_FindTheOneValueOutside(int length, int outsideAt)
+    {
+        var values = Enumerable.Range(0, length).Select(i => 0.5 + i % 7 * 0.01).ToArray();
+        foreach (var bad in new[] { -0.25, double.NaN, 2.0 })
+        {
+            var doubles = values.ToArray();
+            if (outsideAt >= 0)
+            {
+                doubles[outsideAt] = bad;
+            }
+
+            var singles = doubles.Select(v => (float)v).ToArray();
+            Assert.Equal(outsideAt < 0, Kernels.AllWithin<double>(doubles, 0, 1));
+            Assert.Equal(outsideAt < 0, Kernels.AllWithin<float>(singles, 0, 1));
+            Assert.Equal(outsideAt >= 0 && bad < 0, Kernels.AnyNegative<double>(doubles));
+            Assert.Equal(outsideAt >= 0 && bad < 0, Kernels.AnyNegative<float>(singles));
+        }
+    }
+
+    [Theory]
     [InlineData(202)] // thirty-two partial sums and a tail of ten
     [InlineData(64)] // partial sums only
     [InlineData(31)] // a tail only
