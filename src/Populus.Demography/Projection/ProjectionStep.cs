@@ -9,6 +9,7 @@ namespace Populus.Demography.Projection;
 /// migrants, when migrants arrive, and the transitions between states. Packed once into [state][sex][age] arrays so
 /// the engine reads contiguous memory; one instance can serve many steps when rates are constant.
 /// </summary>
+/// <typeparam name="T">The engine's precision: double (<see cref="ProjectionStep"/>) or float.</typeparam>
 public class ProjectionStep<T>
     where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
 {

@@ -9,6 +9,7 @@ namespace Populus.Demography.Projection;
 /// </summary>
 /// <remarks>The values are checked each time the engine reads them, as <see cref="ProjectionStep.FromArrays"/> checks
 /// them (one vectorised pass). Not thread-safe: one buffer per engine.</remarks>
+/// <typeparam name="T">The engine's precision: double (<see cref="ProjectionStepBuffer"/>) or float.</typeparam>
 public class ProjectionStepBuffer<T>
     where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
 {
