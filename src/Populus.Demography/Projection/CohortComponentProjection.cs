@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
 namespace Populus.Demography.Projection;
@@ -174,8 +175,8 @@ public class CohortComponentProjection<T>
         {
             Guard.NotNull(initial[s], $"initial population of {States.Label(s)}");
             initial[s].Ages.RequireSame(Ages, $"initial population of {States.Label(s)}");
-            Narrow(initial[s].Male.Values, packed.AsSpan(s * _block));
-            Narrow(initial[s].Female.Values, packed.AsSpan(s * _block + _a));
+            TensorPrimitives.ConvertTruncating(initial[s].Male.Values, packed.AsSpan(s * _block, _a)); // to the engine's precision
+            TensorPrimitives.ConvertTruncating(initial[s].Female.Values, packed.AsSpan(s * _block + _a, _a));
         }
 
         return Project(startYear, packed, steps, populationYears);
@@ -342,15 +343,6 @@ public class CohortComponentProjection<T>
     /// <summary>Values for a result, which holds doubles: the array itself in double precision, widened (exactly) from single.</summary>
     private static double[]? Wide(T[]? values) =>
         values is null ? null : typeof(T) == typeof(double) ? Unsafe.As<double[]>(values) : [.. values.Select(double.CreateTruncating)];
-
-    /// <summary>Copies double-precision values into the engine's precision (a copy in double precision).</summary>
-    private static void Narrow(ReadOnlySpan<double> values, Span<T> target)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            target[i] = T.CreateTruncating(values[i]);
-        }
-    }
 
     private void RequireSession()
     {

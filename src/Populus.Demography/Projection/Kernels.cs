@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -17,6 +18,15 @@ internal static class Kernels
 
     /// <summary>Whether every lane of a comparison's mask is set (compared as bits, as <see cref="AnySet{T}"/>).</summary>
     private static bool AllSet<T>(Vector<T> mask) => Vector.EqualsAll(Vector.As<T, long>(mask), Vector<long>.AllBitsSet);
+
+    /// <summary>The values in precision T, each rounded to nearest (as a cast; a copy in double precision).</summary>
+    public static T[] Converted<T>(ReadOnlySpan<double> values)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        var converted = new T[values.Length];
+        TensorPrimitives.ConvertTruncating(values, converted.AsSpan()); // ConvertTruncating between floating-point types rounds to nearest
+        return converted;
+    }
 
     /// <summary>target[i] += scale · a[i] · b[i].</summary>
     public static void AddScaledProduct<T>(Span<T> target, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T scale)

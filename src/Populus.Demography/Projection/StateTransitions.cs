@@ -141,7 +141,8 @@ public sealed class StateTransitions
         }
 
         _double = new(_schedules, _inScale, _dense, _totalOut, _totalIn);
-        _single = new(Narrow(_schedules), Narrow(_inScale), _dense is null ? null : Narrow(_dense), Narrow(_totalOut), _totalIn is null ? null : Narrow(_totalIn));
+        _single = new(Kernels.Converted<float>(_schedules), Kernels.Converted<float>(_inScale), _dense is null ? null : Kernels.Converted<float>(_dense),
+            Kernels.Converted<float>(_totalOut), _totalIn is null ? null : Kernels.Converted<float>(_totalIn));
     }
 
     private readonly int[] _from;
@@ -195,8 +196,6 @@ public sealed class StateTransitions
         typeof(T) == typeof(double) ? Unsafe.As<Coefficients<T>>(_double)
         : typeof(T) == typeof(float) ? Unsafe.As<Coefficients<T>>(_single)
         : throw new NotSupportedException($"Transitions in {typeof(T).Name}: double or float only.");
-
-    private static float[] Narrow(double[] values) => [.. values.Select(v => (float)v)];
 
     /// <summary>Schedules [schedule][sex][age], the pairs' scales in destination-major order, the dense table (or null),
     /// and the totals out and in, in one precision.</summary>
