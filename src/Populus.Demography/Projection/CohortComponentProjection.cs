@@ -41,7 +41,7 @@ public class CohortComponentProjection<T>
     where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
 {
     /// <summary>½, in the engine's precision.</summary>
-    private static readonly T Half = T.CreateTruncating(0.5);
+    private static readonly T OneHalf = T.CreateTruncating(0.5);
 
     /// <summary>Below this many cells a step runs on one thread: the work is smaller than the cost of scheduling it.</summary>
     private const int ParallelThresholdCells = 32_768;
@@ -102,10 +102,7 @@ public class CohortComponentProjection<T>
         ProjectionOutputs outputs = ProjectionOutputs.All,
         int maxDegreeOfParallelism = 0)
     {
-        if (typeof(T) != typeof(double) && typeof(T) != typeof(float))
-        {
-            throw new NotSupportedException($"A projection in {typeof(T).Name}: double or float only.");
-        }
+        Kernels.RequirePrecision<T>("A projection");
 
         Guard.NotNull(states);
         StepLength = ProjectionGrid.StepLength(ages);
@@ -342,7 +339,7 @@ public class CohortComponentProjection<T>
 
     /// <summary>Values for a result, which holds doubles: the array itself in double precision, widened (exactly) from single.</summary>
     private static double[]? Wide(T[]? values) =>
-        values is null ? null : typeof(T) == typeof(double) ? Unsafe.As<double[]>(values) : [.. values.Select(double.CreateTruncating)];
+        values is null ? null : typeof(T) == typeof(double) ? Unsafe.As<double[]>(values) : Kernels.Converted<T, double>(values);
 
     private void RequireSession()
     {
@@ -460,7 +457,7 @@ public class CohortComponentProjection<T>
         (_startShare, _endShare) = step.Timing switch
         {
             MigrationTiming.Start => (T.One, T.Zero),
-            MigrationTiming.HalfHalf => (Half, Half),
+            MigrationTiming.HalfHalf => (OneHalf, OneHalf),
             _ => (T.Zero, T.One),
         };
         if (step.Migrants is null)

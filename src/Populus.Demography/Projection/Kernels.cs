@@ -19,13 +19,26 @@ internal static class Kernels
     /// <summary>Whether every lane of a comparison's mask is set (compared as bits, as <see cref="AnySet{T}"/>).</summary>
     private static bool AllSet<T>(Vector<T> mask) => Vector.EqualsAll(Vector.As<T, long>(mask), Vector<long>.AllBitsSet);
 
-    /// <summary>The values in precision T, each rounded to nearest (as a cast; a copy in double precision).</summary>
-    public static T[] Converted<T>(ReadOnlySpan<double> values)
-        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    /// <summary>The values in another precision: rounded to nearest (as a cast) when narrower, exact when wider, a copy
+    /// when the same.</summary>
+    public static TTo[] Converted<TFrom, TTo>(ReadOnlySpan<TFrom> values)
+        where TFrom : unmanaged, IBinaryFloatingPointIeee754<TFrom>
+        where TTo : unmanaged, IBinaryFloatingPointIeee754<TTo>
     {
-        var converted = new T[values.Length];
-        TensorPrimitives.ConvertTruncating(values, converted.AsSpan()); // ConvertTruncating between floating-point types rounds to nearest
+        var converted = new TTo[values.Length];
+        TensorPrimitives.ConvertTruncating(values, converted.AsSpan()); // between floating-point types: rounds to nearest
         return converted;
+    }
+
+    /// <summary>Throws unless T is one of the precisions the projection runs in: double (deterministic projections) or
+    /// float (stochastic trajectories).</summary>
+    /// <exception cref="NotSupportedException">T is another type.</exception>
+    public static void RequirePrecision<T>(string what)
+    {
+        if (typeof(T) != typeof(double) && typeof(T) != typeof(float))
+        {
+            throw new NotSupportedException($"{what} in {typeof(T).Name}: double or float only.");
+        }
     }
 
     /// <summary>target[i] += scale · a[i] · b[i].</summary>

@@ -228,7 +228,7 @@ public class ProjectionStep<T>
 
         // The sets' rates are non-negative and their unscaled sum was checked when the step was made, so scales of at
         // most 1 keep it a probability; a larger scale can take it above 1.
-        if (!atMostOne && !Kernels.AllWithin(sum, T.Zero, T.One + T.CreateTruncating(StateTransitions.ProbabilityTolerance)))
+        if (!atMostOne && !Kernels.AllWithin(sum, T.Zero, StateTransitions.ProbabilityLimit<T>()))
         {
             StateTransitions.RequireProbabilities(sum, RateSets[0].States, Ages,
                 $"transition rates '{string.Join("', '", RateSets.Select(t => t.Name))}' scaled by {string.Join(", ", RateScales)}");

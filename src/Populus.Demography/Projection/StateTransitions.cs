@@ -21,6 +21,13 @@ public sealed class StateTransitions
     /// <summary>Tolerance on a probability sum above 1 before it counts as an input error.</summary>
     internal const double ProbabilityTolerance = 1e-12;
 
+    /// <summary>The largest sum of probabilities accepted in precision T: 1 + <see cref="ProbabilityTolerance"/>, or a
+    /// few units in the last place where T cannot hold that (single precision: a set's totals rounded, or summed, may
+    /// land an ulp above 1).</summary>
+    internal static T ProbabilityLimit<T>()
+        where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+        T.One + T.Max(T.CreateTruncating(ProbabilityTolerance), T.CreateTruncating(4) * (T.BitIncrement(T.One) - T.One));
+
     /// <exception cref="ArgumentException">A pair leaves and enters the same state, names a state outside the space,
     /// appears twice, uses a schedule on another grid, has a negative scale, or (for rates) an origin's probabilities
     /// of leaving sum to more than 1 at some age.</exception>
@@ -141,8 +148,8 @@ public sealed class StateTransitions
         }
 
         _double = new(_schedules, _inScale, _dense, _totalOut, _totalIn);
-        _single = new(Kernels.Converted<float>(_schedules), Kernels.Converted<float>(_inScale), _dense is null ? null : Kernels.Converted<float>(_dense),
-            Kernels.Converted<float>(_totalOut), _totalIn is null ? null : Kernels.Converted<float>(_totalIn));
+        _single = new(Kernels.Converted<double, float>(_schedules), Kernels.Converted<double, float>(_inScale), _dense is null ? null : Kernels.Converted<double, float>(_dense),
+            Kernels.Converted<double, float>(_totalOut), _totalIn is null ? null : Kernels.Converted<double, float>(_totalIn));
     }
 
     private readonly int[] _from;
@@ -192,10 +199,16 @@ public sealed class StateTransitions
     /// <summary>The arrays the gathers and steps read, in the precision of a projection: the set's own (double), or
     /// copies rounded to single precision once (a stochastic projection's trajectories).</summary>
     private Coefficients<T> In<T>()
-        where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
-        typeof(T) == typeof(double) ? Unsafe.As<Coefficients<T>>(_double)
-        : typeof(T) == typeof(float) ? Unsafe.As<Coefficients<T>>(_single)
-        : throw new NotSupportedException($"Transitions in {typeof(T).Name}: double or float only.");
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(double))
+        {
+            return Unsafe.As<Coefficients<T>>(_double);
+        }
+
+        Kernels.RequirePrecision<T>("Transitions");
+        return Unsafe.As<Coefficients<T>>(_single);
+    }
 
     /// <summary>Schedules [schedule][sex][age], the pairs' scales in destination-major order, the dense table (or null),
     /// and the totals out and in, in one precision.</summary>
@@ -462,7 +475,7 @@ public sealed class StateTransitions
     internal static void RequireProbabilities<T>(ReadOnlySpan<T> totalOut, StateSpace states, AgeGroups ages, string what)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        var limit = T.One + T.CreateTruncating(ProbabilityTolerance);
+        var limit = ProbabilityLimit<T>();
         var a = ages.Count;
         for (var i = 0; i < totalOut.Length; i++)
         {

@@ -120,7 +120,7 @@ public sealed class StochasticProjection
             Guard.ThrowArgument(nameof(outputAgeGroups), $"Output age groups {outputAgeGroups} must start at 0 and end in an open group at or below {_ages.OpenAge}+.");
         }
 
-        _initial = Kernels.Converted<float>(initial);
+        _initial = Kernels.Converted<double, float>(initial);
         _startYear = startYear;
         _steps = steps;
         _timing = timing;
@@ -177,14 +177,14 @@ public sealed class StochasticProjection
                 families[(k * _r + r) * 2 + 1] = new SurvivalFamily(female.Values, female.Ages, p.FemaleMortalityFactor, region.FemaleLifeTable, _ages);
             }
 
-            _fertility[k] = Kernels.Converted<float>(fertility);
-            _migrants[k] = Kernels.Converted<float>(migrants);
+            _fertility[k] = Kernels.Converted<double, float>(fertility);
+            _migrants[k] = Kernels.Converted<double, float>(migrants);
             _fertileAges[k] = ProjectionStep<float>.FertileAges(_fertility[k], _a);
         }
 
         _fertileAnyStep = (_fertileAges.Min(f => f.First), _fertileAges.Max(f => f.End));
         _families = new SurvivalFamilies(families, _ages);
-        _populationShare = Kernels.Converted<float>(PopulationShares(initial, 2 * _a));
+        _populationShare = Kernels.Converted<double, float>(PopulationShares(initial, 2 * _a));
         _initialTotals = new double[_r];
         Kernels.RowGroupSums(initial, 2 * _a, [0, 2 * _a], _initialTotals);
         Central = central;

@@ -3,6 +3,8 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
+using Populus.Demography.Projection;
+
 namespace Populus.Demography.Stochastic;
 
 /// <summary>
@@ -83,10 +85,7 @@ internal sealed class SurvivalFamilies
     internal static void Lerp<T>(ReadOnlySpan<float> a, ReadOnlySpan<float> b, double w, Span<T> target)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        if (typeof(T) != typeof(double) && typeof(T) != typeof(float))
-        {
-            throw new NotSupportedException($"Survival ratios in {typeof(T).Name}: double or float only.");
-        }
+        Kernels.RequirePrecision<T>("Survival ratios");
 
         var n = target.Length;
         if (Vector256.IsHardwareAccelerated && n >= Vector256<float>.Count && a.Length >= n && b.Length >= n)

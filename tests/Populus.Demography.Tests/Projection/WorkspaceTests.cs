@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Populus.Demography.Projection;
 
 namespace Populus.Demography.Tests.Projection;
@@ -211,16 +212,16 @@ public class WorkspaceTests
         var full = new CohortComponentProjection(space, Ages, outputs: ProjectionOutputs.Population, maxDegreeOfParallelism: 1);
         var singleBuffer = new ProjectionStepBuffer<float>(Ages, States, hasMigrants: true, timing, [Od(space)]);
         var buffer = new ProjectionStepBuffer(Ages, States, hasMigrants: true, timing, [Od(space)]);
-        single.Begin(2020, [.. Initial().Select(v => (float)v)]);
+        single.Begin(2020, Kernels.Converted<double, float>(Initial()));
         full.Begin(2020, Initial());
         for (var k = 0; k < 30; k++)
         {
             Fill(buffer, k);
             var (survival, fertility, srb, migrants) = Arrays(k);
-            Narrow(survival, singleBuffer.Survival);
-            Narrow(fertility, singleBuffer.Fertility);
-            Narrow(srb, singleBuffer.SexRatioAtBirth);
-            Narrow(migrants, singleBuffer.NetMigrants);
+            TensorPrimitives.ConvertTruncating<double, float>(survival, singleBuffer.Survival);
+            TensorPrimitives.ConvertTruncating<double, float>(fertility, singleBuffer.Fertility);
+            TensorPrimitives.ConvertTruncating<double, float>(srb, singleBuffer.SexRatioAtBirth);
+            TensorPrimitives.ConvertTruncating<double, float>(migrants, singleBuffer.NetMigrants);
             buffer.RateScales[0] = 0.5 + 0.05 * k;
             singleBuffer.RateScales[0] = (float)buffer.RateScales[0];
             single.Advance(singleBuffer);
@@ -247,12 +248,4 @@ public class WorkspaceTests
     [Fact]
     public void OtherPrecisions_AreRefused() =>
         Assert.Throws<NotSupportedException>(() => new CohortComponentProjection<Half>(StateSpace.Single(), Ages));
-
-    private static void Narrow(double[] values, Span<float> target)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            target[i] = (float)values[i];
-        }
-    }
 }
