@@ -125,8 +125,10 @@ internal static class CpuTiming
     /// <paramref name="counties"/> (`cpu-scenario-counties`), the run the server's warm-up shares among the twelve
     /// counties: every county's target indicators. The checksum covers every kept value and pyramid quantile of the
     /// regions kept: a faster version must print the same one. After each run of the city, the probabilities of its
-    /// targets as of the last observed year are timed (what a slider request of the scenario explorer adds to its run).</summary>
-    public static void RunScenario(int trajectories, int repeats, int threads, bool counties = false)
+    /// targets as of the last observed year are timed (what a slider request of the scenario explorer adds to its run).
+    /// With <paramref name="explorer"/> (`cpu-scenario-explorer`), the run a slider request makes: the city's, without the
+    /// pyramid (the web host's `ScenarioService` makes a run with levers so), then its probabilities, and the two together.</summary>
+    public static void RunScenario(int trajectories, int repeats, int threads, bool counties = false, bool explorer = false)
     {
         var data = Storage.Scenarios.DataFolder.Locate();
         var folder = Directory.CreateTempSubdirectory("populus-bench-").FullName;
@@ -152,7 +154,7 @@ internal static class CpuTiming
             var before = Process.GetCurrentProcess().TotalProcessorTime;
             var allocated = GC.GetTotalAllocatedBytes();
             wall.Restart();
-            var run = monitor.RunTrajectories(baseline, regions, 2035, trajectories, 2024, threads);
+            var run = monitor.RunTrajectories(baseline, regions, 2035, trajectories, 2024, threads, pyramid: !explorer);
             var (elapsed, cpu) = (wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - before);
             allocated = GC.GetTotalAllocatedBytes() - allocated;
             var hash = 14695981039346656037UL;
@@ -171,7 +173,7 @@ internal static class CpuTiming
                 }
             }
 
-            foreach (var region in regions)
+            foreach (var region in explorer ? [] : regions)
             {
                 foreach (var year in run.Years)
                 {
@@ -192,11 +194,16 @@ internal static class CpuTiming
             if (!counties)
             {
                 // What a slider request adds to the run: each target's probability (the explorer's column 达成概率).
+                var (runWall, runCpu) = (elapsed, cpu);
                 before = Process.GetCurrentProcess().TotalProcessorTime;
                 wall.Restart();
                 var met = run.Probabilities(evaluator, monitor.Plan.Book, evaluations);
-                Report($"probabilities of {met.Count(p => p is not null)} targets (sum {met.Sum(p => p ?? 0):R})",
-                    wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - before);
+                (elapsed, cpu) = (wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - before);
+                Report($"probabilities of {met.Count(p => p is not null)} targets (sum {met.Sum(p => p ?? 0):R})", elapsed, cpu);
+                if (explorer)
+                {
+                    Report("the slider request (run and probabilities)", runWall + elapsed, runCpu + cpu);
+                }
             }
         }
     }
