@@ -40,7 +40,12 @@ public sealed class AgeSexCounts
     public static AgeSexCounts Split(PopulationByAgeSex bySex)
     {
         ArgumentNullException.ThrowIfNull(bySex);
-        var sum = new double[bySex.Ages.Count];
+        return Split(bySex, new double[bySex.Ages.Count]);
+    }
+
+    /// <summary>Counts by sex, their total written into <paramref name="sum"/> (an array of the caller's, which the counts then own).</summary>
+    internal static AgeSexCounts Split(PopulationByAgeSex bySex, double[] sum)
+    {
         TensorPrimitives.Add(bySex.Male.Values, bySex.Female.Values, sum);
         // The sum of two checked schedules is never negative; only an overflow to infinity could fail the check.
         return new AgeSexCounts(Kernels.AllFinite(sum) ? PopulationByAge.Trusted(bySex.Ages, sum) : new PopulationByAge(bySex.Ages, sum), bySex);

@@ -163,7 +163,17 @@ public sealed class ScenarioRun
                     var projection = w.Last = w.Projector.Project(scenario, lastYear, w.Draw, w.Last, shared);
                     var row = values.AsSpan(i * rowValues, rowValues);
                     sharedValues?.CopyTo(row);
-                    WriteSeries(new IndicatorCalculator(catalogue, new ScenarioIndicatorData(projection, catalogue, scenarioPlaces)), row, sharedYears, years.Length);
+                    if (w.Data is null)
+                    {
+                        w.Data = new ScenarioIndicatorData(projection, catalogue, scenarioPlaces);
+                        w.Calculator = new IndicatorCalculator(catalogue, w.Data);
+                    }
+                    else
+                    {
+                        w.Data.Recycle(projection);
+                    }
+
+                    WriteSeries(w.Calculator!, row, sharedYears, years.Length);
                     if (!pyramid)
                     {
                         continue;
@@ -205,8 +215,8 @@ public sealed class ScenarioRun
     }
 
     /// <summary>One thread's workspace: a projector, a draw, the last trajectory's projection (its arrays are recycled
-    /// by the next), a year's group sums of every state and sex, the city's group sums and the pyramid's rows of a block
-    /// of trajectories.</summary>
+    /// by the next) and its indicator data with their calculator (recycled likewise), a year's group sums of every
+    /// state and sex, the city's group sums and the pyramid's rows of a block of trajectories.</summary>
     private sealed class Worker(ScenarioProjector projector, ScenarioDraw draw, double[] stateGroups, double[] city, float[] rows)
     {
         public float[] Rows { get; } = rows;
@@ -220,6 +230,10 @@ public sealed class ScenarioRun
         public double[] City { get; } = city;
 
         public ScenarioProjection? Last { get; set; }
+
+        public ScenarioIndicatorData? Data { get; set; }
+
+        public IndicatorCalculator? Calculator { get; set; }
     }
 
     /// <summary>Whether the run holds <paramref name="indicatorId"/> for <paramref name="region"/>.</summary>

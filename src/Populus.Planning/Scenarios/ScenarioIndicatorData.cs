@@ -22,10 +22,13 @@ namespace Populus.Planning.Scenarios;
 /// indicators of each trajectory, so building every region's tables for every year up front would cost more than the
 /// projection itself. Safe to share between threads (the cockpit's calculators serve concurrent requests): the tables
 /// kept are guarded by one lock, taken only to look up and to store.</para>
+/// <para>A probabilistic run reads thousands of trajectories, each once: a worker keeps one instance and
+/// <see cref="Recycle"/>s it for the next trajectory, whose tables are then summed into the arrays of the last one's
+/// instead of new ones (the arrays were most of what a run allocated, and their collection a fifth of its indicators' time).</para>
 /// </remarks>
 public sealed class ScenarioIndicatorData : IIndicatorData
 {
-    private readonly ScenarioProjection _projection;
+    private ScenarioProjection _projection; // a recycled instance reads the next trajectory's
     private readonly IndicatorCatalogue _catalogue;
     private readonly ScenarioPlaces _places;
     private readonly Provenance?[] _provenance; // [place][projected, base year], made when first asked
@@ -33,6 +36,8 @@ public sealed class ScenarioIndicatorData : IIndicatorData
     private readonly Dictionary<(PopulationKind, int, int), DataResult<AgeSexCounts>> _population = [];
     private readonly Dictionary<(int, int), DataResult<AgeSexCounts>> _births = [];
     private readonly Dictionary<(int, int), DataResult<AgeSexCounts>> _deaths = [];
+    private readonly List<double[]> _lent = []; // the arrays of the tables made since the last recycling
+    private readonly Dictionary<int, Stack<double[]>> _free = []; // by length: the arrays of recycled tables
 
     /// <param name="projection">The projection.</param>
     /// <param name="catalogue">The catalogue whose regions name the projection's regions and the city.</param>
@@ -50,6 +55,36 @@ public sealed class ScenarioIndicatorData : IIndicatorData
         _provenance = new Provenance?[2 * places.Count];
     }
 
+    /// <summary>Reads <paramref name="next"/> (a projection of the same model) from now on, forgetting every table made
+    /// and reusing their arrays: a table given before must not be read again. For one thread's run of trajectories only.</summary>
+    /// <exception cref="ArgumentException">The projection is of another model.</exception>
+    internal void Recycle(ScenarioProjection next)
+    {
+        if (next.Model != _projection.Model)
+        {
+            throw new ArgumentException("A recycled indicator data must read a projection of the same model.", nameof(next));
+        }
+
+        lock (_gate)
+        {
+            if (next.Scenario != _projection.Scenario)
+            {
+                Array.Clear(_provenance);
+            }
+
+            _projection = next;
+            _population.Clear();
+            _births.Clear();
+            _deaths.Clear();
+            foreach (var array in _lent)
+            {
+                (_free.TryGetValue(array.Length, out var stack) ? stack : _free[array.Length] = new Stack<double[]>()).Push(array);
+            }
+
+            _lent.Clear();
+        }
+    }
+
     public DataResult<AgeSexCounts> Population(PopulationKind kind, string region, int year)
     {
         if (kind == PopulationKind.Registered || !_places.TryFind(region, out var place) || year < _projection.BaseYear || year > _projection.LastYear)
@@ -59,7 +94,7 @@ public sealed class ScenarioIndicatorData : IIndicatorData
 
         var key = (kind, place, year);
         return TryKept(_population, key, out var kept) ? kept
-            : Keep(_population, key, AgeSexCounts.Split(Residents(place, year, kind == PopulationKind.Urban ? ScenarioProjector.Urban : null)), ProvenanceOf(place, year));
+            : Keep(_population, key, Split(Residents(place, year, kind == PopulationKind.Urban ? ScenarioProjector.Urban : null)), ProvenanceOf(place, year));
     }
 
     public DataResult<AgeSexCounts> Births(string region, int year)
@@ -70,7 +105,7 @@ public sealed class ScenarioIndicatorData : IIndicatorData
         }
 
         return TryKept(_births, (place, year), out var kept) ? kept
-            : Keep(_births, (place, year), AgeSexCounts.Split(BirthsByMothersAge(place, year)), ProvenanceOf(place, year));
+            : Keep(_births, (place, year), Split(BirthsByMothersAge(place, year)), ProvenanceOf(place, year));
     }
 
     public DataResult<AgeSexCounts> Deaths(string region, int year)
@@ -86,7 +121,7 @@ public sealed class ScenarioIndicatorData : IIndicatorData
         }
 
         var residents = Population(PopulationKind.Resident, region, year).Value.BySex!;
-        return Keep(_deaths, (place, year), AgeSexCounts.Split(new PopulationByAgeSex(
+        return Keep(_deaths, (place, year), Split(new PopulationByAgeSex(
             ExpectedDeaths(residents.Male, _projection.Mortality(year, Sex.Male)),
             ExpectedDeaths(residents.Female, _projection.Mortality(year, Sex.Female)))), ProvenanceOf(place, year));
     }
@@ -235,8 +270,8 @@ public sealed class ScenarioIndicatorData : IIndicatorData
         var cells = _projection.PopulationAt(year);
         var regions = _places.RegionsOf(place);
         var rows = regions.Length <= 128 ? stackalloc int[2 * regions.Length] : new int[2 * regions.Length];
-        var male = new double[ages.Count];
-        var female = new double[ages.Count];
+        var male = Zeroed(ages.Count);
+        var female = Zeroed(ages.Count);
         for (var sex = 0; sex < 2; sex++)
         {
             var n = 0;
@@ -263,8 +298,8 @@ public sealed class ScenarioIndicatorData : IIndicatorData
         var model = _projection.Model;
         var fertileAges = model.FertilityPattern.Ages;
         var firstFertile = model.Ages.IndexOf(fertileAges.FirstAge);
-        var male = new double[fertileAges.Count];
-        var female = new double[fertileAges.Count];
+        var male = Zeroed(fertileAges.Count);
+        var female = Zeroed(fertileAges.Count);
         foreach (var c in _places.RegionsOf(place))
         {
             for (var r = 0; r < 2; r++)
@@ -282,10 +317,27 @@ public sealed class ScenarioIndicatorData : IIndicatorData
         return new PopulationByAgeSex(PopulationByAge.Trusted(fertileAges, male), PopulationByAge.Trusted(fertileAges, female));
     }
 
-    private static PopulationByAge ExpectedDeaths(PopulationByAge residents, DeathRates mx)
+    private PopulationByAge ExpectedDeaths(PopulationByAge residents, DeathRates mx)
     {
-        var deaths = new double[residents.Count];
+        var deaths = Zeroed(residents.Count);
         TensorPrimitives.Multiply(residents.Values, mx.Values, deaths);
         return PopulationByAge.Trusted(residents.Ages, deaths);
+    }
+
+    /// <summary>Counts by sex with their total, summed into an array of this instance.</summary>
+    private AgeSexCounts Split(PopulationByAgeSex bySex) => AgeSexCounts.Split(bySex, Zeroed(bySex.Ages.Count));
+
+    /// <summary>An array of zeros for a table: a recycled one when there is one of that length.</summary>
+    private double[] Zeroed(int length)
+    {
+        double[] array;
+        lock (_gate)
+        {
+            array = _free.TryGetValue(length, out var stack) && stack.TryPop(out var free) ? free : new double[length];
+            _lent.Add(array);
+        }
+
+        Array.Clear(array);
+        return array;
     }
 }
