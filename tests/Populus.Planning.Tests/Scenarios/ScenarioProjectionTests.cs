@@ -128,6 +128,46 @@ public class ScenarioProjectionTests
     }
 
     [Fact]
+    public void IndicatorData_Recycled_GivesTheFreshFigures()
+    {
+        var higher = Wenzhou.Scenario("baseline").With(new ScenarioLevers(TotalFertility: 1.6));
+        var next = new ScenarioProjector(Wenzhou.Model).Project(higher, 2030);
+        var recycled = new ScenarioIndicatorData(Project(ScenarioLevers.None, 2030), Seed.Catalogue);
+        var fresh = new ScenarioIndicatorData(next, Seed.Catalogue);
+        var asked = new Func<ScenarioIndicatorData, DataResult<AgeSexCounts>>[]
+        {
+            d => d.Population(PopulationKind.Resident, City, 2030),
+            d => d.Population(PopulationKind.Urban, "中心城区", 2029),
+            d => d.Population(PopulationKind.Resident, "瑞安市", 2030),
+            d => d.Births(City, 2030),
+            d => d.Deaths("中心城区", 2030),
+        };
+        var before = asked.Select(a => a(recycled).Value.Total.Values.ToArray()).ToList(); // every table lends its arrays
+
+        recycled.Recycle(next);
+        for (var i = 0; i < asked.Length; i++)
+        {
+            var (again, expected) = (asked[i](recycled), asked[i](fresh));
+            Assert.NotEqual(before[i], again.Value.Total.Values.ToArray()); // the other scenario's figures, not the kept ones
+            Assert.Equal(expected.Value.Total.Values.ToArray(), again.Value.Total.Values.ToArray());
+            Assert.Equal(expected.Value.BySex!.Male.Values.ToArray(), again.Value.BySex!.Male.Values.ToArray());
+            Assert.Equal(expected.Value.BySex!.Female.Values.ToArray(), again.Value.BySex!.Female.Values.ToArray());
+            Assert.Equal(expected.Provenance, again.Provenance); // the new scenario's name
+        }
+
+        var calculator = new Planning.Indicators.IndicatorCalculator(Seed.Catalogue, recycled);
+        var reference = new Planning.Indicators.IndicatorCalculator(Seed.Catalogue, fresh);
+        foreach (var id in new[] { "total_fertility_rate", "life_expectancy", "ageing_rate_60", "central_city_primacy", "urbanization_rate" })
+        {
+            Assert.Equal(reference.Recompute(id, City, 2030).Value, calculator.Recompute(id, City, 2030).Value);
+        }
+
+        var otherModel = ScenarioModelFile.Load(Wenzhou.DataFolder);
+        var other = new ScenarioProjector(otherModel).Project(Wenzhou.Scenario("baseline"), 2030);
+        Assert.Throws<ArgumentException>(() => recycled.Recycle(other));
+    }
+
+    [Fact]
     public void Project_WithoutCountingDeaths_GivesTheSameFigures_AndNoDeathCount()
     {
         var counted = Baseline.Value;
