@@ -129,7 +129,7 @@ public sealed class ScenarioRun
             sharedValues = new float[rowValues];
             var draw = new ScenarioDraw(uncertainty, counties, lastYear);
             draw.Draw(seed, 0);
-            shared = new ScenarioProjector(model, countDeaths: false).Project(scenario, model.BaseYear + sharedYears, draw);
+            shared = new ScenarioProjector<float>(model, countDeaths: false).Project(scenario, model.BaseYear + sharedYears, draw);
             WriteSeries(new IndicatorCalculator(catalogue, new ScenarioIndicatorData(shared, catalogue, scenarioPlaces)), sharedValues, 0, sharedYears);
         }
 
@@ -152,7 +152,7 @@ public sealed class ScenarioRun
         }
 
         Parallel.For(0, (trajectories + size - 1) / size, options,
-            () => new Worker(new ScenarioProjector(model, countDeaths: false), new ScenarioDraw(uncertainty, counties, lastYear), new double[2 * 2 * counties * groups.Count], new double[groups.Count], new float[size * rowPyramid]),
+            () => new Worker(new ScenarioProjector<float>(model, countDeaths: false), new ScenarioDraw(uncertainty, counties, lastYear), new double[2 * 2 * counties * groups.Count], new double[groups.Count], new float[size * rowPyramid]),
             (block, _, w) =>
             {
                 var count = Math.Min(size, trajectories - block * size);
@@ -217,11 +217,11 @@ public sealed class ScenarioRun
     /// <summary>One thread's workspace: a projector, a draw, the last trajectory's projection (its arrays are recycled
     /// by the next) and its indicator data with their calculator (recycled likewise), a year's group sums of every
     /// state and sex, the city's group sums and the pyramid's rows of a block of trajectories.</summary>
-    private sealed class Worker(ScenarioProjector projector, ScenarioDraw draw, double[] stateGroups, double[] city, float[] rows)
+    private sealed class Worker(ScenarioProjector<float> projector, ScenarioDraw draw, double[] stateGroups, double[] city, float[] rows)
     {
         public float[] Rows { get; } = rows;
 
-        public ScenarioProjector Projector { get; } = projector;
+        public ScenarioProjector<float> Projector { get; } = projector;
 
         public ScenarioDraw Draw { get; } = draw;
 

@@ -99,7 +99,7 @@ public sealed class ScenarioProjection
     /// <summary>Residents at the end of <paramref name="year"/> of every state, [state][sex][age] in <see cref="States"/>' order.</summary>
     internal ReadOnlySpan<double> PopulationAt(int year) => _population.AsSpan(YearIndex(year) * _cells, _cells);
 
-    /// <summary>The row of one region, residence (<see cref="ScenarioProjector.Urban"/> or <see cref="ScenarioProjector.Rural"/>)
+    /// <summary>The row of one region, residence (<see cref="ScenarioProjector{T}.Urban"/> or <see cref="ScenarioProjector{T}.Rural"/>)
     /// and sex among a year's [state][sex] rows of ages (<see cref="PopulationAt"/>).</summary>
     internal int Row(int county, int residence, Sex sex) => (_stateOf[(2 * county) + residence] * 2) + (int)sex;
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 using Populus.Demography;
 using Populus.Demography.Migration;
@@ -31,9 +32,17 @@ namespace Populus.Planning.Scenarios;
 /// r = (u*·(P + M) − (U + M_U)) / (R + M_R), clamped to [0, 1] (no urban→rural reclassification). Births,
 /// deaths and the age profile of reclassification shift the result slightly from the path.</item>
 /// </list>
+/// <para>The arithmetic of the steps is in <typeparamref name="T"/>: double for the scenario itself
+/// (<see cref="ScenarioProjector"/>), float for the trajectories of a probabilistic run, as the stochastic projection
+/// runs them (docs/methods.md "Why trajectories run in single precision"): the year's rates are written in that
+/// precision (survival ratios rounded once a level), the engine steps in it, and each year's population and births
+/// are kept in double precision, so every reader of a projection reads doubles; the levels and the reclassification
+/// rate are computed in double precision from them.</para>
 /// Not thread-safe: use one projector per thread.
 /// </remarks>
-public sealed class ScenarioProjector
+/// <typeparam name="T">double or float.</typeparam>
+public class ScenarioProjector<T>
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
 {
     /// <summary>Level index of the urban state on the residence dimension.</summary>
     public const int Urban = 0;
@@ -45,31 +54,30 @@ public sealed class ScenarioProjector
     private readonly int _block;
     private readonly int _cells;
     private readonly int _counties;
-    private readonly CohortComponentProjection _engine;
+    private readonly CohortComponentProjection<T> _engine;
     private readonly double[] _base;
-    private readonly double[] _migrationProfile;
-    private readonly double[] _graduateProfile;
-    private readonly double[] _unitFertility;
+    private readonly T[] _engineBase; // the base in the engine's precision
+    private readonly T[] _start; // a shared projection's last population in the engine's precision
+    private readonly T[] _migrationProfile;
+    private readonly T[] _graduateProfile;
+    private readonly T[] _unitFertility;
     private readonly (int First, int End) _fertileAges; // the grid indices of the pattern's non-zero rates
     private readonly double _unitFertilityPeak;
     private readonly MortalityLevels _mortality;
     private readonly bool _countDeaths;
     private readonly double[] _startTotals; // each state's population at the start of the step
-    private readonly double[] _yearMigrants; // [sex][age]: the year's migrants before a region's share
-    private readonly ProjectionStepBuffer _step; // the year's rates; its one transition set is the reclassification, scaled by the year's rate
-
-    /// <exception cref="ArgumentException">The regions' grids differ or are not single years from 0 with an open
-    /// group, the patterns are on another grid, or a share is out of range or the migration shares do not sum to 1.</exception>
-    public ScenarioProjector(ScenarioModel model)
-        : this(model, countDeaths: true)
-    {
-    }
+    private readonly T[] _yearMigrants; // [sex][age]: the year's migrants before a region's share
+    private readonly ProjectionStepBuffer<T> _step; // the year's rates; its one transition set is the reclassification, scaled by the year's rate
 
     /// <summary>A projector that counts each year's deaths (<see cref="ScenarioYear.Deaths"/>) or not: a probabilistic
     /// run keeps the indicators and the pyramid of its trajectories, which take deaths from the rates applied, not the
     /// engine's count.</summary>
+    /// <exception cref="ArgumentException">The regions' grids differ or are not single years from 0 with an open
+    /// group, the patterns are on another grid, or a share is out of range or the migration shares do not sum to 1.</exception>
+    /// <exception cref="NotSupportedException">T is neither double nor float.</exception>
     internal ScenarioProjector(ScenarioModel model, bool countDeaths)
     {
+        Kernels.RequirePrecision<T>("A scenario projection");
         ArgumentNullException.ThrowIfNull(model);
         Check(model);
         Model = model;
@@ -83,7 +91,7 @@ public sealed class ScenarioProjector
             new StateDimension("residence", ["urban", "rural"]));
         _cells = States.Count * _block;
         _countDeaths = countDeaths;
-        _engine = new CohortComponentProjection(States, ages, null,
+        _engine = new CohortComponentProjection<T>(States, ages, null,
             countDeaths ? ProjectionOutputs.BirthsByMothersAge | ProjectionOutputs.Deaths : ProjectionOutputs.BirthsByMothersAge, maxDegreeOfParallelism: 1);
 
         _base = new double[_cells];
@@ -101,30 +109,34 @@ public sealed class ScenarioProjector
             }
         }
 
+        _engineBase = Kernels.Converted<double, T>(_base);
+        _start = new T[_cells];
         var profile = MigrationDistribution.SplitBySex(MigrationDistribution.Distribute(1.0, ages, model.MigrationSchedule), model.MigrantMaleShare);
-        _migrationProfile = [.. profile.Male.Values, .. profile.Female.Values];
-        _graduateProfile = new double[_block];
+        _migrationProfile = Kernels.Converted<double, T>([.. profile.Male.Values, .. profile.Female.Values]);
+        var graduates = new double[_block];
         var g = ages.IndexOf(model.GraduateAge);
-        _graduateProfile[g] = model.MigrantMaleShare;
-        _graduateProfile[_a + g] = 1 - model.MigrantMaleShare;
+        graduates[g] = model.MigrantMaleShare;
+        graduates[_a + g] = 1 - model.MigrantMaleShare;
+        _graduateProfile = Kernels.Converted<double, T>(graduates);
 
-        _unitFertility = new double[_a];
+        var unitFertility = new double[_a];
         var pattern = model.FertilityPattern;
         var tfr = pattern.TotalFertilityRate();
         for (var i = 0; i < pattern.Count; i++)
         {
-            _unitFertility[ages.IndexOf(pattern.Ages.Start(i))] = pattern[i] / tfr;
+            unitFertility[ages.IndexOf(pattern.Ages.Start(i))] = pattern[i] / tfr;
         }
 
+        _unitFertility = Kernels.Converted<double, T>(unitFertility);
         _fertileAges = (ages.IndexOf(pattern.Ages.FirstAge), ages.IndexOf(pattern.Ages.Start(pattern.Count - 1)) + 1);
-        _unitFertilityPeak = TensorPrimitives.Max(_unitFertility);
+        _unitFertilityPeak = TensorPrimitives.Max(unitFertility);
 
         var reclassification = TransitionSchedule.Constant(ages, 1.0);
         var urbanization = new StateTransitions("urbanization (rural→urban reclassification)", States, ages, TransitionKind.Rates,
             Enumerable.Range(0, _counties).Select(c => new Transition(States.IndexOf(c, Rural), States.IndexOf(c, Urban), reclassification, 1.0)));
         _startTotals = new double[States.Count];
-        _yearMigrants = new double[_block];
-        _step = new ProjectionStepBuffer(ages, States.Count, hasMigrants: true, MigrationTiming.HalfHalf, [urbanization]);
+        _yearMigrants = new T[_block];
+        _step = new ProjectionStepBuffer<T>(ages, States.Count, hasMigrants: true, MigrationTiming.HalfHalf, [urbanization]);
     }
 
     public ScenarioModel Model { get; }
@@ -179,7 +191,7 @@ public sealed class ScenarioProjector
         if (shared is null)
         {
             _base.CopyTo(population, 0);
-            _engine.Begin(Model.BaseYear, _base);
+            _engine.Begin(Model.BaseYear, _engineBase);
         }
         else
         {
@@ -195,7 +207,8 @@ public sealed class ScenarioProjector
             }
 
             clippedBefore = shared.TotalClipped;
-            _engine.Begin(shared.LastYear, shared.PopulationAt(shared.LastYear));
+            TensorPrimitives.ConvertTruncating(shared.PopulationAt(shared.LastYear), _start.AsSpan()); // exact when the shared years were projected in T, as a run projects them
+            _engine.Begin(shared.LastYear, _start);
         }
 
         var clipped = clippedBefore;
@@ -212,17 +225,18 @@ public sealed class ScenarioProjector
                 _engine.Advance(_step);
             }
 
-            _engine.CurrentPopulation.CopyTo(population.AsSpan((k + 1) * _cells));
-            _engine.LastStepBirthsByMothersAge.CopyTo(birthsByAge.AsSpan(k * States.Count * _a));
-            var bySex = _engine.LastStepBirths;
-            bySex.CopyTo(birthsBySex.AsSpan(k * States.Count * 2));
+            // Kept in double precision (exact from float): a projection's readers read doubles.
+            TensorPrimitives.ConvertTruncating(_engine.CurrentPopulation, population.AsSpan((k + 1) * _cells, _cells));
+            TensorPrimitives.ConvertTruncating(_engine.LastStepBirthsByMothersAge, birthsByAge.AsSpan(k * States.Count * _a, States.Count * _a));
+            var bySex = birthsBySex.AsSpan(k * States.Count * 2, States.Count * 2);
+            TensorPrimitives.ConvertTruncating(_engine.LastStepBirths, bySex);
             var births = 0.0;
             for (var s = 0; s < States.Count; s++)
             {
                 births += bySex[s * 2] + bySex[(s * 2) + 1];
             }
 
-            var deaths = _countDeaths ? Kernels.Sum(_engine.LastStepDeaths) : double.NaN;
+            var deaths = _countDeaths ? double.CreateTruncating(Kernels.Sum(_engine.LastStepDeaths)) : double.NaN;
 
             var clippedAfter = clippedBefore + _engine.ClippedPersonsSinceBegin;
             mortality[k] = (male, female);
@@ -250,8 +264,8 @@ public sealed class ScenarioProjector
         var urbanPath = scenario.At(ScenarioAssumption.Urbanization, year) / 100;
 
         var (e0fDrawn, e0mDrawn) = draw?.LifeExpectancies(year, e0f, e0m) ?? (e0f, e0m);
-        var (maleSurvival, maleMx) = _mortality.At(Sex.Male, e0mDrawn);
-        var (femaleSurvival, femaleMx) = _mortality.At(Sex.Female, e0fDrawn);
+        var (maleSurvival, maleMx) = _mortality.At<T>(Sex.Male, e0mDrawn);
+        var (femaleSurvival, femaleMx) = _mortality.At<T>(Sex.Female, e0fDrawn);
         var survival = _step.Survival;
         var fertility = _step.Fertility;
         var migrants = _step.NetMigrants;
@@ -262,8 +276,8 @@ public sealed class ScenarioProjector
 
         // The year's migrants by sex and age before a region's share: the total along the Rogers–Castro profile plus the
         // extra graduates at the graduate age.
-        TensorPrimitives.Multiply(_migrationProfile, netMigration, _yearMigrants);
-        TensorPrimitives.MultiplyAdd(_graduateProfile, extraGraduates, _yearMigrants, _yearMigrants);
+        TensorPrimitives.Multiply(_migrationProfile, T.CreateTruncating(netMigration), _yearMigrants);
+        TensorPrimitives.MultiplyAdd(_graduateProfile, T.CreateTruncating(extraGraduates), _yearMigrants, _yearMigrants);
         var urban = 0.0;
         var rural = 0.0;
         var urbanMigrants = 0.0;
@@ -283,13 +297,13 @@ public sealed class ScenarioProjector
                 femaleSurvival.CopyTo(survival[((s * _block) + _a)..]);
                 // Only the pattern's ages: the buffer's other rates stay 0 from its making.
                 var (first, end) = _fertileAges;
-                TensorPrimitives.Multiply(_unitFertility.AsSpan(first, end - first), countyTfr, fertility.Slice((s * _a) + first, end - first));
-                _step.SexRatioAtBirth[s] = srb;
+                TensorPrimitives.Multiply(_unitFertility.AsSpan(first, end - first), T.CreateTruncating(countyTfr), fertility.Slice((s * _a) + first, end - first));
+                _step.SexRatioAtBirth[s] = T.CreateTruncating(srb);
                 var residence = r == Urban ? county.MigrantUrbanShare : 1 - county.MigrantUrbanShare;
                 var row = migrants.Slice(s * _block, _block);
-                TensorPrimitives.Multiply(_yearMigrants, county.NetMigrationShare * residence, row);
-                TensorPrimitives.MultiplyAdd(_migrationProfile, residence * drawnMigrants, row, row);
-                var total = Kernels.Sum(row);
+                TensorPrimitives.Multiply(_yearMigrants, T.CreateTruncating(county.NetMigrationShare * residence), row);
+                TensorPrimitives.MultiplyAdd(_migrationProfile, T.CreateTruncating(residence * drawnMigrants), row, row);
+                var total = double.CreateTruncating(Kernels.Sum<T>(row));
                 trusted &= double.IsFinite(total);
                 if (r == Urban)
                 {
@@ -308,7 +322,7 @@ public sealed class ScenarioProjector
         var rate = ruralAfter > 0
             ? Math.Clamp(((urbanPath * (urban + rural + urbanMigrants + ruralMigrants)) - (urban + urbanMigrants)) / ruralAfter, 0, 1)
             : 0;
-        _step.RateScales[0] = rate;
+        _step.RateScales[0] = T.CreateTruncating(rate);
         var levels = new ScenarioYear(year, tfr, e0m, e0f, srb * 100, netMigration + extraGraduates, graduates, graduates * retention / 100, urbanPath * 100, rate);
         return (levels, maleMx, femaleMx, trusted);
     }
@@ -369,5 +383,22 @@ public sealed class ScenarioProjector
         {
             throw new ArgumentOutOfRangeException(nameof(value), value, $"{what} must be between 0 and 1.");
         }
+    }
+}
+
+/// <summary>The scenario projector in double precision: the projection of a scenario itself (<see cref="ScenarioProjector{T}"/>).</summary>
+public sealed class ScenarioProjector : ScenarioProjector<double>
+{
+    /// <exception cref="ArgumentException">The regions' grids differ or are not single years from 0 with an open
+    /// group, the patterns are on another grid, or a share is out of range or the migration shares do not sum to 1.</exception>
+    public ScenarioProjector(ScenarioModel model)
+        : base(model, countDeaths: true)
+    {
+    }
+
+    /// <inheritdoc cref="ScenarioProjector{T}(ScenarioModel, bool)"/>
+    internal ScenarioProjector(ScenarioModel model, bool countDeaths)
+        : base(model, countDeaths)
+    {
     }
 }

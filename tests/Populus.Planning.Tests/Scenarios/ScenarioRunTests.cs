@@ -99,7 +99,7 @@ public class ScenarioRunTests
         for (var i = 0; i < run.Trajectories; i++)
         {
             draw.Draw(9, i);
-            var projection = new ScenarioProjector(Wenzhou.Model).Project(scenario, LastYear, draw);
+            var projection = new ScenarioProjector<float>(Wenzhou.Model, countDeaths: false).Project(scenario, LastYear, draw); // the run's precision
             var calculator = new Indicators.IndicatorCalculator(Seed.Catalogue, new ScenarioIndicatorData(projection, Seed.Catalogue));
             foreach (var (id, region) in Series)
             {
@@ -117,6 +117,35 @@ public class ScenarioRunTests
         }
 
         Assert.True(run.Values("resident_population", City, processes.BaseYear + 1).Distinct().Count() > 1);
+    }
+
+    [Fact]
+    public void TrajectoriesInSinglePrecision_FollowTheDoublePrecisionProjection()
+    {
+        var scenario = Wenzhou.Scenario("baseline");
+        var draw = new ScenarioDraw(China.Value, Wenzhou.Model.Counties.Count, LastYear);
+        draw.Draw(3, 5);
+        var exact = new ScenarioProjector(Wenzhou.Model, countDeaths: false).Project(scenario, LastYear, draw);
+        var single = new ScenarioProjector<float>(Wenzhou.Model, countDeaths: false).Project(scenario, LastYear, draw);
+        var differ = false;
+        for (var year = Wenzhou.Model.BaseYear + 1; year <= LastYear; year++)
+        {
+            var a = exact.PopulationAt(year);
+            var b = single.PopulationAt(year);
+            var total = exact.Total(year);
+            for (var i = 0; i < a.Length; i++)
+            {
+                // Fifteen steps of single-precision rounding (6e-8 each) in a cell, and of its inflows, a share of the total.
+                Assert.True(Math.Abs(a[i] - b[i]) <= 1e-6 * a[i] + 1e-10 * total, $"{year} cell {i}: {a[i]} and {b[i]}");
+                differ |= a[i] != b[i];
+            }
+
+            Assert.Equal(exact.Levels(year).ReclassificationRate, single.Levels(year).ReclassificationRate, 1e-6);
+            Assert.Equal(exact.Levels(year).Births, single.Levels(year).Births, 1e-6 * exact.Levels(year).Births);
+        }
+
+        Assert.True(differ); // the precisions differ: the projector did step in single precision
+        Assert.Throws<NotSupportedException>(() => new ScenarioProjector<Half>(Wenzhou.Model, countDeaths: false));
     }
 
     [Fact]
