@@ -4,49 +4,24 @@
 # Usage: bench/load/cockpit.sh [DURATION_SECONDS=30] [CONNECTIONS=200]. Traffic goes to 127.0.0.1 only; the run is
 # bounded by the duration and stops the server it started.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
 duration=${1:-30}
 connections=${2:-200}
-port=${POPULUS_BENCH_PORT:-5089}
-url="http://127.0.0.1:$port"
 
 if ! command -v wrk >/dev/null 2>&1; then
   echo "cockpit.sh: installing wrk from Debian" >&2
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk >/dev/null
 fi
 
-dotnet build src/Populus.Cli -c Release -nologo -v q >/dev/null
-work=$(mktemp -d /tmp/populus-load.XXXXXX)
-server_pid=""
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-src/Populus.Cli/bin/Release/net10.0/linux-x64/populus serve --urls "$url" --db "$work/populus.duckdb" >"$work/server.log" 2>&1 &
-server_pid=$!
-for _ in $(seq 1 120); do
-  grep -q "password:" "$work/server.log" 2>/dev/null && curl -s -o /dev/null "$url/" && break
-  sleep 0.5
-done
-password=$(sed -n 's/^  password: *//p' "$work/server.log")
-[ -n "$password" ] || { echo "cockpit.sh: the server did not start:" >&2; cat "$work/server.log" >&2; exit 1; }
-
-jar="$work/cookies"
-token=$(curl -s -c "$jar" -b "$jar" "$url/api/v1/auth/csrf" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
-curl -s -f -o /dev/null -c "$jar" -b "$jar" -H "Content-Type: application/json" -H "X-CSRF-TOKEN: $token" \
-  -d "{\"userName\":\"admin\",\"password\":\"$password\"}" "$url/api/v1/auth/login"
+source "$(dirname "$0")/session.sh"
 POPULUS_COOKIE=$(awk '$6 ~ /^populus\./ { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
 export POPULUS_COOKIE
 
 # The scenario explorer: a slider move is one POST /api/v1/projections/run with new levers (a new projection each
 # time); 20 sequential moves after a warm-up, timed by curl. Goal: < 200 ms each.
 run() {
-  curl -s -o /dev/null -w '%{time_total}\n' -b "$jar" -H "Content-Type: application/json" -H "X-CSRF-TOKEN: $token2" \
+  curl -s -o /dev/null -w '%{time_total}\n' -b "$jar" -H "Content-Type: application/json" -H "X-CSRF-TOKEN: $token" \
     -d "{\"scenario\":\"baseline\",\"tfr\":$1,\"netMigration\":50000}" "$url/api/v1/projections/run"
 }
-token2=$(curl -s -c "$jar" -b "$jar" "$url/api/v1/auth/csrf" | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
 run 0.95 >/dev/null; run 1.05 >/dev/null
 times=$(for i in $(seq 1 20); do run "$(awk -v i="$i" 'BEGIN { printf "%.2f", 1.1 + i * 0.03 }')"; done | sort -n)
 echo "scenario run (20 slider moves, sequential): median $(awk '{ a[NR] = $1 * 1000 } END { printf "%.0f", a[int((NR + 1) / 2)] }' <<<"$times") ms, max $(tail -n 1 <<<"$times" | awk '{ printf "%.0f", $1 * 1000 }') ms"
