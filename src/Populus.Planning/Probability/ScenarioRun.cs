@@ -18,8 +18,9 @@ namespace Populus.Planning.Probability;
 /// probability that each plan target is met (docs/methods.md "Probability of meeting a plan target").
 /// </summary>
 /// <remarks>
-/// Each trajectory's indicators come from the same calculator and formulas as the deterministic projection's
-/// (<see cref="ScenarioIndicatorData"/>), so a probability is the share of trajectories in which the target's own rule
+/// Each trajectory is projected in single precision (<see cref="ScenarioProjector{T}"/>, docs/methods.md "Why trajectories
+/// run in single precision") and its indicators come from the same calculator and formulas as the deterministic
+/// projection's (<see cref="ScenarioIndicatorData"/>), so a probability is the share of trajectories in which the target's own rule
 /// (<see cref="TargetEvaluator.Meets"/>) holds. Trajectory i draws from RandomStream(seed, i) and writes only its own
 /// row, so results are the same for any number of threads.
 /// </remarks>
