@@ -25,7 +25,7 @@ namespace Populus.Planning.Scenarios;
 /// <para>A probabilistic run reads thousands of trajectories, each once: a worker keeps one instance and
 /// <see cref="Recycle"/>s it for the next trajectory, whose tables are then summed into the arrays of the last one's
 /// instead of new ones (they were 138 of the 165 MB a run of 1,000 trajectories allocated, and their collections, which
-stop every thread of the run, ≈ 12% of its time on two threads).</para>
+/// stop every thread of the run, ≈ 12% of its time on two threads).</para>
 /// </remarks>
 public sealed class ScenarioIndicatorData : IIndicatorData
 {
