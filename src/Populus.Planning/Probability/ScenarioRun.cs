@@ -321,11 +321,10 @@ public sealed class ScenarioRun
         var judged = evaluations.Select(e => (e.Target.Year ?? e.AsOfYear) > e.AsOfYear && Holds(e.Target.IndicatorId, e.Region)).ToArray();
         var met = new int[evaluations.Count];
         var undecided = new bool[evaluations.Count];
-        var regions = evaluations.Where((_, k) => judged[k]).Select(e => _regions.KeyOrSelf(e.Region)).ToHashSet(StringComparer.Ordinal);
-        var projected = new ProjectedIndicators(Scenario, _regions); // refilled for each trajectory
-        for (var i = 0; i < Trajectories; i++)
+        var i = 0;
+        var projected = new ProjectedIndicators(Scenario, _regions, (id, region, year) => ValueOf(i, id, region, year)); // trajectory i's values
+        for (; i < Trajectories; i++)
         {
-            Fill(i, regions, projected);
             for (var k = 0; k < evaluations.Count; k++)
             {
                 if (!judged[k])
@@ -359,10 +358,22 @@ public sealed class ScenarioRun
         return result;
     }
 
-    /// <summary>Replaces the values of <paramref name="into"/> with one trajectory's.</summary>
+    /// <summary>One trajectory's value of a series the run holds in a projected year, or null.</summary>
+    private double? ValueOf(int trajectory, string indicatorId, string regionKey, int year)
+    {
+        var y = year - Years[0];
+        if (!_seriesIndex.TryGetValue((indicatorId, regionKey), out var s) || (uint)y >= (uint)Years.Length)
+        {
+            return null;
+        }
+
+        var v = _values[(trajectory * _series.Length + s) * Years.Length + y];
+        return float.IsNaN(v) ? null : v;
+    }
+
+    /// <summary>Adds one trajectory's values to <paramref name="into"/>.</summary>
     private void Fill(int trajectory, IReadOnlySet<string>? regions, ProjectedIndicators into)
     {
-        into.Clear();
         var row = _series.Length * Years.Length;
         for (var s = 0; s < _series.Length; s++)
         {

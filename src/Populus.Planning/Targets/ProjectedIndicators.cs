@@ -10,6 +10,7 @@ public sealed class ProjectedIndicators
 {
     private readonly Dictionary<(string, string, int), double> _values = [];
     private readonly RegionRegistry? _regions;
+    private readonly Func<string, string, int, double?>? _source; // a view's values, read where they are kept
 
     /// <param name="scenario">The scenario's name.</param>
     /// <param name="regions">When given, regions may be named by code or Chinese name (values are kept by code).</param>
@@ -20,14 +21,26 @@ public sealed class ProjectedIndicators
         _regions = regions;
     }
 
+    /// <summary>A view of values kept elsewhere: <paramref name="source"/> gives the value of an indicator, region (by
+    /// its key) and year, or null. A probabilistic run judges each of its trajectories through one view moved from
+    /// trajectory to trajectory, instead of copying every value of each into a new table.</summary>
+    internal ProjectedIndicators(string scenario, RegionRegistry? regions, Func<string, string, int, double?> source)
+        : this(scenario, regions)
+    {
+        _source = source;
+    }
+
     public string Scenario { get; }
 
-    /// <summary>Removes every value (a probabilistic run refills one instance for each trajectory it judges).</summary>
-    internal void Clear() => _values.Clear();
-
     /// <exception cref="ArgumentOutOfRangeException">The value is not finite.</exception>
+    /// <exception cref="InvalidOperationException">A view's values are read from their source, not added.</exception>
     public ProjectedIndicators Add(string indicatorId, string region, int year, double value)
     {
+        if (_source is not null)
+        {
+            throw new InvalidOperationException("The values of a view of a probabilistic run are read from the run, not added.");
+        }
+
         if (!double.IsFinite(value))
         {
             throw new ArgumentOutOfRangeException(nameof(value), value, $"projected {indicatorId} for {region} in {year} must be finite.");
@@ -60,10 +73,14 @@ public sealed class ProjectedIndicators
         return result;
     }
 
-    public IndicatorValue Get(string indicatorId, string region, int year) =>
-        _values.TryGetValue((indicatorId, Key(region), year), out var v)
-            ? IndicatorValue.Of(indicatorId, region, year, v, Provenance.Projected(Scenario), ValueBasis.Computed)
+    public IndicatorValue Get(string indicatorId, string region, int year)
+    {
+        var value = _source is not null ? _source(indicatorId, Key(region), year)
+            : _values.TryGetValue((indicatorId, Key(region), year), out var v) ? v : null;
+        return value is { } found
+            ? IndicatorValue.Of(indicatorId, region, year, found, Provenance.Projected(Scenario), ValueBasis.Computed)
             : IndicatorValue.NoData(indicatorId, region, year, $"the projection '{Scenario}' has no {indicatorId} for {region} in {year}");
+    }
 
     private string Key(string region) => _regions?.KeyOrSelf(region) ?? region;
 }
