@@ -313,6 +313,8 @@ public sealed class ScenarioRun
     /// years after the evaluation year taken from the trajectory (<see cref="TargetEvaluator.Meets"/>). Null for a target
     /// not ahead of the evaluation year, or whose indicator the run does not hold for the region, or that a trajectory cannot judge.
     /// </summary>
+    /// <remarks>Trajectories are judged on every core, so <paramref name="evaluator"/>'s calculator is read from several
+    /// threads at once (the plan's calculators are: their data are read-only or guarded).</remarks>
     public IReadOnlyList<double?> Probabilities(TargetEvaluator evaluator, TargetBook book, IReadOnlyList<TargetEvaluation> evaluations)
     {
         ArgumentNullException.ThrowIfNull(evaluator);
@@ -321,29 +323,44 @@ public sealed class ScenarioRun
         var judged = evaluations.Select(e => (e.Target.Year ?? e.AsOfYear) > e.AsOfYear && Holds(e.Target.IndicatorId, e.Region)).ToArray();
         var met = new int[evaluations.Count];
         var undecided = new bool[evaluations.Count];
-        var i = 0;
-        var projected = new ProjectedIndicators(Scenario, _regions, (id, region, year) => ValueOf(i, id, region, year)); // trajectory i's values
-        for (; i < Trajectories; i++)
+        var gate = new Lock();
+        // Trajectories in ranges on every core (a slider move waits for them); the counts do not depend on the order.
+        Parallel.ForEach(Partitioner.Create(0, Trajectories, Math.Max(1, Trajectories / (4 * Environment.ProcessorCount))), range =>
         {
-            for (var k = 0; k < evaluations.Count; k++)
+            var (ownMet, ownUndecided) = (new int[evaluations.Count], new bool[evaluations.Count]);
+            var i = range.Item1;
+            var projected = new ProjectedIndicators(Scenario, _regions, (id, region, year) => ValueOf(i, id, region, year)); // trajectory i's values
+            for (; i < range.Item2; i++)
             {
-                if (!judged[k])
+                for (var k = 0; k < evaluations.Count; k++)
                 {
-                    continue;
-                }
+                    if (!judged[k])
+                    {
+                        continue;
+                    }
 
-                var e = evaluations[k];
-                switch (evaluator.Meets(book, e.Target, e.Region, e.AsOfYear, projected))
-                {
-                    case true:
-                        met[k]++;
-                        break;
-                    case null:
-                        undecided[k] = true;
-                        break;
+                    var e = evaluations[k];
+                    switch (evaluator.Meets(book, e.Target, e.Region, e.AsOfYear, projected))
+                    {
+                        case true:
+                            ownMet[k]++;
+                            break;
+                        case null:
+                            ownUndecided[k] = true;
+                            break;
+                    }
                 }
             }
-        }
+
+            lock (gate)
+            {
+                for (var k = 0; k < met.Length; k++)
+                {
+                    met[k] += ownMet[k];
+                    undecided[k] |= ownUndecided[k];
+                }
+            }
+        });
 
         return [.. Enumerable.Range(0, evaluations.Count).Select(k => judged[k] && !undecided[k] ? (double?)met[k] / Trajectories : null)];
     }

@@ -181,6 +181,27 @@ public class ScenarioRunTests
     }
 
     [Fact]
+    public void Probabilities_AreTheSharesOfTrajectoriesWhoseOwnIndicatorsMeetTheTarget()
+    {
+        var run = Run(Wenzhou.Scenario("baseline"), 40, 5, 2);
+        var evaluator = new TargetEvaluator(new Indicators.IndicatorCalculator(Seed.Catalogue, Seed.Data()));
+        var evaluations = Evaluations(evaluator);
+        var probabilities = run.Probabilities(evaluator, Seed.Book, evaluations);
+        var varied = false;
+        for (var k = 0; k < evaluations.Count; k++)
+        {
+            // Judged one trajectory at a time on a copy of its indicators (Trajectory), not through the run's view.
+            var e = evaluations[k];
+            var each = Enumerable.Range(0, run.Trajectories).Select(i => evaluator.Meets(Seed.Book, e.Target, e.Region, e.AsOfYear, run.Trajectory(i))).ToList();
+            Assert.Equal(each.Any(m => m is null) ? null : each.Count(m => m == true) / (double)run.Trajectories, probabilities[k]);
+            varied |= probabilities[k] is > 0 and < 1;
+        }
+
+        Assert.True(varied); // some target is met in some trajectories only: the counts are not all or nothing
+        Assert.Throws<InvalidOperationException>(() => new ProjectedIndicators("view", null, (_, _, _) => 1.0).Add("x", City, 2030, 1));
+    }
+
+    [Fact]
     public void Probabilities_AreShares_AndRiseWithTheTfrLever()
     {
         var evaluator = new TargetEvaluator(new Indicators.IndicatorCalculator(Seed.Catalogue, Seed.Data()));
