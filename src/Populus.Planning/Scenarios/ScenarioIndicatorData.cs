@@ -328,17 +328,23 @@ public sealed class ScenarioIndicatorData : IIndicatorData
     /// <summary>Counts by sex with their total, summed into an array of this instance.</summary>
     private AgeSexCounts Split(PopulationByAgeSex bySex) => AgeSexCounts.Split(bySex, Zeroed(bySex.Ages.Count));
 
-    /// <summary>An array of zeros for a table: a recycled one when there is one of that length.</summary>
+    /// <summary>An array of zeros for a table: a recycled one, cleared, when there is one of that length.</summary>
     private double[] Zeroed(int length)
     {
+        double[]? reused;
         double[] array;
         lock (_gate)
         {
-            array = _free.TryGetValue(length, out var stack) && stack.TryPop(out var free) ? free : new double[length];
+            reused = _free.TryGetValue(length, out var stack) && stack.TryPop(out var free) ? free : null;
+            array = reused ?? new double[length]; // a new array is zeros already
             _lent.Add(array);
         }
 
-        Array.Clear(array);
+        if (reused is not null)
+        {
+            Array.Clear(reused);
+        }
+
         return array;
     }
 }
