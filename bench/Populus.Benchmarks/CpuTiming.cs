@@ -126,8 +126,9 @@ internal static class CpuTiming
     /// counties: every county's target indicators. The checksum covers every kept value and pyramid quantile of the
     /// regions kept: a faster version must print the same one. After each run of the city, the probabilities of its
     /// targets as of the last observed year are timed (what a slider request of the scenario explorer adds to its run).
-    /// With <paramref name="explorer"/> (`cpu-scenario-explorer`), the run a slider request makes: the city's, without the
-    /// pyramid (the web host's `ScenarioService` makes a run with levers so), then its probabilities, and the two together.</summary>
+    /// With <paramref name="explorer"/> (`cpu-scenario-explorer`), the run a slider request makes: the city's, keeping only
+    /// what judging its targets reads (`ScenarioRun.ToJudge`, as the web host's `ScenarioService` makes a run with levers;
+    /// the checksum covers the values it keeps), then its probabilities, and the two together.</summary>
     public static void RunScenario(int trajectories, int repeats, int threads, bool counties = false, bool explorer = false)
     {
         var data = Storage.Scenarios.DataFolder.Locate();
@@ -154,7 +155,9 @@ internal static class CpuTiming
             var before = Process.GetCurrentProcess().TotalProcessorTime;
             var allocated = GC.GetTotalAllocatedBytes();
             wall.Restart();
-            var run = monitor.RunTrajectories(baseline, regions, 2035, trajectories, 2024, threads, pyramid: !explorer);
+            var run = explorer
+                ? monitor.RunToJudge(baseline, evaluator, evaluations, trajectories, 2024, threads)
+                : monitor.RunTrajectories(baseline, regions, 2035, trajectories, 2024, threads);
             var (elapsed, cpu) = (wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - before);
             allocated = GC.GetTotalAllocatedBytes() - allocated;
             var hash = 14695981039346656037UL;
@@ -167,7 +170,7 @@ internal static class CpuTiming
 
             foreach (var (id, region) in monitor.TargetSeries(regions))
             {
-                foreach (var year in run.Years)
+                foreach (var year in run.Years.Where(y => run.Holds(id, region, y)))
                 {
                     Array.ForEach(run.Values(id, region, year), Add);
                 }

@@ -196,6 +196,25 @@ public class TargetTests
     }
 
     [Fact]
+    public void YearsRead_AreTheProjectedYearsEachRuleJudgesOn()
+    {
+        var evaluator = Evaluator();
+        var city = Seed.City;
+        // A band: its year only; not ahead of the evaluation year: nothing projected.
+        Assert.Equal([2025], evaluator.YearsRead(Seed.Book, Target("resident_population", 2025), city, 2024));
+        Assert.Empty(evaluator.YearsRead(Seed.Book, Target("resident_population", 2025), city, 2025));
+        // Rising every year since the 2030 target: 2030 and each year after it.
+        Assert.Equal([2030, 2031, 2032, 2033, 2034, 2035], evaluator.YearsRead(Seed.Book, Target("central_city_primacy", 2035), city, 2024));
+        // Stable: against the 2030 level; the 2030 level observed by then is not read from the projection.
+        Assert.Equal([2030, 2035], evaluator.YearsRead(Seed.Book, Target("dependency_ratio", 2035), city, 2024));
+        Assert.Equal([2035], evaluator.YearsRead(Seed.Book, Target("dependency_ratio", 2035), city, 2030));
+        // Kept high: against the 2030 target's figure, not a projected value.
+        Assert.Equal([2035], evaluator.YearsRead(Seed.Book, Target("life_expectancy", 2035), city, 2024));
+        // A cumulative count: every year after the evaluation year up to the target's.
+        Assert.Equal([2023, 2024, 2025], evaluator.YearsRead(Seed.Book, Target("graduates_attracted", 2025), city, 2022));
+    }
+
+    [Fact]
     public void ProvinceComparison_NeedsTheProvinceFigures()
     {
         var data = Seed.Data().AddReported(new ReportedValue("healthy_zhejiang_index", Seed.City, 2025, "80.1", Provenance.Observed("市卫健委")));

@@ -29,13 +29,14 @@ public sealed class ScenarioRun
     private readonly ImmutableArray<(string Indicator, string Region)> _series;
     private readonly Dictionary<(string, string), int> _seriesIndex;
     private readonly float[] _values; // [trajectory][series][year]
+    private readonly bool[]? _kept; // [series][year]: the values a run keeping only some computed (RunKeeping); null: every one
     private readonly ImmutableArray<string> _places; // region keys of the pyramid: the model's regions, then the city
     private readonly double[] _pyramid; // [place][year][sex][group][quantile]
     private readonly RegionRegistry _regions;
     private readonly ConcurrentDictionary<(string Indicator, string Region), bool> _varies = new(); // Varies, by series
 
     private ScenarioRun(string scenario, int trajectories, ulong seed, ImmutableArray<int> years, ImmutableArray<(string, string)> series, float[] values,
-        ImmutableArray<string> places, AgeGroups groups, double[] pyramid, RegionRegistry regions)
+        bool[]? kept, ImmutableArray<string> places, AgeGroups groups, double[] pyramid, RegionRegistry regions)
     {
         Scenario = scenario;
         Trajectories = trajectories;
@@ -44,6 +45,7 @@ public sealed class ScenarioRun
         _series = series;
         _seriesIndex = series.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
         _values = values;
+        _kept = kept;
         _places = places;
         AgeGroups = groups;
         _pyramid = pyramid;
@@ -73,18 +75,81 @@ public sealed class ScenarioRun
     /// <param name="trajectories">N, 1 … 100,000.</param>
     /// <param name="seed">The seed: the same seed gives the same run on any number of threads.</param>
     /// <param name="maxDegreeOfParallelism">Threads; 0 uses every core.</param>
-    /// <param name="pyramid">Whether to keep the probabilistic pyramid; a run read only for its series (goal seeking asks
-    /// for one indicator at every lever level it tries) leaves it out, about an eighth of a run's time. Without it
+    /// <param name="pyramid">Whether to keep the probabilistic pyramid; a run read only for its series leaves it out,
+    /// about an eighth of a run's time. Without it
     /// <see cref="HasPyramid"/> is false for every region.</param>
     /// <exception cref="ArgumentException">N or the threads out of range, a pair names an indicator without a formula, or the years do not fit.</exception>
     public static ScenarioRun Run(ScenarioModel model, Scenario scenario, UncertaintyModel uncertainty, IndicatorCatalogue catalogue,
         IEnumerable<(string Indicator, string Region)> series, int lastYear, int trajectories, ulong seed, int maxDegreeOfParallelism = 0, bool pyramid = true)
     {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(series);
+        ImmutableArray<(string, string)> pairs = [.. series.Select(s => (s.Indicator, catalogue.Regions.KeyOrSelf(s.Region))).Distinct()];
+        return Make(model, scenario, uncertainty, catalogue, pairs, null, lastYear, trajectories, seed, maxDegreeOfParallelism, pyramid);
+    }
+
+    /// <summary>Runs <paramref name="trajectories"/> trajectories of <paramref name="scenario"/> keeping only the
+    /// <paramref name="kept"/> values, without the pyramid: what a question about a few values reads (a target's
+    /// probability, a goal sought), whose indicators are then computed in those years only (most of a run's time
+    /// besides the projection). The trajectories are those <see cref="Run"/> makes with the same seed, projected to
+    /// the last year kept.</summary>
+    /// <param name="kept">(indicator, region, year) of each value kept; years after the model's base year.</param>
+    /// <exception cref="ArgumentException">N or the threads out of range, an indicator without a formula, or a year not projected.</exception>
+    /// <remarks><see cref="Values"/> refuses a year not kept, and <see cref="Probabilities"/> cannot judge a target
+    /// that reads one.</remarks>
+    public static ScenarioRun RunKeeping(ScenarioModel model, Scenario scenario, UncertaintyModel uncertainty, IndicatorCatalogue catalogue,
+        IEnumerable<(string Indicator, string Region, int Year)> kept, int trajectories, ulong seed, int maxDegreeOfParallelism = 0)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(kept);
+        var cells = kept.Select(k => (Series: (k.Indicator, catalogue.Regions.KeyOrSelf(k.Region)), k.Year)).ToList();
+        ImmutableArray<(string, string)> pairs = [.. cells.Select(c => c.Series).Distinct()];
+        var lastYear = cells.Count == 0 ? model.BaseYear + 1 : cells.Max(c => c.Year);
+        var years = lastYear - model.BaseYear;
+        var mask = new bool[pairs.Length * years];
+        foreach (var ((id, region), year) in cells)
+        {
+            if (year <= model.BaseYear)
+            {
+                throw new ArgumentOutOfRangeException(nameof(kept), year, $"{id} of {region}: the projected years begin after the base year {model.BaseYear}.");
+            }
+
+            mask[(pairs.IndexOf((id, region)) * years) + year - model.BaseYear - 1] = true;
+        }
+
+        return Make(model, scenario, uncertainty, catalogue, pairs, mask, lastYear, trajectories, seed, maxDegreeOfParallelism, pyramid: false);
+    }
+
+    /// <summary>Runs <paramref name="trajectories"/> trajectories of <paramref name="scenario"/> keeping what judging
+    /// <paramref name="evaluations"/>' targets reads (<see cref="TargetEvaluator.YearsRead"/>; <see cref="RunKeeping"/>):
+    /// <see cref="Probabilities"/> of these evaluations gives what it gives on a full run of the same seed, in a
+    /// fraction of the time (the scenario explorer's slider moves ask for it).</summary>
+    /// <param name="evaluator">Judges the targets (as <see cref="Probabilities"/> will).</param>
+    /// <param name="book">The targets' book.</param>
+    /// <param name="evaluations">The targets to judge in their regions and evaluation years; those not ahead of the
+    /// evaluation year, or of an indicator without a formula, keep nothing.</param>
+    /// <exception cref="ArgumentException">N or the threads out of range.</exception>
+    public static ScenarioRun ToJudge(ScenarioModel model, Scenario scenario, UncertaintyModel uncertainty, IndicatorCatalogue catalogue,
+        TargetEvaluator evaluator, TargetBook book, IEnumerable<TargetEvaluation> evaluations, int trajectories, ulong seed, int maxDegreeOfParallelism = 0)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        ArgumentNullException.ThrowIfNull(evaluator);
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(evaluations);
+        var kept = from e in evaluations
+                   where catalogue[e.Target.IndicatorId].Formula is not null
+                   from year in evaluator.YearsRead(book, e.Target, e.Region, e.AsOfYear)
+                   select (e.Target.IndicatorId, e.Region, year);
+        return RunKeeping(model, scenario, uncertainty, catalogue, kept, trajectories, seed, maxDegreeOfParallelism);
+    }
+
+    private static ScenarioRun Make(ScenarioModel model, Scenario scenario, UncertaintyModel uncertainty, IndicatorCatalogue catalogue,
+        ImmutableArray<(string, string)> pairs, bool[]? kept, int lastYear, int trajectories, ulong seed, int maxDegreeOfParallelism, bool pyramid)
+    {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(uncertainty);
-        ArgumentNullException.ThrowIfNull(catalogue);
-        ArgumentNullException.ThrowIfNull(series);
         ArgumentOutOfRangeException.ThrowIfLessThan(trajectories, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(trajectories, StochasticProjection.MaxTrajectories);
         ArgumentOutOfRangeException.ThrowIfNegative(maxDegreeOfParallelism);
@@ -93,12 +158,11 @@ public sealed class ScenarioRun
             throw new ArgumentOutOfRangeException(nameof(lastYear), lastYear, $"must be after the base year {model.BaseYear}.");
         }
 
-        ImmutableArray<(string, string)> pairs = [.. series.Select(s => (s.Indicator, catalogue.Regions.KeyOrSelf(s.Region))).Distinct()];
         foreach (var (id, _) in pairs)
         {
             if (!catalogue.Contains(id) || catalogue[id].Formula is null)
             {
-                throw new ArgumentException($"'{id}' is not an indicator computed from population (no formula in the catalogue).", nameof(series));
+                throw new ArgumentException($"'{id}' is not an indicator computed from population (no formula in the catalogue).", "series");
             }
         }
 
@@ -146,6 +210,12 @@ public sealed class ScenarioRun
 
                 for (var y = firstYear; y < endYear; y++)
                 {
+                    if (kept is not null && !kept[s * years.Length + y])
+                    {
+                        row[s * years.Length + y] = float.NaN;
+                        continue;
+                    }
+
                     var v = calculator.Recompute(pairs[s].Item1, pairs[s].Item2, years[y]);
                     row[s * years.Length + y] = v.HasValue ? (float)v.Value : float.NaN;
                 }
@@ -212,7 +282,7 @@ public sealed class ScenarioRun
             }, _ => { });
 
         var quantiles = pyramidValues?.Summarise(TrajectoryResults.Probabilities.AsSpan(), maxDegreeOfParallelism).Quantiles ?? [];
-        return new ScenarioRun(scenario.Name, trajectories, seed, years, pairs, values, places, groups, quantiles, catalogue.Regions);
+        return new ScenarioRun(scenario.Name, trajectories, seed, years, pairs, values, kept, places, groups, quantiles, catalogue.Regions);
     }
 
     /// <summary>One thread's workspace: a projector, a draw, the last trajectory's projection (its arrays are recycled
@@ -240,15 +310,20 @@ public sealed class ScenarioRun
     /// <summary>Whether the run holds <paramref name="indicatorId"/> for <paramref name="region"/>.</summary>
     public bool Holds(string indicatorId, string region) => _seriesIndex.ContainsKey((indicatorId, _regions.KeyOrSelf(region)));
 
+    /// <summary>Whether the run holds <paramref name="indicatorId"/> for <paramref name="region"/> in <paramref name="year"/>
+    /// (a run made by <see cref="RunKeeping"/> holds only the years it was asked to keep).</summary>
+    public bool Holds(string indicatorId, string region, int year) =>
+        _seriesIndex.TryGetValue((indicatorId, _regions.KeyOrSelf(region)), out var s) && Kept(s, year - Years[0]);
+
     /// <summary>
-    /// Whether the trajectories give an indicator different values in some year: false for one no drawn process moves
+    /// Whether the trajectories give an indicator different values in some year held: false for one no drawn process moves
     /// (the sex ratio at birth, a scenario assumption applied to every birth; graduate retention), whose probability of
     /// meeting a target is then 0 or 1 — the deterministic answer, not a measure of uncertainty. Values within a
     /// millionth of each other count as equal (they are kept in single precision).
     /// </summary>
     /// <exception cref="ArgumentException">The run does not hold the pair.</exception>
     /// <remarks>Kept by series once found: every target of an indicator (one a target year) asks the same question.</remarks>
-    public bool Varies(string indicatorId, string region) => _varies.GetOrAdd(_series[Series(indicatorId, region)], s => Years.Any(year =>
+    public bool Varies(string indicatorId, string region) => _varies.GetOrAdd(_series[Series(indicatorId, region)], s => Years.Where(year => Holds(s.Indicator, s.Region, year)).Any(year =>
     {
         var values = Values(s.Indicator, s.Region, year).Where(v => !double.IsNaN(v)).DefaultIfEmpty(0).ToArray();
         var (min, max) = (values.Min(), values.Max());
@@ -261,6 +336,11 @@ public sealed class ScenarioRun
     {
         var s = Series(indicatorId, region);
         var y = YearIndex(year);
+        if (!Kept(s, y))
+        {
+            throw new ArgumentException($"the run keeps {indicatorId} of {region} only in {string.Join(", ", Years.Where((_, i) => Kept(s, i)))}, not in {year}.", nameof(year));
+        }
+
         var result = new double[Trajectories];
         var row = _series.Length * Years.Length;
         for (var i = 0; i < result.Length; i++)
@@ -415,6 +495,9 @@ public sealed class ScenarioRun
         _seriesIndex.TryGetValue((indicatorId, _regions.KeyOrSelf(region)), out var s)
             ? s
             : throw new ArgumentException($"the run holds no {indicatorId} for {region}.", nameof(indicatorId));
+
+    /// <summary>Whether the run keeps series s in the year of index y (false for a year it does not project).</summary>
+    private bool Kept(int s, int y) => (uint)y < (uint)Years.Length && (_kept is null || _kept[s * Years.Length + y]);
 
     private int YearIndex(int year)
     {

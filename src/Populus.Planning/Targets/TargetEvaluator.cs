@@ -50,7 +50,7 @@ public sealed class TargetEvaluator
 
         var latest = Latest(entry.Id, region, asOfYear, target.BaseYear);
         var expected = ValueAt(year);
-        var previous = book.For(entry.Id).LastOrDefault(t => t.Year < year && t.Year is not null);
+        var previous = Previous(book, entry.Id, year);
         var check = Check(target, entry, region, year, previous, ValueAt);
         var required = RequiredAnnualChange(target, latest, year, ValueAt);
 
@@ -95,9 +95,41 @@ public sealed class TargetEvaluator
         region = _calculator.Catalogue.Regions.KeyOrSelf(region);
         var year = target.Year ?? asOfYear;
         IndicatorValue ValueAt(int y) => y <= asOfYear ? _calculator.Compute(entry.Id, region, y) : projection.Get(entry.Id, region, y);
-        var previous = book.For(entry.Id).LastOrDefault(t => t.Year < year && t.Year is not null);
-        return Check(target, entry, region, year, previous, ValueAt, explain: false).Met;
+        return Check(target, entry, region, year, Previous(book, entry.Id, year), ValueAt, explain: false).Met;
     }
+
+    /// <summary>The years after <paramref name="asOfYear"/> whose projected values <see cref="Meets"/> reads to judge
+    /// <paramref name="target"/> in <paramref name="region"/>, ascending: what a probabilistic run must keep of the
+    /// target's indicator to judge it (<see cref="Probability.ScenarioRun.ToJudge"/>).</summary>
+    /// <remarks>Found by judging the rule once on values that are all present and recording the years asked for. Which
+    /// years a rule reads does not depend on the values (a missing value only ends the reading early), so a trajectory
+    /// never reads a year this leaves out.</remarks>
+    public IReadOnlyList<int> YearsRead(TargetBook book, PlanTarget target, string region, int asOfYear)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(target);
+        var entry = _calculator.Catalogue[target.IndicatorId];
+        region = _calculator.Catalogue.Regions.KeyOrSelf(region);
+        var year = target.Year ?? asOfYear;
+        var read = new SortedSet<int>();
+        IndicatorValue Present(int y)
+        {
+            if (y > asOfYear)
+            {
+                read.Add(y);
+            }
+
+            return IndicatorValue.Of(entry.Id, region, y, 0, Data.Provenance.Projected("the years a rule reads"), ValueBasis.Computed);
+        }
+
+        Check(target, entry, region, year, Previous(book, entry.Id, year), Present, explain: false);
+        return [.. read];
+    }
+
+    /// <summary>The last target of the indicator with a year before <paramref name="year"/>: the reference of stable,
+    /// maintain and increasing-yearly rules.</summary>
+    private static PlanTarget? Previous(TargetBook book, string indicatorId, int year) =>
+        book.For(indicatorId).LastOrDefault(t => t.Year < year && t.Year is not null);
 
     private IndicatorValue? Latest(string id, string region, int asOfYear, int baseYear)
     {

@@ -91,6 +91,13 @@ public sealed class PlanMonitor
         bool pyramid = true) =>
         ScenarioRun.Run(Model, scenario, Uncertainty, Plan.Catalogue, TargetSeries(regions), lastYear, trajectories, seed, threads, pyramid);
 
+    /// <summary>A probabilistic run of <paramref name="scenario"/> keeping what judging <paramref name="evaluations"/> reads
+    /// (<see cref="ScenarioRun.ToJudge"/>): their probabilities as a full run gives them, without the pyramid and the other years.</summary>
+    /// <exception cref="InvalidInputException">The WPP extract is missing or invalid.</exception>
+    public ScenarioRun RunToJudge(Planning.Scenarios.Scenario scenario, TargetEvaluator evaluator, IEnumerable<TargetEvaluation> evaluations, int trajectories, ulong seed,
+        int threads = 0) =>
+        ScenarioRun.ToJudge(Model, scenario, Uncertainty, Plan.Catalogue, evaluator, Plan.Book, evaluations, trajectories, seed, threads);
+
     /// <summary>The city's yearly net migration rates as residuals of its year-end populations and natural growth
     /// (<see cref="ResidualMigration"/>), for the years after the scenario model's base year (a census year: the year
     /// before it holds the census revision, not migration), and the deviation process they give; null when fewer than
@@ -198,10 +205,10 @@ public sealed class PlanMonitor
         }
 
         var year = target.Year ?? throw new ArgumentException($"goal seeking needs a target year; {target} has none.", nameof(target));
-        var series = new[] { (target.IndicatorId, region) };
+        var kept = new[] { (target.IndicatorId, region, year) };
         var uncertainty = Uncertainty;
         return ProbabilisticGoalSeeker.Seek(target, ScenarioGoal.Range(lever),
-            level => ScenarioRun.Run(Model, scenario.With(ScenarioGoal.Levers(lever, level)), uncertainty, Plan.Catalogue, series, year, trajectories, seed, pyramid: false)
+            level => ScenarioRun.RunKeeping(Model, scenario.With(ScenarioGoal.Levers(lever, level)), uncertainty, Plan.Catalogue, kept, trajectories, seed)
                 .Values(target.IndicatorId, region, year),
             p);
     }

@@ -85,7 +85,7 @@ internal static class ProjectionsApi
             var seed = request.Seed ?? ScenarioService.DefaultSeed;
             try
             {
-                var run = service.Run(request.Scenario, region, seed, levers: levers);
+                var run = service.RunToJudge(request.Scenario, levers, region, seed, evaluator, made);
                 var values = run.Probabilities(evaluator, monitor.Plan.Book, made);
                 probabilities = new ProbabilitiesView(run.Trajectories, run.Seed, values, [.. made.Select(e => ProbabilitiesApi.Varies(run, e))],
                     clock.Elapsed.TotalMilliseconds, ProbabilitiesApi.Note(run, monitor));

@@ -83,27 +83,47 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
 
     private readonly ConcurrentDictionary<string, Lazy<ScenarioRun>> _runs = new(StringComparer.Ordinal);
 
-    /// <summary>A probabilistic run of a scenario (default baseline, with <paramref name="levers"/> applied when given) for
-    /// one region's targets, made once per scenario, levers, region and seed and kept (runs of the same key wait for the first).</summary>
+    /// <summary>A probabilistic run of a scenario (default baseline) for one region's targets, with its pyramid, made once
+    /// per scenario, region and seed and kept (runs of the same key wait for the first).</summary>
     /// <exception cref="InvalidInputException">No such scenario, or the WPP extract is missing.</exception>
     /// <param name="scenarioName">The scenario; null or blank: the baseline.</param>
     /// <param name="region">The region whose targets the run keeps.</param>
     /// <param name="seed">The seed.</param>
     /// <param name="threads">Threads for the run when it is made here; 0: every core. The run is the same on any number.</param>
-    /// <param name="levers">Levers set over the scenario's own assumptions (the scenario explorer's sliders); such a run has no
-    /// probabilistic pyramid (<see cref="ScenarioRun.HasPyramid"/>).</param>
-    public ScenarioRun Run(string? scenarioName, string region, ulong seed, int threads = 0, ScenarioLevers? levers = null)
+    public ScenarioRun Run(string? scenarioName, string region, ulong seed, int threads = 0)
     {
         var monitor = Monitor ?? throw new InvalidOperationException(Missing);
+        var (scenario, key) = RunKey(monitor, scenarioName, region, seed, null);
+        return Kept(key, () => monitor.RunTrajectories(scenario, [region], LastYear, Trajectories, seed, threads));
+    }
+
+    /// <summary>The run that judges the scenario explorer's targets with its sliders' levers set over a scenario (default
+    /// baseline): with no lever moved the scenario's own run (<see cref="Run"/>), otherwise one keeping only what judging
+    /// <paramref name="evaluations"/> reads (<see cref="PlanMonitor.RunToJudge"/>: the same probabilities, no pyramid),
+    /// made once per scenario, levers, region, seed and targets and kept.</summary>
+    /// <exception cref="InvalidInputException">No such scenario, or the WPP extract is missing.</exception>
+    public ScenarioRun RunToJudge(string? scenarioName, ScenarioLevers levers, string region, ulong seed, TargetEvaluator evaluator, IReadOnlyList<TargetEvaluation> evaluations)
+    {
+        if (levers == ScenarioLevers.None)
+        {
+            return Run(scenarioName, region, seed);
+        }
+
+        var monitor = Monitor ?? throw new InvalidOperationException(Missing);
         var (scenario, key) = RunKey(monitor, scenarioName, region, seed, levers);
+        var targets = string.Join(",", evaluations.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Target.IndicatorId}@{e.Target.Year}/{e.AsOfYear}")));
+        return Kept($"{key}|{targets}", () => monitor.RunToJudge(scenario, evaluator, evaluations, Trajectories, seed));
+    }
+
+    /// <summary>The run kept under <paramref name="key"/>, made by <paramref name="make"/> when there is none.</summary>
+    private ScenarioRun Kept(string key, Func<ScenarioRun> make)
+    {
         if (_runs.Count > 50)
         {
             _runs.Clear(); // seeds and slider positions are many; keep the memory bounded
         }
 
-        // A run with levers serves the scenario explorer's probabilities only (the pyramid endpoint takes no levers): no pyramid.
-        var pyramid = levers is null || levers == ScenarioLevers.None;
-        return _runs.GetOrAdd(key, _ => new Lazy<ScenarioRun>(() => monitor.RunTrajectories(scenario, [region], LastYear, Trajectories, seed, threads, pyramid))).Value;
+        return _runs.GetOrAdd(key, _ => new Lazy<ScenarioRun>(make)).Value;
     }
 
     private readonly ConcurrentDictionary<string, Lazy<(GoalSeekResult, string)>> _goals = new(StringComparer.Ordinal);

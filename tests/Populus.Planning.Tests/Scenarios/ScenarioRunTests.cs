@@ -202,6 +202,35 @@ public class ScenarioRunTests
     }
 
     [Fact]
+    public void ARunToJudge_GivesTheFullRunsProbabilities_KeepingOnlyTheYearsTheTargetsRead()
+    {
+        var evaluator = new TargetEvaluator(new Indicators.IndicatorCalculator(Seed.Catalogue, Seed.Data()));
+        var ids = Seed.Book.Targets.Select(t => t.IndicatorId).Distinct()
+            .Where(id => Seed.Catalogue[id].Formula is not null && Seed.Catalogue[id].AppliesTo(Seed.Catalogue.Regions.KeyOrSelf(City))).ToList();
+        var evaluations = evaluator.EvaluateAll(Seed.Book, [City], 2024, null).Where(e => ids.Contains(e.Target.IndicatorId)).ToList();
+        var scenario = Wenzhou.Scenario("baseline").With(new ScenarioLevers(TotalFertility: 1.3));
+        var full = ScenarioRun.Run(Wenzhou.Model, scenario, China.Value, Seed.Catalogue, ids.Select(id => (id, City)), 2035, 30, 9, 2, pyramid: false);
+        var judge = ScenarioRun.ToJudge(Wenzhou.Model, scenario, China.Value, Seed.Catalogue, evaluator, Seed.Book, evaluations, 30, 9, 2);
+
+        var probabilities = judge.Probabilities(evaluator, Seed.Book, evaluations);
+        Assert.Equal(full.Probabilities(evaluator, Seed.Book, evaluations), probabilities);
+        Assert.Contains(probabilities, p => p is > 0 and < 1);
+        Assert.Contains(probabilities, p => p is null); // targets a projection cannot judge stay so
+
+        // Only what the rules read is kept, with the full run's values.
+        Assert.True(judge.Holds("total_fertility_rate", City, 2030));
+        Assert.False(judge.Holds("total_fertility_rate", City, 2027));
+        Assert.All(Enumerable.Range(2030, 6), y => Assert.True(judge.Holds("central_city_primacy", City, y))); // rising every year since 2030
+        Assert.False(judge.Holds("central_city_primacy", City, 2026));
+        Assert.Equal(full.Values("central_city_primacy", City, 2032), judge.Values("central_city_primacy", City, 2032));
+        Assert.Equal(full.Values("total_fertility_rate", City, 2035), judge.Values("total_fertility_rate", City, 2035));
+        var e = Assert.Throws<ArgumentException>(() => judge.Values("total_fertility_rate", City, 2027));
+        Assert.Contains("only in 2025, 2030, 2035", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ScenarioRun.RunKeeping(Wenzhou.Model, scenario, China.Value, Seed.Catalogue,
+            [("total_fertility_rate", City, Wenzhou.Model.BaseYear)], 2, 1));
+    }
+
+    [Fact]
     public void Probabilities_AreShares_AndRiseWithTheTfrLever()
     {
         var evaluator = new TargetEvaluator(new Indicators.IndicatorCalculator(Seed.Catalogue, Seed.Data()));
