@@ -66,6 +66,28 @@ internal static class SampleReport
         Comparison = new PyramidSeries("2035年（预测）", Pyramid(1.05, 3)),
     };
 
+    /// <summary>A probabilistic pyramid around the 2035 sample population: intervals widening with age (a made-up spread).</summary>
+    public static ProbabilisticPyramidChart ProbabilisticPyramidChart()
+    {
+        var median = Pyramid(1.05, 3);
+        AgeBands Bands(ReadOnlySpan<double> values)
+        {
+            var m = values.ToArray();
+            double Spread(int i, double z) => m[i] * z * (0.02 + 0.004 * i);
+            var range = Enumerable.Range(0, m.Length).ToList();
+            return new AgeBands(m, range.Select(i => m[i] - Spread(i, 1.28)), range.Select(i => m[i] + Spread(i, 1.28)),
+                range.Select(i => m[i] - Spread(i, 1.96)), range.Select(i => m[i] + Spread(i, 1.96)));
+        }
+
+        return new ProbabilisticPyramidChart
+        {
+            Title = "温州市常住人口年龄结构概率预测（2035年）",
+            Ages = median.Ages,
+            Male = Bands(median.Male.Values),
+            Female = Bands(median.Female.Values),
+        };
+    }
+
     public static TrendChart TrendChart() => new()
     {
         Title = "温州市常住人口",

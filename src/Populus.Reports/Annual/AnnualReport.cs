@@ -234,29 +234,67 @@ public static class AnnualReport
         var known = Math.Max(y, monitor.Uncertainty.BaseYear);
         var years = runs.Years.Where(yr => yr > known).ToList();
         // TrajectoryResults.Probabilities: 2.5, 10, 25, 50, 75, 90, 97.5 %; resident population is in the catalogue's 10k persons.
-        var q = years.Select(yr => runs.Quantiles(Population, city, yr) ?? throw new InvalidOperationException($"{Population} could not be computed for {city} in {yr}."))
-            .Select(v => (Lower95: v[0], Lower80: v[1], Median: v[3], Upper80: v[5], Upper95: v[6])).ToList();
+        var q = years.Select(yr => Bands(runs, Population, city, yr) ?? throw new InvalidOperationException($"{Population} could not be computed for {city} in {yr}.")).ToList();
         var migration = monitor.MigrationSpread is { } own
             ? $"净迁移率的年际离散度取{city}{own.Years}年由年末常住人口和自然增长率推算的净迁移率（平衡方程残差）的标准差" +
               $"（{own.Process.InnovationSd * 100:0.00}个百分点，{own.Rates.Count}年，样本少，仅供参考）"
             : "净迁移率的离散度同样取自中国的预测区间（本市年度数据不足以测算）";
         report.Paragraph($"以“{scenario.Name}”情景为中心路径，按联合国《世界人口展望2024》中国总和生育率和预期寿命的80%与95%预测区间校准随机过程，{migration}；" +
                          $"模拟{runs.Trajectories}条人口轨迹（随机种子{runs.Seed}），{known}年以后各县（市、区）的生育、迁移水平和全市预期寿命随机偏离中心路径，县际相关。");
-        if (years.Count >= 2)
+        foreach (var id in new[] { Population, "ageing_rate_60" })
         {
+            var fan = years.Select(yr => Bands(runs, id, city, yr)).ToList();
+            if (years.Count < 2 || fan.Any(b => b is null))
+            {
+                continue;
+            }
+
+            var entry = monitor.Plan.Catalogue[id];
             report.Figure(new FanChart
             {
-                Title = $"{city}常住人口概率预测",
-                ValueAxisLabel = "常住人口（万人）",
-                Fan = new FanSeries(years.Select(v => (double)v), q.Select(v => v.Median), q.Select(v => v.Lower80), q.Select(v => v.Upper80),
-                    q.Select(v => v.Lower95), q.Select(v => v.Upper95)),
-            }.Render(), "常住人口扇形图（中位数、80%和95%预测区间）");
+                Title = $"{city}{entry.NameZh}概率预测",
+                ValueAxisLabel = $"{entry.NameZh}（{UnitZh(entry.Unit)}）",
+                Fan = new FanSeries(years.Select(v => (double)v), fan.Select(v => v!.Value.Median), fan.Select(v => v!.Value.Lower80), fan.Select(v => v!.Value.Upper80),
+                    fan.Select(v => v!.Value.Lower95), fan.Select(v => v!.Value.Upper95)),
+            }.Render(), $"{entry.NameZh}扇形图（中位数、80%和95%预测区间）");
         }
 
         report.Table(new ReportTable("常住人口概率预测",
             [TableColumn.Number("年份", 0, false), TableColumn.Number("中位数（万人）", 1), TableColumn.Number("80%下限", 1), TableColumn.Number("80%上限", 1), TableColumn.Number("95%下限", 1), TableColumn.Number("95%上限", 1)],
             years.Select((yr, i) => new TableCell[] { yr, q[i].Median, q[i].Lower80, q[i].Upper80, q[i].Lower95, q[i].Upper95 }),
             $"概率预测，{runs.Trajectories}条轨迹，种子{runs.Seed}", "人口概率预测"));
+
+        // Every target indicator in its target years: the median and intervals behind each probability below.
+        var indicatorRows = targets.Select(t => (t.IndicatorId, Year: t.Year!.Value)).Distinct()
+            .Select(k => (k.IndicatorId, k.Year, Bands: runs.Holds(k.IndicatorId, city) ? Bands(runs, k.IndicatorId, city, k.Year) : null))
+            .Where(k => k.Bands is not null)
+            .Select(k => new TableCell[]
+            {
+                monitor.Plan.Catalogue[k.IndicatorId].NameZh, k.Year, UnitZh(monitor.Plan.Catalogue[k.IndicatorId].Unit),
+                k.Bands!.Value.Median, k.Bands.Value.Lower80, k.Bands.Value.Upper80, k.Bands.Value.Lower95, k.Bands.Value.Upper95,
+            }).ToList();
+        report.Table(new ReportTable("规划指标概率预测",
+            [TableColumn.Text("指标"), TableColumn.Number("年份", 0, false), TableColumn.Text("单位"), TableColumn.Number("中位数", 2), TableColumn.Number("80%下限", 2),
+             TableColumn.Number("80%上限", 2), TableColumn.Number("95%下限", 2), TableColumn.Number("95%上限", 2)],
+            indicatorRows, $"概率预测，{runs.Trajectories}条轨迹，种子{runs.Seed}", "指标概率预测"));
+
+        var horizon = runs.Years[^1];
+        if (runs.HasPyramid(city))
+        {
+            AgeBands Of(Demography.Sex sex)
+            {
+                double[] Column(int k) => [.. Enumerable.Range(0, runs.AgeGroups.Count).Select(g => runs.PyramidQuantiles(city, horizon, sex, g)[k])];
+                return new AgeBands(Column(3), Column(1), Column(5), Column(0), Column(6));
+            }
+
+            report.Figure(new ProbabilisticPyramidChart
+            {
+                Title = $"{city}常住人口年龄结构概率预测（{horizon}年）",
+                Ages = runs.AgeGroups,
+                Male = Of(Demography.Sex.Male),
+                Female = Of(Demography.Sex.Female),
+            }.Render(), $"概率人口金字塔：{horizon}年（中位数、80%和95%预测区间）");
+        }
 
         var rows = new List<TableCell[]>();
         foreach (var t in targets)
@@ -279,6 +317,11 @@ public static class AnnualReport
             [TableColumn.Text("指标"), TableColumn.Number("目标年份", 0, false), TableColumn.Text("目标"), TableColumn.Number("达成概率（%）", 1), TableColumn.Number("标准误（%）", 1), TableColumn.Text("说明")],
             rows, $"概率预测，{runs.Trajectories}条轨迹，种子{runs.Seed}；概率为达到目标的轨迹所占比例", "目标达成概率"));
     }
+
+    /// <summary>The median and the 80% and 95% bounds of an indicator in a year over the run's trajectories, or null when
+    /// some trajectory cannot compute it (<see cref="ScenarioRun.Quantiles"/>: 2.5, 10, 25, 50, 75, 90, 97.5 %).</summary>
+    private static (double Median, double Lower80, double Upper80, double Lower95, double Upper95)? Bands(ScenarioRun runs, string id, string region, int year) =>
+        runs.Quantiles(id, region, year) is { } v ? (v[3], v[1], v[5], v[0], v[6]) : null;
 
     private static void Tasks(ReportBuilder report, IPopulusStore store, AnnualReportOptions options)
     {
@@ -326,6 +369,8 @@ public static class AnnualReport
         "10k persons" => "万人",
         "%" => "%",
         "years" => "岁",
+        "children per woman" => "个孩子/妇女",
+        "males per 100 females" => "男婴/百名女婴",
         _ => unit,
     };
 }

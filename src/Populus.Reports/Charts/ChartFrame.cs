@@ -123,4 +123,25 @@ internal static class ChartFrame
             }
         }
     }
+
+    /// <summary>Checks a median with its 80% and 95% intervals: every value finite and, at each point, the bounds nested
+    /// (lower95 ≤ lower80 ≤ median ≤ upper80 ≤ upper95); <paramref name="at"/> names point i in a message.</summary>
+    public static void RequireNested(IReadOnlyList<double> median, IReadOnlyList<double> lower80, IReadOnlyList<double> upper80,
+        IReadOnlyList<double> lower95, IReadOnlyList<double> upper95, Func<int, string> at)
+    {
+        foreach (var (values, name) in new[] { (median, nameof(median)), (lower80, nameof(lower80)), (upper80, nameof(upper80)),
+                     (lower95, nameof(lower95)), (upper95, nameof(upper95)) })
+        {
+            RequireFinite(values, name);
+        }
+
+        for (var i = 0; i < median.Count; i++)
+        {
+            if (!(lower95[i] <= lower80[i] && lower80[i] <= median[i] && median[i] <= upper80[i] && upper80[i] <= upper95[i]))
+            {
+                throw new ArgumentException(
+                    $"{at(i)} the bounds are not nested: 95% [{lower95[i]}, {upper95[i]}], 80% [{lower80[i]}, {upper80[i]}], median {median[i]}.", nameof(median));
+            }
+        }
+    }
 }

@@ -27,26 +27,15 @@ public sealed class FanSeries
         }
 
         ChartFrame.RequireFinite(Years, nameof(years));
-        foreach (var (values, name) in new[] { (Median, nameof(median)), (Lower80, nameof(lower80)), (Upper80, nameof(upper80)),
-                     (Lower95, nameof(lower95)), (Upper95, nameof(upper95)) })
+        for (var i = 1; i < n; i++)
         {
-            ChartFrame.RequireFinite(values, name);
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            if (i > 0 && !(Years[i] > Years[i - 1]))
+            if (!(Years[i] > Years[i - 1]))
             {
                 throw new ArgumentException($"fan: years must increase, but {Years[i]} follows {Years[i - 1]}.", nameof(years));
             }
-
-            if (!(Lower95[i] <= Lower80[i] && Lower80[i] <= Median[i] && Median[i] <= Upper80[i] && Upper80[i] <= Upper95[i]))
-            {
-                throw new ArgumentException(
-                    $"fan: at {Years[i]} the bounds are not nested: 95% [{Lower95[i]}, {Upper95[i]}], " +
-                    $"80% [{Lower80[i]}, {Upper80[i]}], median {Median[i]}.", nameof(median));
-            }
         }
+
+        ChartFrame.RequireNested(Median, Lower80, Upper80, Lower95, Upper95, i => $"fan: at {Years[i]}");
     }
 
     public ImmutableArray<double> Years { get; }

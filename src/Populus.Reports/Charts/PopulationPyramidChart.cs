@@ -15,8 +15,8 @@ namespace Populus.Reports.Charts;
 /// </remarks>
 public sealed class PopulationPyramidChart
 {
-    private static readonly Color MaleColor = Color.FromHex("#4E79A7");
-    private static readonly Color FemaleColor = Color.FromHex("#E15759");
+    internal static readonly Color MaleColor = Color.FromHex("#4E79A7");
+    internal static readonly Color FemaleColor = Color.FromHex("#E15759");
 
     public required string Title { get; init; }
 
@@ -60,8 +60,7 @@ public sealed class PopulationPyramidChart
                 $"({Population.Population.Ages}); a pyramid compares like with like.", nameof(Comparison));
         }
 
-        var xLabel = $"← {MaleLabel}　　{ValueAxisLabel}　　{FemaleLabel} →";
-        var plot = ChartFrame.Create(Title, xLabel, AgeAxisLabel);
+        var plot = Frame(Title, ValueAxisLabel, AgeAxisLabel, MaleLabel, FemaleLabel);
 
         plot.Add.Bars(primary.Select((g, i) => Bar(i, -g.Male, MaleColor, null)).ToArray()).Horizontal = true;
         plot.Add.Bars(primary.Select((g, i) => Bar(i, g.Female, FemaleColor, null)).ToArray()).Horizontal = true;
@@ -77,9 +76,20 @@ public sealed class PopulationPyramidChart
             });
         }
 
-        var widest = primary.Concat(comparison ?? []).Max(g => Math.Max(g.Male, g.Female));
+        Finish(plot, [.. primary.Select(g => g.Label)], primary.Concat(comparison ?? []).Max(g => Math.Max(g.Male, g.Female)));
+        return plot;
+    }
+
+    /// <summary>A pyramid's frame: males to the left of zero, females to the right, the value axis labelled both ways.</summary>
+    internal static Plot Frame(string title, string valueAxisLabel, string ageAxisLabel, string maleLabel, string femaleLabel) =>
+        ChartFrame.Create(title, $"← {maleLabel}　　{valueAxisLabel}　　{femaleLabel} →", ageAxisLabel);
+
+    /// <summary>A pyramid's axes: symmetric about zero to the widest bar, counts shown unsigned, one age label a bar (or
+    /// every few, to fit), the zero line, and the legend.</summary>
+    internal static void Finish(Plot plot, IReadOnlyList<string> ageLabels, double widest)
+    {
         var reach = widest > 0 ? widest * 1.08 : 1;
-        plot.Axes.SetLimits(-reach, reach, -0.6, primary.Count - 0.4 + primary.Count * 0.12);
+        plot.Axes.SetLimits(-reach, reach, -0.6, ageLabels.Count - 0.4 + ageLabels.Count * 0.12);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
             LabelFormatter = v => Math.Abs(v).ToString("#,0.##", CultureInfo.InvariantCulture),
@@ -87,16 +97,31 @@ public sealed class PopulationPyramidChart
 
         // At most about 21 age labels fit the height at 20 px; single years show every 5th or 10th.
         var ticks = new ScottPlot.TickGenerators.NumericManual();
-        var step = (int)Math.Ceiling(primary.Count / 21.0);
-        for (var i = 0; i < primary.Count; i += step)
+        var step = (int)Math.Ceiling(ageLabels.Count / 21.0);
+        for (var i = 0; i < ageLabels.Count; i += step)
         {
-            ticks.AddMajor(i, primary[i].Label);
+            ticks.AddMajor(i, ageLabels[i]);
         }
 
         plot.Axes.Left.TickGenerator = ticks;
         plot.Add.VerticalLine(0, 1, Colors.Black);
         ChartFrame.Finish(plot, Alignment.UpperRight);
-        return plot;
+    }
+
+    /// <summary>Refuses a grid whose groups from <paramref name="first"/> (the open one aside) span different widths:
+    /// bars must stand for equal age spans or the shape lies.</summary>
+    internal static void RequireEqualWidths(AgeGroups ages, int first, string paramName)
+    {
+        var width = ages.Width(first);
+        for (var i = first; i < ages.Count; i++)
+        {
+            if (!ages.IsOpen(i) && ages.Width(i) != width)
+            {
+                throw new ArgumentException(
+                    $"{paramName}: age group {ages.Label(i)} spans {ages.Width(i)} years where the others span {width}; " +
+                    "a pyramid needs single years, five-year or abridged groups.", paramName);
+            }
+        }
     }
 
     private static Bar Bar(int position, double value, Color? fill, Color? outline) => new()
@@ -123,16 +148,9 @@ public sealed class PopulationPyramidChart
             first = 2;
         }
 
-        var width = ages.Width(first);
+        RequireEqualWidths(ages, first, nameof(Population));
         for (var i = first; i < ages.Count; i++)
         {
-            if (!ages.IsOpen(i) && ages.Width(i) != width)
-            {
-                throw new ArgumentException(
-                    $"Population: age group {ages.Label(i)} spans {ages.Width(i)} years where the others span {width}; " +
-                    "a pyramid needs single years, five-year or abridged groups.", nameof(Population));
-            }
-
             bars.Add(new AgeBar(ages.Label(i), male[i] / Divisor, female[i] / Divisor));
         }
 

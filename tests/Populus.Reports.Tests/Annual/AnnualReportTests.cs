@@ -62,10 +62,21 @@ public sealed class AnnualReportTests : IDisposable
             Assert.Contains(expected, text.Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
         }
 
-        // Five charts: pyramid, two trends, county comparison, fan chart; each an image in the PDF.
-        Assert.Equal(5, report.Figures.Count());
+        // Seven charts: pyramid, two trends, county comparison, the fan charts of population and the ageing rate, the
+        // probabilistic pyramid; each an image in the PDF.
+        Assert.Equal(7, report.Figures.Count());
+        Assert.Contains(report.Figures, f => f.Caption.StartsWith("概率人口金字塔：2035年", StringComparison.Ordinal));
+        Assert.Contains(report.Figures, f => f.Caption.StartsWith("常住人口老龄化率(60岁及以上)扇形图", StringComparison.Ordinal));
         var images = Tools.Run("pdfimages", "-list", pdf).Split('\n').Skip(2).Count(l => l.Contains(" image ", StringComparison.Ordinal));
-        Assert.True(images >= 5, $"{images} images in the PDF");
+        Assert.True(images >= 7, $"{images} images in the PDF");
+
+        // Each target indicator's median in its target years lies within its 80% interval, and that within the 95% one.
+        var bands = report.Tables.Single(t => t.SheetName == "指标概率预测");
+        Assert.Contains(bands.Rows, r => r[0].Text == "常住人口" && r[1].Number == 2035);
+        Assert.Contains(bands.Rows, r => r[0].Text == "总和生育率" && r[2].Text == "个孩子/妇女");
+        Assert.All(bands.Rows, r => Assert.True(r[6].Number <= r[4].Number && r[4].Number <= r[3].Number && r[3].Number <= r[5].Number && r[5].Number <= r[7].Number,
+            $"{r[0]} {r[1]}: {r[3]} [{r[4]}, {r[5]}] [{r[6]}, {r[7]}]"));
+        Assert.Contains(bands.Rows, r => r[7].Number > r[6].Number); // the trajectories do spread
 
         Assert.Equal(report.Tables.Select(t => t.SheetName!), MiniExcels.GetSheetNames(xlsx));
         Assert.Contains("主要指标", MiniExcels.GetSheetNames(xlsx));

@@ -16,6 +16,7 @@ public sealed class ChartTests
                  {
                      SampleReport.PyramidChart().Render(size), SampleReport.TrendChart().Render(size),
                      SampleReport.FanChart().Render(size), SampleReport.BarChart().Render(size),
+                     SampleReport.ProbabilisticPyramidChart().Render(size),
                  })
         {
             Assert.Equal((900, 600), Tools.PngSize(image.Png.AsSpan()));
@@ -104,6 +105,45 @@ public sealed class ChartTests
         var male = plot.GetPlottables().OfType<BarPlot>().First().Bars;
         Assert.Equal(ages.Count - 1, male.Count);
         Assert.Equal(-(1000.0 + 2000.0), male[0].Value);
+    }
+
+    [Fact]
+    public void ProbabilisticPyramid_DrawsEachSexsMedianBars_WithTheIntervalsAcrossTheirEnds()
+    {
+        var chart = SampleReport.ProbabilisticPyramidChart();
+        using var plot = chart.BuildPlot();
+        var bars = plot.GetPlottables().OfType<BarPlot>().ToList();
+        Assert.Equal(6, bars.Count); // per sex: medians, 95% ranges, 80% ranges
+        Assert.All(bars, b => Assert.Equal(chart.Ages.Count, b.Bars.Count));
+        Assert.All(bars.SelectMany(b => b.Bars), b => Assert.Equal(Orientation.Horizontal, b.Orientation));
+        var (maleMedian, male95, male80, femaleMedian, female95, female80) = (bars[0].Bars, bars[1].Bars, bars[2].Bars, bars[3].Bars, bars[4].Bars, bars[5].Bars);
+        for (var i = 0; i < chart.Ages.Count; i++)
+        {
+            // Males to the left, in 万人; each interval spans its bar's end, the 80% one inside the 95% one and thicker.
+            Assert.Equal(-chart.Male.Median[i] / 10_000, maleMedian[i].Value, 12);
+            Assert.Equal(chart.Female.Median[i] / 10_000, femaleMedian[i].Value, 12);
+            Assert.Equal((-chart.Male.Lower80[i] / 10_000, -chart.Male.Upper80[i] / 10_000), (male80[i].ValueBase, male80[i].Value));
+            Assert.Equal((chart.Female.Lower95[i] / 10_000, chart.Female.Upper95[i] / 10_000), (female95[i].ValueBase, female95[i].Value));
+            Assert.InRange(femaleMedian[i].Value, female80[i].ValueBase, female80[i].Value);
+            Assert.InRange(maleMedian[i].Value, male80[i].Value, male80[i].ValueBase);
+            Assert.True(female80[i].Size > female95[i].Size && male80[i].Size > male95[i].Size);
+        }
+
+        Assert.Equal(["中位数 男", "中位数 女", "80% 预测区间（粗）", "95% 预测区间（细）"], plot.Legend.ManualItems.Select(l => l.LabelText));
+        Assert.True(plot.Axes.GetLimits().Right >= chart.Female.Upper95.Max() / 10_000); // the widest 95% bound fits
+    }
+
+    [Fact]
+    public void ProbabilisticPyramid_BandsOfAnotherLength_OrNotNested_AreRefused()
+    {
+        var chart = SampleReport.ProbabilisticPyramidChart();
+        var shorter = new AgeBands([1, 2], [1, 2], [1, 2], [1, 2], [1, 2]);
+        var mismatched = new ProbabilisticPyramidChart { Title = "t", Ages = chart.Ages, Male = shorter, Female = chart.Female };
+        var e = Assert.Throws<ArgumentException>(() => mismatched.BuildPlot());
+        Assert.Contains("2 age groups", e.Message, StringComparison.Ordinal);
+        var n = Assert.Throws<ArgumentException>(() => new AgeBands([10, 20], [9, 21], [11, 22], [8, 19], [12, 23]));
+        Assert.Contains("group 1", n.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new AgeBands([1], [0], [2], [-1], [3]));
     }
 
     [Fact]
