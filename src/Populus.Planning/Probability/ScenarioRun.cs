@@ -5,6 +5,7 @@ using Populus.Demography;
 using Populus.Demography.Projection;
 using Populus.Demography.Stochastic;
 using Populus.Planning.Catalogue;
+using Populus.Planning.Data;
 using Populus.Planning.Indicators;
 using Populus.Planning.Scenarios;
 using Populus.Planning.Targets;
@@ -30,7 +31,7 @@ public sealed class ScenarioRun
     private readonly Dictionary<(string, string), int> _seriesIndex;
     private readonly float[] _values; // [trajectory][series][year]
     private readonly bool[]? _kept; // [series][year]: the values a run keeping only some computed (RunKeeping); null: every one
-    private readonly ImmutableArray<string> _places; // region keys of the pyramid: the model's regions, then the city
+    private readonly ImmutableArray<string> _places; // region keys of the pyramid's places
     private readonly double[] _pyramid; // [place][year][sex][group][quantile]
     private readonly RegionRegistry _regions;
     private readonly ConcurrentDictionary<(string Indicator, string Region), bool> _varies = new(); // Varies, by series
@@ -75,12 +76,13 @@ public sealed class ScenarioRun
     /// <param name="trajectories">N, 1 … 100,000.</param>
     /// <param name="seed">The seed: the same seed gives the same run on any number of threads.</param>
     /// <param name="maxDegreeOfParallelism">Threads; 0 uses every core.</param>
-    /// <param name="pyramid">Whether to keep the probabilistic pyramid; a run read only for its series leaves it out,
-    /// about an eighth of a run's time. Without it
-    /// <see cref="HasPyramid"/> is false for every region.</param>
+    /// <param name="pyramid">The regions whose probabilistic pyramid the run keeps (<see cref="HasPyramid"/>): those the
+    /// projection gives (a region of the model, the city, a grouping of the model's regions such as 中心城区); others are
+    /// left out. Null or none: no pyramid, for a run read only for its series.</param>
     /// <exception cref="ArgumentException">N or the threads out of range, a pair names an indicator without a formula, or the years do not fit.</exception>
     public static ScenarioRun Run(ScenarioModel model, Scenario scenario, UncertaintyModel uncertainty, IndicatorCatalogue catalogue,
-        IEnumerable<(string Indicator, string Region)> series, int lastYear, int trajectories, ulong seed, int maxDegreeOfParallelism = 0, bool pyramid = true)
+        IEnumerable<(string Indicator, string Region)> series, int lastYear, int trajectories, ulong seed, int maxDegreeOfParallelism = 0,
+        IEnumerable<string>? pyramid = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(series);
@@ -118,7 +120,7 @@ public sealed class ScenarioRun
             mask[(pairs.IndexOf((id, region)) * years) + year - model.BaseYear - 1] = true;
         }
 
-        return Make(model, scenario, uncertainty, catalogue, pairs, mask, lastYear, trajectories, seed, maxDegreeOfParallelism, pyramid: false);
+        return Make(model, scenario, uncertainty, catalogue, pairs, mask, lastYear, trajectories, seed, maxDegreeOfParallelism, pyramid: null);
     }
 
     /// <summary>Runs <paramref name="trajectories"/> trajectories of <paramref name="scenario"/> keeping what judging
@@ -145,7 +147,7 @@ public sealed class ScenarioRun
     }
 
     private static ScenarioRun Make(ScenarioModel model, Scenario scenario, UncertaintyModel uncertainty, IndicatorCatalogue catalogue,
-        ImmutableArray<(string, string)> pairs, bool[]? kept, int lastYear, int trajectories, ulong seed, int maxDegreeOfParallelism, bool pyramid)
+        ImmutableArray<(string, string)> pairs, bool[]? kept, int lastYear, int trajectories, ulong seed, int maxDegreeOfParallelism, IEnumerable<string>? pyramid)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -170,15 +172,15 @@ public sealed class ScenarioRun
         var grid = model.Ages;
         var groups = AgeGroups.FiveYear(0, grid.OpenAge - (grid.OpenAge % 5));
         var counties = model.Counties.Count;
-        ImmutableArray<string> places = pyramid ? [.. model.Counties.Select(c => catalogue.Regions.KeyOrSelf(c.Region)), catalogue.Regions.KeyOrSelf(model.City)] : [];
+        var scenarioPlaces = new ScenarioPlaces(model, catalogue.Regions);
+        ImmutableArray<string> places = [.. (pyramid ?? []).Select(catalogue.Regions.KeyOrSelf).Distinct().Where(r => scenarioPlaces.TryFind(r, out _))];
         var groupStart = groups.BoundsOn(grid);
         var rowValues = pairs.Length * years.Length;
         var rowPyramid = places.Length * years.Length * 2 * groups.Count;
         var values = new float[checked(trajectories * rowValues)];
-        var pyramidValues = pyramid ? new TrajectoryValues(trajectories, rowPyramid) : null;
+        var pyramidValues = places.IsEmpty ? null : new TrajectoryValues(trajectories, rowPyramid);
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism };
         var size = TrajectoryValues.BlockSize;
-        var scenarioPlaces = new ScenarioPlaces(model, catalogue.Regions);
         // Series whose inputs a projection never holds (education, registered population, a grouping of streets) are
         // missing in every trajectory: recorded as such without asking the calculator each time.
         var given = pairs.Select(p => ScenarioIndicatorData.CanGive(catalogue[p.Item1].Formula!, p.Item2, scenarioPlaces)).ToArray();
@@ -223,7 +225,7 @@ public sealed class ScenarioRun
         }
 
         Parallel.For(0, (trajectories + size - 1) / size, options,
-            () => new Worker(new ScenarioProjector<float>(model, countDeaths: false), new ScenarioDraw(uncertainty, counties, lastYear), new double[2 * 2 * counties * groups.Count], new double[groups.Count], new float[size * rowPyramid]),
+            () => new Worker(new ScenarioProjector<float>(model, countDeaths: false), new ScenarioDraw(uncertainty, counties, lastYear), new double[2 * groups.Count], new float[size * rowPyramid]),
             (block, _, w) =>
             {
                 var count = Math.Min(size, trajectories - block * size);
@@ -245,34 +247,17 @@ public sealed class ScenarioRun
                     }
 
                     WriteSeries(w.Calculator!, row, sharedYears, years.Length);
-                    if (!pyramid)
-                    {
-                        continue;
-                    }
-
                     var groupsRow = w.Rows.AsSpan(j * rowPyramid, rowPyramid);
-                    for (var y = 0; y < years.Length; y++)
+                    for (var p = 0; p < places.Length; p++)
                     {
-                        // Every state's groups by sex in one pass over the year; a region's are its urban and rural
-                        // groups added, the city's the regions' added.
-                        Kernels.RowGroupSums(projection.PopulationAt(years[y]), grid.Count, groupStart, w.StateGroups);
-                        for (var sex = 0; sex < 2; sex++)
+                        for (var y = 0; y < years.Length; y++)
                         {
-                            Array.Clear(w.City);
-                            for (var c = 0; c < counties; c++)
-                            {
-                                var urban = w.StateGroups.AsSpan(projection.Row(c, ScenarioProjector.Urban, (Sex)sex) * groups.Count, groups.Count);
-                                var rural = w.StateGroups.AsSpan(projection.Row(c, ScenarioProjector.Rural, (Sex)sex) * groups.Count, groups.Count);
-                                var sums = groupsRow.Slice(((c * years.Length + y) * 2 + sex) * groups.Count, groups.Count);
-                                for (var g = 0; g < sums.Length; g++)
-                                {
-                                    var sum = urban[g] + rural[g];
-                                    sums[g] = (float)sum;
-                                    w.City[g] += sum;
-                                }
-                            }
-
-                            TensorPrimitives.ConvertTruncating<double, float>(w.City, groupsRow.Slice(((counties * years.Length + y) * 2 + sex) * groups.Count, groups.Count)); // rounds to nearest, as a cast
+                            // The place's residents as the indicators read them: a table the calculator has mostly
+                            // made already, where summing every state's groups for each place cost a fifth of the run.
+                            var residents = w.Data.Population(PopulationKind.Resident, places[p], years[y]).Value.BySex!;
+                            Kernels.RowGroupSums(residents.Male.Values, grid.Count, groupStart, w.Groups.AsSpan(0, groups.Count));
+                            Kernels.RowGroupSums(residents.Female.Values, grid.Count, groupStart, w.Groups.AsSpan(groups.Count));
+                            TensorPrimitives.ConvertTruncating<double, float>(w.Groups, groupsRow.Slice((p * years.Length + y) * 2 * groups.Count, 2 * groups.Count)); // rounds to nearest, as a cast
                         }
                     }
                 }
@@ -286,9 +271,9 @@ public sealed class ScenarioRun
     }
 
     /// <summary>One thread's workspace: a projector, a draw, the last trajectory's projection (its arrays are recycled
-    /// by the next) and its indicator data with their calculator (recycled likewise), a year's group sums of every
-    /// state and sex, the city's group sums and the pyramid's rows of a block of trajectories.</summary>
-    private sealed class Worker(ScenarioProjector<float> projector, ScenarioDraw draw, double[] stateGroups, double[] city, float[] rows)
+    /// by the next) and its indicator data with their calculator (recycled likewise), a place's group sums of one year
+    /// by sex and the pyramid's rows of a block of trajectories.</summary>
+    private sealed class Worker(ScenarioProjector<float> projector, ScenarioDraw draw, double[] groups, float[] rows)
     {
         public float[] Rows { get; } = rows;
 
@@ -296,9 +281,7 @@ public sealed class ScenarioRun
 
         public ScenarioDraw Draw { get; } = draw;
 
-        public double[] StateGroups { get; } = stateGroups;
-
-        public double[] City { get; } = city;
+        public double[] Groups { get; } = groups;
 
         public ScenarioProjection? Last { get; set; }
 
@@ -366,8 +349,8 @@ public sealed class ScenarioRun
         return result;
     }
 
-    /// <summary>The quantiles of population of one sex and age group of the pyramid, by region (a model region or the city).</summary>
-    /// <exception cref="ArgumentException">The region is neither, the run was made without its pyramid, or the year is not projected.</exception>
+    /// <summary>The quantiles of population of one sex and age group of the pyramid of a region the run keeps it for.</summary>
+    /// <exception cref="ArgumentException">The run keeps no pyramid of the region, or the year is not projected.</exception>
     public ReadOnlySpan<double> PyramidQuantiles(string region, int year, Sex sex, int ageGroup)
     {
         var p = _places.IndexOf(_regions.KeyOrSelf(region));
@@ -375,7 +358,7 @@ public sealed class ScenarioRun
         {
             throw new ArgumentException(_places.IsEmpty
                 ? $"the run of '{Scenario}' was made without its pyramid."
-                : $"'{region}' is neither a region of the scenario model nor the city.", nameof(region));
+                : $"the run of '{Scenario}' keeps no pyramid of '{region}' (it keeps {string.Join(", ", _places.Select(_regions.NameOf))}).", nameof(region));
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(ageGroup);

@@ -85,11 +85,15 @@ public sealed class PlanMonitor
     }
 
     /// <summary>A probabilistic run of <paramref name="scenario"/> keeping the target indicators of <paramref name="regions"/>
-    /// (and, unless <paramref name="pyramid"/> is false, the probabilistic pyramid).</summary>
+    /// (and, unless <paramref name="pyramid"/> is false, their probabilistic pyramids where the projection gives them).</summary>
     /// <exception cref="InvalidInputException">The WPP extract is missing or invalid.</exception>
     public ScenarioRun RunTrajectories(Planning.Scenarios.Scenario scenario, IEnumerable<string> regions, int lastYear, int trajectories, ulong seed, int threads = 0,
-        bool pyramid = true) =>
-        ScenarioRun.Run(Model, scenario, Uncertainty, Plan.Catalogue, TargetSeries(regions), lastYear, trajectories, seed, threads, pyramid);
+        bool pyramid = true)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        var list = regions.ToList();
+        return ScenarioRun.Run(Model, scenario, Uncertainty, Plan.Catalogue, TargetSeries(list), lastYear, trajectories, seed, threads, pyramid ? list : null);
+    }
 
     /// <summary>A probabilistic run of <paramref name="scenario"/> keeping what judging <paramref name="evaluations"/> reads
     /// (<see cref="ScenarioRun.ToJudge"/>): their probabilities as a full run gives them, without the pyramid and the other years.</summary>

@@ -93,7 +93,7 @@ internal static class ProbabilitiesApi
 
             if (!run.HasPyramid(name))
             {
-                return TypedResults.Problem(title: "No pyramid", detail: $"{name} is a grouping of regions; the probabilistic pyramid is by region or for the city.", statusCode: StatusCodes.Status404NotFound);
+                return TypedResults.Problem(title: "No pyramid", detail: $"{name}: the projection does not give its residents by age (a grouping of streets); the probabilistic pyramid is of a region, the city or a grouping of regions (中心城区).", statusCode: StatusCodes.Status404NotFound);
             }
 
             Bands Of(Sex sex)

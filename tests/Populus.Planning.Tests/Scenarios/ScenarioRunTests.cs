@@ -17,7 +17,7 @@ public class ScenarioRunTests
     private static readonly (string, string)[] Series = [("resident_population", City), ("total_fertility_rate", City), ("life_expectancy", City), ("ageing_rate_60", City)];
 
     private static ScenarioRun Run(Scenario scenario, int n, ulong seed, int threads) =>
-        ScenarioRun.Run(Wenzhou.Model, scenario, China.Value, Seed.Catalogue, Series, LastYear, n, seed, threads);
+        ScenarioRun.Run(Wenzhou.Model, scenario, China.Value, Seed.Catalogue, Series, LastYear, n, seed, threads, pyramid: [City]);
 
     private static IReadOnlyList<TargetEvaluation> Evaluations(TargetEvaluator evaluator) =>
         [.. Seed.Book.Targets.Where(t => t.Year is 2025 or 2030 && Series.Any(s => s.Item1 == t.IndicatorId))
@@ -44,7 +44,7 @@ public class ScenarioRunTests
     public void ARunWithoutItsPyramid_GivesTheSameSeries_AndSaysItHasNoPyramid()
     {
         var full = Run(Wenzhou.Scenario("baseline"), 20, 11, 2);
-        var bare = ScenarioRun.Run(Wenzhou.Model, Wenzhou.Scenario("baseline"), China.Value, Seed.Catalogue, Series, LastYear, 20, 11, 2, pyramid: false);
+        var bare = ScenarioRun.Run(Wenzhou.Model, Wenzhou.Scenario("baseline"), China.Value, Seed.Catalogue, Series, LastYear, 20, 11, 2);
         foreach (var (id, region) in Series)
         {
             for (var year = Wenzhou.Model.BaseYear + 1; year <= LastYear; year++)
@@ -57,6 +57,43 @@ public class ScenarioRunTests
         Assert.False(bare.HasPyramid(City));
         var e = Assert.Throws<ArgumentException>(() => bare.PyramidQuantiles(City, LastYear, Demography.Sex.Female, 3).ToArray());
         Assert.Contains("without its pyramid", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ThePyramid_OfEachPlaceAskedFor_IsItsTrajectorysResidentsByGroup()
+    {
+        var scenario = Wenzhou.Scenario("baseline");
+        var county = Wenzhou.Model.Counties[3].Region;
+        var run = ScenarioRun.Run(Wenzhou.Model, scenario, China.Value, Seed.Catalogue, Series, LastYear, 1, 4, 1, pyramid: [City, county, "中心城区", "市域主中心"]);
+        var draw = new ScenarioDraw(China.Value, Wenzhou.Model.Counties.Count, LastYear);
+        draw.Draw(4, 0);
+        var projection = new ScenarioProjector<float>(Wenzhou.Model, countDeaths: false).Project(scenario, LastYear, draw);
+        var regions = Seed.Catalogue.Regions;
+        int[] Counties(params string[] names) => [.. names.Select(n => Wenzhou.Model.Counties.ToList().FindIndex(c => regions.KeyOrSelf(c.Region) == regions.KeyOrSelf(n)))];
+        var central = Counties([.. regions[regions.KeyOrSelf("中心城区")].Members]);
+        Assert.Equal(4, central.Length);
+        Assert.DoesNotContain(-1, central);
+        foreach (var (place, members) in new[] { (City, Enumerable.Range(0, Wenzhou.Model.Counties.Count).ToArray()), (county, Counties(county)), ("中心城区", central) })
+        {
+            Assert.True(run.HasPyramid(place));
+            foreach (var year in new[] { 2021, 2026, LastYear })
+            {
+                foreach (var sex in new[] { Demography.Sex.Male, Demography.Sex.Female })
+                {
+                    for (var g = 0; g < run.AgeGroups.Count; g++)
+                    {
+                        var (from, to) = (run.AgeGroups.Start(g), run.AgeGroups.IsOpen(g) ? int.MaxValue : run.AgeGroups.Start(g) + run.AgeGroups.Width(g));
+                        var expected = members.Sum(c => projection.Population(year, c)[sex].Values.ToArray().Where((_, age) => age >= from && age < to).Sum());
+                        var quantiles = run.PyramidQuantiles(place, year, sex, g).ToArray();
+                        Assert.All(quantiles, q => Assert.Equal(expected, q, expected * 1e-6)); // one trajectory: every quantile is its value
+                    }
+                }
+            }
+        }
+
+        Assert.False(run.HasPyramid("市域主中心")); // a grouping of streets: no projection gives it
+        var e = Assert.Throws<ArgumentException>(() => run.PyramidQuantiles(Wenzhou.Model.Counties[0].Region, LastYear, Demography.Sex.Male, 0).ToArray());
+        Assert.Contains("keeps no pyramid", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -209,7 +246,7 @@ public class ScenarioRunTests
             .Where(id => Seed.Catalogue[id].Formula is not null && Seed.Catalogue[id].AppliesTo(Seed.Catalogue.Regions.KeyOrSelf(City))).ToList();
         var evaluations = evaluator.EvaluateAll(Seed.Book, [City], 2024, null).Where(e => ids.Contains(e.Target.IndicatorId)).ToList();
         var scenario = Wenzhou.Scenario("baseline").With(new ScenarioLevers(TotalFertility: 1.3));
-        var full = ScenarioRun.Run(Wenzhou.Model, scenario, China.Value, Seed.Catalogue, ids.Select(id => (id, City)), 2035, 30, 9, 2, pyramid: false);
+        var full = ScenarioRun.Run(Wenzhou.Model, scenario, China.Value, Seed.Catalogue, ids.Select(id => (id, City)), 2035, 30, 9, 2);
         var judge = ScenarioRun.ToJudge(Wenzhou.Model, scenario, China.Value, Seed.Catalogue, evaluator, Seed.Book, evaluations, 30, 9, 2);
 
         var probabilities = judge.Probabilities(evaluator, Seed.Book, evaluations);
