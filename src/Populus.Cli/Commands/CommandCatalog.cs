@@ -26,6 +26,7 @@ internal static class CommandCatalog
         yield return AllocateCommand.Create();
         yield return TalentCommand.Create();
         yield return UncertaintyCommand.Create();
+        yield return CompareCommand.Create();
         yield return ReportCommand.Create();
         yield return TasksCommand.Create();
     }

@@ -217,7 +217,8 @@ public sealed record StochasticRun(string Source, string InputFolder, int? Locat
         _ => "old_age_dependency_ratio",
     };
 
-    private static string Csv(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal)
+    /// <summary>A unit name as a CSV field (quoted when it holds a comma or a quote).</summary>
+    internal static string Csv(string text) => text.Contains(',', StringComparison.Ordinal) || text.Contains('"', StringComparison.Ordinal)
         ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
         : text;
 

@@ -15,11 +15,12 @@ public sealed class ProbabilityCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, true);
 
     /// <summary>A short probabilistic run of China from the WPP extract, its folder.</summary>
-    private string ChinaRun(int to, int trajectories)
+    private string ChinaRun(int to, int trajectories, int seed = 5, int threads = 0, string name = "run")
     {
-        var run = Path.Combine(_folder, "run");
-        var (exit, _, error) = CliRunner.Run("project", "--wpp", Wpp, "--location", "156", "--from", "2023", "--to", to.ToString(CultureInfo.InvariantCulture),
-            "--trajectories", trajectories.ToString(CultureInfo.InvariantCulture), "--seed", "5", "--out", run);
+        var run = Path.Combine(_folder, name);
+        string[] args = ["project", "--wpp", Wpp, "--location", "156", "--from", "2023", "--to", to.ToString(CultureInfo.InvariantCulture),
+            "--trajectories", trajectories.ToString(CultureInfo.InvariantCulture), "--seed", seed.ToString(CultureInfo.InvariantCulture), "--out", run];
+        var (exit, _, error) = CliRunner.Run(threads > 0 ? [.. args, "--threads", threads.ToString(CultureInfo.InvariantCulture)] : args);
         Assert.True(exit == 0, error);
         return run;
     }
@@ -101,6 +102,52 @@ public sealed class ProbabilityCommandTests : IDisposable
             }
         });
         Assert.Contains("width ratio 80%: min ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_TheSameSeedOnOneOrTwoThreads_IsIdentical_AnotherSeedAndHorizonShowWhatMoved()
+    {
+        var one = ChinaRun(to: 2027, trajectories: 40, threads: 1, name: "one");
+        var two = ChinaRun(to: 2027, trajectories: 40, threads: 2, name: "two");
+        var (exit, output, error) = CliRunner.Run("compare", one, two);
+        Assert.True(exit == 0, error);
+        Assert.Contains("0 only in the first, 0 only in the second; every figure identical.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("- seed:", output, StringComparison.Ordinal);
+
+        var other = ChinaRun(to: 2029, trajectories: 40, seed: 6, name: "other");
+        var csv = Path.Combine(_folder, "diff.csv");
+        (exit, output, error) = CliRunner.Run("compare", one, other, "--out", csv);
+        Assert.True(exit == 0, error);
+        Assert.Contains("- seed: \"5\" → \"6\"", output, StringComparison.Ordinal);
+        Assert.Contains("- to: 2027 → 2029", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("every figure identical", output, StringComparison.Ordinal);
+        var measures = output.Split('\n').Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| measure", StringComparison.Ordinal))
+            .Select(l => l.Split('|', StringSplitOptions.TrimEntries)).ToDictionary(r => r[1]);
+        Assert.Contains("total_population", measures.Keys);
+        Assert.Contains("population", measures.Keys);
+
+        // The CSV has every row both runs have: the first run's years, each with both medians and their difference.
+        var rows = File.ReadAllLines(csv).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(measures.Values.Sum(m => int.Parse(m[2], NumberStyles.AllowThousands, CultureInfo.InvariantCulture)), rows.Count);
+        Assert.All(rows, r => Assert.InRange(int.Parse(r[0], CultureInfo.InvariantCulture), 2023, 2027));
+        Assert.All(rows, r => Assert.Equal(double.Parse(r[6], CultureInfo.InvariantCulture) - double.Parse(r[5], CultureInfo.InvariantCulture), double.Parse(r[7], CultureInfo.InvariantCulture), 9));
+        var total2027 = rows.Single(r => r[0] == "2027" && r[2] == "total_population");
+        Assert.InRange(Math.Abs(double.Parse(total2027[8], CultureInfo.InvariantCulture)), 1e-9, 0.01); // another seed moves China's median total a little, not much
+    }
+
+    [Fact]
+    public void Compare_AFolderThatIsNoRun_Exit1NamingTheFile()
+    {
+        var run = ChinaRun(to: 2025, trajectories: 5);
+        var (exit, _, error) = CliRunner.Run("compare", run, _folder);
+        Assert.Equal(1, exit);
+        Assert.Contains(Path.Combine(_folder, "manifest.json"), error, StringComparison.Ordinal);
+        Assert.Contains("file not found", error, StringComparison.Ordinal);
+
+        File.AppendAllText(Path.Combine(run, "quantiles.csv"), "2025,China,births,,,x,1,1,1,1,1,1,1\n");
+        (exit, _, error) = CliRunner.Run("compare", run, run);
+        Assert.Equal(1, exit);
+        Assert.Contains("column 'mean', value 'x'", error, StringComparison.Ordinal);
     }
 
     [Fact]
