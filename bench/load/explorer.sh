@@ -2,8 +2,8 @@
 # What a slider move of the scenario explorer waits for, through the server: `populus serve` on a fresh store (see
 # session.sh), once its warm-up has made the default runs, then MOVES sequential moves (a new TFR each), each as the
 # page sends it — POST /api/v1/projections/run for the projection, then again with probabilities: true for the target
-# probabilities of 1,000 new trajectories. Prints curl's times of both requests and the server's elapsed time of the
-# probabilities (the run and the judging). Goal (issue 7 §6): the 1,000-trajectory run < 200 ms.
+# probabilities of 1,000 new trajectories. Prints curl's times of both requests, the server's elapsed time of the
+# probabilities (the run and the judging) and the warm-up the server logged. Goal (issue 7 §6): the 1,000-trajectory run < 200 ms.
 # Usage: bench/load/explorer.sh [MOVES=12]. Traffic goes to 127.0.0.1 only.
 set -euo pipefail
 moves=${1:-12}
@@ -33,3 +33,4 @@ echo "slider moves: $moves, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc
 echo "projection request: $(printf '%s\n' "${projection[@]}" | summary)"
 echo "probabilities request: $(printf '%s\n' "${probabilities[@]}" | summary)"
 echo "the server's time for the probabilities (run and judging): $(printf '%s\n' "${server[@]}" | summary)"
+echo "warm-up: $(grep -o "default probabilistic runs are made.*" "$work/server.log" | head -n 1)"
