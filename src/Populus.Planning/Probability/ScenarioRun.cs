@@ -87,6 +87,7 @@ public sealed class ScenarioRun
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(series);
         ImmutableArray<(string, string)> pairs = [.. series.Select(s => (s.Indicator, catalogue.Regions.KeyOrSelf(s.Region))).Distinct()];
+        RequireFormulas(catalogue, pairs, nameof(series));
         return Make(model, scenario, uncertainty, catalogue, pairs, null, lastYear, trajectories, seed, maxDegreeOfParallelism, pyramid);
     }
 
@@ -107,6 +108,7 @@ public sealed class ScenarioRun
         ArgumentNullException.ThrowIfNull(kept);
         var cells = kept.Select(k => (Series: (k.Indicator, catalogue.Regions.KeyOrSelf(k.Region)), k.Year)).ToList();
         ImmutableArray<(string, string)> pairs = [.. cells.Select(c => c.Series).Distinct()];
+        RequireFormulas(catalogue, pairs, nameof(kept));
         var lastYear = cells.Count == 0 ? model.BaseYear + 1 : cells.Max(c => c.Year);
         var years = lastYear - model.BaseYear;
         var mask = new bool[pairs.Length * years];
@@ -146,6 +148,18 @@ public sealed class ScenarioRun
         return RunKeeping(model, scenario, uncertainty, catalogue, kept, trajectories, seed, maxDegreeOfParallelism);
     }
 
+    /// <exception cref="ArgumentException">A pair names an indicator without a formula.</exception>
+    private static void RequireFormulas(IndicatorCatalogue catalogue, ImmutableArray<(string, string)> pairs, string parameter)
+    {
+        foreach (var (id, _) in pairs)
+        {
+            if (!catalogue.Contains(id) || catalogue[id].Formula is null)
+            {
+                throw new ArgumentException($"'{id}' is not an indicator computed from population (no formula in the catalogue).", parameter);
+            }
+        }
+    }
+
     private static ScenarioRun Make(ScenarioModel model, Scenario scenario, UncertaintyModel uncertainty, IndicatorCatalogue catalogue,
         ImmutableArray<(string, string)> pairs, bool[]? kept, int lastYear, int trajectories, ulong seed, int maxDegreeOfParallelism, IEnumerable<string>? pyramid)
     {
@@ -158,14 +172,6 @@ public sealed class ScenarioRun
         if (lastYear <= model.BaseYear)
         {
             throw new ArgumentOutOfRangeException(nameof(lastYear), lastYear, $"must be after the base year {model.BaseYear}.");
-        }
-
-        foreach (var (id, _) in pairs)
-        {
-            if (!catalogue.Contains(id) || catalogue[id].Formula is null)
-            {
-                throw new ArgumentException($"'{id}' is not an indicator computed from population (no formula in the catalogue).", "series");
-            }
         }
 
         ImmutableArray<int> years = [.. Enumerable.Range(model.BaseYear + 1, lastYear - model.BaseYear)];
