@@ -197,13 +197,17 @@ public sealed class ScenarioRun
         var sharedYears = Math.Clamp(uncertainty.BaseYear - model.BaseYear, 0, years.Length - 1);
         ScenarioProjection? shared = null;
         float[]? sharedValues = null;
+        float[]? sharedGroups = null; // the pyramid's rows of the shared years (the later years' cells unused)
         if (sharedYears > 0)
         {
             sharedValues = new float[rowValues];
+            sharedGroups = new float[rowPyramid];
             var draw = new ScenarioDraw(uncertainty, counties, lastYear);
             draw.Draw(seed, 0);
             shared = new ScenarioProjector<float>(model, countDeaths: false).Project(scenario, model.BaseYear + sharedYears, draw);
-            WriteSeries(new IndicatorCalculator(catalogue, new ScenarioIndicatorData(shared, catalogue, scenarioPlaces)), sharedValues, 0, sharedYears);
+            var data = new ScenarioIndicatorData(shared, catalogue, scenarioPlaces);
+            WriteSeries(new IndicatorCalculator(catalogue, data), sharedValues, 0, sharedYears);
+            WriteGroups(data, new double[2 * groups.Count], sharedGroups, 0, sharedYears);
         }
 
         void WriteSeries(IndicatorCalculator calculator, Span<float> row, int firstYear, int endYear)
@@ -226,6 +230,24 @@ public sealed class ScenarioRun
 
                     var v = calculator.Recompute(pairs[s].Item1, pairs[s].Item2, years[y]);
                     row[s * years.Length + y] = v.HasValue ? (float)v.Value : float.NaN;
+                }
+            }
+        }
+
+        // Each place's residents by sex and group in the years [firstYear, endYear), from the population tables the
+        // indicators read: tables the calculator has mostly made already, where summing every state's groups for each
+        // place cost a fifth of the run.
+        void WriteGroups(ScenarioIndicatorData data, Span<double> sums, Span<float> row, int firstYear, int endYear)
+        {
+            var g = groups.Count;
+            for (var p = 0; p < places.Length; p++)
+            {
+                for (var y = firstYear; y < endYear; y++)
+                {
+                    var residents = data.Population(PopulationKind.Resident, places[p], years[y]).Value.BySex!;
+                    Kernels.RowGroupSums(residents.Male.Values, grid.Count, groupStart, sums[..g]);
+                    Kernels.RowGroupSums(residents.Female.Values, grid.Count, groupStart, sums[g..]);
+                    TensorPrimitives.ConvertTruncating<double, float>(sums, row.Slice((p * years.Length + y) * 2 * g, 2 * g)); // rounds to nearest, as a cast
                 }
             }
         }
@@ -254,18 +276,13 @@ public sealed class ScenarioRun
 
                     WriteSeries(w.Calculator!, row, sharedYears, years.Length);
                     var groupsRow = w.Rows.AsSpan(j * rowPyramid, rowPyramid);
-                    for (var p = 0; p < places.Length; p++)
+                    for (var p = 0; sharedGroups is not null && p < places.Length; p++)
                     {
-                        for (var y = 0; y < years.Length; y++)
-                        {
-                            // The place's residents as the indicators read them: a table the calculator has mostly
-                            // made already, where summing every state's groups for each place cost a fifth of the run.
-                            var residents = w.Data.Population(PopulationKind.Resident, places[p], years[y]).Value.BySex!;
-                            Kernels.RowGroupSums(residents.Male.Values, grid.Count, groupStart, w.Groups.AsSpan(0, groups.Count));
-                            Kernels.RowGroupSums(residents.Female.Values, grid.Count, groupStart, w.Groups.AsSpan(groups.Count));
-                            TensorPrimitives.ConvertTruncating<double, float>(w.Groups, groupsRow.Slice((p * years.Length + y) * 2 * groups.Count, 2 * groups.Count)); // rounds to nearest, as a cast
-                        }
+                        var (at, length) = (p * years.Length * 2 * groups.Count, sharedYears * 2 * groups.Count);
+                        sharedGroups.AsSpan(at, length).CopyTo(groupsRow.Slice(at, length));
                     }
+
+                    WriteGroups(w.Data, w.Groups, groupsRow, sharedYears, years.Length);
                 }
 
                 pyramidValues?.WriteBlock(block, w.Rows.AsSpan(0, count * rowPyramid));

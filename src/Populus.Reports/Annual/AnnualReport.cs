@@ -234,16 +234,16 @@ public static class AnnualReport
         var known = Math.Max(y, monitor.Uncertainty.BaseYear);
         var years = runs.Years.Where(yr => yr > known).ToList();
         // TrajectoryResults.Probabilities: 2.5, 10, 25, 50, 75, 90, 97.5 %; resident population is in the catalogue's 10k persons.
-        var q = years.Select(yr => Bands(runs, Population, city, yr) ?? throw new InvalidOperationException($"{Population} could not be computed for {city} in {yr}.")).ToList();
+        var fans = new[] { Population, "ageing_rate_60" }.ToDictionary(id => id, id => years.Select(yr => Bands(runs, id, city, yr)).ToList());
+        var q = fans[Population].Select((b, i) => b ?? throw new InvalidOperationException($"{Population} could not be computed for {city} in {years[i]}.")).ToList();
         var migration = monitor.MigrationSpread is { } own
             ? $"净迁移率的年际离散度取{city}{own.Years}年由年末常住人口和自然增长率推算的净迁移率（平衡方程残差）的标准差" +
               $"（{own.Process.InnovationSd * 100:0.00}个百分点，{own.Rates.Count}年，样本少，仅供参考）"
             : "净迁移率的离散度同样取自中国的预测区间（本市年度数据不足以测算）";
         report.Paragraph($"以“{scenario.Name}”情景为中心路径，按联合国《世界人口展望2024》中国总和生育率和预期寿命的80%与95%预测区间校准随机过程，{migration}；" +
                          $"模拟{runs.Trajectories}条人口轨迹（随机种子{runs.Seed}），{known}年以后各县（市、区）的生育、迁移水平和全市预期寿命随机偏离中心路径，县际相关。");
-        foreach (var id in new[] { Population, "ageing_rate_60" })
+        foreach (var (id, fan) in fans)
         {
-            var fan = years.Select(yr => Bands(runs, id, city, yr)).ToList();
             if (years.Count < 2 || fan.Any(b => b is null))
             {
                 continue;
