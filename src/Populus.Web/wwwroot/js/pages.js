@@ -271,7 +271,7 @@ window.Pages = (function () {
         goalTarget.replaceChildren(...d.targets.filter(e => e.targetValue != null).map(e => h('option', { value: e.indicatorId + '|' + e.targetYear,
           text: name(e.indicatorId) + ' · ' + e.targetYear + ' ' + e.targetPrinted })));
         if ([...goalTarget.options].some(o => o.value === chosen)) goalTarget.value = chosen;
-        // The probabilities follow: the trajectories take a quarter to half a second the first time for these levers.
+        // The probabilities follow: the trajectories take 0.2–0.3 s the first time for these levers.
         probNote.textContent = t('prob.loading');
         const p = (await Api.send('/api/v1/projections/run', { ...levers(), probabilities: true })).data.probabilities;
         if (ticket !== latest) return;
