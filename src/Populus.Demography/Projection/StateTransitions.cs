@@ -354,9 +354,10 @@ public sealed class StateTransitions
     /// vectors of ages for each, the sums held in registers: the per-destination gather reads every origin's survivors
     /// once per destination, which with the inflows and schedules no longer stays in the first-level cache. Each inflow
     /// is still schedule × (Σ over origins in ascending order of scale·survivors) × the set's scale, added schedule by
-    /// schedule; an absent pair's zero scale adds +0. The ages left over after the vectors (and a gather of newborns,
-    /// one age) are gathered one by one in the same order. Other sets and the destinations left over take the
-    /// per-destination gather.</remarks>
+    /// schedule; an absent pair's zero scale adds +0. The ages left over after the pairs of vectors (and a gather of
+    /// newborns, one age) take one vector placed within the row, only their lanes added: the same sums lane by lane
+    /// (one by one they took ≈ 7% of the gather in the 10,000-trajectory profile). Other sets, the destinations left
+    /// over and grids of fewer ages than a vector take the per-destination gather.</remarks>
     internal void GatherRateInflowBlocks<T>(int first, int end, ReadOnlySpan<T> survivors, Span<T> inflow, int firstAge, int endAge, T setScale)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
@@ -371,7 +372,7 @@ public sealed class StateTransitions
 
         var d = first;
         var width = Vector<T>.Count;
-        if (denseOf is { } dense)
+        if (denseOf is { } dense && a >= width)
         {
             // Every offset below lies within these lengths, so the unchecked loads stay inside the arrays.
             if (survivors.Length < r * block || firstAge < 0 || endAge > a)
@@ -429,27 +430,33 @@ public sealed class StateTransitions
 
                 for (var sex = 0; sex < 2; sex++)
                 {
-                    for (var x = done; x < endAge - firstAge; x++)
+                    // The ages left over, a vector at a time: the vector starts no later than the row's last vector (so
+                    // its loads stay in the row) and only the lanes of the ages left over are added.
+                    for (var from = firstAge + done; from < endAge; from += width)
                     {
-                        var at = sex * a + firstAge + x;
+                        var start = Math.Min(from, a - width);
+                        var lanes = Vector<T>.Indices + new Vector<T>(T.CreateTruncating(start));
+                        var left = Vector.GreaterThanOrEqual(lanes, new Vector<T>(T.CreateTruncating(from)))
+                            & Vector.LessThan(lanes, new Vector<T>(T.CreateTruncating(Math.Min(from + width, endAge))));
+                        var at = sex * a + start;
                         for (var k = 0; k < scheduleCount; k++)
                         {
-                            var (t0, t1, t2, t3) = (T.Zero, T.Zero, T.Zero, T.Zero);
+                            var (t0, t1, t2, t3) = (Vector<T>.Zero, Vector<T>.Zero, Vector<T>.Zero, Vector<T>.Zero);
                             for (var origin = 0; origin < r; origin++)
                             {
-                                var movers = Unsafe.Add(ref Unsafe.AsRef(in surv), (origin * block) + at);
+                                var movers = Vector.LoadUnsafe(in Unsafe.Add(ref Unsafe.AsRef(in surv), (origin * block) + at));
                                 ref readonly var row = ref Unsafe.Add(ref Unsafe.AsRef(in scales), ((k * r) + origin) * r + d);
-                                t0 += row * movers;
-                                t1 += Unsafe.Add(ref Unsafe.AsRef(in row), 1) * movers;
-                                t2 += Unsafe.Add(ref Unsafe.AsRef(in row), 2) * movers;
-                                t3 += Unsafe.Add(ref Unsafe.AsRef(in row), 3) * movers;
+                                t0 += new Vector<T>(row) * movers;
+                                t1 += new Vector<T>(Unsafe.Add(ref Unsafe.AsRef(in row), 1)) * movers;
+                                t2 += new Vector<T>(Unsafe.Add(ref Unsafe.AsRef(in row), 2)) * movers;
+                                t3 += new Vector<T>(Unsafe.Add(ref Unsafe.AsRef(in row), 3)) * movers;
                             }
 
-                            var schedule = Unsafe.Add(ref Unsafe.AsRef(in schedules), (k * block) + at);
-                            Unsafe.Add(ref target, ((d - first) * block) + at) += schedule * (t0 * setScale);
-                            Unsafe.Add(ref target, ((d + 1 - first) * block) + at) += schedule * (t1 * setScale);
-                            Unsafe.Add(ref target, ((d + 2 - first) * block) + at) += schedule * (t2 * setScale);
-                            Unsafe.Add(ref target, ((d + 3 - first) * block) + at) += schedule * (t3 * setScale);
+                            var schedule = Vector.LoadUnsafe(in Unsafe.Add(ref Unsafe.AsRef(in schedules), (k * block) + at));
+                            AddMovers(ref target, ((d - first) * block) + at, left, schedule * (t0 * scaleVector));
+                            AddMovers(ref target, ((d + 1 - first) * block) + at, left, schedule * (t1 * scaleVector));
+                            AddMovers(ref target, ((d + 2 - first) * block) + at, left, schedule * (t2 * scaleVector));
+                            AddMovers(ref target, ((d + 3 - first) * block) + at, left, schedule * (t3 * scaleVector));
                         }
                     }
                 }
@@ -460,6 +467,15 @@ public sealed class StateTransitions
         {
             GatherRateInflow(d, survivors, inflow.Slice((d - first) * block, block), firstAge, endAge, setScale);
         }
+    }
+
+    /// <summary>inflow[at …] += movers in the lanes of <paramref name="lanes"/>; the other lanes are left as they are.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddMovers<T>(ref T inflow, int at, Vector<T> lanes, Vector<T> movers)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        var before = Vector.LoadUnsafe(ref inflow, (nuint)at);
+        Vector.StoreUnsafe(Vector.ConditionalSelect(lanes, before + movers, before), ref inflow, (nuint)at);
     }
 
     /// <summary>inflow[at …] += first, inflow[at + width …] += second.</summary>

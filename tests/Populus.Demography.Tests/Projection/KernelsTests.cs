@@ -272,11 +272,29 @@ public class KernelsTests
     }
 
     [Theory]
-    [InlineData(1, 101, 0.37)]
-    [InlineData(0, 1, 1.0)]
-    [InlineData(5, 10, 0.8)]
-    [InlineData(3, 40, 2.5)]
-    public void GatherRateInflowBlocks_GivesThePerDestinationGatherBitForBit(int firstAge, int endAge, double setScale)
+    [InlineData(1, 101, 0.37, false)]
+    [InlineData(0, 1, 1.0, false)]
+    [InlineData(5, 10, 0.8, false)]
+    [InlineData(3, 40, 2.5, false)]
+    [InlineData(1, 101, 0.37, true)] // single precision: vectors of eight ages, four left over
+    [InlineData(0, 1, 1.0, true)]
+    [InlineData(5, 10, 0.8, true)]
+    [InlineData(3, 40, 2.5, true)]
+    [InlineData(90, 101, 1.5, true)] // fewer ages than two vectors, the last one placed back within the row
+    public void GatherRateInflowBlocks_GivesThePerDestinationGatherBitForBit(int firstAge, int endAge, double setScale, bool single)
+    {
+        if (single)
+        {
+            GatherBlocksMatchPerDestination<float>(firstAge, endAge, (float)setScale);
+        }
+        else
+        {
+            GatherBlocksMatchPerDestination(firstAge, endAge, setScale);
+        }
+    }
+
+    private static void GatherBlocksMatchPerDestination<T>(int firstAge, int endAge, T setScale)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         const int States = 6; // a block of four destinations and two left over
         var ages = AgeGroups.SingleYear(100);
@@ -291,13 +309,13 @@ public class KernelsTests
             Enumerable.Range(0, States).Where(d => d != o && (o + d) % 3 != 0).Select(d => new Transition(o, d, schedules[(o * d) % 2], 0.5))));
         Assert.True(dense.GathersByBlocks);
         Assert.False(sparse.GathersByBlocks);
-        var survivors = Mixed(States * 2 * a, 80).Select(Math.Abs).ToArray();
+        var survivors = Mixed(States * 2 * a, 80).Select(v => T.CreateTruncating(Math.Abs(v))).ToArray();
 
         foreach (var set in new[] { dense, sparse })
         {
             foreach (var (first, end) in new[] { (0, States), (1, States), (2, 3) })
             {
-                var start = Mixed((end - first) * 2 * a, 90 + first).Select(Math.Abs).ToArray();
+                var start = Mixed((end - first) * 2 * a, 90 + first).Select(v => T.CreateTruncating(Math.Abs(v))).ToArray();
                 var expected = start.ToArray();
                 for (var d = first; d < end; d++)
                 {
@@ -306,7 +324,8 @@ public class KernelsTests
 
                 var blocks = start.ToArray();
                 set.GatherRateInflowBlocks(first, end, survivors, blocks, firstAge, endAge, setScale);
-                Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), blocks.Select(BitConverter.DoubleToInt64Bits));
+                Assert.Equal(expected.Select(v => double.CreateTruncating(v)).Select(BitConverter.DoubleToInt64Bits),
+                    blocks.Select(v => double.CreateTruncating(v)).Select(BitConverter.DoubleToInt64Bits));
             }
         }
     }
