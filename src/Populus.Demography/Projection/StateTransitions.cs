@@ -224,7 +224,8 @@ public sealed class StateTransitions
     /// (origins in ascending order), so the schedule multiplies once per run rather than once per pair: a shared schedule keeps the age
     /// dimension of an OD table rank one ([RC1981]), and the gather costs one multiply-add per pair and age. The ages
     /// run outermost, four vectors of them held in registers while the pairs are added, so the inflow is read and
-    /// written once.</remarks>
+    /// written once; the ages left over take a vector at a time, placed within the row and only their lanes written
+    /// (the same sums lane by lane), and are added one by one only on grids of fewer ages than a vector.</remarks>
     internal void GatherRateInflow<T>(int destination, ReadOnlySpan<T> survivors, Span<T> inflow, int firstAge, int endAge, T setScale)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
@@ -287,21 +288,28 @@ public sealed class StateTransitions
                     Vector.StoreUnsafe(s3, ref target, (nuint)(at + 3 * width));
                 }
 
-                for (; x + width <= len; x += width)
+                // The ages left over, a vector at a time, placed within the row: only their lanes are written.
+                if (a >= width)
                 {
-                    var sum = Vector.LoadUnsafe(ref target, (nuint)(o + x));
-                    for (var run = firstRun; run < endRun; run++)
+                    for (; x < len; x += width)
                     {
-                        var t = Vector<T>.Zero;
-                        for (var i = _runStart[run]; i < _runStart[run + 1]; i++)
+                        var start = Math.Min(o + x, (sex + 1) * a - width);
+                        var left = Lanes<T>(start, o + x, Math.Min(o + x + width, o + len));
+                        var before = Vector.LoadUnsafe(ref target, (nuint)start);
+                        var sum = before;
+                        for (var run = firstRun; run < endRun; run++)
                         {
-                            t += new Vector<T>(inScale[i]) * Vector.LoadUnsafe(in surv, (nuint)(_inOrigin[i] + o + x));
+                            var t = Vector<T>.Zero;
+                            for (var i = _runStart[run]; i < _runStart[run + 1]; i++)
+                            {
+                                t += new Vector<T>(inScale[i]) * Vector.LoadUnsafe(in surv, (nuint)(_inOrigin[i] + start));
+                            }
+
+                            sum += Vector.LoadUnsafe(in schedules, (nuint)(_runSchedule[run] + start)) * (t * scaleVector);
                         }
 
-                        sum += Vector.LoadUnsafe(in schedules, (nuint)(_runSchedule[run] + o + x)) * (t * scaleVector);
+                        Vector.StoreUnsafe(Vector.ConditionalSelect(left, sum, before), ref target, (nuint)start);
                     }
-
-                    Vector.StoreUnsafe(sum, ref target, (nuint)(o + x));
                 }
             }
 
@@ -435,9 +443,7 @@ public sealed class StateTransitions
                     for (var from = firstAge + done; from < endAge; from += width)
                     {
                         var start = Math.Min(from, a - width);
-                        var lanes = Vector<T>.Indices + new Vector<T>(T.CreateTruncating(start));
-                        var left = Vector.GreaterThanOrEqual(lanes, new Vector<T>(T.CreateTruncating(from)))
-                            & Vector.LessThan(lanes, new Vector<T>(T.CreateTruncating(Math.Min(from + width, endAge))));
+                        var left = Lanes<T>(start, from, Math.Min(from + width, endAge));
                         var at = sex * a + start;
                         for (var k = 0; k < scheduleCount; k++)
                         {
@@ -467,6 +473,15 @@ public sealed class StateTransitions
         {
             GatherRateInflow(d, survivors, inflow.Slice((d - first) * block, block), firstAge, endAge, setScale);
         }
+    }
+
+    /// <summary>The lanes of a vector starting at <paramref name="start"/> that hold [<paramref name="from"/>, <paramref name="end"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<T> Lanes<T>(int start, int from, int end)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        var at = Vector<T>.Indices + new Vector<T>(T.CreateTruncating(start));
+        return Vector.GreaterThanOrEqual(at, new Vector<T>(T.CreateTruncating(from))) & Vector.LessThan(at, new Vector<T>(T.CreateTruncating(end)));
     }
 
     /// <summary>inflow[at …] += movers in the lanes of <paramref name="lanes"/>; the other lanes are left as they are.</summary>

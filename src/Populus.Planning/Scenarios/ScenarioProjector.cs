@@ -66,7 +66,9 @@ public class ScenarioProjector<T>
     private readonly MortalityLevels _mortality;
     private readonly bool _countDeaths;
     private readonly double[] _startTotals; // each state's population at the start of the step
-    private readonly T[] _yearMigrants; // [sex][age]: the year's migrants before a region's share
+    private readonly int[] _stateOf; // [county][residence]: the state index
+    private Scenario? _centralOf; // the scenario whose central levels are kept
+    private CentralYear<T>?[] _central = []; // [step]: the scenario's levels, the same in every trajectory of a run
     private readonly ProjectionStepBuffer<T> _step; // the year's rates; its one transition set is the reclassification, scaled by the year's rate
 
     /// <summary>A projector that counts each year's deaths (<see cref="ScenarioYear.Deaths"/>) or not: a probabilistic
@@ -135,7 +137,7 @@ public class ScenarioProjector<T>
         var urbanization = new StateTransitions("urbanization (rural→urban reclassification)", States, ages, TransitionKind.Rates,
             Enumerable.Range(0, _counties).Select(c => new Transition(States.IndexOf(c, Rural), States.IndexOf(c, Urban), reclassification, 1.0)));
         _startTotals = new double[States.Count];
-        _yearMigrants = new T[_block];
+        _stateOf = [.. Enumerable.Range(0, _counties).SelectMany(c => new[] { States.IndexOf(c, Urban), States.IndexOf(c, Rural) })];
         _step = new ProjectionStepBuffer<T>(ages, States.Count, hasMigrants: true, MigrationTiming.HalfHalf, [urbanization]);
     }
 
@@ -253,16 +255,7 @@ public class ScenarioProjector<T>
     /// row sums to a finite number (each is a finite multiple of a checked profile); otherwise the engine checks them all.</summary>
     private (ScenarioYear Levels, DeathRates Male, DeathRates Female, bool Trusted) Step(Scenario scenario, int year, ReadOnlySpan<double> start, ScenarioDraw? draw)
     {
-        var tfr = scenario.At(ScenarioAssumption.TotalFertility, year);
-        var e0m = scenario.At(ScenarioAssumption.MaleLifeExpectancy, year);
-        var e0f = scenario.At(ScenarioAssumption.FemaleLifeExpectancy, year);
-        var srb = scenario.At(ScenarioAssumption.SexRatioAtBirth, year) / 100;
-        var graduates = scenario.At(ScenarioAssumption.Graduates, year);
-        var retention = scenario.At(ScenarioAssumption.GraduateRetention, year);
-        var netMigration = scenario.At(ScenarioAssumption.NetMigration, year);
-        var extraGraduates = graduates * (retention - Model.ReferenceRetention) / 100;
-        var urbanPath = scenario.At(ScenarioAssumption.Urbanization, year) / 100;
-
+        var (tfr, e0m, e0f, srb, graduates, retention, netMigration, extraGraduates, urbanPath, yearMigrants) = Central(scenario, year);
         var (e0fDrawn, e0mDrawn) = draw?.LifeExpectancies(year, e0f, e0m) ?? (e0f, e0m);
         var (maleSurvival, maleMx) = _mortality.At<T>(Sex.Male, e0mDrawn);
         var (femaleSurvival, femaleMx) = _mortality.At<T>(Sex.Female, e0fDrawn);
@@ -274,10 +267,6 @@ public class ScenarioProjector<T>
             _startTotals[s] = Kernels.Sum(start.Slice(s * _block, _block));
         }
 
-        // The year's migrants by sex and age before a region's share: the total along the Rogers–Castro profile plus the
-        // extra graduates at the graduate age.
-        TensorPrimitives.Multiply(_migrationProfile, T.CreateTruncating(netMigration), _yearMigrants);
-        TensorPrimitives.MultiplyAdd(_graduateProfile, T.CreateTruncating(extraGraduates), _yearMigrants, _yearMigrants);
         var urban = 0.0;
         var rural = 0.0;
         var urbanMigrants = 0.0;
@@ -289,10 +278,10 @@ public class ScenarioProjector<T>
             var countyTfr = draw?.TotalFertility(year, c, tfr) ?? tfr;
             trusted &= countyTfr >= 0 && countyTfr * _unitFertilityPeak <= FertilityRates.MaximumRate;
             var drawnMigrants = draw is null ? 0.0
-                : draw.NetMigrationRate(year, c) * (_startTotals[States.IndexOf(c, Urban)] + _startTotals[States.IndexOf(c, Rural)]);
+                : draw.NetMigrationRate(year, c) * (_startTotals[_stateOf[2 * c]] + _startTotals[_stateOf[(2 * c) + 1]]);
             for (var r = 0; r < 2; r++)
             {
-                var s = States.IndexOf(c, r);
+                var s = _stateOf[(2 * c) + r];
                 maleSurvival.CopyTo(survival[(s * _block)..]);
                 femaleSurvival.CopyTo(survival[((s * _block) + _a)..]);
                 // Only the pattern's ages: the buffer's other rates stay 0 from its making.
@@ -301,7 +290,7 @@ public class ScenarioProjector<T>
                 _step.SexRatioAtBirth[s] = T.CreateTruncating(srb);
                 var residence = r == Urban ? county.MigrantUrbanShare : 1 - county.MigrantUrbanShare;
                 var row = migrants.Slice(s * _block, _block);
-                TensorPrimitives.Multiply(_yearMigrants, T.CreateTruncating(county.NetMigrationShare * residence), row);
+                TensorPrimitives.Multiply(yearMigrants, T.CreateTruncating(county.NetMigrationShare * residence), row);
                 TensorPrimitives.MultiplyAdd(_migrationProfile, T.CreateTruncating(residence * drawnMigrants), row, row);
                 var total = double.CreateTruncating(Kernels.Sum<T>(row));
                 trusted &= double.IsFinite(total);
@@ -325,6 +314,40 @@ public class ScenarioProjector<T>
         _step.RateScales[0] = T.CreateTruncating(rate);
         var levels = new ScenarioYear(year, tfr, e0m, e0f, srb * 100, netMigration + extraGraduates, graduates, graduates * retention / 100, urbanPath * 100, rate);
         return (levels, maleMx, femaleMx, trusted);
+    }
+
+    /// <summary>The scenario's levels of <paramref name="year"/> and its migrants by sex and age before a region's share
+    /// (the total along the Rogers–Castro profile plus the extra graduates at the graduate age): the same in every
+    /// trajectory of a run, so kept for the scenario last projected.</summary>
+    private CentralYear<T> Central(Scenario scenario, int year)
+    {
+        var k = year - Model.BaseYear - 1;
+        if (!ReferenceEquals(scenario, _centralOf))
+        {
+            (_central, _centralOf) = (new CentralYear<T>?[k + 1], scenario);
+        }
+        else if (k >= _central.Length)
+        {
+            Array.Resize(ref _central, k + 1);
+        }
+
+        if (_central[k] is { } kept)
+        {
+            return kept;
+        }
+
+        var netMigration = scenario.At(ScenarioAssumption.NetMigration, year);
+        var graduates = scenario.At(ScenarioAssumption.Graduates, year);
+        var retention = scenario.At(ScenarioAssumption.GraduateRetention, year);
+        var extraGraduates = graduates * (retention - Model.ReferenceRetention) / 100;
+        var migrants = new T[_block];
+        TensorPrimitives.Multiply(_migrationProfile, T.CreateTruncating(netMigration), migrants);
+        TensorPrimitives.MultiplyAdd(_graduateProfile, T.CreateTruncating(extraGraduates), migrants, migrants);
+        var central = new CentralYear<T>(scenario.At(ScenarioAssumption.TotalFertility, year), scenario.At(ScenarioAssumption.MaleLifeExpectancy, year),
+            scenario.At(ScenarioAssumption.FemaleLifeExpectancy, year), scenario.At(ScenarioAssumption.SexRatioAtBirth, year) / 100,
+            graduates, retention, netMigration, extraGraduates, scenario.At(ScenarioAssumption.Urbanization, year) / 100, migrants);
+        _central[k] = central;
+        return central;
     }
 
     private int Offset(int county, int residence, int sex) => (States.IndexOf(county, residence) * _block) + (sex * _a);

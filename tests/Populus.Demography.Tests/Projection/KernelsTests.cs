@@ -189,6 +189,8 @@ public class KernelsTests
     [InlineData(1, 101)] // the survivors' ages
     [InlineData(0, 1)] // the newborns
     [InlineData(3, 20)]
+    [InlineData(98, 101)] // fewer ages than a vector at the row's end: the vector placed back within the row
+    [InlineData(90, 101)]
     public void GatherRateInflow_AddsEachSchedulesOriginsInOrder(int firstAge, int endAge)
     {
         const int States = 5;
