@@ -21,8 +21,9 @@ public sealed class ScenarioProjection
     private readonly int[] _stateOf; // [county][residence]: the state index
 
     internal ScenarioProjection(Scenario scenario, ScenarioModel model, StateSpace states, double[] population, double[] birthsByAge,
-        double[] birthsBySex, (DeathRates, DeathRates)[] mortality, ScenarioYear[] years, double clipped)
+        double[] birthsBySex, (DeathRates, DeathRates)[] mortality, ScenarioYear[] years, double clipped, ScenarioProjection? shared = null)
     {
+        Shared = shared;
         Scenario = scenario;
         Model = model;
         States = states;
@@ -46,6 +47,10 @@ public sealed class ScenarioProjection
     internal double[] BirthsByAgeArray => _birthsByAge;
 
     internal double[] BirthsBySexArray => _birthsBySex;
+
+    /// <summary>The projection whose years this one copied rather than projected (<see cref="ScenarioProjector"/>'s internal
+    /// Project), or null.</summary>
+    internal ScenarioProjection? Shared { get; }
 
     public ScenarioModel Model { get; }
 

@@ -198,9 +198,14 @@ public class ScenarioProjector<T>
         else
         {
             first = shared.Years.Length;
-            shared.PopulationArray.AsSpan(0, (first + 1) * _cells).CopyTo(population);
-            shared.BirthsByAgeArray.AsSpan(0, first * States.Count * _a).CopyTo(birthsByAge);
-            shared.BirthsBySexArray.AsSpan(0, first * States.Count * 2).CopyTo(birthsBySex);
+            // A recycled projection that began from the same shared years still holds them: no step writes them.
+            if (!reuse || recycled!.Shared != shared)
+            {
+                shared.PopulationArray.AsSpan(0, (first + 1) * _cells).CopyTo(population);
+                shared.BirthsByAgeArray.AsSpan(0, first * States.Count * _a).CopyTo(birthsByAge);
+                shared.BirthsBySexArray.AsSpan(0, first * States.Count * 2).CopyTo(birthsBySex);
+            }
+
             for (var k = 0; k < first; k++)
             {
                 var year = Model.BaseYear + k + 1;
@@ -246,7 +251,7 @@ public class ScenarioProjector<T>
             clipped = clippedAfter;
         }
 
-        return new ScenarioProjection(scenario, Model, States, population, birthsByAge, birthsBySex, mortality, years, clipped);
+        return new ScenarioProjection(scenario, Model, States, population, birthsByAge, birthsBySex, mortality, years, clipped, shared);
     }
 
     /// <summary>Writes the year's rates into the step buffer (the reclassification scaled by the year's rate) and returns the

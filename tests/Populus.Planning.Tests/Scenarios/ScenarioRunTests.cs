@@ -203,6 +203,35 @@ public class ScenarioRunTests
     }
 
     [Fact]
+    public void RecycledTrajectories_FromTheSameOrOtherSharedYears_GiveTheFreshFigures()
+    {
+        var baseline = Wenzhou.Scenario("baseline");
+        var higher = baseline.With(new ScenarioLevers(TotalFertility: 1.6));
+        var draw = new ScenarioDraw(China.Value, Wenzhou.Model.Counties.Count, LastYear);
+        var projector = new ScenarioProjector<float>(Wenzhou.Model, countDeaths: false);
+        var shared = projector.Project(baseline, China.Value.BaseYear, draw);
+        var otherShared = projector.Project(higher, China.Value.BaseYear, draw);
+        draw.Draw(7, 0);
+        var recycled = projector.Project(baseline, LastYear, draw, null, shared);
+        // The next trajectory of the same run (its shared years kept in the recycled arrays), then one of another scenario.
+        foreach (var (scenario, from, trajectory) in new[] { (baseline, shared, 1), (higher, otherShared, 2), (baseline, shared, 3) })
+        {
+            draw.Draw(7, trajectory);
+            recycled = projector.Project(scenario, LastYear, draw, recycled, from);
+            var fresh = new ScenarioProjector<float>(Wenzhou.Model, countDeaths: false).Project(scenario, LastYear, draw);
+            for (var year = Wenzhou.Model.BaseYear; year <= LastYear; year++)
+            {
+                Assert.Equal(fresh.PopulationAt(year).ToArray(), recycled.PopulationAt(year).ToArray());
+                if (year > Wenzhou.Model.BaseYear)
+                {
+                    Assert.Equal(fresh.BirthsByMothersAge(year, 4, ScenarioProjector.Rural).ToArray(), recycled.BirthsByMothersAge(year, 4, ScenarioProjector.Rural).ToArray());
+                    Assert.Equal(fresh.Births(year, 4, ScenarioProjector.Rural, Demography.Sex.Female), recycled.Births(year, 4, ScenarioProjector.Rural, Demography.Sex.Female));
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Trajectories_Spread_AroundTheScenario_AndDifferBySeed()
     {
         var run = Run(Wenzhou.Scenario("baseline"), 12, 1, 0);
