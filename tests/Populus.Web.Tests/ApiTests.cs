@@ -254,6 +254,30 @@ public sealed class ApiTests
     }
 
     [Fact]
+    public void ASliderMoveGivenUp_StopsItsRun_WhichIsMadeAgainWhenAskedAgain()
+    {
+        using var app = TestApp.Start("duckdb", loginLimit: 10_000, kestrel: false, trajectories: 20);
+        var scenarios = app.Services.GetRequiredService<Plan.ScenarioService>();
+        var views = app.Services.GetRequiredService<Plan.CockpitViews>();
+        var monitor = scenarios.Monitor!;
+        var levers = new Planning.Scenarios.ScenarioLevers(TotalFertility: 1.3);
+        var city = monitor.Model.City;
+        var indicators = scenarios.IndicatorsOf(scenarios.Project(null, levers), city, ["resident_population"]);
+        var evaluator = new Planning.Targets.TargetEvaluator(views.Calculator(Storage.DataScope.All).Calculator);
+        var made = monitor.Plan.Book.Targets.Where(t => t.IndicatorId == "resident_population" && t.Year == 2035)
+            .Select(t => evaluator.Evaluate(monitor.Plan.Book, t, city, views.DefaultAsOfYear, indicators)).ToList();
+        Assert.Single(made);
+
+        // The page gave the move up (its request aborted) before the run was made: the run stops, and nothing is kept.
+        using var gaveUp = new CancellationTokenSource();
+        gaveUp.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => scenarios.RunToJudge(null, levers, city, Plan.ScenarioService.DefaultSeed, evaluator, made, gaveUp.Token));
+        var run = scenarios.RunToJudge(null, levers, city, Plan.ScenarioService.DefaultSeed, evaluator, made);
+        Assert.Equal(20, run.Trajectories);
+        Assert.Same(run, scenarios.RunToJudge(null, levers, city, Plan.ScenarioService.DefaultSeed, evaluator, made)); // kept once made
+    }
+
+    [Fact]
     public async Task WarmUp_MakesTheCitysDefaultRunThenTheCountiesInOne_WhichTheirPagesThenRead()
     {
         using var app = TestApp.Start("duckdb", loginLimit: 10_000, kestrel: false, trajectories: 20);

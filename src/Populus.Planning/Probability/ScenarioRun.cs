@@ -79,16 +79,18 @@ public sealed class ScenarioRun
     /// <param name="pyramid">The regions whose probabilistic pyramid the run keeps (<see cref="HasPyramid"/>): those the
     /// projection gives (a region of the model, the city, a grouping of the model's regions such as 中心城区); others are
     /// left out. Null or none: no pyramid, for a run read only for its series.</param>
+    /// <param name="cancel">Gives the run up: it stops after the blocks of trajectories under way.</param>
     /// <exception cref="ArgumentException">N or the threads out of range, a pair names an indicator without a formula, or the years do not fit.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was signalled before the run ended.</exception>
     public static ScenarioRun Run(ScenarioModel model, Scenario scenario, UncertaintyModel uncertainty, IndicatorCatalogue catalogue,
         IEnumerable<(string Indicator, string Region)> series, int lastYear, int trajectories, ulong seed, int maxDegreeOfParallelism = 0,
-        IEnumerable<string>? pyramid = null)
+        IEnumerable<string>? pyramid = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(series);
         ImmutableArray<(string, string)> pairs = [.. series.Select(s => (s.Indicator, catalogue.Regions.KeyOrSelf(s.Region))).Distinct()];
         RequireFormulas(catalogue, pairs, nameof(series));
-        return Make(model, scenario, uncertainty, catalogue, pairs, null, lastYear, trajectories, seed, maxDegreeOfParallelism, pyramid);
+        return Make(model, scenario, uncertainty, catalogue, pairs, null, lastYear, trajectories, seed, maxDegreeOfParallelism, pyramid, cancel);
     }
 
     /// <summary>Runs <paramref name="trajectories"/> trajectories of <paramref name="scenario"/> keeping only the
@@ -98,10 +100,12 @@ public sealed class ScenarioRun
     /// the last year kept.</summary>
     /// <param name="kept">(indicator, region, year) of each value kept; years after the model's base year.</param>
     /// <exception cref="ArgumentException">N or the threads out of range, an indicator without a formula, or a year not projected.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was signalled before the run ended.</exception>
     /// <remarks><see cref="Values"/> refuses a year not kept, and <see cref="Probabilities"/> cannot judge a target
     /// that reads one.</remarks>
     public static ScenarioRun RunKeeping(ScenarioModel model, Scenario scenario, UncertaintyModel uncertainty, IndicatorCatalogue catalogue,
-        IEnumerable<(string Indicator, string Region, int Year)> kept, int trajectories, ulong seed, int maxDegreeOfParallelism = 0)
+        IEnumerable<(string Indicator, string Region, int Year)> kept, int trajectories, ulong seed, int maxDegreeOfParallelism = 0,
+        CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -122,7 +126,7 @@ public sealed class ScenarioRun
             mask[(pairs.IndexOf((id, region)) * years) + year - model.BaseYear - 1] = true;
         }
 
-        return Make(model, scenario, uncertainty, catalogue, pairs, mask, lastYear, trajectories, seed, maxDegreeOfParallelism, pyramid: null);
+        return Make(model, scenario, uncertainty, catalogue, pairs, mask, lastYear, trajectories, seed, maxDegreeOfParallelism, pyramid: null, cancel);
     }
 
     /// <summary>Runs <paramref name="trajectories"/> trajectories of <paramref name="scenario"/> keeping what judging
@@ -134,8 +138,10 @@ public sealed class ScenarioRun
     /// <param name="evaluations">The targets to judge in their regions and evaluation years; those not ahead of the
     /// evaluation year, or of an indicator without a formula, keep nothing.</param>
     /// <exception cref="ArgumentException">N or the threads out of range.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was signalled before the run ended.</exception>
     public static ScenarioRun ToJudge(ScenarioModel model, Scenario scenario, UncertaintyModel uncertainty, IndicatorCatalogue catalogue,
-        TargetEvaluator evaluator, TargetBook book, IEnumerable<TargetEvaluation> evaluations, int trajectories, ulong seed, int maxDegreeOfParallelism = 0)
+        TargetEvaluator evaluator, TargetBook book, IEnumerable<TargetEvaluation> evaluations, int trajectories, ulong seed, int maxDegreeOfParallelism = 0,
+        CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(evaluator);
@@ -145,7 +151,7 @@ public sealed class ScenarioRun
                    where catalogue[e.Target.IndicatorId].Formula is not null
                    from year in evaluator.YearsRead(book, e.Target, e.Region, e.AsOfYear)
                    select (e.Target.IndicatorId, e.Region, year);
-        return RunKeeping(model, scenario, uncertainty, catalogue, kept, trajectories, seed, maxDegreeOfParallelism);
+        return RunKeeping(model, scenario, uncertainty, catalogue, kept, trajectories, seed, maxDegreeOfParallelism, cancel);
     }
 
     /// <exception cref="ArgumentException">A pair names an indicator without a formula.</exception>
@@ -161,7 +167,8 @@ public sealed class ScenarioRun
     }
 
     private static ScenarioRun Make(ScenarioModel model, Scenario scenario, UncertaintyModel uncertainty, IndicatorCatalogue catalogue,
-        ImmutableArray<(string, string)> pairs, bool[]? kept, int lastYear, int trajectories, ulong seed, int maxDegreeOfParallelism, IEnumerable<string>? pyramid)
+        ImmutableArray<(string, string)> pairs, bool[]? kept, int lastYear, int trajectories, ulong seed, int maxDegreeOfParallelism, IEnumerable<string>? pyramid,
+        CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -185,7 +192,9 @@ public sealed class ScenarioRun
         var rowPyramid = places.Length * years.Length * 2 * groups.Count;
         var values = new float[checked(trajectories * rowValues)];
         var pyramidValues = places.IsEmpty ? null : new TrajectoryValues(trajectories, rowPyramid);
-        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism };
+        // A run given up (a slider moved on) stops within a block of trajectories, leaving the cores to the next.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism, CancellationToken = cancel };
+        cancel.ThrowIfCancellationRequested();
         var size = TrajectoryValues.BlockSize;
         // Series whose inputs a projection never holds (education, registered population, a grouping of streets) are
         // missing in every trajectory: recorded as such without asking the calculator each time.

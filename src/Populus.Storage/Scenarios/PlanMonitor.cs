@@ -98,9 +98,10 @@ public sealed class PlanMonitor
     /// <summary>A probabilistic run of <paramref name="scenario"/> keeping what judging <paramref name="evaluations"/> reads
     /// (<see cref="ScenarioRun.ToJudge"/>): their probabilities as a full run gives them, without the pyramid and the other years.</summary>
     /// <exception cref="InvalidInputException">The WPP extract is missing or invalid.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was signalled before the run ended.</exception>
     public ScenarioRun RunToJudge(Planning.Scenarios.Scenario scenario, TargetEvaluator evaluator, IEnumerable<TargetEvaluation> evaluations, int trajectories, ulong seed,
-        int threads = 0) =>
-        ScenarioRun.ToJudge(Model, scenario, Uncertainty, Plan.Catalogue, evaluator, Plan.Book, evaluations, trajectories, seed, threads);
+        int threads = 0, CancellationToken cancel = default) =>
+        ScenarioRun.ToJudge(Model, scenario, Uncertainty, Plan.Catalogue, evaluator, Plan.Book, evaluations, trajectories, seed, threads, cancel);
 
     /// <summary>The city's yearly net migration rates as residuals of its year-end populations and natural growth
     /// (<see cref="ResidualMigration"/>), for the years after the scenario model's base year (a census year: the year

@@ -34,7 +34,7 @@ internal static class ProjectionsApi
             ? TypedResults.Ok((IReadOnlyList<ScenarioView>)[.. m.Scenarios.Select(s => new ScenarioView(s.Name, s.Description))])
             : Unavailable(service);
 
-    internal static Results<Ok<RunView>, ProblemHttpResult> Run(RunRequest request, ScenarioService service, CockpitViews views)
+    internal static Results<Ok<RunView>, ProblemHttpResult> Run(RunRequest request, ScenarioService service, CockpitViews views, CancellationToken cancel)
     {
         if (service.Monitor is not { } monitor)
         {
@@ -85,7 +85,7 @@ internal static class ProjectionsApi
             var seed = request.Seed ?? ScenarioService.DefaultSeed;
             try
             {
-                var run = service.RunToJudge(request.Scenario, levers, region, seed, evaluator, made);
+                var run = service.RunToJudge(request.Scenario, levers, region, seed, evaluator, made, cancel);
                 var values = run.Probabilities(evaluator, monitor.Plan.Book, made);
                 probabilities = new ProbabilitiesView(run.Trajectories, run.Seed, values, [.. made.Select(e => ProbabilitiesApi.Varies(run, e))],
                     clock.Elapsed.TotalMilliseconds, ProbabilitiesApi.Note(run, monitor));
@@ -93,6 +93,11 @@ internal static class ProjectionsApi
             catch (InvalidInputException ex)
             {
                 return TypedResults.Problem(title: "Cannot run trajectories", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                // The page gave this slider move up for the next (it aborts the request): its run stopped.
+                return TypedResults.Problem(title: "Request given up", statusCode: StatusCodes.Status499ClientClosedRequest);
             }
         }
 

@@ -94,15 +94,19 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
     {
         var monitor = Monitor ?? throw new InvalidOperationException(Missing);
         var (scenario, key) = RunKey(monitor, scenarioName, region, seed, null);
-        return Kept(key, () => monitor.RunTrajectories(scenario, [region], LastYear, Trajectories, seed, threads));
+        return Kept(key, _ => monitor.RunTrajectories(scenario, [region], LastYear, Trajectories, seed, threads), CancellationToken.None);
     }
 
     /// <summary>The run that judges the scenario explorer's targets with its sliders' levers set over a scenario (default
     /// baseline): with no lever moved the scenario's own run (<see cref="Run"/>), otherwise one keeping only what judging
     /// <paramref name="evaluations"/> reads (<see cref="PlanMonitor.RunToJudge"/>: the same probabilities, no pyramid),
     /// made once per scenario, levers, region, seed and targets and kept.</summary>
+    /// <param name="cancel">The request given up (the page sends the next slider move): a run made for it stops and is
+    /// not kept.</param>
     /// <exception cref="InvalidInputException">No such scenario, or the WPP extract is missing.</exception>
-    public ScenarioRun RunToJudge(string? scenarioName, ScenarioLevers levers, string region, ulong seed, TargetEvaluator evaluator, IReadOnlyList<TargetEvaluation> evaluations)
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was signalled before the run was made.</exception>
+    public ScenarioRun RunToJudge(string? scenarioName, ScenarioLevers levers, string region, ulong seed, TargetEvaluator evaluator, IReadOnlyList<TargetEvaluation> evaluations,
+        CancellationToken cancel = default)
     {
         if (levers == ScenarioLevers.None)
         {
@@ -112,18 +116,32 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
         var monitor = Monitor ?? throw new InvalidOperationException(Missing);
         var (scenario, key) = RunKey(monitor, scenarioName, region, seed, levers);
         var targets = string.Join(",", evaluations.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Target.IndicatorId}@{e.Target.Year}/{e.AsOfYear}")));
-        return Kept($"{key}|{targets}", () => monitor.RunToJudge(scenario, evaluator, evaluations, Trajectories, seed));
+        return Kept($"{key}|{targets}", token => monitor.RunToJudge(scenario, evaluator, evaluations, Trajectories, seed, cancel: token), cancel);
     }
 
-    /// <summary>The run kept under <paramref name="key"/>, made by <paramref name="make"/> when there is none.</summary>
-    private ScenarioRun Kept(string key, Func<ScenarioRun> make)
+    /// <summary>The run kept under <paramref name="key"/>, made by <paramref name="make"/> when there is none (requests
+    /// of the same key wait for the one making it).</summary>
+    /// <remarks>A run given up by the request making it is not kept: a request still waiting for it makes it again.</remarks>
+    private ScenarioRun Kept(string key, Func<CancellationToken, ScenarioRun> make, CancellationToken cancel)
     {
-        if (_runs.Count > 50)
+        while (true)
         {
-            _runs.Clear(); // seeds and slider positions are many; keep the memory bounded
-        }
+            if (_runs.Count > 50)
+            {
+                _runs.Clear(); // seeds and slider positions are many; keep the memory bounded
+            }
 
-        return _runs.GetOrAdd(key, _ => new Lazy<ScenarioRun>(make)).Value;
+            var run = _runs.GetOrAdd(key, _ => new Lazy<ScenarioRun>(() => make(cancel)));
+            try
+            {
+                return run.Value;
+            }
+            catch (OperationCanceledException)
+            {
+                _runs.TryRemove(new KeyValuePair<string, Lazy<ScenarioRun>>(key, run));
+                cancel.ThrowIfCancellationRequested();
+            }
+        }
     }
 
     private readonly ConcurrentDictionary<string, Lazy<(GoalSeekResult, string)>> _goals = new(StringComparer.Ordinal);

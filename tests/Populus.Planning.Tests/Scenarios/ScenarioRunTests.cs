@@ -203,6 +203,18 @@ public class ScenarioRunTests
     }
 
     [Fact]
+    public void ARunGivenUp_Stops()
+    {
+        using var gaveUp = new CancellationTokenSource();
+        gaveUp.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            ScenarioRun.Run(Wenzhou.Model, Wenzhou.Scenario("baseline"), China.Value, Seed.Catalogue, Series, LastYear, 40, 1, pyramid: [City], cancel: gaveUp.Token));
+        var evaluator = new TargetEvaluator(new Indicators.IndicatorCalculator(Seed.Catalogue, Seed.Data()));
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            ScenarioRun.ToJudge(Wenzhou.Model, Wenzhou.Scenario("baseline"), China.Value, Seed.Catalogue, evaluator, Seed.Book, Evaluations(evaluator), 40, 1, cancel: gaveUp.Token));
+    }
+
+    [Fact]
     public void RecycledTrajectories_FromTheSameOrOtherSharedYears_GiveTheFreshFigures()
     {
         var baseline = Wenzhou.Scenario("baseline");

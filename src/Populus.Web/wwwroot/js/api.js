@@ -17,10 +17,11 @@ window.Api = (function () {
     if (!r.ok) { const e = new Error(await problem(r)); e.status = r.status; throw e; }
     return r.status === 204 ? null : r.json();
   }
-  async function send(path, body, isForm) {
+  // signal: an AbortSignal that gives the request up (the server stops what it does for it).
+  async function send(path, body, isForm, signal) {
     const headers = { 'X-CSRF-TOKEN': await token(false) };
     if (!isForm) headers['Content-Type'] = 'application/json';
-    const r = await fetch(path, { method: 'POST', credentials: 'same-origin', headers, body: isForm ? body : JSON.stringify(body) });
+    const r = await fetch(path, { method: 'POST', credentials: 'same-origin', headers, body: isForm ? body : JSON.stringify(body), signal });
     const data = r.status === 204 ? null : await r.json().catch(() => null);
     if (!r.ok && r.status !== 422) { const e = new Error((data && (data.detail || data.title)) || ('HTTP ' + r.status)); e.status = r.status; throw e; }
     return { status: r.status, data };

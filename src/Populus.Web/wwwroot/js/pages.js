@@ -253,9 +253,11 @@ window.Pages = (function () {
     const goalRun = h('button', { id: 'goal-run', type: 'button', text: t('goal.solve') });
     goalRun.addEventListener('click', seek);
     let latest = 0;
+    let pending = null; // the last move's probabilities request, given up when the sliders move again
     pick.addEventListener('change', run);
     async function run() {
       const ticket = ++latest;
+      pending?.abort(); // its 1,000 trajectories would hold both cores while this move's wait
       try {
         const r = await Api.send('/api/v1/projections/run', levers());
         if (ticket !== latest) return;
@@ -273,7 +275,8 @@ window.Pages = (function () {
         if ([...goalTarget.options].some(o => o.value === chosen)) goalTarget.value = chosen;
         // The probabilities follow: the trajectories take 0.2–0.3 s the first time for these levers.
         probNote.textContent = t('prob.loading');
-        const p = (await Api.send('/api/v1/projections/run', { ...levers(), probabilities: true })).data.probabilities;
+        pending = new AbortController();
+        const p = (await Api.send('/api/v1/projections/run', { ...levers(), probabilities: true }, false, pending.signal)).data.probabilities;
         if (ticket !== latest) return;
         p.values.forEach((v, i) => setProbability(cells[i], v, p.varies[i]));
         probNote.replaceChildren(runNote(p), ' · ' + t('scen.elapsed') + ' ' + p.elapsedMs.toFixed(0) + ' ms');
