@@ -10,11 +10,7 @@ set -euo pipefail
 rounds=${1:-5} moves=${2:-8} gap=${3:-40} mode=${4:-abort}
 source "$(dirname "$0")/session.sh"
 
-for _ in $(seq 1 240); do
-  grep -q "default probabilistic runs are made" "$work/server.log" && break
-  sleep 0.5
-done
-grep -q "default probabilistic runs are made" "$work/server.log" || { echo "burst.sh: the warm-up did not finish:" >&2; tail "$work/server.log" >&2; exit 1; }
+warmed_up
 
 body() { awk -v t="$1" 'BEGIN { printf "{\"scenario\":\"baseline\",\"tfr\":%.2f,\"probabilities\":true}", t / 100 }'; }
 post() { # $1 TFR × 100; curl itself, so that killing it closes its connection

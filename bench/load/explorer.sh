@@ -9,11 +9,7 @@ set -euo pipefail
 moves=${1:-12}
 source "$(dirname "$0")/session.sh"
 
-for _ in $(seq 1 240); do
-  grep -q "default probabilistic runs are made" "$work/server.log" && break
-  sleep 0.5
-done
-grep -q "default probabilistic runs are made" "$work/server.log" || { echo "explorer.sh: the warm-up did not finish:" >&2; tail "$work/server.log" >&2; exit 1; }
+warmed_up
 
 move() { # $1 TFR, $2 'true' for the probabilities; prints curl's seconds and the body
   curl -s -w '\n%{time_total}\n' -b "$jar" -H "Content-Type: application/json" -H "X-CSRF-TOKEN: $token" \

@@ -1,7 +1,7 @@
 # Sourced by the load scripts: builds the CLI, starts `populus serve` on 127.0.0.1:$port with a fresh DuckDB store (first
 # run: seeds the data and prints the administrator's password) and signs in as the administrator. Sets url, work (the
 # temporary folder, with server.log), jar (the session's cookies) and token (a CSRF token for POST requests); stops the
-# server and removes the folder on exit.
+# server and removes the folder on exit. `warmed_up` waits until the server's warm-up has made the default runs.
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 port=${POPULUS_BENCH_PORT:-5089}
 url="http://127.0.0.1:$port"
@@ -30,3 +30,13 @@ token=$(csrf)
 curl -s -f -o /dev/null -c "$jar" -b "$jar" -H "Content-Type: application/json" -H "X-CSRF-TOKEN: $token" \
   -d "{\"userName\":\"admin\",\"password\":\"$password\"}" "$url/api/v1/auth/login"
 token=$(csrf) # the session's own token
+
+warmed_up() {
+  for _ in $(seq 1 240); do
+    grep -q "default probabilistic runs are made" "$work/server.log" && return 0
+    sleep 0.5
+  done
+  echo "$(basename "$0"): the warm-up did not finish:" >&2
+  tail "$work/server.log" >&2
+  exit 1
+}
