@@ -37,6 +37,22 @@ public class CatalogueTests
         Assert.Equal(IndicatorKind.Computed, Seed.Catalogue["labour_productivity"].Kind);
     }
 
+    [Fact]
+    public void UnitZh_IsTheChineseInterfacesUnit_OrTheUnitWhereNoneIsGiven()
+    {
+        Assert.Equal("万人", Seed.Catalogue["resident_population"].UnitZh);
+        Assert.Equal("岁", Seed.Catalogue["life_expectancy"].UnitZh);
+        Assert.Equal("years", Seed.Catalogue["life_expectancy"].Unit);
+        Assert.All(Seed.Catalogue.Entries, e => Assert.False(string.IsNullOrWhiteSpace(e.UnitZh), e.Id));
+        var row = "x,,,常住人口,Residents,10k persons,computed,pop() / 10000,,*,higher,,,test,\n";
+        Assert.Equal("10k persons", Load(row)["x"].UnitZh); // no unit_zh column
+        var withColumn = IndicatorCatalogue.Parse(Header.Replace(",unit,", ",unit,unit_zh,", StringComparison.Ordinal)
+            + "x,,,常住人口,Residents,10k persons,万人,computed,pop() / 10000,,*,higher,,,test,\n"
+            + "y,,,户籍人口,Registered,10k persons,,computed,regpop() / 10000,,*,higher,,,test,\n", Seed.Regions, "test.csv");
+        Assert.Equal("万人", withColumn["x"].UnitZh);
+        Assert.Equal("10k persons", withColumn["y"].UnitZh); // an empty cell
+    }
+
     [Theory]
     [InlineData(9.99, null)]
     [InlineData(10.0, "mild")]

@@ -172,6 +172,9 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.True(await SeriesPoints(page, "chart-trend") > 0);
         await page.WaitForFunctionAsync("() => { const e = document.getElementById('chart-fan'); const c = e && echarts.getInstanceByDom(e); return c && c.getOption().series.length >= 5; }",
             null, new() { Timeout = 120_000 });
+        // Units in Chinese: the catalogue's unit_zh on both charts' value axes.
+        Assert.Equal("万人", await page.EvaluateAsync<string>("() => window.PopulusCharts['chart-trend'].getOption().yAxis[0].name"));
+        Assert.Equal("万人", await page.EvaluateAsync<string>("() => echarts.getInstanceByDom(document.getElementById('chart-fan')).getOption().yAxis[0].name"));
         await Shot(page, "trends");
 
         await Open(page, "#probability");
@@ -194,6 +197,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await Ready(page);
         Assert.Equal("en", await page.EvaluateAsync<string>("() => document.documentElement.lang"));
         Assert.Equal("Services", await page.Locator("#nav a[data-page=services]").InnerTextAsync());
+        await Open(page, "#trends");
+        Assert.Equal("10k persons", await page.EvaluateAsync<string>("() => window.PopulusCharts['chart-trend'].getOption().yAxis[0].name"));
         await page.ClickAsync("#lang");
         Assert.Empty(errors);
     }

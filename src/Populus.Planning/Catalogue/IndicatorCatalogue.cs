@@ -9,7 +9,8 @@ namespace Populus.Planning.Catalogue;
 /// </summary>
 /// <remarks>
 /// Columns: <c>id, plan_id, text_target_ids, name_zh, name_en, unit, kind, formula, department, regions, better,
-/// classes, sentence_zh, source, note</c>. <c>kind</c> is computed (formula required) or reported (department
+/// classes, sentence_zh, source, note</c>, and optionally <c>unit_zh</c>: the unit as the Chinese interface shows it
+/// (absent or empty: the unit itself). <c>kind</c> is computed (formula required) or reported (department
 /// required, no formula). <c>regions</c> is read by <see cref="RegionRegistry"/>; formula <c>region=</c>
 /// filters must name listed regions too. <c>better</c> is higher, lower or none.
 /// </remarks>
@@ -163,6 +164,7 @@ public sealed class IndicatorCatalogue
 
             entries.Add(new IndicatorEntry(
                 id, planId.Length == 0 ? null : planId, textTargetIds, Cell("name_zh"), Cell("name_en"), Cell("unit"),
+                table.HasColumn("unit_zh") && Cell("unit_zh").Length > 0 ? Cell("unit_zh") : Cell("unit"),
                 kind ?? IndicatorKind.Reported, formula, department.Length == 0 ? null : department, applies,
                 better ?? Direction.None, classes ?? [], Cell("sentence_zh"), Cell("source"), Cell("note")));
         }

@@ -6,6 +6,8 @@ namespace Populus.Planning.Catalogue;
 /// <param name="Id">Stable id (resident_population, TT12).</param>
 /// <param name="PlanId">The row of the plan's Table 6 (plan-indicators.csv id), or null.</param>
 /// <param name="TextTargetIds">The targets-text.csv rows whose targets this indicator carries.</param>
+/// <param name="Unit">The unit (English, as the figures are reported: "10k persons").</param>
+/// <param name="UnitZh">The unit as the Chinese interface and reports show it ("万人").</param>
 /// <param name="Formula">The parsed formula of a computed indicator; null for a reported one.</param>
 /// <param name="Department">The reporting department (required for reported indicators).</param>
 /// <param name="Regions">The codes of the regions it applies to (see <see cref="RegionRegistry"/>).</param>
@@ -18,6 +20,7 @@ public sealed record IndicatorEntry(
     string NameZh,
     string NameEn,
     string Unit,
+    string UnitZh,
     IndicatorKind Kind,
     Formula? Formula,
     string? Department,

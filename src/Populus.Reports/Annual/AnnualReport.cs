@@ -194,7 +194,7 @@ public static class AnnualReport
                 .Select(t => (t, Edge: double.IsFinite(t.Rule.Band!.Value.Lower) ? t.Rule.Band.Value.Lower : t.Rule.Band.Value.Upper))
                 .Where(m => double.IsFinite(m.Edge))
                 .Select(m => new TargetMarker(m.t.Year!.Value, m.Edge, $"{m.t.Year}年目标 {m.t.PrintedZh}")).ToList();
-            yield return (new TrendChart { Title = $"{entry.NameZh}：统计、估计与预测", ValueAxisLabel = $"{entry.NameZh}（{UnitZh(entry.Unit)}）", Series = series, Targets = markers }.Render(),
+            yield return (new TrendChart { Title = $"{entry.NameZh}：统计、估计与预测", ValueAxisLabel = $"{entry.NameZh}（{entry.UnitZh}）", Series = series, Targets = markers }.Render(),
                 $"{entry.NameZh}趋势与规划目标");
         }
 
@@ -253,7 +253,7 @@ public static class AnnualReport
             report.Figure(new FanChart
             {
                 Title = $"{city}{entry.NameZh}概率预测",
-                ValueAxisLabel = $"{entry.NameZh}（{UnitZh(entry.Unit)}）",
+                ValueAxisLabel = $"{entry.NameZh}（{entry.UnitZh}）",
                 Fan = new FanSeries(years.Select(v => (double)v), fan.Select(v => v!.Value.Median), fan.Select(v => v!.Value.Lower80), fan.Select(v => v!.Value.Upper80),
                     fan.Select(v => v!.Value.Lower95), fan.Select(v => v!.Value.Upper95)),
             }.Render(), $"{entry.NameZh}扇形图（中位数、80%和95%预测区间）");
@@ -270,7 +270,7 @@ public static class AnnualReport
             .Where(k => k.Bands is not null)
             .Select(k => new TableCell[]
             {
-                monitor.Plan.Catalogue[k.IndicatorId].NameZh, k.Year, UnitZh(monitor.Plan.Catalogue[k.IndicatorId].Unit),
+                monitor.Plan.Catalogue[k.IndicatorId].NameZh, k.Year, monitor.Plan.Catalogue[k.IndicatorId].UnitZh,
                 k.Bands!.Value.Median, k.Bands.Value.Lower80, k.Bands.Value.Upper80, k.Bands.Value.Lower95, k.Bands.Value.Upper95,
             }).ToList();
         report.Table(new ReportTable("规划指标概率预测",
@@ -363,14 +363,4 @@ public static class AnnualReport
                 "部门报送的工作进展；关联指标为任务服务的规划表6指标序号", "逾期滞后"));
         }
     }
-
-    private static string UnitZh(string unit) => unit switch
-    {
-        "10k persons" => "万人",
-        "%" => "%",
-        "years" => "岁",
-        "children per woman" => "个孩子/妇女",
-        "males per 100 females" => "男婴/百名女婴",
-        _ => unit,
-    };
 }

@@ -28,7 +28,7 @@ internal static class IndicatorsApi
     }
 
     internal static FileContentHttpResult Catalogue(CockpitViews views) => TypedResults.Bytes(views.CachedJson("catalogue", () =>
-        (IReadOnlyList<IndicatorView>)[.. views.Plan.MainIndicators.Select(e => new IndicatorView(e.Id, e.PlanId, e.NameZh, e.NameEn, e.Unit,
+        (IReadOnlyList<IndicatorView>)[.. views.Plan.MainIndicators.Select(e => new IndicatorView(e.Id, e.PlanId, e.NameZh, e.NameEn, e.Unit, e.UnitZh,
             e.Kind.ToString().ToLowerInvariant(), e.Department, e.Better.ToString().ToLowerInvariant(),
             [.. views.Plan.Targets.For(e.Id).Select(Target)]))]), "application/json; charset=utf-8");
 
@@ -52,7 +52,7 @@ internal static class IndicatorsApi
                 var latest = views.AppliesTo(e, name) ? views.Latest(scope, e.Id, name, year) : IndicatorValue.NoData(e.Id, name, year, $"{e.Id} does not apply to {name}");
                 var targets = evaluations.Where(v => v.Target.IndicatorId == e.Id)
                     .Select(Evaluation).ToList();
-                return new OverviewItem(e.Id, e.PlanId!, e.NameZh, e.NameEn, e.Unit, Value(latest), targets, Worst(targets));
+                return new OverviewItem(e.Id, e.PlanId!, e.NameZh, e.NameEn, e.Unit, e.UnitZh, Value(latest), targets, Worst(targets));
             }).ToList();
             var view = new OverviewView(name, year, items, [.. evaluations.Where(v => v.IsEarlyWarning).Select(Evaluation)],
                 views.Calculator(scope).Refused, views.ProjectionMissing is { } missing ? $"no projection: {missing}" : $"targets after {year} are judged on the {ScenarioService.Baseline} scenario's projection");
@@ -96,7 +96,7 @@ internal static class IndicatorsApi
             return TypedResults.Text(CsvText.Write(points), CsvText.ContentType);
         }
 
-        return TypedResults.Ok(new SeriesView(id, entry.NameZh, entry.NameEn, entry.Unit, name, points, [.. views.Plan.Targets.For(id).Select(Target)]));
+        return TypedResults.Ok(new SeriesView(id, entry.NameZh, entry.NameEn, entry.Unit, entry.UnitZh, name, points, [.. views.Plan.Targets.For(id).Select(Target)]));
     }
 
     internal static Results<Ok<IReadOnlyList<FigureRow>>, ContentHttpResult, ProblemHttpResult> Figures(string? indicator, string? region, int? year,
@@ -185,7 +185,7 @@ internal static class IndicatorsApi
 
     internal sealed record TargetView(int? Year, string Kind, double? Value, string PrintedZh, string Rule, string Source);
 
-    internal sealed record IndicatorView(string Id, string? PlanId, string NameZh, string NameEn, string Unit, string Kind, string? Department, string Better,
+    internal sealed record IndicatorView(string Id, string? PlanId, string NameZh, string NameEn, string Unit, string UnitZh, string Kind, string? Department, string Better,
         IReadOnlyList<TargetView> Targets);
 
     /// <param name="Status">observed, estimated or projected; null when there is no value.</param>
@@ -197,7 +197,7 @@ internal static class IndicatorsApi
         double? LatestValue, int? LatestYear, string? LatestStatus, string? LatestSource, double? ExpectedValue, double? Shortfall, double? RequiredAnnualChange,
         bool EarlyWarning, string Explanation, string TargetSource);
 
-    internal sealed record OverviewItem(string Id, string PlanId, string NameZh, string NameEn, string Unit, ValueView Latest, IReadOnlyList<EvaluationView> Targets,
+    internal sealed record OverviewItem(string Id, string PlanId, string NameZh, string NameEn, string Unit, string UnitZh, ValueView Latest, IReadOnlyList<EvaluationView> Targets,
         string Status);
 
     /// <param name="RefusedFigures">Stored figures the plan's data could not take, with the reason.</param>
@@ -205,7 +205,7 @@ internal static class IndicatorsApi
     internal sealed record OverviewView(string Region, int AsOfYear, IReadOnlyList<OverviewItem> Indicators, IReadOnlyList<EvaluationView> EarlyWarnings,
         IReadOnlyList<string> RefusedFigures, string ProjectionNote);
 
-    internal sealed record SeriesView(string Id, string NameZh, string NameEn, string Unit, string Region, IReadOnlyList<ValueView> Values, IReadOnlyList<TargetView> Targets);
+    internal sealed record SeriesView(string Id, string NameZh, string NameEn, string Unit, string UnitZh, string Region, IReadOnlyList<ValueView> Values, IReadOnlyList<TargetView> Targets);
 
     internal sealed record FigureRow(int Year, string RegionCode, string Indicator, double Value, string Unit, string Department, string Status, string Source,
         string? Note, string Batch);

@@ -123,7 +123,7 @@ internal static class ProbabilitiesApi
 
         double[] Column(int q) => [.. rows.Select(r => r![q])];
         var entry = views.Plan.Catalogue[indicator];
-        return new FanView(indicator, entry.NameZh, entry.NameEn, entry.Unit, [.. run.Years], new Bands(Column(0), Column(1), Column(3), Column(5), Column(6)));
+        return new FanView(indicator, entry.NameZh, entry.NameEn, entry.Unit, entry.UnitZh, [.. run.Years], new Bands(Column(0), Column(1), Column(3), Column(5), Column(6)));
     }
 
     /// <summary>Quantiles 2.5, 10, 50, 90 and 97.5% (<see cref="TrajectoryResults.Probabilities"/>): the median, the 80% and the 95% band.</summary>
@@ -134,7 +134,7 @@ internal static class ProbabilitiesApi
     internal sealed record TargetProbabilityView(string IndicatorId, int? TargetYear, string TargetPrinted, string Rule, string Status, double? Probability,
         bool? Varies, double? Expected);
 
-    internal sealed record FanView(string IndicatorId, string NameZh, string NameEn, string Unit, int[] Years, Bands Bands);
+    internal sealed record FanView(string IndicatorId, string NameZh, string NameEn, string Unit, string UnitZh, int[] Years, Bands Bands);
 
     internal sealed record ProbabilityView(string Region, string Scenario, int AsOfYear, int Trajectories, ulong Seed,
         IReadOnlyList<TargetProbabilityView> Targets, IReadOnlyList<FanView> Fans, string Note);

@@ -55,7 +55,7 @@ window.Charts = (function () {
       tooltip: { trigger: 'axis' },
       grid: { left: 60, right: 40, top: 40, bottom: 40 },
       xAxis: { type: 'value', min: 2010, max: 2035, interval: 5, axisLabel: { formatter: v => String(v) } },
-      yAxis: { type: 'value', name: series.unit, scale: true },
+      yAxis: { type: 'value', name: I18N.name(series.unitZh, series.unit), scale: true },
       series: [
         { name: I18N.name(series.nameZh, series.nameEn), type: 'line', symbolSize: 8, data: points.map(v => [v.year, v.value]) },
         { name: I18N.t('target'), type: 'scatter', symbol: 'diamond', symbolSize: 14, itemStyle: { color: '#c8372d' },
@@ -87,7 +87,7 @@ window.Charts = (function () {
       legend: { top: 0, data: [I18N.t('prob.median'), I18N.t('prob.band80'), I18N.t('prob.band95')] },
       grid: { left: 60, right: 40, top: 40, bottom: 40 },
       xAxis: { type: 'value', min: f.years[0], max: f.years[f.years.length - 1], interval: 1, axisLabel: { formatter: v => String(v) } },
-      yAxis: { type: 'value', name: f.unit, scale: true },
+      yAxis: { type: 'value', name: I18N.name(f.unitZh, f.unit), scale: true },
       series: [
         ...area(I18N.t('prob.band95'), b.q025, b.q975, 'rgba(59,125,216,0.18)'),
         ...area(I18N.t('prob.band80'), b.q10, b.q90, 'rgba(59,125,216,0.35)'),

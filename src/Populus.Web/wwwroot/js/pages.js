@@ -84,7 +84,7 @@ window.Pages = (function () {
     const cards = h('div', { class: 'cards' }, data.indicators.map(i => h('div', { class: 'card ind ' + i.status, 'data-indicator': i.id },
       h('h3', { text: i.planId + '. ' + I18N.name(i.nameZh, i.nameEn) }),
       i.latest.value != null
-        ? h('div', {}, h('span', { class: 'value', text: fmt(i.latest.value) }), h('span', { class: 'unit', text: i.unit + ' · ' + i.latest.year }))
+        ? h('div', {}, h('span', { class: 'value', text: fmt(i.latest.value) }), h('span', { class: 'unit', text: I18N.name(i.unitZh, i.unit) + ' · ' + i.latest.year }))
         : nodata(i.latest.note),
       badge(i.latest.status, i.latest.source),
       h('ul', { class: 'targets' }, i.targets.filter(x => x.targetYear).map(x => h('li', { title: x.explanation }, status(x.status), ' ' + x.targetYear + ' ' + t('target') + ' ' + x.targetPrinted))))));
@@ -408,7 +408,7 @@ window.Pages = (function () {
         h('a', { href: '#overview', text: t('big.exit') })),
       h('div', { class: 'panel' }, h('h2', { text: t('overview.chart') }), c1),
       h('div', { class: 'panel' }, h('h2', { text: t('latest') }), h('div', { class: 'kpis' }, kpis.map(i => h('div', { class: 'kpi' },
-        h('div', { class: 'value', text: fmt(i.latest.value) }), h('div', { class: 'label', text: I18N.name(i.nameZh, i.nameEn) + ' (' + i.unit + ', ' + i.latest.year + ', ' + t('kind.' + i.latest.status) + ')' }))))),
+        h('div', { class: 'value', text: fmt(i.latest.value) }), h('div', { class: 'label', text: I18N.name(i.nameZh, i.nameEn) + ' (' + I18N.name(i.unitZh, i.unit) + ', ' + i.latest.year + ', ' + t('kind.' + i.latest.status) + ')' }))))),
       h('div', { class: 'panel' }, h('h2', { text: t('overview.status') }), c4),
       h('div', { class: 'panel' }, h('h2', { text: t('trends.title') }), c2),
       h('div', { class: 'panel' }, h('h2', { text: t('compare.published') }), c3),
