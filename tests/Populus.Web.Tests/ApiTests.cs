@@ -244,6 +244,8 @@ public sealed class ApiTests
 
         var all = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/services/demand?year=2030");
         Assert.Contains(all.EnumerateArray(), r => r.GetProperty("region").GetString() == "温州市");
+        var beds = all.EnumerateArray().First(r => r.GetProperty("service").GetString() == "elderly_care_beds");
+        Assert.Equal(("beds", "张"), (beds.GetProperty("unit").GetString(), beds.GetProperty("unitZh").GetString()));
 
         using var viewer = await app.SignedIn("viewer-lucheng");
         var own = await viewer.GetFromJsonAsync<JsonElement>("/api/v1/services/demand?year=2030");

@@ -10,6 +10,7 @@ namespace Populus.Planning.Services;
 /// <param name="Rate">Provision per <paramref name="Per"/> residents of the range.</param>
 /// <param name="Per">1 for a share (enrolment, participation), 1,000 for "per 1,000 residents".</param>
 /// <param name="Unit">What is counted (places, pupils, beds, persons).</param>
+/// <param name="UnitZh">The same as the Chinese interface and reports show it (个托位, 人, 张).</param>
 /// <param name="Source">Where the rate comes from; "assumption" says so when the plan gives none.</param>
 /// <param name="SentenceZh">The plan's sentence (verbatim) when it states the standard; empty otherwise.</param>
 public sealed record ServiceStandard(
@@ -21,6 +22,7 @@ public sealed record ServiceStandard(
     double Rate,
     double Per,
     string Unit,
+    string UnitZh,
     string Source,
     string SentenceZh)
 {

@@ -135,7 +135,7 @@ public static class AnnualReport
             // The next target due (or the last one when all have passed).
             var own = evaluations.Where(e => e.Target.IndicatorId == entry.Id).OrderBy(e => e.Target.Year ?? y).ToList();
             var next = own.FirstOrDefault(e => (e.Target.Year ?? y) >= y) ?? own.LastOrDefault();
-            rows.Add([entry.PlanId!, entry.NameZh, entry.Unit, value.Value, next?.Target.Year?.ToString(CultureInfo.InvariantCulture) ?? "—",
+            rows.Add([entry.PlanId!, entry.NameZh, entry.UnitZh, value.Value, next?.Target.Year?.ToString(CultureInfo.InvariantCulture) ?? "—",
                 next?.Target.PrintedZh ?? "—", next is null ? "无目标" : StatusZh(next.Status), next?.Shortfall, ProvenanceZh(value)]);
         }
 
@@ -220,7 +220,7 @@ public static class AnnualReport
             .Where(d => years.Contains(d.Year));
         return new ReportTable("全市公共服务需求测算",
             [TableColumn.Text("服务"), TableColumn.Text("年龄"), TableColumn.Number("年份", 0, false), TableColumn.Number("服务人口", 0), TableColumn.Number("需求", 0), TableColumn.Text("单位"), TableColumn.Text("标准来源")],
-            rows.Select(d => new TableCell[] { d.Standard.Id, d.Standard.AgeLabel, d.Year, d.Residents, d.Demand, d.Standard.Unit, d.Standard.Source }),
+            rows.Select(d => new TableCell[] { d.Standard.Id, d.Standard.AgeLabel, d.Year, d.Residents, d.Demand, d.Standard.UnitZh, d.Standard.Source }),
             $"“{projection.Scenario.Name}”情景预测；标准见 data/plan/service-demand.csv", "公共服务需求");
     }
 

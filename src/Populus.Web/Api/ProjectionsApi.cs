@@ -238,7 +238,7 @@ internal static class ProjectionsApi
         }
 
         var rows = ServiceDemand.Compute(projected.Projection, monitor.Standards, regions, y, y)
-            .Select(r => new DemandRow(r.Scenario, r.Region, r.Year, r.Standard.Id, r.Standard.NameZh, r.Standard.NameEn, r.Standard.Unit, r.Residents, r.Demand))
+            .Select(r => new DemandRow(r.Scenario, r.Region, r.Year, r.Standard.Id, r.Standard.NameZh, r.Standard.NameEn, r.Standard.Unit, r.Standard.UnitZh, r.Residents, r.Demand))
             .ToList();
         return TypedResults.Ok((IReadOnlyList<DemandRow>)rows);
     }
@@ -307,5 +307,5 @@ internal static class ProjectionsApi
 
     internal sealed record CompareView(string Scenario, IReadOnlyList<IndicatorsApi.ValueView> ResidentPopulation);
 
-    internal sealed record DemandRow(string Scenario, string Region, int Year, string Service, string NameZh, string NameEn, string Unit, double Residents, double Demand);
+    internal sealed record DemandRow(string Scenario, string Region, int Year, string Service, string NameZh, string NameEn, string Unit, string UnitZh, double Residents, double Demand);
 }

@@ -295,6 +295,7 @@ public class ScenarioEvaluationTests
     {
         var p = Projector.Value.Project(Wenzhou.Scenario("baseline"), 2030);
         var standards = ServiceStandardFile.Read(RepoData.Path("plan/service-demand.csv"));
+        Assert.All(standards, st => Assert.NotEqual(st.Unit, st.UnitZh)); // every unit also in Chinese
         var rows = ServiceDemand.Compute(p, standards, ServiceDemand.RegionsAndCity(p), 2021, 2030);
         Assert.Equal(13 * 10 * standards.Count, rows.Count);
         foreach (var group in rows.GroupBy(r => (r.Year, r.Standard.Id)))

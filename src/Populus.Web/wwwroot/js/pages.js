@@ -329,7 +329,7 @@ window.Pages = (function () {
       const show = city.length ? city : rows.filter(r => r.unit !== 'persons');
       Charts.bars(chart, show.map(r => I18N.name(r.nameZh, r.nameEn)), show.map(r => Math.round(r.demand)), t('services.title'));
       out.replaceChildren(table([t('region'), t('year'), t('services.service'), t('value'), '', t('source')],
-        rows.map(r => [r.region, String(r.year), I18N.name(r.nameZh, r.nameEn), r.demand, r.unit, t('kind.projected') + ' (' + r.scenario + ')'])));
+        rows.map(r => [r.region, String(r.year), I18N.name(r.nameZh, r.nameEn), r.demand, I18N.name(r.unitZh, r.unit), t('kind.projected') + ' (' + r.scenario + ')'])));
     } catch (e) { chart.hidden = true; out.replaceChildren(nodata(e.message)); }
   }
 
