@@ -187,6 +187,9 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await Open(page, "#compare");
         Assert.True(await SeriesPoints(page, "chart-compare") >= 2);
+        var compared = await page.InnerTextAsync("#page");
+        Assert.Contains("实测 (", compared, StringComparison.Ordinal); // the sources' kinds in Chinese
+        Assert.DoesNotContain("observed (", compared, StringComparison.Ordinal);
         await Shot(page, "compare");
 
         await Open(page, "#services");

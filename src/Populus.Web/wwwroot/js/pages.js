@@ -17,6 +17,8 @@ window.Pages = (function () {
     source ? h('span', { class: 'source', text: source }) : null);
   const status = s => h('span', { class: 'status ' + s, text: t('status.' + s) });
   const nodata = reason => h('div', { class: 'nodata', text: t('nodata') + (reason ? '：' + reason : '') });
+  // The server's provenance ('observed (S06)'): the kind in the interface's language.
+  const provenanceText = list => list.map(p => p.replace(/^(observed|estimated|projected)\b/, k => t('kind.' + k))).join('; ');
   // A probabilistic run's note: in Chinese its size, seed and precision, the server's note (which names where each
   // spread comes from) on hover; in English that note.
   function runNote(p, scenario) {
@@ -111,7 +113,7 @@ window.Pages = (function () {
     async function draw() {
       const q = '/api/v1/population/pyramid?region=' + encodeURIComponent(region.value) + (dateSel.value ? '&date=' + dateSel.value : '');
       const data = await Api.get(q);
-      info.replaceChildren(data.noDataReason ? nodata(data.noDataReason) : h('span', {}, t('source') + ': ', data.provenance.join('; ')));
+      info.replaceChildren(data.noDataReason ? nodata(data.noDataReason) : h('span', {}, t('source') + ': ', provenanceText(data.provenance)));
       chart.hidden = !!data.noDataReason;
       if (!data.noDataReason) Charts.pyramid(chart, data);
     }
@@ -122,7 +124,7 @@ window.Pages = (function () {
     slider.addEventListener('input', () => { yearShown.textContent = slider.value; });
     slider.addEventListener('change', async () => {
       const data = await Api.get('/api/v1/projections/pyramid?year=' + slider.value + '&region=' + encodeURIComponent(region.value)).catch(e => ({ noDataReason: e.message }));
-      info.replaceChildren(data.noDataReason ? nodata(data.noDataReason) : h('span', {}, t('source') + ': ', badge('projected', data.provenance.join('; ')), ' ' + slider.value));
+      info.replaceChildren(data.noDataReason ? nodata(data.noDataReason) : h('span', {}, t('source') + ': ', badge('projected', provenanceText(data.provenance)), ' ' + slider.value));
       chart.hidden = !!data.noDataReason;
       if (!data.noDataReason) Charts.pyramid(chart, data);
     });
@@ -212,7 +214,7 @@ window.Pages = (function () {
     root.append(h('section', { class: 'card' }, h('h2', { text: t('compare.title') + ' · ' + data.date }),
       withData.length ? chart : nodata(data.entries.length ? data.entries[0].note : ''),
       table([t('region'), '', t('compare.persons'), t('source'), t('compare.published')],
-        data.entries.map(e => [e.name + ' (' + e.region + ')', t('kind.' + e.kind), e.persons == null ? (e.note || t('nodata')) : e.complete ? e.persons : fmt(e.persons) + ' — ' + e.note + ': ' + e.missingMembers.join(', '), e.provenance.join('; '),
+        data.entries.map(e => [e.name + ' (' + e.region + ')', t('kind.' + e.kind), e.persons == null ? nodata(e.note) : e.complete ? e.persons : fmt(e.persons) + ' — ' + e.note + ': ' + e.missingMembers.join(', '), provenanceText(e.provenance),
           e.published.map(p => p.indicator + ' = ' + p.value + ' ' + p.unit + ' (' + p.source + ')').join('; ')]))));
     if (withData.length) Charts.bars(chart, withData.map(e => e.name), withData.map(e => e.persons), t('compare.persons'));
     const shares = data.entries.flatMap(e => e.published.filter(p => p.unit === '%').map(p => ({ name: e.name, value: p.value })));
