@@ -124,6 +124,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await Open(page, "#points");
         Assert.Equal(4, await SeriesPoints(page, "chart-allocation"));
         Assert.Contains("2025-public-draw", await page.InnerTextAsync("#points-body"), StringComparison.Ordinal);
+        Assert.Contains("已公布", await page.InnerTextAsync("#points-body"), StringComparison.Ordinal); // the run's state and tie-breakers in Chinese
+        Assert.Contains("居住时间、社保缴纳月数、公开抽签", await page.InnerTextAsync("#points-body"), StringComparison.Ordinal);
         await page.WaitForSelectorAsync("#points-demand table");
         Assert.True(await page.Locator("#points-demand tr").CountAsync() > 2, "the demand table has rows for the projected years");
         await Shot(page, "points");

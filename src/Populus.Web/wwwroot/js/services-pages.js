@@ -23,7 +23,7 @@
       const data = await Api.get('/api/v1/services/rounds/' + encodeURIComponent(round.value) + '/allocations/' + encodeURIComponent(run.runId));
       const chart = h('div', { id: 'chart-allocation', class: 'chart' });
       body.append(card('points.run',
-        h('p', { class: 'note', text: run.runId + ' · ' + t('points.status') + ' ' + run.status + ' · ' + run.ruleTable + ' · ' + t('points.seed') + ' ' + run.seed + ' · ' + t('points.tiebreakers') + ' ' + run.tieBreakers }),
+        h('p', { class: 'note', text: run.runId + ' · ' + t('points.status') + ' ' + t('run.' + run.status) + ' · ' + run.ruleTable + ' · ' + t('points.seed') + ' ' + run.seed + ' · ' + t('points.tiebreakers') + ' ' + run.tieBreakers.split(',').map(x => t('tie.' + x.trim())).join(I18N.lang === 'zh' ? '、' : ', ') }),
         chart,
         table([t('points.quota'), t('region'), t('points.places'), t('points.placed')], data.quotas.map(q => [q.quotaId, q.region, q.places, q.placed])),
         table([t('points.rank'), t('points.application'), t('points.total'), t('points.outcome'), t('points.quota'), t('points.draw')],
