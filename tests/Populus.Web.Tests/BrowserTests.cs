@@ -333,6 +333,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var (auditor, _) = await SignIn("auditor");
         Assert.Equal("audit", await auditor.GetAttributeAsync("#page", "data-page"));
         Assert.Contains("sign-in", await auditor.Locator("#page table").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("用途", await auditor.Locator("#page table thead").InnerTextAsync(), StringComparison.Ordinal); // the columns in Chinese
         await Shot(auditor, "audit");
 
         var (provider, errors) = await SignIn("provider");

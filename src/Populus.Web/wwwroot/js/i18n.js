@@ -69,6 +69,8 @@ window.I18N = (function () {
     'nav.policies': ['政策精准推送', 'Policies for me'], 'nav.permit': ['居住证', 'Residence permit'],
     'points.round': ['轮次', 'Round'], 'points.noruns': ['本轮次尚无配置结果', 'No allocation run in this round yet'], 'points.run': ['配置结果', 'Allocation result'],
     'points.status': ['状态', 'status'], 'points.seed': ['公开抽签种子', 'published lottery seed'], 'points.tiebreakers': ['同分排序', 'tie-breakers'],
+    'audit.account': ['账户', 'account'], 'audit.role': ['角色', 'role'], 'audit.action': ['操作', 'action'], 'audit.subject': ['对象', 'subject'],
+    'audit.purpose': ['用途', 'purpose'], 'audit.detail': ['详情', 'detail'],
     'run.draft': ['草稿', 'draft'], 'run.published': ['已公布', 'published'], 'run.superseded': ['已被取代', 'superseded'],
     'tie.residence': ['居住时间', 'residence'], 'tie.insurance': ['社保缴纳月数', 'insurance'], 'tie.lottery': ['公开抽签', 'lottery'],
     'points.quota': ['名额', 'Quota'], 'points.places': ['名额数', 'Places'], 'points.placed': ['已配置', 'Placed'], 'points.rank': ['排名', 'Rank'],

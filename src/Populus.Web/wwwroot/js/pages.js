@@ -368,7 +368,7 @@ window.Pages = (function () {
 
   async function audit(root) {
     const rows = await Api.get('/api/v1/audit?limit=300');
-    root.append(card('audit.title', rows.length ? table(['#', 'UTC', 'account', 'role', 'action', 'subject', 'purpose', 'detail'],
+    root.append(card('audit.title', rows.length ? table(['#', 'UTC', t('audit.account'), t('audit.role'), t('audit.action'), t('audit.subject'), t('audit.purpose'), t('audit.detail')],
       rows.map(r => [r.id, r.atUtc.replace('T', ' ').slice(0, 19), r.account, r.role, r.action, r.subject, r.purpose, r.detail])) : nodata('')));
   }
 
