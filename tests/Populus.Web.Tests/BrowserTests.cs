@@ -116,6 +116,10 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.FillAsync("#attr-graduation_year", "2023");
         await page.SelectOptionAsync("#attr-employment", "full_time");
         await page.SelectOptionAsync("#attr-employer_size", "small");
+        // The form's values in Chinese, every option of every list (the codes stay the values sent).
+        Assert.Equal("硕士研究生", await page.EvalOnSelectorAsync<string>("#attr-education", "s => s.selectedOptions[0].textContent"));
+        var untranslated = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#policies-form option')].map(o => o.textContent).filter(x => /[a-z]/.test(x))");
+        Assert.Empty(untranslated);
         await page.ClickAsync("#policies-form button[type=submit]");
         await page.WaitForSelectorAsync("#policies-result table");
         Assert.Contains("SETTLE-COLLEGE v1", await page.InnerTextAsync("#policies-result"), StringComparison.Ordinal);

@@ -100,10 +100,13 @@
     ['housing_support_eligible', ['', 'yes', 'no']], ['talent_category', ['', 'none', 'a', 'b', 'c', 'd', 'e', 'f']],
   ];
 
+  // An attribute's value as the form shows it: its own wording (val.NAME.VALUE), else the shared one (yes, no, none).
+  const valueText = (name, v) => { const key = 'val.' + name + '.' + v; const own = t(key); return own !== key ? own : t('val.' + v); };
+
   async function policies(root) {
     const inputs = {};
     const fields = attributes.map(([name, kind]) => {
-      const input = Array.isArray(kind) ? h('select', { id: 'attr-' + name }, kind.map(v => h('option', { value: v, text: v || '—' })))
+      const input = Array.isArray(kind) ? h('select', { id: 'attr-' + name }, kind.map(v => h('option', { value: v, text: v ? valueText(name, v) : '—' })))
         : h('input', { id: 'attr-' + name, type: kind });
       inputs[name] = input;
       return h('label', {}, h('span', { text: t('attr.' + name) }), input);
