@@ -18,10 +18,10 @@ public sealed class ScenarioProjection
     private readonly int _a;
     private readonly int _block;
     private readonly int _cells;
-    private readonly int[] _stateOf; // [county][residence]: the state index
+    private readonly int[] _stateOf; // [county][residence]: the state index (the projector's, shared by its projections)
 
     internal ScenarioProjection(Scenario scenario, ScenarioModel model, StateSpace states, double[] population, double[] birthsByAge,
-        double[] birthsBySex, (DeathRates, DeathRates)[] mortality, ScenarioYear[] years, double clipped, ScenarioProjection? shared = null)
+        double[] birthsBySex, (DeathRates, DeathRates)[] mortality, ScenarioYear[] years, double clipped, int[] stateOf, ScenarioProjection? shared)
     {
         Shared = shared;
         Scenario = scenario;
@@ -36,7 +36,7 @@ public sealed class ScenarioProjection
         _a = model.Ages.Count;
         _block = 2 * _a;
         _cells = states.Count * _block;
-        _stateOf = [.. Enumerable.Range(0, model.Counties.Count).SelectMany(c => new[] { states.IndexOf(c, ScenarioProjector.Urban), states.IndexOf(c, ScenarioProjector.Rural) })];
+        _stateOf = stateOf;
     }
 
     public Scenario Scenario { get; }

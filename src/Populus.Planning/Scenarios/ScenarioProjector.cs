@@ -251,7 +251,7 @@ public class ScenarioProjector<T>
             clipped = clippedAfter;
         }
 
-        return new ScenarioProjection(scenario, Model, States, population, birthsByAge, birthsBySex, mortality, years, clipped, shared);
+        return new ScenarioProjection(scenario, Model, States, population, birthsByAge, birthsBySex, mortality, years, clipped, _stateOf, shared);
     }
 
     /// <summary>Writes the year's rates into the step buffer (the reclassification scaled by the year's rate) and returns the
