@@ -39,9 +39,9 @@ public static class PopulusStore
         }
     }
 
-    /// <summary>The import kinds: name (as in `populus import NAME FILE`) and what the file holds.</summary>
-    public static IReadOnlyList<(string Name, string Summary, IReadOnlyList<string> RequiredColumns)> ImportKinds =>
-        [.. Imports.ImportKinds.All.Select(k => (k.Name, k.Summary, (IReadOnlyList<string>)k.RequiredColumns))];
+    /// <summary>The import kinds: name (as in `populus import NAME FILE`) and what the file holds, in English and Chinese.</summary>
+    public static IReadOnlyList<(string Name, string Summary, string SummaryZh, IReadOnlyList<string> RequiredColumns)> ImportKinds =>
+        [.. Imports.ImportKinds.All.Select(k => (k.Name, k.Summary, k.SummaryZh, (IReadOnlyList<string>)k.RequiredColumns))];
 
     /// <summary>True for "Host=…;Database=…" style text; a file path has no '='.</summary>
     internal static bool IsConnectionString(string db) => db.Contains('=', StringComparison.Ordinal);

@@ -123,6 +123,12 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.ClickAsync("#policies-form button[type=submit]");
         await page.WaitForSelectorAsync("#policies-result table");
         Assert.Contains("SETTLE-COLLEGE v1", await page.InnerTextAsync("#policies-result"), StringComparison.Ordinal);
+        // Why each rule applies, in Chinese from the server's checks (the rule book's English words on hover).
+        Assert.Contains("学历为硕士研究生，符合“学历不低于大专”", await page.InnerTextAsync("#policies-result"), StringComparison.Ordinal);
+        Assert.Contains("需补充：", await page.InnerTextAsync("#policies-result"), StringComparison.Ordinal);
+        var englishWhy = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#policies-result .why')].map(e => e.textContent).filter(x => /[a-z]/.test(x))");
+        Assert.Empty(englishWhy);
+        Assert.Contains("education master meets education>=junior_college", await page.GetAttributeAsync("#policies-result .why", "title"), StringComparison.Ordinal);
         await Shot(page, "policies");
 
         await Open(page, "#points");
@@ -146,8 +152,26 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var result = await page.InnerTextAsync("#permit-result");
         Assert.Contains("有效", result, StringComparison.Ordinal);
         Assert.Contains(permit!, result, StringComparison.Ordinal);
+        // Why, in Chinese from the verification's parts; the server's English words on hover.
+        Assert.Matches(@"^有效期至 \d{4}-\d{2}-\d{2}，由温州市（330300）签发，未被吊销（吊销名单第 \d+ 号）$", await page.InnerTextAsync("#permit-why"));
+        Assert.StartsWith("valid until", await page.GetAttributeAsync("#permit-why", "title"), StringComparison.Ordinal);
         await page.FillAsync("#permit-holder", "");
         await Shot(page, "permit");
+
+        // A permit altered after signing: one character of its claims changed.
+        var at = token.IndexOf('.', StringComparison.Ordinal) + 12;
+        await page.FillAsync("#permit-token", token[..at] + (token[at] == 'A' ? 'B' : 'A') + token[(at + 1)..]);
+        await page.ClickAsync("#permit-form button[type=submit]");
+        await page.WaitForFunctionAsync("() => document.querySelector('#permit-result .status.off_track')");
+        Assert.Equal("签名无效", await page.InnerTextAsync("#permit-result .status"));
+        Assert.StartsWith("签名无法验证", await page.InnerTextAsync("#permit-why"), StringComparison.Ordinal);
+
+        // The accounts page in Chinese: its columns, the roles in the table and the new account's choices.
+        await Open(page, "#accounts");
+        Assert.DoesNotMatch("[a-z]", await page.Locator("#page table thead").InnerTextAsync());
+        Assert.Contains("系统管理员", await page.Locator("#page table tbody").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#acc-role option')].map(o => o.textContent).filter(x => /[a-z]/.test(x))"));
+        await Shot(page, "accounts");
         Assert.Empty(errors);
     }
 
@@ -336,8 +360,13 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     {
         var (auditor, _) = await SignIn("auditor");
         Assert.Equal("audit", await auditor.GetAttributeAsync("#page", "data-page"));
-        Assert.Contains("sign-in", await auditor.Locator("#page table").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("用途", await auditor.Locator("#page table thead").InnerTextAsync(), StringComparison.Ordinal); // the columns in Chinese
+        // Roles and actions by their Chinese names, in the log and beside the account's name.
+        var log = await auditor.Locator("#page table tbody").InnerTextAsync();
+        Assert.Contains("登录", log, StringComparison.Ordinal);
+        Assert.Contains("审计人员", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("sign-in", log, StringComparison.Ordinal);
+        Assert.EndsWith("审计人员", await auditor.InnerTextAsync("#who"), StringComparison.Ordinal);
         await Shot(auditor, "audit");
 
         var (provider, errors) = await SignIn("provider");
@@ -349,6 +378,9 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await provider.WaitForSelectorAsync("#import-report table");
         var report = await provider.Locator("#import-report").InnerTextAsync();
         Assert.Contains("999999", report, StringComparison.Ordinal);
+        Assert.Contains("原因", await provider.Locator("#import-report thead").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("第 2 行", await provider.Locator("#page").InnerTextAsync(), StringComparison.Ordinal); // the history's problems
+        Assert.Contains("部门报送的指标值", await provider.EvalOnSelectorAsync<string>("#import-kind", "s => s.selectedOptions[0].textContent"), StringComparison.Ordinal);
         await Shot(provider, "imports");
         File.Delete(file);
         Assert.DoesNotContain(errors, e => !e.Contains("status of 422", StringComparison.Ordinal) && !e.StartsWith("HTTP 422 ", StringComparison.Ordinal));

@@ -30,15 +30,21 @@ public sealed class ServicesApiTests
         Assert.Equal("met", college.GetProperty("outcome").GetString());
         Assert.Equal("SETTLE-COLLEGE v1", college.GetProperty("basis").GetProperty("rule").GetString());
         Assert.NotEmpty(college.GetProperty("basis").GetProperty("sentence").GetString()!);
+        var check = Assert.Single(college.GetProperty("basis").GetProperty("checks").EnumerateArray());
+        Assert.Equal(("education", "bachelor", ">=", "junior_college", true), (check.GetProperty("attribute").GetString(), check.GetProperty("value").GetString(),
+            check.GetProperty("operator").GetString(), check.GetProperty("threshold").GetString(), check.GetProperty("held").GetBoolean()));
 
         var unknown = await Json(await viewer.PostAsJsonAsync("/api/v1/services/settlement/check?on=2024-06-01", new { education = "junior_secondary" }), HttpStatusCode.OK);
         Assert.Equal("not_known", unknown.GetProperty("outcome").GetString());
         Assert.Contains("title", unknown.GetProperty("missing").EnumerateArray().Select(m => m.GetString()));
+        Assert.Contains(unknown.GetProperty("findings").EnumerateArray(), f => f.GetProperty("outcome").GetString() == "not_known"
+            && f.GetProperty("missing").EnumerateArray().Any(m => m.GetString() == "title"));
 
         var older = await Json(await viewer.PostAsJsonAsync("/api/v1/services/settlement/check?on=2024-06-01",
             new { birth_date = "1970-01-01", education = "secondary_vocational", title = "none", skill = "none", housing = "owned" }), HttpStatusCode.OK);
         Assert.Equal("not_met", older.GetProperty("outcome").GetString());
-        Assert.Contains(older.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "SETTLE-YOUNG-VOCATIONAL v1" && f.GetProperty("outcome").GetString() == "not_met");
+        Assert.Contains(older.GetProperty("findings").EnumerateArray(), f => f.GetProperty("rule").GetString() == "SETTLE-YOUNG-VOCATIONAL v1" && f.GetProperty("outcome").GetString() == "not_met"
+            && f.GetProperty("checks").EnumerateArray().Any(c => c.GetProperty("attribute").GetString() == "age" && !c.GetProperty("held").GetBoolean()));
     }
 
     [Theory]

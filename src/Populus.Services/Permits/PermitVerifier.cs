@@ -87,7 +87,7 @@ public static class PermitVerifier
 
         if (list.Revoked.FirstOrDefault(r => r.PermitId == claims.PermitId) is { } revoked)
         {
-            return new(PermitCheck.Revoked, claims, $"revoked on {revoked.RevokedOn:yyyy-MM-dd}: {revoked.Reason}");
+            return new(PermitCheck.Revoked, claims, $"revoked on {revoked.RevokedOn:yyyy-MM-dd}: {revoked.Reason}") { RevocationList = list.Sequence, Revoked = revoked };
         }
 
         if (now > list.NextUpdate)
@@ -95,7 +95,10 @@ public static class PermitVerifier
             return new(PermitCheck.RevocationUnknown, claims, $"the revocation list (number {list.Sequence}) was due to be replaced by {list.NextUpdate:u}; get the current one");
         }
 
-        return new(PermitCheck.Valid, claims, $"valid until {claims.ValidTo:yyyy-MM-dd}, issued by {claims.IssuerName} ({claims.IssuerCity}), not revoked (list {list.Sequence})");
+        return new(PermitCheck.Valid, claims, $"valid until {claims.ValidTo:yyyy-MM-dd}, issued by {claims.IssuerName} ({claims.IssuerCity}), not revoked (list {list.Sequence})")
+        {
+            RevocationList = list.Sequence,
+        };
     }
 
     /// <summary>True when the identity number shown matches the permit's holder binding.</summary>
@@ -132,8 +135,18 @@ public enum PermitCheck
     RevocationUnknown,
 }
 
-/// <summary>The verdict, the permit's claims when they could be read, and why.</summary>
+/// <summary>
+/// The verdict, the permit's claims when they could be read, and why: in words (<see cref="Reason"/>, English) and in
+/// parts, so that a verifier's screen can say it in its own language — the claims' dates and issuer, the revocation
+/// list checked and the revocation found.
+/// </summary>
 public sealed record PermitVerification(PermitCheck Check, PermitClaims? Claims, string Reason)
 {
     public bool IsValid => Check == PermitCheck.Valid;
+
+    /// <summary>The sequence number of the revocation list the permit was checked against, when one was.</summary>
+    public long? RevocationList { get; init; }
+
+    /// <summary>The list's entry for this permit, when it is revoked.</summary>
+    public RevokedPermit? Revoked { get; init; }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Populus.Services.People;
 
 namespace Populus.Services.Rules;
@@ -62,11 +61,11 @@ public sealed class Condition
     /// </summary>
     public ConditionResult Evaluate(Person person, DateOnly day)
     {
-        var failures = new List<string>();
+        var failures = new List<ConditionCheck>();
         var missing = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var alternative in _alternatives)
         {
-            var because = new List<string>(alternative.Length);
+            var held = new List<ConditionCheck>(alternative.Length);
             var failed = false;
             var unknown = new List<string>();
             foreach (var comparison in alternative)
@@ -78,14 +77,14 @@ public sealed class Condition
                     continue;
                 }
 
-                var shown = $"{comparison.Attribute.Name} {comparison.Attribute.Format(value.Value)}";
-                if (comparison.Holds(value.Value))
+                var check = comparison.Check(value.Value);
+                if (check.Held)
                 {
-                    because.Add($"{shown} meets {comparison.Text}");
+                    held.Add(check);
                 }
                 else
                 {
-                    failures.Add($"{shown} does not meet {comparison.Text}");
+                    failures.Add(check);
                     failed = true;
                     break;
                 }
@@ -98,24 +97,27 @@ public sealed class Condition
 
             if (unknown.Count == 0)
             {
-                return new ConditionResult(Outcome.Met, because.Count == 0 ? "applies to everyone" : string.Join("; ", because), []);
+                return new ConditionResult(Outcome.Met, held, []);
             }
 
             missing.UnionWith(unknown);
         }
 
         return missing.Count > 0
-            ? new ConditionResult(Outcome.NotKnown, $"not known without {string.Join(", ", missing)}", [.. missing])
-            : new ConditionResult(Outcome.NotMet, string.Join("; ", failures.Distinct()), []);
+            ? new ConditionResult(Outcome.NotKnown, [], [.. missing])
+            : new ConditionResult(Outcome.NotMet, [.. failures.Distinct()], []);
     }
 
     public override string ToString() => Text;
 
-    private sealed record Comparison(PersonAttribute Attribute, string Operator, double Value, string Text)
+    private sealed record Comparison(PersonAttribute Attribute, string Operator, double Value)
     {
         private static readonly string[] Operators = [">=", "<=", "!=", "=", "<", ">"];
 
-        public bool Holds(double value)
+        public ConditionCheck Check(double value) =>
+            new(Attribute.Name, Attribute.Format(value), Operator, Attribute.Format(Value), Holds(value));
+
+        private bool Holds(double value)
         {
             if (Attribute.Kind == AttributeKind.Ladder && Operator is not ("=" or "!="))
             {
@@ -165,7 +167,7 @@ public sealed class Condition
                 return false;
             }
 
-            comparison = new Comparison(attribute, op.Op, value, $"{name}{op.Op}{valueText.ToLower(CultureInfo.InvariantCulture)}");
+            comparison = new Comparison(attribute, op.Op, value);
             return true;
         }
     }
@@ -179,5 +181,17 @@ public enum Outcome
     NotKnown,
 }
 
-/// <summary>A condition's outcome and why: the comparisons that held, the first that failed in each alternative, or the fields missing.</summary>
-public sealed record ConditionResult(Outcome Outcome, string Reason, IReadOnlyList<string> Missing);
+/// <summary>
+/// A condition's outcome and why: met, the comparisons of the alternative that held (none when the rule applies to
+/// everyone); not met, the first comparison that failed in each alternative; not known, the fields to give.
+/// </summary>
+public sealed record ConditionResult(Outcome Outcome, IReadOnlyList<ConditionCheck> Checks, IReadOnlyList<string> Missing)
+{
+    /// <summary>Why, in the rule book's words: "education master meets education&gt;=junior_college; …".</summary>
+    public string Reason => Outcome switch
+    {
+        Outcome.Met when Checks.Count == 0 => "applies to everyone",
+        Outcome.NotKnown => $"not known without {string.Join(", ", Missing)}",
+        _ => string.Join("; ", Checks),
+    };
+}

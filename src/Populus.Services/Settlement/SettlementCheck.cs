@@ -20,7 +20,7 @@ public sealed class SettlementCheck(RuleBook rules)
         var findings = rules.InForce(day, Policy).Select(r => Find(r, person, day)).ToList();
         var basis = findings.FirstOrDefault(f => f.Outcome == Outcome.Met);
         var missing = basis is null
-            ? findings.Where(f => f.Outcome == Outcome.NotKnown).SelectMany(f => f.Rule.Condition.Evaluate(person, day).Missing).Distinct().Order(StringComparer.Ordinal).ToList()
+            ? findings.Where(f => f.Outcome == Outcome.NotKnown).SelectMany(f => f.Result.Missing).Distinct().Order(StringComparer.Ordinal).ToList()
             : [];
         var outcome = basis is not null ? Outcome.Met : missing.Count > 0 ? Outcome.NotKnown : Outcome.NotMet;
         var address = person.Housing == Housing.Rented
@@ -29,9 +29,5 @@ public sealed class SettlementCheck(RuleBook rules)
         return new SettlementDecision(day, outcome, basis, findings, address, missing);
     }
 
-    internal static RuleFinding Find(PolicyRule rule, Person person, DateOnly day)
-    {
-        var result = rule.Condition.Evaluate(person, day);
-        return new RuleFinding(rule, result.Outcome, result.Reason);
-    }
+    internal static RuleFinding Find(PolicyRule rule, Person person, DateOnly day) => new(rule, rule.Condition.Evaluate(person, day));
 }

@@ -13,6 +13,9 @@ internal sealed class CensusImport : FactImportKind
 
     public override string Summary => "population by reference date × region × sex × age (× urban/rural × education)";
 
+
+    public override string SummaryZh => "人口：按标准时点、地区、性别、年龄（及城乡、受教育程度）";
+
     public override string[] RequiredColumns => ["region", "persons"];
 
     protected override string Table => "population";

@@ -16,6 +16,9 @@ internal sealed class GraduatesImport : FactImportKind
 
     public override string Summary => "graduates of local universities, one per row, with their destination (retention rate, indicator 11)";
 
+
+    public override string SummaryZh => "本地高校毕业生，每行一人，含去向（留温率，指标 11）";
+
     public override string[] RequiredColumns => ["year", "region", "institution", "graduate_key", "level", "destination"];
 
     protected override string Table => "graduate_record";

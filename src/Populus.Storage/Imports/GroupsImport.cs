@@ -18,6 +18,9 @@ internal sealed class GroupsImport : ImportKind
 
     public override string Summary => "membership of region groups (中心城区, 市域主中心 …); replaces the members of each group in the file";
 
+
+    public override string SummaryZh => "区域分组成员（中心城区、市域主中心等）；文件中的每个分组整体替换其成员";
+
     public override string[] RequiredColumns => ["group", "region_code"];
 
     public override int Load(ImportSession session)

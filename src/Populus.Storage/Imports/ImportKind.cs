@@ -21,6 +21,9 @@ internal abstract class ImportKind
     /// <summary>One line for help texts.</summary>
     public abstract string Summary { get; }
 
+    /// <summary>The same line in Chinese, for the cockpit's upload page.</summary>
+    public abstract string SummaryZh { get; }
+
     /// <summary>Columns the file must have.</summary>
     public abstract string[] RequiredColumns { get; }
 

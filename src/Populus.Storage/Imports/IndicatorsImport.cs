@@ -9,6 +9,9 @@ internal sealed class IndicatorsImport : FactImportKind
 
     public override string Summary => "department-reported indicator values per year and region (talent counts, graduates, new jobs …)";
 
+
+    public override string SummaryZh => "部门报送的指标值，按年份和地区（人才总量、毕业生、新增就业等）";
+
     public override string[] RequiredColumns => ["year", "region", "indicator", "value", "unit", "department"];
 
     protected override string Table => "indicator_value";

@@ -10,6 +10,9 @@ internal sealed class MigrationFlowsImport : FactImportKind
 
     public override string Summary => "migration flows origin → destination per year, by sex and age";
 
+
+    public override string SummaryZh => "迁移流量：迁出地 → 迁入地，按年份、性别和年龄";
+
     public override string[] RequiredColumns => ["year", "origin", "destination", "persons"];
 
     protected override string Table => "migration_flow";

@@ -22,6 +22,9 @@ internal sealed class PersonEventsImport : ImportKind
 
     public override string Summary => "events of registered persons: birth, death, move_in, move_out, hukou_change (person named by identity number)";
 
+
+    public override string SummaryZh => "登记人员的事件：出生、死亡、迁入、迁出、户籍变更（以身份证号指明人员）";
+
     public override string[] RequiredColumns => ["national_id", "event", "event_date"];
 
     public override int Load(ImportSession session)

@@ -26,6 +26,9 @@ internal sealed class PersonsImport : ImportKind
 
     public override string Summary => "person-level registry records (identity number hashed and sealed under the registry key)";
 
+
+    public override string SummaryZh => "人员登记记录（身份证号经哈希并以登记库密钥加密保存）";
+
     public override string[] RequiredColumns =>
         ["national_id", "sex", "birth_date", "hukou_region", "residence_region", "urban_rural", "education", "permit_status"];
 

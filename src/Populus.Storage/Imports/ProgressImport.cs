@@ -14,6 +14,9 @@ internal sealed class ProgressImport : ImportKind
 
     public override string Summary => "departments' progress reports on their work points, with evidence (工作进展)";
 
+
+    public override string SummaryZh => "各部门工作要点进展报告及佐证（工作进展）";
+
     public override string[] RequiredColumns => ["year", "point_key", "department", "reported_on", "percent_complete", "completed", "evidence"];
 
     public override int Load(ImportSession session)

@@ -9,6 +9,9 @@ internal sealed class SurveyTotalsImport : FactImportKind
 
     public override string Summary => "sample-survey totals (population, households, births, deaths …) per year and region";
 
+
+    public override string SummaryZh => "抽样调查总量（人口、户数、出生、死亡等），按年份和地区";
+
     public override string[] RequiredColumns => ["year", "region", "survey", "measure", "value"];
 
     protected override string Table => "survey_total";

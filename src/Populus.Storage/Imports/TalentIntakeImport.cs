@@ -16,6 +16,9 @@ internal sealed class TalentIntakeImport : FactImportKind
 
     public override string Summary => "talent taken in, one person per row: intake date, category A-F, graduate or not, departure and last observation (graduates attracted, retention by cohort)";
 
+
+    public override string SummaryZh => "引进人才，每行一人：引进日期、A–F 类别、是否毕业生、离开与最后观察日期（引进毕业生数、分批留温率）";
+
     public override string[] RequiredColumns => ["region", "person_key", "intake_date", "category", "graduate", "observed_until"];
 
     protected override string Table => "talent_intake";

@@ -12,6 +12,9 @@ internal sealed class VitalEventsImport : FactImportKind
 
     public override string Summary => "births by mother's age and deaths by age × sex, per year and region";
 
+
+    public override string SummaryZh => "出生（按母亲年龄）和死亡（按年龄、性别），按年份和地区";
+
     public override string[] RequiredColumns => ["year", "region", "event", "count"];
 
     protected override string Table => "vital_event";

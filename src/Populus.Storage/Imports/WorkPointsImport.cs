@@ -14,6 +14,9 @@ internal sealed class WorkPointsImport : ImportKind
 
     public override string Summary => "yearly work points of the plan's tasks: task, responsible department, deadline (年度工作要点)";
 
+
+    public override string SummaryZh => "规划任务的年度工作要点：任务、责任部门、完成时限（年度工作要点）";
+
     public override string[] RequiredColumns => ["year", "point_key", "task_id", "department", "description", "deadline"];
 
     public override int Load(ImportSession session)

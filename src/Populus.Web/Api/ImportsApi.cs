@@ -35,7 +35,7 @@ internal static class ImportsApi
     {
         var me = CurrentAccount.From(user);
         return TypedResults.Ok((IReadOnlyList<KindView>)[.. PopulusStore.ImportKinds.Where(k => Allowed(me, k.Name))
-            .Select(k => new KindView(k.Name, k.Summary, k.RequiredColumns))]);
+            .Select(k => new KindView(k.Name, k.Summary, k.SummaryZh, k.RequiredColumns))]);
     }
 
     internal static Ok<IReadOnlyList<ImportAttempt>> Attempts(ClaimsPrincipal user, IPopulusStore store)
@@ -116,5 +116,5 @@ internal static class ImportsApi
     private static bool Allowed(CurrentAccount me, string kind) =>
         me.Role == AccountRole.Administrator || (me.Role == AccountRole.DataProvider && me.DataKinds.Contains(kind, StringComparer.Ordinal));
 
-    internal sealed record KindView(string Name, string Summary, IReadOnlyList<string> RequiredColumns);
+    internal sealed record KindView(string Name, string Summary, string SummaryZh, IReadOnlyList<string> RequiredColumns);
 }

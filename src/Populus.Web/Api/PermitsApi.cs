@@ -104,7 +104,8 @@ internal static class PermitsApi
         var c = result.Claims;
         return TypedResults.Ok(new VerificationView(result.IsValid, Codes(result.Check), result.Reason,
             c is null ? null : new ClaimsView(c.PermitId, c.Revision, c.IssuerCity, c.IssuerName, c.RegionCode, c.MaskedId, c.ValidFrom, c.ValidTo, c.IssuedAt),
-            c is not null && holder is { } h ? PermitVerifier.MatchesHolder(c, h) : null));
+            c is not null && holder is { } h ? PermitVerifier.MatchesHolder(c, h) : null,
+            result.RevocationList, result.Revoked is { } r ? new RevokedView(r.RevokedOn, r.Reason) : null));
     }
 
     internal static IResult List(string? state, ClaimsPrincipal user, ServiceDesk desk)
@@ -227,7 +228,12 @@ internal static class PermitsApi
 
     /// <param name="Check">valid, malformed, unknown_key, bad_signature, wrong_issuer, not_yet_valid, expired, revoked, revocation_unknown.</param>
     /// <param name="HolderMatches">Whether the identity number given is the holder's; null when none was given.</param>
-    internal sealed record VerificationView(bool Valid, string Check, string Reason, ClaimsView? Claims, bool? HolderMatches);
+    /// <param name="Reason">Why, in English words; <paramref name="Check"/>, <paramref name="Claims"/>, <paramref name="RevocationList"/> and <paramref name="Revoked"/> say it in parts.</param>
+    /// <param name="RevocationList">The sequence number of the revocation list checked, when one was.</param>
+    /// <param name="Revoked">The day the permit was revoked and why, when it was.</param>
+    internal sealed record VerificationView(bool Valid, string Check, string Reason, ClaimsView? Claims, bool? HolderMatches, long? RevocationList, RevokedView? Revoked);
+
+    internal sealed record RevokedView(DateOnly On, string Reason);
 
     /// <param name="HasToken">True when the permit has an electronic permit (GET …/token, …/qr.png).</param>
     internal sealed record PermitView(string PermitId, string MaskedId, string City, string RegionCode, string State, DateOnly AppliedOn, DateOnly? ValidFrom,

@@ -95,13 +95,20 @@ internal static class ServicesApi
 
     private static string Code<T>(T value) where T : struct, Enum => Codes<T>.Code(value);
 
-    private static FindingView Finding(RuleFinding f) => new(f.Rule.Citation, f.Rule.Policy, Code(f.Outcome), f.Reason, f.Rule.BenefitZh, f.Rule.BenefitEn,
-        f.Rule.Department, f.Rule.Sentence, f.Rule.SeedLine);
+    private static FindingView Finding(RuleFinding f) => new(f.Rule.Citation, f.Rule.Policy, Code(f.Outcome), f.Reason,
+        [.. f.Result.Checks.Select(c => new CheckView(c.Attribute, c.Value, c.Operator, c.Threshold, c.Held))], f.Result.Missing,
+        f.Rule.BenefitZh, f.Rule.BenefitEn, f.Rule.Department, f.Rule.Sentence, f.Rule.SeedLine);
 
     /// <param name="Rule">How decisions cite the rule: "SETTLE-COLLEGE v1".</param>
     /// <param name="Outcome">met, not_met or not_known.</param>
-    internal sealed record FindingView(string Rule, string Policy, string Outcome, string Reason, string BenefitZh, string BenefitEn, string Department,
-        string Sentence, int? SeedLine);
+    /// <param name="Reason">Why, in the rule book's words (English): the checks, or the attributes missing.</param>
+    /// <param name="Checks">Why, in parts: met, the comparisons that held (none: the rule applies to everyone); not met, the first that failed in each alternative.</param>
+    /// <param name="Missing">not_known: the attributes to give.</param>
+    internal sealed record FindingView(string Rule, string Policy, string Outcome, string Reason, IReadOnlyList<CheckView> Checks, IReadOnlyList<string> Missing,
+        string BenefitZh, string BenefitEn, string Department, string Sentence, int? SeedLine);
+
+    /// <summary>One comparison of a rule's condition: the person's <paramref name="Value"/> against <paramref name="Threshold"/> (codes and numbers as rules write them).</summary>
+    internal sealed record CheckView(string Attribute, string Value, string Operator, string Threshold, bool Held);
 
     /// <param name="Basis">The first rule met; null when none is.</param>
     /// <param name="Address">The tenant rule (owner's consent) when the person rents.</param>

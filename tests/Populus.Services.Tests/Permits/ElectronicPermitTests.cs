@@ -38,6 +38,7 @@ public class ElectronicPermitTests : IDisposable
         var keys = PublishedKeys.FromJson(_ring.Publish().ToJson());
         var result = PermitVerifier.Verify(token, keys, Revocations(), Now.AddHours(10));
         Assert.Equal(PermitCheck.Valid, result.Check);
+        Assert.Equal((1L, null), (result.RevocationList, result.Revoked)); // checked against list 1, not on it
         Assert.Equal(Id.ToString(), result.Claims!.MaskedId);
         Assert.Contains("********", result.Claims.MaskedId);
         Assert.True(PermitVerifier.MatchesHolder(result.Claims, Id));
@@ -62,8 +63,12 @@ public class ElectronicPermitTests : IDisposable
 
         Assert.Equal(PermitCheck.NotYetValid, PermitVerifier.Verify(token, keys, Revocations(), Now.AddDays(-2)).Check);
         Assert.Equal(PermitCheck.Expired, PermitVerifier.Verify(token, keys, Revocations(), Now.AddDays(400)).Check);
-        Assert.Equal(PermitCheck.Revoked, PermitVerifier.Verify(token, keys, Revocations("330300-20250301-aa"), Now).Check);
-        Assert.Equal(PermitCheck.RevocationUnknown, PermitVerifier.Verify(token, keys, null, Now).Check);
+        var revoked = PermitVerifier.Verify(token, keys, Revocations("330300-20250301-aa"), Now);
+        Assert.Equal(PermitCheck.Revoked, revoked.Check);
+        Assert.Equal(new RevokedPermit("330300-20250301-aa", new DateOnly(2025, 3, 1), "test"), revoked.Revoked);
+        Assert.Equal(1, revoked.RevocationList);
+        var unknown = PermitVerifier.Verify(token, keys, null, Now);
+        Assert.Equal((PermitCheck.RevocationUnknown, null), (unknown.Check, unknown.RevocationList));
         Assert.Equal(PermitCheck.RevocationUnknown, PermitVerifier.Verify(token, keys, Revocations(), Now.AddDays(3)).Check); // list past its next update
     }
 

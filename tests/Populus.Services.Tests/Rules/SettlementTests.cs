@@ -20,6 +20,25 @@ public class SettlementTests
     }
 
     [Fact]
+    public void Reasons_InParts_ThePersonsValueTheComparisonAndWhetherItHeld()
+    {
+        var met = Check.Check(new Person { Education = Education.Master }, Day).Basis!.Result;
+        Assert.Equal([new ConditionCheck("education", "master", ">=", "junior_college", true)], met.Checks);
+
+        var person = new Person { BirthDate = Day.AddYears(-40), Education = Education.SecondaryVocational, Title = ProfessionalTitle.None, Skill = SkillGrade.None };
+        var young = Check.Check(person, Day).Findings.Single(f => f.Rule.Id == "SETTLE-YOUNG-VOCATIONAL").Result;
+        Assert.Equal(Outcome.NotMet, young.Outcome);
+        var failed = Assert.Single(young.Checks, c => !c.Held);
+        Assert.Equal(("age", "40", "<", "35"), (failed.Attribute, failed.Value, failed.Operator, failed.Threshold));
+        Assert.Equal(string.Join("; ", young.Checks), young.Reason);
+
+        var unknown = Check.Check(new Person { Education = Education.JuniorSecondary }, Day);
+        Assert.All(unknown.Findings.Where(f => f.Outcome == Outcome.NotKnown), f => Assert.Empty(f.Result.Checks));
+        Assert.Equal(unknown.Findings.SelectMany(f => f.Result.Missing).Distinct().Order(StringComparer.Ordinal), unknown.Missing);
+        Assert.Contains("title", unknown.Missing);
+    }
+
+    [Fact]
     public void SeniorWorkerClassOfATechnicalSchool_CountsAsCollege()
     {
         Assert.Equal("SETTLE-COLLEGE", Check.Check(new Person { Education = Education.SeniorWorkerClass }, Day).Basis!.Rule.Id);

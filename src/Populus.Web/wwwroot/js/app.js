@@ -33,7 +33,7 @@
     $('page').hidden = !signedIn;
     $('nav').hidden = !signedIn;
     $('logout').hidden = !signedIn;
-    $('who').textContent = signedIn ? me.displayName + ' · ' + me.role + (me.regionName ? ' · ' + me.regionName : '') : '';
+    $('who').textContent = signedIn ? me.displayName + ' · ' + I18N.code('role', me.role) + (me.regionName ? ' · ' + me.regionName : '') : '';
   }
 
   async function start() {

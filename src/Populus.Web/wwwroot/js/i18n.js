@@ -71,6 +71,18 @@ window.I18N = (function () {
     'points.status': ['状态', 'status'], 'points.seed': ['公开抽签种子', 'published lottery seed'], 'points.tiebreakers': ['同分排序', 'tie-breakers'],
     'audit.account': ['账户', 'account'], 'audit.role': ['角色', 'role'], 'audit.action': ['操作', 'action'], 'audit.subject': ['对象', 'subject'],
     'audit.purpose': ['用途', 'purpose'], 'audit.detail': ['详情', 'detail'],
+    // Roles and the audit log's actions, by their codes.
+    'role.administrator': ['系统管理员', 'administrator'], 'role.city_analyst': ['市级分析人员', 'city analyst'], 'role.county_viewer': ['区县查阅人员', 'county viewer'],
+    'role.data_provider': ['数据报送部门', 'data provider'], 'role.auditor': ['审计人员', 'auditor'],
+    'action.sign-in': ['登录', 'sign-in'], 'action.password-changed': ['修改密码', 'password changed'], 'action.account-created': ['新建账户', 'account created'],
+    'action.token-created': ['生成访问令牌', 'token created'], 'action.account-disabled': ['停用账户', 'account disabled'],
+    'action.person-lookup': ['查询登记人员', 'person lookup'], 'action.unmask': ['查看未脱敏个人信息', 'unmasked personal data'],
+    'action.permit-token': ['调取电子居住证', 'permit token read'],
+    'accounts.user': ['用户名', 'user'], 'accounts.name': ['姓名', 'name'], 'accounts.role': ['角色', 'role'], 'accounts.region': ['区县', 'region'],
+    'accounts.kinds': ['可导入数据类型', 'import kinds'], 'accounts.disabled': ['已停用', 'disabled'],
+    'accounts.password': ['初始密码（仅显示一次）：', 'password (shown once): '], 'accounts.shownOnce': ['（仅显示一次）', '(shown once)'],
+    'imports.row': ['行', 'row'], 'imports.column': ['列', 'column'], 'imports.value': ['值', 'value'], 'imports.reason': ['原因', 'reason'],
+    'imports.at': ['第 {row} 行', 'row {row}'],
     // The residents' form: each attribute's values (val.NAME.VALUE, else val.VALUE).
     'val.yes': ['是', 'yes'], 'val.no': ['否', 'no'], 'val.none': ['无', 'none'],
     'val.education.none': ['未上学', 'none'], 'val.education.primary': ['小学', 'primary'], 'val.education.junior_secondary': ['初中', 'junior secondary'],
@@ -112,6 +124,11 @@ window.I18N = (function () {
     'policies.result': ['适用政策及理由', 'Policies that apply, and why'], 'policies.applies': ['适用', 'Apply'], 'policies.may': ['可能适用', 'May apply'],
     'policies.rule': ['规则', 'Rule'], 'policies.benefit': ['政策内容', 'Benefit'], 'policies.why': ['理由', 'Why'], 'policies.sentence': ['规划原文', 'Plan sentence'],
     'policies.category': ['人才类别', 'Talent category'],
+    // Why a rule applies or not, told from the server's checks: {a} attribute, {v} the person's value, {op} the comparison, {t} the rule's value.
+    'why.held': ['{a}为{v}，符合“{a}{op}{t}”', '{a} {v}: meets "{a} {op} {t}"'], 'why.failed': ['{a}为{v}，不符合“{a}{op}{t}”', '{a} {v}: does not meet "{a} {op} {t}"'],
+    'why.everyone': ['适用于所有人', 'applies to everyone'], 'why.give': ['需补充：{m}', 'not known without: {m}'], 'why.sep': ['；', '; '], 'why.list': ['、', ', '],
+    'op.>=': ['不低于', 'at least'], 'op.<=': ['不高于', 'at most'], 'op.>': ['高于', 'above'], 'op.<': ['低于', 'below'], 'op.=': ['为', 'is'], 'op.!=': ['不为', 'is not'],
+    'attr.age': ['年龄', 'Age'], 'attr.years_since_graduation': ['毕业年限', 'Years since graduation'],
     'attr.birth_date': ['出生日期', 'Birth date'], 'attr.education': ['学历', 'Education'], 'attr.title': ['职称', 'Title'], 'attr.skill': ['技能等级', 'Skill grade'],
     'attr.graduation_year': ['毕业年份', 'Graduation year'], 'attr.employment': ['就业', 'Employment'], 'attr.employer_size': ['单位规模', 'Employer size'],
     'attr.new_arrival': ['新来温', 'New arrival'], 'attr.hukou': ['户籍', 'Hukou'], 'attr.residence_permit': ['居住证', 'Residence permit'],
@@ -125,9 +142,22 @@ window.I18N = (function () {
     'permit.check.valid': ['有效', 'Valid'], 'permit.check.malformed': ['格式错误', 'Malformed'], 'permit.check.unknown_key': ['未知签名密钥', 'Unknown key'],
     'permit.check.bad_signature': ['签名无效', 'Bad signature'], 'permit.check.wrong_issuer': ['签发机关不符', 'Wrong issuer'], 'permit.check.not_yet_valid': ['尚未生效', 'Not yet valid'],
     'permit.check.expired': ['已过期', 'Expired'], 'permit.check.revoked': ['已吊销', 'Revoked'], 'permit.check.revocation_unknown': ['吊销状态未知', 'Revocation status unknown'],
+    // Why, from the verification's parts ({to}, {from}: validity; {issuer}, {city}; {seq}: the revocation list; {on}, {reason}: the revocation).
+    'permit.why.valid': ['有效期至 {to}，由{issuer}（{city}）签发，未被吊销（吊销名单第 {seq} 号）', 'Valid until {to}, issued by {issuer} ({city}), not revoked (revocation list {seq})'],
+    'permit.why.expired': ['已于 {to} 到期', 'Expired on {to}'], 'permit.why.not_yet_valid': ['自 {from} 起生效', 'Valid from {from}'],
+    'permit.why.revoked': ['已于 {on} 吊销：{reason}', 'Revoked on {on}: {reason}'],
+    'permit.why.malformed': ['无法读取证照内容：扫码所得文本不完整，或不是电子居住证', 'The text cannot be read as a permit: incomplete, or not an electronic residence permit'],
+    'permit.why.unknown_key': ['签名密钥不在签发城市公布的公钥中', 'Signed by a key the issuer has not published'],
+    'permit.why.bad_signature': ['签名无法验证：证照被改动，或不是由签发城市的有效密钥签发', 'The signature does not verify: the permit was altered, or not signed by a valid key of the issuer'],
+    'permit.why.wrong_issuer': ['证照所载签发城市与签名密钥所属城市不符', 'The permit names another issuer than the key\'s city'],
+    'permit.why.revocation_unknown': ['签名和有效期无误，但没有当前有效的吊销名单，无法确认是否已被吊销', 'Signature and dates are good, but without a current revocation list revocation cannot be ruled out'],
   };
   let lang = localStorage.getItem('populus.lang') || 'zh';
   const t = key => (text[key] ? text[key][lang === 'zh' ? 0 : 1] : key);
+  // A code's words (role.auditor, action.sign-in), or the code itself when the catalogue has none.
+  const code = (prefix, value) => (text[prefix + '.' + value] ? t(prefix + '.' + value) : value);
+  // A message with its parts filled in: format('why.give', { m: '出生日期' }).
+  const format = (key, parts) => t(key).replace(/\{(\w+)\}/g, (_, name) => parts[name]);
   function apply(root) {
     (root || document).querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -135,7 +165,8 @@ window.I18N = (function () {
     if (button) button.textContent = lang === 'zh' ? 'English' : '中文';
   }
   return {
-    t, apply,
+    t, apply, format, code,
+    has: key => Object.hasOwn(text, key),
     get lang() { return lang; },
     toggle() { lang = lang === 'zh' ? 'en' : 'zh'; localStorage.setItem('populus.lang', lang); apply(); },
     name(zh, en) { return lang === 'zh' ? zh : (en || zh); },

@@ -337,7 +337,7 @@ window.Pages = (function () {
 
   async function imports(root, me) {
     const kinds = await Api.get('/api/v1/imports/kinds');
-    const kind = h('select', { id: 'import-kind' }, kinds.map(k => h('option', { value: k.name, text: k.name + ' — ' + k.summary })));
+    const kind = h('select', { id: 'import-kind' }, kinds.map(k => h('option', { value: k.name, text: k.name + ' — ' + I18N.name(k.summaryZh, k.summary) })));
     const file = h('input', { id: 'import-file', type: 'file', accept: '.csv,.xlsx,.parquet' });
     const report = h('div', { id: 'import-report' });
     const history = h('div');
@@ -345,7 +345,7 @@ window.Pages = (function () {
       const attempts = await Api.get('/api/v1/imports');
       history.replaceChildren(attempts.length ? table(['#', t('imports.time'), t('imports.kind'), t('imports.file'), t('imports.outcome'), t('imports.problems')],
         attempts.map(a => [a.id, a.atUtc.replace('T', ' ').slice(0, 19), a.kind, a.fileName, a.accepted ? t('imports.accepted') + ' (' + a.rows + ')' : t('imports.refused'),
-          a.problems.map(p => 'row ' + p.row + (p.column ? ' ' + p.column : '') + (p.value != null ? " '" + p.value + "'" : '') + ': ' + p.reason).join('\n')])) : nodata(''));
+          a.problems.map(p => I18N.format('imports.at', { row: p.row }) + (p.column ? ' ' + p.column : '') + (p.value != null ? " '" + p.value + "'" : '') + ': ' + p.reason).join('\n')])) : nodata(''));
     }
     const upload = h('button', { class: 'primary', type: 'button', text: t('imports.upload'), onclick: async () => {
       if (!file.files.length) return;
@@ -356,7 +356,7 @@ window.Pages = (function () {
         const a = r.data;
         report.replaceChildren(a.accepted ? h('p', { text: t('imports.accepted') + ': ' + a.rows + ' · ' + a.batch })
           : h('div', {}, h('p', { class: 'warn', text: t('imports.refused') + ': ' + a.problems.length }),
-            table(['row', 'column', 'value', 'reason'], a.problems.map(p => [p.row, p.column, p.value, p.reason]))));
+            table([t('imports.row'), t('imports.column'), t('imports.value'), t('imports.reason')], a.problems.map(p => [p.row, p.column, p.value, p.reason]))));
       } catch (e) { report.replaceChildren(nodata(e.message)); }
       await list();
     } });
@@ -369,28 +369,28 @@ window.Pages = (function () {
   async function audit(root) {
     const rows = await Api.get('/api/v1/audit?limit=300');
     root.append(card('audit.title', rows.length ? table(['#', 'UTC', t('audit.account'), t('audit.role'), t('audit.action'), t('audit.subject'), t('audit.purpose'), t('audit.detail')],
-      rows.map(r => [r.id, r.atUtc.replace('T', ' ').slice(0, 19), r.account, r.role, r.action, r.subject, r.purpose, r.detail])) : nodata('')));
+      rows.map(r => [r.id, r.atUtc.replace('T', ' ').slice(0, 19), r.account, I18N.code('role', r.role), I18N.code('action', r.action), r.subject, r.purpose, r.detail])) : nodata('')));
   }
 
   async function accounts(root) {
     const list = await Api.get('/api/v1/accounts');
     const f = { user: h('input', { id: 'acc-user' }), name: h('input', { id: 'acc-name' }),
-      role: h('select', { id: 'acc-role' }, ['administrator', 'city_analyst', 'county_viewer', 'data_provider', 'auditor'].map(r => h('option', { value: r, text: r }))),
+      role: h('select', { id: 'acc-role' }, ['administrator', 'city_analyst', 'county_viewer', 'data_provider', 'auditor'].map(r => h('option', { value: r, text: I18N.code('role', r) }))),
       region: h('input', { id: 'acc-region', placeholder: '330302' }), kinds: h('input', { id: 'acc-kinds', placeholder: 'census;indicators' }) };
     const result = h('pre', { id: 'acc-result' });
     const create = h('button', { class: 'primary', type: 'button', text: t('accounts.create'), onclick: async () => {
       try {
         const r = await Api.send('/api/v1/accounts', { userName: f.user.value, displayName: f.name.value, role: f.role.value,
           regionCode: f.region.value || null, dataKinds: f.kinds.value ? f.kinds.value.split(';') : null });
-        result.textContent = r.data.account.userName + (r.data.password ? '  password (shown once): ' + r.data.password : '');
+        result.textContent = r.data.account.userName + (r.data.password ? '  ' + t('accounts.password') + r.data.password : '');
       } catch (e) { result.textContent = e.message; }
     } });
-    root.append(card('accounts.title', table(['#', 'user', 'name', 'role', 'region', 'kinds', 'disabled', ''], list.map(a => [a.id, a.userName, a.displayName, a.role,
-      a.regionCode, a.dataKinds.join(';'), a.disabled ? 'yes' : '', h('button', { type: 'button', class: 'link', text: t('accounts.token'), onclick: async () => {
-        try { const r = await Api.send('/api/v1/accounts/' + a.id + '/tokens', { name: 'cockpit', days: 90 }); result.textContent = 'Bearer ' + r.data.token + '  (shown once)'; }
+    root.append(card('accounts.title', table(['#', t('accounts.user'), t('accounts.name'), t('accounts.role'), t('accounts.region'), t('accounts.kinds'), t('accounts.disabled'), ''],
+      list.map(a => [a.id, a.userName, a.displayName, I18N.code('role', a.role), a.regionCode, a.dataKinds.join(';'), a.disabled ? t('val.yes') : '', h('button', { type: 'button', class: 'link', text: t('accounts.token'), onclick: async () => {
+        try { const r = await Api.send('/api/v1/accounts/' + a.id + '/tokens', { name: 'cockpit', days: 90 }); result.textContent = 'Bearer ' + r.data.token + '  ' + t('accounts.shownOnce'); }
         catch (e) { result.textContent = e.message; }
       } })]))),
-      h('section', { class: 'card' }, h('h2', { text: t('accounts.create') }), h('div', { class: 'row' }, Object.entries(f).map(([k, v]) => h('label', {}, k, v)), create), result));
+      h('section', { class: 'card' }, h('h2', { text: t('accounts.create') }), h('div', { class: 'row' }, Object.entries(f).map(([k, v]) => h('label', {}, t('accounts.' + k), v)), create), result));
   }
 
   async function bigscreen(root, me) {

@@ -100,8 +100,20 @@
     ['housing_support_eligible', ['', 'yes', 'no']], ['talent_category', ['', 'none', 'a', 'b', 'c', 'd', 'e', 'f']],
   ];
 
-  // An attribute's value as the form shows it: its own wording (val.NAME.VALUE), else the shared one (yes, no, none).
-  const valueText = (name, v) => { const key = 'val.' + name + '.' + v; const own = t(key); return own !== key ? own : t('val.' + v); };
+  // An attribute's value as the form shows it: its own wording (val.NAME.VALUE), else the shared one (yes, no, none),
+  // else the value itself (numbers).
+  const valueText = (name, v) => [`val.${name}.${v}`, `val.${v}`].filter(I18N.has).map(t)[0] ?? String(v);
+
+  // Why a rule applies or not, told in the reader's language from the server's checks (学历为硕士研究生，符合“学历不低于
+  // 大专”), with the rule book's own words on hover.
+  const why = f => {
+    const label = name => t('attr.' + name);
+    const text = f.outcome === 'not_known' ? I18N.format('why.give', { m: f.missing.map(label).join(t('why.list')) })
+      : f.checks.length === 0 ? t('why.everyone')
+      : f.checks.map(c => I18N.format(c.held ? 'why.held' : 'why.failed',
+        { a: label(c.attribute), v: valueText(c.attribute, c.value), op: t('op.' + c.operator), t: valueText(c.attribute, c.threshold) })).join(t('why.sep'));
+    return h('span', { class: 'why', title: f.reason, text });
+  };
 
   async function policies(root) {
     const inputs = {};
@@ -125,7 +137,7 @@
         const r = await Api.send('/api/v1/services/policies', person);
         if (r.status !== 200) throw new Error(r.data && r.data.detail);
         const show = list => list.length ? table([t('policies.rule'), t('policies.benefit'), t('policies.why'), t('policies.sentence')],
-          list.map(p => [p.rule, I18N.name(p.benefitZh, p.benefitEn), p.reason, p.sentence])) : Pages.nodata('');
+          list.map(p => [p.rule, I18N.name(p.benefitZh, p.benefitEn), why(p), p.sentence])) : Pages.nodata('');
         out.replaceChildren(h('p', { class: 'note', text: t('policies.category') + ' ' + r.data.talentCategory.toUpperCase() + ' · ' + r.data.day }),
           h('h3', { text: t('policies.applies') + ' (' + r.data.applies.length + ')' }), show(r.data.applies),
           h('h3', { text: t('policies.may') + ' (' + r.data.mayApply.length + ')' }), show(r.data.mayApply));
@@ -147,7 +159,11 @@
         if (r.status !== 200) throw new Error(r.data && r.data.detail);
         const v = r.data;
         const c = v.claims;
-        out.replaceChildren(h('p', { class: 'status ' + (v.valid ? 'achieved' : 'off_track'), text: t('permit.check.' + v.check) }), h('p', { class: 'note', text: v.reason }),
+        // Why, in the reader's language from the verification's parts; the server's own words on hover.
+        const because = I18N.format('permit.why.' + v.check, { to: c && c.validTo, from: c && c.validFrom, issuer: c && c.issuerName, city: c && c.issuerCity,
+          seq: v.revocationList, on: v.revoked && v.revoked.on, reason: v.revoked && v.revoked.reason });
+        out.replaceChildren(h('p', { class: 'status ' + (v.valid ? 'achieved' : 'off_track'), text: t('permit.check.' + v.check) }),
+          h('p', { id: 'permit-why', class: 'note', title: v.reason, text: because }),
           c ? table([t('permit.id'), t('permit.holderMasked'), t('region'), t('permit.issuer'), t('permit.valid')],
             [[c.permitId, c.maskedId, c.regionCode, c.issuerName + ' ' + c.issuerCity, c.validFrom + ' — ' + c.validTo]]) : '',
           v.holderMatches == null ? '' : h('p', { class: v.holderMatches ? 'note' : 'error', text: t(v.holderMatches ? 'permit.match' : 'permit.nomatch') }));
