@@ -37,8 +37,8 @@ public class IndicatorTests
     {
         var v = Calculator.Compute("dependency_ratio_un", Seed.City, 2020);
         Assert.False(v.HasValue);
-        Assert.Contains("age 65 is not a bound", v.Note, StringComparison.Ordinal);
-        Assert.Contains("no reported figure either", v.Note, StringComparison.Ordinal);
+        Assert.Contains("age 65 is not a bound", v.Note!.English, StringComparison.Ordinal);
+        Assert.Contains("no reported figure either", v.Note!.English, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -93,7 +93,35 @@ public class IndicatorTests
         var v = Calculator.Compute("central_city_primacy", Seed.City, 2020);
         Assert.Equal(ValueBasis.Reported, v.Basis);
         Assert.Equal(31.38, v.Value);
-        Assert.Contains("its member 龙湾区 has none", v.Note, StringComparison.Ordinal);
+        Assert.Contains("its member 龙湾区 has none", v.Note!.English, StringComparison.Ordinal);
+        Assert.Contains("其成员龙湾区也没有", v.Note.Chinese, StringComparison.Ordinal);
+        Assert.EndsWith("采用报送值", v.Note.Chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoData_SaysWhyInChineseToo_ForEveryIndicatorRegionAndYearOfTheSeedData()
+    {
+        // Chinese words only, besides names, codes, numbers and the catalogue's series names: no English sentence left over.
+        var english = new System.Text.RegularExpressions.Regex(@"\b(of|in|the|no|not|needs?|has|have|is|are|by|either|missing|figure|given)\b");
+        var reasons = 0;
+        foreach (var entry in Seed.Catalogue.Entries)
+        {
+            foreach (var region in Seed.Regions.All.Select(r => r.Code))
+            {
+                for (var year = 2010; year <= 2025; year++)
+                {
+                    var v = Calculator.Compute(entry.Id, region, year);
+                    if (v.Note is { } note)
+                    {
+                        Assert.DoesNotMatch(english, note.Chinese);
+                        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", note.Chinese);
+                        reasons++;
+                    }
+                }
+            }
+        }
+
+        Assert.True(reasons > 1000, $"{reasons} reasons");
     }
 
     [Fact]
@@ -101,15 +129,15 @@ public class IndicatorTests
     {
         var v = Calculator.Compute("urbanization_rate", Seed.City, 2010);
         Assert.Equal(ValueBasis.None, v.Basis);
-        Assert.Contains("urban population of 温州市 in 2010", v.Note, StringComparison.Ordinal);
-        Assert.Contains("no reported urbanization_rate", v.Note, StringComparison.Ordinal);
+        Assert.Contains("urban population of 温州市 in 2010", v.Note!.English, StringComparison.Ordinal);
+        Assert.Contains("no reported urbanization_rate", v.Note!.English, StringComparison.Ordinal);
     }
 
     [Fact]
     public void IndicatorOutsideItsRegions_IsNoData()
     {
         var v = Calculator.Compute("central_city_primacy", "鹿城区", 2020);
-        Assert.Contains("applies to 温州市, not to 鹿城区", v.Note, StringComparison.Ordinal);
+        Assert.Contains("applies to 温州市, not to 鹿城区", v.Note!.English, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,7 +150,7 @@ public class IndicatorTests
         var v = Calculator.Compute("graduate_retention_rate", Seed.City, 2017);
         Assert.Equal((33.83, ValueBasis.Reported), (v.Value!.Value, v.Basis));
         var none = Calculator.Compute("birth_defect_incidence", Seed.City, 2023);
-        Assert.Contains("no figure reported by 市卫健委", none.Note, StringComparison.Ordinal);
+        Assert.Contains("no figure reported by 市卫健委", none.Note!.English, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -169,7 +197,7 @@ public class IndicatorTests
         var ages = AgeGroups.FiveYear(0, 100);
         var v = new IndicatorCalculator(Seed.Catalogue, Synthetic(ages, pop: _ => 1000, deaths: _ => 20)).Compute("life_expectancy", Seed.City, 2030);
         Assert.False(v.HasValue);
-        Assert.Contains("life expectancy of 温州市 in 2030", v.Note, StringComparison.Ordinal);
+        Assert.Contains("life expectancy of 温州市 in 2030", v.Note!.English, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -177,7 +205,7 @@ public class IndicatorTests
     {
         var v = Calculator.Compute("life_expectancy", Seed.City, 2020);
         Assert.Equal((81.72, ValueBasis.Reported), (v.Value!.Value, v.Basis));
-        Assert.Contains("no deaths of 温州市 in 2020", v.Note, StringComparison.Ordinal);
+        Assert.Contains("no deaths of 温州市 in 2020", v.Note!.English, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -231,7 +259,7 @@ public class IndicatorTests
         Assert.False(open.TrySumGroups(AgeGroups.SingleYearRange(15, 49), Sex.Female, partial, out var at, out var why));
         Assert.Equal(30, at);
         Assert.Equal(women[44], partial[29]);
-        Assert.Contains("age 46 is not a bound", why, StringComparison.Ordinal);
+        Assert.Contains("age 46 is not a bound", why!.English, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -256,7 +284,7 @@ public class IndicatorTests
         else
         {
             Assert.False(tfr.HasValue);
-            Assert.Contains(missing, tfr.Note, StringComparison.Ordinal);
+            Assert.Contains(missing, tfr.Note!.English, StringComparison.Ordinal);
         }
     }
 

@@ -111,6 +111,9 @@ public class TargetTests
         Assert.Equal(ValueBasis.Computed, e.Latest!.Basis);
         Assert.Equal(TargetStatus.NoData, e.Status);
         Assert.Contains("no projection was given", e.Explanation, StringComparison.Ordinal);
+        // Why, in Chinese too: the same reason the explanation gives.
+        Assert.Equal(e.Explanation, e.NoDataReason!.English);
+        Assert.Equal("没有2020年以后的预测", e.NoDataReason.Chinese);
     }
 
     [Fact]
@@ -162,6 +165,8 @@ public class TargetTests
         var missing = Evaluator(partial).Evaluate(Seed.Book, Target("graduates_attracted", 2025), Seed.City, 2021, null);
         Assert.Equal(TargetStatus.NoData, missing.Status);
         Assert.Equal((60 - 13) / 4.0, missing.RequiredAnnualChange!.Value, 1e-9);
+        Assert.StartsWith("累计值需要2021—2025年每年的数值：", missing.NoDataReason!.Chinese, StringComparison.Ordinal);
+        Assert.Null(e.NoDataReason);
     }
 
     [Fact]

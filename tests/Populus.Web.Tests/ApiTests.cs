@@ -60,6 +60,7 @@ public sealed class ApiTests
 
         var none = await client.GetFromJsonAsync<JsonElement>("/api/v1/population/pyramid?region=330305&date=2001-01-01");
         Assert.Contains("no population", none.GetProperty("noDataReason").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("数据库中没有330305", none.GetProperty("noDataReasonZh").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -77,6 +78,7 @@ public sealed class ApiTests
             if (latest.GetProperty("value").ValueKind == JsonValueKind.Null)
             {
                 Assert.False(string.IsNullOrWhiteSpace(latest.GetProperty("note").GetString()));
+                Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", latest.GetProperty("noteZh").GetString()!); // and why in Chinese
             }
             else
             {
@@ -84,6 +86,13 @@ public sealed class ApiTests
                 Assert.False(string.IsNullOrWhiteSpace(latest.GetProperty("source").GetString()));
             }
         }
+
+        // A target that cannot be judged says why in Chinese as well as in the explanation's English.
+        var noData = items.SelectMany(i => i.GetProperty("targets").EnumerateArray()).Where(t => t.GetProperty("status").GetString() == "no_data").ToList();
+        Assert.NotEmpty(noData);
+        Assert.All(noData, t => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", t.GetProperty("noDataZh").GetString()!));
+        Assert.All(items.SelectMany(i => i.GetProperty("targets").EnumerateArray()).Where(t => t.GetProperty("status").GetString() != "no_data"),
+            t => Assert.Equal(JsonValueKind.Null, t.GetProperty("noDataZh").ValueKind));
 
         var population = items.Single(i => i.GetProperty("id").GetString() == "resident_population").GetProperty("latest");
         Assert.Equal(957.29, population.GetProperty("value").GetDouble(), 2);

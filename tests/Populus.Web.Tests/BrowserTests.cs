@@ -38,6 +38,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 /// </summary>
 public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
+    /// <summary>Words of an English sentence, which the Chinese pages should not show (names, codes and numbers may be Latin).</summary>
+    private const string EnglishWords = @"\b(of|in|the|no|not|needs?|has|is|are|by|either)\b";
+
     private static readonly string Shots = Environment.GetEnvironmentVariable("POPULUS_SCREENSHOTS") is { Length: > 0 } d ? d : Path.Combine(Path.GetTempPath(), "populus-screenshots");
 
     private async Task<(IPage Page, List<string> Errors)> SignIn(string user, int width = 1440, int height = 900)
@@ -186,6 +189,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#page .prob').length > 0 && !document.querySelector('#page .prob.pending')",
             null, new() { Timeout = 120_000 });
         Assert.Contains(await page.Locator("#page .prob").AllInnerTextsAsync(), p => p.EndsWith('%'));
+        // Why a figure is missing or a target cannot be judged, in Chinese: no English sentence on the page.
+        Assert.All(await page.Locator("#page .nodata, #page .explain").AllInnerTextsAsync(), r => Assert.DoesNotMatch(EnglishWords, r));
         await Shot(page, "overview");
 
         await Open(page, "#pyramid");
@@ -220,6 +225,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var compared = await page.InnerTextAsync("#page");
         Assert.Contains("实测 (", compared, StringComparison.Ordinal); // the sources' kinds in Chinese
         Assert.DoesNotContain("observed (", compared, StringComparison.Ordinal);
+        Assert.Contains("无数据：数据库中没有该日期的人口数", compared, StringComparison.Ordinal);
+        Assert.DoesNotMatch(EnglishWords, compared);
         await Shot(page, "compare");
 
         await Open(page, "#services");

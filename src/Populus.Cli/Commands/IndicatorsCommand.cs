@@ -40,13 +40,12 @@ internal static class IndicatorsCommand
                 var v = monitor.Calculator.Compute(entry.Id, where, y);
                 if (!v.HasValue && projected is not null)
                 {
-                    var p = projected.Get(entry.Id, where, y);
-                    v = p.HasValue ? p : IndicatorValue.NoData(entry.Id, where, y, $"{v.Note}; {p.Note}");
+                    v = v.OrElse(projected.Get(entry.Id, where, y));
                 }
 
                 rows.Add([entry.Id, entry.NameZh, TableOutput.Number(v.Value), entry.Unit,
                     v.HasValue ? v.Provenance!.Status.ToString().ToLowerInvariant() : "no data",
-                    v.HasValue ? v.Provenance!.Source + (v.Note is null ? "" : $" ({v.Note})") : v.Note]);
+                    v.HasValue ? v.Provenance!.Source + (v.Note is null ? "" : $" ({v.Note.English})") : v.Note!.English]);
             }
 
             TableOutput.Write(stdout, parse.GetValue(format)!, ["indicator", "name", "value", "unit", "provenance", "source_or_reason"], rows);

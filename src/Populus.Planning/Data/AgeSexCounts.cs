@@ -54,7 +54,7 @@ public sealed class AgeSexCounts
     /// <summary>The sum over <paramref name="range"/> for one sex (null = both).</summary>
     /// <param name="reason">Why no sum can be given: no sex split, or a range bound inside an age group or
     /// outside the ages covered.</param>
-    public bool TrySum(AgeRange range, Sex? sex, out double sum, out string? reason)
+    public bool TrySum(AgeRange range, Sex? sex, out double sum, out Reason? reason)
     {
         sum = 0;
         PopulationByAge counts;
@@ -62,7 +62,7 @@ public sealed class AgeSexCounts
         {
             if (BySex is null)
             {
-                reason = $"no sex split is given (only both sexes, ages {Ages})";
+                reason = new($"no sex split is given (only both sexes, ages {Ages})", $"没有分性别数据（只有两性合计，年龄组 {Ages}）");
                 return false;
             }
 
@@ -87,7 +87,7 @@ public sealed class AgeSexCounts
     /// it given.</summary>
     /// <param name="failed">The group that cannot be summed, or −1.</param>
     /// <param name="reason">Why, as <see cref="TrySum"/> says it.</param>
-    internal bool TrySumGroups(AgeGroups groups, Sex sex, Span<double> sums, out int failed, out string? reason)
+    internal bool TrySumGroups(AgeGroups groups, Sex sex, Span<double> sums, out int failed, out Reason? reason)
     {
         // Single years below the open age of a single-year table: each group's sum is the count at its offset (plus
         // zero, the sum's first term, as TrySum adds it); a probabilistic run asks for hundreds of TFRs a trajectory.
@@ -113,7 +113,7 @@ public sealed class AgeSexCounts
     }
 
     /// <summary>The group indices spanned by <paramref name="range"/>, when its bounds are group bounds.</summary>
-    private bool TryIndices(AgeRange range, out int first, out int last, out string? reason)
+    private bool TryIndices(AgeRange range, out int first, out int last, out Reason? reason)
     {
         first = 0;
         last = Ages.Count - 1;
@@ -128,7 +128,7 @@ public sealed class AgeSexCounts
             first = StartIndex(range.From);
             if (first < 0)
             {
-                reason = $"age {range.From} is not a bound of the age groups {Describe()}";
+                reason = NotABound(range.From);
                 return false;
             }
         }
@@ -138,7 +138,7 @@ public sealed class AgeSexCounts
             var next = to == Ages.End ? Ages.Count : StartIndex(to);
             if (next < 0)
             {
-                reason = $"age {to} is not a bound of the age groups {Describe()}";
+                reason = NotABound(to);
                 return false;
             }
 
@@ -146,7 +146,7 @@ public sealed class AgeSexCounts
         }
         else if (!Ages.IsOpenEnded)
         {
-            reason = $"ages {range} reach beyond the last age group {Ages.Label(Ages.Count - 1)}";
+            reason = new($"ages {range} reach beyond the last age group {Ages.Label(Ages.Count - 1)}", $"年龄 {range} 超出最后一个年龄组 {Ages.Label(Ages.Count - 1)}");
             return false;
         }
 
@@ -159,5 +159,6 @@ public sealed class AgeSexCounts
         return i >= 0 && Ages.Start(i) == age ? i : -1;
     }
 
-    private string Describe() => string.Join(", ", Ages.Labels());
+    private Reason NotABound(int age) =>
+        new($"age {age} is not a bound of the age groups {string.Join(", ", Ages.Labels())}", $"{age} 岁不是年龄组 {string.Join("、", Ages.Labels())} 的分界");
 }

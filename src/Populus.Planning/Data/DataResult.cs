@@ -9,7 +9,7 @@ public readonly struct DataResult<T>
 {
     private readonly T? _value;
 
-    private DataResult(T? value, Provenance? provenance, string? missingReason)
+    private DataResult(T? value, Provenance? provenance, Reason? missingReason)
     {
         _value = value;
         Provenance = provenance;
@@ -27,7 +27,7 @@ public readonly struct DataResult<T>
     public Provenance? Provenance { get; }
 
     /// <summary>Why the value is missing (null when present).</summary>
-    public string? MissingReason { get; }
+    public Reason? MissingReason { get; }
 
     public static DataResult<T> Found(T value, Provenance provenance)
     {
@@ -36,14 +36,9 @@ public readonly struct DataResult<T>
         return new DataResult<T>(value, provenance, null);
     }
 
-    /// <exception cref="ArgumentException">The reason is blank.</exception>
-    public static DataResult<T> Missing(string reason)
+    public static DataResult<T> Missing(Reason reason)
     {
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            throw new ArgumentException("A missing value needs a reason.", nameof(reason));
-        }
-
+        ArgumentNullException.ThrowIfNull(reason);
         return new DataResult<T>(default, null, reason);
     }
 

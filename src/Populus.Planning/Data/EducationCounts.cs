@@ -37,14 +37,14 @@ public sealed class EducationCounts
     public PopulationByAge this[EducationLevel level] => _byLevel[(int)level];
 
     /// <summary>Persons in <paramref name="range"/> with at least <paramref name="minimum"/>.</summary>
-    public bool TryPersons(AgeRange range, EducationLevel minimum, out double persons, out string? reason) =>
+    public bool TryPersons(AgeRange range, EducationLevel minimum, out double persons, out Reason? reason) =>
         TryAccumulate(range, minimum, _ => 1.0, out persons, out reason);
 
     /// <summary>Σ persons × schooling years over <paramref name="range"/> (all levels).</summary>
-    public bool TrySchoolingYears(AgeRange range, out double personYears, out string? reason) =>
+    public bool TrySchoolingYears(AgeRange range, out double personYears, out Reason? reason) =>
         TryAccumulate(range, EducationLevel.None, l => l.SchoolingYears(), out personYears, out reason);
 
-    private bool TryAccumulate(AgeRange range, EducationLevel minimum, Func<EducationLevel, double> weight, out double total, out string? reason)
+    private bool TryAccumulate(AgeRange range, EducationLevel minimum, Func<EducationLevel, double> weight, out double total, out Reason? reason)
     {
         total = 0;
         reason = null;

@@ -103,7 +103,7 @@ public sealed class InMemoryIndicatorData : IIndicatorData
     /// <summary>Figures are kept by region code; a region may be named by code or Chinese name.</summary>
     private string Key(string region) => _catalogue.Regions.KeyOrSelf(region);
 
-    private static DataResult<T> Find<TKey, T>(Dictionary<TKey, DataResult<T>> map, TKey key, string missing)
+    private static DataResult<T> Find<TKey, T>(Dictionary<TKey, DataResult<T>> map, TKey key, Reason missing)
         where TKey : notnull
         where T : notnull =>
         map.TryGetValue(key, out var r) ? r : DataResult<T>.Missing(missing);

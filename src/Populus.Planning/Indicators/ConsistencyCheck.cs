@@ -18,13 +18,13 @@ public sealed class ConsistencyCheck(IndicatorCalculator calculator)
         var reported = calculator.Reported(indicatorId, region, year);
         if (!reported.HasValue)
         {
-            return DataResult<ConsistencyResult>.Missing($"no reported figure to check: {reported.MissingReason}");
+            return DataResult<ConsistencyResult>.Missing(new Reason("no reported figure to check", "没有可核对的报送值").Because(reported.MissingReason));
         }
 
         var recomputed = calculator.Recompute(indicatorId, region, year);
         if (!recomputed.HasValue)
         {
-            return DataResult<ConsistencyResult>.Missing($"cannot recompute: {recomputed.MissingReason}");
+            return DataResult<ConsistencyResult>.Missing(new Reason("cannot recompute", "无法重新计算").Because(recomputed.MissingReason));
         }
 
         var r = reported.Value;

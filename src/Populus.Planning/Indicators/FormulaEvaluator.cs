@@ -16,6 +16,8 @@ internal sealed class FormulaEvaluator(RegionalData data)
 
     private static readonly LifeTableOptions FemaleTable = LifeTableOptions.For(Sex.Female);
 
+    private static readonly (string, string) TotalFertility = ("TFR", "总和生育率");
+
     public DataResult<double> Evaluate(Formula formula, string region, int year) => Eval(formula.Root, region, year);
 
     /// <summary>The region's name for messages (figures are keyed by code).</summary>
@@ -45,13 +47,13 @@ internal sealed class FormulaEvaluator(RegionalData data)
         var right = Eval(b.Right, region, year);
         if (!left.HasValue || !right.HasValue)
         {
-            var reasons = new[] { left.MissingReason, right.MissingReason }.Where(r => r is not null).Distinct();
-            return DataResult<double>.Missing(string.Join("; ", reasons));
+            var reasons = new[] { left.MissingReason, right.MissingReason }.OfType<Reason>().Distinct();
+            return DataResult<double>.Missing(reasons.Aggregate((a, b) => a.And(b)));
         }
 
         if (b.Operator == '/' && right.Value == 0)
         {
-            return DataResult<double>.Missing($"the denominator is zero for {Name(region)} in {year}");
+            return DataResult<double>.Missing(new($"the denominator is zero for {Name(region)} in {year}", $"{Name(region)}{year}年的分母为零"));
         }
 
         var value = b.Operator switch
@@ -72,30 +74,30 @@ internal sealed class FormulaEvaluator(RegionalData data)
         switch (c.Function)
         {
             case FormulaFunction.Pop:
-                return Sum(data.Counts(PopulationKind.Resident, false, region, year), c, "resident population", region, year);
+                return Sum(data.Counts(PopulationKind.Resident, false, region, year), c, ("resident population", "常住人口"), region, year);
             case FormulaFunction.RegPop:
-                return Sum(data.Counts(PopulationKind.Registered, false, region, year), c, "registered population", region, year);
+                return Sum(data.Counts(PopulationKind.Registered, false, region, year), c, ("registered population", "户籍人口"), region, year);
             case FormulaFunction.Urban:
-                return Sum(data.Counts(PopulationKind.Urban, false, region, year), c, "urban population", region, year);
+                return Sum(data.Counts(PopulationKind.Urban, false, region, year), c, ("urban population", "城镇人口"), region, year);
             case FormulaFunction.Births:
-                return Sum(data.Counts(null, true, region, year), c, "births", region, year);
+                return Sum(data.Counts(null, true, region, year), c, ("births", "出生数"), region, year);
             case FormulaFunction.Deaths:
-                return Sum(data.Counts(null, false, region, year), c, "deaths", region, year);
+                return Sum(data.Counts(null, false, region, year), c, ("deaths", "死亡数"), region, year);
             case FormulaFunction.Edu:
             case FormulaFunction.Schooling:
                 var edu = data.Education(region, year);
                 if (!edu.HasValue)
                 {
-                    return DataResult<double>.Missing($"education of {Name(region)} in {year}: {edu.MissingReason}");
+                    return DataResult<double>.Missing(Of(("education", "分受教育程度的人数"), region, year).Because(edu.MissingReason));
                 }
 
                 var ok = c.Function == FormulaFunction.Edu
                     ? edu.Value.TryPersons(c.Ages, c.MinimumLevel, out var v, out var why)
                     : edu.Value.TrySchoolingYears(c.Ages, out v, out why);
-                return ok ? DataResult<double>.Found(v, edu.Provenance) : DataResult<double>.Missing($"education of {Name(region)} in {year}: {why}");
+                return ok ? DataResult<double>.Found(v, edu.Provenance) : DataResult<double>.Missing(Of(("education", "分受教育程度的人数"), region, year).Because(why!));
             case FormulaFunction.Series:
                 var s = data.Series(c.SeriesName!, region, year);
-                return s.HasValue ? s : DataResult<double>.Missing($"{c.SeriesName} of {Name(region)} in {year}: {s.MissingReason}");
+                return s.HasValue ? s : DataResult<double>.Missing(Of((c.SeriesName!, " " + c.SeriesName), region, year).Because(s.MissingReason));
             case FormulaFunction.Tfr:
                 return Tfr(region, year);
             case FormulaFunction.E0:
@@ -107,16 +109,22 @@ internal sealed class FormulaEvaluator(RegionalData data)
         }
     }
 
-    private DataResult<double> Sum(DataResult<AgeSexCounts> counts, CallNode c, string what, string region, int year)
+    /// <summary>What is missing, for a reason that rests on its cause: "TFR of 温州市 in 2024", "温州市2024年的总和生育率".</summary>
+    private Reason Of((string English, string Chinese) what, string region, int year) =>
+        new($"{what.English} of {Name(region)} in {year}", $"{Name(region)}{year}年的{what.Chinese}");
+
+    private DataResult<double> Sum(DataResult<AgeSexCounts> counts, CallNode c, (string English, string Chinese) what, string region, int year)
     {
         if (!counts.HasValue)
         {
-            return DataResult<double>.Missing($"{what} of {Name(region)} in {year}: {counts.MissingReason}");
+            return DataResult<double>.Missing(Of(what, region, year).Because(counts.MissingReason));
         }
 
         return counts.Value.TrySum(c.Ages, c.Sex, out var sum, out var why)
             ? DataResult<double>.Found(sum, counts.Provenance)
-            : DataResult<double>.Missing($"{what} of {Name(region)} in {year}, ages {c.Ages}{(c.Sex is { } s ? ", sex " + s.Code() : "")}: {why}");
+            : DataResult<double>.Missing(new Reason(
+                $"{what.English} of {Name(region)} in {year}, ages {c.Ages}{(c.Sex is { } s ? ", sex " + s.Code() : "")}",
+                $"{Name(region)}{year}年{c.Ages} 岁{(c.Sex is { } z ? (z == Sex.Male ? "男性" : "女性") : "")}的{what.Chinese}").Because(why!));
     }
 
     /// <summary>TFR = Σ n·(births / women) over the mother's age groups of the births table [PHG2001 §5.3].</summary>
@@ -126,13 +134,14 @@ internal sealed class FormulaEvaluator(RegionalData data)
         var pop = data.Counts(PopulationKind.Resident, false, region, year);
         if (!births.HasValue || !pop.HasValue)
         {
-            return DataResult<double>.Missing($"TFR of {Name(region)} in {year}: {births.MissingReason ?? pop.MissingReason}");
+            return DataResult<double>.Missing(Of(TotalFertility, region, year).Because((births.MissingReason ?? pop.MissingReason)!));
         }
 
         var ages = births.Value.Ages;
         if (ages.IsOpenEnded)
         {
-            return DataResult<double>.Missing($"TFR of {Name(region)} in {year}: births by mother's age are needed in closed age groups (such as 15-49); got {ages}");
+            return DataResult<double>.Missing(Of(TotalFertility, region, year).Because(new(
+                $"births by mother's age are needed in closed age groups (such as 15-49); got {ages}", $"需要按母亲年龄分闭合年龄组（如 15-49）的出生数，实际为 {ages}")));
         }
 
         var asfr = ages.Count <= 256 ? stackalloc double[ages.Count] : new double[ages.Count];
@@ -143,7 +152,7 @@ internal sealed class FormulaEvaluator(RegionalData data)
         {
             if (women[i] <= 0)
             {
-                return DataResult<double>.Missing($"TFR of {Name(region)} in {year}: no women aged {Range(i)}");
+                return DataResult<double>.Missing(Of(TotalFertility, region, year).Because(new($"no women aged {Range(i)}", $"没有 {Range(i)} 岁的女性")));
             }
 
             asfr[i] = births.Value.Total[i] / women[i];
@@ -151,7 +160,7 @@ internal sealed class FormulaEvaluator(RegionalData data)
 
         if (!summed)
         {
-            return DataResult<double>.Missing($"TFR of {Name(region)} in {year}: women aged {Range(failed)}: {why}");
+            return DataResult<double>.Missing(Of(TotalFertility, region, year).Because(new Reason($"women aged {Range(failed)}", $"{Range(failed)} 岁女性人数").Because(why!)));
         }
 
         return DataResult<double>.Found(new FertilityRates(ages, asfr).TotalFertilityRate(), births.Provenance.Combine(pop.Provenance));
@@ -166,22 +175,23 @@ internal sealed class FormulaEvaluator(RegionalData data)
     {
         var deaths = data.Counts(null, false, region, year);
         var pop = data.Counts(PopulationKind.Resident, false, region, year);
-        string Label() => $"life expectancy of {Name(region)} in {year}"; // only for a missing value
+        DataResult<double> Missing(Reason why) => DataResult<double>.Missing(Of(("life expectancy", "预期寿命"), region, year).Because(why));
         if (!deaths.HasValue || !pop.HasValue)
         {
-            return DataResult<double>.Missing($"{Label()}: {deaths.MissingReason ?? pop.MissingReason}");
+            return Missing((deaths.MissingReason ?? pop.MissingReason)!);
         }
 
         if (!deaths.Value.Ages.Equals(pop.Value.Ages))
         {
-            return DataResult<double>.Missing($"{Label()}: deaths ({deaths.Value.Ages}) and population ({pop.Value.Ages}) are on different age groups");
+            return Missing(new($"deaths ({deaths.Value.Ages}) and population ({pop.Value.Ages}) are on different age groups",
+                $"死亡数（{deaths.Value.Ages}）与人口（{pop.Value.Ages}）的年龄组不同"));
         }
 
         var d = sex is { } s ? deaths.Value.BySex?[s] : deaths.Value.Total;
         var p = sex is { } s2 ? pop.Value.BySex?[s2] : pop.Value.Total;
         if (d is null || p is null)
         {
-            return DataResult<double>.Missing($"{Label()}: deaths or population have no sex split");
+            return Missing(new("deaths or population have no sex split", "死亡数或人口没有分性别数据"));
         }
 
         try
@@ -191,26 +201,27 @@ internal sealed class FormulaEvaluator(RegionalData data)
         }
         catch (ArgumentException e)
         {
-            return DataResult<double>.Missing($"{Label()}: {e.Message}");
+            return Missing(new(e.Message, $"生命表无法计算（{e.Message}）"));
         }
     }
 
     private DataResult<double> Srb(string region, int year)
     {
         var births = data.Counts(null, true, region, year);
+        DataResult<double> Missing(Reason why) => DataResult<double>.Missing(Of(("sex ratio at birth", "出生人口性别比"), region, year).Because(why));
         if (!births.HasValue)
         {
-            return DataResult<double>.Missing($"sex ratio at birth of {Name(region)} in {year}: {births.MissingReason}");
+            return Missing(births.MissingReason);
         }
 
         if (births.Value.BySex is not { } bySex)
         {
-            return DataResult<double>.Missing($"sex ratio at birth of {Name(region)} in {year}: births have no sex split");
+            return Missing(new("births have no sex split", "出生数没有分性别数据"));
         }
 
         var female = bySex.Female.Total();
         return female > 0
             ? DataResult<double>.Found(100 * bySex.Male.Total() / female, births.Provenance)
-            : DataResult<double>.Missing($"sex ratio at birth of {Name(region)} in {year}: no female births");
+            : Missing(new("no female births", "没有女婴出生数"));
     }
 }

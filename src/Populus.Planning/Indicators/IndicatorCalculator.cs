@@ -36,8 +36,9 @@ public sealed class IndicatorCalculator
         region = Catalogue.Regions.KeyOrSelf(region);
         if (!entry.AppliesTo(region))
         {
-            return IndicatorValue.NoData(indicatorId, region, year,
-                $"{entry.Id} applies to {Describe(entry.Regions)}, not to {Catalogue.Regions.NameOf(region)}");
+            return IndicatorValue.NoData(indicatorId, region, year, new(
+                $"{entry.Id} applies to {Describe(entry.Regions, ", ", "regions")}, not to {Catalogue.Regions.NameOf(region)}",
+                $"该指标适用于{Describe(entry.Regions, "、", "个地区")}，不适用于{Catalogue.Regions.NameOf(region)}"));
         }
 
         return ComputeAnywhere(entry, region, year);
@@ -48,7 +49,7 @@ public sealed class IndicatorCalculator
     {
         region = Catalogue.Regions.KeyOrSelf(region);
         var indicatorId = entry.Id;
-        string? computeFailure = null;
+        Reason? computeFailure = null;
         if (entry.Formula is { } formula)
         {
             var computed = _evaluator.Evaluate(formula, region, year);
@@ -63,15 +64,15 @@ public sealed class IndicatorCalculator
         var reported = _data.Source.Reported(indicatorId, region, year);
         if (reported.HasValue)
         {
-            var note = computeFailure is null ? null : $"computed value unavailable ({computeFailure}); reported figure used";
+            var note = computeFailure is null ? null
+                : new Reason($"computed value unavailable ({computeFailure.English}); reported figure used", $"无法计算（{computeFailure.Chinese}），采用报送值");
             return IndicatorValue.Of(indicatorId, region, year, reported.Value.Value, reported.Value.Provenance, ValueBasis.Reported, note);
         }
 
-        var reportedReason = entry.Kind == IndicatorKind.Reported
-            ? $"no figure reported{(entry.Department is { } d ? " by " + d : "")}: {reported.MissingReason}"
-            : $"no reported figure either: {reported.MissingReason}";
-        return IndicatorValue.NoData(indicatorId, region, year,
-            computeFailure is null ? reportedReason : $"{computeFailure}; {reportedReason}");
+        var reportedReason = (entry.Kind == IndicatorKind.Reported
+            ? new Reason($"no figure reported{(entry.Department is { } d ? " by " + d : "")}", entry.Department is { } dz ? $"报送部门（{dz}）未报送数值" : "未报送数值")
+            : new Reason("no reported figure either", "也没有报送值")).Because(reported.MissingReason!);
+        return IndicatorValue.NoData(indicatorId, region, year, computeFailure is null ? reportedReason : computeFailure.And(reportedReason));
     }
 
     /// <summary>The formula's value only (no reported stand-in), for consistency checks and projected data.</summary>
@@ -95,6 +96,7 @@ public sealed class IndicatorCalculator
     public IReadOnlyList<IndicatorValue> Series(string indicatorId, string region, int firstYear, int lastYear) =>
         [.. Enumerable.Range(firstYear, lastYear - firstYear + 1).Select(y => Compute(indicatorId, region, y))];
 
-    private string Describe(IReadOnlySet<string> regions) =>
-        regions.Count <= 3 ? string.Join(", ", regions.Select(Catalogue.Regions.NameOf)) : $"{regions.Count} regions";
+    /// <summary>Up to three regions by name, else how many: "温州市, 鹿城区", "12 regions".</summary>
+    private string Describe(IReadOnlySet<string> regions, string separator, string many) =>
+        regions.Count <= 3 ? string.Join(separator, regions.Select(Catalogue.Regions.NameOf)) : $"{regions.Count} {many}";
 }

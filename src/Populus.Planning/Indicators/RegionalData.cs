@@ -56,7 +56,9 @@ internal sealed class RegionalData(IIndicatorData data, RegionRegistry regions)
             var part = Resolve(member, year, get, sum);
             if (!part.HasValue)
             {
-                return DataResult<T>.Missing($"{regions.NameOf(region)} has no figure of its own ({own.MissingReason}) and its member {regions.NameOf(member)} has none: {part.MissingReason}");
+                return DataResult<T>.Missing(new Reason(
+                    $"{regions.NameOf(region)} has no figure of its own ({own.MissingReason!.English}) and its member {regions.NameOf(member)} has none",
+                    $"{regions.NameOf(region)}没有自身的数值（{own.MissingReason!.Chinese}），其成员{regions.NameOf(member)}也没有").Because(part.MissingReason));
             }
 
             parts.Add(part.Value);
@@ -66,7 +68,7 @@ internal sealed class RegionalData(IIndicatorData data, RegionRegistry regions)
         var (total, problem) = sum(parts);
         return problem is null && total is not null
             ? DataResult<T>.Found(total, provenance!.Combine(Provenance.SumOfMembers(regions.NameOf(region))))
-            : DataResult<T>.Missing($"{regions.NameOf(region)}'s members cannot be summed: {problem}");
+            : DataResult<T>.Missing(new($"{regions.NameOf(region)}'s members cannot be summed: {problem}", $"{regions.NameOf(region)}的成员无法加总（{problem}）"));
     }
 
     private static (AgeSexCounts? Sum, string? Problem) SumCounts(IReadOnlyList<AgeSexCounts> parts)

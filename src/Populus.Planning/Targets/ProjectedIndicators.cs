@@ -79,7 +79,8 @@ public sealed class ProjectedIndicators
             : _values.TryGetValue((indicatorId, Key(region), year), out var v) ? v : null;
         return value is { } found
             ? IndicatorValue.Of(indicatorId, region, year, found, Provenance.Projected(Scenario), ValueBasis.Computed)
-            : IndicatorValue.NoData(indicatorId, region, year, $"the projection '{Scenario}' has no {indicatorId} for {region} in {year}");
+            : IndicatorValue.NoData(indicatorId, region, year, new(
+                $"the projection '{Scenario}' has no {indicatorId} for {region} in {year}", $"情景“{Scenario}”的预测不含该指标（{_regions?.NameOf(region) ?? region}，{year}年）"));
     }
 
     private string Key(string region) => _regions?.KeyOrSelf(region) ?? region;

@@ -1,3 +1,4 @@
+using Populus.Planning.Data;
 using Populus.Planning.Indicators;
 
 namespace Populus.Planning.Targets;
@@ -9,7 +10,8 @@ namespace Populus.Planning.Targets;
 /// (0 when met); null when not evaluable.</param>
 /// <param name="RequiredAnnualChange">Average change a year from the latest value needed to reach the target's
 /// boundary by the target year (for cumulative targets: the annual figure needed); null when not applicable.</param>
-/// <param name="Explanation">Why the status is what it is, in words.</param>
+/// <param name="Explanation">Why the status is what it is, in (English) words.</param>
+/// <param name="NoDataReason">For <see cref="TargetStatus.NoData"/>, why the target cannot be judged, in English and Chinese.</param>
 public sealed record TargetEvaluation(
     PlanTarget Target,
     string Region,
@@ -19,7 +21,8 @@ public sealed record TargetEvaluation(
     IndicatorValue? Expected,
     double? Shortfall,
     double? RequiredAnnualChange,
-    string Explanation)
+    string Explanation,
+    Reason? NoDataReason = null)
 {
     /// <summary>True when a projection says the target will be missed (at risk or off track, target year ahead).</summary>
     public bool IsEarlyWarning => Status is TargetStatus.AtRisk or TargetStatus.OffTrack && (Target.Year ?? AsOfYear) > AsOfYear;

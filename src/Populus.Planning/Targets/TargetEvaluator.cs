@@ -1,5 +1,6 @@
 using System.Globalization;
 using Populus.Planning.Catalogue;
+using Populus.Planning.Data;
 using Populus.Planning.Indicators;
 
 namespace Populus.Planning.Targets;
@@ -45,7 +46,7 @@ public sealed class TargetEvaluator
         IndicatorValue ValueAt(int y) => y <= asOfYear
             ? _calculator.Compute(entry.Id, region, y)
             : projection is null
-                ? IndicatorValue.NoData(entry.Id, region, y, $"no projection was given for years after {asOfYear}")
+                ? IndicatorValue.NoData(entry.Id, region, y, new($"no projection was given for years after {asOfYear}", $"没有{asOfYear}年以后的预测"))
                 : projection.Get(entry.Id, region, y);
 
         var latest = Latest(entry.Id, region, asOfYear, target.BaseYear);
@@ -79,7 +80,7 @@ public sealed class TargetEvaluator
                 $"the projection '{projection!.Scenario}' misses it by {check.Shortfall:0.####} ({(status == TargetStatus.AtRisk ? "within" : "beyond")} the at-risk margin of {_options.AtRiskMargin:P0} of {scale:0.####}): {check.Explanation}");
         }
 
-        return new TargetEvaluation(target, region, asOfYear, status, latest, expected, check.Met is null ? null : check.Shortfall, required, why);
+        return new TargetEvaluation(target, region, asOfYear, status, latest, expected, check.Met is null ? null : check.Shortfall, required, why, check.Missing);
     }
 
     /// <summary>Whether <paramref name="target"/> is met at its year in <paramref name="region"/> when the years after
@@ -149,7 +150,10 @@ public sealed class TargetEvaluator
     /// is taken of, and an explanation (empty when none was asked for).</summary>
     private readonly record struct RuleCheck(bool? Met, double Shortfall, double Scale, string Explanation)
     {
-        public static RuleCheck NoData(string why) => new(null, 0, 0, why);
+        /// <summary>Why the rule cannot be judged, when it cannot.</summary>
+        public Reason? Missing { get; private init; }
+
+        public static RuleCheck NoData(Reason why) => new(null, 0, 0, why.English) { Missing = why };
     }
 
     /// <param name="explain">Whether to word the outcome: a probability judges the rule in every trajectory (thousands of
@@ -167,7 +171,8 @@ public sealed class TargetEvaluator
                     var v = valueAt(y);
                     if (!v.HasValue)
                     {
-                        return RuleCheck.NoData($"the cumulative count needs every year {target.BaseYear + 1}–{year}: {v.Note}");
+                        return RuleCheck.NoData(new Reason($"the cumulative count needs every year {target.BaseYear + 1}–{year}",
+                            $"累计值需要{target.BaseYear + 1}—{year}年每年的数值").Because(v.Note!));
                     }
 
                     sum += v.Value!.Value;
@@ -184,7 +189,7 @@ public sealed class TargetEvaluator
                 var before = valueAt(from);
                 if (!before.HasValue)
                 {
-                    return RuleCheck.NoData($"increasing every year needs the value of {from}: {before.Note}");
+                    return RuleCheck.NoData(new Reason($"increasing every year needs the value of {from}", $"逐年增长需要{from}年的数值").Because(before.Note!));
                 }
 
                 for (var y = from + 1; y <= year; y++)
@@ -192,7 +197,7 @@ public sealed class TargetEvaluator
                     var v = valueAt(y);
                     if (!v.HasValue)
                     {
-                        return RuleCheck.NoData($"increasing every year needs every year {from}–{year}: {v.Note}");
+                        return RuleCheck.NoData(new Reason($"increasing every year needs every year {from}–{year}", $"逐年增长需要{from}—{year}年每年的数值").Because(v.Note!));
                     }
 
                     if (v.Value <= before.Value)
@@ -215,7 +220,7 @@ public sealed class TargetEvaluator
                 var v = valueAt(year);
                 if (!b.HasValue || !v.HasValue)
                 {
-                    return RuleCheck.NoData($"needs the values of {target.BaseYear} and {year}: {b.Note ?? v.Note}");
+                    return RuleCheck.NoData(new Reason($"needs the values of {target.BaseYear} and {year}", $"需要{target.BaseYear}年和{year}年的数值").Because((b.Note ?? v.Note)!));
                 }
 
                 var up = rule.Kind == TargetKind.Increasing;
@@ -245,7 +250,7 @@ public sealed class TargetEvaluator
                     var r = valueAt(refYear);
                     if (!r.HasValue)
                     {
-                        return RuleCheck.NoData($"the reference value of {refYear} is missing: {r.Note}");
+                        return RuleCheck.NoData(new Reason($"the reference value of {refYear} is missing", $"缺少{refYear}年的参照值").Because(r.Note!));
                     }
 
                     reference = r.Value!.Value;
@@ -297,12 +302,13 @@ public sealed class TargetEvaluator
         var province = regions.Contains(region) ? regions[region].Parent : null;
         if (province is null || regions[province].Kind != "province")
         {
-            return RuleCheck.NoData($"{regions.NameOf(region)} lies in no listed province, so it has no province to compare with");
+            return RuleCheck.NoData(new($"{regions.NameOf(region)} lies in no listed province, so it has no province to compare with",
+                $"{regions.NameOf(region)}不属于已登记的任何省份，无从与全省比较"));
         }
 
         if (entry.Better == Direction.None)
         {
-            return RuleCheck.NoData($"{entry.Id} has no better direction in the catalogue, so 'better' is undefined");
+            return RuleCheck.NoData(new($"{entry.Id} has no better direction in the catalogue, so 'better' is undefined", "指标目录未规定该指标的优劣方向，无法判断“优于”"));
         }
 
         var sign = entry.Better == Direction.Higher ? 1.0 : -1.0;
@@ -318,7 +324,7 @@ public sealed class TargetEvaluator
             var p = _calculator.ComputeAnywhere(entry, province, year);
             if (!p.HasValue)
             {
-                return RuleCheck.NoData($"needs the {regions.NameOf(province)} figure for {year}: {p.Note}");
+                return RuleCheck.NoData(new Reason($"needs the {regions.NameOf(province)} figure for {year}", $"需要{regions.NameOf(province)}{year}年的数值").Because(p.Note!));
             }
 
             var avg = p.Value!.Value;
@@ -330,7 +336,9 @@ public sealed class TargetEvaluator
         var missing = peers.Where(p => !p.Value.HasValue).Select(p => p.Region).ToList();
         if (missing.Count > 0)
         {
-            return RuleCheck.NoData($"ranking in {regions.NameOf(province)} needs every city's {entry.Id} for {year}; missing: {string.Join(", ", missing.Select(regions.NameOf))}");
+            return RuleCheck.NoData(new(
+                $"ranking in {regions.NameOf(province)} needs every city's {entry.Id} for {year}; missing: {string.Join(", ", missing.Select(regions.NameOf))}",
+                $"{regions.NameOf(province)}内排名需要各市{year}年的该指标数值；缺少：{string.Join("、", missing.Select(regions.NameOf))}"));
         }
 
         var ranked = peers.OrderByDescending(p => sign * p.Value.Value!.Value).ToList();

@@ -110,7 +110,7 @@ public static class AnnualReport
     /// <summary>The provenance as the report prints it: 统计/估计/预测 and the source.</summary>
     public static string ProvenanceZh(IndicatorValue value) => value.Provenance is { } p
         ? $"{p.Status switch { DataStatus.Observed => "统计", DataStatus.Estimated => "估计", _ => "预测" }}：{p.Source}"
-        : $"无数据：{value.Note}";
+        : $"无数据：{value.Note!.Chinese}";
 
     private static string Summary(IReadOnlyList<TargetEvaluation> evaluations, IReadOnlyList<TargetEvaluation> warnings, int y, string scenario, int lastObserved)
     {
@@ -128,8 +128,7 @@ public static class AnnualReport
             var value = monitor.Calculator.Compute(entry.Id, city, y);
             if (!value.HasValue && y > monitor.LastObservedYear)
             {
-                var p = projected.Get(entry.Id, city, y);
-                value = p.HasValue ? p : IndicatorValue.NoData(entry.Id, city, y, $"{value.Note}; {p.Note}");
+                value = value.OrElse(projected.Get(entry.Id, city, y));
             }
 
             // The next target due (or the last one when all have passed).

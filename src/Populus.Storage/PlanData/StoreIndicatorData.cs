@@ -43,14 +43,14 @@ public sealed class StoreIndicatorData(IPopulusStore store) : IIndicatorData
     public DataResult<AgeSexCounts> Deaths(string region, int year) => Events(region, year, "death", "deaths");
 
     public DataResult<EducationCounts> Education(string region, int year) =>
-        DataResult<EducationCounts>.Missing($"the store holds no education table of {region} in {year}");
+        DataResult<EducationCounts>.Missing(new($"the store holds no education table of {region} in {year}", $"数据库中没有{region}{year}年分受教育程度的人口表"));
 
     public DataResult<double> Series(string name, string region, int year)
     {
         var figure = store.Indicators(name, region).FirstOrDefault(i => i.Year == year);
         if (figure is null)
         {
-            return DataResult<double>.Missing($"no {name} of {region} in {year} in the store");
+            return DataResult<double>.Missing(new($"no {name} of {region} in {year} in the store", $"数据库中没有{region}{year}年的 {name}"));
         }
 
         var value = figure.Unit switch
@@ -66,7 +66,7 @@ public sealed class StoreIndicatorData(IPopulusStore store) : IIndicatorData
     {
         var figure = store.Indicators(indicatorId, region).FirstOrDefault(i => i.Year == year);
         return figure is null
-            ? DataResult<ReportedValue>.Missing($"no reported {indicatorId} of {region} in {year} in the store")
+            ? DataResult<ReportedValue>.Missing(new($"no reported {indicatorId} of {region} in {year} in the store", $"数据库中没有{region}{year}年的报送值"))
             : DataResult<ReportedValue>.Found(
                 new ReportedValue(indicatorId, region, year, figure.Value.ToString("R", CultureInfo.InvariantCulture), Convert(figure.Provenance)),
                 Convert(figure.Provenance));
@@ -98,7 +98,9 @@ public sealed class StoreIndicatorData(IPopulusStore store) : IIndicatorData
             return SingleYears(estimate.Select(e => (e.Sex, e.Age, e.Persons)).ToList(), Convert(estimate[0].Provenance));
         }
 
-        return SurveyTotal(region, year, "population", $"no resident population of {region} in {year} in the store (no census table, estimate or survey total)");
+        return SurveyTotal(region, year, "population", new(
+            $"no resident population of {region} in {year} in the store (no census table, estimate or survey total)",
+            $"数据库中没有{region}{year}年的常住人口（无普查表、估计值或抽样调查总量）"));
     }
 
     private DataResult<AgeSexCounts> Urban(string region, int year)
@@ -107,14 +109,14 @@ public sealed class StoreIndicatorData(IPopulusStore store) : IIndicatorData
             .OrderByDescending(r => r.ReferenceDate).FirstOrDefault();
         return urban is not null
             ? Total(urban.Persons, Convert(urban.Provenance))
-            : SurveyTotal(region, year, "urban_population", $"no urban population of {region} in {year} in the store");
+            : SurveyTotal(region, year, "urban_population", new($"no urban population of {region} in {year} in the store", $"数据库中没有{region}{year}年的城镇人口"));
     }
 
     private DataResult<AgeSexCounts> Registered(string region, int year)
     {
         var figure = store.Indicators("registered_population", region).FirstOrDefault(i => i.Year == year);
         return figure is null
-            ? DataResult<AgeSexCounts>.Missing($"no registered population of {region} in {year} in the store")
+            ? DataResult<AgeSexCounts>.Missing(new($"no registered population of {region} in {year} in the store", $"数据库中没有{region}{year}年的户籍人口"))
             : Total(figure.Unit == "10k persons" ? figure.Value * 1e4 : figure.Value, Convert(figure.Provenance));
     }
 
@@ -136,10 +138,11 @@ public sealed class StoreIndicatorData(IPopulusStore store) : IIndicatorData
             return BySex(grid, rows.Select((r, i) => (r.Sex, ages[i], r.Persons)), Convert(rows[0].Provenance));
         }
 
-        return SurveyTotal(region, year, component, $"no {component} of {region} in {year} in the store");
+        return SurveyTotal(region, year, component,
+            new($"no {component} of {region} in {year} in the store", $"数据库中没有{region}{year}年的{(component == "births" ? "出生数" : "死亡数")}"));
     }
 
-    private DataResult<AgeSexCounts> SurveyTotal(string region, int year, string measure, string missing)
+    private DataResult<AgeSexCounts> SurveyTotal(string region, int year, string measure, Reason missing)
     {
         var figure = store.SurveyTotals(region, year).FirstOrDefault(s => s.Measure == measure && s.Sex == "total");
         return figure is null ? DataResult<AgeSexCounts>.Missing(missing) : Total(figure.Value, Convert(figure.Provenance));

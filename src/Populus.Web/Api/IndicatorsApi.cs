@@ -49,7 +49,7 @@ internal static class IndicatorsApi
             var evaluations = views.Evaluations(scope, name, year);
             var items = views.Plan.MainIndicators.Select(e =>
             {
-                var latest = views.AppliesTo(e, name) ? views.Latest(scope, e.Id, name, year) : IndicatorValue.NoData(e.Id, name, year, $"{e.Id} does not apply to {name}");
+                var latest = views.AppliesTo(e, name) ? views.Latest(scope, e.Id, name, year) : IndicatorValue.NoData(e.Id, name, year, new($"{e.Id} does not apply to {name}", $"该指标不适用于{name}"));
                 var targets = evaluations.Where(v => v.Target.IndicatorId == e.Id)
                     .Select(Evaluation).ToList();
                 return new OverviewItem(e.Id, e.PlanId!, e.NameZh, e.NameEn, e.Unit, e.UnitZh, Value(latest), targets, Worst(targets));
@@ -160,12 +160,12 @@ internal static class IndicatorsApi
     internal static TargetView Target(PlanTarget t) => new(t.Year, t.Rule.Kind.ToString(), t.Rule.Value, t.PrintedZh, t.Rule.ToString(), t.Source);
 
     internal static ValueView Value(IndicatorValue v) => new(v.Year, v.Value, v.Provenance?.Status.ToString().ToLowerInvariant(), v.Provenance?.Source,
-        v.Basis.ToString().ToLowerInvariant(), v.Note);
+        v.Basis.ToString().ToLowerInvariant(), v.Note?.English, v.Note?.Chinese);
 
     internal static EvaluationView Evaluation(TargetEvaluation e) => new(e.Target.IndicatorId, e.Target.Year, e.Target.PrintedZh, e.Target.Rule.ToString(),
         e.Target.Rule.Kind.ToString(), e.Target.Rule.Value,
         e.Region, e.AsOfYear, Status(e.Status), e.Latest?.Value, e.Latest?.Year, e.Latest?.Provenance?.Status.ToString().ToLowerInvariant(), e.Latest?.Provenance?.Source,
-        e.Expected?.Value, e.Shortfall, e.RequiredAnnualChange, e.IsEarlyWarning, e.Explanation, e.Target.Source);
+        e.Expected?.Value, e.Shortfall, e.RequiredAnnualChange, e.IsEarlyWarning, e.Explanation, e.NoDataReason?.Chinese, e.Target.Source);
 
     internal static string Status(TargetStatus s) => s switch
     {
@@ -190,12 +190,15 @@ internal static class IndicatorsApi
 
     /// <param name="Status">observed, estimated or projected; null when there is no value.</param>
     /// <param name="Note">For no data, the reason; for a reported stand-in, why the computed value is missing.</param>
-    internal sealed record ValueView(int Year, double? Value, string? Status, string? Source, string Basis, string? Note);
+    /// <param name="NoteZh">The same in Chinese.</param>
+    internal sealed record ValueView(int Year, double? Value, string? Status, string? Source, string Basis, string? Note, string? NoteZh);
 
+    /// <param name="Explanation">Why the status is what it is, in English words.</param>
+    /// <param name="NoDataZh">For no_data, why the target cannot be judged, in Chinese.</param>
     internal sealed record EvaluationView(string IndicatorId, int? TargetYear, string TargetPrinted, string Rule, string TargetKind, double? TargetValue,
         string Region, int AsOfYear, string Status,
         double? LatestValue, int? LatestYear, string? LatestStatus, string? LatestSource, double? ExpectedValue, double? Shortfall, double? RequiredAnnualChange,
-        bool EarlyWarning, string Explanation, string TargetSource);
+        bool EarlyWarning, string Explanation, string? NoDataZh, string TargetSource);
 
     internal sealed record OverviewItem(string Id, string PlanId, string NameZh, string NameEn, string Unit, string UnitZh, ValueView Latest, IReadOnlyList<EvaluationView> Targets,
         string Status);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Populus.Planning.Data;
 using Populus.Storage;
 using Populus.Web.Formats;
 using Populus.Web.Plan;
@@ -100,14 +101,16 @@ internal static class PopulationApi
             .ToList();
         if (rows.Count == 0)
         {
-            return new PyramidView(code, day == default ? null : day, [], [], [], [],
-                day == default ? $"no population figures are stored for {code}" : $"no population by age and sex is stored for {code} on {day:yyyy-MM-dd}");
+            var why = day == default
+                ? new Reason($"no population figures are stored for {code}", $"数据库中没有{code}的人口数")
+                : new Reason($"no population by age and sex is stored for {code} on {day:yyyy-MM-dd}", $"数据库中没有{code}在{day:yyyy-MM-dd}的分年龄、性别人口");
+            return new PyramidView(code, day == default ? null : day, [], [], [], [], why.English, why.Chinese);
         }
 
         var ages = rows.Select(f => f.Age).Distinct().OrderBy(AgeStart).ToList();
         double? Cell(string sex, string age) => rows.FirstOrDefault(f => f.Sex == sex && f.Age == age)?.Persons;
         var provenance = rows.Select(f => $"{f.Provenance.Kind.Code()} ({f.Provenance.SourceId})").Distinct().ToList();
-        return new PyramidView(code, day, ages, [.. ages.Select(a => Cell("male", a))], [.. ages.Select(a => Cell("female", a))], provenance, null);
+        return new PyramidView(code, day, ages, [.. ages.Select(a => Cell("male", a))], [.. ages.Select(a => Cell("female", a))], provenance, null, null);
     }
 
     internal static FileContentHttpResult Comparison(DateOnly? date, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
@@ -138,10 +141,14 @@ internal static class PopulationApi
         return new ComparisonView(day, [.. units, .. groups]);
     }
 
-    private static ComparisonEntry Entry(AggregateFigure figure, string name, string kind) => new(figure.RegionOrGroup, name, kind, figure.Value,
-        figure.IsComplete, figure.MissingMembers, [.. figure.Provenances.Select(p => $"{p.Kind.Code()} ({p.SourceId})").Distinct()],
-        figure.Value is null ? "no population figure is stored for this date" : figure.IsComplete ? null : $"partial: {figure.MissingMembers.Count} members have no figure",
-        []);
+    private static ComparisonEntry Entry(AggregateFigure figure, string name, string kind)
+    {
+        var note = figure.Value is null ? new Reason("no population figure is stored for this date", "数据库中没有该日期的人口数")
+            : figure.IsComplete ? null
+            : new Reason($"partial: {figure.MissingMembers.Count} members have no figure", $"不完整：{figure.MissingMembers.Count} 个成员没有数值");
+        return new(figure.RegionOrGroup, name, kind, figure.Value, figure.IsComplete, figure.MissingMembers,
+            [.. figure.Provenances.Select(p => $"{p.Kind.Code()} ({p.SourceId})").Distinct()], note?.English, note?.Chinese, []);
+    }
 
     private static int AgeStart(string label) =>
         int.Parse(label.TrimEnd('+').Split('-')[0], NumberStyles.None, CultureInfo.InvariantCulture);
@@ -158,13 +165,14 @@ internal static class PopulationApi
         string Status, string Source, string? SourceTitle, string Batch);
 
     /// <param name="NoDataReason">Why there is nothing to draw, or null.</param>
+    /// <param name="NoDataReasonZh">The same in Chinese.</param>
     internal sealed record PyramidView(string Region, DateOnly? Date, IReadOnlyList<string> Ages, IReadOnlyList<double?> Male, IReadOnlyList<double?> Female,
-        IReadOnlyList<string> Provenance, string? NoDataReason);
+        IReadOnlyList<string> Provenance, string? NoDataReason, string? NoDataReasonZh);
 
     internal sealed record PublishedFigure(string Indicator, double Value, string Unit, string Source, string? Note);
 
     internal sealed record ComparisonEntry(string Region, string Name, string Kind, double? Persons, bool Complete, IReadOnlyList<string> MissingMembers,
-        IReadOnlyList<string> Provenance, string? Note, IReadOnlyList<PublishedFigure> Published);
+        IReadOnlyList<string> Provenance, string? Note, string? NoteZh, IReadOnlyList<PublishedFigure> Published);
 
     internal sealed record ComparisonView(DateOnly Date, IReadOnlyList<ComparisonEntry> Entries);
 }

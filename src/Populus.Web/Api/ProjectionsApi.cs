@@ -217,7 +217,7 @@ internal static class ProjectionsApi
             female.Add(Sum(population.Female, from, to));
         }
 
-        return TypedResults.Ok(new PopulationApi.PyramidView(name, new DateOnly(y, 12, 31), labels, male, female, [$"projected ({projected.Name})"], null));
+        return TypedResults.Ok(new PopulationApi.PyramidView(name, new DateOnly(y, 12, 31), labels, male, female, [$"projected ({projected.Name})"], null, null));
     }
 
     internal static Results<Ok<IReadOnlyList<DemandRow>>, ProblemHttpResult> Demand(string? scenario, int? year, ClaimsPrincipal user, ScenarioService service, CockpitViews views)

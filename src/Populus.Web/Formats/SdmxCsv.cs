@@ -32,7 +32,7 @@ internal static class SdmxCsv
         foreach (var v in values.Where(v => v.HasValue))
         {
             text.Append(CsvText.Line([Dataflow, refArea, v.IndicatorId, v.Year.ToString(CultureInfo.InvariantCulture),
-                v.Value!.Value.ToString("R", CultureInfo.InvariantCulture), unit, StatusCode(v.Provenance!.Status), v.Provenance.Source, v.Note]));
+                v.Value!.Value.ToString("R", CultureInfo.InvariantCulture), unit, StatusCode(v.Provenance!.Status), v.Provenance.Source, v.Note?.English]));
         }
 
         return text.ToString();

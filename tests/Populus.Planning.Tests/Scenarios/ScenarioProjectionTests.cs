@@ -97,7 +97,7 @@ public class ScenarioProjectionTests
         var data = new ScenarioIndicatorData(Baseline.Value, Seed.Catalogue);
         var registered = data.Population(PopulationKind.Registered, City, 2030);
         Assert.False(registered.HasValue);
-        Assert.Contains("registered population", registered.MissingReason, StringComparison.Ordinal);
+        Assert.Contains("registered population", registered.MissingReason!.English, StringComparison.Ordinal);
         Assert.False(data.Education(City, 2030).HasValue);
         Assert.False(data.Population(PopulationKind.Resident, City, 2036).HasValue); // after the projection
         Assert.False(data.Births(City, Baseline.Value.BaseYear).HasValue); // the base year's births are not projected
@@ -224,7 +224,7 @@ public class ScenarioProjectionTests
         Assert.Equal(s.At(ScenarioAssumption.MaleLifeExpectancy, 2030), table.E0, 6);
         Assert.Equal(s.At(ScenarioAssumption.TotalFertility, 2030), projected.Get("total_fertility_rate", City, 2030).Value!.Value, 0.03);
         Assert.False(projected.Get("registered_population", City, 2030).HasValue);
-        Assert.Contains("has no registered_population", projected.Get("registered_population", City, 2030).Note, StringComparison.Ordinal);
+        Assert.Contains("has no registered_population", projected.Get("registered_population", City, 2030).Note!.English, StringComparison.Ordinal);
     }
 }
 

@@ -50,7 +50,8 @@ public class StoreIndicatorDataTests
         // 2022: only 永嘉 is published, so the sum over 中心城区 is missing and says which member lacks a figure.
         var missing = calculator.Compute("central_city_primacy", "330300", 2022);
         Assert.Null(missing.Value);
-        Assert.Contains("its member 鹿城区 has none", missing.Note, StringComparison.Ordinal);
+        Assert.Contains("its member 鹿城区 has none", missing.Note!.English, StringComparison.Ordinal);
+        Assert.Contains("其成员鹿城区也没有", missing.Note.Chinese, StringComparison.Ordinal);
     }
 
     [Theory]

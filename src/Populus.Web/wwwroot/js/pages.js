@@ -17,6 +17,8 @@ window.Pages = (function () {
     source ? h('span', { class: 'source', text: source }) : null);
   const status = s => h('span', { class: 'status ' + s, text: t('status.' + s) });
   const nodata = reason => h('div', { class: 'nodata', text: t('nodata') + (reason ? '：' + reason : '') });
+  // The server's reason in the reader's language: views with no figure give it in English (note) and Chinese (noteZh).
+  const noteOf = v => I18N.name(v.noteZh, v.note);
   // The server's provenance ('observed (S06)'): the kind in the interface's language.
   const provenanceText = list => list.map(p => p.replace(/^(observed|estimated|projected)\b/, k => t('kind.' + k))).join('; ');
   // A probabilistic run's note: in Chinese its size, seed and precision, the server's note (which names where each
@@ -60,7 +62,7 @@ window.Pages = (function () {
     if (I18N.lang !== 'zh') return h('span', { class: 'explain', text: e.explanation });
     const ahead = e.targetYear > e.asOfYear;
     const parts = [];
-    if (e.status === 'no_data') parts.push(t('nodata'));
+    if (e.status === 'no_data') parts.push(t('nodata') + (e.noDataZh ? '：' + e.noDataZh : ''));
     else if (e.expectedValue != null) parts.push((ahead ? t('explain.projected') : '') + e.targetYear + t('explain.year') + ' ' + fmt(e.expectedValue));
     parts.push(t('target') + ' ' + e.targetPrinted);
     // Shortfalls and changes a year are often small against the value: three significant digits.
@@ -87,7 +89,7 @@ window.Pages = (function () {
       h('h3', { text: i.planId + '. ' + I18N.name(i.nameZh, i.nameEn) }),
       i.latest.value != null
         ? h('div', {}, h('span', { class: 'value', text: fmt(i.latest.value) }), h('span', { class: 'unit', text: I18N.name(i.unitZh, i.unit) + ' · ' + i.latest.year }))
-        : nodata(i.latest.note),
+        : nodata(noteOf(i.latest)),
       badge(i.latest.status, i.latest.source),
       h('ul', { class: 'targets' }, i.targets.filter(x => x.targetYear).map(x => h('li', { title: x.explanation }, status(x.status), ' ' + x.targetYear + ' ' + t('target') + ' ' + x.targetPrinted))))));
     root.append(
@@ -113,7 +115,7 @@ window.Pages = (function () {
     async function draw() {
       const q = '/api/v1/population/pyramid?region=' + encodeURIComponent(region.value) + (dateSel.value ? '&date=' + dateSel.value : '');
       const data = await Api.get(q);
-      info.replaceChildren(data.noDataReason ? nodata(data.noDataReason) : h('span', {}, t('source') + ': ', provenanceText(data.provenance)));
+      info.replaceChildren(data.noDataReason ? nodata(I18N.name(data.noDataReasonZh, data.noDataReason)) : h('span', {}, t('source') + ': ', provenanceText(data.provenance)));
       chart.hidden = !!data.noDataReason;
       if (!data.noDataReason) Charts.pyramid(chart, data);
     }
@@ -149,7 +151,7 @@ window.Pages = (function () {
       const n = Charts.trend(chart, s);
       const missing = s.values.filter(v => v.value == null);
       info.replaceChildren(n ? h('div', { class: 'note' }, s.values.filter(v => v.value != null).map(v => h('div', {}, v.year + ': ' + fmt(v.value) + ' ', badge(v.status, v.source))))
-        : nodata(missing.length ? missing[missing.length - 1].note : ''));
+        : nodata(missing.length ? noteOf(missing[missing.length - 1]) : ''));
       const ev = await Api.get('/api/v1/evaluations?warnings=true&region=' + encodeURIComponent(region.value)).catch(() => []);
       warnings.replaceChildren(ev.length ? warningsTable(ev, name, region.value) : nodata(t('overview.nowarnings')));
     }
@@ -212,9 +214,9 @@ window.Pages = (function () {
     // A group's partial sum is never drawn as if it were the whole: only complete figures are charted.
     const withData = data.entries.filter(e => e.persons != null && e.complete);
     root.append(h('section', { class: 'card' }, h('h2', { text: t('compare.title') + ' · ' + data.date }),
-      withData.length ? chart : nodata(data.entries.length ? data.entries[0].note : ''),
+      withData.length ? chart : nodata(data.entries.length ? noteOf(data.entries[0]) : ''),
       table([t('region'), '', t('compare.persons'), t('source'), t('compare.published')],
-        data.entries.map(e => [e.name + ' (' + e.region + ')', t('kind.' + e.kind), e.persons == null ? nodata(e.note) : e.complete ? e.persons : fmt(e.persons) + ' — ' + e.note + ': ' + e.missingMembers.join(', '), provenanceText(e.provenance),
+        data.entries.map(e => [e.name + ' (' + e.region + ')', t('kind.' + e.kind), e.persons == null ? nodata(noteOf(e)) : e.complete ? e.persons : fmt(e.persons) + ' — ' + noteOf(e) + ': ' + e.missingMembers.join(t('why.list')), provenanceText(e.provenance),
           e.published.map(p => p.indicator + ' = ' + p.value + ' ' + p.unit + ' (' + p.source + ')').join('; ')]))));
     if (withData.length) Charts.bars(chart, withData.map(e => e.name), withData.map(e => e.persons), t('compare.persons'));
     const shares = data.entries.flatMap(e => e.published.filter(p => p.unit === '%').map(p => ({ name: e.name, value: p.value })));
