@@ -37,7 +37,13 @@ public sealed class AnnualReportTests : IDisposable
             var cell = row[source].Text!;
             Assert.True(row[value].IsEmpty == cell.StartsWith("无数据：", StringComparison.Ordinal), $"row {row[0]}: value {row[value]} with '{cell}'");
             Assert.Matches("^(统计|估计|预测|无数据)：.+", cell);
+            if (row[value].IsEmpty)
+            {
+                Assert.DoesNotMatch(@"\b(of|in|the|no|not|needs?|has|is|by|either)\b", cell); // the reason in Chinese, as the report is
+            }
         }
+
+        Assert.Contains(indicators.Rows, row => row[value].IsEmpty); // some indicator has no figure, so the reasons above were read
 
         // Resident population 2024 comes from the bulletins' figures (data/wenzhou/wenzhou_annual.csv), not from a projection.
         Assert.Matches("^(统计|估计)：", indicators.Rows[0][source].Text);
