@@ -386,6 +386,11 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var report = await provider.Locator("#import-report").InnerTextAsync();
         Assert.Contains("999999", report, StringComparison.Ordinal);
         Assert.Contains("原因", await provider.Locator("#import-report thead").InnerTextAsync(), StringComparison.Ordinal);
+        // Each problem's reason in Chinese, in the report and in the history.
+        Assert.Contains("不是数字", report, StringComparison.Ordinal);
+        Assert.Contains("未知地区代码", report, StringComparison.Ordinal);
+        Assert.DoesNotMatch(EnglishWords, report);
+        Assert.DoesNotMatch(EnglishWords, await provider.Locator("#page").InnerTextAsync());
         Assert.Contains("第 2 行", await provider.Locator("#page").InnerTextAsync(), StringComparison.Ordinal); // the history's problems
         Assert.Contains("部门报送的指标值", await provider.EvalOnSelectorAsync<string>("#import-kind", "s => s.selectedOptions[0].textContent"), StringComparison.Ordinal);
         await Shot(provider, "imports");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Populus.Demography;
 using Populus.Demography.LifeTables;
+using Populus.Planning.Data;
 using Populus.Storage.Tabular;
 
 namespace Populus.Cli.Commands;
@@ -13,6 +14,8 @@ namespace Populus.Cli.Commands;
 /// </summary>
 internal static class LifeTableCommand
 {
+    private static readonly Reason Exposure = new("exposure must be positive person-years", "暴露人年数必须为正");
+
     private const string AgeColumn = "age";
 
     public static Command Create()
@@ -64,11 +67,11 @@ internal static class LifeTableCommand
             double? mx;
             if (fromCounts)
             {
-                var deaths = record.Number("deaths", 0, double.MaxValue, "deaths must be a count of at least 0");
-                var exposure = record.Number("exposure", 0, double.MaxValue, "exposure must be positive person-years");
+                var deaths = record.Number("deaths", 0, double.MaxValue, new Reason("deaths must be a count of at least 0", "死亡数不能为负"));
+                var exposure = record.Number("exposure", 0, double.MaxValue, Exposure);
                 if (exposure == 0)
                 {
-                    record.Fail("exposure", record.Text("exposure"), "exposure must be positive person-years");
+                    record.Fail("exposure", record.Text("exposure"), Exposure);
                 }
 
                 mx = deaths is { } d && exposure is > 0 and var e ? d / e : null;
@@ -80,7 +83,7 @@ internal static class LifeTableCommand
             }
             else
             {
-                mx = record.Number("mx", 0, DeathRates.MaximumRate, $"a death rate must be between 0 and {DeathRates.MaximumRate}");
+                mx = record.Number("mx", 0, DeathRates.MaximumRate, new Reason($"a death rate must be between 0 and {DeathRates.MaximumRate}", $"死亡率应在 0 与 {DeathRates.MaximumRate} 之间"));
             }
 
             var ax = record.OptionalNumber("ax", 0, 130);

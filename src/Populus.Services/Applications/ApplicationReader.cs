@@ -1,4 +1,5 @@
 using System.Globalization;
+using Populus.Planning.Data;
 using Populus.Services.Identity;
 using Populus.Services.People;
 using Populus.Services.Points;
@@ -67,7 +68,7 @@ public static class ApplicationReader
             var housing = Code<Housing>(r, "housing", required: true);
             var since = r.Date("residence_since", required: false);
             var shortSupply = YesNo(r, "short_supply") ?? false;
-            var investment = r.Text("investment_cny") is null ? 0 : r.Number("investment_cny", 0, 1e13, "an investment cannot be negative");
+            var investment = r.Text("investment_cny") is null ? 0 : r.Number("investment_cny", 0, 1e13, new Reason("an investment cannot be negative", "投资额不能为负"));
             var months = Months(r, submitted);
             var events = Events(r, submitted);
             var preferences = (r.RequiredText("preferences") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

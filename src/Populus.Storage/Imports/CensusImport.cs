@@ -1,4 +1,5 @@
 using System.Globalization;
+using Populus.Planning.Data;
 using Populus.Storage.Tabular;
 
 namespace Populus.Storage.Imports;
@@ -52,7 +53,7 @@ internal sealed class CensusImport : FactImportKind
         {
             if (record.Text("year") is null)
             {
-                record.Fail("reference_date", null, "a reference date (yyyy-mm-dd) or a year (meaning its end, 31 December) is required");
+                record.Fail("reference_date", null, new Reason("a reference date (yyyy-mm-dd) or a year (meaning its end, 31 December) is required", "必须填写标准时点（yyyy-mm-dd）或年份（指该年 12 月 31 日）"));
                 return null;
             }
 
@@ -62,13 +63,13 @@ internal sealed class CensusImport : FactImportKind
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ||
             date.Year is < 1900 or > 2200)
         {
-            record.Fail("reference_date", text, "not a date (write yyyy-mm-dd, e.g. 2020-11-01 for the 7th census)");
+            record.Fail("reference_date", text, new Reason("not a date (write yyyy-mm-dd, e.g. 2020-11-01 for the 7th census)", "不是日期（应写作 yyyy-mm-dd，如第七次人口普查为 2020-11-01）"));
             return null;
         }
 
         if (record.Text("year") is { } yearText && yearText != date.Year.ToString(CultureInfo.InvariantCulture))
         {
-            record.Fail("year", yearText, $"disagrees with reference_date {text}");
+            record.Fail("year", yearText, new Reason($"disagrees with reference_date {text}", $"与标准时点 {text} 不一致"));
             return null;
         }
 
@@ -86,7 +87,7 @@ internal sealed class CensusImport : FactImportKind
         var code = Codes.Residence(text);
         if (code is null)
         {
-            record.Fail("residence", text, $"not a residence: write {Codes.ResidenceChoices}");
+            record.Fail("residence", text, new Reason($"not a residence: write {Codes.ResidenceChoices}", $"不是城乡类别：应为 {Codes.ResidenceChoices}"));
         }
 
         return code;
@@ -102,7 +103,7 @@ internal sealed class CensusImport : FactImportKind
 
         if (!Codes.Education.TryGetValue(text, out var code))
         {
-            record.Fail("education", text, $"not an education level: write {Codes.EducationChoices}");
+            record.Fail("education", text, new Reason($"not an education level: write {Codes.EducationChoices}", $"不是受教育程度：应为 {Codes.EducationChoices}"));
             return null;
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Populus.Planning.Data;
 using Populus.Storage.Engines;
 using Populus.Storage.Tabular;
 
@@ -48,7 +49,7 @@ internal abstract class FactImportKind : ImportKind
             var key = Key(values, keyIndex);
             if (firstRowOfKey.TryGetValue(key, out var first))
             {
-                record.Fail(null, null, $"duplicate figure: row {first} has the same {string.Join(", ", KeyColumns)}");
+                record.Fail(null, null, new Reason($"duplicate figure: row {first} has the same {string.Join(", ", KeyColumns)}", $"重复数据：第 {first} 行的 {string.Join("、", KeyColumns)} 与此相同"));
                 continue;
             }
 
@@ -62,7 +63,7 @@ internal abstract class FactImportKind : ImportKind
         table.ThrowIfInvalid();
         if (rows.Count == 0)
         {
-            table.AddError(0, null, null, "the file has no data rows");
+            table.AddError(0, null, null, CsvTable.NoDataRows);
             table.ThrowIfInvalid();
         }
 
@@ -110,7 +111,7 @@ internal abstract class FactImportKind : ImportKind
         {
             if (stored.TryGetValue(Key(values, keyIndex), out var batch))
             {
-                session.Table.AddError(row, null, null, $"this figure is already stored (batch '{batch}'); a figure is stored once");
+                session.Table.AddError(row, null, null, new Reason($"this figure is already stored (batch '{batch}'); a figure is stored once", $"该数据已入库（批次“{batch}”），同一数据只入库一次"));
             }
         }
     }
@@ -157,7 +158,7 @@ internal abstract class FactImportKind : ImportKind
         var sex = Codes.Sex(text);
         if (sex is null)
         {
-            record.Fail(column, text, $"not a sex: write {Codes.SexChoices}");
+            record.Fail(column, text, new Reason($"not a sex: write {Codes.SexChoices}", $"不是性别：应为 {Codes.SexChoices}"));
         }
 
         return sex;
@@ -181,7 +182,7 @@ internal abstract class FactImportKind : ImportKind
     }
 
     protected static double? Count(CsvRecord record, string column) =>
-        record.Number(column, 0, double.MaxValue, "a count cannot be negative");
+        record.Number(column, 0, double.MaxValue, new Reason("a count cannot be negative", "人数不能为负"));
 
     /// <summary>Refuses overlapping age groups within one series (rows equal in every key column but age).</summary>
     protected void CheckAgeOverlaps(IReadOnlyList<(int Row, object?[] Values)> rows, CsvTable table)
@@ -204,8 +205,9 @@ internal abstract class FactImportKind : ImportKind
             {
                 if (group.Age.From <= reach)
                 {
-                    table.AddError(group.Row, "age", group.Age.Label,
-                        $"overlaps age group {reacher.Age.Label} of row {reacher.Row} in the same series; a series uses one set of non-overlapping groups");
+                    table.AddError(group.Row, "age", group.Age.Label, new Reason(
+                        $"overlaps age group {reacher.Age.Label} of row {reacher.Row} in the same series; a series uses one set of non-overlapping groups",
+                        $"与同一序列第 {reacher.Row} 行的年龄组 {reacher.Age.Label} 重叠；一个序列只能使用一套互不重叠的年龄组"));
                 }
 
                 var end = group.Age.To ?? int.MaxValue;

@@ -1,3 +1,4 @@
+using Populus.Planning.Data;
 using Populus.Storage.Tabular;
 
 namespace Populus.Storage.Imports;
@@ -49,8 +50,9 @@ internal sealed class GraduatesImport : FactImportKind
         var key = record.RequiredText(column);
         if (key is { Length: 18 } && key[..17].All(char.IsAsciiDigit))
         {
-            record.Fail(column, key[..6] + "********" + key[14..],
-                "this looks like an identity number; give the department's pseudonymous key (e.g. a keyed hash): Populus does not store identity numbers");
+            record.Fail(column, key[..6] + "********" + key[14..], new Reason(
+                "this looks like an identity number; give the department's pseudonymous key (e.g. a keyed hash): Populus does not store identity numbers",
+                "这像是身份证号；请填写部门的化名键（如加密哈希值）：本系统不保存身份证号"));
             return null;
         }
 
@@ -68,7 +70,7 @@ internal sealed class GraduatesImport : FactImportKind
         var found = choices.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase));
         if (found is null)
         {
-            record.Fail(column, text, $"write one of {string.Join(", ", choices)}");
+            record.Fail(column, text, new Reason($"write one of {string.Join(", ", choices)}", $"应为以下之一：{string.Join("、", choices)}"));
         }
 
         return found;

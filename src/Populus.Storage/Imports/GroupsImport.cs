@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Populus.Planning.Data;
 using Populus.Storage.Engines;
 using Populus.Storage.Tabular;
 
@@ -46,13 +47,13 @@ internal sealed class GroupsImport : ImportKind
 
             if (!regions.TryGet(code, out var region))
             {
-                record.Fail("region_code", code, "unknown region code (not in the store's region table)");
+                record.Fail("region_code", code, RegionIndex.Unknown);
                 continue;
             }
 
             if (region.ValidTo is not null)
             {
-                record.Fail("region_code", code, $"{region.NameZh} is a former code (valid to {region.ValidTo:yyyy-MM-dd}); groups list current codes");
+                record.Fail("region_code", code, new Reason($"{region.NameZh} is a former code (valid to {region.ValidTo:yyyy-MM-dd}); groups list current codes", $"{region.NameZh}是已停用的代码（有效至 {region.ValidTo:yyyy-MM-dd}）；分组只列现行代码"));
                 continue;
             }
 
@@ -64,14 +65,15 @@ internal sealed class GroupsImport : ImportKind
 
             if (entry.Members.FirstOrDefault(m => m.Code == code) is { Code: not null } twice)
             {
-                record.Fail("region_code", code, $"already a member of {group} (row {twice.Row})");
+                record.Fail("region_code", code, new Reason($"already a member of {group} (row {twice.Row})", $"已是{group}的成员（第 {twice.Row} 行）"));
                 continue;
             }
 
             if (entry.Members.FirstOrDefault(m => regions.Contains(m.Code, code) || regions.Contains(code, m.Code)) is { Code: not null } nested)
             {
-                record.Fail("region_code", code,
-                    $"overlaps member {nested.Code} of {group} (row {nested.Row}): one contains the other, so the group's sum would count it twice");
+                record.Fail("region_code", code, new Reason(
+                    $"overlaps member {nested.Code} of {group} (row {nested.Row}): one contains the other, so the group's sum would count it twice",
+                    $"与{group}的成员 {nested.Code}（第 {nested.Row} 行）重叠：二者互相包含，分组合计会重复计算"));
                 continue;
             }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Populus.Planning.Data;
 using Populus.Storage.Engines;
 using Populus.Storage.Tabular;
 
@@ -63,7 +64,7 @@ internal sealed class ImportSession
         {
             if (!FigureKinds.TryParse(kindText, out kind))
             {
-                record.Fail("figure_kind", kindText, "must be observed, estimated or projected");
+                record.Fail("figure_kind", kindText, new Reason("must be observed, estimated or projected", "应为 observed（实测）、estimated（估计）或 projected（预测）"));
                 return null;
             }
         }
@@ -73,14 +74,14 @@ internal sealed class ImportSession
         }
         else
         {
-            record.Fail("figure_kind", null, "the kind of figure is required (observed, estimated or projected): give the column or a default (--figure-kind)");
+            record.Fail("figure_kind", null, new Reason("the kind of figure is required (observed, estimated or projected): give the column or a default (--figure-kind)", "必须注明数据类别（observed 实测、estimated 估计或 projected 预测）：填写该列或在上传时指定默认值"));
             return null;
         }
 
         var sourceId = record.Text("source_id") ?? d?.SourceId;
         if (sourceId is null)
         {
-            record.Fail("source_id", null, "a source is required: give the column or a default (--source)");
+            record.Fail("source_id", null, new Reason("a source is required: give the column or a default (--source)", "必须注明来源：填写该列或在上传时指定默认值"));
             return null;
         }
 
@@ -89,7 +90,7 @@ internal sealed class ImportSession
         {
             if (!DateOnly.TryParseExact(publishedText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var p))
             {
-                record.Fail("published", publishedText, "not a date (write yyyy-mm-dd)");
+                record.Fail("published", publishedText, new Reason("not a date (write yyyy-mm-dd)", "不是日期（应写作 yyyy-mm-dd）"));
                 return null;
             }
 

@@ -31,7 +31,8 @@ internal static class Importer
         if (previous.FirstOrDefault(p => p.Batch == batch) is { Batch: not null } clash)
         {
             throw new InvalidInputException(new InputError(file, 0, null, null,
-                $"batch '{batch}' was already imported from different content ({clash.Kind}, sha256 {clash.Sha[..12]}…); a stored batch is never overwritten: give this file another batch name"));
+                $"batch '{batch}' was already imported from different content ({clash.Kind}, sha256 {clash.Sha[..12]}…); a stored batch is never overwritten: give this file another batch name",
+                $"批次“{batch}”已由内容不同的文件导入（{clash.Kind}，sha256 {clash.Sha[..12]}…）；已入库的批次不会被覆盖：请为此文件另起批次名"));
         }
 
         var session = new ImportSession(engine, connection, transaction, table, kind.Name, batch, file, sha, options);

@@ -1,3 +1,4 @@
+using Populus.Planning.Data;
 using Populus.Storage.Tabular;
 
 namespace Populus.Storage.Imports;
@@ -27,7 +28,7 @@ internal sealed class IndicatorsImport : FactImportKind
         var indicator = record.RequiredText("indicator");
         if (indicator is not null && !Codes.IsIdentifier(indicator))
         {
-            record.Fail("indicator", indicator, "an indicator is named in lower-case letters, digits and underscores, e.g. new_urban_jobs");
+            record.Fail("indicator", indicator, new Reason("an indicator is named in lower-case letters, digits and underscores, e.g. new_urban_jobs", "指标名由小写字母、数字和下划线组成，如 new_urban_jobs"));
             indicator = null;
         }
 

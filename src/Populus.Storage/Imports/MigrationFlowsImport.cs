@@ -1,3 +1,4 @@
+using Populus.Planning.Data;
 using Populus.Storage.Tabular;
 
 namespace Populus.Storage.Imports;
@@ -28,7 +29,7 @@ internal sealed class MigrationFlowsImport : FactImportKind
         var destination = Place(record, "destination", session, year);
         if (origin is not null && origin == destination)
         {
-            record.Fail("destination", destination, "is the same as the origin; a flow joins two different places");
+            record.Fail("destination", destination, new Reason("is the same as the origin; a flow joins two different places", "与迁出地相同；迁移流连接两个不同地区"));
             return null;
         }
 

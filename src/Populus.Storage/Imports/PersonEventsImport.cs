@@ -1,3 +1,4 @@
+using Populus.Planning.Data;
 using Populus.Storage.Registry;
 using Populus.Storage.Tabular;
 
@@ -39,7 +40,7 @@ internal sealed class PersonEventsImport : ImportKind
             PersonEventKind? kind = kindText is null ? null : ParseKind(kindText);
             if (kindText is not null && kind is null)
             {
-                record.Fail("event", kindText, "not an event: birth, death, move_in, move_out or hukou_change (出生, 死亡, 迁入, 迁出, 户口迁移)");
+                record.Fail("event", kindText, new Reason("not an event: birth, death, move_in, move_out or hukou_change (出生, 死亡, 迁入, 迁出, 户口迁移)", "不是事件类型：应为 birth、death、move_in、move_out 或 hukou_change（出生、死亡、迁入、迁出、户口迁移）"));
             }
 
             var date = PersonsImport.Date(record, "event_date", today);
@@ -47,13 +48,13 @@ internal sealed class PersonEventsImport : ImportKind
             var to = PersonsImport.OptionalRegion(record, "to_region", session, residence: kind == PersonEventKind.MoveIn, today.Year);
             if (kind is PersonEventKind.MoveIn or PersonEventKind.MoveOut or PersonEventKind.HukouChange && record.Text("to_region") is null)
             {
-                record.Fail("to_region", null, $"a {Label(kind.Value)} event names the region moved to");
+                record.Fail("to_region", null, new Reason($"a {Label(kind.Value)} event names the region moved to", $"{Label(kind.Value)}事件须填写迁入地区"));
                 continue;
             }
 
             if (kind == PersonEventKind.MoveOut && record.Text("from_region") is null)
             {
-                record.Fail("from_region", null, "a move_out event names the region left");
+                record.Fail("from_region", null, new Reason("a move_out event names the region left", "迁出事件须填写迁出地区"));
                 continue;
             }
 
@@ -66,13 +67,13 @@ internal sealed class PersonEventsImport : ImportKind
             // The coded birth date is not named: with the masked number it would disclose the whole number.
             if (date < number.BirthDate)
             {
-                record.Fail("event_date", record.Text("event_date"), "precedes the birth date coded in the identity number (characters 7–14)");
+                record.Fail("event_date", record.Text("event_date"), new Reason("precedes the birth date coded in the identity number (characters 7–14)", "早于身份证号（第 7–14 位）所载出生日期"));
                 continue;
             }
 
             if (kind == PersonEventKind.Birth && date != number.BirthDate)
             {
-                record.Fail("event_date", record.Text("event_date"), "a birth is dated on the birth date coded in the identity number (characters 7–14)");
+                record.Fail("event_date", record.Text("event_date"), new Reason("a birth is dated on the birth date coded in the identity number (characters 7–14)", "出生事件的日期应为身份证号（第 7–14 位）所载出生日期"));
                 continue;
             }
 
@@ -88,13 +89,13 @@ internal sealed class PersonEventsImport : ImportKind
             {
                 if (!registered.TryGetValue(index, out var personId))
                 {
-                    table.AddError(row.Row, "national_id", row.Id.ToString(), "this identity number is not registered (import the person first: kind persons)");
+                    table.AddError(row.Row, "national_id", row.Id.ToString(), new Reason("this identity number is not registered (import the person first: kind persons)", "该身份证号尚未登记（请先导入人员：数据类型 persons）"));
                     continue;
                 }
 
                 if (deaths.TryGetValue(personId, out var died))
                 {
-                    table.AddError(row.Row, "event", Label(row.Kind), $"person {personId} died on {died:yyyy-MM-dd}; no event can follow a death");
+                    table.AddError(row.Row, "event", Label(row.Kind), new Reason($"person {personId} died on {died:yyyy-MM-dd}; no event can follow a death", $"人员 {personId} 已于 {died:yyyy-MM-dd} 死亡；死亡之后不能再有事件"));
                     continue;
                 }
 
@@ -109,7 +110,7 @@ internal sealed class PersonEventsImport : ImportKind
             table.ThrowIfInvalid();
             if (events.Count == 0)
             {
-                table.AddError(0, null, null, "the file has no data rows");
+                table.AddError(0, null, null, CsvTable.NoDataRows);
                 table.ThrowIfInvalid();
             }
 

@@ -56,21 +56,22 @@ internal sealed class PersonsImport : ImportKind
 
             if (sex is { } s && s != number.Sex)
             {
-                record.Fail("sex", record.Text("sex"),
-                    $"disagrees with the identity number, whose sequence code is {(number.Sex == Sex.Male ? "odd (male)" : "even (female)")}");
+                record.Fail("sex", record.Text("sex"), new Reason(
+                    $"disagrees with the identity number, whose sequence code is {(number.Sex == Sex.Male ? "odd (male)" : "even (female)")}",
+                    $"与身份证号不一致：其顺序码为{(number.Sex == Sex.Male ? "奇数（男）" : "偶数（女）")}"));
                 sex = null;
             }
 
             if (birth is { } b && b != number.BirthDate)
             {
                 // The number's own date is not named: with the masked number it would disclose the whole number.
-                record.Fail("birth_date", record.Text("birth_date"), "disagrees with the birth date coded in the identity number (characters 7–14)");
+                record.Fail("birth_date", record.Text("birth_date"), new Reason("disagrees with the birth date coded in the identity number (characters 7–14)", "与身份证号（第 7–14 位）所载出生日期不一致"));
                 birth = null;
             }
 
             if (firstRowOf.TryGetValue(number, out var first))
             {
-                record.Fail("national_id", number.ToString(), $"duplicate identity number: row {first} has the same number");
+                record.Fail("national_id", number.ToString(), new Reason($"duplicate identity number: row {first} has the same number", $"身份证号重复：第 {first} 行为同一号码"));
                 continue;
             }
 
@@ -88,13 +89,13 @@ internal sealed class PersonsImport : ImportKind
             var registered = registry.FindRegistered(rows.Select(r => r.Id).ToList());
             foreach (var (index, personId) in registered.OrderBy(r => r.Key))
             {
-                table.AddError(rows[index].Row, "national_id", rows[index].Id.ToString(), $"this identity number is already registered (person {personId})");
+                table.AddError(rows[index].Row, "national_id", rows[index].Id.ToString(), new Reason($"this identity number is already registered (person {personId})", $"该身份证号已登记（人员 {personId}）"));
             }
 
             table.ThrowIfInvalid();
             if (rows.Count == 0)
             {
-                table.AddError(0, null, null, "the file has no data rows");
+                table.AddError(0, null, null, CsvTable.NoDataRows);
                 table.ThrowIfInvalid();
             }
 
@@ -112,7 +113,7 @@ internal sealed class PersonsImport : ImportKind
         var text = record.Text("national_id");
         if (text is null)
         {
-            record.Fail("national_id", null, "an identity number is required");
+            record.Fail("national_id", null, new Reason("an identity number is required", "必须填写身份证号"));
             return null;
         }
 
@@ -129,7 +130,18 @@ internal sealed class PersonsImport : ImportKind
             NationalIdError.WrongCheckDigit => "wrong check character (ISO 7064 MOD 11-2 over the first 17 digits)",
             _ => result.Reason,
         };
-        record.Fail("national_id", NationalIdNumber.Mask(text), $"not a GB 11643-1999 identity number: {reason}");
+        var reasonZh = result.Error switch
+        {
+            NationalIdError.WrongLength => "位数不对（应为 18 位）",
+            NationalIdError.NotDigits => "前 17 位应为数字，第 18 位应为数字或 X",
+            NationalIdError.UnknownProvince => "前两位不是 GB/T 2260 的省级代码",
+            NationalIdError.InvalidBirthDate => "第 7–14 位不是有效日期",
+            NationalIdError.BirthDateInFuture => $"第 7–14 位所载出生日期晚于今天（{today:yyyy-MM-dd}）",
+            NationalIdError.WrongCheckDigit => "校验位错误（ISO 7064 MOD 11-2）",
+            _ => "为空",
+        };
+        record.Fail("national_id", NationalIdNumber.Mask(text),
+            new Reason($"not a GB 11643-1999 identity number: {reason}", $"不是符合 GB 11643-1999 的身份证号：{reasonZh}"));
         return null;
     }
 
@@ -146,7 +158,7 @@ internal sealed class PersonsImport : ImportKind
             return sex;
         }
 
-        record.Fail("sex", text, "not a sex: write male or female (M, F, 男, 女 are accepted)");
+        record.Fail("sex", text, new Reason("not a sex: write male or female (M, F, 男, 女 are accepted)", "不是性别：应为 male 或 female（也可写 M、F、男、女）"));
         return null;
     }
 
@@ -161,13 +173,13 @@ internal sealed class PersonsImport : ImportKind
 
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            record.Fail(column, text, "not a calendar date (write yyyy-mm-dd)");
+            record.Fail(column, text, new Reason("not a calendar date (write yyyy-mm-dd)", "不是有效日期（应写作 yyyy-mm-dd）"));
             return null;
         }
 
         if (date > today)
         {
-            record.Fail(column, text, $"after today ({today:yyyy-MM-dd})");
+            record.Fail(column, text, new Reason($"after today ({today:yyyy-MM-dd})", $"晚于今天（{today:yyyy-MM-dd}）"));
             return null;
         }
 
@@ -190,7 +202,7 @@ internal sealed class PersonsImport : ImportKind
     {
         if (text.Length != 6 || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var code) || !NationalIdNumber.IsProvinceOf(code))
         {
-            record.Fail(column, text, "unknown region: not a 6-digit GB/T 2260 code of a province-level unit");
+            record.Fail(column, text, new Reason("unknown region: not a 6-digit GB/T 2260 code of a province-level unit", "未知地区：不是省级单位的 6 位 GB/T 2260 代码"));
             return null;
         }
 
@@ -204,7 +216,7 @@ internal sealed class PersonsImport : ImportKind
 
             if (session.Regions.TryGet(text, out var region) && region.Level != RegionLevel.County)
             {
-                record.Fail(column, text, $"{region.NameZh} is not a county-level unit; the registry records county-level regions");
+                record.Fail(column, text, new Reason($"{region.NameZh} is not a county-level unit; the registry records county-level regions", $"{region.NameZh}不是县级单位；人员登记记录到县级地区"));
                 return null;
             }
         }
@@ -226,7 +238,7 @@ internal sealed class PersonsImport : ImportKind
             return value;
         }
 
-        record.Fail(column, text, $"not one of {choices}");
+        record.Fail(column, text, new Reason($"not one of {choices}", $"应为以下之一：{choices}"));
         return null;
     }
 

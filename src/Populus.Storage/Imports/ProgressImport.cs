@@ -1,4 +1,5 @@
 using System.Globalization;
+using Populus.Planning.Data;
 using Populus.Storage.Engines;
 using Populus.Storage.Tabular;
 
@@ -34,32 +35,32 @@ internal sealed class ProgressImport : ImportKind
             var key = WorkCells.PointKey(record);
             var department = record.RequiredText("department");
             var reported = record.Date("reported_on");
-            var percent = record.Number("percent_complete", 0, 100, "a share done is between 0 and 100");
+            var percent = record.Number("percent_complete", 0, 100, new Reason("a share done is between 0 and 100", "完成比例应在 0 与 100 之间"));
             var completed = Completed(record);
             var evidence = record.RequiredText("evidence");
             if (year is { } y && key is not null)
             {
                 if (!points.TryGetValue((y, key), out var owner))
                 {
-                    record.Fail("point_key", key, $"no work point {key} of {y} is stored; import the work points first (populus import workpoints)");
+                    record.Fail("point_key", key, new Reason($"no work point {key} of {y} is stored; import the work points first (populus import workpoints)", $"数据库中没有{y}年的工作要点 {key}；请先导入工作要点（数据类型 workpoints）"));
                     key = null;
                 }
                 else if (department is not null && department != owner)
                 {
-                    record.Fail("department", department, $"work point {key} belongs to {owner}; a department reports only on its own points");
+                    record.Fail("department", department, new Reason($"work point {key} belongs to {owner}; a department reports only on its own points", $"工作要点 {key} 属于{owner}；各部门只报送本部门的要点"));
                     department = null;
                 }
             }
 
             if (completed == true && percent is { } p && p < 100)
             {
-                record.Fail("percent_complete", p.ToString(CultureInfo.InvariantCulture), "a completed point is 100 % done");
+                record.Fail("percent_complete", p.ToString(CultureInfo.InvariantCulture), new Reason("a completed point is 100 % done", "已完成的要点完成比例应为 100%"));
                 percent = null;
             }
 
             if (year is { } yr && reported is { } day && day.Year < yr)
             {
-                record.Fail("reported_on", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), $"before the work point's year {yr}");
+                record.Fail("reported_on", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), new Reason($"before the work point's year {yr}", $"早于工作要点所属年份 {yr}"));
                 reported = null;
             }
 
@@ -72,7 +73,8 @@ internal sealed class ProgressImport : ImportKind
             if (first.TryGetValue(id, out var earlier) || stored.Contains(id))
             {
                 record.Fail("reported_on", reported.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    stored.Contains(id) ? "a report on this point for this day is already stored" : $"row {earlier} reports on the same point and day");
+                    stored.Contains(id) ? new Reason("a report on this point for this day is already stored", "该要点当日的报告已入库")
+                        : new Reason($"row {earlier} reports on the same point and day", $"第 {earlier} 行报送的是同一要点、同一日期"));
                 continue;
             }
 
@@ -96,7 +98,7 @@ internal sealed class ProgressImport : ImportKind
             case "no" or "false" or "0" or "否":
                 return false;
             default:
-                record.Fail("completed", text, "write yes or no");
+                record.Fail("completed", text, new Reason("write yes or no", "应为 yes 或 no（是或否）"));
                 return null;
         }
     }

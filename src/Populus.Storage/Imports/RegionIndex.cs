@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Populus.Planning.Data;
 using Populus.Storage.Engines;
 
 namespace Populus.Storage.Imports;
@@ -36,18 +37,22 @@ internal sealed class RegionIndex
 
     public bool TryGet(string code, out Region region) => _byCode.TryGetValue(code, out region!);
 
+    /// <summary>The reason for a code the region table does not hold.</summary>
+    public static readonly Reason Unknown = new("unknown region code (not in the store's region table)", "未知地区代码（不在数据库的地区表中）");
+
     /// <summary>Null when the code is known and valid in <paramref name="year"/>; otherwise why not.</summary>
-    public string? Problem(string code, int? year)
+    public Reason? Problem(string code, int? year)
     {
         if (!_byCode.TryGetValue(code, out var region))
         {
-            return "unknown region code (not in the store's region table)";
+            return Unknown;
         }
 
         if (year is { } y && !region.ValidIn(y))
         {
-            var span = $"{region.ValidFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "…"} to {region.ValidTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "now"}";
-            return $"region {code} ({region.NameZh}) is not valid in {y} (valid {span})";
+            string Day(DateOnly? d, string none) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? none;
+            return new($"region {code} ({region.NameZh}) is not valid in {y} (valid {Day(region.ValidFrom, "…")} to {Day(region.ValidTo, "now")})",
+                $"地区 {code}（{region.NameZh}）在{y}年无效（有效期 {Day(region.ValidFrom, "…")} 至 {Day(region.ValidTo, "今")}）");
         }
 
         return null;

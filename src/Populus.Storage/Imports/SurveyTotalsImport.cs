@@ -1,3 +1,4 @@
+using Populus.Planning.Data;
 using Populus.Storage.Tabular;
 
 namespace Populus.Storage.Imports;
@@ -27,14 +28,14 @@ internal sealed class SurveyTotalsImport : FactImportKind
         var survey = record.RequiredText("survey");
         if (survey is not null && !Codes.IsIdentifier(survey))
         {
-            record.Fail("survey", survey, "a survey is named in lower-case letters, digits and underscores, e.g. sample_1pct_2015");
+            record.Fail("survey", survey, new Reason("a survey is named in lower-case letters, digits and underscores, e.g. sample_1pct_2015", "调查名由小写字母、数字和下划线组成，如 sample_1pct_2015"));
             survey = null;
         }
 
         var measure = record.RequiredText("measure");
         if (measure is not null && !Codes.SurveyMeasures.Contains(measure))
         {
-            record.Fail("measure", measure, $"not a survey measure: write one of {string.Join(", ", Codes.SurveyMeasures)}");
+            record.Fail("measure", measure, new Reason($"not a survey measure: write one of {string.Join(", ", Codes.SurveyMeasures)}", $"不是调查项目：应为以下之一：{string.Join("、", Codes.SurveyMeasures)}"));
             measure = null;
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Populus.Planning.Data;
 using Populus.Storage.Tabular;
 
 namespace Populus.Storage.Imports;
@@ -39,7 +40,7 @@ internal sealed class TalentIntakeImport : FactImportKind
             "yes" or "true" or "1" or "是" => true,
             "no" or "false" or "0" or "否" => false,
             null => null,
-            _ => Fail(record, "graduate", graduateText, "write yes or no"),
+            _ => Fail(record, "graduate", graduateText, new Reason("write yes or no", "应为 yes 或 no（是或否）")),
         };
         var departed = record.Date("departed_on", required: false);
         var observed = record.Date("observed_until");
@@ -47,20 +48,20 @@ internal sealed class TalentIntakeImport : FactImportKind
         {
             if (departed is { } dep && dep < i)
             {
-                record.Fail("departed_on", Text(dep), "departure before intake");
+                record.Fail("departed_on", Text(dep), new Reason("departure before intake", "离开日期早于引进日期"));
                 departed = null;
             }
 
             if (observed is { } o && o < i)
             {
-                record.Fail("observed_until", Text(o), "last observation before intake");
+                record.Fail("observed_until", Text(o), new Reason("last observation before intake", "最后观察日期早于引进日期"));
                 observed = null;
             }
         }
 
         if (departed is { } leave && observed is { } seen && seen < leave)
         {
-            record.Fail("observed_until", Text(seen), $"before the departure ({Text(leave)}); a departure is known from an observation on or after it");
+            record.Fail("observed_until", Text(seen), new Reason($"before the departure ({Text(leave)}); a departure is known from an observation on or after it", $"早于离开日期（{Text(leave)}）；离开须由当日或之后的观察得知"));
             observed = null;
         }
 
@@ -72,7 +73,7 @@ internal sealed class TalentIntakeImport : FactImportKind
         return [intake.Value.Year, region, key, intake.Value, category, graduate.Value, departed, observed.Value];
     }
 
-    private static bool? Fail(CsvRecord record, string column, string value, string reason)
+    private static bool? Fail(CsvRecord record, string column, string value, Reason reason)
     {
         record.Fail(column, value, reason);
         return null;

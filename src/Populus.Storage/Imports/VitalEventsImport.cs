@@ -1,3 +1,4 @@
+using Populus.Planning.Data;
 using Populus.Storage.Tabular;
 
 namespace Populus.Storage.Imports;
@@ -31,7 +32,7 @@ internal sealed class VitalEventsImport : FactImportKind
         var kind = eventText is null ? null : Codes.Event(eventText);
         if (eventText is not null && kind is null)
         {
-            record.Fail("event", eventText, "not an event: write birth or death");
+            record.Fail("event", eventText, new Reason("not an event: write birth or death", "不是事件类型：应为 birth（出生）或 death（死亡）"));
         }
 
         var sex = Sex(record);

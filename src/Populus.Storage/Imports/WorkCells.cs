@@ -1,4 +1,5 @@
 using System.Globalization;
+using Populus.Planning.Data;
 using Populus.Storage.Tabular;
 
 namespace Populus.Storage.Imports;
@@ -19,7 +20,7 @@ internal static class WorkCells
         var key = record.RequiredText("point_key");
         if (key is not null && (key.Length > 40 || !key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
         {
-            record.Fail("point_key", key, "a work point key is up to 40 letters, digits, '-', '_' or '.', e.g. 2025-3.1.1-a");
+            record.Fail("point_key", key, new Reason("a work point key is up to 40 letters, digits, '-', '_' or '.', e.g. 2025-3.1.1-a", "工作要点编号最多 40 个字符，由字母、数字、“-”“_”“.”组成，如 2025-3.1.1-a"));
             return null;
         }
 

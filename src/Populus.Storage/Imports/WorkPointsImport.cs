@@ -1,3 +1,4 @@
+using Populus.Planning.Data;
 using Populus.Storage.Engines;
 using Populus.Storage.PlanWork;
 using Populus.Storage.Tabular;
@@ -35,19 +36,20 @@ internal sealed class WorkPointsImport : ImportKind
             Planning.Work.PlanTask? task = null;
             if (taskId is not null && !tasks.TryGet(taskId, out task))
             {
-                record.Fail("task_id", taskId, "not a task of the plan (data/plan/tasks.csv: 3.1.1 … 4.4)");
+                record.Fail("task_id", taskId, new Reason("not a task of the plan (data/plan/tasks.csv: 3.1.1 … 4.4)", "不是规划中的任务（任务编号 3.1.1 … 4.4）"));
             }
 
             if (task is not null && department is not null && !task.Involves(department))
             {
-                record.Fail("department", department,
-                    $"not a unit of task {task.Id} (lead: {string.Join("、", task.LeadUnits)}; co-operating: {string.Join("、", task.CooperatingUnits)})");
+                record.Fail("department", department, new Reason(
+                    $"not a unit of task {task.Id} (lead: {string.Join("、", task.LeadUnits)}; co-operating: {string.Join("、", task.CooperatingUnits)})",
+                    $"不是任务 {task.Id} 的责任单位（牵头：{string.Join("、", task.LeadUnits)}；配合：{string.Join("、", task.CooperatingUnits)}）"));
                 department = null;
             }
 
             if (year is { } y && deadline is { } d && d.Year != y)
             {
-                record.Fail("deadline", d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), $"a work point of {y} is due within {y}");
+                record.Fail("deadline", d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), new Reason($"a work point of {y} is due within {y}", $"{y}年的工作要点应在{y}年内完成"));
                 deadline = null;
             }
 
@@ -58,7 +60,7 @@ internal sealed class WorkPointsImport : ImportKind
 
             if (first.TryGetValue((year.Value, key), out var earlier))
             {
-                record.Fail("point_key", key, $"row {earlier} has the same year and key");
+                record.Fail("point_key", key, new Reason($"row {earlier} has the same year and key", $"第 {earlier} 行的年份和编号与此相同"));
                 continue;
             }
 
@@ -72,7 +74,7 @@ internal sealed class WorkPointsImport : ImportKind
         {
             if (first.TryGetValue(stored, out var row))
             {
-                session.Table.AddError(row, "point_key", stored.Item2, $"this work point is already stored (batch '{batch}'); a point is set once");
+                session.Table.AddError(row, "point_key", stored.Item2, new Reason($"this work point is already stored (batch '{batch}'); a point is set once", $"该工作要点已入库（批次“{batch}”），同一要点只设定一次"));
             }
         }
 
@@ -85,7 +87,7 @@ internal sealed class WorkPointsImport : ImportKind
         session.Table.ThrowIfInvalid();
         if (rows.Count == 0)
         {
-            session.Table.AddError(0, null, null, "the file has no data rows");
+            session.Table.AddError(0, null, null, CsvTable.NoDataRows);
             session.Table.ThrowIfInvalid();
         }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Populus.Demography;
+using Populus.Planning.Data;
 using Populus.Storage.Tabular;
 
 namespace Populus.Storage.Inputs;
@@ -87,7 +88,7 @@ public static class ProjectionInputReader
                 var region = r.RequiredText("region");
                 var sex = r.Sex();
                 var age = r.Age("age");
-                var value = r.Number("value", 0, double.MaxValue, "a population count cannot be negative");
+                var value = r.Number("value", 0, double.MaxValue, new Reason("a population count cannot be negative", "人口数不能为负"));
                 if (region is null || sex is null || age is null || value is null)
                 {
                     continue;
@@ -168,7 +169,7 @@ public static class ProjectionInputReader
             var year = r.Integer("year", 1800, 2300);
             var sex = r.Sex();
             var age = r.Age("age");
-            var mx = r.Number("mx", 0, DeathRates.MaximumRate, $"a death rate must be between 0 and {DeathRates.MaximumRate}");
+            var mx = r.Number("mx", 0, DeathRates.MaximumRate, new Reason($"a death rate must be between 0 and {DeathRates.MaximumRate}", $"死亡率应在 0 与 {DeathRates.MaximumRate} 之间"));
             if (region is null || year is null || sex is null || age is null || mx is null)
             {
                 continue;
@@ -215,7 +216,7 @@ public static class ProjectionInputReader
             var region = ReadRegion(r, regions);
             var year = r.Integer("year", 1800, 2300);
             var age = r.Integer("age", 5, 60);
-            var asfr = r.Number("asfr", 0, FertilityRates.MaximumRate, "births per woman per year must be between 0 and 1");
+            var asfr = r.Number("asfr", 0, FertilityRates.MaximumRate, new Reason("births per woman per year must be between 0 and 1", "每名妇女每年的生育率应在 0 与 1 之间"));
             if (region is null || year is null || age is null || asfr is null)
             {
                 continue;
@@ -264,7 +265,7 @@ public static class ProjectionInputReader
         {
             var region = ReadRegion(r, regions);
             var year = r.Integer("year", 1800, 2300);
-            var value = r.Number("value", 0.5, 200, "a sex ratio at birth is males per female (about 1.05) or per 100 females (about 105)");
+            var value = r.Number("value", 0.5, 200, new Reason("a sex ratio at birth is males per female (about 1.05) or per 100 females (about 105)", "出生性别比为每名女婴对应的男婴数（约 1.05）或每 100 名女婴对应的男婴数（约 105）"));
             if (region is null || year is null || value is null)
             {
                 continue;
@@ -337,7 +338,7 @@ public static class ProjectionInputReader
             var year = r.Integer("year", 1800, 2300);
             var sex = r.Sex();
             var age = r.Integer("age", 0, ages?.OpenAge ?? 130);
-            var rate = r.Number("rate", 0, 1, "an annual out-migration rate must be between 0 and 1");
+            var rate = r.Number("rate", 0, 1, new Reason("an annual out-migration rate must be between 0 and 1", "年迁出率应在 0 与 1 之间"));
             if (origin is null || destination is null || year is null || sex is null || age is null || rate is null)
             {
                 continue;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Populus.Planning.Data;
 using Populus.Planning.Scenarios;
 using Populus.Storage.Tabular;
 
@@ -84,7 +85,9 @@ public static class ScenarioFile
                 {
                     var (min, max) = a.Range();
                     var unit = ScenarioAssumptions.All.First(x => x.Assumption == a).Unit;
-                    value = r.Number("value", min, max, string.Create(CultureInfo.InvariantCulture, $"{a.Name()} must be between {min} and {max} {unit}"));
+                    value = r.Number("value", min, max, new Reason(
+                        string.Create(CultureInfo.InvariantCulture, $"{a.Name()} must be between {min} and {max} {unit}"),
+                        string.Create(CultureInfo.InvariantCulture, $"{a.Name()} 应在 {min} 与 {max} {unit} 之间")));
                 }
 
                 if (name is null || assumption is null || year is null || value is null || source is null)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Populus.Demography;
 using Populus.Demography.Fertility;
 using Populus.Demography.Graduation;
+using Populus.Planning.Data;
 using Populus.Planning.Scenarios;
 using Populus.Storage.Tabular;
 using Populus.Storage.Wpp;
@@ -177,9 +178,9 @@ public static class ScenarioModelFile
         {
             var region = r.RequiredText("region");
             var code = r.RequiredText("code");
-            var urban = r.Number("urban_share_base", 0, 1, "a share between 0 and 1");
-            var share = r.Number("net_migration_share", 0, 1, "a share between 0 and 1");
-            var migrantUrban = r.Number("migrant_urban_share", 0, 1, "a share between 0 and 1");
+            var urban = r.Number("urban_share_base", 0, 1, new Reason("a share between 0 and 1", "比例应在 0 与 1 之间"));
+            var share = r.Number("net_migration_share", 0, 1, new Reason("a share between 0 and 1", "比例应在 0 与 1 之间"));
+            var migrantUrban = r.Number("migrant_urban_share", 0, 1, new Reason("a share between 0 and 1", "比例应在 0 与 1 之间"));
             r.RequiredText("source");
             if (region is not null && code is not null && urban is { } u && share is { } s && migrantUrban is { } m)
             {

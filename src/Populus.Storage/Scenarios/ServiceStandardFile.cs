@@ -1,3 +1,4 @@
+using Populus.Planning.Data;
 using Populus.Planning.Services;
 using Populus.Storage.Tabular;
 
@@ -17,8 +18,8 @@ public static class ServiceStandardFile
             var id = r.RequiredText("service");
             var from = r.Integer("age_from", 0, 100);
             var to = r.Text("age_to") is null ? null : r.Integer("age_to", 0, 100);
-            var rate = r.Number("rate", 0, 1e6, "a rate of at least 0");
-            var per = r.Number("per", 1, 1e6, "a base of at least 1 resident");
+            var rate = r.Number("rate", 0, 1e6, new Reason("a rate of at least 0", "比率不能小于 0"));
+            var per = r.Number("per", 1, 1e6, new Reason("a base of at least 1 resident", "基数至少为 1 人"));
             var unit = r.RequiredText("unit");
             var source = r.RequiredText("source");
             if (from is { } f && to is { } t && t < f)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Populus.Demography;
+using Populus.Planning.Data;
 
 namespace Populus.Storage.Tabular;
 
@@ -35,7 +36,7 @@ public readonly struct CsvRecord
         var s = Text(column);
         if (s is null)
         {
-            Fail(column, null, "a value is required");
+            Fail(column, null, new Reason("a value is required", "必须填写"));
         }
 
         return s;
@@ -55,29 +56,29 @@ public readonly struct CsvRecord
             return date;
         }
 
-        Fail(column, text, "not a date (write yyyy-mm-dd)");
+        Fail(column, text, new Reason("not a date (write yyyy-mm-dd)", "不是日期（应写作 yyyy-mm-dd）"));
         return null;
     }
 
     /// <summary>A number in [<paramref name="min"/>, <paramref name="max"/>]; records the problem and returns null otherwise.</summary>
-    public double? Number(string column, double min = double.MinValue, double max = double.MaxValue, string? rangeReason = null)
+    public double? Number(string column, double min = double.MinValue, double max = double.MaxValue, Reason? rangeReason = null)
     {
         var s = Text(column);
         if (s is null)
         {
-            Fail(column, null, "a number is required");
+            Fail(column, null, new Reason("a number is required", "必须填写数字"));
             return null;
         }
 
         if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
         {
-            Fail(column, s, "not a number");
+            Fail(column, s, new Reason("not a number", "不是数字"));
             return null;
         }
 
         if (v < min || v > max)
         {
-            Fail(column, s, rangeReason ?? $"must be between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}");
+            Fail(column, s, rangeReason ?? Between(min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture)));
             return null;
         }
 
@@ -94,19 +95,19 @@ public readonly struct CsvRecord
         var s = Text(column);
         if (s is null)
         {
-            Fail(column, null, "a whole number is required");
+            Fail(column, null, new Reason("a whole number is required", "必须填写整数"));
             return null;
         }
 
         if (!int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
         {
-            Fail(column, s, "not a whole number");
+            Fail(column, s, new Reason("not a whole number", "不是整数"));
             return null;
         }
 
         if (v < min || v > max)
         {
-            Fail(column, s, $"must be between {min} and {max}");
+            Fail(column, s, Between(min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture)));
             return null;
         }
 
@@ -119,7 +120,7 @@ public readonly struct CsvRecord
         var s = Text(column);
         if (s is null)
         {
-            Fail(column, null, "an age is required");
+            Fail(column, null, new Reason("an age is required", "必须填写年龄"));
             return null;
         }
 
@@ -127,7 +128,7 @@ public readonly struct CsvRecord
         var digits = open ? s[..^1] : s;
         if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var age) || age > max)
         {
-            Fail(column, s, $"not an age (whole years 0–{max}, '+' marks an open group)");
+            Fail(column, s, new Reason($"not an age (whole years 0–{max}, '+' marks an open group)", $"不是年龄（0–{max} 的整岁数，“+”表示开口组）"));
             return null;
         }
 
@@ -143,10 +144,15 @@ public readonly struct CsvRecord
             return sex;
         }
 
-        Fail(column, text, "expected M or F");
+        Fail(column, text, new Reason("expected M or F", "应为 M 或 F（男或女）"));
         return null;
     }
 
     /// <summary>Records a problem with a cell of this row.</summary>
     public void Fail(string? column, string? value, string reason) => _table.AddError(Row, column, value, reason);
+
+    /// <summary>Records a problem with a cell of this row, worded in English and Chinese.</summary>
+    public void Fail(string? column, string? value, Reason reason) => _table.AddError(Row, column, value, reason);
+
+    private static Reason Between(string min, string max) => new($"must be between {min} and {max}", $"应在 {min} 与 {max} 之间");
 }

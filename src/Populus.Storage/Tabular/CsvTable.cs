@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Populus.Planning.Data;
 
 namespace Populus.Storage.Tabular;
 
@@ -31,7 +32,7 @@ public sealed class CsvTable : IDisposable
         if (header is null)
         {
             _columns = [];
-            _errors.Add(new InputError(displayName, 1, null, null, "the file is empty; a header row is expected"));
+            _errors.Add(new InputError(displayName, 1, null, null, "the file is empty; a header row is expected", "文件为空；第一行应为表头"));
             return;
         }
 
@@ -44,7 +45,7 @@ public sealed class CsvTable : IDisposable
         foreach (var name in required.Where(name => !_columns.ContainsKey(name)))
         {
             _errors.Add(new InputError(displayName, 1, name, null,
-                $"required column is missing (the header has: {string.Join(", ", header)})"));
+                $"required column is missing (the header has: {string.Join(", ", header)})", $"缺少必需的列（表头为：{string.Join("、", header)}）"));
         }
     }
 
@@ -63,7 +64,7 @@ public sealed class CsvTable : IDisposable
     {
         if (!File.Exists(path))
         {
-            throw new InvalidInputException(new InputError(path, 0, null, null, "file not found"));
+            throw new InvalidInputException(new InputError(path, 0, null, null, "file not found", "找不到文件"));
         }
 
         var extension = Path.GetExtension(path).ToLowerInvariant();
@@ -79,7 +80,7 @@ public sealed class CsvTable : IDisposable
         catch (Exception ex) when (ex is not (InvalidInputException or OutOfMemoryException))
         {
             var format = extension is ".xlsx" or ".parquet" ? extension[1..].ToUpperInvariant() + " " : "";
-            throw new InvalidInputException(new InputError(path, 0, null, null, $"cannot be read as a {format}file: {ex.Message}"));
+            throw new InvalidInputException(new InputError(path, 0, null, null, $"cannot be read as a {format}file: {ex.Message}", $"无法作为 {format}文件读取（{ex.Message}）"));
         }
     }
 
@@ -141,6 +142,16 @@ public sealed class CsvTable : IDisposable
     /// <summary>Records a problem found by the caller's own checks (a missing age, a duplicate key).</summary>
     public void AddError(int row, string? column, string? value, string reason) =>
         _errors.Add(new InputError(FileName, row, column, value, reason));
+
+    /// <summary>Records a problem whose reason is worded in English and Chinese (the cockpit's upload page shows the Chinese).</summary>
+    public void AddError(int row, string? column, string? value, Reason reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        _errors.Add(new InputError(FileName, row, column, value, reason.English, reason.Chinese));
+    }
+
+    /// <summary>The reason for a file without a data row.</summary>
+    public static readonly Reason NoDataRows = new("the file has no data rows", "文件没有数据行");
 
     /// <summary>Throws one exception listing every problem found, if there was any, in file order.</summary>
     /// <exception cref="InvalidInputException">At least one problem was recorded.</exception>

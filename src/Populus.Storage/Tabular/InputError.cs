@@ -6,7 +6,9 @@ namespace Populus.Storage.Tabular;
 /// <param name="Column">The column's header name, or null when the problem is not about one cell.</param>
 /// <param name="Value">The text found, or null.</param>
 /// <param name="Reason">Why the value is refused, in words a user can act on.</param>
-public sealed record InputError(string File, int Row, string? Column, string? Value, string Reason)
+/// <param name="ReasonZh">The same in Chinese, when the check words it in both languages (every check of an import does);
+/// null otherwise.</param>
+public sealed record InputError(string File, int Row, string? Column, string? Value, string Reason, string? ReasonZh = null)
 {
     public override string ToString()
     {

@@ -73,7 +73,7 @@ public sealed class ProjectionInputReaderTests : IDisposable
         Write("fertility.csv", "region,year,age,asfr\nA,2020,15,abc\nB,2020,20,-0.1\nC,2020,20,0.1\n");
         var ex = Assert.Throws<InvalidInputException>(() => ProjectionInputReader.Read(_folder));
         var file = Path.Combine(_folder, "fertility.csv");
-        Assert.Contains(new InputError(file, 2, "asfr", "abc", "not a number"), ex.Errors);
+        Assert.Contains(new InputError(file, 2, "asfr", "abc", "not a number", "不是数字"), ex.Errors);
         Assert.Contains(ex.Errors, e => e.File == file && e.Row == 3 && e.Column == "asfr" && e.Value == "-0.1");
         Assert.Contains(ex.Errors, e => e.File == file && e.Row == 4 && e.Column == "region" && e.Value == "C" && e.Reason.Contains("not a region"));
         Assert.Contains(ex.Errors, e => e.File == file && e.Value == "A" && e.Reason.Contains("no fertility rates"));

@@ -1,3 +1,4 @@
+using Populus.Planning.Data;
 using Populus.Storage.Tabular;
 
 namespace Populus.Storage.Tests.Tabular;
@@ -23,13 +24,13 @@ public class CsvTableTests
         foreach (var r in table.Records())
         {
             r.Age("age");
-            r.Number("mx", 0, 10, "a death rate cannot be negative");
+            r.Number("mx", 0, 10, new Reason("a death rate cannot be negative", "死亡率不能为负"));
         }
 
         var ex = Assert.Throws<InvalidInputException>(table.ThrowIfInvalid);
         Assert.Equal(3, ex.Errors.Count);
-        Assert.Equal(new InputError("mortality.csv", 3, "mx", "abc", "not a number"), ex.Errors[0]);
-        Assert.Equal(new InputError("mortality.csv", 4, "mx", "-0.5", "a death rate cannot be negative"), ex.Errors[1]);
+        Assert.Equal(new InputError("mortality.csv", 3, "mx", "abc", "not a number", "不是数字"), ex.Errors[0]);
+        Assert.Equal(new InputError("mortality.csv", 4, "mx", "-0.5", "a death rate cannot be negative", "死亡率不能为负"), ex.Errors[1]);
         Assert.Equal(5, ex.Errors[2].Row);
         Assert.Equal("age", ex.Errors[2].Column);
         Assert.Contains("mortality.csv, row 3, column 'mx', value 'abc': not a number", ex.Message);

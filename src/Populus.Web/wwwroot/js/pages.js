@@ -347,7 +347,7 @@ window.Pages = (function () {
       const attempts = await Api.get('/api/v1/imports');
       history.replaceChildren(attempts.length ? table(['#', t('imports.time'), t('imports.kind'), t('imports.file'), t('imports.outcome'), t('imports.problems')],
         attempts.map(a => [a.id, a.atUtc.replace('T', ' ').slice(0, 19), a.kind, a.fileName, a.accepted ? t('imports.accepted') + ' (' + a.rows + ')' : t('imports.refused'),
-          a.problems.map(p => I18N.format('imports.at', { row: p.row }) + (p.column ? ' ' + p.column : '') + (p.value != null ? " '" + p.value + "'" : '') + ': ' + p.reason).join('\n')])) : nodata(''));
+          a.problems.map(p => I18N.format('imports.at', { row: p.row }) + (p.column ? ' ' + p.column : '') + (p.value != null ? " '" + p.value + "'" : '') + ': ' + I18N.name(p.reasonZh, p.reason)).join('\n')])) : nodata(''));
     }
     const upload = h('button', { class: 'primary', type: 'button', text: t('imports.upload'), onclick: async () => {
       if (!file.files.length) return;
@@ -358,7 +358,7 @@ window.Pages = (function () {
         const a = r.data;
         report.replaceChildren(a.accepted ? h('p', { text: t('imports.accepted') + ': ' + a.rows + ' · ' + a.batch })
           : h('div', {}, h('p', { class: 'warn', text: t('imports.refused') + ': ' + a.problems.length }),
-            table([t('imports.row'), t('imports.column'), t('imports.value'), t('imports.reason')], a.problems.map(p => [p.row, p.column, p.value, p.reason]))));
+            table([t('imports.row'), t('imports.column'), t('imports.value'), t('imports.reason')], a.problems.map(p => [p.row, p.column, p.value, I18N.name(p.reasonZh, p.reason)]))));
       } catch (e) { report.replaceChildren(nodata(e.message)); }
       await list();
     } });
