@@ -12,6 +12,7 @@ namespace Populus.Planning.Services;
 /// <param name="Unit">What is counted (places, pupils, beds, persons).</param>
 /// <param name="UnitZh">The same as the Chinese interface and reports show it (个托位, 人, 张).</param>
 /// <param name="Source">Where the rate comes from; "assumption" says so when the plan gives none.</param>
+/// <param name="SourceZh">The same in Chinese, for the Chinese reports (假设 when the plan gives none).</param>
 /// <param name="SentenceZh">The plan's sentence (verbatim) when it states the standard; empty otherwise.</param>
 public sealed record ServiceStandard(
     string Id,
@@ -24,8 +25,12 @@ public sealed record ServiceStandard(
     string Unit,
     string UnitZh,
     string Source,
+    string SourceZh,
     string SentenceZh)
 {
     /// <summary>The ages served, as printed ("3-5", "60+", "all ages").</summary>
     public string AgeLabel => AgeFrom == 0 && AgeTo is null ? "all ages" : AgeTo is { } to ? $"{AgeFrom}-{to}" : $"{AgeFrom}+";
+
+    /// <summary>The ages served as the Chinese reports print them ("3-5岁", "60岁及以上", "全部年龄").</summary>
+    public string AgeLabelZh => AgeFrom == 0 && AgeTo is null ? "全部年龄" : AgeTo is { } to ? $"{AgeFrom}-{to}岁" : $"{AgeFrom}岁及以上";
 }

@@ -219,7 +219,7 @@ public static class AnnualReport
             .Where(d => years.Contains(d.Year));
         return new ReportTable("全市公共服务需求测算",
             [TableColumn.Text("服务"), TableColumn.Text("年龄"), TableColumn.Number("年份", 0, false), TableColumn.Number("服务人口", 0), TableColumn.Number("需求", 0), TableColumn.Text("单位"), TableColumn.Text("标准来源")],
-            rows.Select(d => new TableCell[] { d.Standard.Id, d.Standard.AgeLabel, d.Year, d.Residents, d.Demand, d.Standard.UnitZh, d.Standard.Source }),
+            rows.Select(d => new TableCell[] { d.Standard.NameZh, d.Standard.AgeLabelZh, d.Year, d.Residents, d.Demand, d.Standard.UnitZh, d.Standard.SourceZh }),
             $"“{projection.Scenario.Name}”情景预测；标准见 data/plan/service-demand.csv", "公共服务需求");
     }
 

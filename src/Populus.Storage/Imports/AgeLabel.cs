@@ -1,4 +1,5 @@
 using System.Globalization;
+using Populus.Planning.Data;
 
 namespace Populus.Storage.Imports;
 
@@ -21,10 +22,10 @@ internal readonly record struct AgeLabel(string Label, int From, int? To)
     public bool IsTotal => Label == "total";
 
     /// <summary>Parses a label; returns the reason when it is refused.</summary>
-    public static bool TryParse(string text, out AgeLabel age, out string reason)
+    public static bool TryParse(string text, out AgeLabel age, out Reason? reason)
     {
         age = default;
-        reason = "";
+        reason = null;
         var s = text.Trim().Replace('–', '-').Replace('—', '-').Replace('~', '-');
         if (s is "total" or "all" or "Total" or "合计" or "总计")
         {
@@ -36,13 +37,13 @@ internal readonly record struct AgeLabel(string Label, int From, int? To)
         {
             if (!TryAge(s[..^1], out var from))
             {
-                reason = $"not an age group (write 25, 25-29, 85+ or total)";
+                reason = new("not an age group (write 25, 25-29, 85+ or total)", "不是年龄组（应写作 25、25-29、85+ 或 total）");
                 return false;
             }
 
             if (from % 5 != 0)
             {
-                reason = $"open age group {from}+ is not on the five-year grid (an open group starts at a multiple of 5)";
+                reason = new($"open age group {from}+ is not on the five-year grid (an open group starts at a multiple of 5)", $"开口年龄组 {from}+ 不在五岁组网格上（开口组应从 5 的倍数开始）");
                 return false;
             }
 
@@ -55,7 +56,7 @@ internal readonly record struct AgeLabel(string Label, int From, int? To)
         {
             if (!TryAge(s, out var single))
             {
-                reason = $"not an age group (write 25, 25-29, 85+ or total; ages are whole years 0–{MaxAge})";
+                reason = new($"not an age group (write 25, 25-29, 85+ or total; ages are whole years 0–{MaxAge})", $"不是年龄组（应写作 25、25-29、85+ 或 total；年龄为 0–{MaxAge} 的整岁数）");
                 return false;
             }
 
@@ -65,14 +66,15 @@ internal readonly record struct AgeLabel(string Label, int From, int? To)
 
         if (!TryAge(s[..dash], out var lo) || !TryAge(s[(dash + 1)..], out var hi) || hi <= lo)
         {
-            reason = "not an age group (a closed group is written low-high with low < high, e.g. 25-29)";
+            reason = new("not an age group (a closed group is written low-high with low < high, e.g. 25-29)", "不是年龄组（闭合组写作“下限-上限”，下限小于上限，如 25-29）");
             return false;
         }
 
         var onGrid = (lo % 5 == 0 || (lo == 1 && hi == 4)) && (hi + 1) % 5 == 0;
         if (!onGrid)
         {
-            reason = $"age group {lo}-{hi} is not on the five-year grid (groups start at a multiple of 5, or are 1-4, and end just before one)";
+            reason = new($"age group {lo}-{hi} is not on the five-year grid (groups start at a multiple of 5, or are 1-4, and end just before one)",
+                $"年龄组 {lo}-{hi} 不在五岁组网格上（应从 5 的倍数开始，或为 1-4，并止于下一个 5 的倍数之前）");
             return false;
         }
 

@@ -174,7 +174,7 @@ internal abstract class FactImportKind : ImportKind
 
         if (!AgeLabel.TryParse(text, out var age, out var reason))
         {
-            record.Fail(column, text, reason);
+            record.Fail(column, text, reason!);
             return null;
         }
 

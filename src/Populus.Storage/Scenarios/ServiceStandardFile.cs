@@ -4,8 +4,8 @@ using Populus.Storage.Tabular;
 
 namespace Populus.Storage.Scenarios;
 
-/// <summary>Reads data/plan/service-demand.csv: the public-service standards with their source (an optional column
-/// <c>unit_zh</c> gives the unit in Chinese; absent or empty, the unit itself).</summary>
+/// <summary>Reads data/plan/service-demand.csv: the public-service standards with their source (optional columns
+/// <c>unit_zh</c> and <c>source_zh</c> give the unit and the source in Chinese; absent or empty, the unit and source themselves).</summary>
 public static class ServiceStandardFile
 {
     /// <exception cref="InvalidInputException">The file is missing or a cell is invalid (every problem listed).</exception>
@@ -30,7 +30,7 @@ public static class ServiceStandardFile
 
             if (id is not null && from is not null && rate is not null && per is not null && unit is not null && source is not null)
             {
-                result.Add(new ServiceStandard(id, r.Text("name_zh") ?? id, r.Text("name_en") ?? id, from.Value, to, rate.Value, per.Value, unit, r.Text("unit_zh") ?? unit, source,
+                result.Add(new ServiceStandard(id, r.Text("name_zh") ?? id, r.Text("name_en") ?? id, from.Value, to, rate.Value, per.Value, unit, r.Text("unit_zh") ?? unit, source, r.Text("source_zh") ?? source,
                     r.Text("sentence_zh") ?? ""));
             }
         }

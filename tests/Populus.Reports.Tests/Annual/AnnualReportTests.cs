@@ -48,6 +48,12 @@ public sealed class AnnualReportTests : IDisposable
         // Resident population 2024 comes from the bulletins' figures (data/wenzhou/wenzhou_annual.csv), not from a projection.
         Assert.Matches("^(统计|估计)：", indicators.Rows[0][source].Text);
 
+        // The service-demand table speaks the report's language: services by name, ages and sources in Chinese.
+        var demand = report.Tables.Single(t => t.SheetName == "公共服务需求");
+        Assert.NotEmpty(demand.Rows);
+        Assert.All(demand.Rows, r => Assert.All(new[] { r[0].Text, r[1].Text, r[6].Text }, cell => Assert.DoesNotMatch(@"\b(of|in|the|no|per|by|all|ages|places)\b|_", cell)));
+        Assert.Contains(demand.Rows, r => r[0].Text == "3岁以下婴幼儿托位" && r[1].Text == "全部年龄");
+
         // Every target probability is a share in [0, 100].
         var probabilities = report.Tables.Single(t => t.SheetName == "目标达成概率");
         Assert.NotEmpty(probabilities.Rows);

@@ -27,7 +27,7 @@
         chart,
         table([t('points.quota'), t('region'), t('points.places'), t('points.placed')], data.quotas.map(q => [q.quotaId, q.region, q.places, q.placed])),
         table([t('points.rank'), t('points.application'), t('points.total'), t('points.outcome'), t('points.quota'), t('points.draw')],
-          data.placements.map(p => [p.rank, p.applicationId, p.total, t('outcome.' + p.outcome), p.quotaId || '—', p.draw]))));
+          data.placements.map(p => [p.rank || '—', p.applicationId, p.total, t('outcome.' + p.outcome), p.quotaId || '—', p.draw]))));
       Charts.make(chart, {
         tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 50, right: 20, top: 40, bottom: 40 },
         xAxis: { type: 'category', data: data.quotas.map(q => q.quotaId) }, yAxis: { type: 'value', minInterval: 1 },
