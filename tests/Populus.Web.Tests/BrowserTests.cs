@@ -134,6 +134,16 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Contains("education master meets education>=junior_college", await page.GetAttributeAsync("#policies-result .why", "title"), StringComparison.Ordinal);
         await Shot(page, "policies");
 
+        // The same parts in English when the reader switches.
+        await page.ClickAsync("#lang");
+        await Ready(page);
+        await page.SelectOptionAsync("#attr-education", "master");
+        await page.ClickAsync("#policies-form button[type=submit]");
+        await page.WaitForSelectorAsync("#policies-result table");
+        Assert.Contains("Education master: meets \"Education at least junior college\"", await page.InnerTextAsync("#policies-result"), StringComparison.Ordinal);
+        await page.ClickAsync("#lang");
+        await Ready(page);
+
         await Open(page, "#points");
         Assert.Equal(4, await SeriesPoints(page, "chart-allocation"));
         Assert.Contains("2025-public-draw", await page.InnerTextAsync("#points-body"), StringComparison.Ordinal);
