@@ -162,6 +162,10 @@ public sealed class ApiTests
         Assert.NotEmpty(high.Body.GetProperty("targets").EnumerateArray());
         Assert.All(high.Body.GetProperty("targets").EnumerateArray(), t => Assert.True(t.GetProperty("targetYear").GetInt32() > t.GetProperty("asOfYear").GetInt32()));
 
+        // The scenarios with the names the Chinese interface shows (scenarios.csv's name_zh).
+        var scenarios = await client.GetFromJsonAsync<JsonElement>("/api/v1/projections/scenarios");
+        Assert.Contains(scenarios.EnumerateArray(), x => x.GetProperty("name").GetString() == "baseline" && x.GetProperty("nameZh").GetString() == "基准情景");
+
         var bad = await client.PostAsJsonAsync("/api/v1/projections/run", new { tfr = 9.0 });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var unknown = await client.PostAsJsonAsync("/api/v1/projections/run", new { scenario = "no-such" });

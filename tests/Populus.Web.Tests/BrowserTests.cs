@@ -228,6 +228,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.DoesNotContain("resident_population", await page.InnerTextAsync("#prob-table"), StringComparison.Ordinal);
         await page.WaitForFunctionAsync("() => { const c = window.PopulusCharts['chart-prob-pyramid']; return c && c.getOption().series.length > 0; }");
         Assert.Contains("条轨迹", await page.InnerTextAsync("#page"), StringComparison.Ordinal);
+        Assert.Contains("情景 基准情景", await page.InnerTextAsync("#page"), StringComparison.Ordinal); // the scenario by its Chinese name
         await Shot(page, "probability");
 
         await Open(page, "#compare");
@@ -241,6 +242,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await Open(page, "#services");
         Assert.True(await SeriesPoints(page, "chart-services") > 0);
+        Assert.Contains("预测 (基准情景)", await page.InnerTextAsync("#page"), StringComparison.Ordinal);
         await Shot(page, "services");
 
         await page.ClickAsync("#lang");

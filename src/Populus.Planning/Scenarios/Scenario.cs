@@ -33,12 +33,16 @@ public sealed class Scenario
         }
 
         Name = name.Trim();
+        NameZh = Name;
         Description = description ?? "";
         _paths = paths.ToImmutableDictionary();
         _sources = sources.ToImmutableDictionary();
     }
 
     public string Name { get; }
+
+    /// <summary>The scenario's name as the Chinese interface shows it (基准情景); the name itself when none is given.</summary>
+    public string NameZh { get; init; }
 
     public string Description { get; }
 
@@ -111,7 +115,7 @@ public sealed class Scenario
             names.Add(Label("e0", e0));
         }
 
-        return new Scenario($"{Name} [{string.Join(", ", names)}]", Description, paths, sources);
+        return new Scenario($"{Name} [{string.Join(", ", names)}]", Description, paths, sources) { NameZh = $"{NameZh} [{string.Join(", ", names)}]" };
     }
 
     public override string ToString() => Name;

@@ -24,7 +24,7 @@ public static class ScenarioFile
         var listPath = Path.Combine(folder, ListFile);
         var assumptionsPath = Path.Combine(folder, AssumptionsFile);
         var errors = new List<InputError>();
-        var declared = new Dictionary<string, (int Row, string? BasedOn, string Description)>(StringComparer.Ordinal);
+        var declared = new Dictionary<string, (int Row, string? BasedOn, string Description, string? NameZh)>(StringComparer.Ordinal);
         using (var list = CsvTable.Open(listPath, "scenario", "based_on", "description"))
         {
             foreach (var r in list.Records())
@@ -41,10 +41,10 @@ public static class ScenarioFile
                     continue;
                 }
 
-                declared[name] = (r.Row, r.Text("based_on"), r.Text("description") ?? "");
+                declared[name] = (r.Row, r.Text("based_on"), r.Text("description") ?? "", r.Text("name_zh"));
             }
 
-            foreach (var (name, (row, basedOn, _)) in declared)
+            foreach (var (name, (row, basedOn, _, _)) in declared)
             {
                 if (basedOn is not null && !declared.ContainsKey(basedOn))
                 {
@@ -126,7 +126,7 @@ public static class ScenarioFile
                 return done;
             }
 
-            var (row, basedOn, description) = declared[name];
+            var (row, basedOn, description, nameZh) = declared[name];
             if (!visiting.Add(name))
             {
                 throw new InvalidInputException(new InputError(listPath, row, "based_on", basedOn, $"scenario '{name}' is based on itself through {string.Join(" → ", visiting)}"));
@@ -158,7 +158,7 @@ public static class ScenarioFile
             }
 
             visiting.Remove(name);
-            return built[name] = new Scenario(name, description, values, sources);
+            return built[name] = new Scenario(name, description, values, sources) { NameZh = nameZh ?? name };
         }
 
         var all = new List<Scenario>();

@@ -31,7 +31,7 @@ internal static class ProjectionsApi
 
     internal static Results<Ok<IReadOnlyList<ScenarioView>>, ProblemHttpResult> Scenarios(ScenarioService service) =>
         service.Monitor is { } m
-            ? TypedResults.Ok((IReadOnlyList<ScenarioView>)[.. m.Scenarios.Select(s => new ScenarioView(s.Name, s.Description))])
+            ? TypedResults.Ok((IReadOnlyList<ScenarioView>)[.. m.Scenarios.Select(s => new ScenarioView(s.Name, s.NameZh, s.Description))])
             : Unavailable(service);
 
     internal static Results<Ok<RunView>, ProblemHttpResult> Run(RunRequest request, ScenarioService service, CockpitViews views, CancellationToken cancel)
@@ -271,7 +271,8 @@ internal static class ProjectionsApi
     private static ProblemHttpResult Unavailable(ScenarioService service) =>
         TypedResults.Problem(title: "Not available", detail: service.Missing, statusCode: StatusCodes.Status503ServiceUnavailable);
 
-    internal sealed record ScenarioView(string Name, string Description);
+    /// <param name="NameZh">The name the Chinese interface shows (基准情景; the name itself when the scenario file gives none).</param>
+    internal sealed record ScenarioView(string Name, string NameZh, string Description);
 
     /// <param name="Probabilities">Also the probability of each target over the cockpit's trajectories (about half a second the first time).</param>
     /// <param name="Seed">The trajectories' seed (default 2024).</param>

@@ -51,6 +51,16 @@ public class ScenarioFileTests
     }
 
     [Fact]
+    public void Read_NameZh_GivenOrTheNameItself_AndALeversScenarioKeepsIt()
+    {
+        var read = ReadFolder("scenario,based_on,name_zh,description\nbase,,基准,test\nalt,base,,test\n", Full());
+        Assert.Equal(["基准", "alt"], read.Select(s => s.NameZh));
+        var moved = read[0].With(new ScenarioLevers(TotalFertility: 1.2));
+        Assert.StartsWith("基准 [", moved.NameZh, StringComparison.Ordinal);
+        Assert.Equal(moved.Name[moved.Name.IndexOf('[', StringComparison.Ordinal)..], moved.NameZh[moved.NameZh.IndexOf('[', StringComparison.Ordinal)..]);
+    }
+
+    [Fact]
     public void YearPath_InterpolatesBetweenYearsAndHoldsEnds()
     {
         var tfr = Wenzhou.Scenario("baseline").Path(ScenarioAssumption.TotalFertility);

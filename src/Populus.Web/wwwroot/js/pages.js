@@ -31,6 +31,9 @@ window.Pages = (function () {
   }
   // Indicator id → its name in the reader's language (the id itself when the list lacks it).
   const namesOf = list => (m => id => m[id] || id)(Object.fromEntries(list.map(i => [i.id, I18N.name(i.nameZh, i.nameEn)])));
+  // Scenario names in the reader's language (基准情景); a name the list lacks (a slider's levers) stays as it is.
+  const scenarioNames = async () => (m => s => m[s] || s)(Object.fromEntries(
+    (await Api.get('/api/v1/projections/scenarios').catch(() => [])).map(x => [x.name, I18N.name(x.nameZh, x.name)])));
   const pct = v => v == null ? '—' : (100 * v).toFixed(1) + '%';
   // A probability cell: the share, marked when no drawn process moves the indicator (then it is the deterministic 0 or 1).
   function setProbability(cell, v, varies) {
@@ -142,6 +145,7 @@ window.Pages = (function () {
     const list = await Api.get('/api/v1/indicators');
     const sel = h('select', { id: 'trend-indicator' }, list.map(i => h('option', { value: i.id, text: i.planId + '. ' + I18N.name(i.nameZh, i.nameEn) })));
     const name = namesOf(list);
+    const scenario = await scenarioNames();
     const region = await regionSelect(me, 'trend-region');
     const chart = h('div', { id: 'chart-trend', class: 'chart' });
     const info = h('div');
@@ -162,7 +166,7 @@ window.Pages = (function () {
       const p = await Api.get('/api/v1/probabilities?region=' + encodeURIComponent(region.value)).catch(e => ({ error: e.message }));
       const f = p.fans && p.fans.find(x => x.indicatorId === sel.value);
       fanChart.hidden = !f;
-      fanNote.replaceChildren(p.error ? nodata(p.error) : f ? runNote(p, p.scenario) : nodata(t('nodata')));
+      fanNote.replaceChildren(p.error ? nodata(p.error) : f ? runNote(p, scenario(p.scenario)) : nodata(t('nodata')));
       if (f) Charts.fan(fanChart, f);
     }
     sel.addEventListener('change', () => { draw(); drawFan(); });
@@ -178,6 +182,7 @@ window.Pages = (function () {
   async function probability(root, me) {
     const region = await regionSelect(me, 'prob-region');
     const name = namesOf(await Api.get('/api/v1/indicators'));
+    const scenario = await scenarioNames();
     const slider = h('input', { id: 'prob-year', type: 'range', min: '2025', max: '2035', value: '2035' });
     const yearShown = h('span', { text: '2035' });
     const list = h('div', { id: 'prob-table' });
@@ -187,7 +192,7 @@ window.Pages = (function () {
       list.replaceChildren(t('prob.loading'));
       const p = await Api.get('/api/v1/probabilities?region=' + encodeURIComponent(region.value)).catch(e => ({ error: e.message }));
       if (p.error) { list.replaceChildren(nodata(p.error)); return; }
-      note.replaceChildren(runNote(p, p.scenario));
+      note.replaceChildren(runNote(p, scenario(p.scenario)));
       list.replaceChildren(table([t('indicator'), t('target'), t('status'), t('prob.probability')],
         p.targets.map(x => [name(x.indicatorId), x.targetYear + ' ' + x.targetPrinted, status(x.status), setProbability(h('span'), x.probability, x.varies)])),
         ...(p.targets.some(x => x.varies === false) ? [h('p', { class: 'note', text: t('prob.fixedNote') })] : []));
@@ -230,7 +235,7 @@ window.Pages = (function () {
   async function scenarios(root) {
     const list = await Api.get('/api/v1/projections/scenarios');
     const name = namesOf(await Api.get('/api/v1/indicators'));
-    const pick = h('select', { id: 'scen-name' }, list.map(x => h('option', { value: x.name, text: x.name, title: x.description })));
+    const pick = h('select', { id: 'scen-name' }, list.map(x => h('option', { value: x.name, text: I18N.name(x.nameZh, x.name), title: x.description })));
     const out = h('div', { id: 'scenario-result' });
     const chart = h('div', { id: 'chart-scenario', class: 'chart' });
     const targets = h('div', { id: 'scenario-targets' });
@@ -328,12 +333,13 @@ window.Pages = (function () {
     root.append(card('services.title', chart, out));
     try {
       const rows = await Api.get('/api/v1/services/demand?year=2035');
+      const scenario = await scenarioNames();
       // Services in places, pupils and beds; the labour supply (persons) is on another scale and stays in the table.
       const city = rows.filter(r => r.region === '温州市' && r.unit !== 'persons');
       const show = city.length ? city : rows.filter(r => r.unit !== 'persons');
       Charts.bars(chart, show.map(r => I18N.name(r.nameZh, r.nameEn)), show.map(r => Math.round(r.demand)), t('services.title'));
       out.replaceChildren(table([t('region'), t('year'), t('services.service'), t('value'), '', t('source')],
-        rows.map(r => [r.region, String(r.year), I18N.name(r.nameZh, r.nameEn), r.demand, I18N.name(r.unitZh, r.unit), t('kind.projected') + ' (' + r.scenario + ')'])));
+        rows.map(r => [r.region, String(r.year), I18N.name(r.nameZh, r.nameEn), r.demand, I18N.name(r.unitZh, r.unit), t('kind.projected') + ' (' + scenario(r.scenario) + ')'])));
     } catch (e) { chart.hidden = true; out.replaceChildren(nodata(e.message)); }
   }
 
