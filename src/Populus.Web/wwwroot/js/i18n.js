@@ -154,8 +154,9 @@ window.I18N = (function () {
   };
   let lang = localStorage.getItem('populus.lang') || 'zh';
   const t = key => (text[key] ? text[key][lang === 'zh' ? 0 : 1] : key);
+  const has = key => Object.hasOwn(text, key);
   // A code's words (role.auditor, action.sign-in), or the code itself when the catalogue has none.
-  const code = (prefix, value) => (text[prefix + '.' + value] ? t(prefix + '.' + value) : value);
+  const code = (prefix, value) => (has(prefix + '.' + value) ? t(prefix + '.' + value) : value);
   // A message with its parts filled in: format('why.give', { m: '出生日期' }).
   const format = (key, parts) => t(key).replace(/\{(\w+)\}/g, (_, name) => parts[name]);
   function apply(root) {
@@ -165,8 +166,7 @@ window.I18N = (function () {
     if (button) button.textContent = lang === 'zh' ? 'English' : '中文';
   }
   return {
-    t, apply, format, code,
-    has: key => Object.hasOwn(text, key),
+    t, apply, format, code, has,
     get lang() { return lang; },
     toggle() { lang = lang === 'zh' ? 'en' : 'zh'; localStorage.setItem('populus.lang', lang); apply(); },
     name(zh, en) { return lang === 'zh' ? zh : (en || zh); },
