@@ -75,8 +75,10 @@ window.Pages = (function () {
     return h('span', { class: 'explain', title: e.explanation, text: parts.join('，') });
   }
   const card = (titleKey, ...children) => h('section', { class: 'card' }, h('h2', { text: t(titleKey) }), ...children);
+  // A table of cells: numbers right-aligned, with their column's header, nodes as given, null as empty.
   function table(columns, rows) {
-    return h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, columns.map(c => h('th', { text: c })))),
+    const numeric = columns.map((_, i) => rows.some(r => typeof r[i] === 'number'));
+    return h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, columns.map((c, i) => h('th', { class: numeric[i] ? 'num' : '', text: c })))),
       h('tbody', {}, rows.map(r => h('tr', {}, r.map(c => c instanceof Node ? h('td', {}, c) : h('td', { class: typeof c === 'number' ? 'num' : '', text: typeof c === 'number' ? fmt(c) : (c ?? '') }))))));
   }
   async function regionSelect(me, id) {
@@ -435,5 +437,5 @@ window.Pages = (function () {
     if (shares.length) Charts.bars(c3, shares.map(x => x.name), shares.map(x => x.value), '%', true); else c3.replaceWith(nodata(''));
   }
 
-  return { overview, pyramid, trends, probability, compare, scenarios, services, imports, audit, accounts, bigscreen, h, nodata };
+  return { overview, pyramid, trends, probability, compare, scenarios, services, imports, audit, accounts, bigscreen, h, nodata, table };
 })();

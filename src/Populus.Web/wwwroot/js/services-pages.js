@@ -4,11 +4,7 @@
 (function () {
   const t = k => I18N.t(k);
   const h = (...a) => Pages.h(...a);
-  const fmt = v => v == null ? '—' : (Math.round(v * 10) / 10).toString();
-  function table(columns, rows) {
-    return h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, columns.map(c => h('th', { text: c })))),
-      h('tbody', {}, rows.map(r => h('tr', {}, r.map(c => c instanceof Node ? h('td', {}, c) : h('td', { class: typeof c === 'number' ? 'num' : '', text: typeof c === 'number' ? fmt(c) : (c ?? '') }))))));
-  }
+  const table = (columns, rows) => Pages.table(columns, rows);
   const card = (titleKey, ...children) => h('section', { class: 'card' }, h('h2', { text: t(titleKey) }), ...children);
   const problemText = e => e.message || String(e);
 
