@@ -385,6 +385,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Contains("登录", log, StringComparison.Ordinal);
         Assert.Contains("审计人员", log, StringComparison.Ordinal);
         Assert.DoesNotContain("sign-in", log, StringComparison.Ordinal);
+        Assert.Contains("驾驶舱", log, StringComparison.Ordinal); // what the sign-in was to
+        Assert.DoesNotContain("cockpit", log, StringComparison.Ordinal);
         Assert.EndsWith("审计人员", await auditor.InnerTextAsync("#who"), StringComparison.Ordinal);
         await Shot(auditor, "audit");
 

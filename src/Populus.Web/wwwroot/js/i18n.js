@@ -78,6 +78,9 @@ window.I18N = (function () {
     'action.token-created': ['生成访问令牌', 'token created'], 'action.account-disabled': ['停用账户', 'account disabled'],
     'action.person-lookup': ['查询登记人员', 'person lookup'], 'action.unmask': ['查看未脱敏个人信息', 'unmasked personal data'],
     'action.permit-token': ['调取电子居住证', 'permit token read'],
+    // What an audited action was done to, as the server records it ('registry person P-…', 'permit 330300-…', 'cockpit').
+    'subject.registry person': ['登记人员', 'registry person'], 'subject.permit': ['居住证', 'permit'], 'subject.cockpit': ['驾驶舱', 'cockpit'],
+    'subject.(not found)': ['（未找到）', '(not found)'],
     'accounts.user': ['用户名', 'user'], 'accounts.name': ['姓名', 'name'], 'accounts.role': ['角色', 'role'], 'accounts.region': ['区县', 'region'],
     'accounts.kinds': ['可导入数据类型', 'import kinds'], 'accounts.disabled': ['已停用', 'disabled'],
     'accounts.password': ['初始密码（仅显示一次）：', 'password (shown once): '], 'accounts.shownOnce': ['（仅显示一次）', '(shown once)'],

@@ -21,6 +21,8 @@ window.Pages = (function () {
   const noteOf = v => I18N.name(v.noteZh, v.note);
   // The server's provenance ('observed (S06)'): the kind in the interface's language.
   const provenanceText = list => list.map(p => p.replace(/^(observed|estimated|projected)\b/, k => t('kind.' + k))).join('; ');
+  // An audited subject ('permit 330300-…'): its kind in the interface's language, the identifier as recorded.
+  const subjectText = s => s.replace(/^(registry person|permit|cockpit)\b/, k => I18N.code('subject', k)).replace(/\(not found\)$/, k => I18N.code('subject', k));
   // A probabilistic run's note: in Chinese its size, seed and precision, the server's note (which names where each
   // spread comes from) on hover; in English that note.
   function runNote(p, scenario) {
@@ -379,7 +381,7 @@ window.Pages = (function () {
   async function audit(root) {
     const rows = await Api.get('/api/v1/audit?limit=300');
     root.append(card('audit.title', rows.length ? table(['#', 'UTC', t('audit.account'), t('audit.role'), t('audit.action'), t('audit.subject'), t('audit.purpose'), t('audit.detail')],
-      rows.map(r => [r.id, r.atUtc.replace('T', ' ').slice(0, 19), r.account, I18N.code('role', r.role), I18N.code('action', r.action), r.subject, r.purpose, r.detail])) : nodata('')));
+      rows.map(r => [r.id, r.atUtc.replace('T', ' ').slice(0, 19), r.account, I18N.code('role', r.role), I18N.code('action', r.action), subjectText(r.subject), r.purpose, r.detail])) : nodata('')));
   }
 
   async function accounts(root) {
