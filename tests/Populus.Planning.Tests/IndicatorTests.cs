@@ -101,8 +101,8 @@ public class IndicatorTests
     [Fact]
     public void NoData_SaysWhyInChineseToo_ForEveryIndicatorRegionAndYearOfTheSeedData()
     {
-        // Chinese words only, besides names, codes, numbers and the catalogue's series names: no English sentence left over.
-        var english = new System.Text.RegularExpressions.Regex(@"\b(of|in|the|no|not|needs?|has|have|is|are|by|either|missing|figure|given)\b");
+        // Chinese words only, besides names, codes and numbers: no English sentence and no series or indicator code left over.
+        var english = new System.Text.RegularExpressions.Regex(@"\b(of|in|the|no|not|needs?|has|have|is|are|by|either|missing|figure|given)\b|[a-z]_[a-z]");
         var reasons = 0;
         foreach (var entry in Seed.Catalogue.Entries)
         {

@@ -13,7 +13,8 @@ internal static class MissingData
     public static Reason Education(string regionName, int year) =>
         new($"no education counts of {regionName} in {year} in the data", $"数据中没有{regionName}{year}年分受教育程度的人数");
 
-    public static Reason Series(string name, string regionName, int year) => new($"no {name} of {regionName} in {year} in the data", $"数据中没有{regionName}{year}年的 {name}");
+    public static Reason Series(string name, string regionName, int year) =>
+        new($"no {name} of {regionName} in {year} in the data", $"数据中没有{regionName}{year}年的{ScalarSeries.NameZh(name)}");
 
     public static Reason Reported(string indicatorId, string regionName, int year) =>
         new($"no reported {indicatorId} of {regionName} in {year} in the data", $"数据中没有{regionName}{year}年的报送值");

@@ -25,5 +25,17 @@ public static class ScalarSeries
         [GraduatesRetained] = "persons",
     };
 
+    /// <summary>Every known series by its name in the field's Chinese, as reasons for a missing one say it.</summary>
+    private static readonly IReadOnlyDictionary<string, string> NamesZh = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Gdp] = "地区生产总值",
+        [EmployedPersons] = "年平均从业人员数",
+        [Graduates] = "高校应届毕业生数",
+        [GraduatesRetained] = "留温毕业生数",
+    };
+
     public static bool IsKnown(string name) => Units.ContainsKey(name);
+
+    /// <summary>The series' Chinese name (地区生产总值), or the name itself for a series not known here.</summary>
+    public static string NameZh(string name) => NamesZh.GetValueOrDefault(name, name);
 }

@@ -97,7 +97,7 @@ internal sealed class FormulaEvaluator(RegionalData data)
                 return ok ? DataResult<double>.Found(v, edu.Provenance) : DataResult<double>.Missing(Of(("education", "分受教育程度的人数"), region, year).Because(why!));
             case FormulaFunction.Series:
                 var s = data.Series(c.SeriesName!, region, year);
-                return s.HasValue ? s : DataResult<double>.Missing(Of((c.SeriesName!, " " + c.SeriesName), region, year).Because(s.MissingReason));
+                return s.HasValue ? s : DataResult<double>.Missing(Of((c.SeriesName!, ScalarSeries.NameZh(c.SeriesName!)), region, year).Because(s.MissingReason));
             case FormulaFunction.Tfr:
                 return Tfr(region, year);
             case FormulaFunction.E0:

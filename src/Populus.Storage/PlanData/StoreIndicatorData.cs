@@ -50,7 +50,7 @@ public sealed class StoreIndicatorData(IPopulusStore store) : IIndicatorData
         var figure = store.Indicators(name, region).FirstOrDefault(i => i.Year == year);
         if (figure is null)
         {
-            return DataResult<double>.Missing(new($"no {name} of {region} in {year} in the store", $"数据库中没有{region}{year}年的 {name}"));
+            return DataResult<double>.Missing(new($"no {name} of {region} in {year} in the store", $"数据库中没有{region}{year}年的{ScalarSeries.NameZh(name)}"));
         }
 
         var value = figure.Unit switch
