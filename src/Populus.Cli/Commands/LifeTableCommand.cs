@@ -3,6 +3,7 @@ using System.Globalization;
 using Populus.Demography;
 using Populus.Demography.LifeTables;
 using Populus.Planning.Data;
+using Populus.Storage.Inputs;
 using Populus.Storage.Tabular;
 
 namespace Populus.Cli.Commands;
@@ -83,7 +84,7 @@ internal static class LifeTableCommand
             }
             else
             {
-                mx = record.Number("mx", 0, DeathRates.MaximumRate, new Reason($"a death rate must be between 0 and {DeathRates.MaximumRate}", $"死亡率应在 0 与 {DeathRates.MaximumRate} 之间"));
+                mx = record.Number("mx", 0, DeathRates.MaximumRate, ProjectionInputReader.DeathRateRange);
             }
 
             var ax = record.OptionalNumber("ax", 0, 130);

@@ -115,7 +115,8 @@ public sealed class Scenario
             names.Add(Label("e0", e0));
         }
 
-        return new Scenario($"{Name} [{string.Join(", ", names)}]", Description, paths, sources) { NameZh = $"{NameZh} [{string.Join(", ", names)}]" };
+        var moved = $" [{string.Join(", ", names)}]";
+        return new Scenario(Name + moved, Description, paths, sources) { NameZh = NameZh + moved };
     }
 
     public override string ToString() => Name;

@@ -86,15 +86,13 @@ internal sealed class ImportSession
         }
 
         DateOnly? published = d?.Published;
-        if (record.Text("published") is { } publishedText)
+        if (record.Text("published") is not null)
         {
-            if (!DateOnly.TryParseExact(publishedText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var p))
+            published = record.Date("published", required: false);
+            if (published is null)
             {
-                record.Fail("published", publishedText, new Reason("not a date (write yyyy-mm-dd)", "不是日期（应写作 yyyy-mm-dd）"));
                 return null;
             }
-
-            published = p;
         }
 
         _sources.TryGetValue(sourceId, out var known);

@@ -36,7 +36,7 @@ internal sealed class ProgressImport : ImportKind
             var department = record.RequiredText("department");
             var reported = record.Date("reported_on");
             var percent = record.Number("percent_complete", 0, 100, new Reason("a share done is between 0 and 100", "完成比例应在 0 与 100 之间"));
-            var completed = Completed(record);
+            var completed = record.YesNo("completed");
             var evidence = record.RequiredText("evidence");
             if (year is { } y && key is not null)
             {
@@ -84,22 +84,5 @@ internal sealed class ProgressImport : ImportKind
 
         return WorkPointsImport.Store(session, "work_progress",
             ["year", "point_key", "department", "reported_on", "percent_complete", "completed", "evidence", "note"], rows);
-    }
-
-    private static bool? Completed(CsvRecord record)
-    {
-        var text = record.RequiredText("completed");
-        switch (text?.ToLowerInvariant())
-        {
-            case null:
-                return null;
-            case "yes" or "true" or "1" or "是":
-                return true;
-            case "no" or "false" or "0" or "否":
-                return false;
-            default:
-                record.Fail("completed", text, new Reason("write yes or no", "应为 yes 或 no（是或否）"));
-                return null;
-        }
     }
 }

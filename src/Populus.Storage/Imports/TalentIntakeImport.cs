@@ -34,14 +34,7 @@ internal sealed class TalentIntakeImport : FactImportKind
         var region = intake is { } d ? RegionCode(record, "region", session, d.Year) : null;
         var key = GraduatesImport.PersonKey(record, "person_key");
         var category = GraduatesImport.Choice(record, "category", Categories);
-        var graduateText = record.RequiredText("graduate");
-        bool? graduate = graduateText?.ToLowerInvariant() switch
-        {
-            "yes" or "true" or "1" or "是" => true,
-            "no" or "false" or "0" or "否" => false,
-            null => null,
-            _ => Fail(record, "graduate", graduateText, new Reason("write yes or no", "应为 yes 或 no（是或否）")),
-        };
+        var graduate = record.YesNo("graduate");
         var departed = record.Date("departed_on", required: false);
         var observed = record.Date("observed_until");
         if (intake is { } i)
@@ -71,12 +64,6 @@ internal sealed class TalentIntakeImport : FactImportKind
         }
 
         return [intake.Value.Year, region, key, intake.Value, category, graduate.Value, departed, observed.Value];
-    }
-
-    private static bool? Fail(CsvRecord record, string column, string value, Reason reason)
-    {
-        record.Fail(column, value, reason);
-        return null;
     }
 
     private static string Text(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -12,6 +12,10 @@ namespace Populus.Storage.Inputs;
 /// </summary>
 public static class ProjectionInputReader
 {
+    /// <summary>Why a death rate is refused: outside [0, <see cref="DeathRates.MaximumRate"/>] (also the life-table command's).</summary>
+    internal static readonly Reason DeathRateRange =
+        new($"a death rate must be between 0 and {DeathRates.MaximumRate}", $"死亡率应在 0 与 {DeathRates.MaximumRate} 之间");
+
     private const string Population = "population.csv";
     private const string Mortality = "mortality.csv";
     private const string Fertility = "fertility.csv";
@@ -169,7 +173,7 @@ public static class ProjectionInputReader
             var year = r.Integer("year", 1800, 2300);
             var sex = r.Sex();
             var age = r.Age("age");
-            var mx = r.Number("mx", 0, DeathRates.MaximumRate, new Reason($"a death rate must be between 0 and {DeathRates.MaximumRate}", $"死亡率应在 0 与 {DeathRates.MaximumRate} 之间"));
+            var mx = r.Number("mx", 0, DeathRates.MaximumRate, DeathRateRange);
             if (region is null || year is null || sex is null || age is null || mx is null)
             {
                 continue;

@@ -60,6 +60,24 @@ public readonly struct CsvRecord
         return null;
     }
 
+    /// <summary>A required yes or no (also true/false, 1/0, 是/否); records the problem and returns null otherwise.</summary>
+    public bool? YesNo(string column)
+    {
+        var text = RequiredText(column);
+        switch (text?.ToLowerInvariant())
+        {
+            case null:
+                return null;
+            case "yes" or "true" or "1" or "是":
+                return true;
+            case "no" or "false" or "0" or "否":
+                return false;
+            default:
+                Fail(column, text, new Reason("write yes or no", "应为 yes 或 no（是或否）"));
+                return null;
+        }
+    }
+
     /// <summary>A number in [<paramref name="min"/>, <paramref name="max"/>]; records the problem and returns null otherwise.</summary>
     public double? Number(string column, double min = double.MinValue, double max = double.MaxValue, Reason? rangeReason = null)
     {
