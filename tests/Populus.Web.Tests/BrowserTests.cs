@@ -155,6 +155,12 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await Open(page, "#talent");
         Assert.True(await SeriesPoints(page, "chart-cohorts") > 0);
+        // A cohort with no one whose stay is known yet: no rate (—) in the rate's column, not an empty cell.
+        Assert.Contains("—", await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#talent-cohorts td.num')].map(e => e.textContent)"));
+        Assert.Empty(await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#talent-cohorts td')].map(e => e.textContent).filter(x => x === '')"));
+        // The records' batches named in Chinese.
+        Assert.Matches(@"批次 \S+（EXAMPLE）", await page.InnerTextAsync("#talent-retention"));
+        Assert.DoesNotContain("batch", await page.InnerTextAsync("#talent-retention"), StringComparison.Ordinal);
         await Shot(page, "talent");
 
         await Open(page, "#permit");

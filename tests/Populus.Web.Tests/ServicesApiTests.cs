@@ -299,6 +299,10 @@ public sealed class ServicesApiTests
         var retention = await Json(await analyst.GetAsync("/api/v1/services/talent/retention"), HttpStatusCode.OK);
         Assert.NotEmpty(retention.EnumerateArray());
         Assert.All(retention.EnumerateArray(), r => Assert.InRange(r.GetProperty("ratePercent").GetDouble(), 0, 100));
+        // The batches the records came in, in parts (the page names them in the reader's language), beside the English note.
+        Assert.All(retention.EnumerateArray(), r => Assert.Equal(
+            string.Join("; ", r.GetProperty("batches").EnumerateArray().Select(b => $"batch {b.GetProperty("batch").GetString()} ({b.GetProperty("sourceId").GetString()})")),
+            r.GetProperty("sources").GetString()));
 
         using var viewer = await app.SignedIn("viewer-lucheng");
         var own = await Json(await viewer.GetAsync("/api/v1/services/talent/cohorts"), HttpStatusCode.OK);

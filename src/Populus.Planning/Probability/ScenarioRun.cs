@@ -34,12 +34,14 @@ public sealed class ScenarioRun
     private readonly ImmutableArray<string> _places; // region keys of the pyramid's places
     private readonly double[] _pyramid; // [place][year][sex][group][quantile]
     private readonly RegionRegistry _regions;
+    private readonly string _scenarioZh; // the scenario as a Chinese reason names it
     private readonly ConcurrentDictionary<(string Indicator, string Region), bool> _varies = new(); // Varies, by series
 
-    private ScenarioRun(string scenario, int trajectories, ulong seed, ImmutableArray<int> years, ImmutableArray<(string, string)> series, float[] values,
+    private ScenarioRun(Scenario scenario, int trajectories, ulong seed, ImmutableArray<int> years, ImmutableArray<(string, string)> series, float[] values,
         bool[]? kept, ImmutableArray<string> places, AgeGroups groups, double[] pyramid, RegionRegistry regions)
     {
-        Scenario = scenario;
+        Scenario = scenario.Name;
+        _scenarioZh = scenario.LabelZh;
         Trajectories = trajectories;
         Seed = seed;
         Years = years;
@@ -299,7 +301,7 @@ public sealed class ScenarioRun
             }, _ => { });
 
         var quantiles = pyramidValues?.Summarise(TrajectoryResults.Probabilities.AsSpan(), maxDegreeOfParallelism).Quantiles ?? [];
-        return new ScenarioRun(scenario.Name, trajectories, seed, years, pairs, values, kept, places, groups, quantiles, catalogue.Regions);
+        return new ScenarioRun(scenario, trajectories, seed, years, pairs, values, kept, places, groups, quantiles, catalogue.Regions);
     }
 
     /// <summary>One thread's workspace: a projector, a draw, the last trajectory's projection (its arrays are recycled
@@ -424,7 +426,7 @@ public sealed class ScenarioRun
         {
             var (ownMet, ownUndecided) = (new int[evaluations.Count], new bool[evaluations.Count]);
             var i = range.Item1;
-            var projected = new ProjectedIndicators(Scenario, _regions, (id, region, year) => ValueOf(i, id, region, year)); // trajectory i's values
+            var projected = new ProjectedIndicators(Scenario, _regions, _scenarioZh, (id, region, year) => ValueOf(i, id, region, year)); // trajectory i's values
             for (; i < range.Item2; i++)
             {
                 for (var k = 0; k < evaluations.Count; k++)
@@ -465,7 +467,7 @@ public sealed class ScenarioRun
     {
         ArgumentOutOfRangeException.ThrowIfNegative(trajectory);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(trajectory, Trajectories);
-        var result = new ProjectedIndicators(Scenario, _regions);
+        var result = new ProjectedIndicators(Scenario, _regions, _scenarioZh);
         Fill(trajectory, regions, result);
         return result;
     }

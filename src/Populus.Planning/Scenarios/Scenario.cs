@@ -44,6 +44,9 @@ public sealed class Scenario
     /// <summary>The scenario's name as the Chinese interface shows it (基准情景); the name itself when none is given.</summary>
     public string NameZh { get; init; }
 
+    /// <summary>The scenario as a Chinese sentence names it: 基准情景（baseline）, or “name”情景 when it has no Chinese name.</summary>
+    public string LabelZh => NameZh == Name ? $"“{Name}”情景" : $"{NameZh}（{Name}）";
+
     public string Description { get; }
 
     /// <summary>The path of one assumption.</summary>

@@ -160,7 +160,7 @@ public sealed class ScenarioIndicatorData : IIndicatorData
         ArgumentNullException.ThrowIfNull(projection);
         ArgumentNullException.ThrowIfNull(catalogue);
         var calculator = new IndicatorCalculator(catalogue, new ScenarioIndicatorData(projection, catalogue));
-        var result = new ProjectedIndicators(projection.Scenario.Name, catalogue.Regions);
+        var result = new ProjectedIndicators(projection.Scenario.Name, catalogue.Regions, projection.Scenario.LabelZh);
         var from = firstYear ?? projection.BaseYear + 1;
         var to = lastYear ?? projection.LastYear;
         foreach (var region in Regions(projection, catalogue.Regions))

@@ -10,22 +10,26 @@ public sealed class ProjectedIndicators
 {
     private readonly Dictionary<(string, string, int), double> _values = [];
     private readonly RegionRegistry? _regions;
+    private readonly string _scenarioZh;
     private readonly Func<string, string, int, double?>? _source; // a view's values, read where they are kept
 
     /// <param name="scenario">The scenario's name.</param>
     /// <param name="regions">When given, regions may be named by code or Chinese name (values are kept by code).</param>
-    public ProjectedIndicators(string scenario, RegionRegistry? regions = null)
+    /// <param name="scenarioLabelZh">The scenario as a Chinese reason names it (<see cref="Scenarios.Scenario.LabelZh"/>);
+    /// “name”情景 when not given.</param>
+    public ProjectedIndicators(string scenario, RegionRegistry? regions = null, string? scenarioLabelZh = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(scenario);
         Scenario = scenario;
         _regions = regions;
+        _scenarioZh = scenarioLabelZh ?? $"“{scenario}”情景";
     }
 
     /// <summary>A view of values kept elsewhere: <paramref name="source"/> gives the value of an indicator, region (by
     /// its key) and year, or null. A probabilistic run judges each of its trajectories through one view moved from
     /// trajectory to trajectory, instead of copying every value of each into a new table.</summary>
-    internal ProjectedIndicators(string scenario, RegionRegistry? regions, Func<string, string, int, double?> source)
-        : this(scenario, regions)
+    internal ProjectedIndicators(string scenario, RegionRegistry? regions, string scenarioLabelZh, Func<string, string, int, double?> source)
+        : this(scenario, regions, scenarioLabelZh)
     {
         _source = source;
     }
@@ -53,11 +57,12 @@ public sealed class ProjectedIndicators
     /// <summary>Fills in computed indicators from projected data (a projection's population written to an
     /// <see cref="IIndicatorData"/>), for every year in the range; years whose inputs are missing are left out
     /// and later evaluated as 'no data' with the calculator's reason.</summary>
-    public static ProjectedIndicators Compute(string scenario, IndicatorCalculator projected, IEnumerable<string> indicatorIds, string region, int firstYear, int lastYear)
+    public static ProjectedIndicators Compute(string scenario, IndicatorCalculator projected, IEnumerable<string> indicatorIds, string region, int firstYear, int lastYear,
+        string? scenarioLabelZh = null)
     {
         ArgumentNullException.ThrowIfNull(projected);
         region = projected.Catalogue.Regions.KeyOrSelf(region);
-        var result = new ProjectedIndicators(scenario, projected.Catalogue.Regions);
+        var result = new ProjectedIndicators(scenario, projected.Catalogue.Regions, scenarioLabelZh);
         foreach (var id in indicatorIds)
         {
             for (var y = firstYear; y <= lastYear; y++)
@@ -80,7 +85,7 @@ public sealed class ProjectedIndicators
         return value is { } found
             ? IndicatorValue.Of(indicatorId, region, year, found, Provenance.Projected(Scenario), ValueBasis.Computed)
             : IndicatorValue.NoData(indicatorId, region, year, new(
-                $"the projection '{Scenario}' has no {indicatorId} for {region} in {year}", $"情景“{Scenario}”的预测不含该指标（{_regions?.NameOf(region) ?? region}，{year}年）"));
+                $"the projection '{Scenario}' has no {indicatorId} for {region} in {year}", $"{_scenarioZh}的预测不含该指标（{_regions?.NameOf(region) ?? region}，{year}年）"));
     }
 
     private string Key(string region) => _regions?.KeyOrSelf(region) ?? region;

@@ -47,7 +47,7 @@ public static class AnnualReport
 
         var indicators = IndicatorTable(monitor, projected, evaluations, y, city);
         report.Heading(1, "一、总体情况")
-            .Paragraph(Summary(evaluations, warnings, y, Label(scenario), monitor.LastObservedYear))
+            .Paragraph(Summary(evaluations, warnings, y, scenario.LabelZh, monitor.LastObservedYear))
             .Heading(1, "二、主要指标监测")
             .Paragraph("下表列出规划表6的20项主要指标：数值注明来源（统计、估计或预测），无数据的指标注明原因，不作推测填补。状态按规划目标评估：已实现、按计划推进、存在风险、偏离目标或无数据。")
             .Table(indicators);
@@ -55,12 +55,12 @@ public static class AnnualReport
         report.Heading(1, "三、监测预警");
         if (warnings.Count == 0)
         {
-            report.Paragraph($"按{Label(scenario)}预测，未发现将会错过的规划目标。");
+            report.Paragraph($"按{scenario.LabelZh}预测，未发现将会错过的规划目标。");
         }
         else
         {
-            report.Paragraph($"按{Label(scenario)}预测，以下{warnings.Count}项目标存在风险或偏离目标，需重点关注。")
-                .Table(WarningTable(monitor, warnings, Label(scenario)));
+            report.Paragraph($"按{scenario.LabelZh}预测，以下{warnings.Count}项目标存在风险或偏离目标，需重点关注。")
+                .Table(WarningTable(monitor, warnings, scenario.LabelZh));
         }
 
         report.Heading(1, "四、人口结构与趋势");
@@ -108,7 +108,6 @@ public static class AnnualReport
     };
 
     /// <summary>A scenario as the report's sentences name it: 基准情景（baseline）, or “name”情景 when it has no Chinese name.</summary>
-    private static string Label(Scenario scenario) => scenario.NameZh == scenario.Name ? $"“{scenario.Name}”情景" : $"{scenario.NameZh}（{scenario.Name}）";
 
     /// <summary>The provenance as the report prints it: 统计/估计/预测 and the source.</summary>
     public static string ProvenanceZh(IndicatorValue value) => value.Provenance is { } p
@@ -223,7 +222,7 @@ public static class AnnualReport
         return new ReportTable("全市公共服务需求测算",
             [TableColumn.Text("服务"), TableColumn.Text("年龄"), TableColumn.Number("年份", 0, false), TableColumn.Number("服务人口", 0), TableColumn.Number("需求", 0), TableColumn.Text("单位"), TableColumn.Text("标准来源")],
             rows.Select(d => new TableCell[] { d.Standard.NameZh, d.Standard.AgeLabelZh, d.Year, d.Residents, d.Demand, d.Standard.UnitZh, d.Standard.SourceZh }),
-            $"{Label(projection.Scenario)}预测；标准见 data/plan/service-demand.csv", "公共服务需求");
+            $"{projection.Scenario.LabelZh}预测；标准见 data/plan/service-demand.csv", "公共服务需求");
     }
 
     private static void Probabilistic(ReportBuilder report, PlanMonitor monitor, Scenario scenario, AnnualReportOptions options, int y, string city)
@@ -242,7 +241,7 @@ public static class AnnualReport
             ? $"净迁移率的年际离散度取{city}{own.Years}年由年末常住人口和自然增长率推算的净迁移率（平衡方程残差）的标准差" +
               $"（{own.Process.InnovationSd * 100:0.00}个百分点，{own.Rates.Count}年，样本少，仅供参考）"
             : "净迁移率的离散度同样取自中国的预测区间（本市年度数据不足以测算）";
-        report.Paragraph($"以{Label(scenario)}为中心路径，按联合国《世界人口展望2024》中国总和生育率和预期寿命的80%与95%预测区间校准随机过程，{migration}；" +
+        report.Paragraph($"以{scenario.LabelZh}为中心路径，按联合国《世界人口展望2024》中国总和生育率和预期寿命的80%与95%预测区间校准随机过程，{migration}；" +
                          $"模拟{runs.Trajectories}条人口轨迹（随机种子{runs.Seed}），{known}年以后各县（市、区）的生育、迁移水平和全市预期寿命随机偏离中心路径，县际相关。");
         foreach (var (id, fan) in fans)
         {

@@ -15,13 +15,16 @@ public static class GraduateRetention
         return [.. graduates.GroupBy(g => g.Year).OrderBy(g => g.Key).Select(g =>
         {
             var retained = g.Count(x => x.Destination == "employed_local");
-            var sources = string.Join("; ", g.Select(x => $"batch {x.Batch} ({x.Provenance.SourceId})").Distinct().Order(StringComparer.Ordinal));
-            return new RetentionYear(g.Key, g.Count(), retained, 100.0 * retained / g.Count(), sources,
+            return new RetentionYear(g.Key, g.Count(), retained, 100.0 * retained / g.Count(), RecordBatch.Of(g.Select(x => (x.Batch, x.Provenance.SourceId))),
                 g.Any(x => x.Provenance.Kind != Populus.Storage.FigureKind.Observed));
         })];
     }
 }
 
-/// <summary>One graduation year: graduates, those employed locally, the rate in percent, and the records' sources.</summary>
+/// <summary>One graduation year: graduates, those employed locally, the rate in percent, and the batches the records came in.</summary>
 /// <param name="Estimated">True when some records are not observed (estimated or projected).</param>
-public sealed record RetentionYear(int Year, int Graduates, int Retained, double RatePercent, string Sources, bool Estimated);
+public sealed record RetentionYear(int Year, int Graduates, int Retained, double RatePercent, IReadOnlyList<RecordBatch> Batches, bool Estimated)
+{
+    /// <summary>The batches as a source note (batch graduates.csv (EXAMPLE)).</summary>
+    public string Sources => RecordBatch.Describe(Batches);
+}

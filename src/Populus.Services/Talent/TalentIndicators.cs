@@ -27,7 +27,7 @@ public static class TalentIndicators
 
         foreach (var year in intake.Where(p => p.Graduate).GroupBy(p => p.Year).OrderBy(g => g.Key))
         {
-            var sources = string.Join("; ", year.Select(p => $"batch {p.Batch} ({p.Provenance.SourceId})").Distinct().Order(StringComparer.Ordinal));
+            var sources = RecordBatch.Describe(RecordBatch.Of(year.Select(p => (p.Batch, p.Provenance.SourceId))));
             var estimated = year.Any(p => p.Provenance.Kind != Populus.Storage.FigureKind.Observed);
             data.AddReported(new ReportedValue(GraduatesAttracted, region, year.Key, (year.Count() / 10_000.0).ToString("0.####", CultureInfo.InvariantCulture),
                 ProvenanceOf(estimated, $"graduates in the talent intake records: {sources}")));

@@ -72,7 +72,7 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
     /// <summary>The projected indicators of one region for the target evaluation (the plan's indicators with a formula).</summary>
     public ProjectedIndicators IndicatorsOf(Projected projected, string region, IEnumerable<string> indicatorIds) =>
         ProjectedIndicators.Compute(projected.Name, projected.Calculator, indicatorIds.Where(id => Monitor!.Plan.Catalogue[id].Formula is not null),
-            region, projected.Projection.BaseYear + 1, LastYear);
+            region, projected.Projection.BaseYear + 1, LastYear, projected.Projection.Scenario.LabelZh);
 
     /// <summary>The seed of the cockpit's probabilistic runs unless a request names one.</summary>
     public const ulong DefaultSeed = 2024;

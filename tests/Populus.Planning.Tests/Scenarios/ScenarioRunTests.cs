@@ -276,7 +276,7 @@ public class ScenarioRunTests
         }
 
         Assert.True(varied); // some target is met in some trajectories only: the counts are not all or nothing
-        Assert.Throws<InvalidOperationException>(() => new ProjectedIndicators("view", null, (_, _, _) => 1.0).Add("x", City, 2030, 1));
+        Assert.Throws<InvalidOperationException>(() => new ProjectedIndicators("view", null, "“view”情景", (_, _, _) => 1.0).Add("x", City, 2030, 1));
     }
 
     [Fact]
@@ -369,6 +369,8 @@ public class ScenarioRunTests
         Assert.All(run.Values("main_centre_share", City, LastYear), v => Assert.True(double.IsNaN(v)));
         Assert.Null(run.Quantiles("registered_population", City, LastYear));
         Assert.NotNull(run.Quantiles("resident_population", City, LastYear));
+        // A trajectory without a figure words why in Chinese with the scenario's Chinese name.
+        Assert.Equal($"基准情景（baseline）的预测不含该指标（温州市，{LastYear}年）", run.Trajectory(0).Get("registered_population", City, LastYear).Note!.Chinese);
     }
 
     [Fact]

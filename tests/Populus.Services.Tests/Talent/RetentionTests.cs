@@ -39,6 +39,7 @@ public class RetentionTests
         var years = GraduateRetention.ByYear([G("1", "employed_local"), G("2", "employed_elsewhere"), G("3", "further_study"), G("4", "employed_local"), G("5", "not_employed")]);
         var y = Assert.Single(years);
         Assert.Equal((5, 2, 40.0), (y.Graduates, y.Retained, y.RatePercent));
-        Assert.Contains("grad-2021", y.Sources);
+        Assert.Equal([new RecordBatch("grad-2021", "S-EDU")], y.Batches);
+        Assert.Equal("batch grad-2021 (S-EDU)", y.Sources);
     }
 }

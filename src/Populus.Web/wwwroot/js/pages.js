@@ -81,7 +81,9 @@ window.Pages = (function () {
   function table(columns, rows) {
     const numeric = columns.map((_, i) => rows.some(r => typeof r[i] === 'number'));
     return h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, columns.map((c, i) => h('th', { class: numeric[i] ? 'num' : '', text: c })))),
-      h('tbody', {}, rows.map(r => h('tr', {}, r.map(c => c instanceof Node ? h('td', {}, c) : h('td', { class: typeof c === 'number' ? 'num' : '', text: typeof c === 'number' ? fmt(c) : (c ?? '') }))))));
+      h('tbody', {}, rows.map(r => h('tr', {}, r.map((c, i) => c instanceof Node ? h('td', {}, c)
+        // A number column's missing value is shown as no figure (—), aligned with the figures.
+        : h('td', { class: typeof c === 'number' || (c == null && numeric[i]) ? 'num' : '', text: typeof c === 'number' ? fmt(c) : c ?? (numeric[i] ? '—' : '') }))))));
   }
   async function regionSelect(me, id) {
     const regions = await Api.get('/api/v1/regions?level=county').catch(() => []);

@@ -63,7 +63,7 @@
   async function talent(root) {
     const category = h('select', { id: 'talent-category' }, ['', 'A', 'B', 'C', 'D', 'E', 'F'].map(c => h('option', { value: c, text: c || t('talent.all') })));
     const chart = h('div', { id: 'chart-cohorts', class: 'chart' });
-    const body = h('div');
+    const body = h('div', { id: 'talent-cohorts' });
     async function load() {
       const rows = await Api.get('/api/v1/services/talent/cohorts?after=1,3,5' + (category.value ? '&category=' + category.value : ''));
       const years = [1, 3, 5];
@@ -81,7 +81,8 @@
     root.append(card('talent.title', h('div', { class: 'controls' }, h('label', {}, t('talent.category') + ' ', category)), chart, body,
       h('p', { class: 'note', text: t('talent.note') })),
       card('talent.retention', retention.length
-        ? table([t('year'), t('talent.graduates'), t('talent.retained'), t('talent.rate'), t('source')], retention.map(r => [String(r.year), r.graduates, r.retained, r.ratePercent, r.sources]))
+        ? h('div', { id: 'talent-retention' }, table([t('year'), t('talent.graduates'), t('talent.retained'), t('talent.rate'), t('source')], retention.map(r => [String(r.year), r.graduates, r.retained, r.ratePercent,
+          r.batches.map(b => t('talent.batch') + ' ' + b.batch + (I18N.lang === 'zh' ? '（' + b.sourceId + '）' : ' (' + b.sourceId + ')')).join(I18N.lang === 'zh' ? '；' : '; ')])))
         : Pages.nodata(t('talent.none'))));
     await load();
   }
