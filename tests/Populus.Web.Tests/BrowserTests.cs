@@ -210,6 +210,11 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await Shot(page, "overview");
 
         await Open(page, "#pyramid");
+        // The city whose counties the store holds, then those counties: not the province's other cities, held for comparison.
+        var places = await page.Locator("#pyramid-region option").EvaluateAllAsync<string[]>("o => o.map(x => x.value)");
+        Assert.Equal("330300", places[0]);
+        Assert.Contains(TestApp.Longwan, places);
+        Assert.All(places.Skip(1), p => Assert.StartsWith("3303", p, StringComparison.Ordinal));
         await page.SelectOptionAsync("#pyramid-region", TestApp.Longwan);
         await page.SelectOptionAsync("#pyramid-date", TestApp.TestDay);
         await page.WaitForFunctionAsync("() => window.PopulusCharts['chart-pyramid'] && window.PopulusCharts['chart-pyramid'].getOption().series[0].data.length === 18");

@@ -85,10 +85,16 @@ window.Pages = (function () {
         // A number column's missing value is shown as no figure (—), aligned with the figures.
         : h('td', { class: typeof c === 'number' || (c == null && numeric[i]) ? 'num' : '', text: typeof c === 'number' ? fmt(c) : c ?? (numeric[i] ? '—' : '') }))))));
   }
+  // The store's current counties and the cities they belong to (not the province's other cities, held for comparison):
+  // the cockpit serves whichever region the store holds.
+  async function homeRegions() {
+    const current = async level => (await Api.get('/api/v1/regions?level=' + level).catch(() => [])).filter(r => !r.validTo);
+    const counties = await current('county');
+    return { cities: (await current('city')).filter(c => counties.some(k => k.parentCode === c.code)), counties };
+  }
   async function regionSelect(me, id) {
-    const regions = await Api.get('/api/v1/regions?level=county').catch(() => []);
-    const city = me.regionCode ? [] : [{ code: '330300', nameZh: '温州市', nameEn: 'Wenzhou' }];
-    return h('select', { id }, [...city, ...regions.filter(r => !r.validTo)].map(r => h('option', { value: r.code, text: I18N.name(r.nameZh, r.nameEn) })));
+    const { cities, counties } = await homeRegions();
+    return h('select', { id }, [...(me.regionCode ? [] : cities), ...counties].map(r => h('option', { value: r.code, text: I18N.name(r.nameZh, r.nameEn) })));
   }
 
   async function overview(root, me) {
@@ -142,7 +148,7 @@ window.Pages = (function () {
     Api.get('/api/v1/projections/scenarios').then(() => { slider.removeAttribute('disabled'); projection.replaceChildren(yearShown); })
       .catch(e => projection.replaceChildren(nodata(e.status === 403 ? t('err.forbidden') : e.message)));
     root.append(h('section', { class: 'card' }, h('h2', { text: t('pyramid.title') }),
-      h('div', { class: 'row' }, h('label', {}, t('region'), region), h('label', {}, t('date') + '（2010 / 2020 普查、最新估计）', dateSel),
+      h('div', { class: 'row' }, h('label', {}, t('region'), region), h('label', {}, t('pyramid.dates'), dateSel),
         h('label', { class: 'slider' }, t('pyramid.projection'), slider), projection), info, chart));
     await dates();
   }
@@ -341,7 +347,8 @@ window.Pages = (function () {
       const rows = await Api.get('/api/v1/services/demand?year=2035');
       const scenario = await scenarioNames();
       // Services in places, pupils and beds; the labour supply (persons) is on another scale and stays in the table.
-      const city = rows.filter(r => r.region === '温州市' && r.unit !== 'persons');
+      const cities = (await homeRegions()).cities.map(r => r.nameZh);
+      const city = rows.filter(r => cities.includes(r.region) && r.unit !== 'persons');
       const show = city.length ? city : rows.filter(r => r.unit !== 'persons');
       Charts.bars(chart, show.map(r => I18N.name(r.nameZh, r.nameEn)), show.map(r => Math.round(r.demand)), t('services.title'));
       out.replaceChildren(table([t('region'), t('year'), t('services.service'), t('value'), '', t('source')],
