@@ -53,6 +53,22 @@ public class CatalogueTests
         Assert.Equal("10k persons", withColumn["y"].UnitZh); // an empty cell
     }
 
+    [Fact]
+    public void Measure_IsRateOrCount_RateWhereNotGiven_AndAnythingElseIsRefused()
+    {
+        Assert.Equal(IndicatorMeasure.Count, Seed.Catalogue["resident_population"].Measure);
+        Assert.Equal(IndicatorMeasure.Count, Seed.Catalogue["high_skilled_talent"].Measure);
+        Assert.Equal(IndicatorMeasure.Rate, Seed.Catalogue["total_fertility_rate"].Measure);
+        Assert.Equal(IndicatorMeasure.Rate, Seed.Catalogue["ageing_rate_60"].Measure);
+        Assert.Equal(IndicatorMeasure.Rate, Load("x,,,常住人口,Residents,10k persons,computed,pop() / 10000,,*,higher,,,test,\n")["x"].Measure); // no measure column
+        var header = Header.TrimEnd('\n') + ",measure\n";
+        Assert.Equal(IndicatorMeasure.Count, IndicatorCatalogue.Parse(header + "x,,,常住人口,Residents,10k persons,computed,pop() / 10000,,*,higher,,,test,,count\n", Seed.Regions, "test.csv")["x"].Measure);
+        var e = Assert.Throws<CatalogueException>(() => IndicatorCatalogue.Parse(header + "x,,,常住人口,Residents,10k persons,computed,pop() / 10000,,*,higher,,,test,,total\n", Seed.Regions, "test.csv"));
+        var error = Assert.Single(e.Errors);
+        Assert.Equal(("measure", "total"), (error.Field, error.Value));
+        Assert.Contains("'rate'", error.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(9.99, null)]
     [InlineData(10.0, "mild")]

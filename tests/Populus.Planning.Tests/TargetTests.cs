@@ -253,6 +253,33 @@ public class TargetTests
     }
 
     [Fact]
+    public void ACountysTargets_AreTheCitysRatesAsBenchmarks_NotItsCounts()
+    {
+        const string Lucheng = "330302";
+        Assert.Equal(Seed.City, Seed.Book.Region);
+        var population = Seed.Catalogue["resident_population"];
+        var tfr = Seed.Catalogue["total_fertility_rate"];
+        Assert.True(Seed.Book.AppliesTo(population, Seed.City));
+        Assert.False(Seed.Book.AppliesTo(population, Lucheng)); // the city's 10 million is not a county's target
+        Assert.True(Seed.Book.AppliesTo(tfr, Lucheng));
+        Assert.True(Seed.Book.IsBenchmark(tfr, Lucheng));
+        Assert.False(Seed.Book.IsBenchmark(tfr, Seed.City));
+
+        var projection = new ProjectedIndicators("low").Add("resident_population", Lucheng, 2025, 120).Add("total_fertility_rate", Lucheng, 2025, 1.4);
+        var county = Evaluator().EvaluateAll(Seed.Book, [Lucheng], 2020, projection);
+        Assert.DoesNotContain(county, e => Seed.Catalogue[e.Target.IndicatorId].Measure == IndicatorMeasure.Count);
+        Assert.Contains(county, e => e.Target.IndicatorId == "ageing_rate_60");
+        // Benchmarks, except a target the plan sets for each county itself (a children's centre in every county-level unit).
+        Assert.All(county, e => Assert.Equal(Seed.Catalogue[e.Target.IndicatorId].AppliesTo(Seed.City), e.Benchmark));
+        Assert.False(county.Single(e => e.Target.IndicatorId == "TT44").Benchmark);
+        Assert.True(county.Single(e => e.Target.IndicatorId == "ageing_rate_60" && e.Target.Year == 2025).Benchmark);
+        var fertility = county.Single(e => e.Target.IndicatorId == "total_fertility_rate" && e.Target.Year == 2025);
+        Assert.Equal(TargetStatus.OnTrack, fertility.Status);
+        Assert.EndsWith("(the plan's target for 温州市, as a benchmark)", fertility.Explanation, StringComparison.Ordinal);
+        Assert.All(Evaluator().EvaluateAll(Seed.Book, [Seed.City], 2020, projection), e => Assert.False(e.Benchmark));
+    }
+
+    [Fact]
     public void EvaluateAll_GivesEveryTargetAStatusAndWarnsOnProjectedMisses()
     {
         var projection = new ProjectedIndicators("low")

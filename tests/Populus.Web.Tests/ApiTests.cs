@@ -97,6 +97,16 @@ public sealed class ApiTests
         var population = items.Single(i => i.GetProperty("id").GetString() == "resident_population").GetProperty("latest");
         Assert.Equal(957.29, population.GetProperty("value").GetDouble(), 2);
         Assert.Equal(2020, population.GetProperty("year").GetInt32());
+        Assert.All(items.SelectMany(i => i.GetProperty("targets").EnumerateArray()), t => Assert.False(t.GetProperty("benchmark").GetBoolean()));
+
+        // A county: the city's rates as benchmarks, not the city's counts (10 million residents) as its targets.
+        var county = await client.GetFromJsonAsync<JsonElement>($"/api/v1/indicators/overview?region={TestApp.Lucheng}");
+        var countyItems = county.GetProperty("indicators").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetString()!);
+        Assert.Empty(countyItems["resident_population"].GetProperty("targets").EnumerateArray()); // the indicator is listed, without the city's target
+        var tfr = countyItems["total_fertility_rate"].GetProperty("targets").EnumerateArray().ToList();
+        Assert.NotEmpty(tfr);
+        Assert.All(tfr, t => Assert.True(t.GetProperty("benchmark").GetBoolean()));
+        Assert.DoesNotContain(county.GetProperty("earlyWarnings").EnumerateArray(), w => w.GetProperty("indicatorId").GetString() == "resident_population");
     }
 
     [Theory]
@@ -240,6 +250,10 @@ public sealed class ApiTests
         var noTarget = await client.PostAsJsonAsync("/api/v1/projections/goal", new { indicator = "resident_population", year = 2027, lever = "tfr" });
         Assert.Equal(HttpStatusCode.NotFound, noTarget.StatusCode);
         Assert.Contains("no target with a figure in 2027", await noTarget.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The city's 10 million residents are not a county's target: there is no level to seek for it there.
+        var county = await client.PostAsJsonAsync("/api/v1/projections/goal", new { indicator = "resident_population", year = 2035, lever = "tfr", region = TestApp.Lucheng });
+        Assert.Equal(HttpStatusCode.BadRequest, county.StatusCode);
+        Assert.Contains("is not 鹿城区's", await county.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var viewer = await app.SignedIn("viewer-lucheng");
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsJsonAsync("/api/v1/projections/goal", new { indicator = "resident_population", year = 2035, lever = "tfr" })).StatusCode);
     }

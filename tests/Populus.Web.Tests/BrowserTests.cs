@@ -351,6 +351,12 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.False(await page.Locator("#nav a[data-page=accounts]").IsVisibleAsync());
         Assert.False(await page.Locator("#nav a[data-page=scenarios]").IsVisibleAsync());
 
+        // The county's overview holds its rates against the city's targets, marked as such, and not its residents against the city's 10 million.
+        Assert.Equal("overview", await page.GetAttributeAsync("#page", "data-page")); // the page signing in opens
+        var population = await page.InnerTextAsync("[data-indicator=resident_population]");
+        Assert.DoesNotContain("1000", population, StringComparison.Ordinal);
+        Assert.Contains("（全市目标，作参照）", await page.InnerTextAsync("[data-indicator=total_fertility_rate]"), StringComparison.Ordinal);
+
         await Open(page, "#pyramid");
         var options = await page.Locator("#pyramid-region option").EvaluateAllAsync<string[]>("o => o.map(x => x.value)");
         Assert.Equal([TestApp.Lucheng], options);

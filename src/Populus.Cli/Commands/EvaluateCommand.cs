@@ -64,6 +64,15 @@ internal static class EvaluateCommand
             var warnings = TargetEvaluator.EarlyWarnings(evaluations);
             if (how == "table")
             {
+                var book = monitor.Plan.Book;
+                if (book.Region != monitor.Plan.Regions.KeyOrSelf(where))
+                {
+                    var names = monitor.Plan.Regions;
+                    stdout.WriteLine();
+                    stdout.WriteLine($"The plan sets its targets for {names.NameOf(book.Region)}: {names.NameOf(where)}'s rates are held against them as benchmarks; " +
+                        "its counts (residents, talent, jobs) are not its targets and are left out.");
+                }
+
                 stdout.WriteLine();
                 stdout.WriteLine($"Early warnings ({warnings.Count}), scenario '{s.Name}', as of {y}:");
                 foreach (var w in warnings)

@@ -12,7 +12,8 @@ namespace Populus.Planning.Catalogue;
 /// classes, sentence_zh, source, note</c>, and optionally <c>unit_zh</c>: the unit as the Chinese interface shows it
 /// (absent or empty: the unit itself). <c>kind</c> is computed (formula required) or reported (department
 /// required, no formula). <c>regions</c> is read by <see cref="RegionRegistry"/>; formula <c>region=</c>
-/// filters must name listed regions too. <c>better</c> is higher, lower or none.
+/// filters must name listed regions too. <c>better</c> is higher, lower or none. Optionally <c>measure</c>: rate
+/// (absent or empty) or count, a count's targets being held against the plan's region only (<see cref="IndicatorMeasure"/>).
 /// </remarks>
 public sealed class IndicatorCatalogue
 {
@@ -162,11 +163,23 @@ public sealed class IndicatorCatalogue
                 Refuse("classes", Cell("classes"), classProblem!);
             }
 
+            var measureText = table.HasColumn("measure") ? Cell("measure") : "";
+            IndicatorMeasure? measure = measureText switch
+            {
+                "rate" or "" => IndicatorMeasure.Rate,
+                "count" => IndicatorMeasure.Count,
+                _ => null,
+            };
+            if (measure is null)
+            {
+                Refuse("measure", measureText, "must be 'rate' (rates, ratios, shares, means, indexes) or 'count' (adds up over regions)");
+            }
+
             entries.Add(new IndicatorEntry(
                 id, planId.Length == 0 ? null : planId, textTargetIds, Cell("name_zh"), Cell("name_en"), Cell("unit"),
                 table.HasColumn("unit_zh") && Cell("unit_zh").Length > 0 ? Cell("unit_zh") : Cell("unit"),
                 kind ?? IndicatorKind.Reported, formula, department.Length == 0 ? null : department, applies,
-                better ?? Direction.None, classes ?? [], Cell("sentence_zh"), Cell("source"), Cell("note")));
+                better ?? Direction.None, classes ?? [], Cell("sentence_zh"), Cell("source"), Cell("note"), measure ?? IndicatorMeasure.Rate));
         }
 
         if (errors.Count > 0)

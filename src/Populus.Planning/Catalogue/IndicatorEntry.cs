@@ -13,6 +13,8 @@ namespace Populus.Planning.Catalogue;
 /// <param name="Regions">The codes of the regions it applies to (see <see cref="RegionRegistry"/>).</param>
 /// <param name="Classes">Named classes of its value (e.g. ageing classes); empty when none.</param>
 /// <param name="SentenceZh">The plan sentence a text target comes from (verbatim), or empty.</param>
+/// <param name="Measure">A rate (comparable between regions) or a count (adds up over regions): whether a target set for
+/// the plan's region is a benchmark for another region.</param>
 public sealed record IndicatorEntry(
     string Id,
     string? PlanId,
@@ -29,7 +31,8 @@ public sealed record IndicatorEntry(
     IReadOnlyList<IndicatorClass> Classes,
     string SentenceZh,
     string Source,
-    string Note)
+    string Note,
+    IndicatorMeasure Measure = IndicatorMeasure.Rate)
 {
     /// <summary>True when the entry applies to the region of this code (<see cref="RegionRegistry.CodeOf"/> turns a name into one).</summary>
     public bool AppliesTo(string regionCode) => Regions.Contains(regionCode);

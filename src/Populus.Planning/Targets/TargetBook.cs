@@ -17,8 +17,9 @@ public sealed class TargetBook
 
     private readonly Dictionary<string, PlanTarget[]> _byIndicator; // each indicator's targets in year order
 
-    private TargetBook(IReadOnlyList<PlanTarget> targets, IReadOnlyList<ReportedValue> baseFigures)
+    private TargetBook(string region, IReadOnlyList<PlanTarget> targets, IReadOnlyList<ReportedValue> baseFigures)
     {
+        Region = region;
         Targets = targets;
         BaseFigures = baseFigures;
         // A probability judges each target in every trajectory and asks for the indicator's earlier target each time.
@@ -26,7 +27,28 @@ public sealed class TargetBook
             .ToDictionary(g => g.Key, g => g.OrderBy(t => t.Year ?? int.MaxValue).ToArray(), StringComparer.Ordinal);
     }
 
+    /// <summary>The region the plan sets its targets for, as the catalogue keys it (温州市's code).</summary>
+    public string Region { get; }
+
     public IReadOnlyList<PlanTarget> Targets { get; }
+
+    /// <summary>True when the targets of <paramref name="entry"/> are held against <paramref name="region"/> (as the
+    /// catalogue keys it): where the indicator applies, and — when the targets are the plan region's — in another
+    /// region only for a rate, the plan region's target then a benchmark (a county's TFR against the city's 1.35); the
+    /// city's 10 million residents are not a county's target.</summary>
+    public bool AppliesTo(IndicatorEntry entry, string region)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.AppliesTo(region) && (region == Region || entry.Measure == IndicatorMeasure.Rate || !entry.AppliesTo(Region));
+    }
+
+    /// <summary>True when the targets of <paramref name="entry"/>, held against <paramref name="region"/>, are the plan
+    /// region's, as a benchmark (see <see cref="AppliesTo"/>).</summary>
+    public bool IsBenchmark(IndicatorEntry entry, string region)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return region != Region && entry.AppliesTo(Region);
+    }
 
     /// <summary>Table 6's 2020 base values as reported figures for 温州市 (the cumulative ones' brackets removed).</summary>
     public IReadOnlyList<ReportedValue> BaseFigures { get; }
@@ -34,6 +56,7 @@ public sealed class TargetBook
     /// <summary>The targets of one indicator, in year order (standing targets last).</summary>
     public IReadOnlyList<PlanTarget> For(string indicatorId) => _byIndicator.TryGetValue(indicatorId, out var targets) ? targets : [];
 
+    /// <param name="region">The region the plan sets its targets for (name or code).</param>
     /// <exception cref="CatalogueException">A target cannot be read, or a row is not linked to the catalogue.</exception>
     public static TargetBook Parse(IndicatorCatalogue catalogue, string planIndicatorsCsv, string targetsTextCsv,
         string planSource = "plan-indicators.csv", string textSource = "targets-text.csv", string region = "温州市", int baseYear = 2020)
@@ -130,6 +153,6 @@ public sealed class TargetBook
             throw new CatalogueException($"{planSource} + {textSource}", errors);
         }
 
-        return new TargetBook(targets, baseFigures);
+        return new TargetBook(catalogue.Regions.KeyOrSelf(region), targets, baseFigures);
     }
 }

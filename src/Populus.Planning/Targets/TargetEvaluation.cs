@@ -12,6 +12,8 @@ namespace Populus.Planning.Targets;
 /// boundary by the target year (for cumulative targets: the annual figure needed); null when not applicable.</param>
 /// <param name="Explanation">Why the status is what it is, in (English) words.</param>
 /// <param name="NoDataReason">For <see cref="TargetStatus.NoData"/>, why the target cannot be judged, in English and Chinese.</param>
+/// <param name="Benchmark">True when the target is the plan region's, held against another region as a benchmark
+/// (<see cref="TargetBook.IsBenchmark"/>): a county's rate against the city's target.</param>
 public sealed record TargetEvaluation(
     PlanTarget Target,
     string Region,
@@ -22,7 +24,8 @@ public sealed record TargetEvaluation(
     double? Shortfall,
     double? RequiredAnnualChange,
     string Explanation,
-    Reason? NoDataReason = null)
+    Reason? NoDataReason = null,
+    bool Benchmark = false)
 {
     /// <summary>True when a projection says the target will be missed (at risk or off track, target year ahead).</summary>
     public bool IsEarlyWarning => Status is TargetStatus.AtRisk or TargetStatus.OffTrack && (Target.Year ?? AsOfYear) > AsOfYear;

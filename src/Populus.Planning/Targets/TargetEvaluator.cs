@@ -21,12 +21,12 @@ public sealed class TargetEvaluator
         _options = options ?? EvaluationOptions.Default;
     }
 
-    /// <summary>Evaluates every target of <paramref name="book"/> for every region in <paramref name="regions"/>
-    /// its indicator applies to.</summary>
+    /// <summary>Evaluates every target of <paramref name="book"/> for every region in <paramref name="regions"/> it is
+    /// held against (<see cref="TargetBook.AppliesTo"/>: a count's targets in the plan's region only).</summary>
     public IReadOnlyList<TargetEvaluation> EvaluateAll(TargetBook book, IEnumerable<string> regions, int asOfYear, ProjectedIndicators? projection) =>
         [.. from region in regions.Select(_calculator.Catalogue.Regions.KeyOrSelf)
             from target in book.Targets
-            where _calculator.Catalogue[target.IndicatorId].AppliesTo(region)
+            where book.AppliesTo(_calculator.Catalogue[target.IndicatorId], region)
             select Evaluate(book, target, region, asOfYear, projection)];
 
     /// <summary>The targets a projection says will be missed (at risk or off track, target year ahead).</summary>
@@ -80,7 +80,13 @@ public sealed class TargetEvaluator
                 $"the projection '{projection!.Scenario}' misses it by {check.Shortfall:0.####} ({(status == TargetStatus.AtRisk ? "within" : "beyond")} the at-risk margin of {_options.AtRiskMargin:P0} of {scale:0.####}): {check.Explanation}");
         }
 
-        return new TargetEvaluation(target, region, asOfYear, status, latest, expected, check.Met is null ? null : check.Shortfall, required, why, check.Missing);
+        var benchmark = book.IsBenchmark(entry, region);
+        if (benchmark)
+        {
+            why += $" (the plan's target for {_calculator.Catalogue.Regions.NameOf(book.Region)}, as a benchmark)";
+        }
+
+        return new TargetEvaluation(target, region, asOfYear, status, latest, expected, check.Met is null ? null : check.Shortfall, required, why, check.Missing, benchmark);
     }
 
     /// <summary>Whether <paramref name="target"/> is met at its year in <paramref name="region"/> when the years after

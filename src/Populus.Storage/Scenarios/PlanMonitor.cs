@@ -193,12 +193,19 @@ public sealed class PlanMonitor
     /// <remarks>Without a probability the seek projects with <see cref="Projector"/>, which is not thread-safe: one such
     /// seek at a time, and no other use of the projector meanwhile.</remarks>
     /// <exception cref="ArgumentOutOfRangeException">The probability is not in (0, 1) or the trajectories not in 1 … 100,000.</exception>
+    /// <exception cref="ArgumentException">The target is not held against the region: a count's target set for the plan's region (<see cref="TargetBook.AppliesTo"/>).</exception>
     /// <exception cref="InvalidInputException">With a probability: the WPP extract that calibrates the processes is missing or invalid.</exception>
     public GoalSeekResult SeekGoal(Scenario scenario, PlanTarget target, string region, ScenarioLever lever, double? probability = null,
         int trajectories = 1_000, ulong seed = 2024)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(target);
+        if (!Plan.Book.AppliesTo(Plan.Catalogue[target.IndicatorId], Plan.Regions.KeyOrSelf(region)))
+        {
+            throw new ArgumentException($"{target.IndicatorId} {target.Year} {target.Rule} is a target of {Plan.Regions.NameOf(Plan.Book.Region)}; " +
+                $"a count's target (residents, talent, jobs) is not {Plan.Regions.NameOf(region)}'s, so there is no level to seek for it there.", nameof(region));
+        }
+
         if (probability is not { } p)
         {
             return ScenarioGoal.Seek(Projector, scenario, Plan.Catalogue, target, region, lever);

@@ -165,7 +165,7 @@ internal static class IndicatorsApi
     internal static EvaluationView Evaluation(TargetEvaluation e) => new(e.Target.IndicatorId, e.Target.Year, e.Target.PrintedZh, e.Target.Rule.ToString(),
         e.Target.Rule.Kind.ToString(), e.Target.Rule.Value,
         e.Region, e.AsOfYear, Status(e.Status), e.Latest?.Value, e.Latest?.Year, e.Latest?.Provenance?.Status.ToString().ToLowerInvariant(), e.Latest?.Provenance?.Source,
-        e.Expected?.Value, e.Shortfall, e.RequiredAnnualChange, e.IsEarlyWarning, e.Explanation, e.NoDataReason?.Chinese, e.Target.Source);
+        e.Expected?.Value, e.Shortfall, e.RequiredAnnualChange, e.IsEarlyWarning, e.Explanation, e.NoDataReason?.Chinese, e.Target.Source, e.Benchmark);
 
     internal static string Status(TargetStatus s) => s switch
     {
@@ -198,7 +198,7 @@ internal static class IndicatorsApi
     internal sealed record EvaluationView(string IndicatorId, int? TargetYear, string TargetPrinted, string Rule, string TargetKind, double? TargetValue,
         string Region, int AsOfYear, string Status,
         double? LatestValue, int? LatestYear, string? LatestStatus, string? LatestSource, double? ExpectedValue, double? Shortfall, double? RequiredAnnualChange,
-        bool EarlyWarning, string Explanation, string? NoDataZh, string TargetSource);
+        bool EarlyWarning, string Explanation, string? NoDataZh, string TargetSource, bool Benchmark);
 
     internal sealed record OverviewItem(string Id, string PlanId, string NameZh, string NameEn, string Unit, string UnitZh, ValueView Latest, IReadOnlyList<EvaluationView> Targets,
         string Status);

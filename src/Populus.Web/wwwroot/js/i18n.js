@@ -22,6 +22,7 @@ window.I18N = (function () {
     'overview.noprojection': ['评估年份之后的目标按基准情景（baseline）的预测判断', 'Targets after the evaluation year are judged on the baseline projection'],
     'kind.county': ['区县', 'county'], 'kind.group': ['功能区', 'group'], 'overview.nowarnings': ['无预警（需要预测结果才能判断未来目标）', 'No warnings (future targets need a projection)'],
     'pyramid.title': ['人口金字塔', 'Population pyramid'], 'pyramid.male': ['男', 'Male'], 'pyramid.female': ['女', 'Female'],
+    'target.benchmark': ['（全市目标，作参照）', ' (the plan region\'s target, as a benchmark)'],
     'pyramid.projection': ['预测年份', 'Projection year'], 'pyramid.dates': ['时点（2010 / 2020 普查、最新估计）', 'Reference date (2010 / 2020 census, latest estimate)'],
     'trends.title': ['指标趋势与目标', 'Indicator trend and targets'],
     'nav.probability': ['达标概率', 'Probabilities'], 'prob.title': ['目标达成概率', 'Probability each target is met'],

@@ -37,6 +37,8 @@ window.Pages = (function () {
   const scenarioNames = async () => (m => s => m[s] || s)(Object.fromEntries(
     (await Api.get('/api/v1/projections/scenarios').catch(() => [])).map(x => [x.name, I18N.name(x.nameZh, x.name)])));
   const pct = v => v == null ? '—' : (100 * v).toFixed(1) + '%';
+  // A target as printed in the plan, marked when it is the plan region's held against another region as a benchmark.
+  const targetOf = e => e.targetPrinted + (e.benchmark ? t('target.benchmark') : '');
   // A probability cell: the share, marked when no drawn process moves the indicator (then it is the deterministic 0 or 1).
   function setProbability(cell, v, varies) {
     cell.textContent = pct(v) + (v != null && varies === false ? ' *' : '');
@@ -59,7 +61,7 @@ window.Pages = (function () {
   }
   function warningsTable(rows, name, region) {
     const cells = probabilityCells(rows, region);
-    return table([t('indicator'), t('target'), t('status'), t('prob.probability'), ''], rows.map((w, i) => [name(w.indicatorId), w.targetYear + ' ' + w.targetPrinted, status(w.status), cells[i], explain(w)]));
+    return table([t('indicator'), t('target'), t('status'), t('prob.probability'), ''], rows.map((w, i) => [name(w.indicatorId), w.targetYear + ' ' + targetOf(w), status(w.status), cells[i], explain(w)]));
   }
   // A target evaluation in the reader's language: in Chinese, the figures the server judged (value, shortfall, change
   // needed) in a sentence, with the server's full English reasoning on hover; in English, that reasoning.
@@ -69,7 +71,7 @@ window.Pages = (function () {
     const parts = [];
     if (e.status === 'no_data') parts.push(t('nodata') + (e.noDataZh ? '：' + e.noDataZh : ''));
     else if (e.expectedValue != null) parts.push((ahead ? t('explain.projected') : '') + e.targetYear + t('explain.year') + ' ' + fmt(e.expectedValue));
-    parts.push(t('target') + ' ' + e.targetPrinted);
+    parts.push(t('target') + ' ' + targetOf(e));
     // Shortfalls and changes a year are often small against the value: three significant digits.
     const small = v => Math.abs(v) >= 1000 ? fmt(v) : String(Number(v.toPrecision(3)));
     if (e.shortfall > 0) parts.push(t('explain.shortfall') + ' ' + small(e.shortfall));
@@ -106,7 +108,7 @@ window.Pages = (function () {
         ? h('div', {}, h('span', { class: 'value', text: fmt(i.latest.value) }), h('span', { class: 'unit', text: I18N.name(i.unitZh, i.unit) + ' · ' + i.latest.year }))
         : nodata(noteOf(i.latest)),
       badge(i.latest.status, i.latest.source),
-      h('ul', { class: 'targets' }, i.targets.filter(x => x.targetYear).map(x => h('li', { title: x.explanation }, status(x.status), ' ' + x.targetYear + ' ' + t('target') + ' ' + x.targetPrinted))))));
+      h('ul', { class: 'targets' }, i.targets.filter(x => x.targetYear).map(x => h('li', { title: x.explanation }, status(x.status), ' ' + x.targetYear + ' ' + t('target') + ' ' + targetOf(x)))))));
     root.append(
       h('section', { class: 'card' }, h('h2', { text: t('overview.chart') }),
         h('p', { class: 'note', text: t('region') + ': ' + data.region + ' · ' + t('asof') + ' ' + data.asOfYear + ' · ' + t('overview.noprojection') }), chart),
@@ -206,7 +208,7 @@ window.Pages = (function () {
       if (p.error) { list.replaceChildren(nodata(p.error)); return; }
       note.replaceChildren(runNote(p, scenario(p.scenario)));
       list.replaceChildren(table([t('indicator'), t('target'), t('status'), t('prob.probability')],
-        p.targets.map(x => [name(x.indicatorId), x.targetYear + ' ' + x.targetPrinted, status(x.status), setProbability(h('span'), x.probability, x.varies)])),
+        p.targets.map(x => [name(x.indicatorId), x.targetYear + ' ' + targetOf(x), status(x.status), setProbability(h('span'), x.probability, x.varies)])),
         ...(p.targets.some(x => x.varies === false) ? [h('p', { class: 'note', text: t('prob.fixedNote') })] : []));
       await drawPyramid();
     }
@@ -289,10 +291,10 @@ window.Pages = (function () {
           badge('projected', d.scenario));
         const cells = d.targets.map(pendingCell);
         targets.replaceChildren(table([t('indicator'), t('target'), t('status'), t('prob.probability'), ''], d.targets.map((e, i) => [name(e.indicatorId),
-          e.targetYear + ' ' + e.targetPrinted, status(e.status), cells[i], explain(e)])), probNote);
+          e.targetYear + ' ' + targetOf(e), status(e.status), cells[i], explain(e)])), probNote);
         const chosen = goalTarget.value;
         goalTarget.replaceChildren(...d.targets.filter(e => e.targetValue != null).map(e => h('option', { value: e.indicatorId + '|' + e.targetYear,
-          text: name(e.indicatorId) + ' · ' + e.targetYear + ' ' + e.targetPrinted })));
+          text: name(e.indicatorId) + ' · ' + e.targetYear + ' ' + targetOf(e) })));
         if ([...goalTarget.options].some(o => o.value === chosen)) goalTarget.value = chosen;
         // The probabilities follow: the trajectories take 0.2–0.3 s the first time for these levers.
         probNote.textContent = t('prob.loading');
