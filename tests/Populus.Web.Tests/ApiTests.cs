@@ -128,6 +128,15 @@ public sealed class ApiTests
         Assert.Equal(3, years.Count);
         Assert.All(years, y => Assert.True(y.GetProperty("value").ValueKind == JsonValueKind.Number || !string.IsNullOrWhiteSpace(y.GetProperty("note").GetString())));
         Assert.Equal(rows.Count, years.Count(y => y.GetProperty("value").ValueKind == JsonValueKind.Number));
+        Assert.NotEmpty(json.GetProperty("targets").EnumerateArray());
+        Assert.False(json.GetProperty("benchmark").GetBoolean());
+
+        // A county's series: no city count as its target; the city's rate targets as benchmarks.
+        var county = await client.GetFromJsonAsync<JsonElement>($"/api/v1/indicators/resident_population/series?region={TestApp.Lucheng}");
+        Assert.Empty(county.GetProperty("targets").EnumerateArray());
+        var tfr = await client.GetFromJsonAsync<JsonElement>($"/api/v1/indicators/total_fertility_rate/series?region={TestApp.Lucheng}");
+        Assert.NotEmpty(tfr.GetProperty("targets").EnumerateArray());
+        Assert.True(tfr.GetProperty("benchmark").GetBoolean());
     }
 
     [Theory]

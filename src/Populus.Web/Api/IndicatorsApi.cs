@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Populus.Planning.Catalogue;
 using Populus.Planning.Indicators;
 using Populus.Planning.Targets;
 using Populus.Storage;
@@ -96,7 +97,8 @@ internal static class IndicatorsApi
             return TypedResults.Text(CsvText.Write(points), CsvText.ContentType);
         }
 
-        return TypedResults.Ok(new SeriesView(id, entry.NameZh, entry.NameEn, entry.Unit, entry.UnitZh, name, points, [.. views.Plan.Targets.For(id).Select(Target)]));
+        var (targets, benchmark) = TargetsOf(views.Plan.Targets, entry, views.Plan.Regions.KeyOrSelf(name));
+        return TypedResults.Ok(new SeriesView(id, entry.NameZh, entry.NameEn, entry.Unit, entry.UnitZh, name, points, targets, benchmark));
     }
 
     internal static Results<Ok<IReadOnlyList<FigureRow>>, ContentHttpResult, ProblemHttpResult> Figures(string? indicator, string? region, int? year,
@@ -157,6 +159,11 @@ internal static class IndicatorsApi
         return true;
     }
 
+    /// <summary>The targets of an indicator held against a region (none for a count in a county) and whether they are the
+    /// plan region's, as benchmarks (docs/planning.md "Where a target applies").</summary>
+    internal static (IReadOnlyList<TargetView> Targets, bool Benchmark) TargetsOf(TargetBook book, IndicatorEntry entry, string region) =>
+        book.AppliesTo(entry, region) ? ([.. book.For(entry.Id).Select(Target)], book.IsBenchmark(entry, region)) : ([], false);
+
     internal static TargetView Target(PlanTarget t) => new(t.Year, t.Rule.Kind.ToString(), t.Rule.Value, t.PrintedZh, t.Rule.ToString(), t.Source);
 
     internal static ValueView Value(IndicatorValue v) => new(v.Year, v.Value, v.Provenance?.Status.ToString().ToLowerInvariant(), v.Provenance?.Source,
@@ -208,7 +215,9 @@ internal static class IndicatorsApi
     internal sealed record OverviewView(string Region, int AsOfYear, IReadOnlyList<OverviewItem> Indicators, IReadOnlyList<EvaluationView> EarlyWarnings,
         IReadOnlyList<string> RefusedFigures, string ProjectionNote);
 
-    internal sealed record SeriesView(string Id, string NameZh, string NameEn, string Unit, string UnitZh, string Region, IReadOnlyList<ValueView> Values, IReadOnlyList<TargetView> Targets);
+    /// <param name="Benchmark">True when the targets are the plan region's, held against this region's rate as benchmarks.</param>
+    internal sealed record SeriesView(string Id, string NameZh, string NameEn, string Unit, string UnitZh, string Region, IReadOnlyList<ValueView> Values, IReadOnlyList<TargetView> Targets,
+        bool Benchmark);
 
     internal sealed record FigureRow(int Year, string RegionCode, string Indicator, double Value, string Unit, string Department, string Status, string Source,
         string? Note, string Batch);

@@ -75,7 +75,8 @@ internal static class ProjectionsApi
         var population = Enumerable.Range(p.BaseYear, p.LastYear - p.BaseYear + 1).Select(y => indicators.Get("resident_population", region, y))
             .Select(IndicatorsApi.Value).ToList();
         var entry = catalogue["resident_population"];
-        var series = new IndicatorsApi.SeriesView(entry.Id, entry.NameZh, entry.NameEn, entry.Unit, entry.UnitZh, region, population, [.. monitor.Plan.Book.For(entry.Id).Select(IndicatorsApi.Target)]);
+        var (targets, benchmark) = IndicatorsApi.TargetsOf(monitor.Plan.Book, entry, catalogue.Regions.KeyOrSelf(region));
+        var series = new IndicatorsApi.SeriesView(entry.Id, entry.NameZh, entry.NameEn, entry.Unit, entry.UnitZh, region, population, targets, benchmark);
         var years = p.Years.Select(y => new YearView(y.Year, p.Total(y.Year), y.Births, y.Deaths, y.NetMigrants, y.TotalFertility, y.MaleLifeExpectancy, y.FemaleLifeExpectancy)).ToList();
         ProbabilitiesView? probabilities = null;
         if (request.Probabilities == true)

@@ -58,7 +58,7 @@ window.Charts = (function () {
       yAxis: { type: 'value', name: I18N.name(series.unitZh, series.unit), scale: true },
       series: [
         { name: I18N.name(series.nameZh, series.nameEn), type: 'line', symbolSize: 8, data: points.map(v => [v.year, v.value]) },
-        { name: I18N.t('target'), type: 'scatter', symbol: 'diamond', symbolSize: 14, itemStyle: { color: '#c8372d' },
+        { name: I18N.t('target') + (series.benchmark ? I18N.t('target.benchmark') : ''), type: 'scatter', symbol: 'diamond', symbolSize: 14, itemStyle: { color: '#c8372d' },
           data: targets.map(t => ({ value: [t.year, t.value], name: t.printedZh })) },
       ],
     }, dark);
