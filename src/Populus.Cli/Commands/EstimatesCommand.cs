@@ -27,8 +27,10 @@ internal static class EstimatesCommand
             var chosen = parse.GetValue(vintage) ?? (vintages.Count > 0 ? vintages[^1].Vintage : (int?)null);
             if (chosen is not { } v || vintages.All(x => x.Vintage != v))
             {
-                error.WriteLine($"No vintage {(chosen?.ToString(CultureInfo.InvariantCulture) ?? "")} is stored; stored: " +
-                                $"{(vintages.Count == 0 ? "none" : string.Join(", ", vintages.Select(x => x.Vintage)))}. Make one with `populus estimate --vintage YEAR`.");
+                error.WriteLine(chosen is null
+                    ? "No vintage of the estimates is stored yet. Make one with `populus estimate` (or `--vintage YEAR`)."
+                    : $"No vintage {chosen.Value.ToString(CultureInfo.InvariantCulture)} is stored; stored: " +
+                      $"{(vintages.Count == 0 ? "none" : string.Join(", ", vintages.Select(x => x.Vintage)))}. Make one with `populus estimate --vintage YEAR`.");
                 return CommandExit.Refused;
             }
 

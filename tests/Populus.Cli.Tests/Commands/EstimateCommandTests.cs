@@ -10,6 +10,10 @@ public class EstimateCommandTests
         try
         {
             var db = Path.Combine(folder, "store.duckdb");
+            var none = CliRunner.Run("estimates", "--db", db);
+            Assert.Equal(1, none.ExitCode);
+            Assert.StartsWith("No vintage of the estimates is stored yet. Make one with `populus estimate`", none.Error, StringComparison.Ordinal);
+
             var (exit, output, error) = CliRunner.Run("estimate", "--vintage", "2021", "--db", db);
             Assert.True(exit == 0, error);
             Assert.Contains("2021-12-31     9,645,000", output, StringComparison.Ordinal);
