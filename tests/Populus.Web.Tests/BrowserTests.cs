@@ -356,6 +356,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var population = await page.InnerTextAsync("[data-indicator=resident_population]");
         Assert.DoesNotContain("1000", population, StringComparison.Ordinal);
         Assert.Contains("（全市目标，作参照）", await page.InnerTextAsync("[data-indicator=total_fertility_rate]"), StringComparison.Ordinal);
+        await Shot(page, "county-overview");
 
         await Open(page, "#pyramid");
         var options = await page.Locator("#pyramid-region option").EvaluateAllAsync<string[]>("o => o.map(x => x.value)");
