@@ -32,7 +32,7 @@ window.I18N = (function () {
     'prob.band80': ['80% 区间', '80% band'], 'prob.band95': ['95% 区间', '95% band'],
     'prob.loading': ['正在计算概率预测（首次需数秒）…', 'Running the probabilistic projection (seconds the first time)…'],
     'compare.title': ['区县与功能区比较', 'Counties and groupings'], 'compare.persons': ['常住人口', 'Residents'],
-    'compare.published': ['规划公布数', 'Published in the plan'],
+    'compare.published': ['规划公布数', 'Published in the plan'], 'compare.kind': ['类型', 'Kind'],
     'scen.title': ['情景推演（至 2035 年）', 'Scenario explorer (to 2035)'], 'scen.tfr': ['总和生育率', 'Total fertility rate'],
     'scen.e0': ['人均预期寿命', 'Life expectancy'], 'scen.mig': ['年净迁入（人）', 'Net migration per year'],
     'scen.grad': ['高校毕业生留温率（%）', 'Graduate retention (%)'], 'scen.name': ['情景', 'Scenario'],

@@ -234,10 +234,12 @@ window.Pages = (function () {
     const withData = data.entries.filter(e => e.persons != null && e.complete);
     root.append(h('section', { class: 'card' }, h('h2', { text: t('compare.title') + ' · ' + data.date }),
       withData.length ? chart : nodata(data.entries.length ? noteOf(data.entries[0]) : ''),
-      table([t('region'), '', t('compare.persons'), t('source'), t('compare.published')],
+      table([t('region'), t('compare.kind'), t('compare.persons'), t('source'), t('compare.published')],
         data.entries.map(e => [e.name + ' (' + e.region + ')', t('kind.' + e.kind), e.persons == null ? nodata(noteOf(e)) : e.complete ? e.persons : fmt(e.persons) + ' — ' + noteOf(e) + ': ' + e.missingMembers.join(t('why.list')), provenanceText(e.provenance),
           e.published.map(p => p.indicator + ' = ' + p.value + ' ' + p.unit + ' (' + p.source + ')').join('; ')]))));
-    if (withData.length) Charts.bars(chart, withData.map(e => e.name), withData.map(e => e.persons), t('compare.persons'));
+    // A grouping sums counties drawn beside it: its bar in another colour, so it is not read as one more county.
+    if (withData.length) Charts.bars(chart, withData.map(e => e.name), withData.map(e => e.kind === 'county' ? e.persons
+      : { value: e.persons, itemStyle: { color: '#8a95a5' } }), t('compare.persons'));
     const shares = data.entries.flatMap(e => e.published.filter(p => p.unit === '%').map(p => ({ name: e.name, value: p.value })));
     if (shares.length) {
       const c2 = h('div', { id: 'chart-compare-published', class: 'chart' });
