@@ -45,7 +45,10 @@ public sealed class Scenario
     public string NameZh { get; init; }
 
     /// <summary>The scenario as a Chinese sentence names it: 基准情景（baseline）, or “name”情景 when it has no Chinese name.</summary>
-    public string LabelZh => NameZh == Name ? $"“{Name}”情景" : $"{NameZh}（{Name}）";
+    public string LabelZh => LabelZhOf(Name, NameZh);
+
+    /// <summary>A scenario named <paramref name="name"/> (and <paramref name="nameZh"/>) as a Chinese sentence names it.</summary>
+    public static string LabelZhOf(string name, string? nameZh = null) => nameZh is null || nameZh == name ? $"“{name}”情景" : $"{nameZh}（{name}）";
 
     public string Description { get; }
 

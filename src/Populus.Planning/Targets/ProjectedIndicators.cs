@@ -22,7 +22,7 @@ public sealed class ProjectedIndicators
         ArgumentException.ThrowIfNullOrWhiteSpace(scenario);
         Scenario = scenario;
         _regions = regions;
-        _scenarioZh = scenarioLabelZh ?? $"“{scenario}”情景";
+        _scenarioZh = scenarioLabelZh ?? Scenarios.Scenario.LabelZhOf(scenario);
     }
 
     /// <summary>A view of values kept elsewhere: <paramref name="source"/> gives the value of an indicator, region (by
