@@ -107,8 +107,6 @@ public static class AnnualReport
         _ => "无数据",
     };
 
-    /// <summary>A scenario as the report's sentences name it: 基准情景（baseline）, or “name”情景 when it has no Chinese name.</summary>
-
     /// <summary>The provenance as the report prints it: 统计/估计/预测 and the source.</summary>
     public static string ProvenanceZh(IndicatorValue value) => value.Provenance is { } p
         ? $"{p.Status switch { DataStatus.Observed => "统计", DataStatus.Estimated => "估计", _ => "预测" }}：{p.Source}"
