@@ -360,6 +360,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var population = await page.InnerTextAsync("[data-indicator=resident_population]");
         Assert.DoesNotContain("1000", population, StringComparison.Ordinal);
         Assert.Contains("（全市目标，作参照）", await page.InnerTextAsync("[data-indicator=total_fertility_rate]"), StringComparison.Ordinal);
+        Assert.Equal("最新值相对 2025 年全市目标（%，作参照）", await page.InnerTextAsync("#page section.card h2"));
         await Shot(page, "county-overview");
 
         await Open(page, "#pyramid");

@@ -18,6 +18,7 @@ window.I18N = (function () {
     'indicator': ['指标', 'Indicator'], 'value': ['数值', 'Value'], 'source': ['来源', 'Source'], 'target': ['目标', 'Target'],
     'latest': ['最新值', 'Latest'], 'status': ['状态', 'Status'], 'asof': ['评估年份', 'Evaluated as of'],
     'overview.chart': ['最新值相对 2025 年目标（%）', 'Latest value as % of the 2025 target'],
+    'overview.chartBenchmark': ['最新值相对 2025 年全市目标（%，作参照）', 'Latest value as % of the plan region\'s 2025 target (a benchmark)'],
     'overview.warnings': ['预警', 'Early warnings'], 'overview.status': ['目标状态', 'Target status'],
     'overview.noprojection': ['评估年份之后的目标按基准情景（baseline）的预测判断', 'Targets after the evaluation year are judged on the baseline projection'],
     'kind.county': ['区县', 'county'], 'kind.group': ['功能区', 'group'], 'overview.nowarnings': ['无预警（需要预测结果才能判断未来目标）', 'No warnings (future targets need a projection)'],

@@ -39,6 +39,8 @@ window.Pages = (function () {
   const pct = v => v == null ? '—' : (100 * v).toFixed(1) + '%';
   // A target as printed in the plan, marked when it is the plan region's held against another region as a benchmark.
   const targetOf = e => e.targetPrinted + (e.benchmark ? t('target.benchmark') : '');
+  // The overview chart's title: a county's values are set against the city's targets.
+  const chartTitle = data => t(data.indicators.some(i => i.targets.some(x => x.benchmark)) ? 'overview.chartBenchmark' : 'overview.chart');
   // A probability cell: the share, marked when no drawn process moves the indicator (then it is the deterministic 0 or 1).
   function setProbability(cell, v, varies) {
     cell.textContent = pct(v) + (v != null && varies === false ? ' *' : '');
@@ -110,7 +112,7 @@ window.Pages = (function () {
       badge(i.latest.status, i.latest.source),
       h('ul', { class: 'targets' }, i.targets.filter(x => x.targetYear).map(x => h('li', { title: x.explanation }, status(x.status), ' ' + x.targetYear + ' ' + t('target') + ' ' + targetOf(x)))))));
     root.append(
-      h('section', { class: 'card' }, h('h2', { text: t('overview.chart') }),
+      h('section', { class: 'card' }, h('h2', { text: chartTitle(data) }),
         h('p', { class: 'note', text: t('region') + ': ' + data.region + ' · ' + t('asof') + ' ' + data.asOfYear + ' · ' + t('overview.noprojection') }), chart),
       card('overview.warnings', data.earlyWarnings.length ? warningsTable(data.earlyWarnings, namesOf(data.indicators), null) : nodata(t('overview.nowarnings'))),
       cards);
@@ -433,7 +435,7 @@ window.Pages = (function () {
     root.append(h('div', { class: 'wall' },
       h('div', { class: 'title' }, h('span', { text: t('big.title') + ' · ' + data.region + ' · ' + data.asOfYear }),
         h('a', { href: '#overview', text: t('big.exit') })),
-      h('div', { class: 'panel' }, h('h2', { text: t('overview.chart') }), c1),
+      h('div', { class: 'panel' }, h('h2', { text: chartTitle(data) }), c1),
       h('div', { class: 'panel' }, h('h2', { text: t('latest') }), h('div', { class: 'kpis' }, kpis.map(i => h('div', { class: 'kpi' },
         h('div', { class: 'value', text: fmt(i.latest.value) }), h('div', { class: 'label', text: I18N.name(i.nameZh, i.nameEn) + ' (' + I18N.name(i.unitZh, i.unit) + ', ' + i.latest.year + ', ' + t('kind.' + i.latest.status) + ')' }))))),
       h('div', { class: 'panel' }, h('h2', { text: t('overview.status') }), c4),
