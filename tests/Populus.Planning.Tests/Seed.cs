@@ -15,7 +15,7 @@ internal static class Seed
 
     private static readonly Lazy<RegionRegistry> LazyRegions = new(StoreRegions);
     private static readonly Lazy<IndicatorCatalogue> LazyCatalogue = new(() => IndicatorCatalogue.Parse(RepoData.Text("plan/indicator-catalogue.csv"), Regions));
-    private static readonly Lazy<TargetBook> LazyBook = new(() => TargetBook.Parse(Catalogue, RepoData.Text("plan/plan-indicators.csv"), RepoData.Text("plan/targets-text.csv")));
+    private static readonly Lazy<TargetBook> LazyBook = new(() => TargetBook.Parse(Catalogue, RepoData.Text("plan/plan-indicators.csv"), RepoData.Text("plan/targets-text.csv"), City));
 
     public static RegionRegistry Regions => LazyRegions.Value;
 

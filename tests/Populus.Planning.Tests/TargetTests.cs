@@ -74,7 +74,7 @@ public class TargetTests
     public void UnreadableTargetInTheBook_IsRefusedNamingTheCell()
     {
         var plan = RepoData.Text("plan/plan-indicators.csv").Replace("1.35左右,1.35左右", "X,X", StringComparison.Ordinal).Replace("approx 1.35,approx 1.35", "about 1.35,approx 1.35", StringComparison.Ordinal);
-        var e = Assert.Throws<CatalogueException>(() => TargetBook.Parse(Seed.Catalogue, plan, RepoData.Text("plan/targets-text.csv")));
+        var e = Assert.Throws<CatalogueException>(() => TargetBook.Parse(Seed.Catalogue, plan, RepoData.Text("plan/targets-text.csv"), Seed.City));
         var error = Assert.Single(e.Errors);
         Assert.Equal(("target_2030", "about 1.35"), (error.Field, error.Value));
         Assert.Contains("indicator 3 总和生育率", error.Entry, StringComparison.Ordinal);
@@ -84,7 +84,7 @@ public class TargetTests
     public void UnlinkedTextTarget_IsRefused()
     {
         var text = RepoData.Text("plan/targets-text.csv").Replace("\nTT12,", "\nTT99,", StringComparison.Ordinal);
-        var e = Assert.Throws<CatalogueException>(() => TargetBook.Parse(Seed.Catalogue, RepoData.Text("plan/plan-indicators.csv"), text));
+        var e = Assert.Throws<CatalogueException>(() => TargetBook.Parse(Seed.Catalogue, RepoData.Text("plan/plan-indicators.csv"), text, Seed.City));
         Assert.Equal(("id", "TT99"), (Assert.Single(e.Errors).Field, e.Errors[0].Value));
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Populus.Services.Identity;
 using Populus.Services.Permits;
 using Populus.Storage;
+using Populus.Storage.PlanData;
 using Populus.Storage.Registry;
 
 namespace Populus.Cli.Commands;
@@ -30,15 +31,18 @@ internal static class PermitCommand
         return root;
     }
 
-    private static (Option<string?> Db, Option<string?> Keys, Option<string?> Actor, Option<string> City, Option<string> CityName) Common() =>
+    private static (Option<string?> Db, Option<string?> Keys, Option<string?> Actor, Option<string?> City, Option<string?> CityName) Common() =>
         (DbOption.Create(), ServiceOptions.Keys(), ServiceOptions.Actor(),
-            new Option<string>("--city") { Description = "Issuing city code (default 330300, 温州市)", DefaultValueFactory = _ => "330300" },
-            new Option<string>("--city-name") { Description = "Issuing city name (default 温州市)", DefaultValueFactory = _ => "温州市" });
+            new Option<string?>("--city") { Description = "Issuing city code (default: the plan's city, the one whose counties the store holds: 330300)" },
+            new Option<string?>("--city-name") { Description = "Issuing city name (default: the store's name of the city: 温州市)" });
 
-    private static PermitOffice Office(ParseResult parse, IPopulusStore store, (Option<string?> Db, Option<string?> Keys, Option<string?> Actor, Option<string> City, Option<string> CityName) o)
+    private static PermitOffice Office(ParseResult parse, IPopulusStore store, (Option<string?> Db, Option<string?> Keys, Option<string?> Actor, Option<string?> City, Option<string?> CityName) o)
     {
         var keys = KeyFolder.Open(parse.GetValue(o.Keys));
-        return new PermitOffice(store.Services, IssuerKeyRing.Open(keys, parse.GetRequiredValue(o.City), parse.GetRequiredValue(o.CityName)), IdentityKey.Open(keys));
+        var city = parse.GetValue(o.City) ?? PlanningRegions.PlanRegion(store);
+        var name = parse.GetValue(o.CityName) ?? store.Regions().FirstOrDefault(r => r.Code == city)?.NameZh
+            ?? throw new ArgumentException($"--city {city} is not a region of the store; give its name with --city-name.");
+        return new PermitOffice(store.Services, IssuerKeyRing.Open(keys, city, name), IdentityKey.Open(keys));
     }
 
     private static Command Desk(string name, string help, Func<PermitOffice, string, string?, string?, ResidencePermit> act,

@@ -50,7 +50,7 @@ public sealed class TargetBook
         return region != Region && entry.AppliesTo(Region);
     }
 
-    /// <summary>Table 6's 2020 base values as reported figures for 温州市 (the cumulative ones' brackets removed).</summary>
+    /// <summary>Table 6's 2020 base values as reported figures for the plan's region (the cumulative ones' brackets removed).</summary>
     public IReadOnlyList<ReportedValue> BaseFigures { get; }
 
     /// <summary>The targets of one indicator, in year order (standing targets last).</summary>
@@ -58,8 +58,8 @@ public sealed class TargetBook
 
     /// <param name="region">The region the plan sets its targets for (name or code).</param>
     /// <exception cref="CatalogueException">A target cannot be read, or a row is not linked to the catalogue.</exception>
-    public static TargetBook Parse(IndicatorCatalogue catalogue, string planIndicatorsCsv, string targetsTextCsv,
-        string planSource = "plan-indicators.csv", string textSource = "targets-text.csv", string region = "温州市", int baseYear = 2020)
+    public static TargetBook Parse(IndicatorCatalogue catalogue, string planIndicatorsCsv, string targetsTextCsv, string region,
+        string planSource = "plan-indicators.csv", string textSource = "targets-text.csv", int baseYear = 2020)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         var errors = new List<CatalogueError>();

@@ -47,6 +47,20 @@ public static class PlanningRegions
         return RegionRegistry.Create(list, $"store {store.Location}");
     }
 
+    /// <summary>The code of the region the store's plan is for: the city whose county-level units the store holds (the
+    /// province's other cities are stored for comparison, without theirs).</summary>
+    /// <exception cref="InvalidOperationException">The store holds no such city, or several.</exception>
+    public static string PlanRegion(IPopulusStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var regions = store.Regions().Where(r => r.ValidTo is null).ToList();
+        var cities = regions.Where(r => r.Level == RegionLevel.City && regions.Any(c => c.Level == RegionLevel.County && c.ParentCode == r.Code)).ToList();
+        return cities.Count == 1 ? cities[0].Code
+            : throw new InvalidOperationException(cities.Count == 0
+                ? $"store {store.Location}: no city with county-level units, so no region for the plan's targets."
+                : $"store {store.Location}: several cities with county-level units ({string.Join(", ", cities.Select(c => $"{c.NameZh} {c.Code}"))}), so no one region for the plan's targets.");
+    }
+
     private static string Kind(Region r) => r.Level switch
     {
         RegionLevel.City => "city",

@@ -9,11 +9,12 @@ public sealed record PlanFiles(RegionRegistry Regions, IndicatorCatalogue Catalo
     /// <exception cref="CatalogueException">A file does not parse (every problem listed).</exception>
     /// <param name="dataFolder">The data folder (its plan/ files are read).</param>
     /// <param name="regions">The regions and groupings, from the store (<see cref="PlanData.PlanningRegions.From"/>).</param>
-    public static PlanFiles Load(string dataFolder, RegionRegistry regions)
+    /// <param name="planRegion">The region the plan sets its targets for (<see cref="PlanData.PlanningRegions.PlanRegion"/>).</param>
+    public static PlanFiles Load(string dataFolder, RegionRegistry regions, string planRegion)
     {
         string Text(string name) => File.ReadAllText(Path.Combine(dataFolder, "plan", name));
         var catalogue = IndicatorCatalogue.Parse(Text("indicator-catalogue.csv"), regions);
-        var book = TargetBook.Parse(catalogue, Text("plan-indicators.csv"), Text("targets-text.csv"));
+        var book = TargetBook.Parse(catalogue, Text("plan-indicators.csv"), Text("targets-text.csv"), planRegion);
         return new PlanFiles(regions, catalogue, book);
     }
 }

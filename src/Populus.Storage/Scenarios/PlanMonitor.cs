@@ -137,7 +137,7 @@ public sealed class PlanMonitor
             _ = national.Value;
         }
 
-        var plan = PlanFiles.Load(folder, PlanData.PlanningRegions.From(store));
+        var plan = PlanFiles.Load(folder, PlanData.PlanningRegions.From(store), PlanData.PlanningRegions.PlanRegion(store));
         var bases = ScenarioModelFile.StoreBase(store, folder);
         var model = ScenarioModelFile.Load(folder, bases, bases is null ? null : ScenarioModelFile.StoreBaseSource);
         var scenarios = ScenarioFile.Read(Path.Combine(folder, "scenarios"));

@@ -142,7 +142,7 @@ internal static class IndicatorsApi
     internal static bool TryPlanRegion(string? asked, CurrentAccount me, IPopulusStore store, CockpitViews views, out string name, out ProblemHttpResult? problem)
     {
         name = "";
-        var city = views.StoreCode(PlanBook.PlanRegion) ?? RegionAccess.City;
+        var city = views.Plan.PlanRegion;
         if (!RegionAccess.TryResolve(string.IsNullOrWhiteSpace(asked) ? (me.Scope.CountyCode ?? city) : (views.StoreCode(asked) ?? asked), me, views, out var code, out problem))
         {
             return false;

@@ -8,17 +8,14 @@ namespace Populus.Web.Api;
 /// <summary>Resolves the region a request names against what the account may read.</summary>
 internal static class RegionAccess
 {
-    /// <summary>The code of the whole city (the plan's region).</summary>
-    public const string City = "330300";
-
     /// <summary>
-    /// The region code or group name to read: the one asked for, else the account's county, else the city. A
+    /// The region code or group name to read: the one asked for, else the account's county, else the plan's city. A
     /// region or group outside the account's county is refused (403), an unknown one is 404.
     /// </summary>
     public static bool TryResolve(string? asked, CurrentAccount me, CockpitViews views, out string region, out ProblemHttpResult? problem)
     {
         var scope = me.Scope;
-        region = string.IsNullOrWhiteSpace(asked) ? scope.CountyCode ?? City : asked.Trim();
+        region = string.IsNullOrWhiteSpace(asked) ? scope.CountyCode ?? views.Plan.PlanRegion : asked.Trim();
         problem = null;
         var regionCode = region;
         var known = views.StoreRegions().FirstOrDefault(r => r.Code == regionCode || r.NameZh == regionCode && r.ValidTo is null);

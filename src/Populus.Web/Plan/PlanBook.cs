@@ -11,9 +11,6 @@ namespace Populus.Web.Plan;
 /// </summary>
 internal sealed class PlanBook
 {
-    /// <summary>The region the plan's targets are set for.</summary>
-    public const string PlanRegion = "温州市";
-
     private PlanBook(RegionRegistry regions, IndicatorCatalogue catalogue, TargetBook targets)
     {
         Regions = regions;
@@ -27,6 +24,9 @@ internal sealed class PlanBook
 
     public TargetBook Targets { get; }
 
+    /// <summary>The code of the region the plan sets its targets for (the city whose counties the store holds).</summary>
+    public string PlanRegion => Targets.Region;
+
     /// <summary>The 20 main indicators of the plan's Table 6, in the table's order.</summary>
     public IReadOnlyList<IndicatorEntry> MainIndicators => [.. Catalogue.Entries
         .Where(e => e.PlanId is not null)
@@ -37,7 +37,7 @@ internal sealed class PlanBook
     {
         var regions = PlanningRegions.From(store);
         var catalogue = IndicatorCatalogue.Parse(Text("indicator-catalogue.csv"), regions);
-        var targets = TargetBook.Parse(catalogue, Text("plan-indicators.csv"), Text("targets-text.csv"));
+        var targets = TargetBook.Parse(catalogue, Text("plan-indicators.csv"), Text("targets-text.csv"), PlanningRegions.PlanRegion(store));
         return new PlanBook(regions, catalogue, targets);
     }
 

@@ -5,6 +5,7 @@ using Populus.Services.Points;
 using Populus.Services.Rules;
 using Populus.Storage;
 using Populus.Web.Hosting;
+using Populus.Web.Plan;
 
 namespace Populus.Web.Services;
 
@@ -15,14 +16,12 @@ namespace Populus.Web.Services;
 /// <remarks>
 /// The keys are opened on first use, not at start: a host that never issues a permit needs no key folder, and a
 /// folder that is refused (readable by others) fails the permit request with its reason instead of the whole server.
-/// The issuing city is the plan's city (330300 温州市), as for `populus permit` (docs/services.md).
+/// The issuing city is the plan's city (the city whose counties the store holds: 330300 温州市), as for `populus permit`
+/// (docs/services.md).
 /// </remarks>
-internal sealed class ServiceDesk(IPopulusStore store, PopulusSettings settings, TimeProvider clock)
+internal sealed class ServiceDesk(IPopulusStore store, PopulusSettings settings, TimeProvider clock, PlanBook plan)
 {
-    public const string City = "330300";
-    public const string CityName = "温州市";
-
-    private readonly Lazy<IssuerKeyRing> _ring = new(() => IssuerKeyRing.Open(KeyFolder.Open(settings.ServiceKeys), City, CityName, clock));
+    private readonly Lazy<IssuerKeyRing> _ring = new(() => IssuerKeyRing.Open(KeyFolder.Open(settings.ServiceKeys), plan.PlanRegion, plan.Regions.NameOf(plan.PlanRegion), clock));
     private readonly Lazy<IdentityKey> _identity = new(() => IdentityKey.Open(KeyFolder.Open(settings.ServiceKeys)));
 
     public RuleBook Rules { get; } = RuleBook.Default();
