@@ -68,6 +68,9 @@ public sealed class ApiTests
     public async Task Overview_ShowsThe20IndicatorsWithProvenanceOrTheReason(string engine)
     {
         using var client = await TestApp.For(engine).SignedIn("analyst");
+        // The account says which region the plan is for (the city whose counties the store holds), as the cockpit's title names it.
+        var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/auth/me");
+        Assert.Equal(("330300", "温州市", "Wenzhou"), (me.GetProperty("planRegion").GetString(), me.GetProperty("planRegionName").GetString(), me.GetProperty("planRegionNameEn").GetString()));
         var o = await client.GetFromJsonAsync<JsonElement>("/api/v1/indicators/overview?asOf=2020");
         var items = o.GetProperty("indicators").EnumerateArray().ToList();
         Assert.Equal(20, items.Count);

@@ -54,6 +54,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         page.RequestFailed += (_, r) => { if (r.Failure != "net::ERR_ABORTED") errors.Add("request failed: " + r.Url + " " + r.Failure); };
         page.Response += (_, r) => { if (r.Status >= 400) errors.Add($"HTTP {r.Status} {r.Request.Method} {r.Url}"); };
         await page.GotoAsync(fixture.App.Address.ToString());
+        Assert.Equal("人口发展监测驾驶舱", await page.InnerTextAsync("#brand")); // no region before the account is known
         await page.FillAsync("#login-user", user);
         await page.FillAsync("#login-password", TestApp.Password);
         await page.ClickAsync("#login-form button[type=submit]");
@@ -137,6 +138,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         // The same parts in English when the reader switches.
         await page.ClickAsync("#lang");
         await Ready(page);
+        Assert.Equal("Wenzhou population plan cockpit", await page.InnerTextAsync("#brand"));
         await page.SelectOptionAsync("#attr-education", "master");
         await page.ClickAsync("#policies-form button[type=submit]");
         await page.WaitForSelectorAsync("#policies-result table");
@@ -198,6 +200,9 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     public async Task Analyst_SeesChartsDrawnWithDataAndNoConsoleErrors()
     {
         var (page, errors) = await SignIn("analyst");
+        // The cockpit is titled by the plan's region, as the server names it.
+        Assert.Equal("温州市人口发展监测驾驶舱", await page.InnerTextAsync("#brand"));
+        Assert.Equal("温州市人口发展监测驾驶舱 · Populus", await page.TitleAsync());
         Assert.Equal("overview", await page.GetAttributeAsync("#page", "data-page"));
         Assert.True(await SeriesPoints(page, "chart-overview") > 0);
         Assert.Equal(20, await page.Locator(".ind").CountAsync());

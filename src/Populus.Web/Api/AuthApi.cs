@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Populus.Storage;
 using Populus.Storage.Accounts;
+using Populus.Web.Plan;
 using Populus.Web.Security;
 
 namespace Populus.Web.Api;
@@ -34,7 +35,7 @@ internal static class AuthApi
     }
 
     internal static async Task<Results<Ok<Me>, ProblemHttpResult>> SignIn(SignInRequest request, HttpContext context, IPopulusStore store,
-        IPasswordHasher<Account> hasher)
+        IPasswordHasher<Account> hasher, PlanBook plan)
     {
         var userName = request.UserName?.Trim() ?? "";
         var account = userName.Length > 0 ? store.Accounts.FindAccount(userName) : null;
@@ -55,7 +56,7 @@ internal static class AuthApi
 
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, CurrentAccount.Principal(account, CookieAuthenticationDefaults.AuthenticationScheme));
         store.Accounts.AppendAudit(account.UserName, account.Role.Code(), "sign-in", "cockpit", null, context.Connection.RemoteIpAddress?.ToString());
-        return TypedResults.Ok(Describe(CurrentAccountOf(account), store));
+        return TypedResults.Ok(Describe(CurrentAccountOf(account), store, plan));
     }
 
     internal static async Task<NoContent> SignOut(HttpContext context)
@@ -64,8 +65,8 @@ internal static class AuthApi
         return TypedResults.NoContent();
     }
 
-    internal static Results<Ok<Me>, NoContent> GetMe(ClaimsPrincipal user, IPopulusStore store) =>
-        user.Identity?.IsAuthenticated == true ? TypedResults.Ok(Describe(CurrentAccount.From(user), store)) : TypedResults.NoContent();
+    internal static Results<Ok<Me>, NoContent> GetMe(ClaimsPrincipal user, IPopulusStore store, PlanBook plan) =>
+        user.Identity?.IsAuthenticated == true ? TypedResults.Ok(Describe(CurrentAccount.From(user), store, plan)) : TypedResults.NoContent();
 
     internal static Results<NoContent, ProblemHttpResult> ChangePassword(PasswordChange request, ClaimsPrincipal user, IPopulusStore store,
         IPasswordHasher<Account> hasher)
@@ -88,11 +89,14 @@ internal static class AuthApi
         return TypedResults.NoContent();
     }
 
-    internal static Me Describe(CurrentAccount me, IPopulusStore store)
+    /// <summary>The account, its role and scope, and the plan's region the cockpit is titled by.</summary>
+    internal static Me Describe(CurrentAccount me, IPopulusStore store, PlanBook plan)
     {
-        var region = me.RegionCode is { } code ? store.Regions().FirstOrDefault(r => r.Code == code) : null;
+        var regions = store.Regions();
+        var region = me.RegionCode is { } code ? regions.FirstOrDefault(r => r.Code == code) : null;
+        var home = regions.First(r => r.Code == plan.PlanRegion);
         return new Me(me.UserName, me.DisplayName, me.Role.Code(), me.RegionCode, region?.NameZh, me.DataKinds, Policies.MayUnmask.Contains(me.Role),
-            [.. Policies.Roles.Where(p => p.Value.Contains(me.Role)).Select(p => p.Key)]);
+            [.. Policies.Roles.Where(p => p.Value.Contains(me.Role)).Select(p => p.Key)], home.Code, home.NameZh, home.NameEn ?? home.NameZh);
     }
 
     private static CurrentAccount CurrentAccountOf(Account a) => new(a.Id, a.UserName, a.DisplayName, a.Role, a.RegionCode, a.DataKinds);
@@ -107,6 +111,7 @@ internal static class AuthApi
     internal sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
 
     /// <param name="Policies">The permissions the role grants (read-data, city-work, import, read-audit, manage-accounts).</param>
+    /// <param name="PlanRegion">The code of the region the plan is for (the city whose counties the store holds), with its names.</param>
     internal sealed record Me(string UserName, string DisplayName, string Role, string? RegionCode, string? RegionName, IReadOnlyList<string> DataKinds,
-        bool MayUnmask, IReadOnlyList<string> Policies);
+        bool MayUnmask, IReadOnlyList<string> Policies, string PlanRegion, string PlanRegionName, string PlanRegionNameEn);
 }

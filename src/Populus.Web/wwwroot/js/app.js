@@ -28,7 +28,15 @@
     root.dataset.ready = 'true';
   }
 
+  // The cockpit is titled by the plan's region (the server's; 温州市 for the embedded data), once the account is known.
+  function brand() {
+    const title = me ? I18N.format('app.title', { city: I18N.name(me.planRegionName, me.planRegionNameEn) }) : I18N.t('app.name');
+    $('brand').textContent = title;
+    document.title = title + ' · Populus';
+  }
+
   function show(signedIn) {
+    brand();
     $('login').hidden = signedIn;
     $('page').hidden = !signedIn;
     $('nav').hidden = !signedIn;
@@ -38,7 +46,7 @@
 
   async function start() {
     I18N.apply();
-    $('lang').addEventListener('click', () => { I18N.toggle(); route(); });
+    $('lang').addEventListener('click', () => { I18N.toggle(); brand(); route(); });
     $('logout').addEventListener('click', async () => { await Api.send('/api/v1/auth/logout', {}).catch(() => null); me = null; show(false); });
     $('login-form').addEventListener('submit', async ev => {
       ev.preventDefault();

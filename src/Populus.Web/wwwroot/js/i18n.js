@@ -2,7 +2,7 @@
 'use strict';
 window.I18N = (function () {
   const text = {
-    'app.title': ['温州市人口发展监测驾驶舱', 'Wenzhou population plan cockpit'],
+    'app.name': ['人口发展监测驾驶舱', 'Population plan cockpit'], 'app.title': ['{city}人口发展监测驾驶舱', '{city} population plan cockpit'],
     'app.footer': ['数据状态：实测 / 估计 / 预测，均注明来源', 'Every figure shows its status (observed / estimated / projected) and source'],
     'app.api': ['API 参考', 'API reference'],
     'nav.overview': ['指标总览', 'Overview'], 'nav.pyramid': ['人口金字塔', 'Pyramid'], 'nav.trends': ['趋势与预警', 'Trends'],
@@ -65,7 +65,7 @@ window.I18N = (function () {
     'imports.problems': ['校验问题', 'Problems'], 'imports.refused': ['已拒绝', 'refused'],
     'audit.title': ['审计日志（只读，仅追加）', 'Audit log (read-only, append-only)'],
     'accounts.title': ['账户', 'Accounts'], 'accounts.create': ['新建账户', 'New account'], 'accounts.token': ['生成令牌', 'New token'],
-    'big.title': ['温州市人口发展规划监测', 'Wenzhou population plan monitor'], 'big.exit': ['退出大屏', 'Leave big screen'],
+    'big.title': ['{city}人口发展规划监测', '{city} population plan monitor'], 'big.exit': ['退出大屏', 'Leave big screen'],
     'err.forbidden': ['无权访问', 'Not allowed'],
     'nav.points': ['积分与配置', 'Points & allocation'], 'nav.talent': ['人才与毕业生留温', 'Talent retention'],
     'nav.policies': ['政策精准推送', 'Policies for me'], 'nav.permit': ['居住证', 'Residence permit'],

@@ -433,7 +433,7 @@ window.Pages = (function () {
     const name = namesOf(data.indicators);
     const cells = data.earlyWarnings.length ? probabilityCells(data.earlyWarnings, null) : [];
     root.append(h('div', { class: 'wall' },
-      h('div', { class: 'title' }, h('span', { text: t('big.title') + ' · ' + data.region + ' · ' + data.asOfYear }),
+      h('div', { class: 'title' }, h('span', { text: I18N.format('big.title', { city: I18N.name(me.planRegionName, me.planRegionNameEn) }) + ' · ' + data.region + ' · ' + data.asOfYear }),
         h('a', { href: '#overview', text: t('big.exit') })),
       h('div', { class: 'panel' }, h('h2', { text: chartTitle(data) }), c1),
       h('div', { class: 'panel' }, h('h2', { text: t('latest') }), h('div', { class: 'kpis' }, kpis.map(i => h('div', { class: 'kpi' },
