@@ -30,7 +30,8 @@ public class ScenarioBenchmarks
         using (var store = Storage.PopulusStore.Open(Path.Combine(folder, "store.duckdb")))
         {
             _projector = new ScenarioProjector(ScenarioModelFile.Load(data, ScenarioModelFile.StoreBase(store, data), ScenarioModelFile.StoreBaseSource));
-            _catalogue = PlanFiles.Load(data, Storage.PlanData.PlanningRegions.From(store), Storage.PlanData.PlanningRegions.PlanRegion(store)).Catalogue;
+            var regions = Storage.PlanData.PlanningRegions.From(store);
+            _catalogue = PlanFiles.Load(data, regions, Storage.PlanData.PlanningRegions.PlanRegion(regions)).Catalogue;
         }
 
         Directory.Delete(folder, true);

@@ -39,9 +39,10 @@ internal static class PermitCommand
     private static PermitOffice Office(ParseResult parse, IPopulusStore store, (Option<string?> Db, Option<string?> Keys, Option<string?> Actor, Option<string?> City, Option<string?> CityName) o)
     {
         var keys = KeyFolder.Open(parse.GetValue(o.Keys));
-        var city = parse.GetValue(o.City) ?? PlanningRegions.PlanRegion(store);
-        var name = parse.GetValue(o.CityName) ?? store.Regions().FirstOrDefault(r => r.Code == city)?.NameZh
-            ?? throw new ArgumentException($"--city {city} is not a region of the store; give its name with --city-name.");
+        var regions = PlanningRegions.From(store);
+        var city = parse.GetValue(o.City) ?? PlanningRegions.PlanRegion(regions);
+        var name = parse.GetValue(o.CityName) ?? (regions.Contains(city) ? regions.NameOf(city)
+            : throw new ArgumentException($"--city {city} is not a region of the store; give its name with --city-name."));
         return new PermitOffice(store.Services, IssuerKeyRing.Open(keys, city, name), IdentityKey.Open(keys));
     }
 

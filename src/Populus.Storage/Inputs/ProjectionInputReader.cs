@@ -13,6 +13,10 @@ namespace Populus.Storage.Inputs;
 public static class ProjectionInputReader
 {
     /// <summary>Why a death rate is refused: outside [0, <see cref="DeathRates.MaximumRate"/>] (also the life-table command's).</summary>
+    /// <summary>Why a sex ratio at birth is refused: neither per female (about 1.05) nor per 100 females (about 105).</summary>
+    private static readonly Reason SexRatioScale = new("a sex ratio at birth is males per female (about 1.05) or per 100 females (about 105)",
+        "出生性别比为每名女婴对应的男婴数（约 1.05）或每 100 名女婴对应的男婴数（约 105）");
+
     internal static readonly Reason DeathRateRange =
         new($"a death rate must be between 0 and {DeathRates.MaximumRate}", $"死亡率应在 0 与 {DeathRates.MaximumRate} 之间");
 
@@ -269,7 +273,7 @@ public static class ProjectionInputReader
         {
             var region = ReadRegion(r, regions);
             var year = r.Integer("year", 1800, 2300);
-            var value = r.Number("value", 0.5, 200, new Reason("a sex ratio at birth is males per female (about 1.05) or per 100 females (about 105)", "出生性别比为每名女婴对应的男婴数（约 1.05）或每 100 名女婴对应的男婴数（约 105）"));
+            var value = r.Number("value", 0.5, 200, SexRatioScale);
             if (region is null || year is null || value is null)
             {
                 continue;
@@ -277,7 +281,7 @@ public static class ProjectionInputReader
 
             if (value is > 2 and < 50)
             {
-                r.Fail("value", value.Value.ToString(CultureInfo.InvariantCulture), "a sex ratio at birth is males per female (about 1.05) or per 100 females (about 105)");
+                r.Fail("value", value.Value.ToString(CultureInfo.InvariantCulture), SexRatioScale);
                 continue;
             }
 

@@ -48,17 +48,18 @@ public static class PlanningRegions
     }
 
     /// <summary>The code of the region the store's plan is for: the city whose county-level units the store holds (the
-    /// province's other cities are stored for comparison, without theirs).</summary>
-    /// <exception cref="InvalidOperationException">The store holds no such city, or several.</exception>
-    public static string PlanRegion(IPopulusStore store)
+    /// province's other cities are stored for comparison, without theirs), read from the store's regions as
+    /// <see cref="From"/> gives them.</summary>
+    /// <exception cref="InvalidOperationException">The regions hold no such city, or several.</exception>
+    public static string PlanRegion(RegionRegistry regions)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        var regions = store.Regions().Where(r => r.ValidTo is null).ToList();
-        var cities = regions.Where(r => r.Level == RegionLevel.City && regions.Any(c => c.Level == RegionLevel.County && c.ParentCode == r.Code)).ToList();
+        ArgumentNullException.ThrowIfNull(regions);
+        var countyParents = regions.All.Where(r => r.Kind is "district" or "county" or "county-level-city").Select(r => r.Parent).ToHashSet();
+        var cities = regions.All.Where(r => r.Kind == "city" && countyParents.Contains(r.Code)).ToList();
         return cities.Count == 1 ? cities[0].Code
             : throw new InvalidOperationException(cities.Count == 0
-                ? $"store {store.Location}: no city with county-level units, so no region for the plan's targets."
-                : $"store {store.Location}: several cities with county-level units ({string.Join(", ", cities.Select(c => $"{c.NameZh} {c.Code}"))}), so no one region for the plan's targets.");
+                ? "no city with county-level units in the store, so no region for the plan's targets."
+                : $"several cities with county-level units in the store ({string.Join(", ", cities.Select(c => $"{c.Name} {c.Code}"))}), so no one region for the plan's targets.");
     }
 
     private static string Kind(Region r) => r.Level switch

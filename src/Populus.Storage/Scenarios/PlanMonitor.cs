@@ -137,7 +137,8 @@ public sealed class PlanMonitor
             _ = national.Value;
         }
 
-        var plan = PlanFiles.Load(folder, PlanData.PlanningRegions.From(store), PlanData.PlanningRegions.PlanRegion(store));
+        var regions = PlanData.PlanningRegions.From(store);
+        var plan = PlanFiles.Load(folder, regions, PlanData.PlanningRegions.PlanRegion(regions));
         var bases = ScenarioModelFile.StoreBase(store, folder);
         var model = ScenarioModelFile.Load(folder, bases, bases is null ? null : ScenarioModelFile.StoreBaseSource);
         var scenarios = ScenarioFile.Read(Path.Combine(folder, "scenarios"));

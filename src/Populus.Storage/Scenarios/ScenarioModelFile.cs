@@ -18,6 +18,9 @@ public static class ScenarioModelFile
 {
     public const string ModelFile = "model.csv";
 
+    /// <summary>Why a county's share is refused.</summary>
+    private static readonly Reason Share = new("a share between 0 and 1", "比例应在 0 与 1 之间");
+
     public const string CountiesFile = "counties.csv";
 
     /// <param name="dataFolder">The data folder (with scenarios/ and wpp/).</param>
@@ -178,9 +181,9 @@ public static class ScenarioModelFile
         {
             var region = r.RequiredText("region");
             var code = r.RequiredText("code");
-            var urban = r.Number("urban_share_base", 0, 1, new Reason("a share between 0 and 1", "比例应在 0 与 1 之间"));
-            var share = r.Number("net_migration_share", 0, 1, new Reason("a share between 0 and 1", "比例应在 0 与 1 之间"));
-            var migrantUrban = r.Number("migrant_urban_share", 0, 1, new Reason("a share between 0 and 1", "比例应在 0 与 1 之间"));
+            var urban = r.Number("urban_share_base", 0, 1, Share);
+            var share = r.Number("net_migration_share", 0, 1, Share);
+            var migrantUrban = r.Number("migrant_urban_share", 0, 1, Share);
             r.RequiredText("source");
             if (region is not null && code is not null && urban is { } u && share is { } s && migrantUrban is { } m)
             {

@@ -92,11 +92,10 @@ internal static class AuthApi
     /// <summary>The account, its role and scope, and the plan's region the cockpit is titled by.</summary>
     internal static Me Describe(CurrentAccount me, IPopulusStore store, PlanBook plan)
     {
-        var regions = store.Regions();
-        var region = me.RegionCode is { } code ? regions.FirstOrDefault(r => r.Code == code) : null;
-        var home = regions.First(r => r.Code == plan.PlanRegion);
+        var region = me.RegionCode is { } code ? store.Regions().FirstOrDefault(r => r.Code == code) : null;
+        var home = plan.Regions[plan.PlanRegion];
         return new Me(me.UserName, me.DisplayName, me.Role.Code(), me.RegionCode, region?.NameZh, me.DataKinds, Policies.MayUnmask.Contains(me.Role),
-            [.. Policies.Roles.Where(p => p.Value.Contains(me.Role)).Select(p => p.Key)], home.Code, home.NameZh, home.NameEn ?? home.NameZh);
+            [.. Policies.Roles.Where(p => p.Value.Contains(me.Role)).Select(p => p.Key)], home.Code, home.Name, home.NameEn);
     }
 
     private static CurrentAccount CurrentAccountOf(Account a) => new(a.Id, a.UserName, a.DisplayName, a.Role, a.RegionCode, a.DataKinds);
