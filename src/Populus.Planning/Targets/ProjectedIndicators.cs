@@ -82,10 +82,14 @@ public sealed class ProjectedIndicators
     {
         var value = _source is not null ? _source(indicatorId, Key(region), year)
             : _values.TryGetValue((indicatorId, Key(region), year), out var v) ? v : null;
-        return value is { } found
-            ? IndicatorValue.Of(indicatorId, region, year, found, Provenance.Projected(Scenario), ValueBasis.Computed)
-            : IndicatorValue.NoData(indicatorId, region, year, new(
-                $"the projection '{Scenario}' has no {indicatorId} for {region} in {year}", $"{_scenarioZh}的预测不含该指标（{_regions?.NameOf(region) ?? region}，{year}年）"));
+        if (value is { } found)
+        {
+            return IndicatorValue.Of(indicatorId, region, year, found, Provenance.Projected(Scenario), ValueBasis.Computed);
+        }
+
+        var name = _regions?.NameOf(region) ?? region;
+        return IndicatorValue.NoData(indicatorId, region, year, new(
+            $"the projection '{Scenario}' has no {indicatorId} for {name} in {year}", $"{_scenarioZh}的预测不含该指标（{name}，{year}年）"));
     }
 
     private string Key(string region) => _regions?.KeyOrSelf(region) ?? region;

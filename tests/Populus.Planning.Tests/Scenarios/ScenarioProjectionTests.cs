@@ -225,6 +225,9 @@ public class ScenarioProjectionTests
         Assert.Equal(s.At(ScenarioAssumption.TotalFertility, 2030), projected.Get("total_fertility_rate", City, 2030).Value!.Value, 0.03);
         Assert.False(projected.Get("registered_population", City, 2030).HasValue);
         Assert.Contains("has no registered_population", projected.Get("registered_population", City, 2030).Note!.English, StringComparison.Ordinal);
+        // A region asked for by code is named in both languages.
+        Assert.Equal(("the projection 'baseline' has no registered_population for 鹿城区 in 2030", "基准情景（baseline）的预测不含该指标（鹿城区，2030年）"),
+            (projected.Get("registered_population", "330302", 2030).Note!.English, projected.Get("registered_population", "330302", 2030).Note!.Chinese));
         // In Chinese the scenario is named as the interface names it, not by its code alone.
         Assert.Equal("基准情景（baseline）的预测不含该指标（温州市，2030年）", projected.Get("registered_population", City, 2030).Note!.Chinese);
         Assert.Equal("“x”情景的预测不含该指标（温州市，2030年）", new ProjectedIndicators("x").Get("registered_population", City, 2030).Note!.Chinese);
