@@ -31,6 +31,9 @@ public interface IScopedReader
 
     /// <summary>Births and deaths, optionally of one region or year.</summary>
     IReadOnlyList<VitalEventFigure> VitalEvents(string? regionCode = null, int? year = null);
+
+    /// <summary>Sample-survey totals, optionally of one measure (population, urban_population, births, deaths), region or year.</summary>
+    IReadOnlyList<SurveyTotalFigure> SurveyTotals(string? measure = null, string? regionCode = null, int? year = null);
 }
 
 /// <summary>Which population rows to read. Nulls mean "any".</summary>

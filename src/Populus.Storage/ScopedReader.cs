@@ -147,6 +147,31 @@ internal sealed class ScopedReader(Engine engine, DataScope scope) : IScopedRead
             where.Arguments));
     }
 
+    public IReadOnlyList<SurveyTotalFigure> SurveyTotals(string? measure = null, string? regionCode = null, int? year = null)
+    {
+        var where = new Conditions(scope, "t.region_code");
+        if (measure is not null)
+        {
+            where.Add("t.measure = {0}", measure);
+        }
+
+        if (regionCode is not null)
+        {
+            where.Add("t.region_code = {0}", regionCode);
+        }
+
+        if (year is not null)
+        {
+            where.Add("t.year = {0}", year.Value);
+        }
+
+        return Read((c, t) => Sql.Query(c, t,
+            $"SELECT t.year, t.region_code, t.survey, t.measure, t.sex, t.value, {SqlStore.ProvenanceColumns} FROM survey_total t {SqlStore.ProvenanceJoin} " +
+            $"WHERE {where} ORDER BY t.year, t.region_code, t.survey, t.measure, t.sex",
+            r => new SurveyTotalFigure(r.Int(0) ?? 0, r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Double(5), SqlStore.ReadProvenance(r, 6), r.GetString(13)),
+            where.Arguments));
+    }
+
     /// <summary>
     /// One snapshot transaction. For a county scope on PostgreSQL the transaction first drops to the county reader
     /// role and sets app.region (both undone by commit), so row-level security applies to every statement in it.

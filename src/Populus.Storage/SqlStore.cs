@@ -114,11 +114,7 @@ internal sealed class SqlStore(Engine engine, int schemaVersion) : IPopulusStore
         r => new MigrationFlowFigure(r.Int(0) ?? 0, r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Double(5), ReadProvenance(r, 6), r.GetString(13)),
         year));
 
-    public IReadOnlyList<SurveyTotalFigure> SurveyTotals(string regionCode, int year) => Read((c, t) => Sql.Query(c, t,
-        $"SELECT t.year, t.region_code, t.survey, t.measure, t.sex, t.value, {ProvenanceColumns} FROM survey_total t {ProvenanceJoin} " +
-        "WHERE t.region_code = $1 AND t.year = $2 ORDER BY t.survey, t.measure, t.sex",
-        r => new SurveyTotalFigure(r.Int(0) ?? 0, r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Double(5), ReadProvenance(r, 6), r.GetString(13)),
-        regionCode, year));
+    public IReadOnlyList<SurveyTotalFigure> SurveyTotals(string regionCode, int year) => For(DataScope.All).SurveyTotals(regionCode: regionCode, year: year);
 
     public IReadOnlyList<IndicatorFigure> Indicators(string indicator, string? regionCode = null) => Read((c, t) => Sql.Query(c, t,
         $"SELECT t.year, t.region_code, t.indicator, t.value, t.unit, t.department, {ProvenanceColumns} FROM indicator_value t {ProvenanceJoin} " +

@@ -149,7 +149,7 @@ public sealed class StoreIndicatorData(IPopulusStore store) : IIndicatorData
     }
 
     /// <summary>A published table: age groups of both sexes that cover every age (with the sexes when given on the same groups), or a total.</summary>
-    private static DataResult<AgeSexCounts>? Published(List<PopulationFigure> rows) =>
+    internal static DataResult<AgeSexCounts>? Published(List<PopulationFigure> rows) =>
         Grouped(rows.Select(r => (r.Sex, r.Age, r.Persons)).ToList(), rows.Select(r => Convert(r.Provenance)).Aggregate((a, b) => a.Combine(b)));
 
     private static DataResult<AgeSexCounts>? Grouped(List<(string Sex, string Age, double Value)> rows, PlanningProvenance provenance)
@@ -201,7 +201,7 @@ public sealed class StoreIndicatorData(IPopulusStore store) : IIndicatorData
         return DataResult<AgeSexCounts>.Found(AgeSexCounts.Split(new PopulationByAgeSex(new PopulationByAge(grid, male), new PopulationByAge(grid, female))), provenance);
     }
 
-    private static DataResult<AgeSexCounts> Total(double value, PlanningProvenance provenance) =>
+    internal static DataResult<AgeSexCounts> Total(double value, PlanningProvenance provenance) =>
         DataResult<AgeSexCounts>.Found(AgeSexCounts.BothSexes(new PopulationByAge(AllAges, [value])), provenance);
 
     /// <summary>The grid of age groups that cover 0 to an open group without gaps or overlaps, or null.</summary>
@@ -230,7 +230,7 @@ public sealed class StoreIndicatorData(IPopulusStore store) : IIndicatorData
         ? int.Parse(label.Split('-')[1], CultureInfo.InvariantCulture)
         : Start(label);
 
-    private static PlanningProvenance Convert(Provenance p)
+    internal static PlanningProvenance Convert(Provenance p)
     {
         var source = string.Join(", ", new[] { p.SourceId, p.SourceTitle }.Where(s => !string.IsNullOrWhiteSpace(s)));
         return p.Kind switch

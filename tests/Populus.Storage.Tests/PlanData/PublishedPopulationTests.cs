@@ -1,0 +1,112 @@
+using System.Globalization;
+using Populus.Planning.Catalogue;
+using Populus.Planning.Data;
+using Populus.Planning.Indicators;
+using Populus.Storage.PlanData;
+using Populus.Storage.Scenarios;
+
+namespace Populus.Storage.Tests.PlanData;
+
+/// <summary>The store's census tables and year-end totals as planning data where the monitor's own figures leave a year open.</summary>
+public class PublishedPopulationTests
+{
+    /// <summary>A published county figure (data/wenzhou/census2020_county.csv), read here on its own.</summary>
+    private static double Census2020(string unit, string indicator) =>
+        File.ReadLines(TestData.SharedPath("data/wenzhou/census2020_county.csv")).Skip(1).Select(l => l.Split(','))
+            .Where(f => f[0] == unit && f[3] == indicator).Select(f => double.Parse(f[4], CultureInfo.InvariantCulture)).Single();
+
+    /// <summary>A county's year-end residents in 10k persons (data/wenzhou/county_annual.csv) and its source.</summary>
+    private static (double Value, string Source) YearEnd(string unit, int year) =>
+        File.ReadLines(TestData.SharedPath("data/wenzhou/county_annual.csv")).Skip(1).Select(l => l.Split(','))
+            .Where(f => f[0] == year.ToString(CultureInfo.InvariantCulture) && f[1] == unit && f[3] == "resident_population_yearend")
+            .Select(f => (double.Parse(f[4], CultureInfo.InvariantCulture), f[6])).Single();
+
+    private static (IndicatorCatalogue Catalogue, RegionRegistry Regions) Plan(IPopulusStore store)
+    {
+        var regions = PlanningRegions.From(store);
+        return (IndicatorCatalogue.Parse(File.ReadAllText(TestData.RepoPath("data/plan/indicator-catalogue.csv")), regions), regions);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public void ACountysCensusAndYearEndTotals_AnswerItsYears_WhileTheCitysReportedFiguresStand(string engine)
+    {
+        using var t = TestStore.Create(engine);
+        using var store = t.Open();
+        var (catalogue, regions) = Plan(store);
+        var data = new InMemoryIndicatorData(catalogue);
+        data.AddReported(new ReportedValue("resident_population", "330300", 2020, "957.29", Populus.Planning.Data.Provenance.Observed("plan Table 6 base 2020")));
+        Assert.True(PublishedPopulation.AddTo(data, store.For(DataScope.All), regions) > 0);
+        var calculator = new IndicatorCalculator(catalogue, data);
+
+        // 鹿城区 2020: computed from the census bulletin's broad groups (S06).
+        var total = Census2020("330302", "resident_population");
+        var residents = calculator.Compute("resident_population", "鹿城区", 2020);
+        Assert.Equal(ValueBasis.Computed, residents.Basis);
+        Assert.Equal(total / 10_000, residents.Value!.Value, 9);
+        Assert.Contains("S06", residents.Provenance!.Source, StringComparison.Ordinal);
+        Assert.Equal(100 * Census2020("330302", "age_60_plus") / total, calculator.Compute("ageing_rate_60", "330302", 2020).Value!.Value, 9);
+        Assert.Equal(100 * Census2020("330302", "urban_population_fenxian") / total, calculator.Compute("urbanization_rate", "330302", 2020).Value!.Value, 9);
+
+        // 2021, a year without a table: the annual survey's year-end totals (observed), residents without an age
+        // structure, and 中心城区's the sum over its four members.
+        var (yearEnd, source) = YearEnd("330302", 2021);
+        var surveyed = calculator.Compute("resident_population", "330302", 2021);
+        Assert.Equal((yearEnd, DataStatus.Observed), (surveyed.Value!.Value, surveyed.Provenance!.Status));
+        Assert.StartsWith(source, surveyed.Provenance.Source, StringComparison.Ordinal);
+        Assert.False(calculator.Compute("ageing_rate_60", "330302", 2021).HasValue);
+        var centre = new[] { "330302", "330303", "330304", "330305" }.Sum(unit => YearEnd(unit, 2021).Value);
+        Assert.Equal(centre, calculator.Compute("resident_population", "中心城区", 2021).Value!.Value, 9);
+
+        // The city's 2020 residents are the plan's own figure: the census table does not replace it.
+        var city = calculator.Compute("resident_population", "330300", 2020);
+        Assert.Equal((957.29, ValueBasis.Reported), (city.Value!.Value, city.Basis));
+        Assert.False(data.Population(PopulationKind.Resident, "330300", 2020).HasValue);
+        // A year the plan reports nothing for: the census's own table (plan Table 3, 2010) answers.
+        Assert.True(data.Population(PopulationKind.Resident, "330300", 2010).HasValue);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public void ACountyReader_AddsItsOwnCountysFiguresOnly(string engine)
+    {
+        using var t = TestStore.Create(engine);
+        using var store = t.Open();
+        var (catalogue, regions) = Plan(store);
+
+        var totals = store.For(DataScope.County("330302")).SurveyTotals(measure: "population");
+        Assert.NotEmpty(totals);
+        Assert.All(totals, s => Assert.Equal(("330302", "population"), (s.RegionCode, s.Measure)));
+        Assert.Contains(store.For(DataScope.All).SurveyTotals(measure: "population"), s => s.RegionCode == "330303");
+
+        var data = new InMemoryIndicatorData(catalogue);
+        PublishedPopulation.AddTo(data, store.For(DataScope.County("330302")), regions);
+        Assert.True(data.Population(PopulationKind.Resident, "330302", 2021).HasValue);
+        Assert.False(data.Population(PopulationKind.Resident, "330303", 2021).HasValue); // 龙湾区's 2021 total is stored, but not in the reader's scope
+        Assert.False(data.Population(PopulationKind.Resident, "330326", 2020).HasValue); // nor 平阳县's census total
+    }
+
+    [Fact]
+    public void ThePlanMonitor_JudgesACountyOnItsPublishedFigures_AndTheCityOnTheBureaus()
+    {
+        var folder = Directory.CreateTempSubdirectory("populus-published-").FullName;
+        try
+        {
+            using var store = PopulusStore.Open(Path.Combine(folder, "store.duckdb"));
+            var monitor = PlanMonitor.Load(store, TestData.RepoPath("data"));
+            var (yearEnd, _) = YearEnd("330302", 2023);
+            var county = monitor.Calculator.Compute("resident_population", "鹿城区", 2023);
+            Assert.Equal((yearEnd, DataStatus.Observed), (county.Value!.Value, county.Provenance!.Status));
+
+            var bureau = File.ReadLines(TestData.SharedPath("data/wenzhou/wenzhou_annual.csv")).Skip(1).Select(l => l.Split(','))
+                .Single(f => f[0] == "2023" && f[1] == "resident_population_yearend");
+            var city = monitor.Calculator.Compute("resident_population", "温州市", 2023);
+            Assert.Equal(double.Parse(bureau[2], CultureInfo.InvariantCulture), city.Value!.Value);
+            Assert.Equal(ValueBasis.Reported, city.Basis);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
