@@ -31,16 +31,8 @@ internal sealed class ScopedReader(Engine engine, DataScope scope) : IScopedRead
         var where = new Conditions(scope, "t.region_code");
         where.Add("t.residence = {0}", query.Residence);
         where.Add("t.education = {0}", query.Education);
-        if (query.Year is { } year)
-        {
-            where.Add("t.year = {0}", year);
-        }
-
-        if (query.Sex is { } sex)
-        {
-            where.Add("t.sex = {0}", sex);
-        }
-
+        where.AddIfGiven("t.year = {0}", query.Year);
+        where.AddIfGiven("t.sex = {0}", query.Sex);
         if (query.RegionCodes is { Count: > 0 } regions)
         {
             where.AddIn("t.region_code", regions);
@@ -70,11 +62,7 @@ internal sealed class ScopedReader(Engine engine, DataScope scope) : IScopedRead
     public IReadOnlyList<DateOnly> PopulationDates(string? regionCode = null)
     {
         var where = new Conditions(scope, "region_code");
-        if (regionCode is not null)
-        {
-            where.Add("region_code = {0}", regionCode);
-        }
-
+        where.AddIfGiven("region_code = {0}", regionCode);
         return Read((c, t) => Sql.Query(c, t, $"SELECT DISTINCT reference_date FROM population WHERE {where} ORDER BY reference_date",
             r => r.Date(0)!.Value, where.Arguments));
     }
@@ -105,21 +93,9 @@ internal sealed class ScopedReader(Engine engine, DataScope scope) : IScopedRead
     public IReadOnlyList<IndicatorFigure> Indicators(string? indicator = null, string? regionCode = null, int? year = null)
     {
         var where = new Conditions(scope, "t.region_code");
-        if (indicator is not null)
-        {
-            where.Add("t.indicator = {0}", indicator);
-        }
-
-        if (regionCode is not null)
-        {
-            where.Add("t.region_code = {0}", regionCode);
-        }
-
-        if (year is not null)
-        {
-            where.Add("t.year = {0}", year.Value);
-        }
-
+        where.AddIfGiven("t.indicator = {0}", indicator);
+        where.AddIfGiven("t.region_code = {0}", regionCode);
+        where.AddIfGiven("t.year = {0}", year);
         return Read((c, t) => Sql.Query(c, t,
             $"SELECT t.year, t.region_code, t.indicator, t.value, t.unit, t.department, {SqlStore.ProvenanceColumns} FROM indicator_value t {SqlStore.ProvenanceJoin} " +
             $"WHERE {where} ORDER BY t.indicator, t.region_code, t.year",
@@ -130,16 +106,8 @@ internal sealed class ScopedReader(Engine engine, DataScope scope) : IScopedRead
     public IReadOnlyList<VitalEventFigure> VitalEvents(string? regionCode = null, int? year = null)
     {
         var where = new Conditions(scope, "t.region_code");
-        if (regionCode is not null)
-        {
-            where.Add("t.region_code = {0}", regionCode);
-        }
-
-        if (year is not null)
-        {
-            where.Add("t.year = {0}", year.Value);
-        }
-
+        where.AddIfGiven("t.region_code = {0}", regionCode);
+        where.AddIfGiven("t.year = {0}", year);
         return Read((c, t) => Sql.Query(c, t,
             $"SELECT t.year, t.region_code, t.event, t.sex, t.age, t.events, {SqlStore.ProvenanceColumns} FROM vital_event t {SqlStore.ProvenanceJoin} " +
             $"WHERE {where} ORDER BY t.year, t.region_code, t.event, t.sex, t.age_from, t.age_to",
@@ -150,21 +118,9 @@ internal sealed class ScopedReader(Engine engine, DataScope scope) : IScopedRead
     public IReadOnlyList<SurveyTotalFigure> SurveyTotals(string? measure = null, string? regionCode = null, int? year = null)
     {
         var where = new Conditions(scope, "t.region_code");
-        if (measure is not null)
-        {
-            where.Add("t.measure = {0}", measure);
-        }
-
-        if (regionCode is not null)
-        {
-            where.Add("t.region_code = {0}", regionCode);
-        }
-
-        if (year is not null)
-        {
-            where.Add("t.year = {0}", year.Value);
-        }
-
+        where.AddIfGiven("t.measure = {0}", measure);
+        where.AddIfGiven("t.region_code = {0}", regionCode);
+        where.AddIfGiven("t.year = {0}", year);
         return Read((c, t) => Sql.Query(c, t,
             $"SELECT t.year, t.region_code, t.survey, t.measure, t.sex, t.value, {SqlStore.ProvenanceColumns} FROM survey_total t {SqlStore.ProvenanceJoin} " +
             $"WHERE {where} ORDER BY t.year, t.region_code, t.survey, t.measure, t.sex",
@@ -218,6 +174,15 @@ internal sealed class ScopedReader(Engine engine, DataScope scope) : IScopedRead
         }
 
         public void Add(string format, object value) => _parts.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, Parameter(value)));
+
+        /// <summary>The condition when a value is given; none ("any") when it is null.</summary>
+        public void AddIfGiven(string format, object? value)
+        {
+            if (value is not null)
+            {
+                Add(format, value);
+            }
+        }
 
         public void AddIn(string column, IEnumerable<string> values)
         {
