@@ -14,7 +14,8 @@ namespace Populus.Storage.PlanData;
 /// <para>Which figure answers: a census or survey table (the latest reference date of its year; the calibrated
 /// single-year base is an estimate and is left to the projection) is the year's resident population unless the data
 /// already report that year's residents (the plan's base values and the bureau's annual series for the city); then the
-/// report stands, so a figure the plan is monitored on is never replaced by another source's. A year without a table
+/// report stands, so a figure the plan is monitored on is never replaced by another source's (a total of all ages that
+/// equals the report joins it: the same count). A year without a table
 /// takes the annual survey's year-end total (a table of all ages only: residents, and a grouping's sum over its
 /// members, but no age structure). A table's urban total is the year's urban population unless the data report its
 /// urbanization rate.</para>
@@ -35,6 +36,13 @@ public static class PublishedPopulation
         bool Known(string code) => regions.Contains(code);
         bool Reports(string indicator, string code, int year) => data.Reported(indicator, code, year).HasValue;
 
+        // A total of all ages that is the reported figure itself (the city's year-end residents, which its annual series
+        // and the county table both give) joins it: the residents are the same, and the shares of the city's centres
+        // (pop(region=中心城区) / pop()) can be computed from the counties' totals of that year.
+        bool Stands(string code, int year, AgeSexCounts table) =>
+            data.Reported(Residents, code, year) is not { HasValue: true } reported
+            || (table.Ages.Count == 1 && Math.Abs(table.Total.Total() - reported.Value.Value * 10_000) < 0.5);
+
         var tables = new Dictionary<(string Region, int Year), DataResult<AgeSexCounts>>();
         foreach (var year in reader.Population(new PopulationQuery())
                      .Where(r => r.Provenance.SourceId != Estimates.BasePopulation.SourceId && Known(r.RegionCode))
@@ -53,7 +61,7 @@ public static class PublishedPopulation
             tables.TryAdd((total.RegionCode, total.Year), StoreIndicatorData.Total(total.Value, StoreIndicatorData.Convert(total.Provenance)));
         }
 
-        foreach (var ((region, year), table) in tables.Where(t => !Reports(Residents, t.Key.Region, t.Key.Year)))
+        foreach (var ((region, year), table) in tables.Where(t => Stands(t.Key.Region, t.Key.Year, t.Value.Value)))
         {
             data.AddPopulation(PopulationKind.Resident, region, year, table.Value, table.Provenance!);
             added++;

@@ -102,7 +102,13 @@ public class PublishedPopulationTests
                 .Single(f => f[0] == "2023" && f[1] == "resident_population_yearend");
             var city = monitor.Calculator.Compute("resident_population", "温州市", 2023);
             Assert.Equal(double.Parse(bureau[2], CultureInfo.InvariantCulture), city.Value!.Value);
-            Assert.Equal(ValueBasis.Reported, city.Basis);
+
+            // 2021: the county table gives every unit's year-end residents, so the central city's primacy is observed,
+            // not projected: 中心城区's four members over the city's total (the bureau's, the same count).
+            var centre = new[] { "330302", "330303", "330304", "330305" }.Sum(unit => YearEnd(unit, 2021).Value);
+            var primacy = monitor.Calculator.Compute("central_city_primacy", "温州市", 2021);
+            Assert.Equal(100 * centre / YearEnd("330300", 2021).Value, primacy.Value!.Value, 9);
+            Assert.NotEqual(DataStatus.Projected, primacy.Provenance!.Status);
         }
         finally
         {
