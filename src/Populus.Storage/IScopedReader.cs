@@ -34,6 +34,12 @@ public interface IScopedReader
 
     /// <summary>Sample-survey totals, optionally of one measure (population, urban_population, births, deaths), region or year.</summary>
     IReadOnlyList<SurveyTotalFigure> SurveyTotals(string? measure = null, string? regionCode = null, int? year = null);
+
+    /// <summary>The stored vintages of the annual estimates, oldest first (what each holds, not its figures).</summary>
+    IReadOnlyList<EstimateVintage> Vintages();
+
+    /// <summary>A vintage's estimated population by single age and sex, optionally of one region.</summary>
+    IReadOnlyList<PopulationEstimateFigure> PopulationEstimates(int vintage, string? regionCode = null);
 }
 
 /// <summary>Which population rows to read. Nulls mean "any".</summary>

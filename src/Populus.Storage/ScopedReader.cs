@@ -128,6 +128,23 @@ internal sealed class ScopedReader(Engine engine, DataScope scope) : IScopedRead
             where.Arguments));
     }
 
+    public IReadOnlyList<EstimateVintage> Vintages() => Read((c, t) => Sql.Query(c, t,
+        "SELECT vintage, base_date, last_date, created_at, method, inputs FROM estimate_vintage ORDER BY vintage",
+        r => new EstimateVintage(r.Int(0) ?? 0, r.Date(1)!.Value, r.Date(2)!.Value, r.GetDateTime(3), r.GetString(4), r.GetString(5))));
+
+    public IReadOnlyList<PopulationEstimateFigure> PopulationEstimates(int vintage, string? regionCode = null)
+    {
+        var where = new Conditions(scope, "t.region_code");
+        where.Add("t.vintage = {0}", vintage);
+        where.AddIfGiven("t.region_code = {0}", regionCode);
+        return Read((c, t) => Sql.Query(c, t,
+            "SELECT t.vintage, t.reference_date, t.region_code, t.sex, t.age, t.persons, pv.figure_kind, pv.source_id, pv.source_title, pv.publisher, pv.published_on, pv.confidence, pv.note " +
+            "FROM population_estimate t JOIN provenance pv ON pv.id = t.provenance_id " +
+            $"WHERE {where} ORDER BY t.reference_date, t.region_code, t.sex, t.age_from",
+            r => new PopulationEstimateFigure(r.Int(0) ?? 0, r.Date(1)!.Value, r.GetString(2), r.GetString(3), r.GetString(4), r.Double(5), SqlStore.ReadProvenance(r, 6)),
+            where.Arguments));
+    }
+
     /// <summary>
     /// One snapshot transaction. For a county scope on PostgreSQL the transaction first drops to the county reader
     /// role and sets app.region (both undone by commit), so row-level security applies to every statement in it.

@@ -127,16 +127,9 @@ internal sealed class SqlStore(Engine engine, int schemaVersion) : IPopulusStore
 
     public EstimateVintage Estimate(int vintage, bool replace = false) => Estimates.AnnualEstimates.Store(engine, vintage, replace);
 
-    public IReadOnlyList<EstimateVintage> Vintages() => Read((c, t) => Sql.Query(c, t,
-        "SELECT vintage, base_date, last_date, created_at, method, inputs FROM estimate_vintage ORDER BY vintage",
-        r => new EstimateVintage(r.Int(0) ?? 0, r.Date(1)!.Value, r.Date(2)!.Value, r.GetDateTime(3), r.GetString(4), r.GetString(5))));
+    public IReadOnlyList<EstimateVintage> Vintages() => For(DataScope.All).Vintages();
 
-    public IReadOnlyList<PopulationEstimateFigure> PopulationEstimates(int vintage, string? regionCode = null) => Read((c, t) => Sql.Query(c, t,
-        "SELECT t.vintage, t.reference_date, t.region_code, t.sex, t.age, t.persons, pv.figure_kind, pv.source_id, pv.source_title, pv.publisher, pv.published_on, pv.confidence, pv.note " +
-        "FROM population_estimate t JOIN provenance pv ON pv.id = t.provenance_id WHERE t.vintage = $1 AND (CAST($2 AS TEXT) IS NULL OR t.region_code = CAST($2 AS TEXT)) " +
-        "ORDER BY t.reference_date, t.region_code, t.sex, t.age_from",
-        r => new PopulationEstimateFigure(r.Int(0) ?? 0, r.Date(1)!.Value, r.GetString(2), r.GetString(3), r.GetString(4), r.Double(5), ReadProvenance(r, 6)),
-        vintage, regionCode));
+    public IReadOnlyList<PopulationEstimateFigure> PopulationEstimates(int vintage, string? regionCode = null) => For(DataScope.All).PopulationEstimates(vintage, regionCode);
 
     public IReadOnlyList<ComponentEstimateFigure> ComponentEstimates(int vintage, string? regionCode = null) => Read((c, t) => Sql.Query(c, t,
         "SELECT t.vintage, t.period_start, t.period_end, t.region_code, t.component, t.sex, t.age, t.persons, pv.figure_kind, pv.source_id, pv.source_title, pv.publisher, pv.published_on, pv.confidence, pv.note " +

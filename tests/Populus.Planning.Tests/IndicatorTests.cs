@@ -125,6 +125,32 @@ public class IndicatorTests
     }
 
     [Fact]
+    public void AnObservedReport_ComesBeforeAComputationFromEstimates_NotBeforeOneFromObservations()
+    {
+        var counts = AgeSexCounts.BothSexes(new PopulationByAge(AgeGroups.FromStarts([0, 60]), [800, 200]));
+        var data = new InMemoryIndicatorData(Seed.Catalogue);
+        data.AddPopulation(PopulationKind.Resident, "鹿城区", 2023, counts, Provenance.Estimated("EST-V2024"));
+        data.AddReported(new ReportedValue("resident_population", "鹿城区", 2023, "0.1001", Provenance.Observed("S24")));
+        data.AddPopulation(PopulationKind.Resident, "鹿城区", 2020, counts, Provenance.Observed("census"));
+        data.AddReported(new ReportedValue("resident_population", "鹿城区", 2020, "0.1001", Provenance.Observed("bulletin")));
+        data.AddPopulation(PopulationKind.Resident, "鹿城区", 2022, counts, Provenance.Estimated("EST-V2024"));
+        data.AddReported(new ReportedValue("resident_population", "鹿城区", 2022, "0.1001", Provenance.Estimated("derived")));
+        var calculator = new IndicatorCalculator(Seed.Catalogue, data);
+
+        // The observation, with the estimate's figure in the note.
+        var residents = calculator.Compute("resident_population", "鹿城区", 2023);
+        Assert.Equal((0.1001, ValueBasis.Reported, DataStatus.Observed, "S24"), (residents.Value!.Value, residents.Basis, residents.Provenance!.Status, residents.Provenance.Source));
+        Assert.Equal("observed figure used; computed from estimated data (EST-V2024): 0.1", residents.Note!.English);
+        Assert.Equal("采用观测值；由估计数据（EST-V2024）计算为 0.1", residents.Note.Chinese);
+        // What no one reports stays the estimate's.
+        var ageing = calculator.Compute("ageing_rate_60", "鹿城区", 2023);
+        Assert.Equal((20, ValueBasis.Computed, DataStatus.Estimated), (ageing.Value!.Value, ageing.Basis, ageing.Provenance!.Status));
+        // A computation from observed counts keeps its place; an estimated report does not displace an estimate.
+        Assert.Equal((0.1, ValueBasis.Computed), (calculator.Compute("resident_population", "鹿城区", 2020).Value!.Value, calculator.Compute("resident_population", "鹿城区", 2020).Basis));
+        Assert.Equal((0.1, ValueBasis.Computed), (calculator.Compute("resident_population", "鹿城区", 2022).Value!.Value, calculator.Compute("resident_population", "鹿城区", 2022).Basis));
+    }
+
+    [Fact]
     public void UrbanizationWithoutUrbanCounts_HasNoDataWithEveryReason()
     {
         var v = Calculator.Compute("urbanization_rate", Seed.City, 2010);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Populus.Planning.Catalogue;
 using Populus.Planning.Data;
 
@@ -7,7 +8,9 @@ namespace Populus.Planning.Indicators;
 /// <remarks>
 /// A computed indicator is evaluated by its formula. When its inputs are missing, a reported figure for the same
 /// indicator, region and year stands in (basis <see cref="ValueBasis.Reported"/>, with the reason the computation
-/// failed in <see cref="IndicatorValue.Note"/>). A reported indicator takes the reported figure. Otherwise the
+/// failed in <see cref="IndicatorValue.Note"/>); so does an observed report where the computed value rests on estimated
+/// or projected data: an observation comes before an estimate of the same figure (a county's published year-end
+/// residents before the annual estimates' sum of its single ages), the computed value named in the note. A reported indicator takes the reported figure. Otherwise the
 /// value is 'no data' with every reason: nothing is skipped silently.
 /// </remarks>
 public sealed class IndicatorCalculator
@@ -55,7 +58,12 @@ public sealed class IndicatorCalculator
             var computed = _evaluator.Evaluate(formula, region, year);
             if (computed.HasValue)
             {
-                return IndicatorValue.Of(indicatorId, region, year, computed.Value, computed.Provenance, ValueBasis.Computed);
+                return computed.Provenance!.Status != DataStatus.Observed && _data.Source.Reported(indicatorId, region, year) is { HasValue: true } report
+                       && report.Provenance!.Status == DataStatus.Observed
+                    ? IndicatorValue.Of(indicatorId, region, year, report.Value.Value, report.Value.Provenance, ValueBasis.Reported, new Reason(
+                        $"observed figure used; computed from {computed.Provenance.Status.ToString().ToLowerInvariant()} data ({computed.Provenance.Source}): {computed.Value.ToString("G6", CultureInfo.InvariantCulture)}",
+                        $"采用观测值；由{(computed.Provenance.Status == DataStatus.Estimated ? "估计" : "预测")}数据（{computed.Provenance.Source}）计算为 {computed.Value.ToString("G6", CultureInfo.InvariantCulture)}"))
+                    : IndicatorValue.Of(indicatorId, region, year, computed.Value, computed.Provenance, ValueBasis.Computed);
             }
 
             computeFailure = computed.MissingReason;

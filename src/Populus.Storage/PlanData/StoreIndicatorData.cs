@@ -179,7 +179,7 @@ public sealed class StoreIndicatorData(IPopulusStore store) : IIndicatorData
         return rows.FirstOrDefault(r => r.Sex == "total" && r.Age == "total") is { Sex: not null } total ? Total(total.Value, provenance) : null;
     }
 
-    private static DataResult<AgeSexCounts> SingleYears(List<(string Sex, string Age, double Persons)> rows, PlanningProvenance provenance)
+    internal static DataResult<AgeSexCounts> SingleYears(List<(string Sex, string Age, double Persons)> rows, PlanningProvenance provenance)
     {
         var open = rows.Max(r => Start(r.Age));
         return BySex(AgeGroups.SingleYear(open), rows.Select(r => (r.Sex, Start(r.Age), r.Persons)), provenance);

@@ -15,7 +15,7 @@ namespace Populus.Storage.Scenarios;
 /// Everything plan monitoring reads, loaded once: the plan's catalogue and targets, the scenarios, the scenario
 /// model, the service standards, and the observed figures (the plan's base values, the statistics bureau's annual
 /// figures in data/wenzhou, the department figures imported into the store, and the store's census and survey counts
-/// for the region-years those leave open: <see cref="PlanData.PublishedPopulation"/>). The commands and the cockpit use it.
+/// for the region-years those leave open: <see cref="PlanData.StorePopulation"/>). The commands and the cockpit use it.
 /// </summary>
 public sealed class PlanMonitor
 {
@@ -311,7 +311,7 @@ public sealed class PlanMonitor
             }
 
             // The counties' (and the province's other cities') census tables and year-end totals, where the figures above leave a year open.
-            PlanData.PublishedPopulation.AddTo(Observed, store.For(DataScope.All), Plan.Regions);
+            PlanData.StorePopulation.AddTo(Observed, store.For(DataScope.All), Plan.Regions);
         }
 
         LastObservedYear = last;

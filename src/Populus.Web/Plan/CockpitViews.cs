@@ -18,7 +18,7 @@ namespace Populus.Web.Plan;
 /// Every region: the observed data of <see cref="ScenarioService.Monitor"/> (the plan's Table 6 base values, the
 /// bureau's annual figures, the store's department figures), with targets ahead judged on the baseline projection.
 /// A county scope: only its county's figures read through the scoped store (its department figures, then its census
-/// and survey counts: <see cref="Storage.PlanData.PublishedPopulation"/>), so nothing of another county reaches its
+/// and survey counts: <see cref="Storage.PlanData.StorePopulation"/>), so nothing of another county reaches its
 /// views; without the monitor the city scope falls back to the same.
 /// </remarks>
 internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSettings settings, TimeProvider clock, ScenarioService scenarios,
@@ -170,7 +170,7 @@ internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSe
             }
         }
 
-        Storage.PlanData.PublishedPopulation.AddTo(data, store.For(scope), plan.Regions);
+        Storage.PlanData.StorePopulation.AddTo(data, store.For(scope), plan.Regions);
         return (new IndicatorCalculator(plan.Catalogue, data), (IReadOnlyList<string>)refused);
     });
 

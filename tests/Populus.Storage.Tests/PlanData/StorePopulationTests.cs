@@ -8,7 +8,7 @@ using Populus.Storage.Scenarios;
 namespace Populus.Storage.Tests.PlanData;
 
 /// <summary>The store's census tables and year-end totals as planning data where the monitor's own figures leave a year open.</summary>
-public class PublishedPopulationTests
+public class StorePopulationTests
 {
     /// <summary>A published county figure (data/wenzhou/census2020_county.csv), read here on its own.</summary>
     private static double Census2020(string unit, string indicator) =>
@@ -36,7 +36,7 @@ public class PublishedPopulationTests
         var (catalogue, regions) = Plan(store);
         var data = new InMemoryIndicatorData(catalogue);
         data.AddReported(new ReportedValue("resident_population", "330300", 2020, "957.29", Populus.Planning.Data.Provenance.Observed("plan Table 6 base 2020")));
-        Assert.True(PublishedPopulation.AddTo(data, store.For(DataScope.All), regions) > 0);
+        Assert.True(StorePopulation.AddTo(data, store.For(DataScope.All), regions) > 0);
         var calculator = new IndicatorCalculator(catalogue, data);
 
         // 鹿城区 2020: computed from the census bulletin's broad groups (S06).
@@ -80,10 +80,43 @@ public class PublishedPopulationTests
         Assert.Contains(store.For(DataScope.All).SurveyTotals(measure: "population"), s => s.RegionCode == "330303");
 
         var data = new InMemoryIndicatorData(catalogue);
-        PublishedPopulation.AddTo(data, store.For(DataScope.County("330302")), regions);
+        StorePopulation.AddTo(data, store.For(DataScope.County("330302")), regions);
         Assert.True(data.Population(PopulationKind.Resident, "330302", 2021).HasValue);
         Assert.False(data.Population(PopulationKind.Resident, "330303", 2021).HasValue); // 龙湾区's 2021 total is stored, but not in the reader's scope
         Assert.False(data.Population(PopulationKind.Resident, "330326", 2020).HasValue); // nor 平阳县's census total
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public void WithAVintage_ACountysAgesBetweenCensusesAreTheEstimates_ItsPublishedResidentsStayObserved(string engine)
+    {
+        using var t = TestStore.Create(engine);
+        using var store = t.Open();
+        store.Estimate(2023);
+        var (catalogue, regions) = Plan(store);
+        var data = new InMemoryIndicatorData(catalogue);
+        StorePopulation.AddTo(data, store.For(DataScope.All), regions);
+        var calculator = new IndicatorCalculator(catalogue, data);
+
+        // 2021: the vintage's year end gives 鹿城区's age structure, estimated.
+        var cells = store.PopulationEstimates(2023, "330302").Where(e => e.ReferenceDate == new DateOnly(2021, 12, 31)).ToList();
+        var over60 = cells.Where(e => int.Parse(e.Age.TrimEnd('+'), CultureInfo.InvariantCulture) >= 60).Sum(e => e.Persons);
+        var ageing = calculator.Compute("ageing_rate_60", "330302", 2021);
+        Assert.Equal(100 * over60 / cells.Sum(e => e.Persons), ageing.Value!.Value, 9);
+        Assert.Equal(DataStatus.Estimated, ageing.Provenance!.Status);
+        Assert.StartsWith("EST-V2023", ageing.Provenance.Source, StringComparison.Ordinal);
+        // Its residents are the published year-end total, observed, before the estimate's sum.
+        var residents = calculator.Compute("resident_population", "330302", 2021);
+        Assert.Equal((YearEnd("330302", 2021).Value, ValueBasis.Reported, DataStatus.Observed), (residents.Value!.Value, residents.Basis, residents.Provenance!.Status));
+        Assert.StartsWith("observed figure used; computed from estimated data (EST-V2023", residents.Note!.English, StringComparison.Ordinal);
+        // The census year keeps the census's own table.
+        Assert.StartsWith("S06", calculator.Compute("ageing_rate_60", "330302", 2020).Provenance!.Source, StringComparison.Ordinal);
+
+        // A county reader reads its own county's estimates only.
+        var scoped = store.For(DataScope.County("330302")).PopulationEstimates(2023);
+        Assert.NotEmpty(scoped);
+        Assert.All(scoped, e => Assert.Equal("330302", e.RegionCode));
+        Assert.Equal([2023], store.For(DataScope.County("330302")).Vintages().Select(v => v.Vintage));
     }
 
     [Fact]

@@ -1,0 +1,113 @@
+using System.Globalization;
+using Populus.Planning.Catalogue;
+using Populus.Planning.Data;
+
+namespace Populus.Storage.PlanData;
+
+/// <summary>
+/// The store's population counts — census and sample-survey tables, the annual survey's year-end totals and the
+/// latest vintage of the annual estimates — added to planning data for the region-years the data's own figures leave
+/// open: what gives a county its observed residents and urbanization and its age structure between censuses (the
+/// plan's monitoring figures are the city's).
+/// </summary>
+/// <remarks>
+/// <para>Read in a few statements through a reader's scope (a county viewer's reads hold its county only), not per
+/// region and year: plan monitoring asks for thousands of region-years when it judges targets.</para>
+/// <para>Which table is a region's population of a year: a published table with age groups (a census, a sample survey:
+/// the latest reference date of its year), unless the data already report that year's residents — the plan's base
+/// values and the bureau's annual series for the city; then the report stands, so a figure the plan is monitored on is
+/// never replaced by another source's. Else the year end of the latest vintage of the annual estimates (single ages,
+/// estimated); the year's published total, observed, is then its reported residents, which the calculator prefers to
+/// the estimate's sum (<see cref="Planning.Indicators.IndicatorCalculator"/>). Else a published total of all ages (the
+/// annual survey's year-end total), where the data report no other figure for it: it gives residents and a grouping's
+/// sum over its members, but no age structure. A table's urban total is the year's urban population unless the data
+/// report its urbanization rate. The calibrated single-year base of the census day is left to the projection.</para>
+/// </remarks>
+public static class StorePopulation
+{
+    private const string Residents = "resident_population";
+    private const string Urbanization = "urbanization_rate";
+
+    /// <summary>Adds the counts of the reader's regions that <paramref name="regions"/> holds; returns how many
+    /// region-years they answer.</summary>
+    public static int AddTo(InMemoryIndicatorData data, IScopedReader reader, RegionRegistry regions)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(regions);
+        bool Known(string code) => regions.Contains(code);
+
+        var published = new Dictionary<(string Region, int Year), DataResult<AgeSexCounts>>();
+        foreach (var year in reader.Population(new PopulationQuery())
+                     .Where(r => r.Provenance.SourceId != Estimates.BasePopulation.SourceId && Known(r.RegionCode))
+                     .GroupBy(r => (r.RegionCode, r.ReferenceDate.Year)))
+        {
+            var latest = year.Max(r => r.ReferenceDate);
+            if (StoreIndicatorData.Published([.. year.Where(r => r.ReferenceDate == latest)]) is { HasValue: true } table)
+            {
+                published[year.Key] = table;
+            }
+        }
+
+        // A year without a table: the annual survey's year-end total (one survey's a year, the first by name).
+        foreach (var total in reader.SurveyTotals(measure: "population").Where(s => s.Sex == "total" && Known(s.RegionCode)))
+        {
+            published.TryAdd((total.RegionCode, total.Year), StoreIndicatorData.Total(total.Value, StoreIndicatorData.Convert(total.Provenance)));
+        }
+
+        var estimated = new Dictionary<(string Region, int Year), DataResult<AgeSexCounts>>();
+        if (reader.Vintages().MaxBy(v => v.Vintage) is { } vintage)
+        {
+            foreach (var yearEnd in reader.PopulationEstimates(vintage.Vintage)
+                         .Where(e => e.ReferenceDate is { Month: 12, Day: 31 } && Known(e.RegionCode))
+                         .GroupBy(e => (e.RegionCode, e.ReferenceDate.Year)))
+            {
+                estimated[yearEnd.Key] = StoreIndicatorData.SingleYears([.. yearEnd.Select(e => (e.Sex, e.Age, e.Persons))],
+                    StoreIndicatorData.Convert(yearEnd.First().Provenance));
+            }
+        }
+
+        var added = 0;
+        foreach (var key in published.Keys.Union(estimated.Keys))
+        {
+            var report = data.Reported(Residents, key.Region, key.Year);
+            var table = published.TryGetValue(key, out var p) ? p.Value : null;
+            var total = table is { Ages.Count: 1 } ? table : null;
+            var chosen = table is { Ages.Count: > 1 } && !report.HasValue ? p
+                : estimated.TryGetValue(key, out var e) ? e
+                : total is not null && (!report.HasValue || Same(total, report.Value)) ? p
+                : default(DataResult<AgeSexCounts>?);
+            if (chosen is not { } answer)
+            {
+                continue;
+            }
+
+            data.AddPopulation(PopulationKind.Resident, key.Region, key.Year, answer.Value, answer.Provenance!);
+            if (total is not null && !ReferenceEquals(answer.Value, total) && !report.HasValue)
+            {
+                // The catalogue states residents in 10k persons; the store keeps persons.
+                data.AddReported(new ReportedValue(Residents, key.Region, key.Year, (total.Total.Total() / 10_000).ToString("R", CultureInfo.InvariantCulture), p.Provenance!));
+            }
+
+            added++;
+        }
+
+        var urban = reader.Population(new PopulationQuery(Residence: "urban"))
+            .Where(r => r.Sex == "total" && r.Age == "total" && Known(r.RegionCode))
+            .GroupBy(r => (r.RegionCode, r.ReferenceDate.Year))
+            .Select(g => g.MaxBy(r => r.ReferenceDate)!);
+        foreach (var u in urban.Where(u => !data.Reported(Urbanization, u.RegionCode, u.ReferenceDate.Year).HasValue))
+        {
+            var provenance = StoreIndicatorData.Convert(u.Provenance);
+            data.AddPopulation(PopulationKind.Urban, u.RegionCode, u.ReferenceDate.Year, StoreIndicatorData.Total(u.Persons, provenance).Value, provenance);
+            added++;
+        }
+
+        return added;
+    }
+
+    /// <summary>A total of all ages that is the reported residents themselves (the city's year-end residents, which its
+    /// annual series and the county table both give): it joins the report, and the shares of the city's centres
+    /// (pop(region=中心城区) / pop()) can be computed from the counties' totals of that year.</summary>
+    private static bool Same(AgeSexCounts total, ReportedValue residents) => Math.Abs(total.Total.Total() - residents.Value * 10_000) < 0.5;
+}
