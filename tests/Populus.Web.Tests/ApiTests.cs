@@ -114,6 +114,26 @@ public sealed class ApiTests
 
     [Theory]
     [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task ACountysOverview_ShowsItsPublishedResidents_ToItsViewerAsToTheAnalyst(string engine)
+    {
+        // 鹿城区's 2023 year-end residents as the county table publishes them (data/wenzhou/county_annual.csv).
+        var published = File.ReadLines(TestApp.RepoFile("data/wenzhou/county_annual.csv")).Select(l => l.Split(','))
+            .Single(f => f[0] == "2023" && f[1] == TestApp.Lucheng && f[3] == "resident_population_yearend");
+        var app = TestApp.For(engine);
+        using var viewer = await app.SignedIn("viewer-lucheng");
+        using var analyst = await app.SignedIn("analyst");
+        foreach (var client in new[] { viewer, analyst })
+        {
+            var overview = await client.GetFromJsonAsync<JsonElement>($"/api/v1/indicators/overview?region={TestApp.Lucheng}&asOf=2023");
+            var latest = overview.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "resident_population").GetProperty("latest");
+            Assert.Equal((2023, double.Parse(published[4], System.Globalization.CultureInfo.InvariantCulture), "observed"),
+                (latest.GetProperty("year").GetInt32(), latest.GetProperty("value").GetDouble(), latest.GetProperty("status").GetString()));
+            Assert.StartsWith(published[6], latest.GetProperty("source").GetString()!, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task Series_InSdmxCsv_HasTheHeaderAndObservationStatus(string engine)
     {
         using var client = await TestApp.For(engine).SignedIn("analyst");
