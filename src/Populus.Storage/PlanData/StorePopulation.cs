@@ -23,16 +23,22 @@ namespace Populus.Storage.PlanData;
 /// sum over its members, but no age structure. A table's urban total is the year's urban population unless the data
 /// report its urbanization rate. The calibrated single-year base of the census day is left to the projection.</para>
 /// </remarks>
-public static class StorePopulation
+public sealed class StorePopulation
 {
     private const string Residents = "resident_population";
     private const string Urbanization = "urbanization_rate";
 
-    /// <summary>Adds the counts of the reader's regions that <paramref name="regions"/> holds; returns how many
-    /// region-years they answer.</summary>
-    public static int AddTo(InMemoryIndicatorData data, IScopedReader reader, RegionRegistry regions)
+    private readonly Dictionary<(string Region, int Year), DataResult<AgeSexCounts>> _published;
+    private readonly Dictionary<(string Region, int Year), DataResult<AgeSexCounts>> _estimated;
+    private readonly List<PopulationFigure> _urban;
+
+    private StorePopulation(Dictionary<(string, int), DataResult<AgeSexCounts>> published, Dictionary<(string, int), DataResult<AgeSexCounts>> estimated,
+        List<PopulationFigure> urban) => (_published, _estimated, _urban) = (published, estimated, urban);
+
+    /// <summary>Reads the counts of the reader's regions that <paramref name="regions"/> holds (what
+    /// <see cref="AddTo"/> adds): no planning data is needed yet, so a caller may read while it loads the rest.</summary>
+    public static StorePopulation Read(IScopedReader reader, RegionRegistry regions)
     {
-        ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(regions);
         bool Known(string code) => regions.Contains(code);
@@ -67,14 +73,27 @@ public static class StorePopulation
             }
         }
 
+        var urban = reader.Population(new PopulationQuery(Residence: "urban"))
+            .Where(r => r.Sex == "total" && r.Age == "total" && Known(r.RegionCode))
+            .GroupBy(r => (r.RegionCode, r.ReferenceDate.Year))
+            .Select(g => g.MaxBy(r => r.ReferenceDate)!)
+            .ToList();
+        return new StorePopulation(published, estimated, urban);
+    }
+
+    /// <summary>Adds the counts to <paramref name="data"/> where its own figures leave a region-year open (the
+    /// order in the remarks); returns how many region-years they answer.</summary>
+    public int AddTo(InMemoryIndicatorData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
         var added = 0;
-        foreach (var key in published.Keys.Union(estimated.Keys))
+        foreach (var key in _published.Keys.Union(_estimated.Keys))
         {
             var report = data.Reported(Residents, key.Region, key.Year);
-            var table = published.TryGetValue(key, out var p) ? p.Value : null;
+            var table = _published.TryGetValue(key, out var p) ? p.Value : null;
             var total = table is { Ages.Count: 1 } ? table : null;
             var chosen = table is { Ages.Count: > 1 } && !report.HasValue ? p
-                : estimated.TryGetValue(key, out var e) ? e
+                : _estimated.TryGetValue(key, out var e) ? e
                 : total is not null && (!report.HasValue || Same(total, report.Value)) ? p
                 : default(DataResult<AgeSexCounts>?);
             if (chosen is not { } answer)
@@ -92,11 +111,7 @@ public static class StorePopulation
             added++;
         }
 
-        var urban = reader.Population(new PopulationQuery(Residence: "urban"))
-            .Where(r => r.Sex == "total" && r.Age == "total" && Known(r.RegionCode))
-            .GroupBy(r => (r.RegionCode, r.ReferenceDate.Year))
-            .Select(g => g.MaxBy(r => r.ReferenceDate)!);
-        foreach (var u in urban.Where(u => !data.Reported(Urbanization, u.RegionCode, u.ReferenceDate.Year).HasValue))
+        foreach (var u in _urban.Where(u => !data.Reported(Urbanization, u.RegionCode, u.ReferenceDate.Year).HasValue))
         {
             var provenance = StoreIndicatorData.Convert(u.Provenance);
             data.AddPopulation(PopulationKind.Urban, u.RegionCode, u.ReferenceDate.Year, StoreIndicatorData.Total(u.Persons, provenance).Value, provenance);

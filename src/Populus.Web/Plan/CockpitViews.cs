@@ -170,7 +170,7 @@ internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSe
             }
         }
 
-        Storage.PlanData.StorePopulation.AddTo(data, store.For(scope), plan.Regions);
+        Storage.PlanData.StorePopulation.Read(store.For(scope), plan.Regions).AddTo(data);
         return (new IndicatorCalculator(plan.Catalogue, data), (IReadOnlyList<string>)refused);
     });
 

@@ -36,7 +36,7 @@ public class StorePopulationTests
         var (catalogue, regions) = Plan(store);
         var data = new InMemoryIndicatorData(catalogue);
         data.AddReported(new ReportedValue("resident_population", "330300", 2020, "957.29", Populus.Planning.Data.Provenance.Observed("plan Table 6 base 2020")));
-        Assert.True(StorePopulation.AddTo(data, store.For(DataScope.All), regions) > 0);
+        Assert.True(StorePopulation.Read(store.For(DataScope.All), regions).AddTo(data) > 0);
         var calculator = new IndicatorCalculator(catalogue, data);
 
         // 鹿城区 2020: computed from the census bulletin's broad groups (S06).
@@ -80,7 +80,7 @@ public class StorePopulationTests
         Assert.Contains(store.For(DataScope.All).SurveyTotals(measure: "population"), s => s.RegionCode == "330303");
 
         var data = new InMemoryIndicatorData(catalogue);
-        StorePopulation.AddTo(data, store.For(DataScope.County("330302")), regions);
+        StorePopulation.Read(store.For(DataScope.County("330302")), regions).AddTo(data);
         Assert.True(data.Population(PopulationKind.Resident, "330302", 2021).HasValue);
         Assert.False(data.Population(PopulationKind.Resident, "330303", 2021).HasValue); // 龙湾区's 2021 total is stored, but not in the reader's scope
         Assert.False(data.Population(PopulationKind.Resident, "330326", 2020).HasValue); // nor 平阳县's census total
@@ -95,7 +95,7 @@ public class StorePopulationTests
         store.Estimate(2023);
         var (catalogue, regions) = Plan(store);
         var data = new InMemoryIndicatorData(catalogue);
-        StorePopulation.AddTo(data, store.For(DataScope.All), regions);
+        StorePopulation.Read(store.For(DataScope.All), regions).AddTo(data);
         var calculator = new IndicatorCalculator(catalogue, data);
 
         // 2021: the vintage's year end gives 鹿城区's age structure, estimated.
