@@ -10,8 +10,8 @@ namespace Populus.Planning.Indicators;
 /// indicator, region and year stands in (basis <see cref="ValueBasis.Reported"/>, with the reason the computation
 /// failed in <see cref="IndicatorValue.Note"/>); so does an observed report where the computed value rests on estimated
 /// or projected data: an observation comes before an estimate of the same figure (a county's published year-end
-/// residents before the annual estimates' sum of its single ages), the computed value named in the note. A reported indicator takes the reported figure. Otherwise the
-/// value is 'no data' with every reason: nothing is skipped silently.
+/// residents before the annual estimates' sum of its single ages), the computed value named in the note. A reported
+/// indicator takes the reported figure. Otherwise the value is 'no data' with every reason: nothing is skipped silently.
 /// </remarks>
 public sealed class IndicatorCalculator
 {
@@ -58,12 +58,17 @@ public sealed class IndicatorCalculator
             var computed = _evaluator.Evaluate(formula, region, year);
             if (computed.HasValue)
             {
-                return computed.Provenance!.Status != DataStatus.Observed && _data.Source.Reported(indicatorId, region, year) is { HasValue: true } report
-                       && report.Provenance!.Status == DataStatus.Observed
-                    ? IndicatorValue.Of(indicatorId, region, year, report.Value.Value, report.Value.Provenance, ValueBasis.Reported, new Reason(
-                        $"observed figure used; computed from {computed.Provenance.Status.ToString().ToLowerInvariant()} data ({computed.Provenance.Source}): {computed.Value.ToString("G6", CultureInfo.InvariantCulture)}",
-                        $"采用观测值；由{(computed.Provenance.Status == DataStatus.Estimated ? "估计" : "预测")}数据（{computed.Provenance.Source}）计算为 {computed.Value.ToString("G6", CultureInfo.InvariantCulture)}"))
-                    : IndicatorValue.Of(indicatorId, region, year, computed.Value, computed.Provenance, ValueBasis.Computed);
+                var provenance = computed.Provenance!;
+                if (provenance.Status != DataStatus.Observed && _data.Source.Reported(indicatorId, region, year) is { HasValue: true } report
+                    && report.Value.Provenance.Status == DataStatus.Observed)
+                {
+                    var value = computed.Value.ToString("G6", CultureInfo.InvariantCulture);
+                    return IndicatorValue.Of(indicatorId, region, year, report.Value.Value, report.Value.Provenance, ValueBasis.Reported, new Reason(
+                        $"observed figure used; computed from {provenance.Status.ToString().ToLowerInvariant()} data ({provenance.Source}): {value}",
+                        $"采用观测值；由{(provenance.Status == DataStatus.Estimated ? "估计" : "预测")}数据（{provenance.Source}）计算为 {value}"));
+                }
+
+                return IndicatorValue.Of(indicatorId, region, year, computed.Value, provenance, ValueBasis.Computed);
             }
 
             computeFailure = computed.MissingReason;

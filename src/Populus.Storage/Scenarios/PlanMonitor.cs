@@ -14,8 +14,9 @@ namespace Populus.Storage.Scenarios;
 /// <summary>
 /// Everything plan monitoring reads, loaded once: the plan's catalogue and targets, the scenarios, the scenario
 /// model, the service standards, and the observed figures (the plan's base values, the statistics bureau's annual
-/// figures in data/wenzhou, the department figures imported into the store, and the store's census and survey counts
-/// for the region-years those leave open: <see cref="PlanData.StorePopulation"/>). The commands and the cockpit use it.
+/// figures in data/wenzhou, the department figures imported into the store, and the store's census tables, annual
+/// estimates and year-end totals for the region-years those leave open: <see cref="PlanData.StorePopulation"/>). The
+/// commands and the cockpit use it.
 /// </summary>
 public sealed class PlanMonitor
 {
@@ -156,7 +157,7 @@ public sealed class PlanMonitor
         catch
         {
             // The caller may close the store as soon as this fails: the read ends first (its own failure is not this one's).
-            ((IAsyncResult)population).AsyncWaitHandle.WaitOne();
+            Task.WhenAny(population).Wait();
             throw;
         }
     }

@@ -16,10 +16,11 @@ namespace Populus.Web.Plan;
 /// </summary>
 /// <remarks>
 /// Every region: the observed data of <see cref="ScenarioService.Monitor"/> (the plan's Table 6 base values, the
-/// bureau's annual figures, the store's department figures), with targets ahead judged on the baseline projection.
-/// A county scope: only its county's figures read through the scoped store (its department figures, then its census
-/// and survey counts: <see cref="Storage.PlanData.StorePopulation"/>), so nothing of another county reaches its
-/// views; without the monitor the city scope falls back to the same.
+/// bureau's annual figures, the store's department figures, census tables, annual estimates and year-end totals),
+/// with targets ahead judged on the baseline projection. A county scope: only its county's figures read through the
+/// scoped store (its department figures, then its census tables, estimates and year-end totals:
+/// <see cref="Storage.PlanData.StorePopulation"/>), so nothing of another county reaches its views; without the
+/// monitor the city scope falls back to the same.
 /// </remarks>
 internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSettings settings, TimeProvider clock, ScenarioService scenarios,
     Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
