@@ -125,7 +125,7 @@ public class IndicatorTests
     }
 
     [Fact]
-    public void AnObservedReport_ComesBeforeAComputationFromEstimates_NotBeforeOneFromObservations()
+    public void AReport_ComesBeforeAComputationFromEstimatesOfNoHigherStanding_NotBeforeOneFromObservations()
     {
         var counts = AgeSexCounts.BothSexes(new PopulationByAge(AgeGroups.FromStarts([0, 60]), [800, 200]));
         var data = new InMemoryIndicatorData(Seed.Catalogue);
@@ -145,9 +145,11 @@ public class IndicatorTests
         // What no one reports stays the estimate's.
         var ageing = calculator.Compute("ageing_rate_60", "鹿城区", 2023);
         Assert.Equal((20, ValueBasis.Computed, DataStatus.Estimated), (ageing.Value!.Value, ageing.Basis, ageing.Provenance!.Status));
-        // A computation from observed counts keeps its place; an estimated report does not displace an estimate.
+        // A source's own estimate comes before ours; a computation from observed counts keeps its place before any report.
+        var derived = calculator.Compute("resident_population", "鹿城区", 2022);
+        Assert.Equal((0.1001, ValueBasis.Reported, "derived"), (derived.Value!.Value, derived.Basis, derived.Provenance!.Source));
+        Assert.Equal(("estimated figure used; computed from estimated data (EST-V2024): 0.1", "采用估计值；由估计数据（EST-V2024）计算为 0.1"), (derived.Note!.English, derived.Note.Chinese));
         Assert.Equal((0.1, ValueBasis.Computed), (calculator.Compute("resident_population", "鹿城区", 2020).Value!.Value, calculator.Compute("resident_population", "鹿城区", 2020).Basis));
-        Assert.Equal((0.1, ValueBasis.Computed), (calculator.Compute("resident_population", "鹿城区", 2022).Value!.Value, calculator.Compute("resident_population", "鹿城区", 2022).Basis));
     }
 
     [Fact]

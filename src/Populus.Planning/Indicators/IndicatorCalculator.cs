@@ -8,9 +8,10 @@ namespace Populus.Planning.Indicators;
 /// <remarks>
 /// A computed indicator is evaluated by its formula. When its inputs are missing, a reported figure for the same
 /// indicator, region and year stands in (basis <see cref="ValueBasis.Reported"/>, with the reason the computation
-/// failed in <see cref="IndicatorValue.Note"/>); so does an observed report where the computed value rests on estimated
-/// or projected data: an observation comes before an estimate of the same figure (a county's published year-end
-/// residents before the annual estimates' sum of its single ages), the computed value named in the note. A reported
+/// failed in <see cref="IndicatorValue.Note"/>); so does a report where the computed value rests on estimated or
+/// projected data and the report stands as high (observed, then estimated, then projected): an observation comes before
+/// an estimate of the same figure (a county's published year-end residents before the annual estimates' sum of its
+/// single ages), and a source's own estimate before one of ours, the computed value named in the note. A reported
 /// indicator takes the reported figure. Otherwise the value is 'no data' with every reason: nothing is skipped silently.
 /// </remarks>
 public sealed class IndicatorCalculator
@@ -60,12 +61,12 @@ public sealed class IndicatorCalculator
             {
                 var provenance = computed.Provenance!;
                 if (provenance.Status != DataStatus.Observed && _data.Source.Reported(indicatorId, region, year) is { HasValue: true } report
-                    && report.Value.Provenance.Status == DataStatus.Observed)
+                    && report.Value.Provenance.Status <= provenance.Status)
                 {
                     var value = computed.Value.ToString("G6", CultureInfo.InvariantCulture);
                     return IndicatorValue.Of(indicatorId, region, year, report.Value.Value, report.Value.Provenance, ValueBasis.Reported, new Reason(
-                        $"observed figure used; computed from {provenance.Status.ToString().ToLowerInvariant()} data ({provenance.Source}): {value}",
-                        $"采用观测值；由{(provenance.Status == DataStatus.Estimated ? "估计" : "预测")}数据（{provenance.Source}）计算为 {value}"));
+                        $"{report.Value.Provenance.Status.ToString().ToLowerInvariant()} figure used; computed from {provenance.Status.ToString().ToLowerInvariant()} data ({provenance.Source}): {value}",
+                        $"采用{Zh(report.Value.Provenance.Status)}值；由{Zh(provenance.Status)}数据（{provenance.Source}）计算为 {value}"));
                 }
 
                 return IndicatorValue.Of(indicatorId, region, year, computed.Value, provenance, ValueBasis.Computed);
@@ -87,6 +88,13 @@ public sealed class IndicatorCalculator
             : new Reason("no reported figure either", "也没有报送值")).Because(reported.MissingReason!);
         return IndicatorValue.NoData(indicatorId, region, year, computeFailure is null ? reportedReason : computeFailure.And(reportedReason));
     }
+
+    private static string Zh(DataStatus status) => status switch
+    {
+        DataStatus.Observed => "观测",
+        DataStatus.Estimated => "估计",
+        _ => "预测",
+    };
 
     /// <summary>The formula's value only (no reported stand-in), for consistency checks and projected data.</summary>
     /// <exception cref="InvalidOperationException">The indicator is reported, so has no formula.</exception>
