@@ -62,6 +62,11 @@ internal static class Codes
     /// <summary>The origin or destination outside every region of the store.</summary>
     public const string Outside = "outside";
 
+    /// <summary>True for an indicator's id: letters, digits and underscores from a letter, as the plan's catalogue
+    /// names them ("new_urban_jobs"; the text targets "TT44").</summary>
+    public static bool IsIndicatorId(string text) =>
+        text.Length is > 0 and <= 64 && char.IsAsciiLetter(text[0]) && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+
     /// <summary>True for a code such as "new_urban_jobs": lower-case letters, digits and underscores.</summary>
     public static bool IsIdentifier(string text) =>
         text.Length is > 0 and <= 64 && char.IsAsciiLetterLower(text[0]) &&

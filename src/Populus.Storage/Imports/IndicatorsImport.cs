@@ -26,9 +26,10 @@ internal sealed class IndicatorsImport : FactImportKind
         var year = Year(record);
         var region = year is { } y ? RegionCode(record, "region", session, y) : null;
         var indicator = record.RequiredText("indicator");
-        if (indicator is not null && !Codes.IsIdentifier(indicator))
+        if (indicator is not null && !Codes.IsIndicatorId(indicator))
         {
-            record.Fail("indicator", indicator, new Reason("an indicator is named in lower-case letters, digits and underscores, e.g. new_urban_jobs", "指标名由小写字母、数字和下划线组成，如 new_urban_jobs"));
+            record.Fail("indicator", indicator, new Reason("an indicator is named in letters, digits and underscores from a letter, as the catalogue names it, e.g. new_urban_jobs or TT44",
+                "指标名由字母、数字和下划线组成、以字母开头，与指标目录一致，如 new_urban_jobs、TT44"));
             indicator = null;
         }
 

@@ -268,7 +268,9 @@ public class ImportTests
             year,region,indicator,value,unit,department,figure_kind,source_id
             2020,330300,high_skilled_talent,32.65,10k persons,市人力社保局,observed,PLAN2021
             2021,330300,new_urban_jobs,14.2,10k persons,市人力社保局,observed,PLAN2021
+            2024,330329,TT44,1,centres per county-level unit,市妇联,observed,TEST
             """));
+        Assert.Equal(1, Assert.Single(store.Indicators("TT44")).Value); // the plan's text targets are named in capitals
 
         Assert.Equal(9_118_000, store.SurveyTotals("330300", 2015).Single(s => s.Measure == "population").Value);
         var talent = Assert.Single(store.Indicators("high_skilled_talent"));
@@ -278,9 +280,10 @@ public class ImportTests
             year,region,indicator,value,unit,department,figure_kind,source_id
             2021,330300,New Jobs,1,persons,人社局,observed,X
             2021,330300,new_jobs,1,,人社局,observed,X
+            2021,330300,44TT,1,persons,人社局,observed,X
             """);
         var ex = Assert.Throws<InvalidInputException>(() => store.Import("indicators", bad));
-        Assert.Equal([(2, "indicator"), (3, "unit")], ex.Errors.Select(e => (e.Row, e.Column!)));
+        Assert.Equal([(2, "indicator"), (3, "unit"), (4, "indicator")], ex.Errors.Select(e => (e.Row, e.Column!)));
         var badSurvey = TableFiles.Write(t.File("survey-bad.csv"), """
             year,region,survey,measure,value,figure_kind,source_id
             2015,330300,sample_1pct_2015,weddings,5,observed,S03
