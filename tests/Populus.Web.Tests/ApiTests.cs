@@ -134,6 +134,25 @@ public sealed class ApiTests
 
     [Theory]
     [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task AnImportedFigure_ReachesTheAnalystsViews_WithoutARestart(string engine)
+    {
+        var app = TestApp.For(engine);
+        using var admin = await app.SignedIn("admin");
+        using var analyst = await app.SignedIn("analyst");
+        async Task<JsonElement> Latest() => (await analyst.GetFromJsonAsync<JsonElement>("/api/v1/indicators/TT44/series?region=330329&from=2024&to=2024"))
+            .GetProperty("values")[0];
+        Assert.Equal(JsonValueKind.Null, (await Latest()).GetProperty("value").ValueKind);
+
+        // 泰顺县's children's centres, reported by 市妇联 through the imports page while the cockpit runs.
+        var import = await admin.PostAsync("/api/v1/imports/indicators", AccessRulesTests.Upload("tt44-taishun.csv",
+            "year,region,indicator,value,unit,department,figure_kind,source_id\n2024,330329,TT44,1,centres per county-level unit,市妇联,observed,TEST\n"));
+        Assert.True(import.StatusCode == HttpStatusCode.OK, await import.Content.ReadAsStringAsync());
+        var latest = await Latest();
+        Assert.Equal((2024, 1.0, "observed"), (latest.GetProperty("year").GetInt32(), latest.GetProperty("value").GetDouble(), latest.GetProperty("status").GetString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task Series_InSdmxCsv_HasTheHeaderAndObservationStatus(string engine)
     {
         using var client = await TestApp.For(engine).SignedIn("analyst");

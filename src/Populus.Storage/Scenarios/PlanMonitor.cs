@@ -21,22 +21,22 @@ namespace Populus.Storage.Scenarios;
 public sealed class PlanMonitor
 {
     private PlanMonitor(string dataFolder, PlanFiles plan, ScenarioModel model, IReadOnlyList<Scenario> scenarios,
-        IReadOnlyList<Planning.Services.ServiceStandard> standards, InMemoryIndicatorData observed, Lazy<Task<Demography.Stochastic.UncertaintyModel>> national)
+        IReadOnlyList<Planning.Services.ServiceStandard> standards, Lazy<Task<Demography.Stochastic.UncertaintyModel>> national, IPopulusStore store,
+        PlanData.StorePopulation population)
     {
         DataFolder = dataFolder;
         Plan = plan;
         Model = model;
         Scenarios = scenarios;
         Standards = standards;
-        Observed = observed;
         Projector = new ScenarioProjector(model);
-        Calculator = new IndicatorCalculator(plan.Catalogue, observed);
         _uncertainty = new(() =>
         {
             // The calibration's own exception (a missing or invalid WPP file), not the task's wrapper.
             var china = national.Value.GetAwaiter().GetResult();
             return MigrationSpread is { } own ? china with { NetMigrationRate = own.Process } : china;
         });
+        LoadObserved(store, population);
     }
 
     public string DataFolder { get; }
@@ -50,10 +50,18 @@ public sealed class PlanMonitor
     public IReadOnlyList<Planning.Services.ServiceStandard> Standards { get; }
 
     /// <summary>Observed and reported figures.</summary>
-    public InMemoryIndicatorData Observed { get; }
+    public InMemoryIndicatorData Observed { get; private set; }
 
     /// <summary>Indicators from the observed figures.</summary>
-    public IndicatorCalculator Calculator { get; }
+    public IndicatorCalculator Calculator { get; private set; }
+
+    /// <summary>Reads the observed figures again, after an import changed the store's: the plan, the model and the
+    /// runs are kept. A computation that began before keeps the figures it began with.</summary>
+    public void ReloadObserved(IPopulusStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        LoadObserved(store, PlanData.StorePopulation.Read(store.For(DataScope.All), Plan.Regions));
+    }
 
     /// <summary>The reusable projection workspace (not thread-safe).</summary>
     public ScenarioProjector Projector { get; }
@@ -149,10 +157,7 @@ public sealed class PlanMonitor
             var model = ScenarioModelFile.Load(folder, bases, bases is null ? null : ScenarioModelFile.StoreBaseSource);
             var scenarios = ScenarioFile.Read(Path.Combine(folder, "scenarios"));
             var standards = ServiceStandardFile.Read(Path.Combine(folder, "plan", "service-demand.csv"));
-            var observed = new InMemoryIndicatorData(plan.Catalogue);
-            var monitor = new PlanMonitor(folder, plan, model, scenarios, standards, observed, national);
-            monitor.LoadObserved(store, population.GetAwaiter().GetResult());
-            return monitor;
+            return new PlanMonitor(folder, plan, model, scenarios, standards, national, store, population.GetAwaiter().GetResult());
         }
         catch
         {
@@ -260,12 +265,14 @@ public sealed class PlanMonitor
         return new MigrationSpreadEstimate(rates, ResidualMigration.Spread([.. rates.Select(r => r.Rate)]), sources);
     }
 
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Observed), nameof(Calculator))]
     private void LoadObserved(IPopulusStore store, PlanData.StorePopulation population)
     {
+        var observed = new InMemoryIndicatorData(Plan.Catalogue);
         var last = Model.BaseYear;
         foreach (var figure in Plan.Book.BaseFigures)
         {
-            Observed.AddReported(figure);
+            observed.AddReported(figure);
         }
 
         // The statistics bureau's annual figures (data/wenzhou/wenzhou_annual.csv), where an indicator of the catalogue
@@ -292,12 +299,12 @@ public sealed class PlanMonitor
 
                 if (r.Text("indicator") is { } name && map.TryGetValue(name, out var id) && r.Integer("year", 1900, 2200) is { } year && r.Text("value") is { } value)
                 {
-                    if (year == Model.BaseYear && Observed.Reported(id, Model.City, year).HasValue)
+                    if (year == Model.BaseYear && observed.Reported(id, Model.City, year).HasValue)
                     {
                         continue; // the plan's own base value stands for the base year
                     }
 
-                    Observed.AddReported(new ReportedValue(id, Model.City, year, value, derived ? PlanProvenance.Estimated(source) : PlanProvenance.Observed(source)));
+                    observed.AddReported(new ReportedValue(id, Model.City, year, value, derived ? PlanProvenance.Estimated(source) : PlanProvenance.Observed(source)));
                     last = Math.Max(last, year);
                 }
             }
@@ -314,13 +321,15 @@ public sealed class PlanMonitor
                 && InCatalogueUnit(f.Value, f.Unit, entry.Unit) is { } value)
             {
                 var provenance = f.Provenance.Kind == Populus.Storage.FigureKind.Observed ? PlanProvenance.Observed(f.Provenance.SourceId) : PlanProvenance.Estimated(f.Provenance.SourceId);
-                Observed.AddReported(new ReportedValue(entry.Id, f.RegionCode, f.Year, value.ToString("R", CultureInfo.InvariantCulture), provenance));
+                observed.AddReported(new ReportedValue(entry.Id, f.RegionCode, f.Year, value.ToString("R", CultureInfo.InvariantCulture), provenance));
             }
         }
 
         // The counties' (and the province's other cities') census tables, estimates and year-end totals, where the figures above leave a year open.
-        population.AddTo(Observed);
+        population.AddTo(observed);
 
+        Observed = observed;
+        Calculator = new IndicatorCalculator(Plan.Catalogue, observed);
         LastObservedYear = last;
     }
 

@@ -33,9 +33,10 @@ internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSe
     /// <summary>The year evaluations are made as of by default: the last year with observed figures, else the last complete calendar year.</summary>
     public int DefaultAsOfYear => scenarios.Monitor?.LastObservedYear ?? clock.GetUtcNow().Year - 1;
 
-    /// <summary>Forgets every cached view (after an import).</summary>
+    /// <summary>After an import: the monitor reads the store's figures again and every cached view is forgotten.</summary>
     public void Invalidate()
     {
+        scenarios.ObservedChanged();
         _cache.Clear();
         _pending.Clear();
     }

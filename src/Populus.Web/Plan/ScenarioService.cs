@@ -44,6 +44,15 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
 
     public string? Missing => _monitor.Value.Missing;
 
+    /// <summary>After an import: the monitor, when it is loaded, reads the store's figures again.</summary>
+    public void ObservedChanged()
+    {
+        if (_monitor.IsValueCreated && _monitor.Value.Monitor is { } monitor)
+        {
+            monitor.ReloadObserved(store);
+        }
+    }
+
     /// <summary>A scenario (by name, default baseline) with the levers applied, projected to <see cref="LastYear"/>, with its indicators.</summary>
     /// <exception cref="InvalidInputException">No such scenario.</exception>
     public Projected Project(string? scenarioName, ScenarioLevers levers)
