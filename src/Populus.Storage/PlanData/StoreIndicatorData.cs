@@ -123,7 +123,7 @@ public sealed class StoreIndicatorData(IPopulusStore store) : IIndicatorData
     private DataResult<AgeSexCounts> Events(string region, int year, string vitalEvent, string component)
     {
         var events = store.VitalEvents(region, year).Where(e => e.Event == vitalEvent).ToList();
-        if (events.Count > 0 && Grouped(events.Select(e => (e.Sex, e.Age, e.Events)).ToList(), Convert(events[0].Provenance)) is { } table)
+        if (events.Count > 0 && VitalEvents(events) is { } table)
         {
             return table;
         }
@@ -152,15 +152,21 @@ public sealed class StoreIndicatorData(IPopulusStore store) : IIndicatorData
     internal static DataResult<AgeSexCounts>? Published(List<PopulationFigure> rows) =>
         Grouped(rows.Select(r => (r.Sex, r.Age, r.Persons)).ToList(), rows.Select(r => Convert(r.Provenance)).Aggregate((a, b) => a.Combine(b)));
 
-    private static DataResult<AgeSexCounts>? Grouped(List<(string Sex, string Age, double Value)> rows, PlanningProvenance provenance)
+    /// <summary>One event's table of a region and year: deaths by age groups that cover every age, births by the
+    /// mother's age groups (a closed range such as 15–49), with the sexes when given; or a total.</summary>
+    internal static DataResult<AgeSexCounts>? VitalEvents(List<VitalEventFigure> events) =>
+        Grouped([.. events.Select(e => (e.Sex, e.Age, e.Events))], events.Select(e => Convert(e.Provenance)).Aggregate((a, b) => a.Combine(b)),
+            closedRange: events[0].Event == "birth");
+
+    private static DataResult<AgeSexCounts>? Grouped(List<(string Sex, string Age, double Value)> rows, PlanningProvenance provenance, bool closedRange = false)
     {
         var groups = rows.Where(r => r.Sex == "total" && r.Age != "total").ToList();
-        if (Grid(groups.Select(g => g.Age)) is { } grid)
+        if (Grid(groups.Select(g => g.Age), closedRange) is { } grid)
         {
             var byAge = groups.OrderBy(g => Start(g.Age)).Select(g => g.Value).ToArray();
             var male = rows.Where(r => r.Sex == "male" && r.Age != "total").OrderBy(r => Start(r.Age)).ToList();
             var female = rows.Where(r => r.Sex == "female" && r.Age != "total").OrderBy(r => Start(r.Age)).ToList();
-            if (male.Count == grid.Count && female.Count == grid.Count && Grid(male.Select(m => m.Age)) is { } mg && mg.Equals(grid))
+            if (male.Count == grid.Count && female.Count == grid.Count && Grid(male.Select(m => m.Age), closedRange) is { } mg && mg.Equals(grid))
             {
                 return DataResult<AgeSexCounts>.Found(AgeSexCounts.Split(new PopulationByAgeSex(
                     new PopulationByAge(grid, [.. male.Select(m => m.Value)]), new PopulationByAge(grid, [.. female.Select(f => f.Value)]))), provenance);
@@ -170,8 +176,8 @@ public sealed class StoreIndicatorData(IPopulusStore store) : IIndicatorData
         }
 
         var sexed = rows.Where(r => r.Sex != "total" && r.Age != "total").ToList();
-        if (sexed.Count > 0 && Grid(sexed.Where(r => r.Sex == "male").Select(r => r.Age)) is { } g2 &&
-            Grid(sexed.Where(r => r.Sex == "female").Select(r => r.Age)) is { } g3 && g2.Equals(g3))
+        if (sexed.Count > 0 && Grid(sexed.Where(r => r.Sex == "male").Select(r => r.Age), closedRange) is { } g2 &&
+            Grid(sexed.Where(r => r.Sex == "female").Select(r => r.Age), closedRange) is { } g3 && g2.Equals(g3))
         {
             return BySex(g2, sexed.Select(r => (r.Sex, Start(r.Age), r.Value)), provenance);
         }
@@ -204,11 +210,14 @@ public sealed class StoreIndicatorData(IPopulusStore store) : IIndicatorData
     internal static DataResult<AgeSexCounts> Total(double value, PlanningProvenance provenance) =>
         DataResult<AgeSexCounts>.Found(AgeSexCounts.BothSexes(new PopulationByAge(AllAges, [value])), provenance);
 
-    /// <summary>The grid of age groups that cover 0 to an open group without gaps or overlaps, or null.</summary>
-    private static AgeGroups? Grid(IEnumerable<string> labels)
+    /// <summary>The grid of age groups that cover 0 to an open group without gaps or overlaps, or null; with
+    /// <paramref name="closedRange"/>, also groups without gaps from any age to a closed last one (births by the
+    /// mother's age, 15–49).</summary>
+    private static AgeGroups? Grid(IEnumerable<string> labels, bool closedRange = false)
     {
         var parsed = labels.Select(l => (From: Start(l), To: l.EndsWith('+') ? (int?)null : End(l))).OrderBy(p => p.From).ToList();
-        if (parsed.Count == 0 || parsed[0].From != 0 || parsed[^1].To is not null)
+        var closed = closedRange && parsed.Count > 0 && parsed[^1].To is not null;
+        if (parsed.Count == 0 || (!closed && (parsed[0].From != 0 || parsed[^1].To is not null)))
         {
             return null;
         }
@@ -221,7 +230,7 @@ public sealed class StoreIndicatorData(IPopulusStore store) : IIndicatorData
             }
         }
 
-        return AgeGroups.FromStarts(parsed.Select(p => p.From));
+        return AgeGroups.FromStarts(parsed.Select(p => p.From), closed ? parsed[^1].To + 1 : null);
     }
 
     private static int Start(string label) => int.Parse(label.Split('-', '+')[0], CultureInfo.InvariantCulture);

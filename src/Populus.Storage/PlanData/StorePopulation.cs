@@ -6,9 +6,10 @@ namespace Populus.Storage.PlanData;
 
 /// <summary>
 /// The store's population counts — census and sample-survey tables, the annual survey's year-end totals and the
-/// latest vintage of the annual estimates — added to planning data for the region-years the data's own figures leave
-/// open: what gives a county its observed residents and urbanization and its age structure between censuses (the
-/// plan's monitoring figures are the city's).
+/// latest vintage of the annual estimates — and the births and deaths departments report, added to planning data for
+/// the region-years the data's own figures leave open: what gives a county its observed residents and urbanization,
+/// its age structure between censuses, and its fertility from the health commission's births (the plan's monitoring
+/// figures are the city's).
 /// </summary>
 /// <remarks>
 /// <para>Read in a few statements through a reader's scope (a county viewer's reads hold its county only), not per
@@ -21,7 +22,9 @@ namespace Populus.Storage.PlanData;
 /// the estimate's sum (<see cref="Planning.Indicators.IndicatorCalculator"/>). Else a published total of all ages (the
 /// annual survey's year-end total), where the data report no other figure for it: it gives residents and a grouping's
 /// sum over its members, but no age structure. A table's urban total is the year's urban population unless the data
-/// report its urbanization rate. The calibrated single-year base of the census day is left to the projection.</para>
+/// report its urbanization rate. The calibrated single-year base of the census day is left to the projection. A vital
+/// events table (births by the mother's age groups, a closed range such as 15–49; deaths by age groups from 0 to an
+/// open one; either with the sexes, or a total) is the year's births or deaths.</para>
 /// </remarks>
 public sealed class StorePopulation
 {
@@ -31,9 +34,11 @@ public sealed class StorePopulation
     private readonly Dictionary<(string Region, int Year), DataResult<AgeSexCounts>> _published;
     private readonly Dictionary<(string Region, int Year), DataResult<AgeSexCounts>> _estimated;
     private readonly List<PopulationFigure> _urban;
+    private readonly Dictionary<(string Region, int Year, string Event), DataResult<AgeSexCounts>> _events;
 
     private StorePopulation(Dictionary<(string, int), DataResult<AgeSexCounts>> published, Dictionary<(string, int), DataResult<AgeSexCounts>> estimated,
-        List<PopulationFigure> urban) => (_published, _estimated, _urban) = (published, estimated, urban);
+        List<PopulationFigure> urban, Dictionary<(string, int, string), DataResult<AgeSexCounts>> events) =>
+        (_published, _estimated, _urban, _events) = (published, estimated, urban, events);
 
     /// <summary>Reads the counts of the reader's regions that <paramref name="regions"/> holds (what
     /// <see cref="AddTo"/> adds): no planning data is needed yet, so a caller may read while it loads the rest.</summary>
@@ -78,7 +83,17 @@ public sealed class StorePopulation
             .GroupBy(r => (r.RegionCode, r.ReferenceDate.Year))
             .Select(g => g.MaxBy(r => r.ReferenceDate)!)
             .ToList();
-        return new StorePopulation(published, estimated, urban);
+        // The births and deaths departments report (vital events): births by the mother's age and sex, deaths by age and sex.
+        var events = new Dictionary<(string Region, int Year, string Event), DataResult<AgeSexCounts>>();
+        foreach (var table in reader.VitalEvents().Where(e => Known(e.RegionCode)).GroupBy(e => (e.RegionCode, e.Year, e.Event)))
+        {
+            if (StoreIndicatorData.VitalEvents([.. table]) is { HasValue: true } counts)
+            {
+                events[table.Key] = counts;
+            }
+        }
+
+        return new StorePopulation(published, estimated, urban, events);
     }
 
     /// <summary>Adds the counts to <paramref name="data"/> where its own figures leave a region-year open (the
@@ -116,6 +131,20 @@ public sealed class StorePopulation
             var provenance = StoreIndicatorData.Convert(u.Provenance);
             data.AddPopulation(PopulationKind.Urban, u.RegionCode, u.ReferenceDate.Year, StoreIndicatorData.Total(u.Persons, provenance).Value, provenance);
             added++;
+        }
+
+        foreach (var ((region, year, vitalEvent), counts) in _events)
+        {
+            if (vitalEvent == "birth" && !data.Births(region, year).HasValue)
+            {
+                data.AddBirths(region, year, counts.Value, counts.Provenance!);
+                added++;
+            }
+            else if (vitalEvent == "death" && !data.Deaths(region, year).HasValue)
+            {
+                data.AddDeaths(region, year, counts.Value, counts.Provenance!);
+                added++;
+            }
         }
 
         return added;

@@ -119,6 +119,36 @@ public class StorePopulationTests
         Assert.Equal([2023], store.For(DataScope.County("330302")).Vintages().Select(v => v.Vintage));
     }
 
+    [Theory]
+    [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public void ACountysReportedBirthsAndDeaths_GiveItsFertilityAndInfantMortality_WithTheVintagesWomen(string engine)
+    {
+        using var t = TestStore.Create(engine);
+        using var store = t.Open();
+        store.Estimate(2023);
+        // The health commission's births of 2023 by the mother's age and the child's sex, and deaths by age (test figures).
+        var births = new[] { (15, 40.0, 36.0), (20, 600, 560), (25, 2100, 1900), (30, 1700, 1550), (35, 700, 640), (40, 150, 140), (45, 10, 9) };
+        var rows = births.SelectMany(b => new[] { $"2023,330302,birth,male,{b.Item1}-{b.Item1 + 4},{b.Item2},observed,TEST", $"2023,330302,birth,female,{b.Item1}-{b.Item1 + 4},{b.Item3},observed,TEST" })
+            .Concat(["2023,330302,death,total,0,21,observed,TEST", "2023,330302,death,total,1-4,9,observed,TEST", "2023,330302,death,total,5-84,3391,observed,TEST", "2023,330302,death,total,85+,2900,observed,TEST"]);
+        store.Import("vital-events", TableFiles.Write(t.File("events.csv"), "year,region,event,sex,age,count,figure_kind,source_id\n" + string.Join("\n", rows) + "\n"));
+        var (catalogue, regions) = Plan(store);
+        var data = new InMemoryIndicatorData(catalogue);
+        StorePopulation.Read(store.For(DataScope.All), regions).AddTo(data);
+        var calculator = new IndicatorCalculator(catalogue, data);
+
+        // TFR = Σ 5 × births / women of each group, the women from the vintage's 31 December 2023.
+        var women = store.PopulationEstimates(2023, "330302").Where(e => e.ReferenceDate == new DateOnly(2023, 12, 31) && e.Sex == "female")
+            .ToDictionary(e => int.Parse(e.Age.TrimEnd('+'), CultureInfo.InvariantCulture), e => e.Persons);
+        var expected = births.Sum(b => 5 * (b.Item2 + b.Item3) / Enumerable.Range(b.Item1, 5).Sum(a => women[a]));
+        var tfr = calculator.Compute("total_fertility_rate", "330302", 2023);
+        Assert.Equal(expected, tfr.Value!.Value, 9);
+        Assert.Equal(DataStatus.Estimated, tfr.Provenance!.Status); // observed births over estimated women
+        Assert.Equal(100 * births.Sum(b => b.Item2) / births.Sum(b => b.Item3), calculator.Compute("sex_ratio_at_birth", "330302", 2023).Value!.Value, 9);
+        Assert.Equal(1000 * 21 / births.Sum(b => b.Item2 + b.Item3), calculator.Compute("infant_mortality", "330302", 2023).Value!.Value, 9);
+        // No other county's.
+        Assert.False(calculator.Compute("total_fertility_rate", "330303", 2023).HasValue);
+    }
+
     [Fact]
     public void ThePlanMonitor_JudgesACountyOnItsPublishedFigures_AndTheCityOnTheBureaus()
     {
