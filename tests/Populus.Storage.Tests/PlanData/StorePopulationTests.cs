@@ -121,7 +121,7 @@ public class StorePopulationTests
 
     [Theory]
     [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
-    public void ACountysReportedBirthsAndDeaths_GiveItsFertilityAndInfantMortality_WithTheVintagesWomen(string engine)
+    public void ACountysReportedBirthsAndDeaths_GiveItsFertilityInfantMortalityAndE0_WithTheVintagesPopulation(string engine)
     {
         using var t = TestStore.Create(engine);
         using var store = t.Open();
@@ -129,7 +129,12 @@ public class StorePopulationTests
         // The health commission's births of 2023 by the mother's age and the child's sex, and deaths by age (test figures).
         var births = new[] { (15, 40.0, 36.0), (20, 600, 560), (25, 2100, 1900), (30, 1700, 1550), (35, 700, 640), (40, 150, 140), (45, 10, 9) };
         var rows = births.SelectMany(b => new[] { $"2023,330302,birth,male,{b.Item1}-{b.Item1 + 4},{b.Item2},observed,TEST", $"2023,330302,birth,female,{b.Item1}-{b.Item1 + 4},{b.Item3},observed,TEST" })
-            .Concat(["2023,330302,death,total,0,21,observed,TEST", "2023,330302,death,total,1-4,9,observed,TEST", "2023,330302,death,total,5-84,3391,observed,TEST", "2023,330302,death,total,85+,2900,observed,TEST"]);
+            .Concat(["2023,330302,death,total,0,21,observed,TEST", "2023,330302,death,total,1-4,9,observed,TEST", "2023,330302,death,total,5-84,3391,observed,TEST", "2023,330302,death,total,85+,2900,observed,TEST"])
+            // 2022's deaths by single year of age, the vintage's own groups (0 … 99, 100+), both sexes: a Gompertz rate
+            // (0.00005·e^0.1a, at most 0.8) on the vintage's residents at the end of 2022.
+            .Concat(store.PopulationEstimates(2023, "330302").Where(e => e.ReferenceDate == new DateOnly(2022, 12, 31))
+                .GroupBy(e => e.Age).Select(g => (g.Key, Persons: g.Sum(e => e.Persons)))
+                .Select(a => $"2022,330302,death,total,{a.Key},{Math.Round(Math.Min(0.8, 0.00005 * Math.Exp(0.1 * int.Parse(a.Key.TrimEnd('+'), CultureInfo.InvariantCulture))) * a.Persons, 0).ToString(CultureInfo.InvariantCulture)},observed,TEST"));
         store.Import("vital-events", TableFiles.Write(t.File("events.csv"), "year,region,event,sex,age,count,figure_kind,source_id\n" + string.Join("\n", rows) + "\n"));
         var (catalogue, regions) = Plan(store);
         var data = new InMemoryIndicatorData(catalogue);
@@ -145,6 +150,13 @@ public class StorePopulationTests
         Assert.Equal(DataStatus.Estimated, tfr.Provenance!.Status); // observed births over estimated women
         Assert.Equal(100 * births.Sum(b => b.Item2) / births.Sum(b => b.Item3), calculator.Compute("sex_ratio_at_birth", "330302", 2023).Value!.Value, 9);
         Assert.Equal(1000 * 21 / births.Sum(b => b.Item2 + b.Item3), calculator.Compute("infant_mortality", "330302", 2023).Value!.Value, 9);
+        // Deaths on the population's own single years give e0 (of both sexes: no sex split here).
+        var e0 = calculator.Compute("life_expectancy", "330302", 2022);
+        Assert.True(e0.HasValue, e0.Note?.English);
+        Assert.InRange(e0.Value!.Value, 60, 95);
+        Assert.Contains("TEST", e0.Provenance!.Source, StringComparison.Ordinal);
+        Assert.Contains("EST-V2023", e0.Provenance.Source, StringComparison.Ordinal);
+        Assert.False(calculator.Compute("life_expectancy", "330302", 2023).HasValue); // deaths in groups unlike the population's
         // No other county's.
         Assert.False(calculator.Compute("total_fertility_rate", "330303", 2023).HasValue);
     }
