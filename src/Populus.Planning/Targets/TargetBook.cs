@@ -16,9 +16,11 @@ public sealed class TargetBook
     private static readonly int[] PlanYears = [2025, 2030, 2035];
 
     private readonly Dictionary<string, PlanTarget[]> _byIndicator; // each indicator's targets in year order
+    private readonly IndicatorCatalogue _catalogue;
 
-    private TargetBook(string region, IReadOnlyList<PlanTarget> targets, IReadOnlyList<ReportedValue> baseFigures)
+    private TargetBook(IndicatorCatalogue catalogue, string region, IReadOnlyList<PlanTarget> targets, IReadOnlyList<ReportedValue> baseFigures)
     {
+        _catalogue = catalogue;
         Region = region;
         Targets = targets;
         BaseFigures = baseFigures;
@@ -40,6 +42,20 @@ public sealed class TargetBook
     {
         ArgumentNullException.ThrowIfNull(entry);
         return entry.AppliesTo(region) && (region == Region || entry.Measure == IndicatorMeasure.Rate || !entry.AppliesTo(Region));
+    }
+
+    /// <summary>True when <paramref name="target"/> is held against <paramref name="region"/> (name or code; <see cref="AppliesTo"/>).</summary>
+    public bool IsHeldAgainst(PlanTarget target, string region)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return AppliesTo(_catalogue[target.IndicatorId], _catalogue.Regions.KeyOrSelf(region));
+    }
+
+    /// <summary>The targets held against <paramref name="region"/> (name or code), in the book's order.</summary>
+    public IEnumerable<PlanTarget> HeldAgainst(string region)
+    {
+        var key = _catalogue.Regions.KeyOrSelf(region);
+        return Targets.Where(t => AppliesTo(_catalogue[t.IndicatorId], key));
     }
 
     /// <summary>True when the targets of <paramref name="entry"/>, held against <paramref name="region"/>, are the plan
@@ -153,6 +169,6 @@ public sealed class TargetBook
             throw new CatalogueException($"{planSource} + {textSource}", errors);
         }
 
-        return new TargetBook(catalogue.Regions.KeyOrSelf(region), targets, baseFigures);
+        return new TargetBook(catalogue, catalogue.Regions.KeyOrSelf(region), targets, baseFigures);
     }
 }

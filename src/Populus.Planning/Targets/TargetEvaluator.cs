@@ -22,11 +22,10 @@ public sealed class TargetEvaluator
     }
 
     /// <summary>Evaluates every target of <paramref name="book"/> for every region in <paramref name="regions"/> it is
-    /// held against (<see cref="TargetBook.AppliesTo"/>: a count's targets in the plan's region only).</summary>
+    /// held against (<see cref="TargetBook.HeldAgainst"/>: a count's targets in the plan's region only).</summary>
     public IReadOnlyList<TargetEvaluation> EvaluateAll(TargetBook book, IEnumerable<string> regions, int asOfYear, ProjectedIndicators? projection) =>
         [.. from region in regions.Select(_calculator.Catalogue.Regions.KeyOrSelf)
-            from target in book.Targets
-            where book.AppliesTo(_calculator.Catalogue[target.IndicatorId], region)
+            from target in book.HeldAgainst(region)
             select Evaluate(book, target, region, asOfYear, projection)];
 
     /// <summary>The targets a projection says will be missed (at risk or off track, target year ahead).</summary>

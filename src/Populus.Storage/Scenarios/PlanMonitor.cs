@@ -219,7 +219,7 @@ public sealed class PlanMonitor
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(target);
-        if (!Plan.Book.AppliesTo(Plan.Catalogue[target.IndicatorId], Plan.Regions.KeyOrSelf(region)))
+        if (!Plan.Book.IsHeldAgainst(target, region))
         {
             throw new ArgumentException($"{target.IndicatorId} {target.Year} {target.Rule} is a target of {Plan.Regions.NameOf(Plan.Book.Region)}; " +
                 $"a count's target (residents, talent, jobs) is not {Plan.Regions.NameOf(region)}'s, so there is no level to seek for it there.", nameof(region));

@@ -68,7 +68,7 @@ internal static class ProjectionsApi
         var indicators = service.IndicatorsOf(projected, region, main);
         var evaluator = new TargetEvaluator(views.Calculator(Storage.DataScope.All).Calculator);
         var asOf = views.DefaultAsOfYear;
-        var made = monitor.Plan.Book.Targets.Where(t => main.Contains(t.IndicatorId) && t.Year > asOf && monitor.Plan.Book.AppliesTo(catalogue[t.IndicatorId], catalogue.Regions.KeyOrSelf(region)))
+        var made = monitor.Plan.Book.HeldAgainst(region).Where(t => main.Contains(t.IndicatorId) && t.Year > asOf)
             .Select(t => evaluator.Evaluate(monitor.Plan.Book, t, region, asOf, indicators)).ToList();
         var evaluations = made.Select(IndicatorsApi.Evaluation).ToList();
         var p = projected.Projection;

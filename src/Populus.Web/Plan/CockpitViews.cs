@@ -180,7 +180,7 @@ internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSe
     public IReadOnlyList<TargetEvaluation> Evaluations(DataScope scope, string region, int asOf, string? scenario = null) => Cached($"eval|{scope}|{region}|{asOf}|{scenario}", () =>
     {
         var evaluator = new TargetEvaluator(Calculator(scope).Calculator);
-        var targets = plan.Targets.Targets.Where(t => plan.Targets.AppliesTo(plan.Catalogue[t.IndicatorId], plan.Regions.KeyOrSelf(region))).ToList();
+        var targets = plan.Targets.HeldAgainst(region).ToList();
         var projection = scenarios.Monitor is null ? null
             : scenarios.IndicatorsOf(scenarios.Project(scenario, Planning.Scenarios.ScenarioLevers.None), region, targets.Select(t => t.IndicatorId).Distinct());
         return (IReadOnlyList<TargetEvaluation>)[.. targets.Select(t => evaluator.Evaluate(plan.Targets, t, region, asOf, projection))];
