@@ -36,6 +36,7 @@ public sealed class PlanMonitor
             var china = national.Value.GetAwaiter().GetResult();
             return MigrationSpread is { } own ? china with { NetMigrationRate = own.Process } : china;
         });
+        _planFigures = ReadPlanFigures();
         LoadObserved(store, population);
     }
 
@@ -74,6 +75,10 @@ public sealed class PlanMonitor
     public const double RegionalCorrelation = 0.9;
 
     private readonly Lazy<Demography.Stochastic.UncertaintyModel> _uncertainty;
+
+    /// <summary>The plan's base values and the bureau's annual figures: read once, as the data folder does not change
+    /// while the monitor runs (an import changes the store's figures only, <see cref="ReloadObserved"/>).</summary>
+    private readonly IReadOnlyList<ReportedValue> _planFigures;
 
     /// <summary>The random processes calibrated to China's WPP 2024 bounds (data/wpp), fitted once; net migration's
     /// spread is the city's own (<see cref="MigrationSpread"/>) where its annual figures measure it.</summary>
@@ -265,18 +270,14 @@ public sealed class PlanMonitor
         return new MigrationSpreadEstimate(rates, ResidualMigration.Spread([.. rates.Select(r => r.Rate)]), sources);
     }
 
-    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Observed), nameof(Calculator))]
-    private void LoadObserved(IPopulusStore store, PlanData.StorePopulation population)
+    /// <summary>The plan's Table 6 base values and the statistics bureau's annual figures (data/wenzhou/wenzhou_annual.csv),
+    /// where an indicator of the catalogue is the same measure in the same unit; sets <see cref="MigrationSpread"/> and
+    /// <see cref="LastObservedYear"/> from the same file.</summary>
+    private List<ReportedValue> ReadPlanFigures()
     {
-        var observed = new InMemoryIndicatorData(Plan.Catalogue);
+        var figures = new List<ReportedValue>(Plan.Book.BaseFigures);
+        var city = Plan.Regions.KeyOrSelf(Model.City);
         var last = Model.BaseYear;
-        foreach (var figure in Plan.Book.BaseFigures)
-        {
-            observed.AddReported(figure);
-        }
-
-        // The statistics bureau's annual figures (data/wenzhou/wenzhou_annual.csv), where an indicator of the catalogue
-        // is the same measure in the same unit.
         var map = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["resident_population_yearend"] = "resident_population",
@@ -299,12 +300,12 @@ public sealed class PlanMonitor
 
                 if (r.Text("indicator") is { } name && map.TryGetValue(name, out var id) && r.Integer("year", 1900, 2200) is { } year && r.Text("value") is { } value)
                 {
-                    if (year == Model.BaseYear && observed.Reported(id, Model.City, year).HasValue)
+                    if (year == Model.BaseYear && Plan.Book.BaseFigures.Any(f => f.IndicatorId == id && f.Year == year && Plan.Regions.KeyOrSelf(f.Region) == city))
                     {
                         continue; // the plan's own base value stands for the base year
                     }
 
-                    observed.AddReported(new ReportedValue(id, Model.City, year, value, derived ? PlanProvenance.Estimated(source) : PlanProvenance.Observed(source)));
+                    figures.Add(new ReportedValue(id, Model.City, year, value, derived ? PlanProvenance.Estimated(source) : PlanProvenance.Observed(source)));
                     last = Math.Max(last, year);
                 }
             }
@@ -313,6 +314,20 @@ public sealed class PlanMonitor
         }
 
         MigrationSpread = MigrationSpreadFrom(balance, Model.BaseYear);
+        LastObservedYear = last;
+        return figures;
+    }
+
+    /// <summary>The observed data: the plan's figures, then the departments' figures and the store's population for
+    /// what those leave open; swapped in whole, so a computation that began before keeps the data it began with.</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Observed), nameof(Calculator))]
+    private void LoadObserved(IPopulusStore store, PlanData.StorePopulation population)
+    {
+        var observed = new InMemoryIndicatorData(Plan.Catalogue);
+        foreach (var figure in _planFigures)
+        {
+            observed.AddReported(figure);
+        }
 
         // The departments' figures, read in one statement (not one per catalogue entry).
         foreach (var f in store.For(DataScope.All).Indicators())
@@ -330,7 +345,6 @@ public sealed class PlanMonitor
 
         Observed = observed;
         Calculator = new IndicatorCalculator(Plan.Catalogue, observed);
-        LastObservedYear = last;
     }
 
     /// <summary>
