@@ -13,12 +13,12 @@ namespace Populus.Storage.Inputs;
 public static class ProjectionInputReader
 {
     /// <summary>Why a death rate is refused: outside [0, <see cref="DeathRates.MaximumRate"/>] (also the life-table command's).</summary>
+    internal static readonly Reason DeathRateRange =
+        new($"a death rate must be between 0 and {DeathRates.MaximumRate}", $"死亡率应在 0 与 {DeathRates.MaximumRate} 之间");
+
     /// <summary>Why a sex ratio at birth is refused: neither per female (about 1.05) nor per 100 females (about 105).</summary>
     private static readonly Reason SexRatioScale = new("a sex ratio at birth is males per female (about 1.05) or per 100 females (about 105)",
         "出生性别比为每名女婴对应的男婴数（约 1.05）或每 100 名女婴对应的男婴数（约 105）");
-
-    internal static readonly Reason DeathRateRange =
-        new($"a death rate must be between 0 and {DeathRates.MaximumRate}", $"死亡率应在 0 与 {DeathRates.MaximumRate} 之间");
 
     private const string Population = "population.csv";
     private const string Mortality = "mortality.csv";

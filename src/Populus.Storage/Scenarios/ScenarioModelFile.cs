@@ -18,10 +18,10 @@ public static class ScenarioModelFile
 {
     public const string ModelFile = "model.csv";
 
+    public const string CountiesFile = "counties.csv";
+
     /// <summary>Why a county's share is refused.</summary>
     private static readonly Reason Share = new("a share between 0 and 1", "比例应在 0 与 1 之间");
-
-    public const string CountiesFile = "counties.csv";
 
     /// <param name="dataFolder">The data folder (with scenarios/ and wpp/).</param>
     /// <param name="bases">The base population of each region (by name), single years 0..100+; null uses the
