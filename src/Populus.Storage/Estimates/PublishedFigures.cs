@@ -85,9 +85,11 @@ internal sealed class PublishedFigures
                         Population.Add(Cell(census, unit.Key, "total", "65+", 65, null, "total", r, "7th census"));
                         break;
                     case "age_60_plus" when unit.FirstOrDefault(o => o.Indicator == "age_65_plus") is { } over65:
-                        // Both 60+ and 65+ are published; age groups of one table may not overlap, so 60-64 is stored.
+                        // Both 60+ and 65+ are published; age groups of one table may not overlap, so 60-64 is stored. It is
+                        // the exact difference of two counts of the same census table, not an estimate (unlike the
+                        // dataset's derived rows, which rest on rounded rates): observed, with the arithmetic in its note.
                         Population.Add(new PopulationRow(census, unit.Key, "total", "60-64", 60, 64, "total", r.Value - over65.Value,
-                            Provenance(r, FigureKind.Estimated, $"60-64 = published 60+ ({r.Value:F0}) minus published 65+ ({over65.Value:F0})")));
+                            Provenance(r, FigureKind.Observed, $"60-64 = published 60+ ({r.Value:F0}) minus published 65+ ({over65.Value:F0})")));
                         break;
                     case "age_60_plus":
                         Population.Add(Cell(census, unit.Key, "total", "60+", 60, null, "total", r, "7th census"));

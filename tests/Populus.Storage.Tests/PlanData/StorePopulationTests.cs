@@ -45,7 +45,10 @@ public class StorePopulationTests
         Assert.Equal(ValueBasis.Computed, residents.Basis);
         Assert.Equal(total / 10_000, residents.Value!.Value, 9);
         Assert.Contains("S06", residents.Provenance!.Source, StringComparison.Ordinal);
-        Assert.Equal(100 * Census2020("330302", "age_60_plus") / total, calculator.Compute("ageing_rate_60", "330302", 2020).Value!.Value, 9);
+        // Every group of the table is a count of the bulletin's or the difference of two (60-64 = 60+ − 65+): observed.
+        Assert.Equal(DataStatus.Observed, residents.Provenance.Status);
+        var ageing = calculator.Compute("ageing_rate_60", "330302", 2020);
+        Assert.Equal((100 * Census2020("330302", "age_60_plus") / total, DataStatus.Observed), (ageing.Value!.Value, ageing.Provenance!.Status));
         Assert.Equal(100 * Census2020("330302", "urban_population_fenxian") / total, calculator.Compute("urbanization_rate", "330302", 2020).Value!.Value, 9);
 
         // 2021, a year without a table: the annual survey's year-end totals (observed), residents without an age
