@@ -29,6 +29,9 @@ public interface IPopulusStore : IDisposable
 
     IReadOnlyList<ImportBatch> Batches();
 
+    /// <summary>What the stored figures are as of; it changes with every import and every vintage stored.</summary>
+    DataStamp Stamp();
+
     IReadOnlyList<Region> Regions();
 
     IReadOnlyList<RegionGroup> Groups();

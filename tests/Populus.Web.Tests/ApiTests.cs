@@ -153,6 +153,34 @@ public sealed class ApiTests
 
     [Theory]
     [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task AFigureImportedElsewhere_ReachesTheAnalystsViews_WithoutARestart(string engine)
+    {
+        var app = TestApp.For(engine);
+        using var analyst = await app.SignedIn("analyst");
+        async Task<JsonElement> Latest() => (await analyst.GetFromJsonAsync<JsonElement>("/api/v1/indicators/TT44/series?region=330328&from=2024&to=2024"))
+            .GetProperty("values")[0];
+        Assert.Equal(JsonValueKind.Null, (await Latest()).GetProperty("value").ValueKind);
+
+        // 文成县's children's centres, imported into the same store but not through this server (as a department's
+        // `populus import` against the shared PostgreSQL store would be): the server hears nothing of it.
+        var folder = Directory.CreateTempSubdirectory("populus-elsewhere-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "tt44-wencheng.csv");
+            File.WriteAllText(file, "year,region,indicator,value,unit,department,figure_kind,source_id\n2024,330328,TT44,2,centres per county-level unit,市妇联,observed,TEST\n");
+            app.Services.GetRequiredService<Populus.Storage.IPopulusStore>().Import("indicators", file);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+
+        var latest = await Latest();
+        Assert.Equal((2024, 2.0, "observed"), (latest.GetProperty("year").GetInt32(), latest.GetProperty("value").GetDouble(), latest.GetProperty("status").GetString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task Series_InSdmxCsv_HasTheHeaderAndObservationStatus(string engine)
     {
         using var client = await TestApp.For(engine).SignedIn("analyst");

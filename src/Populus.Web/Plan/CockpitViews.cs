@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using Populus.Planning.Catalogue;
 using Populus.Planning.Data;
@@ -33,12 +34,53 @@ internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSe
     /// <summary>The year evaluations are made as of by default: the last year with observed figures, else the last complete calendar year.</summary>
     public int DefaultAsOfYear => scenarios.Monitor?.LastObservedYear ?? clock.GetUtcNow().Year - 1;
 
+    private DataStamp? _stamp;
+    private long _stampReadAt;
+    private int _stampReading;
+
     /// <summary>After an import: the monitor reads the store's figures again and every cached view is forgotten.</summary>
     public void Invalidate()
     {
+        // The stamp first: an import that lands while the figures are read again moves it, and is followed.
+        Volatile.Write(ref _stamp, store.Stamp());
+        Volatile.Write(ref _stampReadAt, Stopwatch.GetTimestamp());
         scenarios.ObservedChanged();
         _cache.Clear();
         _pending.Clear();
+    }
+
+    /// <summary>
+    /// Follows imports made elsewhere — a department's `populus import` or `populus estimate` against the shared
+    /// PostgreSQL store, another web server — which this server hears nothing of: once a cache time (at most), the
+    /// store's stamp is read, and when it moved the views are computed again from the store as for an import here.
+    /// </summary>
+    private void FollowStore()
+    {
+        if (Stopwatch.GetElapsedTime(Volatile.Read(ref _stampReadAt)) < TimeSpan.FromSeconds(settings.CacheSeconds) ||
+            Interlocked.CompareExchange(ref _stampReading, 1, 0) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var now = store.Stamp();
+            Volatile.Write(ref _stampReadAt, Stopwatch.GetTimestamp());
+            // Before the first look, what the monitor's figures were read as of (nothing cached here is older).
+            var known = Volatile.Read(ref _stamp) ?? scenarios.LoadedStamp ?? now;
+            if (known != now)
+            {
+                Invalidate();
+            }
+            else
+            {
+                Volatile.Write(ref _stamp, now);
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _stampReading, 0);
+        }
     }
 
     /// <summary>
@@ -50,6 +92,7 @@ internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSe
     public T Cached<T>(string key, Func<T> compute)
         where T : notnull
     {
+        FollowStore();
         var now = clock.GetUtcNow().UtcDateTime;
         if (_cache.TryGetValue(key, out var hit))
         {

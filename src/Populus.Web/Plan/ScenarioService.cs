@@ -24,15 +24,17 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
 
     public const string Baseline = "baseline";
 
-    private readonly Lazy<(PlanMonitor? Monitor, string? Missing)> _monitor = new(() =>
+    private readonly Lazy<(PlanMonitor? Monitor, string? Missing, DataStamp Stamp)> _monitor = new(() =>
     {
+        // The stamp before the figures: an import landing while they are read moves it, and is followed (CockpitViews).
+        var stamp = store.Stamp();
         try
         {
-            return (PlanMonitor.Load(store, calibrateUncertainty: true), null); // the warm-up runs trajectories first thing
+            return (PlanMonitor.Load(store, calibrateUncertainty: true), null, stamp); // the warm-up runs trajectories first thing
         }
         catch (InvalidInputException ex)
         {
-            return (null, "the scenario data cannot be read: " + string.Join("; ", ex.Errors.Take(3)));
+            return (null, "the scenario data cannot be read: " + string.Join("; ", ex.Errors.Take(3)), stamp);
         }
     });
 
@@ -43,6 +45,9 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
     public PlanMonitor? Monitor => _monitor.Value.Monitor;
 
     public string? Missing => _monitor.Value.Missing;
+
+    /// <summary>The store's stamp as of the monitor's loading, or null before it is loaded.</summary>
+    public DataStamp? LoadedStamp => _monitor.IsValueCreated ? _monitor.Value.Stamp : null;
 
     /// <summary>After an import: the monitor, when it is loaded, reads the store's figures again.</summary>
     public void ObservedChanged()
