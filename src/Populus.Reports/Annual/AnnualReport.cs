@@ -69,6 +69,8 @@ public static class AnnualReport
             report.Figure(image, caption);
         }
 
+        report.Table(CountyTable(monitor, projection, y));
+
         report.Heading(1, "五、公共服务需求")
             .Paragraph("按规划及有关标准（data/plan/service-demand.csv），根据情景预测的常住人口测算全市公共服务需求。")
             .Table(DemandTable(projection, monitor, y));
@@ -108,9 +110,9 @@ public static class AnnualReport
     };
 
     /// <summary>The provenance as the report prints it: 统计/估计/预测 and the source.</summary>
-    public static string ProvenanceZh(IndicatorValue value) => value.Provenance is { } p
-        ? $"{p.Status switch { DataStatus.Observed => "统计", DataStatus.Estimated => "估计", _ => "预测" }}：{p.Source}"
-        : $"无数据：{value.Note!.Chinese}";
+    public static string ProvenanceZh(IndicatorValue value) => value.Provenance is { } p ? ProvenanceZh(p) : $"无数据：{value.Note!.Chinese}";
+
+    private static string ProvenanceZh(Planning.Data.Provenance p) => $"{p.Status switch { DataStatus.Observed => "统计", DataStatus.Estimated => "估计", _ => "预测" }}：{p.Source}";
 
     private static string Summary(IReadOnlyList<TargetEvaluation> evaluations, IReadOnlyList<TargetEvaluation> warnings, int y, string scenarioLabel, int lastObserved)
     {
@@ -159,11 +161,12 @@ public static class AnnualReport
     {
         var baseYear = monitor.Model.BaseYear;
         var pyramidYear = Math.Clamp(y, baseYear, projection.LastYear);
+        var based = projection.Population(baseYear);
         yield return (new PopulationPyramidChart
         {
             Title = $"{city}常住人口年龄结构（{pyramidYear}年）",
-            Population = new PyramidSeries($"{pyramidYear}年（{(pyramidYear > monitor.LastObservedYear ? "预测" : "估计")}）", projection.Population(pyramidYear)),
-            Comparison = new PyramidSeries($"{baseYear}年（普查）", projection.Population(baseYear)),
+            Population = Pyramid(monitor, projection, city, pyramidYear, based.Ages),
+            Comparison = new PyramidSeries($"{baseYear}年（基期人口：以普查为基础的估计）", based),
         }.Render(), $"人口金字塔：{pyramidYear}年与{baseYear}年");
 
         foreach (var id in new[] { "resident_population", "ageing_rate_60" })
@@ -205,11 +208,47 @@ public static class AnnualReport
             Categories = counties,
             Series =
             [
-                new BarSeries($"{baseYear}年", counties.Select((_, i) => projection.Total(baseYear, i) / 10_000)),
-                new BarSeries($"{pyramidYear}年", counties.Select((_, i) => projection.Total(pyramidYear, i) / 10_000)),
+                new BarSeries($"{baseYear}年", counties.Select((_, i) => CountyResidents(monitor, projection, i, baseYear).Value)),
+                new BarSeries($"{pyramidYear}年", counties.Select((_, i) => CountyResidents(monitor, projection, i, pyramidYear).Value)),
             ],
             ValueLabelDecimals = 1,
-        }.Render(), $"各县（市、区）常住人口比较（{baseYear}年与{pyramidYear}年）");
+        }.Render(), $"各县（市、区）常住人口比较（{baseYear}年与{pyramidYear}年；各数值的来源见下表）");
+    }
+
+    /// <summary>The pyramid of a year: the latest vintage's year end (estimated) for a year of the estimates, else the
+    /// scenario's projection, each named for what it is, so a projection never passes for the year's estimate.</summary>
+    private static PyramidSeries Pyramid(PlanMonitor monitor, ScenarioProjection projection, string city, int year, Demography.AgeGroups ages)
+    {
+        var estimated = monitor.Observed.Population(PopulationKind.Resident, city, year);
+        return year <= monitor.LastObservedYear && estimated is { HasValue: true, Value.BySex: { } bySex } && bySex.Ages.Equals(ages)
+            ? new PyramidSeries($"{year}年（{ProvenanceZh(estimated.Provenance)}）", bySex)
+            : new PyramidSeries($"{year}年（预测：{projection.Scenario.LabelZh}）", projection.Population(year));
+    }
+
+    /// <summary>A county's residents in a year (万人) with where the figure comes from: what monitoring knows of a year up
+    /// to the last observed (a census or year-end total, the annual estimates), else the base population for the base
+    /// year (estimated from the census) and the scenario's projection after it.</summary>
+    private static (double Value, string Source) CountyResidents(PlanMonitor monitor, ScenarioProjection projection, int county, int year)
+    {
+        var region = projection.Model.Counties[county].Region;
+        if (year <= monitor.LastObservedYear && monitor.Calculator.Compute(Population, region, year) is { HasValue: true } known)
+        {
+            return (known.Value!.Value, ProvenanceZh(known));
+        }
+
+        var source = year == projection.Model.BaseYear ? $"估计：{year}年基期人口（以普查为基础校准）" : $"预测：{projection.Scenario.LabelZh}";
+        return (projection.Total(year, county) / 10_000, source);
+    }
+
+    private static ReportTable CountyTable(PlanMonitor monitor, ScenarioProjection projection, int y)
+    {
+        var baseYear = monitor.Model.BaseYear;
+        var year = Math.Clamp(y, baseYear, projection.LastYear);
+        var rows = projection.Model.Counties.Select((c, i) => (c.Region, Base: CountyResidents(monitor, projection, i, baseYear), Year: CountyResidents(monitor, projection, i, year)))
+            .Select(r => new TableCell[] { r.Region, r.Base.Value, r.Base.Source, r.Year.Value, r.Year.Source });
+        return new ReportTable($"各县（市、区）常住人口（{baseYear}年与{year}年）",
+            [TableColumn.Text("县（市、区）"), TableColumn.Number($"{baseYear}年（万人）", 2), TableColumn.Text($"{baseYear}年来源"), TableColumn.Number($"{year}年（万人）", 2), TableColumn.Text($"{year}年来源")],
+            rows, "统计数据（普查、年末常住人口）先于估计，估计先于预测", "各县常住人口");
     }
 
     private static ReportTable DemandTable(ScenarioProjection projection, PlanMonitor monitor, int y)

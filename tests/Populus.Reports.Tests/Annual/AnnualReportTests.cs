@@ -94,5 +94,29 @@ public sealed class AnnualReportTests : IDisposable
         Assert.Contains("主要指标", MiniExcels.GetSheetNames(xlsx));
     }
 
+    [Fact]
+    public void APastYearsCountiesAndPyramid_AreTheStoresFigures_NotTheScenarios()
+    {
+        using var store = PopulusStore.Open(Path.Combine(_folder, "vintage.duckdb"));
+        store.Estimate(2024);
+        // 洞头区's 2024 year-end residents as the store holds the published figure (data/wenzhou/county_annual.csv).
+        var published = store.SurveyTotals("330305", 2024).Single(s => s.Measure == "population" && s.Sex == "total");
+        var monitor = PlanMonitor.Load(store);
+        var reports = new[] { "baseline", "low" }.Select(s => AnnualReport.Build(monitor, store, new AnnualReportOptions(2024, Scenario: s, Trajectories: 0))).ToList();
+
+        var counties = reports.Select(r => r.Tables.Single(t => t.SheetName == "各县常住人口")).ToList();
+        Assert.Equal(13 - 1, counties[0].Rows.Length); // the projection's units, the city's twelve
+        Assert.Equal(counties[0].Rows.Select(r => r.Select(c => c.ToString())), counties[1].Rows.Select(r => r.Select(c => c.ToString())));
+        var dongtou = counties[0].Rows.Single(r => r[0].Text == "洞头区");
+        Assert.Equal(published.Value / 10_000, dongtou[3].Number!.Value, 9);
+        Assert.StartsWith($"统计：{published.Provenance.SourceId}", dongtou[4].Text, StringComparison.Ordinal);
+        // The other units' 2024 from the vintage, each labelled so; none a projection.
+        Assert.All(counties[0].Rows, r => Assert.Matches("^(统计|估计)：", r[4].Text));
+
+        // The 2024 pyramid is the vintage's year end, the same whichever scenario the report projects.
+        var pyramids = reports.Select(r => r.Figures.Single(f => f.Caption.StartsWith("人口金字塔：2024年", StringComparison.Ordinal)).Image.Png).ToList();
+        Assert.True(pyramids[0].SequenceEqual(pyramids[1]));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
