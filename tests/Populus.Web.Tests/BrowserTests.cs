@@ -294,6 +294,31 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task ScenarioPicker_ShowsEachScenariosOwnPaths_UntilASliderIsMoved()
+    {
+        var (page, errors) = await SignIn("analyst");
+        await Open(page, "#scenarios");
+        const string last = "() => { const d = window.PopulusCharts['chart-scenario'].getOption().series[0].data; return d[d.length - 1][1]; }";
+        const string result = "#scenario-result";
+        // No lever is sent until a slider moves: the projection is the scenario's own (no "[tfr=…]" in its name).
+        Assert.DoesNotContain("tfr=", await page.Locator(result).InnerTextAsync(), StringComparison.Ordinal);
+        var baseline = await page.EvaluateAsync<double>(last);
+        await page.Locator("#scen-name").SelectOptionAsync("low");
+        await page.WaitForFunctionAsync($"b => ({last})() !== b", baseline);
+        var low = await page.EvaluateAsync<double>(last);
+        Assert.True(low < baseline, $"low {low}, baseline {baseline}");
+        Assert.DoesNotContain("tfr=", await page.Locator(result).InnerTextAsync(), StringComparison.Ordinal);
+
+        // A slider moved holds its level; choosing a scenario again puts it back on the scenario's path.
+        await page.Locator("#scen-tfr").FillAsync("1.8");
+        await page.WaitForFunctionAsync($"() => document.querySelector('{result}').innerText.includes('tfr=1.8')");
+        await page.Locator("#scen-name").SelectOptionAsync("baseline");
+        await page.WaitForFunctionAsync($"b => ({last})() === b", baseline);
+        Assert.DoesNotContain("tfr=", await page.Locator(result).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task ScenarioSlider_MovedAgainBeforeItsProbabilities_GivesTheLastMoveUp()
     {
         var (page, errors) = await SignIn("analyst");

@@ -258,17 +258,29 @@ window.Pages = (function () {
     const chart = h('div', { id: 'chart-scenario', class: 'chart' });
     const targets = h('div', { id: 'scenario-targets' });
     const probNote = h('p', { class: 'note', id: 'scenario-prob-note' });
-    const slider = (id, key, min, max, step, value) => {
+    // A slider not moved leaves the scenario's own path (its level changes year by year); a slider moved holds its
+    // level every projected year. Choosing a scenario, or 恢复情景设定, puts every slider back on the scenario's path.
+    const slider = (id, key, lever, min, max, step, value) => {
       const input = h('input', { id, type: 'range', min, max, step, value });
-      const shown = h('span', { text: value });
-      input.addEventListener('input', () => { shown.textContent = input.value; });
+      const shown = h('span', { text: t('scen.path') });
+      const x = { input, shown, lever, moved: false, el: h('label', { class: 'slider' }, h('span', {}, t(key) + ' ', shown), input) };
+      input.addEventListener('input', () => { x.moved = true; shown.textContent = input.value; });
       input.addEventListener('change', run);
-      return { input, shown, el: h('label', { class: 'slider' }, h('span', {}, t(key) + ' ', shown), input) };
+      return x;
     };
-    const s = [slider('scen-tfr', 'scen.tfr', '0.7', '2.1', '0.05', '1.0'), slider('scen-e0', 'scen.e0', '75', '90', '0.1', '82'),
-      slider('scen-mig', 'scen.mig', '-100000', '300000', '5000', '70000'), slider('scen-grad', 'scen.grad', '20', '70', '1', '39')];
-    const levers = () => ({ scenario: pick.value, tfr: +s[0].input.value, lifeExpectancy: +s[1].input.value,
-      netMigration: +s[2].input.value, graduateRetention: +s[3].input.value });
+    const s = [slider('scen-tfr', 'scen.tfr', 'tfr', '0.7', '2.1', '0.05', '1.0'), slider('scen-e0', 'scen.e0', 'lifeExpectancy', '75', '90', '0.1', '82'),
+      slider('scen-mig', 'scen.mig', 'netMigration', '-100000', '300000', '5000', '70000'), slider('scen-grad', 'scen.grad', 'graduateRetention', '20', '70', '1', '39')];
+    const levers = () => Object.fromEntries([['scenario', pick.value], ...s.filter(x => x.moved).map(x => [x.lever, +x.input.value])]);
+    // The sliders of the scenario's path stand where its last year is (e0: the mean of the sexes', as the lever sets them).
+    function onPath(years) {
+      const last = years[years.length - 1];
+      const at = { tfr: last.tfr, lifeExpectancy: (last.maleLifeExpectancy + last.femaleLifeExpectancy) / 2, netMigration: last.netMigrants };
+      for (const x of s.filter(x => !x.moved)) {
+        if (at[x.lever] != null) x.input.value = String(at[x.lever]);
+        x.shown.textContent = t('scen.path');
+      }
+    }
+    const reset = h('button', { id: 'scen-reset', type: 'button', class: 'link', text: t('scen.reset'), onclick: () => { s.forEach(x => { x.moved = false; }); run(); } });
     // Goal seeking (目标倒推): which lever reaches a target, the other sliders held where they are.
     const leverOf = { 'net-migration': s[2], tfr: s[0], e0: s[1], retention: s[3] };
     const goalTarget = h('select', { id: 'goal-target' });
@@ -281,7 +293,7 @@ window.Pages = (function () {
     goalRun.addEventListener('click', seek);
     let latest = 0;
     let pending = null; // the last move's probabilities request, given up when the sliders move again
-    pick.addEventListener('change', run);
+    pick.addEventListener('change', () => { s.forEach(x => { x.moved = false; }); run(); });
     async function run() {
       const ticket = ++latest;
       pending?.abort(); // its 1,000 trajectories would hold both cores while this move's wait
@@ -289,6 +301,7 @@ window.Pages = (function () {
         const r = await Api.send('/api/v1/projections/run', levers());
         if (ticket !== latest) return;
         const d = r.data;
+        onPath(d.years);
         Charts.trend(chart, d.population);
         const last = d.years[d.years.length - 1];
         out.replaceChildren(h('p', { class: 'note', text: d.scenario + ' · 2035: ' + fmt(last.residents) + ' · ' + t('scen.elapsed') + ' ' + d.elapsedMs.toFixed(1) + ' ms' }),
@@ -329,7 +342,7 @@ window.Pages = (function () {
             [[fmt(g.level) + ' ' + unit, fmt(g.indicatorValue), g.sensitivity == null ? '—' : g.sensitivity.toPrecision(3)]]));
           const use = h('button', { id: 'goal-apply', type: 'button', text: t('goal.apply') });
           // The slider takes the level itself, not the nearest of its steps: the projection then meets the target.
-          use.addEventListener('click', () => { const sl = leverOf[lever]; sl.input.step = 'any'; sl.input.value = String(g.level); sl.shown.textContent = fmt(g.level); run(); });
+          use.addEventListener('click', () => { const sl = leverOf[lever]; sl.input.step = 'any'; sl.input.value = String(g.level); sl.moved = true; sl.shown.textContent = fmt(g.level); run(); });
           lines.push(use);
         }
         lines.push(h('p', { class: 'note', text: (g.probability != null ? g.trajectories + ' ' + t('goal.trajectories') + ' (' + t('prob.seed') + ' ' + g.seed + ') · ' : '')
@@ -337,7 +350,7 @@ window.Pages = (function () {
         goalOut.replaceChildren(...lines);
       } catch (e) { goalOut.replaceChildren(nodata(e.message)); } finally { goalRun.removeAttribute('disabled'); }
     }
-    root.append(h('section', { class: 'card' }, h('h2', { text: t('scen.title') }), h('div', { class: 'row' }, h('label', {}, t('scen.name'), pick), s.map(x => x.el)), out, chart),
+    root.append(h('section', { class: 'card' }, h('h2', { text: t('scen.title') }), h('div', { class: 'row' }, h('label', {}, t('scen.name'), pick), s.map(x => x.el), reset), out, chart),
       card('scen.targets', targets),
       card('goal.title', h('p', { class: 'note', text: t('goal.hint') }),
         h('div', { class: 'row' }, h('label', {}, t('target') + ' ', goalTarget), h('label', {}, t('goal.lever') + ' ', goalLever),
