@@ -294,6 +294,28 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task APageLeftBeforeItsAnswer_NeverDrawsIntoTheNextPage()
+    {
+        var (page, errors) = await SignIn("analyst");
+        await Open(page, "#services");
+        var held = new TaskCompletionSource<IRoute>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/api/v1/indicators/overview*", route => { held.TrySetResult(route); return Task.CompletedTask; });
+        await page.EvaluateAsync("() => { location.hash = '#overview'; }");
+        var overview = await held.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        // The user moves on while the overview waits for its answer, which then arrives.
+        await Open(page, "#compare");
+        var answered = page.WaitForResponseAsync("**/api/v1/indicators/overview*");
+        await overview.ContinueAsync();
+        await answered;
+        await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 300)))");
+        Assert.Equal("compare", await page.GetAttributeAsync("#page", "data-page"));
+        Assert.Equal(0, await page.Locator("#page .cards .ind").CountAsync());
+        Assert.Equal(1, await page.Locator("#page #chart-compare").CountAsync());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task ScenarioPicker_ShowsEachScenariosOwnPaths_UntilASliderIsMoved()
     {
         var (page, errors) = await SignIn("analyst");

@@ -6,6 +6,7 @@
     services: 'read-data', points: 'read-data', talent: 'read-data', policies: 'read-data', permit: 'read-data', imports: 'import', audit: 'read-audit', accounts: 'manage-accounts', bigscreen: 'read-data',
   };
   let me = null;
+  let visits = 0; // route() calls: a page's late answers are dropped once another visit began
   const $ = id => document.getElementById(id);
 
   function allowed(page) { return me && me.policies.includes(pageRoles[page]); }
@@ -19,13 +20,18 @@
     document.querySelectorAll('#nav a').forEach(a => { a.hidden = !allowed(a.dataset.page); a.classList.toggle('active', a.dataset.page === page); });
     Object.values(window.PopulusCharts).forEach(c => c.isDisposed() || c.dispose());
     window.PopulusCharts = {};
-    const root = $('page');
-    root.replaceChildren();
-    root.dataset.page = page;
-    root.dataset.ready = 'false';
+    // Each visit renders into an element of its own: a page still awaiting its answers when the user moves on writes
+    // into its detached element, never into the page that replaced it.
+    const host = $('page');
+    const root = document.createElement('div');
+    const visit = ++visits;
+    host.replaceChildren(root);
+    host.dataset.page = page;
+    host.dataset.ready = 'false';
     try { await Pages[page](root, me); } catch (e) { root.append(Pages.nodata(e.status === 403 ? I18N.t('err.forbidden') + '：' + e.message : e.message)); }
+    if (visit !== visits) return;
     I18N.apply(root);
-    root.dataset.ready = 'true';
+    host.dataset.ready = 'true';
   }
 
   // The cockpit is titled by the plan's region (the server's; 温州市 for the embedded data), once the account is known.

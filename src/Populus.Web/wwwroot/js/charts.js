@@ -8,7 +8,8 @@ window.Charts = (function () {
     if (old) old.dispose();
     const chart = echarts.init(container, dark ? 'dark' : null, { renderer: 'canvas' });
     chart.setOption(Object.assign({ animation: false, backgroundColor: 'transparent', textStyle: { fontFamily: '"Noto Sans CJK SC", sans-serif' } }, option));
-    window.PopulusCharts[container.id] = chart;
+    // A chart of a page the user has left (its element detached) is not registered over the current page's.
+    if (container.isConnected) window.PopulusCharts[container.id] = chart;
     return chart;
   }
   const statusColor = { achieved: '#2e8b57', on_track: '#3a9d5d', at_risk: '#e0a100', off_track: '#c8372d', no_data: '#8a94a3' };
