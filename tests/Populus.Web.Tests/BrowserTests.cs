@@ -225,8 +225,12 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.WaitForFunctionAsync("() => window.PopulusCharts['chart-pyramid'] && window.PopulusCharts['chart-pyramid'].getOption().series[0].data.length === 18");
         Assert.Equal(36, await SeriesPoints(page, "chart-pyramid"));
         await page.Locator("#pyramid-year").FillAsync("2030");
-        await page.WaitForFunctionAsync("() => document.querySelector('#page .note').textContent.includes('2030')");
+        await page.WaitForFunctionAsync("() => document.querySelector('#pyramid-info').textContent.includes('2030')");
         Assert.True(await SeriesPoints(page, "chart-pyramid") > 0);
+        // Projected, said once, from the scenario named as the interface names it.
+        var projected = await page.Locator("#pyramid-info").InnerTextAsync();
+        Assert.Contains("基准情景", projected, StringComparison.Ordinal);
+        Assert.DoesNotContain("预测 预测", projected, StringComparison.Ordinal);
         await Shot(page, "pyramid");
 
         await Open(page, "#trends");
@@ -419,6 +423,13 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var options = await page.Locator("#pyramid-region option").EvaluateAllAsync<string[]>("o => o.map(x => x.value)");
         Assert.Equal([TestApp.Lucheng], options);
         Assert.True(await SeriesPoints(page, "chart-pyramid") > 0);
+        Assert.True(await page.Locator("#pyramid-year").IsDisabledAsync()); // projections are city work
+
+        // The county's probabilities name the scenario as the analyst's pages do, not by its file name.
+        await Open(page, "#probability");
+        await page.WaitForFunctionAsync("() => document.querySelector('#page .note') && document.querySelector('#page .note').textContent.includes('轨迹')",
+            null, new() { Timeout = 120_000 });
+        Assert.Contains("基准情景", await page.Locator("#page .note").First.InnerTextAsync(), StringComparison.Ordinal);
 
         await Open(page, "#accounts");
         Assert.Equal("overview", await page.GetAttributeAsync("#page", "data-page"));

@@ -71,6 +71,8 @@ public sealed class SecurityTests
         var limited = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = "admin", password = TestApp.Password });
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.True(limited.Headers.Contains("Retry-After"));
+        // In the cockpit's first language too (the numbers as configured).
+        Assert.Contains("最多尝试登录 3 次", (await limited.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detailZh").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,8 +84,10 @@ public sealed class SecurityTests
         var unknown = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = "nobody", password = "not it" });
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
-        Assert.Equal((await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(),
-            (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        var (wrongProblem, unknownProblem) = (await wrong.Content.ReadFromJsonAsync<JsonElement>(), await unknown.Content.ReadFromJsonAsync<JsonElement>());
+        Assert.Equal(wrongProblem.GetProperty("detail").GetString(), unknownProblem.GetProperty("detail").GetString());
+        Assert.Equal(wrongProblem.GetProperty("detailZh").GetString(), unknownProblem.GetProperty("detailZh").GetString());
+        Assert.Matches("^[^a-zA-Z]+$", wrongProblem.GetProperty("detailZh").GetString()); // the cockpit's sign-in form shows it as it is
     }
 
     [Theory]

@@ -45,8 +45,8 @@ internal static class AuthApi
         var outcome = hasher.VerifyHashedPassword(placeholder, hash ?? UnknownAccountHash.Value, request.Password ?? "");
         if (account is null || hash is null || outcome == PasswordVerificationResult.Failed)
         {
-            return TypedResults.Problem(title: "Sign-in refused", detail: "The user name or password is wrong, or the account is disabled.",
-                statusCode: StatusCodes.Status401Unauthorized);
+            return BilingualProblem.Of(StatusCodes.Status401Unauthorized, "Sign-in refused", "The user name or password is wrong, or the account is disabled.",
+                "用户名或密码错误，或账户已停用。");
         }
 
         if (outcome == PasswordVerificationResult.SuccessRehashNeeded)

@@ -57,20 +57,20 @@ internal static class ImportsApi
 
         if (!Allowed(me, kind))
         {
-            return TypedResults.Problem(title: "Not your data kind", statusCode: StatusCodes.Status403Forbidden,
-                detail: $"This account may import {string.Join(", ", me.DataKinds)} only, not {kind}.");
+            return BilingualProblem.Of(StatusCodes.Status403Forbidden, "Not your data kind", $"This account may import {string.Join(", ", me.DataKinds)} only, not {kind}.",
+                $"本账户只能导入 {string.Join("、", me.DataKinds)}，不能导入 {kind}。");
         }
 
         var extension = Path.GetExtension(file?.FileName ?? "").ToLowerInvariant();
         if (file is null || file.Length == 0 || !Extensions.Contains(extension))
         {
-            return TypedResults.Problem(title: "No file", detail: "Send one non-empty .csv, .xlsx or .parquet file in the multipart field 'file'.",
-                statusCode: StatusCodes.Status400BadRequest);
+            return BilingualProblem.Of(StatusCodes.Status400BadRequest, "No file", "Send one non-empty .csv, .xlsx or .parquet file in the multipart field 'file'.",
+                "请选择一个非空的 .csv、.xlsx 或 .parquet 文件上传。");
         }
 
         if (file.Length > MaxBytes)
         {
-            return TypedResults.Problem(title: "File too large", detail: $"At most {MaxBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return BilingualProblem.Of(StatusCodes.Status413PayloadTooLarge, "File too large", $"At most {MaxBytes / 1024 / 1024} MB.", $"文件不能超过 {MaxBytes / 1024 / 1024} MB。");
         }
 
         Provenance? defaults = null;
@@ -78,7 +78,8 @@ internal static class ImportsApi
         {
             if (source is null || !FigureKinds.TryParse(figureKind ?? "observed", out var figure))
             {
-                return TypedResults.Problem(title: "Bad provenance", detail: "figureKind (observed, estimated, projected) needs a source id.", statusCode: StatusCodes.Status400BadRequest);
+                return BilingualProblem.Of(StatusCodes.Status400BadRequest, "Bad provenance", "figureKind (observed, estimated, projected) needs a source id.",
+                    "数据性质（观测、估计、预测）须同时注明来源编号。");
             }
 
             defaults = new Provenance(figure, source, Publisher: me.DisplayName);

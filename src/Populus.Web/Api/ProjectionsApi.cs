@@ -17,7 +17,9 @@ internal static class ProjectionsApi
     public static void MapProjectionsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/projections").WithTags("Projections").RequireAuthorization(Policies.CityWork);
-        group.MapGet("/scenarios", Scenarios).WithName("ListScenarios").WithSummary("The scenarios of data/scenarios with their descriptions.");
+        // The scenarios' names are what every reader's probabilities and service demand are labelled with (基准情景).
+        app.MapGet("/api/v1/projections/scenarios", Scenarios).WithTags("Projections").RequireAuthorization(Policies.ReadData)
+            .WithName("ListScenarios").WithSummary("The scenarios of data/scenarios with their descriptions.");
         group.MapPost("/run", Run).WithName("RunScenario")
             .WithSummary("Projects a scenario to 2035 with optional levers (tfr, lifeExpectancy, netMigration, graduateRetention): population path, yearly levels, and the plan's targets met or not; with probabilities: true, the probability each target is met over the cockpit's trajectories (seed: default 2024).");
         group.MapPost("/goal", Goal).WithName("SeekGoal")

@@ -93,6 +93,7 @@ internal static class PopulusServices
                     Status = StatusCodes.Status429TooManyRequests,
                     Title = "Too many sign-in attempts",
                     Detail = $"At most {settings.LoginPermitLimit} attempts per {settings.LoginWindow.TotalSeconds:0} s from one address; try again later.",
+                    Extensions = { [Api.BilingualProblem.ChineseDetail] = $"同一地址每 {settings.LoginWindow.TotalSeconds:0} 秒最多尝试登录 {settings.LoginPermitLimit} 次，请稍后再试。" },
                 }).ExecuteAsync(context.HttpContext);
             };
         });

@@ -9,8 +9,15 @@ window.Api = (function () {
     }
     return csrf;
   }
+  // A problem's text in the page's language: the server's Chinese detail where it gives one (detailZh), else a
+  // message of the page's for statuses whose English detail says nothing a user can act on.
+  function message(p, status) {
+    if (I18N.lang === 'zh' && p && p.detailZh) return p.detailZh;
+    if (I18N.lang === 'zh' && (status >= 500 || status === 429)) return I18N.t('err.' + (status === 429 ? 'tooMany' : 'server'));
+    return (p && (p.detail || p.title)) || ('HTTP ' + status);
+  }
   async function problem(r) {
-    try { const p = await r.json(); return p.detail || p.title || ('HTTP ' + r.status); } catch { return 'HTTP ' + r.status; }
+    return message(await r.json().catch(() => null), r.status);
   }
   async function get(path) {
     const r = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
@@ -23,7 +30,7 @@ window.Api = (function () {
     if (!isForm) headers['Content-Type'] = 'application/json';
     const r = await fetch(path, { method: 'POST', credentials: 'same-origin', headers, body: isForm ? body : JSON.stringify(body), signal });
     const data = r.status === 204 ? null : await r.json().catch(() => null);
-    if (!r.ok && r.status !== 422) { const e = new Error((data && (data.detail || data.title)) || ('HTTP ' + r.status)); e.status = r.status; throw e; }
+    if (!r.ok && r.status !== 422) { const e = new Error(message(data, r.status)); e.status = r.status; throw e; }
     return { status: r.status, data };
   }
   return { get, send, token };

@@ -68,6 +68,8 @@ window.I18N = (function () {
     'accounts.title': ['账户', 'Accounts'], 'accounts.create': ['新建账户', 'New account'], 'accounts.token': ['生成令牌', 'New token'],
     'big.title': ['{city}人口发展规划监测', '{city} population plan monitor'], 'big.exit': ['退出大屏', 'Leave big screen'],
     'err.forbidden': ['无权访问', 'Not allowed'],
+    'err.server': ['服务器处理请求时出错（已记入服务器日志），请稍后重试或联系管理员', 'The server could not process the request (it is in the server log)'],
+    'err.tooMany': ['尝试次数过多，请稍后再试', 'Too many attempts; try again later'],
     'nav.points': ['积分与配置', 'Points & allocation'], 'nav.talent': ['人才与毕业生留温', 'Talent retention'],
     'nav.policies': ['政策精准推送', 'Policies for me'], 'nav.permit': ['居住证', 'Residence permit'],
     'points.round': ['轮次', 'Round'], 'points.noruns': ['本轮次尚无配置结果', 'No allocation run in this round yet'], 'points.run': ['配置结果', 'Allocation result'],

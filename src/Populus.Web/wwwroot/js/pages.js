@@ -125,7 +125,7 @@ window.Pages = (function () {
     const dateSel = h('select', { id: 'pyramid-date' });
     const slider = h('input', { id: 'pyramid-year', type: 'range', min: '2021', max: '2035', value: '2035', disabled: 'disabled' });
     const chart = h('div', { id: 'chart-pyramid', class: 'chart tall' });
-    const info = h('div', { class: 'note' });
+    const info = h('div', { class: 'note', id: 'pyramid-info' });
     async function dates() {
       const list = await Api.get('/api/v1/population/dates?region=' + encodeURIComponent(region.value)).catch(() => []);
       dateSel.replaceChildren(...list.map(d => h('option', { value: d, text: d })));
@@ -145,12 +145,15 @@ window.Pages = (function () {
     slider.addEventListener('input', () => { yearShown.textContent = slider.value; });
     slider.addEventListener('change', async () => {
       const data = await Api.get('/api/v1/projections/pyramid?year=' + slider.value + '&region=' + encodeURIComponent(region.value)).catch(e => ({ noDataReason: e.message }));
-      info.replaceChildren(data.noDataReason ? nodata(data.noDataReason) : h('span', {}, t('source') + ': ', badge('projected', provenanceText(data.provenance)), ' ' + slider.value));
+      // The projection's provenance ('projected (baseline)'): the badge says projected, the source the scenario by its name.
+      const scenario = await scenarioNames();
+      info.replaceChildren(data.noDataReason ? nodata(data.noDataReason)
+        : h('span', {}, t('source') + ': ', badge('projected', data.provenance.map(p => scenario(p.replace(/^projected \((.*)\)$/, '$1'))).join('; ')), ' ' + slider.value));
       chart.hidden = !!data.noDataReason;
       if (!data.noDataReason) Charts.pyramid(chart, data);
     });
-    Api.get('/api/v1/projections/scenarios').then(() => { slider.removeAttribute('disabled'); projection.replaceChildren(yearShown); })
-      .catch(e => projection.replaceChildren(nodata(e.status === 403 ? t('err.forbidden') : e.message)));
+    if (me.policies.includes('city-work')) { slider.removeAttribute('disabled'); projection.replaceChildren(yearShown); }
+    else projection.replaceChildren(nodata(t('err.forbidden')));
     root.append(h('section', { class: 'card' }, h('h2', { text: t('pyramid.title') }),
       h('div', { class: 'row' }, h('label', {}, t('region'), region), h('label', {}, t('pyramid.dates'), dateSel),
         h('label', { class: 'slider' }, t('pyramid.projection'), slider), projection), info, chart));
