@@ -125,7 +125,7 @@ internal static class ProjectCommand
 
     private static void PrintTable(ProjectionRun run, IReadOnlyList<ProjectionSummaryRow> rows, TextWriter w)
     {
-        w.WriteLine($"Projection of {string.Join(", ", run.Codes)}: population on {run.PopulationDate} (thousands); births, deaths and net migration over the 12 months before it.");
+        w.WriteLine($"Projection of {string.Join(", ", run.Codes)}: population on {run.PopulationDate} ({run.PopulationUnit}); births, deaths and net migration over the 12 months before it.");
         string[] widths = ["6", "15", "12", "12", "12", "9", "11", "11", "11"];
         string[] chinese = ["年份", "总人口", "0-14岁", "15-64岁", "65岁及以上", "65+占比%", "出生", "死亡", "净迁移"];
         string[] english = ["Year", "Total", "0-14", "15-64", "65+", "65+ %", "Births", "Deaths", "Net mig."];

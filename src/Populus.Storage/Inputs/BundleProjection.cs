@@ -51,7 +51,7 @@ public static class BundleProjection
 
         var engine = new CohortComponentProjection(setup.States, setup.Assumptions[0].Ages);
         var result = engine.Project(from, setup.BasePopulation, steps);
-        return new ProjectionRun("region", setup.Regions, result, prepared, "1 January");
+        return new ProjectionRun("region", setup.Regions, result, prepared, "1 January", "the unit of the inputs");
     }
 
     /// <summary>Reads a bundle and builds the assumptions of every region for steps from 1 January <paramref name="from"/> to 1 January <paramref name="to"/>.</summary>

@@ -9,9 +9,11 @@ namespace Populus.Storage.Projections;
 /// <param name="Result">The engine's result (population years are the run's years).</param>
 /// <param name="Prepared">The rates each step used, [step][state], with the levels they reach.</param>
 /// <param name="PopulationDate">When in the year the populations stand, for headers and reports ("1 July", "1 January").</param>
+/// <param name="PopulationUnit">What a population figure counts, for headers: WPP's "thousands", an input bundle's "the unit of the inputs" (its own).</param>
 public sealed record ProjectionRun(
     string KeyColumn,
     IReadOnlyList<string> Codes,
     ProjectionResult Result,
     IReadOnlyList<IReadOnlyList<PreparedRates>> Prepared,
-    string PopulationDate);
+    string PopulationDate,
+    string PopulationUnit);

@@ -58,6 +58,6 @@ public static class WppProjection
 
         var engine = new CohortComponentProjection(StateSpace.Single(location.LocationName), WppLocation.SingleAges, maxDegreeOfParallelism: 1);
         var result = engine.Project(from, [basePopulation], steps);
-        return new ProjectionRun("location_code", [locationCode.ToString(CultureInfo.InvariantCulture)], result, prepared, "1 July");
+        return new ProjectionRun("location_code", [locationCode.ToString(CultureInfo.InvariantCulture)], result, prepared, "1 July", "thousands");
     }
 }

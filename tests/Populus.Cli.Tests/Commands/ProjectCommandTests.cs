@@ -36,6 +36,9 @@ public sealed class ProjectCommandTests : IDisposable
         Assert.Equal(7, summary.Length);
         Assert.Contains("65+", output);
         Assert.Contains("2025", output);
+        // A bundle's counts are its own (persons, here): not WPP's thousands.
+        Assert.Contains("population on 1 January (the unit of the inputs)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("thousands", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Populus.Demography;
 using Populus.Planning.Data;
 using Populus.Planning.Scenarios;
@@ -325,5 +326,12 @@ public class ScenarioEvaluationTests
         Assert.Equal((5.5, 1000.0), (infant.Rate, infant.Per));
         Assert.Contains("5.5个", infant.SentenceZh, StringComparison.Ordinal);
         Assert.All(standards, s => Assert.False(string.IsNullOrWhiteSpace(s.Source)));
+
+        // The employment ratio is what its source says it is: employed persons 2020 (Table 1, 万人) over residents 15-59
+        // (Table 3, 2020 census), to the four places printed.
+        string[] Row(string file, Func<string[], bool> which) => File.ReadLines(RepoData.Path("plan/tables/" + file)).Skip(1).Select(l => l.Split(',')).Single(which);
+        var employed = double.Parse(Row("table1-labour-productivity-2015-2020.csv", f => f[1] == "2020" && f[2] == "employed_persons")[4], CultureInfo.InvariantCulture) * 10_000;
+        var working = double.Parse(Row("table3-age-structure-2010-2020.csv", f => f[1] == "2020" && f[3] == "15-59" && f[5] == "population")[7], CultureInfo.InvariantCulture);
+        Assert.Equal(Math.Round(employed / working, 4), standards.Single(s => s.Id == "labour_supply").Rate, 10);
     }
 }
