@@ -189,6 +189,29 @@ public sealed class AccessRulesTests
         Assert.DoesNotContain(app.Store.Population("330305", 2020), f => f.Batch == "bad census.csv");
     }
 
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Import_PersonsWithAShiftedColumn_NeverEchoTheNumber_NorStoreIt(string engine)
+    {
+        var app = TestApp.For(engine);
+        using var client = await app.SignedIn("admin");
+        var number = Populus.Storage.Registry.NationalIdNumber.Create(330302, new DateOnly(1991, 2, 3), 457).Disclose();
+        var masked = Populus.Storage.Registry.NationalIdNumber.Mask(number);
+        var response = await client.PostAsync("/api/v1/imports/persons", Upload($"shifted-{Guid.NewGuid():N}.csv",
+            "national_id,sex,birth_date,hukou_region,residence_region,urban_rural,education,permit_status\n" +
+            $"{number},{number},1991-02-03,330302,330302,urban,bachelor,not_required\n"));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = Assert.Single(JsonDocument.Parse(text).RootElement.GetProperty("problems").EnumerateArray());
+        Assert.Equal((2, "sex", masked), (problem.GetProperty("row").GetInt32(), problem.GetProperty("column").GetString(), problem.GetProperty("value").GetString()));
+        Assert.DoesNotContain(number, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(number, await client.GetStringAsync("/api/v1/imports"), StringComparison.Ordinal);
+        var stored = app.Store.Accounts.ImportAttempts().SelectMany(a => a.Problems).ToList();
+        Assert.Contains(stored, p => p.Value == masked);
+        Assert.DoesNotContain(stored, p => $"{p} {p.ReasonZh}".Contains(number[6..], StringComparison.Ordinal));
+    }
+
     internal static MultipartFormDataContent Upload(string name, string csv)
     {
         var form = new MultipartFormDataContent();

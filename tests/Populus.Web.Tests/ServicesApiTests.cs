@@ -189,6 +189,27 @@ public sealed class ServicesApiTests
         Assert.Equal("malformed", malformed.GetProperty("check").GetString());
     }
 
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Applications_WithAShiftedColumn_NeverEchoTheNumber(string engine)
+    {
+        using var admin = await TestApp.For(engine).SignedIn("admin");
+        var lines = await File.ReadAllLinesAsync(TestApp.RepoFile("data/services/examples/applications.csv"));
+        var header = lines[0].Split(',');
+        var cells = lines[2].Split(',');
+        var number = cells[Array.IndexOf(header, "id_number")];
+        cells[Array.IndexOf(header, "education")] = number;   // file row 3: the number in education
+        lines[2] = string.Join(',', cells);
+
+        var refused = await Json(await admin.PostAsync($"/api/v1/services/rounds/{Round}/applications",
+            AccessRulesTests.Upload("shifted.csv", string.Join('\n', lines))), HttpStatusCode.BadRequest);
+
+        var error = Assert.Single(refused.GetProperty("errors").EnumerateArray());
+        Assert.Equal((3, "education", Populus.Storage.Registry.NationalIdNumber.Mask(number)),
+            (error.GetProperty("row").GetInt32(), error.GetProperty("field").GetString(), error.GetProperty("value").GetString()));
+        Assert.DoesNotContain(number, refused.GetRawText(), StringComparison.Ordinal);
+    }
+
     private static readonly object[] Quotas =
     [
         new { quotaId = "Q-LC-01", purpose = "school", region = TestApp.Lucheng, places = 1 },

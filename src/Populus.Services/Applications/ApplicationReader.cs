@@ -18,6 +18,8 @@ namespace Populus.Services.Applications;
 /// <c>kind:yyyy-mm-dd:quantity</c> items separated by ';' (award, volunteer_hours, blood_donation, violation,
 /// credit_default, false_documents, criminal_conviction, or any kind a points table names); <c>preferences</c>
 /// as quota ids separated by ';', most wanted first. Nothing may be dated after <c>submitted_on</c>.
+/// An application is a person's data (identity number, convictions, credit defaults), so the file is read as personal
+/// (<see cref="CsvTable.OpenPersonal"/>): every problem shows its value masked.
 /// </remarks>
 public static class ApplicationReader
 {
@@ -29,7 +31,7 @@ public static class ApplicationReader
     public static IReadOnlyList<Application> Read(string path, IdentityKey identity)
     {
         ArgumentNullException.ThrowIfNull(identity);
-        using var table = CsvTable.Open(path, RequiredColumns);
+        using var table = CsvTable.OpenPersonal(path, RequiredColumns);
         var applications = new List<Application>();
         var firstRowOf = new Dictionary<(string, string, string), int>();
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -58,7 +60,7 @@ public static class ApplicationReader
                 }
                 else
                 {
-                    r.Fail("id_number", Masked(idText), parsed.Reason);
+                    r.Fail("id_number", idText, parsed.Reason);
                 }
             }
 
@@ -132,8 +134,6 @@ public static class ApplicationReader
 
         return applications;
     }
-
-    private static string Masked(string text) => text.Length > 10 ? string.Concat(text.AsSpan(0, 6), "…") : "…";
 
     private static IReadOnlyList<int>? Months(CsvRecord r, DateOnly? submitted)
     {

@@ -28,6 +28,12 @@ internal abstract class ImportKind
     public abstract string[] RequiredColumns { get; }
 
     /// <summary>
+    /// True for files of personal data (one row a person named by identity number): their problem reports show every
+    /// value masked (<see cref="CsvTable.OpenPersonal"/>). Pseudonymised records (graduates, talent intake) are not.
+    /// </summary>
+    public virtual bool HoldsPersonalData => false;
+
+    /// <summary>
     /// Reads and checks every row, recording each problem on <see cref="ImportSession.Table"/>; when there was none,
     /// writes the rows through the session and returns how many were stored. Must not commit.
     /// </summary>

@@ -13,7 +13,7 @@ internal static class Importer
     /// <exception cref="InvalidInputException">The file or a row is refused; every problem is listed and nothing changed.</exception>
     public static ImportResult Run(Engine engine, ImportKind kind, string file, ImportOptions options)
     {
-        using var table = CsvTable.Open(file, kind.RequiredColumns);
+        using var table = kind.HoldsPersonalData ? CsvTable.OpenPersonal(file, kind.RequiredColumns) : CsvTable.Open(file, kind.RequiredColumns);
         var sha = Sha256(file);
         var batch = string.IsNullOrWhiteSpace(options.Batch) ? Path.GetFileName(file) : options.Batch.Trim();
 

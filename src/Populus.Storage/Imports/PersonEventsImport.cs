@@ -28,6 +28,8 @@ internal sealed class PersonEventsImport : ImportKind
 
     public override string[] RequiredColumns => ["national_id", "event", "event_date"];
 
+    public override bool HoldsPersonalData => true;
+
     public override int Load(ImportSession session)
     {
         var table = session.Table;

@@ -32,6 +32,8 @@ internal sealed class PersonsImport : ImportKind
     public override string[] RequiredColumns =>
         ["national_id", "sex", "birth_date", "hukou_region", "residence_region", "urban_rural", "education", "permit_status"];
 
+    public override bool HoldsPersonalData => true;
+
     public override int Load(ImportSession session)
     {
         var table = session.Table;
@@ -123,13 +125,6 @@ internal sealed class PersonsImport : ImportKind
             return result.Value;
         }
 
-        var reason = result.Error switch
-        {
-            // Parse names the coded date for this error; with the masked number that would disclose the whole number.
-            NationalIdError.BirthDateInFuture => $"the birth date coded in characters 7–14 is after today ({today:yyyy-MM-dd})",
-            NationalIdError.WrongCheckDigit => "wrong check character (ISO 7064 MOD 11-2 over the first 17 digits)",
-            _ => result.Reason,
-        };
         var reasonZh = result.Error switch
         {
             NationalIdError.WrongLength => "位数不对（应为 18 位）",
@@ -141,7 +136,7 @@ internal sealed class PersonsImport : ImportKind
             _ => "为空",
         };
         record.Fail("national_id", NationalIdNumber.Mask(text),
-            new Reason($"not a GB 11643-1999 identity number: {reason}", $"不是符合 GB 11643-1999 的身份证号：{reasonZh}"));
+            new Reason($"not a GB 11643-1999 identity number: {result.Reason}", $"不是符合 GB 11643-1999 的身份证号：{reasonZh}"));
         return null;
     }
 

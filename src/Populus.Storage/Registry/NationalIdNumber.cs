@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Populus.Demography;
 
 namespace Populus.Storage.Registry;
@@ -14,7 +15,7 @@ namespace Populus.Storage.Registry;
 /// give the full number, for the protector that enciphers it and for explicit exports.
 /// The default value is no number at all; <see cref="IsDefault"/> tells it apart.
 /// </remarks>
-public readonly struct NationalIdNumber : IEquatable<NationalIdNumber>
+public readonly partial struct NationalIdNumber : IEquatable<NationalIdNumber>
 {
     /// <summary>Characters in a number.</summary>
     public const int Length = 18;
@@ -119,15 +120,17 @@ public readonly struct NationalIdNumber : IEquatable<NationalIdNumber>
 
         if (birth > today)
         {
+            // Neither the coded date nor (below) the check character the digits require is named: shown beside the
+            // masked number (address code and last four), they would give the whole number away.
             return NationalIdParseResult.Failure(NationalIdError.BirthDateInFuture,
-                $"the birth date {birth:yyyy-MM-dd} is after {today:yyyy-MM-dd}");
+                $"the birth date coded in characters 7–14 is after {today:yyyy-MM-dd}");
         }
 
         var expected = CheckCharacters[WeightedSum(first17) % 11];
         if (last != expected)
         {
             return NationalIdParseResult.Failure(NationalIdError.WrongCheckDigit,
-                $"the check character is {last} but the first 17 digits require {expected}");
+                "wrong check character (ISO 7064 MOD 11-2 over the first 17 digits)");
         }
 
         return NationalIdParseResult.Success(new NationalIdNumber(first17));
@@ -148,6 +151,17 @@ public readonly struct NationalIdNumber : IEquatable<NationalIdNumber>
         var t = text.Trim();
         return t.Length > 10 ? string.Concat(t.AsSpan(0, 6), new string('*', t.Length - 10), t.AsSpan(t.Length - 4)) : new string('*', t.Length);
     }
+
+    /// <summary>
+    /// A text with every run of digits that may be an identity number masked as <see cref="Mask"/> does: 15 or more
+    /// digits, an X allowed last (the 18-character numbers of GB 11643-1999, the 15-digit ones issued before it, and
+    /// either with a digit too many or too few). Null stays null. No figure of a statistical table has that many digits.
+    /// </summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    public static string? MaskNumbersIn(string? text) => text is null ? null : NumberLike().Replace(text, m => Mask(m.Value));
+
+    [GeneratedRegex("(?<![0-9])[0-9]{14,}[0-9Xx]", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberLike();
 
     /// <summary>Reads a number; false (and the default value) when it is not valid. See <see cref="Parse"/>.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, DateOnly today, out NationalIdNumber number)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using DuckDB.NET.Data;
 using Populus.Demography;
 using Populus.Planning.Data;
@@ -9,7 +10,11 @@ namespace Populus.Storage.Registry;
 /// Writes a generated registry to a Parquet or CSV file (by extension), for imports and other tools. The file holds
 /// the full identity numbers: it is test data, meant for systems under test, and must not be mistaken for a store.
 /// </summary>
-/// <remarks>The rows pass through an in-memory DuckDB table, whose COPY writes both formats.</remarks>
+/// <remarks>
+/// The rows pass through an in-memory DuckDB table, whose COPY writes both formats. The columns and codes are those of
+/// the <c>persons</c> import (docs/registry.md), so that the file imports as it is; <c>person_id</c>, which the import
+/// does not read, goes first.
+/// </remarks>
 public static class RegistryExport
 {
     /// <summary>Writes every person of <paramref name="generator"/>; returns the rows written.</summary>
@@ -30,12 +35,13 @@ public static class RegistryExport
         connection.Open();
         Execute(connection, """
             CREATE TABLE registry (person_id BIGINT, national_id VARCHAR, sex VARCHAR, birth_date DATE, hukou_region INTEGER,
-                residence_region INTEGER, urban_rural VARCHAR, education VARCHAR, residence_permit VARCHAR)
+                residence_region INTEGER, urban_rural VARCHAR, education VARCHAR, permit_status VARCHAR)
             """);
         var source = generator.CreateSource();
         var batch = new PersonBatch(ProtectedLoad.BlockSize);
         long written = 0;
         var education = EducationLevels.All.Select(l => l.Label()).ToArray();
+        var permits = Enum.GetValues<ResidencePermitStatus>().ToDictionary(p => (byte)p, p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.ToString()));
         using (var appender = connection.CreateAppender("registry"))
         {
             while (source.FillNext(batch))
@@ -51,7 +57,7 @@ public static class RegistryExport
                         .AppendValue(batch.ResidenceRegion[i])
                         .AppendValue(batch.UrbanRural[i] == (byte)UrbanRural.Urban ? "urban" : "rural")
                         .AppendValue(education[batch.Education[i]])
-                        .AppendValue(((ResidencePermitStatus)batch.ResidencePermit[i]).ToString())
+                        .AppendValue(permits[batch.ResidencePermit[i]])
                         .EndRow();
                 }
 

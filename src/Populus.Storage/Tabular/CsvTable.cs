@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Populus.Planning.Data;
+using Populus.Storage.Registry;
 
 namespace Populus.Storage.Tabular;
 
@@ -15,6 +16,7 @@ namespace Populus.Storage.Tabular;
 /// of checks applies whatever the format: <see cref="Open"/> picks the reader by the file's extension. Row numbers
 /// are those a user sees: the CSV line or the spreadsheet row (the header is row 1); for Parquet, which has no
 /// header row, the first record is row 2 so that the numbering matches the same table saved as CSV.
+/// A file of personal data (<see cref="OpenPersonal"/>) shows no cell in full: see <see cref="AddError(int, string?, string?, Reason)"/>.
 /// </remarks>
 public sealed class CsvTable : IDisposable
 {
@@ -23,12 +25,16 @@ public sealed class CsvTable : IDisposable
     private readonly Dictionary<string, int> _columns;
     private readonly List<InputError> _errors = [];
 
+    // True for a file of personal data: every value a problem shows is masked (NationalIdNumber.Mask).
+    private readonly bool _personal;
+
     private CsvTable(string displayName, string[]? header, IEnumerator<(int Row, string[] Fields)>? rows,
-        IDisposable? owner, IReadOnlyCollection<string> required)
+        IDisposable? owner, IReadOnlyCollection<string> required, bool personal)
     {
         FileName = displayName;
         _owner = owner;
         _rows = rows;
+        _personal = personal;
         if (header is null)
         {
             _columns = [];
@@ -44,8 +50,14 @@ public sealed class CsvTable : IDisposable
 
         foreach (var name in required.Where(name => !_columns.ContainsKey(name)))
         {
-            _errors.Add(new InputError(displayName, 1, name, null,
-                $"required column is missing (the header has: {string.Join(", ", header)})", $"缺少必需的列（表头为：{string.Join("、", header)}）"));
+            // A personal file without its header row has a person's cells in row 1 (an identity number, a birth date
+            // that unmasks it): those are not listed.
+            _errors.Add(personal
+                ? new InputError(displayName, 1, name, null,
+                    $"required column is missing (the header's {header.Length} cells are not listed: the file holds personal data, and row 1 may be a person's record)",
+                    $"缺少必需的列（文件含个人信息，第 1 行可能是某人的记录，表头的 {header.Length} 格不予列出）")
+                : new InputError(displayName, 1, name, null,
+                    $"required column is missing (the header has: {string.Join(", ", header)})", $"缺少必需的列（表头为：{string.Join("、", header)}）"));
         }
     }
 
@@ -60,7 +72,16 @@ public sealed class CsvTable : IDisposable
     /// <paramref name="requiredColumns"/> are in its header.
     /// </summary>
     /// <exception cref="InvalidInputException">The file does not exist or cannot be read as its format.</exception>
-    public static CsvTable Open(string path, params string[] requiredColumns)
+    public static CsvTable Open(string path, params string[] requiredColumns) => OpenAs(path, personal: false, requiredColumns);
+
+    /// <summary>
+    /// As <see cref="Open(string, string[])"/> for a file of personal data (one row a person named by identity number):
+    /// a problem shows its value masked, and a missing column does not list the header, which may be a person's row.
+    /// </summary>
+    /// <exception cref="InvalidInputException">The file does not exist or cannot be read as its format.</exception>
+    public static CsvTable OpenPersonal(string path, params string[] requiredColumns) => OpenAs(path, personal: true, requiredColumns);
+
+    private static CsvTable OpenAs(string path, bool personal, string[] requiredColumns)
     {
         if (!File.Exists(path))
         {
@@ -72,9 +93,9 @@ public sealed class CsvTable : IDisposable
         {
             return extension switch
             {
-                ".xlsx" => FromRows(path, XlsxRows.Read(path), requiredColumns),
-                ".parquet" => FromRows(path, ParquetRows.Read(path), requiredColumns),
-                _ => FromReader(path, new StreamReader(path, detectEncodingFromByteOrderMarks: true), requiredColumns),
+                ".xlsx" => FromRows(path, XlsxRows.Read(path), personal, requiredColumns),
+                ".parquet" => FromRows(path, ParquetRows.Read(path), personal, requiredColumns),
+                _ => ReadCsv(path, new StreamReader(path, detectEncodingFromByteOrderMarks: true), personal, requiredColumns),
             };
         }
         catch (Exception ex) when (ex is not (InvalidInputException or OutOfMemoryException))
@@ -85,7 +106,10 @@ public sealed class CsvTable : IDisposable
     }
 
     /// <summary>Reads CSV text held in memory (uploads, tests); <paramref name="displayName"/> names it in errors.</summary>
-    public static CsvTable FromReader(string displayName, TextReader reader, params string[] requiredColumns)
+    public static CsvTable FromReader(string displayName, TextReader reader, params string[] requiredColumns) =>
+        ReadCsv(displayName, reader, personal: false, requiredColumns);
+
+    private static CsvTable ReadCsv(string displayName, TextReader reader, bool personal, string[] requiredColumns)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -97,16 +121,16 @@ public sealed class CsvTable : IDisposable
         var csv = new CsvReader(reader, config);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
         {
-            return new CsvTable(displayName, null, null, csv, requiredColumns);
+            return new CsvTable(displayName, null, null, csv, requiredColumns, personal);
         }
 
-        return new CsvTable(displayName, csv.HeaderRecord, CsvRows(csv).GetEnumerator(), csv, requiredColumns);
+        return new CsvTable(displayName, csv.HeaderRecord, CsvRows(csv).GetEnumerator(), csv, requiredColumns, personal);
     }
 
     /// <summary>A table already split into a header and text cells (spreadsheets, Parquet).</summary>
-    internal static CsvTable FromRows(string displayName, (string[]? Header, IEnumerable<(int Row, string[] Fields)> Rows) table,
-        params string[] requiredColumns) =>
-        new(displayName, table.Header, table.Header is null ? null : table.Rows.GetEnumerator(), null, requiredColumns);
+    private static CsvTable FromRows(string displayName, (string[]? Header, IEnumerable<(int Row, string[] Fields)> Rows) table,
+        bool personal, string[] requiredColumns) =>
+        new(displayName, table.Header, table.Header is null ? null : table.Rows.GetEnumerator(), null, requiredColumns, personal);
 
     private static IEnumerable<(int Row, string[] Fields)> CsvRows(CsvReader csv)
     {
@@ -141,14 +165,21 @@ public sealed class CsvTable : IDisposable
 
     /// <summary>Records a problem found by the caller's own checks (a missing age, a duplicate key).</summary>
     public void AddError(int row, string? column, string? value, string reason) =>
-        _errors.Add(new InputError(FileName, row, column, value, reason));
+        _errors.Add(new InputError(FileName, row, column, Shown(value), reason));
 
     /// <summary>Records a problem whose reason is worded in English and Chinese (the cockpit's upload page shows the Chinese).</summary>
+    /// <remarks>
+    /// In a file of personal data every value is masked, whatever its column: a shifted column puts an identity
+    /// number, a name or an address into any cell, and a birth date shown in full next to a masked number gives the
+    /// whole number away (the mask hides exactly its date). Row and column still lead to the cell.
+    /// </remarks>
     public void AddError(int row, string? column, string? value, Reason reason)
     {
         ArgumentNullException.ThrowIfNull(reason);
-        _errors.Add(new InputError(FileName, row, column, value, reason.English, reason.Chinese));
+        _errors.Add(new InputError(FileName, row, column, Shown(value), reason.English, reason.Chinese));
     }
+
+    private string? Shown(string? value) => _personal && value is not null ? NationalIdNumber.Mask(value) : value;
 
     /// <summary>The reason for a file without a data row.</summary>
     public static readonly Reason NoDataRows = new("the file has no data rows", "文件没有数据行");

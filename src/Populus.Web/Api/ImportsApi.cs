@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Populus.Storage;
 using Populus.Storage.Accounts;
 using Populus.Storage.Tabular;
+using Populus.Web.Hosting;
 using Populus.Web.Plan;
 using Populus.Web.Security;
 
@@ -46,7 +47,7 @@ internal static class ImportsApi
 
     internal static async Task<Results<Ok<ImportAttempt>, UnprocessableEntity<ImportAttempt>, ProblemHttpResult>> Upload(string kind, IFormFile? file,
         [FromForm] string? batch, [FromForm] string? figureKind, [FromForm] string? source, ClaimsPrincipal user, IPopulusStore store, CockpitViews views,
-        CancellationToken cancel)
+        PopulusSettings settings, CancellationToken cancel)
     {
         var me = CurrentAccount.From(user);
         if (!PopulusStore.ImportKinds.Any(k => k.Name == kind))
@@ -98,7 +99,11 @@ internal static class ImportsApi
 
             try
             {
-                var result = store.Import(kind, path, new ImportOptions { Batch = string.IsNullOrWhiteSpace(batch) ? fileName : batch.Trim(), Provenance = defaults });
+                // Person records and events are sealed under the cockpit's registry key, the one its look-ups open.
+                var result = store.Import(kind, path, new ImportOptions
+                {
+                    Batch = string.IsNullOrWhiteSpace(batch) ? fileName : batch.Trim(), Provenance = defaults, KeyFile = settings.RegistryKeyFile,
+                });
                 views.Invalidate();
                 return TypedResults.Ok(store.Accounts.RecordImportAttempt(me.UserName, kind, fileName, true, result.Batch, result.Rows, []));
             }

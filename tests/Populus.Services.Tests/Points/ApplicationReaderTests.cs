@@ -57,6 +57,23 @@ public class ApplicationReaderTests
     }
 
     [Fact]
+    public void ShiftedColumns_ShowEveryValueMasked_TheNumberNeverInFull()
+    {
+        using var temp = TestData.Temp();
+        var file = temp.Write("apps.csv", Header +
+            $"A1,2025-school,school,{Id},2025-05-01,{Id},,,rented,,,,,,Q1\n" +                                  // row 2: the number in education
+            $"A2,2025-school,school,{Id},2025-05-01,bachelor,,,rented,,,,,criminal_conviction:2024-13-01,Q1\n");  // row 3: a conviction misdated
+        var ex = Assert.Throws<InvalidInputException>(() => ApplicationReader.Read(file, IdentityKey.Open(KeyFolder.Open(temp.File("keys")))));
+
+        Assert.Equal([(2, "education", NationalIdNumber.Mask(Id)), (3, "events", NationalIdNumber.Mask("criminal_conviction:2024-13-01"))],
+            ex.Errors.Select(e => (e.Row, e.Column, e.Value)));
+        var text = ex.Message + string.Join('\n', ex.Errors.Select(e => e + " " + e.ReasonZh));
+        Assert.DoesNotContain(Id, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Id[6..], text, StringComparison.Ordinal);
+        Assert.DoesNotContain("criminal_conviction", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public void IdentityKey_IsPrivateStableAndKeyed()
     {

@@ -113,6 +113,31 @@ public sealed class PersonEventsImportTests : IDisposable
         }
     }
 
+    [Theory]
+    [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public void NumberInAnotherColumn_IsShownMasked(string engine)
+    {
+        using var test = TestStore.Create(engine);
+        using var store = (SqlStore)test.Open();
+        var persons = Registered(store, 50);
+        var before = store.RowCounts();
+        var ids = persons.Take(3).Select(p => p.NationalId.Disclose()).ToList();
+        string[][] rows =
+        [
+            [ids[0], "move_in", "2022-02-01", "", ids[0]],                                       // row 2: the number in to_region
+            [ids[1], "death", ids[1], "", ""],                                                    // row 3: in event_date
+            [ids[2], "move_out", "2022-02-01", ids[2], "110101"],                                 // row 4: in from_region
+        ];
+        var file = TableFiles.Write(test.File("shifted.csv"), Header, rows);
+
+        var ex = Assert.Throws<InvalidInputException>(() => store.Import("person-events", file, new ImportOptions { RegistryKey = _key }));
+
+        Assert.Equal(before, store.RowCounts());
+        Assert.Equal([(2, "to_region"), (3, "event_date"), (4, "from_region")], ex.Errors.Select(e => (e.Row, e.Column)));
+        Assert.All(ex.Errors, e => Assert.Equal(NationalIdNumber.Mask(ids[e.Row - 2]), e.Value));
+        PersonsImportTests.AssertNothingShownInFull(ex, ids, []);
+    }
+
     private List<Person> Registered(IPopulusStore store, int count)
     {
         using var registry = store.OpenRegistry(_key);

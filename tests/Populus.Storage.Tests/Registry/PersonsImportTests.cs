@@ -57,6 +57,25 @@ public sealed class PersonsImportTests : IDisposable
     }
 
     [Theory]
+    [MemberData(nameof(EnginesAndFormats))]
+    public void GeneratedRegistryFile_ImportsAsItIs(string engine, string extension)
+    {
+        // generate-registry --out writes "synthetic test data for imports" (docs/registry.md): the persons import takes it unchanged.
+        using var test = TestStore.Create(engine);
+        using var store = (SqlStore)test.Open();
+        var file = test.File("generated" + extension);
+        Assert.Equal(300, RegistryExport.Write(RegistryRoundTrip.Generator(300), file));
+
+        Assert.Equal(300, store.Import("persons", file, new ImportOptions { RegistryKey = _key }).Rows);
+
+        using var registry = store.OpenRegistry(_key);
+        foreach (var person in Persons(300))
+        {
+            Assert.Equal(person, registry.FindByNationalId(person.NationalId));
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
     public void BadFile_IsRefusedWhole_EveryProblemListed_NoIdentityNumberShown(string engine)
     {
@@ -107,6 +126,65 @@ public sealed class PersonsImportTests : IDisposable
         }
 
         Assert.Contains(ex.Errors, e => e.Value is { } v && v.Contains("********", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public void ShiftedColumns_ShowEveryValueMasked_NoNumberNorBirthDateInFull(string engine)
+    {
+        using var test = TestStore.Create(engine);
+        using var store = (SqlStore)test.Open();
+        var before = store.RowCounts();
+        var persons = Persons(7);
+        var rows = persons.Select(Row).ToList();   // file rows 2..8
+        var ids = rows.Select(r => r[0]).ToList();
+        var births = rows.Select(r => r[2]).ToList();
+        rows[0][1] = ids[0];                       // row 2: the number in sex
+        rows[1][3] = ids[1];                       // row 3: in hukou_region
+        rows[2][2] = ids[2];                       // row 4: in birth_date
+        rows[3][5] = ids[3];                       // row 5: in urban_rural
+        rows[4] = ["", .. rows[4][..^1]];          // row 6: every cell one column to the right: the number in sex, the birth date in hukou_region
+        var file = TableFiles.Write(test.File("shifted.csv"), Header, rows);
+
+        var ex = Assert.Throws<InvalidInputException>(() => store.Import("persons", file, new ImportOptions { RegistryKey = _key }));
+
+        Assert.Equal(before, store.RowCounts());
+        Assert.Equal([(2, "sex"), (3, "hukou_region"), (4, "birth_date"), (5, "urban_rural")],
+            ex.Errors.Where(e => e.Row < 6).Select(e => (e.Row, e.Column)));
+        Assert.All(ex.Errors.Where(e => e.Row < 6), e => Assert.Equal(NationalIdNumber.Mask(ids[e.Row - 2]), e.Value));
+        Assert.Equal(NationalIdNumber.Mask(ids[4]), ex.Errors.Single(e => (e.Row, e.Column) == (6, "sex")).Value);
+        Assert.Equal("**********", ex.Errors.Single(e => (e.Row, e.Column) == (6, "hukou_region")).Value);
+        Assert.DoesNotContain(ex.Errors, e => e.Row > 6);
+        AssertNothingShownInFull(ex, ids, births);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public void FileWithoutItsHeader_DoesNotListTheFirstPersonsCells(string engine)
+    {
+        using var test = TestStore.Create(engine);
+        using var store = (SqlStore)test.Open();
+        var rows = Persons(3).Select(Row).ToList();
+        var file = TableFiles.Write(test.File("no-header.csv"), rows[0], rows.Skip(1));
+
+        var ex = Assert.Throws<InvalidInputException>(() => store.Import("persons", file, new ImportOptions { RegistryKey = _key }));
+
+        Assert.Equal(Header, ex.Errors.Select(e => e.Column));
+        Assert.All(ex.Errors, e => Assert.Equal(1, e.Row));
+        AssertNothingShownInFull(ex, [rows[0][0]], [rows[0][2]]);
+    }
+
+    /// <summary>No number, nor its date-sequence-check tail, nor a birth date, in the message or any problem in either language.</summary>
+    internal static void AssertNothingShownInFull(InvalidInputException ex, IEnumerable<string> numbers, IEnumerable<string> births)
+    {
+        var text = ex.Message + string.Join('\n', ex.Errors.Select(e => e + " " + e.ReasonZh));
+        foreach (var number in numbers)
+        {
+            Assert.DoesNotContain(number, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(number[6..], text, StringComparison.Ordinal);
+        }
+
+        Assert.All(births, birth => Assert.DoesNotContain(birth, text, StringComparison.Ordinal));
     }
 
     [Fact]

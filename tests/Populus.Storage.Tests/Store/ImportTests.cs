@@ -192,6 +192,32 @@ public class ImportTests
 
     [Theory]
     [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public void IdentityNumber_InAnyFile_IsShownMasked(string engine)
+    {
+        // A figures table is no personal file, yet a number pasted into it is masked wherever it stands: in a cell, in
+        // a header the message lists (an 18-character number, an X last, and a 15-digit one of the years before 1999).
+        using var t = TestStore.Create(engine);
+        using var store = t.Open();
+        const string number = "11010519491231002X";
+        const string old = "110105491231002";
+        var cells = TableFiles.Write(t.File("c.csv"), $"{CensusHeader}\n2020-11-01,{number},total,total,total,total,5,observed,T\n2020-11-01,330302,{old},total,total,total,5,observed,T\n");
+        var header = TableFiles.Write(t.File("h.csv"), $"year,region,{number}\n2021,330302,5\n");
+
+        var inCells = Assert.Throws<InvalidInputException>(() => store.Import("census", cells));
+        var inHeader = Assert.Throws<InvalidInputException>(() => store.Import("vital-events", header));
+
+        Assert.Equal([(2, "region", "110105********002X"), (3, "sex", "110105*****1002")],
+            inCells.Errors.Select(e => (e.Row, e.Column, e.Value)));
+        Assert.Contains("110105********002X", inHeader.Errors[0].Reason, StringComparison.Ordinal);
+        foreach (var text in new[] { inCells, inHeader }.SelectMany(ex => ex.Errors.Select(e => e + " " + e.ReasonZh).Append(ex.Message)))
+        {
+            Assert.DoesNotContain("19491231", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("491231", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
     public void VitalEvents_BirthsByMothersAgeAndDeathsByAgeSex(string engine)
     {
         using var t = TestStore.Create(engine);
