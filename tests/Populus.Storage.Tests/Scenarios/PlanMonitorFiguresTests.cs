@@ -2,6 +2,7 @@ using System.Globalization;
 using Populus.Planning.Data;
 using Populus.Planning.Targets;
 using Populus.Storage.Scenarios;
+using Populus.Storage.Tabular;
 
 namespace Populus.Storage.Tests.Scenarios;
 
@@ -148,6 +149,37 @@ public class PlanMonitorFiguresTests
         Assert.Equal((Table4(2021), DataStatus.Observed), (rate.Value!.Value, rate.Provenance!.Status));
         var attracted = monitor.Calculator.Compute("graduates_attracted", "温州市", 2021);
         Assert.Equal((1.5, "TEST-OBS"), (attracted.Value!.Value, attracted.Provenance!.Source));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public void APlanTableWithAWrongUnitOrIndicator_IsRefused_NamingItsRowColumnAndValue(string engine)
+    {
+        using var t = TestStore.Create(engine);
+        using var store = t.Open();
+        // The repository's data folder (its files linked, its folders made), but for Table 4: a rate in per mille and an
+        // indicator the catalogue does not have.
+        var repo = TestData.RepoPath("data");
+        var data = t.File("data");
+        foreach (var folder in Directory.EnumerateDirectories(repo, "*", SearchOption.AllDirectories).Prepend(repo))
+        {
+            Directory.CreateDirectory(Path.Combine(data, Path.GetRelativePath(repo, folder)));
+        }
+
+        foreach (var file in Directory.EnumerateFiles(repo, "*", SearchOption.AllDirectories))
+        {
+            File.CreateSymbolicLink(Path.Combine(data, Path.GetRelativePath(repo, file)), file);
+        }
+
+        var table4 = Path.Combine(data, "plan", "tables", "table4-graduate-retention-2014-2021.csv");
+        File.Delete(table4);
+        File.WriteAllText(table4, "region,year,indicator,indicator_zh,value,unit,unit_zh,source,note\n" +
+            "温州市,2019,graduate_retention_rate,留温率,371.6,per mille,‰,Table 4,\n温州市,2021,graduate_retention,留温率,39.49,%,%,Table 4,\n");
+
+        var ex = Assert.Throws<InvalidInputException>(() => PlanMonitor.Load(store, data));
+        Assert.Contains(ex.Errors, e => e.File == table4 && e.Row == 2 && e.Column == "unit" && e.Value == "per mille"
+            && e.Reason.Contains("catalogue's unit", StringComparison.Ordinal) && e.ReasonZh is not null);
+        Assert.Contains(ex.Errors, e => e.File == table4 && e.Row == 3 && e.Column == "indicator" && e.Value == "graduate_retention");
     }
 
     private static PlanMonitor Reloaded(PlanMonitor monitor, IPopulusStore store)
