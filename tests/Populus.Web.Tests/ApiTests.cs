@@ -190,7 +190,12 @@ public sealed class ApiTests
         Assert.Equal("DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,OBS_STATUS,SOURCE,OBS_COMMENT", lines[0]);
         var rows = lines[1..].Select(l => l.Split(',')).ToList();
         var row = rows.Single(r => r[3] == "2020");
-        Assert.Equal(["POPULUS:WENZHOU_PLAN_INDICATORS(1.0)", "330300", "resident_population", "2020", "957.29", "10k persons", "A"], row[..7]);
+        // 2020: the census count of plan Table 3's groups (the plan's base value 957.29万 to its printed digits), observed.
+        var census = File.ReadLines(TestApp.RepoFile("data/plan/tables/table3-age-structure-2010-2020.csv")).Select(l => l.Split(','))
+            .Where(f => f[1] == "2020" && f[5] == "population").Sum(f => double.Parse(f[7], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(["POPULUS:WENZHOU_PLAN_INDICATORS(1.0)", "330300", "resident_population", "2020"], row[..4]);
+        Assert.Equal(census / 10_000, double.Parse(row[4], System.Globalization.CultureInfo.InvariantCulture), 9);
+        Assert.Equal(["10k persons", "A"], row[5..7]);
         Assert.All(rows, r => Assert.Contains(r[6], new[] { "A", "E", "F" }));
 
         var json = await client.GetFromJsonAsync<JsonElement>("/api/v1/indicators/resident_population/series?from=2019&to=2021");

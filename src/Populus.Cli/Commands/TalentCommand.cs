@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Populus.Services.Talent;
 using Populus.Storage;
+using Populus.Storage.Services;
 
 namespace Populus.Cli.Commands;
 

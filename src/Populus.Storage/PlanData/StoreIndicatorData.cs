@@ -53,14 +53,20 @@ public sealed class StoreIndicatorData(IPopulusStore store) : IIndicatorData
             return DataResult<double>.Missing(new($"no {name} of {region} in {year} in the store", $"数据库中没有{region}{year}年的{ScalarSeries.NameZh(name)}"));
         }
 
-        var value = figure.Unit switch
-        {
-            "100m CNY" => figure.Value * 1e8,
-            "10k persons" => figure.Value * 1e4,
-            _ => figure.Value,
-        };
-        return DataResult<double>.Found(value, Convert(figure.Provenance));
+        return InSeriesUnit(name, figure.Value, figure.Unit) is { } value
+            ? DataResult<double>.Found(value, Convert(figure.Provenance))
+            : DataResult<double>.Missing(new($"the store's {name} of {region} in {year} is in {figure.Unit}, not a unit of the series",
+                $"数据库中{region}{year}年的{ScalarSeries.NameZh(name)}单位为{figure.Unit}，不是该序列的单位"));
     }
+
+    /// <summary>A figure in its series' unit (<see cref="ScalarSeries.Units"/>): GDP in 100m CNY (亿元) as CNY, a count in
+    /// 10k persons (万人) as persons; null for any other unit, which is not the series' measure.</summary>
+    internal static double? InSeriesUnit(string series, double value, string unit) =>
+        !ScalarSeries.Units.TryGetValue(series, out var own) ? null
+        : string.Equals(unit, own, StringComparison.OrdinalIgnoreCase) ? value
+        : unit == "100m CNY" && own == "CNY" ? value * 1e8
+        : unit == "10k persons" && own == "persons" ? value * 1e4
+        : null;
 
     public DataResult<ReportedValue> Reported(string indicatorId, string region, int year)
     {

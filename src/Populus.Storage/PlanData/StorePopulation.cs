@@ -15,14 +15,18 @@ namespace Populus.Storage.PlanData;
 /// <para>Read in a few statements through a reader's scope (a county viewer's reads hold its county only), not per
 /// region and year: plan monitoring asks for thousands of region-years when it judges targets.</para>
 /// <para>Which table is a region's population of a year: a published table with age groups (a census, a sample survey:
-/// the latest reference date of its year), unless the data already report that year's residents — the plan's base
-/// values and the bureau's annual series for the city; then the report stands, so a figure the plan is monitored on is
-/// never replaced by another source's. Else the year end of the latest vintage of the annual estimates (single ages,
-/// estimated); the year's published total, observed, is then its reported residents, which the calculator prefers to
-/// the estimate's sum (<see cref="Planning.Indicators.IndicatorCalculator"/>). Else a published total of all ages (the
-/// annual survey's year-end total), where the data report no other figure for it: it gives residents and a grouping's
-/// sum over its members, but no age structure. A table's urban total is the year's urban population unless the data
-/// report its urbanization rate. The calibrated single-year base of the census day is left to the projection. A vital
+/// the latest reference date of its year), unless the data already report that year's residents as another figure —
+/// the plan's base values and the bureau's annual series for the city; then the report stands, so a figure the plan is
+/// monitored on is never replaced by another source's. A table whose total is the reported figure (the same count, to
+/// the report's printed digits: the 2020 census's 9,572,903 and the plan's 957.29万, the 2015 survey's groups and the
+/// bureau's 911.7万) is that count's age structure and joins the report. Else the year end of the latest vintage of the
+/// annual estimates (single ages, estimated); the year's published total, observed, is then its reported residents,
+/// which the calculator prefers to the estimate's sum (<see cref="Planning.Indicators.IndicatorCalculator"/>). Else a
+/// published total of all ages (the annual survey's year-end total), where the data report no other figure for it: it
+/// gives residents and a grouping's sum over its members, but no age structure. A table's urban total (else the annual
+/// survey's) is the year's urban population unless the data report its urbanization rate as another figure: a total
+/// that gives the reported rate over the year's residents, to the rate's printed digits, joins it. The calibrated
+/// single-year base of the census day is left to the projection. A vital
 /// events table (births by the mother's age groups, a closed range such as 15–49; deaths by age groups from 0 to an
 /// open one; either with the sexes, or a total) is the year's births or deaths.</para>
 /// </remarks>
@@ -33,11 +37,11 @@ public sealed class StorePopulation
 
     private readonly Dictionary<(string Region, int Year), DataResult<AgeSexCounts>> _published;
     private readonly Dictionary<(string Region, int Year), DataResult<AgeSexCounts>> _estimated;
-    private readonly List<PopulationFigure> _urban;
+    private readonly Dictionary<(string Region, int Year), DataResult<AgeSexCounts>> _urban;
     private readonly Dictionary<(string Region, int Year, string Event), DataResult<AgeSexCounts>> _events;
 
     private StorePopulation(Dictionary<(string, int), DataResult<AgeSexCounts>> published, Dictionary<(string, int), DataResult<AgeSexCounts>> estimated,
-        List<PopulationFigure> urban, Dictionary<(string, int, string), DataResult<AgeSexCounts>> events) =>
+        Dictionary<(string, int), DataResult<AgeSexCounts>> urban, Dictionary<(string, int, string), DataResult<AgeSexCounts>> events) =>
         (_published, _estimated, _urban, _events) = (published, estimated, urban, events);
 
     /// <summary>Reads the counts of the reader's regions that <paramref name="regions"/> holds (what
@@ -82,7 +86,13 @@ public sealed class StorePopulation
             .Where(r => r.Sex == "total" && r.Age == "total" && Known(r.RegionCode))
             .GroupBy(r => (r.RegionCode, r.ReferenceDate.Year))
             .Select(g => g.MaxBy(r => r.ReferenceDate)!)
-            .ToList();
+            .ToDictionary(u => (u.RegionCode, u.ReferenceDate.Year), u => StoreIndicatorData.Total(u.Persons, StoreIndicatorData.Convert(u.Provenance)));
+        // A year without a table's urban total: the annual survey's (永嘉县's 2022 urban residents, county_annual.csv).
+        foreach (var total in reader.SurveyTotals(measure: "urban_population").Where(s => s.Sex == "total" && Known(s.RegionCode)))
+        {
+            urban.TryAdd((total.RegionCode, total.Year), StoreIndicatorData.Total(total.Value, StoreIndicatorData.Convert(total.Provenance)));
+        }
+
         // The births and deaths departments report (vital events): births by the mother's age and sex, deaths by age and sex.
         var events = new Dictionary<(string Region, int Year, string Event), DataResult<AgeSexCounts>>();
         foreach (var table in reader.VitalEvents().Where(e => Known(e.RegionCode)).GroupBy(e => (e.RegionCode, e.Year, e.Event)))
@@ -107,7 +117,7 @@ public sealed class StorePopulation
             var report = data.Reported(Residents, key.Region, key.Year);
             var table = _published.TryGetValue(key, out var p) ? p.Value : null;
             var total = table is { Ages.Count: 1 } ? table : null;
-            var chosen = table is { Ages.Count: > 1 } && !report.HasValue ? p
+            var chosen = table is { Ages.Count: > 1 } && (!report.HasValue || Same(table, report.Value)) ? p
                 : _estimated.TryGetValue(key, out var e) ? e
                 : total is not null && (!report.HasValue || Same(total, report.Value)) ? p
                 : default(DataResult<AgeSexCounts>?);
@@ -126,10 +136,14 @@ public sealed class StorePopulation
             added++;
         }
 
-        foreach (var u in _urban.Where(u => !data.Reported(Urbanization, u.RegionCode, u.ReferenceDate.Year).HasValue))
+        foreach (var ((region, year), urban) in _urban)
         {
-            var provenance = StoreIndicatorData.Convert(u.Provenance);
-            data.AddPopulation(PopulationKind.Urban, u.RegionCode, u.ReferenceDate.Year, StoreIndicatorData.Total(u.Persons, provenance).Value, provenance);
+            if (data.Reported(Urbanization, region, year) is { HasValue: true } rate && !SameRate(urban.Value, data.Population(PopulationKind.Resident, region, year), rate.Value))
+            {
+                continue;
+            }
+
+            data.AddPopulation(PopulationKind.Urban, region, year, urban.Value, urban.Provenance!);
             added++;
         }
 
@@ -150,8 +164,15 @@ public sealed class StorePopulation
         return added;
     }
 
-    /// <summary>A total of all ages that is the reported residents themselves (the city's year-end residents, which its
-    /// annual series and the county table both give): it joins the report, and the shares of the city's centres
-    /// (pop(region=中心城区) / pop()) can be computed from the counties' totals of that year.</summary>
-    private static bool Same(AgeSexCounts total, ReportedValue residents) => Math.Abs(total.Total.Total() - residents.Value * 10_000) < 0.5;
+    /// <summary>A table whose total is the reported residents themselves, to the report's printed digits (the city's
+    /// year-end residents, which its annual series and the county table both give; the 2020 census's broad groups and
+    /// the plan's base value): it joins the report, and the shares of the city's centres (pop(region=中心城区) / pop())
+    /// can be computed from the counties' totals of that year.</summary>
+    private static bool Same(AgeSexCounts table, ReportedValue residents) =>
+        Math.Abs(table.Total.Total() / 10_000 - residents.Value) <= residents.RoundingHalfUnit;
+
+    /// <summary>An urban total that gives the reported urbanization rate over the year's residents, to the rate's
+    /// printed digits (永嘉县 2022: 50.69万 of 87.4万 is the reported 58.0 %): the same figure, so it joins the report.</summary>
+    private static bool SameRate(AgeSexCounts urban, DataResult<AgeSexCounts> residents, ReportedValue rate) =>
+        residents.HasValue && Math.Abs(100 * urban.Total.Total() / residents.Value.Total.Total() - rate.Value) <= rate.RoundingHalfUnit;
 }

@@ -13,10 +13,11 @@ namespace Populus.Storage.Scenarios;
 
 /// <summary>
 /// Everything plan monitoring reads, loaded once: the plan's catalogue and targets, the scenarios, the scenario
-/// model, the service standards, and the observed figures (the plan's base values, the statistics bureau's annual
-/// figures in data/wenzhou, the department figures imported into the store, and the store's census tables, annual
-/// estimates and year-end totals for the region-years those leave open: <see cref="PlanData.StorePopulation"/>). The
-/// commands and the cockpit use it.
+/// model, the service standards, and the observed figures (the plan's base values and its published tables of GDP,
+/// employed persons and graduate retention, the statistics bureau's annual figures in data/wenzhou, the department
+/// figures imported into the store, the graduates and talent intake counted from the store's records
+/// (<see cref="PlanData.TalentIndicators"/>), and the store's census tables, annual estimates and year-end totals for
+/// the region-years those leave open: <see cref="PlanData.StorePopulation"/>). The commands and the cockpit use it.
 /// </summary>
 public sealed class PlanMonitor
 {
@@ -76,9 +77,18 @@ public sealed class PlanMonitor
 
     private readonly Lazy<Demography.Stochastic.UncertaintyModel> _uncertainty;
 
-    /// <summary>The plan's base values and the bureau's annual figures: read once, as the data folder does not change
-    /// while the monitor runs (an import changes the store's figures only, <see cref="ReloadObserved"/>).</summary>
-    private readonly IReadOnlyList<ReportedValue> _planFigures;
+    /// <summary>The plan's base values and published tables and the bureau's annual figures: read once, as the data
+    /// folder does not change while the monitor runs (an import changes the store's figures only, <see cref="ReloadObserved"/>).</summary>
+    private readonly (IReadOnlyList<ReportedValue> Reported, IReadOnlyList<SeriesFigure> Series) _planFigures;
+
+    /// <summary>The plan's published tables that monitoring reads (data/plan/tables): Table 1's GDP and employed persons
+    /// (the series labour productivity is computed from) and its printed productivity, Table 4's graduate retention
+    /// rates (市教育局). Table 3 is the store's (seeded as the city's census population), Table 6's base values the
+    /// target book's.</summary>
+    private static readonly string[] PlanTables = ["table1-labour-productivity-2015-2020.csv", "table4-graduate-retention-2014-2021.csv"];
+
+    /// <summary>A figure of a data series (<see cref="ScalarSeries"/>) in the series' unit.</summary>
+    private sealed record SeriesFigure(string Name, string Region, int Year, double Value, PlanProvenance Provenance);
 
     /// <summary>The random processes calibrated to China's WPP 2024 bounds (data/wpp), fitted once; net migration's
     /// spread is the city's own (<see cref="MigrationSpread"/>) where its annual figures measure it.</summary>
@@ -270,10 +280,11 @@ public sealed class PlanMonitor
         return new MigrationSpreadEstimate(rates, ResidualMigration.Spread([.. rates.Select(r => r.Rate)]), sources);
     }
 
-    /// <summary>The plan's Table 6 base values and the statistics bureau's annual figures (data/wenzhou/wenzhou_annual.csv),
-    /// where an indicator of the catalogue is the same measure in the same unit; sets <see cref="MigrationSpread"/> and
-    /// <see cref="LastObservedYear"/> from the same file.</summary>
-    private List<ReportedValue> ReadPlanFigures()
+    /// <summary>The plan's Table 6 base values, its published tables (<see cref="PlanTables"/>) and the statistics bureau's
+    /// annual figures (data/wenzhou/wenzhou_annual.csv), where an indicator of the catalogue is the same measure in the
+    /// same unit; sets <see cref="MigrationSpread"/> and <see cref="LastObservedYear"/> from the annual file.</summary>
+    /// <exception cref="InvalidInputException">A file is missing or a row invalid (every problem listed).</exception>
+    private (IReadOnlyList<ReportedValue> Reported, IReadOnlyList<SeriesFigure> Series) ReadPlanFigures()
     {
         var figures = new List<ReportedValue>(Plan.Book.BaseFigures);
         var city = Plan.Regions.KeyOrSelf(Model.City);
@@ -315,7 +326,65 @@ public sealed class PlanMonitor
 
         MigrationSpread = MigrationSpreadFrom(balance, Model.BaseYear);
         LastObservedYear = last;
-        return figures;
+        var series = new List<SeriesFigure>();
+        foreach (var name in PlanTables)
+        {
+            ReadPlanTable(Path.Combine(DataFolder, "plan", "tables", name), figures, series);
+        }
+
+        return (figures, series);
+    }
+
+    /// <summary>
+    /// One of the plan's published tables (region, year, indicator, value, unit, source): a data series' rows (GDP in
+    /// 亿元, employed persons in 万人) as the series in its own unit, an indicator's rows as its reported figure in the
+    /// catalogue's unit, each observed with the table and the department it prints as source. The base year's figure
+    /// of an indicator with a Table 6 base value is that value (Table 4's 2020 rate is the base 37.85).
+    /// </summary>
+    private void ReadPlanTable(string path, List<ReportedValue> figures, List<SeriesFigure> series)
+    {
+        using var table = CsvTable.Open(path, "region", "year", "indicator", "value", "unit", "source");
+        foreach (var r in table.Records())
+        {
+            if (r.RequiredText("region") is not { } region || r.Integer("year", 1900, 2200) is not { } year || r.RequiredText("indicator") is not { } indicator
+                || r.Number("value") is not { } value || r.RequiredText("unit") is not { } unit || r.RequiredText("source") is not { } source)
+            {
+                continue;
+            }
+
+            if (!Plan.Regions.TryCodeOf(region, out var code))
+            {
+                r.Fail("region", region, new Reason("not a region of the store", "不是数据库中的地区"));
+                continue;
+            }
+
+            var provenance = PlanProvenance.Observed($"plan {source}");
+            if (ScalarSeries.IsKnown(indicator))
+            {
+                if (PlanData.StoreIndicatorData.InSeriesUnit(indicator, value, unit) is { } inUnit)
+                {
+                    series.Add(new SeriesFigure(indicator, code, year, inUnit, provenance));
+                }
+                else
+                {
+                    r.Fail("unit", unit, new Reason($"not a unit of the series {indicator} ({ScalarSeries.Units[indicator]})", $"不是{ScalarSeries.NameZh(indicator)}的单位（{ScalarSeries.Units[indicator]}）"));
+                }
+            }
+            else if (!Plan.Catalogue.Contains(indicator))
+            {
+                r.Fail("indicator", indicator, new Reason("neither an indicator of the catalogue nor a data series", "既不是指标目录中的指标，也不是数据序列"));
+            }
+            else if (!string.Equals(unit, Plan.Catalogue[indicator].Unit, StringComparison.OrdinalIgnoreCase))
+            {
+                r.Fail("unit", unit, new Reason($"not the catalogue's unit of {indicator} ({Plan.Catalogue[indicator].Unit})", $"不是指标目录中{indicator}的单位（{Plan.Catalogue[indicator].Unit}）"));
+            }
+            else if (!Plan.Book.BaseFigures.Any(f => f.IndicatorId == indicator && f.Year == year && Plan.Regions.KeyOrSelf(f.Region) == code))
+            {
+                figures.Add(new ReportedValue(indicator, code, year, r.Text("value")!, provenance));
+            }
+        }
+
+        table.ThrowIfInvalid();
     }
 
     /// <summary>The observed data: the plan's figures, then the departments' figures and the store's population for
@@ -324,21 +393,41 @@ public sealed class PlanMonitor
     private void LoadObserved(IPopulusStore store, PlanData.StorePopulation population)
     {
         var observed = new InMemoryIndicatorData(Plan.Catalogue);
-        foreach (var figure in _planFigures)
+        foreach (var figure in _planFigures.Reported)
         {
             observed.AddReported(figure);
         }
 
-        // The departments' figures, read in one statement (not one per catalogue entry).
+        foreach (var figure in _planFigures.Series)
+        {
+            observed.AddSeries(figure.Name, figure.Region, figure.Year, figure.Value, figure.Provenance);
+        }
+
+        // The departments' figures, read in one statement (not one per catalogue entry): an indicator's in place of the
+        // plan's unless the plan's stands higher (an observation before an estimate), a data series' (the bureau's GDP
+        // of the years after Table 1) where the plan gives none.
         foreach (var f in store.For(DataScope.All).Indicators())
         {
-            if (Plan.Catalogue.Contains(f.Indicator) && Plan.Catalogue[f.Indicator] is var entry && Plan.Regions.TryCodeOf(f.RegionCode, out var code) && entry.AppliesTo(code)
-                && InCatalogueUnit(f.Value, f.Unit, entry.Unit) is { } value)
+            if (!Plan.Regions.TryCodeOf(f.RegionCode, out var code))
             {
-                var provenance = f.Provenance.Kind == Populus.Storage.FigureKind.Observed ? PlanProvenance.Observed(f.Provenance.SourceId) : PlanProvenance.Estimated(f.Provenance.SourceId);
+                continue;
+            }
+
+            var provenance = f.Provenance.Kind == Populus.Storage.FigureKind.Observed ? PlanProvenance.Observed(f.Provenance.SourceId) : PlanProvenance.Estimated(f.Provenance.SourceId);
+            if (Plan.Catalogue.Contains(f.Indicator) && Plan.Catalogue[f.Indicator] is var entry && entry.AppliesTo(code)
+                && InCatalogueUnit(f.Value, f.Unit, entry.Unit) is { } value
+                && !(observed.Reported(entry.Id, code, f.Year) is { HasValue: true } held && held.Provenance!.Status < provenance.Status))
+            {
                 observed.AddReported(new ReportedValue(entry.Id, f.RegionCode, f.Year, value.ToString("R", CultureInfo.InvariantCulture), provenance));
             }
+            else if (PlanData.StoreIndicatorData.InSeriesUnit(f.Indicator, f.Value, f.Unit) is { } inUnit && !observed.Series(f.Indicator, code, f.Year).HasValue)
+            {
+                observed.AddSeries(f.Indicator, code, f.Year, inUnit, provenance);
+            }
         }
+
+        // The graduates and talent intake counted from the departments' records (indicators 11 and 8).
+        PlanData.TalentIndicators.AddTo(observed, store.Services.Graduates(), store.Services.TalentIntake(), Model.City);
 
         // The counties' (and the province's other cities') census tables, estimates and year-end totals, where the figures above leave a year open.
         population.AddTo(observed);

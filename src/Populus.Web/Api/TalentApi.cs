@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Populus.Services.Talent;
+using Populus.Storage.Services;
 using Populus.Web.Security;
 using Populus.Web.Services;
 

@@ -16,8 +16,9 @@ namespace Populus.Web.Plan;
 /// evaluator on it, and a short-lived cache of the computed views (the cockpit polls them; imports clear it).
 /// </summary>
 /// <remarks>
-/// Every region: the observed data of <see cref="ScenarioService.Monitor"/> (the plan's Table 6 base values, the
-/// bureau's annual figures, the store's department figures, census tables, annual estimates and year-end totals),
+/// Every region: the observed data of <see cref="ScenarioService.Monitor"/> (the plan's Table 6 base values and
+/// published tables, the bureau's annual figures, the store's department figures, the graduates and talent intake
+/// counted from its records, its census tables, annual estimates and year-end totals),
 /// with targets ahead judged on the baseline projection. A county scope: only its county's figures read through the
 /// scoped store (its department figures, then its census tables, estimates and year-end totals:
 /// <see cref="Storage.PlanData.StorePopulation"/>), so nothing of another county reaches its views; without the
@@ -213,6 +214,13 @@ internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSe
             {
                 refused.Add($"{f.Indicator} {f.RegionCode} {f.Year}: {ex.Message}");
             }
+        }
+
+        if (scope.IsAll)
+        {
+            // The graduates and talent intake counted from the records: the city's indicators 11 and 8 (a county's
+            // views have neither: both indicators are the city's).
+            Storage.PlanData.TalentIndicators.AddTo(data, store.Services.Graduates(), store.Services.TalentIntake(), plan.Targets.Region);
         }
 
         Storage.PlanData.StorePopulation.Read(store.For(scope), plan.Regions).AddTo(data);

@@ -1,7 +1,6 @@
 using Populus.Planning.Catalogue;
 using Populus.Planning.Data;
 using Populus.Planning.Indicators;
-using Populus.Services.Talent;
 using Populus.Services.Tests.Store;
 using Populus.Storage;
 using Populus.Storage.PlanData;

@@ -16,9 +16,12 @@ public class StorePopulationTests
             .Where(f => f[0] == unit && f[3] == indicator).Select(f => double.Parse(f[4], CultureInfo.InvariantCulture)).Single();
 
     /// <summary>A county's year-end residents in 10k persons (data/wenzhou/county_annual.csv) and its source.</summary>
-    private static (double Value, string Source) YearEnd(string unit, int year) =>
+    private static (double Value, string Source) YearEnd(string unit, int year) => CountyAnnual(unit, year, "resident_population_yearend");
+
+    /// <summary>A county's figure of a year (data/wenzhou/county_annual.csv), as printed there, and its source.</summary>
+    private static (double Value, string Source) CountyAnnual(string unit, int year, string indicator) =>
         File.ReadLines(TestData.SharedPath("data/wenzhou/county_annual.csv")).Skip(1).Select(l => l.Split(','))
-            .Where(f => f[0] == year.ToString(CultureInfo.InvariantCulture) && f[1] == unit && f[3] == "resident_population_yearend")
+            .Where(f => f[0] == year.ToString(CultureInfo.InvariantCulture) && f[1] == unit && f[3] == indicator)
             .Select(f => (double.Parse(f[4], CultureInfo.InvariantCulture), f[6])).Single();
 
     private static (IndicatorCatalogue Catalogue, RegionRegistry Regions) Plan(IPopulusStore store)
@@ -61,12 +64,54 @@ public class StorePopulationTests
         var centre = new[] { "330302", "330303", "330304", "330305" }.Sum(unit => YearEnd(unit, 2021).Value);
         Assert.Equal(centre, calculator.Compute("resident_population", "中心城区", 2021).Value!.Value, 9);
 
-        // The city's 2020 residents are the plan's own figure: the census table does not replace it.
+        // The city's 2020 census table (plan Table 3's groups) is the plan's 957.29万 to its printed digits: the same
+        // count, so it joins the report and gives the year its age structure.
         var city = calculator.Compute("resident_population", "330300", 2020);
-        Assert.Equal((957.29, ValueBasis.Reported), (city.Value!.Value, city.Basis));
-        Assert.False(data.Population(PopulationKind.Resident, "330300", 2020).HasValue);
+        Assert.Equal(957.29, city.Value!.Value, 0.005);
+        Assert.Equal(DataStatus.Observed, city.Provenance!.Status);
+        Assert.True(data.Population(PopulationKind.Resident, "330300", 2020).HasValue);
+        // A report the table does not give (another count) stands, and the table is left out.
+        var other = new InMemoryIndicatorData(catalogue);
+        other.AddReported(new ReportedValue("resident_population", "330300", 2020, "958.1", Populus.Planning.Data.Provenance.Observed("TEST")));
+        StorePopulation.Read(store.For(DataScope.All), regions).AddTo(other);
+        Assert.False(other.Population(PopulationKind.Resident, "330300", 2020).HasValue);
         // A year the plan reports nothing for: the census's own table (plan Table 3, 2010) answers.
         Assert.True(data.Population(PopulationKind.Resident, "330300", 2010).HasValue);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public void AYearsSurveyUrbanTotal_IsItsUrbanPopulation_JoiningAReportedRateItGives(string engine)
+    {
+        using var t = TestStore.Create(engine);
+        using var store = t.Open();
+        var (catalogue, regions) = Plan(store);
+        var (urban, source) = CountyAnnual("330324", 2022, "urban_population");
+        var residents = YearEnd("330324", 2022).Value;
+        var (printed, _) = CountyAnnual("330324", 2022, "urbanization_rate");
+
+        // 永嘉县 2022: no census table, the annual survey's urban and total residents (county_annual.csv); the reported
+        // rate is their quotient to its printed digits, so the counts join it.
+        foreach (var report in new double?[] { null, printed })
+        {
+            var data = new InMemoryIndicatorData(catalogue);
+            if (report is { } rate)
+            {
+                data.AddReported(new ReportedValue("urbanization_rate", "330324", 2022, rate.ToString("0.0", CultureInfo.InvariantCulture), Populus.Planning.Data.Provenance.Observed(source)));
+            }
+
+            StorePopulation.Read(store.For(DataScope.All), regions).AddTo(data);
+            var value = new IndicatorCalculator(catalogue, data).Compute("urbanization_rate", "永嘉县", 2022);
+            Assert.Equal((100 * urban / residents, DataStatus.Observed, ValueBasis.Computed), (value.Value!.Value, value.Provenance!.Status, value.Basis));
+            Assert.StartsWith(source, value.Provenance.Source, StringComparison.Ordinal);
+        }
+
+        // A reported rate the counts do not give stands.
+        var other = new InMemoryIndicatorData(catalogue);
+        other.AddReported(new ReportedValue("urbanization_rate", "330324", 2022, "61.0", Populus.Planning.Data.Provenance.Observed("TEST")));
+        StorePopulation.Read(store.For(DataScope.All), regions).AddTo(other);
+        Assert.False(other.Population(PopulationKind.Urban, "330324", 2022).HasValue);
+        Assert.Equal(61.0, new IndicatorCalculator(catalogue, other).Compute("urbanization_rate", "永嘉县", 2022).Value!.Value);
     }
 
     [Theory]

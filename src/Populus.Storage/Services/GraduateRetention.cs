@@ -1,6 +1,4 @@
-using Populus.Storage.Services;
-
-namespace Populus.Services.Talent;
+namespace Populus.Storage.Services;
 
 /// <summary>
 /// The local-graduate retention rate (在温高校应届毕业生留温率, plan indicator 11): of the year's graduates of the
@@ -16,12 +14,17 @@ public static class GraduateRetention
         {
             var retained = g.Count(x => x.Destination == "employed_local");
             return new RetentionYear(g.Key, g.Count(), retained, 100.0 * retained / g.Count(), RecordBatch.Of(g.Select(x => (x.Batch, x.Provenance.SourceId))),
-                g.Any(x => x.Provenance.Kind != Populus.Storage.FigureKind.Observed));
+                g.Any(x => x.Provenance.Kind != FigureKind.Observed));
         })];
     }
 }
 
 /// <summary>One graduation year: graduates, those employed locally, the rate in percent, and the batches the records came in.</summary>
+/// <param name="Year">The graduation year.</param>
+/// <param name="Graduates">The year's graduates.</param>
+/// <param name="Retained">Of them, those employed locally.</param>
+/// <param name="RatePercent">Retained / graduates, in percent.</param>
+/// <param name="Batches">The import batches the records came in.</param>
 /// <param name="Estimated">True when some records are not observed (estimated or projected).</param>
 public sealed record RetentionYear(int Year, int Graduates, int Retained, double RatePercent, IReadOnlyList<RecordBatch> Batches, bool Estimated)
 {

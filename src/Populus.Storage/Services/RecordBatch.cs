@@ -1,4 +1,4 @@
-namespace Populus.Services.Talent;
+namespace Populus.Storage.Services;
 
 /// <summary>An import batch that person-level records were counted from, with its source: what a figure counted from
 /// records names as its source.</summary>
