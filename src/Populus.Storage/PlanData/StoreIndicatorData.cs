@@ -53,13 +53,10 @@ public sealed class StoreIndicatorData(IPopulusStore store) : IIndicatorData
             return DataResult<double>.Missing(new($"no {name} of {region} in {year} in the store", $"数据库中没有{region}{year}年的{ScalarSeries.NameZh(name)}"));
         }
 
-        var value = figure.Unit switch
-        {
-            "100m CNY" => figure.Value * 1e8,
-            "10k persons" => figure.Value * 1e4,
-            _ => figure.Value,
-        };
-        return DataResult<double>.Found(value, Convert(figure.Provenance));
+        // A figure stored before imports checked units, in a unit the series is not measured in, is not read as if it were.
+        return StoredIndicators.InSeriesUnit(figure.Value, figure.Unit, name) is { } value
+            ? DataResult<double>.Found(value, Convert(figure.Provenance))
+            : DataResult<double>.Missing(new($"the {name} of {region} in {year} is stored in {figure.Unit}, not a unit of the series", $"数据库中{region}{year}年的{ScalarSeries.NameZh(name)}单位为{figure.Unit}，不是该序列的单位"));
     }
 
     public DataResult<ReportedValue> Reported(string indicatorId, string region, int year)

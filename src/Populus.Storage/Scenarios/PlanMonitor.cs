@@ -333,7 +333,7 @@ public sealed class PlanMonitor
         foreach (var f in store.For(DataScope.All).Indicators())
         {
             if (Plan.Catalogue.Contains(f.Indicator) && Plan.Catalogue[f.Indicator] is var entry && Plan.Regions.TryCodeOf(f.RegionCode, out var code) && entry.AppliesTo(code)
-                && InCatalogueUnit(f.Value, f.Unit, entry.Unit) is { } value)
+                && PlanData.StoredIndicators.InCatalogueUnit(f.Value, f.Unit, entry.Unit) is { } value)
             {
                 var provenance = f.Provenance.Kind == Populus.Storage.FigureKind.Observed ? PlanProvenance.Observed(f.Provenance.SourceId) : PlanProvenance.Estimated(f.Provenance.SourceId);
                 observed.AddReported(new ReportedValue(entry.Id, f.RegionCode, f.Year, value.ToString("R", CultureInfo.InvariantCulture), provenance));
@@ -346,14 +346,4 @@ public sealed class PlanMonitor
         Observed = observed;
         Calculator = new IndicatorCalculator(Plan.Catalogue, observed);
     }
-
-    /// <summary>
-    /// A stored figure in the catalogue's unit: the store keeps counts in persons where the plan states them in 10k
-    /// persons. A figure in any other unit is not the catalogue's measure and is left out (the indicator then falls back
-    /// to other data or shows 'no data' with its reason) rather than read as if it were.
-    /// </summary>
-    private static double? InCatalogueUnit(double value, string storedUnit, string catalogueUnit) =>
-        string.Equals(storedUnit, catalogueUnit, StringComparison.OrdinalIgnoreCase) ? value
-        : storedUnit == "persons" && catalogueUnit == "10k persons" ? value / 10_000
-        : null;
 }
