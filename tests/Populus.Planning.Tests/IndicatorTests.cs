@@ -254,6 +254,33 @@ public class IndicatorTests
     }
 
     [Fact]
+    public void BirthsOfSomeMothersAgesOnly_GiveNoSrbTfrOrInfantMortality_AndSaySo()
+    {
+        // data/examples/vital-events.csv's shape: one region-year's births to mothers aged 25–29 only, with infant deaths.
+        var ages = AgeGroups.SingleYear(100);
+        var women = Enumerable.Repeat(1000.0, ages.Count).ToArray();
+        var someMothers = AgeGroups.FiveYear(25, 30, open: false);
+        var deathAges = AgeGroups.SingleYear(1);
+        var data = new InMemoryIndicatorData(Seed.Catalogue)
+            .AddPopulation(PopulationKind.Resident, Seed.City, 2030, AgeSexCounts.Split(new PopulationByAgeSex(new PopulationByAge(ages, women), new PopulationByAge(ages, women))), Provenance.Observed("test"))
+            .AddBirths(Seed.City, 2030, AgeSexCounts.Split(new PopulationByAgeSex(new PopulationByAge(someMothers, [2100]), new PopulationByAge(someMothers, [1900]))), Provenance.Observed("test"))
+            .AddDeaths(Seed.City, 2030, AgeSexCounts.Split(new PopulationByAgeSex(new PopulationByAge(deathAges, [12, 500]), new PopulationByAge(deathAges, [10, 500]))), Provenance.Observed("test"));
+        var calc = new IndicatorCalculator(Seed.Catalogue, data);
+        foreach (var id in new[] { "sex_ratio_at_birth", "total_fertility_rate", "infant_mortality" })
+        {
+            var v = calc.Compute(id, Seed.City, 2030);
+            Assert.False(v.HasValue, id);
+            Assert.Contains("covers ages 25-29 only; it needs every mother's age group 15-49", v.Note!.English, StringComparison.Ordinal);
+            Assert.Contains("15-49 岁的全部年龄组", v.Note!.Chinese, StringComparison.Ordinal);
+        }
+
+        // A total of the year's births (no mother's age) still gives the infant mortality.
+        data.AddBirths(Seed.City, 2031, AgeSexCounts.BothSexes(new PopulationByAge(AgeGroups.FromStarts([0]), [4000])), Provenance.Observed("test"))
+            .AddDeaths(Seed.City, 2031, AgeSexCounts.Split(new PopulationByAgeSex(new PopulationByAge(deathAges, [12, 500]), new PopulationByAge(deathAges, [10, 500]))), Provenance.Observed("test"));
+        Assert.Equal(1000.0 * 22 / 4000, calc.Compute("infant_mortality", Seed.City, 2031).Value!.Value, 1e-12);
+    }
+
+    [Fact]
     public void SplitCounts_AddTheSexes_AndRefuseASumThatOverflows()
     {
         var ages = AgeGroups.SingleYear(3);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Populus.Planning.Catalogue;
 using Populus.Planning.Data;
 using Populus.Planning.Indicators;
@@ -147,6 +148,29 @@ public class TargetTests
     {
         var projection = new ProjectedIndicators("s").Add("sex_ratio_at_birth", Seed.City, year, srb);
         Assert.Equal(expected, Evaluator().Evaluate(Seed.Book, Target("sex_ratio_at_birth", year), Seed.City, 2020, projection).Status);
+    }
+
+    [Fact]
+    public void ValuesOnABound_MeetAClosedBandAndMissAnOpenOne_AndTheMessageSaysBy_LessThanShown()
+    {
+        // The band's upper edge as the arithmetic of a ratio gives it (the next double above it): on the edge, so met.
+        var (lower, upper) = TargetRule.NaturalBalanceRange;
+        var onEdge = new ProjectedIndicators("s").Add("sex_ratio_at_birth", Seed.City, 2035, Math.BitIncrement(upper));
+        Assert.Equal(TargetStatus.OnTrack, Evaluator().Evaluate(Seed.Book, Target("sex_ratio_at_birth", 2035), Seed.City, 2020, onEdge).Status);
+
+        // Beyond the upper edge the margin is taken of that edge, not of the lower one.
+        var above = new ProjectedIndicators("s").Add("sex_ratio_at_birth", Seed.City, 2035, upper + 1);
+        var missed = Evaluator().Evaluate(Seed.Book, Target("sex_ratio_at_birth", 2035), Seed.City, 2020, above);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"misses it by 1 (within the at-risk margin of 2 % of {upper})"), missed.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain(string.Create(CultureInfo.InvariantCulture, $"of {lower})"), missed.Explanation, StringComparison.Ordinal);
+
+        // The plan's >45 (plan-indicators.csv) excludes 45 itself: missed, by less than the figures are shown to.
+        var target = Target("graduate_retention_rate", 2030);
+        var bound = target.Rule.Value!.Value;
+        var atBound = new ProjectedIndicators("s").Add("graduate_retention_rate", Seed.City, 2030, Math.BitDecrement(bound));
+        var e = Evaluator().Evaluate(Seed.Book, target, Seed.City, 2020, atBound);
+        Assert.Equal(TargetStatus.AtRisk, e.Status);
+        Assert.Contains("misses it by less than 0.0001", e.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]

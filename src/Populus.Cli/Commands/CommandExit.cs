@@ -68,7 +68,7 @@ internal static class CommandExit
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or JsonException or FileNotFoundException or DirectoryNotFoundException)
         {
-            error.WriteLine($"refused, nothing was changed: {ex.Message}");
+            error.WriteLine($"refused, nothing was changed: {(ex is ArgumentException a ? Reason(a) : ex.Message)}");
             return Refused;
         }
         catch (Exception ex) when (ex is StoreOpenException or RegistryKeyMismatchException or DbException or IOException or UnauthorizedAccessException)
@@ -76,5 +76,21 @@ internal static class CommandExit
             error.WriteLine($"failed: {ex.Message}");
             return StoreOrFileFailed;
         }
+    }
+
+    /// <summary>An argument's refusal as its thrower worded it, without the suffixes .NET appends for programmers
+    /// (" (Parameter 'vintage')", "Actual value was 2019."); led by what was refused when the words do not name it
+    /// ("probability: must be strictly between 0 and 1").</summary>
+    internal static string Reason(ArgumentException ex)
+    {
+        var message = ex.Message.Split('\n')[0].TrimEnd('\r');
+        if (ex.ParamName is not { } name)
+        {
+            return message;
+        }
+
+        var suffix = $" (Parameter '{name}')";
+        message = message.EndsWith(suffix, StringComparison.Ordinal) ? message[..^suffix.Length] : message;
+        return message.Contains(name, StringComparison.OrdinalIgnoreCase) ? message : $"{name}: {message}";
     }
 }

@@ -18,6 +18,12 @@ internal sealed class FormulaEvaluator(RegionalData data)
 
     private static readonly (string, string) TotalFertility = ("TFR", "总和生育率");
 
+    /// <summary>The childbearing ages a births table by mother's age covers, 15 to 49 (the census's and the health
+    /// commission's reproductive span; docs/storage.md).</summary>
+    private const int FirstChildbearingAge = 15;
+
+    private const int ChildbearingEnd = 50;
+
     public DataResult<double> Evaluate(Formula formula, string region, int year) => Eval(formula.Root, region, year);
 
     /// <summary>The region's name for messages (figures are keyed by code).</summary>
@@ -80,7 +86,7 @@ internal sealed class FormulaEvaluator(RegionalData data)
             case FormulaFunction.Urban:
                 return Sum(data.Counts(PopulationKind.Urban, false, region, year), c, ("urban population", "城镇人口"), region, year);
             case FormulaFunction.Births:
-                return Sum(data.Counts(null, true, region, year), c, ("births", "出生数"), region, year);
+                return Sum(Births(region, year), c, ("births", "出生数"), region, year);
             case FormulaFunction.Deaths:
                 return Sum(data.Counts(null, false, region, year), c, ("deaths", "死亡数"), region, year);
             case FormulaFunction.Edu:
@@ -127,10 +133,29 @@ internal sealed class FormulaEvaluator(RegionalData data)
                 $"{Name(region)}{year}年{c.Ages} 岁{(c.Sex is { } z ? (z == Sex.Male ? "男性" : "女性") : "")}的{what.Chinese}").Because(why!));
     }
 
+    /// <summary>
+    /// The year's births: a total, or a table by the mother's age that covers the childbearing ages 15–49 (the groups
+    /// already run without gaps, <see cref="AgeGroups"/>). A table of some of them only (the mothers aged 25–29) is
+    /// refused: a TFR, sex ratio at birth or infant mortality from it would describe those mothers, not the region.
+    /// </summary>
+    private DataResult<AgeSexCounts> Births(string region, int year)
+    {
+        var births = data.Counts(null, true, region, year);
+        if (!births.HasValue || births.Value.Ages is var ages && (ages.IsOpenEnded ? ages.FirstAge == 0 : ages.FirstAge <= FirstChildbearingAge && ages.End >= ChildbearingEnd))
+        {
+            return births;
+        }
+
+        var covered = new AgeRange(ages.FirstAge, ages.End!.Value);
+        return DataResult<AgeSexCounts>.Missing(new(
+            $"the births table by mother's age covers ages {covered} only; it needs every mother's age group {FirstChildbearingAge}-{ChildbearingEnd - 1}",
+            $"按母亲年龄分的出生数只有 {covered} 岁；需要 {FirstChildbearingAge}-{ChildbearingEnd - 1} 岁的全部年龄组"));
+    }
+
     /// <summary>TFR = Σ n·(births / women) over the mother's age groups of the births table [PHG2001 §5.3].</summary>
     private DataResult<double> Tfr(string region, int year)
     {
-        var births = data.Counts(null, true, region, year);
+        var births = Births(region, year);
         var pop = data.Counts(PopulationKind.Resident, false, region, year);
         if (!births.HasValue || !pop.HasValue)
         {
@@ -207,7 +232,7 @@ internal sealed class FormulaEvaluator(RegionalData data)
 
     private DataResult<double> Srb(string region, int year)
     {
-        var births = data.Counts(null, true, region, year);
+        var births = Births(region, year);
         DataResult<double> Missing(Reason why) => DataResult<double>.Missing(Of(("sex ratio at birth", "出生人口性别比"), region, year).Because(why));
         if (!births.HasValue)
         {

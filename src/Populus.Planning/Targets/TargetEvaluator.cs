@@ -75,8 +75,11 @@ public sealed class TargetEvaluator
         {
             var scale = Math.Max(Math.Abs(check.Scale), 1e-12);
             status = check.Shortfall <= _options.AtRiskMargin * scale ? TargetStatus.AtRisk : TargetStatus.OffTrack;
+            // A miss smaller than the figures are shown to (a value on a bound the target excludes: 45 against >45) is
+            // said so, not "misses it by 0".
+            var by = Math.Round(check.Shortfall, 4) > 0 ? check.Shortfall.ToString("0.####", CultureInfo.InvariantCulture) : "less than 0.0001";
             why = string.Create(CultureInfo.InvariantCulture,
-                $"the projection '{projection!.Scenario}' misses it by {check.Shortfall:0.####} ({(status == TargetStatus.AtRisk ? "within" : "beyond")} the at-risk margin of {_options.AtRiskMargin:P0} of {scale:0.####}): {check.Explanation}");
+                $"the projection '{projection!.Scenario}' misses it by {by} ({(status == TargetStatus.AtRisk ? "within" : "beyond")} the at-risk margin of {_options.AtRiskMargin:P0} of {scale:0.####}): {check.Explanation}");
         }
 
         var benchmark = book.IsBenchmark(entry, region);
@@ -216,7 +219,9 @@ public sealed class TargetEvaluator
 
                 var met = rose;
                 return new RuleCheck(met, worst, before.Value!.Value,
-                    !explain ? "" : met ? $"rose every year {from}–{year}" : string.Create(CultureInfo.InvariantCulture, $"did not rise every year {from}–{year} (largest fall {worst:0.####})"));
+                    !explain ? "" : met ? $"rose every year {from}–{year}"
+                    : Math.Round(worst, 4) > 0 ? string.Create(CultureInfo.InvariantCulture, $"did not rise every year {from}–{year} (largest fall {worst:0.####})")
+                    : $"did not rise every year {from}–{year} (unchanged from one year to the next)");
             }
 
             case TargetKind.Increasing or TargetKind.Decreasing:
@@ -288,16 +293,21 @@ public sealed class TargetEvaluator
     private static RuleCheck Band(double x, TargetRule rule, string? what)
     {
         var (lo, hi) = rule.Band!.Value;
+        // A value on a bound, to the rounding of the arithmetic that gave it (an SRB of 107 from 107 boys per 100 girls
+        // comes out 107.00000000000001), is on the bound: inside a closed band, outside an open one.
+        var atLo = OnBound(x, lo);
+        var atHi = OnBound(x, hi);
         var met = rule.Kind switch
         {
-            TargetKind.Above => x > lo,
-            TargetKind.Below => x < hi,
-            TargetKind.OrderOfMagnitude => x >= lo && x < hi,
-            TargetKind.Exactly => Math.Abs(x - lo) <= 1e-9 * Math.Max(1, Math.Abs(lo)),
-            _ => x >= lo && x <= hi,
+            TargetKind.Above => x > lo && !atLo,
+            TargetKind.Below => x < hi && !atHi,
+            TargetKind.OrderOfMagnitude => (x >= lo || atLo) && x < hi && !atHi,
+            TargetKind.Exactly => atLo,
+            _ => (x >= lo || atLo) && (x <= hi || atHi),
         };
         var shortfall = met ? 0 : Math.Max(Distance(x, lo, hi), 0);
-        var level = double.IsFinite(lo) ? lo : hi;
+        // The margin is taken of the bound the value misses: the upper edge of a band for a value above it.
+        var level = (x > hi && double.IsFinite(hi)) || !double.IsFinite(lo) ? hi : lo;
         return new RuleCheck(met, shortfall, level, what is null ? "" : Describe($"{what} {{0}} against {rule}", x, level));
     }
 
@@ -382,6 +392,9 @@ public sealed class TargetEvaluator
         var goal = x < band.Lower ? band.Lower : x > band.Upper ? band.Upper : x;
         return (goal - x) / years;
     }
+
+    /// <summary>True when <paramref name="x"/> equals <paramref name="bound"/> but for floating-point rounding (a relative 1e-9).</summary>
+    private static bool OnBound(double x, double bound) => double.IsFinite(bound) && Math.Abs(x - bound) <= 1e-9 * Math.Max(1, Math.Abs(bound));
 
     private static double Distance(double x, double lo, double hi) => x < lo ? lo - x : x > hi ? x - hi : 0;
 

@@ -12,6 +12,7 @@ internal sealed class ImportSession
     private readonly Dictionary<Provenance, long> _provenanceIds = [];
     private readonly Dictionary<string, (string? Title, string? Publisher, string? Confidence)> _sources;
     private long? _batchId;
+    private IReadOnlyDictionary<string, string>? _catalogueUnits;
 
     public ImportSession(Engine engine, DbConnection connection, DbTransaction transaction, CsvTable table, string kind,
         string batch, string file, string sha256, ImportOptions options)
@@ -50,6 +51,9 @@ internal sealed class ImportSession
     public ImportOptions Options { get; }
 
     public RegionIndex Regions { get; }
+
+    /// <summary>The plan catalogue's indicator ids and units (data/plan/indicator-catalogue.csv), read on first use.</summary>
+    public IReadOnlyDictionary<string, string> CatalogueUnits => _catalogueUnits ??= PlanData.StoredIndicators.CatalogueUnits(Scenarios.DataFolder.Locate());
 
     /// <summary>
     /// The provenance of a row: its own provenance cells over the import's defaults. A source known to the store

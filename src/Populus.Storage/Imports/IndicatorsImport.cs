@@ -32,9 +32,20 @@ internal sealed class IndicatorsImport : FactImportKind
                 "指标名由字母、数字和下划线组成、以字母开头，与指标目录一致，如 new_urban_jobs、TT44"));
             indicator = null;
         }
+        else if (indicator is not null && PlanData.StoredIndicators.IndicatorProblem(indicator, session.CatalogueUnits) is { } unknown)
+        {
+            record.Fail("indicator", indicator, unknown);
+            indicator = null;
+        }
 
         var value = record.Number("value");
         var unit = record.RequiredText("unit");
+        if (indicator is not null && unit is not null && PlanData.StoredIndicators.UnitProblem(indicator, unit, session.CatalogueUnits) is { } wrongUnit)
+        {
+            record.Fail("unit", unit, wrongUnit);
+            unit = null;
+        }
+
         var department = record.RequiredText("department");
         if (year is null || region is null || indicator is null || value is null || unit is null || department is null)
         {

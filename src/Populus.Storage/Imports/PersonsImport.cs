@@ -174,12 +174,15 @@ internal sealed class PersonsImport : ImportKind
 
         if (date > today)
         {
-            record.Fail(column, text, new Reason($"after today ({today:yyyy-MM-dd})", $"晚于今天（{today:yyyy-MM-dd}）"));
+            record.Fail(column, text, AfterToday(today));
             return null;
         }
 
         return date;
     }
+
+    /// <summary>The reason for a date that has not come yet: a record reports what has happened.</summary>
+    internal static Reason AfterToday(DateOnly today) => new($"after today ({today:yyyy-MM-dd})", $"晚于今天（{today:yyyy-MM-dd}）");
 
     /// <summary>
     /// A required 6-digit GB/T 2260 code, or null (with the problem reported). With <paramref name="residence"/> it must

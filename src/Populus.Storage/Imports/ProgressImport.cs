@@ -29,12 +29,19 @@ internal sealed class ProgressImport : ImportKind
             r => (r.Int(0)!.Value, r.GetString(1), r.Date(2)!.Value)).ToHashSet();
         var rows = new List<object?[]>();
         var first = new Dictionary<(int, string, DateOnly), int>();
+        var today = DateOnly.FromDateTime(DateTime.Now);
         foreach (var record in session.Table.Records())
         {
             var year = WorkCells.Year(record);
             var key = WorkCells.PointKey(record);
             var department = record.RequiredText("department");
             var reported = record.Date("reported_on");
+            if (reported is { } on && on > today)
+            {
+                record.Fail("reported_on", on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), PersonsImport.AfterToday(today));
+                reported = null;
+            }
+
             var percent = record.Number("percent_complete", 0, 100, new Reason("a share done is between 0 and 100", "完成比例应在 0 与 100 之间"));
             var completed = record.YesNo("completed");
             var evidence = record.RequiredText("evidence");

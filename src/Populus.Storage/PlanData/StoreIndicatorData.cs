@@ -53,20 +53,11 @@ public sealed class StoreIndicatorData(IPopulusStore store) : IIndicatorData
             return DataResult<double>.Missing(new($"no {name} of {region} in {year} in the store", $"数据库中没有{region}{year}年的{ScalarSeries.NameZh(name)}"));
         }
 
-        return InSeriesUnit(name, figure.Value, figure.Unit) is { } value
+        // A figure stored before imports checked units, in a unit the series is not measured in, is not read as if it were.
+        return StoredIndicators.InSeriesUnit(figure.Value, figure.Unit, name) is { } value
             ? DataResult<double>.Found(value, Convert(figure.Provenance))
-            : DataResult<double>.Missing(new($"the store's {name} of {region} in {year} is in {figure.Unit}, not a unit of the series",
-                $"数据库中{region}{year}年的{ScalarSeries.NameZh(name)}单位为{figure.Unit}，不是该序列的单位"));
+            : DataResult<double>.Missing(new($"the {name} of {region} in {year} is stored in {figure.Unit}, not a unit of the series", $"数据库中{region}{year}年的{ScalarSeries.NameZh(name)}单位为{figure.Unit}，不是该序列的单位"));
     }
-
-    /// <summary>A figure in its series' unit (<see cref="ScalarSeries.Units"/>): GDP in 100m CNY (亿元) as CNY, a count in
-    /// 10k persons (万人) as persons; null for any other unit, which is not the series' measure.</summary>
-    internal static double? InSeriesUnit(string series, double value, string unit) =>
-        !ScalarSeries.Units.TryGetValue(series, out var own) ? null
-        : string.Equals(unit, own, StringComparison.OrdinalIgnoreCase) ? value
-        : unit == "100m CNY" && own == "CNY" ? value * 1e8
-        : unit == "10k persons" && own == "persons" ? value * 1e4
-        : null;
 
     public DataResult<ReportedValue> Reported(string indicatorId, string region, int year)
     {

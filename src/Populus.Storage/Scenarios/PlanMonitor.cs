@@ -361,7 +361,7 @@ public sealed class PlanMonitor
             var provenance = PlanProvenance.Observed($"plan {source}");
             if (ScalarSeries.IsKnown(indicator))
             {
-                if (PlanData.StoreIndicatorData.InSeriesUnit(indicator, value, unit) is { } inUnit)
+                if (PlanData.StoredIndicators.InSeriesUnit(value, unit, indicator) is { } inUnit)
                 {
                     series.Add(new SeriesFigure(indicator, code, year, inUnit, provenance));
                 }
@@ -415,12 +415,12 @@ public sealed class PlanMonitor
 
             var provenance = f.Provenance.Kind == Populus.Storage.FigureKind.Observed ? PlanProvenance.Observed(f.Provenance.SourceId) : PlanProvenance.Estimated(f.Provenance.SourceId);
             if (Plan.Catalogue.Contains(f.Indicator) && Plan.Catalogue[f.Indicator] is var entry && entry.AppliesTo(code)
-                && InCatalogueUnit(f.Value, f.Unit, entry.Unit) is { } value
+                && PlanData.StoredIndicators.InCatalogueUnit(f.Value, f.Unit, entry.Unit) is { } value
                 && !(observed.Reported(entry.Id, code, f.Year) is { HasValue: true } held && held.Provenance!.Status < provenance.Status))
             {
                 observed.AddReported(new ReportedValue(entry.Id, f.RegionCode, f.Year, value.ToString("R", CultureInfo.InvariantCulture), provenance));
             }
-            else if (PlanData.StoreIndicatorData.InSeriesUnit(f.Indicator, f.Value, f.Unit) is { } inUnit && !observed.Series(f.Indicator, code, f.Year).HasValue)
+            else if (PlanData.StoredIndicators.InSeriesUnit(f.Value, f.Unit, f.Indicator) is { } inUnit && !observed.Series(f.Indicator, code, f.Year).HasValue)
             {
                 observed.AddSeries(f.Indicator, code, f.Year, inUnit, provenance);
             }
@@ -435,14 +435,4 @@ public sealed class PlanMonitor
         Observed = observed;
         Calculator = new IndicatorCalculator(Plan.Catalogue, observed);
     }
-
-    /// <summary>
-    /// A stored figure in the catalogue's unit: the store keeps counts in persons where the plan states them in 10k
-    /// persons. A figure in any other unit is not the catalogue's measure and is left out (the indicator then falls back
-    /// to other data or shows 'no data' with its reason) rather than read as if it were.
-    /// </summary>
-    private static double? InCatalogueUnit(double value, string storedUnit, string catalogueUnit) =>
-        string.Equals(storedUnit, catalogueUnit, StringComparison.OrdinalIgnoreCase) ? value
-        : storedUnit == "persons" && catalogueUnit == "10k persons" ? value / 10_000
-        : null;
 }

@@ -84,6 +84,16 @@ public sealed class PlanMonitoringCommandTests : IDisposable
     }
 
     [Fact]
+    public void Goal_RefusedArgument_IsWordedForTheUser_WithoutDotNetsParameterSuffixes()
+    {
+        var (exit, _, error) = CliRunner.Run("goal", "--indicator", "resident_population", "--year", "2025", "--lever", "net-migration", "--probability", "1.5", "--db", Db);
+        Assert.Equal(1, exit);
+        Assert.Contains("probability: must be strictly between 0 and 1", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter '", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Actual value was", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Goal_TenMillion_ReachedWithLevelAndSensitivity()
     {
         var (exit, output, error) = CliRunner.Run("goal", "--indicator", "resident_population", "--year", "2025", "--lever", "net-migration", "--db", Db);

@@ -305,16 +305,58 @@ public class ImportTests
         var bad = TableFiles.Write(t.File("ind-bad.csv"), """
             year,region,indicator,value,unit,department,figure_kind,source_id
             2021,330300,New Jobs,1,persons,人社局,observed,X
-            2021,330300,new_jobs,1,,人社局,observed,X
+            2021,330300,new_urban_jobs,1,,人社局,observed,X
             2021,330300,44TT,1,persons,人社局,observed,X
             """);
         var ex = Assert.Throws<InvalidInputException>(() => store.Import("indicators", bad));
         Assert.Equal([(2, "indicator"), (3, "unit"), (4, "indicator")], ex.Errors.Select(e => (e.Row, e.Column!)));
+        Assert.Equal(2, store.Indicators("high_skilled_talent").Count + store.Indicators("new_urban_jobs").Count); // nothing of the refused file
         var badSurvey = TableFiles.Write(t.File("survey-bad.csv"), """
             year,region,survey,measure,value,figure_kind,source_id
             2015,330300,sample_1pct_2015,weddings,5,observed,S03
             """);
         Assert.Equal("measure", Assert.Throws<InvalidInputException>(() => store.Import("survey", badSurvey)).Errors.Single().Column);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public void Indicators_OutsideTheCatalogueOrInAnotherUnit_AreRefusedWithTheUnitNamed(string engine)
+    {
+        using var t = TestStore.Create(engine);
+        using var store = t.Open();
+        // The catalogue's own unit of the birth-defect incidence (per mille), read from the file the import checks against.
+        using var catalogue = CsvTable.Open(Path.Combine(TestPaths.RepoRoot, "data", "plan", "indicator-catalogue.csv"), "id", "unit");
+        var perMille = catalogue.Records().Single(r => r.Text("id") == "birth_defect_incidence").Text("unit");
+        var bad = TableFiles.Write(t.File("ind-units.csv"), $"""
+            year,region,indicator,value,unit,department,figure_kind,source_id
+            2022,330300,no_such_indicator_xyz,5,%,市教育局,observed,EXAMPLE
+            2022,330300,birth_defect_incidence,0.51,%,市卫健委,observed,EXAMPLE
+            2022,330300,birth_defect_incidence,0.51,apples,市卫健委,observed,EXAMPLE
+            2022,330300,gdp,7000,10k persons,市统计局,observed,EXAMPLE
+            2023,330300,birth_defect_incidence,5.1,{perMille},市卫健委,observed,EXAMPLE
+            """);
+        var ex = Assert.Throws<InvalidInputException>(() => store.Import("indicators", bad));
+        Assert.Equal([(2, "indicator", "no_such_indicator_xyz"), (3, "unit", "%"), (4, "unit", "apples"), (5, "unit", "10k persons")],
+            ex.Errors.Select(e => (e.Row, e.Column!, e.Value!)));
+        Assert.Contains("not an indicator of the plan's catalogue", ex.Errors[0].Reason);
+        Assert.Contains($"in {perMille}, not '%'", ex.Errors[1].Reason);
+        Assert.Contains("单位是 " + perMille, ex.Errors[1].ReasonZh);
+        Assert.Contains("CNY (or 100m CNY)", ex.Errors[3].Reason);
+        Assert.Empty(store.Indicators("birth_defect_incidence")); // all or nothing: the good row is not stored either
+
+        // The series catalogue formulas read and the bureau's rates stay importable, in the units they are read in;
+        // a count the catalogue gives in 10k persons may come in persons.
+        store.Import("indicators", TableFiles.Write(t.File("ind-series.csv"), """
+            year,region,indicator,value,unit,department,figure_kind,source_id
+            2016,330300,gdp,5000,100m CNY,市统计局,observed,EXAMPLE
+            2016,330300,employed_persons,575.9,10k persons,市统计局,observed,EXAMPLE
+            2016,330300,graduates,52000,persons,市教育局,observed,EXAMPLE
+            2016,330300,graduates_retained,20500,persons,市教育局,observed,EXAMPLE
+            2016,330300,birth_rate,6.8,per mille,市统计局,observed,EXAMPLE
+            2016,330300,high_skilled_talent,330000,persons,市人力社保局,observed,EXAMPLE
+            """));
+        Assert.Equal(5000, Assert.Single(store.Indicators("gdp"), f => f.Year == 2016).Value);
+        Assert.Equal("persons", Assert.Single(store.Indicators("high_skilled_talent"), f => f.Year == 2016).Unit);
     }
 
     [Theory]

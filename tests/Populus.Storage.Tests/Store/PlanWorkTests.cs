@@ -60,7 +60,8 @@ public sealed class PlanWorkTests
             "2024,P1,市教育局,2024-05-02,80,yes,x,\n" +
             "2024,P1,市教育局,2024-05-03,80,maybe,x,\n" +
             "2024,P1,市教育局,2024-05-04,80,no,,\n" +
-            "2024,P1,市教育局,2024-04-01,50,no,x,\n");
+            "2024,P1,市教育局,2024-04-01,50,no,x,\n" +
+            $"2024,P1,市教育局,{DateTime.Now.AddDays(2):yyyy-MM-dd},50,no,x,\n");
         using var store = t.Open();
         store.Import("workpoints", t.File("points.csv"));
         var ex = Assert.Throws<InvalidInputException>(() => store.Import("progress", t.File("progress.csv")));
@@ -72,6 +73,7 @@ public sealed class PlanWorkTests
         Assert.Contains((7, "completed"), problems);
         Assert.Contains((8, "evidence"), problems);
         Assert.Contains((9, "reported_on"), problems);
+        Assert.StartsWith("after today", ex.Errors.Single(e => e.Row == 10).Reason, StringComparison.Ordinal); // a report of what has not happened yet
         Assert.DoesNotContain(ex.Errors, e => e.Row == 2);
         Assert.Contains("belongs to 市教育局", ex.Errors.Single(e => e.Row == 3).Reason, StringComparison.Ordinal);
         Assert.All(store.Work.Items(2024, WorkScope.LeadOffice, new DateOnly(2024, 12, 31)), i => Assert.Null(i.ReportedOn));
