@@ -96,7 +96,7 @@ public sealed class SecurityTests
         var created = await admin.PostAsJsonAsync($"/api/v1/accounts/{provider.Id}/tokens", new { name = "department system", days = 30 });
         var token = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
         Assert.StartsWith("pop_", token, StringComparison.Ordinal);
-        Assert.DoesNotContain(app.Store.Accounts.ReadAudit(), e => (e.Detail ?? "").Contains(token, StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Store.Accounts.ReadAudit().Entries, e => (e.Detail ?? "").Contains(token, StringComparison.Ordinal));
 
         using var system = app.Client();
         system.Bearer(token);
@@ -141,7 +141,7 @@ public sealed class SecurityTests
             }
         }
 
-        Assert.Contains(app.Store.Accounts.ReadAudit(account: "auditor"), e => e.Id == id);
+        Assert.Contains(app.Store.Accounts.ReadAudit(new AuditFilter(Account: "auditor")).Entries, e => e.Id == id);
     }
 
     [PostgresFact]

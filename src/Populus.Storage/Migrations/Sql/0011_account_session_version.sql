@@ -1,0 +1,6 @@
+-- A cockpit session (cookie) carries the session_version of its account at sign-in; the web host compares it with
+-- the stored one on every request. A password change, disabling or enabling the account adds one, so every session
+-- signed in before it ends at once (docs/cockpit.md "Security"). Same SQL on DuckDB and PostgreSQL.
+
+ALTER TABLE account ADD COLUMN session_version BIGINT DEFAULT 0;
+UPDATE account SET session_version = 0 WHERE session_version IS NULL;
