@@ -11,7 +11,7 @@ public sealed class SessionTests
     private static string Unmask => $"/api/v1/registry/persons?id={TestApp.LuchengPerson.Disclose()}&unmask=true&purpose=check+after+disable";
 
     /// <summary>A new city analyst with the test password; its id.</summary>
-    private static async Task<long> NewAnalyst(HttpClient admin, string userName)
+    internal static async Task<long> NewAnalyst(HttpClient admin, string userName)
     {
         var created = await admin.PostAsJsonAsync("/api/v1/accounts", new { userName, role = "city_analyst", password = TestApp.Password });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
