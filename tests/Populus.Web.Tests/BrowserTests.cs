@@ -1,5 +1,8 @@
+using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Playwright;
+using Populus.Storage.Accounts;
 
 namespace Populus.Web.Tests;
 
@@ -496,5 +499,96 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await Shot(provider, "imports");
         File.Delete(file);
         Assert.DoesNotContain(errors, e => !e.Contains("status of 422", StringComparison.Ordinal) && !e.StartsWith("HTTP 422 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Auditor_ReachesAnUnmaskBuriedUnderMoreThanAPageOfLookUps()
+    {
+        var person = $"/api/v1/registry/persons?id={TestApp.LuchengPerson.Disclose()}";
+        var purpose = "buried unmask " + Guid.NewGuid().ToString("N")[..8];
+        using (var analyst = await fixture.App.SignedIn("analyst"))
+        {
+            Assert.True((await analyst.GetAsync(person + "&unmask=true&purpose=" + Uri.EscapeDataString(purpose))).IsSuccessStatusCode);
+        }
+
+        // A county viewer's masked look-ups push the unmask below the first page (100 entries).
+        using (var viewer = await fixture.App.SignedIn("viewer-lucheng"))
+        {
+            for (var i = 0; i < 120; i++)
+            {
+                Assert.True((await viewer.GetAsync(person)).IsSuccessStatusCode);
+            }
+        }
+
+        var (page, errors) = await SignIn("auditor");
+        Assert.Equal("audit", await page.GetAttributeAsync("#page", "data-page"));
+        Assert.DoesNotContain(purpose, await page.InnerTextAsync("#audit-rows"), StringComparison.Ordinal);
+        Assert.Equal(100, await page.Locator("#audit-rows tbody tr").CountAsync());
+        var summary = await page.InnerTextAsync("#audit-summary");
+        Assert.Matches(@"^符合条件共 \d+ 条，显示第 1–100 条", summary);
+        Assert.Contains("还有更早的记录", summary, StringComparison.Ordinal);
+
+        // Page by page: the older pages reach it.
+        for (var n = 1; !(await page.InnerTextAsync("#audit-rows")).Contains(purpose, StringComparison.Ordinal); n++)
+        {
+            Assert.False(await page.IsDisabledAsync("#audit-older"), "no older page, and the unmask was not shown");
+            await page.ClickAsync("#audit-older");
+            await page.WaitForSelectorAsync($"#audit-rows[data-page='{n}']");
+        }
+
+        Assert.NotEqual("0", await page.GetAttributeAsync("#audit-rows", "data-page"));
+
+        // By the filter: the unmasked reads only, the buried one on the first page.
+        await page.SelectOptionAsync("#audit-action", "unmask");
+        await page.ClickAsync("#audit-search");
+        await page.WaitForSelectorAsync("#audit-rows[data-page='0']");
+        await page.WaitForFunctionAsync("p => document.querySelector('#audit-rows').innerText.includes(p)", purpose);
+        var actions = await page.Locator("#audit-rows tbody tr td:nth-child(5)").AllInnerTextsAsync();
+        Assert.NotEmpty(actions);
+        Assert.All(actions, a => Assert.Equal("查看未脱敏个人信息", a));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task AccountsPage_DisablesAndEnablesAnAccount_AndChangesTheOwnPassword()
+    {
+        var store = fixture.App.Store;
+        var hasher = new PasswordHasher<Account>();
+        Account Make(string user, AccountRole role) => store.Accounts.CreateAccount(
+            new NewAccount(user, user, role), hasher.HashPassword(new Account(0, user, user, role, null, [], DateTime.UtcNow, false), TestApp.Password));
+        var admin = Make("admin-" + Guid.NewGuid().ToString("N")[..8], AccountRole.Administrator);
+        var other = Make("other-" + Guid.NewGuid().ToString("N")[..8], AccountRole.CityAnalyst);
+        using var otherSession = await fixture.App.SignedIn(other.UserName);
+        var (page, errors) = await SignIn(admin.UserName);
+        await Open(page, "#accounts");
+        Assert.Equal(0, await page.Locator($"button[data-account='{admin.UserName}']").CountAsync()); // not one's own
+
+        var toggle = page.Locator($"button[data-account='{other.UserName}']");
+        Assert.Equal("停用", await toggle.InnerTextAsync());
+        await toggle.ClickAsync();
+        await page.WaitForFunctionAsync("u => document.querySelector(`button[data-account='${u}']`)?.textContent === '启用'", other.UserName);
+        Assert.True(store.Accounts.FindAccount(other.Id)!.Disabled);
+        Assert.Contains("已停用", await page.InnerTextAsync("#acc-result"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await otherSession.GetAsync("/api/v1/regions")).StatusCode);
+        await page.ClickAsync($"button[data-account='{other.UserName}']");
+        await page.WaitForFunctionAsync("u => document.querySelector(`button[data-account='${u}']`)?.textContent === '停用'", other.UserName);
+        Assert.False(store.Accounts.FindAccount(other.Id)!.Disabled);
+
+        // The own password: a mismatch is caught in the page, a change keeps this page signed in.
+        await page.FillAsync("#pw-current", TestApp.Password);
+        await page.FillAsync("#pw-new", "a new password of 2026");
+        await page.FillAsync("#pw-again", "another password 2026");
+        await page.ClickAsync("#pw-change");
+        Assert.Equal("两次输入的新密码不一致", await page.InnerTextAsync("#pw-result"));
+        await page.FillAsync("#pw-again", "a new password of 2026");
+        await page.ClickAsync("#pw-change");
+        await page.WaitForFunctionAsync("() => document.querySelector('#pw-result').textContent.startsWith('密码已修改')");
+        Assert.NotEqual(PasswordVerificationResult.Failed,
+            hasher.VerifyHashedPassword(admin, store.Accounts.PasswordHash(admin.UserName)!, "a new password of 2026"));
+        await Open(page, "#imports"); // still signed in
+        Assert.Equal("imports", await page.GetAttributeAsync("#page", "data-page"));
+        await Open(page, "#accounts");
+        Assert.DoesNotMatch("[a-z]", await page.Locator("#page table thead").InnerTextAsync());
+        Assert.Empty(errors);
     }
 }

@@ -100,7 +100,7 @@ public sealed class SecurityTests
         var created = await admin.PostAsJsonAsync($"/api/v1/accounts/{provider.Id}/tokens", new { name = "department system", days = 30 });
         var token = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
         Assert.StartsWith("pop_", token, StringComparison.Ordinal);
-        Assert.DoesNotContain(app.Store.Accounts.ReadAudit(), e => (e.Detail ?? "").Contains(token, StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Store.Accounts.ReadAudit().Entries, e => (e.Detail ?? "").Contains(token, StringComparison.Ordinal));
 
         using var system = app.Client();
         system.Bearer(token);
@@ -145,7 +145,58 @@ public sealed class SecurityTests
             }
         }
 
-        Assert.Contains(app.Store.Accounts.ReadAudit(account: "auditor"), e => e.Id == id);
+        Assert.Contains(app.Store.Accounts.ReadAudit(new AuditFilter(Account: "auditor")).Entries, e => e.Id == id);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task AuditLog_IsReadByPage_WithTheTotalAndFilters(string engine)
+    {
+        var app = TestApp.For(engine);
+        using var admin = await app.SignedIn("admin");
+        var name = "pager-" + Guid.NewGuid().ToString("N")[..8];
+        await SessionTests.NewAnalyst(admin, name);
+        using var analyst = await app.SignedIn(name);
+        var lookup = $"/api/v1/registry/persons?id={TestApp.LuchengPerson.Disclose()}";
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync(lookup + "&unmask=true&purpose=paging+check+" + i)).StatusCode);
+        }
+
+        for (var i = 0; i < 7; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync(lookup)).StatusCode);
+        }
+
+        using var auditor = await app.SignedIn("auditor");
+        var all = await auditor.GetAsync($"/api/v1/audit?account={name}&limit=10000");
+        var ids = (await all.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(e => e.GetProperty("id").GetInt64()).ToList();
+        Assert.Equal(ids.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), all.Headers.GetValues("X-Total-Count").Single());
+        Assert.False(all.Headers.Contains("Link"));
+        Assert.True(ids.Count > 10, $"{ids.Count} entries"); // a sign-in and ten look-ups, three of them unmasked
+
+        // Page by page along the Link header: every entry once, newest first, the total on each page.
+        var paged = new List<long>();
+        for (var next = $"/api/v1/audit?account={name}&limit=4"; next is not null;)
+        {
+            var page = await auditor.GetAsync(next);
+            var rows = (await page.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(e => e.GetProperty("id").GetInt64()).ToList();
+            Assert.InRange(rows.Count, 1, 4);
+            Assert.Equal(ids.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), page.Headers.GetValues("X-Total-Count").Single());
+            paged.AddRange(rows);
+            Assert.True(paged.Count <= ids.Count, "a page repeats entries");
+            next = page.Headers.TryGetValues("Link", out var link) ? link.Single().Split('<', '>')[1] : null;
+        }
+
+        Assert.Equal(ids, paged);
+
+        var unmasked = await auditor.GetAsync($"/api/v1/audit?account={name}&action=unmask&limit=2");
+        Assert.Equal("3", unmasked.Headers.GetValues("X-Total-Count").Single());
+        Assert.Equal(2, (await unmasked.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength());
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Assert.Equal(3, (await auditor.GetFromJsonAsync<JsonElement>($"/api/v1/audit?account={name}&action=unmask&from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}")).GetArrayLength());
+        Assert.Equal(0, (await auditor.GetFromJsonAsync<JsonElement>($"/api/v1/audit?account={name}&to={today.AddDays(-1):yyyy-MM-dd}")).GetArrayLength());
+        Assert.Equal(0, (await auditor.GetFromJsonAsync<JsonElement>($"/api/v1/audit?account={name}&from={today.AddDays(1):yyyy-MM-dd}")).GetArrayLength());
     }
 
     [PostgresFact]

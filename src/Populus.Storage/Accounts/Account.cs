@@ -8,7 +8,9 @@ namespace Populus.Storage.Accounts;
 /// <param name="RegionCode">The county a county viewer is limited to (null for every other role).</param>
 /// <param name="DataKinds">The import kinds a data provider may load (empty for every other role).</param>
 /// <param name="CreatedAtUtc">When the account was made.</param>
-/// <param name="Disabled">A disabled account cannot sign in and its tokens are refused.</param>
+/// <param name="Disabled">A disabled account cannot sign in, its sessions end and its tokens are refused.</param>
+/// <param name="SessionVersion">Advanced by a password change, disabling or enabling: a cockpit session signed in at
+/// another version is refused (migration 11).</param>
 public sealed record Account(
     long Id,
     string UserName,
@@ -17,7 +19,8 @@ public sealed record Account(
     string? RegionCode,
     IReadOnlyList<string> DataKinds,
     DateTime CreatedAtUtc,
-    bool Disabled)
+    bool Disabled,
+    long SessionVersion = 0)
 {
     /// <summary>The data this account may read: one county for a county viewer, everything otherwise.</summary>
     public DataScope Scope => Role == AccountRole.CountyViewer ? DataScope.County(RegionCode!) : DataScope.All;

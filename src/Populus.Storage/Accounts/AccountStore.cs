@@ -9,7 +9,7 @@ namespace Populus.Storage.Accounts;
 /// <summary><see cref="IAccountStore"/> in the store's own tables, on either engine.</summary>
 internal sealed class AccountStore(Engine engine) : IAccountStore
 {
-    private const string AccountColumns = "id, user_name, display_name, role, region_code, data_kinds, created_at, disabled";
+    private const string AccountColumns = "id, user_name, display_name, role, region_code, data_kinds, created_at, disabled, session_version";
 
     public int AccountCount() => Read((c, t) => Convert.ToInt32(Sql.Scalar(c, t, "SELECT COUNT(*) FROM account"), System.Globalization.CultureInfo.InvariantCulture));
 
@@ -73,7 +73,7 @@ internal sealed class AccountStore(Engine engine) : IAccountStore
         }
 
         Sql.Execute(connection, transaction,
-            "INSERT INTO account (user_name, display_name, role, region_code, data_kinds, password_hash, created_at, disabled) VALUES ($1, $2, $3, $4, $5, $6, $7, FALSE)",
+            "INSERT INTO account (user_name, display_name, role, region_code, data_kinds, password_hash, created_at, disabled, session_version) VALUES ($1, $2, $3, $4, $5, $6, $7, FALSE, 0)",
             userName, string.IsNullOrWhiteSpace(account.DisplayName) ? userName : account.DisplayName.Trim(), account.Role.Code(), account.RegionCode,
             kinds.Count == 0 ? null : string.Join(';', kinds), passwordHash, Sql.UtcNow());
         var stored = Sql.Query(connection, transaction, $"SELECT {AccountColumns} FROM account WHERE user_name = $1", Map, userName).Single();
@@ -82,10 +82,10 @@ internal sealed class AccountStore(Engine engine) : IAccountStore
     }
 
     public void SetPasswordHash(long accountId, string passwordHash) =>
-        Write((c, t) => Sql.Execute(c, t, "UPDATE account SET password_hash = $2 WHERE id = $1", accountId, passwordHash));
+        Write((c, t) => Sql.Execute(c, t, "UPDATE account SET password_hash = $2, session_version = session_version + 1 WHERE id = $1", accountId, passwordHash));
 
     public void SetDisabled(long accountId, bool disabled) =>
-        Write((c, t) => Sql.Execute(c, t, "UPDATE account SET disabled = $2 WHERE id = $1", accountId, disabled));
+        Write((c, t) => Sql.Execute(c, t, "UPDATE account SET disabled = $2, session_version = session_version + 1 WHERE id = $1", accountId, disabled));
 
     public void AddToken(long accountId, string tokenSha256, string name, DateTime expiresAtUtc) =>
         Write((c, t) => Sql.Execute(c, t,
@@ -115,11 +115,27 @@ internal sealed class AccountStore(Engine engine) : IAccountStore
         });
     }
 
-    public IReadOnlyList<AuditEntry> ReadAudit(int limit = 500, string? account = null, string? action = null) => Read((c, t) => Sql.Query(c, t,
-        "SELECT id, occurred_at, account, role, action, subject, purpose, detail FROM audit_log " +
-        "WHERE (CAST($2 AS TEXT) IS NULL OR account = CAST($2 AS TEXT)) AND (CAST($3 AS TEXT) IS NULL OR action = CAST($3 AS TEXT)) ORDER BY id DESC LIMIT $1",
-        r => new AuditEntry(r.Long(0), DateTime.SpecifyKind(r.GetDateTime(1), DateTimeKind.Utc), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.Text(6), r.Text(7)),
-        Math.Clamp(limit, 1, 10_000), account, action));
+    public AuditPage ReadAudit(AuditFilter? filter = null, long? beforeId = null, int limit = 500)
+    {
+        filter ??= new AuditFilter();
+        var size = Math.Clamp(limit, 1, 10_000);
+        // The filter's days are UTC days: from its first instant to the instant after its last day.
+        DateTime? Day(DateOnly? day) => day?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        const string Where = "WHERE (CAST($1 AS TEXT) IS NULL OR account = CAST($1 AS TEXT)) AND (CAST($2 AS TEXT) IS NULL OR action = CAST($2 AS TEXT)) " +
+                             "AND (CAST($3 AS TIMESTAMP) IS NULL OR occurred_at >= CAST($3 AS TIMESTAMP)) AND (CAST($4 AS TIMESTAMP) IS NULL OR occurred_at < CAST($4 AS TIMESTAMP))";
+        object?[] args = [filter.Account, filter.Action, Day(filter.From), Day(filter.To?.AddDays(1))];
+        return Read((c, t) =>
+        {
+            var total = Convert.ToInt32(Sql.Scalar(c, t, $"SELECT COUNT(*) FROM audit_log {Where}", args), System.Globalization.CultureInfo.InvariantCulture);
+            // One more than the page, to know whether older entries follow.
+            var rows = Sql.Query(c, t,
+                $"SELECT id, occurred_at, account, role, action, subject, purpose, detail FROM audit_log {Where} " +
+                "AND (CAST($5 AS BIGINT) IS NULL OR id < CAST($5 AS BIGINT)) ORDER BY id DESC LIMIT $6",
+                r => new AuditEntry(r.Long(0), DateTime.SpecifyKind(r.GetDateTime(1), DateTimeKind.Utc), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.Text(6), r.Text(7)),
+                [.. args, beforeId, size + 1]);
+            return new AuditPage([.. rows.Take(size)], total, rows.Count > size);
+        });
+    }
 
     public ImportAttempt RecordImportAttempt(string account, string kind, string fileName, bool accepted, string? batch, int rows, IReadOnlyList<InputError> problems)
     {
@@ -145,7 +161,7 @@ internal sealed class AccountStore(Engine engine) : IAccountStore
     {
         AccountRoles.TryParse(r.GetString(3), out var role);
         var kinds = r.Text(5) is { } k ? k.Split(';', StringSplitOptions.RemoveEmptyEntries) : [];
-        return new Account(r.Long(0), r.GetString(1), r.GetString(2), role, r.Text(4), kinds, DateTime.SpecifyKind(r.GetDateTime(6), DateTimeKind.Utc), r.GetBoolean(7));
+        return new Account(r.Long(0), r.GetString(1), r.GetString(2), role, r.Text(4), kinds, DateTime.SpecifyKind(r.GetDateTime(6), DateTimeKind.Utc), r.GetBoolean(7), r.Long(8));
     }
 
     private T Read<T>(Func<DbConnection, DbTransaction, T> read)

@@ -26,8 +26,10 @@ public interface IAccountStore
     /// another role has one, or a data provider names an unknown import kind.</exception>
     Account CreateAccount(NewAccount account, string passwordHash);
 
+    /// <summary>Stores a new password hash and advances the account's session version, which ends its sessions.</summary>
     void SetPasswordHash(long accountId, string passwordHash);
 
+    /// <summary>Disables or enables the account and advances its session version, which ends its sessions.</summary>
     void SetDisabled(long accountId, bool disabled);
 
     /// <summary>Stores a token's SHA-256 (hex) for an account until <paramref name="expiresAtUtc"/>.</summary>
@@ -41,8 +43,9 @@ public interface IAccountStore
     /// <summary>Appends an entry (its id and time are set by the store) and returns it as stored.</summary>
     AuditEntry AppendAudit(string account, string role, string action, string subject, string? purpose, string? detail);
 
-    /// <summary>Entries newest first, at most <paramref name="limit"/>, optionally only those of one account or action.</summary>
-    IReadOnlyList<AuditEntry> ReadAudit(int limit = 500, string? account = null, string? action = null);
+    /// <summary>A page of the entries <paramref name="filter"/> selects (default: all), newest first: at most
+    /// <paramref name="limit"/> (1–10,000), older than the entry <paramref name="beforeId"/> when given.</summary>
+    AuditPage ReadAudit(AuditFilter? filter = null, long? beforeId = null, int limit = 500);
 
     /// <summary>Records an import made through the web (accepted or refused) with its problems.</summary>
     ImportAttempt RecordImportAttempt(string account, string kind, string fileName, bool accepted, string? batch, int rows,

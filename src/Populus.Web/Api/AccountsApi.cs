@@ -19,7 +19,10 @@ internal static class AccountsApi
             .WithSummary("Makes an account; without a password one is generated and returned once.");
         group.MapPost("/{id:long}/tokens", CreateToken).WithName("CreateToken")
             .WithSummary("Makes a bearer token for a department's system; the token is returned once and stored as its SHA-256.");
-        group.MapPost("/{id:long}/disable", Disable).WithName("DisableAccount").WithSummary("Disables an account: no sign-in, its tokens are refused.");
+        group.MapPost("/{id:long}/disable", Disable).WithName("DisableAccount")
+            .WithSummary("Disables an account: no sign-in, its cookie sessions end at once, its tokens are refused. Not one's own account.");
+        group.MapPost("/{id:long}/enable", Enable).WithName("EnableAccount")
+            .WithSummary("Enables a disabled account: it may sign in again and its unexpired tokens work again; sessions from before stay ended.");
     }
 
     internal static Ok<IReadOnlyList<AccountView>> List(IPopulusStore store) =>
@@ -80,7 +83,20 @@ internal static class AccountsApi
         return TypedResults.Ok(new NewToken(token, account.UserName, expires));
     }
 
-    internal static Results<NoContent, NotFound> Disable(long id, ClaimsPrincipal user, IPopulusStore store)
+    internal static Results<NoContent, NotFound, ProblemHttpResult> Disable(long id, ClaimsPrincipal user, IPopulusStore store)
+    {
+        // An administrator who disabled itself could lock the city out of its accounts (the first-run administrator may be the only one).
+        if (CurrentAccount.From(user).Id == id)
+        {
+            return TypedResults.Problem(title: "Account not disabled", detail: "An administrator cannot disable its own account.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        return SetDisabled(id, true, user, store);
+    }
+
+    internal static Results<NoContent, NotFound, ProblemHttpResult> Enable(long id, ClaimsPrincipal user, IPopulusStore store) => SetDisabled(id, false, user, store);
+
+    private static Results<NoContent, NotFound, ProblemHttpResult> SetDisabled(long id, bool disabled, ClaimsPrincipal user, IPopulusStore store)
     {
         var account = store.Accounts.FindAccount(id);
         if (account is null)
@@ -88,9 +104,9 @@ internal static class AccountsApi
             return TypedResults.NotFound();
         }
 
-        store.Accounts.SetDisabled(id, true);
+        store.Accounts.SetDisabled(id, disabled);
         var me = CurrentAccount.From(user);
-        store.Accounts.AppendAudit(me.UserName, me.Role.Code(), "account-disabled", account.UserName, null, null);
+        store.Accounts.AppendAudit(me.UserName, me.Role.Code(), disabled ? "account-disabled" : "account-enabled", account.UserName, null, null);
         return TypedResults.NoContent();
     }
 

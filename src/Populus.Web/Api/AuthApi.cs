@@ -25,7 +25,8 @@ internal static class AuthApi
             .WithSummary("Signs in with user name and password; sets the HttpOnly session cookie. Rate-limited per client address.");
         group.MapPost("/logout", (Delegate)SignOut).RequireAuthorization().WithName("SignOut").WithSummary("Ends the cookie session.");
         group.MapGet("/me", GetMe).AllowAnonymous().WithName("GetCurrentAccount").WithSummary("The signed-in account, its role and scope; 204 when not signed in.");
-        group.MapPost("/password", ChangePassword).RequireAuthorization().WithName("ChangePassword").WithSummary("Changes the signed-in account's password.");
+        group.MapPost("/password", ChangePassword).RequireAuthorization().WithName("ChangePassword")
+            .WithSummary("Changes the signed-in account's password and ends its other cookie sessions; the session that asked stays signed in.");
     }
 
     internal static Ok<CsrfToken> Csrf(HttpContext context, IAntiforgery antiforgery)
@@ -51,12 +52,14 @@ internal static class AuthApi
 
         if (outcome == PasswordVerificationResult.SuccessRehashNeeded)
         {
+            // A new hash advances the session version: the session is made from the account as stored after it.
             store.Accounts.SetPasswordHash(account.Id, hasher.HashPassword(account, request.Password!));
+            account = store.Accounts.FindAccount(account.Id)!;
         }
 
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, CurrentAccount.Principal(account, CookieAuthenticationDefaults.AuthenticationScheme));
         store.Accounts.AppendAudit(account.UserName, account.Role.Code(), "sign-in", "cockpit", null, context.Connection.RemoteIpAddress?.ToString());
-        return TypedResults.Ok(Describe(CurrentAccountOf(account), store, plan));
+        return TypedResults.Ok(Describe(CurrentAccount.Of(account), store, plan));
     }
 
     internal static async Task<NoContent> SignOut(HttpContext context)
@@ -68,9 +71,13 @@ internal static class AuthApi
     internal static Results<Ok<Me>, NoContent> GetMe(ClaimsPrincipal user, IPopulusStore store, PlanBook plan) =>
         user.Identity?.IsAuthenticated == true ? TypedResults.Ok(Describe(CurrentAccount.From(user), store, plan)) : TypedResults.NoContent();
 
-    internal static Results<NoContent, ProblemHttpResult> ChangePassword(PasswordChange request, ClaimsPrincipal user, IPopulusStore store,
+    /// <summary>The new hash advances the account's session version, which ends every session signed in before
+    /// (a stolen session among them); the asking session gets a cookie of the new version, so its user stays signed in.
+    /// Bearer tokens are credentials of their own and keep working (an administrator revokes them).</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ChangePassword(PasswordChange request, HttpContext context, IPopulusStore store,
         IPasswordHasher<Account> hasher)
     {
+        var user = context.User;
         var me = CurrentAccount.From(user);
         var account = store.Accounts.FindAccount(me.Id)!;
         var hash = store.Accounts.PasswordHash(me.UserName);
@@ -86,6 +93,12 @@ internal static class AuthApi
 
         store.Accounts.SetPasswordHash(me.Id, hasher.HashPassword(account, request.NewPassword));
         store.Accounts.AppendAudit(me.UserName, me.Role.Code(), "password-changed", me.UserName, null, null);
+        if (user.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme)
+        {
+            await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+                CurrentAccount.Principal(store.Accounts.FindAccount(me.Id)!, CookieAuthenticationDefaults.AuthenticationScheme));
+        }
+
         return TypedResults.NoContent();
     }
 
@@ -97,8 +110,6 @@ internal static class AuthApi
         return new Me(me.UserName, me.DisplayName, me.Role.Code(), me.RegionCode, region?.NameZh, me.DataKinds, Policies.MayUnmask.Contains(me.Role),
             [.. Policies.Roles.Where(p => p.Value.Contains(me.Role)).Select(p => p.Key)], home.Code, home.Name, home.NameEn);
     }
-
-    private static CurrentAccount CurrentAccountOf(Account a) => new(a.Id, a.UserName, a.DisplayName, a.Role, a.RegionCode, a.DataKinds);
 
     private static readonly Lazy<string> UnknownAccountHash = new(() =>
         new PasswordHasher<Account>().HashPassword(new Account(0, "-", "-", AccountRole.Auditor, null, [], DateTime.UtcNow, true), Guid.NewGuid().ToString()));

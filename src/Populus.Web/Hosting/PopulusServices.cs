@@ -64,6 +64,7 @@ internal static class PopulusServices
                 // An API answers 401/403; it never redirects to a login page.
                 o.Events.OnRedirectToLogin = c => Status(c, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = c => Status(c, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = CookieSessions.Validate;
             })
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         var authorization = services.AddAuthorizationBuilder();

@@ -6,13 +6,18 @@ using Populus.Storage.Accounts;
 namespace Populus.Web.Security;
 
 /// <summary>The signed-in account as the claims carry it (set at sign-in, or by the token handler).</summary>
-internal sealed record CurrentAccount(long Id, string UserName, string DisplayName, AccountRole Role, string? RegionCode, IReadOnlyList<string> DataKinds)
+/// <param name="SessionVersion">The account's session version when the principal was made (-1 when the claims have none).</param>
+internal sealed record CurrentAccount(long Id, string UserName, string DisplayName, AccountRole Role, string? RegionCode, IReadOnlyList<string> DataKinds,
+    long SessionVersion)
 {
     public const string RegionClaim = "populus:region";
     public const string KindsClaim = "populus:kinds";
     public const string DisplayNameClaim = "populus:display";
+    public const string SessionVersionClaim = "populus:session-version";
 
     public DataScope Scope => Role == AccountRole.CountyViewer && RegionCode is { } r ? DataScope.County(r) : DataScope.All;
+
+    public static CurrentAccount Of(Account a) => new(a.Id, a.UserName, a.DisplayName, a.Role, a.RegionCode, a.DataKinds, a.SessionVersion);
 
     public static ClaimsPrincipal Principal(Account account, string scheme)
     {
@@ -22,6 +27,7 @@ internal sealed record CurrentAccount(long Id, string UserName, string DisplayNa
             new(ClaimTypes.Name, account.UserName),
             new(DisplayNameClaim, account.DisplayName),
             new(ClaimTypes.Role, account.Role.Code()),
+            new(SessionVersionClaim, account.SessionVersion.ToString(CultureInfo.InvariantCulture)),
         ];
         if (account.RegionCode is { } region)
         {
@@ -50,6 +56,7 @@ internal sealed record CurrentAccount(long Id, string UserName, string DisplayNa
             user.FindFirstValue(DisplayNameClaim) ?? user.Identity.Name ?? "",
             role,
             user.FindFirstValue(RegionClaim),
-            user.FindFirstValue(KindsClaim)?.Split(';', StringSplitOptions.RemoveEmptyEntries) ?? []);
+            user.FindFirstValue(KindsClaim)?.Split(';', StringSplitOptions.RemoveEmptyEntries) ?? [],
+            long.TryParse(user.FindFirstValue(SessionVersionClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : -1);
     }
 }

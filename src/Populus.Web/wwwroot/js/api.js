@@ -19,10 +19,20 @@ window.Api = (function () {
   async function problem(r) {
     return message(await r.json().catch(() => null), r.status);
   }
-  async function get(path) {
+  async function fetchOk(path) {
     const r = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
     if (!r.ok) { const e = new Error(await problem(r)); e.status = r.status; throw e; }
+    return r;
+  }
+  async function get(path) {
+    const r = await fetchOk(path);
     return r.status === 204 ? null : r.json();
+  }
+  // One page of a list the server pages (the audit log): its rows, how many the query selects (X-Total-Count) and
+  // whether older rows follow (a Link rel="next").
+  async function page(path) {
+    const r = await fetchOk(path);
+    return { rows: await r.json(), total: Number(r.headers.get('X-Total-Count')), more: /rel="next"/.test(r.headers.get('Link') || '') };
   }
   // signal: an AbortSignal that gives the request up (the server stops what it does for it).
   async function send(path, body, isForm, signal) {
@@ -33,5 +43,5 @@ window.Api = (function () {
     if (!r.ok && r.status !== 422) { const e = new Error(message(data, r.status)); e.status = r.status; throw e; }
     return { status: r.status, data };
   }
-  return { get, send, token };
+  return { get, page, send, token };
 })();

@@ -409,31 +409,91 @@ window.Pages = (function () {
     await list();
   }
 
+  // The audit log a page at a time, newest first, filtered by action, account and UTC days (the server's filters), with
+  // how many entries the filter selects: an unmask stays within reach however many look-ups follow it.
+  const auditActions = ['unmask', 'person-lookup', 'permit-token', 'sign-in', 'session-refused', 'password-changed', 'account-created',
+    'account-disabled', 'account-enabled', 'token-created'];
   async function audit(root) {
-    const rows = await Api.get('/api/v1/audit?limit=300');
-    root.append(card('audit.title', rows.length ? table(['#', 'UTC', t('audit.account'), t('audit.role'), t('audit.action'), t('audit.subject'), t('audit.purpose'), t('audit.detail')],
-      rows.map(r => [r.id, r.atUtc.replace('T', ' ').slice(0, 19), r.account, I18N.code('role', r.role), I18N.code('action', r.action), subjectText(r.subject), r.purpose, r.detail])) : nodata('')));
+    const size = 100;
+    const f = { action: h('select', { id: 'audit-action' }, h('option', { value: '', text: t('audit.allActions') }), auditActions.map(a => h('option', { value: a, text: I18N.code('action', a) }))),
+      account: h('input', { id: 'audit-account' }), from: h('input', { id: 'audit-from', type: 'date' }), to: h('input', { id: 'audit-to', type: 'date' }) };
+    const summary = h('p', { id: 'audit-summary' });
+    const rows = h('div', { id: 'audit-rows' });
+    const newer = h('button', { type: 'button', id: 'audit-newer', text: t('audit.newer'), onclick: () => show(at - 1) });
+    const older = h('button', { type: 'button', id: 'audit-older', text: t('audit.older'), onclick: () => show(at + 1) });
+    // befores[i]: the id page i starts below (null: the newest); found as the pages are read.
+    let befores = [null], at = 0;
+    async function show(i) {
+      const query = new URLSearchParams({ limit: size });
+      for (const [k, v] of Object.entries(f)) if (v.value) query.set(k, v.value.trim());
+      if (befores[i] != null) query.set('before', befores[i]);
+      const p = await Api.page('/api/v1/audit?' + query);
+      at = i;
+      if (p.more) befores[i + 1] = p.rows[p.rows.length - 1].id;
+      summary.textContent = p.rows.length ? I18N.format('audit.shown', { total: p.total, first: i * size + 1, last: i * size + p.rows.length })
+        + (p.more ? t('audit.more') : '') : '';
+      newer.disabled = i === 0;
+      older.disabled = !p.more;
+      rows.replaceChildren(p.rows.length ? table(['#', 'UTC', t('audit.account'), t('audit.role'), t('audit.action'), t('audit.subject'), t('audit.purpose'), t('audit.detail')],
+        p.rows.map(r => [r.id, r.atUtc.replace('T', ' ').slice(0, 19), r.account, I18N.code('role', r.role), I18N.code('action', r.action), subjectText(r.subject), r.purpose,
+          r.detail == null ? null : I18N.code('detail', r.detail)])) : nodata(t('audit.none')));
+      rows.dataset.page = String(i);
+    }
+    const search = h('button', { class: 'primary', type: 'button', id: 'audit-search', text: t('audit.search'), onclick: () => { befores = [null]; show(0); } });
+    root.append(card('audit.title',
+      h('div', { class: 'row' }, Object.entries(f).map(([k, v]) => h('label', {}, t('audit.' + k), v)), search),
+      h('div', { class: 'row' }, summary, newer, older), rows));
+    await show(0);
   }
 
-  async function accounts(root) {
+  async function accounts(root, me) {
     const list = await Api.get('/api/v1/accounts');
     const f = { user: h('input', { id: 'acc-user' }), name: h('input', { id: 'acc-name' }),
       role: h('select', { id: 'acc-role' }, ['administrator', 'city_analyst', 'county_viewer', 'data_provider', 'auditor'].map(r => h('option', { value: r, text: I18N.code('role', r) }))),
       region: h('input', { id: 'acc-region', placeholder: '330302' }), kinds: h('input', { id: 'acc-kinds', placeholder: 'census;indicators' }) };
     const result = h('pre', { id: 'acc-result' });
+    // The page again, with a message: after an account is made, disabled or enabled.
+    const reload = async message => { root.replaceChildren(); await accounts(root, me); root.querySelector('#acc-result').textContent = message; };
     const create = h('button', { class: 'primary', type: 'button', text: t('accounts.create'), onclick: async () => {
       try {
         const r = await Api.send('/api/v1/accounts', { userName: f.user.value, displayName: f.name.value, role: f.role.value,
           regionCode: f.region.value || null, dataKinds: f.kinds.value ? f.kinds.value.split(';') : null });
-        result.textContent = r.data.account.userName + (r.data.password ? '  ' + t('accounts.password') + r.data.password : '');
+        await reload(r.data.account.userName + (r.data.password ? '  ' + t('accounts.password') + r.data.password : ''));
       } catch (e) { result.textContent = e.message; }
     } });
-    root.append(card('accounts.title', table(['#', t('accounts.user'), t('accounts.name'), t('accounts.role'), t('accounts.region'), t('accounts.kinds'), t('accounts.disabled'), ''],
-      list.map(a => [a.id, a.userName, a.displayName, I18N.code('role', a.role), a.regionCode, a.dataKinds.join(';'), a.disabled ? t('val.yes') : '', h('button', { type: 'button', class: 'link', text: t('accounts.token'), onclick: async () => {
-        try { const r = await Api.send('/api/v1/accounts/' + a.id + '/tokens', { name: 'cockpit', days: 90 }); result.textContent = 'Bearer ' + r.data.token + '  ' + t('accounts.shownOnce'); }
+    // Disable or enable: the server ends the account's sessions at once either way; one's own account cannot be disabled.
+    const toggle = a => a.userName === me.userName ? null : h('button', { type: 'button', class: 'link', 'data-account': a.userName,
+      text: t(a.disabled ? 'accounts.enable' : 'accounts.disable'), onclick: async () => {
+        try { await Api.send('/api/v1/accounts/' + a.id + (a.disabled ? '/enable' : '/disable'), {}); await reload(a.userName + ' ' + t(a.disabled ? 'accounts.enabled' : 'accounts.disabledNow')); }
         catch (e) { result.textContent = e.message; }
-      } })]))),
-      h('section', { class: 'card' }, h('h2', { text: t('accounts.create') }), h('div', { class: 'row' }, Object.entries(f).map(([k, v]) => h('label', {}, t('accounts.' + k), v)), create), result));
+      } });
+    const token = a => h('button', { type: 'button', class: 'link', text: t('accounts.token'), onclick: async () => {
+      try { const r = await Api.send('/api/v1/accounts/' + a.id + '/tokens', { name: 'cockpit', days: 90 }); result.textContent = 'Bearer ' + r.data.token + '  ' + t('accounts.shownOnce'); }
+      catch (e) { result.textContent = e.message; }
+    } });
+    root.append(card('accounts.title', table(['#', t('accounts.user'), t('accounts.name'), t('accounts.role'), t('accounts.region'), t('accounts.kinds'), t('accounts.disabled'), '', ''],
+      list.map(a => [a.id, a.userName, a.displayName, I18N.code('role', a.role), a.regionCode, a.dataKinds.join(';'), a.disabled ? t('val.yes') : '', token(a), toggle(a)]))),
+      h('section', { class: 'card' }, h('h2', { text: t('accounts.create') }), h('div', { class: 'row' }, Object.entries(f).map(([k, v]) => h('label', {}, t('accounts.' + k), v)), create), result),
+      passwordForm());
+  }
+
+  // The signed-in account's own password (the first-run administrator's among them): the server ends the account's
+  // other sessions and keeps this one.
+  function passwordForm() {
+    const current = h('input', { id: 'pw-current', type: 'password', autocomplete: 'current-password' });
+    const next = h('input', { id: 'pw-new', type: 'password', autocomplete: 'new-password' });
+    const again = h('input', { id: 'pw-again', type: 'password', autocomplete: 'new-password' });
+    const message = h('p', { id: 'pw-result' });
+    const change = h('button', { class: 'primary', type: 'button', id: 'pw-change', text: t('password.change'), onclick: async () => {
+      if (next.value !== again.value) { message.textContent = t('password.mismatch'); return; }
+      try {
+        await Api.send('/api/v1/auth/password', { currentPassword: current.value, newPassword: next.value });
+        [current, next, again].forEach(x => { x.value = ''; });
+        message.textContent = t('password.changed');
+      } catch (e) { message.textContent = t('password.refused') + e.message; }
+    } });
+    return card('password.title', h('div', { class: 'row' },
+      h('label', {}, t('password.current'), current), h('label', {}, t('password.new'), next), h('label', {}, t('password.again'), again), change), message);
   }
 
   async function bigscreen(root, me) {
