@@ -9,8 +9,10 @@ window.Api = (function () {
     }
     return csrf;
   }
+  // A problem's words: in Chinese where the API gives them (detailZh, a parameter it cannot take), else its detail or title.
+  function text(p) { return (p.detailZh && I18N.name(p.detailZh, p.detail)) || p.detail || p.title; }
   async function problem(r) {
-    try { const p = await r.json(); return p.detail || p.title || ('HTTP ' + r.status); } catch { return 'HTTP ' + r.status; }
+    try { return text(await r.json()) || ('HTTP ' + r.status); } catch { return 'HTTP ' + r.status; }
   }
   async function get(path) {
     const r = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
@@ -23,7 +25,7 @@ window.Api = (function () {
     if (!isForm) headers['Content-Type'] = 'application/json';
     const r = await fetch(path, { method: 'POST', credentials: 'same-origin', headers, body: isForm ? body : JSON.stringify(body), signal });
     const data = r.status === 204 ? null : await r.json().catch(() => null);
-    if (!r.ok && r.status !== 422) { const e = new Error((data && (data.detail || data.title)) || ('HTTP ' + r.status)); e.status = r.status; throw e; }
+    if (!r.ok && r.status !== 422) { const e = new Error((data && text(data)) || ('HTTP ' + r.status)); e.status = r.status; throw e; }
     return { status: r.status, data };
   }
   return { get, send, token };
