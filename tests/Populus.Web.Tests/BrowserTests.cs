@@ -223,6 +223,11 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Equal("330300", places[0]);
         Assert.Contains(TestApp.Longwan, places);
         Assert.All(places.Skip(1), p => Assert.StartsWith("3303", p, StringComparison.Ordinal));
+        // The city opens on its latest date with a pyramid (not on 2010, whose census the store holds as totals only).
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#pyramid-date option').length > 0");
+        var dates = await page.Locator("#pyramid-date option").EvaluateAllAsync<string[]>("o => o.map(x => x.value)");
+        Assert.Equal(dates[^1], await page.InputValueAsync("#pyramid-date"));
+        Assert.False(await page.Locator("#chart-pyramid").IsHiddenAsync());
         await page.SelectOptionAsync("#pyramid-region", TestApp.Longwan);
         await page.SelectOptionAsync("#pyramid-date", TestApp.TestDay);
         await page.WaitForFunctionAsync("() => window.PopulusCharts['chart-pyramid'] && window.PopulusCharts['chart-pyramid'].getOption().series[0].data.length === 18");
@@ -235,6 +240,9 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Contains("基准情景", projected, StringComparison.Ordinal);
         Assert.DoesNotContain("预测 预测", projected, StringComparison.Ordinal);
         await Shot(page, "pyramid");
+        // Another region shows its stored pyramid: the projected year's label goes with the projection.
+        await page.SelectOptionAsync("#pyramid-region", TestApp.Lucheng);
+        await page.WaitForFunctionAsync("() => !document.getElementById('pyramid-projection').textContent.includes('2030')");
 
         await Open(page, "#trends");
         Assert.True(await SeriesPoints(page, "chart-trend") > 0);
@@ -244,6 +252,10 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Equal("万人", await page.EvaluateAsync<string>("() => window.PopulusCharts['chart-trend'].getOption().yAxis[0].name"));
         Assert.Equal("万人", await page.EvaluateAsync<string>("() => echarts.getInstanceByDom(document.getElementById('chart-fan')).getOption().yAxis[0].name"));
         await Shot(page, "trends");
+        // An indicator without a fan (reported by a department) says why.
+        await page.SelectOptionAsync("#trend-indicator", "birth_defect_incidence");
+        await page.WaitForFunctionAsync("() => document.getElementById('chart-fan').hidden && document.getElementById('chart-fan').nextElementSibling.textContent.includes('没有概率扇形图')",
+            null, new() { Timeout = 120_000 });
 
         await Open(page, "#probability");
         await page.WaitForSelectorAsync("#prob-table table", new() { Timeout = 120_000 });
@@ -391,6 +403,9 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Contains("目标", await explanation.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("the projection", await explanation.GetAttributeAsync("title") ?? "", StringComparison.Ordinal);
 
+        // Only targets a lever can be sought for: a reported indicator's (birth defects) is its department's figure.
+        var offered = await page.Locator("#goal-target option").EvaluateAllAsync<string[]>("o => o.map(x => x.value)");
+        Assert.DoesNotContain(offered, o => o.StartsWith("birth_defect_incidence|", StringComparison.Ordinal));
         await page.Locator("#goal-target").SelectOptionAsync("resident_population|2035");
         await page.Locator("#goal-lever").SelectOptionAsync("net-migration");
         await page.ClickAsync("#goal-run");

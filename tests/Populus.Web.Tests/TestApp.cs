@@ -93,7 +93,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <param name="loginLimit">Sign-in attempts per window.</param>
     /// <param name="kestrel">Listen on a real port (browser tests).</param>
     /// <param name="trajectories">The cockpit's trajectories (--Populus:Trajectories); null: the default.</param>
-    public static TestApp Start(string engine, int loginLimit, bool kestrel, int? trajectories = null)
+    /// <param name="registry">False: the person registry is left empty (nothing imported yet).</param>
+    public static TestApp Start(string engine, int loginLimit, bool kestrel, int? trajectories = null, bool registry = true)
     {
         var app = new TestApp(engine, loginLimit, kestrel, trajectories);
         if (kestrel)
@@ -108,7 +109,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             app.CreateClient().Dispose();
         }
 
-        app.Seed();
+        app.Seed(registry);
         return app;
     }
 
@@ -129,7 +130,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Accounts of every role and figures of two counties.</summary>
-    private void Seed()
+    private void Seed(bool registry)
     {
         var hasher = new PasswordHasher<Account>();
         var store = Store;
@@ -150,7 +151,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
             $"2021,{Lucheng},graduate_retention_rate,41.5,%,鹿城区教育局,observed,TEST\n" +
             $"2021,{Longwan},graduate_retention_rate,36.2,%,龙湾区教育局,observed,TEST\n");
         store.Import("indicators", indicators, new ImportOptions { Batch = "web-test-indicators" });
-        SeedRegistry();
+        if (registry)
+        {
+            SeedRegistry();
+        }
     }
 
     /// <summary>Test figures (source TEST, estimated) on the 2015 survey day, which the seeded store has no age-sex rows for:

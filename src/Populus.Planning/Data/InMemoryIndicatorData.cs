@@ -50,6 +50,21 @@ public sealed class InMemoryIndicatorData : IIndicatorData
         return this;
     }
 
+    /// <summary>Births the data holds but cannot use (only the male ones of a year): <see cref="Births"/> gives this
+    /// reason instead of "no births in the data", until a figure is added.</summary>
+    public InMemoryIndicatorData AddMissingBirths(string region, int year, Reason why)
+    {
+        _births[(Key(region), year)] = DataResult<AgeSexCounts>.Missing(why);
+        return this;
+    }
+
+    /// <summary>Deaths the data holds but cannot use, as <see cref="AddMissingBirths"/>.</summary>
+    public InMemoryIndicatorData AddMissingDeaths(string region, int year, Reason why)
+    {
+        _deaths[(Key(region), year)] = DataResult<AgeSexCounts>.Missing(why);
+        return this;
+    }
+
     public InMemoryIndicatorData AddEducation(string region, int year, EducationCounts education, Provenance provenance)
     {
         _education[(Key(region), year)] = DataResult<EducationCounts>.Found(education, provenance);

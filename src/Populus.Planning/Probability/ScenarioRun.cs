@@ -476,7 +476,7 @@ public sealed class ScenarioRun
     private double? ValueOf(int trajectory, string indicatorId, string regionKey, int year)
     {
         var y = year - Years[0];
-        if (!_seriesIndex.TryGetValue((indicatorId, regionKey), out var s) || (uint)y >= (uint)Years.Length)
+        if (!_seriesIndex.TryGetValue((indicatorId, regionKey), out var s) || y < 0 || y >= Years.Length) // a year before the run's (an evaluation as of 2000) is not projected
         {
             return null;
         }
@@ -514,7 +514,7 @@ public sealed class ScenarioRun
             : throw new ArgumentException($"the run holds no {indicatorId} for {region}.", nameof(indicatorId));
 
     /// <summary>Whether the run keeps series s in the year of index y (false for a year it does not project).</summary>
-    private bool Kept(int s, int y) => (uint)y < (uint)Years.Length && (_kept is null || _kept[s * Years.Length + y]);
+    private bool Kept(int s, int y) => y >= 0 && y < Years.Length && (_kept is null || _kept[s * Years.Length + y]);
 
     private int YearIndex(int year)
     {

@@ -135,8 +135,30 @@ public sealed class StoreIndicatorData(IPopulusStore store) : IIndicatorData
             return BySex(grid, rows.Select((r, i) => (r.Sex, ages[i], r.Persons)), Convert(rows[0].Provenance));
         }
 
-        return SurveyTotal(region, year, component,
-            new($"no {component} of {region} in {year} in the store", $"数据库中没有{region}{year}年的{(component == "births" ? "出生数" : "死亡数")}"));
+        return SurveyTotal(region, year, component, events.Count > 0 ? Incomplete(events, region, year, component)
+            : new($"no {component} of {region} in {year} in the store", $"数据库中没有{region}{year}年的{(component == "births" ? "出生数" : "死亡数")}"));
+    }
+
+    /// <summary>Why stored events do not make a table: a sex missing (only male births imported), or age groups that do
+    /// not cover the ages or differ between the sexes.</summary>
+    /// <param name="events">The stored events of one region, year and event.</param>
+    /// <param name="region">The region as the reason names it (洞头区).</param>
+    /// <param name="year">Their year.</param>
+    /// <param name="component">births or deaths.</param>
+    internal static Reason Incomplete(List<VitalEventFigure> events, string region, int year, string component)
+    {
+        var zh = component == "births" ? "出生数" : "死亡数";
+        string[] sexes = ["male", "female"];
+        var stored = events.Where(e => e.Sex != "total").Select(e => e.Sex).ToHashSet(StringComparer.Ordinal);
+        if (events.All(e => e.Sex != "total") && sexes.Where(stored.Contains).ToList() is [var only])
+        {
+            var (lacking, onlyZh, lackingZh) = only == "male" ? ("female", "男性", "女性") : ("male", "女性", "男性");
+            return new($"the store has the {only} {component} of {region} in {year} but not the {lacking} ones (nor a total)",
+                $"数据库中{region}{year}年的{zh}只有{onlyZh}，缺{lackingZh}（也没有合计）");
+        }
+
+        return new($"the {component} of {region} in {year} in the store are not a whole table (their age groups do not cover the ages, or differ between the sexes, and there is no total)",
+            $"数据库中{region}{year}年的{zh}不成完整的表（年龄组未覆盖全部年龄或两性不一致，也没有合计）");
     }
 
     private DataResult<AgeSexCounts> SurveyTotal(string region, int year, string measure, Reason missing)

@@ -97,10 +97,10 @@ public sealed class StorePopulation
         var events = new Dictionary<(string Region, int Year, string Event), DataResult<AgeSexCounts>>();
         foreach (var table in reader.VitalEvents().Where(e => Known(e.RegionCode)).GroupBy(e => (e.RegionCode, e.Year, e.Event)))
         {
-            if (StoreIndicatorData.VitalEvents([.. table]) is { HasValue: true } counts)
-            {
-                events[table.Key] = counts;
-            }
+            List<VitalEventFigure> rows = [.. table];
+            // A table it cannot read (only the male births) keeps its reason, which says what is missing.
+            events[table.Key] = StoreIndicatorData.VitalEvents(rows) is { HasValue: true } counts ? counts
+                : DataResult<AgeSexCounts>.Missing(StoreIndicatorData.Incomplete(rows, regions.NameOf(table.Key.RegionCode), table.Key.Year, table.Key.Event == "birth" ? "births" : "deaths"));
         }
 
         return new StorePopulation(published, estimated, urban, events);
@@ -149,7 +149,19 @@ public sealed class StorePopulation
 
         foreach (var ((region, year, vitalEvent), counts) in _events)
         {
-            if (vitalEvent == "birth" && !data.Births(region, year).HasValue)
+            if (!counts.HasValue)
+            {
+                // Said instead of "no births in the data" where nothing else answers the year.
+                if (vitalEvent == "birth" && !data.Births(region, year).HasValue)
+                {
+                    data.AddMissingBirths(region, year, counts.MissingReason);
+                }
+                else if (vitalEvent == "death" && !data.Deaths(region, year).HasValue)
+                {
+                    data.AddMissingDeaths(region, year, counts.MissingReason);
+                }
+            }
+            else if (vitalEvent == "birth" && !data.Births(region, year).HasValue)
             {
                 data.AddBirths(region, year, counts.Value, counts.Provenance!);
                 added++;

@@ -143,20 +143,17 @@ internal static class AllocationApi
             return ServiceProblems.Invalid([new("ages", ages, "write the school ages as FROM-TO, e.g. 6-11 (primary) or 6-14 (compulsory).", null, null)]);
         }
 
-        if (scenarios.Monitor is null)
+        if (scenarios.Monitor is not { } monitor)
         {
             return TypedResults.Problem(title: "Not available", detail: scenarios.Missing, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        ScenarioService.Projected projected;
-        try
+        if (ParameterProblems.Scenario(scenario, monitor) is { } unknown)
         {
-            projected = scenarios.Project(scenario, Planning.Scenarios.ScenarioLevers.None);
+            return unknown;
         }
-        catch (Storage.Tabular.InvalidInputException ex)
-        {
-            return ServiceProblems.Invalid([new("scenario", scenario, ex.Errors[0].Reason, null, null)]);
-        }
+
+        var projected = scenarios.Project(scenario, Planning.Scenarios.ScenarioLevers.None);
 
         var scope = CurrentAccount.From(user).Scope;
         var quotas = (JsonSerializer.Deserialize<List<Quota>>(record.Quotas) ?? []).Where(q => scope.Allows(q.RegionCode)).ToList();

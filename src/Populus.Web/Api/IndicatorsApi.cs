@@ -38,6 +38,11 @@ internal static class IndicatorsApi
         CockpitViews views, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         var me = CurrentAccount.From(user);
+        if (ParameterProblems.PlanYear("asOf", asOf) is { } bad)
+        {
+            return bad;
+        }
+
         if (!TryPlanRegion(region, me, store, views, out var name, out var problem))
         {
             return problem!;
@@ -62,13 +67,19 @@ internal static class IndicatorsApi
         return TypedResults.Bytes(bytes, "application/json; charset=utf-8");
     }
 
-    internal static Results<Ok<SeriesView>, ContentHttpResult, NotFound<string>, ProblemHttpResult> Series(string id, string? region, int? from, int? to,
+    internal static Results<Ok<SeriesView>, ContentHttpResult, ProblemHttpResult> Series(string id, string? region, int? from, int? to,
         HttpRequest request, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
     {
         var me = CurrentAccount.From(user);
         if (!views.Plan.Catalogue.Contains(id))
         {
-            return TypedResults.NotFound($"indicator '{id}' is not in the catalogue");
+            return TypedResults.Problem(title: "Unknown indicator", detail: $"indicator '{id}' is not in the catalogue (GET /api/v1/indicators lists them).",
+                statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if ((ParameterProblems.PlanYear("from", from) ?? ParameterProblems.PlanYear("to", to)) is { } bad)
+        {
+            return bad;
         }
 
         if (!TryPlanRegion(region, me, store, views, out var name, out var problem))
@@ -77,10 +88,10 @@ internal static class IndicatorsApi
         }
 
         var first = from ?? 2010;
-        var last = to ?? 2035;
-        if (first > last || last - first > 100)
+        var last = to ?? ScenarioService.LastYear;
+        if (first > last)
         {
-            return TypedResults.Problem(title: "Bad years", detail: "from must not be after to, and the span is at most 100 years.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(title: "Bad years", detail: $"from ({first}) must not be after to ({last}).", statusCode: StatusCodes.Status400BadRequest);
         }
 
         var entry = views.Plan.Catalogue[id];
@@ -127,6 +138,11 @@ internal static class IndicatorsApi
         HttpRequest request, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
     {
         var me = CurrentAccount.From(user);
+        if (ParameterProblems.PlanYear("asOf", asOf) is { } bad)
+        {
+            return bad;
+        }
+
         if (!TryPlanRegion(region, me, store, views, out var name, out var problem))
         {
             return problem!;

@@ -110,6 +110,11 @@ internal static class PermitsApi
 
     internal static IResult List(string? state, ClaimsPrincipal user, ServiceDesk desk)
     {
+        if (ParameterProblems.OneOf("state", state, [.. Enum.GetValues<PermitState>().Select(Populus.Services.People.Codes<PermitState>.Code)]) is { } bad)
+        {
+            return bad;
+        }
+
         var scope = CurrentAccount.From(user).Scope;
         return TypedResults.Ok(desk.Store.Services.Permits(string.IsNullOrWhiteSpace(state) ? null : state.Trim().ToLowerInvariant())
             .Where(p => scope.Allows(p.RegionCode)).Select(View).ToList());

@@ -17,7 +17,8 @@ internal static class PopulationApi
         var group = app.MapGroup("/api/v1/population").WithTags("Population").RequireAuthorization(Policies.ReadData);
         group.MapGet("/", Table).WithName("GetPopulation")
             .WithSummary("Population rows with provenance. ?year=2020&region=330302,330303&sex=male&age=0-14,15-59,60+&residence=total&education=total&format=csv");
-        group.MapGet("/dates", Dates).WithName("GetPopulationDates").WithSummary("Reference dates with stored population figures (?region=).");
+        group.MapGet("/dates", Dates).WithName("GetPopulationDates")
+            .WithSummary("Reference dates with stored population figures (?region=); ?ages=true: only those with a population by age and sex (a pyramid).");
         group.MapGet("/pyramid", Pyramid).WithName("GetPyramid")
             .WithSummary("Males and females by age group for one region and reference date (?region=&date=yyyy-mm-dd), or 'no data' with the reason.");
         group.MapGet("/comparison", Comparison).WithName("ComparePopulation").Produces<ComparisonView>()
@@ -27,6 +28,11 @@ internal static class PopulationApi
     internal static Results<Ok<IReadOnlyList<PopulationRow>>, ContentHttpResult, ProblemHttpResult> Table(int? year, string? region, string? sex, string? age,
         string? residence, string? education, HttpRequest request, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
     {
+        if (ParameterProblems.OneOf("sex", sex, ["male", "female", "total"]) is { } bad)
+        {
+            return bad;
+        }
+
         var me = CurrentAccount.From(user);
         List<string>? codes = null;
         if (!string.IsNullOrWhiteSpace(region))
@@ -58,14 +64,14 @@ internal static class PopulationApi
             }
         }
 
-        var rows = store.For(me.Scope).Population(new PopulationQuery(year, codes, sex, bands, residence ?? "total", education ?? "total"))
+        var rows = store.For(me.Scope).Population(new PopulationQuery(year, codes, sex?.Trim().ToLowerInvariant(), bands, residence ?? "total", education ?? "total"))
             .Select(f => new PopulationRow(f.ReferenceDate, f.RegionCode, f.Sex, f.Age, f.Residence, f.Education, f.Persons,
                 f.Provenance.Kind.Code(), f.Provenance.SourceId, f.Provenance.SourceTitle, f.Batch))
             .ToList();
         return Unwrap(OutputFormat.Rows<PopulationRow>(request, rows));
     }
 
-    internal static Results<Ok<IReadOnlyList<DateOnly>>, ProblemHttpResult> Dates(string? region, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
+    internal static Results<Ok<IReadOnlyList<DateOnly>>, ProblemHttpResult> Dates(string? region, bool? ages, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
     {
         var me = CurrentAccount.From(user);
         string? code = null;
@@ -79,7 +85,8 @@ internal static class PopulationApi
             code = resolved;
         }
 
-        return TypedResults.Ok(store.For(me.Scope).PopulationDates(code));
+        var reader = store.For(me.Scope);
+        return TypedResults.Ok(ages == true ? views.Cached($"pyramid-dates|{me.Scope}|{code}", () => PyramidDates(reader, code)) : reader.PopulationDates(code));
     }
 
     internal static Results<Ok<PyramidView>, ProblemHttpResult> Pyramid(string? region, DateOnly? date, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
@@ -93,16 +100,24 @@ internal static class PopulationApi
         return TypedResults.Ok(views.Cached($"pyramid|{me.Scope}|{code}|{date}", () => Shape(store.For(me.Scope), code, date)));
     }
 
+    /// <summary>The reference dates with a population by age and sex (a pyramid) of the region (any region when null):
+    /// a census year's totals alone (2010's, for the city) draw none.</summary>
+    private static IReadOnlyList<DateOnly> PyramidDates(IScopedReader reader, string? code) =>
+        [.. reader.PopulationDates(code).Where(day => PyramidRows(reader, code, day).Count > 0)];
+
+    /// <summary>Males and females by age group (not the totals) of the region (any region when null) on the day.</summary>
+    private static List<PopulationFigure> PyramidRows(IScopedReader reader, string? code, DateOnly day) =>
+        [.. reader.Population(new PopulationQuery(day.Year, code is null ? null : [code])).Where(f => f.ReferenceDate == day && f.Age != "total" && f.Sex is "male" or "female")];
+
+    /// <remarks>Without a date, the latest with a pyramid.</remarks>
     private static PyramidView Shape(IScopedReader reader, string code, DateOnly? date)
     {
-        var day = date ?? reader.PopulationDates(code).LastOrDefault();
-        var rows = day == default ? [] : reader.Population(new PopulationQuery(day.Year, [code]))
-            .Where(f => f.ReferenceDate == day && f.Age != "total" && f.Sex is "male" or "female")
-            .ToList();
+        var day = date ?? PyramidDates(reader, code).LastOrDefault();
+        var rows = day == default ? [] : PyramidRows(reader, code, day);
         if (rows.Count == 0)
         {
             var why = day == default
-                ? new Reason($"no population figures are stored for {code}", $"数据库中没有{code}的人口数")
+                ? new Reason($"no population by age and sex is stored for {code}", $"数据库中没有{code}的分年龄、性别人口")
                 : new Reason($"no population by age and sex is stored for {code} on {day:yyyy-MM-dd}", $"数据库中没有{code}在{day:yyyy-MM-dd}的分年龄、性别人口");
             return new PyramidView(code, day == default ? null : day, [], [], [], [], why.English, why.Chinese);
         }

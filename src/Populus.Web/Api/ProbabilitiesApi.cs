@@ -27,6 +27,11 @@ internal static class ProbabilitiesApi
         ClaimsPrincipal user, IPopulusStore store, CockpitViews views, ScenarioService scenarios)
     {
         var me = CurrentAccount.From(user);
+        if (ParameterProblems.PlanYear("asOf", asOf) is { } bad)
+        {
+            return bad;
+        }
+
         if (!IndicatorsApi.TryPlanRegion(region, me, store, views, out var name, out var problem))
         {
             return problem!;
@@ -35,6 +40,11 @@ internal static class ProbabilitiesApi
         if (scenarios.Monitor is not { } monitor)
         {
             return TypedResults.Problem(title: "No projection", detail: scenarios.Missing, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (ParameterProblems.Scenario(scenario, monitor) is { } unknown)
+        {
+            return unknown;
         }
 
         var year = asOf ?? views.DefaultAsOfYear;
@@ -55,9 +65,14 @@ internal static class ProbabilitiesApi
         }
         catch (InvalidInputException ex)
         {
-            return TypedResults.Problem(title: "Cannot run trajectories", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            return CannotRun(ex);
         }
     }
+
+    /// <summary>Trajectories that cannot be run (the WPP extract missing or unreadable): the reasons with the file's name,
+    /// never its path on the server.</summary>
+    internal static ProblemHttpResult CannotRun(InvalidInputException ex) => TypedResults.Problem(title: "Cannot run trajectories",
+        detail: string.Join("; ", ex.Errors.Select(e => $"{Path.GetFileName(e.File)}: {e.Reason}")), statusCode: StatusCodes.Status400BadRequest);
 
     /// <summary>Whether the run's trajectories move the evaluation's indicator; null when the run does not hold it.</summary>
     internal static bool? Varies(Planning.Probability.ScenarioRun run, TargetEvaluation e) =>
@@ -77,9 +92,14 @@ internal static class ProbabilitiesApi
             return problem!;
         }
 
-        if (scenarios.Monitor is null)
+        if (scenarios.Monitor is not { } monitor)
         {
             return TypedResults.Problem(title: "No projection", detail: scenarios.Missing, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        if (ParameterProblems.Scenario(scenario, monitor) is { } unknown)
+        {
+            return unknown;
         }
 
         try
@@ -108,7 +128,7 @@ internal static class ProbabilitiesApi
         }
         catch (InvalidInputException ex)
         {
-            return TypedResults.Problem(title: "Cannot run trajectories", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            return CannotRun(ex);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Populus.Demography;
+using Populus.Planning.Data;
 using Populus.Planning.Scenarios;
 using Populus.Planning.Services;
 using Populus.Planning.Targets;
@@ -43,7 +44,7 @@ internal static class ProjectionsApi
             return Unavailable(service);
         }
 
-        var problem = CheckLevers(request.Tfr, request.LifeExpectancy, request.NetMigration, request.GraduateRetention);
+        var problem = CheckLevers(request.Tfr, request.LifeExpectancy, request.NetMigration, request.GraduateRetention) ?? ParameterProblems.Scenario(request.Scenario, monitor);
         if (problem is not null)
         {
             return problem;
@@ -55,15 +56,7 @@ internal static class ProjectionsApi
             return TypedResults.Problem(title: "Unknown region", detail: $"'{request.Region}' is not a region of the plan.", statusCode: StatusCodes.Status404NotFound);
         }
 
-        ScenarioService.Projected projected;
-        try
-        {
-            projected = service.Project(request.Scenario, new ScenarioLevers(request.Tfr, request.LifeExpectancy, request.NetMigration, request.GraduateRetention));
-        }
-        catch (InvalidInputException ex)
-        {
-            return TypedResults.Problem(title: "Unknown scenario", detail: ex.Errors[0].Reason, statusCode: StatusCodes.Status404NotFound);
-        }
+        var projected = service.Project(request.Scenario, new ScenarioLevers(request.Tfr, request.LifeExpectancy, request.NetMigration, request.GraduateRetention));
 
         var catalogue = monitor.Plan.Catalogue;
         var main = views.Plan.MainIndicators.Where(e => views.AppliesTo(e, region)).Select(e => e.Id).ToList();
@@ -95,7 +88,7 @@ internal static class ProjectionsApi
             }
             catch (InvalidInputException ex)
             {
-                return TypedResults.Problem(title: "Cannot run trajectories", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+                return ProbabilitiesApi.CannotRun(ex);
             }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
@@ -119,7 +112,7 @@ internal static class ProjectionsApi
             return TypedResults.Problem(title: "Unknown lever", detail: $"lever '{request.Lever}': one of {string.Join(", ", ScenarioGoal.Named.Keys)}.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var problem = CheckLevers(request.Tfr, request.LifeExpectancy, request.NetMigration, request.GraduateRetention);
+        var problem = CheckLevers(request.Tfr, request.LifeExpectancy, request.NetMigration, request.GraduateRetention) ?? ParameterProblems.Scenario(request.Scenario, monitor);
         if (problem is not null)
         {
             return problem;
@@ -140,6 +133,14 @@ internal static class ProjectionsApi
         try
         {
             var target = monitor.GoalTarget(request.Indicator ?? "", request.Year);
+            if (monitor.Plan.Catalogue[target.IndicatorId] is { Formula: null } reported)
+            {
+                // A reported indicator (birth defects, skilled talent) is the department's figure: no lever of the projection moves it.
+                return ParameterProblems.Invalid("indicator", reported.Id, title: "Cannot seek this target", expected: new(
+                    $"{reported.NameEn} is reported by {reported.Department}, not computed from the projection, so no lever can be sought for its target",
+                    $"{reported.NameZh}由{reported.Department}报送，不由人口预测计算，无法为其目标倒推杠杆"));
+            }
+
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var seed = request.Seed ?? ScenarioService.DefaultSeed;
             var held = new ScenarioLevers(request.Tfr, request.LifeExpectancy, request.NetMigration, request.GraduateRetention);
@@ -154,7 +155,7 @@ internal static class ProjectionsApi
         catch (InvalidInputException ex)
         {
             var error = ex.Errors[0];
-            return TypedResults.Problem(title: error.Column switch { "scenario" => "Unknown scenario", "indicator" => "Unknown indicator", _ => "No such target" },
+            return TypedResults.Problem(title: error.Column == "indicator" ? "Unknown indicator" : "No such target",
                 detail: $"{error.Column} '{error.Value}': {error.Reason}", statusCode: StatusCodes.Status404NotFound);
         }
         catch (ArgumentException ex)
@@ -175,17 +176,15 @@ internal static class ProjectionsApi
         var result = new List<CompareView>();
         foreach (var name in names)
         {
-            try
+            if (ParameterProblems.Scenario(name, monitor) is { } unknown)
             {
-                var projected = service.Project(name, ScenarioLevers.None);
-                var indicators = service.IndicatorsOf(projected, planRegion, ["resident_population"]);
-                result.Add(new CompareView(name, [.. Enumerable.Range(projected.Projection.BaseYear + 1, ScenarioService.LastYear - projected.Projection.BaseYear)
-                    .Select(y => indicators.Get("resident_population", planRegion, y)).Select(IndicatorsApi.Value)]));
+                return unknown;
             }
-            catch (InvalidInputException ex)
-            {
-                return TypedResults.Problem(title: "Unknown scenario", detail: ex.Errors[0].Reason, statusCode: StatusCodes.Status404NotFound);
-            }
+
+            var projected = service.Project(name, ScenarioLevers.None);
+            var indicators = service.IndicatorsOf(projected, planRegion, ["resident_population"]);
+            result.Add(new CompareView(name, [.. Enumerable.Range(projected.Projection.BaseYear + 1, ScenarioService.LastYear - projected.Projection.BaseYear)
+                .Select(y => indicators.Get("resident_population", planRegion, y)).Select(IndicatorsApi.Value)]));
         }
 
         return TypedResults.Ok((IReadOnlyList<CompareView>)result);
@@ -198,9 +197,14 @@ internal static class ProjectionsApi
             return Unavailable(service);
         }
 
+        if ((ParameterProblems.Scenario(scenario, monitor) ?? ProjectedYear(year, monitor)) is { } problem)
+        {
+            return problem;
+        }
+
         var projected = service.Project(scenario, ScenarioLevers.None);
         var p = projected.Projection;
-        var y = Math.Clamp(year ?? ScenarioService.LastYear, p.BaseYear, p.LastYear);
+        var y = year ?? ScenarioService.LastYear;
         var name = string.IsNullOrWhiteSpace(region) ? monitor.Model.City : views.PlanRegionName(region) ?? region;
         int? county = name == monitor.Model.City ? null : p.Regions.ToList().IndexOf(name);
         if (county == -1)
@@ -230,9 +234,14 @@ internal static class ProjectionsApi
             return Unavailable(service);
         }
 
+        if ((ParameterProblems.Scenario(scenario, monitor) ?? ProjectedYear(year, monitor)) is { } problem)
+        {
+            return problem;
+        }
+
         var me = CurrentAccount.From(user);
         var projected = service.Project(scenario, ScenarioLevers.None);
-        var y = Math.Clamp(year ?? ScenarioService.LastYear, projected.Projection.BaseYear, projected.Projection.LastYear);
+        var y = year ?? ScenarioService.LastYear;
         var regions = ServiceDemand.RegionsAndCity(projected.Projection).ToList();
         if (me.Scope.CountyCode is { } county)
         {
@@ -261,14 +270,34 @@ internal static class ProjectionsApi
         return total;
     }
 
-    /// <summary>The levers within the ranges the scenario's assumptions accept (<see cref="ScenarioAssumptions.Range"/>), else the first refused.</summary>
+    /// <summary>400 when a year is given that the projection does not hold (its base year to <see cref="ScenarioService.LastYear"/>).</summary>
+    private static ProblemHttpResult? ProjectedYear(int? year, Storage.Scenarios.PlanMonitor monitor) =>
+        ParameterProblems.Year("year", year, monitor.Model.BaseYear, ScenarioService.LastYear,
+            new($"the projection starts from its {monitor.Model.BaseYear} base and ends at the plan's horizon", $"预测以 {monitor.Model.BaseYear} 年为基期，止于规划期末"));
+
+    /// <summary>The lowest life expectancy the lever takes: the projection reaches a level by scaling each year's WPP 2024
+    /// death rates by one factor (LifeExpectancyCalibration), and for men below about 64 years (the lever at 67, the
+    /// scenarios' female–male gap of about 5.7 years) the scaled rates at old ages leave the life table's range.
+    /// 70 keeps a margin for the years and scenarios whose rates differ.</summary>
+    private const double LowestLifeExpectancy = 70;
+
+    /// <summary>The levers within the ranges the scenario's assumptions accept (<see cref="ScenarioAssumptions.Range"/>;
+    /// life expectancy from <see cref="LowestLifeExpectancy"/>), else the first refused.</summary>
     private static ProblemHttpResult? CheckLevers(double? tfr, double? lifeExpectancy, double? netMigration, double? graduateRetention) =>
-        Check(tfr, ScenarioAssumption.TotalFertility, "tfr") ?? Check(lifeExpectancy, ScenarioAssumption.FemaleLifeExpectancy, "lifeExpectancy")
+        Check(tfr, ScenarioAssumption.TotalFertility, "tfr")
+        ?? Check(lifeExpectancy, "lifeExpectancy", LowestLifeExpectancy, ScenarioAssumption.FemaleLifeExpectancy.Range().Maximum,
+            new("the projection scales each year's death rates to the level, and below it the scaled rates at old ages leave the life table's range",
+                "预测按比例缩放各年死亡率以达到该水平，低于下限时高龄死亡率超出生命表的范围"))
         ?? Check(netMigration, ScenarioAssumption.NetMigration, "netMigration") ?? Check(graduateRetention, ScenarioAssumption.GraduateRetention, "graduateRetention");
 
     private static ProblemHttpResult? Check(double? value, ScenarioAssumption assumption, string name) =>
-        value is { } v && assumption.Range() is var (min, max) && (double.IsNaN(v) || v < min || v > max)
-            ? TypedResults.Problem(title: "Lever out of range", detail: string.Create(CultureInfo.InvariantCulture, $"{name} = {v}: between {min} and {max}."), statusCode: StatusCodes.Status400BadRequest)
+        Check(value, name, assumption.Range().Minimum, assumption.Range().Maximum,
+            new($"the range scenario files accept for {assumption.Name()}", $"情景文件中 {assumption.Name()} 的取值范围"));
+
+    private static ProblemHttpResult? Check(double? value, string name, double min, double max, Reason why) =>
+        value is { } v && (double.IsNaN(v) || v < min || v > max)
+            ? ParameterProblems.Invalid(name, v.ToString(CultureInfo.InvariantCulture),
+                new Reason(string.Create(CultureInfo.InvariantCulture, $"between {min} and {max}"), string.Create(CultureInfo.InvariantCulture, $"应在 {min} 与 {max} 之间")).Because(why))
             : null;
 
     private static ProblemHttpResult Unavailable(ScenarioService service) =>

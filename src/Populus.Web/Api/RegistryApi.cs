@@ -27,13 +27,26 @@ internal static class RegistryApi
 
     internal static Results<Ok<AggregateView>, ProblemHttpResult> Aggregates(DateOnly? asOf, string? basis, ClaimsPrincipal user, RegistryAccess registry)
     {
+        if (ParameterProblems.OneOf("basis", basis, ["residence", "hukou"]) is { } bad)
+        {
+            return bad;
+        }
+
         var scope = CurrentAccount.From(user).Scope;
         var day = asOf ?? new DateOnly(2020, 11, 1);
-        var hukou = string.Equals(basis, "hukou", StringComparison.OrdinalIgnoreCase);
-        var (cells, missing) = registry.Read(r => r.CountByAgeSexRegion(day, scope, hukou ? RegionBasis.Hukou : RegionBasis.Residence));
-        if (cells is null)
+        var hukou = string.Equals(basis?.Trim(), "hukou", StringComparison.OrdinalIgnoreCase);
+        var (read, missing) = registry.Read(r =>
         {
-            return TypedResults.Ok(new AggregateView(day, hukou ? "hukou" : "residence", [], missing));
+            var counted = r.CountByAgeSexRegion(day, scope, hukou ? RegionBasis.Hukou : RegionBasis.Residence);
+            // No cell: say whether the registry is empty (nothing imported yet) or has nobody of the scope alive then.
+            return (Cells: counted, Empty: counted.Count == 0 && r.Count() == 0);
+        });
+        if (read.Cells is not { } cells || cells.Count == 0)
+        {
+            var why = missing
+                ?? (read.Empty ? "the person registry holds no persons: import them first (populus import persons, or the persons upload)"
+                    : $"no person of the registry{(scope.CountyCode is { } c ? $" in {c}" : "")} is alive on {day:yyyy-MM-dd}");
+            return TypedResults.Ok(new AggregateView(day, hukou ? "hukou" : "residence", [], why));
         }
 
         var rows = cells.GroupBy(c => (c.Region, c.Sex, Band: c.Age < 15 ? "0-14" : c.Age < 60 ? "15-59" : "60+"))
@@ -43,7 +56,7 @@ internal static class RegistryApi
         return TypedResults.Ok(new AggregateView(day, hukou ? "hukou" : "residence", rows, null));
     }
 
-    internal static Results<Ok<PersonView>, NotFound<string>, ProblemHttpResult> FindPerson(string? id, bool? unmask, string? purpose, HttpRequest request,
+    internal static Results<Ok<PersonView>, ProblemHttpResult> FindPerson(string? id, bool? unmask, string? purpose, HttpRequest request,
         ClaimsPrincipal user, IPopulusStore store, RegistryAccess registry, TimeProvider clock)
     {
         var me = CurrentAccount.From(user);
@@ -70,14 +83,14 @@ internal static class RegistryApi
         var (person, missing) = registry.Read(r => r.FindByNationalId(number, me.Scope));
         if (missing is not null)
         {
-            return TypedResults.NotFound(missing);
+            return TypedResults.Problem(title: "No registry", detail: missing, statusCode: StatusCodes.Status404NotFound);
         }
 
         store.Accounts.AppendAudit(me.UserName, me.Role.Code(), "person-lookup", person is null ? "registry person (not found)" : $"registry person {person.PersonId}",
             statedPurpose.Length > 0 ? statedPurpose : null, unmask == true ? "unmasked" : "masked");
         if (person is null)
         {
-            return TypedResults.NotFound("no person with this identity number");
+            return TypedResults.Problem(title: "Not found", detail: "no person with this identity number", statusCode: StatusCodes.Status404NotFound);
         }
 
         var full = unmask == true;

@@ -31,6 +31,8 @@ internal static class PopulusServices
         services.AddSingleton<Services.ServiceDesk>();
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddProblemDetails();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // to BadRequestHandler, which says what is wrong
+        services.AddExceptionHandler<BadRequestHandler>();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Populus API";

@@ -240,12 +240,16 @@ internal sealed class CockpitViews(IPopulusStore store, PlanBook plan, PopulusSe
     /// <summary>Why projections are missing, or null when the scenario service is there.</summary>
     public string? ProjectionMissing => scenarios.Missing;
 
-    /// <summary>The latest value of an indicator up to <paramref name="asOf"/> (searching back to 2000), or 'no data' for asOf.</summary>
+    /// <summary>The first year the views read figures for: <see cref="Latest"/> searches back to it (the API refuses an
+    /// earlier as-of year: <see cref="Api.ParameterProblems.PlanYear"/>).</summary>
+    public const int FirstYear = 2000;
+
+    /// <summary>The latest value of an indicator up to <paramref name="asOf"/> (searching back to <see cref="FirstYear"/>), or 'no data' for asOf.</summary>
     public IndicatorValue Latest(DataScope scope, string indicatorId, string region, int asOf)
     {
         var calculator = Calculator(scope).Calculator;
         IndicatorValue? first = null;
-        for (var year = asOf; year >= 2000; year--)
+        for (var year = asOf; year >= FirstYear; year--)
         {
             var value = calculator.Compute(indicatorId, region, year);
             first ??= value;

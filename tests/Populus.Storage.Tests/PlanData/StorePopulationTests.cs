@@ -238,4 +238,23 @@ public class StorePopulationTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public void BirthsOfOneSexOnly_SayTheOtherIsMissing_NotThatThereAreNoBirths(string engine)
+    {
+        using var t = TestStore.Create(engine);
+        using var store = t.Open();
+        // 洞头区's male births of 2022 only (test figures): the female ones were not imported.
+        store.Import("vital-events", TableFiles.Write(t.File("male-births.csv"), "year,region,event,sex,age,count,figure_kind,source_id\n" +
+            "2022,330305,birth,male,15-29,300,observed,TEST\n2022,330305,birth,male,30-49,250,observed,TEST\n"));
+        var (catalogue, regions) = Plan(store);
+        var data = new InMemoryIndicatorData(catalogue);
+        StorePopulation.Read(store.For(DataScope.All), regions).AddTo(data);
+
+        var srb = new IndicatorCalculator(catalogue, data).Compute("sex_ratio_at_birth", "330305", 2022);
+        Assert.Null(srb.Value);
+        Assert.Contains("male births of 洞头区 in 2022 but not the female ones", srb.Note!.English, StringComparison.Ordinal);
+        Assert.Contains("洞头区2022年的出生数只有男性，缺女性", srb.Note.Chinese, StringComparison.Ordinal);
+    }
 }

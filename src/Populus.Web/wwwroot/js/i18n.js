@@ -31,6 +31,8 @@ window.I18N = (function () {
     'prob.pyramid': ['概率人口金字塔（中位数与 80% 区间）', 'Probabilistic pyramid (median and 80% band)'],
     'prob.probability': ['达成概率', 'Probability met'], 'prob.median': ['中位数', 'Median'],
     'prob.band80': ['80% 区间', '80% band'], 'prob.band95': ['95% 区间', '95% band'],
+    'prob.noFan': ['没有概率扇形图：概率预测只推算有规划目标、由人口计算且每年都能算出的指标（部门报送的指标、无目标的指标没有）',
+      'No fan chart: the probabilistic projection gives only indicators with a plan target that are computed from population in every year (not those departments report, nor those without a target)'],
     'prob.loading': ['正在计算概率预测（首次需数秒）…', 'Running the probabilistic projection (seconds the first time)…'],
     'compare.title': ['区县与功能区比较', 'Counties and groupings'], 'compare.persons': ['常住人口', 'Residents'],
     'compare.published': ['规划公布数', 'Published in the plan'], 'compare.kind': ['类型', 'Kind'],

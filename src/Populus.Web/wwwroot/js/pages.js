@@ -127,11 +127,14 @@ window.Pages = (function () {
     const chart = h('div', { id: 'chart-pyramid', class: 'chart tall' });
     const info = h('div', { class: 'note', id: 'pyramid-info' });
     async function dates() {
-      const list = await Api.get('/api/v1/population/dates?region=' + encodeURIComponent(region.value)).catch(() => []);
+      // Only the dates with a pyramid (a census year's totals alone draw none); the latest first shown.
+      const list = await Api.get('/api/v1/population/dates?ages=true&region=' + encodeURIComponent(region.value)).catch(() => []);
       dateSel.replaceChildren(...list.map(d => h('option', { value: d, text: d })));
+      if (list.length) dateSel.value = list[list.length - 1];
       await draw();
     }
     async function draw() {
+      yearShown.textContent = ''; // the chart is the stored date's now, not the projected year's
       const q = '/api/v1/population/pyramid?region=' + encodeURIComponent(region.value) + (dateSel.value ? '&date=' + dateSel.value : '');
       const data = await Api.get(q);
       info.replaceChildren(data.noDataReason ? nodata(I18N.name(data.noDataReasonZh, data.noDataReason)) : h('span', {}, t('source') + ': ', provenanceText(data.provenance)));
@@ -185,7 +188,7 @@ window.Pages = (function () {
       const p = await Api.get('/api/v1/probabilities?region=' + encodeURIComponent(region.value)).catch(e => ({ error: e.message }));
       const f = p.fans && p.fans.find(x => x.indicatorId === sel.value);
       fanChart.hidden = !f;
-      fanNote.replaceChildren(p.error ? nodata(p.error) : f ? runNote(p, scenario(p.scenario)) : nodata(t('nodata')));
+      fanNote.replaceChildren(p.error ? nodata(p.error) : f ? runNote(p, scenario(p.scenario)) : nodata(t('prob.noFan')));
       if (f) Charts.fan(fanChart, f);
     }
     sel.addEventListener('change', () => { draw(); drawFan(); });
@@ -255,7 +258,10 @@ window.Pages = (function () {
 
   async function scenarios(root) {
     const list = await Api.get('/api/v1/projections/scenarios');
-    const name = namesOf(await Api.get('/api/v1/indicators'));
+    const catalogue = await Api.get('/api/v1/indicators');
+    const name = namesOf(catalogue);
+    // A reported indicator (birth defects, skilled talent) is a department's figure: no lever of the projection moves it.
+    const computed = new Set(catalogue.filter(e => e.kind === 'computed').map(e => e.id));
     const pick = h('select', { id: 'scen-name' }, list.map(x => h('option', { value: x.name, text: I18N.name(x.nameZh, x.name), title: x.description })));
     const out = h('div', { id: 'scenario-result' });
     const chart = h('div', { id: 'chart-scenario', class: 'chart' });
@@ -313,7 +319,7 @@ window.Pages = (function () {
         targets.replaceChildren(table([t('indicator'), t('target'), t('status'), t('prob.probability'), ''], d.targets.map((e, i) => [name(e.indicatorId),
           e.targetYear + ' ' + targetOf(e), status(e.status), cells[i], explain(e)])), probNote);
         const chosen = goalTarget.value;
-        goalTarget.replaceChildren(...d.targets.filter(e => e.targetValue != null).map(e => h('option', { value: e.indicatorId + '|' + e.targetYear,
+        goalTarget.replaceChildren(...d.targets.filter(e => e.targetValue != null && computed.has(e.indicatorId)).map(e => h('option', { value: e.indicatorId + '|' + e.targetYear,
           text: name(e.indicatorId) + ' · ' + e.targetYear + ' ' + targetOf(e) })));
         if ([...goalTarget.options].some(o => o.value === chosen)) goalTarget.value = chosen;
         // The probabilities follow: the trajectories take 0.2–0.3 s the first time for these levers.
