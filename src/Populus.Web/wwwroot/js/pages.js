@@ -133,10 +133,15 @@ window.Pages = (function () {
       if (list.length) dateSel.value = list[list.length - 1];
       await draw();
     }
+    // The chart shows the last thing asked for: an answer that arrives after a later question (another region, date
+    // or projected year) is dropped.
+    let asked = 0;
     async function draw() {
+      const ticket = ++asked;
       yearShown.textContent = ''; // the chart is the stored date's now, not the projected year's
       const q = '/api/v1/population/pyramid?region=' + encodeURIComponent(region.value) + (dateSel.value ? '&date=' + dateSel.value : '');
       const data = await Api.get(q);
+      if (ticket !== asked) return;
       info.replaceChildren(data.noDataReason ? nodata(I18N.name(data.noDataReasonZh, data.noDataReason)) : h('span', {}, t('source') + ': ', provenanceText(data.provenance)));
       chart.hidden = !!data.noDataReason;
       if (!data.noDataReason) Charts.pyramid(chart, data);
@@ -147,9 +152,11 @@ window.Pages = (function () {
     const yearShown = h('span', { text: '' });
     slider.addEventListener('input', () => { yearShown.textContent = slider.value; });
     slider.addEventListener('change', async () => {
+      const ticket = ++asked;
       const data = await Api.get('/api/v1/projections/pyramid?year=' + slider.value + '&region=' + encodeURIComponent(region.value)).catch(e => ({ noDataReason: e.message }));
       // The projection's provenance ('projected (baseline)'): the badge says projected, the source the scenario by its name.
       const scenario = await scenarioNames();
+      if (ticket !== asked) return;
       info.replaceChildren(data.noDataReason ? nodata(data.noDataReason)
         : h('span', {}, t('source') + ': ', badge('projected', data.provenance.map(p => scenario(p.replace(/^projected \((.*)\)$/, '$1'))).join('; ')), ' ' + slider.value));
       chart.hidden = !!data.noDataReason;
