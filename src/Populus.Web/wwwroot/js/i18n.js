@@ -85,6 +85,10 @@ window.I18N = (function () {
     // Roles and the audit log's actions, by their codes.
     'role.administrator': ['系统管理员', 'administrator'], 'role.city_analyst': ['市级分析人员', 'city analyst'], 'role.county_viewer': ['区县查阅人员', 'county viewer'],
     'role.data_provider': ['数据报送部门', 'data provider'], 'role.auditor': ['审计人员', 'auditor'],
+    // The plan's published figures of a grouping (data/regions/grouping_reference.csv) and their units.
+    'published.population': ['常住人口', 'population'], 'published.population_density': ['人口密度', 'population density'],
+    'published.population_share': ['占全市人口比重', 'share of the city'],
+    'unit.10k persons': ['万人', '10k persons'], 'unit.persons per km2': ['人/平方公里', 'persons per km2'],
     'action.sign-in': ['登录', 'sign-in'], 'action.password-changed': ['修改密码', 'password changed'], 'action.account-created': ['新建账户', 'account created'],
     'action.token-created': ['生成访问令牌', 'token created'], 'action.account-disabled': ['停用账户', 'account disabled'],
     'action.person-lookup': ['查询登记人员', 'person lookup'], 'action.unmask': ['查看未脱敏个人信息', 'unmasked personal data'],
