@@ -516,6 +516,19 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Contains("部门报送的指标值", await provider.EvalOnSelectorAsync<string>("#import-kind", "s => s.selectedOptions[0].textContent"), StringComparison.Ordinal);
         await Shot(provider, "imports");
         File.Delete(file);
+
+        // A file without provenance columns, given its kind and source and a batch name of its own on the form.
+        var good = Path.Combine(Path.GetTempPath(), $"good-{Guid.NewGuid():N}.csv");
+        var batch = "卫健委-" + Guid.NewGuid().ToString("N")[..8];
+        await File.WriteAllTextAsync(good, "year,region,indicator,value,unit,department\n2019,330300,birth_defect_incidence,6.4,per mille,市卫健委\n");
+        await provider.SetInputFilesAsync("#import-file", good);
+        await provider.FillAsync("#import-batch", batch);
+        await provider.SelectOptionAsync("#import-kind-of-figures", "observed");
+        await provider.FillAsync("#import-source", "TEST");
+        await provider.ClickAsync("#page button.primary");
+        await provider.WaitForFunctionAsync("b => document.querySelector('#import-report').innerText.includes(b)", batch);
+        Assert.Contains(fixture.App.Store.Batches(), b => b.Batch == batch);
+        File.Delete(good);
         Assert.DoesNotContain(errors, e => !e.Contains("status of 422", StringComparison.Ordinal) && !e.StartsWith("HTTP 422 ", StringComparison.Ordinal));
     }
 

@@ -62,6 +62,8 @@ window.I18N = (function () {
     'goal.sensitivity': ['灵敏度（指标/调节量）', 'Sensitivity (indicator per lever unit)'],
     'goal.apply': ['应用到滑块', 'Set the slider to it'], 'goal.trajectories': ['条轨迹', 'trajectories'],
     'services.title': ['公共服务需求', 'Public-service demand'],
+    'imports.batch': ['批次名（可选）', 'Batch (optional)'], 'imports.batchHint': ['默认为文件名', 'the file name by default'],
+    'imports.figureKind': ['数据性质', 'Kind of figures'], 'imports.fromFile': ['按文件中的列', 'as the file says'], 'imports.source': ['来源编号', 'Source id'],
     'imports.title': ['上传数据文件', 'Upload a data file'], 'imports.kind': ['数据类型', 'Kind'], 'imports.file': ['文件', 'File'],
     'imports.upload': ['上传并校验', 'Upload and validate'], 'imports.history': ['导入记录与校验报告', 'Imports and validation reports'],
     'imports.accepted': ['已导入', 'imported'], 'imports.time': ['时间 (UTC)', 'Time (UTC)'], 'imports.outcome': ['结果', 'Outcome'],

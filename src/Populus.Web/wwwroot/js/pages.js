@@ -395,6 +395,12 @@ window.Pages = (function () {
     const kinds = await Api.get('/api/v1/imports/kinds');
     const kind = h('select', { id: 'import-kind' }, kinds.map(k => h('option', { value: k.name, text: k.name + ' — ' + I18N.name(k.summaryZh, k.summary) })));
     const file = h('input', { id: 'import-file', type: 'file', accept: '.csv,.xlsx,.parquet' });
+    // What a refusal may ask for: another batch name for a file loaded before, and the figures' kind and source where
+    // the file has no columns for them.
+    const batch = h('input', { id: 'import-batch', placeholder: t('imports.batchHint') });
+    const figureKind = h('select', { id: 'import-kind-of-figures' }, [['', t('imports.fromFile')], ['observed', t('kind.observed')], ['estimated', t('kind.estimated')], ['projected', t('kind.projected')]]
+      .map(([v, text]) => h('option', { value: v, text })));
+    const source = h('input', { id: 'import-source', placeholder: 'S06' });
     const report = h('div', { id: 'import-report' });
     const history = h('div');
     async function list() {
@@ -407,6 +413,9 @@ window.Pages = (function () {
       if (!file.files.length) return;
       const form = new FormData();
       form.append('file', file.files[0]);
+      if (batch.value.trim()) form.append('batch', batch.value.trim());
+      if (figureKind.value) form.append('figureKind', figureKind.value);
+      if (source.value.trim()) form.append('source', source.value.trim());
       try {
         const r = await Api.send('/api/v1/imports/' + encodeURIComponent(kind.value), form, true);
         const a = r.data;
@@ -417,7 +426,8 @@ window.Pages = (function () {
       await list();
     } });
     root.append(h('section', { class: 'card' }, h('h2', { text: t('imports.title') }),
-      h('div', { class: 'row' }, h('label', {}, t('imports.kind'), kind), h('label', {}, t('imports.file'), file), upload), report),
+      h('div', { class: 'row' }, h('label', {}, t('imports.kind'), kind), h('label', {}, t('imports.file'), file), upload),
+      h('div', { class: 'row' }, h('label', {}, t('imports.batch'), batch), h('label', {}, t('imports.figureKind'), figureKind), h('label', {}, t('imports.source'), source)), report),
       card('imports.history', history));
     await list();
   }
