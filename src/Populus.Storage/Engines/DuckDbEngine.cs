@@ -73,6 +73,12 @@ internal sealed class DuckDbEngine : Engine
         return new Releaser(gate);
     }
 
+    /// <remarks>DuckDB (1.5) cannot replay an ALTER TABLE of a table with a function default (account.id DEFAULT
+    /// nextval) from its write-ahead log: a process killed after such a step, before DuckDB's next checkpoint, left a
+    /// file that no longer opened ("Failure while replaying WAL file … GetDefaultDatabase", duckdb/duckdb#18259,
+    /// #20543). A checkpoint right after the step's commit writes it into the file and empties the log.</remarks>
+    public override void SettleSchemaChange(DbConnection connection) => Sql.Execute(connection, null, "CHECKPOINT");
+
     public override void BulkInsert(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
         IEnumerable<object?[]> rows)
     {
@@ -117,6 +123,17 @@ internal sealed class DuckDbEngine : Engine
         {
             return new StoreOpenException(StoreOpenFailure.Corrupt,
                 $"The file {path} is not a Populus database (it is not a DuckDB file, or it is damaged). It was left unchanged; check the --db path, or restore the file from a backup.", ex);
+        }
+
+        if (m.Contains("replaying WAL", StringComparison.OrdinalIgnoreCase))
+        {
+            // DuckDB's own defect (duckdb/duckdb#18259): the file and its log are sound, but this DuckDB cannot replay
+            // the log. Only the user can choose to give up the log's changes, so the store says how and changes nothing.
+            return new StoreOpenException(StoreOpenFailure.Corrupt,
+                $"The database file {path} cannot be opened: DuckDB cannot replay its log of the changes made since its last checkpoint ({path}.wal), " +
+                "a known DuckDB defect after a schema change by a program that was stopped before it closed the store (duckdb/duckdb#18259). " +
+                $"Both files were left unchanged. To open the store as it was at its last checkpoint, copy both files somewhere safe, then move {path}.wal aside; " +
+                "the changes in that log (the last imports or account changes before the stop) are then lost and must be made again.", ex);
         }
 
         if (m.Contains("version", StringComparison.OrdinalIgnoreCase) && m.Contains("database file", StringComparison.OrdinalIgnoreCase))

@@ -33,6 +33,14 @@ internal abstract class Engine : IDisposable
     public abstract void BulkInsert(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns,
         IEnumerable<object?[]> rows);
 
+    /// <summary>
+    /// Makes a committed schema step durable in the database file itself, not only in a log that reopening replays.
+    /// Nothing to do where the log replays every step (PostgreSQL).
+    /// </summary>
+    public virtual void SettleSchemaChange(DbConnection connection)
+    {
+    }
+
     public virtual void Dispose()
     {
     }

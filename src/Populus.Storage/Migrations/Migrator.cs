@@ -42,6 +42,7 @@ internal static class Migrator
             Sql.Execute(connection, transaction, $"INSERT INTO {VersionTable} (version, description, applied_at) VALUES ($1, $2, $3)",
                 step.Version, step.Description, Sql.UtcNow());
             transaction.Commit();
+            engine.SettleSchemaChange(connection);
         }
 
         return CurrentVersion(engine, connection, null);

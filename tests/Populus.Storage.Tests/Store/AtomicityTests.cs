@@ -1,3 +1,5 @@
+using Populus.Storage.Accounts;
+
 namespace Populus.Storage.Tests.Store;
 
 /// <summary>An import is all or nothing, even when its process is killed, and readers never see half of one.</summary>
@@ -29,6 +31,33 @@ public class AtomicityTests
         Assert.Equal(["first.csv"], reopened.Imported().Select(b => b.Batch));
         // And the same file imports cleanly afterwards: nothing half-written blocks it.
         Assert.Equal(5_000, reopened.Import("census", big).Rows);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public void KilledAfterASchemaStep_TheStoreOpensWithTheStepAndItsAccounts(string engine)
+    {
+        // A store from before step 11 (accounts without session versions), upgraded by a process that is then killed
+        // before it closes: DuckDB could not replay the step's ALTER TABLE from its log, and the file no longer opened.
+        using var t = TestStore.Create(engine);
+        using (var store = t.Open())
+        {
+            store.Accounts.CreateAccount(new NewAccount("analyst", "分析员", AccountRole.CityAnalyst), "hash-1");
+        }
+
+        t.Execute("ALTER TABLE account DROP COLUMN session_version");
+        t.Execute("DELETE FROM schema_version WHERE version >= 11");
+        using (var child = ChildCli.StartHeldImport(t.Db, "census", Samples.CensusFile(t, "first.csv")))
+        {
+            child.WaitUntilHolding(); // the store is upgraded; the import's transaction is open
+            child.Kill();
+        }
+
+        using var reopened = t.Open();
+        Assert.Equal(Migrations.Migrations.Latest, reopened.SchemaVersion);
+        var analyst = Assert.Single(reopened.Accounts.Accounts());
+        Assert.Equal(("analyst", 0L), (analyst.UserName, analyst.SessionVersion));
+        Assert.Empty(reopened.Imported());
     }
 
     [Theory]
