@@ -581,6 +581,43 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task AuditPage_SaysEachDetailInTheInterfacesLanguage_TheStoredCodesUnchanged()
+    {
+        var person = $"/api/v1/registry/persons?id={TestApp.LuchengPerson.Disclose()}";
+        using (var analyst = await fixture.App.SignedIn("analyst"))
+        {
+            Assert.True((await analyst.GetAsync(person)).IsSuccessStatusCode);
+            Assert.True((await analyst.GetAsync(person + "&unmask=true&purpose=" + Uri.EscapeDataString("audit page detail check"))).IsSuccessStatusCode);
+        }
+
+        using (var admin = await fixture.App.SignedIn("admin"))
+        {
+            var user = "detail-" + Guid.NewGuid().ToString("N")[..8];
+            Assert.True((await admin.PostAsJsonAsync("/api/v1/accounts", new { userName = user, displayName = user, role = "city_analyst" })).IsSuccessStatusCode);
+        }
+
+        var (page, errors) = await SignIn("auditor");
+        async Task<IReadOnlyList<string>> Details(string action)
+        {
+            await page.SelectOptionAsync("#audit-action", action);
+            await page.EvaluateAsync("() => { document.querySelector('#audit-rows').dataset.page = ''; }");
+            await page.ClickAsync("#audit-search");
+            await page.WaitForSelectorAsync("#audit-rows[data-page='0']");
+            return await page.Locator("#audit-rows tbody tr td:nth-child(8)").AllInnerTextsAsync();
+        }
+
+        Assert.Contains("身份证号、出生日期", await Details("unmask"));
+        var lookups = await Details("person-lookup");
+        Assert.Contains("脱敏显示", lookups);
+        Assert.Contains("未脱敏显示", lookups);
+        Assert.Contains("市级分析人员", await Details("account-created"));
+        Assert.DoesNotMatch("[a-z]", string.Concat((await Details("person-lookup")).Concat(await Details("unmask")).Concat(await Details("account-created"))));
+        // The stored codes are what the API gives.
+        Assert.Contains(fixture.App.Store.Accounts.ReadAudit(new AuditFilter(Action: "unmask"), limit: 5).Entries, e => e.Detail == "nationalId, birthDate");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task AccountsPage_DisablesAndEnablesAnAccount_AndChangesTheOwnPassword()
     {
         var store = fixture.App.Store;

@@ -100,6 +100,10 @@ window.I18N = (function () {
     'detail.the account no longer exists': ['账户已不存在', 'the account no longer exists'], 'detail.the account is disabled': ['账户已停用', 'the account is disabled'],
     "detail.the account's password was changed, or it was disabled, since this session signed in": ['登录后账户密码已修改或曾被停用', "the account's password was changed, or it was disabled, since this session signed in"],
     "detail.the account's role, county or import kinds changed since this session signed in": ['登录后账户的角色、区县或可导入数据类型已变更', "the account's role, county or import kinds changed since this session signed in"],
+    // What a look-up showed and what an electronic permit was read as (Api/RegistryApi.cs, Api/PermitsApi.cs).
+    'detail.masked': ['脱敏显示', 'masked'], 'detail.unmasked': ['未脱敏显示', 'unmasked'],
+    'detail.nationalId, birthDate': ['身份证号、出生日期', 'identity number, birth date'],
+    'detail.token': ['电子证照文本', 'permit token'], 'detail.qr.png': ['二维码图片（PNG）', 'QR code (PNG)'], 'detail.qr.svg': ['二维码图片（SVG）', 'QR code (SVG)'],
     // What an audited action was done to, as the server records it ('registry person P-…', 'permit 330300-…', 'cockpit').
     'subject.registry person': ['登记人员', 'registry person'], 'subject.permit': ['居住证', 'permit'], 'subject.cockpit': ['驾驶舱', 'cockpit'],
     'subject.(not found)': ['（未找到）', '(not found)'],

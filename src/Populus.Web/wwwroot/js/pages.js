@@ -23,6 +23,10 @@ window.Pages = (function () {
   const provenanceText = list => list.map(p => p.replace(/^(observed|estimated|projected)\b/, k => t('kind.' + k))).join('; ');
   // An audited subject ('permit 330300-…'): its kind in the interface's language, the identifier as recorded.
   const subjectText = s => s.replace(/^(registry person|permit|cockpit)\b/, k => I18N.code('subject', k)).replace(/\(not found\)$/, k => I18N.code('subject', k));
+  // An audited detail in the interface's language, the stored code unchanged: a new account's detail is its role, a
+  // look-up's what it showed (masked, unmasked, the fields unmasked), a permit's read the form it was read in; a
+  // token's name or an address stays as recorded.
+  const detailText = r => r.detail == null ? null : r.action === 'account-created' ? I18N.code('role', r.detail) : I18N.code('detail', r.detail);
   // A probabilistic run's note: in Chinese its size, seed and precision, the server's note (which names where each
   // spread comes from) on hover; in English that note.
   function runNote(p, scenario) {
@@ -459,7 +463,7 @@ window.Pages = (function () {
       older.disabled = !p.more;
       rows.replaceChildren(p.rows.length ? table(['#', 'UTC', t('audit.account'), t('audit.role'), t('audit.action'), t('audit.subject'), t('audit.purpose'), t('audit.detail')],
         p.rows.map(r => [r.id, r.atUtc.replace('T', ' ').slice(0, 19), r.account, I18N.code('role', r.role), I18N.code('action', r.action), subjectText(r.subject), r.purpose,
-          r.detail == null ? null : I18N.code('detail', r.detail)])) : nodata(t('audit.none')));
+          detailText(r)])) : nodata(t('audit.none')));
       rows.dataset.page = String(i);
     }
     const search = h('button', { class: 'primary', type: 'button', id: 'audit-search', text: t('audit.search'), onclick: () => { befores = [null]; show(0); } });
