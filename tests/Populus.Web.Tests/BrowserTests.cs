@@ -276,6 +276,9 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         // The plan's published figures of the groupings by their Chinese names and units, not ids and English units.
         Assert.Contains("人口密度", compared, StringComparison.Ordinal);
         Assert.DoesNotMatch("population|persons", compared);
+        // A partial sum names the members without a figure (市域副中心's 灵溪镇, data/wenzhou/townships_2023.csv), not their codes.
+        Assert.Contains("灵溪镇", compared, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\b\d{9}\b", compared);
         // The grouping (中心城区, the sum of four counties) is drawn in another colour than the counties beside it.
         var colours = await page.EvaluateAsync<string[]>("() => { const o = window.PopulusCharts['chart-compare'].getOption(); const x = o.xAxis[0].data;"
             + " return ['中心城区', '鹿城区'].map(n => { const d = o.series[0].data[x.indexOf(n)]; return (d && d.itemStyle && d.itemStyle.color) || o.series[0].itemStyle.color; }); }");

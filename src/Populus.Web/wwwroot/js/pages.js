@@ -254,7 +254,7 @@ window.Pages = (function () {
     root.append(h('section', { class: 'card' }, h('h2', { text: t('compare.title') + ' · ' + data.date }),
       withData.length ? chart : nodata(data.entries.length ? noteOf(data.entries[0]) : ''),
       table([t('region'), t('compare.kind'), t('compare.persons'), t('source'), t('compare.published')],
-        data.entries.map(e => [e.name + ' (' + e.region + ')', t('kind.' + e.kind), e.persons == null ? nodata(noteOf(e)) : e.complete ? e.persons : fmt(e.persons) + ' — ' + noteOf(e) + ': ' + e.missingMembers.join(t('why.list')), provenanceText(e.provenance),
+        data.entries.map(e => [e.name + ' (' + e.region + ')', t('kind.' + e.kind), e.persons == null ? nodata(noteOf(e)) : e.complete ? e.persons : fmt(e.persons) + ' — ' + noteOf(e) + (I18N.lang === 'zh' ? '：' : ': ') + I18N.name(e.missingNamesZh, e.missingNames).join(t('why.list')), provenanceText(e.provenance),
           e.published.map(p => I18N.code('published', p.indicator) + ' ' + p.value + (p.unit === '%' ? '%' : ' ' + I18N.code('unit', p.unit)) + '（' + p.source + '）').join('；')]))));
     // A grouping sums counties drawn beside it: its bar in another colour, so it is not read as one more county.
     if (withData.length) Charts.bars(chart, withData.map(e => e.name), withData.map(e => e.kind === 'county' ? e.persons
