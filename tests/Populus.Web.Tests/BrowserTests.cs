@@ -216,6 +216,11 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         // Why a figure is missing or a target cannot be judged, in Chinese: no English sentence on the page.
         Assert.All(await page.Locator("#page .nodata, #page .explain").AllInnerTextsAsync(), r => Assert.DoesNotMatch(EnglishWords, r));
         await Shot(page, "overview");
+        // The server's notes on a source in Chinese: 中心城区's primacy is the sum of its members' figures.
+        var primacy = await page.InnerTextAsync("[data-indicator=central_city_primacy] .source");
+        Assert.Contains("中心城区各成员数值之和", primacy, StringComparison.Ordinal);
+        Assert.DoesNotContain("sum of the members", primacy, StringComparison.Ordinal);
+        Assert.StartsWith("规划表 6 2020 年基数", await page.InnerTextAsync("[data-indicator=total_fertility_rate] .source"), StringComparison.Ordinal);
 
         await Open(page, "#pyramid");
         // The city whose counties the store holds, then those counties: not the province's other cities, held for comparison.
@@ -296,6 +301,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Equal("Services", await page.Locator("#nav a[data-page=services]").InnerTextAsync());
         await Open(page, "#trends");
         Assert.Equal("10k persons", await page.EvaluateAsync<string>("() => window.PopulusCharts['chart-trend'].getOption().yAxis[0].name"));
+        await Open(page, "#overview");
+        Assert.Contains("sum of the members of 中心城区", await page.InnerTextAsync("[data-indicator=central_city_primacy] .source"), StringComparison.Ordinal);
         await page.ClickAsync("#lang");
         Assert.Empty(errors);
     }

@@ -183,7 +183,7 @@ internal static class IndicatorsApi
     internal static TargetView Target(PlanTarget t) => new(t.Year, t.Rule.Kind.ToString(), t.Rule.Value, t.PrintedZh, t.Rule.ToString(), t.Source);
 
     internal static ValueView Value(IndicatorValue v) => new(v.Year, v.Value, v.Provenance?.Status.ToString().ToLowerInvariant(), v.Provenance?.Source,
-        v.Basis.ToString().ToLowerInvariant(), v.Note?.English, v.Note?.Chinese);
+        v.Provenance?.SourceZh, v.Basis.ToString().ToLowerInvariant(), v.Note?.English, v.Note?.Chinese);
 
     internal static EvaluationView Evaluation(TargetEvaluation e) => new(e.Target.IndicatorId, e.Target.Year, e.Target.PrintedZh, e.Target.Rule.ToString(),
         e.Target.Rule.Kind.ToString(), e.Target.Rule.Value,
@@ -212,9 +212,11 @@ internal static class IndicatorsApi
         IReadOnlyList<TargetView> Targets);
 
     /// <param name="Status">observed, estimated or projected; null when there is no value.</param>
+    /// <param name="Source">Where the value comes from: source ids and titles, with the notes on them in English.</param>
+    /// <param name="SourceZh">The same with the notes in Chinese.</param>
     /// <param name="Note">For no data, the reason; for a reported stand-in, why the computed value is missing.</param>
     /// <param name="NoteZh">The same in Chinese.</param>
-    internal sealed record ValueView(int Year, double? Value, string? Status, string? Source, string Basis, string? Note, string? NoteZh);
+    internal sealed record ValueView(int Year, double? Value, string? Status, string? Source, string? SourceZh, string Basis, string? Note, string? NoteZh);
 
     /// <param name="Explanation">Why the status is what it is, in English words.</param>
     /// <param name="NoDataZh">For no_data, why the target cannot be judged, in Chinese.</param>

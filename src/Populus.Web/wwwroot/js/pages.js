@@ -19,6 +19,8 @@ window.Pages = (function () {
   const nodata = reason => h('div', { class: 'nodata', text: t('nodata') + (reason ? '：' + reason : '') });
   // The server's reason in the reader's language: views with no figure give it in English (note) and Chinese (noteZh).
   const noteOf = v => I18N.name(v.noteZh, v.note);
+  // A value's source in the reader's language: the server's notes on it in English (source) and Chinese (sourceZh).
+  const sourceOf = v => I18N.name(v.sourceZh, v.source);
   // The server's provenance ('observed (S06)'): the kind in the interface's language.
   const provenanceText = list => list.map(p => p.replace(/^(observed|estimated|projected)\b/, k => t('kind.' + k))).join('; ');
   // An audited subject ('permit 330300-…'): its kind in the interface's language, the identifier as recorded.
@@ -113,7 +115,7 @@ window.Pages = (function () {
       i.latest.value != null
         ? h('div', {}, h('span', { class: 'value', text: fmt(i.latest.value) }), h('span', { class: 'unit', text: I18N.name(i.unitZh, i.unit) + ' · ' + i.latest.year }))
         : nodata(noteOf(i.latest)),
-      badge(i.latest.status, i.latest.source),
+      badge(i.latest.status, sourceOf(i.latest)),
       h('ul', { class: 'targets' }, i.targets.filter(x => x.targetYear).map(x => h('li', { title: x.explanation }, status(x.status), ' ' + x.targetYear + ' ' + t('target') + ' ' + targetOf(x)))))));
     root.append(
       h('section', { class: 'card' }, h('h2', { text: chartTitle(data) }),
@@ -187,7 +189,7 @@ window.Pages = (function () {
       const s = await Api.get('/api/v1/indicators/' + encodeURIComponent(sel.value) + '/series?region=' + encodeURIComponent(region.value));
       const n = Charts.trend(chart, s);
       const missing = s.values.filter(v => v.value == null);
-      info.replaceChildren(n ? h('div', { class: 'note' }, s.values.filter(v => v.value != null).map(v => h('div', {}, v.year + ': ' + fmt(v.value) + ' ', badge(v.status, v.source))))
+      info.replaceChildren(n ? h('div', { class: 'note' }, s.values.filter(v => v.value != null).map(v => h('div', {}, v.year + ': ' + fmt(v.value) + ' ', badge(v.status, sourceOf(v)))))
         : nodata(missing.length ? noteOf(missing[missing.length - 1]) : ''));
       const ev = await Api.get('/api/v1/evaluations?warnings=true&region=' + encodeURIComponent(region.value)).catch(() => []);
       warnings.replaceChildren(ev.length ? warningsTable(ev, name, region.value) : nodata(t('overview.nowarnings')));
