@@ -166,6 +166,16 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         // The records' batches named in Chinese.
         Assert.Matches(@"批次 \S+（EXAMPLE）", await page.InnerTextAsync("#talent-retention"));
         Assert.DoesNotContain("batch", await page.InnerTextAsync("#talent-retention"), StringComparison.Ordinal);
+        // Each year and each cohort with its status as the records have it (figure_kind of the example files: all estimated) and its source.
+        Assert.All(new[] { "data/examples/graduates.csv", "data/examples/talent-intake.csv" }, f =>
+            Assert.All(File.ReadLines(TestApp.RepoFile(f)).Skip(1), line => Assert.Contains(",estimated,EXAMPLE,", line, StringComparison.Ordinal)));
+        foreach (var rows in new[] { "#talent-retention tbody tr", "#talent-cohorts tbody tr" })
+        {
+            var last = await page.Locator(rows + " td:last-child").AllInnerTextsAsync();
+            Assert.NotEmpty(last);
+            Assert.All(last, c => Assert.Matches(@"^估计\s*批次 \S+（EXAMPLE）", c));
+        }
+
         await Shot(page, "talent");
 
         await Open(page, "#permit");
@@ -487,6 +497,14 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.wall .prob').length > 0 && !document.querySelector('.wall .prob.pending')",
             null, new() { Timeout = 120_000 });
         Assert.Contains(await page.Locator(".wall .prob").AllInnerTextsAsync(), p => p.EndsWith('%'));
+        // Each figure with its status and its source.
+        var tiles = await page.Locator(".wall .kpi").CountAsync();
+        Assert.True(tiles > 0);
+        Assert.Equal(tiles, await page.Locator(".wall .kpi .badge").CountAsync());
+        Assert.Equal(tiles, await page.Locator(".wall .kpi .source").CountAsync());
+        Assert.All(await page.Locator(".wall .kpi .source").AllInnerTextsAsync(), s => Assert.NotEmpty(s.Trim()));
+        var scrolled = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]");
+        Assert.Equal([1920, 1080], scrolled); // the long sources kept within the wall
         await Shot(page, "bigscreen");
         Assert.Empty(errors);
     }

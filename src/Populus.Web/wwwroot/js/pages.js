@@ -542,7 +542,9 @@ window.Pages = (function () {
         h('a', { href: '#overview', text: t('big.exit') })),
       h('div', { class: 'panel' }, h('h2', { text: chartTitle(data) }), c1),
       h('div', { class: 'panel' }, h('h2', { text: t('latest') }), h('div', { class: 'kpis' }, kpis.map(i => h('div', { class: 'kpi' },
-        h('div', { class: 'value', text: fmt(i.latest.value) }), h('div', { class: 'label', text: I18N.name(i.nameZh, i.nameEn) + ' (' + I18N.name(i.unitZh, i.unit) + ', ' + i.latest.year + ', ' + t('kind.' + i.latest.status) + ')' }))))),
+        h('div', { class: 'value', text: fmt(i.latest.value) }), h('div', { class: 'label', text: I18N.name(i.nameZh, i.nameEn) + ' (' + I18N.name(i.unitZh, i.unit) + ', ' + i.latest.year + ')' }),
+        // The source on one line, whole on hover: a grouping's sum names every source it adds up.
+        h('div', { class: 'label provenance', title: sourceOf(i.latest) }, badge(i.latest.status, sourceOf(i.latest))))))),
       h('div', { class: 'panel' }, h('h2', { text: t('overview.status') }), c4),
       h('div', { class: 'panel' }, h('h2', { text: t('trends.title') }), c2),
       h('div', { class: 'panel' }, h('h2', { text: t('compare.published') }), c3),
@@ -559,5 +561,5 @@ window.Pages = (function () {
     if (shares.length) Charts.bars(c3, shares.map(x => x.name), shares.map(x => x.value), '%', true); else c3.replaceWith(nodata(''));
   }
 
-  return { overview, pyramid, trends, probability, compare, scenarios, services, imports, audit, accounts, bigscreen, h, nodata, table };
+  return { overview, pyramid, trends, probability, compare, scenarios, services, imports, audit, accounts, bigscreen, h, nodata, table, badge };
 })();
