@@ -556,6 +556,15 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await provider.ClickAsync("#page button.primary");
         await provider.WaitForFunctionAsync("b => document.querySelector('#import-report').innerText.includes(b)", batch);
         Assert.Contains(fixture.App.Store.Batches(), b => b.Batch == batch);
+
+        // Other figures under the same batch name: refused for the whole file, which has no row to name.
+        await File.WriteAllTextAsync(good, "year,region,indicator,value,unit,department\n2019,330300,birth_defect_incidence,6.5,per mille,市卫健委\n");
+        await provider.SetInputFilesAsync("#import-file", good);
+        await provider.ClickAsync("#page button.primary");
+        await provider.WaitForFunctionAsync("() => document.querySelector('#import-report').innerText.includes('另起批次名')");
+        Assert.Equal("文件", await provider.InnerTextAsync("#import-report tbody tr td:first-child"));
+        await provider.WaitForFunctionAsync("() => document.querySelector('#page').innerText.includes('文件: ')"); // the history's problem, listed after the report
+        Assert.DoesNotContain("第 0 行", await provider.InnerTextAsync("#page"), StringComparison.Ordinal);
         File.Delete(good);
         Assert.DoesNotContain(errors, e => !e.Contains("status of 422", StringComparison.Ordinal) && !e.StartsWith("HTTP 422 ", StringComparison.Ordinal));
     }

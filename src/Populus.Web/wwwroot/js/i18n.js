@@ -117,7 +117,7 @@ window.I18N = (function () {
     'password.mismatch': ['两次输入的新密码不一致', 'The two new passwords differ'], 'password.refused': ['密码未修改：', 'Password not changed: '],
     'password.changed': ['密码已修改；本账户在其他地方的登录已全部退出，本页面保持登录', 'Password changed; every other session of this account has ended, this one stays signed in'],
     'imports.row': ['行', 'row'], 'imports.column': ['列', 'column'], 'imports.value': ['值', 'value'], 'imports.reason': ['原因', 'reason'],
-    'imports.at': ['第 {row} 行', 'row {row}'],
+    'imports.at': ['第 {row} 行', 'row {row}'], 'imports.wholeFile': ['文件', 'file'],
     // The residents' form: each attribute's values (val.NAME.VALUE, else val.VALUE).
     'val.yes': ['是', 'yes'], 'val.no': ['否', 'no'], 'val.none': ['无', 'none'],
     'val.education.none': ['未上学', 'none'], 'val.education.primary': ['小学', 'primary'], 'val.education.junior_secondary': ['初中', 'junior secondary'],

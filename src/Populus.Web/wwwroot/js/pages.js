@@ -397,6 +397,9 @@ window.Pages = (function () {
     } catch (e) { chart.hidden = true; out.replaceChildren(nodata(e.message)); }
   }
 
+  // Where a problem is: its row, or the file when it is about the whole file (row 0: a batch name used before, a file
+  // the reader cannot open).
+  const problemPlace = p => p.row > 0 ? I18N.format('imports.at', { row: p.row }) : t('imports.wholeFile');
   async function imports(root, me) {
     const kinds = await Api.get('/api/v1/imports/kinds');
     const kind = h('select', { id: 'import-kind' }, kinds.map(k => h('option', { value: k.name, text: k.name + ' — ' + I18N.name(k.summaryZh, k.summary) })));
@@ -413,7 +416,7 @@ window.Pages = (function () {
       const attempts = await Api.get('/api/v1/imports');
       history.replaceChildren(attempts.length ? table(['#', t('imports.time'), t('imports.kind'), t('imports.file'), t('imports.outcome'), t('imports.problems')],
         attempts.map(a => [a.id, a.atUtc.replace('T', ' ').slice(0, 19), a.kind, a.fileName, a.accepted ? t('imports.accepted') + ' (' + a.rows + ')' : t('imports.refused'),
-          a.problems.map(p => I18N.format('imports.at', { row: p.row }) + (p.column ? ' ' + p.column : '') + (p.value != null ? " '" + p.value + "'" : '') + ': ' + I18N.name(p.reasonZh, p.reason)).join('\n')])) : nodata(''));
+          a.problems.map(p => problemPlace(p) + (p.column ? ' ' + p.column : '') + (p.value != null ? " '" + p.value + "'" : '') + ': ' + I18N.name(p.reasonZh, p.reason)).join('\n')])) : nodata(''));
     }
     const upload = h('button', { class: 'primary', type: 'button', text: t('imports.upload'), onclick: async () => {
       if (!file.files.length) return;
@@ -427,7 +430,7 @@ window.Pages = (function () {
         const a = r.data;
         report.replaceChildren(a.accepted ? h('p', { text: t('imports.accepted') + ': ' + a.rows + ' · ' + a.batch })
           : h('div', {}, h('p', { class: 'warn', text: t('imports.refused') + ': ' + a.problems.length }),
-            table([t('imports.row'), t('imports.column'), t('imports.value'), t('imports.reason')], a.problems.map(p => [p.row, p.column, p.value, I18N.name(p.reasonZh, p.reason)]))));
+            table([t('imports.row'), t('imports.column'), t('imports.value'), t('imports.reason')], a.problems.map(p => [p.row > 0 ? p.row : t('imports.wholeFile'), p.column, p.value, I18N.name(p.reasonZh, p.reason)]))));
       } catch (e) { report.replaceChildren(nodata(e.message)); }
       await list();
     } });
