@@ -679,7 +679,14 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.WaitForFunctionAsync("u => document.querySelector(`button[data-account='${u}']`)?.textContent === '停用'", other.UserName);
         Assert.False(store.Accounts.FindAccount(other.Id)!.Disabled);
 
-        // The own password: a mismatch is caught in the page, a change keeps this page signed in.
+        // The own password: the server's refusal in Chinese, a mismatch caught in the page, a change keeps this page signed in.
+        await page.FillAsync("#pw-current", "not the password");
+        await page.FillAsync("#pw-new", "a new password of 2026");
+        await page.FillAsync("#pw-again", "a new password of 2026");
+        await page.ClickAsync("#pw-change");
+        await page.WaitForFunctionAsync("() => document.querySelector('#pw-result').textContent.startsWith('密码未修改')");
+        Assert.Equal("密码未修改：当前密码不正确", await page.InnerTextAsync("#pw-result"));
+        errors.RemoveAll(e => e.Contains("status of 400", StringComparison.Ordinal) || e.StartsWith("HTTP 400 POST", StringComparison.Ordinal));
         await page.FillAsync("#pw-current", TestApp.Password);
         await page.FillAsync("#pw-new", "a new password of 2026");
         await page.FillAsync("#pw-again", "another password 2026");

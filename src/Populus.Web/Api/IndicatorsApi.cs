@@ -73,8 +73,8 @@ internal static class IndicatorsApi
         var me = CurrentAccount.From(user);
         if (!views.Plan.Catalogue.Contains(id))
         {
-            return TypedResults.Problem(title: "Unknown indicator", detail: $"indicator '{id}' is not in the catalogue (GET /api/v1/indicators lists them).",
-                statusCode: StatusCodes.Status404NotFound);
+            return BilingualProblem.Of(StatusCodes.Status404NotFound, "Unknown indicator", $"indicator '{id}' is not in the catalogue (GET /api/v1/indicators lists them).",
+                $"指标“{id}”不在指标目录中（GET /api/v1/indicators 列出全部指标）");
         }
 
         if ((ParameterProblems.PlanYear("from", from) ?? ParameterProblems.PlanYear("to", to)) is { } bad)
@@ -91,7 +91,8 @@ internal static class IndicatorsApi
         var last = to ?? ScenarioService.LastYear;
         if (first > last)
         {
-            return TypedResults.Problem(title: "Bad years", detail: $"from ({first}) must not be after to ({last}).", statusCode: StatusCodes.Status400BadRequest);
+            return BilingualProblem.Of(StatusCodes.Status400BadRequest, "Bad years", $"from ({first}) must not be after to ({last}).",
+                $"起始年份 from（{first}）不能晚于截止年份 to（{last}）");
         }
 
         var entry = views.Plan.Catalogue[id];
@@ -167,7 +168,8 @@ internal static class IndicatorsApi
         var planName = views.PlanRegionName(code);
         if (planName is null)
         {
-            problem = TypedResults.Problem(title: "Not a plan region", detail: $"{code} is not in the plan's region list (data/plan/regions.csv).", statusCode: StatusCodes.Status404NotFound);
+            problem = BilingualProblem.Of(StatusCodes.Status404NotFound, "Not a plan region", $"{code} is not in the plan's region list (data/plan/regions.csv).",
+                $"{code}不在规划的地区列表中（data/plan/regions.csv）");
             return false;
         }
 

@@ -57,7 +57,8 @@ internal static class PopulationApi
             {
                 if (!AgeBand.TryParse(text, out var band))
                 {
-                    return TypedResults.Problem(title: "Bad age band", detail: $"age '{text}': write bands as 0-14, 15-59, 60+ or 25.", statusCode: StatusCodes.Status400BadRequest);
+                    return BilingualProblem.Of(StatusCodes.Status400BadRequest, "Bad age band", $"age '{text}': write bands as 0-14, 15-59, 60+ or 25.",
+                        $"年龄“{text}”：年龄组应写作 0-14、15-59、60+ 或 25");
                 }
 
                 bands.Add(band);
