@@ -211,6 +211,16 @@ public class IndicatorTests
     }
 
     [Fact]
+    public void Provenance_InChinese_SaysTheNotesWrittenAboutASource_AndKeepsIdsAndTitles()
+    {
+        var sources = Provenance.Estimated("S24, 2023年温州各县(市、区)常住人口; plan Table 6 base 2020").Combine(Provenance.SumOfMembers("中心城区"))
+            .Combine(Provenance.Estimated("S17 (derived)")).Combine(Provenance.Observed("plan Table 4 (表 4: 在温高校毕业生留温率); data source as printed: 温州市教育局"));
+        Assert.Equal("S24, 2023年温州各县(市、区)常住人口; 规划表 6 2020 年基数; 中心城区各成员数值之和; S17（推算）; 规划表 4（在温高校毕业生留温率）; 原表注明的数据来源：温州市教育局",
+            sources.SourceZh);
+        Assert.Equal("baseline", Provenance.Projected("baseline").SourceZh);
+    }
+
+    [Fact]
     public void LifeExpectancy_ConstantHazard_IsItsReciprocal()
     {
         // With a constant mx every group's person-years are d/m, whatever nax, so e0 = 1/m exactly.

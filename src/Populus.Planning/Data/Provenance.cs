@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace Populus.Planning.Data;
 
 /// <summary>Where a figure comes from: its status and its source (a source id, table or scenario name).</summary>
-public sealed record Provenance
+public sealed partial record Provenance
 {
     private const string Separator = "; ";
 
@@ -21,6 +23,49 @@ public sealed record Provenance
 
     /// <summary>One or more sources, "; "-separated when a value combines several.</summary>
     public string Source { get; }
+
+    /// <summary>The sources for a Chinese reader: the notes the code writes about a source (<see cref="SumOfMembers"/>,
+    /// the plan's tables as the plan monitor and the target book name them, a derived figure) in Chinese words; source
+    /// ids, scenario names and the sources' own titles as they are.</summary>
+    public string SourceZh => string.Join(Separator, Source.Split(Separator).Select(InChinese));
+
+    private static string InChinese(string part)
+    {
+        foreach (var (english, chinese) in ChineseNotes)
+        {
+            if (english.IsMatch(part))
+            {
+                return english.Replace(part, chinese);
+            }
+        }
+
+        return part;
+    }
+
+    /// <summary>Each note as written in English and its Chinese words.</summary>
+    private static readonly (Regex English, string Chinese)[] ChineseNotes =
+    [
+        (SumNote(), "${name}各成员数值之和"),
+        (PlanBaseNote(), "规划表 ${table} ${year} 年基数"),
+        (PlanTableNote(), "规划表 ${table}（${title}）"),
+        (PrintedSourceNote(), "原表注明的数据来源：${source}"),
+        (DerivedNote(), "${source}（推算）"),
+    ];
+
+    [GeneratedRegex("^sum of the members of (?<name>.+)$")]
+    private static partial Regex SumNote();
+
+    [GeneratedRegex(@"^plan Table (?<table>\d+) base (?<year>\d{4})$")]
+    private static partial Regex PlanBaseNote();
+
+    [GeneratedRegex(@"^plan Table (?<table>\d+) \(表 \d+: (?<title>.+)\)$")]
+    private static partial Regex PlanTableNote();
+
+    [GeneratedRegex("^data source as printed: (?<source>.+)$")]
+    private static partial Regex PrintedSourceNote();
+
+    [GeneratedRegex(@"^(?<source>\S+) \(derived\)$")]
+    private static partial Regex DerivedNote();
 
     public static Provenance Observed(string source) => new(DataStatus.Observed, source);
 

@@ -1,3 +1,4 @@
+using Populus.Storage;
 using Populus.Storage.Services;
 
 namespace Populus.Services.Talent;
@@ -22,7 +23,8 @@ public static class CohortRetention
         ArgumentNullException.ThrowIfNull(intake);
         horizons ??= DefaultHorizons;
         return [.. intake.Where(p => category is null || p.Category == category).GroupBy(p => p.Year).OrderBy(g => g.Key).Select(cohort =>
-            new CohortRow(cohort.Key, category ?? "all", cohort.Count(), cohort.Count(p => p.Graduate), [.. horizons.Select(k =>
+            new CohortRow(cohort.Key, category ?? "all", cohort.Count(), cohort.Count(p => p.Graduate),
+                RecordBatch.Of(cohort.Select(p => (p.Batch, p.Provenance.SourceId))), cohort.Any(p => p.Provenance.Kind != FigureKind.Observed), [.. horizons.Select(k =>
             {
                 int local = 0, left = 0, unknown = 0;
                 foreach (var p in cohort)
@@ -48,7 +50,10 @@ public static class CohortRetention
 }
 
 /// <summary>One intake cohort: its size, graduates among it, and the status after each horizon.</summary>
-public sealed record CohortRow(int IntakeYear, string Category, int Intake, int Graduates, IReadOnlyList<CohortStatus> After);
+/// <param name="Batches">The import batches the cohort's records came in.</param>
+/// <param name="Estimated">True when some records are not observed (estimated or projected).</param>
+public sealed record CohortRow(int IntakeYear, string Category, int Intake, int Graduates, IReadOnlyList<RecordBatch> Batches, bool Estimated,
+    IReadOnlyList<CohortStatus> After);
 
 /// <summary>Status after <paramref name="Years"/>: still local (留温), left (离温), not yet known; rate over the known, null when none is known.</summary>
 public sealed record CohortStatus(int Years, int StillLocal, int Left, int NotKnown, double? RetainedPercent);

@@ -31,7 +31,7 @@ internal sealed class AccountStore(Engine engine) : IAccountStore
         var userName = account.UserName?.Trim() ?? "";
         if (userName.Length is 0 or > 64 || userName.Any(char.IsWhiteSpace))
         {
-            throw new ArgumentException($"user name '{userName}': 1 to 64 characters without spaces.", nameof(account));
+            throw new AccountRefusedException(new($"user name '{userName}': 1 to 64 characters without spaces.", $"用户名“{userName}”：应为 1–64 个字符，不含空格"));
         }
 
         var kinds = (account.DataKinds ?? []).Select(k => k.Trim()).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToList();
@@ -40,14 +40,15 @@ internal sealed class AccountStore(Engine engine) : IAccountStore
             var unknown = kinds.Where(k => ImportKinds.Find(k) is null).ToList();
             if (kinds.Count == 0 || unknown.Count > 0)
             {
-                throw new ArgumentException(
-                    $"a data provider needs one or more import kinds of {string.Join(", ", ImportKinds.All.Select(k => k.Name))}" +
-                    (unknown.Count > 0 ? $"; unknown: {string.Join(", ", unknown)}" : ""), nameof(account));
+                var all = string.Join(", ", ImportKinds.All.Select(k => k.Name));
+                throw new AccountRefusedException(new(
+                    $"a data provider needs one or more import kinds of {all}" + (unknown.Count > 0 ? $"; unknown: {string.Join(", ", unknown)}" : ""),
+                    $"数据报送部门需要一个或多个可导入数据类型（{all}）" + (unknown.Count > 0 ? $"；未知类型：{string.Join(", ", unknown)}" : "")));
             }
         }
         else if (kinds.Count > 0)
         {
-            throw new ArgumentException("only a data provider has import kinds.", nameof(account));
+            throw new AccountRefusedException(new("only a data provider has import kinds.", "只有数据报送部门有可导入数据类型"));
         }
 
         using var connection = engine.Connect();
@@ -59,17 +60,18 @@ internal sealed class AccountStore(Engine engine) : IAccountStore
                 : Sql.Scalar(connection, transaction, "SELECT level FROM region WHERE code = $1", account.RegionCode) as string;
             if (level != "county")
             {
-                throw new ArgumentException($"a county viewer needs the code of a county-level unit of the region table; '{account.RegionCode}' is not one.", nameof(account));
+                throw new AccountRefusedException(new($"a county viewer needs the code of a county-level unit of the region table; '{account.RegionCode}' is not one.",
+                    $"区县查阅人员需要地区表中一个县级单位的代码；“{account.RegionCode}”不是"));
             }
         }
         else if (account.RegionCode is not null)
         {
-            throw new ArgumentException("only a county viewer is limited to a region.", nameof(account));
+            throw new AccountRefusedException(new("only a county viewer is limited to a region.", "只有区县查阅人员限定于一个地区"));
         }
 
         if (Sql.Scalar(connection, transaction, "SELECT COUNT(*) FROM account WHERE user_name = $1", userName) is { } n && Convert.ToInt64(n, System.Globalization.CultureInfo.InvariantCulture) > 0)
         {
-            throw new ArgumentException($"user name '{userName}' is taken.", nameof(account));
+            throw new AccountRefusedException(new($"user name '{userName}' is taken.", $"用户名“{userName}”已被使用"));
         }
 
         Sql.Execute(connection, transaction,

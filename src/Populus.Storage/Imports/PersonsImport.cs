@@ -125,18 +125,8 @@ internal sealed class PersonsImport : ImportKind
             return result.Value;
         }
 
-        var reasonZh = result.Error switch
-        {
-            NationalIdError.WrongLength => "位数不对（应为 18 位）",
-            NationalIdError.NotDigits => "前 17 位应为数字，第 18 位应为数字或 X",
-            NationalIdError.UnknownProvince => "前两位不是 GB/T 2260 的省级代码",
-            NationalIdError.InvalidBirthDate => "第 7–14 位不是有效日期",
-            NationalIdError.BirthDateInFuture => $"第 7–14 位所载出生日期晚于今天（{today:yyyy-MM-dd}）",
-            NationalIdError.WrongCheckDigit => "校验位错误（ISO 7064 MOD 11-2）",
-            _ => "为空",
-        };
         record.Fail("national_id", NationalIdNumber.Mask(text),
-            new Reason($"not a GB 11643-1999 identity number: {result.Reason}", $"不是符合 GB 11643-1999 的身份证号：{reasonZh}"));
+            new Reason($"not a GB 11643-1999 identity number: {result.Reason}", $"不是符合 GB 11643-1999 的身份证号：{result.ReasonZh(today)}"));
         return null;
     }
 

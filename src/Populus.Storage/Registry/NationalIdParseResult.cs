@@ -24,6 +24,20 @@ public readonly struct NationalIdParseResult
     /// <summary>A sentence saying what is wrong (empty when valid).</summary>
     public string Reason { get; }
 
+    /// <summary>What is wrong in Chinese (empty when valid), naming positions and rules only like <see cref="Reason"/>.</summary>
+    /// <param name="today">The date the number was checked on, named when the birth date lies after it.</param>
+    public string ReasonZh(DateOnly today) => Error switch
+    {
+        NationalIdError.None => "",
+        NationalIdError.WrongLength => "位数不对（应为 18 位）",
+        NationalIdError.NotDigits => "前 17 位应为数字，第 18 位应为数字或 X",
+        NationalIdError.UnknownProvince => "前两位不是 GB/T 2260 的省级代码",
+        NationalIdError.InvalidBirthDate => "第 7–14 位不是有效日期",
+        NationalIdError.BirthDateInFuture => $"第 7–14 位所载出生日期晚于今天（{today:yyyy-MM-dd}）",
+        NationalIdError.WrongCheckDigit => "校验位错误（ISO 7064 MOD 11-2）",
+        _ => "为空",
+    };
+
     /// <summary>The parsed number.</summary>
     /// <exception cref="InvalidOperationException">The text was not valid; the message gives the reason.</exception>
     public NationalIdNumber Value => IsValid

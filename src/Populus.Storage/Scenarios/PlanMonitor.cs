@@ -206,15 +206,16 @@ public sealed class PlanMonitor
         var catalogue = Path.Combine(DataFolder, "plan", "indicator-catalogue.csv");
         if (!Plan.Catalogue.Contains(indicatorId))
         {
-            throw new InvalidInputException(new InputError(catalogue, 0, "indicator", indicatorId, "not in the catalogue"));
+            throw new InvalidInputException(new InputError(catalogue, 0, "indicator", indicatorId, "not in the catalogue", "不在指标目录中"));
         }
 
         var withFigure = Plan.Book.For(indicatorId).Where(t => t.Rule.IsNumeric).ToList();
+        var years = string.Join(", ", withFigure.Select(t => t.Year?.ToString(CultureInfo.InvariantCulture) ?? "standing").DefaultIfEmpty("none"));
         return withFigure.FirstOrDefault(t => t.Year == year)
             ?? throw new InvalidInputException(new InputError(Path.Combine(DataFolder, "plan", "plan-indicators.csv"), 0, "year",
                 year.ToString(CultureInfo.InvariantCulture),
-                $"{indicatorId} has no target with a figure in {year} (targets with a figure: " +
-                $"{string.Join(", ", withFigure.Select(t => t.Year?.ToString(CultureInfo.InvariantCulture) ?? "standing").DefaultIfEmpty("none"))})"));
+                $"{indicatorId} has no target with a figure in {year} (targets with a figure: {years})",
+                $"{indicatorId} 在 {year} 年没有带数值的目标（有数值的目标年份：{years}）"));
     }
 
     /// <summary>

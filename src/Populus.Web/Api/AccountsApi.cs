@@ -33,15 +33,16 @@ internal static class AccountsApi
     {
         if (!AccountRoles.TryParse(request.Role, out var role))
         {
-            return TypedResults.Problem(title: "Account not created", statusCode: StatusCodes.Status400BadRequest,
-                detail: $"role '{request.Role}': one of {string.Join(", ", AccountRoles.All.Select(r => r.Code()))}.");
+            var roles = string.Join(", ", AccountRoles.All.Select(r => r.Code()));
+            return BilingualProblem.Of(StatusCodes.Status400BadRequest, "Account not created", $"role '{request.Role}': one of {roles}.",
+                $"角色“{request.Role}”：应为以下之一：{roles}");
         }
 
         var generated = string.IsNullOrEmpty(request.Password);
         var password = generated ? FirstRun.GeneratePassword() : request.Password!;
         if (password.Length < 12)
         {
-            return TypedResults.Problem(title: "Account not created", detail: "A password needs at least 12 characters.", statusCode: StatusCodes.Status400BadRequest);
+            return BilingualProblem.Of(StatusCodes.Status400BadRequest, "Account not created", "A password needs at least 12 characters.", "密码至少需要 12 个字符");
         }
 
         try
@@ -54,25 +55,25 @@ internal static class AccountsApi
             store.Accounts.AppendAudit(me.UserName, me.Role.Code(), "account-created", account.UserName, null, role.Code());
             return TypedResults.Created($"/api/v1/accounts/{account.Id}", new CreatedAccount(View(account), generated ? password : null));
         }
-        catch (ArgumentException ex)
+        catch (AccountRefusedException ex)
         {
-            return TypedResults.Problem(title: "Account not created", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            return BilingualProblem.Of(StatusCodes.Status400BadRequest, "Account not created", ex.Reason.English, ex.Reason.Chinese);
         }
     }
 
-    internal static Results<Ok<NewToken>, NotFound, ProblemHttpResult> CreateToken(long id, TokenRequest request, ClaimsPrincipal user, IPopulusStore store,
+    internal static Results<Ok<NewToken>, ProblemHttpResult> CreateToken(long id, TokenRequest request, ClaimsPrincipal user, IPopulusStore store,
         TimeProvider clock)
     {
         var account = store.Accounts.FindAccount(id);
         if (account is null)
         {
-            return TypedResults.NotFound();
+            return NoAccount(id);
         }
 
         var days = request.Days ?? 90;
         if (days is < 1 or > 366)
         {
-            return TypedResults.Problem(title: "Token not created", detail: "days: 1 to 366.", statusCode: StatusCodes.Status400BadRequest);
+            return BilingualProblem.Of(StatusCodes.Status400BadRequest, "Token not created", "days: 1 to 366.", "days：应为 1–366 天");
         }
 
         var token = AccessTokens.NewToken();
@@ -83,25 +84,28 @@ internal static class AccountsApi
         return TypedResults.Ok(new NewToken(token, account.UserName, expires));
     }
 
-    internal static Results<NoContent, NotFound, ProblemHttpResult> Disable(long id, ClaimsPrincipal user, IPopulusStore store)
+    internal static Results<NoContent, ProblemHttpResult> Disable(long id, ClaimsPrincipal user, IPopulusStore store)
     {
         // An administrator who disabled itself could lock the city out of its accounts (the first-run administrator may be the only one).
         if (CurrentAccount.From(user).Id == id)
         {
-            return TypedResults.Problem(title: "Account not disabled", detail: "An administrator cannot disable its own account.", statusCode: StatusCodes.Status400BadRequest);
+            return BilingualProblem.Of(StatusCodes.Status400BadRequest, "Account not disabled", "An administrator cannot disable its own account.", "管理员不能停用自己的账户");
         }
 
         return SetDisabled(id, true, user, store);
     }
 
-    internal static Results<NoContent, NotFound, ProblemHttpResult> Enable(long id, ClaimsPrincipal user, IPopulusStore store) => SetDisabled(id, false, user, store);
+    private static ProblemHttpResult NoAccount(long id) =>
+        BilingualProblem.Of(StatusCodes.Status404NotFound, "Not found", $"no account {id}", $"没有编号为 {id} 的账户");
 
-    private static Results<NoContent, NotFound, ProblemHttpResult> SetDisabled(long id, bool disabled, ClaimsPrincipal user, IPopulusStore store)
+    internal static Results<NoContent, ProblemHttpResult> Enable(long id, ClaimsPrincipal user, IPopulusStore store) => SetDisabled(id, false, user, store);
+
+    private static Results<NoContent, ProblemHttpResult> SetDisabled(long id, bool disabled, ClaimsPrincipal user, IPopulusStore store)
     {
         var account = store.Accounts.FindAccount(id);
         if (account is null)
         {
-            return TypedResults.NotFound();
+            return NoAccount(id);
         }
 
         store.Accounts.SetDisabled(id, disabled);

@@ -99,7 +99,7 @@ internal static class AllocationApi
     {
         if (desk.Store.Services.AllocationRuns(round).All(r => r.RunId != run))
         {
-            return ServiceProblems.NotFound($"No run {run} in round {round}.");
+            return NoRun(run, round);
         }
 
         var me = CurrentAccount.From(user);
@@ -110,6 +110,8 @@ internal static class AllocationApi
         });
     }
 
+    private static IResult NoRun(string run, string round) => ServiceProblems.NotFound(new($"No run {run} in round {round}.", $"轮次 {round} 中没有配置结果 {run}"));
+
     internal static IResult Runs(string round, ServiceDesk desk) => TypedResults.Ok(desk.Store.Services.AllocationRuns(round).Select(RunView).ToList());
 
     internal static IResult Placements(string round, string run, ClaimsPrincipal user, ServiceDesk desk)
@@ -117,7 +119,7 @@ internal static class AllocationApi
         var record = desk.Store.Services.AllocationRuns(round).FirstOrDefault(r => r.RunId == run);
         if (record is null)
         {
-            return ServiceProblems.NotFound($"No run {run} in round {round}.");
+            return NoRun(run, round);
         }
 
         var scope = CurrentAccount.From(user).Scope;
@@ -134,18 +136,19 @@ internal static class AllocationApi
         var record = desk.Store.Services.AllocationRuns(round).FirstOrDefault(r => r.RunId == run);
         if (record is null)
         {
-            return ServiceProblems.NotFound($"No run {run} in round {round}.");
+            return NoRun(run, round);
         }
 
         var range = (ages ?? "6-14").Split('-');
         if (range.Length != 2 || !int.TryParse(range[0], out var from) || !int.TryParse(range[1], out var to) || from < 0 || to < from)
         {
-            return ServiceProblems.Invalid([new("ages", ages, "write the school ages as FROM-TO, e.g. 6-11 (primary) or 6-14 (compulsory).", null, null)]);
+            return ServiceProblems.Invalid([new("ages", ages, "write the school ages as FROM-TO, e.g. 6-11 (primary) or 6-14 (compulsory).", null, null,
+                "学龄应写作 起-止，如 6-11（小学）或 6-14（义务教育）")]);
         }
 
         if (scenarios.Monitor is not { } monitor)
         {
-            return TypedResults.Problem(title: "Not available", detail: scenarios.Missing, statusCode: StatusCodes.Status503ServiceUnavailable);
+            return ProjectionsApi.Unavailable(scenarios);
         }
 
         if (ParameterProblems.Scenario(scenario, monitor) is { } unknown)
@@ -185,7 +188,7 @@ internal static class AllocationApi
     {
         if (desk.Store.Services.AllocationRuns(round).All(r => r.RunId != run))
         {
-            return ServiceProblems.NotFound($"No run {run} in round {round}.");
+            return NoRun(run, round);
         }
 
         return ServiceProblems.Run(() =>

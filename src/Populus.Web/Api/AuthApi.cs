@@ -83,12 +83,12 @@ internal static class AuthApi
         var hash = store.Accounts.PasswordHash(me.UserName);
         if (hash is null || hasher.VerifyHashedPassword(account, hash, request.CurrentPassword ?? "") == PasswordVerificationResult.Failed)
         {
-            return TypedResults.Problem(title: "Password not changed", detail: "The current password is wrong.", statusCode: StatusCodes.Status400BadRequest);
+            return BilingualProblem.Of(StatusCodes.Status400BadRequest, "Password not changed", "The current password is wrong.", "当前密码不正确");
         }
 
         if (request.NewPassword is not { Length: >= 12 })
         {
-            return TypedResults.Problem(title: "Password not changed", detail: "The new password needs at least 12 characters.", statusCode: StatusCodes.Status400BadRequest);
+            return BilingualProblem.Of(StatusCodes.Status400BadRequest, "Password not changed", "The new password needs at least 12 characters.", "新密码至少需要 12 个字符");
         }
 
         store.Accounts.SetPasswordHash(me.Id, hasher.HashPassword(account, request.NewPassword));

@@ -52,8 +52,8 @@ internal static class ImportsApi
         var me = CurrentAccount.From(user);
         if (!PopulusStore.ImportKinds.Any(k => k.Name == kind))
         {
-            return TypedResults.Problem(title: "Unknown import kind", statusCode: StatusCodes.Status404NotFound,
-                detail: $"'{kind}': the kinds are {string.Join(", ", PopulusStore.ImportKinds.Select(k => k.Name))}.");
+            var kinds = string.Join(", ", PopulusStore.ImportKinds.Select(k => k.Name));
+            return BilingualProblem.Of(StatusCodes.Status404NotFound, "Unknown import kind", $"'{kind}': the kinds are {kinds}.", $"没有导入类型“{kind}”；已有：{kinds}");
         }
 
         if (!Allowed(me, kind))

@@ -73,8 +73,8 @@ internal static class IndicatorsApi
         var me = CurrentAccount.From(user);
         if (!views.Plan.Catalogue.Contains(id))
         {
-            return TypedResults.Problem(title: "Unknown indicator", detail: $"indicator '{id}' is not in the catalogue (GET /api/v1/indicators lists them).",
-                statusCode: StatusCodes.Status404NotFound);
+            return BilingualProblem.Of(StatusCodes.Status404NotFound, "Unknown indicator", $"indicator '{id}' is not in the catalogue (GET /api/v1/indicators lists them).",
+                $"指标“{id}”不在指标目录中（GET /api/v1/indicators 列出全部指标）");
         }
 
         if ((ParameterProblems.PlanYear("from", from) ?? ParameterProblems.PlanYear("to", to)) is { } bad)
@@ -91,7 +91,8 @@ internal static class IndicatorsApi
         var last = to ?? ScenarioService.LastYear;
         if (first > last)
         {
-            return TypedResults.Problem(title: "Bad years", detail: $"from ({first}) must not be after to ({last}).", statusCode: StatusCodes.Status400BadRequest);
+            return BilingualProblem.Of(StatusCodes.Status400BadRequest, "Bad years", $"from ({first}) must not be after to ({last}).",
+                $"起始年份 from（{first}）不能晚于截止年份 to（{last}）");
         }
 
         var entry = views.Plan.Catalogue[id];
@@ -167,7 +168,8 @@ internal static class IndicatorsApi
         var planName = views.PlanRegionName(code);
         if (planName is null)
         {
-            problem = TypedResults.Problem(title: "Not a plan region", detail: $"{code} is not in the plan's region list (data/plan/regions.csv).", statusCode: StatusCodes.Status404NotFound);
+            problem = BilingualProblem.Of(StatusCodes.Status404NotFound, "Not a plan region", $"{code} is not in the plan's region list (data/plan/regions.csv).",
+                $"{code}不在规划的地区列表中（data/plan/regions.csv）");
             return false;
         }
 
@@ -183,7 +185,7 @@ internal static class IndicatorsApi
     internal static TargetView Target(PlanTarget t) => new(t.Year, t.Rule.Kind.ToString(), t.Rule.Value, t.PrintedZh, t.Rule.ToString(), t.Source);
 
     internal static ValueView Value(IndicatorValue v) => new(v.Year, v.Value, v.Provenance?.Status.ToString().ToLowerInvariant(), v.Provenance?.Source,
-        v.Basis.ToString().ToLowerInvariant(), v.Note?.English, v.Note?.Chinese);
+        v.Provenance?.SourceZh, v.Basis.ToString().ToLowerInvariant(), v.Note?.English, v.Note?.Chinese);
 
     internal static EvaluationView Evaluation(TargetEvaluation e) => new(e.Target.IndicatorId, e.Target.Year, e.Target.PrintedZh, e.Target.Rule.ToString(),
         e.Target.Rule.Kind.ToString(), e.Target.Rule.Value,
@@ -212,9 +214,11 @@ internal static class IndicatorsApi
         IReadOnlyList<TargetView> Targets);
 
     /// <param name="Status">observed, estimated or projected; null when there is no value.</param>
+    /// <param name="Source">Where the value comes from: source ids and titles, with the notes on them in English.</param>
+    /// <param name="SourceZh">The same with the notes in Chinese.</param>
     /// <param name="Note">For no data, the reason; for a reported stand-in, why the computed value is missing.</param>
     /// <param name="NoteZh">The same in Chinese.</param>
-    internal sealed record ValueView(int Year, double? Value, string? Status, string? Source, string Basis, string? Note, string? NoteZh);
+    internal sealed record ValueView(int Year, double? Value, string? Status, string? Source, string? SourceZh, string Basis, string? Note, string? NoteZh);
 
     /// <param name="Explanation">Why the status is what it is, in English words.</param>
     /// <param name="NoDataZh">For no_data, why the target cannot be judged, in Chinese.</param>

@@ -96,7 +96,7 @@ internal static partial class ParameterProblems
         Extensions =
         {
             [BilingualProblem.ChineseDetail] = $"参数 {name} = '{value}'：{reason.Chinese}",
-            ["errors"] = new[] { new ServiceProblems.FieldProblem(name, value, reason.English, null, null) },
+            ["errors"] = new[] { new ServiceProblems.FieldProblem(name, value, reason.English, null, null, reason.Chinese) },
         },
     };
 

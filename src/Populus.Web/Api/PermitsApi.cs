@@ -61,7 +61,7 @@ internal static class PermitsApi
     {
         if (string.IsNullOrWhiteSpace(body.Token))
         {
-            return ServiceProblems.Invalid("token", "the electronic permit (as read from the QR code) is required.");
+            return ServiceProblems.Invalid("token", new("the electronic permit (as read from the QR code) is required.", "请提供电子居住证（扫码所得文本）"));
         }
 
         PublishedKeys keys;
@@ -74,12 +74,12 @@ internal static class PermitsApi
             }
             catch (JsonException ex)
             {
-                return ServiceProblems.Invalid("keys", ex.Message);
+                return ServiceProblems.Invalid("keys", new(ex.Message, $"无法读取签发城市公布的公钥文件（{ex.Message}）"));
             }
         }
         else if (body.Keys is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) })
         {
-            return ServiceProblems.Invalid("keys", "the issuer's published key document, as a JSON object.");
+            return ServiceProblems.Invalid("keys", new("the issuer's published key document, as a JSON object.", "应为签发城市公布的公钥文件（JSON 对象）"));
         }
         else
         {
@@ -94,7 +94,7 @@ internal static class PermitsApi
             var parsed = NationalIdNumber.Parse(body.HolderId.Trim(), PermitLifecycle.Day(now));
             if (!parsed.IsValid)
             {
-                return ServiceProblems.Invalid("holderId", $"not a valid identity number: {parsed.Reason}");
+                return ServiceProblems.Invalid("holderId", new($"not a valid identity number: {parsed.Reason}", $"不是有效的身份证号：{parsed.ReasonZh(PermitLifecycle.Day(now))}"));
             }
 
             holder = parsed.Value;
@@ -167,12 +167,13 @@ internal static class PermitsApi
     {
         if (string.IsNullOrWhiteSpace(required))
         {
-            return ServiceProblems.Invalid(field, field == "reason" ? "say why, for the audit trail." : "the holder's identity number is required.");
+            return ServiceProblems.Invalid(field, field == "reason" ? new("say why, for the audit trail.", "请说明理由，以记入审计记录")
+                : new("the holder's identity number is required.", "请提供持证人的身份证号"));
         }
 
         if (desk.Store.Services.Permit(id) is null)
         {
-            return ServiceProblems.NotFound($"No permit {id}.");
+            return ServiceProblems.NotFound(new($"No permit {id}.", $"没有居住证 {id}"));
         }
 
         var me = CurrentAccount.From(user);
@@ -188,7 +189,8 @@ internal static class PermitsApi
 
         if (permit!.Token is not { } token)
         {
-            return TypedResults.Problem(title: "No electronic permit", detail: $"Permit {id} is {permit.State}: only an issued permit has one.", statusCode: StatusCodes.Status409Conflict);
+            return BilingualProblem.Of(StatusCodes.Status409Conflict, "No electronic permit", $"Permit {id} is {permit.State}: only an issued permit has one.",
+                $"居住证 {id} 的状态为 {permit.State}：只有已签发的居住证才有电子证照");
         }
 
         var me = CurrentAccount.From(user);
@@ -202,7 +204,7 @@ internal static class PermitsApi
         permit = desk.Store.Services.Permit(id);
         if (permit is null)
         {
-            return ServiceProblems.NotFound($"No permit {id}.");
+            return ServiceProblems.NotFound(new($"No permit {id}.", $"没有居住证 {id}"));
         }
 
         var scope = CurrentAccount.From(user).Scope;

@@ -41,12 +41,13 @@ internal static class PointsApi
     {
         if (file is null || file.Length == 0)
         {
-            return ServiceProblems.Invalid("file", "send one non-empty .csv, .xlsx or .parquet file in the multipart field 'file'.");
+            return ServiceProblems.Invalid("file", new("send one non-empty .csv, .xlsx or .parquet file in the multipart field 'file'.",
+                "请在表单字段 file 中上传一个非空的 .csv、.xlsx 或 .parquet 文件"));
         }
 
         if (file.Length > MaxBytes)
         {
-            return ServiceProblems.Invalid("file", $"at most {MaxBytes / 1024 / 1024} MB.");
+            return ServiceProblems.Invalid("file", new($"at most {MaxBytes / 1024 / 1024} MB.", $"文件不能超过 {MaxBytes / 1024 / 1024} MB"));
         }
 
         var folder = Directory.CreateTempSubdirectory("populus-applications-");
@@ -78,7 +79,7 @@ internal static class PointsApi
     {
         if (!ServiceDays.TryParse(on, desk, out var day))
         {
-            return ServiceProblems.Invalid("on", $"'{on}' is not a date (write yyyy-mm-dd).");
+            return ServiceProblems.Invalid("on", ServicesApi.NotADate(on));
         }
 
         var me = CurrentAccount.From(user);
@@ -97,7 +98,7 @@ internal static class PointsApi
         var application = desk.Store.Services.Application(id);
         if (application is null)
         {
-            return ServiceProblems.NotFound($"No application {id}.");
+            return ServiceProblems.NotFound(new($"No application {id}.", $"没有申请 {id}"));
         }
 
         var latest = desk.Points.Latest(id);
@@ -128,7 +129,7 @@ internal static class PointsApi
 
         if (desk.Store.Services.Application(id) is null)
         {
-            return ServiceProblems.NotFound($"No application {id}.");
+            return ServiceProblems.NotFound(new($"No application {id}.", $"没有申请 {id}"));
         }
 
         var me = CurrentAccount.From(user);
@@ -177,7 +178,7 @@ internal static class PointsApi
 
         if (desk.Store.Services.Objections(body.Application!).All(o => o.ObjectionId != id))
         {
-            return ServiceProblems.NotFound($"No objection {id} to application {body.Application}.");
+            return ServiceProblems.NotFound(new($"No objection {id} to application {body.Application}.", $"申请 {body.Application} 没有编号为 {id} 的异议"));
         }
 
         var me = CurrentAccount.From(user);

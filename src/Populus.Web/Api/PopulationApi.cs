@@ -57,7 +57,8 @@ internal static class PopulationApi
             {
                 if (!AgeBand.TryParse(text, out var band))
                 {
-                    return TypedResults.Problem(title: "Bad age band", detail: $"age '{text}': write bands as 0-14, 15-59, 60+ or 25.", statusCode: StatusCodes.Status400BadRequest);
+                    return BilingualProblem.Of(StatusCodes.Status400BadRequest, "Bad age band", $"age '{text}': write bands as 0-14, 15-59, 60+ or 25.",
+                        $"年龄“{text}”：年龄组应写作 0-14、15-59、60+ 或 25");
                 }
 
                 bands.Add(band);
@@ -143,12 +144,15 @@ internal static class PopulationApi
             day = new DateOnly(2020, 11, 1);
         }
 
-        var units = reader.Regions().Where(r => r.Level == RegionLevel.County && r.ValidIn(day.Year))
-            .Select(r => Entry(reader.PopulationOf(r.Code, day), r.NameZh, "county"))
+        var regions = reader.Regions();
+        // A missing member by its name (灵溪镇), the one its code had that year when a code was reused.
+        var names = regions.OrderBy(r => r.ValidIn(day.Year)).GroupBy(r => r.Code).ToDictionary(g => g.Key, g => g.Last());
+        var units = regions.Where(r => r.Level == RegionLevel.County && r.ValidIn(day.Year))
+            .Select(r => Entry(reader.PopulationOf(r.Code, day), r.NameZh, "county", names))
             .ToList();
         var groups = reader.Groups().Select(g =>
         {
-            var entry = Entry(reader.PopulationOf(g.Name, day), g.Name, "group");
+            var entry = Entry(reader.PopulationOf(g.Name, day), g.Name, "group", names);
             var published = store.GroupReferences(g.Name).Where(r => r.Year == day.Year)
                 .Select(r => new PublishedFigure(r.Indicator, r.Value, r.Unit, r.Provenance.SourceId, r.Provenance.Note)).ToList();
             return entry with { Published = published };
@@ -156,12 +160,14 @@ internal static class PopulationApi
         return new ComparisonView(day, [.. units, .. groups]);
     }
 
-    private static ComparisonEntry Entry(AggregateFigure figure, string name, string kind)
+    private static ComparisonEntry Entry(AggregateFigure figure, string name, string kind, IReadOnlyDictionary<string, Region> regions)
     {
+        var missing = figure.MissingMembers.Select(code => regions.GetValueOrDefault(code)).ToList();
         var note = figure.Value is null ? new Reason("no population figure is stored for this date", "数据库中没有该日期的人口数")
             : figure.IsComplete ? null
             : new Reason($"partial: {figure.MissingMembers.Count} members have no figure", $"不完整：{figure.MissingMembers.Count} 个成员没有数值");
         return new(figure.RegionOrGroup, name, kind, figure.Value, figure.IsComplete, figure.MissingMembers,
+            [.. missing.Select((r, i) => r?.NameEn ?? r?.NameZh ?? figure.MissingMembers[i])], [.. missing.Select((r, i) => r?.NameZh ?? figure.MissingMembers[i])],
             [.. figure.Provenances.Select(p => $"{p.Kind.Code()} ({p.SourceId})").Distinct()], note?.English, note?.Chinese, []);
     }
 
@@ -186,8 +192,12 @@ internal static class PopulationApi
 
     internal sealed record PublishedFigure(string Indicator, double Value, string Unit, string Source, string? Note);
 
+    /// <param name="MissingMembers">The codes of the members without a figure.</param>
+    /// <param name="MissingNames">Their names in English where the store has one, else in Chinese.</param>
+    /// <param name="MissingNamesZh">Their Chinese names.</param>
     internal sealed record ComparisonEntry(string Region, string Name, string Kind, double? Persons, bool Complete, IReadOnlyList<string> MissingMembers,
-        IReadOnlyList<string> Provenance, string? Note, string? NoteZh, IReadOnlyList<PublishedFigure> Published);
+        IReadOnlyList<string> MissingNames, IReadOnlyList<string> MissingNamesZh, IReadOnlyList<string> Provenance, string? Note, string? NoteZh,
+        IReadOnlyList<PublishedFigure> Published);
 
     internal sealed record ComparisonView(DateOnly Date, IReadOnlyList<ComparisonEntry> Entries);
 }

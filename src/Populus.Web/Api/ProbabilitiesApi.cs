@@ -39,7 +39,7 @@ internal static class ProbabilitiesApi
 
         if (scenarios.Monitor is not { } monitor)
         {
-            return TypedResults.Problem(title: "No projection", detail: scenarios.Missing, statusCode: StatusCodes.Status503ServiceUnavailable);
+            return ProjectionsApi.Unavailable(scenarios);
         }
 
         if (ParameterProblems.Scenario(scenario, monitor) is { } unknown)
@@ -71,8 +71,9 @@ internal static class ProbabilitiesApi
 
     /// <summary>Trajectories that cannot be run (the WPP extract missing or unreadable): the reasons with the file's name,
     /// never its path on the server.</summary>
-    internal static ProblemHttpResult CannotRun(InvalidInputException ex) => TypedResults.Problem(title: "Cannot run trajectories",
-        detail: string.Join("; ", ex.Errors.Select(e => $"{Path.GetFileName(e.File)}: {e.Reason}")), statusCode: StatusCodes.Status400BadRequest);
+    internal static ProblemHttpResult CannotRun(InvalidInputException ex) => BilingualProblem.Of(StatusCodes.Status400BadRequest, "Cannot run trajectories",
+        string.Join("; ", ex.Errors.Select(e => $"{Path.GetFileName(e.File)}: {e.Reason}")),
+        "无法运行概率预测：" + string.Join("；", ex.Errors.Select(e => $"{Path.GetFileName(e.File)}：{e.ReasonZh ?? e.Reason}")));
 
     /// <summary>Whether the run's trajectories move the evaluation's indicator; null when the run does not hold it.</summary>
     internal static bool? Varies(Planning.Probability.ScenarioRun run, TargetEvaluation e) =>
@@ -94,7 +95,7 @@ internal static class ProbabilitiesApi
 
         if (scenarios.Monitor is not { } monitor)
         {
-            return TypedResults.Problem(title: "No projection", detail: scenarios.Missing, statusCode: StatusCodes.Status503ServiceUnavailable);
+            return ProjectionsApi.Unavailable(scenarios);
         }
 
         if (ParameterProblems.Scenario(scenario, monitor) is { } unknown)
@@ -108,12 +109,15 @@ internal static class ProbabilitiesApi
             var y = year ?? run.Years[^1];
             if (!run.Years.Contains(y))
             {
-                return TypedResults.Problem(title: "Bad year", detail: $"{y} is not projected ({run.Years[0]}–{run.Years[^1]}).", statusCode: StatusCodes.Status400BadRequest);
+                return BilingualProblem.Of(StatusCodes.Status400BadRequest, "Bad year", $"{y} is not projected ({run.Years[0]}–{run.Years[^1]}).",
+                    $"{y} 年不在预测年份内（{run.Years[0]}–{run.Years[^1]}）");
             }
 
             if (!run.HasPyramid(name))
             {
-                return TypedResults.Problem(title: "No pyramid", detail: $"{name}: the projection does not give its residents by age (a grouping of streets); the probabilistic pyramid is of a region, the city or a grouping of regions (中心城区).", statusCode: StatusCodes.Status404NotFound);
+                return BilingualProblem.Of(StatusCodes.Status404NotFound, "No pyramid",
+                    $"{name}: the projection does not give its residents by age (a grouping of streets); the probabilistic pyramid is of a region, the city or a grouping of regions (中心城区).",
+                    $"{name}：预测不给出其分年龄人口（由街镇组成的功能区）；概率人口金字塔只适用于一个地区、全市或由地区组成的功能区（如中心城区）");
             }
 
             Bands Of(Sex sex)

@@ -53,7 +53,7 @@ internal static class ProjectionsApi
         var region = string.IsNullOrWhiteSpace(request.Region) ? monitor.Model.City : views.PlanRegionName(request.Region);
         if (region is null || !monitor.Plan.Regions.Contains(region))
         {
-            return TypedResults.Problem(title: "Unknown region", detail: $"'{request.Region}' is not a region of the plan.", statusCode: StatusCodes.Status404NotFound);
+            return NotAPlanRegion(request.Region);
         }
 
         var projected = service.Project(request.Scenario, new ScenarioLevers(request.Tfr, request.LifeExpectancy, request.NetMigration, request.GraduateRetention));
@@ -109,7 +109,8 @@ internal static class ProjectionsApi
 
         if (request.Lever is null || !ScenarioGoal.Named.TryGetValue(request.Lever, out var which))
         {
-            return TypedResults.Problem(title: "Unknown lever", detail: $"lever '{request.Lever}': one of {string.Join(", ", ScenarioGoal.Named.Keys)}.", statusCode: StatusCodes.Status400BadRequest);
+            var levers = string.Join(", ", ScenarioGoal.Named.Keys);
+            return BilingualProblem.Of(StatusCodes.Status400BadRequest, "Unknown lever", $"lever '{request.Lever}': one of {levers}.", $"调节量“{request.Lever}”：应为以下之一：{levers}");
         }
 
         var problem = CheckLevers(request.Tfr, request.LifeExpectancy, request.NetMigration, request.GraduateRetention) ?? ParameterProblems.Scenario(request.Scenario, monitor);
@@ -120,14 +121,14 @@ internal static class ProjectionsApi
 
         if (request.Probability is { } p && !(p > 0 && p < 1))
         {
-            return TypedResults.Problem(title: "Probability out of range", detail: string.Create(CultureInfo.InvariantCulture, $"probability = {p}: strictly between 0 and 1 (0.8 for 80%)."),
-                statusCode: StatusCodes.Status400BadRequest);
+            return BilingualProblem.Of(StatusCodes.Status400BadRequest, "Probability out of range", string.Create(CultureInfo.InvariantCulture, $"probability = {p}: strictly between 0 and 1 (0.8 for 80%)."),
+                string.Create(CultureInfo.InvariantCulture, $"probability = {p}：应严格介于 0 与 1 之间（80% 写作 0.8）"));
         }
 
         var region = string.IsNullOrWhiteSpace(request.Region) ? monitor.Model.City : views.PlanRegionName(request.Region);
         if (region is null || !monitor.Plan.Regions.Contains(region))
         {
-            return TypedResults.Problem(title: "Unknown region", detail: $"'{request.Region}' is not a region of the plan.", statusCode: StatusCodes.Status404NotFound);
+            return NotAPlanRegion(request.Region);
         }
 
         try
@@ -155,8 +156,8 @@ internal static class ProjectionsApi
         catch (InvalidInputException ex)
         {
             var error = ex.Errors[0];
-            return TypedResults.Problem(title: error.Column == "indicator" ? "Unknown indicator" : "No such target",
-                detail: $"{error.Column} '{error.Value}': {error.Reason}", statusCode: StatusCodes.Status404NotFound);
+            return BilingualProblem.Of(StatusCodes.Status404NotFound, error.Column == "indicator" ? "Unknown indicator" : "No such target",
+                $"{error.Column} '{error.Value}': {error.Reason}", $"{error.Column}“{error.Value}”：{error.ReasonZh ?? error.Reason}");
         }
         catch (ArgumentException ex)
         {
@@ -209,7 +210,7 @@ internal static class ProjectionsApi
         int? county = name == monitor.Model.City ? null : p.Regions.ToList().IndexOf(name);
         if (county == -1)
         {
-            return TypedResults.Problem(title: "Not a projected region", detail: $"{name} is not a county of the projection.", statusCode: StatusCodes.Status404NotFound);
+            return BilingualProblem.Of(StatusCodes.Status404NotFound, "Not a projected region", $"{name} is not a county of the projection.", $"{name}不是预测中的区县");
         }
 
         var population = p.Population(y, county);
@@ -300,8 +301,12 @@ internal static class ProjectionsApi
                 new Reason(string.Create(CultureInfo.InvariantCulture, $"between {min} and {max}"), string.Create(CultureInfo.InvariantCulture, $"应在 {min} 与 {max} 之间")).Because(why))
             : null;
 
-    private static ProblemHttpResult Unavailable(ScenarioService service) =>
-        TypedResults.Problem(title: "Not available", detail: service.Missing, statusCode: StatusCodes.Status503ServiceUnavailable);
+    /// <summary>503: the server has no projection (its scenario files could not be read), with why.</summary>
+    internal static ProblemHttpResult Unavailable(ScenarioService service) =>
+        BilingualProblem.Of(StatusCodes.Status503ServiceUnavailable, "Not available", service.Missing ?? "", $"服务器没有可用的情景预测（{service.Missing}）");
+
+    private static ProblemHttpResult NotAPlanRegion(string? region) =>
+        BilingualProblem.Of(StatusCodes.Status404NotFound, "Unknown region", $"'{region}' is not a region of the plan.", $"“{region}”不是规划中的地区");
 
     /// <param name="NameZh">The name the Chinese interface shows (基准情景; the name itself when the scenario file gives none).</param>
     internal sealed record ScenarioView(string Name, string NameZh, string Description);

@@ -22,8 +22,8 @@ internal static class RegionAccess
         var group = known is null ? views.StoreGroups().FirstOrDefault(g => g.Name == regionCode) : null;
         if (known is null && group is null)
         {
-            problem = TypedResults.Problem(title: "Unknown region", detail: $"'{region}' is neither a region code nor a group name of the store.",
-                statusCode: StatusCodes.Status404NotFound);
+            problem = BilingualProblem.Of(StatusCodes.Status404NotFound, "Unknown region", $"'{region}' is neither a region code nor a group name of the store.",
+                $"“{region}”既不是数据库中的地区代码，也不是功能区名称");
             return false;
         }
 
@@ -42,6 +42,7 @@ internal static class RegionAccess
         return true;
     }
 
-    public static ProblemHttpResult Forbidden(string region, DataScope scope) => TypedResults.Problem(
-        title: "Outside your scope", detail: $"{region} is outside the data this account may read ({scope}).", statusCode: StatusCodes.Status403Forbidden);
+    public static ProblemHttpResult Forbidden(string region, DataScope scope) => BilingualProblem.Of(StatusCodes.Status403Forbidden,
+        "Outside your scope", $"{region} is outside the data this account may read ({scope}).",
+        $"{region}不在本账户可查阅的数据范围内（{(scope.CountyCode is { } county ? "区县 " + county : "全部地区")}）");
 }

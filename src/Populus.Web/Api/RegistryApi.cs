@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Populus.Planning.Data;
 using Populus.Storage;
 using Populus.Storage.Accounts;
 using Populus.Storage.Registry;
@@ -44,16 +45,18 @@ internal static class RegistryApi
         if (read.Cells is not { } cells || cells.Count == 0)
         {
             var why = missing
-                ?? (read.Empty ? "the person registry holds no persons: import them first (populus import persons, or the persons upload)"
-                    : $"no person of the registry{(scope.CountyCode is { } c ? $" in {c}" : "")} is alive on {day:yyyy-MM-dd}");
-            return TypedResults.Ok(new AggregateView(day, hukou ? "hukou" : "residence", [], why));
+                ?? (read.Empty ? new Reason("the person registry holds no persons: import them first (populus import persons, or the persons upload)",
+                        "人员登记库中还没有人员：请先导入（populus import persons，或上传 persons 文件）")
+                    : new Reason($"no person of the registry{(scope.CountyCode is { } c ? $" in {c}" : "")} is alive on {day:yyyy-MM-dd}",
+                        $"登记库中没有{(scope.CountyCode is { } z ? z : "")}在 {day:yyyy-MM-dd} 健在的人员"));
+            return TypedResults.Ok(new AggregateView(day, hukou ? "hukou" : "residence", [], why.English, why.Chinese));
         }
 
         var rows = cells.GroupBy(c => (c.Region, c.Sex, Band: c.Age < 15 ? "0-14" : c.Age < 60 ? "15-59" : "60+"))
             .Select(g => new AggregateRow(g.Key.Region.ToString(CultureInfo.InvariantCulture), g.Key.Sex.ToString().ToLowerInvariant(), g.Key.Band, g.Sum(c => c.Persons)))
             .OrderBy(r => r.Region, StringComparer.Ordinal).ThenBy(r => r.Sex, StringComparer.Ordinal).ThenBy(r => r.Age, StringComparer.Ordinal)
             .ToList();
-        return TypedResults.Ok(new AggregateView(day, hukou ? "hukou" : "residence", rows, null));
+        return TypedResults.Ok(new AggregateView(day, hukou ? "hukou" : "residence", rows, null, null));
     }
 
     internal static Results<Ok<PersonView>, ProblemHttpResult> FindPerson(string? id, bool? unmask, string? purpose, HttpRequest request,
@@ -65,32 +68,35 @@ internal static class RegistryApi
         {
             if (!Policies.MayUnmask.Contains(me.Role))
             {
-                return TypedResults.Problem(title: "Unmasking not allowed", detail: $"The role {me.Role.Code()} sees personal data masked.", statusCode: StatusCodes.Status403Forbidden);
+                return BilingualProblem.Of(StatusCodes.Status403Forbidden, "Unmasking not allowed", $"The role {me.Role.Code()} sees personal data masked.",
+                    $"角色 {me.Role.Code()} 只能查看脱敏的个人信息");
             }
 
             if (statedPurpose.Length < PersonalData.MinimumPurposeLength)
             {
-                return TypedResults.Problem(title: "Purpose required", statusCode: StatusCodes.Status400BadRequest,
-                    detail: $"To unmask personal data, state the purpose (at least {PersonalData.MinimumPurposeLength} characters) in ?purpose= or the {PersonalData.PurposeHeader} header; it is kept in the audit log.");
+                return BilingualProblem.Of(StatusCodes.Status400BadRequest, "Purpose required",
+                    $"To unmask personal data, state the purpose (at least {PersonalData.MinimumPurposeLength} characters) in ?purpose= or the {PersonalData.PurposeHeader} header; it is kept in the audit log.",
+                    $"查看未脱敏的个人信息须说明用途（至少 {PersonalData.MinimumPurposeLength} 个字符，?purpose= 或 {PersonalData.PurposeHeader} 请求头），用途记入审计日志");
             }
         }
 
         if (!NationalIdNumber.TryParse(id ?? "", DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), out var number))
         {
-            return TypedResults.Problem(title: "Not an identity number", detail: "id: an 18-character resident identity number with a valid check character.", statusCode: StatusCodes.Status400BadRequest);
+            return BilingualProblem.Of(StatusCodes.Status400BadRequest, "Not an identity number", "id: an 18-character resident identity number with a valid check character.",
+                "id：应为 18 位公民身份号码，且校验码正确");
         }
 
         var (person, missing) = registry.Read(r => r.FindByNationalId(number, me.Scope));
         if (missing is not null)
         {
-            return TypedResults.Problem(title: "No registry", detail: missing, statusCode: StatusCodes.Status404NotFound);
+            return BilingualProblem.Of(StatusCodes.Status404NotFound, "No registry", missing.English, missing.Chinese);
         }
 
         store.Accounts.AppendAudit(me.UserName, me.Role.Code(), "person-lookup", person is null ? "registry person (not found)" : $"registry person {person.PersonId}",
             statedPurpose.Length > 0 ? statedPurpose : null, unmask == true ? "unmasked" : "masked");
         if (person is null)
         {
-            return TypedResults.Problem(title: "Not found", detail: "no person with this identity number", statusCode: StatusCodes.Status404NotFound);
+            return BilingualProblem.Of(StatusCodes.Status404NotFound, "Not found", "no person with this identity number", "没有这个身份号码的人员");
         }
 
         var full = unmask == true;
@@ -108,7 +114,8 @@ internal static class RegistryApi
 
     internal sealed record AggregateRow(string Region, string Sex, string Age, long Persons);
 
-    internal sealed record AggregateView(DateOnly AsOf, string Basis, IReadOnlyList<AggregateRow> Rows, string? NoDataReason);
+    /// <param name="NoDataReasonZh">The same in Chinese.</param>
+    internal sealed record AggregateView(DateOnly AsOf, string Basis, IReadOnlyList<AggregateRow> Rows, string? NoDataReason, string? NoDataReasonZh);
 
     /// <param name="Masked">True when the identity number and birth date are masked.</param>
     internal sealed record PersonView(long PersonId, string NationalId, bool Masked, string Sex, string BirthDate, string HukouRegion, string ResidenceRegion,

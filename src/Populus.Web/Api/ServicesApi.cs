@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Populus.Planning.Data;
 using Populus.Services.People;
 using Populus.Services.Policies;
 using Populus.Services.Rules;
@@ -55,7 +56,7 @@ internal static class ServicesApi
     {
         if (!ServiceDays.TryParse(on, desk, out var day))
         {
-            return ServiceProblems.Invalid("on", $"'{on}' is not a date (write yyyy-mm-dd).");
+            return ServiceProblems.Invalid("on", NotADate(on));
         }
 
         return TypedResults.Ok(desk.Rules.InForce(day).Select(r => new RuleView(r.Citation, r.Id, r.Version, r.EffectiveFrom, r.EffectiveTo, r.Policy,
@@ -70,18 +71,21 @@ internal static class ServicesApi
     }
 
     /// <summary>The person of the body (PersonReader: every bad or unknown field with its reason) and the day.</summary>
+    /// <summary>Why a day parameter (?on=) cannot be read.</summary>
+    internal static Reason NotADate(string? on) => new($"'{on}' is not a date (write yyyy-mm-dd).", $"“{on}”不是日期（应写作 yyyy-mm-dd）");
+
     private static async Task<(Person? Person, DateOnly Day, IResult? Problem)> Read(HttpRequest request, string? on, ServiceDesk desk)
     {
         if (!ServiceDays.TryParse(on, desk, out var day))
         {
-            return (null, day, ServiceProblems.Invalid("on", $"'{on}' is not a date (write yyyy-mm-dd)."));
+            return (null, day, ServiceProblems.Invalid("on", NotADate(on)));
         }
 
         using var reader = new StreamReader(request.Body);
         var json = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
         if (json.Length > 64 * 1024)
         {
-            return (null, day, ServiceProblems.Invalid("body", "a person's attributes take less than 64 KB."));
+            return (null, day, ServiceProblems.Invalid("body", new("a person's attributes take less than 64 KB.", "个人情况的内容应小于 64 KB")));
         }
 
         Person? person = null;

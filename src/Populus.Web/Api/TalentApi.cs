@@ -34,7 +34,7 @@ internal static class TalentApi
         {
             if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var years) || years is < 1 or > 50)
             {
-                return ServiceProblems.Invalid("after", $"'{part}': whole years from 1 to 50, separated by commas (e.g. 1,3,5).");
+                return ServiceProblems.Invalid("after", new($"'{part}': whole years from 1 to 50, separated by commas (e.g. 1,3,5).", $"“{part}”：应为 1–50 的整年数，以逗号分隔（如 1,3,5）"));
             }
 
             horizons.Add(years);
@@ -43,7 +43,7 @@ internal static class TalentApi
         var code = category?.Trim().ToUpperInvariant();
         if (code is { Length: > 0 } && code is not ("A" or "B" or "C" or "D" or "E" or "F"))
         {
-            return ServiceProblems.Invalid("category", $"'{category}': a talent category A to F.");
+            return ServiceProblems.Invalid("category", new($"'{category}': a talent category A to F.", $"“{category}”：人才类别应为 A–F"));
         }
 
         var scope = CurrentAccount.From(user).Scope;

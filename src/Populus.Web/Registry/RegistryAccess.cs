@@ -1,3 +1,4 @@
+using Populus.Planning.Data;
 using Populus.Storage;
 using Populus.Storage.Registry;
 using Populus.Web.Hosting;
@@ -7,8 +8,9 @@ namespace Populus.Web.Registry;
 /// <summary>Opens the store's person registry (migration 4) with its key for one request, or says why it cannot.</summary>
 internal sealed class RegistryAccess(IPopulusStore store, PopulusSettings settings)
 {
-    /// <summary>Runs <paramref name="read"/> on the registry, or returns why it cannot (no key file named, another key).</summary>
-    public (T? Value, string? Missing) Read<T>(Func<PersonRegistry, T> read)
+    /// <summary>Runs <paramref name="read"/> on the registry, or returns why it cannot (no key file named, another key),
+    /// in English and Chinese around the store's own words.</summary>
+    public (T? Value, Reason? Missing) Read<T>(Func<PersonRegistry, T> read)
     {
         try
         {
@@ -17,7 +19,7 @@ internal sealed class RegistryAccess(IPopulusStore store, PopulusSettings settin
         }
         catch (Exception ex) when (ex is RegistryKeyMismatchException or InvalidOperationException)
         {
-            return (default, "the person registry cannot be opened: " + ex.Message);
+            return (default, new Reason("the person registry cannot be opened: " + ex.Message, "无法打开人员登记库：" + ex.Message));
         }
     }
 }

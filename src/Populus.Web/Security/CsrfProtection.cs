@@ -28,6 +28,7 @@ internal static class CsrfProtection
                     Status = StatusCodes.Status400BadRequest,
                     Title = "Missing or invalid antiforgery token",
                     Detail = $"Requests authenticated by the sign-in cookie must send the token from GET /api/v1/auth/csrf in the {HeaderName} header.",
+                    Extensions = { [Api.BilingualProblem.ChineseDetail] = $"页面的安全令牌已失效或缺失（{HeaderName}）：请刷新页面后重试" },
                 }).ExecuteAsync(context);
                 return;
             }

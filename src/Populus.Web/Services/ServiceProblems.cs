@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using Populus.Planning.Data;
 using Populus.Storage.Tabular;
+using Populus.Web.Api;
 
 namespace Populus.Web.Services;
 
@@ -21,7 +23,7 @@ internal static class ServiceProblems
         }
         catch (InvalidInputException ex)
         {
-            return Invalid(ex.Errors.Select(e => new FieldProblem(e.Column ?? "", e.Value, e.Reason, Path.GetFileName(e.File), e.Row > 0 ? e.Row : null)).ToList());
+            return Invalid(ex.Errors.Select(e => new FieldProblem(e.Column ?? "", e.Value, e.Reason, Path.GetFileName(e.File), e.Row > 0 ? e.Row : null, e.ReasonZh)).ToList());
         }
         catch (ArgumentException ex)
         {
@@ -29,27 +31,38 @@ internal static class ServiceProblems
         }
         catch (InvalidOperationException ex)
         {
-            return TypedResults.Problem(title: "Not allowed in this state", detail: ex.Message, statusCode: StatusCodes.Status409Conflict);
+            // The services say which state refuses the step in English; the Chinese detail says what kind of refusal it is around it.
+            return BilingualProblem.Of(StatusCodes.Status409Conflict, "Not allowed in this state", ex.Message, $"当前状态不允许此操作（{ex.Message}）");
         }
     }
 
-    /// <summary>400 naming each field and the reason.</summary>
-    public static IResult Invalid(IReadOnlyList<FieldProblem> problems) => TypedResults.Problem(new ProblemDetails
+    /// <summary>400 naming each field and the reason; in Chinese too (<c>detailZh</c>) when every reason has its Chinese words.</summary>
+    public static IResult Invalid(IReadOnlyList<FieldProblem> problems)
     {
-        Status = StatusCodes.Status400BadRequest,
-        Title = "Invalid input",
-        Detail = string.Join("; ", problems.Select(p => p.Field.Length > 0 ? $"{p.Field}: {p.Reason}" : p.Reason)),
-        Extensions = { ["errors"] = problems },
-    });
+        var details = new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Invalid input",
+            Detail = string.Join("; ", problems.Select(p => p.Field.Length > 0 ? $"{p.Field}: {p.Reason}" : p.Reason)),
+            Extensions = { ["errors"] = problems },
+        };
+        if (problems.All(p => p.ReasonZh is not null))
+        {
+            details.Extensions[BilingualProblem.ChineseDetail] = string.Join("；", problems.Select(p => p.Field.Length > 0 ? $"{p.Field}：{p.ReasonZh}" : p.ReasonZh));
+        }
 
-    public static IResult Invalid(string field, string reason) => Invalid([new FieldProblem(field, null, reason, null, null)]);
+        return TypedResults.Problem(details);
+    }
 
-    public static IResult NotFound(string what) => TypedResults.Problem(title: "Not found", detail: what, statusCode: StatusCodes.Status404NotFound);
+    public static IResult Invalid(string field, Reason reason) => Invalid([new FieldProblem(field, null, reason.English, null, null, reason.Chinese)]);
+
+    public static IResult NotFound(Reason what) => BilingualProblem.Of(StatusCodes.Status404NotFound, "Not found", what.English, what.Chinese);
 
     private static string WithoutParameter(ArgumentException ex) =>
         ex.ParamName is { } p ? ex.Message.Replace($" (Parameter '{p}')", "", StringComparison.Ordinal) : ex.Message;
 
     /// <param name="Field">The request field (or file column) at fault.</param>
     /// <param name="Value">The value given, when it may be shown (never an identity number).</param>
-    internal sealed record FieldProblem(string Field, string? Value, string Reason, string? File, int? Row);
+    /// <param name="ReasonZh">The reason in Chinese, where it is given in both languages.</param>
+    internal sealed record FieldProblem(string Field, string? Value, string Reason, string? File, int? Row, string? ReasonZh = null);
 }

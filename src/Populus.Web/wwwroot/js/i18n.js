@@ -100,6 +100,10 @@ window.I18N = (function () {
     'detail.the account no longer exists': ['账户已不存在', 'the account no longer exists'], 'detail.the account is disabled': ['账户已停用', 'the account is disabled'],
     "detail.the account's password was changed, or it was disabled, since this session signed in": ['登录后账户密码已修改或曾被停用', "the account's password was changed, or it was disabled, since this session signed in"],
     "detail.the account's role, county or import kinds changed since this session signed in": ['登录后账户的角色、区县或可导入数据类型已变更', "the account's role, county or import kinds changed since this session signed in"],
+    // What a look-up showed and what an electronic permit was read as (Api/RegistryApi.cs, Api/PermitsApi.cs).
+    'detail.masked': ['脱敏显示', 'masked'], 'detail.unmasked': ['未脱敏显示', 'unmasked'],
+    'detail.nationalId, birthDate': ['身份证号、出生日期', 'identity number, birth date'],
+    'detail.token': ['电子证照文本', 'permit token'], 'detail.qr.png': ['二维码图片（PNG）', 'QR code (PNG)'], 'detail.qr.svg': ['二维码图片（SVG）', 'QR code (SVG)'],
     // What an audited action was done to, as the server records it ('registry person P-…', 'permit 330300-…', 'cockpit').
     'subject.registry person': ['登记人员', 'registry person'], 'subject.permit': ['居住证', 'permit'], 'subject.cockpit': ['驾驶舱', 'cockpit'],
     'subject.(not found)': ['（未找到）', '(not found)'],
@@ -113,7 +117,7 @@ window.I18N = (function () {
     'password.mismatch': ['两次输入的新密码不一致', 'The two new passwords differ'], 'password.refused': ['密码未修改：', 'Password not changed: '],
     'password.changed': ['密码已修改；本账户在其他地方的登录已全部退出，本页面保持登录', 'Password changed; every other session of this account has ended, this one stays signed in'],
     'imports.row': ['行', 'row'], 'imports.column': ['列', 'column'], 'imports.value': ['值', 'value'], 'imports.reason': ['原因', 'reason'],
-    'imports.at': ['第 {row} 行', 'row {row}'],
+    'imports.at': ['第 {row} 行', 'row {row}'], 'imports.wholeFile': ['文件', 'file'],
     // The residents' form: each attribute's values (val.NAME.VALUE, else val.VALUE).
     'val.yes': ['是', 'yes'], 'val.no': ['否', 'no'], 'val.none': ['无', 'none'],
     'val.education.none': ['未上学', 'none'], 'val.education.primary': ['小学', 'primary'], 'val.education.junior_secondary': ['初中', 'junior secondary'],

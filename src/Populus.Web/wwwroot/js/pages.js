@@ -19,10 +19,16 @@ window.Pages = (function () {
   const nodata = reason => h('div', { class: 'nodata', text: t('nodata') + (reason ? '：' + reason : '') });
   // The server's reason in the reader's language: views with no figure give it in English (note) and Chinese (noteZh).
   const noteOf = v => I18N.name(v.noteZh, v.note);
+  // A value's source in the reader's language: the server's notes on it in English (source) and Chinese (sourceZh).
+  const sourceOf = v => I18N.name(v.sourceZh, v.source);
   // The server's provenance ('observed (S06)'): the kind in the interface's language.
   const provenanceText = list => list.map(p => p.replace(/^(observed|estimated|projected)\b/, k => t('kind.' + k))).join('; ');
   // An audited subject ('permit 330300-…'): its kind in the interface's language, the identifier as recorded.
   const subjectText = s => s.replace(/^(registry person|permit|cockpit)\b/, k => I18N.code('subject', k)).replace(/\(not found\)$/, k => I18N.code('subject', k));
+  // An audited detail in the interface's language, the stored code unchanged: a new account's detail is its role, a
+  // look-up's what it showed (masked, unmasked, the fields unmasked), a permit's read the form it was read in; a
+  // token's name or an address stays as recorded.
+  const detailText = r => r.detail == null ? null : r.action === 'account-created' ? I18N.code('role', r.detail) : I18N.code('detail', r.detail);
   // A probabilistic run's note: in Chinese its size, seed and precision, the server's note (which names where each
   // spread comes from) on hover; in English that note.
   function runNote(p, scenario) {
@@ -109,7 +115,7 @@ window.Pages = (function () {
       i.latest.value != null
         ? h('div', {}, h('span', { class: 'value', text: fmt(i.latest.value) }), h('span', { class: 'unit', text: I18N.name(i.unitZh, i.unit) + ' · ' + i.latest.year }))
         : nodata(noteOf(i.latest)),
-      badge(i.latest.status, i.latest.source),
+      badge(i.latest.status, sourceOf(i.latest)),
       h('ul', { class: 'targets' }, i.targets.filter(x => x.targetYear).map(x => h('li', { title: x.explanation }, status(x.status), ' ' + x.targetYear + ' ' + t('target') + ' ' + targetOf(x)))))));
     root.append(
       h('section', { class: 'card' }, h('h2', { text: chartTitle(data) }),
@@ -183,7 +189,7 @@ window.Pages = (function () {
       const s = await Api.get('/api/v1/indicators/' + encodeURIComponent(sel.value) + '/series?region=' + encodeURIComponent(region.value));
       const n = Charts.trend(chart, s);
       const missing = s.values.filter(v => v.value == null);
-      info.replaceChildren(n ? h('div', { class: 'note' }, s.values.filter(v => v.value != null).map(v => h('div', {}, v.year + ': ' + fmt(v.value) + ' ', badge(v.status, v.source))))
+      info.replaceChildren(n ? h('div', { class: 'note' }, s.values.filter(v => v.value != null).map(v => h('div', {}, v.year + ': ' + fmt(v.value) + ' ', badge(v.status, sourceOf(v)))))
         : nodata(missing.length ? noteOf(missing[missing.length - 1]) : ''));
       const ev = await Api.get('/api/v1/evaluations?warnings=true&region=' + encodeURIComponent(region.value)).catch(() => []);
       warnings.replaceChildren(ev.length ? warningsTable(ev, name, region.value) : nodata(t('overview.nowarnings')));
@@ -250,7 +256,7 @@ window.Pages = (function () {
     root.append(h('section', { class: 'card' }, h('h2', { text: t('compare.title') + ' · ' + data.date }),
       withData.length ? chart : nodata(data.entries.length ? noteOf(data.entries[0]) : ''),
       table([t('region'), t('compare.kind'), t('compare.persons'), t('source'), t('compare.published')],
-        data.entries.map(e => [e.name + ' (' + e.region + ')', t('kind.' + e.kind), e.persons == null ? nodata(noteOf(e)) : e.complete ? e.persons : fmt(e.persons) + ' — ' + noteOf(e) + ': ' + e.missingMembers.join(t('why.list')), provenanceText(e.provenance),
+        data.entries.map(e => [e.name + ' (' + e.region + ')', t('kind.' + e.kind), e.persons == null ? nodata(noteOf(e)) : e.complete ? e.persons : fmt(e.persons) + ' — ' + noteOf(e) + (I18N.lang === 'zh' ? '：' : ': ') + I18N.name(e.missingNamesZh, e.missingNames).join(t('why.list')), provenanceText(e.provenance),
           e.published.map(p => I18N.code('published', p.indicator) + ' ' + p.value + (p.unit === '%' ? '%' : ' ' + I18N.code('unit', p.unit)) + '（' + p.source + '）').join('；')]))));
     // A grouping sums counties drawn beside it: its bar in another colour, so it is not read as one more county.
     if (withData.length) Charts.bars(chart, withData.map(e => e.name), withData.map(e => e.kind === 'county' ? e.persons
@@ -391,6 +397,9 @@ window.Pages = (function () {
     } catch (e) { chart.hidden = true; out.replaceChildren(nodata(e.message)); }
   }
 
+  // Where a problem is: its row, or the file when it is about the whole file (row 0: a batch name used before, a file
+  // the reader cannot open).
+  const problemPlace = p => p.row > 0 ? I18N.format('imports.at', { row: p.row }) : t('imports.wholeFile');
   async function imports(root, me) {
     const kinds = await Api.get('/api/v1/imports/kinds');
     const kind = h('select', { id: 'import-kind' }, kinds.map(k => h('option', { value: k.name, text: k.name + ' — ' + I18N.name(k.summaryZh, k.summary) })));
@@ -407,7 +416,7 @@ window.Pages = (function () {
       const attempts = await Api.get('/api/v1/imports');
       history.replaceChildren(attempts.length ? table(['#', t('imports.time'), t('imports.kind'), t('imports.file'), t('imports.outcome'), t('imports.problems')],
         attempts.map(a => [a.id, a.atUtc.replace('T', ' ').slice(0, 19), a.kind, a.fileName, a.accepted ? t('imports.accepted') + ' (' + a.rows + ')' : t('imports.refused'),
-          a.problems.map(p => I18N.format('imports.at', { row: p.row }) + (p.column ? ' ' + p.column : '') + (p.value != null ? " '" + p.value + "'" : '') + ': ' + I18N.name(p.reasonZh, p.reason)).join('\n')])) : nodata(''));
+          a.problems.map(p => problemPlace(p) + (p.column ? ' ' + p.column : '') + (p.value != null ? " '" + p.value + "'" : '') + ': ' + I18N.name(p.reasonZh, p.reason)).join('\n')])) : nodata(''));
     }
     const upload = h('button', { class: 'primary', type: 'button', text: t('imports.upload'), onclick: async () => {
       if (!file.files.length) return;
@@ -421,7 +430,7 @@ window.Pages = (function () {
         const a = r.data;
         report.replaceChildren(a.accepted ? h('p', { text: t('imports.accepted') + ': ' + a.rows + ' · ' + a.batch })
           : h('div', {}, h('p', { class: 'warn', text: t('imports.refused') + ': ' + a.problems.length }),
-            table([t('imports.row'), t('imports.column'), t('imports.value'), t('imports.reason')], a.problems.map(p => [p.row, p.column, p.value, I18N.name(p.reasonZh, p.reason)]))));
+            table([t('imports.row'), t('imports.column'), t('imports.value'), t('imports.reason')], a.problems.map(p => [p.row > 0 ? p.row : t('imports.wholeFile'), p.column, p.value, I18N.name(p.reasonZh, p.reason)]))));
       } catch (e) { report.replaceChildren(nodata(e.message)); }
       await list();
     } });
@@ -459,7 +468,7 @@ window.Pages = (function () {
       older.disabled = !p.more;
       rows.replaceChildren(p.rows.length ? table(['#', 'UTC', t('audit.account'), t('audit.role'), t('audit.action'), t('audit.subject'), t('audit.purpose'), t('audit.detail')],
         p.rows.map(r => [r.id, r.atUtc.replace('T', ' ').slice(0, 19), r.account, I18N.code('role', r.role), I18N.code('action', r.action), subjectText(r.subject), r.purpose,
-          r.detail == null ? null : I18N.code('detail', r.detail)])) : nodata(t('audit.none')));
+          detailText(r)])) : nodata(t('audit.none')));
       rows.dataset.page = String(i);
     }
     const search = h('button', { class: 'primary', type: 'button', id: 'audit-search', text: t('audit.search'), onclick: () => { befores = [null]; show(0); } });
@@ -536,7 +545,9 @@ window.Pages = (function () {
         h('a', { href: '#overview', text: t('big.exit') })),
       h('div', { class: 'panel' }, h('h2', { text: chartTitle(data) }), c1),
       h('div', { class: 'panel' }, h('h2', { text: t('latest') }), h('div', { class: 'kpis' }, kpis.map(i => h('div', { class: 'kpi' },
-        h('div', { class: 'value', text: fmt(i.latest.value) }), h('div', { class: 'label', text: I18N.name(i.nameZh, i.nameEn) + ' (' + I18N.name(i.unitZh, i.unit) + ', ' + i.latest.year + ', ' + t('kind.' + i.latest.status) + ')' }))))),
+        h('div', { class: 'value', text: fmt(i.latest.value) }), h('div', { class: 'label', text: I18N.name(i.nameZh, i.nameEn) + ' (' + I18N.name(i.unitZh, i.unit) + ', ' + i.latest.year + ')' }),
+        // The source on one line, whole on hover: a grouping's sum names every source it adds up.
+        h('div', { class: 'label provenance', title: sourceOf(i.latest) }, badge(i.latest.status, sourceOf(i.latest))))))),
       h('div', { class: 'panel' }, h('h2', { text: t('overview.status') }), c4),
       h('div', { class: 'panel' }, h('h2', { text: t('trends.title') }), c2),
       h('div', { class: 'panel' }, h('h2', { text: t('compare.published') }), c3),
@@ -553,5 +564,5 @@ window.Pages = (function () {
     if (shares.length) Charts.bars(c3, shares.map(x => x.name), shares.map(x => x.value), '%', true); else c3.replaceWith(nodata(''));
   }
 
-  return { overview, pyramid, trends, probability, compare, scenarios, services, imports, audit, accounts, bigscreen, h, nodata, table };
+  return { overview, pyramid, trends, probability, compare, scenarios, services, imports, audit, accounts, bigscreen, h, nodata, table, badge };
 })();

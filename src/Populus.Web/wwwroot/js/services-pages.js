@@ -7,6 +7,9 @@
   const table = (columns, rows) => Pages.table(columns, rows);
   const card = (titleKey, ...children) => h('section', { class: 'card' }, h('h2', { text: t(titleKey) }), ...children);
   const problemText = e => e.message || String(e);
+  // Counts from imported records: observed unless a record is estimated (the server's flag), with the batches they came in.
+  const recordsBadge = r => Pages.badge(r.estimated ? 'estimated' : 'observed',
+    r.batches.map(b => t('talent.batch') + ' ' + b.batch + (I18N.lang === 'zh' ? '（' + b.sourceId + '）' : ' (' + b.sourceId + ')')).join(I18N.lang === 'zh' ? '；' : '; '));
 
   async function points(root, me) {
     const round = h('input', { id: 'points-round', value: '2025-school', size: '14' });
@@ -67,8 +70,8 @@
     async function load() {
       const rows = await Api.get('/api/v1/services/talent/cohorts?after=1,3,5' + (category.value ? '&category=' + category.value : ''));
       const years = [1, 3, 5];
-      body.replaceChildren(rows.length ? table([t('talent.cohort'), t('talent.intake'), t('talent.graduates'), ...years.flatMap(y => [t('talent.after') + ' ' + y + ' ' + t('talent.years') + ' %', t('talent.unknown')])],
-        rows.map(r => [String(r.intakeYear), r.intake, r.graduates, ...r.after.flatMap(a => [a.retainedPercent, a.notKnown])])) : Pages.nodata(t('talent.none')));
+      body.replaceChildren(rows.length ? table([t('talent.cohort'), t('talent.intake'), t('talent.graduates'), ...years.flatMap(y => [t('talent.after') + ' ' + y + ' ' + t('talent.years') + ' %', t('talent.unknown')]), t('source')],
+        rows.map(r => [String(r.intakeYear), r.intake, r.graduates, ...r.after.flatMap(a => [a.retainedPercent, a.notKnown]), recordsBadge(r)])) : Pages.nodata(t('talent.none')));
       chart.hidden = !rows.length;
       if (rows.length) Charts.make(chart, {
         tooltip: { trigger: 'axis' }, legend: {}, grid: { left: 50, right: 20, top: 40, bottom: 40 },
@@ -81,8 +84,7 @@
     root.append(card('talent.title', h('div', { class: 'controls' }, h('label', {}, t('talent.category') + ' ', category)), chart, body,
       h('p', { class: 'note', text: t('talent.note') })),
       card('talent.retention', retention.length
-        ? h('div', { id: 'talent-retention' }, table([t('year'), t('talent.graduates'), t('talent.retained'), t('talent.rate'), t('source')], retention.map(r => [String(r.year), r.graduates, r.retained, r.ratePercent,
-          r.batches.map(b => t('talent.batch') + ' ' + b.batch + (I18N.lang === 'zh' ? '（' + b.sourceId + '）' : ' (' + b.sourceId + ')')).join(I18N.lang === 'zh' ? '；' : '; ')])))
+        ? h('div', { id: 'talent-retention' }, table([t('year'), t('talent.graduates'), t('talent.retained'), t('talent.rate'), t('source')], retention.map(r => [String(r.year), r.graduates, r.retained, r.ratePercent, recordsBadge(r)])))
         : Pages.nodata(t('talent.none'))));
     await load();
   }
