@@ -167,7 +167,7 @@ internal static class IndicatorsApi
         var planName = views.PlanRegionName(code);
         if (planName is null)
         {
-            problem = TypedResults.Problem(title: "Not a plan region", detail: $"{code} is not in the plan's region list (data/plan/regions.csv).", statusCode: StatusCodes.Status404NotFound);
+            problem = TypedResults.Problem(title: "Not a plan region", detail: $"{code} is not a region or group of the store, which the plan reads its regions from.", statusCode: StatusCodes.Status404NotFound);
             return false;
         }
 
