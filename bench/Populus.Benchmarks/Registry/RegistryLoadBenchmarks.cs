@@ -28,7 +28,7 @@ public class RegistryLoadBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _calibration = RegistryCalibration.Load(RegistryCalibration.FindDataFolder());
+        _calibration = RegistryCalibration.Load(Populus.Storage.Scenarios.DataFolder.Locate());
         _key = RegistryKey.FromBytes(RandomNumberGenerator.GetBytes(RegistryKey.KeyBytes));
         _folder = Path.Combine(Path.GetTempPath(), $"populus-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_folder);

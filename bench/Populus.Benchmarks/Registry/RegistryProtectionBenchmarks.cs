@@ -22,7 +22,7 @@ public class RegistryProtectionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var calibration = RegistryCalibration.Load(RegistryCalibration.FindDataFolder());
+        var calibration = RegistryCalibration.Load(Populus.Storage.Scenarios.DataFolder.Locate());
         _batch = new PersonBatch(ProtectedLoad.BlockSize);
         _generator = new RegistryGenerator(calibration, 64L * ProtectedLoad.BlockSize, seed: 1);
         _source = _generator.CreateSource();

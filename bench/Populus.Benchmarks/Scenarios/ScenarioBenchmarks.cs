@@ -31,7 +31,7 @@ public class ScenarioBenchmarks
         {
             _projector = new ScenarioProjector(ScenarioModelFile.Load(data, ScenarioModelFile.StoreBase(store, data), ScenarioModelFile.StoreBaseSource));
             var regions = Storage.PlanData.PlanningRegions.From(store);
-            _catalogue = PlanFiles.Load(data, regions, Storage.PlanData.PlanningRegions.PlanRegion(regions)).Catalogue;
+            _catalogue = PlanFiles.Load(data, regions, Storage.PlanData.PlanningRegions.PlanRegion(store)).Catalogue;
         }
 
         Directory.Delete(folder, true);

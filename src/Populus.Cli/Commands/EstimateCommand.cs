@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Populus.Storage;
+using Populus.Storage.PlanData;
 
 namespace Populus.Cli.Commands;
 
@@ -24,7 +25,7 @@ internal static class EstimateCommand
             using var store = PopulusStore.Open(parse.GetValue(db));
             var year = parse.GetValue(vintage) ?? LatestYear(store);
             var stored = store.Estimate(year, parse.GetValue(replace));
-            var figures = store.PopulationEstimates(year, "330300");
+            var figures = store.PopulationEstimates(year, PlanningRegions.PlanRegion(store));
             output.WriteLine($"Vintage {stored.Vintage} stored in {store.Location}: {stored.BaseDate:yyyy-MM-dd} to {stored.LastDate:yyyy-MM-dd}.");
             foreach (var date in figures.Select(f => f.ReferenceDate).Distinct())
             {
@@ -41,12 +42,13 @@ internal static class EstimateCommand
         return command;
     }
 
-    /// <summary>The last year the store has a published (or derived) year-end population of the city.</summary>
+    /// <summary>The last year the store has a published (or derived) year-end population of the plan's city.</summary>
     internal static int LatestYear(IPopulusStore store)
     {
+        var city = PlanningRegions.PlanRegion(store);
         for (var year = DateTime.UtcNow.Year; year >= 2020; year--)
         {
-            if (store.SurveyTotals("330300", year).Any(s => s.Measure == "population"))
+            if (store.SurveyTotals(city, year).Any(s => s.Measure == "population"))
             {
                 return year;
             }

@@ -14,7 +14,7 @@ internal static class EstimatesCommand
     public static Command Create()
     {
         var vintage = new Option<int?>("--vintage") { Description = "The vintage to read (default: the latest stored)" };
-        var region = new Option<string?>("--region") { Description = "A region code (330300 = the city; default: every region)" };
+        var region = new Option<string?>("--region") { Description = "A region code (the plan's city or one of its county-level units; default: every region)" };
         var components = new Option<bool>("--components") { Description = "Read the components of change (births, deaths, net migration) instead of the population" };
         var format = new Option<string>("--format") { Description = "csv (every cell) or table (totals; default)", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("csv", "table");

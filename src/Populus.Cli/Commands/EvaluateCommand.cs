@@ -23,7 +23,7 @@ internal static class EvaluateCommand
     {
         var year = new Option<int>("--year") { Description = "The evaluation year: observed values up to it, projected after it", Required = true };
         var scenario = new Option<string>("--scenario") { Description = "Scenario for the years after the evaluation year (default baseline)" };
-        var region = new Option<string>("--region") { Description = "Region name or code (温州市 by default)" };
+        var region = new Option<string>("--region") { Description = "Region name or code (default: the plan's city)" };
         var trajectories = new Option<int>("--trajectories") { Description = "Run N probabilistic trajectories (1–100,000) and show the probability each target ahead is met" };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the trajectories (same seed, same probabilities)", DefaultValueFactory = _ => 2024 };
         var format = TableOutput.CreateOption();

@@ -2,14 +2,16 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Populus.Storage;
+using Populus.Storage.PlanData;
 using Populus.Storage.Registry;
+using Populus.Storage.Scenarios;
 using Spectre.Console;
 
 namespace Populus.Cli.Commands;
 
 /// <summary>
 /// `populus generate-registry --persons N --seed S [--out file.parquet|csv] [--db STORE]`: a synthetic person registry
-/// calibrated to Wenzhou, written to a file and/or bulk-loaded (protected) into the store's registry tables (DuckDB
+/// calibrated to the plan's city of the data folder (data/wenzhou: Wenzhou), written to a file and/or bulk-loaded (protected) into the store's registry tables (DuckDB
 /// file or PostgreSQL), with a progress bar and the load and count timings.
 /// </summary>
 internal static class GenerateRegistryCommand
@@ -21,10 +23,10 @@ internal static class GenerateRegistryCommand
         var output = new Option<string?>("--out") { Description = "Write the registry, with full identity numbers, to a .parquet or .csv file" };
         var db = new Option<string?>("--db") { Description = "Load into this store: a DuckDB file (created if absent) or a PostgreSQL connection string" };
         var keyFile = new Option<string?>("--key-file") { Description = $"Registry key file (default: ${RegistryKey.KeyFileVariable}, else for a DuckDB store <store folder>.key beside that folder; required for PostgreSQL)" };
-        var data = new Option<string?>("--data") { Description = "The data folder holding wenzhou/ and china_census/ (default: found above the working directory)" };
+        var data = new Option<string?>("--data") { Description = $"The data folder holding wenzhou/ and china_census/ (default: ${DataFolder.Variable}, else found above the working directory)" };
         var referenceDate = new Option<string?>("--reference-date") { Description = $"Date the ages refer to, yyyy-MM-dd (default {RegistryGenerator.DefaultReferenceDate:yyyy-MM-dd})" };
 
-        var command = new Command("generate-registry", "Synthetic person registry calibrated to Wenzhou (census age-sex, counties, urban/rural, education, hukou)")
+        var command = new Command("generate-registry", "Synthetic person registry calibrated to the data folder's city (census age-sex, counties, urban/rural, education, hukou)")
         {
             persons, seed, output, db, keyFile, data, referenceDate,
         };
@@ -50,7 +52,15 @@ internal static class GenerateRegistryCommand
                 reference = d;
             }
 
-            var calibration = RegistryCalibration.Load(parse.GetValue(data) ?? RegistryCalibration.FindDataFolder());
+            var calibration = RegistryCalibration.Load(parse.GetValue(data) ?? DataFolder.Locate());
+            using var store = dbPath is null ? null : PopulusStore.Open(dbPath);
+            if (store is not null && PlanningRegions.PlanRegion(store) is var city && city != calibration.City)
+            {
+                error.WriteLine($"the data folder's city {calibration.City} is not the store's plan city {city}: its persons would live in counties the store does not hold " +
+                                $"(数据文件夹的城市 {calibration.City} 不是数据库的规划城市 {city}：其人员所在的县级单位不在数据库中)");
+                return CommandExit.Refused;
+            }
+
             var generator = new RegistryGenerator(calibration, parse.GetValue(persons), parse.GetValue(seed), reference);
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
             if (outPath is not null)
@@ -60,9 +70,8 @@ internal static class GenerateRegistryCommand
                 console.MarkupLineInterpolated($"wrote {written:N0} persons to {outPath} in {elapsed.TotalSeconds:F2} s");
             }
 
-            if (dbPath is not null)
+            if (store is not null)
             {
-                using var store = PopulusStore.Open(dbPath);
                 using var registry = store.OpenRegistry(parse.GetValue(keyFile));
                 Load(console, registry, generator, store.Location);
                 if (registry is DuckDbPersonRegistry duck)

@@ -22,7 +22,7 @@ internal static class GoalCommand
         var lever = new Option<string>("--lever") { Description = "net-migration, tfr, e0 or retention", Required = true };
         lever.AcceptOnlyFromAmong([.. ScenarioGoal.Named.Keys]);
         var scenario = new Option<string>("--scenario") { Description = "Scenario whose other assumptions hold (default baseline)" };
-        var region = new Option<string>("--region") { Description = "Region name or code (温州市 by default)" };
+        var region = new Option<string>("--region") { Description = "Region name or code (default: the plan's city)" };
         var probability = new Option<double?>("--probability") { Description = "Seek the level reaching the target with this probability (e.g. 0.8), over probabilistic trajectories" };
         var trajectories = new Option<int>("--trajectories") { Description = "Trajectories per lever level with --probability (default 1000, as the cockpit's probabilities; about 5 s on two cores)", DefaultValueFactory = _ => 1_000 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the trajectories (the same at every lever level)", DefaultValueFactory = _ => 2024 };

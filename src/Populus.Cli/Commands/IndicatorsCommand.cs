@@ -16,7 +16,7 @@ internal static class IndicatorsCommand
     public static Command Create()
     {
         var year = new Option<int>("--year") { Description = "The year", Required = true };
-        var region = new Option<string>("--region") { Description = "Region name or code (温州市 by default; 330302, 鹿城区, 中心城区 …)" };
+        var region = new Option<string>("--region") { Description = "Region name or code (default: the plan's city; or a county-level unit or grouping, e.g. 330302, 鹿城区, 中心城区)" };
         var scenario = new Option<string>("--scenario") { Description = "Scenario whose projection gives the years after the observed ones (default baseline)" };
         var format = TableOutput.CreateOption();
         var db = DbOption.Create();

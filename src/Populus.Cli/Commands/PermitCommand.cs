@@ -33,17 +33,46 @@ internal static class PermitCommand
 
     private static (Option<string?> Db, Option<string?> Keys, Option<string?> Actor, Option<string?> City, Option<string?> CityName) Common() =>
         (DbOption.Create(), ServiceOptions.Keys(), ServiceOptions.Actor(),
-            new Option<string?>("--city") { Description = "Issuing city code (default: the plan's city, the one whose counties the store holds: 330300)" },
-            new Option<string?>("--city-name") { Description = "Issuing city name (default: the store's name of the city: 温州市)" });
+            CityOption(), CityNameOption());
+
+    private static Option<string?> CityOption() =>
+        new("--city") { Description = "Issuing city code (default: the plan's city, the one whose county-level units the store holds)" };
+
+    private static Option<string?> CityNameOption() =>
+        new("--city-name") { Description = "Issuing city name (default: the store's name of the city)" };
 
     private static PermitOffice Office(ParseResult parse, IPopulusStore store, (Option<string?> Db, Option<string?> Keys, Option<string?> Actor, Option<string?> City, Option<string?> CityName) o)
     {
         var keys = KeyFolder.Open(parse.GetValue(o.Keys));
-        var regions = PlanningRegions.From(store);
-        var city = parse.GetValue(o.City) ?? PlanningRegions.PlanRegion(regions);
-        var name = parse.GetValue(o.CityName) ?? (regions.Contains(city) ? regions.NameOf(city)
-            : throw new ArgumentException($"--city {city} is not a region of the store; give its name with --city-name."));
+        var (city, name) = Issuer(parse, store, o.City, o.CityName);
         return new PermitOffice(store.Services, IssuerKeyRing.Open(keys, city, name), IdentityKey.Open(keys));
+    }
+
+    /// <summary>The issuing city: --city, else the plan's city of the store; its name: --city-name, else the store's name of it.</summary>
+    private static (string City, string Name) Issuer(ParseResult parse, IPopulusStore store, Option<string?> cityOption, Option<string?> nameOption)
+    {
+        var city = parse.GetValue(cityOption) ?? PlanningRegions.PlanRegion(store);
+        if (parse.GetValue(nameOption) is { } given)
+        {
+            return (city, given);
+        }
+
+        var regions = PlanningRegions.From(store);
+        return (city, regions.Contains(city) ? regions.NameOf(city)
+            : throw new ArgumentException($"--city {city} is not a region of the store; give its name with --city-name."));
+    }
+
+    /// <summary>As <see cref="Issuer(ParseResult, IPopulusStore, Option{string?}, Option{string?})"/> for the key commands, which
+    /// open the store only when --city or --city-name is left to it.</summary>
+    private static (string City, string Name) Issuer(ParseResult parse, Option<string?> db, Option<string?> cityOption, Option<string?> nameOption)
+    {
+        if (parse.GetValue(cityOption) is { } city && parse.GetValue(nameOption) is { } name)
+        {
+            return (city, name);
+        }
+
+        using var store = PopulusStore.Open(parse.GetValue(db));
+        return Issuer(parse, store, cityOption, nameOption);
     }
 
     private static Command Desk(string name, string help, Func<PermitOffice, string, string?, string?, ResidencePermit> act,
@@ -144,14 +173,16 @@ internal static class PermitCommand
 
     private static Command Keys(string name, string help)
     {
+        var db = DbOption.Create();
         var keys = ServiceOptions.Keys();
-        var city = new Option<string>("--city") { DefaultValueFactory = _ => "330300", Description = "Issuing city code" };
-        var cityName = new Option<string>("--city-name") { DefaultValueFactory = _ => "温州市", Description = "Issuing city name" };
+        var city = CityOption();
+        var cityName = CityNameOption();
         var output = new Option<string?>("--out") { Description = "Write the public key document here (default: standard output)" };
-        var command = new Command(name, help) { keys, city, cityName, output };
+        var command = new Command(name, help) { db, keys, city, cityName, output };
         command.SetAction(parse => CommandExit.Run(parse, (writer, _) =>
         {
-            var ring = IssuerKeyRing.Open(KeyFolder.Open(parse.GetValue(keys)), parse.GetRequiredValue(city), parse.GetRequiredValue(cityName));
+            var (issuer, issuerName) = Issuer(parse, db, city, cityName);
+            var ring = IssuerKeyRing.Open(KeyFolder.Open(parse.GetValue(keys)), issuer, issuerName);
             if (name == "rotate-key")
             {
                 writer.WriteLine($"New signing key {ring.Rotate()}; publish the keys before issuing with it.");

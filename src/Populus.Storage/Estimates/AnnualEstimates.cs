@@ -10,7 +10,7 @@ using Populus.Storage.Migrations;
 namespace Populus.Storage.Estimates;
 
 /// <summary>
-/// The Wenzhou annual estimates over the store: the calibrated base of 2020-11-01 carried to each year end with
+/// The annual estimates of the plan's city (<see cref="Imports.RegionIndex.PlanRegion"/>) over the store: the calibrated base of 2020-11-01 carried to each year end with
 /// <see cref="ComponentsOfChange"/>, fitted to the published figures in the store (docs/estimates.md).
 /// </summary>
 internal static class AnnualEstimates
@@ -34,7 +34,7 @@ internal static class AnnualEstimates
     /// <exception cref="InvalidOperationException">The store has no base population for a unit.</exception>
     public static EstimateSeries Compute(DbConnection connection, DbTransaction transaction, int vintage, bool calibrateCounties)
     {
-        var city = SeedWenzhouEstimates.City;
+        var city = Imports.RegionIndex.Load(connection, transaction).PlanRegion();
         var baseDate = SeedWenzhouEstimates.CensusDate;
         var lastYear = Convert.ToInt32(Sql.Scalar(connection, transaction,
             "SELECT COALESCE(MAX(year), 0) FROM survey_total WHERE region_code = $1 AND survey = $2 AND measure = 'population'", city, PublishedFigures.AnnualSurvey),

@@ -30,7 +30,14 @@ internal sealed class PublishedFigures
 
     private readonly IReadOnlyDictionary<string, (string? Title, string? Publisher, string? Confidence)> _sources;
 
-    public PublishedFigures(IReadOnlyDictionary<string, (string? Title, string? Publisher, string? Confidence)> sources) => _sources = sources;
+    // The plan's city: the region of the files without a region column (the city's annual series, plan Table 3).
+    private readonly string _city;
+
+    private PublishedFigures(IReadOnlyDictionary<string, (string? Title, string? Publisher, string? Confidence)> sources, string city)
+    {
+        _sources = sources;
+        _city = city;
+    }
 
     public List<PopulationRow> Population { get; } = [];
 
@@ -38,9 +45,11 @@ internal sealed class PublishedFigures
 
     public List<IndicatorRow> Indicators { get; } = [];
 
-    public static PublishedFigures Read(IReadOnlyDictionary<string, (string? Title, string? Publisher, string? Confidence)> sources)
+    /// <param name="sources">The sources of the store, by id.</param>
+    /// <param name="city">The plan's city (<see cref="Imports.RegionIndex.PlanRegion"/>).</param>
+    public static PublishedFigures Read(IReadOnlyDictionary<string, (string? Title, string? Publisher, string? Confidence)> sources, string city)
     {
-        var figures = new PublishedFigures(sources);
+        var figures = new PublishedFigures(sources, city);
         figures.ReadCensus2020();
         figures.ReadTable3();
         // The city's annual series and the county table both give the city's 2021 figures: one figure per key.
@@ -118,7 +127,7 @@ internal sealed class PublishedFigures
             };
             var provenance = new Provenance(FigureKind.Observed, "PLAN2021", "温州市人口发展中长期规划 (2021-2035), 表3 温州市人口年龄结构变化",
                 "温州市", null, "high", $"{(date.Year == 2020 ? "7th" : "6th")} census, as printed in the plan (data/plan/tables/table3-age-structure-2010-2020.csv)");
-            Population.Add(new PopulationRow(date, "330300", "total", label, from, to, "total", r.Number("value") ?? 0, provenance));
+            Population.Add(new PopulationRow(date, _city, "total", label, from, to, "total", r.Number("value") ?? 0, provenance));
         }
 
         table.ThrowIfInvalid();
@@ -128,7 +137,7 @@ internal sealed class PublishedFigures
     private List<Published> ReadCityAnnual()
     {
         using var table = SeedFiles.Open("wenzhou.wenzhou_annual.csv", "year", "indicator", "value", "unit", "source_id");
-        var rows = table.Records().Select(r => new Published(r.Integer("year") ?? 0, "330300", r.RequiredText("indicator")!, r.Number("value") ?? 0,
+        var rows = table.Records().Select(r => new Published(r.Integer("year") ?? 0, _city, r.RequiredText("indicator")!, r.Number("value") ?? 0,
             r.RequiredText("unit")!, r.RequiredText("source_id")!, r.Text("status") == "derived", r.Text("note"))).ToList();
         table.ThrowIfInvalid();
         var survey2015 = new DateOnly(2015, 11, 1);

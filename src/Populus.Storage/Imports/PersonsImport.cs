@@ -16,12 +16,10 @@ namespace Populus.Storage.Imports;
 /// Sex and birth date must agree with the number (GB 11643-1999 codes both); a number may appear once in the file and
 /// must not be registered already. Regions are 6-digit GB/T 2260 codes: the residence a county-level unit of the
 /// store's region table, current today; the hukou any province-level prefix, and a unit of that table when it lies
-/// in the city (codes 3303xx).
+/// in the plan's city (its codes' first four digits: 3303xx for Wenzhou).
 /// </remarks>
 internal sealed class PersonsImport : ImportKind
 {
-    private const string CityPrefix = "3303";
-
     public override string Name => "persons";
 
     public override string Summary => "person-level registry records (identity number hashed and sealed under the registry key)";
@@ -194,7 +192,8 @@ internal sealed class PersonsImport : ImportKind
             return null;
         }
 
-        if (residence || text.StartsWith(CityPrefix, StringComparison.Ordinal))
+        // GB/T 2260: the first four digits name the prefecture-level city.
+        if (residence || text.StartsWith(session.Regions.PlanRegion()[..4], StringComparison.Ordinal))
         {
             if (session.Regions.Problem(text, year) is { } problem)
             {

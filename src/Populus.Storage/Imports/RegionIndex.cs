@@ -9,9 +9,12 @@ internal sealed class RegionIndex
 {
     private readonly Dictionary<string, Region> _byCode;
 
+    private readonly Lazy<string> _planRegion;
+
     public RegionIndex(IEnumerable<Region> regions)
     {
         _byCode = regions.ToDictionary(r => r.Code, StringComparer.Ordinal);
+        _planRegion = new(FindPlanRegion);
     }
 
     public IReadOnlyCollection<Region> All => _byCode.Values;
@@ -34,6 +37,26 @@ internal sealed class RegionIndex
         RegionLevel.County => "county",
         _ => "township",
     };
+
+    /// <summary>
+    /// The code of the region the store's plan is for: the one current city whose current county-level units the store
+    /// holds (a province's other cities are stored for comparison, without theirs). The seeded region codes decide it
+    /// (data/wenzhou/county_units_codes.csv for the embedded data), so no city is assumed in the code.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The store holds no such city, or several.</exception>
+    public string PlanRegion() => _planRegion.Value;
+
+    private string FindPlanRegion()
+    {
+        var current = _byCode.Values.Where(r => r.ValidTo is null).ToList();
+        var countyParents = current.Where(r => r.Level == RegionLevel.County).Select(r => r.ParentCode).ToHashSet(StringComparer.Ordinal);
+        var cities = current.Where(r => r.Level == RegionLevel.City && countyParents.Contains(r.Code)).OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
+        return cities.Count == 1 ? cities[0].Code
+            : throw new InvalidOperationException(cities.Count == 0
+                ? "no city with county-level units in the store, so no region for the plan (数据库中没有含县级单位的城市，因此没有规划地区)."
+                : $"several cities with county-level units in the store ({string.Join(", ", cities.Select(c => $"{c.NameZh} {c.Code}"))}), so no one region for the plan " +
+                  $"(数据库中有多个含县级单位的城市，因此没有唯一的规划地区).");
+    }
 
     public bool TryGet(string code, out Region region) => _byCode.TryGetValue(code, out region!);
 

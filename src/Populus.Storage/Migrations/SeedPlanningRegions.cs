@@ -6,7 +6,7 @@ using Populus.Storage.Tabular;
 namespace Populus.Storage.Migrations;
 
 /// <summary>
-/// The regions the plan names beyond Wenzhou's, so that Planning takes every region and grouping from the store
+/// The regions the plan names beyond its city's (the city whose county-level units version 2 seeded, Wenzhou), so that Planning takes every region and grouping from the store
 /// (docs/planning.md): Zhejiang's other ten cities (data/regions/zhejiang_cities.csv), the province as the group of
 /// its eleven cities (its figures are their sums; the plan's province comparisons use it), and the plan's functional
 /// zones as groups whose members are not public (data/regions/zones.csv).
@@ -35,16 +35,17 @@ internal sealed class SeedPlanningRegions(int version) : Migration
 
         engine.BulkInsert(connection, transaction, "region",
             ["code", "name_zh", "name_en", "level", "parent_code", "valid_from", "valid_to", "source_id", "note"], cities);
+        var regions = RegionIndex.Load(connection, transaction);
         var members = new StringWriter();
         members.WriteLine("group,group_en,region_code,note");
-        foreach (var code in cities.Select(c => (string)c[0]!).Prepend(SeedWenzhouEstimates.City).Order(StringComparer.Ordinal))
+        foreach (var code in cities.Select(c => (string)c[0]!).Prepend(regions.PlanRegion()).Order(StringComparer.Ordinal))
         {
             members.WriteLine($"{Province},Zhejiang Province,{code},prefecture-level city of Zhejiang (plan Table 2)");
         }
 
         using (var groups = CsvTable.FromReader("data/regions/zhejiang_cities.csv", new StringReader(members.ToString()), "group", "region_code"))
         {
-            GroupsImport.Replace(engine, connection, transaction, RegionIndex.Load(connection, transaction), groups);
+            GroupsImport.Replace(engine, connection, transaction, regions, groups);
         }
 
         using var zones = SeedFiles.Open("regions.zones.csv", "group");

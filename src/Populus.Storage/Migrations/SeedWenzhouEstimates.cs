@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Populus.Storage.Engines;
 using Populus.Storage.Estimates;
+using Populus.Storage.Imports;
 
 namespace Populus.Storage.Migrations;
 
@@ -11,8 +12,6 @@ namespace Populus.Storage.Migrations;
 /// </summary>
 internal sealed class SeedWenzhouEstimates(int version) : Migration
 {
-    public const string City = "330300";
-
     public static readonly DateOnly CensusDate = new(2020, 11, 1);
 
     public const string PublishedBatch = "wenzhou-published";
@@ -32,7 +31,9 @@ internal sealed class SeedWenzhouEstimates(int version) : Migration
         var sources = Sql.Query(connection, transaction, "SELECT source_id, title, publisher, confidence FROM source",
                 r => (Id: r.GetString(0), Title: r.Text(1), Publisher: r.Text(2), Confidence: r.Text(3)))
             .ToDictionary(s => s.Id, s => (s.Title, s.Publisher, s.Confidence), StringComparer.Ordinal);
-        var published = PublishedFigures.Read(sources);
+        // The city is the one whose county-level units version 2 seeded (data/wenzhou/county_units_codes.csv): 330300.
+        var city = RegionIndex.Load(connection, transaction).PlanRegion();
+        var published = PublishedFigures.Read(sources, city);
         var rows = published.Population.Count + published.Surveys.Count + published.Indicators.Count;
         var batch = writer.Batch(PublishedBatch, "seed", string.Join("; ", PublishedFigures.Files.Select(SeedFiles.DisplayName)),
             SeedFiles.Sha256(PublishedFigures.Files), rows);
@@ -41,7 +42,7 @@ internal sealed class SeedWenzhouEstimates(int version) : Migration
         writer.Indicators(batch, published.Indicators);
 
         var standard = (StandardPatterns.CensusAgeSex(2020, "浙江"), "Zhejiang 2020 census population by sex and age 0, 1-4, 5-9, …, 95-99, 100+ (中国人口普查年鉴-2020 Table 1-5, data/china_census)");
-        var basePopulation = BasePopulation.Build(connection, transaction, City, CensusDate, standard);
+        var basePopulation = BasePopulation.Build(connection, transaction, city, CensusDate, standard);
         var baseRows = basePopulation.EstimatedTotals.Concat(basePopulation.Rows()).ToList();
         var baseBatch = writer.Batch(BaseBatch, "estimate", "calibrated (docs/estimates.md)", SeedFiles.Sha256([.. PublishedFigures.Files, StandardPatterns.CensusFile]),
             baseRows.Count);

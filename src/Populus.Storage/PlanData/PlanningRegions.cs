@@ -47,19 +47,13 @@ public static class PlanningRegions
         return RegionRegistry.Create(list, $"store {store.Location}");
     }
 
-    /// <summary>The code of the region the store's plan is for: the city whose county-level units the store holds (the
-    /// province's other cities are stored for comparison, without theirs), read from the store's regions as
-    /// <see cref="From"/> gives them.</summary>
-    /// <exception cref="InvalidOperationException">The regions hold no such city, or several.</exception>
-    public static string PlanRegion(RegionRegistry regions)
+    /// <summary>The code of the region the store's plan is for: the city whose county-level units the store holds
+    /// (<see cref="Imports.RegionIndex.PlanRegion"/>).</summary>
+    /// <exception cref="InvalidOperationException">The store holds no such city, or several.</exception>
+    public static string PlanRegion(IPopulusStore store)
     {
-        ArgumentNullException.ThrowIfNull(regions);
-        var countyParents = regions.All.Where(r => r.Kind is "district" or "county" or "county-level-city").Select(r => r.Parent).ToHashSet();
-        var cities = regions.All.Where(r => r.Kind == "city" && countyParents.Contains(r.Code)).ToList();
-        return cities.Count == 1 ? cities[0].Code
-            : throw new InvalidOperationException(cities.Count == 0
-                ? "no city with county-level units in the store, so no region for the plan's targets."
-                : $"several cities with county-level units in the store ({string.Join(", ", cities.Select(c => $"{c.Name} {c.Code}"))}), so no one region for the plan's targets.");
+        ArgumentNullException.ThrowIfNull(store);
+        return new Imports.RegionIndex(store.Regions()).PlanRegion();
     }
 
     private static string Kind(Region r) => r.Level switch

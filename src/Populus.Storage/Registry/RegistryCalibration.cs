@@ -1,12 +1,14 @@
 using Populus.Demography;
+using Populus.Planning.Data;
 using Populus.Storage.Tabular;
 
 namespace Populus.Storage.Registry;
 
 /// <summary>
-/// The published figures a synthetic Wenzhou registry is calibrated to, read from the repository's <c>data/</c> folder:
-/// Zhejiang's 2020 census age × sex (5-year groups), Wenzhou's 2021 county populations and urbanization rates,
-/// Zhejiang's 2020 education shares, and Wenzhou's registered (hukou) versus resident population.
+/// The published figures a synthetic registry of the plan's city is calibrated to, read from the data folder: the
+/// province's 2020 census age × sex (5-year groups; Zhejiang's, area 浙江), the city's 2021 county populations and
+/// urbanization rates, the province's 2020 education shares, and the city's registered (hukou) versus resident
+/// population. The city and its units come from wenzhou/county_units_codes.csv (Wenzhou in the embedded data).
 /// </summary>
 public sealed class RegistryCalibration
 {
@@ -22,9 +24,10 @@ public sealed class RegistryCalibration
     private const string ProvinceFile = "wenzhou/zhejiang_cities_census.csv";
     private const string CityFile = "wenzhou/wenzhou_annual.csv";
 
-    private RegistryCalibration(double[,] ageSex, IReadOnlyList<County> counties, double tertiary, double senior, double migrant)
+    private RegistryCalibration(double[,] ageSex, string city, IReadOnlyList<County> counties, double tertiary, double senior, double migrant)
     {
         AgeSexGroups = ageSex;
+        City = city;
         Counties = counties;
         TertiaryShare = tertiary;
         SeniorSecondaryShare = senior;
@@ -34,7 +37,10 @@ public sealed class RegistryCalibration
     /// <summary>Zhejiang 2020 census persons by sex (row: Male, Female) and age group (<see cref="GroupStarts"/>).</summary>
     internal double[,] AgeSexGroups { get; }
 
-    /// <summary>Wenzhou's county-level units with their 2021 year-end resident population and urbanization.</summary>
+    /// <summary>The city's code: the prefecture-level city (地级市) of the codes file (330300 in the embedded data).</summary>
+    public string City { get; }
+
+    /// <summary>The city's county-level units with their 2021 year-end resident population and urbanization.</summary>
     public IReadOnlyList<County> Counties { get; }
 
     /// <summary>Share of Zhejiang residents (all ages) with junior college education or above in 2020 (大专及以上).</summary>
@@ -44,48 +50,29 @@ public sealed class RegistryCalibration
     public double SeniorSecondaryShare { get; }
 
     /// <summary>
-    /// Share of Wenzhou residents whose hukou is outside the city: 1 − registered / resident population (2022, both
-    /// year-end). A net figure: it assumes few Wenzhou hukou holders live elsewhere, so it is a lower bound.
+    /// Share of the city's residents whose hukou is outside the city: 1 − registered / resident population (2022, both
+    /// year-end). A net figure: it assumes few of the city's hukou holders live elsewhere, so it is a lower bound.
     /// </summary>
     public double OutsideHukouShare { get; }
-
-    /// <summary>Finds the repository's <c>data</c> folder: the first folder named data, holding the calibration files, above the working directory or the program.</summary>
-    /// <exception cref="InvalidInputException">No such folder was found.</exception>
-    public static string FindDataFolder()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "data");
-                if (File.Exists(Path.Combine(candidate, CountyFile)))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new InvalidInputException(new InputError("data/" + CountyFile, 0, null, null,
-            "not found above the working directory or the program; pass the data folder explicitly"));
-    }
 
     /// <summary>Reads the calibration figures from a data folder (holding wenzhou/ and china_census/).</summary>
     /// <exception cref="InvalidInputException">A file is missing or a figure is absent or malformed; every problem is listed.</exception>
     public static RegistryCalibration Load(string dataFolder)
     {
         var ageSex = ReadAgeSex(Path.Combine(dataFolder, CensusFile));
-        var counties = ReadCounties(Path.Combine(dataFolder, CountyFile), Path.Combine(dataFolder, CodesFile));
-        var province = ReadIndicators(Path.Combine(dataFolder, ProvinceFile), "code", "330000", null,
+        var (cityCode, counties) = ReadCounties(Path.Combine(dataFolder, CountyFile), Path.Combine(dataFolder, CodesFile));
+        // GB/T 2260: a code's first two digits are its province's.
+        var province = ReadIndicators(Path.Combine(dataFolder, ProvinceFile), "code", cityCode[..2] + "0000", null,
             "resident_population_2020", "university_educated_2020", "senior_high_educated_2020");
         var city = ReadIndicators(Path.Combine(dataFolder, CityFile), null, null, "2022",
             "resident_population_yearend", "registered_population_yearend");
-        return new RegistryCalibration(ageSex, counties,
+        return new RegistryCalibration(ageSex, cityCode, counties,
             province["university_educated_2020"] / province["resident_population_2020"],
             province["senior_high_educated_2020"] / province["resident_population_2020"],
             1 - (city["registered_population_yearend"] / city["resident_population_yearend"]));
     }
 
-    /// <summary>A county-level unit of Wenzhou.</summary>
+    /// <summary>A county-level unit of the city.</summary>
     /// <param name="Code">GB/T 2260 code.</param>
     /// <param name="Name">Chinese name.</param>
     /// <param name="Population">Resident population at the end of 2021, persons.</param>
@@ -135,20 +122,29 @@ public sealed class RegistryCalibration
         return counts;
     }
 
-    private static List<County> ReadCounties(string path, string codesPath)
+    /// <summary>The city's county-level units (2021 population and urbanization) and the city's code: the one row of the codes
+    /// file that is a prefecture-level city (地级市), as the store seeds it (<see cref="Imports.RegionIndex.PlanRegion"/>).</summary>
+    private static (string City, List<County> Counties) ReadCounties(string path, string codesPath)
     {
         var names = new Dictionary<int, string>();
-        using (var codes = CsvTable.Open(codesPath, "code_gb2260", "name_zh", "parent_code"))
+        string city;
+        using (var codes = CsvTable.Open(codesPath, "code_gb2260", "name_zh", "unit_type", "parent_code"))
         {
-            foreach (var row in codes.Records())
+            var units = codes.Records().Select(r => (Code: r.RequiredText("code_gb2260"), Name: r.RequiredText("name_zh"), Type: r.Text("unit_type"),
+                Parent: r.Text("parent_code"), Number: r.Integer("code_gb2260", 100000, 999999))).ToList();
+            var cities = units.Where(u => u.Type == "地级市").Select(u => u.Code).ToList();
+            if (cities.Count != 1)
             {
-                if (row.Text("parent_code") == "330300" && row.Integer("code_gb2260", 100000, 999999) is { } code)
-                {
-                    names[code] = row.RequiredText("name_zh") ?? "";
-                }
+                codes.AddError(0, "unit_type", "地级市", new Reason($"{cities.Count} prefecture-level cities ({string.Join(", ", cities)}); the file describes one city and its county-level units",
+                    $"有 {cities.Count} 个地级市（{string.Join("、", cities)}）；本文件应描述一个城市及其县级单位"));
             }
 
             codes.ThrowIfInvalid();
+            city = cities[0]!;
+            foreach (var unit in units.Where(u => u.Parent == city && u.Number is not null))
+            {
+                names[unit.Number!.Value] = unit.Name ?? "";
+            }
         }
 
         var population = new Dictionary<int, double>();
@@ -184,7 +180,7 @@ public sealed class RegistryCalibration
         }
 
         table.ThrowIfInvalid();
-        return names.Keys.Order().Select(c => new County(c, names[c], population[c], urban[c])).ToList();
+        return (city, names.Keys.Order().Select(c => new County(c, names[c], population[c], urban[c])).ToList());
     }
 
     private static Dictionary<string, double> ReadIndicators(string path, string? keyColumn, string? key, string? year, params string[] indicators)

@@ -167,9 +167,18 @@ public sealed class PlanMonitor
         var population = Task.Run(() => PlanData.StorePopulation.Read(store.For(DataScope.All), regions));
         try
         {
-            var plan = PlanFiles.Load(folder, regions, PlanData.PlanningRegions.PlanRegion(regions));
+            var planRegion = PlanData.PlanningRegions.PlanRegion(store);
+            var plan = PlanFiles.Load(folder, regions, planRegion);
             var bases = ScenarioModelFile.StoreBase(store, folder);
             var model = ScenarioModelFile.Load(folder, bases, bases is null ? null : ScenarioModelFile.StoreBaseSource);
+            // The scenario model names its city; it must be the plan's, which the store's regions decide.
+            if (regions.KeyOrSelf(model.City) != planRegion)
+            {
+                throw new InvalidInputException(new InputError(Path.Combine(folder, "scenarios", ScenarioModelFile.ModelFile), 0, "city", model.City,
+                    $"not the plan's city {regions.NameOf(planRegion)} ({planRegion}), the city whose county-level units the store holds",
+                    $"不是规划城市 {regions.NameOf(planRegion)}（{planRegion}），即数据库中含县级单位的城市"));
+            }
+
             var scenarios = ScenarioFile.Read(Path.Combine(folder, "scenarios"));
             var standards = ServiceStandardFile.Read(Path.Combine(folder, "plan", "service-demand.csv"));
             return new PlanMonitor(folder, plan, model, scenarios, standards, national, store, population.GetAwaiter().GetResult());

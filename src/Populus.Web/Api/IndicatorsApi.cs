@@ -168,8 +168,8 @@ internal static class IndicatorsApi
         var planName = views.PlanRegionName(code);
         if (planName is null)
         {
-            problem = BilingualProblem.Of(StatusCodes.Status404NotFound, "Not a plan region", $"{code} is not in the plan's region list (data/plan/regions.csv).",
-                $"{code}不在规划的地区列表中（data/plan/regions.csv）");
+            problem = BilingualProblem.Of(StatusCodes.Status404NotFound, "Not a plan region", $"{code} is not a region or group of the store, which the plan reads its regions from.",
+                $"{code}不是数据库中的地区或地区组合（规划的地区取自数据库）");
             return false;
         }
 

@@ -37,7 +37,7 @@ internal sealed class PlanBook
     {
         var regions = PlanningRegions.From(store);
         var catalogue = IndicatorCatalogue.Parse(Text("indicator-catalogue.csv"), regions);
-        var targets = TargetBook.Parse(catalogue, Text("plan-indicators.csv"), Text("targets-text.csv"), PlanningRegions.PlanRegion(regions));
+        var targets = TargetBook.Parse(catalogue, Text("plan-indicators.csv"), Text("targets-text.csv"), PlanningRegions.PlanRegion(store));
         return new PlanBook(regions, catalogue, targets);
     }
 

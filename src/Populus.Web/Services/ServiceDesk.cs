@@ -16,7 +16,7 @@ namespace Populus.Web.Services;
 /// <remarks>
 /// The keys are opened on first use, not at start: a host that never issues a permit needs no key folder, and a
 /// folder that is refused (readable by others) fails the permit request with its reason instead of the whole server.
-/// The issuing city is the plan's city (the city whose counties the store holds: 330300 温州市), as for `populus permit`
+/// The issuing city is the plan's city (the city whose county-level units the store holds, <see cref="Storage.PlanData.PlanningRegions.PlanRegion"/>), as for `populus permit`
 /// (docs/services.md).
 /// </remarks>
 internal sealed class ServiceDesk(IPopulusStore store, PopulusSettings settings, TimeProvider clock, PlanBook plan)

@@ -87,7 +87,7 @@ public sealed class ExitCodeTests : IDisposable
     [Fact]
     public void PermitThatDoesNotVerify_Exit3()
     {
-        var (published, _, publishError) = Run("permit", "publish-keys", "--keys", "{dir}/keys", "--out", "{dir}/keys.json");
+        var (published, _, publishError) = Run("permit", "publish-keys", "--keys", "{dir}/keys", "--city", "339900", "--city-name", "样例市", "--out", "{dir}/keys.json");
         Assert.True(published == 0, publishError);
 
         var (exit, output, error) = Run("permit", "verify", "--token", "not.a.permit", "--issuer-keys", "{dir}/keys.json");

@@ -41,7 +41,7 @@ public class StoreIndicatorDataTests
         using var store = t.Open();
         var cities = store.Regions().Where(r => r.Level == RegionLevel.City && r.ValidTo is null).Select(r => r.Code).ToList();
         Assert.Contains("330100", cities); // 杭州市, stored for the province comparisons
-        Assert.Equal("330300", PlanningRegions.PlanRegion(PlanningRegions.From(store)));
+        Assert.Equal("330300", PlanningRegions.PlanRegion(store));
         Assert.Equal("330300", PlanningRegions.From(store).KeyOrSelf("温州市"));
     }
 

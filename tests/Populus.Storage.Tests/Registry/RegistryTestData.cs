@@ -8,7 +8,7 @@ namespace Populus.Storage.Tests.Registry;
 internal static class RegistryTestData
 {
     private static readonly Lazy<RegistryCalibration> LazyCalibration =
-        new(() => RegistryCalibration.Load(RegistryCalibration.FindDataFolder()));
+        new(() => RegistryCalibration.Load(Populus.Storage.Scenarios.DataFolder.Locate()));
 
     public static RegistryCalibration Calibration => LazyCalibration.Value;
 

@@ -157,8 +157,40 @@ public class PlanMonitorFiguresTests
     {
         using var t = TestStore.Create(engine);
         using var store = t.Open();
-        // The repository's data folder (its files linked, its folders made), but for Table 4: a rate in per mille and an
+        // The repository's data folder, but for Table 4: a rate in per mille and an
         // indicator the catalogue does not have.
+        var data = LinkedData(t);
+        var table4 = Path.Combine(data, "plan", "tables", "table4-graduate-retention-2014-2021.csv");
+        File.Delete(table4);
+        File.WriteAllText(table4, "region,year,indicator,indicator_zh,value,unit,unit_zh,source,note\n" +
+            "温州市,2019,graduate_retention_rate,留温率,371.6,per mille,‰,Table 4,\n温州市,2021,graduate_retention,留温率,39.49,%,%,Table 4,\n");
+
+        var ex = Assert.Throws<InvalidInputException>(() => PlanMonitor.Load(store, data));
+        Assert.Contains(ex.Errors, e => e.File == table4 && e.Row == 2 && e.Column == "unit" && e.Value == "per mille"
+            && e.Reason.Contains("catalogue's unit", StringComparison.Ordinal) && e.ReasonZh is not null);
+        Assert.Contains(ex.Errors, e => e.File == table4 && e.Row == 3 && e.Column == "indicator" && e.Value == "graduate_retention");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public void AScenarioModelOfAnotherCity_IsRefused_NamingThePlansCity(string engine)
+    {
+        using var t = TestStore.Create(engine);
+        using var store = t.Open();
+        var data = LinkedData(t);
+        var model = Path.Combine(data, "scenarios", "model.csv");
+        var text = File.ReadAllText(model);
+        File.Delete(model);
+        File.WriteAllText(model, text.Replace("city,温州市,", "city,杭州市,", StringComparison.Ordinal));
+
+        var ex = Assert.Throws<InvalidInputException>(() => PlanMonitor.Load(store, data));
+        Assert.Contains(ex.Errors, e => e.File == model && e.Column == "city" && e.Value == "杭州市"
+            && e.Reason.Contains("温州市 (330300)", StringComparison.Ordinal) && e.ReasonZh is not null);
+    }
+
+    /// <summary>The repository's data folder in the test's folder: its files linked, its folders made (a test replaces a file).</summary>
+    private static string LinkedData(TestStore t)
+    {
         var repo = TestData.RepoPath("data");
         var data = t.File("data");
         foreach (var folder in Directory.EnumerateDirectories(repo, "*", SearchOption.AllDirectories).Prepend(repo))
@@ -171,15 +203,7 @@ public class PlanMonitorFiguresTests
             File.CreateSymbolicLink(Path.Combine(data, Path.GetRelativePath(repo, file)), file);
         }
 
-        var table4 = Path.Combine(data, "plan", "tables", "table4-graduate-retention-2014-2021.csv");
-        File.Delete(table4);
-        File.WriteAllText(table4, "region,year,indicator,indicator_zh,value,unit,unit_zh,source,note\n" +
-            "温州市,2019,graduate_retention_rate,留温率,371.6,per mille,‰,Table 4,\n温州市,2021,graduate_retention,留温率,39.49,%,%,Table 4,\n");
-
-        var ex = Assert.Throws<InvalidInputException>(() => PlanMonitor.Load(store, data));
-        Assert.Contains(ex.Errors, e => e.File == table4 && e.Row == 2 && e.Column == "unit" && e.Value == "per mille"
-            && e.Reason.Contains("catalogue's unit", StringComparison.Ordinal) && e.ReasonZh is not null);
-        Assert.Contains(ex.Errors, e => e.File == table4 && e.Row == 3 && e.Column == "indicator" && e.Value == "graduate_retention");
+        return data;
     }
 
     private static PlanMonitor Reloaded(PlanMonitor monitor, IPopulusStore store)
