@@ -191,6 +191,30 @@ public sealed class AccessRulesTests
 
     [Theory]
     [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Import_GbkFileFromExcel_StoresItsChinese_AndAFileOfNeitherEncodingIsRefused(string engine)
+    {
+        // Excel on a Chinese Windows saves "CSV (逗号分隔)" as GBK: the department's name arrives as written.
+        var gb18030 = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(54936)!;
+        var app = TestApp.For(engine);
+        using var client = await app.SignedIn("admin");
+        const string Header = "year,region,indicator,value,unit,department,figure_kind,source_id\n";
+        var ok = await client.PostAsync("/api/v1/imports/indicators", Upload($"gbk-{Guid.NewGuid():N}.csv",
+            gb18030.GetBytes(Header + "2019,330328,graduate_retention_rate,21.5,%,文成县教育局,observed,TEST\n")));
+        Assert.True(ok.StatusCode == HttpStatusCode.OK, await ok.Content.ReadAsStringAsync());
+        Assert.Equal("文成县教育局", Assert.Single(app.Store.Indicators("graduate_retention_rate", "330328"), f => f.Year == 2019).Department);
+
+        var name = $"broken-{Guid.NewGuid():N}.csv";
+        var refused = await client.PostAsync("/api/v1/imports/indicators", Upload(name,
+            [.. System.Text.Encoding.ASCII.GetBytes(Header + "2018,330328,graduate_retention_rate,20,%,"), 0xFF, .. System.Text.Encoding.ASCII.GetBytes(",observed,TEST\n")]));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var problem = Assert.Single((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray());
+        Assert.Equal((name, 2), (problem.GetProperty("file").GetString(), problem.GetProperty("row").GetInt32()));
+        Assert.Contains("CSV UTF-8", problem.GetProperty("reasonZh").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(app.Store.Indicators("graduate_retention_rate", "330328"), f => f.Year == 2018);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task Import_PersonsWithAShiftedColumn_NeverEchoTheNumber_NorStoreIt(string engine)
     {
         var app = TestApp.For(engine);
@@ -212,10 +236,12 @@ public sealed class AccessRulesTests
         Assert.DoesNotContain(stored, p => $"{p} {p.ReasonZh}".Contains(number[6..], StringComparison.Ordinal));
     }
 
-    internal static MultipartFormDataContent Upload(string name, string csv)
+    internal static MultipartFormDataContent Upload(string name, string csv) => Upload(name, System.Text.Encoding.UTF8.GetBytes(csv));
+
+    internal static MultipartFormDataContent Upload(string name, byte[] bytes)
     {
         var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv));
+        var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
         form.Add(file, "file", name);
         return form;

@@ -42,9 +42,10 @@ internal static class DemandCommand
                 IReadOnlyList<string> members = name == monitor.Model.City
                     ? [.. projection.Regions]
                     : monitor.Plan.Regions[name].Members.Count > 0 ? [.. monitor.Plan.Regions[name].Members.Select(monitor.Plan.Regions.NameOf)] : [name];
-                if (members.Any(m => projection.IndexOf(m) < 0))
+                var outside = members.Where(m => projection.IndexOf(m) < 0).Select(m => monitor.Plan.Regions[m]).ToList();
+                if (outside.Count > 0)
                 {
-                    stderr.WriteLine($"--region {r}: {name} is not made of the projection's regions ({string.Join(", ", projection.Regions)}); its members are not listed.");
+                    WriteNotProjected(stderr, r, name, outside, grouping: monitor.Plan.Regions[name].Members.Count > 0, projection.Regions);
                     return CommandExit.Refused;
                 }
 
@@ -68,4 +69,34 @@ internal static class DemandCommand
         }));
         return command;
     }
+
+    /// <summary>
+    /// Why a region's demand cannot be computed: the projection has counties (and the city as their sum), and the region
+    /// is, or is made of, regions of another kind (a grouping of 街道 such as 市域主中心, a township, a zone).
+    /// </summary>
+    private static void WriteNotProjected(TextWriter stderr, string asked, string name, List<Populus.Planning.Catalogue.Region> outside, bool grouping, IEnumerable<string> projected)
+    {
+        var kinds = outside.GroupBy(m => m.Kind).Select(g => (Kind: g.Key, Count: g.Count(), Examples: g.Take(3).Select(m => m.Name).ToList())).ToList();
+        var english = string.Join("; ", kinds.Select(k => $"{k.Count} region{(k.Count == 1 ? "" : "s")} of kind {k.Kind} ({string.Join(", ", k.Examples)}{(k.Count > 3 ? ", …" : "")})"));
+        var chinese = string.Join("；", kinds.Select(k => $"{k.Count} 个{KindZh(k.Kind)}（{string.Join("、", k.Examples)}{(k.Count > 3 ? "等" : "")}）"));
+        stderr.WriteLine(grouping
+            ? $"--region {asked}: {name} is made of {english}, which the projection does not cover; it projects {string.Join(", ", projected)} (and the city as their sum), so demand is computed for those and for groupings of them."
+            : $"--region {asked}: {name} is a {outside[0].Kind}, which the projection does not cover; it projects {string.Join(", ", projected)} (and the city as their sum), so demand is computed for those and for groupings of them.");
+        stderr.WriteLine(grouping
+            ? $"--region {asked}：{name}由 {chinese}组成，不在预测范围内；预测只覆盖 {string.Join("、", projected)}（及其合计全市），需求只能按这些区域及其组合计算。"
+            : $"--region {asked}：{name}是{KindZh(outside[0].Kind)}，不在预测范围内；预测只覆盖 {string.Join("、", projected)}（及其合计全市），需求只能按这些区域及其组合计算。");
+    }
+
+    /// <summary>The Chinese word for a region kind of <see cref="Populus.Planning.Catalogue.RegionRegistry.Kinds"/>.</summary>
+    private static string KindZh(string kind) => kind switch
+    {
+        "province" => "省",
+        "city" => "市",
+        "district" => "市辖区",
+        "county" => "县",
+        "county-level-city" => "县级市",
+        "township" => "乡镇（街道）",
+        "zone" => "功能区",
+        _ => "区域组合",
+    };
 }

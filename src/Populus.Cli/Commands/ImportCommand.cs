@@ -75,7 +75,7 @@ internal static class ImportCommand
             var result = store.Import(parse.GetRequiredValue(kind), file, options);
             output.WriteLine(result.AlreadyImported
                 ? $"{file}: already imported as batch '{result.Batch}'; nothing changed ({store.Location})."
-                : $"{file}: imported {result.Rows} rows as batch '{result.Batch}' into {store.Location}.");
+                : $"{file}: imported {result.Rows} rows as batch '{result.Batch}' into {store.Location}{(result.TextEncoding == "GB18030" ? " (read as GB18030/GBK text, not UTF-8)" : "")}.");
             return CommandExit.Done;
         }));
         return command;

@@ -33,10 +33,19 @@ internal static class ReportCommand
                 return CommandExit.Refused;
             }
 
+            // The report is Word with its tables beside it as .xlsx; another name (r.html, r.pdf) would hold a Word
+            // file under a name that promises another format, and r.xlsx would be overwritten by the tables.
+            var docx = parse.GetValue(output)!;
+            if (!string.Equals(Path.GetExtension(docx), ".docx", StringComparison.OrdinalIgnoreCase))
+            {
+                stderr.WriteLine($"--out {docx}: the report is written as Word (.docx), with its tables as .xlsx beside it; give a file name ending in .docx (for PDF, convert the .docx: docs/reports.md).");
+                stderr.WriteLine($"--out {docx}：报告只输出 Word 文件（.docx），表格另存为同名 .xlsx；请给出以 .docx 结尾的文件名（如需 PDF，请转换 .docx）。");
+                return CommandExit.Refused;
+            }
+
             using var store = PopulusStore.Open(parse.GetValue(db));
             var monitor = PlanMonitor.Load(store, calibrateUncertainty: n > 0);
             var options = new AnnualReportOptions(parse.GetValue(year), parse.GetValue(scenario) ?? "baseline", n, parse.GetValue(seed) ?? 1);
-            var docx = parse.GetValue(output)!;
             var xlsx = AnnualReport.Write(AnnualReport.Build(monitor, store, options), docx);
             stdout.WriteLine($"Wrote {docx} and {xlsx}.");
             return CommandExit.Done;

@@ -7,7 +7,8 @@ namespace Populus.Storage;
 /// <param name="Rows">Rows stored (0 when the batch was already there).</param>
 /// <param name="AlreadyImported">True when the same content was imported before, so nothing changed.</param>
 /// <param name="ContentSha256">Hash of the file's bytes, recorded with the batch.</param>
-public sealed record ImportResult(string Kind, string File, string Batch, int Rows, bool AlreadyImported, string ContentSha256);
+/// <param name="TextEncoding">What a CSV file was read as, "UTF-8" or "GB18030"; null for a spreadsheet or Parquet file.</param>
+public sealed record ImportResult(string Kind, string File, string Batch, int Rows, bool AlreadyImported, string ContentSha256, string? TextEncoding);
 
 /// <summary>One imported file, as recorded in the store.</summary>
 public sealed record ImportBatch(string Batch, string Kind, string File, string ContentSha256, int Rows, DateTime ImportedAtUtc);

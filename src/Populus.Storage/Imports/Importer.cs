@@ -25,7 +25,7 @@ internal static class Importer
             r => (Batch: r.GetString(0), Sha: r.GetString(1), Kind: r.GetString(2)), batch, sha, kind.Name);
         if (previous.FirstOrDefault(p => p.Sha == sha && p.Kind == kind.Name) is { Batch: not null } same)
         {
-            return new ImportResult(kind.Name, file, same.Batch, 0, AlreadyImported: true, sha);
+            return new ImportResult(kind.Name, file, same.Batch, 0, AlreadyImported: true, sha, table.TextEncoding);
         }
 
         if (previous.FirstOrDefault(p => p.Batch == batch) is { Batch: not null } clash)
@@ -40,7 +40,7 @@ internal static class Importer
         table.ThrowIfInvalid();
         options.BeforeCommit?.Invoke();
         transaction.Commit();
-        return new ImportResult(kind.Name, file, batch, rows, AlreadyImported: false, sha);
+        return new ImportResult(kind.Name, file, batch, rows, AlreadyImported: false, sha, table.TextEncoding);
     }
 
     private static string Sha256(string file)

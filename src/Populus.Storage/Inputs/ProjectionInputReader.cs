@@ -308,22 +308,16 @@ public static class ProjectionInputReader
             var region = ReadRegion(r, regions);
             var year = r.Integer("year", 1800, 2300);
             var sex = r.Sex();
-            var age = r.Age("age");
+            var age = AgeOnPopulationGrid(r, ages);
             var net = r.Number("net");
             if (region is null || year is null || sex is null || age is null || net is null || ages is null)
             {
                 continue;
             }
 
-            if (age.Value.Age > ages.OpenAge)
-            {
-                r.Fail("age", age.Value.Age.ToString(CultureInfo.InvariantCulture), $"beyond the population's open age {ages.OpenAge}");
-                continue;
-            }
-
             var byYear = groups.TryGetValue((region, sex.Value), out var y) ? y : groups[(region, sex.Value)] = [];
             var values = byYear.TryGetValue(year.Value, out var v) ? v : byYear[year.Value] = new double[ages.Count];
-            values[age.Value.Age] += net.Value;
+            values[age.Value] += net.Value;
         }
 
         errors.AddRange(table.Errors);
@@ -345,7 +339,7 @@ public static class ProjectionInputReader
             var destination = ReadRegion(r, regions, "destination");
             var year = r.Integer("year", 1800, 2300);
             var sex = r.Sex();
-            var age = r.Integer("age", 0, ages?.OpenAge ?? 130);
+            var age = AgeOnPopulationGrid(r, ages);
             var rate = r.Number("rate", 0, 1, new Reason("an annual out-migration rate must be between 0 and 1", "年迁出率应在 0 与 1 之间"));
             if (origin is null || destination is null || year is null || sex is null || age is null || rate is null)
             {
@@ -363,6 +357,22 @@ public static class ProjectionInputReader
 
         errors.AddRange(table.Errors);
         return result;
+    }
+
+    /// <summary>
+    /// The age of a migration.csv or od_migration.csv row, on the population's single-year grid: written as
+    /// population.csv writes it (`37`, or `100+` for the open group), at most the population's open age.
+    /// </summary>
+    private static int? AgeOnPopulationGrid(CsvRecord r, AgeGroups? ages)
+    {
+        var age = r.Age("age");
+        if (age is null || ages is null || age.Value.Age <= ages.OpenAge)
+        {
+            return age?.Age;
+        }
+
+        r.Fail("age", age.Value.Age.ToString(CultureInfo.InvariantCulture), $"beyond the population's open age {ages.OpenAge}");
+        return null;
     }
 
     private static string? ReadRegion(CsvRecord r, HashSet<string> regions, string column = "region")

@@ -12,7 +12,8 @@ namespace Populus.Storage.Tabular;
 /// before using anything they read, so that a bad file changes nothing.
 /// </summary>
 /// <remarks>
-/// CSV is the native form. XLSX (first sheet) and Parquet files are read into the same text cells, so that one set
+/// CSV is the native form, read as UTF-8 or, failing that, GB18030 (what Excel on a Chinese Windows writes; see
+/// <see cref="CsvEncoding"/>). XLSX (first sheet) and Parquet files are read into the same text cells, so that one set
 /// of checks applies whatever the format: <see cref="Open"/> picks the reader by the file's extension. Row numbers
 /// are those a user sees: the CSV line or the spreadsheet row (the header is row 1); for Parquet, which has no
 /// header row, the first record is row 2 so that the numbering matches the same table saved as CSV.
@@ -64,6 +65,10 @@ public sealed class CsvTable : IDisposable
     /// <summary>The file name used in error messages.</summary>
     public string FileName { get; }
 
+    /// <summary>What a CSV file was read as, "UTF-8" or "GB18030" (<see cref="CsvEncoding"/>); null for a spreadsheet,
+    /// Parquet or text held in memory.</summary>
+    public string? TextEncoding { get; private init; }
+
     /// <summary>Problems found so far.</summary>
     public IReadOnlyList<InputError> Errors => _errors;
 
@@ -95,7 +100,7 @@ public sealed class CsvTable : IDisposable
             {
                 ".xlsx" => FromRows(path, XlsxRows.Read(path), personal, requiredColumns),
                 ".parquet" => FromRows(path, ParquetRows.Read(path), personal, requiredColumns),
-                _ => ReadCsv(path, new StreamReader(path, detectEncodingFromByteOrderMarks: true), personal, requiredColumns),
+                _ => ReadCsv(path, CsvEncoding.Open(path, out var encoding), personal, requiredColumns, encoding),
             };
         }
         catch (Exception ex) when (ex is not (InvalidInputException or OutOfMemoryException))
@@ -109,7 +114,7 @@ public sealed class CsvTable : IDisposable
     public static CsvTable FromReader(string displayName, TextReader reader, params string[] requiredColumns) =>
         ReadCsv(displayName, reader, personal: false, requiredColumns);
 
-    private static CsvTable ReadCsv(string displayName, TextReader reader, bool personal, string[] requiredColumns)
+    private static CsvTable ReadCsv(string displayName, TextReader reader, bool personal, string[] requiredColumns, string? encoding = null)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -121,10 +126,10 @@ public sealed class CsvTable : IDisposable
         var csv = new CsvReader(reader, config);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
         {
-            return new CsvTable(displayName, null, null, csv, requiredColumns, personal);
+            return new CsvTable(displayName, null, null, csv, requiredColumns, personal) { TextEncoding = encoding };
         }
 
-        return new CsvTable(displayName, csv.HeaderRecord, CsvRows(csv).GetEnumerator(), csv, requiredColumns, personal);
+        return new CsvTable(displayName, csv.HeaderRecord, CsvRows(csv).GetEnumerator(), csv, requiredColumns, personal) { TextEncoding = encoding };
     }
 
     /// <summary>A table already split into a header and text cells (spreadsheets, Parquet).</summary>

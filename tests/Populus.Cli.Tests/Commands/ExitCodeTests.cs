@@ -29,6 +29,7 @@ public sealed class ExitCodeTests : IDisposable
         { "modelling", ["lifetable", "--input", "{dir}/absent.csv"], "absent.csv" },
         { "modelling", ["project", "--to", "2024", "--trajectories", "0", "--out", "{dir}/run"], "between 1 and 100,000" },
         { "planning", ["report", "--year", "2024", "--out", "{dir}/r.docx", "--trajectories", "-1", "--db", "{dir}/corrupt.duckdb"], "--trajectories" },
+        { "planning", ["report", "--year", "2024", "--out", "{dir}/r.html", "--db", "{dir}/corrupt.duckdb"], "r.html: the report is written as Word (.docx)" },
         { "planning", ["tasks", "--as-of", "2025-13-01", "--db", "{dir}/corrupt.duckdb"], "2025-13-01" },
         { "data", ["generate-registry", "--persons", "10"], "--out" },
         { "data", ["import", "census", "{dir}/census.csv", "--db", "{dir}/store.duckdb"], "census.csv, row 1, column 'persons'" },

@@ -150,10 +150,14 @@ public sealed class PlanMonitoringCommandTests : IDisposable
     }
 
     [Fact]
-    public void Demand_ZoneWithoutMembers_Exit1()
+    public void Demand_GroupingOfTownships_Exit1_SayingItsMembersAreTownships()
     {
+        // 市域主中心 is listed as its 街道 (data/regions/groupings.csv); the projection has counties only.
+        var streets = File.ReadLines(TestData.RepoPath("data/regions/groupings.csv")).Count(l => l.StartsWith("市域主中心,", StringComparison.Ordinal));
         var (exit, _, error) = CliRunner.Run("demand", "--region", "市域主中心", "--db", Db);
         Assert.Equal(1, exit);
-        Assert.Contains("members are not listed", error, StringComparison.Ordinal);
+        Assert.Contains($"市域主中心 is made of {streets} regions of kind township (", error, StringComparison.Ordinal);
+        Assert.Contains($"市域主中心由 {streets} 个乡镇（街道）（", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("not listed", error, StringComparison.Ordinal);
     }
 }

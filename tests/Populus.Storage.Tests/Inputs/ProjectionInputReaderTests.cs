@@ -91,6 +91,25 @@ public sealed class ProjectionInputReaderTests : IDisposable
     }
 
     [Fact]
+    public void Read_OpenAge_IsWrittenAsInPopulationCsv_InEveryFileOnItsGrid()
+    {
+        // population.csv ends at 5+: migration.csv and od_migration.csv may write that age as 5+ too, and no age above it.
+        Write("migration.csv", "region,year,sex,age,net\nA,2020,M,5+,3\nA,2020,M,4,1\n");
+        Write("od_migration.csv", "origin,destination,year,sex,age,rate\nA,B,2020,F,5+,0.01\nB,A,2020,F,4,0.02\n");
+        var inputs = ProjectionInputReader.Read(_folder);
+        Assert.Equal([0, 0, 0, 0, 1, 3], inputs.NetMigration[("A", Sex.Male)].At(2020)!.ToArray());
+        Assert.Equal([("A", 5, 0.01), ("B", 4, 0.02)], inputs.OriginDestination.Select(r => (r.Origin, r.Age, r.Rate)));
+
+        Write("migration.csv", "region,year,sex,age,net\nA,2020,M,6+,3\n");
+        Write("od_migration.csv", "origin,destination,year,sex,age,rate\nA,B,2020,F,6,0.01\nA,B,2020,F,x+,0.01\n");
+        var ex = Assert.Throws<InvalidInputException>(() => ProjectionInputReader.Read(_folder));
+        Assert.Equal(
+            [("migration.csv", 2, "6", "beyond the population's open age 5"), ("od_migration.csv", 2, "6", "beyond the population's open age 5"),
+                ("od_migration.csv", 3, "x+", "not an age (whole years 0–130, '+' marks an open group)")],
+            ex.Errors.Select(e => (Path.GetFileName(e.File), e.Row, e.Value, e.Reason)));
+    }
+
+    [Fact]
     public void Read_MissingFile_NamesIt()
     {
         File.Delete(Path.Combine(_folder, "srb.csv"));
