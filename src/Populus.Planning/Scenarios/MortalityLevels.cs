@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using MathNet.Numerics;
+using MathNet.Numerics.RootFinding;
 using Populus.Demography;
 using Populus.Demography.LifeTables;
 using Populus.Demography.Preparation;
@@ -26,6 +30,9 @@ internal sealed class MortalityLevels(ScenarioModel model)
     /// are calibrated each time they are asked.</summary>
     private const int MaxKept = 16_384;
 
+    /// <summary>Tolerance on the both-sexes shift (years): far below the 0.01 year a level is read to.</summary>
+    private const double ShiftAccuracy = 1e-7;
+
     private readonly ConcurrentDictionary<(Sex, double), (double[] Survival, float[] Single, DeathRates Mx)> _kept = new();
     private readonly LifeTableOptions _male = LifeTableOptions.For(Sex.Male);
     private readonly LifeTableOptions _female = LifeTableOptions.For(Sex.Female);
@@ -42,9 +49,8 @@ internal sealed class MortalityLevels(ScenarioModel model)
     {
         if (!_kept.TryGetValue((sex, e0), out var level))
         {
-            var options = sex == Sex.Male ? _male : _female;
-            var (mx, _) = LifeExpectancyCalibration.ScaleTo(sex == Sex.Male ? model.MaleMortalityPattern : model.FemaleMortalityPattern, e0, options);
-            var survival = LifeTable.FromRates(mx, options).SurvivalRatios().ToArray();
+            var mx = Rates(sex, e0);
+            var survival = LifeTable.FromRates(mx, sex == Sex.Male ? _male : _female).SurvivalRatios().ToArray();
             level = (survival, Demography.Projection.Kernels.Converted<double, float>(survival), mx);
             // Another thread may have kept the same level meanwhile: the same bits, so either serves.
             if (Volatile.Read(ref _count) < MaxKept && _kept.TryAdd((sex, e0), level))
@@ -61,4 +67,44 @@ internal sealed class MortalityLevels(ScenarioModel model)
         Demography.Projection.Kernels.RequirePrecision<T>("Survival ratios");
         return (Unsafe.As<T[]>(level.Single), level.Mx);
     }
+
+    /// <summary>
+    /// The shift δ of both sexes' e0 — male <paramref name="maleE0"/> + δ, female <paramref name="femaleE0"/> + δ — at
+    /// which the life table of both sexes together has e0 = <paramref name="level"/>, with the conventions of the
+    /// indicator calculator's e0(): the deaths the two sexes' rates give over <paramref name="male"/> and
+    /// <paramref name="female"/> residents (by the grid's ages) divided by all residents, under the male infant rules.
+    /// That e0 is not the mean of the sexes': more boys are born and men's higher mortality weighs more than half, so
+    /// sexes half their gap below and above the level give about 0.2 years less.
+    /// </summary>
+    /// <remarks>e0 of both sexes rises with δ about one for one, so the root is bracketed from
+    /// <paramref name="guess"/> ± 0.5 years (widened if need be) and found by Brent's method (MathNet.Numerics). The
+    /// trial levels are calibrated, not kept: only the level found is asked of <see cref="At{T}"/>.</remarks>
+    /// <exception cref="ArgumentException">No shift gives the level (a sex's e0 that no multiple of its pattern reaches).</exception>
+    public double BothSexesShift(double level, double maleE0, double femaleE0, double[] male, double[] female, double guess)
+    {
+        var ages = model.Ages;
+        var deaths = new double[ages.Count];
+        var residents = new double[ages.Count];
+        TensorPrimitives.Add(male, female, residents);
+        double Gap(double shift)
+        {
+            TensorPrimitives.Multiply(male, Rates(Sex.Male, maleE0 + shift).Values, deaths);
+            TensorPrimitives.MultiplyAdd(female, Rates(Sex.Female, femaleE0 + shift).Values, deaths, deaths);
+            return LifeTable.LifeExpectancyAtBirth(ages, deaths, residents, _male) - level;
+        }
+
+        try
+        {
+            return Brent.FindRootExpand(Gap, guess - 0.5, guess + 0.5, ShiftAccuracy);
+        }
+        catch (NonConvergenceException)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"No shift of the sexes' life expectancies (female–male gap {femaleE0 - maleE0:0.##} years) gives a both-sexes life expectancy of {level:0.##} years."), nameof(level));
+        }
+    }
+
+    /// <summary>The pattern of <paramref name="sex"/> scaled to e0 = <paramref name="e0"/>.</summary>
+    private DeathRates Rates(Sex sex, double e0) =>
+        LifeExpectancyCalibration.ScaleTo(sex == Sex.Male ? model.MaleMortalityPattern : model.FemaleMortalityPattern, e0, sex == Sex.Male ? _male : _female).Rates;
 }
