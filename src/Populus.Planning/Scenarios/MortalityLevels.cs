@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
-using MathNet.Numerics;
-using MathNet.Numerics.RootFinding;
 using Populus.Demography;
 using Populus.Demography.LifeTables;
 using Populus.Demography.Preparation;
@@ -30,8 +28,11 @@ internal sealed class MortalityLevels(ScenarioModel model)
     /// are calibrated each time they are asked.</summary>
     private const int MaxKept = 16_384;
 
-    /// <summary>Tolerance on the both-sexes shift (years): far below the 0.01 year a level is read to.</summary>
+    /// <summary>Tolerance on the both-sexes e0 a shift gives (years): far below the 0.01 year a level is read to.</summary>
     private const double ShiftAccuracy = 1e-7;
+
+    /// <summary>Secant steps before a shift is given up: e0 of both sexes is smooth in it, so a few suffice.</summary>
+    private const int MaxShiftSteps = 20;
 
     private readonly ConcurrentDictionary<(Sex, double), (double[] Survival, float[] Single, DeathRates Mx)> _kept = new();
     private readonly LifeTableOptions _male = LifeTableOptions.For(Sex.Male);
@@ -49,8 +50,9 @@ internal sealed class MortalityLevels(ScenarioModel model)
     {
         if (!_kept.TryGetValue((sex, e0), out var level))
         {
-            var mx = Rates(sex, e0);
-            var survival = LifeTable.FromRates(mx, sex == Sex.Male ? _male : _female).SurvivalRatios().ToArray();
+            var options = sex == Sex.Male ? _male : _female;
+            var (mx, _) = LifeExpectancyCalibration.ScaleTo(sex == Sex.Male ? model.MaleMortalityPattern : model.FemaleMortalityPattern, e0, options);
+            var survival = LifeTable.FromRates(mx, options).SurvivalRatios().ToArray();
             level = (survival, Demography.Projection.Kernels.Converted<double, float>(survival), mx);
             // Another thread may have kept the same level meanwhile: the same bits, so either serves.
             if (Volatile.Read(ref _count) < MaxKept && _kept.TryAdd((sex, e0), level))
@@ -76,9 +78,9 @@ internal sealed class MortalityLevels(ScenarioModel model)
     /// That e0 is not the mean of the sexes': more boys are born and men's higher mortality weighs more than half, so
     /// sexes half their gap below and above the level give about 0.2 years less.
     /// </summary>
-    /// <remarks>e0 of both sexes rises with δ about one for one, so the root is bracketed from
-    /// <paramref name="guess"/> ± 0.5 years (widened if need be) and found by Brent's method (MathNet.Numerics). The
-    /// trial levels are calibrated, not kept: only the level found is asked of <see cref="At{T}"/>.</remarks>
+    /// <remarks>e0 of both sexes rises with δ about one for one, so the root is found by secant steps from
+    /// <paramref name="guess"/> (the first with slope 1): two or three steps from the shift just applied. Each trial
+    /// level is one of <see cref="At{T}"/>, kept: the last trial is the level then applied, and the next year's first.</remarks>
     /// <exception cref="ArgumentException">No shift gives the level (a sex's e0 that no multiple of its pattern reaches).</exception>
     public double BothSexesShift(double level, double maleE0, double femaleE0, double[] male, double[] female, double guess)
     {
@@ -88,23 +90,22 @@ internal sealed class MortalityLevels(ScenarioModel model)
         TensorPrimitives.Add(male, female, residents);
         double Gap(double shift)
         {
-            TensorPrimitives.Multiply(male, Rates(Sex.Male, maleE0 + shift).Values, deaths);
-            TensorPrimitives.MultiplyAdd(female, Rates(Sex.Female, femaleE0 + shift).Values, deaths, deaths);
+            TensorPrimitives.Multiply(male, At<double>(Sex.Male, maleE0 + shift).Mx.Values, deaths);
+            TensorPrimitives.MultiplyAdd(female, At<double>(Sex.Female, femaleE0 + shift).Mx.Values, deaths, deaths);
             return LifeTable.LifeExpectancyAtBirth(ages, deaths, residents, _male) - level;
         }
 
-        try
+        var (shift, gap, slope) = (guess, Gap(guess), 1.0);
+        for (var i = 0; i < MaxShiftSteps && Math.Abs(gap) > ShiftAccuracy; i++)
         {
-            return Brent.FindRootExpand(Gap, guess - 0.5, guess + 0.5, ShiftAccuracy);
+            var next = shift - (gap / slope);
+            var nextGap = Gap(next);
+            slope = next != shift && nextGap != gap ? (nextGap - gap) / (next - shift) : slope;
+            (shift, gap) = (next, nextGap);
         }
-        catch (NonConvergenceException)
-        {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"No shift of the sexes' life expectancies (female–male gap {femaleE0 - maleE0:0.##} years) gives a both-sexes life expectancy of {level:0.##} years."), nameof(level));
-        }
-    }
 
-    /// <summary>The pattern of <paramref name="sex"/> scaled to e0 = <paramref name="e0"/>.</summary>
-    private DeathRates Rates(Sex sex, double e0) =>
-        LifeExpectancyCalibration.ScaleTo(sex == Sex.Male ? model.MaleMortalityPattern : model.FemaleMortalityPattern, e0, sex == Sex.Male ? _male : _female).Rates;
+        return Math.Abs(gap) <= ShiftAccuracy ? shift
+            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"No shift of the sexes' life expectancies (female–male gap {femaleE0 - maleE0:0.##} years) gives a both-sexes life expectancy of {level:0.##} years."), nameof(level));
+    }
 }

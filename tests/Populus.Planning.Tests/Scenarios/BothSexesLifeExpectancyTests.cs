@@ -11,8 +11,12 @@ public class BothSexesLifeExpectancyTests
 {
     private const string City = "温州市";
 
-    /// <summary>The indicator is shown to two decimals; the shift is found to 1e-7 years.</summary>
-    private const double Tolerance = 0.01;
+    /// <summary>The shift settles to 1e-4 years, so the projection reproduces the level to about that; weights of the
+    /// start-of-year residents instead of the year-end ones e0() reads would miss it by 0.002–0.004.</summary>
+    private const double Tolerance = 2e-4;
+
+    /// <summary>A trajectory rounds each sex's e0 to 0.01 year and steps in single precision.</summary>
+    private const double TrajectoryTolerance = 0.01;
 
     private static readonly Lazy<ScenarioProjection> Plan = new(() => new ScenarioProjector(Wenzhou.Model).Project(Wenzhou.Scenario("plan"), 2030));
 
@@ -68,7 +72,7 @@ public class BothSexesLifeExpectancyTests
     {
         // Without uncertainty every trajectory is the central path: the both-sexes level, to the 0.01 year a drawn e0 is rounded to.
         var run = ScenarioRun.Run(Wenzhou.Model, Wenzhou.Scenario("plan"), UncertaintyModel.None(2023), Seed.Catalogue, [("life_expectancy", City)], 2030, 4, 1, 1);
-        Assert.All(run.Values("life_expectancy", City, 2030), v => Assert.Equal(82.5, v, Tolerance));
+        Assert.All(run.Values("life_expectancy", City, 2030), v => Assert.Equal(Seed.Book.For("life_expectancy").Single(t => t.Year == 2030).Rule.Value!.Value, v, TrajectoryTolerance));
         // A trajectory is not given the both-sexes level to solve again in its own hot loop.
         var draw = new ScenarioDraw(UncertaintyModel.None(2023), Wenzhou.Model.Counties.Count, 2030);
         draw.Draw(1, 0);
