@@ -296,6 +296,26 @@ public sealed class ApiTests
     }
 
     [Fact]
+    public async Task Run_TheLifeExpectancySlider_IsTheLifeExpectancyMonitoringProjects()
+    {
+        var app = TestApp.For("duckdb");
+        using var client = await app.SignedIn("analyst");
+        // The slider at the plan's 2025 target (plan-indicators.csv: 人均预期寿命 ≥82) meets it, not "at risk" at 81.80.
+        JsonElement Target2025(JsonElement run) => run.GetProperty("targets").EnumerateArray()
+            .Single(t => t.GetProperty("indicatorId").GetString() == "life_expectancy" && t.GetProperty("targetYear").GetInt32() == 2025);
+        var target = Target2025(await (await client.PostAsJsonAsync("/api/v1/projections/run", new { scenario = "baseline" })).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("targetValue").GetDouble();
+        var response = await client.PostAsJsonAsync("/api/v1/projections/run", new { scenario = "baseline", lifeExpectancy = target });
+        var run = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, run.ToString());
+        var evaluation = Target2025(run);
+        Assert.Equal(target, evaluation.GetProperty("expectedValue").GetDouble(), 0.01);
+        Assert.Equal("on_track", evaluation.GetProperty("status").GetString());
+        // Each year says the both-sexes e0 the slider stands at on the scenario's path.
+        Assert.All(run.GetProperty("years").EnumerateArray(), y => Assert.Equal(target, y.GetProperty("lifeExpectancy").GetDouble(), 0.01));
+    }
+
+    [Fact]
     public async Task Goal_TheLevelFound_MeetsTheTargetWhenTheScenarioExplorerRunsIt()
     {
         var app = TestApp.For("duckdb");

@@ -184,6 +184,13 @@ public sealed class ScenarioRun
         }
 
         ImmutableArray<int> years = [.. Enumerable.Range(model.BaseYear + 1, lastYear - model.BaseYear)];
+        // A both-sexes e0 is met by the sexes' e0 its projection finds (Scenario.BySex): found once, in the central
+        // projection, not in every trajectory, which draws each sex around them.
+        if (scenario.Gives(ScenarioAssumption.LifeExpectancy))
+        {
+            scenario = scenario.BySex(new ScenarioProjector(model, countDeaths: false).Project(scenario, lastYear).Years);
+        }
+
         var grid = model.Ages;
         var groups = AgeGroups.FiveYear(0, grid.OpenAge - (grid.OpenAge % 5));
         var counties = model.Counties.Count;

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using Populus.Demography;
 using Populus.Demography.LifeTables;
@@ -25,6 +27,12 @@ internal sealed class MortalityLevels(ScenarioModel model)
     /// <summary>The most levels kept (≈ 1.7 KB each, ≈ 28 MB in all): the bound on the memory a model keeps. Further levels
     /// are calibrated each time they are asked.</summary>
     private const int MaxKept = 16_384;
+
+    /// <summary>Tolerance on the both-sexes e0 a shift gives (years): far below the 0.01 year a level is read to.</summary>
+    private const double ShiftAccuracy = 1e-7;
+
+    /// <summary>Secant steps before a shift is given up: e0 of both sexes is smooth in it, so a few suffice.</summary>
+    private const int MaxShiftSteps = 20;
 
     private readonly ConcurrentDictionary<(Sex, double), (double[] Survival, float[] Single, DeathRates Mx)> _kept = new();
     private readonly LifeTableOptions _male = LifeTableOptions.For(Sex.Male);
@@ -60,5 +68,44 @@ internal sealed class MortalityLevels(ScenarioModel model)
 
         Demography.Projection.Kernels.RequirePrecision<T>("Survival ratios");
         return (Unsafe.As<T[]>(level.Single), level.Mx);
+    }
+
+    /// <summary>
+    /// The shift δ of both sexes' e0 — male <paramref name="maleE0"/> + δ, female <paramref name="femaleE0"/> + δ — at
+    /// which the life table of both sexes together has e0 = <paramref name="level"/>, with the conventions of the
+    /// indicator calculator's e0(): the deaths the two sexes' rates give over <paramref name="male"/> and
+    /// <paramref name="female"/> residents (by the grid's ages) divided by all residents, under the male infant rules.
+    /// That e0 is not the mean of the sexes': more boys are born and men's higher mortality weighs more than half, so
+    /// sexes half their gap below and above the level give about 0.2 years less.
+    /// </summary>
+    /// <remarks>e0 of both sexes rises with δ about one for one, so the root is found by secant steps from
+    /// <paramref name="guess"/> (the first with slope 1): two or three steps from the shift just applied. Each trial
+    /// level is one of <see cref="At{T}"/>, kept: the last trial is the level then applied, and the next year's first.</remarks>
+    /// <exception cref="ArgumentException">No shift gives the level (a sex's e0 that no multiple of its pattern reaches).</exception>
+    public double BothSexesShift(double level, double maleE0, double femaleE0, double[] male, double[] female, double guess)
+    {
+        var ages = model.Ages;
+        var deaths = new double[ages.Count];
+        var residents = new double[ages.Count];
+        TensorPrimitives.Add(male, female, residents);
+        double Gap(double shift)
+        {
+            TensorPrimitives.Multiply(male, At<double>(Sex.Male, maleE0 + shift).Mx.Values, deaths);
+            TensorPrimitives.MultiplyAdd(female, At<double>(Sex.Female, femaleE0 + shift).Mx.Values, deaths, deaths);
+            return LifeTable.LifeExpectancyAtBirth(ages, deaths, residents, _male) - level;
+        }
+
+        var (shift, gap, slope) = (guess, Gap(guess), 1.0);
+        for (var i = 0; i < MaxShiftSteps && Math.Abs(gap) > ShiftAccuracy; i++)
+        {
+            var next = shift - (gap / slope);
+            var nextGap = Gap(next);
+            slope = next != shift && nextGap != gap ? (nextGap - gap) / (next - shift) : slope;
+            (shift, gap) = (next, nextGap);
+        }
+
+        return Math.Abs(gap) <= ShiftAccuracy ? shift
+            : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"No shift of the sexes' life expectancies (female–male gap {femaleE0 - maleE0:0.##} years) gives a both-sexes life expectancy of {level:0.##} years."), nameof(level));
     }
 }

@@ -4,8 +4,8 @@ using System.Globalization;
 namespace Populus.Planning.Scenarios;
 
 /// <summary>
-/// A named set of assumptions by year (TFR, e0 by sex, SRB, net migration, graduates and their retention,
-/// urbanization), each with the note that says where it comes from.
+/// A named set of assumptions by year (TFR, e0 by sex and optionally of both sexes, SRB, net migration, graduates and
+/// their retention, urbanization), each with the note that says where it comes from.
 /// </summary>
 /// <remarks>Scenarios are data (data/scenarios/); a scenario based on another takes every assumption it does not
 /// give from it.</remarks>
@@ -14,13 +14,13 @@ public sealed class Scenario
     private readonly ImmutableDictionary<ScenarioAssumption, YearPath> _paths;
     private readonly ImmutableDictionary<ScenarioAssumption, string> _sources;
 
-    /// <exception cref="ArgumentException">The name is blank, or an assumption has no path or no source note.</exception>
+    /// <exception cref="ArgumentException">The name is blank, or a required assumption has no path, or a path no source note.</exception>
     public Scenario(string name, string description, IReadOnlyDictionary<ScenarioAssumption, YearPath> paths, IReadOnlyDictionary<ScenarioAssumption, string> sources)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(sources);
-        var missing = Enum.GetValues<ScenarioAssumption>().Where(a => !paths.ContainsKey(a)).ToList();
+        var missing = Enum.GetValues<ScenarioAssumption>().Where(a => a.IsRequired() && !paths.ContainsKey(a)).ToList();
         if (missing.Count > 0)
         {
             throw new ArgumentException($"scenario '{name}' gives no {string.Join(", ", missing.Select(m => m.Name()))}.", nameof(paths));
@@ -52,10 +52,13 @@ public sealed class Scenario
 
     public string Description { get; }
 
-    /// <summary>The path of one assumption.</summary>
+    /// <summary>Whether the scenario gives <paramref name="assumption"/> (every required one; the both-sexes e0 only when stated).</summary>
+    public bool Gives(ScenarioAssumption assumption) => _paths.ContainsKey(assumption);
+
+    /// <summary>The path of one assumption the scenario gives.</summary>
     public YearPath Path(ScenarioAssumption assumption) => _paths[assumption];
 
-    /// <summary>The value of one assumption in <paramref name="year"/>.</summary>
+    /// <summary>The value of one assumption the scenario gives in <paramref name="year"/>.</summary>
     public double At(ScenarioAssumption assumption, int year) => _paths[assumption].At(year);
 
     /// <summary>Where an assumption comes from.</summary>
@@ -109,20 +112,37 @@ public sealed class Scenario
 
         if (levers.LifeExpectancy is { } e0)
         {
-            // Keep the scenario's female–male gap year by year: the lever moves the level, not the difference.
-            var male = _paths[ScenarioAssumption.MaleLifeExpectancy];
-            var female = _paths[ScenarioAssumption.FemaleLifeExpectancy];
-            var years = male.Years.Concat(female.Years).Distinct().ToArray();
-            paths[ScenarioAssumption.MaleLifeExpectancy] = new YearPath(years.Select(y => new KeyValuePair<int, double>(y, e0 - ((female.At(y) - male.At(y)) / 2))));
-            paths[ScenarioAssumption.FemaleLifeExpectancy] = new YearPath(years.Select(y => new KeyValuePair<int, double>(y, e0 + ((female.At(y) - male.At(y)) / 2))));
-            var note = string.Create(CultureInfo.InvariantCulture, $"lever: both sexes {e0:0.####}, the scenario's female–male gap kept");
-            sources[ScenarioAssumption.MaleLifeExpectancy] = note;
-            sources[ScenarioAssumption.FemaleLifeExpectancy] = note;
+            // The level as monitoring computes it; the sexes keep the scenario's female–male gap year by year
+            // (MortalityLevels.BothSexesShift): the lever moves the level, not the difference.
+            Set(ScenarioAssumption.LifeExpectancy, e0, "life expectancy");
+            sources[ScenarioAssumption.LifeExpectancy] += "; each sex keeps the scenario's female–male gap";
             names.Add(Label("e0", e0));
         }
 
         var moved = $" [{string.Join(", ", names)}]";
         return new Scenario(Name + moved, Description, paths, sources) { NameZh = NameZh + moved };
+    }
+
+    /// <summary>This scenario, of the same name, with its both-sexes e0 replaced by the sexes' e0 of
+    /// <paramref name="years"/> (those a projection of it applied, <see cref="ScenarioProjection.Years"/>): the central
+    /// paths a probabilistic run draws each sex around, without finding the shift again in every trajectory.</summary>
+    /// <exception cref="ArgumentException">No year is given.</exception>
+    public Scenario BySex(IReadOnlyList<ScenarioYear> years)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        if (!Gives(ScenarioAssumption.LifeExpectancy))
+        {
+            return this;
+        }
+
+        var paths = _paths.Remove(ScenarioAssumption.LifeExpectancy).ToDictionary();
+        var sources = _sources.Remove(ScenarioAssumption.LifeExpectancy).ToDictionary();
+        paths[ScenarioAssumption.MaleLifeExpectancy] = new YearPath(years.Select(y => new KeyValuePair<int, double>(y.Year, y.MaleLifeExpectancy)));
+        paths[ScenarioAssumption.FemaleLifeExpectancy] = new YearPath(years.Select(y => new KeyValuePair<int, double>(y.Year, y.FemaleLifeExpectancy)));
+        var note = $"the sexes' e0 that give the both-sexes e0 in the scenario's projection (both sexes: {Source(ScenarioAssumption.LifeExpectancy)})";
+        sources[ScenarioAssumption.MaleLifeExpectancy] = note;
+        sources[ScenarioAssumption.FemaleLifeExpectancy] = note;
+        return new Scenario(Name, Description, paths, sources) { NameZh = NameZh };
     }
 
     public override string ToString() => Name;

@@ -26,6 +26,11 @@ public enum ScenarioAssumption
 
     /// <summary>Urban share of the city's residents (%) at the end of the year: drives rural→urban reclassification.</summary>
     Urbanization,
+
+    /// <summary>Life expectancy at birth of both sexes (years) as monitoring computes it: one life table over both
+    /// sexes' deaths and residents. Optional: when a scenario gives it, each year's male and female e0 keep their
+    /// female–male gap and move together by the one shift that gives this level (<see cref="MortalityLevels.BothSexesShift"/>).</summary>
+    LifeExpectancy,
 }
 
 /// <summary>The names, units and plausible ranges of <see cref="ScenarioAssumption"/>s, as written in scenario files.</summary>
@@ -42,7 +47,12 @@ public static class ScenarioAssumptions
         (ScenarioAssumption.Graduates, "graduates", "persons/year", 0, 1_000_000),
         (ScenarioAssumption.GraduateRetention, "graduate_retention", "%", 0, 100),
         (ScenarioAssumption.Urbanization, "urbanization", "%", 0, 100),
+        (ScenarioAssumption.LifeExpectancy, "e0", "years (both sexes)", 40, 100),
     ];
+
+    /// <summary>Whether every scenario must give the assumption (itself or through its base): all but the both-sexes
+    /// e0, which a scenario stating its sexes' e0 does without.</summary>
+    public static bool IsRequired(this ScenarioAssumption assumption) => assumption != ScenarioAssumption.LifeExpectancy;
 
     /// <summary>The file name of an assumption ("tfr").</summary>
     public static string Name(this ScenarioAssumption assumption) => All.First(a => a.Assumption == assumption).Name;

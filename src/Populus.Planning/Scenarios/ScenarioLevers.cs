@@ -5,8 +5,8 @@ namespace Populus.Planning.Scenarios;
 /// by a constant over every projected year. Null leaves the scenario's own path.
 /// </summary>
 /// <param name="TotalFertility">TFR, children per woman.</param>
-/// <param name="LifeExpectancy">Life expectancy at birth of both sexes (years): each sex is set half the scenario's
-/// female–male gap of that year below or above it.</param>
+/// <param name="LifeExpectancy">Life expectancy at birth of both sexes as monitoring computes it (years): the
+/// scenario's both-sexes e0 (<see cref="ScenarioAssumption.LifeExpectancy"/>), its sexes keeping their female–male gap.</param>
 /// <param name="NetMigration">Annual net migration into the city (persons/year).</param>
 /// <param name="GraduateRetention">Graduate retention rate (%).</param>
 public sealed record ScenarioLevers(

@@ -50,6 +50,10 @@ public class ScenarioProjector<T>
     /// <summary>Level index of the rural state.</summary>
     public const int Rural = 1;
 
+    /// <summary>How close two shifts of a both-sexes e0 must be (years) for the step not to be projected again: far below
+    /// the 0.01 year e0 is shown to, and reached in one re-projection as a rule (1e-6 took two).</summary>
+    private const double ShiftSettled = 1e-4;
+
     private readonly int _a;
     private readonly int _block;
     private readonly int _cells;
@@ -182,6 +186,11 @@ public class ScenarioProjector<T>
             throw new ArgumentException($"The shared years (to {shared.LastYear}) must be a projection of the same model and scenario that ends before {lastYear} and no later than the draw's base year, with deaths counted as this projector counts them.", nameof(shared));
         }
 
+        if (draw is not null && scenario.Gives(ScenarioAssumption.LifeExpectancy))
+        {
+            throw new ArgumentException($"A trajectory draws each sex's e0 around central paths by sex: project '{scenario.Name}' with its both-sexes e0 resolved (Scenario.BySex), as a probabilistic run does.", nameof(scenario));
+        }
+
         var reuse = recycled is not null && recycled.Model == Model && recycled.Years.Length == steps;
         var population = reuse ? recycled!.PopulationArray : new double[(steps + 1) * _cells];
         var birthsByAge = reuse ? recycled!.BirthsByAgeArray : new double[steps * States.Count * _a];
@@ -219,17 +228,31 @@ public class ScenarioProjector<T>
         }
 
         var clipped = clippedBefore;
+        var bothSexes = scenario.Gives(ScenarioAssumption.LifeExpectancy);
+        var shift = 0.0; // the sexes' e0 above those of the year's central levels: found each year of a both-sexes e0
         for (var k = first; k < steps; k++)
         {
             var year = Model.BaseYear + k + 1;
-            var (levels, male, female, trusted) = Step(scenario, year, population.AsSpan(k * _cells, _cells), draw);
-            if (trusted)
+            var (levels, male, female, trusted) = Step(scenario, year, population.AsSpan(k * _cells, _cells), draw, shift);
+            Advance(trusted);
+            while (bothSexes)
             {
-                _engine.AdvanceTrusted(_step, _fertileAges);
-            }
-            else
-            {
-                _engine.Advance(_step);
+                // The year's residents at its end, which e0() reads, depend a little on the year's deaths: the step is
+                // projected again with the shift found on them until the shift settles.
+                var end = population.AsSpan((k + 1) * _cells, _cells);
+                TensorPrimitives.ConvertTruncating(_engine.CurrentPopulation, end);
+                var found = BothSexesShift(scenario, year, end, shift);
+                if (Math.Abs(found - shift) <= ShiftSettled)
+                {
+                    break;
+                }
+
+                shift = found;
+                TensorPrimitives.ConvertTruncating(population.AsSpan(k * _cells, _cells), _start.AsSpan());
+                _engine.Begin(year - 1, _start);
+                clippedBefore = clipped;
+                (levels, male, female, trusted) = Step(scenario, year, population.AsSpan(k * _cells, _cells), draw, shift);
+                Advance(trusted);
             }
 
             // Kept in double precision (exact from float): a projection's readers read doubles.
@@ -252,15 +275,44 @@ public class ScenarioProjector<T>
         }
 
         return new ScenarioProjection(scenario, Model, States, population, birthsByAge, birthsBySex, mortality, years, clipped, _stateOf, shared);
+
+        void Advance(bool trusted)
+        {
+            if (trusted)
+            {
+                _engine.AdvanceTrusted(_step, _fertileAges);
+            }
+            else
+            {
+                _engine.Advance(_step);
+            }
+        }
+    }
+
+    /// <summary>The shift of the sexes' e0 that gives the scenario's both-sexes e0 of <paramref name="year"/> over the
+    /// city's <paramref name="residents"/> ([state][sex][age]; <see cref="MortalityLevels.BothSexesShift"/>).</summary>
+    private double BothSexesShift(Scenario scenario, int year, ReadOnlySpan<double> residents, double guess)
+    {
+        var male = new double[_a];
+        var female = new double[_a];
+        for (var s = 0; s < States.Count; s++)
+        {
+            TensorPrimitives.Add(male, residents.Slice(s * _block, _a), male);
+            TensorPrimitives.Add(female, residents.Slice((s * _block) + _a, _a), female);
+        }
+
+        var central = Central(scenario, year);
+        return _mortality.BothSexesShift(scenario.At(ScenarioAssumption.LifeExpectancy, year), central.MaleE0, central.FemaleE0, male, female, guess);
     }
 
     /// <summary>Writes the year's rates into the step buffer (the reclassification scaled by the year's rate) and returns the
     /// levels applied, and whether the rates need no check by the engine: survival ratios of a life table (in [0, 1] by
     /// their type), the checked fertility pattern scaled by a TFR that keeps its peak in range, and migrants whose every
     /// row sums to a finite number (each is a finite multiple of a checked profile); otherwise the engine checks them all.</summary>
-    private (ScenarioYear Levels, DeathRates Male, DeathRates Female, bool Trusted) Step(Scenario scenario, int year, ReadOnlySpan<double> start, ScenarioDraw? draw)
+    private (ScenarioYear Levels, DeathRates Male, DeathRates Female, bool Trusted) Step(Scenario scenario, int year, ReadOnlySpan<double> start, ScenarioDraw? draw, double shift)
     {
         var (tfr, e0m, e0f, srb, graduates, retention, netMigration, extraGraduates, urbanPath, yearMigrants) = Central(scenario, year);
+        (e0m, e0f) = (e0m + shift, e0f + shift);
         var (e0fDrawn, e0mDrawn) = draw?.LifeExpectancies(year, e0f, e0m) ?? (e0f, e0m);
         var (maleSurvival, maleMx) = _mortality.At<T>(Sex.Male, e0mDrawn);
         var (femaleSurvival, femaleMx) = _mortality.At<T>(Sex.Female, e0fDrawn);
@@ -348,8 +400,15 @@ public class ScenarioProjector<T>
         var migrants = new T[_block];
         TensorPrimitives.Multiply(_migrationProfile, T.CreateTruncating(netMigration), migrants);
         TensorPrimitives.MultiplyAdd(_graduateProfile, T.CreateTruncating(extraGraduates), migrants, migrants);
-        var central = new CentralYear<T>(scenario.At(ScenarioAssumption.TotalFertility, year), scenario.At(ScenarioAssumption.MaleLifeExpectancy, year),
-            scenario.At(ScenarioAssumption.FemaleLifeExpectancy, year), scenario.At(ScenarioAssumption.SexRatioAtBirth, year) / 100,
+        // A both-sexes e0 L sets the sexes at L ∓ gap/2 before the year's shift (Project), the gap that of the sexes' paths.
+        var (maleE0, femaleE0) = (scenario.At(ScenarioAssumption.MaleLifeExpectancy, year), scenario.At(ScenarioAssumption.FemaleLifeExpectancy, year));
+        if (scenario.Gives(ScenarioAssumption.LifeExpectancy))
+        {
+            var level = scenario.At(ScenarioAssumption.LifeExpectancy, year);
+            (maleE0, femaleE0) = (level - ((femaleE0 - maleE0) / 2), level + ((femaleE0 - maleE0) / 2));
+        }
+
+        var central = new CentralYear<T>(scenario.At(ScenarioAssumption.TotalFertility, year), maleE0, femaleE0, scenario.At(ScenarioAssumption.SexRatioAtBirth, year) / 100,
             graduates, retention, netMigration, extraGraduates, scenario.At(ScenarioAssumption.Urbanization, year) / 100, migrants);
         _central[k] = central;
         return central;

@@ -143,14 +143,16 @@ public static class ScenarioFile
                     values[a] = new YearPath(p.Values);
                     sources[a] = string.Join("; ", p.Sources);
                 }
-                else if (basis is not null)
+                else if (basis is not null && basis.Gives(a)
+                         && !(a == ScenarioAssumption.LifeExpectancy && (own.ContainsKey(ScenarioAssumption.MaleLifeExpectancy) || own.ContainsKey(ScenarioAssumption.FemaleLifeExpectancy))))
                 {
+                    // A scenario that states its sexes' e0 means them: it does not take its base's both-sexes level.
                     values[a] = basis.Path(a);
                     sources[a] = $"as {basis.Name}: {basis.Source(a)}";
                 }
             }
 
-            var missing = Enum.GetValues<ScenarioAssumption>().Where(a => !values.ContainsKey(a)).Select(a => a.Name()).ToList();
+            var missing = Enum.GetValues<ScenarioAssumption>().Where(a => a.IsRequired() && !values.ContainsKey(a)).Select(a => a.Name()).ToList();
             if (missing.Count > 0)
             {
                 throw new InvalidInputException(new InputError(assumptionsPath, 0, "assumption", string.Join(", ", missing),

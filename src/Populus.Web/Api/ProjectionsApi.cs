@@ -72,7 +72,10 @@ internal static class ProjectionsApi
         var entry = catalogue["resident_population"];
         var (targets, benchmark) = IndicatorsApi.TargetsOf(monitor.Plan.Book, entry, catalogue.Regions.KeyOrSelf(region));
         var series = new IndicatorsApi.SeriesView(entry.Id, entry.NameZh, entry.NameEn, entry.Unit, entry.UnitZh, region, population, targets, benchmark);
-        var years = p.Years.Select(y => new YearView(y.Year, p.Total(y.Year), y.Births, y.Deaths, y.NetMigrants, y.TotalFertility, y.MaleLifeExpectancy, y.FemaleLifeExpectancy)).ToList();
+        // The city's both-sexes e0 as monitoring computes it: the level the e0 lever sets, where the slider stands on the scenario's path.
+        double? LifeExpectancy(int year) => catalogue.Contains(LifeExpectancyIndicator) && projected.Calculator.Recompute(LifeExpectancyIndicator, monitor.Model.City, year) is { HasValue: true } e0 ? e0.Value : null;
+        var years = p.Years.Select(y => new YearView(y.Year, p.Total(y.Year), y.Births, y.Deaths, y.NetMigrants, y.TotalFertility, y.MaleLifeExpectancy, y.FemaleLifeExpectancy,
+            LifeExpectancy(y.Year))).ToList();
         ProbabilitiesView? probabilities = null;
         if (request.Probabilities == true)
         {
@@ -282,11 +285,14 @@ internal static class ProjectionsApi
     /// 70 keeps a margin for the years and scenarios whose rates differ.</summary>
     private const double LowestLifeExpectancy = 70;
 
+    /// <summary>The catalogue's indicator of life expectancy at birth of both sexes (人均预期寿命, e0()).</summary>
+    private const string LifeExpectancyIndicator = "life_expectancy";
+
     /// <summary>The levers within the ranges the scenario's assumptions accept (<see cref="ScenarioAssumptions.Range"/>;
     /// life expectancy from <see cref="LowestLifeExpectancy"/>), else the first refused.</summary>
     private static ProblemHttpResult? CheckLevers(double? tfr, double? lifeExpectancy, double? netMigration, double? graduateRetention) =>
         Check(tfr, ScenarioAssumption.TotalFertility, "tfr")
-        ?? Check(lifeExpectancy, "lifeExpectancy", LowestLifeExpectancy, ScenarioAssumption.FemaleLifeExpectancy.Range().Maximum,
+        ?? Check(lifeExpectancy, "lifeExpectancy", LowestLifeExpectancy, ScenarioAssumption.LifeExpectancy.Range().Maximum,
             new("the projection scales each year's death rates to the level, and below it the scaled rates at old ages leave the life table's range",
                 "预测按比例缩放各年死亡率以达到该水平，低于下限时高龄死亡率超出生命表的范围"))
         ?? Check(netMigration, ScenarioAssumption.NetMigration, "netMigration") ?? Check(graduateRetention, ScenarioAssumption.GraduateRetention, "graduateRetention");
@@ -321,7 +327,8 @@ internal static class ProjectionsApi
     /// <param name="Varies">For each target, whether the trajectories move its indicator (false: the probability is the deterministic 0 or 1).</param>
     internal sealed record ProbabilitiesView(int Trajectories, ulong Seed, IReadOnlyList<double?> Values, IReadOnlyList<bool?> Varies, double ElapsedMs, string Note);
 
-    internal sealed record YearView(int Year, double Residents, double Births, double Deaths, double NetMigrants, double Tfr, double MaleLifeExpectancy, double FemaleLifeExpectancy);
+    internal sealed record YearView(int Year, double Residents, double Births, double Deaths, double NetMigrants, double Tfr, double MaleLifeExpectancy, double FemaleLifeExpectancy,
+        double? LifeExpectancy);
 
     /// <param name="ElapsedMs">Time the projection took on the server (0 when it was already made).</param>
     internal sealed record RunView(string Scenario, double ElapsedMs, IndicatorsApi.SeriesView Population, IReadOnlyList<YearView> Years, IReadOnlyList<IndicatorsApi.EvaluationView> Targets,

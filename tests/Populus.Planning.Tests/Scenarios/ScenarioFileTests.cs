@@ -33,11 +33,25 @@ public class ScenarioFileTests
         Assert.Equal(["baseline", "high-fertility", "high-migration", "low", "plan"], names);
         foreach (var s in Wenzhou.Scenarios)
         {
-            foreach (var a in Enum.GetValues<ScenarioAssumption>())
+            foreach (var a in Enum.GetValues<ScenarioAssumption>().Where(a => a.IsRequired() || s.Gives(a)))
             {
                 Assert.False(string.IsNullOrWhiteSpace(s.Source(a)), $"{s.Name} {a}");
             }
         }
+
+        // The plan states its e0 of both sexes, as Table 6 does; the others their sexes'.
+        Assert.Equal(["plan"], Wenzhou.Scenarios.Where(s => s.Gives(ScenarioAssumption.LifeExpectancy)).Select(s => s.Name));
+    }
+
+    [Fact]
+    public void Read_AScenarioStatingItsSexes_DoesNotTakeItsBasesBothSexesLevel()
+    {
+        var read = ReadFolder("scenario,based_on,name_zh,description\nbase,,基准,test\nsexes,base,,test\nsame,base,,test\n",
+            Full() + "sexes,e0_female,2020,80,its own\nsame,tfr,2020,1.2,its own\n");
+        Assert.True(read[0].Gives(ScenarioAssumption.LifeExpectancy));
+        Assert.False(read[1].Gives(ScenarioAssumption.LifeExpectancy));
+        Assert.Equal(read[0].At(ScenarioAssumption.MaleLifeExpectancy, 2020), read[1].At(ScenarioAssumption.MaleLifeExpectancy, 2020));
+        Assert.Equal(read[0].At(ScenarioAssumption.LifeExpectancy, 2020), read[2].At(ScenarioAssumption.LifeExpectancy, 2020));
     }
 
     [Fact]
@@ -75,7 +89,7 @@ public class ScenarioFileTests
         var e = Assert.Throws<InvalidInputException>(() => ReadFolder(List, Full() + "alt,tfr,2025,9,too high\n"));
         var error = Assert.Single(e.Errors);
         Assert.EndsWith("assumptions.csv", error.File, StringComparison.Ordinal);
-        Assert.Equal(10, error.Row);
+        Assert.Equal(ScenarioAssumptions.All.Count + 2, error.Row); // after the header and Full()'s rows
         Assert.Equal("value", error.Column);
         Assert.Equal("9", error.Value);
         Assert.Contains("tfr must be between", error.Reason, StringComparison.Ordinal);
@@ -89,7 +103,7 @@ public class ScenarioFileTests
         Assert.Contains(e.Errors, x => x.Column == "assumption" && x.Value == "fertility" && x.Reason.Contains("unknown assumption", StringComparison.Ordinal));
         Assert.Contains(e.Errors, x => x.Column == "year" && x.Value == "20x5");
         Assert.Contains(e.Errors, x => x.Column == "scenario" && x.Value == "ghost");
-        Assert.Contains(e.Errors, x => x.Column == "source" && x.Row == 13);
+        Assert.Contains(e.Errors, x => x.Column == "source" && x.Row == ScenarioAssumptions.All.Count + 5);
     }
 
     [Fact]
@@ -129,8 +143,9 @@ public class ScenarioFileTests
         var s = Wenzhou.Scenario("baseline").With(new ScenarioLevers(TotalFertility: 1.6, LifeExpectancy: 85));
         Assert.Equal("baseline [tfr=1.6, e0=85]", s.Name);
         Assert.Equal(1.6, s.At(ScenarioAssumption.TotalFertility, 2031));
-        var gap = Wenzhou.Scenario("baseline").At(ScenarioAssumption.FemaleLifeExpectancy, 2030) - Wenzhou.Scenario("baseline").At(ScenarioAssumption.MaleLifeExpectancy, 2030);
-        Assert.Equal(85 - (gap / 2), s.At(ScenarioAssumption.MaleLifeExpectancy, 2030), 9);
+        // e0 is the both-sexes level; the sexes' paths stay, for their female–male gap (MortalityLevels.BothSexesShift).
+        Assert.Equal(85, s.At(ScenarioAssumption.LifeExpectancy, 2031));
+        Assert.Equal(Wenzhou.Scenario("baseline").Path(ScenarioAssumption.MaleLifeExpectancy), s.Path(ScenarioAssumption.MaleLifeExpectancy));
         Assert.Throws<ArgumentOutOfRangeException>(() => Wenzhou.Scenario("baseline").With(new ScenarioLevers(TotalFertility: 7)));
     }
 }

@@ -293,10 +293,11 @@ window.Pages = (function () {
     const s = [slider('scen-tfr', 'scen.tfr', 'tfr', '0.7', '2.1', '0.05', '1.0'), slider('scen-e0', 'scen.e0', 'lifeExpectancy', '75', '90', '0.1', '82'),
       slider('scen-mig', 'scen.mig', 'netMigration', '-100000', '300000', '5000', '70000'), slider('scen-grad', 'scen.grad', 'graduateRetention', '20', '70', '1', '39')];
     const levers = () => Object.fromEntries([['scenario', pick.value], ...s.filter(x => x.moved).map(x => [x.lever, +x.input.value])]);
-    // The sliders of the scenario's path stand where its last year is (e0: the mean of the sexes', as the lever sets them).
+    // The sliders of the scenario's path stand where its last year is (e0: of both sexes as monitoring computes it, the
+    // level the lever sets; the mean of the sexes' when the plan has no such indicator).
     function onPath(years) {
       const last = years[years.length - 1];
-      const at = { tfr: last.tfr, lifeExpectancy: (last.maleLifeExpectancy + last.femaleLifeExpectancy) / 2, netMigration: last.netMigrants };
+      const at = { tfr: last.tfr, lifeExpectancy: last.lifeExpectancy ?? (last.maleLifeExpectancy + last.femaleLifeExpectancy) / 2, netMigration: last.netMigrants };
       for (const x of s.filter(x => !x.moved)) {
         if (at[x.lever] != null) x.input.value = String(at[x.lever]);
         x.shown.textContent = t('scen.path');
