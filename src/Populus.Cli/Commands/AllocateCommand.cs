@@ -115,9 +115,8 @@ internal static class AllocateCommand
             using var store = PopulusStore.Open(parse.GetValue(db));
             var applications = store.Services.Applications(parse.GetRequiredValue(round));
             var quotas = Quota.Load(parse.GetRequiredValue(quota)).Where(q => q.Round == parse.GetRequiredValue(round)).ToList();
-            var index = quotas.Select((q, i) => (q.QuotaId, i)).ToDictionary(x => x.QuotaId, x => x.i, StringComparer.Ordinal);
             var table = ApplicantTable.From([.. applications.Select(a => (a.ApplicationId, FactsJson.Read(a.Facts)))]);
-            var effect = RuleChangeSimulation.Compare(table, [.. applications.Select(a => a.Preferences.Split(';').Where(index.ContainsKey).Select(p => index[p]).ToArray())],
+            var effect = RuleChangeSimulation.Compare(table, AllocationDesk.Preferences(applications, quotas),
                 quotas, ServiceOptions.DayOf(parse, on), PointsCommand.Table(parse, rules), PointsRuleTable.Load(parse.GetRequiredValue(proposed)), TieBreakers.Default, parse.GetRequiredValue(seed));
             output.WriteLine($"{effect.Applicants} applications: {effect.QualifyNow} qualify under {effect.Current}, {effect.QualifyProposed} under {effect.Proposed}.");
             output.WriteLine($"Gain eligibility: {effect.Gain.Count}; lose: {effect.Lose.Count}; placement changes: {effect.PlacementChanged.Count}; mean score {effect.MeanScoreNow:0.0} → {effect.MeanScoreProposed:0.0}.");

@@ -57,6 +57,34 @@ public sealed class AllocationDesk(IServiceRecords records, TimeProvider? clock 
         return (inputs == run.InputsSha256, results == run.ResultsSha256, message);
     }
 
+    /// <summary>
+    /// Each application's preferred quotas as indexes into <paramref name="quotas"/>, most wanted first. An application
+    /// is for one purpose (a school place, housing: docs/services.md), so it is placed only in quotas of that purpose.
+    /// </summary>
+    /// <exception cref="ArgumentException">Preferences for quotas not in <paramref name="quotas"/> or of another purpose, each named.</exception>
+    public static IReadOnlyList<int[]> Preferences(IReadOnlyList<ApplicationRecord> applications, IReadOnlyList<Quota> quotas)
+    {
+        ArgumentNullException.ThrowIfNull(applications);
+        ArgumentNullException.ThrowIfNull(quotas);
+        var quotaIndex = quotas.Select((q, i) => (q.QuotaId, i)).ToDictionary(x => x.QuotaId, x => x.i, StringComparer.Ordinal);
+        var wanted = applications.Select(a => (Application: a, Quotas: a.Preferences.Split(';'))).ToList();
+        var unknown = wanted.SelectMany(w => w.Quotas).Where(p => !quotaIndex.ContainsKey(p)).Distinct().Take(5).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Applications prefer quotas not in the quota file: {string.Join(", ", unknown)}.", nameof(quotas));
+        }
+
+        var otherPurpose = wanted.SelectMany(w => w.Quotas.Where(p => quotas[quotaIndex[p]].Purpose != w.Application.Purpose)
+            .Select(p => $"{w.Application.ApplicationId} ({w.Application.Purpose}) prefers {p} ({quotas[quotaIndex[p]].Purpose})")).Take(5).ToList();
+        if (otherPurpose.Count > 0)
+        {
+            throw new ArgumentException(
+                $"Applications prefer quotas of another purpose: {string.Join(", ", otherPurpose)}; an application is placed only in quotas of its own purpose.", nameof(quotas));
+        }
+
+        return [.. wanted.Select(w => w.Quotas.Select(p => quotaIndex[p]).ToArray())];
+    }
+
     private (AllocationResult Result, string InputsSha256) Compute(string round, IReadOnlyList<Quota> quotas, PointsRuleTable table, DateOnly day,
         string seed, IReadOnlyList<TieBreaker> tieBreakers)
     {
@@ -73,18 +101,11 @@ public sealed class AllocationDesk(IServiceRecords records, TimeProvider? clock 
             throw new InvalidOperationException($"Applications of round {round} are not scored ({string.Join(", ", unscored)} …): run `populus points score` first.");
         }
 
-        var quotaIndex = quotas.Select((q, i) => (q.QuotaId, i)).ToDictionary(x => x.QuotaId, x => x.i, StringComparer.Ordinal);
-        var unknown = applications.SelectMany(a => a.Preferences.Split(';')).Where(p => !quotaIndex.ContainsKey(p)).Distinct().Take(5).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new ArgumentException($"Applications prefer quotas not in the quota file: {string.Join(", ", unknown)}.", nameof(quotas));
-        }
-
         var applicants = ApplicantTable.From([.. applications.Select(a => (a.ApplicationId, FactsJson.Read(a.Facts)))]);
         var computed = new PointsScorer(table).ScoreAll(applicants, day);
         // Rank on the stored scores, which include reviews; the facts give the tie-breakers.
         var scores = computed.WithStored([.. applications.Select(a => latest[a.ApplicationId].Total)], [.. applications.Select(a => latest[a.ApplicationId].Vetoed)]);
-        var preferences = applications.Select(a => a.Preferences.Split(';').Select(p => quotaIndex[p]).ToArray()).ToList();
+        var preferences = Preferences(applications, quotas);
         var result = Allocator.Run(scores, preferences, quotas, tieBreakers, seed);
 
         var text = new StringBuilder();

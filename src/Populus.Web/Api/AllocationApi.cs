@@ -242,9 +242,8 @@ internal static class AllocationApi
                 throw new InvalidOperationException($"Round {round} has no applications.");
             }
 
-            var index = quotas.Select((q, i) => (q.QuotaId, i)).ToDictionary(x => x.QuotaId, x => x.i, StringComparer.Ordinal);
             var applicants = ApplicantTable.From([.. applications.Select(a => (a.ApplicationId, FactsJson.Read(a.Facts)))]);
-            var effect = RuleChangeSimulation.Compare(applicants, [.. applications.Select(a => a.Preferences.Split(';').Where(index.ContainsKey).Select(p => index[p]).ToArray())],
+            var effect = RuleChangeSimulation.Compare(applicants, AllocationDesk.Preferences(applications, quotas),
                 quotas, day, desk.PointsTable, proposed!, TieBreakers.Default, string.IsNullOrWhiteSpace(body.Seed) ? "simulation" : body.Seed.Trim());
             return TypedResults.Ok(effect);
         });

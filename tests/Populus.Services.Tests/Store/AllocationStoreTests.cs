@@ -83,4 +83,24 @@ public class AllocationStoreTests
         Assert.Equal(["object", "review"], store.Services.Audit("objection", objection).Select(a => a.Action));
         Assert.Equal(before.Total - before.Items.Single(i => i.ItemId == "housing").Points + 20, after.Total);
     }
+
+    [Theory]
+    [MemberData(nameof(ServiceStore.Engines), MemberType = typeof(ServiceStore))]
+    public void AnApplication_IsPlacedOnlyInQuotasOfItsOwnPurpose(string engine)
+    {
+        using var t = ServiceStore.Create(engine);
+        using var store = t.Open();
+        // One housing application among the school ones, preferring the school quotas of the round's quota file.
+        var file = t.Folder.Write("mixed.csv", File.ReadAllText(RoundFixture.ApplicationsFile(t.Folder, 6))
+            .Replace($"A00001,{RoundFixture.Round},school,", $"A00001,{RoundFixture.Round},housing,", StringComparison.Ordinal));
+        var office = new PointsOffice(store.Services);
+        office.Receive(file, IdentityKey.Open(KeyFolder.Open(t.Folder.File("keys"))), "intake");
+        office.ScoreRound(RoundFixture.Round, PointsRuleTable.Example(), RoundFixture.Day, "scorer");
+        var desk = new AllocationDesk(store.Services);
+
+        var ex = Assert.Throws<ArgumentException>(() => desk.Run(RoundFixture.Round, Quota.Load(RoundFixture.QuotaFile(t.Folder)), PointsRuleTable.Example(),
+            RoundFixture.Day, "seed", TieBreakers.Default, "allocator"));
+        Assert.Contains("A00001 (housing) prefers Q-LW (school)", ex.Message);
+        Assert.Empty(store.Services.AllocationRuns(RoundFixture.Round));
+    }
 }
