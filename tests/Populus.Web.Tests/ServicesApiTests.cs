@@ -92,10 +92,15 @@ public sealed class ServicesApiTests
     {
         var app = TestApp.For(engine);
         using var admin = await app.SignedIn("admin");
-        var id = TestApp.LuchengPerson.Disclose();
+        // A person of its own: the app's store is shared, and a person has one live permit.
+        var id = Populus.Storage.Registry.NationalIdNumber.Create(330302, new DateOnly(1991, 3, 4), 201).Disclose();
         var applied = await Json(await admin.PostAsJsonAsync("/api/v1/services/permits", new { idNumber = id, region = TestApp.Lucheng }), HttpStatusCode.Created);
         var permit = applied.GetProperty("permitId").GetString()!;
         Assert.Equal("applied", applied.GetProperty("state").GetString());
+        var duplicate = await Json(await admin.PostAsJsonAsync("/api/v1/services/permits", new { idNumber = id, region = TestApp.Longwan }), HttpStatusCode.Conflict);
+        Assert.Contains($"already has residence permit {permit}", duplicate.GetProperty("detail").GetString());
+        Assert.Contains($"此人已有居住证 {permit}", duplicate.GetProperty("detailZh").GetString());
+        Assert.DoesNotContain(id, duplicate.GetRawText(), StringComparison.Ordinal);
         Assert.Equal("330302********123X".Length, applied.GetProperty("maskedId").GetString()!.Length);
         Assert.DoesNotContain(id, applied.GetRawText(), StringComparison.Ordinal);
 
@@ -145,7 +150,8 @@ public sealed class ServicesApiTests
     {
         var app = TestApp.For(engine);
         using var admin = await app.SignedIn("admin");
-        var applied = await Json(await admin.PostAsJsonAsync("/api/v1/services/permits", new { idNumber = TestApp.LuchengPerson.Disclose(), region = TestApp.Lucheng }), HttpStatusCode.Created);
+        var person = Populus.Storage.Registry.NationalIdNumber.Create(330302, new DateOnly(1991, 3, 4), 202).Disclose();
+        var applied = await Json(await admin.PostAsJsonAsync("/api/v1/services/permits", new { idNumber = person, region = TestApp.Lucheng }), HttpStatusCode.Created);
         var permit = applied.GetProperty("permitId").GetString()!;
 
         foreach (var user in new[] { "analyst", "viewer-lucheng", "provider", "auditor" })

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Populus.Planning.Data;
 using Populus.Storage.Engines;
 using Populus.Storage.Tabular;
 
@@ -150,6 +151,11 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
                     $"Permit {permit.PermitId} was changed meanwhile (revision {revision}, expected {expectedRevision}); read it again and retry.");
             }
 
+            if (permit.State is "applied" or "issued")
+            {
+                RefuseSecondLivePermit(c, t, permit);
+            }
+
             if (current is null)
             {
                 Sql.Execute(c, t, $"INSERT INTO residence_permit ({PermitColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
@@ -164,6 +170,25 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
 
             AddAudit(c, t, audit.Actor, audit.SubjectKind, audit.SubjectId, audit.Action, audit.FromState, audit.ToState, audit.Detail, audit.RecordedAt);
         });
+    }
+
+    /// <summary>
+    /// One person holds one live permit, applied for or issued (a duplicate is 409, docs/api.md), whichever county
+    /// it names: found by the keyed hash of the identity number, inside the writing transaction, so two desks
+    /// cannot both pass the check. An expired permit is renewed, not applied for again; renewing it is refused while
+    /// another is live.
+    /// </summary>
+    private static void RefuseSecondLivePermit(DbConnection c, DbTransaction t, PermitRecord permit)
+    {
+        var live = Sql.Query(c, t, "SELECT permit_id, state, region_code FROM residence_permit WHERE person_key = $1 AND permit_id <> $2 AND state IN ('applied', 'issued') ORDER BY permit_id",
+            r => (Id: r.GetString(0), State: r.GetString(1), Region: r.GetString(2)), permit.PersonKey, permit.PermitId);
+        if (live.Count > 0)
+        {
+            var (id, state, region) = live[0];
+            throw new ServiceRefusedException(new Reason(
+                $"this person already has residence permit {id} ({state}, region {region}); one live application or permit per person: decide, renew or revoke that one instead",
+                $"此人已有居住证 {id}（{(state == "issued" ? "已签发" : "已申请")}，地区 {region}）；每人只能有一份在办申请或有效居住证：请先办结、续签或注销该证"));
+        }
     }
 
     public void AddAllocationRun(AllocationRunRecord run, IReadOnlyList<PlacementRecord> placements, Action? beforeCommit = null)

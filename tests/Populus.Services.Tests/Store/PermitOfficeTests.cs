@@ -2,6 +2,7 @@ using Populus.Services.Identity;
 using Populus.Services.Permits;
 using Populus.Services.Tests.Permits;
 using Populus.Storage.Registry;
+using Populus.Storage.Services;
 
 namespace Populus.Services.Tests.Store;
 
@@ -56,5 +57,30 @@ public class PermitOfficeTests
             new Populus.Storage.Services.AuditRecord(0, DateTime.UtcNow, "other", "permit", record.PermitId, "issue", "applied", "issued", "late")));
         Assert.Contains("changed meanwhile", ex.Message);
         Assert.Equal("rejected", store.Services.Permit(applied.PermitId)!.State);
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceStore.Engines), MemberType = typeof(ServiceStore))]
+    public void APerson_HasOneLiveApplicationOrPermit_InAnyCounty(string engine)
+    {
+        using var t = ServiceStore.Create(engine);
+        using var store = t.Open();
+        var keys = KeyFolder.Open(t.Folder.File("keys"));
+        var office = new PermitOffice(store.Services, IssuerKeyRing.Open(keys, "330300", "温州市"), IdentityKey.Open(keys));
+        var first = office.Apply(Id, "330302", "clerk");
+
+        var again = Assert.Throws<ServiceRefusedException>(() => office.Apply(Id, "330302", "clerk"));
+        Assert.Contains($"already has residence permit {first.PermitId} (applied, region 330302)", again.Message);
+        Assert.Contains($"此人已有居住证 {first.PermitId}", again.Reason.Chinese);
+        office.Issue(first.PermitId, Id, "clerk");
+        var elsewhere = Assert.Throws<ServiceRefusedException>(() => office.Apply(Id, "330303", "clerk"));
+        Assert.Contains("(issued, region 330302)", elsewhere.Message);
+        Assert.DoesNotContain(Id, elsewhere.Message + elsewhere.Reason.Chinese, StringComparison.Ordinal);
+        Assert.Single(store.Services.Permits());
+
+        // A rejected application or a revoked permit is no longer live: the person may apply again.
+        office.Revoke(first.PermitId, "moved away", "officer");
+        var next = office.Apply(Id, "330303", "clerk");
+        Assert.Equal(["revoked", "applied"], store.Services.Permits().OrderBy(p => p.PermitId == next.PermitId).Select(p => p.State));
     }
 }
