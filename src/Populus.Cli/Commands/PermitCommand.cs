@@ -43,7 +43,7 @@ internal static class PermitCommand
         var city = parse.GetValue(o.City) ?? PlanningRegions.PlanRegion(regions);
         var name = parse.GetValue(o.CityName) ?? (regions.Contains(city) ? regions.NameOf(city)
             : throw new ArgumentException($"--city {city} is not a region of the store; give its name with --city-name."));
-        return new PermitOffice(store.Services, IssuerKeyRing.Open(keys, city, name), IdentityKey.Open(keys));
+        return new PermitOffice(store.Services, IssuerKeyRing.Open(keys, city, name), IdentityKey.Open(keys), regions);
     }
 
     private static Command Desk(string name, string help, Func<PermitOffice, string, string?, string?, ResidencePermit> act,

@@ -54,13 +54,22 @@ public static class PlanningRegions
     public static string PlanRegion(RegionRegistry regions)
     {
         ArgumentNullException.ThrowIfNull(regions);
-        var countyParents = regions.All.Where(r => r.Kind is "district" or "county" or "county-level-city").Select(r => r.Parent).ToHashSet();
+        var countyParents = regions.All.Where(IsCounty).Select(r => r.Parent).ToHashSet();
         var cities = regions.All.Where(r => r.Kind == "city" && countyParents.Contains(r.Code)).ToList();
         return cities.Count == 1 ? cities[0].Code
             : throw new InvalidOperationException(cities.Count == 0
                 ? "no city with county-level units in the store, so no region for the plan's targets."
                 : $"several cities with county-level units in the store ({string.Join(", ", cities.Select(c => $"{c.Name} {c.Code}"))}), so no one region for the plan's targets.");
     }
+
+    /// <summary>The current county-level units (districts, counties, county-level cities) of <paramref name="city"/>, by code.</summary>
+    public static IReadOnlyList<PlanningRegion> CountiesOf(RegionRegistry regions, string city)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        return [.. regions.All.Where(r => IsCounty(r) && r.Parent == city).OrderBy(r => r.Code, StringComparer.Ordinal)];
+    }
+
+    private static bool IsCounty(PlanningRegion r) => r.Kind is "district" or "county" or "county-level-city";
 
     private static string Kind(Region r) => r.Level switch
     {

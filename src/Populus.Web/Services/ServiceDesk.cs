@@ -34,7 +34,7 @@ internal sealed class ServiceDesk(IPopulusStore store, PopulusSettings settings,
 
     public IdentityKey Identity => _identity.Value;
 
-    public PermitOffice Permits => new(store.Services, Ring, Identity, clock);
+    public PermitOffice Permits => new(store.Services, Ring, Identity, plan.Regions, clock);
 
     public PointsOffice Points => new(store.Services, clock);
 

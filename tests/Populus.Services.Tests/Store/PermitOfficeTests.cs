@@ -1,6 +1,7 @@
 using Populus.Services.Identity;
 using Populus.Services.Permits;
 using Populus.Services.Tests.Permits;
+using Populus.Storage.PlanData;
 using Populus.Storage.Registry;
 using Populus.Storage.Services;
 
@@ -19,7 +20,7 @@ public class PermitOfficeTests
         var clock = new FakeClock(new DateTimeOffset(2025, 3, 1, 2, 0, 0, TimeSpan.Zero));
         var keys = KeyFolder.Open(t.Folder.File("keys"));
         var ring = IssuerKeyRing.Open(keys, "330300", "温州市", clock);
-        var office = new PermitOffice(store.Services, ring, IdentityKey.Open(keys), clock);
+        var office = new PermitOffice(store.Services, ring, IdentityKey.Open(keys), PlanningRegions.From(store), clock);
 
         var applied = office.Apply(Id, "330302", "clerk-1");
         Assert.Throws<InvalidPermitTransitionException>(() => office.Issue(applied.PermitId, NationalIdNumber.Create(330302, new DateOnly(1990, 1, 1), 122).Disclose(), "clerk-1"));
@@ -49,7 +50,7 @@ public class PermitOfficeTests
         using var t = ServiceStore.Create(engine);
         using var store = t.Open();
         var keys = KeyFolder.Open(t.Folder.File("keys"));
-        var office = new PermitOffice(store.Services, IssuerKeyRing.Open(keys, "330300", "温州市"), IdentityKey.Open(keys));
+        var office = new PermitOffice(store.Services, IssuerKeyRing.Open(keys, "330300", "温州市"), IdentityKey.Open(keys), PlanningRegions.From(store));
         var applied = office.Apply(Id, "330302", "clerk");
         var record = store.Services.Permit(applied.PermitId)!;
         office.Reject(applied.PermitId, "incomplete documents", "clerk");
@@ -66,7 +67,7 @@ public class PermitOfficeTests
         using var t = ServiceStore.Create(engine);
         using var store = t.Open();
         var keys = KeyFolder.Open(t.Folder.File("keys"));
-        var office = new PermitOffice(store.Services, IssuerKeyRing.Open(keys, "330300", "温州市"), IdentityKey.Open(keys));
+        var office = new PermitOffice(store.Services, IssuerKeyRing.Open(keys, "330300", "温州市"), IdentityKey.Open(keys), PlanningRegions.From(store));
         var first = office.Apply(Id, "330302", "clerk");
 
         var again = Assert.Throws<ServiceRefusedException>(() => office.Apply(Id, "330302", "clerk"));
@@ -82,5 +83,26 @@ public class PermitOfficeTests
         office.Revoke(first.PermitId, "moved away", "officer");
         var next = office.Apply(Id, "330303", "clerk");
         Assert.Equal(["revoked", "applied"], store.Services.Permits().OrderBy(p => p.PermitId == next.PermitId).Select(p => p.State));
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceStore.Engines), MemberType = typeof(ServiceStore))]
+    public void APermit_NamesACountyOfTheIssuingCity(string engine)
+    {
+        using var t = ServiceStore.Create(engine);
+        using var store = t.Open();
+        var keys = KeyFolder.Open(t.Folder.File("keys"));
+        var office = new PermitOffice(store.Services, IssuerKeyRing.Open(keys, "330300", "温州市"), IdentityKey.Open(keys), PlanningRegions.From(store));
+        // Unknown, another city's county, the city itself, another city of the province.
+        foreach (var region in new[] { "999999", "110101", "330300", "330100" })
+        {
+            var ex = Assert.Throws<ArgumentException>(() => office.Apply(Id, region, "clerk"));
+            Assert.Equal("region", ex.ParamName);
+            Assert.StartsWith($"{region} is not a current county of 温州市 (330300)", ex.Message);
+            Assert.Contains("330302 鹿城区", ex.Message);
+        }
+
+        Assert.Empty(store.Services.Permits());
+        Assert.Equal("330303", office.Apply(Id, "330303", "clerk").RegionCode);
     }
 }
