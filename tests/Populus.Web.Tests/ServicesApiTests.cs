@@ -303,6 +303,41 @@ public sealed class ServicesApiTests
 
     [Theory]
     [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task ARunsDemand_CountsItsOwnApplicants_AndAPublishedRoundTakesNoMore(string engine)
+    {
+        var app = TestApp.For(engine);
+        using var admin = await app.SignedIn("admin");
+        // The example applications in a round of their own (the app's store is shared with the other tests).
+        var lines = (await File.ReadAllLinesAsync(TestApp.RepoFile("data/services/examples/applications.csv")))
+            .Select(l => l.Replace(",2025-school,", ",2025-late,", StringComparison.Ordinal).Replace("S25-", "L25-", StringComparison.Ordinal)).ToArray();
+        await Json(await admin.PostAsync("/api/v1/services/rounds/2025-late/applications", AccessRulesTests.Upload("applications.csv", string.Join('\n', lines))), HttpStatusCode.OK);
+        await Json(await admin.PostAsync("/api/v1/services/rounds/2025-late/score?on=2025-06-01", null), HttpStatusCode.OK);
+        var run = (await Json(await admin.PostAsJsonAsync("/api/v1/services/rounds/2025-late/allocations", new { quotas = Quotas, seed = "late-draw", on = "2025-06-01" }), HttpStatusCode.Created))
+            .GetProperty("runId").GetString();
+
+        // One more application after the (draft) run: not one of the run's applicants.
+        var header = lines[0].Split(',');
+        var cells = lines[1].Split(',');
+        cells[Array.IndexOf(header, "application_id")] = "L25-0009";
+        cells[Array.IndexOf(header, "id_number")] = Populus.Storage.Registry.NationalIdNumber.Create(330302, new DateOnly(1990, 2, 3), 301).Disclose();
+        var late = lines[0] + "\n" + string.Join(',', cells);
+        await Json(await admin.PostAsync("/api/v1/services/rounds/2025-late/applications", AccessRulesTests.Upload("late.csv", late)), HttpStatusCode.OK);
+        using var analyst = await app.SignedIn("analyst");
+        var rows = (await Json(await analyst.GetAsync($"/api/v1/services/rounds/2025-late/allocations/{run}/demand"), HttpStatusCode.OK)).GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(lines.Length - 1, rows.Where(r => r.GetProperty("year").GetInt32() == rows[0].GetProperty("year").GetInt32()).Sum(r => r.GetProperty("applicants").GetInt32()));
+
+        await Json(await admin.PostAsync($"/api/v1/services/rounds/2025-late/allocations/{run}/publish", null), HttpStatusCode.OK);
+        cells[Array.IndexOf(header, "application_id")] = "L25-0010";
+        cells[Array.IndexOf(header, "id_number")] = Populus.Storage.Registry.NationalIdNumber.Create(330302, new DateOnly(1990, 2, 3), 302).Disclose();
+        var closed = await Json(await admin.PostAsync("/api/v1/services/rounds/2025-late/applications", AccessRulesTests.Upload("later.csv", lines[0] + "\n" + string.Join(',', cells))),
+            HttpStatusCode.Conflict);
+        Assert.Contains("round 2025-late is closed", closed.GetProperty("detail").GetString());
+        Assert.Contains("2025-late 轮次已关闭", closed.GetProperty("detailZh").GetString());
+        await Json(await admin.PostAsync("/api/v1/services/rounds/2025-late/score?on=2025-06-01", null), HttpStatusCode.Conflict);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task Talent_RetentionByCohort_CountyViewerSeesItsCounty(string engine)
     {
         var app = TestApp.For(engine);

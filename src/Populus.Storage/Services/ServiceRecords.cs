@@ -23,6 +23,7 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
             var errors = new List<InputError>();
             foreach (var round in applications.GroupBy(a => a.Round))
             {
+                RefuseClosedRound(c, t, round.Key, "new applications");
                 var stored = Sql.Query(c, t, "SELECT purpose, person_key, application_id FROM service_application WHERE round = $1",
                     r => (Purpose: r.GetString(0), Person: r.GetString(1), Id: r.GetString(2)), round.Key);
                 var byPerson = stored.ToDictionary(s => (s.Purpose, s.Person), s => s.Id);
@@ -67,6 +68,11 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
         ArgumentNullException.ThrowIfNull(scores);
         Write((c, t) =>
         {
+            foreach (var round in PublishedRoundsOf(c, t, [.. scores.Select(s => s.ApplicationId)]))
+            {
+                RefuseClosedRound(c, t, round, "new scores");
+            }
+
             engine.BulkInsert(c, t, "points_score", ScoreColumns.Split(", "),
                 scores.Select(s => new object?[] { s.ApplicationId, s.Revision, s.RuleTable, s.ScoreDay, s.Total, s.Passed, s.Vetoed, s.Items, s.ScoredAt, s.Reason }));
             foreach (var s in scores)
@@ -90,6 +96,11 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
         ArgumentNullException.ThrowIfNull(objection);
         Write((c, t) =>
         {
+            foreach (var round in PublishedRoundsOf(c, t, [objection.ApplicationId]))
+            {
+                RefuseClosedRound(c, t, round, "objections");
+            }
+
             Sql.Execute(c, t, $"INSERT INTO points_objection ({ObjectionColumns}) VALUES ($1, $2, $3, $4, 'open', NULL, $5, NULL, NULL)",
                 objection.ObjectionId, objection.ApplicationId, objection.ItemId, objection.Reason, objection.OpenedAt);
             AddAudit(c, t, actor, "objection", objection.ObjectionId, "object", null, "open",
@@ -106,6 +117,14 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
             if (state != "open")
             {
                 throw new InvalidOperationException($"Objection {objectionId} is already {state}; a decision is not changed (open a new objection).");
+            }
+
+            if (newScore is not null)
+            {
+                foreach (var round in PublishedRoundsOf(c, t, [newScore.ApplicationId]))
+                {
+                    RefuseClosedRound(c, t, round, "new scores");
+                }
             }
 
             var to = upheld ? "upheld" : "dismissed";
@@ -170,6 +189,37 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
 
             AddAudit(c, t, audit.Actor, audit.SubjectKind, audit.SubjectId, audit.Action, audit.FromState, audit.ToState, audit.Detail, audit.RecordedAt);
         });
+    }
+
+    /// <summary>
+    /// A round whose result is published is closed: the published run's inputs (applications, their latest scores)
+    /// must stay as they were, so that <c>allocate verify</c> still reproduces it; its result changes only by a
+    /// recorded re-run (docs/services.md "Reproducibility").
+    /// </summary>
+    private static void RefuseClosedRound(DbConnection c, DbTransaction t, string round, string what)
+    {
+        var published = Sql.Query(c, t, "SELECT run_id FROM allocation_run WHERE round = $1 AND status = 'published'", r => r.GetString(0), round);
+        if (published.Count > 0)
+        {
+            var whatZh = what switch { "new applications" => "新的申请", "new scores" => "重新评分", _ => "异议" };
+            throw new ServiceRefusedException(new Reason(
+                $"round {round} is closed: its result is published (run {published[0]}), so it takes no {what}; a published result changes only by a recorded re-run (--supersedes {published[0]} with a reason)",
+                $"{round} 轮次已关闭：结果已公布（分配运行 {published[0]}），不再受理{whatZh}；已公布的结果只能通过有记录的重新分配（注明所替代的运行和理由）更改"));
+        }
+    }
+
+    /// <summary>The rounds with a published result among those of the applications named (scores and objections name the application, not its round).</summary>
+    private static IReadOnlyList<string> PublishedRoundsOf(DbConnection c, DbTransaction t, IReadOnlyList<string> applicationIds)
+    {
+        var published = Sql.Query(c, t, "SELECT DISTINCT a.application_id, a.round FROM service_application a JOIN allocation_run r ON r.round = a.round WHERE r.status = 'published'",
+            r => (Id: r.GetString(0), Round: r.GetString(1)));
+        if (published.Count == 0)
+        {
+            return [];
+        }
+
+        var roundOf = published.ToDictionary(p => p.Id, p => p.Round, StringComparer.Ordinal);
+        return [.. applicationIds.Where(roundOf.ContainsKey).Select(id => roundOf[id]).Distinct()];
     }
 
     /// <summary>

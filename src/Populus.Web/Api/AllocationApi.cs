@@ -157,7 +157,9 @@ internal static class AllocationApi
 
         var scope = CurrentAccount.From(user).Scope;
         var quotas = (JsonSerializer.Deserialize<List<Quota>>(record.Quotas) ?? []).Where(q => scope.Allows(q.RegionCode)).ToList();
-        var (applicants, places) = SchoolDemand.ByRegion(desk.Store.Services.Applications(round), quotas);
+        // The run's own applicants: an application received after the run is not part of its demand.
+        var ranked = desk.Store.Services.Placements(run).Select(placement => placement.ApplicationId).ToHashSet(StringComparer.Ordinal);
+        var (applicants, places) = SchoolDemand.ByRegion([.. desk.Store.Services.Applications(round).Where(a => ranked.Contains(a.ApplicationId))], quotas);
         var p = projected.Projection;
         var counties = p.Regions.ToList();
         var projection = new Dictionary<(string, int), Demography.PopulationByAgeSex>();

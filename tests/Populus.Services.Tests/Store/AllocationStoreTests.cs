@@ -1,6 +1,7 @@
 using Populus.Services.Allocation;
 using Populus.Services.Identity;
 using Populus.Services.Points;
+using Populus.Storage.Services;
 using Populus.Storage.Tabular;
 
 namespace Populus.Services.Tests.Store;
@@ -102,5 +103,40 @@ public class AllocationStoreTests
             RoundFixture.Day, "seed", TieBreakers.Default, "allocator"));
         Assert.Contains("A00001 (housing) prefers Q-LW (school)", ex.Message);
         Assert.Empty(store.Services.AllocationRuns(RoundFixture.Round));
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceStore.Engines), MemberType = typeof(ServiceStore))]
+    public void APublishedRound_IsClosed_SoItsPublishedRunStillVerifies(string engine)
+    {
+        using var t = ServiceStore.Create(engine);
+        using var store = t.Open();
+        RoundFixture.ReceiveAndScore(store, t.Folder, 12);
+        var desk = new AllocationDesk(store.Services);
+        var office = new PointsOffice(store.Services);
+        var table = PointsRuleTable.Example();
+        var (run, _) = desk.Run(RoundFixture.Round, Quota.Load(RoundFixture.QuotaFile(t.Folder)), table, RoundFixture.Day, "seed", TieBreakers.Default, "allocator");
+        var objection = office.Object("A00000", "housing", "I own my home", "applicant");
+        desk.Publish(run.RunId, "director");
+
+        // Two people who have not applied yet, after publication.
+        var lines = File.ReadAllLines(RoundFixture.ApplicationsFile(t.Folder, 14, "all.csv"));
+        var late = t.Folder.Write("late.csv", string.Join('\n', lines.Take(1).Concat(lines.TakeLast(2))) + "\n");
+        var refusals = new[]
+        {
+            Assert.Throws<ServiceRefusedException>(() => office.Receive(late, IdentityKey.Open(KeyFolder.Open(t.Folder.File("keys"))), "intake")),
+            Assert.Throws<ServiceRefusedException>(() => office.ScoreRound(RoundFixture.Round, table, RoundFixture.Day, "scorer")),
+            Assert.Throws<ServiceRefusedException>(() => office.Object("A00001", "housing", "late objection", "applicant")),
+            Assert.Throws<ServiceRefusedException>(() => office.Review(objection, "A00000", upheld: true, "deed checked", "reviewer",
+                Populus.Services.Applications.FactsJson.Read(store.Services.Application("A00000")!.Facts) with { Housing = People.Housing.Owned }, table)),
+        };
+        Assert.All(refusals, r => Assert.Contains($"round {RoundFixture.Round} is closed: its result is published (run {run.RunId})", r.Message));
+        Assert.All(refusals, r => Assert.Contains("轮次已关闭", r.Reason.Chinese));
+
+        Assert.Equal(12, store.Services.Applications(RoundFixture.Round).Count);
+        Assert.All(store.Services.LatestScores(RoundFixture.Round), s => Assert.Equal(1, s.Revision));
+        Assert.Equal("open", Assert.Single(store.Services.Objections("A00000")).State);
+        var (inputs, results, message) = desk.Verify(RoundFixture.Round, run.RunId, table);
+        Assert.True(inputs && results, message);
     }
 }
