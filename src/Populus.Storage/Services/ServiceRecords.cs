@@ -259,6 +259,17 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
                 throw new InvalidOperationException($"Round {run.Round} has no published run to supersede.");
             }
 
+            // The seed was fixed before the round closed and published with the result (docs/services.md "Seeded
+            // lottery"): a re-run that could draw again could be repeated until a wanted outcome came up, so it keeps
+            // the published seed; what a re-run may correct is its other inputs (a quota, a tie-breaker rule).
+            var publishedSeed = published.Count > 0 ? Sql.Scalar(c, t, "SELECT seed FROM allocation_run WHERE run_id = $1", published[0]) as string : null;
+            if (publishedSeed is not null && publishedSeed != run.Seed)
+            {
+                throw new ServiceRefusedException(new Reason(
+                    $"a re-run of round {run.Round} keeps the published lottery seed of run {published[0]} ('{publishedSeed}'); a seed cannot be drawn again after publication",
+                    $"{run.Round} 轮次的重新分配须沿用已公布的抽签种子（分配运行 {published[0]}：“{publishedSeed}”）；结果公布后不得重新抽取种子"));
+            }
+
             Sql.Execute(c, t, $"INSERT INTO allocation_run ({RunColumns}) VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
                 run.RunId, run.Round, run.RuleTable, run.ScoreDay, run.Seed, run.TieBreakers, run.Quotas, run.InputsSha256, run.ResultsSha256,
                 run.RunAt, run.Actor, run.Supersedes, run.Reason);

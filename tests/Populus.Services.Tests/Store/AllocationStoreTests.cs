@@ -139,4 +139,24 @@ public class AllocationStoreTests
         var (inputs, results, message) = desk.Verify(RoundFixture.Round, run.RunId, table);
         Assert.True(inputs && results, message);
     }
+
+    [Theory]
+    [MemberData(nameof(ServiceStore.Engines), MemberType = typeof(ServiceStore))]
+    public void AReRun_KeepsThePublishedSeed(string engine)
+    {
+        using var t = ServiceStore.Create(engine);
+        using var store = t.Open();
+        RoundFixture.ReceiveAndScore(store, t.Folder, 20);
+        var desk = new AllocationDesk(store.Services);
+        var table = PointsRuleTable.Example();
+        var quotas = Quota.Load(RoundFixture.QuotaFile(t.Folder));
+        var (run, _) = desk.Run(RoundFixture.Round, quotas, table, RoundFixture.Day, "public draw 0417", TieBreakers.Default, "allocator");
+        desk.Publish(run.RunId, "director");
+
+        var ex = Assert.Throws<ServiceRefusedException>(() => desk.Run(RoundFixture.Round, quotas, table, RoundFixture.Day, "a different seed chosen after the fact",
+            TieBreakers.Default, "allocator", supersedes: run.RunId, reason: "quota of 龙湾 corrected by the education bureau"));
+        Assert.Contains($"keeps the published lottery seed of run {run.RunId} ('public draw 0417')", ex.Message);
+        Assert.Contains("不得重新抽取种子", ex.Reason.Chinese);
+        Assert.Single(store.Services.AllocationRuns(RoundFixture.Round));
+    }
 }
