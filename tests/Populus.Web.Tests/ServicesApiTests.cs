@@ -58,6 +58,8 @@ public sealed class ServicesApiTests
             Assert.Equal(["children", "education", "shoe_size"], Fields(problem).Order());
             Assert.All(problem.GetProperty("errors").EnumerateArray(), e => Assert.NotEmpty(e.GetProperty("reason").GetString()!));
             Assert.Equal(HttpStatusCode.BadRequest, (await analyst.PostAsJsonAsync(path + "?on=2024-13-01", new { })).StatusCode);
+            var unborn = await Json(await analyst.PostAsJsonAsync(path + "?on=2025-06-01", new { birth_date = "2030-01-01", education = "secondary_vocational" }), HttpStatusCode.BadRequest);
+            Assert.Equal(["birth_date"], Fields(unborn));
         }
 
         using var anonymous = TestApp.For(engine).Client();

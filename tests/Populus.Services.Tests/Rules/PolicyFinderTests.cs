@@ -75,12 +75,23 @@ public class PolicyFinderTests
     public void PersonFile_RefusesUnknownAndBadFieldsWithReasons()
     {
         var ex = Assert.Throws<InvalidInputException>(() => PersonReader.Parse("me.json",
-            """{"education":"phd","birth_date":"1990-02-30","childs":2,"children":-1,"new_arrival":"yes"}"""));
+            """{"education":"phd","birth_date":"1990-02-30","childs":2,"children":-1,"new_arrival":"yes"}""", new DateOnly(2025, 6, 1)));
         Assert.Contains(ex.Errors, e => e.Column == "education" && e.Reason.Contains("junior_college"));
         Assert.Contains(ex.Errors, e => e.Column == "birth_date");
         Assert.Contains(ex.Errors, e => e.Column == "childs" && e.Reason.Contains("unknown field"));
         Assert.Contains(ex.Errors, e => e.Column == "children");
         Assert.Contains(ex.Errors, e => e.Column == "new_arrival");
         Assert.Equal(5, ex.Errors.Count);
+    }
+
+    [Fact]
+    public void PersonFile_RefusesABirthDateAfterTheDayAsked()
+    {
+        const string json = """{"birth_date":"2030-01-01","education":"secondary_vocational"}""";
+        var ex = Assert.Throws<InvalidInputException>(() => PersonReader.Parse("f.json", json, new DateOnly(2025, 6, 1)));
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal(("birth_date", "2030-01-01"), (error.Column, error.Value));
+        Assert.Contains("after 2025-06-01, the day the rules are asked for", error.Reason);
+        Assert.Equal(0, PersonReader.Parse("f.json", json, new DateOnly(2030, 1, 1)).AgeOn(new DateOnly(2030, 1, 1)));
     }
 }
