@@ -43,11 +43,14 @@ public class PolicyFinderTests
         Assert.DoesNotContain(Finder.Find(late, new DateOnly(2024, 6, 1)).Applies, p => p.Rule.Id == "SUBSIDY-GRADUATE-SME");
     }
 
+    /// <summary>40 周岁以下 includes 40 (Civil Code art. 1259), as data/plan/targets-text.csv (TT74) records the plan's limit.</summary>
     [Theory]
     [InlineData(39, true)]
-    [InlineData(40, false)]
-    public void DoctorateSubsidy_Under40(int age, bool applies)
+    [InlineData(40, true)]
+    [InlineData(41, false)]
+    public void DoctorateSubsidy_40AndUnder(int age, bool applies)
     {
+        Assert.Equal(("<=", 40), SettlementTests.PlanLimit("TT74"));
         var day = new DateOnly(2023, 9, 1);
         var person = new Person { BirthDate = day.AddYears(-age), Education = Education.Doctorate, Employment = Employment.FullTime, NewArrival = true };
         Assert.Equal(applies, Finder.Find(person, day).Applies.Any(p => p.Rule.Id == "SUBSIDY-DOCTORATE"));
