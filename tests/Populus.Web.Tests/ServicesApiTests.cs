@@ -313,6 +313,9 @@ public sealed class ServicesApiTests
         var lines = (await File.ReadAllLinesAsync(TestApp.RepoFile("data/services/examples/applications.csv")))
             .Select(l => l.Replace(",2025-school,", ",2025-late,", StringComparison.Ordinal).Replace("S25-", "L25-", StringComparison.Ordinal)).ToArray();
         await Json(await admin.PostAsync("/api/v1/services/rounds/2025-late/applications", AccessRulesTests.Upload("applications.csv", string.Join('\n', lines))), HttpStatusCode.OK);
+        // The scoring day is named, and not before a submission (the example's are 2025-05-01 and 02).
+        Assert.Equal(["on"], Fields(await Json(await admin.PostAsync("/api/v1/services/rounds/2025-late/score", null), HttpStatusCode.BadRequest)));
+        Assert.Equal(["on"], Fields(await Json(await admin.PostAsync("/api/v1/services/rounds/2025-late/score?on=2025-04-01", null), HttpStatusCode.BadRequest)));
         await Json(await admin.PostAsync("/api/v1/services/rounds/2025-late/score?on=2025-06-01", null), HttpStatusCode.OK);
         var run = (await Json(await admin.PostAsJsonAsync("/api/v1/services/rounds/2025-late/allocations", new { quotas = Quotas, seed = "late-draw", on = "2025-06-01" }), HttpStatusCode.Created))
             .GetProperty("runId").GetString();

@@ -34,7 +34,7 @@ internal static class AllocateCommand
     {
         var db = DbOption.Create();
         var actor = ServiceOptions.Actor();
-        var on = ServiceOptions.On();
+        var on = new Option<string?>("--on") { Description = "The scoring day, to check it: the run ranks the round's scores as made and records their day" };
         var rules = ServiceOptions.Rules("Points table the round was scored with (default: the shipped EXAMPLE)");
         var round = new Option<string>("--round") { Required = true, Description = "The round" };
         var quota = new Option<string>("--quota") { Required = true, Description = "Quota file (quota_id, round, purpose, region, places)" };
@@ -51,7 +51,7 @@ internal static class AllocateCommand
             var desk = new AllocationDesk(store.Services);
             var who = ServiceOptions.ActorOf(parse, actor);
             var quotas = Quota.Load(parse.GetRequiredValue(quota)).Where(q => q.Round == parse.GetRequiredValue(round)).ToList();
-            var (run, result) = desk.Run(parse.GetRequiredValue(round), quotas, PointsCommand.Table(parse, rules), ServiceOptions.DayOf(parse, on),
+            var (run, result) = desk.Run(parse.GetRequiredValue(round), quotas, PointsCommand.Table(parse, rules), parse.GetValue(on) is null ? null : ServiceOptions.DayOf(parse, on),
                 parse.GetRequiredValue(seed), TieBreakers.Parse(parse.GetRequiredValue(tie)), who, parse.GetValue(supersedes),
                 parse.GetValue(reason) ?? "first run", CommitHold.FromEnvironment(HoldVariable, "allocate: placements written", output));
             output.WriteLine($"Run {run.RunId}: {result.Outcome.Count(o => o == AllocationOutcome.Placed)} placed, {result.Outcome.Count(o => o == AllocationOutcome.Waitlisted)} waitlisted, " +

@@ -31,7 +31,11 @@ internal static class PointsCommand
         var db = DbOption.Create();
         var keys = ServiceOptions.Keys();
         var actor = ServiceOptions.Actor();
-        var on = ServiceOptions.On();
+        var on = new Option<string?>("--on")
+        {
+            Required = true,
+            Description = "The scoring day (yyyy-mm-dd) whose facts count, on or after every application's submission (e.g. the round's closing day)",
+        };
         var rules = ServiceOptions.Rules("Points table (JSON; default: the shipped EXAMPLE data/services/points-rules.example.json)");
         var applications = new Option<string?>("--applications") { Description = "A file of applications to receive first (CSV, XLSX or Parquet; docs/services.md)" };
         var round = new Option<string>("--round") { Description = "The round to score (e.g. 2025-school)", Required = true };

@@ -18,14 +18,23 @@ public sealed class AllocationDesk(IServiceRecords records, TimeProvider? clock 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     /// <summary>Computes and records a run (status draft).</summary>
+    /// <param name="day">The scoring day, when the caller names one: it must be the day the round's scores were made
+    /// for. The run ranks those scores and takes the tie-breakers (residence, insurance months) as of the same day,
+    /// and records it.</param>
     /// <param name="beforeCommit">Test hook: runs after every placement is written, before the commit.</param>
-    public (AllocationRunRecord Run, AllocationResult Result) Run(string round, IReadOnlyList<Quota> quotas, PointsRuleTable table, DateOnly day,
+    public (AllocationRunRecord Run, AllocationResult Result) Run(string round, IReadOnlyList<Quota> quotas, PointsRuleTable table, DateOnly? day,
         string seed, IReadOnlyList<TieBreaker> tieBreakers, string actor, string? supersedes = null, string reason = "first run",
         Action? beforeCommit = null)
     {
-        var (result, inputs) = Compute(round, quotas, table, day, seed, tieBreakers);
+        var scored = ScoreDay(round);
+        if (day is { } named && named != scored)
+        {
+            throw new ArgumentException($"the scores of round {round} were made for {scored:yyyy-MM-dd}, not {named:yyyy-MM-dd}; a run ranks the scores as made (score the round again for another day)", "on");
+        }
+
+        var (result, inputs) = Compute(round, quotas, table, scored, seed, tieBreakers);
         var runId = $"RUN-{round}-{_clock.GetUtcNow():yyyyMMddHHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
-        var run = new AllocationRunRecord(runId, round, "draft", table.Citation, day, seed, TieBreakers.Format(tieBreakers),
+        var run = new AllocationRunRecord(runId, round, "draft", table.Citation, scored, seed, TieBreakers.Format(tieBreakers),
             JsonSerializer.Serialize(quotas), inputs, result.ResultsSha256(), DateTime.SpecifyKind(_clock.GetUtcNow().UtcDateTime, DateTimeKind.Unspecified),
             actor, supersedes, reason);
         var draws = SeededLottery.Draws(seed, result.Scores.Applicants.Ids);
@@ -55,6 +64,20 @@ public sealed class AllocationDesk(IServiceRecords records, TimeProvider? clock 
                 ? $"run {runId} reproduces: results {results}"
                 : $"run {runId} does NOT reproduce from its inputs: recorded {run.ResultsSha256}, recomputed {results}";
         return (inputs == run.InputsSha256, results == run.ResultsSha256, message);
+    }
+
+    /// <summary>The one day the latest scores of a round were made for.</summary>
+    /// <exception cref="InvalidOperationException">The round is not scored, or its scores were made for different days.</exception>
+    private DateOnly ScoreDay(string round)
+    {
+        var days = records.LatestScores(round).GroupBy(s => s.ScoreDay).OrderBy(g => g.Key).Select(g => (Day: g.Key, Count: g.Count())).ToList();
+        return days.Count switch
+        {
+            0 => throw new InvalidOperationException($"Round {round} is not scored: run `populus points score` first."),
+            1 => days[0].Day,
+            _ => throw new InvalidOperationException(
+                $"The scores of round {round} were made for different days ({string.Join(", ", days.Select(d => $"{d.Day:yyyy-MM-dd}: {d.Count}"))}); score the round again on one day."),
+        };
     }
 
     /// <summary>

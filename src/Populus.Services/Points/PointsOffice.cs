@@ -25,12 +25,23 @@ public sealed class PointsOffice(IServiceRecords records, TimeProvider? clock = 
     }
 
     /// <summary>Scores every application of a round (a new revision each) and returns the sheets.</summary>
+    /// <param name="day">The day whose facts count (residence, the insurance window): named by the clerk, never
+    /// assumed, and not before any application was submitted (its facts are as of its submission).</param>
+    /// <exception cref="ArgumentException">The day is before an application's submission.</exception>
     public IReadOnlyList<ScoreSheet> ScoreRound(string round, PointsRuleTable table, DateOnly day, string actor)
     {
         var applications = records.Applications(round);
         if (applications.Count == 0)
         {
             throw new InvalidOperationException($"Round {round} has no applications.");
+        }
+
+        var later = applications.Where(a => a.SubmittedOn > day).OrderByDescending(a => a.SubmittedOn).ThenBy(a => a.ApplicationId, StringComparer.Ordinal).ToList();
+        if (later.Count > 0)
+        {
+            throw new ArgumentException(
+                $"{day:yyyy-MM-dd} is before {later.Count} application{(later.Count == 1 ? " was" : "s were")} submitted ({string.Join(", ", later.Take(3).Select(a => $"{a.ApplicationId} on {a.SubmittedOn:yyyy-MM-dd}"))}{(later.Count > 3 ? ", …" : "")}); " +
+                $"score the round on or after {later[0].SubmittedOn:yyyy-MM-dd}", "on");
         }
 
         var latest = records.LatestScores(round).ToDictionary(s => s.ApplicationId, s => s.Revision, StringComparer.Ordinal);

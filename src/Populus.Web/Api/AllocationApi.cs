@@ -64,9 +64,17 @@ internal static class AllocationApi
             }
         }
 
-        if (!ServiceDays.TryParse(body.On, desk, out var day))
+        DateOnly? day = null;
+        if (!string.IsNullOrWhiteSpace(body.On))
         {
-            problems.Add(new("on", body.On, "not a date (write yyyy-mm-dd).", null, null));
+            if (ServiceDays.TryParse(body.On, desk, out var named))
+            {
+                day = named;
+            }
+            else
+            {
+                problems.Add(new("on", body.On, "not a date (write yyyy-mm-dd).", null, null));
+            }
         }
 
         if (body.Supersedes is not null && string.IsNullOrWhiteSpace(body.Reason))

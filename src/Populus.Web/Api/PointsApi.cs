@@ -25,7 +25,7 @@ internal static class PointsApi
         desk.MapPost("/rounds/{round}/applications", Receive).WithName("ReceiveApplications").DisableAntiforgery()
             .WithSummary("Receives a file of applications (multipart field 'file': CSV, XLSX or Parquet) whole or refuses it whole, with a reason per field; duplicates are refused.");
         desk.MapPost("/rounds/{round}/score", Score).WithName("ScoreRound")
-            .WithSummary("Scores every application of the round with the points table in force (?on=yyyy-mm-dd); each scoring is a new revision.");
+            .WithSummary("Scores every application of the round with the points table in force on the scoring day ?on=yyyy-mm-dd (required, not before a submission); each scoring is a new revision.");
         desk.MapPost("/applications/{id}/objections", Object).WithName("ObjectToScore")
             .WithSummary("Records an objection to one item of the latest score: {item, reason}.");
         desk.MapPost("/objections/{id}/decision", Decide).WithName("DecideObjection")
@@ -76,6 +76,11 @@ internal static class PointsApi
 
     internal static IResult Score(string round, string? on, ClaimsPrincipal user, ServiceDesk desk)
     {
+        if (string.IsNullOrWhiteSpace(on))
+        {
+            return ServiceProblems.Invalid("on", "the scoring day (yyyy-mm-dd) is required: the day whose facts count, on or after every application's submission.");
+        }
+
         if (!ServiceDays.TryParse(on, desk, out var day))
         {
             return ServiceProblems.Invalid("on", $"'{on}' is not a date (write yyyy-mm-dd).");

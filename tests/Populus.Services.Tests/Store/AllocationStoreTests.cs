@@ -159,4 +159,32 @@ public class AllocationStoreTests
         Assert.Contains("不得重新抽取种子", ex.Reason.Chinese);
         Assert.Single(store.Services.AllocationRuns(RoundFixture.Round));
     }
+
+    [Theory]
+    [MemberData(nameof(ServiceStore.Engines), MemberType = typeof(ServiceStore))]
+    public void TheScoringDay_IsNotBeforeASubmission_AndARunRecordsTheDayItsScoresWereMadeFor(string engine)
+    {
+        using var t = ServiceStore.Create(engine);
+        using var store = t.Open();
+        var office = new PointsOffice(store.Services);
+        var file = RoundFixture.ApplicationsFile(t.Folder, 8);
+        office.Receive(file, IdentityKey.Open(KeyFolder.Open(t.Folder.File("keys"))), "intake");
+        // Every application of the fixture says when it was submitted.
+        var submitted = DateOnly.Parse(File.ReadLines(file).Skip(1).First().Split(',')[4], System.Globalization.CultureInfo.InvariantCulture);
+        var table = PointsRuleTable.Example();
+
+        var early = Assert.Throws<ArgumentException>(() => office.ScoreRound(RoundFixture.Round, table, submitted.AddDays(-30), "scorer"));
+        Assert.Equal("on", early.ParamName);
+        Assert.Contains($"is before 8 applications were submitted (A00000 on {submitted:yyyy-MM-dd}", early.Message);
+        Assert.Empty(store.Services.LatestScores(RoundFixture.Round));
+
+        office.ScoreRound(RoundFixture.Round, table, RoundFixture.Day, "scorer");
+        var desk = new AllocationDesk(store.Services);
+        var quotas = Quota.Load(RoundFixture.QuotaFile(t.Folder));
+        var other = Assert.Throws<ArgumentException>(() => desk.Run(RoundFixture.Round, quotas, table, new DateOnly(2026, 11, 30), "seed", TieBreakers.Default, "allocator"));
+        Assert.Contains($"were made for {RoundFixture.Day:yyyy-MM-dd}, not 2026-11-30", other.Message);
+        var (run, _) = desk.Run(RoundFixture.Round, quotas, table, null, "seed", TieBreakers.Default, "allocator");
+        Assert.Equal(RoundFixture.Day, run.ScoreDay);
+        Assert.Equal(RoundFixture.Day, Assert.Single(store.Services.AllocationRuns(RoundFixture.Round)).ScoreDay);
+    }
 }
