@@ -27,8 +27,11 @@ public static class ApplicationReader
 
     public static readonly string[] Purposes = ["school", "housing"];
 
+    /// <param name="stored">The applications already stored for a round, by purpose and person key (the application
+    /// id as the value), so that a person applying again is named with the file's other problems, not after them.</param>
     /// <exception cref="InvalidInputException">Every problem of the file; nothing was read.</exception>
-    public static IReadOnlyList<Application> Read(string path, IdentityKey identity)
+    public static IReadOnlyList<Application> Read(string path, IdentityKey identity,
+        Func<string, IReadOnlyDictionary<(string Purpose, string PersonKey), string>>? stored = null)
     {
         ArgumentNullException.ThrowIfNull(identity);
         using var table = CsvTable.OpenPersonal(path, RequiredColumns);
@@ -84,6 +87,22 @@ public static class ApplicationReader
                 r.Fail("residence_since", Text(s), "after submitted_on");
             }
 
+            // One application per person, round and purpose, checked whatever else is wrong with the row, so that
+            // every problem of the file is named at once.
+            var personKey = round is not null && purpose is not null && number is { } who ? identity.PersonKey(who) : null;
+            if (personKey is not null && firstRowOf.TryGetValue((round!, purpose!, personKey), out var earlier))
+            {
+                r.Fail("id_number", number.ToString(), $"the same person applied in row {earlier} for round {round}, {purpose}; one application per person");
+            }
+            else if (personKey is not null)
+            {
+                firstRowOf[(round!, purpose!, personKey)] = r.Row;
+                if (stored?.Invoke(round!).GetValueOrDefault((purpose!, personKey)) is { } before)
+                {
+                    r.Fail("id_number", number.ToString(), $"this person already applied in round {round} for {purpose} (application {before}); one application per person");
+                }
+            }
+
             if (id is not null)
             {
                 if (ids.TryGetValue(id, out var first))
@@ -96,20 +115,12 @@ public static class ApplicationReader
                 }
             }
 
-            if (id is null || round is null || purpose is null || number is not { } person || submitted is null || education is null || housing is null ||
-                investment is null || months is null || events is null || preferences.Length == 0)
+            if (id is null || round is null || purpose is null || number is not { } person || personKey is null || submitted is null || education is null ||
+                housing is null || investment is null || months is null || events is null || preferences.Length == 0)
             {
                 continue;
             }
 
-            var personKey = identity.PersonKey(person);
-            if (firstRowOf.TryGetValue((round, purpose, personKey), out var earlier))
-            {
-                r.Fail("id_number", person.ToString(), $"the same person applied in row {earlier} for round {round}, {purpose}; one application per person");
-                continue;
-            }
-
-            firstRowOf[(round, purpose, personKey)] = r.Row;
             var facts = new PointsFacts
             {
                 Education = education.Value,

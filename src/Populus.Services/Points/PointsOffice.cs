@@ -19,7 +19,9 @@ public sealed class PointsOffice(IServiceRecords records, TimeProvider? clock = 
     /// <exception cref="Populus.Storage.Tabular.InvalidInputException">The file, or applications already made by the same people.</exception>
     public IReadOnlyList<Application> Receive(string file, IdentityKey identity, string actor)
     {
-        var applications = ApplicationReader.Read(file, identity);
+        var stored = new Dictionary<string, IReadOnlyDictionary<(string, string), string>>(StringComparer.Ordinal);
+        var applications = ApplicationReader.Read(file, identity, round => stored.TryGetValue(round, out var known) ? known
+            : stored[round] = records.Applications(round).ToDictionary(a => (a.Purpose, a.PersonKey), a => a.ApplicationId));
         records.AddApplications([.. applications.Select(ToRecord)], actor);
         return applications;
     }

@@ -187,4 +187,27 @@ public class AllocationStoreTests
         Assert.Equal(RoundFixture.Day, run.ScoreDay);
         Assert.Equal(RoundFixture.Day, Assert.Single(store.Services.AllocationRuns(RoundFixture.Round)).ScoreDay);
     }
+
+    [Theory]
+    [MemberData(nameof(ServiceStore.Engines), MemberType = typeof(ServiceStore))]
+    public void ARefusedFile_NamesItsDuplicatesWithItsOtherProblems(string engine)
+    {
+        using var t = ServiceStore.Create(engine);
+        using var store = t.Open();
+        var identity = IdentityKey.Open(KeyFolder.Open(t.Folder.File("keys")));
+        var office = new PointsOffice(store.Services);
+        var lines = File.ReadAllLines(RoundFixture.ApplicationsFile(t.Folder, 1));
+        office.Receive(RoundFixture.ApplicationsFile(t.Folder, 1, "first.csv"), identity, "intake");
+        // Row 2: the stored applicant again; row 3: the same person as row 2, with a bad education.
+        var again = lines[1].Replace("A00000,", "B00000,", StringComparison.Ordinal);
+        var cells = lines[1].Replace("A00000,", "B00001,", StringComparison.Ordinal).Split(',');
+        cells[Array.IndexOf(lines[0].Split(','), "education")] = "phd";
+        var file = t.Folder.Write("dup.csv", $"{lines[0]}\n{again}\n{string.Join(',', cells)}\n");
+
+        var ex = Assert.Throws<InvalidInputException>(() => office.Receive(file, identity, "intake"));
+        Assert.Equal([(2, "id_number"), (3, "education"), (3, "id_number")], ex.Errors.Select(e => (e.Row, e.Column!)).Order());
+        Assert.Contains("already applied in round 2025-school for school (application A00000)", ex.Errors.Single(e => e.Row == 2).Reason);
+        Assert.Contains("the same person applied in row 2", ex.Errors.Single(e => e.Row == 3 && e.Column == "id_number").Reason);
+        Assert.Single(store.Services.Applications(RoundFixture.Round));
+    }
 }
