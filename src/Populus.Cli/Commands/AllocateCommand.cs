@@ -5,6 +5,7 @@ using Populus.Services.Allocation;
 using Populus.Services.Applications;
 using Populus.Services.Points;
 using Populus.Storage;
+using Populus.Storage.PlanData;
 using Populus.Storage.Tabular;
 
 namespace Populus.Cli.Commands;
@@ -50,7 +51,7 @@ internal static class AllocateCommand
             using var store = PopulusStore.Open(parse.GetValue(db));
             var desk = new AllocationDesk(store.Services);
             var who = ServiceOptions.ActorOf(parse, actor);
-            var quotas = Quota.Load(parse.GetRequiredValue(quota)).Where(q => q.Round == parse.GetRequiredValue(round)).ToList();
+            var quotas = RoundQuotas(store, parse.GetRequiredValue(quota), parse.GetRequiredValue(round));
             var (run, result) = desk.Run(parse.GetRequiredValue(round), quotas, PointsCommand.Table(parse, rules), parse.GetValue(on) is null ? null : ServiceOptions.DayOf(parse, on),
                 parse.GetRequiredValue(seed), TieBreakers.Parse(parse.GetRequiredValue(tie)), who, parse.GetValue(supersedes),
                 parse.GetValue(reason) ?? "first run", CommitHold.FromEnvironment(HoldVariable, "allocate: placements written", output));
@@ -114,7 +115,7 @@ internal static class AllocateCommand
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
             var applications = store.Services.Applications(parse.GetRequiredValue(round));
-            var quotas = Quota.Load(parse.GetRequiredValue(quota)).Where(q => q.Round == parse.GetRequiredValue(round)).ToList();
+            var quotas = RoundQuotas(store, parse.GetRequiredValue(quota), parse.GetRequiredValue(round));
             var table = ApplicantTable.From([.. applications.Select(a => (a.ApplicationId, FactsJson.Read(a.Facts)))]);
             var effect = RuleChangeSimulation.Compare(table, AllocationDesk.Preferences(applications, quotas),
                 quotas, ServiceOptions.DayOf(parse, on), PointsCommand.Table(parse, rules), PointsRuleTable.Load(parse.GetRequiredValue(proposed)), TieBreakers.Default, parse.GetRequiredValue(seed));
@@ -146,7 +147,7 @@ internal static class AllocateCommand
         command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
-            var quotas = Quota.Load(parse.GetRequiredValue(quota)).Where(q => q.Round == parse.GetRequiredValue(round)).ToList();
+            var quotas = RoundQuotas(store, parse.GetRequiredValue(quota), parse.GetRequiredValue(round));
             var (applicants, places) = SchoolDemand.ByRegion(store.Services.Applications(parse.GetRequiredValue(round)), quotas);
             var range = parse.GetRequiredValue(ages).Split('-');
             var rows = SchoolDemand.Compare(ReadProjection(parse.GetRequiredValue(projection)), applicants, places,
@@ -161,6 +162,23 @@ internal static class AllocateCommand
             return CommandExit.Done;
         }));
         return command;
+    }
+
+    /// <summary>A quota file's quotas, each in a region of the store's city.</summary>
+    internal static IReadOnlyList<Quota> Quotas(IPopulusStore store, string file)
+    {
+        var regions = PlanningRegions.From(store);
+        return Quota.Load(file, regions, PlanningRegions.PlanRegion(regions));
+    }
+
+    /// <summary>The quotas of the round in a quota file.</summary>
+    /// <exception cref="ArgumentException">The file has no quota of the round (a file of another round).</exception>
+    private static List<Quota> RoundQuotas(IPopulusStore store, string file, string round)
+    {
+        var all = Quotas(store, file);
+        var quotas = all.Where(q => q.Round == round).ToList();
+        return quotas.Count > 0 ? quotas
+            : throw new ArgumentException($"{file} has no quota of round {round} (its round column says {string.Join(", ", all.Select(q => q.Round).Distinct())}).");
     }
 
     /// <summary>Reads region, year, sex, age, persons into one PopulationByAgeSex per region and year (single years, open last group).</summary>

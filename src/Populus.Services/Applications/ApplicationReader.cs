@@ -1,5 +1,6 @@
 using System.Globalization;
 using Populus.Planning.Data;
+using Populus.Services.Allocation;
 using Populus.Services.Identity;
 using Populus.Services.People;
 using Populus.Services.Points;
@@ -29,10 +30,14 @@ public static class ApplicationReader
 
     /// <param name="stored">The applications already stored for a round, by purpose and person key (the application
     /// id as the value), so that a person applying again is named with the file's other problems, not after them.</param>
+    /// <param name="quotas">The round's quotas, when known at receipt: every preference must name one of them, of the
+    /// application's round and purpose, so that one bad preference is refused with its row instead of blocking the
+    /// round's allocation.</param>
     /// <exception cref="InvalidInputException">Every problem of the file; nothing was read.</exception>
     public static IReadOnlyList<Application> Read(string path, IdentityKey identity,
-        Func<string, IReadOnlyDictionary<(string Purpose, string PersonKey), string>>? stored = null)
+        Func<string, IReadOnlyDictionary<(string Purpose, string PersonKey), string>>? stored = null, IReadOnlyList<Quota>? quotas = null)
     {
+        var quotaById = quotas?.ToDictionary(q => q.QuotaId, StringComparer.Ordinal);
         ArgumentNullException.ThrowIfNull(identity);
         using var table = CsvTable.OpenPersonal(path, RequiredColumns);
         var applications = new List<Application>();
@@ -80,6 +85,21 @@ public static class ApplicationReader
             if (preferences.Distinct(StringComparer.Ordinal).Count() != preferences.Length)
             {
                 r.Fail("preferences", string.Join(";", preferences), "a quota is named twice");
+            }
+
+            if (quotaById is not null && round is not null && purpose is not null)
+            {
+                foreach (var p in preferences)
+                {
+                    var problem = !quotaById.TryGetValue(p, out var q) ? new Reason($"quota {p} is not in the quota file", $"配额 {p} 不在配额文件中")
+                        : q.Round != round ? new Reason($"quota {p} is of round {q.Round}, not {round}", $"配额 {p} 属于 {q.Round} 轮次，不是 {round}")
+                        : q.Purpose != purpose ? new Reason($"quota {p} is for {q.Purpose}, not {purpose}", $"配额 {p} 用于 {q.Purpose}，不是 {purpose}")
+                        : null;
+                    if (problem is not null)
+                    {
+                        r.Fail("preferences", p, problem);
+                    }
+                }
             }
 
             if (since is { } s && submitted is { } sub && s > sub)

@@ -16,12 +16,13 @@ public sealed class PointsOffice(IServiceRecords records, TimeProvider? clock = 
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
+    /// <param name="quotas">The round's quotas, when known: preferences are checked against them at receipt.</param>
     /// <exception cref="Populus.Storage.Tabular.InvalidInputException">The file, or applications already made by the same people.</exception>
-    public IReadOnlyList<Application> Receive(string file, IdentityKey identity, string actor)
+    public IReadOnlyList<Application> Receive(string file, IdentityKey identity, string actor, IReadOnlyList<Allocation.Quota>? quotas = null)
     {
         var stored = new Dictionary<string, IReadOnlyDictionary<(string, string), string>>(StringComparer.Ordinal);
         var applications = ApplicationReader.Read(file, identity, round => stored.TryGetValue(round, out var known) ? known
-            : stored[round] = records.Applications(round).ToDictionary(a => (a.Purpose, a.PersonKey), a => a.ApplicationId));
+            : stored[round] = records.Applications(round).ToDictionary(a => (a.Purpose, a.PersonKey), a => a.ApplicationId), quotas);
         records.AddApplications([.. applications.Select(ToRecord)], actor);
         return applications;
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Populus.Services;
 using Populus.Services.Allocation;
+using Populus.Storage.PlanData;
 using Populus.Services.Applications;
 using Populus.Services.Points;
 using Populus.Storage.Services;
@@ -45,7 +46,7 @@ internal static class AllocationApi
     internal static IResult Run(string round, RunRequest body, ClaimsPrincipal user, ServiceDesk desk)
     {
         var problems = new List<ServiceProblems.FieldProblem>();
-        var quotas = Quotas(round, body.Quotas, problems);
+        var quotas = Quotas(round, body.Quotas, desk, problems);
         if (string.IsNullOrWhiteSpace(body.Seed))
         {
             problems.Add(new("seed", null, "the published lottery seed is required (fix it before the round closes, e.g. from a public draw).", null, null));
@@ -208,7 +209,7 @@ internal static class AllocationApi
     internal static IResult Simulate(string round, SimulationRequest body, ServiceDesk desk)
     {
         var problems = new List<ServiceProblems.FieldProblem>();
-        var quotas = Quotas(round, body.Quotas, problems);
+        var quotas = Quotas(round, body.Quotas, desk, problems);
         if (!ServiceDays.TryParse(body.On, desk, out var day))
         {
             problems.Add(new("on", body.On, "not a date (write yyyy-mm-dd).", null, null));
@@ -272,7 +273,7 @@ internal static class AllocationApi
         }
     }
 
-    private static List<Quota> Quotas(string round, IReadOnlyList<QuotaRequest>? given, List<ServiceProblems.FieldProblem> problems)
+    private static List<Quota> Quotas(string round, IReadOnlyList<QuotaRequest>? given, ServiceDesk desk, List<ServiceProblems.FieldProblem> problems)
     {
         if (given is not { Count: > 0 })
         {
@@ -296,9 +297,9 @@ internal static class AllocationApi
                 problems.Add(new(at + ".purpose", q.Purpose, "school or housing.", null, null));
             }
 
-            if (q.Region is not { Length: >= 6 } || !q.Region.All(char.IsAsciiDigit))
+            if (q.Region is null || !PlanningRegions.IsWithin(desk.Regions, q.Region, desk.City))
             {
-                problems.Add(new(at + ".region", q.Region, "a region code (6 or 9 digits).", null, null));
+                problems.Add(new(at + ".region", q.Region, $"a current region of {desk.Regions.NameOf(desk.City)} ({desk.City}): the city, one of its counties or a township of them.", null, null));
             }
 
             if (q.Places is not (>= 0 and <= 10_000_000))

@@ -1,3 +1,4 @@
+using Populus.Planning.Catalogue;
 using Populus.Services.Allocation;
 using Populus.Services.Identity;
 using Populus.Services.Permits;
@@ -29,6 +30,11 @@ internal sealed class ServiceDesk(IPopulusStore store, PopulusSettings settings,
     public PointsRuleTable PointsTable { get; } = PointsRuleTable.Example();
 
     public IPopulusStore Store => store;
+
+    /// <summary>The store's regions and the plan's city, whose counties and townships quotas and permits name.</summary>
+    public RegionRegistry Regions => plan.Regions;
+
+    public string City => plan.PlanRegion;
 
     public IssuerKeyRing Ring => _ring.Value;
 

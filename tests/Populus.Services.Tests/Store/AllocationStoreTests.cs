@@ -15,7 +15,7 @@ public class AllocationStoreTests
         using var t = ServiceStore.Create(engine);
         using var store = t.Open();
         RoundFixture.ReceiveAndScore(store, t.Folder, 60);
-        var quotas = Quota.Load(RoundFixture.QuotaFile(t.Folder));
+        var quotas = RoundFixture.Quotas(store, RoundFixture.QuotaFile(t.Folder));
         var desk = new AllocationDesk(store.Services);
         var table = PointsRuleTable.Example();
 
@@ -99,7 +99,7 @@ public class AllocationStoreTests
         office.ScoreRound(RoundFixture.Round, PointsRuleTable.Example(), RoundFixture.Day, "scorer");
         var desk = new AllocationDesk(store.Services);
 
-        var ex = Assert.Throws<ArgumentException>(() => desk.Run(RoundFixture.Round, Quota.Load(RoundFixture.QuotaFile(t.Folder)), PointsRuleTable.Example(),
+        var ex = Assert.Throws<ArgumentException>(() => desk.Run(RoundFixture.Round, RoundFixture.Quotas(store, RoundFixture.QuotaFile(t.Folder)), PointsRuleTable.Example(),
             RoundFixture.Day, "seed", TieBreakers.Default, "allocator"));
         Assert.Contains("A00001 (housing) prefers Q-LW (school)", ex.Message);
         Assert.Empty(store.Services.AllocationRuns(RoundFixture.Round));
@@ -115,7 +115,7 @@ public class AllocationStoreTests
         var desk = new AllocationDesk(store.Services);
         var office = new PointsOffice(store.Services);
         var table = PointsRuleTable.Example();
-        var (run, _) = desk.Run(RoundFixture.Round, Quota.Load(RoundFixture.QuotaFile(t.Folder)), table, RoundFixture.Day, "seed", TieBreakers.Default, "allocator");
+        var (run, _) = desk.Run(RoundFixture.Round, RoundFixture.Quotas(store, RoundFixture.QuotaFile(t.Folder)), table, RoundFixture.Day, "seed", TieBreakers.Default, "allocator");
         var objection = office.Object("A00000", "housing", "I own my home", "applicant");
         desk.Publish(run.RunId, "director");
 
@@ -149,7 +149,7 @@ public class AllocationStoreTests
         RoundFixture.ReceiveAndScore(store, t.Folder, 20);
         var desk = new AllocationDesk(store.Services);
         var table = PointsRuleTable.Example();
-        var quotas = Quota.Load(RoundFixture.QuotaFile(t.Folder));
+        var quotas = RoundFixture.Quotas(store, RoundFixture.QuotaFile(t.Folder));
         var (run, _) = desk.Run(RoundFixture.Round, quotas, table, RoundFixture.Day, "public draw 0417", TieBreakers.Default, "allocator");
         desk.Publish(run.RunId, "director");
 
@@ -180,7 +180,7 @@ public class AllocationStoreTests
 
         office.ScoreRound(RoundFixture.Round, table, RoundFixture.Day, "scorer");
         var desk = new AllocationDesk(store.Services);
-        var quotas = Quota.Load(RoundFixture.QuotaFile(t.Folder));
+        var quotas = RoundFixture.Quotas(store, RoundFixture.QuotaFile(t.Folder));
         var other = Assert.Throws<ArgumentException>(() => desk.Run(RoundFixture.Round, quotas, table, new DateOnly(2026, 11, 30), "seed", TieBreakers.Default, "allocator"));
         Assert.Contains($"were made for {RoundFixture.Day:yyyy-MM-dd}, not 2026-11-30", other.Message);
         var (run, _) = desk.Run(RoundFixture.Round, quotas, table, null, "seed", TieBreakers.Default, "allocator");
@@ -209,5 +209,31 @@ public class AllocationStoreTests
         Assert.Contains("already applied in round 2025-school for school (application A00000)", ex.Errors.Single(e => e.Row == 2).Reason);
         Assert.Contains("the same person applied in row 2", ex.Errors.Single(e => e.Row == 3 && e.Column == "id_number").Reason);
         Assert.Single(store.Services.Applications(RoundFixture.Round));
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceStore.Engines), MemberType = typeof(ServiceStore))]
+    public void QuotasAndPreferences_AreCheckedWhenRead_NamingRowColumnValueAndReason(string engine)
+    {
+        using var t = ServiceStore.Create(engine);
+        using var store = t.Open();
+        var bad = t.Folder.Write("bad-quotas.csv", $"quota_id,round,purpose,region,places\nQ-A,{RoundFixture.Round},school,999999,1\nQ-B,{RoundFixture.Round},lunch,330302,1\nQ-C,{RoundFixture.Round},school,110101,1\n");
+        var refused = Assert.Throws<InvalidInputException>(() => RoundFixture.Quotas(store, bad));
+        Assert.Equal([(2, "region", "999999"), (3, "purpose", "lunch"), (4, "region", "110101")], refused.Errors.Select(e => (e.Row, e.Column!, e.Value!)));
+        Assert.Contains("not a current region of 温州市 (330300)", refused.Errors[0].Reason);
+        Assert.NotNull(refused.Errors[0].ReasonZh);
+
+        var quotas = RoundFixture.Quotas(store, t.Folder.Write("quotas.csv", "quota_id,round,purpose,region,places\n" +
+            $"Q-LC,{RoundFixture.Round},school,330302,5\nQ-LW,{RoundFixture.Round},school,330303,5\nQ-H,{RoundFixture.Round},housing,330302,5\nQ-OLD,2024-school,school,330302,5\n"));
+        var lines = File.ReadAllLines(RoundFixture.ApplicationsFile(t.Folder, 4));
+        string Prefer(string line, string preferences) => line[..(line.LastIndexOf(',') + 1)] + preferences;
+        var file = t.Folder.Write("prefs.csv", string.Join('\n', lines[0], Prefer(lines[1], "Q-ZZZ;Q-LC"), Prefer(lines[2], "Q-H"), Prefer(lines[3], "Q-OLD"), lines[4]) + "\n");
+
+        var ex = Assert.Throws<InvalidInputException>(() => new PointsOffice(store.Services).Receive(file, IdentityKey.Open(KeyFolder.Open(t.Folder.File("keys"))), "intake", quotas));
+        // The file is personal, so values are shown masked; the reason names the quota.
+        Assert.Equal([(2, "quota Q-ZZZ is not in the quota file"), (3, "quota Q-H is for housing, not school"), (4, "quota Q-OLD is of round 2024-school, not 2025-school")],
+            ex.Errors.Select(e => (e.Row, e.Reason)));
+        Assert.All(ex.Errors, e => Assert.Equal("preferences", e.Column));
+        Assert.Empty(store.Services.Applications(RoundFixture.Round));
     }
 }
