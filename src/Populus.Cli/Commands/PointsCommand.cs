@@ -49,7 +49,7 @@ internal static class PointsCommand
             if (parse.GetValue(applications) is { } file)
             {
                 var quotas = parse.GetValue(quota) is { } quotaFile ? AllocateCommand.Quotas(store, quotaFile) : null;
-                var received = office.Receive(file, IdentityKey.Open(KeyFolder.Open(parse.GetValue(keys))), who, quotas);
+                var received = office.Receive(file, IdentityKey.Open(KeyFolder.Open(parse.GetValue(keys))), who, quotas, ServiceOptions.DayOf(parse, on));
                 output.WriteLine($"{file}: received {received.Count} applications.");
             }
 

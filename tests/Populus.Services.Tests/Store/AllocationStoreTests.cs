@@ -168,10 +168,16 @@ public class AllocationStoreTests
         using var store = t.Open();
         var office = new PointsOffice(store.Services);
         var file = RoundFixture.ApplicationsFile(t.Folder, 8);
-        office.Receive(file, IdentityKey.Open(KeyFolder.Open(t.Folder.File("keys"))), "intake");
+        var identity = IdentityKey.Open(KeyFolder.Open(t.Folder.File("keys")));
         // Every application of the fixture says when it was submitted.
         var submitted = DateOnly.Parse(File.ReadLines(file).Skip(1).First().Split(',')[4], System.Globalization.CultureInfo.InvariantCulture);
         var table = PointsRuleTable.Example();
+
+        // Received to be scored on a day before their submission (points score --applications … --on): nothing is stored.
+        var beforeReceipt = Assert.Throws<ArgumentException>(() => office.Receive(file, identity, "intake", scoringDay: submitted.AddDays(-1)));
+        Assert.Contains($"score the round on or after {submitted:yyyy-MM-dd}", beforeReceipt.Message);
+        Assert.Empty(store.Services.Applications(RoundFixture.Round));
+        office.Receive(file, identity, "intake", scoringDay: submitted);
 
         var early = Assert.Throws<ArgumentException>(() => office.ScoreRound(RoundFixture.Round, table, submitted.AddDays(-30), "scorer"));
         Assert.Equal("on", early.ParamName);
