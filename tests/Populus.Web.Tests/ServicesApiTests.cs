@@ -58,6 +58,8 @@ public sealed class ServicesApiTests
             Assert.Equal(["children", "education", "shoe_size"], Fields(problem).Order());
             Assert.All(problem.GetProperty("errors").EnumerateArray(), e => Assert.NotEmpty(e.GetProperty("reason").GetString()!));
             Assert.Equal(HttpStatusCode.BadRequest, (await analyst.PostAsJsonAsync(path + "?on=2024-13-01", new { })).StatusCode);
+            var unborn = await Json(await analyst.PostAsJsonAsync(path + "?on=2025-06-01", new { birth_date = "2030-01-01", education = "secondary_vocational" }), HttpStatusCode.BadRequest);
+            Assert.Equal(["birth_date"], Fields(unborn));
         }
 
         using var anonymous = TestApp.For(engine).Client();
@@ -92,10 +94,15 @@ public sealed class ServicesApiTests
     {
         var app = TestApp.For(engine);
         using var admin = await app.SignedIn("admin");
-        var id = TestApp.LuchengPerson.Disclose();
+        // A person of its own: the app's store is shared, and a person has one live permit.
+        var id = Populus.Storage.Registry.NationalIdNumber.Create(330302, new DateOnly(1991, 3, 4), 201).Disclose();
         var applied = await Json(await admin.PostAsJsonAsync("/api/v1/services/permits", new { idNumber = id, region = TestApp.Lucheng }), HttpStatusCode.Created);
         var permit = applied.GetProperty("permitId").GetString()!;
         Assert.Equal("applied", applied.GetProperty("state").GetString());
+        var duplicate = await Json(await admin.PostAsJsonAsync("/api/v1/services/permits", new { idNumber = id, region = TestApp.Longwan }), HttpStatusCode.Conflict);
+        Assert.Contains($"already has residence permit {permit}", duplicate.GetProperty("detail").GetString());
+        Assert.Contains($"此人已有居住证 {permit}", duplicate.GetProperty("detailZh").GetString());
+        Assert.DoesNotContain(id, duplicate.GetRawText(), StringComparison.Ordinal);
         Assert.Equal("330302********123X".Length, applied.GetProperty("maskedId").GetString()!.Length);
         Assert.DoesNotContain(id, applied.GetRawText(), StringComparison.Ordinal);
 
@@ -145,7 +152,8 @@ public sealed class ServicesApiTests
     {
         var app = TestApp.For(engine);
         using var admin = await app.SignedIn("admin");
-        var applied = await Json(await admin.PostAsJsonAsync("/api/v1/services/permits", new { idNumber = TestApp.LuchengPerson.Disclose(), region = TestApp.Lucheng }), HttpStatusCode.Created);
+        var person = Populus.Storage.Registry.NationalIdNumber.Create(330302, new DateOnly(1991, 3, 4), 202).Disclose();
+        var applied = await Json(await admin.PostAsJsonAsync("/api/v1/services/permits", new { idNumber = person, region = TestApp.Lucheng }), HttpStatusCode.Created);
         var permit = applied.GetProperty("permitId").GetString()!;
 
         foreach (var user in new[] { "analyst", "viewer-lucheng", "provider", "auditor" })
@@ -293,6 +301,44 @@ public sealed class ServicesApiTests
         Assert.Equal(3, simulated.GetProperty("applicants").GetInt32());
         Assert.Equal(["passMark"], Fields(await Json(await analyst.PostAsJsonAsync($"/api/v1/services/rounds/{Round}/simulate", new { quotas = Quotas, passMark = -5 }), HttpStatusCode.BadRequest)));
         Assert.Equal(HttpStatusCode.Forbidden, (await longwan.PostAsJsonAsync($"/api/v1/services/rounds/{Round}/simulate", new { quotas = Quotas, passMark = 0 })).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task ARunsDemand_CountsItsOwnApplicants_AndAPublishedRoundTakesNoMore(string engine)
+    {
+        var app = TestApp.For(engine);
+        using var admin = await app.SignedIn("admin");
+        // The example applications in a round of their own (the app's store is shared with the other tests).
+        var lines = (await File.ReadAllLinesAsync(TestApp.RepoFile("data/services/examples/applications.csv")))
+            .Select(l => l.Replace(",2025-school,", ",2025-late,", StringComparison.Ordinal).Replace("S25-", "L25-", StringComparison.Ordinal)).ToArray();
+        await Json(await admin.PostAsync("/api/v1/services/rounds/2025-late/applications", AccessRulesTests.Upload("applications.csv", string.Join('\n', lines))), HttpStatusCode.OK);
+        // The scoring day is named, and not before a submission (the example's are 2025-05-01 and 02).
+        Assert.Equal(["on"], Fields(await Json(await admin.PostAsync("/api/v1/services/rounds/2025-late/score", null), HttpStatusCode.BadRequest)));
+        Assert.Equal(["on"], Fields(await Json(await admin.PostAsync("/api/v1/services/rounds/2025-late/score?on=2025-04-01", null), HttpStatusCode.BadRequest)));
+        await Json(await admin.PostAsync("/api/v1/services/rounds/2025-late/score?on=2025-06-01", null), HttpStatusCode.OK);
+        var run = (await Json(await admin.PostAsJsonAsync("/api/v1/services/rounds/2025-late/allocations", new { quotas = Quotas, seed = "late-draw", on = "2025-06-01" }), HttpStatusCode.Created))
+            .GetProperty("runId").GetString();
+
+        // One more application after the (draft) run: not one of the run's applicants.
+        var header = lines[0].Split(',');
+        var cells = lines[1].Split(',');
+        cells[Array.IndexOf(header, "application_id")] = "L25-0009";
+        cells[Array.IndexOf(header, "id_number")] = Populus.Storage.Registry.NationalIdNumber.Create(330302, new DateOnly(1990, 2, 3), 301).Disclose();
+        var late = lines[0] + "\n" + string.Join(',', cells);
+        await Json(await admin.PostAsync("/api/v1/services/rounds/2025-late/applications", AccessRulesTests.Upload("late.csv", late)), HttpStatusCode.OK);
+        using var analyst = await app.SignedIn("analyst");
+        var rows = (await Json(await analyst.GetAsync($"/api/v1/services/rounds/2025-late/allocations/{run}/demand"), HttpStatusCode.OK)).GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(lines.Length - 1, rows.Where(r => r.GetProperty("year").GetInt32() == rows[0].GetProperty("year").GetInt32()).Sum(r => r.GetProperty("applicants").GetInt32()));
+
+        await Json(await admin.PostAsync($"/api/v1/services/rounds/2025-late/allocations/{run}/publish", null), HttpStatusCode.OK);
+        cells[Array.IndexOf(header, "application_id")] = "L25-0010";
+        cells[Array.IndexOf(header, "id_number")] = Populus.Storage.Registry.NationalIdNumber.Create(330302, new DateOnly(1990, 2, 3), 302).Disclose();
+        var closed = await Json(await admin.PostAsync("/api/v1/services/rounds/2025-late/applications", AccessRulesTests.Upload("later.csv", lines[0] + "\n" + string.Join(',', cells))),
+            HttpStatusCode.Conflict);
+        Assert.Contains("round 2025-late is closed", closed.GetProperty("detail").GetString());
+        Assert.Contains("2025-late 轮次已关闭", closed.GetProperty("detailZh").GetString());
+        await Json(await admin.PostAsync("/api/v1/services/rounds/2025-late/score?on=2025-06-01", null), HttpStatusCode.Conflict);
     }
 
     [Theory]

@@ -5,6 +5,7 @@ using Populus.Services.Allocation;
 using Populus.Services.Applications;
 using Populus.Services.Points;
 using Populus.Storage;
+using Populus.Storage.PlanData;
 using Populus.Storage.Tabular;
 
 namespace Populus.Cli.Commands;
@@ -34,7 +35,7 @@ internal static class AllocateCommand
     {
         var db = DbOption.Create();
         var actor = ServiceOptions.Actor();
-        var on = ServiceOptions.On();
+        var on = new Option<string?>("--on") { Description = "The scoring day, to check it: the run ranks the round's scores as made and records their day" };
         var rules = ServiceOptions.Rules("Points table the round was scored with (default: the shipped EXAMPLE)");
         var round = new Option<string>("--round") { Required = true, Description = "The round" };
         var quota = new Option<string>("--quota") { Required = true, Description = "Quota file (quota_id, round, purpose, region, places)" };
@@ -50,8 +51,8 @@ internal static class AllocateCommand
             using var store = PopulusStore.Open(parse.GetValue(db));
             var desk = new AllocationDesk(store.Services);
             var who = ServiceOptions.ActorOf(parse, actor);
-            var quotas = Quota.Load(parse.GetRequiredValue(quota)).Where(q => q.Round == parse.GetRequiredValue(round)).ToList();
-            var (run, result) = desk.Run(parse.GetRequiredValue(round), quotas, PointsCommand.Table(parse, rules), ServiceOptions.DayOf(parse, on),
+            var quotas = RoundQuotas(store, parse.GetRequiredValue(quota), parse.GetRequiredValue(round));
+            var (run, result) = desk.Run(parse.GetRequiredValue(round), quotas, PointsCommand.Table(parse, rules), parse.GetValue(on) is null ? null : ServiceOptions.DayOf(parse, on),
                 parse.GetRequiredValue(seed), TieBreakers.Parse(parse.GetRequiredValue(tie)), who, parse.GetValue(supersedes),
                 parse.GetValue(reason) ?? "first run", CommitHold.FromEnvironment(HoldVariable, "allocate: placements written", output));
             output.WriteLine($"Run {run.RunId}: {result.Outcome.Count(o => o == AllocationOutcome.Placed)} placed, {result.Outcome.Count(o => o == AllocationOutcome.Waitlisted)} waitlisted, " +
@@ -114,10 +115,9 @@ internal static class AllocateCommand
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
             var applications = store.Services.Applications(parse.GetRequiredValue(round));
-            var quotas = Quota.Load(parse.GetRequiredValue(quota)).Where(q => q.Round == parse.GetRequiredValue(round)).ToList();
-            var index = quotas.Select((q, i) => (q.QuotaId, i)).ToDictionary(x => x.QuotaId, x => x.i, StringComparer.Ordinal);
+            var quotas = RoundQuotas(store, parse.GetRequiredValue(quota), parse.GetRequiredValue(round));
             var table = ApplicantTable.From([.. applications.Select(a => (a.ApplicationId, FactsJson.Read(a.Facts)))]);
-            var effect = RuleChangeSimulation.Compare(table, [.. applications.Select(a => a.Preferences.Split(';').Where(index.ContainsKey).Select(p => index[p]).ToArray())],
+            var effect = RuleChangeSimulation.Compare(table, AllocationDesk.Preferences(applications, quotas),
                 quotas, ServiceOptions.DayOf(parse, on), PointsCommand.Table(parse, rules), PointsRuleTable.Load(parse.GetRequiredValue(proposed)), TieBreakers.Default, parse.GetRequiredValue(seed));
             output.WriteLine($"{effect.Applicants} applications: {effect.QualifyNow} qualify under {effect.Current}, {effect.QualifyProposed} under {effect.Proposed}.");
             output.WriteLine($"Gain eligibility: {effect.Gain.Count}; lose: {effect.Lose.Count}; placement changes: {effect.PlacementChanged.Count}; mean score {effect.MeanScoreNow:0.0} → {effect.MeanScoreProposed:0.0}.");
@@ -147,7 +147,7 @@ internal static class AllocateCommand
         command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
-            var quotas = Quota.Load(parse.GetRequiredValue(quota)).Where(q => q.Round == parse.GetRequiredValue(round)).ToList();
+            var quotas = RoundQuotas(store, parse.GetRequiredValue(quota), parse.GetRequiredValue(round));
             var (applicants, places) = SchoolDemand.ByRegion(store.Services.Applications(parse.GetRequiredValue(round)), quotas);
             var range = parse.GetRequiredValue(ages).Split('-');
             var rows = SchoolDemand.Compare(ReadProjection(parse.GetRequiredValue(projection)), applicants, places,
@@ -162,6 +162,23 @@ internal static class AllocateCommand
             return CommandExit.Done;
         }));
         return command;
+    }
+
+    /// <summary>A quota file's quotas, each in a region of the store's city.</summary>
+    internal static IReadOnlyList<Quota> Quotas(IPopulusStore store, string file)
+    {
+        var regions = PlanningRegions.From(store);
+        return Quota.Load(file, regions, PlanningRegions.PlanRegion(store));
+    }
+
+    /// <summary>The quotas of the round in a quota file.</summary>
+    /// <exception cref="ArgumentException">The file has no quota of the round (a file of another round).</exception>
+    private static List<Quota> RoundQuotas(IPopulusStore store, string file, string round)
+    {
+        var all = Quotas(store, file);
+        var quotas = all.Where(q => q.Round == round).ToList();
+        return quotas.Count > 0 ? quotas
+            : throw new ArgumentException($"{file} has no quota of round {round} (its round column says {string.Join(", ", all.Select(q => q.Round).Distinct())}).");
     }
 
     /// <summary>Reads region, year, sex, age, persons into one PopulationByAgeSex per region and year (single years, open last group).</summary>

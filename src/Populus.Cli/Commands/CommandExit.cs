@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Populus.Storage;
 using Populus.Storage.Registry;
+using Populus.Storage.Services;
 using Populus.Storage.Tabular;
 
 namespace Populus.Cli.Commands;
@@ -64,6 +65,12 @@ internal static class CommandExit
                 error.WriteLine("  " + e);
             }
 
+            return Refused;
+        }
+        catch (ServiceRefusedException ex)
+        {
+            error.WriteLine($"refused, nothing was changed: {ex.Reason.English}");
+            error.WriteLine($"  {ex.Reason.Chinese}");
             return Refused;
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or JsonException or FileNotFoundException or DirectoryNotFoundException)

@@ -45,7 +45,7 @@ internal static class PermitCommand
     {
         var keys = KeyFolder.Open(parse.GetValue(o.Keys));
         var (city, name) = Issuer(parse, store, o.City, o.CityName);
-        return new PermitOffice(store.Services, IssuerKeyRing.Open(keys, city, name), IdentityKey.Open(keys));
+        return new PermitOffice(store.Services, IssuerKeyRing.Open(keys, city, name), IdentityKey.Open(keys), PlanningRegions.From(store));
     }
 
     /// <summary>The issuing city: --city, else the plan's city of the store; its name: --city-name, else the store's name of it.</summary>

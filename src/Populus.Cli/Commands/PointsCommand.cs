@@ -31,11 +31,16 @@ internal static class PointsCommand
         var db = DbOption.Create();
         var keys = ServiceOptions.Keys();
         var actor = ServiceOptions.Actor();
-        var on = ServiceOptions.On();
+        var on = new Option<string?>("--on")
+        {
+            Required = true,
+            Description = "The scoring day (yyyy-mm-dd) whose facts count, on or after every application's submission (e.g. the round's closing day)",
+        };
         var rules = ServiceOptions.Rules("Points table (JSON; default: the shipped EXAMPLE data/services/points-rules.example.json)");
         var applications = new Option<string?>("--applications") { Description = "A file of applications to receive first (CSV, XLSX or Parquet; docs/services.md)" };
+        var quota = new Option<string?>("--quota") { Description = "The round's quota file, to check every preference of the applications received against it" };
         var round = new Option<string>("--round") { Description = "The round to score (e.g. 2025-school)", Required = true };
-        var command = new Command("score", "Receive applications (optional) and score every application of a round") { round, applications, rules, on, db, keys, actor };
+        var command = new Command("score", "Receive applications (optional) and score every application of a round") { round, applications, quota, rules, on, db, keys, actor };
         command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
@@ -43,7 +48,8 @@ internal static class PointsCommand
             var who = ServiceOptions.ActorOf(parse, actor);
             if (parse.GetValue(applications) is { } file)
             {
-                var received = office.Receive(file, IdentityKey.Open(KeyFolder.Open(parse.GetValue(keys))), who);
+                var quotas = parse.GetValue(quota) is { } quotaFile ? AllocateCommand.Quotas(store, quotaFile) : null;
+                var received = office.Receive(file, IdentityKey.Open(KeyFolder.Open(parse.GetValue(keys))), who, quotas, ServiceOptions.DayOf(parse, on));
                 output.WriteLine($"{file}: received {received.Count} applications.");
             }
 

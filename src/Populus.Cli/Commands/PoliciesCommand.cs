@@ -17,7 +17,8 @@ internal static class PoliciesCommand
         command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             var book = parse.GetValue(rules) is { } file ? RuleBook.Load(file) : RuleBook.Default();
-            var answer = new PolicyFinder(book).Find(PersonReader.Load(parse.GetRequiredValue(person)), ServiceOptions.DayOf(parse, on));
+            var day = ServiceOptions.DayOf(parse, on);
+            var answer = new PolicyFinder(book).Find(PersonReader.Load(parse.GetRequiredValue(person), day), day);
             output.WriteLine($"On {answer.Day:yyyy-MM-dd}: {answer.Applies.Count} apply, {answer.MayApply.Count} may apply; talent category {Codes<TalentCategory>.Code(answer.TalentCategory)}.");
             foreach (var (title, list) in new[] { ("Applies", answer.Applies), ("May apply", answer.MayApply) })
             {

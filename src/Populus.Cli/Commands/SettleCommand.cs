@@ -17,7 +17,8 @@ internal static class SettleCommand
         check.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             var book = parse.GetValue(rules) is { } file ? RuleBook.Load(file) : RuleBook.Default();
-            var decision = new SettlementCheck(book).Check(PersonReader.Load(parse.GetRequiredValue(person)), ServiceOptions.DayOf(parse, on));
+            var day = ServiceOptions.DayOf(parse, on);
+            var decision = new SettlementCheck(book).Check(PersonReader.Load(parse.GetRequiredValue(person), day), day);
             output.WriteLine(decision.Summary);
             foreach (var f in decision.Findings.Concat(decision.Address))
             {

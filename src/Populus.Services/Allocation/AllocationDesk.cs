@@ -18,14 +18,23 @@ public sealed class AllocationDesk(IServiceRecords records, TimeProvider? clock 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     /// <summary>Computes and records a run (status draft).</summary>
+    /// <param name="day">The scoring day, when the caller names one: it must be the day the round's scores were made
+    /// for. The run ranks those scores and takes the tie-breakers (residence, insurance months) as of the same day,
+    /// and records it.</param>
     /// <param name="beforeCommit">Test hook: runs after every placement is written, before the commit.</param>
-    public (AllocationRunRecord Run, AllocationResult Result) Run(string round, IReadOnlyList<Quota> quotas, PointsRuleTable table, DateOnly day,
+    public (AllocationRunRecord Run, AllocationResult Result) Run(string round, IReadOnlyList<Quota> quotas, PointsRuleTable table, DateOnly? day,
         string seed, IReadOnlyList<TieBreaker> tieBreakers, string actor, string? supersedes = null, string reason = "first run",
         Action? beforeCommit = null)
     {
-        var (result, inputs) = Compute(round, quotas, table, day, seed, tieBreakers);
+        var scored = ScoreDay(round);
+        if (day is { } named && named != scored)
+        {
+            throw new ArgumentException($"the scores of round {round} were made for {scored:yyyy-MM-dd}, not {named:yyyy-MM-dd}; a run ranks the scores as made (score the round again for another day)", "on");
+        }
+
+        var (result, inputs) = Compute(round, quotas, table, scored, seed, tieBreakers);
         var runId = $"RUN-{round}-{_clock.GetUtcNow():yyyyMMddHHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
-        var run = new AllocationRunRecord(runId, round, "draft", table.Citation, day, seed, TieBreakers.Format(tieBreakers),
+        var run = new AllocationRunRecord(runId, round, "draft", table.Citation, scored, seed, TieBreakers.Format(tieBreakers),
             JsonSerializer.Serialize(quotas), inputs, result.ResultsSha256(), DateTime.SpecifyKind(_clock.GetUtcNow().UtcDateTime, DateTimeKind.Unspecified),
             actor, supersedes, reason);
         var draws = SeededLottery.Draws(seed, result.Scores.Applicants.Ids);
@@ -57,6 +66,48 @@ public sealed class AllocationDesk(IServiceRecords records, TimeProvider? clock 
         return (inputs == run.InputsSha256, results == run.ResultsSha256, message);
     }
 
+    /// <summary>The one day the latest scores of a round were made for.</summary>
+    /// <exception cref="InvalidOperationException">The round is not scored, or its scores were made for different days.</exception>
+    private DateOnly ScoreDay(string round)
+    {
+        var days = records.LatestScores(round).GroupBy(s => s.ScoreDay).OrderBy(g => g.Key).Select(g => (Day: g.Key, Count: g.Count())).ToList();
+        return days.Count switch
+        {
+            0 => throw new InvalidOperationException($"Round {round} is not scored: run `populus points score` first."),
+            1 => days[0].Day,
+            _ => throw new InvalidOperationException(
+                $"The scores of round {round} were made for different days ({string.Join(", ", days.Select(d => $"{d.Day:yyyy-MM-dd}: {d.Count}"))}); score the round again on one day."),
+        };
+    }
+
+    /// <summary>
+    /// Each application's preferred quotas as indexes into <paramref name="quotas"/>, most wanted first. An application
+    /// is for one purpose (a school place, housing: docs/services.md), so it is placed only in quotas of that purpose.
+    /// </summary>
+    /// <exception cref="ArgumentException">Preferences for quotas not in <paramref name="quotas"/> or of another purpose, each named.</exception>
+    public static IReadOnlyList<int[]> Preferences(IReadOnlyList<ApplicationRecord> applications, IReadOnlyList<Quota> quotas)
+    {
+        ArgumentNullException.ThrowIfNull(applications);
+        ArgumentNullException.ThrowIfNull(quotas);
+        var quotaIndex = quotas.Select((q, i) => (q.QuotaId, i)).ToDictionary(x => x.QuotaId, x => x.i, StringComparer.Ordinal);
+        var wanted = applications.Select(a => (Application: a, Quotas: a.Preferences.Split(';'))).ToList();
+        var unknown = wanted.SelectMany(w => w.Quotas).Where(p => !quotaIndex.ContainsKey(p)).Distinct().Take(5).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Applications prefer quotas not in the quota file: {string.Join(", ", unknown)}.", nameof(quotas));
+        }
+
+        var otherPurpose = wanted.SelectMany(w => w.Quotas.Where(p => quotas[quotaIndex[p]].Purpose != w.Application.Purpose)
+            .Select(p => $"{w.Application.ApplicationId} ({w.Application.Purpose}) prefers {p} ({quotas[quotaIndex[p]].Purpose})")).Take(5).ToList();
+        if (otherPurpose.Count > 0)
+        {
+            throw new ArgumentException(
+                $"Applications prefer quotas of another purpose: {string.Join(", ", otherPurpose)}; an application is placed only in quotas of its own purpose.", nameof(quotas));
+        }
+
+        return [.. wanted.Select(w => w.Quotas.Select(p => quotaIndex[p]).ToArray())];
+    }
+
     private (AllocationResult Result, string InputsSha256) Compute(string round, IReadOnlyList<Quota> quotas, PointsRuleTable table, DateOnly day,
         string seed, IReadOnlyList<TieBreaker> tieBreakers)
     {
@@ -73,18 +124,11 @@ public sealed class AllocationDesk(IServiceRecords records, TimeProvider? clock 
             throw new InvalidOperationException($"Applications of round {round} are not scored ({string.Join(", ", unscored)} …): run `populus points score` first.");
         }
 
-        var quotaIndex = quotas.Select((q, i) => (q.QuotaId, i)).ToDictionary(x => x.QuotaId, x => x.i, StringComparer.Ordinal);
-        var unknown = applications.SelectMany(a => a.Preferences.Split(';')).Where(p => !quotaIndex.ContainsKey(p)).Distinct().Take(5).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new ArgumentException($"Applications prefer quotas not in the quota file: {string.Join(", ", unknown)}.", nameof(quotas));
-        }
-
         var applicants = ApplicantTable.From([.. applications.Select(a => (a.ApplicationId, FactsJson.Read(a.Facts)))]);
         var computed = new PointsScorer(table).ScoreAll(applicants, day);
         // Rank on the stored scores, which include reviews; the facts give the tie-breakers.
         var scores = computed.WithStored([.. applications.Select(a => latest[a.ApplicationId].Total)], [.. applications.Select(a => latest[a.ApplicationId].Vetoed)]);
-        var preferences = applications.Select(a => a.Preferences.Split(';').Select(p => quotaIndex[p]).ToArray()).ToList();
+        var preferences = Preferences(applications, quotas);
         var result = Allocator.Run(scores, preferences, quotas, tieBreakers, seed);
 
         var text = new StringBuilder();

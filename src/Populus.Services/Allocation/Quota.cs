@@ -1,3 +1,7 @@
+using Populus.Planning.Catalogue;
+using Populus.Planning.Data;
+using Populus.Services.Applications;
+using Populus.Storage.PlanData;
 using Populus.Storage.Tabular;
 
 namespace Populus.Services.Allocation;
@@ -8,8 +12,9 @@ public sealed record Quota(string QuotaId, string Round, string Purpose, string 
     public static readonly string[] RequiredColumns = ["quota_id", "round", "purpose", "region", "places"];
 
     /// <summary>Reads a quota file (quota_id, round, purpose, region, places).</summary>
+    /// <param name="regions">The store's regions: a quota's region is <paramref name="city"/> or a current region inside it.</param>
     /// <exception cref="InvalidInputException">Every problem of the file.</exception>
-    public static IReadOnlyList<Quota> Load(string path)
+    public static IReadOnlyList<Quota> Load(string path, RegionRegistry regions, string city)
     {
         using var table = CsvTable.Open(path, RequiredColumns);
         var quotas = new List<Quota>();
@@ -19,7 +24,20 @@ public sealed record Quota(string QuotaId, string Round, string Purpose, string 
             var id = r.RequiredText("quota_id");
             var round = r.RequiredText("round");
             var purpose = r.RequiredText("purpose");
+            if (purpose is not null && !ApplicationReader.Purposes.Contains(purpose))
+            {
+                r.Fail("purpose", purpose, new Reason($"write one of {string.Join(", ", ApplicationReader.Purposes)}", $"应为 {string.Join("、", ApplicationReader.Purposes)} 之一"));
+                purpose = null;
+            }
+
             var region = r.RequiredText("region");
+            if (region is not null && !PlanningRegions.IsWithin(regions, region, city))
+            {
+                r.Fail("region", region, new Reason($"not a current region of {regions.NameOf(city)} ({city}): a quota's region is the city, one of its counties or a township of them",
+                    $"不是{regions.NameOf(city)}（{city}）的现行区划：配额地区应为本市、所辖县（市、区）或其乡镇（街道）"));
+                region = null;
+            }
+
             var places = r.Integer("places", 0, 10_000_000);
             if (id is not null && !rows.TryAdd(id, r.Row))
             {

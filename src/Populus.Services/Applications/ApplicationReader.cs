@@ -1,5 +1,6 @@
 using System.Globalization;
 using Populus.Planning.Data;
+using Populus.Services.Allocation;
 using Populus.Services.Identity;
 using Populus.Services.People;
 using Populus.Services.Points;
@@ -27,9 +28,16 @@ public static class ApplicationReader
 
     public static readonly string[] Purposes = ["school", "housing"];
 
+    /// <param name="stored">The applications already stored for a round, by purpose and person key (the application
+    /// id as the value), so that a person applying again is named with the file's other problems, not after them.</param>
+    /// <param name="quotas">The round's quotas, when known at receipt: every preference must name one of them, of the
+    /// application's round and purpose, so that one bad preference is refused with its row instead of blocking the
+    /// round's allocation.</param>
     /// <exception cref="InvalidInputException">Every problem of the file; nothing was read.</exception>
-    public static IReadOnlyList<Application> Read(string path, IdentityKey identity)
+    public static IReadOnlyList<Application> Read(string path, IdentityKey identity,
+        Func<string, IReadOnlyDictionary<(string Purpose, string PersonKey), string>>? stored = null, IReadOnlyList<Quota>? quotas = null)
     {
+        var quotaById = quotas?.ToDictionary(q => q.QuotaId, StringComparer.Ordinal);
         ArgumentNullException.ThrowIfNull(identity);
         using var table = CsvTable.OpenPersonal(path, RequiredColumns);
         var applications = new List<Application>();
@@ -79,9 +87,40 @@ public static class ApplicationReader
                 r.Fail("preferences", string.Join(";", preferences), "a quota is named twice");
             }
 
+            if (quotaById is not null && round is not null && purpose is not null)
+            {
+                foreach (var p in preferences)
+                {
+                    var problem = !quotaById.TryGetValue(p, out var q) ? new Reason($"quota {p} is not in the quota file", $"配额 {p} 不在配额文件中")
+                        : q.Round != round ? new Reason($"quota {p} is of round {q.Round}, not {round}", $"配额 {p} 属于 {q.Round} 轮次，不是 {round}")
+                        : q.Purpose != purpose ? new Reason($"quota {p} is for {q.Purpose}, not {purpose}", $"配额 {p} 用于 {q.Purpose}，不是 {purpose}")
+                        : null;
+                    if (problem is not null)
+                    {
+                        r.Fail("preferences", p, problem);
+                    }
+                }
+            }
+
             if (since is { } s && submitted is { } sub && s > sub)
             {
                 r.Fail("residence_since", Text(s), "after submitted_on");
+            }
+
+            // One application per person, round and purpose, checked whatever else is wrong with the row, so that
+            // every problem of the file is named at once.
+            var personKey = round is not null && purpose is not null && number is { } who ? identity.PersonKey(who) : null;
+            if (personKey is not null && firstRowOf.TryGetValue((round!, purpose!, personKey), out var earlier))
+            {
+                r.Fail("id_number", number.ToString(), $"the same person applied in row {earlier} for round {round}, {purpose}; one application per person");
+            }
+            else if (personKey is not null)
+            {
+                firstRowOf[(round!, purpose!, personKey)] = r.Row;
+                if (stored?.Invoke(round!).GetValueOrDefault((purpose!, personKey)) is { } before)
+                {
+                    r.Fail("id_number", number.ToString(), $"this person already applied in round {round} for {purpose} (application {before}); one application per person");
+                }
             }
 
             if (id is not null)
@@ -96,20 +135,12 @@ public static class ApplicationReader
                 }
             }
 
-            if (id is null || round is null || purpose is null || number is not { } person || submitted is null || education is null || housing is null ||
-                investment is null || months is null || events is null || preferences.Length == 0)
+            if (id is null || round is null || purpose is null || number is not { } person || personKey is null || submitted is null || education is null ||
+                housing is null || investment is null || months is null || events is null || preferences.Length == 0)
             {
                 continue;
             }
 
-            var personKey = identity.PersonKey(person);
-            if (firstRowOf.TryGetValue((round, purpose, personKey), out var earlier))
-            {
-                r.Fail("id_number", person.ToString(), $"the same person applied in row {earlier} for round {round}, {purpose}; one application per person");
-                continue;
-            }
-
-            firstRowOf[(round, purpose, personKey)] = r.Row;
             var facts = new PointsFacts
             {
                 Education = education.Value,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Populus.Storage.Tabular;
 
@@ -17,11 +18,13 @@ public static class PersonReader
         "residence_permit", "children", "youngest_child_age", "housing", "owner_consent", "housing_support_eligible", "talent_category",
     ];
 
+    /// <param name="day">The day the rules are asked for: a birth date after it is refused (no rule asks about a person
+    /// not yet born, and an age below zero would meet every "under N").</param>
     /// <exception cref="InvalidInputException">Every problem of the file.</exception>
-    public static Person Load(string path) => Parse(path, File.ReadAllText(path));
+    public static Person Load(string path, DateOnly day) => Parse(path, File.ReadAllText(path), day);
 
     /// <inheritdoc cref="Load"/>
-    public static Person Parse(string fileName, string json)
+    public static Person Parse(string fileName, string json, DateOnly day)
     {
         var errors = new List<InputError>();
         JsonDocument document;
@@ -62,6 +65,11 @@ public static class PersonReader
                 HousingSupportEligible = f.Boolean("housing_support_eligible", required: false),
                 TalentCategory = f.Code<TalentCategory>("talent_category", required: false),
             };
+            if (person.BirthDate is { } born && born > day)
+            {
+                f.Fail("birth_date", born.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), $"after {day:yyyy-MM-dd}, the day the rules are asked for: a birth date is on or before it");
+            }
+
             if (person.YoungestChildAge is not null && person.Children is 0)
             {
                 f.Fail("youngest_child_age", person.YoungestChildAge.ToString(), "given, but children is 0");

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using Populus.Planning.Catalogue;
 using Populus.Services.Identity;
+using Populus.Storage.PlanData;
 using Populus.Storage.Registry;
 using Populus.Storage.Services;
 
@@ -11,20 +13,41 @@ namespace Populus.Services.Permits;
 /// permits, each a transition of <see cref="PermitLifecycle"/> saved with its audit line in one transaction, and
 /// the signed revocation list for verifiers elsewhere.
 /// </summary>
-public sealed class PermitOffice(IServiceRecords records, IssuerKeyRing keys, IdentityKey identity, TimeProvider? clock = null)
+/// <param name="regions">The store's regions: a permit names a county of the issuing city (<see cref="RegionProblem"/>).</param>
+public sealed class PermitOffice(IServiceRecords records, IssuerKeyRing keys, IdentityKey identity, RegionRegistry regions, TimeProvider? clock = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-    /// <exception cref="ArgumentException">The identity number is malformed.</exception>
+    /// <exception cref="ArgumentException">The identity number is malformed, or the region is not a county of the city.</exception>
+    /// <exception cref="ServiceRefusedException">The person already has a live application or permit.</exception>
     public ResidencePermit Apply(string idNumber, string regionCode, string actor)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(regionCode);
+        if (RegionProblem(regionCode.Trim()) is { } problem)
+        {
+            throw new ArgumentException(problem, "region");
+        }
+
         var now = _clock.GetUtcNow();
         var id = Parse(idNumber, now);
         var permitId = $"{keys.City}-{PermitLifecycle.Day(now):yyyyMMdd}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5))}";
         var (permit, e) = PermitLifecycle.Apply(permitId, identity.PersonKey(id), id.ToString(), keys.City, regionCode.Trim(), now, actor);
         Save(permit, 0, e);
         return permit;
+    }
+
+    /// <summary>
+    /// Why a region cannot be a permit's, or null: a permit names the county-level unit (district, county,
+    /// county-level city) of the issuing city where the holder lives, so that the county's officials see it; the
+    /// city itself, a township, another city or an unknown or former code is refused. The command line and the API
+    /// both ask this.
+    /// </summary>
+    public string? RegionProblem(string regionCode)
+    {
+        var counties = PlanningRegions.CountiesOf(regions, keys.City);
+        return counties.Any(c => c.Code == regionCode) ? null
+            : $"{regionCode} is not a current county of {keys.CityName} ({keys.City}); a permit names the county where the holder lives: " +
+              string.Join(", ", counties.Select(c => $"{c.Code} {c.Name}"));
     }
 
     /// <summary>Issues an applied permit; the holder's identity number is shown again and must match the application.</summary>

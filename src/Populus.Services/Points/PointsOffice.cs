@@ -16,15 +16,29 @@ public sealed class PointsOffice(IServiceRecords records, TimeProvider? clock = 
 
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
+    /// <param name="quotas">The round's quotas, when known: preferences are checked against them at receipt.</param>
+    /// <param name="scoringDay">The day the applications are to be scored on, when already named: a file submitted after it
+    /// is refused before anything is stored, so that receiving and scoring together change nothing when the day is wrong.</param>
     /// <exception cref="Populus.Storage.Tabular.InvalidInputException">The file, or applications already made by the same people.</exception>
-    public IReadOnlyList<Application> Receive(string file, IdentityKey identity, string actor)
+    public IReadOnlyList<Application> Receive(string file, IdentityKey identity, string actor, IReadOnlyList<Allocation.Quota>? quotas = null,
+        DateOnly? scoringDay = null)
     {
-        var applications = ApplicationReader.Read(file, identity);
+        var stored = new Dictionary<string, IReadOnlyDictionary<(string, string), string>>(StringComparer.Ordinal);
+        var applications = ApplicationReader.Read(file, identity, round => stored.TryGetValue(round, out var known) ? known
+            : stored[round] = records.Applications(round).ToDictionary(a => (a.Purpose, a.PersonKey), a => a.ApplicationId), quotas);
+        if (scoringDay is { } day)
+        {
+            RefuseDayBeforeSubmission(applications.Select(a => (a.ApplicationId, a.SubmittedOn)), day);
+        }
+
         records.AddApplications([.. applications.Select(ToRecord)], actor);
         return applications;
     }
 
     /// <summary>Scores every application of a round (a new revision each) and returns the sheets.</summary>
+    /// <param name="day">The day whose facts count (residence, the insurance window): named by the clerk, never
+    /// assumed, and not before any application was submitted (its facts are as of its submission).</param>
+    /// <exception cref="ArgumentException">The day is before an application's submission.</exception>
     public IReadOnlyList<ScoreSheet> ScoreRound(string round, PointsRuleTable table, DateOnly day, string actor)
     {
         var applications = records.Applications(round);
@@ -32,6 +46,8 @@ public sealed class PointsOffice(IServiceRecords records, TimeProvider? clock = 
         {
             throw new InvalidOperationException($"Round {round} has no applications.");
         }
+
+        RefuseDayBeforeSubmission(applications.Select(a => (a.ApplicationId, a.SubmittedOn)), day);
 
         var latest = records.LatestScores(round).ToDictionary(s => s.ApplicationId, s => s.Revision, StringComparer.Ordinal);
         var scores = new PointsScorer(table).ScoreAll(ApplicantTable.From([.. applications.Select(a => (a.ApplicationId, FactsJson.Read(a.Facts)))]), day);
@@ -90,6 +106,19 @@ public sealed class PointsOffice(IServiceRecords records, TimeProvider? clock = 
 
         records.DecideObjection(objectionId, upheld, outcome, actor, rescored);
         return sheet;
+    }
+
+    /// <summary>An application's facts are as of its submission, so it is not scored for a day before it.</summary>
+    /// <exception cref="ArgumentException">The day is before a submission (parameter "on", the option and query naming it).</exception>
+    private static void RefuseDayBeforeSubmission(IEnumerable<(string Id, DateOnly Submitted)> applications, DateOnly day)
+    {
+        var later = applications.Where(a => a.Submitted > day).OrderByDescending(a => a.Submitted).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+        if (later.Count > 0)
+        {
+            throw new ArgumentException(
+                $"{day:yyyy-MM-dd} is before {later.Count} application{(later.Count == 1 ? " was" : "s were")} submitted ({string.Join(", ", later.Take(3).Select(a => $"{a.Id} on {a.Submitted:yyyy-MM-dd}"))}{(later.Count > 3 ? ", …" : "")}); " +
+                $"score the round on or after {later[0].Submitted:yyyy-MM-dd}", "on");
+        }
     }
 
     internal static ApplicationRecord ToRecord(Application a) =>

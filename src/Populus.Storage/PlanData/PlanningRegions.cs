@@ -56,6 +56,30 @@ public static class PlanningRegions
         return new Imports.RegionIndex(store.Regions()).PlanRegion();
     }
 
+    /// <summary>The current county-level units (districts, counties, county-level cities) of <paramref name="city"/>, by code.</summary>
+    public static IReadOnlyList<PlanningRegion> CountiesOf(RegionRegistry regions, string city)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        return [.. regions.All.Where(r => IsCounty(r) && r.Parent == city).OrderBy(r => r.Code, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Whether <paramref name="code"/> is the current region <paramref name="city"/> or one inside it (a county, a township).</summary>
+    public static bool IsWithin(RegionRegistry regions, string code, string city)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        for (var c = code; c is not null && regions.TryCodeOf(c, out var known) && known == c; c = regions[known].Parent)
+        {
+            if (c == city)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsCounty(PlanningRegion r) => r.Kind is "district" or "county" or "county-level-city";
+
     private static string Kind(Region r) => r.Level switch
     {
         RegionLevel.City => "city",

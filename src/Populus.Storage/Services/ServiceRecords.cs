@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Populus.Planning.Data;
 using Populus.Storage.Engines;
 using Populus.Storage.Tabular;
 
@@ -22,6 +23,7 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
             var errors = new List<InputError>();
             foreach (var round in applications.GroupBy(a => a.Round))
             {
+                RefuseClosedRound(c, t, round.Key, "new applications");
                 var stored = Sql.Query(c, t, "SELECT purpose, person_key, application_id FROM service_application WHERE round = $1",
                     r => (Purpose: r.GetString(0), Person: r.GetString(1), Id: r.GetString(2)), round.Key);
                 var byPerson = stored.ToDictionary(s => (s.Purpose, s.Person), s => s.Id);
@@ -66,6 +68,11 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
         ArgumentNullException.ThrowIfNull(scores);
         Write((c, t) =>
         {
+            foreach (var round in PublishedRoundsOf(c, t, [.. scores.Select(s => s.ApplicationId)]))
+            {
+                RefuseClosedRound(c, t, round, "new scores");
+            }
+
             engine.BulkInsert(c, t, "points_score", ScoreColumns.Split(", "),
                 scores.Select(s => new object?[] { s.ApplicationId, s.Revision, s.RuleTable, s.ScoreDay, s.Total, s.Passed, s.Vetoed, s.Items, s.ScoredAt, s.Reason }));
             foreach (var s in scores)
@@ -89,6 +96,11 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
         ArgumentNullException.ThrowIfNull(objection);
         Write((c, t) =>
         {
+            foreach (var round in PublishedRoundsOf(c, t, [objection.ApplicationId]))
+            {
+                RefuseClosedRound(c, t, round, "objections");
+            }
+
             Sql.Execute(c, t, $"INSERT INTO points_objection ({ObjectionColumns}) VALUES ($1, $2, $3, $4, 'open', NULL, $5, NULL, NULL)",
                 objection.ObjectionId, objection.ApplicationId, objection.ItemId, objection.Reason, objection.OpenedAt);
             AddAudit(c, t, actor, "objection", objection.ObjectionId, "object", null, "open",
@@ -105,6 +117,14 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
             if (state != "open")
             {
                 throw new InvalidOperationException($"Objection {objectionId} is already {state}; a decision is not changed (open a new objection).");
+            }
+
+            if (newScore is not null)
+            {
+                foreach (var round in PublishedRoundsOf(c, t, [newScore.ApplicationId]))
+                {
+                    RefuseClosedRound(c, t, round, "new scores");
+                }
             }
 
             var to = upheld ? "upheld" : "dismissed";
@@ -150,6 +170,11 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
                     $"Permit {permit.PermitId} was changed meanwhile (revision {revision}, expected {expectedRevision}); read it again and retry.");
             }
 
+            if (permit.State is "applied" or "issued")
+            {
+                RefuseSecondLivePermit(c, t, permit);
+            }
+
             if (current is null)
             {
                 Sql.Execute(c, t, $"INSERT INTO residence_permit ({PermitColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
@@ -164,6 +189,56 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
 
             AddAudit(c, t, audit.Actor, audit.SubjectKind, audit.SubjectId, audit.Action, audit.FromState, audit.ToState, audit.Detail, audit.RecordedAt);
         });
+    }
+
+    /// <summary>
+    /// A round whose result is published is closed: the published run's inputs (applications, their latest scores)
+    /// must stay as they were, so that <c>allocate verify</c> still reproduces it; its result changes only by a
+    /// recorded re-run (docs/services.md "Reproducibility").
+    /// </summary>
+    private static void RefuseClosedRound(DbConnection c, DbTransaction t, string round, string what)
+    {
+        var published = Sql.Query(c, t, "SELECT run_id FROM allocation_run WHERE round = $1 AND status = 'published'", r => r.GetString(0), round);
+        if (published.Count > 0)
+        {
+            var whatZh = what switch { "new applications" => "新的申请", "new scores" => "重新评分", _ => "异议" };
+            throw new ServiceRefusedException(new Reason(
+                $"round {round} is closed: its result is published (run {published[0]}), so it takes no {what}; a published result changes only by a recorded re-run (--supersedes {published[0]} with a reason)",
+                $"{round} 轮次已关闭：结果已公布（分配运行 {published[0]}），不再受理{whatZh}；已公布的结果只能通过有记录的重新分配（注明所替代的运行和理由）更改"));
+        }
+    }
+
+    /// <summary>The rounds with a published result among those of the applications named (scores and objections name the application, not its round).</summary>
+    private static IReadOnlyList<string> PublishedRoundsOf(DbConnection c, DbTransaction t, IReadOnlyList<string> applicationIds)
+    {
+        var published = Sql.Query(c, t, "SELECT DISTINCT a.application_id, a.round FROM service_application a JOIN allocation_run r ON r.round = a.round WHERE r.status = 'published'",
+            r => (Id: r.GetString(0), Round: r.GetString(1)));
+        if (published.Count == 0)
+        {
+            return [];
+        }
+
+        var roundOf = published.ToDictionary(p => p.Id, p => p.Round, StringComparer.Ordinal);
+        return [.. applicationIds.Where(roundOf.ContainsKey).Select(id => roundOf[id]).Distinct()];
+    }
+
+    /// <summary>
+    /// One person holds one live permit, applied for or issued (a duplicate is 409, docs/api.md), whichever county
+    /// it names: found by the keyed hash of the identity number, inside the writing transaction, so two desks
+    /// cannot both pass the check. An expired permit is renewed, not applied for again; renewing it is refused while
+    /// another is live.
+    /// </summary>
+    private static void RefuseSecondLivePermit(DbConnection c, DbTransaction t, PermitRecord permit)
+    {
+        var live = Sql.Query(c, t, "SELECT permit_id, state, region_code FROM residence_permit WHERE person_key = $1 AND permit_id <> $2 AND state IN ('applied', 'issued') ORDER BY permit_id",
+            r => (Id: r.GetString(0), State: r.GetString(1), Region: r.GetString(2)), permit.PersonKey, permit.PermitId);
+        if (live.Count > 0)
+        {
+            var (id, state, region) = live[0];
+            throw new ServiceRefusedException(new Reason(
+                $"this person already has residence permit {id} ({state}, region {region}); one live application or permit per person: decide, renew or revoke that one instead",
+                $"此人已有居住证 {id}（{(state == "issued" ? "已签发" : "已申请")}，地区 {region}）；每人只能有一份在办申请或有效居住证：请先办结、续签或注销该证"));
+        }
     }
 
     public void AddAllocationRun(AllocationRunRecord run, IReadOnlyList<PlacementRecord> placements, Action? beforeCommit = null)
@@ -182,6 +257,17 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
             if (run.Supersedes is not null && published.Count == 0)
             {
                 throw new InvalidOperationException($"Round {run.Round} has no published run to supersede.");
+            }
+
+            // The seed was fixed before the round closed and published with the result (docs/services.md "Seeded
+            // lottery"): a re-run that could draw again could be repeated until a wanted outcome came up, so it keeps
+            // the published seed; what a re-run may correct is its other inputs (a quota, a tie-breaker rule).
+            var publishedSeed = published.Count > 0 ? Sql.Scalar(c, t, "SELECT seed FROM allocation_run WHERE run_id = $1", published[0]) as string : null;
+            if (publishedSeed is not null && publishedSeed != run.Seed)
+            {
+                throw new ServiceRefusedException(new Reason(
+                    $"a re-run of round {run.Round} keeps the published lottery seed of run {published[0]} ('{publishedSeed}'); a seed cannot be drawn again after publication",
+                    $"{run.Round} 轮次的重新分配须沿用已公布的抽签种子（分配运行 {published[0]}：“{publishedSeed}”）；结果公布后不得重新抽取种子"));
             }
 
             Sql.Execute(c, t, $"INSERT INTO allocation_run ({RunColumns}) VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Populus.Services;
 using Populus.Services.Allocation;
+using Populus.Storage.PlanData;
 using Populus.Services.Applications;
 using Populus.Services.Points;
 using Populus.Storage.Services;
@@ -45,7 +46,7 @@ internal static class AllocationApi
     internal static IResult Run(string round, RunRequest body, ClaimsPrincipal user, ServiceDesk desk)
     {
         var problems = new List<ServiceProblems.FieldProblem>();
-        var quotas = Quotas(round, body.Quotas, problems);
+        var quotas = Quotas(round, body.Quotas, desk, problems);
         if (string.IsNullOrWhiteSpace(body.Seed))
         {
             problems.Add(new("seed", null, "the published lottery seed is required (fix it before the round closes, e.g. from a public draw).", null, null));
@@ -64,9 +65,17 @@ internal static class AllocationApi
             }
         }
 
-        if (!ServiceDays.TryParse(body.On, desk, out var day))
+        DateOnly? day = null;
+        if (!string.IsNullOrWhiteSpace(body.On))
         {
-            problems.Add(new("on", body.On, "not a date (write yyyy-mm-dd).", null, null));
+            if (ServiceDays.TryParse(body.On, desk, out var named))
+            {
+                day = named;
+            }
+            else
+            {
+                problems.Add(new("on", body.On, "not a date (write yyyy-mm-dd).", null, null));
+            }
         }
 
         if (body.Supersedes is not null && string.IsNullOrWhiteSpace(body.Reason))
@@ -160,7 +169,9 @@ internal static class AllocationApi
 
         var scope = CurrentAccount.From(user).Scope;
         var quotas = (JsonSerializer.Deserialize<List<Quota>>(record.Quotas) ?? []).Where(q => scope.Allows(q.RegionCode)).ToList();
-        var (applicants, places) = SchoolDemand.ByRegion(desk.Store.Services.Applications(round), quotas);
+        // The run's own applicants: an application received after the run is not part of its demand.
+        var ranked = desk.Store.Services.Placements(run).Select(placement => placement.ApplicationId).ToHashSet(StringComparer.Ordinal);
+        var (applicants, places) = SchoolDemand.ByRegion([.. desk.Store.Services.Applications(round).Where(a => ranked.Contains(a.ApplicationId))], quotas);
         var p = projected.Projection;
         var counties = p.Regions.ToList();
         var projection = new Dictionary<(string, int), Demography.PopulationByAgeSex>();
@@ -201,7 +212,7 @@ internal static class AllocationApi
     internal static IResult Simulate(string round, SimulationRequest body, ServiceDesk desk)
     {
         var problems = new List<ServiceProblems.FieldProblem>();
-        var quotas = Quotas(round, body.Quotas, problems);
+        var quotas = Quotas(round, body.Quotas, desk, problems);
         if (!ServiceDays.TryParse(body.On, desk, out var day))
         {
             problems.Add(new("on", body.On, "not a date (write yyyy-mm-dd).", null, null));
@@ -245,9 +256,8 @@ internal static class AllocationApi
                 throw new InvalidOperationException($"Round {round} has no applications.");
             }
 
-            var index = quotas.Select((q, i) => (q.QuotaId, i)).ToDictionary(x => x.QuotaId, x => x.i, StringComparer.Ordinal);
             var applicants = ApplicantTable.From([.. applications.Select(a => (a.ApplicationId, FactsJson.Read(a.Facts)))]);
-            var effect = RuleChangeSimulation.Compare(applicants, [.. applications.Select(a => a.Preferences.Split(';').Where(index.ContainsKey).Select(p => index[p]).ToArray())],
+            var effect = RuleChangeSimulation.Compare(applicants, AllocationDesk.Preferences(applications, quotas),
                 quotas, day, desk.PointsTable, proposed!, TieBreakers.Default, string.IsNullOrWhiteSpace(body.Seed) ? "simulation" : body.Seed.Trim());
             return TypedResults.Ok(effect);
         });
@@ -266,7 +276,7 @@ internal static class AllocationApi
         }
     }
 
-    private static List<Quota> Quotas(string round, IReadOnlyList<QuotaRequest>? given, List<ServiceProblems.FieldProblem> problems)
+    private static List<Quota> Quotas(string round, IReadOnlyList<QuotaRequest>? given, ServiceDesk desk, List<ServiceProblems.FieldProblem> problems)
     {
         if (given is not { Count: > 0 })
         {
@@ -290,9 +300,9 @@ internal static class AllocationApi
                 problems.Add(new(at + ".purpose", q.Purpose, "school or housing.", null, null));
             }
 
-            if (q.Region is not { Length: >= 6 } || !q.Region.All(char.IsAsciiDigit))
+            if (q.Region is null || !PlanningRegions.IsWithin(desk.Regions, q.Region, desk.City))
             {
-                problems.Add(new(at + ".region", q.Region, "a region code (6 or 9 digits).", null, null));
+                problems.Add(new(at + ".region", q.Region, $"a current region of {desk.Regions.NameOf(desk.City)} ({desk.City}): the city, one of its counties or a township of them.", null, null));
             }
 
             if (q.Places is not (>= 0 and <= 10_000_000))

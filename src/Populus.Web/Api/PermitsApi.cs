@@ -147,9 +147,9 @@ internal static class PermitsApi
         {
             problems.Add(new("region", null, "the region code where the applicant lives (e.g. 330302) is required.", null, null));
         }
-        else if (desk.Store.Regions().All(r => r.Code != region || r.ValidTo is not null))
+        else if (desk.Permits.RegionProblem(region) is { } problem)
         {
-            problems.Add(new("region", region, "not a current region code of the store.", null, null));
+            problems.Add(new("region", region, problem, null, null));
         }
 
         if (problems.Count > 0)

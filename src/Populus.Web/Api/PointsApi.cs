@@ -23,9 +23,9 @@ internal static class PointsApi
     {
         var desk = app.MapGroup("/api/v1/services").WithTags("Points").RequireAuthorization(Security.Policies.ServicesDesk);
         desk.MapPost("/rounds/{round}/applications", Receive).WithName("ReceiveApplications").DisableAntiforgery()
-            .WithSummary("Receives a file of applications (multipart field 'file': CSV, XLSX or Parquet) whole or refuses it whole, with a reason per field; duplicates are refused.");
+            .WithSummary("Receives a file of applications (multipart field 'file': CSV, XLSX or Parquet) whole or refuses it whole, with a reason per field; duplicates are refused. With the round's quota file (field 'quota'), every preference is checked against it.");
         desk.MapPost("/rounds/{round}/score", Score).WithName("ScoreRound")
-            .WithSummary("Scores every application of the round with the points table in force (?on=yyyy-mm-dd); each scoring is a new revision.");
+            .WithSummary("Scores every application of the round with the points table in force on the scoring day ?on=yyyy-mm-dd (required, not before a submission); each scoring is a new revision.");
         desk.MapPost("/applications/{id}/objections", Object).WithName("ObjectToScore")
             .WithSummary("Records an objection to one item of the latest score: {item, reason}.");
         desk.MapPost("/objections/{id}/decision", Decide).WithName("DecideObjection")
@@ -37,7 +37,7 @@ internal static class PointsApi
             .WithSummary("The latest score itemised (value, points, note, evidence), every revision, and the objections with their decisions.");
     }
 
-    internal static async Task<IResult> Receive(string round, IFormFile? file, ClaimsPrincipal user, ServiceDesk desk)
+    internal static async Task<IResult> Receive(string round, IFormFile? file, IFormFile? quota, ClaimsPrincipal user, ServiceDesk desk)
     {
         if (file is null || file.Length == 0)
         {
@@ -60,10 +60,20 @@ internal static class PointsApi
                 await file.CopyToAsync(target);
             }
 
+            string? quotaPath = null;
+            if (quota is { Length: > 0 })
+            {
+                quotaPath = Path.Combine(folder.FullName, "quota", Path.GetFileName(quota.FileName) is { Length: > 0 } quotaName ? quotaName : "quotas.csv");
+                Directory.CreateDirectory(Path.GetDirectoryName(quotaPath)!);
+                await using var target = File.Create(quotaPath);
+                await quota.CopyToAsync(target);
+            }
+
             var me = CurrentAccount.From(user);
             return ServiceProblems.Run(() =>
             {
-                var received = desk.Points.Receive(path, desk.Identity, me.UserName);
+                var quotas = quotaPath is null ? null : Populus.Services.Allocation.Quota.Load(quotaPath, desk.Regions, desk.City);
+                var received = desk.Points.Receive(path, desk.Identity, me.UserName, quotas);
                 var other = received.Where(a => a.Round != round).Select(a => a.ApplicationId).Take(5).ToList();
                 return TypedResults.Ok(new ReceivedView(received.Count, [.. received.Select(a => a.ApplicationId)],
                     other.Count == 0 ? null : $"applications of other rounds were received too: {string.Join(", ", other)}"));
@@ -77,6 +87,12 @@ internal static class PointsApi
 
     internal static IResult Score(string round, string? on, ClaimsPrincipal user, ServiceDesk desk)
     {
+        if (string.IsNullOrWhiteSpace(on))
+        {
+            return ServiceProblems.Invalid("on", new("the scoring day (yyyy-mm-dd) is required: the day whose facts count, on or after every application's submission.",
+                "必须给出评分日（yyyy-mm-dd）：以该日的情况计分，不早于任何申请的提交日"));
+        }
+
         if (!ServiceDays.TryParse(on, desk, out var day))
         {
             return ServiceProblems.Invalid("on", ServicesApi.NotADate(on));

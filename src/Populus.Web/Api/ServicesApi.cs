@@ -91,7 +91,7 @@ internal static class ServicesApi
         Person? person = null;
         var problem = ServiceProblems.Run(() =>
         {
-            person = PersonReader.Parse("body", json.Length == 0 ? "{}" : json);
+            person = PersonReader.Parse("body", json.Length == 0 ? "{}" : json, day);
             return TypedResults.Ok();
         });
         return (person, day, person is null ? problem : null);

@@ -1,3 +1,4 @@
+using Populus.Planning.Catalogue;
 using Populus.Services.Allocation;
 using Populus.Services.Identity;
 using Populus.Services.Permits;
@@ -30,11 +31,16 @@ internal sealed class ServiceDesk(IPopulusStore store, PopulusSettings settings,
 
     public IPopulusStore Store => store;
 
+    /// <summary>The store's regions and the plan's city, whose counties and townships quotas and permits name.</summary>
+    public RegionRegistry Regions => plan.Regions;
+
+    public string City => plan.PlanRegion;
+
     public IssuerKeyRing Ring => _ring.Value;
 
     public IdentityKey Identity => _identity.Value;
 
-    public PermitOffice Permits => new(store.Services, Ring, Identity, clock);
+    public PermitOffice Permits => new(store.Services, Ring, Identity, plan.Regions, clock);
 
     public PointsOffice Points => new(store.Services, clock);
 

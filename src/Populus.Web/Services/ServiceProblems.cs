@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Populus.Planning.Data;
+using Populus.Storage.Services;
 using Populus.Storage.Tabular;
 using Populus.Web.Api;
 
@@ -7,7 +8,8 @@ namespace Populus.Web.Services;
 
 /// <summary>
 /// The services' refusals as problem details: bad input is 400 with every problem as {field, value, reason} (and the
-/// file name, never a server path, and row for uploads), a state the service does not allow (a transition, a duplicate, a stale revision) is 409.
+/// file name, never a server path, and row for uploads), a state the service does not allow (a transition, a duplicate, a stale revision, a closed round) is 409, with
+/// <c>detailZh</c> when the refusal is worded in Chinese too.
 /// </summary>
 /// <remarks>
 /// The services never put an identity number in a message (they name the rule it breaks), so the reasons are passed
@@ -28,6 +30,10 @@ internal static class ServiceProblems
         catch (ArgumentException ex)
         {
             return Invalid([new FieldProblem(ex.ParamName ?? "", null, WithoutParameter(ex), null, null)]);
+        }
+        catch (ServiceRefusedException ex)
+        {
+            return BilingualProblem.Of(StatusCodes.Status409Conflict, "Not allowed in this state", ex.Reason.English, ex.Reason.Chinese);
         }
         catch (InvalidOperationException ex)
         {

@@ -65,7 +65,8 @@ public class ApplicationReaderTests
             $"A2,2025-school,school,{Id},2025-05-01,bachelor,,,rented,,,,,criminal_conviction:2024-13-01,Q1\n");  // row 3: a conviction misdated
         var ex = Assert.Throws<InvalidInputException>(() => ApplicationReader.Read(file, IdentityKey.Open(KeyFolder.Open(temp.File("keys")))));
 
-        Assert.Equal([(2, "education", NationalIdNumber.Mask(Id)), (3, "events", NationalIdNumber.Mask("criminal_conviction:2024-13-01"))],
+        // Row 3 is also row 2's person again: a duplicate is named with the row's other problems.
+        Assert.Equal([(2, "education", NationalIdNumber.Mask(Id)), (3, "events", NationalIdNumber.Mask("criminal_conviction:2024-13-01")), (3, "id_number", NationalIdNumber.Mask(Id))],
             ex.Errors.Select(e => (e.Row, e.Column, e.Value)));
         var text = ex.Message + string.Join('\n', ex.Errors.Select(e => e + " " + e.ReasonZh));
         Assert.DoesNotContain(Id, text, StringComparison.Ordinal);

@@ -43,11 +43,14 @@ public class PolicyFinderTests
         Assert.DoesNotContain(Finder.Find(late, new DateOnly(2024, 6, 1)).Applies, p => p.Rule.Id == "SUBSIDY-GRADUATE-SME");
     }
 
+    /// <summary>40 周岁以下 includes 40 (Civil Code art. 1259), as data/plan/targets-text.csv (TT74) records the plan's limit.</summary>
     [Theory]
     [InlineData(39, true)]
-    [InlineData(40, false)]
-    public void DoctorateSubsidy_Under40(int age, bool applies)
+    [InlineData(40, true)]
+    [InlineData(41, false)]
+    public void DoctorateSubsidy_40AndUnder(int age, bool applies)
     {
+        Assert.Equal(("<=", 40), SettlementTests.PlanLimit("TT74"));
         var day = new DateOnly(2023, 9, 1);
         var person = new Person { BirthDate = day.AddYears(-age), Education = Education.Doctorate, Employment = Employment.FullTime, NewArrival = true };
         Assert.Equal(applies, Finder.Find(person, day).Applies.Any(p => p.Rule.Id == "SUBSIDY-DOCTORATE"));
@@ -75,12 +78,23 @@ public class PolicyFinderTests
     public void PersonFile_RefusesUnknownAndBadFieldsWithReasons()
     {
         var ex = Assert.Throws<InvalidInputException>(() => PersonReader.Parse("me.json",
-            """{"education":"phd","birth_date":"1990-02-30","childs":2,"children":-1,"new_arrival":"yes"}"""));
+            """{"education":"phd","birth_date":"1990-02-30","childs":2,"children":-1,"new_arrival":"yes"}""", new DateOnly(2025, 6, 1)));
         Assert.Contains(ex.Errors, e => e.Column == "education" && e.Reason.Contains("junior_college"));
         Assert.Contains(ex.Errors, e => e.Column == "birth_date");
         Assert.Contains(ex.Errors, e => e.Column == "childs" && e.Reason.Contains("unknown field"));
         Assert.Contains(ex.Errors, e => e.Column == "children");
         Assert.Contains(ex.Errors, e => e.Column == "new_arrival");
         Assert.Equal(5, ex.Errors.Count);
+    }
+
+    [Fact]
+    public void PersonFile_RefusesABirthDateAfterTheDayAsked()
+    {
+        const string json = """{"birth_date":"2030-01-01","education":"secondary_vocational"}""";
+        var ex = Assert.Throws<InvalidInputException>(() => PersonReader.Parse("f.json", json, new DateOnly(2025, 6, 1)));
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal(("birth_date", "2030-01-01"), (error.Column, error.Value));
+        Assert.Contains("after 2025-06-01, the day the rules are asked for", error.Reason);
+        Assert.Equal(0, PersonReader.Parse("f.json", json, new DateOnly(2030, 1, 1)).AgeOn(new DateOnly(2030, 1, 1)));
     }
 }

@@ -34,8 +34,9 @@ public class RuleBookTests
         Assert.Equal("education>=junior_college", settlement["SETTLE-COLLEGE"]);
         Assert.Equal("title>=junior", settlement["SETTLE-TITLE"]);
         Assert.Equal("skill>=senior_worker", settlement["SETTLE-SKILL"]);
-        Assert.Equal("age<35 & education=secondary_vocational", settlement["SETTLE-YOUNG-VOCATIONAL"]);
-        Assert.Equal("age<35 & skill>=intermediate_worker", settlement["SETTLE-YOUNG-SKILL"]);
+        var (comparator, limit) = SettlementTests.PlanLimit("TT76");   // 35周岁以下, including 35
+        Assert.Equal($"age{comparator}{limit} & education=secondary_vocational", settlement["SETTLE-YOUNG-VOCATIONAL"]);
+        Assert.Equal($"age{comparator}{limit} & skill>=intermediate_worker", settlement["SETTLE-YOUNG-SKILL"]);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public class SettlementTests
         var young = Check.Check(person, Day).Findings.Single(f => f.Rule.Id == "SETTLE-YOUNG-VOCATIONAL").Result;
         Assert.Equal(Outcome.NotMet, young.Outcome);
         var failed = Assert.Single(young.Checks, c => !c.Held);
-        Assert.Equal(("age", "40", "<", "35"), (failed.Attribute, failed.Value, failed.Operator, failed.Threshold));
+        Assert.Equal(("age", "40", "<=", "35"), (failed.Attribute, failed.Value, failed.Operator, failed.Threshold));
         Assert.Equal(string.Join("; ", young.Checks), young.Reason);
 
         var unknown = Check.Check(new Person { Education = Education.JuniorSecondary }, Day);
@@ -44,18 +44,48 @@ public class SettlementTests
         Assert.Equal("SETTLE-COLLEGE", Check.Check(new Person { Education = Education.SeniorWorkerClass }, Day).Basis!.Rule.Id);
     }
 
+    /// <summary>
+    /// 35周岁以下 includes 35 (Civil Code art. 1259: 以上、以下、以内、届满 包括本数): met until the 36th birthday. The limit
+    /// and its comparison are the plan's, as data/plan/targets-text.csv (TT76) records them.
+    /// </summary>
     [Theory]
-    [InlineData(34, Outcome.Met)]      // 35周岁以下: 34 qualifies
-    [InlineData(35, Outcome.NotMet)]   // read as under 35 (TT76)
-    public void SecondaryVocational_QualifiesOnlyUnder35(int age, Outcome expected)
+    [InlineData(34, 0, Outcome.Met)]
+    [InlineData(35, 0, Outcome.Met)]      // on the 35th birthday
+    [InlineData(36, 1, Outcome.Met)]      // the day before the 36th birthday: still 35
+    [InlineData(36, 0, Outcome.NotMet)]   // on the 36th birthday
+    public void SecondaryVocational_Qualifies35AndUnder(int years, int daysLess, Outcome expected)
     {
-        var person = new Person { BirthDate = Day.AddYears(-age), Education = Education.SecondaryVocational, Title = ProfessionalTitle.None, Skill = SkillGrade.None };
+        var (comparator, limit) = PlanLimit("TT76");
+        Assert.Equal(("<=", 35), (comparator, limit));
+        var person = new Person { BirthDate = Day.AddYears(-years).AddDays(daysLess), Education = Education.SecondaryVocational, Title = ProfessionalTitle.None, Skill = SkillGrade.None };
         var d = Check.Check(person, Day);
         Assert.Equal(expected, d.Outcome);
         if (expected == Outcome.NotMet)
         {
-            Assert.Contains($"age {age} does not meet age<35", d.Summary);
+            Assert.Contains($"age {years} does not meet age<={limit}", d.Summary);
         }
+    }
+
+    /// <summary>
+    /// Born on 29 February, a person completes a year in a common year on 28 February: Civil Code art. 202 ends a
+    /// period counted in years on the corresponding day, and where the month has none, on its last day.
+    /// </summary>
+    [Fact]
+    public void ALeapDayBirthday_FallsOn28FebruaryInACommonYear()
+    {
+        var person = new Person { BirthDate = new DateOnly(2000, 2, 29), Education = Education.SecondaryVocational, Title = ProfessionalTitle.None, Skill = SkillGrade.None };
+        Assert.Equal((34, 35), (person.AgeOn(new DateOnly(2035, 2, 27)), person.AgeOn(new DateOnly(2035, 2, 28))));
+        Assert.Equal(Outcome.Met, Check.Check(person, new DateOnly(2035, 12, 31)).Outcome);
+        // 2036 is a leap year: the 36th birthday is 29 February itself.
+        Assert.Equal((35, 36), (person.AgeOn(new DateOnly(2036, 2, 28)), person.AgeOn(new DateOnly(2036, 2, 29))));
+    }
+
+    /// <summary>The comparison and value of a plan threshold (data/plan/targets-text.csv).</summary>
+    internal static (string Comparator, int Value) PlanLimit(string id)
+    {
+        using var table = Populus.Storage.Tabular.CsvTable.Open(TestData.RepoPath("data/plan/targets-text.csv"), "id", "comparator", "value");
+        var row = table.Records().Single(r => r.Text("id") == id);
+        return (row.Text("comparator")!, int.Parse(row.Text("value")!, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

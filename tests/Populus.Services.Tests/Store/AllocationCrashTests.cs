@@ -62,7 +62,7 @@ public class AllocationCrashTests
         using var reopened = t.Open();
         Assert.Empty(reopened.Services.AllocationRuns(RoundFixture.Round));
         // Nothing half-written blocks the round: it allocates cleanly now.
-        var (run, _) = new AllocationDesk(reopened.Services).Run(RoundFixture.Round, Quota.Load(quotas), PointsRuleTable.Example(),
+        var (run, _) = new AllocationDesk(reopened.Services).Run(RoundFixture.Round, RoundFixture.Quotas(reopened, quotas), PointsRuleTable.Example(),
             RoundFixture.Day, "s", TieBreakers.Default, "test");
         Assert.Equal(400, reopened.Services.Placements(run.RunId).Count);
         Assert.Single(reopened.Services.AllocationRuns(RoundFixture.Round));

@@ -1,7 +1,9 @@
 using Populus.Services.Identity;
 using Populus.Services.Permits;
 using Populus.Services.Tests.Permits;
+using Populus.Storage.PlanData;
 using Populus.Storage.Registry;
+using Populus.Storage.Services;
 
 namespace Populus.Services.Tests.Store;
 
@@ -18,7 +20,7 @@ public class PermitOfficeTests
         var clock = new FakeClock(new DateTimeOffset(2025, 3, 1, 2, 0, 0, TimeSpan.Zero));
         var keys = KeyFolder.Open(t.Folder.File("keys"));
         var ring = IssuerKeyRing.Open(keys, "330300", "温州市", clock);
-        var office = new PermitOffice(store.Services, ring, IdentityKey.Open(keys), clock);
+        var office = new PermitOffice(store.Services, ring, IdentityKey.Open(keys), PlanningRegions.From(store), clock);
 
         var applied = office.Apply(Id, "330302", "clerk-1");
         Assert.Throws<InvalidPermitTransitionException>(() => office.Issue(applied.PermitId, NationalIdNumber.Create(330302, new DateOnly(1990, 1, 1), 122).Disclose(), "clerk-1"));
@@ -48,7 +50,7 @@ public class PermitOfficeTests
         using var t = ServiceStore.Create(engine);
         using var store = t.Open();
         var keys = KeyFolder.Open(t.Folder.File("keys"));
-        var office = new PermitOffice(store.Services, IssuerKeyRing.Open(keys, "330300", "温州市"), IdentityKey.Open(keys));
+        var office = new PermitOffice(store.Services, IssuerKeyRing.Open(keys, "330300", "温州市"), IdentityKey.Open(keys), PlanningRegions.From(store));
         var applied = office.Apply(Id, "330302", "clerk");
         var record = store.Services.Permit(applied.PermitId)!;
         office.Reject(applied.PermitId, "incomplete documents", "clerk");
@@ -56,5 +58,51 @@ public class PermitOfficeTests
             new Populus.Storage.Services.AuditRecord(0, DateTime.UtcNow, "other", "permit", record.PermitId, "issue", "applied", "issued", "late")));
         Assert.Contains("changed meanwhile", ex.Message);
         Assert.Equal("rejected", store.Services.Permit(applied.PermitId)!.State);
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceStore.Engines), MemberType = typeof(ServiceStore))]
+    public void APerson_HasOneLiveApplicationOrPermit_InAnyCounty(string engine)
+    {
+        using var t = ServiceStore.Create(engine);
+        using var store = t.Open();
+        var keys = KeyFolder.Open(t.Folder.File("keys"));
+        var office = new PermitOffice(store.Services, IssuerKeyRing.Open(keys, "330300", "温州市"), IdentityKey.Open(keys), PlanningRegions.From(store));
+        var first = office.Apply(Id, "330302", "clerk");
+
+        var again = Assert.Throws<ServiceRefusedException>(() => office.Apply(Id, "330302", "clerk"));
+        Assert.Contains($"already has residence permit {first.PermitId} (applied, region 330302)", again.Message);
+        Assert.Contains($"此人已有居住证 {first.PermitId}", again.Reason.Chinese);
+        office.Issue(first.PermitId, Id, "clerk");
+        var elsewhere = Assert.Throws<ServiceRefusedException>(() => office.Apply(Id, "330303", "clerk"));
+        Assert.Contains("(issued, region 330302)", elsewhere.Message);
+        Assert.DoesNotContain(Id, elsewhere.Message + elsewhere.Reason.Chinese, StringComparison.Ordinal);
+        Assert.Single(store.Services.Permits());
+
+        // A rejected application or a revoked permit is no longer live: the person may apply again.
+        office.Revoke(first.PermitId, "moved away", "officer");
+        var next = office.Apply(Id, "330303", "clerk");
+        Assert.Equal(["revoked", "applied"], store.Services.Permits().OrderBy(p => p.PermitId == next.PermitId).Select(p => p.State));
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceStore.Engines), MemberType = typeof(ServiceStore))]
+    public void APermit_NamesACountyOfTheIssuingCity(string engine)
+    {
+        using var t = ServiceStore.Create(engine);
+        using var store = t.Open();
+        var keys = KeyFolder.Open(t.Folder.File("keys"));
+        var office = new PermitOffice(store.Services, IssuerKeyRing.Open(keys, "330300", "温州市"), IdentityKey.Open(keys), PlanningRegions.From(store));
+        // Unknown, another city's county, the city itself, another city of the province.
+        foreach (var region in new[] { "999999", "110101", "330300", "330100" })
+        {
+            var ex = Assert.Throws<ArgumentException>(() => office.Apply(Id, region, "clerk"));
+            Assert.Equal("region", ex.ParamName);
+            Assert.StartsWith($"{region} is not a current county of 温州市 (330300)", ex.Message);
+            Assert.Contains("330302 鹿城区", ex.Message);
+        }
+
+        Assert.Empty(store.Services.Permits());
+        Assert.Equal("330303", office.Apply(Id, "330303", "clerk").RegionCode);
     }
 }

@@ -36,6 +36,13 @@ internal static class RoundFixture
     public static string QuotaFile(TempFolder folder, int lucheng = 10, int longwan = 8) =>
         folder.Write("quotas.csv", $"quota_id,round,purpose,region,places\nQ-LC,{Round},school,330302,{lucheng}\nQ-LW,{Round},school,330303,{longwan}\n");
 
+    /// <summary>A quota file read against the store's regions (the plan's city and its counties).</summary>
+    public static IReadOnlyList<Populus.Services.Allocation.Quota> Quotas(IPopulusStore store, string file)
+    {
+        var regions = Populus.Storage.PlanData.PlanningRegions.From(store);
+        return Populus.Services.Allocation.Quota.Load(file, regions, Populus.Storage.PlanData.PlanningRegions.PlanRegion(store));
+    }
+
     public static void ReceiveAndScore(IPopulusStore store, TempFolder folder, int count)
     {
         var office = new PointsOffice(store.Services);
