@@ -30,12 +30,21 @@ public static class AnnualReport
 
     /// <summary>Builds the report.</summary>
     /// <exception cref="Populus.Storage.Tabular.InvalidInputException">The scenario is unknown or a data file is invalid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The year is before the plan's base year, which every figure of the report starts from.</exception>
     public static ReportDocument Build(PlanMonitor monitor, IPopulusStore store, AnnualReportOptions options)
     {
         ArgumentNullException.ThrowIfNull(monitor);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         var y = options.Year;
+        var baseYear = monitor.Model.BaseYear;
+        if (y < baseYear)
+        {
+            // The projection, the county comparison and the pyramid all start from the base population.
+            throw new ArgumentOutOfRangeException(nameof(options.Year), y,
+                $"year {y}: a report covers the plan's base year {baseYear} and later years (报告年份须为规划基期{baseYear}年及以后)");
+        }
+
         var city = monitor.Model.City;
         var scenario = monitor.Scenario(options.Scenario);
         var projection = monitor.Projector.Project(scenario, Math.Max(AnnualReportOptions.Horizon, y + 1));
@@ -206,13 +215,9 @@ public static class AnnualReport
             Title = "各县（市、区）常住人口",
             ValueAxisLabel = "常住人口（万人）",
             Categories = counties,
-            Series =
-            [
-                new BarSeries($"{baseYear}年", counties.Select((_, i) => CountyResidents(monitor, projection, i, baseYear).Value)),
-                new BarSeries($"{pyramidYear}年", counties.Select((_, i) => CountyResidents(monitor, projection, i, pyramidYear).Value)),
-            ],
+            Series = [.. ComparedYears(baseYear, pyramidYear).Select(yr => new BarSeries($"{yr}年", counties.Select((_, i) => CountyResidents(monitor, projection, i, yr).Value)))],
             ValueLabelDecimals = 1,
-        }.Render(), $"各县（市、区）常住人口比较（{baseYear}年与{pyramidYear}年；各数值的来源见下表）");
+        }.Render(), $"各县（市、区）常住人口比较（{string.Join("年与", ComparedYears(baseYear, pyramidYear))}年；各数值的来源见下表）");
     }
 
     /// <summary>The pyramid of a year: the latest vintage's year end (estimated) for a year of the estimates, else the
@@ -240,14 +245,18 @@ public static class AnnualReport
         return (projection.Total(year, county) / 10_000, source);
     }
 
+    /// <summary>The years the counties are compared in: the base year and the report's, or the base year alone in its own report.</summary>
+    private static int[] ComparedYears(int baseYear, int year) => year == baseYear ? [baseYear] : [baseYear, year];
+
     private static ReportTable CountyTable(PlanMonitor monitor, ScenarioProjection projection, int y)
     {
         var baseYear = monitor.Model.BaseYear;
         var year = Math.Clamp(y, baseYear, projection.LastYear);
-        var rows = projection.Model.Counties.Select((c, i) => (c.Region, Base: CountyResidents(monitor, projection, i, baseYear), Year: CountyResidents(monitor, projection, i, year)))
-            .Select(r => new TableCell[] { r.Region, r.Base.Value, r.Base.Source, r.Year.Value, r.Year.Source });
-        return new ReportTable($"各县（市、区）常住人口（{baseYear}年与{year}年）",
-            [TableColumn.Text("县（市、区）"), TableColumn.Number($"{baseYear}年（万人）", 2), TableColumn.Text($"{baseYear}年来源"), TableColumn.Number($"{year}年（万人）", 2), TableColumn.Text($"{year}年来源")],
+        var years = ComparedYears(baseYear, year);
+        var rows = projection.Model.Counties.Select((c, i) => new TableCell[] { c.Region }.Concat(years.Select(yr => CountyResidents(monitor, projection, i, yr))
+            .SelectMany(r => new TableCell[] { r.Value, r.Source })));
+        return new ReportTable($"各县（市、区）常住人口（{string.Join("年与", years)}年）",
+            [TableColumn.Text("县（市、区）"), .. years.SelectMany(yr => new[] { TableColumn.Number($"{yr}年（万人）", 2), TableColumn.Text($"{yr}年来源") })],
             rows, "统计数据（普查、年末常住人口）先于估计，估计先于预测", "各县常住人口");
     }
 

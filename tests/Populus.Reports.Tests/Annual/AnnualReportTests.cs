@@ -118,5 +118,20 @@ public sealed class AnnualReportTests : IDisposable
         Assert.True(pyramids[0].SequenceEqual(pyramids[1]));
     }
 
+    [Fact]
+    public void TheBaseYearsReport_ShowsTheYearOnce_AndAnEarlierYearIsRefusedNamingTheYearsCovered()
+    {
+        using var store = PopulusStore.Open(Path.Combine(_folder, "base.duckdb"));
+        var monitor = PlanMonitor.Load(store);
+        var baseYear = monitor.Model.BaseYear;
+
+        var counties = AnnualReport.Build(monitor, store, new AnnualReportOptions(baseYear)).Tables.Single(t => t.SheetName == "各县常住人口");
+        Assert.Equal(["县（市、区）", $"{baseYear}年（万人）", $"{baseYear}年来源"], counties.Columns.Select(c => c.Header));
+
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => AnnualReport.Build(monitor, store, new AnnualReportOptions(baseYear - 1)));
+        Assert.Contains($"base year {baseYear}", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"报告年份须为规划基期{baseYear}年", refused.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
