@@ -30,7 +30,8 @@ public static class AnnualReport
 
     /// <summary>Builds the report.</summary>
     /// <exception cref="Populus.Storage.Tabular.InvalidInputException">The scenario is unknown or a data file is invalid.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The year is before the plan's base year, which every figure of the report starts from.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The year is before the plan's base year, which every figure of the report
+    /// starts from, or after the plan's end, when it has no targets left to evaluate.</exception>
     public static ReportDocument Build(PlanMonitor monitor, IPopulusStore store, AnnualReportOptions options)
     {
         ArgumentNullException.ThrowIfNull(monitor);
@@ -38,11 +39,13 @@ public static class AnnualReport
         ArgumentNullException.ThrowIfNull(options);
         var y = options.Year;
         var baseYear = monitor.Model.BaseYear;
-        if (y < baseYear)
+        if (y < baseYear || y > AnnualReportOptions.Horizon)
         {
-            // The projection, the county comparison and the pyramid all start from the base population.
+            // The projection, the county comparison and the pyramid all start from the base population; the targets end
+            // with the plan.
             throw new ArgumentOutOfRangeException(nameof(options.Year), y,
-                $"year {y}: a report covers the plan's base year {baseYear} and later years (报告年份须为规划基期{baseYear}年及以后)");
+                $"year {y}: a report covers the plan's base year {baseYear} to its end {AnnualReportOptions.Horizon} " +
+                $"(报告年份须在规划基期{baseYear}年至规划期末{AnnualReportOptions.Horizon}年之间)");
         }
 
         var city = monitor.Model.City;

@@ -130,7 +130,20 @@ public sealed class AnnualReportTests : IDisposable
 
         var refused = Assert.Throws<ArgumentOutOfRangeException>(() => AnnualReport.Build(monitor, store, new AnnualReportOptions(baseYear - 1)));
         Assert.Contains($"base year {baseYear}", refused.Message, StringComparison.Ordinal);
-        Assert.Contains($"报告年份须为规划基期{baseYear}年", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"规划基期{baseYear}年", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AYearAfterThePlansEnd_IsRefusedNamingTheYearsCovered()
+    {
+        using var store = PopulusStore.Open(Path.Combine(_folder, "after.duckdb"));
+        var monitor = PlanMonitor.Load(store);
+        // The plan's last target year, as the plan's targets give it (data/plan).
+        var end = monitor.Plan.Book.Targets.Max(t => t.Year ?? 0);
+
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => AnnualReport.Build(monitor, store, new AnnualReportOptions(end + 1)));
+        Assert.Contains($"end {end}", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"规划期末{end}年", refused.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
