@@ -98,7 +98,13 @@ public static class AnnualReport
         return report.Build();
     }
 
-    /// <summary>Writes the report as .docx at <paramref name="docxPath"/> and its tables as an .xlsx of the same base name beside it.</summary>
+    /// <summary>The workbook's first sheet: what each sheet holds and where its figures come from.</summary>
+    public const string SourcesSheet = "资料来源";
+
+    /// <summary>Writes the report as .docx at <paramref name="docxPath"/> and its tables as an .xlsx of the same base name
+    /// beside it, led by a sheet (<see cref="SourcesSheet"/>) giving the report, scenario, and each sheet's table and
+    /// provenance (the Word captions' footnotes: projection, trajectories, seed), so the workbook says what the
+    /// document says.</summary>
     /// <returns>The path of the workbook.</returns>
     public static string Write(ReportDocument report, string docxPath)
     {
@@ -107,8 +113,18 @@ public static class AnnualReport
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         new WordReportWriter().Write(report, full);
         var xlsx = Path.ChangeExtension(full, ".xlsx");
-        WorkbookWriter.Write(report.Tables, xlsx);
+        WorkbookWriter.Write([Sources(report), .. report.Tables], xlsx);
         return xlsx;
+    }
+
+    private static ReportTable Sources(ReportDocument report)
+    {
+        // The names the workbook gives the sheets after this one (SheetNames assigns them in order).
+        var names = SheetNames.Assign([SourcesSheet, .. report.Tables.Select(t => t.SheetName ?? t.Title)]);
+        var rows = report.Tables.Select((t, i) => new TableCell[] { names[i + 1], $"表{i + 1} {t.Title}", t.Provenance });
+        return new ReportTable("资料来源", [TableColumn.Text("工作表"), TableColumn.Text("表"), TableColumn.Text("资料来源")],
+            [["—", report.Subtitle is null ? report.Title : $"{report.Title} {report.Subtitle}", "各表同Word报告中同名表格，来源见各行"], .. rows],
+            "各表题注的资料来源", SourcesSheet);
     }
 
     /// <summary>The status as the plan's users read it.</summary>

@@ -90,8 +90,14 @@ public sealed class AnnualReportTests : IDisposable
             $"{r[0]} {r[1]}: {r[3]} [{r[4]}, {r[5]}] [{r[6]}, {r[7]}]"));
         Assert.Contains(bands.Rows, r => r[7].Number > r[6].Number); // the trajectories do spread
 
-        Assert.Equal(report.Tables.Select(t => t.SheetName!), MiniExcels.GetSheetNames(xlsx));
+        Assert.Equal([AnnualReport.SourcesSheet, .. report.Tables.Select(t => t.SheetName!)], MiniExcels.GetSheetNames(xlsx));
         Assert.Contains("主要指标", MiniExcels.GetSheetNames(xlsx));
+
+        // The workbook's first sheet names every other sheet's source: the scenario, and the probabilistic sheets' trajectories and seed.
+        var sources = MiniExcels.Query(xlsx, useHeaderRow: true, sheetName: AnnualReport.SourcesSheet).Cast<IDictionary<string, object>>().ToList();
+        Assert.Contains("基准情景", sources[0]["表"].ToString(), StringComparison.Ordinal);
+        Assert.Equal(report.Tables.Select(t => t.SheetName!), sources.Skip(1).Select(r => r["工作表"].ToString()));
+        Assert.Contains(sources, r => r["工作表"].ToString() == "目标达成概率" && r["资料来源"].ToString()!.Contains("20条轨迹，种子7", StringComparison.Ordinal));
     }
 
     [Fact]
