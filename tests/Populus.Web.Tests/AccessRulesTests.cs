@@ -236,6 +236,21 @@ public sealed class AccessRulesTests
         Assert.DoesNotContain(stored, p => $"{p} {p.ReasonZh}".Contains(number[6..], StringComparison.Ordinal));
     }
 
+    [PostgresFact]
+    public async Task PersonsUpload_OnPostgresWithoutARegistryKey_SaysHowToConfigureIt_InBothLanguages()
+    {
+        using var app = TestApp.Start("postgres", loginLimit: 10_000, kestrel: false, registryKey: false);
+        using var client = await app.SignedIn("admin");
+        var response = await client.PostAsync("/api/v1/imports/persons", Upload("persons.csv", File.ReadAllText(TestApp.RepoFile("data/examples/persons.csv"))));
+
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("POPULUS_KEY_FILE", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Nothing was imported", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("POPULUS_KEY_FILE", problem.GetProperty("detailZh").GetString(), StringComparison.Ordinal);
+        Assert.Contains("未导入任何数据", problem.GetProperty("detailZh").GetString(), StringComparison.Ordinal);
+    }
+
     internal static MultipartFormDataContent Upload(string name, string csv) => Upload(name, System.Text.Encoding.UTF8.GetBytes(csv));
 
     internal static MultipartFormDataContent Upload(string name, byte[] bytes)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Populus.Storage.Scenarios;
 
 namespace Populus.Web.Tests;
 
@@ -287,7 +288,7 @@ public sealed class ApiTests
         var few = await Run(0);
         var many = await Run(200_000);
         Assert.Equal(Hosting.PopulusSettings.DefaultTrajectories, few.Probabilities.GetProperty("trajectories").GetInt32());
-        Assert.Equal(Plan.ScenarioService.DefaultSeed, few.Probabilities.GetProperty("seed").GetUInt64());
+        Assert.Equal(PlanMonitor.DefaultSeed, few.Probabilities.GetProperty("seed").GetUInt64());
         Assert.True(many.Population2035 > few.Population2035, $"P(≥ 10 million in 2035): {many.Population2035} with 200,000 migrants a year, {few.Population2035} with none");
 
         // Without the flag the response has no probabilities.
@@ -404,10 +405,10 @@ public sealed class ApiTests
         // The page gave the move up (its request aborted) before the run was made: the run stops, and nothing is kept.
         using var gaveUp = new CancellationTokenSource();
         gaveUp.Cancel();
-        Assert.ThrowsAny<OperationCanceledException>(() => scenarios.RunToJudge(null, levers, city, Plan.ScenarioService.DefaultSeed, evaluator, made, gaveUp.Token));
-        var run = scenarios.RunToJudge(null, levers, city, Plan.ScenarioService.DefaultSeed, evaluator, made);
+        Assert.ThrowsAny<OperationCanceledException>(() => scenarios.RunToJudge(null, levers, city, PlanMonitor.DefaultSeed, evaluator, made, gaveUp.Token));
+        var run = scenarios.RunToJudge(null, levers, city, PlanMonitor.DefaultSeed, evaluator, made);
         Assert.Equal(20, run.Trajectories);
-        Assert.Same(run, scenarios.RunToJudge(null, levers, city, Plan.ScenarioService.DefaultSeed, evaluator, made)); // kept once made
+        Assert.Same(run, scenarios.RunToJudge(null, levers, city, PlanMonitor.DefaultSeed, evaluator, made)); // kept once made
     }
 
     [Fact]
@@ -418,16 +419,16 @@ public sealed class ApiTests
         var regions = scenarios.WarmUpRegions();
         Assert.Equal("温州市", regions[0]);
         scenarios.WarmUp();
-        Assert.All(regions, r => Assert.True(scenarios.HasRun(null, r, Plan.ScenarioService.DefaultSeed), r));
-        Assert.False(scenarios.HasRun(null, "温州市", Plan.ScenarioService.DefaultSeed + 1));
+        Assert.All(regions, r => Assert.True(scenarios.HasRun(null, r, PlanMonitor.DefaultSeed), r));
+        Assert.False(scenarios.HasRun(null, "温州市", PlanMonitor.DefaultSeed + 1));
 
         // The counties share one run: each county's figures are those of a run made for that county alone.
         var monitor = scenarios.Monitor!;
-        Assert.Same(scenarios.Run(null, regions[1], Plan.ScenarioService.DefaultSeed), scenarios.Run(null, regions[^1], Plan.ScenarioService.DefaultSeed));
+        Assert.Same(scenarios.Run(null, regions[1], PlanMonitor.DefaultSeed), scenarios.Run(null, regions[^1], PlanMonitor.DefaultSeed));
         foreach (var county in new[] { regions[1], regions[^1] })
         {
-            var shared = scenarios.Run(null, county, Plan.ScenarioService.DefaultSeed);
-            var own = monitor.RunTrajectories(monitor.Scenario("baseline"), [county], Plan.ScenarioService.LastYear, 20, Plan.ScenarioService.DefaultSeed);
+            var shared = scenarios.Run(null, county, PlanMonitor.DefaultSeed);
+            var own = monitor.RunTrajectories(monitor.Scenario("baseline"), [county], Plan.ScenarioService.LastYear, 20, PlanMonitor.DefaultSeed);
             var series = monitor.TargetSeries([county]);
             Assert.NotEmpty(series);
             foreach (var (id, region) in series)
@@ -449,7 +450,7 @@ public sealed class ApiTests
         {
             var page = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/probabilities?region=" + code);
             Assert.Equal(20, page.GetProperty("trajectories").GetInt32());
-            Assert.Equal(Plan.ScenarioService.DefaultSeed, page.GetProperty("seed").GetUInt64());
+            Assert.Equal(PlanMonitor.DefaultSeed, page.GetProperty("seed").GetUInt64());
             asked.Add(page.GetProperty("region").GetString()!);
         }
 

@@ -40,10 +40,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly int _loginLimit;
     private readonly bool _kestrel;
     private readonly int? _trajectories;
+    private readonly bool _registryKey;
     private readonly string _folder;
 
-    private TestApp(string engine, int loginLimit, bool kestrel, int? trajectories)
+    private TestApp(string engine, int loginLimit, bool kestrel, int? trajectories, bool registryKey)
     {
+        _registryKey = registryKey;
         _engine = engine;
         _loginLimit = loginLimit;
         _kestrel = kestrel;
@@ -94,9 +96,10 @@ public sealed class TestApp : WebApplicationFactory<Program>
     /// <param name="kestrel">Listen on a real port (browser tests).</param>
     /// <param name="trajectories">The cockpit's trajectories (--Populus:Trajectories); null: the default.</param>
     /// <param name="registry">False: the person registry is left empty (nothing imported yet).</param>
-    public static TestApp Start(string engine, int loginLimit, bool kestrel, int? trajectories = null, bool registry = true)
+    /// <param name="registryKey">False: the server is started without naming the registry key file (and so with no registry).</param>
+    public static TestApp Start(string engine, int loginLimit, bool kestrel, int? trajectories = null, bool registry = true, bool registryKey = true)
     {
-        var app = new TestApp(engine, loginLimit, kestrel, trajectories);
+        var app = new TestApp(engine, loginLimit, kestrel, trajectories, registryKey);
         if (kestrel)
         {
             app.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
@@ -109,7 +112,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             app.CreateClient().Dispose();
         }
 
-        app.Seed(registry);
+        app.Seed(registry && registryKey);
         return app;
     }
 
@@ -124,7 +127,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
             builder.UseSetting("Populus:Trajectories", n.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        builder.UseSetting("Populus:RegistryKeyFile", RegistryKeyFile);
+        if (_registryKey)
+        {
+            builder.UseSetting("Populus:RegistryKeyFile", RegistryKeyFile);
+        }
+
         builder.UseSetting("Populus:ServiceKeys", Path.Combine(_folder, "keys"));
         builder.UseEnvironment("Production");
     }

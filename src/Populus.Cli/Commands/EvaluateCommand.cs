@@ -25,7 +25,7 @@ internal static class EvaluateCommand
         var scenario = new Option<string>("--scenario") { Description = "Scenario for the years after the evaluation year (default baseline)" };
         var region = new Option<string>("--region") { Description = "Region name or code (default: the plan's city)" };
         var trajectories = new Option<int>("--trajectories") { Description = "Run N probabilistic trajectories (1–100,000) and show the probability each target ahead is met" };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the trajectories (same seed, same probabilities)", DefaultValueFactory = _ => 2024 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the trajectories (same seed, same probabilities)", DefaultValueFactory = _ => PlanMonitor.DefaultSeed };
         var format = TableOutput.CreateOption();
         var db = DbOption.Create();
         var command = new Command("evaluate", "Status of the plan's targets: achieved / on track / at risk / off track / no data (目标评估)") { year, scenario, region, trajectories, seed, format, db };

@@ -25,7 +25,7 @@ internal static class GoalCommand
         var region = new Option<string>("--region") { Description = "Region name or code (default: the plan's city)" };
         var probability = new Option<double?>("--probability") { Description = "Seek the level reaching the target with this probability (e.g. 0.8), over probabilistic trajectories" };
         var trajectories = new Option<int>("--trajectories") { Description = "Trajectories per lever level with --probability (default 1000, as the cockpit's probabilities; about 5 s on two cores)", DefaultValueFactory = _ => 1_000 };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the trajectories (the same at every lever level)", DefaultValueFactory = _ => 2024 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the trajectories (the same at every lever level)", DefaultValueFactory = _ => PlanMonitor.DefaultSeed };
         var db = DbOption.Create();
         var command = new Command("goal", "Goal seeking: the lever level that reaches a plan target (目标倒推)") { indicator, year, lever, scenario, region, probability, trajectories, seed, db };
         command.SetAction(parse => CommandExit.Run(parse, (stdout, stderr) =>

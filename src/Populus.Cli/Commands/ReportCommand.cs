@@ -21,7 +21,7 @@ internal static class ReportCommand
         var output = new Option<string>("--out") { Description = "The .docx to write; the .xlsx goes beside it", Required = true };
         var scenario = new Option<string>("--scenario") { Description = "Scenario for the years after the observed ones (default baseline)" };
         var trajectories = new Option<int?>("--trajectories") { Description = $"Trajectories of the probabilistic projection (default {DefaultTrajectories}; 0 leaves out fan charts and probabilities)" };
-        var seed = new Option<ulong?>("--seed") { Description = "Seed of the trajectories (default 1)" };
+        var seed = new Option<ulong?>("--seed") { Description = $"Seed of the trajectories (default {PlanMonitor.DefaultSeed}, the cockpit's)" };
         var db = DbOption.Create();
         var command = new Command("report", "Annual evaluation report of the plan, Word and Excel (年度评估报告)") { year, output, scenario, trajectories, seed, db };
         command.SetAction(parse => CommandExit.Run(parse, (stdout, stderr) =>
@@ -45,7 +45,7 @@ internal static class ReportCommand
 
             using var store = PopulusStore.Open(parse.GetValue(db));
             var monitor = PlanMonitor.Load(store, calibrateUncertainty: n > 0);
-            var options = new AnnualReportOptions(parse.GetValue(year), parse.GetValue(scenario) ?? "baseline", n, parse.GetValue(seed) ?? 1);
+            var options = new AnnualReportOptions(parse.GetValue(year), parse.GetValue(scenario) ?? "baseline", n, parse.GetValue(seed) ?? PlanMonitor.DefaultSeed);
             var xlsx = AnnualReport.Write(AnnualReport.Build(monitor, store, options), docx);
             stdout.WriteLine($"Wrote {docx} and {xlsx}.");
             return CommandExit.Done;

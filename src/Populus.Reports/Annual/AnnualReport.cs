@@ -30,12 +30,24 @@ public static class AnnualReport
 
     /// <summary>Builds the report.</summary>
     /// <exception cref="Populus.Storage.Tabular.InvalidInputException">The scenario is unknown or a data file is invalid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The year is before the plan's base year, which every figure of the report
+    /// starts from, or after the plan's end, when it has no targets left to evaluate.</exception>
     public static ReportDocument Build(PlanMonitor monitor, IPopulusStore store, AnnualReportOptions options)
     {
         ArgumentNullException.ThrowIfNull(monitor);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         var y = options.Year;
+        var baseYear = monitor.Model.BaseYear;
+        if (y < baseYear || y > AnnualReportOptions.Horizon)
+        {
+            // The projection, the county comparison and the pyramid all start from the base population; the targets end
+            // with the plan.
+            throw new ArgumentOutOfRangeException(nameof(options.Year), y,
+                $"year {y}: a report covers the plan's base year {baseYear} to its end {AnnualReportOptions.Horizon} " +
+                $"(报告年份须在规划基期{baseYear}年至规划期末{AnnualReportOptions.Horizon}年之间)");
+        }
+
         var city = monitor.Model.City;
         var scenario = monitor.Scenario(options.Scenario);
         var projection = monitor.Projector.Project(scenario, Math.Max(AnnualReportOptions.Horizon, y + 1));
@@ -86,7 +98,13 @@ public static class AnnualReport
         return report.Build();
     }
 
-    /// <summary>Writes the report as .docx at <paramref name="docxPath"/> and its tables as an .xlsx of the same base name beside it.</summary>
+    /// <summary>The workbook's first sheet: what each sheet holds and where its figures come from.</summary>
+    public const string SourcesSheet = "资料来源";
+
+    /// <summary>Writes the report as .docx at <paramref name="docxPath"/> and its tables as an .xlsx of the same base name
+    /// beside it, led by a sheet (<see cref="SourcesSheet"/>) giving the report, scenario, and each sheet's table and
+    /// provenance (the Word captions' footnotes: projection, trajectories, seed), so the workbook says what the
+    /// document says.</summary>
     /// <returns>The path of the workbook.</returns>
     public static string Write(ReportDocument report, string docxPath)
     {
@@ -95,8 +113,18 @@ public static class AnnualReport
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         new WordReportWriter().Write(report, full);
         var xlsx = Path.ChangeExtension(full, ".xlsx");
-        WorkbookWriter.Write(report.Tables, xlsx);
+        WorkbookWriter.Write([Sources(report), .. report.Tables], xlsx);
         return xlsx;
+    }
+
+    private static ReportTable Sources(ReportDocument report)
+    {
+        // The names the workbook gives the sheets after this one (SheetNames assigns them in order).
+        var names = SheetNames.Assign([SourcesSheet, .. report.Tables.Select(t => t.SheetName ?? t.Title)]);
+        var rows = report.Tables.Select((t, i) => new TableCell[] { names[i + 1], $"表{i + 1} {t.Title}", t.Provenance });
+        return new ReportTable("资料来源", [TableColumn.Text("工作表"), TableColumn.Text("表"), TableColumn.Text("资料来源")],
+            [["—", report.Subtitle is null ? report.Title : $"{report.Title} {report.Subtitle}", "各表同Word报告中同名表格，来源见各行"], .. rows],
+            "各表题注的资料来源", SourcesSheet);
     }
 
     /// <summary>The status as the plan's users read it.</summary>
@@ -206,13 +234,9 @@ public static class AnnualReport
             Title = "各县（市、区）常住人口",
             ValueAxisLabel = "常住人口（万人）",
             Categories = counties,
-            Series =
-            [
-                new BarSeries($"{baseYear}年", counties.Select((_, i) => CountyResidents(monitor, projection, i, baseYear).Value)),
-                new BarSeries($"{pyramidYear}年", counties.Select((_, i) => CountyResidents(monitor, projection, i, pyramidYear).Value)),
-            ],
+            Series = [.. ComparedYears(baseYear, pyramidYear).Select(yr => new BarSeries($"{yr}年", counties.Select((_, i) => CountyResidents(monitor, projection, i, yr).Value)))],
             ValueLabelDecimals = 1,
-        }.Render(), $"各县（市、区）常住人口比较（{baseYear}年与{pyramidYear}年；各数值的来源见下表）");
+        }.Render(), $"各县（市、区）常住人口比较（{string.Join("年与", ComparedYears(baseYear, pyramidYear))}年；各数值的来源见下表）");
     }
 
     /// <summary>The pyramid of a year: the latest vintage's year end (estimated) for a year of the estimates, else the
@@ -240,14 +264,18 @@ public static class AnnualReport
         return (projection.Total(year, county) / 10_000, source);
     }
 
+    /// <summary>The years the counties are compared in: the base year and the report's, or the base year alone in its own report.</summary>
+    private static int[] ComparedYears(int baseYear, int year) => year == baseYear ? [baseYear] : [baseYear, year];
+
     private static ReportTable CountyTable(PlanMonitor monitor, ScenarioProjection projection, int y)
     {
         var baseYear = monitor.Model.BaseYear;
         var year = Math.Clamp(y, baseYear, projection.LastYear);
-        var rows = projection.Model.Counties.Select((c, i) => (c.Region, Base: CountyResidents(monitor, projection, i, baseYear), Year: CountyResidents(monitor, projection, i, year)))
-            .Select(r => new TableCell[] { r.Region, r.Base.Value, r.Base.Source, r.Year.Value, r.Year.Source });
-        return new ReportTable($"各县（市、区）常住人口（{baseYear}年与{year}年）",
-            [TableColumn.Text("县（市、区）"), TableColumn.Number($"{baseYear}年（万人）", 2), TableColumn.Text($"{baseYear}年来源"), TableColumn.Number($"{year}年（万人）", 2), TableColumn.Text($"{year}年来源")],
+        var years = ComparedYears(baseYear, year);
+        var rows = projection.Model.Counties.Select((c, i) => new TableCell[] { c.Region }.Concat(years.Select(yr => CountyResidents(monitor, projection, i, yr))
+            .SelectMany(r => new TableCell[] { r.Value, r.Source })));
+        return new ReportTable($"各县（市、区）常住人口（{string.Join("年与", years)}年）",
+            [TableColumn.Text("县（市、区）"), .. years.SelectMany(yr => new[] { TableColumn.Number($"{yr}年（万人）", 2), TableColumn.Text($"{yr}年来源") })],
             rows, "统计数据（普查、年末常住人口）先于估计，估计先于预测", "各县常住人口");
     }
 

@@ -109,7 +109,7 @@ public sealed class RegistryKey : IDisposable
     internal static RegistryKey ForStore(Engines.Engine engine, string? configured) => LoadOrCreate(PathForStore(engine, configured));
 
     /// <summary>The key file of a store's registry, as <see cref="ForStore"/> resolves it.</summary>
-    /// <exception cref="InvalidOperationException">No key file is named for a PostgreSQL store.</exception>
+    /// <exception cref="RegistryKeyNotConfiguredException">No key file is named for a PostgreSQL store.</exception>
     internal static string PathForStore(Engines.Engine engine, string? configured)
     {
         if (engine.Kind == StoreEngine.DuckDb)
@@ -119,8 +119,7 @@ public sealed class RegistryKey : IDisposable
 
         var named = !string.IsNullOrWhiteSpace(configured) ? configured : Environment.GetEnvironmentVariable(KeyFileVariable);
         return string.IsNullOrWhiteSpace(named)
-            ? throw new InvalidOperationException(
-                $"name the registry key file with --key-file or ${KeyFileVariable}: a PostgreSQL store has no folder to keep it beside")
+            ? throw new RegistryKeyNotConfiguredException()
             : Path.GetFullPath(named);
     }
 

@@ -141,6 +141,10 @@ public sealed class PlanMonitor
               $"the standard deviation of balancing-equation residuals {own.Years}, {own.Rates.Count} years)"
             : "net migration with China's (the city's annual figures do not measure its own)");
 
+    /// <summary>The seed of a probabilistic run unless one is named, the one default of the cockpit, the annual report,
+    /// evaluate and goal seeking: with the same trajectories, their probabilities are the same figures.</summary>
+    public const ulong DefaultSeed = 2024;
+
     /// <summary>The last year of observed figures: projections are used after it.</summary>
     public int LastObservedYear { get; private set; }
 
@@ -240,7 +244,7 @@ public sealed class PlanMonitor
     /// <exception cref="ArgumentException">The target is not held against the region: a count's target set for the plan's region (<see cref="TargetBook.AppliesTo"/>).</exception>
     /// <exception cref="InvalidInputException">With a probability: the WPP extract that calibrates the processes is missing or invalid.</exception>
     public GoalSeekResult SeekGoal(Scenario scenario, PlanTarget target, string region, ScenarioLever lever, double? probability = null,
-        int trajectories = 1_000, ulong seed = 2024)
+        int trajectories = 1_000, ulong seed = DefaultSeed)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(target);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Populus.Storage;
 using Populus.Storage.Accounts;
+using Populus.Storage.Registry;
 using Populus.Storage.Tabular;
 using Populus.Web.Hosting;
 using Populus.Web.Plan;
@@ -47,7 +48,7 @@ internal static class ImportsApi
 
     internal static async Task<Results<Ok<ImportAttempt>, UnprocessableEntity<ImportAttempt>, ProblemHttpResult>> Upload(string kind, IFormFile? file,
         [FromForm] string? batch, [FromForm] string? figureKind, [FromForm] string? source, ClaimsPrincipal user, IPopulusStore store, CockpitViews views,
-        PopulusSettings settings, CancellationToken cancel)
+        PopulusSettings settings, ILoggerFactory loggers, CancellationToken cancel)
     {
         var me = CurrentAccount.From(user);
         if (!PopulusStore.ImportKinds.Any(k => k.Name == kind))
@@ -111,6 +112,15 @@ internal static class ImportsApi
             {
                 var problems = ex.Errors.Select(e => e with { File = fileName }).ToList();
                 return TypedResults.UnprocessableEntity(store.Accounts.RecordImportAttempt(me.UserName, kind, fileName, false, null, 0, problems));
+            }
+            catch (RegistryKeyNotConfiguredException ex)
+            {
+                // The server's configuration, not the file: said to the user (who may not read the log) and logged for the
+                // operator, with the kind only (no row of the file).
+                loggers.CreateLogger("Populus.Imports").LogError("Import of {Kind} refused: the registry key file is not configured ({Variable}).", kind, RegistryKey.KeyFileVariable);
+                return BilingualProblem.Of(StatusCodes.Status503ServiceUnavailable, "Registry key not configured",
+                    $"Nothing was imported: {ex.Message}. The server names it with ${RegistryKey.KeyFileVariable}=/path/to/registry.key or --Populus:RegistryKeyFile=/path/to/registry.key when it starts (docs/cockpit.md).",
+                    $"未导入任何数据：{ex.MessageZh}。服务启动时用 {RegistryKey.KeyFileVariable}=密钥文件路径 或 --Populus:RegistryKeyFile=密钥文件路径 指定（见 docs/cockpit.md）。");
             }
         }
         finally

@@ -4,6 +4,7 @@ using Populus.Demography;
 using Populus.Demography.Stochastic;
 using Populus.Planning.Targets;
 using Populus.Storage;
+using Populus.Storage.Scenarios;
 using Populus.Storage.Tabular;
 using Populus.Web.Plan;
 using Populus.Web.Security;
@@ -48,7 +49,7 @@ internal static class ProbabilitiesApi
         }
 
         var year = asOf ?? views.DefaultAsOfYear;
-        var s = seed ?? ScenarioService.DefaultSeed;
+        var s = seed ?? PlanMonitor.DefaultSeed;
         try
         {
             var view = views.Cached($"probabilities|{me.Scope}|{name}|{scenario}|{s}|{year}", () =>
@@ -105,7 +106,7 @@ internal static class ProbabilitiesApi
 
         try
         {
-            var run = scenarios.Run(scenario, name, seed ?? ScenarioService.DefaultSeed);
+            var run = scenarios.Run(scenario, name, seed ?? PlanMonitor.DefaultSeed);
             var y = year ?? run.Years[^1];
             if (!run.Years.Contains(y))
             {

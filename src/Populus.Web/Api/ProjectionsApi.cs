@@ -6,6 +6,7 @@ using Populus.Planning.Data;
 using Populus.Planning.Scenarios;
 using Populus.Planning.Services;
 using Populus.Planning.Targets;
+using Populus.Storage.Scenarios;
 using Populus.Storage.Tabular;
 using Populus.Web.Plan;
 using Populus.Web.Security;
@@ -81,7 +82,7 @@ internal static class ProjectionsApi
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var levers = new ScenarioLevers(request.Tfr, request.LifeExpectancy, request.NetMigration, request.GraduateRetention);
-            var seed = request.Seed ?? ScenarioService.DefaultSeed;
+            var seed = request.Seed ?? PlanMonitor.DefaultSeed;
             try
             {
                 var run = service.RunToJudge(request.Scenario, levers, region, seed, evaluator, made, cancel);
@@ -146,7 +147,7 @@ internal static class ProjectionsApi
             }
 
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var seed = request.Seed ?? ScenarioService.DefaultSeed;
+            var seed = request.Seed ?? PlanMonitor.DefaultSeed;
             var held = new ScenarioLevers(request.Tfr, request.LifeExpectancy, request.NetMigration, request.GraduateRetention);
             var (result, scenario) = service.Goal(request.Scenario, held, target, region, which, request.Probability, seed);
             var l = result.Lever;

@@ -88,9 +88,6 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
         ProjectedIndicators.Compute(projected.Name, projected.Calculator, indicatorIds.Where(id => Monitor!.Plan.Catalogue[id].Formula is not null),
             region, projected.Projection.BaseYear + 1, LastYear, projected.Projection.Scenario.LabelZh);
 
-    /// <summary>The seed of the cockpit's probabilistic runs unless a request names one.</summary>
-    public const ulong DefaultSeed = 2024;
-
     /// <summary>Trajectories of the cockpit's probabilistic runs (<see cref="PopulusSettings.DefaultTrajectories"/> unless
     /// configured); a run is made on first request (or by <see cref="WarmUp"/>), then kept.</summary>
     public int Trajectories => settings.Trajectories;
@@ -210,17 +207,17 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
 
         Project(Baseline, ScenarioLevers.None);
         var regions = WarmUpRegions();
-        Run(Baseline, regions[0], DefaultSeed); // the city, on every core
+        Run(Baseline, regions[0], PlanMonitor.DefaultSeed); // the city, on every core
         if (regions.Count == 1 || cancel.IsCancellationRequested)
         {
             return [regions[0]];
         }
 
         var others = regions.Skip(1).ToList();
-        var shared = new Lazy<ScenarioRun>(() => monitor.RunTrajectories(monitor.Scenario(Baseline), others, LastYear, Trajectories, DefaultSeed, threads: 1));
+        var shared = new Lazy<ScenarioRun>(() => monitor.RunTrajectories(monitor.Scenario(Baseline), others, LastYear, Trajectories, PlanMonitor.DefaultSeed, threads: 1));
         foreach (var region in others)
         {
-            _runs.TryAdd(RunKey(monitor, Baseline, region, DefaultSeed, null).Key, shared); // a region already asked for keeps its own run
+            _runs.TryAdd(RunKey(monitor, Baseline, region, PlanMonitor.DefaultSeed, null).Key, shared); // a region already asked for keeps its own run
         }
 
         _ = shared.Value;

@@ -85,6 +85,19 @@ public sealed class ProbabilityCommandTests : IDisposable
     }
 
     [Fact]
+    public void Report_WithoutASeed_DrawsTheCockpitsTrajectories()
+    {
+        var docx = Path.Combine(_folder, "seeded.docx");
+        var (exit, _, error) = CliRunner.Run("report", "--year", "2024", "--out", docx, "--trajectories", "20", "--db", Db);
+        Assert.True(exit == 0, error);
+
+        // The probability tables' footnotes name the seed: the one default the cockpit's runs use too.
+        using var archive = System.IO.Compression.ZipFile.OpenRead(docx);
+        using var reader = new StreamReader(archive.GetEntry("word/footnotes.xml")!.Open());
+        Assert.Contains($"种子{Populus.Storage.Scenarios.PlanMonitor.DefaultSeed}", reader.ReadToEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CompareWpp_ShortRun_TableOfYearsWithFinitePositiveRatios()
     {
         var run = ChinaRun(to: 2028, trajectories: 30);

@@ -90,8 +90,14 @@ public sealed class AnnualReportTests : IDisposable
             $"{r[0]} {r[1]}: {r[3]} [{r[4]}, {r[5]}] [{r[6]}, {r[7]}]"));
         Assert.Contains(bands.Rows, r => r[7].Number > r[6].Number); // the trajectories do spread
 
-        Assert.Equal(report.Tables.Select(t => t.SheetName!), MiniExcels.GetSheetNames(xlsx));
+        Assert.Equal([AnnualReport.SourcesSheet, .. report.Tables.Select(t => t.SheetName!)], MiniExcels.GetSheetNames(xlsx));
         Assert.Contains("主要指标", MiniExcels.GetSheetNames(xlsx));
+
+        // The workbook's first sheet names every other sheet's source: the scenario, and the probabilistic sheets' trajectories and seed.
+        var sources = MiniExcels.Query(xlsx, useHeaderRow: true, sheetName: AnnualReport.SourcesSheet).Cast<IDictionary<string, object>>().ToList();
+        Assert.Contains("基准情景", sources[0]["表"].ToString(), StringComparison.Ordinal);
+        Assert.Equal(report.Tables.Select(t => t.SheetName!), sources.Skip(1).Select(r => r["工作表"].ToString()));
+        Assert.Contains(sources, r => r["工作表"].ToString() == "目标达成概率" && r["资料来源"].ToString()!.Contains("20条轨迹，种子7", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -116,6 +122,34 @@ public sealed class AnnualReportTests : IDisposable
         // The 2024 pyramid is the vintage's year end, the same whichever scenario the report projects.
         var pyramids = reports.Select(r => r.Figures.Single(f => f.Caption.StartsWith("人口金字塔：2024年", StringComparison.Ordinal)).Image.Png).ToList();
         Assert.True(pyramids[0].SequenceEqual(pyramids[1]));
+    }
+
+    [Fact]
+    public void TheBaseYearsReport_ShowsTheYearOnce_AndAnEarlierYearIsRefusedNamingTheYearsCovered()
+    {
+        using var store = PopulusStore.Open(Path.Combine(_folder, "base.duckdb"));
+        var monitor = PlanMonitor.Load(store);
+        var baseYear = monitor.Model.BaseYear;
+
+        var counties = AnnualReport.Build(monitor, store, new AnnualReportOptions(baseYear)).Tables.Single(t => t.SheetName == "各县常住人口");
+        Assert.Equal(["县（市、区）", $"{baseYear}年（万人）", $"{baseYear}年来源"], counties.Columns.Select(c => c.Header));
+
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => AnnualReport.Build(monitor, store, new AnnualReportOptions(baseYear - 1)));
+        Assert.Contains($"base year {baseYear}", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"规划基期{baseYear}年", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AYearAfterThePlansEnd_IsRefusedNamingTheYearsCovered()
+    {
+        using var store = PopulusStore.Open(Path.Combine(_folder, "after.duckdb"));
+        var monitor = PlanMonitor.Load(store);
+        // The plan's last target year, as the plan's targets give it (data/plan).
+        var end = monitor.Plan.Book.Targets.Max(t => t.Year ?? 0);
+
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => AnnualReport.Build(monitor, store, new AnnualReportOptions(end + 1)));
+        Assert.Contains($"end {end}", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"规划期末{end}年", refused.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
