@@ -140,7 +140,7 @@ public static class AnnualReport
     /// <summary>The provenance as the report prints it: 统计/估计/预测 and the source.</summary>
     public static string ProvenanceZh(IndicatorValue value) => value.Provenance is { } p ? ProvenanceZh(p) : $"无数据：{value.Note!.Chinese}";
 
-    private static string ProvenanceZh(Planning.Data.Provenance p) => $"{p.Status switch { DataStatus.Observed => "统计", DataStatus.Estimated => "估计", _ => "预测" }}：{p.Source}";
+    private static string ProvenanceZh(Planning.Data.Provenance p) => $"{p.Status switch { DataStatus.Observed => "统计", DataStatus.Estimated => "估计", _ => "预测" }}：{p.SourceZh}";
 
     private static string Summary(IReadOnlyList<TargetEvaluation> evaluations, IReadOnlyList<TargetEvaluation> warnings, int y, string scenarioLabel, int lastObserved)
     {

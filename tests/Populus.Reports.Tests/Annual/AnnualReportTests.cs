@@ -41,6 +41,11 @@ public sealed class AnnualReportTests : IDisposable
             {
                 Assert.DoesNotMatch(@"\b(of|in|the|no|not|needs?|has|is|by|either)\b|[a-z]_[a-z]", cell); // the reason in Chinese, as the report is
             }
+            else
+            {
+                // The notes the code writes about a source in Chinese too (S17（推算）, not "S17 (derived)").
+                Assert.DoesNotMatch(@"\(derived\)|sum of the members|plan Table \d", cell);
+            }
         }
 
         Assert.Contains(indicators.Rows, row => row[value].IsEmpty); // some indicator has no figure, so the reasons above were read
