@@ -15,8 +15,15 @@ internal static class TalentCommand
         var category = new Option<string?>("--category") { Description = "Only this talent category (A–F) in the cohort table" };
         var horizons = new Option<string?>("--after") { Description = "Years after intake, comma-separated (default 1,3,5)" };
         var retention = new Command("retention", "Graduate retention rate (indicator 11) and 留温/离温 by intake cohort") { db, category, horizons };
-        retention.SetAction(parse => CommandExit.Run(parse, (output, _) =>
+        retention.SetAction(parse => CommandExit.Run(parse, (output, error) =>
         {
+            if (CohortRetention.CategoryProblem(parse.GetValue(category)) is { } problem)
+            {
+                error.WriteLine($"--category {problem.English}");
+                error.WriteLine($"--category {problem.Chinese}");
+                return CommandExit.Refused;
+            }
+
             using var store = PopulusStore.Open(parse.GetValue(db));
             var years = parse.GetValue(horizons) is { } h ? h.Split(',').Select(x => int.Parse(x.Trim(), CultureInfo.InvariantCulture)).ToArray() : null;
             output.WriteLine("year,graduates,employed_local,retention_rate_percent,sources");

@@ -17,6 +17,12 @@ public static class CohortRetention
 {
     public static readonly IReadOnlyList<int> DefaultHorizons = [1, 3, 5];
 
+    /// <summary>Why <paramref name="category"/> selects no talent category (A–F); null when it is one, or none is given
+    /// (an unknown one would select nobody and read as an empty cohort table).</summary>
+    public static Planning.Data.Reason? CategoryProblem(string? category) =>
+        string.IsNullOrWhiteSpace(category) || category.Trim().ToUpperInvariant() is "A" or "B" or "C" or "D" or "E" or "F" ? null
+            : new($"'{category}': a talent category A to F.", $"“{category}”：人才类别应为 A–F");
+
     /// <param name="category">A talent category (A–F) to restrict to; null for all.</param>
     public static IReadOnlyList<CohortRow> Compute(IReadOnlyList<TalentIntakeRecord> intake, IReadOnlyList<int>? horizons = null, string? category = null)
     {

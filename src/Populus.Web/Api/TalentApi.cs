@@ -40,11 +40,12 @@ internal static class TalentApi
             horizons.Add(years);
         }
 
-        var code = category?.Trim().ToUpperInvariant();
-        if (code is { Length: > 0 } && code is not ("A" or "B" or "C" or "D" or "E" or "F"))
+        if (CohortRetention.CategoryProblem(category) is { } problem)
         {
-            return ServiceProblems.Invalid("category", new($"'{category}': a talent category A to F.", $"“{category}”：人才类别应为 A–F"));
+            return ServiceProblems.Invalid("category", problem);
         }
+
+        var code = category?.Trim().ToUpperInvariant();
 
         var scope = CurrentAccount.From(user).Scope;
         var intake = desk.Store.Services.TalentIntake().Where(p => scope.Allows(p.RegionCode)).ToList();

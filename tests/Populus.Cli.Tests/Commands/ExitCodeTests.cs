@@ -35,6 +35,7 @@ public sealed class ExitCodeTests : IDisposable
         { "data", ["import", "census", "{dir}/census.csv", "--db", "{dir}/store.duckdb"], "census.csv, row 1, column 'persons'" },
         { "services", ["settle", "check", "--person", "{dir}/unclosed.json"], "unclosed.json" },
         { "services", ["settle", "check", "--person", "{dir}/unknown.json", "--on", "tomorrow"], "--on 'tomorrow'" },
+        { "services", ["talent", "retention", "--category", "Z", "--db", "{dir}/store.duckdb"], "人才类别应为 A–F" },
     };
 
     public static TheoryData<string, string[]> StoreOrFileFailed => new()
