@@ -41,6 +41,18 @@ public class IndicatorTests
         Assert.Contains("no reported figure either", v.Note!.English, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AgeingRate_OfARegionYearWithOnlyATotal_SaysInChineseThatNoAgeBreakdownIsStored()
+    {
+        // 鹿城区's 2010 census figure is a total only (Seed: data/wenzhou/census2010_county.csv), its 2020 one by the plan's broad groups.
+        var total = Calculator.Compute("ageing_rate_60", "鹿城区", 2010);
+        Assert.False(total.HasValue);
+        Assert.Contains("鹿城区2010年60岁及以上的常住人口：只有全部年龄的合计人数，没有分年龄的人数", total.Note!.Chinese, StringComparison.Ordinal);
+
+        var broad = Calculator.Compute("dependency_ratio_un", Seed.City, 2020);
+        Assert.Contains("65岁及以上的常住人口：现有数据的年龄组为0-14、15-59、60+（岁），不能在65岁处分开", broad.Note!.Chinese, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(2019)]
     [InlineData(2020)]

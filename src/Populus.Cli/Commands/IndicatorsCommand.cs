@@ -37,12 +37,7 @@ internal static class IndicatorsCommand
             var rows = new List<string?[]>();
             foreach (var entry in monitor.Plan.Catalogue.Entries.Where(e => e.AppliesTo(monitor.Plan.Regions.CodeOf(where))))
             {
-                var v = monitor.Calculator.Compute(entry.Id, where, y);
-                if (!v.HasValue && projected is not null)
-                {
-                    v = v.OrElse(projected.Get(entry.Id, where, y));
-                }
-
+                var v = monitor.Shown(entry.Id, where, y, projected);
                 rows.Add([entry.Id, entry.NameZh, TableOutput.Number(v.Value), entry.Unit,
                     v.HasValue ? v.Provenance!.Status.ToString().ToLowerInvariant() : "no data",
                     v.HasValue ? v.Provenance!.Source + (v.Note is null ? "" : $" ({v.Note.English})") : v.Note!.English]);

@@ -32,6 +32,11 @@ public readonly record struct AgeRange
 
     public bool IsAll => From == 0 && To is null;
 
+    /// <summary>The ages in Chinese as the report and the reasons write them: 全部年龄, 15-59岁, 60岁及以上.</summary>
+    public string LabelZh => IsAll ? "全部年龄"
+        : To is { } t ? string.Create(CultureInfo.InvariantCulture, $"{From}-{t - 1}岁")
+        : string.Create(CultureInfo.InvariantCulture, $"{From}岁及以上");
+
     public override string ToString() => To is { } t
         ? string.Create(CultureInfo.InvariantCulture, $"{From}-{t - 1}")
         : string.Create(CultureInfo.InvariantCulture, $"{From}+");

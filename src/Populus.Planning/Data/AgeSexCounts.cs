@@ -159,6 +159,12 @@ public sealed class AgeSexCounts
         return i >= 0 && Ages.Start(i) == age ? i : -1;
     }
 
-    private Reason NotABound(int age) =>
-        new($"age {age} is not a bound of the age groups {string.Join(", ", Ages.Labels())}", $"{age} 岁不是年龄组 {string.Join("、", Ages.Labels())} 的分界");
+    /// <summary>Why the counts cannot be cut at <paramref name="age"/>, in words an analyst reads: a region and year with
+    /// only a total stored (a year-end or bulletin figure) has no breakdown by age at all; otherwise the stored groups do
+    /// not split there.</summary>
+    private Reason NotABound(int age) => Ages.Count == 1
+        ? new($"age {age} is not a bound of the age groups {Ages.Label(0)}: only a total of all ages is stored, no breakdown by age",
+            "只有全部年龄的合计人数，没有分年龄的人数")
+        : new($"age {age} is not a bound of the age groups {string.Join(", ", Ages.Labels())}",
+            $"现有数据的年龄组为{string.Join("、", Ages.Labels())}（岁），不能在{age}岁处分开");
 }

@@ -130,7 +130,7 @@ internal sealed class FormulaEvaluator(RegionalData data)
             ? DataResult<double>.Found(sum, counts.Provenance)
             : DataResult<double>.Missing(new Reason(
                 $"{what.English} of {Name(region)} in {year}, ages {c.Ages}{(c.Sex is { } s ? ", sex " + s.Code() : "")}",
-                $"{Name(region)}{year}年{c.Ages} 岁{(c.Sex is { } z ? (z == Sex.Male ? "男性" : "女性") : "")}的{what.Chinese}").Because(why!));
+                $"{Name(region)}{year}年{c.Ages.LabelZh}{(c.Sex is { } z ? (z == Sex.Male ? "男性" : "女性") : "")}的{what.Chinese}").Because(why!));
     }
 
     /// <summary>

@@ -57,12 +57,15 @@ public static class AnnualReport
         var report = new ReportBuilder($"{city}人口发展规划实施情况年度评估报告")
             .Subtitle($"{y}年度（预测情景：{scenario.NameZh}）");
 
-        var indicators = IndicatorTable(monitor, projected, evaluations, y, city);
+        var indicators = IndicatorTable(monitor, scenario, projected, evaluations, y, city);
         report.Heading(1, "一、总体情况")
             .Paragraph(Summary(evaluations, warnings, y, scenario.LabelZh, monitor.LastObservedYear))
             .Heading(1, "二、主要指标监测")
-            .Paragraph("下表列出规划表6的20项主要指标：数值注明来源（统计、估计或预测），无数据的指标注明原因，不作推测填补。状态按规划目标评估：已实现、按计划推进、存在风险、偏离目标或无数据。")
-            .Table(indicators);
+            .Paragraph($"下表列出规划表6的20项主要指标在{y}年的数值：有统计或估计数据的取统计或估计值，没有的取{scenario.LabelZh}的预测值，均注明来源；" +
+                       "统计、估计和预测都没有的注明无数据及原因，不作推测填补。状态按规划目标评估：已实现、按计划推进、存在风险、偏离目标或无数据。")
+            .Table(indicators)
+            .Paragraph($"注：状态和差距按各指标下一个目标年份的数值判断，即“目标年份预期值”：目标年份在{y}年以后的，为{scenario.LabelZh}的预测值；" +
+                       $"不晚于{y}年的，为该年的统计或估计值。“目标年份差距”是该值距目标的差值（达到目标为0），不是{y}年数值距目标的差值。");
 
         report.Heading(1, "三、监测预警");
         if (warnings.Count == 0)
@@ -72,7 +75,7 @@ public static class AnnualReport
         else
         {
             report.Paragraph($"按{scenario.LabelZh}预测，以下{warnings.Count}项目标存在风险或偏离目标，需重点关注。")
-                .Table(WarningTable(monitor, warnings, scenario.LabelZh));
+                .Table(WarningTable(monitor, warnings, scenario.LabelZh, y));
         }
 
         report.Heading(1, "四、人口结构与趋势");
@@ -81,10 +84,11 @@ public static class AnnualReport
             report.Figure(image, caption);
         }
 
-        report.Table(CountyTable(monitor, projection, y));
+        report.Table(CountyTable(monitor, projection, projected, y));
 
         report.Heading(1, "五、公共服务需求")
-            .Paragraph("按规划及有关标准（data/plan/service-demand.csv），根据情景预测的常住人口测算全市公共服务需求。")
+            .Paragraph($"按规划及有关标准（data/plan/service-demand.csv），根据{scenario.LabelZh}预测的分年龄常住人口测算全市公共服务需求；" +
+                       $"{y}年的服务人口也取预测值（各年口径一致），可能与表1的统计或估计值不同。")
             .Table(DemandTable(projection, monitor, y));
 
         if (options.Trajectories > 0)
@@ -140,50 +144,69 @@ public static class AnnualReport
     /// <summary>The provenance as the report prints it: 统计/估计/预测 and the source.</summary>
     public static string ProvenanceZh(IndicatorValue value) => value.Provenance is { } p ? ProvenanceZh(p) : $"无数据：{value.Note!.Chinese}";
 
-    private static string ProvenanceZh(Planning.Data.Provenance p) => $"{p.Status switch { DataStatus.Observed => "统计", DataStatus.Estimated => "估计", _ => "预测" }}：{p.SourceZh}";
+    /// <summary>The provenance of a value the report shows beside the scenario's projection: a projected value names the
+    /// scenario as the report's text does (预测：基准情景（baseline）), not by its key alone.</summary>
+    private static string ProvenanceZh(IndicatorValue value, Scenario scenario) =>
+        value.Provenance is { Status: DataStatus.Projected } p && p.Source == scenario.Name ? $"预测：{scenario.LabelZh}" : ProvenanceZh(value);
+
+    private static string ProvenanceZh(Planning.Data.Provenance p) => $"{KindZh(p.Status)}：{p.SourceZh}";
+
+    /// <summary>统计, 估计 or 预测: what a figure is, as the report labels it.</summary>
+    private static string KindZh(DataStatus status) => status switch { DataStatus.Observed => "统计", DataStatus.Estimated => "估计", _ => "预测" };
 
     private static string Summary(IReadOnlyList<TargetEvaluation> evaluations, IReadOnlyList<TargetEvaluation> warnings, int y, string scenarioLabel, int lastObserved)
     {
         string Count(TargetStatus s) => evaluations.Count(e => e.Status == s).ToString(CultureInfo.InvariantCulture);
-        return $"本报告评估{y}年度规划实施情况：{lastObserved}年及以前采用统计和估计数据，以后年份采用{scenarioLabel}预测。" +
+        return $"本报告评估{y}年度规划实施情况：采用统计和估计数据（统计数据截至{lastObserved}年），没有统计或估计数据的指标和年份采用{scenarioLabel}预测并注明。" +
                $"全部{evaluations.Count}项规划目标中，已实现{Count(TargetStatus.Achieved)}项，按计划推进{Count(TargetStatus.OnTrack)}项，" +
                $"存在风险{Count(TargetStatus.AtRisk)}项，偏离目标{Count(TargetStatus.OffTrack)}项，无数据{Count(TargetStatus.NoData)}项；预警{warnings.Count}项。";
     }
 
-    private static ReportTable IndicatorTable(PlanMonitor monitor, ProjectedIndicators projected, IReadOnlyList<TargetEvaluation> evaluations, int y, string city)
+    private static ReportTable IndicatorTable(PlanMonitor monitor, Scenario scenario, ProjectedIndicators projected, IReadOnlyList<TargetEvaluation> evaluations, int y, string city)
     {
         var rows = new List<TableCell[]>();
         foreach (var entry in monitor.Plan.Catalogue.Entries.Where(e => e.PlanId is not null).OrderBy(e => int.Parse(e.PlanId!, CultureInfo.InvariantCulture)))
         {
-            var value = monitor.Calculator.Compute(entry.Id, city, y);
-            if (!value.HasValue && y > monitor.LastObservedYear)
-            {
-                value = value.OrElse(projected.Get(entry.Id, city, y));
-            }
+            // The value `populus indicators` gives for the year: the statistics or estimate, else the projection's.
+            var value = monitor.Shown(entry.Id, city, y, projected);
 
             // The next target due (or the last one when all have passed).
             var own = evaluations.Where(e => e.Target.IndicatorId == entry.Id).OrderBy(e => e.Target.Year ?? y).ToList();
             var next = own.FirstOrDefault(e => (e.Target.Year ?? y) >= y) ?? own.LastOrDefault();
             rows.Add([entry.PlanId!, entry.NameZh, entry.UnitZh, value.Value, next?.Target.Year?.ToString(CultureInfo.InvariantCulture) ?? "—",
-                next?.Target.PrintedZh ?? "—", next is null ? "无目标" : StatusZh(next.Status), next?.Shortfall, ProvenanceZh(value)]);
+                next?.Target.PrintedZh ?? "—", next is null ? "无目标" : StatusZh(next.Status), next?.Expected?.Value, next?.Shortfall, ProvenanceZh(value, scenario)]);
         }
 
         return new ReportTable($"规划主要指标{y}年监测",
             [TableColumn.Text("序号"), TableColumn.Text("指标"), TableColumn.Text("单位"), TableColumn.Number($"{y}年数值", 2),
-             TableColumn.Text("目标年份"), TableColumn.Text("目标"), TableColumn.Text("状态"), TableColumn.Number("差距", 2), TableColumn.Text("来源或无数据原因")],
-            rows, "统计公报、规划基期值（表6）、部门报送数据和情景预测；差距为距目标的差值（达到为0）", "主要指标");
+             TableColumn.Text("目标年份"), TableColumn.Text("目标"), TableColumn.Text("状态"), TableColumn.Number(ExpectedHeader, 2), TableColumn.Number(GapHeader, 2),
+             TableColumn.Text("来源或无数据原因")],
+            rows, $"统计公报、规划基期值（表6）、部门报送数据和{scenario.LabelZh}预测；状态和差距按目标年份预期值（目标年份在{y}年以后的为预测值）判断，" +
+                  $"差距为其距目标的差值（达到为0），不是{y}年数值距目标的差值", "主要指标");
     }
 
-    private static ReportTable WarningTable(PlanMonitor monitor, IReadOnlyList<TargetEvaluation> warnings, string scenarioLabel) =>
+    /// <summary>The value a target is judged on: its year's figure, projected when the year is after the report's.</summary>
+    private const string ExpectedHeader = "目标年份预期值";
+
+    /// <summary>How far <see cref="ExpectedHeader"/>'s value is from the target (<see cref="TargetEvaluation.Shortfall"/>).</summary>
+    private const string GapHeader = "目标年份差距";
+
+    /// <summary>The early warnings as `evaluate` gives them: the expected value and gap at the target year, and the annual
+    /// change needed from the latest figure up to the report's year (<see cref="TargetEvaluation.Latest"/>), shown with its
+    /// year and kind since it is often years old (the census year for an indicator without annual data).</summary>
+    private static ReportTable WarningTable(PlanMonitor monitor, IReadOnlyList<TargetEvaluation> warnings, string scenarioLabel, int y) =>
         new("规划目标预警",
-            [TableColumn.Text("指标"), TableColumn.Text("目标年份"), TableColumn.Text("目标"), TableColumn.Text("状态"), TableColumn.Number("预期值", 2),
-             TableColumn.Number("差距", 2), TableColumn.Number("年均需变化", 2)],
+            [TableColumn.Text("指标"), TableColumn.Text("目标年份"), TableColumn.Text("目标"), TableColumn.Text("状态"), TableColumn.Number(ExpectedHeader, 2),
+             TableColumn.Number(GapHeader, 2), TableColumn.Number("最新值", 2), TableColumn.Text("最新值年份"), TableColumn.Number("年均需变化（自最新值）", 2)],
             warnings.Select(w => new TableCell[]
             {
                 monitor.Plan.Catalogue[w.Target.IndicatorId].NameZh, w.Target.Year?.ToString(CultureInfo.InvariantCulture) ?? "—", w.Target.PrintedZh,
-                StatusZh(w.Status), w.Expected?.Value, w.Shortfall, w.RequiredAnnualChange,
+                StatusZh(w.Status), w.Expected?.Value, w.Shortfall, w.Latest?.Value,
+                w.Latest is { } latest ? $"{latest.Year}年（{KindZh(latest.Provenance!.Status)}）" : $"无数据：{w.Target.BaseYear}—{y}年没有统计或估计值",
+                w.RequiredAnnualChange,
             }),
-            $"{scenarioLabel}预测", "预警");
+            $"{scenarioLabel}预测；目标年份预期值为预测值，差距为其距目标的差值（达到为0）；年均需变化为自最新值（{y}年及以前最近一年的统计或估计值）" +
+            "至目标年份每年平均需要的变化", "预警");
 
     private static IEnumerable<(ChartImage Image, string Caption)> Charts(PlanMonitor monitor, ScenarioProjection projection, ProjectedIndicators projected, int y, string city)
     {
@@ -234,7 +257,7 @@ public static class AnnualReport
             Title = "各县（市、区）常住人口",
             ValueAxisLabel = "常住人口（万人）",
             Categories = counties,
-            Series = [.. ComparedYears(baseYear, pyramidYear).Select(yr => new BarSeries($"{yr}年", counties.Select((_, i) => CountyResidents(monitor, projection, i, yr).Value)))],
+            Series = [.. ComparedYears(baseYear, pyramidYear).Select(yr => new BarSeries($"{yr}年", counties.Select((_, i) => CountyResidents(monitor, projection, projected, i, yr).Value)))],
             ValueLabelDecimals = 1,
         }.Render(), $"各县（市、区）常住人口比较（{string.Join("年与", ComparedYears(baseYear, pyramidYear))}年；各数值的来源见下表）");
     }
@@ -249,15 +272,16 @@ public static class AnnualReport
             : new PyramidSeries($"{year}年（预测：{projection.Scenario.LabelZh}）", projection.Population(year));
     }
 
-    /// <summary>A county's residents in a year (万人) with where the figure comes from: what monitoring knows of a year up
-    /// to the last observed (a census or year-end total, the annual estimates), else the base population for the base
-    /// year (estimated from the census) and the scenario's projection after it.</summary>
-    private static (double Value, string Source) CountyResidents(PlanMonitor monitor, ScenarioProjection projection, int county, int year)
+    /// <summary>A county's residents in a year (万人) with where the figure comes from, as `populus indicators --region`
+    /// gives it (<see cref="PlanMonitor.Shown"/>): what monitoring knows of the year (a census or year-end total, the annual
+    /// estimates), else the scenario's projection after the base year, or the base population (estimated from the census)
+    /// in it.</summary>
+    private static (double Value, string Source) CountyResidents(PlanMonitor monitor, ScenarioProjection projection, ProjectedIndicators projected, int county, int year)
     {
         var region = projection.Model.Counties[county].Region;
-        if (year <= monitor.LastObservedYear && monitor.Calculator.Compute(Population, region, year) is { HasValue: true } known)
+        if (monitor.Shown(Population, region, year, projected) is { HasValue: true } shown)
         {
-            return (known.Value!.Value, ProvenanceZh(known));
+            return (shown.Value!.Value, ProvenanceZh(shown, projection.Scenario));
         }
 
         var source = year == projection.Model.BaseYear ? $"估计：{year}年基期人口（以普查为基础校准）" : $"预测：{projection.Scenario.LabelZh}";
@@ -267,12 +291,12 @@ public static class AnnualReport
     /// <summary>The years the counties are compared in: the base year and the report's, or the base year alone in its own report.</summary>
     private static int[] ComparedYears(int baseYear, int year) => year == baseYear ? [baseYear] : [baseYear, year];
 
-    private static ReportTable CountyTable(PlanMonitor monitor, ScenarioProjection projection, int y)
+    private static ReportTable CountyTable(PlanMonitor monitor, ScenarioProjection projection, ProjectedIndicators projected, int y)
     {
         var baseYear = monitor.Model.BaseYear;
         var year = Math.Clamp(y, baseYear, projection.LastYear);
         var years = ComparedYears(baseYear, year);
-        var rows = projection.Model.Counties.Select((c, i) => new TableCell[] { c.Region }.Concat(years.Select(yr => CountyResidents(monitor, projection, i, yr))
+        var rows = projection.Model.Counties.Select((c, i) => new TableCell[] { c.Region }.Concat(years.Select(yr => CountyResidents(monitor, projection, projected, i, yr))
             .SelectMany(r => new TableCell[] { r.Value, r.Source })));
         return new ReportTable($"各县（市、区）常住人口（{string.Join("年与", years)}年）",
             [TableColumn.Text("县（市、区）"), .. years.SelectMany(yr => new[] { TableColumn.Number($"{yr}年（万人）", 2), TableColumn.Text($"{yr}年来源") })],

@@ -25,6 +25,18 @@ public sealed class WordReportWriter
     private const int MarginSideTwips = 1_446;  // 2.55 cm
     private const int TextWidthTwips = PageWidthTwips - 2 * MarginSideTwips;
 
+    /// <summary>A half-width character (a digit) of the 10 pt table text, with room to spare; a Chinese character is two.</summary>
+    private const int HalfWidthCharTwips = 110;
+
+    /// <summary>A cell's left and right margins (100 twips each, <see cref="WordStyles"/>) and its borders.</summary>
+    private const int CellPaddingTwips = 220;
+
+    /// <summary>The room a text column gets before the rest is shared out, in half-width characters.</summary>
+    private const int TextColumnBase = 4;
+
+    /// <summary>The length beyond which a text column asks for no more of the room left (a long reason wraps within it).</summary>
+    private const int WidestColumn = 160;
+
     private readonly ReportFonts _fonts;
 
     public WordReportWriter(ReportFonts? fonts = null) => _fonts = fonts ?? ReportFonts.Default;
@@ -113,8 +125,8 @@ public sealed class WordReportWriter
             new W.Run(new W.RunProperties(new W.RunStyle { Val = WordStyles.FootnoteReference }), new W.FootnoteReferenceMark()),
             TextRun($" 资料来源：{table.Provenance}"))) { Id = footnoteId });
 
-        var columnWidth = TextWidthTwips / table.Columns.Length;
-        var grid = new W.TableGrid(table.Columns.Select(_ => new W.GridColumn { Width = Twips(columnWidth) }));
+        var widths = ColumnWidths(table);
+        var grid = new W.TableGrid(widths.Select(w => new W.GridColumn { Width = Twips(w) }));
         var word = new W.Table(
             new W.TableProperties(
                 new W.TableStyle { Val = WordStyles.Table },
@@ -124,9 +136,9 @@ public sealed class WordReportWriter
             grid);
 
         var header = new W.TableRow(new W.TableRowProperties(new W.TableHeader(), new W.CantSplit()));
-        foreach (var column in table.Columns)
+        for (var c = 0; c < table.Columns.Length; c++)
         {
-            header.Append(Cell(column.Header, W.JustificationValues.Center, columnWidth));
+            header.Append(Cell(table.Columns[c].Header, W.JustificationValues.Center, widths[c]));
         }
 
         word.Append(header);
@@ -137,7 +149,7 @@ public sealed class WordReportWriter
             {
                 var column = table.Columns[c];
                 var align = column.Kind == ColumnKind.Number ? W.JustificationValues.Right : W.JustificationValues.Left;
-                tr.Append(Cell(column.Format(row[c]), align, columnWidth));
+                tr.Append(Cell(column.Format(row[c]), align, widths[c]));
             }
 
             word.Append(tr);
@@ -147,6 +159,30 @@ public sealed class WordReportWriter
 
         // An empty paragraph after the table keeps two consecutive tables from merging into one.
         body.Append(new W.Paragraph(new W.ParagraphProperties(new W.ParagraphStyleId { Val = WordStyles.TableText })));
+    }
+
+    /// <summary>The columns' widths (twips, filling the text width) by what they hold, counted in half-width characters
+    /// (a Chinese character two) of the longest cell, the header at half its length as it wraps to two lines: a number
+    /// column gets room for its widest figure so that no figure breaks across lines; a text column at least
+    /// <see cref="TextColumnBase"/> characters, and the room left over in proportion to how much longer its text is
+    /// (up to <see cref="WidestColumn"/>), so a column of long reasons is not a ribbon one character wide. When even
+    /// those minimums do not fit, all shrink in proportion.</summary>
+    internal static int[] ColumnWidths(ReportTable table)
+    {
+        static int Length(string text) => text.Sum(ch => ch > '\u2E7F' ? 2 : 1);
+        var need = table.Columns.Select((column, c) =>
+            Math.Max((Length(column.Header) + 1) / 2, table.Rows.Select(r => Length(column.Format(r[c]))).DefaultIfEmpty(1).Max())).ToArray();
+        var floor = need.Select((n, c) => table.Columns[c].Kind == ColumnKind.Number ? n : Math.Min(n, TextColumnBase)).ToArray();
+        var widths = floor.Select(n => (n * HalfWidthCharTwips) + CellPaddingTwips).ToArray();
+        var extra = need.Select((n, c) => Math.Min(n, WidestColumn) - floor[c]).Select(e => Math.Max(e, 0)).ToArray();
+        var left = TextWidthTwips - widths.Sum();
+        if (left < 0 || extra.Sum() == 0)
+        {
+            var total = widths.Sum();
+            return [.. widths.Select(w => (int)((long)w * TextWidthTwips / total))];
+        }
+
+        return [.. widths.Select((w, c) => w + (int)((long)left * extra[c] / extra.Sum()))];
     }
 
     private static W.TableCell Cell(string text, W.JustificationValues align, int widthTwips) => new(

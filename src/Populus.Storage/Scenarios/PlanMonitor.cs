@@ -109,6 +109,20 @@ public sealed class PlanMonitor
                    select (id, region)];
     }
 
+    /// <summary>An indicator's value in a year as monitoring shows it (`populus indicators`, the annual report): the
+    /// observed, estimated or reported figure; where there is none and the year is after the base year, the value of
+    /// <paramref name="projected"/>, marked projected with its scenario; else no data with the reasons of both.</summary>
+    /// <param name="indicatorId">The catalogue indicator.</param>
+    /// <param name="region">A region or grouping, by name or code.</param>
+    /// <param name="year">The year.</param>
+    /// <param name="projected">The scenario's projected indicators for the year, or null when none was made (the base
+    /// year, which the projection starts from).</param>
+    public IndicatorValue Shown(string indicatorId, string region, int year, ProjectedIndicators? projected)
+    {
+        var value = Calculator.Compute(indicatorId, region, year);
+        return value.HasValue || projected is null || year <= Model.BaseYear ? value : value.OrElse(projected.Get(indicatorId, region, year));
+    }
+
     /// <summary>A probabilistic run of <paramref name="scenario"/> keeping the target indicators of <paramref name="regions"/>
     /// (and, unless <paramref name="pyramid"/> is false, their probabilistic pyramids where the projection gives them).</summary>
     /// <exception cref="InvalidInputException">The WPP extract is missing or invalid.</exception>

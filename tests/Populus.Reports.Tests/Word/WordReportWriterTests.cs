@@ -50,6 +50,20 @@ public sealed class WordReportWriterTests(SampleReportFixture sample)
     }
 
     [Fact]
+    public void Write_GivesAColumnRoomByWhatItHolds_WithinTheTextWidth()
+    {
+        using var doc = WordprocessingDocument.Open(sample.DocxPath, false);
+        var table = doc.MainDocumentPart!.Document!.Body!.Elements<W.Table>().ElementAt(1); // 主要指标完成情况: 指标, two numbers, 评价
+        var grid = table.GetFirstChild<W.TableGrid>()!.Elements<W.GridColumn>().Select(g => int.Parse(g.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        // The indicator names (人均预期寿命（岁）) get more room than the figures (1,000.00), the column of short
+        // evaluations (滞后) less than the names; together they fill no more than the A4 text width (21 cm − 2 × 2.55 cm).
+        Assert.True(grid[0] > grid[1] && grid[0] > grid[3], string.Join(", ", grid));
+        Assert.InRange(grid.Sum(), 0.99 * (11_906 - (2 * 1_446)), 11_906 - (2 * 1_446));
+        var cells = table.Elements<W.TableRow>().First().Elements<W.TableCell>().Select(c => int.Parse(c.TableCellProperties!.TableCellWidth!.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(grid, cells);
+    }
+
+    [Fact]
     public void Write_PutsEachTablesProvenanceInAFootnoteOnItsCaption()
     {
         using var doc = WordprocessingDocument.Open(sample.DocxPath, false);
