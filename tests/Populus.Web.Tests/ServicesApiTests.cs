@@ -148,6 +148,36 @@ public sealed class ServicesApiTests
 
     [Theory]
     [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Permit_PastItsValidity_IsExpiredOnTheDayNamed(string engine)
+    {
+        var app = TestApp.For(engine);
+        using var admin = await app.SignedIn("admin");
+        var id = Populus.Storage.Registry.NationalIdNumber.Create(330302, new DateOnly(1991, 3, 4), 203).Disclose();
+        var permit = (await Json(await admin.PostAsJsonAsync("/api/v1/services/permits", new { idNumber = id, region = TestApp.Lucheng }), HttpStatusCode.Created))
+            .GetProperty("permitId").GetString()!;
+        var issued = await Json(await admin.PostAsJsonAsync($"/api/v1/services/permits/{permit}/issue", new { idNumber = id }), HttpStatusCode.OK);
+        var lastDay = issued.GetProperty("validTo").GetString()!;
+        var dayAfter = DateOnly.ParseExact(lastDay, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal("issued", (await Json(await admin.GetAsync($"/api/v1/services/permits/{permit}?on={lastDay}"), HttpStatusCode.OK)).GetProperty("state").GetString());
+        Assert.Equal("expired", (await Json(await admin.GetAsync($"/api/v1/services/permits/{permit}?on={dayAfter}"), HttpStatusCode.OK)).GetProperty("state").GetString());
+        Assert.Contains((await Json(await admin.GetAsync($"/api/v1/services/permits?state=expired&on={dayAfter}"), HttpStatusCode.OK)).EnumerateArray(),
+            p => p.GetProperty("permitId").GetString() == permit);
+        Assert.DoesNotContain((await Json(await admin.GetAsync($"/api/v1/services/permits?state=expired&on={lastDay}"), HttpStatusCode.OK)).EnumerateArray(),
+            p => p.GetProperty("permitId").GetString() == permit);
+
+        var token = await admin.GetStringAsync($"/api/v1/services/permits/{permit}/token?purpose=expiry+check");
+        var lapsed = await Json(await admin.PostAsJsonAsync($"/api/v1/services/permits/verify?on={dayAfter}", new { token }), HttpStatusCode.OK);
+        Assert.Equal(("expired", false), (lapsed.GetProperty("check").GetString(), lapsed.GetProperty("valid").GetBoolean()));
+        // On its last day the dates are good; this city's own revocation list, made now, is stale by then.
+        var onLastDay = await Json(await admin.PostAsJsonAsync($"/api/v1/services/permits/verify?on={lastDay}", new { token }), HttpStatusCode.OK);
+        Assert.Equal("revocation_unknown", onLastDay.GetProperty("check").GetString());
+        Assert.Equal(["on"], Fields(await Json(await admin.GetAsync($"/api/v1/services/permits/{permit}?on=2025-13-01"), HttpStatusCode.BadRequest)));
+        Assert.Equal(["on"], Fields(await Json(await admin.PostAsJsonAsync("/api/v1/services/permits/verify?on=soon", new { token }), HttpStatusCode.BadRequest)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task Permit_RolesAndCounties(string engine)
     {
         var app = TestApp.For(engine);
@@ -254,6 +284,13 @@ public sealed class ServicesApiTests
         var objection = await Json(await admin.PostAsJsonAsync("/api/v1/services/applications/S25-0001/objections", new { item, reason = "the degree certificate was not read" }), HttpStatusCode.Created);
         var objectionId = objection.GetProperty("objectionId").GetString();
         Assert.Equal(["outcome", "upheld"], Fields(await Json(await admin.PostAsJsonAsync($"/api/v1/services/objections/{objectionId}/decision", new { application = "S25-0001" }), HttpStatusCode.BadRequest)).Order());
+        // Corrected facts are written as the applications file's columns: a wrong shape names the field, the value and what is expected.
+        var badFacts = await Json(await admin.PostAsJsonAsync($"/api/v1/services/objections/{objectionId}/decision",
+            new { application = "S25-0001", upheld = true, outcome = "months checked", facts = new { insurance_months = new[] { "2021-01" } } }), HttpStatusCode.BadRequest);
+        var factProblem = Assert.Single(badFacts.GetProperty("errors").EnumerateArray());
+        Assert.Equal(("insurance_months", "[\"2021-01\"]", "facts"),
+            (factProblem.GetProperty("field").GetString(), factProblem.GetProperty("value").GetString(), factProblem.GetProperty("file").GetString()));
+        Assert.Contains("应为字符串", factProblem.GetProperty("reasonZh").GetString(), StringComparison.Ordinal);
         await Json(await admin.PostAsJsonAsync($"/api/v1/services/objections/{objectionId}/decision", new { application = "S25-0001", upheld = false, outcome = "the certificate was read; the score stands" }), HttpStatusCode.OK);
         var reviewed = await Json(await analyst.GetAsync("/api/v1/services/applications/S25-0001/score"), HttpStatusCode.OK);
         Assert.Contains(reviewed.GetProperty("objections").EnumerateArray(), o => o.GetProperty("state").GetString() != "open");

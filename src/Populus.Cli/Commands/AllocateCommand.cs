@@ -33,8 +33,6 @@ internal static class AllocateCommand
 
     private static Command Run()
     {
-        var db = DbOption.Create();
-        var actor = ServiceOptions.Actor();
         var on = new Option<string?>("--on") { Description = "The scoring day, to check it: the run ranks the round's scores as made and records their day" };
         var rules = ServiceOptions.Rules("Points table the round was scored with (default: the shipped EXAMPLE)");
         var round = new Option<string>("--round") { Required = true, Description = "The round" };
@@ -45,7 +43,8 @@ internal static class AllocateCommand
         var supersedes = new Option<string?>("--supersedes") { Description = "The published run this re-run replaces" };
         var reason = new Option<string?>("--reason") { Description = "Why (required for a re-run)" };
         var command = new Command("run", "Rank and place a round's applications; the run and every placement are recorded in one transaction")
-            { round, quota, seed, tie, on, rules, publish, supersedes, reason, db, actor };
+            { round, quota, seed, tie, on, rules, publish, supersedes, reason };
+        var (db, _, actor) = ServiceOptions.Common(command, db: true, actor: true);
         command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
@@ -70,10 +69,9 @@ internal static class AllocateCommand
 
     private static Command Publish()
     {
-        var db = DbOption.Create();
-        var actor = ServiceOptions.Actor();
         var run = new Argument<string>("run") { Description = "Run id" };
-        var command = new Command("publish", "Publish a draft run (a re-run replaces the run it supersedes)") { run, db, actor };
+        var command = new Command("publish", "Publish a draft run (a re-run replaces the run it supersedes)") { run };
+        var (db, _, actor) = ServiceOptions.Common(command, db: true, actor: true);
         command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
@@ -86,11 +84,11 @@ internal static class AllocateCommand
 
     private static Command Verify()
     {
-        var db = DbOption.Create();
         var rules = ServiceOptions.Rules("Points table the run used (default: the shipped EXAMPLE)");
         var round = new Option<string>("--round") { Required = true, Description = "The round" };
         var run = new Argument<string>("run") { Description = "Run id" };
-        var command = new Command("verify", "Recompute a recorded run from its inputs and compare") { run, round, rules, db };
+        var command = new Command("verify", "Recompute a recorded run from its inputs and compare") { run, round, rules };
+        var db = ServiceOptions.Common(command, db: true).Db;
         command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
@@ -103,14 +101,14 @@ internal static class AllocateCommand
 
     private static Command Simulate()
     {
-        var db = DbOption.Create();
         var on = ServiceOptions.On();
         var rules = ServiceOptions.Rules("Current points table (default: the shipped EXAMPLE)");
         var proposed = new Option<string>("--proposed") { Required = true, Description = "Proposed points table (JSON)" };
         var round = new Option<string>("--round") { Required = true, Description = "The round whose applications are used" };
         var quota = new Option<string>("--quota") { Required = true, Description = "Quota file" };
         var seed = new Option<string>("--seed") { Description = "Lottery seed (default 'simulation')", DefaultValueFactory = _ => "simulation" };
-        var command = new Command("simulate", "How a points-table change would change who qualifies and who is placed (nothing is recorded)") { round, quota, proposed, rules, seed, on, db };
+        var command = new Command("simulate", "How a points-table change would change who qualifies and who is placed (nothing is recorded)") { round, quota, proposed, rules, seed, on };
+        var db = ServiceOptions.Common(command, db: true).Db;
         command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
@@ -138,12 +136,12 @@ internal static class AllocateCommand
 
     private static Command Demand()
     {
-        var db = DbOption.Create();
         var round = new Option<string>("--round") { Required = true, Description = "The round (school places)" };
         var quota = new Option<string>("--quota") { Required = true, Description = "Quota file" };
         var projection = new Option<string>("--projection") { Required = true, Description = "Projected population: region, year, sex (male/female), age (single years, last open 'N+'), persons" };
         var ages = new Option<string>("--ages") { Description = "School ages, e.g. 6-11 (primary) or 6-14 (compulsory)", DefaultValueFactory = _ => "6-14" };
-        var command = new Command("demand", "Applicants and places against the projected school-age population per district and year") { round, quota, projection, ages, db };
+        var command = new Command("demand", "Applicants and places against the projected school-age population per district and year") { round, quota, projection, ages };
+        var db = ServiceOptions.Common(command, db: true).Db;
         command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));

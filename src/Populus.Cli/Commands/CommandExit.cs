@@ -63,6 +63,10 @@ internal static class CommandExit
             foreach (var e in ex.Errors)
             {
                 error.WriteLine("  " + e);
+                if (e.ReasonZh is { } zh)
+                {
+                    error.WriteLine("    " + zh);
+                }
             }
 
             return Refused;

@@ -31,20 +31,16 @@ internal static class PermitCommand
         return root;
     }
 
-    private static (Option<string?> Db, Option<string?> Keys, Option<string?> Actor, Option<string?> City, Option<string?> CityName) Common() =>
-        (DbOption.Create(), ServiceOptions.Keys(), ServiceOptions.Actor(),
-            CityOption(), CityNameOption());
-
     private static Option<string?> CityOption() =>
         new("--city") { Description = "Issuing city code (default: the plan's city, the one whose county-level units the store holds)" };
 
     private static Option<string?> CityNameOption() =>
         new("--city-name") { Description = "Issuing city name (default: the store's name of the city)" };
 
-    private static PermitOffice Office(ParseResult parse, IPopulusStore store, (Option<string?> Db, Option<string?> Keys, Option<string?> Actor, Option<string?> City, Option<string?> CityName) o)
+    private static PermitOffice Office(ParseResult parse, IPopulusStore store, CommonOptions o, Option<string?> cityOption, Option<string?> nameOption)
     {
         var keys = KeyFolder.Open(parse.GetValue(o.Keys));
-        var (city, name) = Issuer(parse, store, o.City, o.CityName);
+        var (city, name) = Issuer(parse, store, cityOption, nameOption);
         return new PermitOffice(store.Services, IssuerKeyRing.Open(keys, city, name), IdentityKey.Open(keys), PlanningRegions.From(store));
     }
 
@@ -78,11 +74,13 @@ internal static class PermitCommand
     private static Command Desk(string name, string help, Func<PermitOffice, string, string?, string?, ResidencePermit> act,
         bool needsId = false, bool needsReason = false, string argName = "permit", string argHelp = "Permit id")
     {
-        var o = Common();
         var argument = new Argument<string>(argName) { Description = argHelp };
         var idNumber = new Option<string>("--id-number") { Description = "The holder's identity number (hashed with the identity key; never stored)", Required = true };
         var reason = new Option<string>("--reason") { Description = "Why, for the audit trail", Required = true };
-        var command = new Command(name, help) { argument, o.Db, o.Keys, o.Actor, o.City, o.CityName };
+        var city = CityOption();
+        var cityName = CityNameOption();
+        var command = new Command(name, help) { argument, city, cityName };
+        var o = ServiceOptions.Common(command, db: true, keys: true, actor: true);
         if (needsId)
         {
             command.Options.Add(idNumber);
@@ -96,7 +94,7 @@ internal static class PermitCommand
         command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(o.Db));
-            var office = Office(parse, store, o);
+            var office = Office(parse, store, o, city, cityName);
             var second = needsId ? parse.GetValue(idNumber) : needsReason ? parse.GetValue(reason) : null;
             var permit = act(office, ServiceOptions.ActorOf(parse, o.Actor), second, parse.GetRequiredValue(argument));
             Print(output, permit);
@@ -107,12 +105,14 @@ internal static class PermitCommand
 
     private static Command ExpireDue()
     {
-        var o = Common();
-        var command = new Command("expire", "Mark every issued permit past its validity as expired") { o.Db, o.Keys, o.Actor, o.City, o.CityName };
+        var city = CityOption();
+        var cityName = CityNameOption();
+        var command = new Command("expire", "Mark every issued permit past its validity as expired (today; a change is recorded on the day it is made)") { city, cityName };
+        var o = ServiceOptions.Common(command, db: true, keys: true, actor: true);
         command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(o.Db));
-            output.WriteLine($"{Office(parse, store, o).ExpireDue(ServiceOptions.ActorOf(parse, o.Actor))} permits expired.");
+            output.WriteLine($"{Office(parse, store, o, city, cityName).ExpireDue(ServiceOptions.ActorOf(parse, o.Actor))} permits expired.");
             return CommandExit.Done;
         }));
         return command;
@@ -120,23 +120,32 @@ internal static class PermitCommand
 
     private static Command Show()
     {
-        var db = DbOption.Create();
         var permit = new Argument<string>("permit") { Description = "Permit id" };
-        var command = new Command("show", "A permit and its audit trail") { permit, db };
+        var on = new Option<string?>("--on") { Description = "The day whose state is shown (default: today, China Standard Time): an issued permit past its validity is expired" };
+        var token = new Option<bool>("--token") { Description = "Also print the electronic permit (the token); the read is audited as permit-token, as the API's" };
+        var purpose = Purpose();
+        var command = new Command("show", "A permit, its state on a day and its audit trail") { permit, on, token, purpose };
+        var o = ServiceOptions.Common(command, db: true, actor: true);
         command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
-            using var store = PopulusStore.Open(parse.GetValue(db));
-            var id = parse.GetRequiredValue(permit);
-            var record = store.Services.Permit(id) ?? throw new InvalidOperationException($"No permit {id}.");
-            output.WriteLine($"{record.PermitId}: {record.State}, holder {record.MaskedId}, region {record.RegionCode}, valid {record.ValidFrom:yyyy-MM-dd} to {record.ValidTo:yyyy-MM-dd}, revision {record.Revision}");
-            foreach (var a in store.Services.Audit("permit", id))
+            var day = ServiceOptions.DayOf(parse, on);
+            using var store = PopulusStore.Open(parse.GetValue(o.Db));
+            var record = Stored(store, parse.GetRequiredValue(permit));
+            var state = PermitLifecycle.StateOn(record.State, record.ValidTo, day);
+            output.WriteLine($"{record.PermitId} on {day:yyyy-MM-dd}: {state}{(state == record.State ? "" : $" (recorded {record.State}; `permit expire` records it)")}, " +
+                             $"holder {record.MaskedId}, region {record.RegionCode}, valid {record.ValidFrom:yyyy-MM-dd} to {record.ValidTo:yyyy-MM-dd}, revision {record.Revision}");
+            foreach (var a in store.Services.Audit("permit", record.PermitId))
             {
                 output.WriteLine($"  {a.RecordedAt:yyyy-MM-dd HH:mm:ss}Z {a.Actor}: {a.Action} {a.FromState}→{a.ToState} — {a.Detail}");
             }
 
-            if (record.Token is not null)
+            if (parse.GetValue(token))
             {
-                output.WriteLine(record.Token);
+                output.WriteLine(ElectronicPermitRead.Token(store, record, ServiceOptions.ActorOf(parse, o.Actor), ElectronicPermitRead.CommandLineRole, parse.GetValue(purpose), "token"));
+            }
+            else if (record.Token is not null)
+            {
+                output.WriteLine("  electronic permit: issued (--token prints it, `permit qr` draws it; either read is audited)");
             }
 
             return CommandExit.Done;
@@ -146,17 +155,20 @@ internal static class PermitCommand
 
     private static Command Qr()
     {
-        var db = DbOption.Create();
         var permit = new Argument<string>("permit") { Description = "Permit id" };
         var output = new Option<string>("--out") { Description = "Output file: .png or .svg", Required = true };
-        var command = new Command("qr", "The electronic permit as a QR code (PNG or SVG)") { permit, db, output };
+        var purpose = Purpose();
+        var command = new Command("qr", "The electronic permit as a QR code (PNG or SVG); the read is audited as permit-token, as the API's") { permit, output, purpose };
+        var o = ServiceOptions.Common(command, db: true, actor: true);
         command.SetAction(parse => CommandExit.Run(parse, (writer, _) =>
         {
-            using var store = PopulusStore.Open(parse.GetValue(db));
-            var id = parse.GetRequiredValue(permit);
-            var token = store.Services.Permit(id)?.Token ?? throw new InvalidOperationException($"Permit {id} has no electronic permit (not issued).");
+            using var store = PopulusStore.Open(parse.GetValue(o.Db));
             var path = parse.GetRequiredValue(output);
-            if (path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+            var svg = path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase);
+            var record = Stored(store, parse.GetRequiredValue(permit));
+            var token = ElectronicPermitRead.Token(store, record, ServiceOptions.ActorOf(parse, o.Actor), ElectronicPermitRead.CommandLineRole, parse.GetValue(purpose),
+                svg ? "qr.svg" : "qr.png");
+            if (svg)
             {
                 File.WriteAllText(path, PermitQr.Svg(token));
             }
@@ -165,20 +177,24 @@ internal static class PermitCommand
                 File.WriteAllBytes(path, PermitQr.Png(token));
             }
 
-            writer.WriteLine($"{path}: QR version {PermitQr.Version(token)} of permit {id}.");
+            writer.WriteLine($"{path}: QR version {PermitQr.Version(token)} of permit {record.PermitId}.");
             return CommandExit.Done;
         }));
         return command;
     }
 
+    private static Option<string?> Purpose() => new("--purpose") { Description = "Why the electronic permit is read, for the audit log (as the API's ?purpose=)" };
+
+    private static Storage.Services.PermitRecord Stored(IPopulusStore store, string id) =>
+        store.Services.Permit(id) ?? throw new InvalidOperationException($"No permit {id}.");
+
     private static Command Keys(string name, string help)
     {
-        var db = DbOption.Create();
-        var keys = ServiceOptions.Keys();
         var city = CityOption();
         var cityName = CityNameOption();
         var output = new Option<string?>("--out") { Description = "Write the public key document here (default: standard output)" };
-        var command = new Command(name, help) { db, keys, city, cityName, output };
+        var command = new Command(name, help) { city, cityName, output };
+        var (db, keys, _) = ServiceOptions.Common(command, db: true, keys: true);
         command.SetAction(parse => CommandExit.Run(parse, (writer, _) =>
         {
             var (issuer, issuerName) = Issuer(parse, db, city, cityName);
@@ -207,14 +223,16 @@ internal static class PermitCommand
 
     private static Command Revocations()
     {
-        var o = Common();
+        var city = CityOption();
+        var cityName = CityNameOption();
         var output = new Option<string>("--out") { Description = "File for the signed revocation list", Required = true };
         var hours = new Option<int>("--valid-hours") { Description = "Hours until the next list is due (default 24)", DefaultValueFactory = _ => 24 };
-        var command = new Command("revocations", "Write the signed list of revoked permits") { o.Db, o.Keys, o.City, o.CityName, output, hours };
+        var command = new Command("revocations", "Write the signed list of revoked permits") { city, cityName, output, hours };
+        var o = ServiceOptions.Common(command, db: true, keys: true);
         command.SetAction(parse => CommandExit.Run(parse, (writer, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(o.Db));
-            File.WriteAllText(parse.GetRequiredValue(output), Office(parse, store, o).SignedRevocationList(TimeSpan.FromHours(parse.GetValue(hours))));
+            File.WriteAllText(parse.GetRequiredValue(output), Office(parse, store, o, city, cityName).SignedRevocationList(TimeSpan.FromHours(parse.GetValue(hours))));
             writer.WriteLine($"{parse.GetRequiredValue(output)}: revocation list written.");
             return CommandExit.Done;
         }));
@@ -227,20 +245,24 @@ internal static class PermitCommand
         var keys = new Option<string>("--issuer-keys") { Description = "The issuer's published key document (JSON)", Required = true };
         var revocations = new Option<string?>("--revocations") { Description = "The issuer's signed revocation list (file)" };
         var holder = new Option<string?>("--holder-id") { Description = "The identity number on the card shown, to check it is the holder's" };
-        var command = new Command("verify", "Verify an electronic permit offline with the issuer's public keys") { token, keys, revocations, holder };
+        var on = new Option<string?>("--on") { Description = "The day to verify for (default: today, China Standard Time): a permit past its validity then is expired" };
+        var command = new Command("verify", "Verify an electronic permit offline with the issuer's public keys") { token, keys, revocations, holder, on };
+        ServiceOptions.Common(command);
         command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             var text = parse.GetRequiredValue(token);
             text = File.Exists(text) ? File.ReadAllText(text).Trim() : text;
             var list = parse.GetValue(revocations) is { } r ? File.ReadAllText(r).Trim() : null;
-            var result = PermitVerifier.Verify(text, PublishedKeys.FromJson(File.ReadAllText(parse.GetRequiredValue(keys))), list, DateTimeOffset.UtcNow);
+            var now = DateTimeOffset.UtcNow;
+            var result = PermitVerifier.Verify(text, PublishedKeys.FromJson(File.ReadAllText(parse.GetRequiredValue(keys))), list,
+                PermitLifecycle.At(ServiceOptions.DayOf(parse, on), now));
             output.WriteLine($"{result.Check}: {result.Reason}");
             if (result.Claims is { } c)
             {
                 output.WriteLine($"  permit {c.PermitId} (revision {c.Revision}), holder {c.MaskedId}, region {c.RegionCode}, issuer {c.IssuerName} {c.IssuerCity}");
                 if (parse.GetValue(holder) is { } id)
                 {
-                    var parsed = NationalIdNumber.Parse(id, PermitLifecycle.Day(DateTimeOffset.UtcNow));
+                    var parsed = NationalIdNumber.Parse(id, PermitLifecycle.Day(now));
                     var match = parsed.IsValid ? PermitVerifier.MatchesHolder(c, parsed.Value) : throw new ArgumentException($"--holder-id: {parsed.Reason}");
                     output.WriteLine(match ? "  holder: the identity number matches" : "  holder: the identity number does NOT match this permit");
                     if (!match)

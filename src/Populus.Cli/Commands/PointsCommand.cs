@@ -28,9 +28,6 @@ internal static class PointsCommand
 
     private static Command Score()
     {
-        var db = DbOption.Create();
-        var keys = ServiceOptions.Keys();
-        var actor = ServiceOptions.Actor();
         var on = new Option<string?>("--on")
         {
             Required = true,
@@ -40,7 +37,8 @@ internal static class PointsCommand
         var applications = new Option<string?>("--applications") { Description = "A file of applications to receive first (CSV, XLSX or Parquet; docs/services.md)" };
         var quota = new Option<string?>("--quota") { Description = "The round's quota file, to check every preference of the applications received against it" };
         var round = new Option<string>("--round") { Description = "The round to score (e.g. 2025-school)", Required = true };
-        var command = new Command("score", "Receive applications (optional) and score every application of a round") { round, applications, quota, rules, on, db, keys, actor };
+        var command = new Command("score", "Receive applications (optional) and score every application of a round") { round, applications, quota, rules, on };
+        var (db, keys, actor) = ServiceOptions.Common(command, db: true, keys: true, actor: true);
         command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
@@ -69,9 +67,9 @@ internal static class PointsCommand
 
     private static Command Show()
     {
-        var db = DbOption.Create();
         var application = new Argument<string>("application") { Description = "Application id" };
-        var command = new Command("show", "An application's latest score, item by item, and its objections") { application, db };
+        var command = new Command("show", "An application's latest score, item by item, and its objections") { application };
+        var db = ServiceOptions.Common(command, db: true).Db;
         command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
@@ -96,12 +94,11 @@ internal static class PointsCommand
 
     private static Command Object()
     {
-        var db = DbOption.Create();
-        var actor = ServiceOptions.Actor();
         var application = new Argument<string>("application") { Description = "Application id" };
         var item = new Option<string>("--item") { Description = "The item objected to (an id shown by `points show`)", Required = true };
         var reason = new Option<string>("--reason") { Description = "Why the item is wrong", Required = true };
-        var command = new Command("object", "Object to one item of a score") { application, item, reason, db, actor };
+        var command = new Command("object", "Object to one item of a score") { application, item, reason };
+        var (db, _, actor) = ServiceOptions.Common(command, db: true, actor: true);
         command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
@@ -115,20 +112,24 @@ internal static class PointsCommand
 
     private static Command Review()
     {
-        var db = DbOption.Create();
-        var actor = ServiceOptions.Actor();
         var rules = ServiceOptions.Rules("Points table the score was made with (default: the shipped EXAMPLE)");
         var objection = new Argument<string>("objection") { Description = "Objection id" };
         var application = new Option<string>("--application") { Description = "The application objected to", Required = true };
         var uphold = new Option<bool>("--uphold") { Description = "Uphold the objection (default: dismiss)" };
         var outcome = new Option<string>("--outcome") { Description = "The decision in words, for the applicant and the audit trail", Required = true };
-        var facts = new Option<string?>("--facts") { Description = "Corrected facts (JSON as stored), to score again when upheld" };
-        var command = new Command("review", "Decide an objection; an upheld one with corrected facts is scored again") { objection, application, uphold, outcome, facts, rules, db, actor };
+        var facts = new Option<string?>("--facts")
+        {
+            Description = "Corrected facts, to score again when upheld: a JSON object of the fields to correct, written as the applications file's columns " +
+                          "({\"insurance_months\": \"2021-01..2025-04\"}; docs/services.md, Points)",
+        };
+        var command = new Command("review", "Decide an objection; an upheld one with corrected facts is scored again") { objection, application, uphold, outcome, facts, rules };
+        var (db, _, actor) = ServiceOptions.Common(command, db: true, actor: true);
         command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
-            var corrected = parse.GetValue(facts) is { } f ? FactsJson.Read(File.ReadAllText(f)) : null;
-            var sheet = new PointsOffice(store.Services).Review(parse.GetRequiredValue(objection), parse.GetRequiredValue(application), parse.GetValue(uphold),
+            var office = new PointsOffice(store.Services);
+            var corrected = parse.GetValue(facts) is { } f ? office.Corrected(parse.GetRequiredValue(application), File.ReadAllText(f), f) : null;
+            var sheet = office.Review(parse.GetRequiredValue(objection), parse.GetRequiredValue(application), parse.GetValue(uphold),
                 parse.GetRequiredValue(outcome), ServiceOptions.ActorOf(parse, actor), corrected, corrected is null ? null : Table(parse, rules));
             output.WriteLine(sheet is null ? "Decision recorded; the score stands." : $"Decision recorded; new score {sheet.Total.ToString("0.##", CultureInfo.InvariantCulture)}.");
             return CommandExit.Done;

@@ -14,6 +14,7 @@ internal static class PoliciesCommand
         var rules = ServiceOptions.Rules("Policy rule file (default: the shipped data/services/policy-rules.csv)");
         var on = ServiceOptions.On();
         var command = new Command("policies", "Policies that apply to a person (政策精准推送), each with the plan sentence it comes from") { person, rules, on };
+        ServiceOptions.Common(command);
         command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             var book = parse.GetValue(rules) is { } file ? RuleBook.Load(file) : RuleBook.Default();

@@ -14,6 +14,7 @@ internal static class SettleCommand
         var rules = ServiceOptions.Rules("Policy rule file (default: the shipped data/services/policy-rules.csv)");
         var on = ServiceOptions.On();
         var check = new Command("check", "May this person register (落户) in the urban areas first and find work later?") { person, rules, on };
+        ServiceOptions.Common(check);
         check.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             var book = parse.GetValue(rules) is { } file ? RuleBook.Load(file) : RuleBook.Default();

@@ -166,6 +166,7 @@ public static class ApplicationReader
         return applications;
     }
 
+    // The file's reasons stay in English, as the rest of this reader words them.
     private static IReadOnlyList<int>? Months(CsvRecord r, DateOnly? submitted)
     {
         var text = r.Text("insurance_months");
@@ -174,41 +175,13 @@ public static class ApplicationReader
             return [];
         }
 
-        var months = new SortedSet<int>();
-        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        if (FactCells.Months(text, submitted, out var months) is { } problem)
         {
-            var ends = part.Split("..");
-            if (ends.Length > 2 || !TryMonth(ends[0], out var first) || !TryMonth(ends[^1], out var last) || last < first)
-            {
-                r.Fail("insurance_months", part, "write months as yyyy-mm or ranges yyyy-mm..yyyy-mm (first month first), separated by ';'");
-                return null;
-            }
-
-            if (submitted is { } s && last > PointsFacts.MonthIndex(s.Year, s.Month))
-            {
-                r.Fail("insurance_months", part, "a month after submitted_on");
-                return null;
-            }
-
-            for (var m = first; m <= last; m++)
-            {
-                months.Add(m);
-            }
+            r.Fail("insurance_months", problem.Part, problem.Reason.English);
+            return null;
         }
 
-        return [.. months];
-    }
-
-    private static bool TryMonth(string text, out int index)
-    {
-        index = 0;
-        if (!DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-        {
-            return false;
-        }
-
-        index = PointsFacts.MonthIndex(d.Year, d.Month);
-        return true;
+        return months;
     }
 
     private static IReadOnlyList<PointsEvent>? Events(CsvRecord r, DateOnly? submitted)
@@ -219,31 +192,10 @@ public static class ApplicationReader
             return [];
         }
 
-        var events = new List<PointsEvent>();
-        foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        if (FactCells.Events(text, submitted, out var events) is { } problem)
         {
-            var bits = part.Split(':');
-            if (bits.Length is < 2 or > 3 || bits[0].Length == 0 || !bits[0].All(c => char.IsAsciiLetterLower(c) || c == '_') ||
-                !DateOnly.TryParseExact(bits[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                r.Fail("events", part, "write kind:yyyy-mm-dd or kind:yyyy-mm-dd:quantity (kind in lower case, e.g. award, volunteer_hours)");
-                return null;
-            }
-
-            var quantity = 1.0;
-            if (bits.Length == 3 && (!double.TryParse(bits[2], NumberStyles.Float, CultureInfo.InvariantCulture, out quantity) || quantity <= 0 || !double.IsFinite(quantity)))
-            {
-                r.Fail("events", part, "the quantity is a positive number");
-                return null;
-            }
-
-            if (submitted is { } s && date > s)
-            {
-                r.Fail("events", part, "dated after submitted_on");
-                return null;
-            }
-
-            events.Add(new PointsEvent(bits[0], date, quantity));
+            r.Fail("events", problem.Part, problem.Reason.English);
+            return null;
         }
 
         return events;

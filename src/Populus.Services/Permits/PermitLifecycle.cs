@@ -77,13 +77,32 @@ public static class PermitLifecycle
     {
         ArgumentNullException.ThrowIfNull(permit);
         Check(permit, PermitAction.Expire);
-        if (permit.ValidTo >= Day(at))
+        if (!Lapsed(permit.ValidTo, Day(at)))
         {
             throw new InvalidPermitTransitionException($"Permit {permit.PermitId} is valid until {permit.ValidTo:yyyy-MM-dd}; it has not expired.");
         }
 
         return Move(permit, PermitAction.Expire, PermitState.Expired, at, actor, $"validity ended {permit.ValidTo:yyyy-MM-dd}");
     }
+
+    /// <summary>
+    /// Whether a permit valid to <paramref name="validTo"/> has lapsed on <paramref name="day"/>: its last day of validity
+    /// is before it. The one rule of expiry: marking a permit expired, reading its state on a day and verifying the
+    /// electronic permit all ask it.
+    /// </summary>
+    public static bool Lapsed(DateOnly? validTo, DateOnly day) => validTo is { } end && end < day;
+
+    /// <summary>
+    /// A permit's state on <paramref name="day"/>: as recorded, except that an issued permit that has lapsed by then is
+    /// expired, whether or not its expiry has been recorded yet (<see cref="PermitOffice.ExpireDue"/> records it), as a
+    /// verifier of its electronic permit finds it that day. States are the stored codes (issued, expired, …).
+    /// </summary>
+    public static string StateOn(string state, DateOnly? validTo, DateOnly day) =>
+        state == "issued" && Lapsed(validTo, day) ? "expired" : state;
+
+    /// <summary>The instant on <paramref name="day"/> at the time of day of <paramref name="now"/> (China Standard Time): what a
+    /// check made now would see on that day, so that naming today changes nothing.</summary>
+    public static DateTimeOffset At(DateOnly day, DateTimeOffset now) => now.AddDays(day.DayNumber - Day(now).DayNumber);
 
     /// <summary>The calendar day of an instant in China Standard Time.</summary>
     public static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(PermitVerifier.ChinaStandardTime).DateTime);

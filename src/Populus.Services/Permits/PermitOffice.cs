@@ -65,7 +65,7 @@ public sealed class PermitOffice(IServiceRecords records, IssuerKeyRing keys, Id
     public int ExpireDue(string actor)
     {
         var today = PermitLifecycle.Day(_clock.GetUtcNow());
-        var due = records.Permits("issued").Where(p => p.ValidTo < today).ToList();
+        var due = records.Permits("issued").Where(p => PermitLifecycle.Lapsed(p.ValidTo, today)).ToList();
         foreach (var p in due)
         {
             Change(p.PermitId, permit => PermitLifecycle.Expire(permit, _clock.GetUtcNow(), actor));

@@ -69,7 +69,7 @@ public static class PermitVerifier
             return new(PermitCheck.NotYetValid, claims, $"valid from {claims.ValidFrom:yyyy-MM-dd}");
         }
 
-        if (today > claims.ValidTo)
+        if (PermitLifecycle.Lapsed(claims.ValidTo, today))
         {
             return new(PermitCheck.Expired, claims, $"expired on {claims.ValidTo:yyyy-MM-dd}");
         }

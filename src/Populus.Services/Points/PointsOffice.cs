@@ -108,6 +108,15 @@ public sealed class PointsOffice(IServiceRecords records, TimeProvider? clock = 
         return sheet;
     }
 
+    /// <summary>The facts of an application with a review's corrections (<see cref="FactsCorrection"/>) over those stored.</summary>
+    /// <param name="source">The file named, or the API's field, for the problems.</param>
+    /// <exception cref="Populus.Storage.Tabular.InvalidInputException">Every bad field of the correction.</exception>
+    public PointsFacts Corrected(string applicationId, string json, string source)
+    {
+        var application = records.Application(applicationId) ?? throw new InvalidOperationException($"No application {applicationId}.");
+        return FactsCorrection.Read(json, source, FactsJson.Read(application.Facts), application.SubmittedOn);
+    }
+
     /// <summary>An application's facts are as of its submission, so it is not scored for a day before it.</summary>
     /// <exception cref="ArgumentException">The day is before a submission (parameter "on", the option and query naming it).</exception>
     private static void RefuseDayBeforeSubmission(IEnumerable<(string Id, DateOnly Submitted)> applications, DateOnly day)

@@ -23,6 +23,38 @@ public static class CohortRetention
         string.IsNullOrWhiteSpace(category) || category.Trim().ToUpperInvariant() is "A" or "B" or "C" or "D" or "E" or "F" ? null
             : new($"'{category}': a talent category A to F.", $"“{category}”：人才类别应为 A–F");
 
+    /// <summary>The years after intake asked for (<c>--after</c>, <c>?after=</c>): whole years from 1 to
+    /// <see cref="MaxHorizon"/>, separated by commas, each once; none given: <see cref="DefaultHorizons"/>. Else null and why
+    /// (0 years after intake is the intake itself, where everyone is still local by definition).</summary>
+    public static (IReadOnlyList<int>? Horizons, Planning.Data.Reason? Problem) Horizons(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (DefaultHorizons, null);
+        }
+
+        var horizons = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var years) || years is < 1 or > MaxHorizon)
+            {
+                return (null, new($"'{part}': whole years from 1 to {MaxHorizon}, separated by commas (e.g. 1,3,5).", $"“{part}”：应为 1–{MaxHorizon} 的整年数，以逗号分隔（如 1,3,5）"));
+            }
+
+            if (horizons.Contains(years))
+            {
+                return (null, new($"'{part}': named twice; give each number of years once (e.g. 1,3,5).", $"“{part}”：重复；每个年数只写一次（如 1,3,5）"));
+            }
+
+            horizons.Add(years);
+        }
+
+        return (horizons, null);
+    }
+
+    /// <summary>The longest horizon asked for, in years: a career's length, beyond any record the city keeps.</summary>
+    public const int MaxHorizon = 50;
+
     /// <param name="category">A talent category (A–F) to restrict to; null for all.</param>
     public static IReadOnlyList<CohortRow> Compute(IReadOnlyList<TalentIntakeRecord> intake, IReadOnlyList<int>? horizons = null, string? category = null)
     {

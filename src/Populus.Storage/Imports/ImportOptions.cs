@@ -23,6 +23,13 @@ public sealed class ImportOptions
     /// <summary>The registry key itself (tests, tools holding it in memory); takes precedence over <see cref="KeyFile"/>.</summary>
     public Registry.RegistryKey? RegistryKey { get; init; }
 
+    /// <summary>
+    /// The clock whose day is the import's "today" (default: the system's): a record reports what has happened, so a
+    /// date after it (a birth, an event, a progress report, a talent record's last observation) is refused. Tests name
+    /// the day, as the services' offices take a <see cref="TimeProvider"/>.
+    /// </summary>
+    public TimeProvider? Clock { get; init; }
+
     /// <summary>Called after every row is written and before the commit (tests hold an import open with it).</summary>
     internal Action? BeforeCommit { get; init; }
 }

@@ -26,6 +26,7 @@ internal sealed class ImportSession
         File = file;
         Sha256 = sha256;
         Options = options;
+        Today = DateOnly.FromDateTime((options.Clock ?? TimeProvider.System).GetLocalNow().DateTime);
         Regions = RegionIndex.Load(connection, transaction);
         _sources = Sql.Query(connection, transaction, "SELECT source_id, title, publisher, confidence FROM source",
                 r => (Id: r.GetString(0), Title: r.Text(1), Publisher: r.Text(2), Confidence: r.Text(3)))
@@ -49,6 +50,9 @@ internal sealed class ImportSession
     public string Sha256 { get; }
 
     public ImportOptions Options { get; }
+
+    /// <summary>The import's day (<see cref="ImportOptions.Clock"/>): one day for every row, however long the import takes.</summary>
+    public DateOnly Today { get; }
 
     public RegionIndex Regions { get; }
 

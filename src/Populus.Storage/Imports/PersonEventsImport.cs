@@ -33,7 +33,7 @@ internal sealed class PersonEventsImport : ImportKind
     public override int Load(ImportSession session)
     {
         var table = session.Table;
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = session.Today;
         var rows = new List<(int Row, NationalIdNumber Id, PersonEventKind Kind, DateOnly Date, int? From, int? To)>();
         foreach (var record in table.Records())
         {

@@ -35,7 +35,7 @@ internal sealed class PersonsImport : ImportKind
     public override int Load(ImportSession session)
     {
         var table = session.Table;
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = session.Today;
         var rows = new List<(int Row, NationalIdNumber Id, Sex Sex, DateOnly Birth, int Hukou, int Residence, UrbanRural Urban, EducationLevel Education, ResidencePermitStatus Permit)>();
         var firstRowOf = new Dictionary<NationalIdNumber, int>();
         foreach (var record in table.Records())

@@ -29,7 +29,7 @@ internal sealed class ProgressImport : ImportKind
             r => (r.Int(0)!.Value, r.GetString(1), r.Date(2)!.Value)).ToHashSet();
         var rows = new List<object?[]>();
         var first = new Dictionary<(int, string, DateOnly), int>();
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = session.Today;
         foreach (var record in session.Table.Records())
         {
             var year = WorkCells.Year(record);

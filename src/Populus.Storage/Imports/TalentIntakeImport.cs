@@ -52,6 +52,13 @@ internal sealed class TalentIntakeImport : FactImportKind
             }
         }
 
+        // The last observation has happened by the import day; intake and departure, on or before it, follow.
+        if (observed is { } last && last > session.Today)
+        {
+            record.Fail("observed_until", Text(last), PersonsImport.AfterToday(session.Today));
+            observed = null;
+        }
+
         if (departed is { } leave && observed is { } seen && seen < leave)
         {
             record.Fail("observed_until", Text(seen), new Reason($"before the departure ({Text(leave)}); a departure is known from an observation on or after it", $"早于离开日期（{Text(leave)}）；离开须由当日或之后的观察得知"));

@@ -30,11 +30,13 @@ internal static class PermitsApi
         open.MapGet("/revocations", Revocations).WithName("GetPermitRevocations").AllowAnonymous()
             .WithSummary("The signed revocation list (a JWS of type populus-revocations+jws, valid 24 hours).");
         open.MapPost("/verify", Verify).WithName("VerifyPermit").RequireAuthorization()
-            .WithSummary("Verifies an electronic permit: signature, issuer, validity and revocation. Without keys, this city's own published keys and revocation list are used.");
+            .WithSummary("Verifies an electronic permit: signature, issuer, validity on ?on= (default today) and revocation. Without keys, this city's own published keys and revocation list are used.");
 
         var read = app.MapGroup("/api/v1/services/permits").WithTags("Residence permits").RequireAuthorization(Security.Policies.ReadData);
-        read.MapGet("/", List).WithName("ListPermits").WithSummary("Permits (?state=applied|issued|…), a county viewer's only of its county; holders masked.");
-        read.MapGet("/{id}", Show).WithName("GetPermit").WithSummary("A permit: state, masked holder, region, validity, key id.");
+        read.MapGet("/", List).WithName("ListPermits")
+            .WithSummary("Permits (?state=applied|issued|…), a county viewer's only of its county; holders masked. The state is the one on ?on= (default today): an issued permit past its validity is expired.");
+        read.MapGet("/{id}", Show).WithName("GetPermit")
+            .WithSummary("A permit: state on ?on= (default today; an issued permit past its validity is expired), masked holder, region, validity, key id.");
         read.MapGet("/{id}/audit", Trail).WithName("GetPermitAudit").WithSummary("The permit's audit trail: who changed what, when, from which state to which, and why.");
         read.MapGet("/{id}/token", Token).WithName("GetPermitToken").WithSummary("The electronic permit (compact JWS); the read is audited (?purpose=).");
         read.MapGet("/{id}/qr.png", QrPng).WithName("GetPermitQrPng").WithSummary("The electronic permit as a QR code (PNG); the read is audited.");
@@ -57,8 +59,14 @@ internal static class PermitsApi
     internal static IResult Revocations(ServiceDesk desk) =>
         ServiceProblems.Run(() => TypedResults.Content(desk.Permits.SignedRevocationList(TimeSpan.FromHours(24)), "application/jose"));
 
-    internal static IResult Verify(VerifyRequest body, ServiceDesk desk, TimeProvider clock)
+    /// <param name="on">The day to verify for (default today): a permit past its validity then is expired.</param>
+    internal static IResult Verify(VerifyRequest body, string? on, ServiceDesk desk, TimeProvider clock)
     {
+        if (!ServiceDays.TryParse(on, desk, out var day))
+        {
+            return ServiceProblems.Invalid("on", ServicesApi.NotADate(on));
+        }
+
         if (string.IsNullOrWhiteSpace(body.Token))
         {
             return ServiceProblems.Invalid("token", new("the electronic permit (as read from the QR code) is required.", "请提供电子居住证（扫码所得文本）"));
@@ -100,7 +108,7 @@ internal static class PermitsApi
             holder = parsed.Value;
         }
 
-        var result = PermitVerifier.Verify(body.Token.Trim(), keys, revocations, now);
+        var result = PermitVerifier.Verify(body.Token.Trim(), keys, revocations, PermitLifecycle.At(day, now));
         var c = result.Claims;
         return TypedResults.Ok(new VerificationView(result.IsValid, Codes(result.Check), result.Reason,
             c is null ? null : new ClaimsView(c.PermitId, c.Revision, c.IssuerCity, c.IssuerName, c.RegionCode, c.MaskedId, c.ValidFrom, c.ValidTo, c.IssuedAt),
@@ -108,19 +116,35 @@ internal static class PermitsApi
             result.RevocationList, result.Revoked is { } r ? new RevokedView(r.RevokedOn, r.Reason) : null));
     }
 
-    internal static IResult List(string? state, ClaimsPrincipal user, ServiceDesk desk)
+    /// <param name="on">The day whose state is shown (default today): an issued permit lapsed by then is expired (PermitLifecycle.StateOn).</param>
+    internal static IResult List(string? state, string? on, ClaimsPrincipal user, ServiceDesk desk)
     {
         if (ParameterProblems.OneOf("state", state, [.. Enum.GetValues<PermitState>().Select(Populus.Services.People.Codes<PermitState>.Code)]) is { } bad)
         {
             return bad;
         }
 
+        if (!ServiceDays.TryParse(on, desk, out var day))
+        {
+            return ServiceProblems.Invalid("on", ServicesApi.NotADate(on));
+        }
+
         var scope = CurrentAccount.From(user).Scope;
-        return TypedResults.Ok(desk.Store.Services.Permits(string.IsNullOrWhiteSpace(state) ? null : state.Trim().ToLowerInvariant())
-            .Where(p => scope.Allows(p.RegionCode)).Select(View).ToList());
+        var wanted = string.IsNullOrWhiteSpace(state) ? null : state.Trim().ToLowerInvariant();
+        return TypedResults.Ok(desk.Store.Services.Permits().Where(p => scope.Allows(p.RegionCode)).Select(p => View(p, day))
+            .Where(p => wanted is null || p.State == wanted).ToList());
     }
 
-    internal static IResult Show(string id, ClaimsPrincipal user, ServiceDesk desk) => InScope(id, user, desk, out var permit) ?? TypedResults.Ok(View(permit!));
+    /// <param name="on">The day whose state is shown (default today), as for <see cref="List"/>.</param>
+    internal static IResult Show(string id, string? on, ClaimsPrincipal user, ServiceDesk desk)
+    {
+        if (!ServiceDays.TryParse(on, desk, out var day))
+        {
+            return ServiceProblems.Invalid("on", ServicesApi.NotADate(on));
+        }
+
+        return InScope(id, user, desk, out var permit) ?? TypedResults.Ok(View(permit!, day));
+    }
 
     internal static IResult Trail(string id, ClaimsPrincipal user, ServiceDesk desk) => InScope(id, user, desk, out _) ??
         TypedResults.Ok(desk.Store.Services.Audit("permit", id).Select(a => new TrailView(a.RecordedAt, a.Actor, a.Action, a.FromState, a.ToState, a.Detail)).ToList());
@@ -187,15 +211,8 @@ internal static class PermitsApi
             return refused;
         }
 
-        if (permit!.Token is not { } token)
-        {
-            return BilingualProblem.Of(StatusCodes.Status409Conflict, "No electronic permit", $"Permit {id} is {permit.State}: only an issued permit has one.",
-                $"居住证 {id} 的状态为 {permit.State}：只有已签发的居住证才有电子证照");
-        }
-
         var me = CurrentAccount.From(user);
-        desk.Store.Accounts.AppendAudit(me.UserName, me.Role.Code(), "permit-token", $"permit {id}", string.IsNullOrWhiteSpace(purpose) ? null : purpose.Trim(), what);
-        return answer(token);
+        return ServiceProblems.Run(() => answer(ElectronicPermitRead.Token(desk.Store, permit!, me.UserName, me.Role.Code(), purpose, what)));
     }
 
     /// <summary>Null when the permit exists and lies in the account's scope; else 404 or 403.</summary>
@@ -211,8 +228,8 @@ internal static class PermitsApi
         return scope.Allows(permit.RegionCode) ? null : RegionAccess.Forbidden(permit.RegionCode, scope);
     }
 
-    private static PermitView View(PermitRecord p) =>
-        new(p.PermitId, p.MaskedId, p.CityCode, p.RegionCode, p.State, p.AppliedOn, p.ValidFrom, p.ValidTo, p.Revision, p.KeyId, p.Token is not null);
+    private static PermitView View(PermitRecord p, DateOnly day) =>
+        new(p.PermitId, p.MaskedId, p.CityCode, p.RegionCode, PermitLifecycle.StateOn(p.State, p.ValidTo, day), p.AppliedOn, p.ValidFrom, p.ValidTo, p.Revision, p.KeyId, p.Token is not null);
 
     private static PermitView View(ResidencePermit p) =>
         new(p.PermitId, p.MaskedId, p.City, p.RegionCode, p.State.ToString().ToLowerInvariant(), p.AppliedOn, p.ValidFrom, p.ValidTo, p.Revision, p.KeyId, p.Token is not null);

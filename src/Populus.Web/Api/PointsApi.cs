@@ -174,19 +174,6 @@ internal static class PointsApi
             problems.Add(new("outcome", null, "the decision in words, for the applicant and the audit trail.", null, null));
         }
 
-        PointsFacts? facts = null;
-        if (body.Facts is { ValueKind: JsonValueKind.Object } f)
-        {
-            try
-            {
-                facts = FactsJson.Read(f.GetRawText());
-            }
-            catch (JsonException ex)
-            {
-                problems.Add(new("facts", null, $"not the facts of an application as stored: {ex.Message}", null, null));
-            }
-        }
-
         if (problems.Count > 0)
         {
             return ServiceProblems.Invalid(problems);
@@ -200,6 +187,7 @@ internal static class PointsApi
         var me = CurrentAccount.From(user);
         return ServiceProblems.Run(() =>
         {
+            var facts = body.Facts is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } f ? desk.Points.Corrected(body.Application!, f.GetRawText(), "facts") : null;
             var sheet = desk.Points.Review(id, body.Application!, body.Upheld!.Value, body.Outcome!, me.UserName, facts, facts is null ? null : desk.PointsTable);
             return TypedResults.Ok(new { objectionId = id, upheld = body.Upheld, rescored = sheet is not null, total = sheet?.Total });
         });
@@ -222,6 +210,7 @@ internal static class PointsApi
 
     internal sealed record ObjectionRequest(string? Item, string? Reason);
 
-    /// <param name="Facts">Corrected facts (as stored with the application), to score again when upheld.</param>
+    /// <param name="Facts">Corrected facts, to score again when upheld: the fields to correct, written as the applications file's
+    /// columns (FactsCorrection); a field left out keeps the application's value.</param>
     internal sealed record DecisionRequest(string? Application, bool? Upheld, string? Outcome, JsonElement? Facts);
 }

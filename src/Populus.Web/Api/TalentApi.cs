@@ -29,15 +29,10 @@ internal static class TalentApi
 
     internal static IResult Cohorts(string? category, string? after, ClaimsPrincipal user, ServiceDesk desk)
     {
-        var horizons = new List<int>();
-        foreach (var part in (after ?? "1,3,5").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var (horizons, wrong) = CohortRetention.Horizons(after);
+        if (wrong is not null)
         {
-            if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var years) || years is < 1 or > 50)
-            {
-                return ServiceProblems.Invalid("after", new($"'{part}': whole years from 1 to 50, separated by commas (e.g. 1,3,5).", $"“{part}”：应为 1–50 的整年数，以逗号分隔（如 1,3,5）"));
-            }
-
-            horizons.Add(years);
+            return ServiceProblems.Invalid("after", wrong);
         }
 
         if (CohortRetention.CategoryProblem(category) is { } problem)

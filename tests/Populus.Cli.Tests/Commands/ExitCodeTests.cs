@@ -36,6 +36,9 @@ public sealed class ExitCodeTests : IDisposable
         { "services", ["settle", "check", "--person", "{dir}/unclosed.json"], "unclosed.json" },
         { "services", ["settle", "check", "--person", "{dir}/unknown.json", "--on", "tomorrow"], "--on 'tomorrow'" },
         { "services", ["talent", "retention", "--category", "Z", "--db", "{dir}/store.duckdb"], "人才类别应为 A–F" },
+        { "services", ["talent", "retention", "--after", "0", "--db", "{dir}/store.duckdb"], "--after '0': whole years from 1 to 50" },
+        { "services", ["talent", "retention", "--after", "1,3,1", "--db", "{dir}/store.duckdb"], "重复" },
+        { "services", ["permit", "show", "P1", "--on", "2027-02-30", "--db", "{dir}/corrupt.duckdb"], "--on '2027-02-30'" },
     };
 
     public static TheoryData<string, string[]> StoreOrFileFailed => new()

@@ -105,4 +105,29 @@ public class PermitOfficeTests
         Assert.Empty(store.Services.Permits());
         Assert.Equal("330303", office.Apply(Id, "330303", "clerk").RegionCode);
     }
+
+    [Theory]
+    [MemberData(nameof(ServiceStore.Engines), MemberType = typeof(ServiceStore))]
+    public void APermitPastItsValidity_IsExpired_AndIsRenewedFromTheDayOfRenewal(string engine)
+    {
+        using var t = ServiceStore.Create(engine);
+        using var store = t.Open();
+        var clock = new FakeClock(new DateTimeOffset(2025, 3, 1, 2, 0, 0, TimeSpan.Zero));
+        var keys = KeyFolder.Open(t.Folder.File("keys"));
+        var office = new PermitOffice(store.Services, IssuerKeyRing.Open(keys, "330300", "温州市", clock), IdentityKey.Open(keys), PlanningRegions.From(store), clock);
+        var issued = office.Issue(office.Apply(Id, "330302", "clerk").PermitId, Id, "clerk");
+        var lastDay = issued.ValidTo!.Value;
+
+        clock.Now = new DateTimeOffset(lastDay.ToDateTime(new TimeOnly(23, 0)), PermitVerifier.ChinaStandardTime);
+        Assert.Equal(0, office.ExpireDue("nightly"));
+        Assert.Equal("issued", PermitLifecycle.StateOn(store.Services.Permit(issued.PermitId)!.State, lastDay, lastDay));
+        clock.Now = clock.Now.AddHours(1);   // midnight in China: the day after the last day of validity
+        Assert.Equal("expired", PermitLifecycle.StateOn("issued", lastDay, PermitLifecycle.Day(clock.Now)));
+        Assert.Equal(1, office.ExpireDue("nightly"));
+        Assert.Equal("expired", store.Services.Permit(issued.PermitId)!.State);
+        Assert.Equal(["apply", "issue", "expire"], store.Services.Audit("permit", issued.PermitId).Select(a => a.Action));
+
+        var renewed = office.Renew(issued.PermitId, Id, "clerk");
+        Assert.Equal((PermitState.Issued, lastDay.AddDays(1)), (renewed.State, renewed.ValidFrom!.Value));
+    }
 }

@@ -60,4 +60,26 @@ public class TalentImportTests
         Assert.Empty(store.Services.TalentIntake());
         Assert.DoesNotContain(store.Batches(), b => b.Kind == "talent-intake");
     }
+
+    [Theory]
+    [MemberData(nameof(ServiceStore.Engines), MemberType = typeof(ServiceStore))]
+    public void ALastObservationAfterTheImportDay_IsRefused_NamingRowColumnValueAndTheDay(string engine)
+    {
+        using var t = ServiceStore.Create(engine);
+        using var store = t.Open();
+        // The import's day is named, as the services' offices take a clock: 2025-03-01 in the importing machine's time zone.
+        var day = new DateOnly(2025, 3, 1);
+        var clock = new Permits.FakeClock(new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeZoneInfo.Local.GetUtcOffset(day.ToDateTime(new TimeOnly(12, 0)))));
+        var file = t.Folder.Write("intake.csv", Intake +
+            "330302,p1,2021-01-01,F,yes,,2025-03-01,observed,S-HR\n" +
+            "330302,p2,2021-01-01,F,yes,,2030-01-01,observed,S-HR\n" +
+            "330302,p3,2021-01-01,F,yes,,2025-03-02,observed,S-HR\n");
+
+        var ex = Assert.Throws<InvalidInputException>(() => store.Import("talent-intake", file, new ImportOptions { Clock = clock }));
+        Assert.Equal([(3, "observed_until", "2030-01-01"), (4, "observed_until", "2025-03-02")], ex.Errors.Select(e => (e.Row, e.Column, e.Value)));
+        Assert.All(ex.Errors, e => Assert.Equal(("after today (2025-03-01)", "晚于今天（2025-03-01）"), (e.Reason, e.ReasonZh)));
+        Assert.Empty(store.Services.TalentIntake());
+        Assert.Equal(1, store.Import("talent-intake", t.Folder.Write("ok.csv", Intake + "330302,p1,2021-01-01,F,yes,,2025-03-01,observed,S-HR\n"),
+            new ImportOptions { Clock = clock }).Rows);
+    }
 }
