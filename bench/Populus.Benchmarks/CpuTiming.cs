@@ -211,11 +211,33 @@ internal static class CpuTiming
     /// the sexes' paths). The first repeat is the first move of each slider (its code not yet compiled, as on a server's
     /// first move); each repeat moves the sliders to a new position (TFR 1.20, 1.21, …; e0 80.0, 80.3, …), so no level
     /// calibrated for an earlier position is reused, as on the page. The checksum covers the sexes' e0 of each year of the
-    /// e0 projection and every county's residents by sex and age; DUMP=prefix writes each position's e0 by sex.</summary>
+    /// e0 projection and every county's residents by sex and age; DUMP=prefix writes each position's e0 by sex. With N = 0,
+    /// the central projections alone: <c>repeats</c> positions of each slider over its range, and the mean CPU time of one
+    /// (the finer figure: a single projection takes a few milliseconds).</summary>
     public static void RunLifeExpectancySlider(int trajectories, int repeats, int threads)
     {
         var monitor = LoadMonitor();
         var baseline = monitor.Scenario("baseline");
+        if (trajectories == 0)
+        {
+            monitor.Projector.Project(baseline.With(new(LifeExpectancy: 82)), 2035); // warm-up (JIT)
+            // The sliders' ranges (the explorer's: TFR 0.7–2.1, e0 75–90), a new position each time.
+            foreach (var (lever, at) in new (string, Func<double, Planning.Scenarios.ScenarioLevers>)[]
+                { ("TFR", x => new(TotalFertility: 0.7 + (1.4 * x))), ("e0", x => new(LifeExpectancy: 75 + (15 * x))) })
+            {
+                var (wall, cpu) = Timed(() =>
+                {
+                    for (var i = 0; i < repeats; i++)
+                    {
+                        monitor.Projector.Project(baseline.With(at((i + 0.5) / repeats)), 2035);
+                    }
+                });
+                Console.WriteLine($"{lever}: {repeats} central projections, each: wall {wall.TotalMilliseconds / repeats:F2} ms, CPU {cpu.TotalMilliseconds / repeats:F2} ms");
+            }
+
+            return;
+        }
+
         string[] city = [monitor.Model.City];
         var evaluator = new Planning.Targets.TargetEvaluator(monitor.Calculator);
         monitor.RunTrajectories(baseline, city, 2035, trajectories, 2024, threads); // the server's warm-up
