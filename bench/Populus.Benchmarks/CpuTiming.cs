@@ -131,17 +131,9 @@ internal static class CpuTiming
     /// the checksum covers the values it keeps), then its probabilities, and the two together.</summary>
     public static void RunScenario(int trajectories, int repeats, int threads, bool counties = false, bool explorer = false)
     {
-        var data = Storage.Scenarios.DataFolder.Locate();
-        var folder = Directory.CreateTempSubdirectory("populus-bench-").FullName;
         var wall = Stopwatch.StartNew();
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-        Storage.Scenarios.PlanMonitor monitor;
-        using (var store = Storage.PopulusStore.Open(Path.Combine(folder, "store.duckdb")))
-        {
-            monitor = Storage.Scenarios.PlanMonitor.Load(store, data);
-        }
-
-        Directory.Delete(folder, true);
+        var monitor = LoadMonitor();
         var baseline = monitor.Scenario("baseline");
         string[] regions = counties ? [.. monitor.Model.Counties.Select(c => c.Region)] : [monitor.Model.City];
         _ = monitor.Uncertainty;
@@ -209,6 +201,107 @@ internal static class CpuTiming
                 }
             }
         }
+    }
+
+    /// <summary>`cpu-e0-slider N [repeats] [threads]`: what a move of the scenario explorer's e0 slider makes, against a
+    /// move of its TFR slider, in a process warmed up as the server warms up (the baseline's run of N trajectories for
+    /// the city, <c>ScenarioService.WarmUp</c>): the central projection of the baseline with the lever to 2035 (as
+    /// <c>ScenarioService.Project</c> makes it), then the run of N trajectories judging the city's targets
+    /// (<see cref="Storage.Scenarios.PlanMonitor.RunToJudge"/>; for a both-sexes e0 it projects centrally once more to find
+    /// the sexes' paths). The first repeat is the first move of each slider (its code not yet compiled, as on a server's
+    /// first move); each repeat moves the sliders to a new position (TFR 1.20, 1.21, …; e0 80.0, 80.3, …), so no level
+    /// calibrated for an earlier position is reused, as on the page. The checksum covers the sexes' e0 of each year of the
+    /// e0 projection and every county's residents by sex and age; DUMP=prefix writes each position's e0 by sex. With N = 0,
+    /// the central projections alone: <c>repeats</c> positions of each slider over its range, and the mean CPU time of one
+    /// (the finer figure: a single projection takes a few milliseconds).</summary>
+    public static void RunLifeExpectancySlider(int trajectories, int repeats, int threads)
+    {
+        var monitor = LoadMonitor();
+        var baseline = monitor.Scenario("baseline");
+        if (trajectories == 0)
+        {
+            monitor.Projector.Project(baseline.With(new(LifeExpectancy: 82)), 2035); // warm-up (JIT)
+            // The sliders' ranges (the explorer's: TFR 0.7–2.1, e0 75–90), a new position each time.
+            foreach (var (lever, at) in new (string, Func<double, Planning.Scenarios.ScenarioLevers>)[]
+                { ("TFR", x => new(TotalFertility: 0.7 + (1.4 * x))), ("e0", x => new(LifeExpectancy: 75 + (15 * x))) })
+            {
+                var (wall, cpu) = Timed(() =>
+                {
+                    for (var i = 0; i < repeats; i++)
+                    {
+                        monitor.Projector.Project(baseline.With(at((i + 0.5) / repeats)), 2035);
+                    }
+                });
+                Console.WriteLine($"{lever}: {repeats} central projections, each: wall {wall.TotalMilliseconds / repeats:F2} ms, CPU {cpu.TotalMilliseconds / repeats:F2} ms");
+            }
+
+            return;
+        }
+
+        string[] city = [monitor.Model.City];
+        var evaluator = new Planning.Targets.TargetEvaluator(monitor.Calculator);
+        monitor.RunTrajectories(baseline, city, 2035, trajectories, 2024, threads); // the server's warm-up
+        for (var i = 0; i < repeats; i++)
+        {
+            foreach (var levers in new Planning.Scenarios.ScenarioLevers[] { new(TotalFertility: 1.2 + (0.01 * i)), new(LifeExpectancy: 80.0 + (0.3 * i)) })
+            {
+                var lever = levers.LifeExpectancy is { } e0 ? $"e0 {e0:0.0}" : $"TFR {levers.TotalFertility:0.00}";
+                var scenario = baseline.With(levers);
+                Planning.Scenarios.ScenarioProjection? projected = null;
+                var (projectWall, projectCpu) = Timed(() => projected = monitor.Projector.Project(scenario, 2035));
+                var hash = 14695981039346656037UL;
+                void Add(double v) => hash = unchecked((hash ^ (ulong)BitConverter.DoubleToInt64Bits(v)) * 1099511628211UL);
+                foreach (var year in projected!.Years)
+                {
+                    Add(year.MaleLifeExpectancy);
+                    Add(year.FemaleLifeExpectancy);
+                    for (var c = 0; c < monitor.Model.Counties.Count; c++)
+                    {
+                        var county = projected.Population(year.Year, c);
+                        Array.ForEach([.. county.Male.Values, .. county.Female.Values], Add);
+                    }
+                }
+
+                if (levers.LifeExpectancy is not null && Environment.GetEnvironmentVariable("DUMP") is { } path)
+                {
+                    File.WriteAllLines($"{path}.{levers.LifeExpectancy:0.0}", projected.Years.Select(y => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{y.Year} {y.MaleLifeExpectancy:R} {y.FemaleLifeExpectancy:R}")));
+                }
+
+                var indicators = Planning.Scenarios.ScenarioIndicatorData.Indicators(projected, monitor.Plan.Catalogue);
+                // How far the projected e0 of both sexes (what monitoring computes) is from the lever: the shift settles to 1e-4 years.
+                var miss = levers.LifeExpectancy is { } level
+                    ? $", e0 off the lever by at most {projected.Years.Max(y => Math.Abs(indicators.Get("life_expectancy", monitor.Model.City, y.Year).Value!.Value - level)):E1}"
+                    : "";
+                Report($"{lever}: central projection (checksum {hash:X16}{miss})", projectWall, projectCpu);
+                var evaluations = evaluator.EvaluateAll(monitor.Plan.Book, city, monitor.LastObservedYear, indicators);
+                var (runWall, runCpu) = Timed(() => monitor.RunToJudge(scenario, evaluator, evaluations, trajectories, 2024, threads));
+                Report($"{lever}: run {trajectories} to judge", runWall, runCpu);
+                Report($"{lever}: the slider request (projection and run)", projectWall + runWall, projectCpu + runCpu);
+            }
+        }
+    }
+
+    /// <summary>The plan monitor of the data folder (POPULUS_DATA or the repository's), over a throwaway store.</summary>
+    private static Storage.Scenarios.PlanMonitor LoadMonitor()
+    {
+        var folder = Directory.CreateTempSubdirectory("populus-bench-").FullName;
+        try
+        {
+            using var store = Storage.PopulusStore.Open(Path.Combine(folder, "store.duckdb"));
+            return Storage.Scenarios.PlanMonitor.Load(store, Storage.Scenarios.DataFolder.Locate());
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
+    private static (TimeSpan Wall, TimeSpan Cpu) Timed(Action action)
+    {
+        var before = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        action();
+        return (wall.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - before);
     }
 
     private static void Report(string what, TimeSpan wall, TimeSpan cpu) =>

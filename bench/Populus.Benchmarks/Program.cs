@@ -3,7 +3,7 @@ using BenchmarkDotNet.Running;
 namespace Populus.Benchmarks;
 
 /// <summary>Runs the benchmarks: `dotnet run -c Release --project bench/Populus.Benchmarks -- --filter '*'`; `-- cpu N`,
-/// `-- cpu-scenario N`, `-- cpu-scenario-counties N`, `-- cpu-scenario-explorer N` and `-- cpu-projection` print process CPU times instead (<see cref="CpuTiming"/>).</summary>
+/// `-- cpu-scenario N`, `-- cpu-scenario-counties N`, `-- cpu-scenario-explorer N`, `-- cpu-e0-slider N` and `-- cpu-projection` print process CPU times instead (<see cref="CpuTiming"/>).</summary>
 public static class Program
 {
     public static void Main(string[] args)
@@ -21,6 +21,14 @@ public static class Program
                 args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3,
                 args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : counties ? 1 : 0,
                 counties, explorer: args[0] == "cpu-scenario-explorer");
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "cpu-e0-slider")
+        {
+            CpuTiming.RunLifeExpectancySlider(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000,
+                args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5,
+                args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 0);
             return;
         }
 

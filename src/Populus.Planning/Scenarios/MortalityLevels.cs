@@ -79,10 +79,15 @@ internal sealed class MortalityLevels(ScenarioModel model)
     /// sexes half their gap below and above the level give about 0.2 years less.
     /// </summary>
     /// <remarks>e0 of both sexes rises with δ about one for one, so the root is found by secant steps from
-    /// <paramref name="guess"/> (the first with slope 1): two or three steps from the shift just applied. Each trial
-    /// level is one of <see cref="At{T}"/>, kept: the last trial is the level then applied, and the next year's first.</remarks>
+    /// <paramref name="guess"/>, the first with <paramref name="slope"/> (the last slope found, which changes little from
+    /// one year to the next; 1 when there is none): two steps from the shift just applied as a rule. When the guess's
+    /// e0 is already within <paramref name="settled"/> years of the level (by the slope), the guess is returned, settled,
+    /// without a step: a step would calibrate two levels (<see cref="At{T}"/>) for a shift not applied. Each trial level is
+    /// one of <see cref="At{T}"/>, kept: the last trial is the level then applied, and the next year's first.</remarks>
+    /// <returns>The shift, the slope of e0 in it at the last step (the next search's first), and whether the guess was settled.</returns>
     /// <exception cref="ArgumentException">No shift gives the level (a sex's e0 that no multiple of its pattern reaches).</exception>
-    public double BothSexesShift(double level, double maleE0, double femaleE0, double[] male, double[] female, double guess)
+    public (double Shift, double Slope, bool Settled) BothSexesShift(double level, double maleE0, double femaleE0, double[] male, double[] female, double guess, double slope,
+        double settled)
     {
         var ages = model.Ages;
         var deaths = new double[ages.Count];
@@ -95,7 +100,12 @@ internal sealed class MortalityLevels(ScenarioModel model)
             return LifeTable.LifeExpectancyAtBirth(ages, deaths, residents, _male) - level;
         }
 
-        var (shift, gap, slope) = (guess, Gap(guess), 1.0);
+        var (shift, gap) = (guess, Gap(guess));
+        if (Math.Abs(gap / slope) <= settled)
+        {
+            return (guess, slope, true);
+        }
+
         for (var i = 0; i < MaxShiftSteps && Math.Abs(gap) > ShiftAccuracy; i++)
         {
             var next = shift - (gap / slope);
@@ -104,7 +114,7 @@ internal sealed class MortalityLevels(ScenarioModel model)
             (shift, gap) = (next, nextGap);
         }
 
-        return Math.Abs(gap) <= ShiftAccuracy ? shift
+        return Math.Abs(gap) <= ShiftAccuracy ? (shift, slope, false)
             : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                 $"No shift of the sexes' life expectancies (female–male gap {femaleE0 - maleE0:0.##} years) gives a both-sexes life expectancy of {level:0.##} years."), nameof(level));
     }

@@ -50,8 +50,9 @@ public class ScenarioProjector<T>
     /// <summary>Level index of the rural state.</summary>
     public const int Rural = 1;
 
-    /// <summary>How close two shifts of a both-sexes e0 must be (years) for the step not to be projected again: far below
-    /// the 0.01 year e0 is shown to, and reached in one re-projection as a rule (1e-6 took two).</summary>
+    /// <summary>How close the shift applied must be (years) to the one the year-end residents it gives call for, for the step
+    /// not to be projected again: far below the 0.01 year e0 is shown to, and reached in one re-projection as a rule
+    /// (1e-6 took two).</summary>
     private const double ShiftSettled = 1e-4;
 
     private readonly int _a;
@@ -230,6 +231,7 @@ public class ScenarioProjector<T>
         var clipped = clippedBefore;
         var bothSexes = scenario.Gives(ScenarioAssumption.LifeExpectancy);
         var shift = 0.0; // the sexes' e0 above those of the year's central levels: found each year of a both-sexes e0
+        var slope = 1.0; // of e0 of both sexes in the shift, as last found: the next search's first step
         for (var k = first; k < steps; k++)
         {
             var year = Model.BaseYear + k + 1;
@@ -241,8 +243,8 @@ public class ScenarioProjector<T>
                 // projected again with the shift found on them until the shift settles.
                 var end = population.AsSpan((k + 1) * _cells, _cells);
                 TensorPrimitives.ConvertTruncating(_engine.CurrentPopulation, end);
-                var found = BothSexesShift(scenario, year, end, shift);
-                if (Math.Abs(found - shift) <= ShiftSettled)
+                (var found, slope, var settled) = BothSexesShift(scenario, year, end, shift, slope);
+                if (settled)
                 {
                     break;
                 }
@@ -290,8 +292,10 @@ public class ScenarioProjector<T>
     }
 
     /// <summary>The shift of the sexes' e0 that gives the scenario's both-sexes e0 of <paramref name="year"/> over the
-    /// city's <paramref name="residents"/> ([state][sex][age]; <see cref="MortalityLevels.BothSexesShift"/>).</summary>
-    private double BothSexesShift(Scenario scenario, int year, ReadOnlySpan<double> residents, double guess)
+    /// city's <paramref name="residents"/> ([state][sex][age]; <see cref="MortalityLevels.BothSexesShift"/>), searched
+    /// from <paramref name="guess"/> with <paramref name="slope"/>, or the guess, settled, when it is within
+    /// <see cref="ShiftSettled"/> of it.</summary>
+    private (double Shift, double Slope, bool Settled) BothSexesShift(Scenario scenario, int year, ReadOnlySpan<double> residents, double guess, double slope)
     {
         var male = new double[_a];
         var female = new double[_a];
@@ -302,7 +306,7 @@ public class ScenarioProjector<T>
         }
 
         var central = Central(scenario, year);
-        return _mortality.BothSexesShift(scenario.At(ScenarioAssumption.LifeExpectancy, year), central.MaleE0, central.FemaleE0, male, female, guess);
+        return _mortality.BothSexesShift(scenario.At(ScenarioAssumption.LifeExpectancy, year), central.MaleE0, central.FemaleE0, male, female, guess, slope, ShiftSettled);
     }
 
     /// <summary>Writes the year's rates into the step buffer (the reclassification scaled by the year's rate) and returns the

@@ -65,4 +65,32 @@ public class MortalityLevelsTests
         Assert.Same(kept.Survival, Wenzhou.Model.Mortality.At(Sex.Female, e0).Survival); // not calibrated again
         Assert.Same(Wenzhou.Model.Mortality, Wenzhou.Model.Mortality);
     }
+
+    [Fact]
+    public void TheBothSexesShift_MeetsTheLevel_AndAGuessAlreadyWithinTheSettledDistanceIsTakenAsItIs()
+    {
+        // The base's residents by sex, the baseline's sexes of its first year, and a level of 82 (the e0 lever).
+        var model = Wenzhou.Model;
+        double[] Residents(Sex sex) => [.. Enumerable.Range(0, model.Ages.Count).Select(x => model.Counties.Sum(c => c.Population[sex].Values[x]))];
+        var (male, female) = (Residents(Sex.Male), Residents(Sex.Female));
+        var baseline = Wenzhou.Scenario("baseline");
+        var year = model.BaseYear + 1;
+        var (maleE0, femaleE0) = (baseline.At(ScenarioAssumption.MaleLifeExpectancy, year), baseline.At(ScenarioAssumption.FemaleLifeExpectancy, year));
+        var levels = new MortalityLevels(model);
+        const double Level = 82;
+        const double Settled = 1e-4;
+
+        var (shift, slope, settled) = levels.BothSexesShift(Level, maleE0, femaleE0, male, female, 0, 1, Settled);
+        Assert.False(settled);
+        // e0 of both sexes as the calculator's e0() builds it: the deaths of the shifted rates over all residents.
+        var deaths = male.Select((p, x) => (p * levels.At(Sex.Male, maleE0 + shift).Mx.Values[x]) + (female[x] * levels.At(Sex.Female, femaleE0 + shift).Mx.Values[x])).ToArray();
+        Assert.Equal(Level, LifeTable.LifeExpectancyAtBirth(model.Ages, deaths, male.Zip(female, (m, f) => m + f).ToArray(), LifeTableOptions.For(Sex.Male)), 1e-7);
+        Assert.InRange(slope, 0.9, 1.1); // about one for one
+
+        // Within the settled distance: the guess itself, without a step; ten times as far: a step to the same root.
+        Assert.Equal((shift + (Settled / 2), slope, true), levels.BothSexesShift(Level, maleE0, femaleE0, male, female, shift + (Settled / 2), slope, Settled));
+        var (again, _, settledAgain) = levels.BothSexesShift(Level, maleE0, femaleE0, male, female, shift + (10 * Settled), slope, Settled);
+        Assert.False(settledAgain);
+        Assert.Equal(shift, again, 1e-6);
+    }
 }
