@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Populus.Planning.Data;
 
 namespace Populus.Services;
 
@@ -7,11 +8,13 @@ namespace Populus.Services;
 /// Typed reads of one JSON object's fields that record every problem (field path, value, reason) instead of
 /// stopping at the first, so a refused file lists all its faults.
 /// </summary>
-internal sealed class JsonFields(JsonElement element, string prefix, Action<string, string?, string> fail)
+internal sealed class JsonFields(JsonElement element, string prefix, Action<string, string?, Reason> fail)
 {
+    private static readonly Reason Required = new("required", "必须填写");
+
     public JsonElement Element => element;
 
-    public void Fail(string field, string? value, string reason) => fail(prefix + field, value, reason);
+    public void Fail(string field, string? value, Reason reason) => fail(prefix + field, value, reason);
 
     public bool Has(string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var p) && p.ValueKind != JsonValueKind.Null;
@@ -22,7 +25,7 @@ internal sealed class JsonFields(JsonElement element, string prefix, Action<stri
         {
             if (required)
             {
-                Fail(name, null, "required");
+                Fail(name, null, Required);
             }
 
             return null;
@@ -31,7 +34,7 @@ internal sealed class JsonFields(JsonElement element, string prefix, Action<stri
         var p = element.GetProperty(name);
         if (p.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(p.GetString()))
         {
-            Fail(name, p.GetRawText(), "a non-empty text is expected");
+            Fail(name, p.GetRawText(), new Reason("a non-empty text is expected", "应为非空文本"));
             return null;
         }
 
@@ -44,7 +47,7 @@ internal sealed class JsonFields(JsonElement element, string prefix, Action<stri
         {
             if (required)
             {
-                Fail(name, null, "required");
+                Fail(name, null, Required);
             }
 
             return null;
@@ -53,13 +56,14 @@ internal sealed class JsonFields(JsonElement element, string prefix, Action<stri
         var p = element.GetProperty(name);
         if (p.ValueKind != JsonValueKind.Number || !p.TryGetDouble(out var value) || !double.IsFinite(value))
         {
-            Fail(name, p.GetRawText(), "a number is expected");
+            Fail(name, p.GetRawText(), new Reason("a number is expected", "应为数字"));
             return null;
         }
 
         if (value < min || value > max)
         {
-            Fail(name, p.GetRawText(), $"must lie between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}");
+            var (low, high) = (min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture));
+            Fail(name, p.GetRawText(), new Reason($"must lie between {low} and {high}", $"应在 {low} 与 {high} 之间"));
             return null;
         }
 
@@ -71,7 +75,7 @@ internal sealed class JsonFields(JsonElement element, string prefix, Action<stri
         var value = Number(name, min, max, required);
         if (value is { } v && v != Math.Floor(v))
         {
-            Fail(name, v.ToString(CultureInfo.InvariantCulture), "a whole number is expected");
+            Fail(name, v.ToString(CultureInfo.InvariantCulture), new Reason("a whole number is expected", "应为整数"));
             return null;
         }
 
@@ -84,7 +88,7 @@ internal sealed class JsonFields(JsonElement element, string prefix, Action<stri
         {
             if (required)
             {
-                Fail(name, null, "required");
+                Fail(name, null, Required);
             }
 
             return null;
@@ -96,7 +100,7 @@ internal sealed class JsonFields(JsonElement element, string prefix, Action<stri
             return p.GetBoolean();
         }
 
-        Fail(name, p.GetRawText(), "true or false is expected");
+        Fail(name, p.GetRawText(), new Reason("true or false is expected", "应为 true 或 false"));
         return null;
     }
 
@@ -113,7 +117,7 @@ internal sealed class JsonFields(JsonElement element, string prefix, Action<stri
             return date;
         }
 
-        Fail(name, text, "not a date (write yyyy-mm-dd)");
+        Fail(name, text, new Reason("not a date (write yyyy-mm-dd)", "不是日期（应写作 yyyy-mm-dd）"));
         return null;
     }
 
@@ -131,7 +135,7 @@ internal sealed class JsonFields(JsonElement element, string prefix, Action<stri
             return value;
         }
 
-        Fail(name, text, $"write one of {People.Codes<T>.Choices}");
+        Fail(name, text, People.Codes<T>.Refusal);
         return null;
     }
 
@@ -145,7 +149,7 @@ internal sealed class JsonFields(JsonElement element, string prefix, Action<stri
         var p = element.GetProperty(name);
         if (p.ValueKind != JsonValueKind.Array || p.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String))
         {
-            Fail(name, p.GetRawText(), "a list of texts is expected");
+            Fail(name, p.GetRawText(), new Reason("a list of texts is expected", "应为文本列表"));
             return [];
         }
 
@@ -158,7 +162,7 @@ internal sealed class JsonFields(JsonElement element, string prefix, Action<stri
         var map = new Dictionary<string, double>(StringComparer.Ordinal);
         if (p.ValueKind != JsonValueKind.Object)
         {
-            Fail(name, p.GetRawText(), "an object of code: points is expected");
+            Fail(name, p.GetRawText(), new Reason("an object of code: points is expected", "应为“代码: 分值”的对象"));
             return map;
         }
 
@@ -170,7 +174,7 @@ internal sealed class JsonFields(JsonElement element, string prefix, Action<stri
             }
             else
             {
-                Fail($"{name}.{property.Name}", property.Value.GetRawText(), "a number is expected");
+                Fail($"{name}.{property.Name}", property.Value.GetRawText(), new Reason("a number is expected", "应为数字"));
             }
         }
 
@@ -181,7 +185,7 @@ internal sealed class JsonFields(JsonElement element, string prefix, Action<stri
     {
         if (!Has(name) || element.GetProperty(name).ValueKind != JsonValueKind.Array)
         {
-            Fail(name, null, "a list is required");
+            Fail(name, null, new Reason("a list is required", "必须填写列表"));
             return [];
         }
 
@@ -193,13 +197,13 @@ internal sealed class JsonFields(JsonElement element, string prefix, Action<stri
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            Fail("", element.GetRawText(), "an object is expected");
+            Fail("", element.GetRawText(), new Reason("an object is expected", "应为对象"));
             return;
         }
 
         foreach (var property in element.EnumerateObject().Where(p => !known.Contains(p.Name)))
         {
-            Fail(property.Name, null, $"unknown field (known: {string.Join(", ", known)})");
+            Fail(property.Name, null, new Reason($"unknown field (known: {string.Join(", ", known)})", $"未知字段（可用字段：{string.Join(", ", known)}）"));
         }
     }
 }

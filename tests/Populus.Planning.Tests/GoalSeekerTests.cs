@@ -85,17 +85,21 @@ public class GoalSeekerTests
     }
 
     [Fact]
-    public void NonNumericTarget_IsRefused()
+    public void NonNumericTarget_IsRefused_InEnglishAndChinese()
     {
-        var e = Assert.Throws<ArgumentException>(() => GoalSeeker.Seek(Target("registered_population", 2030), Lever.NetMigration(), Population2025));
-        Assert.Contains("increasing-yearly", e.Message, StringComparison.Ordinal);
+        var e = Assert.Throws<GoalSeekRefusedException>(() => GoalSeeker.Seek(Target("registered_population", 2030), Lever.NetMigration(), Population2025));
+        Assert.Contains("increasing-yearly", e.Reason.English, StringComparison.Ordinal);
+        Assert.Contains("目标倒推需要带数值的目标", e.Reason.Chinese, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void NonFiniteProjection_IsRefused() =>
-        Assert.Throws<ArgumentException>(() => GoalSeeker.Seek(Target("resident_population", 2025), Lever.NetMigration(), _ => double.NaN));
+    public void NonFiniteProjection_IsRefused_NamingTheLeverInChinese()
+    {
+        var e = Assert.Throws<GoalSeekRefusedException>(() => GoalSeeker.Seek(Target("resident_population", 2025), Lever.NetMigration(), _ => double.NaN));
+        Assert.StartsWith("年净迁移人数为 ", e.Reason.Chinese, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void EmptyLeverRange_IsRefused() =>
-        Assert.Throws<ArgumentException>(() => new Lever("x", "u", 5, 5));
+        Assert.Throws<ArgumentException>(() => new Lever("x", "某", "u", 5, 5));
 }

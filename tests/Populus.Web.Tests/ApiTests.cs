@@ -316,6 +316,31 @@ public sealed class ApiTests
         Assert.All(run.GetProperty("years").EnumerateArray(), y => Assert.Equal(target, y.GetProperty("lifeExpectancy").GetDouble(), 0.01));
     }
 
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Goal_ATargetWithNoLevelToSeek_IsRefusedInEnglishAndChinese(string engine)
+    {
+        using var client = await TestApp.For(engine).SignedIn("analyst");
+        string NameZh(string id) => File.ReadLines(TestApp.RepoFile("data/plan/indicator-catalogue.csv")).Select(l => l.Split(',')).Single(f => f[0] == id)[3];
+        async Task<JsonElement> Refused(object body)
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/projections/goal", body);
+            var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, json.ToString());
+            return json;
+        }
+
+        // The city's residents are not a county's target; the projection carries no education counts.
+        var county = await Refused(new { indicator = "resident_population", year = 2035, lever = "tfr", region = TestApp.Lucheng });
+        Assert.Contains("is not 鹿城区's", county.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", county.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith(NameZh("resident_population") + " 2035 年目标", county.GetProperty("detailZh").GetString(), StringComparison.Ordinal);
+        Assert.Contains("不分解到鹿城区", county.GetProperty("detailZh").GetString(), StringComparison.Ordinal);
+        var schooling = await Refused(new { indicator = "mean_schooling_16_59", year = 2025, lever = "e0" });
+        Assert.StartsWith("the projection does not give mean_schooling_16_59", schooling.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith($"人口预测不提供温州市的{NameZh("mean_schooling_16_59")}，无法倒推：", schooling.GetProperty("detailZh").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Goal_TheLevelFound_MeetsTheTargetWhenTheScenarioExplorerRunsIt()
     {

@@ -108,6 +108,10 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
             var csv = await File.ReadAllTextAsync(TestApp.RepoFile("data/services/examples/applications.csv"));
             Assert.True((await desk.PostAsync($"/api/v1/services/rounds/{round}/applications", AccessRulesTests.Upload("applications.csv", csv))).IsSuccessStatusCode);
             Assert.True((await desk.PostAsync($"/api/v1/services/rounds/{round}/score?on=2025-06-01", null)).IsSuccessStatusCode);
+            var objection = await (await desk.PostAsJsonAsync($"/api/v1/services/applications/S25-0003/objections", new { item = "social_insurance", reason = "缴费记录不全" }))
+                .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+            Assert.True((await desk.PostAsJsonAsync($"/api/v1/services/objections/{objection.GetProperty("objectionId").GetString()}/decision",
+                new { application = "S25-0003", upheld = false, outcome = "社保记录已核实，维持原分" })).IsSuccessStatusCode);
             var quotas = new[] { new { quotaId = "Q-LC-01", purpose = "school", region = TestApp.Lucheng, places = 1 }, new { quotaId = "Q-LW-01", purpose = "school", region = TestApp.Longwan, places = 1 } };
             Assert.True((await desk.PostAsJsonAsync($"/api/v1/services/rounds/{round}/allocations", new { quotas, seed = "2025-public-draw", on = "2025-06-01", publish = true })).IsSuccessStatusCode);
         }
@@ -154,6 +158,19 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Contains("2025-public-draw", await page.InnerTextAsync("#points-body"), StringComparison.Ordinal);
         Assert.Contains("已公布", await page.InnerTextAsync("#points-body"), StringComparison.Ordinal); // the run's state and tie-breakers in Chinese
         Assert.Contains("居住时间、社保缴纳月数、公开抽签", await page.InnerTextAsync("#points-body"), StringComparison.Ordinal);
+        // An application's itemised score with the server's Chinese notes, and its objection with the outcome: S25-0003
+        // paid insurance from 2022-09 (data/services/examples/applications.csv), fewer months than the table's minimum.
+        await page.SelectOptionAsync("#points-application", "S25-0003");
+        await page.WaitForFunctionAsync("() => document.querySelector('#points-score')?.textContent.includes('S25-0003')");
+        var insurance = Populus.Services.Points.PointsRuleTable.Example().Items.Single(i => i.Id == "social_insurance");
+        var items = await page.Locator("#points-score table").First.Locator("tbody tr").AllInnerTextsAsync();
+        Assert.Equal(Populus.Services.Points.PointsRuleTable.Example().Items.Count, items.Count);
+        var insuranceRow = Assert.Single(items, r => r.StartsWith(insurance.NameZh, StringComparison.Ordinal));
+        Assert.Contains($"低于最低要求 {insurance.Minimum}，不计分", insuranceRow, StringComparison.Ordinal);
+        Assert.Contains(items, r => r.StartsWith("学历", StringComparison.Ordinal) && r.Contains("硕士研究生", StringComparison.Ordinal));
+        Assert.Empty(await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#points-score .why')].map(e => e.textContent).filter(x => /[a-z]/.test(x))"));
+        Assert.Contains("异议不成立", await page.InnerTextAsync("#points-score"), StringComparison.Ordinal);
+        Assert.Contains("社保记录已核实，维持原分", await page.InnerTextAsync("#points-score"), StringComparison.Ordinal);
         await page.WaitForSelectorAsync("#points-demand table");
         Assert.True(await page.Locator("#points-demand tr").CountAsync() > 2, "the demand table has rows for the projected years");
         await Shot(page, "points");

@@ -342,6 +342,61 @@ public sealed class ServicesApiTests
 
     [Theory]
     [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Points_ItemNotesAndRefusedFiles_SayWhyInEnglishAndChinese(string engine)
+    {
+        var app = TestApp.For(engine);
+        using var admin = await app.SignedIn("admin");
+        using var analyst = await app.SignedIn("analyst");
+        // A person's bad attributes (the settlement check): every reason in Chinese too.
+        var person = await Json(await analyst.PostAsJsonAsync("/api/v1/services/settlement/check", new { education = "phd" }), HttpStatusCode.BadRequest);
+        Assert.Contains("education", person.GetProperty("detail").GetString());
+        Assert.Contains("education：应为以下之一", person.GetProperty("detailZh").GetString());
+        Assert.All(person.GetProperty("errors").EnumerateArray(), e => Assert.False(string.IsNullOrWhiteSpace(e.GetProperty("reasonZh").GetString()), e.GetRawText()));
+
+        // The example applications in a round of their own (the app's store is shared with the other tests).
+        var lines = (await File.ReadAllLinesAsync(TestApp.RepoFile("data/services/examples/applications.csv")))
+            .Select(l => l.Replace(",2025-school,", ",2025-zh,", StringComparison.Ordinal).Replace("S25-", "Z25-", StringComparison.Ordinal)).ToArray();
+        var header = lines[0].Split(',');
+        var bad = lines.Select(l => l.Split(',')).ToArray();
+        bad[1][Array.IndexOf(header, "education")] = "phd";
+        bad[2][Array.IndexOf(header, "application_id")] = bad[1][Array.IndexOf(header, "application_id")];
+        bad[3][Array.IndexOf(header, "insurance_months")] = "2025-13";
+        var refused = await Json(await admin.PostAsync("/api/v1/services/rounds/2025-zh/applications",
+            AccessRulesTests.Upload("bad.csv", string.Join('\n', bad.Select(c => string.Join(',', c))))), HttpStatusCode.BadRequest);
+        Assert.Equal(["application_id", "education", "insurance_months"], Fields(refused).Order());
+        Assert.All(refused.GetProperty("errors").EnumerateArray(), e => Assert.False(string.IsNullOrWhiteSpace(e.GetProperty("reasonZh").GetString()), e.GetRawText()));
+        Assert.Contains("与第 2 行的申请编号相同", refused.GetProperty("detailZh").GetString());
+
+        // The round's quota file at receipt: a bad quota file is refused in both languages too.
+        using var withQuota = AccessRulesTests.Upload("applications.csv", string.Join('\n', lines));
+        withQuota.Add(new StringContent("quota_id,round,purpose,region,places\nQ-LC-01,2025-zh,lunch,999999,1\nQ-LC-01,2025-zh,school,330302,1\n"), "quota", "quotas.csv");
+        var badQuota = await Json(await admin.PostAsync("/api/v1/services/rounds/2025-zh/applications", withQuota), HttpStatusCode.BadRequest);
+        Assert.Equal(["purpose", "quota_id", "region"], Fields(badQuota).Order());
+        Assert.All(badQuota.GetProperty("errors").EnumerateArray(), e => Assert.False(string.IsNullOrWhiteSpace(e.GetProperty("reasonZh").GetString()), e.GetRawText()));
+        Assert.Contains("与第 2 行的配额编号相同", badQuota.GetProperty("detailZh").GetString());
+
+        await Json(await admin.PostAsync("/api/v1/services/rounds/2025-zh/applications", AccessRulesTests.Upload("applications.csv", string.Join('\n', lines))), HttpStatusCode.OK);
+        await Json(await admin.PostAsync("/api/v1/services/rounds/2025-zh/score?on=2025-06-01", null), HttpStatusCode.OK);
+        var items = (await Json(await analyst.GetAsync("/api/v1/services/applications/Z25-0003/score"), HttpStatusCode.OK)).GetProperty("latest").GetProperty("items").EnumerateArray().ToList();
+        Assert.All(items, i => Assert.False(string.IsNullOrWhiteSpace(i.GetProperty("noteZh").GetString()), i.GetRawText()));
+        // Z25-0003 paid insurance from 2022-09 only: fewer months in the window than the table's minimum (data/services/points-rules.example.json).
+        var rule = Populus.Services.Points.PointsRuleTable.Example().Items.Single(i => i.Id == "social_insurance");
+        var insurance = items.Single(i => i.GetProperty("itemId").GetString() == "social_insurance");
+        Assert.Contains($"below the minimum {rule.Minimum}, no points", insurance.GetProperty("note").GetString());
+        Assert.Contains($"低于最低要求 {rule.Minimum}，不计分", insurance.GetProperty("noteZh").GetString());
+
+        // An upheld objection scored again: the decision gives the objected item's new note in both languages.
+        var objection = (await Json(await admin.PostAsJsonAsync("/api/v1/services/applications/Z25-0003/objections", new { item = "education", reason = "the doctorate was not read" }),
+            HttpStatusCode.Created)).GetProperty("objectionId").GetString();
+        var decision = await Json(await admin.PostAsJsonAsync($"/api/v1/services/objections/{objection}/decision",
+            new { application = "Z25-0003", upheld = true, outcome = "博士学位核实", facts = new { education = "doctorate", title = "junior", housing = "rented" } }), HttpStatusCode.OK);
+        var education = Populus.Services.Points.PointsRuleTable.Example().Items.Single(i => i.Id == "education");
+        Assert.Equal($"博士研究生：{education.CodePoints!["doctorate"]} 分", decision.GetProperty("item").GetProperty("noteZh").GetString());
+        Assert.Equal($"doctorate: {education.CodePoints!["doctorate"]} points", decision.GetProperty("item").GetProperty("note").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task ARunsDemand_CountsItsOwnApplicants_AndAPublishedRoundTakesNoMore(string engine)
     {
         var app = TestApp.For(engine);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Data.Common;
 using System.Text.Json;
+using Populus.Planning.GoalSeeking;
 using Populus.Storage;
 using Populus.Storage.Registry;
 using Populus.Storage.Services;
@@ -71,10 +72,10 @@ internal static class CommandExit
 
             return Refused;
         }
-        catch (ServiceRefusedException ex)
+        catch (Exception ex) when (Bilingual(ex) is { } reason)
         {
-            error.WriteLine($"refused, nothing was changed: {ex.Reason.English}");
-            error.WriteLine($"  {ex.Reason.Chinese}");
+            error.WriteLine($"refused, nothing was changed: {reason.English}");
+            error.WriteLine($"  {reason.Chinese}");
             return Refused;
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or JsonException or FileNotFoundException or DirectoryNotFoundException)
@@ -88,6 +89,14 @@ internal static class CommandExit
             return StoreOrFileFailed;
         }
     }
+
+    /// <summary>The reason of a refusal worded in English and Chinese (a service's state, a goal seek's question), or null.</summary>
+    private static Planning.Data.Reason? Bilingual(Exception ex) => ex switch
+    {
+        ServiceRefusedException s => s.Reason,
+        GoalSeekRefusedException g => g.Reason,
+        _ => null,
+    };
 
     /// <summary>An argument's refusal as its thrower worded it, without the suffixes .NET appends for programmers
     /// (" (Parameter 'vintage')", "Actual value was 2019."); led by what was refused when the words do not name it

@@ -79,7 +79,7 @@ internal static class PointsCommand
                              (score.Vetoed ? " — VETOED" : score.Passed ? " — passes" : " — below the pass mark"));
             foreach (var item in score.Items)
             {
-                output.WriteLine($"  {item.ItemId,-20} {item.Group,-9} {item.Points,7:0.##}  {item.Note}  [evidence: {item.Evidence}]");
+                WriteItem(output, item);
             }
 
             foreach (var o in store.Services.Objections(id))
@@ -90,6 +90,17 @@ internal static class PointsCommand
             return CommandExit.Done;
         }));
         return command;
+    }
+
+    /// <summary>One item of a score: id, group, points, the note in English with its evidence, and under it the note in
+    /// Chinese (a score stored before notes were worded in Chinese has none), as the CLI prints a refusal's two languages.</summary>
+    private static void WriteItem(TextWriter output, ItemScore item)
+    {
+        output.WriteLine($"  {item.ItemId,-20} {item.Group,-9} {item.Points,7:0.##}  {item.Note}  [evidence: {item.Evidence}]");
+        if (item.NoteZh is { } zh)
+        {
+            output.WriteLine($"  {"",-20} {"",-9} {"",7}  {zh}");
+        }
     }
 
     private static Command Object()
@@ -132,6 +143,12 @@ internal static class PointsCommand
             var sheet = office.Review(parse.GetRequiredValue(objection), parse.GetRequiredValue(application), parse.GetValue(uphold),
                 parse.GetRequiredValue(outcome), ServiceOptions.ActorOf(parse, actor), corrected, corrected is null ? null : Table(parse, rules));
             output.WriteLine(sheet is null ? "Decision recorded; the score stands." : $"Decision recorded; new score {sheet.Total.ToString("0.##", CultureInfo.InvariantCulture)}.");
+            var objected = store.Services.Objections(parse.GetRequiredValue(application)).FirstOrDefault(o => o.ObjectionId == parse.GetRequiredValue(objection))?.ItemId;
+            if (sheet?.Items.FirstOrDefault(i => i.ItemId == objected) is { } item)
+            {
+                WriteItem(output, item);
+            }
+
             return CommandExit.Done;
         }));
         return command;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MathNet.Numerics.RootFinding;
+using Populus.Planning.Data;
 using Populus.Planning.Targets;
 
 namespace Populus.Planning.GoalSeeking;
@@ -33,7 +34,7 @@ public static class GoalSeeker
         ArgumentNullException.ThrowIfNull(model);
         if (!target.Rule.IsNumeric || target.Rule.Kind == TargetKind.CumulativeAtLeast)
         {
-            throw new ArgumentException($"goal seeking needs a target with a figure; {target.IndicatorId}'s '{target.Rule}' has none to solve for.", nameof(target));
+            throw new GoalSeekRefusedException(NoFigure(target.IndicatorId, target.Rule), nameof(target));
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(scanPoints, 1);
@@ -48,7 +49,8 @@ public static class GoalSeeker
             var y = model(x);
             return double.IsFinite(y)
                 ? asked[x] = y
-                : throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the projection returned {y} for {lever.Name} = {x}."), nameof(model));
+                : throw new GoalSeekRefusedException(new Reason(string.Create(CultureInfo.InvariantCulture, $"the projection returned {y} for {lever.Name} = {x}"),
+                    string.Create(CultureInfo.InvariantCulture, $"{lever.NameZh}为 {x} 时预测结果为 {y}，无法求解")), nameof(model));
         }
 
         var (lo, hi) = target.Rule.Band!.Value;
@@ -100,4 +102,9 @@ public static class GoalSeeker
             string.Create(CultureInfo.InvariantCulture,
                 $"{what} cannot be reached with {lever.Name} alone within its plausible range {lever.Minimum:0.####}–{lever.Maximum:0.####} {lever.Unit}: the projection gives {atMin:0.####} to {atMax:0.####}, closest {best.Item2:0.####} at {best.Item1:0.####}, short of {boundary:0.####}."));
     }
+
+    /// <summary>Why a target cannot be sought: its rule (increasing, stable, a cumulative count) has no figure to solve for.</summary>
+    public static Reason NoFigure(string indicatorId, TargetRule rule) =>
+        new($"goal seeking needs a target with a figure; {indicatorId}'s '{rule}' has none to solve for",
+            $"目标倒推需要带数值的目标；{indicatorId} 的目标“{rule}”没有可求解的数值");
 }

@@ -44,7 +44,7 @@ public static class ProbabilisticGoalSeeker
         var rule = target.Rule;
         if (!rule.IsNumeric || rule.Kind == TargetKind.CumulativeAtLeast)
         {
-            throw new ArgumentException($"goal seeking needs a target with a figure; {target.IndicatorId}'s '{rule}' has none to solve for.", nameof(target));
+            throw new GoalSeekRefusedException(GoalSeeker.NoFigure(target.IndicatorId, rule), nameof(target));
         }
 
         var (lo, hi) = rule.Band!.Value;

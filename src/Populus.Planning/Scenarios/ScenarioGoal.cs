@@ -1,4 +1,5 @@
 using Populus.Planning.Catalogue;
+using Populus.Planning.Data;
 using Populus.Planning.GoalSeeking;
 using Populus.Planning.Indicators;
 using Populus.Planning.Targets;
@@ -35,7 +36,7 @@ public static class ScenarioGoal
         ScenarioLever.NetMigration => Lever.NetMigration(),
         ScenarioLever.TotalFertility => Lever.TotalFertility(),
         ScenarioLever.LifeExpectancy => Lever.LifeExpectancy(),
-        _ => new Lever("graduate retention rate", "%", 0, 100),
+        _ => new Lever("graduate retention rate", "毕业生留温率", "%", 0, 100),
     };
 
     /// <summary>The levers with <paramref name="lever"/> set to <paramref name="level"/>.</summary>
@@ -70,16 +71,22 @@ public static class ScenarioGoal
         ArgumentNullException.ThrowIfNull(target);
         if (target.Year is not { } year || year <= projector.Model.BaseYear)
         {
-            throw new ArgumentException($"goal seeking projects to the target year; {target} has none after the base year {projector.Model.BaseYear}.", nameof(target));
+            throw new GoalSeekRefusedException(new Reason($"goal seeking projects to the target year; {target} has none after the base year {projector.Model.BaseYear}",
+                $"目标倒推须预测到目标年份；{target} 没有基年 {projector.Model.BaseYear} 之后的目标年份"), nameof(target));
         }
 
         return level =>
         {
             var projection = projector.Project(scenario.With(Levers(lever, level)), year);
             var value = new IndicatorCalculator(catalogue, new ScenarioIndicatorData(projection, catalogue)).Recompute(target.IndicatorId, region, year);
-            return value.HasValue ? value.Value : throw new ArgumentException($"the projection does not give {target.IndicatorId} for {region}: {value.MissingReason}", nameof(target));
+            return value.HasValue ? value.Value : throw new GoalSeekRefusedException(NotProjected(catalogue[target.IndicatorId], region).Because(value.MissingReason), nameof(target));
         };
     }
+
+    /// <summary>Why there is no level to seek: the projection gives no value of the indicator in the region (one that
+    /// needs education counts, or a grouping without a figure of its own).</summary>
+    public static Reason NotProjected(IndicatorEntry indicator, string region) =>
+        new($"the projection does not give {indicator.Id} for {region}", $"人口预测不提供{region}的{indicator.NameZh}，无法倒推");
 
     /// <summary>Seeks the level of <paramref name="lever"/> that meets <paramref name="target"/> under <paramref name="scenario"/>.</summary>
     public static GoalSeekResult Seek(ScenarioProjector projector, Scenario scenario, IndicatorCatalogue catalogue, PlanTarget target, string region, ScenarioLever lever) =>

@@ -26,7 +26,7 @@ public sealed record Quota(string QuotaId, string Round, string Purpose, string 
             var purpose = r.RequiredText("purpose");
             if (purpose is not null && !ApplicationReader.Purposes.Contains(purpose))
             {
-                r.Fail("purpose", purpose, new Reason($"write one of {string.Join(", ", ApplicationReader.Purposes)}", $"应为 {string.Join("、", ApplicationReader.Purposes)} 之一"));
+                r.Fail("purpose", purpose, ApplicationReader.PurposeRefusal);
                 purpose = null;
             }
 
@@ -41,7 +41,7 @@ public sealed record Quota(string QuotaId, string Round, string Purpose, string 
             var places = r.Integer("places", 0, 10_000_000);
             if (id is not null && !rows.TryAdd(id, r.Row))
             {
-                r.Fail("quota_id", id, $"row {rows[id]} has the same quota id");
+                r.Fail("quota_id", id, new Reason($"row {rows[id]} has the same quota id", $"与第 {rows[id]} 行的配额编号相同"));
                 continue;
             }
 

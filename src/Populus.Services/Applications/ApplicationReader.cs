@@ -28,6 +28,9 @@ public static class ApplicationReader
 
     public static readonly string[] Purposes = ["school", "housing"];
 
+    /// <summary>Why a purpose (of an application or a quota) is refused.</summary>
+    public static readonly Reason PurposeRefusal = new($"write one of {string.Join(", ", Purposes)}", $"应为 {string.Join("、", Purposes)} 之一");
+
     /// <param name="stored">The applications already stored for a round, by purpose and person key (the application
     /// id as the value), so that a person applying again is named with the file's other problems, not after them.</param>
     /// <param name="quotas">The round's quotas, when known at receipt: every preference must name one of them, of the
@@ -50,7 +53,7 @@ public static class ApplicationReader
             var purpose = r.RequiredText("purpose");
             if (purpose is not null && !Purposes.Contains(purpose))
             {
-                r.Fail("purpose", purpose, $"write one of {string.Join(", ", Purposes)}");
+                r.Fail("purpose", purpose, PurposeRefusal);
                 purpose = null;
             }
 
@@ -68,7 +71,7 @@ public static class ApplicationReader
                 }
                 else
                 {
-                    r.Fail("id_number", idText, parsed.Reason);
+                    r.Fail("id_number", idText, parsed.Refusal(submitted ?? DateOnly.MaxValue));
                 }
             }
 
@@ -77,14 +80,14 @@ public static class ApplicationReader
             var skill = Code<SkillGrade>(r, "skill", required: false) ?? SkillGrade.None;
             var housing = Code<Housing>(r, "housing", required: true);
             var since = r.Date("residence_since", required: false);
-            var shortSupply = YesNo(r, "short_supply") ?? false;
+            var shortSupply = r.Text("short_supply") is not null && r.YesNo("short_supply") == true;
             var investment = r.Text("investment_cny") is null ? 0 : r.Number("investment_cny", 0, 1e13, new Reason("an investment cannot be negative", "投资额不能为负"));
             var months = Months(r, submitted);
             var events = Events(r, submitted);
             var preferences = (r.RequiredText("preferences") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (preferences.Distinct(StringComparer.Ordinal).Count() != preferences.Length)
             {
-                r.Fail("preferences", string.Join(";", preferences), "a quota is named twice");
+                r.Fail("preferences", string.Join(";", preferences), new Reason("a quota is named twice", "同一配额填写了两次"));
             }
 
             if (quotaById is not null && round is not null && purpose is not null)
@@ -104,7 +107,7 @@ public static class ApplicationReader
 
             if (since is { } s && submitted is { } sub && s > sub)
             {
-                r.Fail("residence_since", Text(s), "after submitted_on");
+                r.Fail("residence_since", Text(s), new Reason("after submitted_on", "晚于提交日 submitted_on"));
             }
 
             // One application per person, round and purpose, checked whatever else is wrong with the row, so that
@@ -112,14 +115,16 @@ public static class ApplicationReader
             var personKey = round is not null && purpose is not null && number is { } who ? identity.PersonKey(who) : null;
             if (personKey is not null && firstRowOf.TryGetValue((round!, purpose!, personKey), out var earlier))
             {
-                r.Fail("id_number", number.ToString(), $"the same person applied in row {earlier} for round {round}, {purpose}; one application per person");
+                r.Fail("id_number", number.ToString(), new Reason($"the same person applied in row {earlier} for round {round}, {purpose}; one application per person",
+                    $"同一人已在第 {earlier} 行申请 {round} 轮次的 {purpose}；每人每轮每类只能申请一次"));
             }
             else if (personKey is not null)
             {
                 firstRowOf[(round!, purpose!, personKey)] = r.Row;
                 if (stored?.Invoke(round!).GetValueOrDefault((purpose!, personKey)) is { } before)
                 {
-                    r.Fail("id_number", number.ToString(), $"this person already applied in round {round} for {purpose} (application {before}); one application per person");
+                    r.Fail("id_number", number.ToString(), new Reason($"this person already applied in round {round} for {purpose} (application {before}); one application per person",
+                        $"此人已在 {round} 轮次申请 {purpose}（申请 {before}）；每人每轮每类只能申请一次"));
                 }
             }
 
@@ -127,7 +132,7 @@ public static class ApplicationReader
             {
                 if (ids.TryGetValue(id, out var first))
                 {
-                    r.Fail("application_id", id, $"row {first} has the same application id");
+                    r.Fail("application_id", id, new Reason($"row {first} has the same application id", $"与第 {first} 行的申请编号相同"));
                 }
                 else
                 {
@@ -160,7 +165,7 @@ public static class ApplicationReader
         table.ThrowIfInvalid();
         if (applications.Count == 0)
         {
-            throw new InvalidInputException(new InputError(table.FileName, 0, null, null, "the file has no applications"));
+            throw new InvalidInputException(new InputError(table.FileName, 0, null, null, "the file has no applications", "文件中没有申请"));
         }
 
         return applications;
@@ -177,7 +182,7 @@ public static class ApplicationReader
 
         if (FactCells.Months(text, submitted, out var months) is { } problem)
         {
-            r.Fail("insurance_months", problem.Part, problem.Reason.English);
+            r.Fail("insurance_months", problem.Part, problem.Reason);
             return null;
         }
 
@@ -194,7 +199,7 @@ public static class ApplicationReader
 
         if (FactCells.Events(text, submitted, out var events) is { } problem)
         {
-            r.Fail("events", problem.Part, problem.Reason.English);
+            r.Fail("events", problem.Part, problem.Reason);
             return null;
         }
 
@@ -215,25 +220,8 @@ public static class ApplicationReader
             return value;
         }
 
-        r.Fail(column, text, $"write one of {Codes<T>.Choices}");
+        r.Fail(column, text, Codes<T>.Refusal);
         return null;
-    }
-
-    private static bool? YesNo(CsvRecord r, string column)
-    {
-        var text = r.Text(column);
-        switch (text?.ToLowerInvariant())
-        {
-            case null:
-                return null;
-            case "yes" or "true" or "1":
-                return true;
-            case "no" or "false" or "0":
-                return false;
-            default:
-                r.Fail(column, text, "write yes or no");
-                return null;
-        }
     }
 
     private static string Text(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text;
+using Populus.Planning.Data;
 
 namespace Populus.Services.People;
 
@@ -15,6 +16,9 @@ public static class Codes<T>
 
     /// <summary>Every code, in declaration order, for messages ("write one of …").</summary>
     public static string Choices { get; } = string.Join(", ", Enum.GetValues<T>().Select(Code));
+
+    /// <summary>Why a value that is none of the codes is refused, in English and Chinese.</summary>
+    public static Reason Refusal { get; } = new($"write one of {Choices}", $"应为以下之一：{Choices}");
 
     public static string Code(T value)
     {

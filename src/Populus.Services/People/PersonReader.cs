@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Populus.Planning.Data;
 using Populus.Storage.Tabular;
 
 namespace Populus.Services.People;
@@ -34,12 +35,12 @@ public static class PersonReader
         }
         catch (JsonException ex)
         {
-            throw new InvalidInputException(new InputError(fileName, 0, null, null, $"not valid JSON: {ex.Message}"));
+            throw new InvalidInputException(new InputError(fileName, 0, null, null, $"not valid JSON: {ex.Message}", $"不是有效的 JSON：{ex.Message}"));
         }
 
         using (document)
         {
-            var f = new JsonFields(document.RootElement, "", (field, value, reason) => errors.Add(new InputError(fileName, 0, field, value, reason)));
+            var f = new JsonFields(document.RootElement, "", (field, value, reason) => errors.Add(new InputError(fileName, 0, field, value, reason.English, reason.Chinese)));
             f.RefuseUnknown([.. Fields]);
             if (errors.Count > 0 && document.RootElement.ValueKind != JsonValueKind.Object)
             {
@@ -67,12 +68,13 @@ public static class PersonReader
             };
             if (person.BirthDate is { } born && born > day)
             {
-                f.Fail("birth_date", born.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), $"after {day:yyyy-MM-dd}, the day the rules are asked for: a birth date is on or before it");
+                f.Fail("birth_date", born.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), new Reason($"after {day:yyyy-MM-dd}, the day the rules are asked for: a birth date is on or before it",
+                    $"晚于查询政策的日期 {day:yyyy-MM-dd}：出生日期应不晚于该日"));
             }
 
             if (person.YoungestChildAge is not null && person.Children is 0)
             {
-                f.Fail("youngest_child_age", person.YoungestChildAge.ToString(), "given, but children is 0");
+                f.Fail("youngest_child_age", person.YoungestChildAge.ToString(), new Reason("given, but children is 0", "已填写，但子女数 children 为 0"));
             }
 
             if (errors.Count > 0)

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
+using Populus.Planning.Data;
 using Populus.Services.People;
 using Populus.Storage.Tabular;
 
@@ -63,7 +64,7 @@ public sealed class PointsRuleTable
     public static PointsRuleTable Parse(string fileName, string json)
     {
         var errors = new List<InputError>();
-        void Fail(string field, string? value, string reason) => errors.Add(new InputError(fileName, 0, field, value, reason));
+        void Fail(string field, string? value, Reason reason) => errors.Add(new InputError(fileName, 0, field, value, reason.English, reason.Chinese));
 
         JsonDocument document;
         try
@@ -72,7 +73,7 @@ public sealed class PointsRuleTable
         }
         catch (JsonException ex)
         {
-            throw new InvalidInputException(new InputError(fileName, 0, null, null, $"not valid JSON: {ex.Message}"));
+            throw new InvalidInputException(new InputError(fileName, 0, null, null, $"not valid JSON: {ex.Message}", $"不是有效的 JSON：{ex.Message}"));
         }
 
         using (document)
@@ -92,7 +93,7 @@ public sealed class PointsRuleTable
                 var item = ReadItem(new JsonFields(element, $"items[{index}].", Fail));
                 if (item is not null && !ids.Add(item.Id))
                 {
-                    Fail($"items[{index}].id", item.Id, "item id used twice");
+                    Fail($"items[{index}].id", item.Id, new Reason("item id used twice", "指标编号重复"));
                 }
                 else if (item is not null)
                 {
@@ -104,7 +105,7 @@ public sealed class PointsRuleTable
 
             if (items.Count == 0 && errors.Count == 0)
             {
-                Fail("items", null, "the table has no items");
+                Fail("items", null, new Reason("the table has no items", "积分表没有指标"));
             }
 
             if (errors.Count > 0)
@@ -129,19 +130,19 @@ public sealed class PointsRuleTable
             }
             else
             {
-                f.Fail("group", groupText, "basic, bonus, deduction or veto");
+                f.Fail("group", groupText, new Reason("basic, bonus, deduction or veto", "应为 basic、bonus、deduction 或 veto（基础、加分、减分、一票否决）"));
             }
         }
 
         var sources = f.Strings("sources");
         foreach (var source in sources.Where(s => !Facts.Contains(s) && !(s.StartsWith("event:", StringComparison.Ordinal) && s.Length > 6)))
         {
-            f.Fail("sources", source, $"not a fact: {string.Join(", ", Facts)} or event:KIND");
+            f.Fail("sources", source, new Reason($"not a fact: {string.Join(", ", Facts)} or event:KIND", $"不是可读取的事实：应为 {string.Join("、", Facts)} 或 event:类别"));
         }
 
         if (sources.Count == 0)
         {
-            f.Fail("sources", null, "name at least one fact");
+            f.Fail("sources", null, new Reason("name at least one fact", "至少填写一个事实"));
         }
 
         FrozenDictionary<string, double>? codePoints = null;
@@ -150,7 +151,7 @@ public sealed class PointsRuleTable
             var map = f.NumberMap("points");
             foreach (var code in map.Keys.Where(c => !sources.Any(s => IsCodeOf(s, c))))
             {
-                f.Fail("points", code, $"not a code of {string.Join(" or ", sources)}");
+                f.Fail("points", code, new Reason($"not a code of {string.Join(" or ", sources)}", $"不是 {string.Join(" 或 ", sources)} 的代码"));
             }
 
             codePoints = map.ToFrozenDictionary(StringComparer.Ordinal);
@@ -159,7 +160,7 @@ public sealed class PointsRuleTable
         var perUnit = f.Has("points_per_unit") ? f.Number("points_per_unit", -1e6, 1e6, required: true) : null;
         if (codePoints is null == perUnit is null && group != PointsGroup.Veto)
         {
-            f.Fail("points", null, "give either 'points' (by code) or 'points_per_unit'");
+            f.Fail("points", null, new Reason("give either 'points' (by code) or 'points_per_unit'", "应给出 points（按代码计分）或 points_per_unit（按单位计分）之一"));
         }
 
         var unit = f.Has("unit") ? f.Number("unit", 1e-9, 1e12, required: true) : 1;
@@ -168,13 +169,13 @@ public sealed class PointsRuleTable
         int? window = f.Has("window_months") ? f.Integer("window_months", 1, 1200, required: true) : null;
         if (window is null && sources.Any(s => s.StartsWith("event:", StringComparison.Ordinal) || s == "insurance_months"))
         {
-            f.Fail("window_months", null, "dated facts (insurance months, events) need a validity window in months");
+            f.Fail("window_months", null, new Reason("dated facts (insurance months, events) need a validity window in months", "有日期的事实（社保缴费月份、事件）需要以月计的有效期"));
         }
 
         var evidence = f.Text("evidence", required: true);
         if (group == PointsGroup.Deduction && (perUnit > 0 || codePoints?.Values.Any(v => v > 0) == true))
         {
-            f.Fail("points_per_unit", perUnit?.ToString(CultureInfo.InvariantCulture), "a deduction takes points away: write a negative figure");
+            f.Fail("points_per_unit", perUnit?.ToString(CultureInfo.InvariantCulture), new Reason("a deduction takes points away: write a negative figure", "减分指标扣减分值：应填写负数"));
         }
 
         if (id is null || group is null || evidence is null)

@@ -105,46 +105,57 @@ public sealed class PointsScorer
         return new ScoreTable(this, applicants, day, totals, vetoed, points, values, residenceDays, insuranceMonths);
     }
 
+    /// <remarks>The note is written in English and in Chinese from the same figures: the applicant who objects to an
+    /// item reads why it scored as it did in either language.</remarks>
     internal ItemScore Describe(int k, double value, double points)
     {
         var c = _items[k];
         var item = c.Item;
         string shown;
         string note;
+        string noteZh;
         if (item.Group == PointsGroup.Veto)
         {
             shown = Number(value);
             note = value > 0 ? $"{item.NameEn}: found within {item.WindowMonths} months — ineligible" : "none found";
+            noteZh = value > 0 ? $"{item.NameZh}：{item.WindowMonths} 个月内有记录，不符合申请条件" : "未发现";
         }
         else if (item.IsPerUnit)
         {
             shown = Number(value);
-            var unitText = c.Source switch
+            var (unitText, counted) = c.Source switch
             {
-                Source.InsuranceMonths => $"months paid in the last {item.WindowMonths}",
-                Source.ResidenceYears => "completed years",
-                Source.Event => $"within {item.WindowMonths} months",
-                _ => "CNY",
+                Source.InsuranceMonths => ($"{shown} months paid in the last {item.WindowMonths}", $"近 {item.WindowMonths} 个月缴费 {shown} 个月"),
+                Source.ResidenceYears => ($"{shown} completed years", $"居住满 {shown} 年"),
+                Source.Event => ($"{shown} within {item.WindowMonths} months", $"{item.WindowMonths} 个月内累计 {shown}"),
+                _ => ($"{shown} CNY", $"投资 {shown} 元"),
             };
+            var units = Number(Math.Floor(value / item.Unit));
+            var capped = Math.Abs(points) >= item.Cap;
             note = value < item.Minimum
-                ? $"{shown} {unitText}: below the minimum {Number(item.Minimum)}, no points"
-                : $"{shown} {unitText}: {Number(Math.Floor(value / item.Unit))} × {Number(item.PointsPerUnit)}" + (Math.Abs(points) >= item.Cap ? $", capped at {Number(item.Cap)}" : "");
+                ? $"{unitText}: below the minimum {Number(item.Minimum)}, no points"
+                : $"{unitText}: {units} × {Number(item.PointsPerUnit)}" + (capped ? $", capped at {Number(item.Cap)}" : "");
+            noteZh = value < item.Minimum
+                ? $"{counted}：低于最低要求 {Number(item.Minimum)}，不计分"
+                : $"{counted}：{units} × {Number(item.PointsPerUnit)}" + (capped ? $"，封顶 {Number(item.Cap)} 分" : "");
         }
         else
         {
             var source = (int)value / 256;
-            shown = c.CodeSources[source] switch
+            var code = (int)value % 256;
+            (shown, var shownZh) = c.CodeSources[source] switch
             {
-                Source.Title => Codes<ProfessionalTitle>.Code((ProfessionalTitle)((int)value % 256)),
-                Source.Skill => Codes<SkillGrade>.Code((SkillGrade)((int)value % 256)),
-                Source.Housing => Codes<Housing>.Code((Housing)((int)value % 256)),
-                Source.ShortSupply => (int)value % 256 == 1 ? "yes" : "no",
-                _ => Codes<Education>.Code((Education)((int)value % 256)),
+                Source.Title => (Codes<ProfessionalTitle>.Code((ProfessionalTitle)code), ChineseNames.Of((ProfessionalTitle)code)),
+                Source.Skill => (Codes<SkillGrade>.Code((SkillGrade)code), ChineseNames.Of((SkillGrade)code)),
+                Source.Housing => (Codes<Housing>.Code((Housing)code), ChineseNames.Of((Housing)code)),
+                Source.ShortSupply => code == 1 ? ("yes", "紧缺职业") : ("no", "非紧缺职业"),
+                _ => (Codes<Education>.Code((Education)code), ChineseNames.Of((Education)code)),
             };
             note = points == 0 ? $"{shown}: no points for this level" : $"{shown}: {Number(points)} points";
+            noteZh = points == 0 ? $"{shownZh}：不计分" : $"{shownZh}：{Number(points)} 分";
         }
 
-        return new ItemScore(item.Id, item.Group, shown, points, note, item.Evidence);
+        return new ItemScore(item.Id, item.Group, shown, points, note, item.Evidence, noteZh);
     }
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);

@@ -19,4 +19,7 @@ public sealed record ScoreSheet(
 }
 
 /// <summary>One item of a score: the value read (a code, a count in the window), the points given and why.</summary>
-public sealed record ItemScore(string ItemId, PointsGroup Group, string Value, double Points, string Note, string Evidence);
+/// <param name="Note">Why, in English ("30 months paid in the last 48: below the minimum 36, no points").</param>
+/// <param name="NoteZh">The same in Chinese (近 48 个月缴费 30 个月：低于最低要求 36，不计分); null in a score stored before
+/// notes were worded in Chinese too (a stored score is never rewritten: a new scoring gives it).</param>
+public sealed record ItemScore(string ItemId, PointsGroup Group, string Value, double Points, string Note, string Evidence, string? NoteZh);

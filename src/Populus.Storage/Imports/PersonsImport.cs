@@ -123,8 +123,7 @@ internal sealed class PersonsImport : ImportKind
             return result.Value;
         }
 
-        record.Fail("national_id", NationalIdNumber.Mask(text),
-            new Reason($"not a GB 11643-1999 identity number: {result.Reason}", $"不是符合 GB 11643-1999 的身份证号：{result.ReasonZh(today)}"));
+        record.Fail("national_id", NationalIdNumber.Mask(text), result.Refusal(today));
         return null;
     }
 

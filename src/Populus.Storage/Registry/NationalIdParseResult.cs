@@ -38,6 +38,10 @@ public readonly struct NationalIdParseResult
         _ => "为空",
     };
 
+    /// <summary>What is wrong in both languages, as a file's problem gives it (<see cref="Reason"/>, <see cref="ReasonZh"/>).</summary>
+    /// <param name="today">The date the number was checked on.</param>
+    public Planning.Data.Reason Refusal(DateOnly today) => new($"not a GB 11643-1999 identity number: {Reason}", $"不是符合 GB 11643-1999 的身份证号：{ReasonZh(today)}");
+
     /// <summary>The parsed number.</summary>
     /// <exception cref="InvalidOperationException">The text was not valid; the message gives the reason.</exception>
     public NationalIdNumber Value => IsValid

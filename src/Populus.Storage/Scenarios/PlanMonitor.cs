@@ -264,8 +264,10 @@ public sealed class PlanMonitor
         ArgumentNullException.ThrowIfNull(target);
         if (!Plan.Book.IsHeldAgainst(target, region))
         {
-            throw new ArgumentException($"{target.IndicatorId} {target.Year} {target.Rule} is a target of {Plan.Regions.NameOf(Plan.Book.Region)}; " +
-                $"a count's target (residents, talent, jobs) is not {Plan.Regions.NameOf(region)}'s, so there is no level to seek for it there.", nameof(region));
+            var (city, there) = (Plan.Regions.NameOf(Plan.Book.Region), Plan.Regions.NameOf(region));
+            throw new GoalSeekRefusedException(new Reason(
+                $"{target.IndicatorId} {target.Year} {target.Rule} is a target of {city}; a count's target (residents, talent, jobs) is not {there}'s, so there is no level to seek for it there",
+                $"{Plan.Catalogue[target.IndicatorId].NameZh} {target.Year} 年目标 {target.Rule} 是{city}的目标；总量指标（常住人口、人才、就业）的目标不分解到{there}，无法在该地区倒推"), nameof(region));
         }
 
         if (probability is not { } p)
@@ -278,12 +280,14 @@ public sealed class PlanMonitor
             throw new ArgumentOutOfRangeException(nameof(trajectories), trajectories, $"must be between 1 and {StochasticProjection.MaxTrajectories:N0}");
         }
 
-        var year = target.Year ?? throw new ArgumentException($"goal seeking needs a target year; {target} has none.", nameof(target));
+        var year = target.Year ?? throw new GoalSeekRefusedException(new Reason($"goal seeking needs a target year; {target} has none", $"目标倒推需要目标年份；{target} 没有"), nameof(target));
         var kept = new[] { (target.IndicatorId, region, year) };
         var uncertainty = Uncertainty;
         return ProbabilisticGoalSeeker.Seek(target, ScenarioGoal.Range(lever),
             level => ScenarioRun.RunKeeping(Model, scenario.With(ScenarioGoal.Levers(lever, level)), uncertainty, Plan.Catalogue, kept, trajectories, seed)
-                .Values(target.IndicatorId, region, year),
+                .Values(target.IndicatorId, region, year) is var values && values.Any(double.IsNaN)
+                    ? throw new GoalSeekRefusedException(ScenarioGoal.NotProjected(Plan.Catalogue[target.IndicatorId], region), nameof(target))
+                    : values,
             p);
     }
 

@@ -120,7 +120,7 @@ internal static class PointsApi
         var latest = desk.Points.Latest(id);
         return TypedResults.Ok(new ScoreView(id, application.Round, application.Purpose, application.MaskedId, application.SubmittedOn,
             latest is null ? null : new SheetView(latest.Revision, latest.Table, latest.Day, latest.Total, latest.Passed, latest.Vetoed, latest.Reason,
-                [.. latest.Items.Select(i => new ItemView(i.ItemId, Codes<PointsGroup>.Code(i.Group), i.Value, i.Points, i.Note, i.Evidence))]),
+                [.. latest.Items.Select(ItemView.Of)]),
             [.. desk.Store.Services.Scores(id).Select(s => new ScoreLine(s.ApplicationId, s.Revision, s.Total, s.Passed, s.Vetoed))],
             desk.Store.Services.Objections(id)));
     }
@@ -189,7 +189,12 @@ internal static class PointsApi
         {
             var facts = body.Facts is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } f ? desk.Points.Corrected(body.Application!, f.GetRawText(), "facts") : null;
             var sheet = desk.Points.Review(id, body.Application!, body.Upheld!.Value, body.Outcome!, me.UserName, facts, facts is null ? null : desk.PointsTable);
-            return TypedResults.Ok(new { objectionId = id, upheld = body.Upheld, rescored = sheet is not null, total = sheet?.Total });
+            var objected = desk.Store.Services.Objections(body.Application!).First(o => o.ObjectionId == id).ItemId;
+            return TypedResults.Ok(new
+            {
+                objectionId = id, upheld = body.Upheld, rescored = sheet is not null, total = sheet?.Total,
+                item = sheet?.Items.Where(i => i.ItemId == objected).Select(ItemView.Of).FirstOrDefault(),
+            });
         });
     }
 
@@ -200,7 +205,11 @@ internal static class PointsApi
     internal sealed record ScoreLine(string ApplicationId, int Revision, double Total, bool Passed, bool Vetoed);
 
     /// <param name="Group">basic, bonus, deduction or veto.</param>
-    internal sealed record ItemView(string ItemId, string Group, string Value, double Points, string Note, string Evidence);
+    /// <param name="NoteZh">The note in Chinese; null in a score stored before notes were worded in Chinese too.</param>
+    internal sealed record ItemView(string ItemId, string Group, string Value, double Points, string Note, string? NoteZh, string Evidence)
+    {
+        public static ItemView Of(ItemScore i) => new(i.ItemId, Codes<PointsGroup>.Code(i.Group), i.Value, i.Points, i.Note, i.NoteZh, i.Evidence);
+    }
 
     internal sealed record SheetView(int Revision, string Table, DateOnly Day, double Total, bool Passed, bool Vetoed, string Reason, IReadOnlyList<ItemView> Items);
 

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Populus.Demography;
 using Populus.Planning.Data;
+using Populus.Planning.GoalSeeking;
 using Populus.Planning.Scenarios;
 using Populus.Planning.Services;
 using Populus.Planning.Targets;
@@ -163,9 +164,9 @@ internal static class ProjectionsApi
             return BilingualProblem.Of(StatusCodes.Status404NotFound, error.Column == "indicator" ? "Unknown indicator" : "No such target",
                 $"{error.Column} '{error.Value}': {error.Reason}", $"{error.Column}“{error.Value}”：{error.ReasonZh ?? error.Reason}");
         }
-        catch (ArgumentException ex)
+        catch (GoalSeekRefusedException ex)
         {
-            return TypedResults.Problem(title: "Cannot seek this target", detail: ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            return BilingualProblem.Of(StatusCodes.Status400BadRequest, "Cannot seek this target", ex.Reason.English + ".", ex.Reason.Chinese);
         }
     }
 

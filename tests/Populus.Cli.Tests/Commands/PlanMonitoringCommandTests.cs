@@ -130,6 +130,16 @@ public sealed class PlanMonitoringCommandTests : IDisposable
     }
 
     [Fact]
+    public void Goal_ACountsTargetInACounty_Exit1_InEnglishThenChinese()
+    {
+        var (exit, _, error) = CliRunner.Run("goal", "--indicator", "resident_population", "--year", "2035", "--lever", "tfr", "--region", "鹿城区", "--db", Db);
+        Assert.Equal(1, exit);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        Assert.Contains("is not 鹿城区's", lines[0], StringComparison.Ordinal);
+        Assert.Contains("不分解到鹿城区，无法在该地区倒推", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Goal_Unreachable_Exit3WithMessage()
     {
         // Migration does not change the sex ratio at birth, which the scenario holds at 109.82 against a target of 109 or less.

@@ -34,6 +34,8 @@ public class ApplicationReaderTests
         var row4 = ex.Errors.Where(e => e.Row == 4).Select(e => e.Column).ToHashSet();
         Assert.Superset(new HashSet<string?> { "id_number", "housing", "preferences" }, row4);
         Assert.DoesNotContain(ex.Errors, e => e.Row == 2);
+        Assert.All(ex.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e.ReasonZh), e.ToString()));
+        Assert.Contains("晚于提交日", row3["insurance_months"].ReasonZh);
     }
 
     [Fact]
@@ -49,6 +51,7 @@ public class ApplicationReaderTests
         Assert.Equal(2, ex.Errors.Count);
         var duplicate = ex.Errors.Single(e => e.Row == 3);
         Assert.Contains("row 2", duplicate.Reason);
+        Assert.Contains("第 2 行", duplicate.ReasonZh);
         Assert.Equal(NationalIdNumber.Create(330302, new DateOnly(1990, 1, 1), 123).ToString(), duplicate.Value);
         // The registry's check of the number: a wrong check character is named, the number is not echoed.
         var wrong = ex.Errors.Single(e => e.Row == 5);

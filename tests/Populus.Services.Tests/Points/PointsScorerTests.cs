@@ -54,6 +54,21 @@ public class PointsScorerTests
         Assert.Equal(0, item.Points);
         Assert.Equal("35", item.Value);
         Assert.Contains("below the minimum 36", item.Note);
+        var rule = PointsRuleTable.Example().Items.Single(i => i.Id == "social_insurance");
+        Assert.Equal($"近 {rule.WindowMonths} 个月缴费 35 个月：低于最低要求 {rule.Minimum}，不计分", item.NoteZh);
+    }
+
+    [Fact]
+    public void EveryItemSaysWhyInChinese_CodesByTheirChineseNames()
+    {
+        var s = Scorer.Score("A1", Base with { Events = [new PointsEvent("criminal_conviction", new DateOnly(2024, 2, 1), 1)] }, Day);
+        Assert.All(s.Items, i => Assert.False(string.IsNullOrWhiteSpace(i.NoteZh), i.ItemId));
+        var education = PointsRuleTable.Example().Items.Single(i => i.Id == "education");
+        Assert.Equal($"本科：{education.CodePoints!["bachelor"]} 分", s.Items.Single(i => i.ItemId == "education").NoteZh);
+        var housing = PointsRuleTable.Example().Items.Single(i => i.Id == "housing");
+        Assert.Equal($"租赁住房：{housing.CodePoints!["rented"]} 分", s.Items.Single(i => i.ItemId == "housing").NoteZh);
+        var veto = PointsRuleTable.Example().Items.Single(i => i.Id == "criminal_conviction");
+        Assert.Equal($"{veto.NameZh}：{veto.WindowMonths} 个月内有记录，不符合申请条件", s.Items.Single(i => i.ItemId == "criminal_conviction").NoteZh);
     }
 
     [Fact]

@@ -11,6 +11,29 @@
   const recordsBadge = r => Pages.badge(r.estimated ? 'estimated' : 'observed',
     r.batches.map(b => t('talent.batch') + ' ' + b.batch + (I18N.lang === 'zh' ? '（' + b.sourceId + '）' : ' (' + b.sourceId + ')')).join(I18N.lang === 'zh' ? '；' : '; '));
 
+  // A score item's value in the reader's words: a code of education, title, skill or housing (本科, 中级职称, 技师, 租赁住房),
+  // yes/no (是/否), else the figure itself (months, years, counts).
+  const itemValue = v => ['education', 'title', 'skill', 'housing'].map(a => `val.${a}.${v}`).concat(`val.${v}`).filter(I18N.has).map(t)[0] ?? v;
+
+  // An application's itemised score — each item's value, points and why (the server's Chinese note first, its English on
+  // hover) — and its objections with their outcome.
+  async function score(id, names) {
+    const s = await Api.get('/api/v1/services/applications/' + encodeURIComponent(id) + '/score');
+    const item = i => names[i] ? I18N.name(names[i].nameZh, names[i].nameEn) : i;
+    const l = s.latest;
+    const objections = s.objections.length
+      ? table([t('points.objection'), t('points.item'), t('points.objectionReason'), t('points.state'), t('points.decision')],
+        s.objections.map(o => [o.objectionId, item(o.itemId), o.reason, I18N.code('objection', o.state), o.outcome || '—']))
+      : h('p', { class: 'note', text: t('points.noObjections') });
+    return [
+      l ? h('p', { class: 'note', text: [id, t('points.total') + ' ' + l.total, t(l.vetoed ? 'points.vetoed' : l.passed ? 'points.passed' : 'points.failed'),
+        l.table, t('points.day') + ' ' + l.day, t('points.revision') + ' ' + l.revision].join(' · ') }) : Pages.nodata(t('points.unscored')),
+      l ? table([t('points.item'), t('points.value'), t('points.points'), t('points.why')],
+        l.items.map(i => [item(i.itemId), itemValue(i.value), i.points, h('span', { class: 'why', title: i.note, text: I18N.name(i.noteZh || i.note, i.note) })])) : '',
+      h('h3', { text: t('points.objections') + ' (' + s.objections.length + ')' }), objections,
+    ];
+  }
+
   async function points(root, me) {
     const round = h('input', { id: 'points-round', value: '2025-school', size: '14' });
     const body = h('div', { id: 'points-body' });
@@ -33,6 +56,16 @@
         series: [{ name: t('points.places'), type: 'bar', data: data.quotas.map(q => q.places) }, { name: t('points.placed'), type: 'bar', data: data.quotas.map(q => q.placed) }],
       });
       if (me.policies.includes('city-work')) {
+        // The score of the application chosen (the first by rank), item by item, with its objections.
+        const names = Object.fromEntries(((await Api.get('/api/v1/services/points-table').catch(() => null))?.items ?? []).map(i => [i.id, i]));
+        const chosen = h('select', { id: 'points-application' }, data.placements.map(p => h('option', { value: p.applicationId, text: p.applicationId })));
+        const sheet = h('div', { id: 'points-score' });
+        const show = async () => {
+          try { sheet.replaceChildren(...await score(chosen.value, names)); } catch (e) { sheet.replaceChildren(Pages.nodata(problemText(e))); }
+        };
+        chosen.addEventListener('change', show);
+        body.append(card('points.score', h('label', {}, t('points.application') + ' ', chosen), sheet));
+        await show();
         const mark = h('input', { id: 'points-passmark', type: 'range', min: '0', max: '200', step: '5', value: '120' });
         const shown = h('span', { text: '120' });
         const out = h('div', { id: 'points-simulation' });
