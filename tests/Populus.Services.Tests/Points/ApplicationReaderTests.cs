@@ -35,7 +35,7 @@ public class ApplicationReaderTests
         Assert.Superset(new HashSet<string?> { "id_number", "housing", "preferences" }, row4);
         Assert.DoesNotContain(ex.Errors, e => e.Row == 2);
         Assert.All(ex.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e.ReasonZh), e.ToString()));
-        Assert.Contains("晚于提交日", row3["insurance_months"].ReasonZh);
+        Assert.Contains("晚于申请提交日期", row3["insurance_months"].ReasonZh);
     }
 
     [Fact]
