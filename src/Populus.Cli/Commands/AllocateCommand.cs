@@ -114,7 +114,7 @@ internal static class AllocateCommand
             using var store = PopulusStore.Open(parse.GetValue(db));
             var applications = store.Services.Applications(parse.GetRequiredValue(round));
             var quotas = RoundQuotas(store, parse.GetRequiredValue(quota), parse.GetRequiredValue(round));
-            var table = ApplicantTable.From([.. applications.Select(a => (a.ApplicationId, FactsJson.Read(a.Facts)))]);
+            var table = FactsJson.Applicants(applications);
             var effect = RuleChangeSimulation.Compare(table, AllocationDesk.Preferences(applications, quotas),
                 quotas, ServiceOptions.DayOf(parse, on), PointsCommand.Table(parse, rules), PointsRuleTable.Load(parse.GetRequiredValue(proposed)), TieBreakers.Default, parse.GetRequiredValue(seed));
             output.WriteLine($"{effect.Applicants} applications: {effect.QualifyNow} qualify under {effect.Current}, {effect.QualifyProposed} under {effect.Proposed}.");

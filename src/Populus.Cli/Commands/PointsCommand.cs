@@ -84,7 +84,8 @@ internal static class PointsCommand
 
             foreach (var o in store.Services.Objections(id))
             {
-                output.WriteLine($"  objection {o.ObjectionId} on {o.ItemId}: {o.State}{(o.Outcome is null ? "" : " — " + o.Outcome)}");
+                output.WriteLine($"  objection {o.ObjectionId} on {o.ItemId}: {o.State}{(o.Outcome is null ? "" : " — " + o.Outcome)}" +
+                                 (o.CorrectedFacts is null ? "" : "; facts corrected (scored on them from then on)"));
             }
 
             return CommandExit.Done;

@@ -124,7 +124,7 @@ public sealed class AllocationDesk(IServiceRecords records, TimeProvider? clock 
             throw new InvalidOperationException($"Applications of round {round} are not scored ({string.Join(", ", unscored)} …): run `populus points score` first.");
         }
 
-        var applicants = ApplicantTable.From([.. applications.Select(a => (a.ApplicationId, FactsJson.Read(a.Facts)))]);
+        var applicants = FactsJson.Applicants(applications);
         var computed = new PointsScorer(table).ScoreAll(applicants, day);
         // Rank on the stored scores, which include reviews; the facts give the tie-breakers.
         var scores = computed.WithStored([.. applications.Select(a => latest[a.ApplicationId].Total)], [.. applications.Select(a => latest[a.ApplicationId].Vetoed)]);
@@ -138,10 +138,12 @@ public sealed class AllocationDesk(IServiceRecords records, TimeProvider? clock 
             text.Append(CultureInfo.InvariantCulture, $"Q|{q.QuotaId}|{q.Round}|{q.Purpose}|{q.RegionCode}|{q.Places}\n");
         }
 
+        // The effective facts are the submitted ones until a correction is upheld, so a run made before any review
+        // hashes as it did when it was made (before schema step 12 too).
         foreach (var a in applications.OrderBy(a => a.ApplicationId, StringComparer.Ordinal))
         {
             var s = latest[a.ApplicationId];
-            text.Append(CultureInfo.InvariantCulture, $"A|{a.ApplicationId}|{a.Facts}|{a.Preferences}|{s.Total:R}|{s.Vetoed}\n");
+            text.Append(CultureInfo.InvariantCulture, $"A|{a.ApplicationId}|{a.EffectiveFacts}|{a.Preferences}|{s.Total:R}|{s.Vetoed}\n");
         }
 
         return (result, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))));

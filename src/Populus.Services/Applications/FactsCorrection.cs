@@ -21,7 +21,7 @@ public static class FactsCorrection
         ["education", "title", "skill", "housing", "short_supply", "investment_cny", "residence_since", "insurance_months", "events"];
 
     /// <param name="source">The file named (or "facts" for the API's field), for the problems.</param>
-    /// <param name="stored">The application's facts as stored: what the correction leaves out is kept.</param>
+    /// <param name="stored">The application's effective facts (those submitted, or as last corrected): what the correction leaves out is kept.</param>
     /// <param name="submitted">The application's submission: as in the file, nothing may be dated after it.</param>
     /// <exception cref="InvalidInputException">Every bad field; nothing was read.</exception>
     public static PointsFacts Read(string json, string source, PointsFacts stored, DateOnly submitted)

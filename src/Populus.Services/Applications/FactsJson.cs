@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Populus.Services.Points;
+using Populus.Storage.Services;
 
 namespace Populus.Services.Applications;
 
@@ -17,4 +18,11 @@ public static class FactsJson
 
     public static PointsFacts Read(string json) =>
         JsonSerializer.Deserialize<PointsFacts>(json, Options) ?? throw new JsonException("empty facts");
+
+    /// <summary>
+    /// The applications' effective facts (<see cref="ApplicationRecord.EffectiveFacts"/>: the latest upheld
+    /// correction's, else those submitted) as scored: by a round's scoring, allocation, its verification and simulation.
+    /// </summary>
+    public static ApplicantTable Applicants(IReadOnlyList<ApplicationRecord> applications) =>
+        ApplicantTable.From([.. applications.Select(a => (a.ApplicationId, Read(a.EffectiveFacts)))]);
 }

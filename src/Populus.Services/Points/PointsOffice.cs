@@ -35,7 +35,10 @@ public sealed class PointsOffice(IServiceRecords records, TimeProvider? clock = 
         return applications;
     }
 
-    /// <summary>Scores every application of a round (a new revision each) and returns the sheets.</summary>
+    /// <summary>
+    /// Scores every application of a round (a new revision each) on its effective facts (an upheld correction's,
+    /// else those submitted: <see cref="ApplicationRecord.EffectiveFacts"/>) and returns the sheets.
+    /// </summary>
     /// <param name="day">The day whose facts count (residence, the insurance window): named by the clerk, never
     /// assumed, and not before any application was submitted (its facts are as of its submission).</param>
     /// <exception cref="ArgumentException">The day is before an application's submission.</exception>
@@ -50,10 +53,13 @@ public sealed class PointsOffice(IServiceRecords records, TimeProvider? clock = 
         RefuseDayBeforeSubmission(applications.Select(a => (a.ApplicationId, a.SubmittedOn)), day);
 
         var latest = records.LatestScores(round).ToDictionary(s => s.ApplicationId, s => s.Revision, StringComparer.Ordinal);
-        var scores = new PointsScorer(table).ScoreAll(ApplicantTable.From([.. applications.Select(a => (a.ApplicationId, FactsJson.Read(a.Facts)))]), day);
+        var scores = new PointsScorer(table).ScoreAll(FactsJson.Applicants(applications), day);
         var sheets = Enumerable.Range(0, scores.Count).Select(scores.Sheet).ToList();
         var now = Now();
-        records.AddScores([.. sheets.Select(s => ToRecord(s, latest.GetValueOrDefault(s.ApplicationId) + 1, now, $"scored with {table.Citation}"))], actor);
+        // Each revision says why: the table, and for an application whose facts a review corrected, that review.
+        var correctedBy = applications.Where(a => a.CorrectedBy is not null).ToDictionary(a => a.ApplicationId, a => a.CorrectedBy, StringComparer.Ordinal);
+        records.AddScores([.. sheets.Select(s => ToRecord(s, latest.GetValueOrDefault(s.ApplicationId) + 1, now,
+            $"scored with {table.Citation}{(correctedBy.TryGetValue(s.ApplicationId, out var review) ? $", facts as corrected by review of {review}" : "")}"))], actor);
         return sheets;
     }
 
@@ -83,8 +89,10 @@ public sealed class PointsOffice(IServiceRecords records, TimeProvider? clock = 
     }
 
     /// <summary>
-    /// Decides an objection. Upheld with corrected facts, the application is scored again on the same day and table
-    /// (a new revision, citing the objection); dismissed, the score stands.
+    /// Decides an objection. Upheld with corrected facts, the corrected facts are kept with the decision (the
+    /// application's effective facts from then on, for later scorings and corrections; the submitted ones stay as
+    /// filed) and the application is scored again on the same day and table (a new revision, citing the objection);
+    /// dismissed, the score and the facts stand.
     /// </summary>
     public ScoreSheet? Review(string objectionId, string applicationId, bool upheld, string outcome, string actor, PointsFacts? corrected, PointsRuleTable? table)
     {
@@ -104,17 +112,20 @@ public sealed class PointsOffice(IServiceRecords records, TimeProvider? clock = 
             rescored = ToRecord(sheet, previous.Revision + 1, Now(), $"review of {objectionId}: {outcome}");
         }
 
-        records.DecideObjection(objectionId, upheld, outcome, actor, rescored);
+        records.DecideObjection(objectionId, upheld, outcome, actor, rescored, rescored is null ? null : FactsJson.Write(corrected!));
         return sheet;
     }
 
-    /// <summary>The facts of an application with a review's corrections (<see cref="FactsCorrection"/>) over those stored.</summary>
+    /// <summary>
+    /// The facts of an application with a review's corrections (<see cref="FactsCorrection"/>) over its effective
+    /// facts, so that a second upheld correction builds on the first.
+    /// </summary>
     /// <param name="source">The file named, or the API's field, for the problems.</param>
     /// <exception cref="Populus.Storage.Tabular.InvalidInputException">Every bad field of the correction.</exception>
     public PointsFacts Corrected(string applicationId, string json, string source)
     {
         var application = records.Application(applicationId) ?? throw new InvalidOperationException($"No application {applicationId}.");
-        return FactsCorrection.Read(json, source, FactsJson.Read(application.Facts), application.SubmittedOn);
+        return FactsCorrection.Read(json, source, FactsJson.Read(application.EffectiveFacts), application.SubmittedOn);
     }
 
     /// <summary>An application's facts are as of its submission, so it is not scored for a day before it.</summary>

@@ -20,6 +20,7 @@ internal static class Migrations
         new SqlMigration(9, "registry_county_security", "PostgreSQL: county row-level security on the person registry"),
         new SqlMigration(10, "census_difference_observed", "鹿城区's 2020 census 60-64 (published 60+ minus 65+) observed, not estimated"),
         new SqlMigration(11, "account_session_version", "accounts: session_version, which a password change, disabling or enabling advances to end the account's sessions"),
+        new SqlMigration(12, "objection_corrected_facts", "objections: the corrected facts an upheld one decided, which the application is scored on from then on"),
     ];
 
     public static int Latest => All[^1].Version;

@@ -13,6 +13,7 @@ public interface IServiceRecords
     /// <exception cref="InvalidInputException">Every application refused, with the row and the earlier application.</exception>
     void AddApplications(IReadOnlyList<ApplicationRecord> applications, string actor);
 
+    /// <summary>The round's applications, each with its latest upheld correction (<see cref="ApplicationRecord.CorrectedFacts"/>).</summary>
     IReadOnlyList<ApplicationRecord> Applications(string round);
 
     ApplicationRecord? Application(string applicationId);
@@ -27,9 +28,13 @@ public interface IServiceRecords
 
     void OpenObjection(ObjectionRecord objection, string actor);
 
-    /// <summary>Decides an open objection; an upheld one may bring the application's new score revision.</summary>
+    /// <summary>
+    /// Decides an open objection; an upheld one may bring the application's corrected facts (kept with the decision,
+    /// the submitted ones unchanged) and its new score revision.
+    /// </summary>
+    /// <exception cref="ArgumentException">Corrected facts with a dismissal.</exception>
     /// <exception cref="InvalidOperationException">The objection is unknown or already decided.</exception>
-    void DecideObjection(string objectionId, bool upheld, string outcome, string actor, ScoreRecord? newScore);
+    void DecideObjection(string objectionId, bool upheld, string outcome, string actor, ScoreRecord? newScore, string? correctedFacts);
 
     IReadOnlyList<ObjectionRecord> Objections(string applicationId);
 

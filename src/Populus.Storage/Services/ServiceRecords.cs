@@ -13,7 +13,17 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
     private const string ScoreColumns = "application_id, revision, rule_table, score_day, total, passed, vetoed, items, scored_at, reason";
     private const string PermitColumns = "permit_id, person_key, masked_id, city_code, region_code, state, applied_on, valid_from, valid_to, revision, key_id, token";
     private const string RunColumns = "run_id, round, status, rule_table, score_day, seed, tie_breakers, quotas, inputs_sha256, results_sha256, run_at, actor, supersedes, reason";
-    private const string ObjectionColumns = "objection_id, application_id, item_id, reason, state, outcome, opened_at, decided_at, decided_by";
+    private const string ObjectionColumns = "objection_id, application_id, item_id, reason, state, outcome, opened_at, decided_at, decided_by, corrected_facts";
+
+    /// <summary>
+    /// The applications with their latest upheld correction: the one rule of an application's effective facts
+    /// (<see cref="ApplicationRecord.EffectiveFacts"/>). Decisions are written one at a time under the writer lock,
+    /// so the later decided_at is the later decision.
+    /// </summary>
+    private static readonly string ApplicationsWithCorrections =
+        $"SELECT {string.Join(", ", ApplicationColumns.Split(", ").Select(x => "a." + x))}, c.objection_id, c.corrected_facts FROM service_application a " +
+        "LEFT JOIN (SELECT application_id, objection_id, corrected_facts, ROW_NUMBER() OVER (PARTITION BY application_id ORDER BY decided_at DESC, objection_id DESC) AS latest " +
+        "FROM points_objection WHERE state = 'upheld' AND corrected_facts IS NOT NULL) c ON c.application_id = a.application_id AND c.latest = 1";
 
     public void AddApplications(IReadOnlyList<ApplicationRecord> applications, string actor)
     {
@@ -58,10 +68,10 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
     }
 
     public IReadOnlyList<ApplicationRecord> Applications(string round) => store.Read((c, t) =>
-        Sql.Query(c, t, $"SELECT {ApplicationColumns} FROM service_application WHERE round = $1 ORDER BY application_id", ReadApplication, round));
+        Sql.Query(c, t, $"{ApplicationsWithCorrections} WHERE a.round = $1 ORDER BY a.application_id", ReadApplication, round));
 
     public ApplicationRecord? Application(string applicationId) => store.Read((c, t) =>
-        Sql.Query(c, t, $"SELECT {ApplicationColumns} FROM service_application WHERE application_id = $1", ReadApplication, applicationId).FirstOrDefault());
+        Sql.Query(c, t, $"{ApplicationsWithCorrections} WHERE a.application_id = $1", ReadApplication, applicationId).FirstOrDefault());
 
     public void AddScores(IReadOnlyList<ScoreRecord> scores, string actor)
     {
@@ -101,15 +111,20 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
                 RefuseClosedRound(c, t, round, "objections");
             }
 
-            Sql.Execute(c, t, $"INSERT INTO points_objection ({ObjectionColumns}) VALUES ($1, $2, $3, $4, 'open', NULL, $5, NULL, NULL)",
+            Sql.Execute(c, t, $"INSERT INTO points_objection ({ObjectionColumns}) VALUES ($1, $2, $3, $4, 'open', NULL, $5, NULL, NULL, NULL)",
                 objection.ObjectionId, objection.ApplicationId, objection.ItemId, objection.Reason, objection.OpenedAt);
             AddAudit(c, t, actor, "objection", objection.ObjectionId, "object", null, "open",
                 $"application {objection.ApplicationId}, item {objection.ItemId}: {objection.Reason}");
         });
     }
 
-    public void DecideObjection(string objectionId, bool upheld, string outcome, string actor, ScoreRecord? newScore)
+    public void DecideObjection(string objectionId, bool upheld, string outcome, string actor, ScoreRecord? newScore, string? correctedFacts)
     {
+        if (!upheld && correctedFacts is not null)
+        {
+            throw new ArgumentException($"Objection {objectionId} is dismissed: a dismissal corrects no facts.", nameof(correctedFacts));
+        }
+
         Write((c, t) =>
         {
             var state = Sql.Scalar(c, t, "SELECT state FROM points_objection WHERE objection_id = $1", objectionId) as string
@@ -128,8 +143,8 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
             }
 
             var to = upheld ? "upheld" : "dismissed";
-            Sql.Execute(c, t, "UPDATE points_objection SET state = $2, outcome = $3, decided_at = $4, decided_by = $5 WHERE objection_id = $1",
-                objectionId, to, outcome, Sql.UtcNow(), actor);
+            Sql.Execute(c, t, "UPDATE points_objection SET state = $2, outcome = $3, decided_at = $4, decided_by = $5, corrected_facts = $6 WHERE objection_id = $1",
+                objectionId, to, outcome, Sql.UtcNow(), actor, correctedFacts);
             AddAudit(c, t, actor, "objection", objectionId, "review", "open", to, outcome);
             if (newScore is not null)
             {
@@ -144,7 +159,7 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
     public IReadOnlyList<ObjectionRecord> Objections(string applicationId) => store.Read((c, t) => Sql.Query(c, t,
         $"SELECT {ObjectionColumns} FROM points_objection WHERE application_id = $1 ORDER BY opened_at, objection_id",
         r => new ObjectionRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Text(5), r.GetDateTime(6),
-            r.IsDBNull(7) ? null : r.GetDateTime(7), r.Text(8)), applicationId));
+            r.IsDBNull(7) ? null : r.GetDateTime(7), r.Text(8), r.Text(9)), applicationId));
 
     public PermitRecord? Permit(string permitId) => store.Read((c, t) =>
         Sql.Query(c, t, $"SELECT {PermitColumns} FROM residence_permit WHERE permit_id = $1", ReadPermit, permitId).FirstOrDefault());
@@ -349,7 +364,8 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
             kind, id, action, from, to, detail);
 
     private static ApplicationRecord ReadApplication(DbDataReader r) =>
-        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Date(5)!.Value, r.GetString(6), r.GetString(7), r.GetString(8), r.Int(9) ?? 0);
+        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.Date(5)!.Value, r.GetString(6), r.GetString(7), r.GetString(8), r.Int(9) ?? 0,
+            r.Text(10), r.Text(11));
 
     private static ScoreRecord ReadScore(DbDataReader r) =>
         new(r.GetString(0), r.Int(1) ?? 0, r.GetString(2), r.Date(3)!.Value, r.Double(4), r.GetBoolean(5), r.GetBoolean(6), r.GetString(7), r.GetDateTime(8), r.GetString(9));

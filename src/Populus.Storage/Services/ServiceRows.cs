@@ -17,7 +17,9 @@ public sealed record AuditRecord(
 
 /// <summary>
 /// A received application: who (keyed hash and masked identity number), for what round and purpose, the facts it
-/// is scored on (JSON) and the quotas it prefers, in order (';'-separated).
+/// was submitted with (JSON, kept as filed) and the quotas it prefers, in order (';'-separated). CorrectedBy and
+/// CorrectedFacts are read from the objections, never stored with the application: its latest objection upheld with
+/// corrected facts and those full facts (<see cref="ObjectionRecord.CorrectedFacts"/>), null when none.
 /// </summary>
 public sealed record ApplicationRecord(
     string ApplicationId,
@@ -29,7 +31,13 @@ public sealed record ApplicationRecord(
     string Facts,
     string Preferences,
     string SourceFile,
-    int SourceRow);
+    int SourceRow,
+    string? CorrectedBy = null,
+    string? CorrectedFacts = null)
+{
+    /// <summary>The facts the application is scored, corrected and allocated on: its latest upheld correction's, else those submitted.</summary>
+    public string EffectiveFacts => CorrectedFacts ?? Facts;
+}
 
 /// <summary>One scoring of an application (revision 1, then one more for each review that changes it).</summary>
 public sealed record ScoreRecord(
@@ -44,7 +52,11 @@ public sealed record ScoreRecord(
     DateTime ScoredAt,
     string Reason);
 
-/// <summary>An applicant's objection to one item of their score, and the review's decision.</summary>
+/// <summary>
+/// An applicant's objection to one item of their score, and the review's decision; CorrectedFacts, when upheld with
+/// corrected facts, the application's full facts as corrected (JSON, as <see cref="ApplicationRecord.Facts"/>), null
+/// otherwise and for objections decided before schema step 12.
+/// </summary>
 public sealed record ObjectionRecord(
     string ObjectionId,
     string ApplicationId,
@@ -54,7 +66,8 @@ public sealed record ObjectionRecord(
     string? Outcome,
     DateTime OpenedAt,
     DateTime? DecidedAt,
-    string? DecidedBy);
+    string? DecidedBy,
+    string? CorrectedFacts = null);
 
 /// <summary>A residence permit as stored (states and dates as in Populus.Services.Permits).</summary>
 public sealed record PermitRecord(

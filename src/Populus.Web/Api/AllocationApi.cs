@@ -256,7 +256,7 @@ internal static class AllocationApi
                 throw new InvalidOperationException($"Round {round} has no applications.");
             }
 
-            var applicants = ApplicantTable.From([.. applications.Select(a => (a.ApplicationId, FactsJson.Read(a.Facts)))]);
+            var applicants = FactsJson.Applicants(applications);
             var effect = RuleChangeSimulation.Compare(applicants, AllocationDesk.Preferences(applications, quotas),
                 quotas, day, desk.PointsTable, proposed!, TieBreakers.Default, string.IsNullOrWhiteSpace(body.Seed) ? "simulation" : body.Seed.Trim());
             return TypedResults.Ok(effect);
