@@ -342,6 +342,35 @@ public sealed class ServicesApiTests
 
     [Theory]
     [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task RequestsWithBadFields_AreRefusedFieldByFieldInEnglishAndChinese(string engine)
+    {
+        var app = TestApp.For(engine);
+        using var admin = await app.SignedIn("admin");
+        using var analyst = await app.SignedIn("analyst");
+        async Task<JsonElement> Refused(HttpClient client, string path, object body, string[] fields)
+        {
+            var problem = await Json(await client.PostAsJsonAsync(path, body), HttpStatusCode.BadRequest);
+            Assert.Equal(fields.Order(), Fields(problem).Order());
+            Assert.All(problem.GetProperty("errors").EnumerateArray(), e => Assert.False(string.IsNullOrWhiteSpace(e.GetProperty("reasonZh").GetString()), e.GetRawText()));
+            Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detailZh").GetString()), problem.GetRawText());
+            return problem;
+        }
+
+        var run = await Refused(admin, "/api/v1/services/rounds/any/allocations",
+            new { quotas = new[] { new { quotaId = "", purpose = "lunch", region = "999999", places = -1 } }, tieBreakers = "lottery,residence", on = "2025-13-01", supersedes = "RUN-1" },
+            ["quotas[0].quotaId", "quotas[0].purpose", "quotas[0].region", "quotas[0].places", "seed", "tieBreakers", "on", "reason"]);
+        Assert.Contains("lottery（公开抽签）结尾", run.GetProperty("detailZh").GetString(), StringComparison.Ordinal);
+        await Refused(analyst, "/api/v1/services/rounds/any/simulate", new { on = "2025-06-01" }, ["quotas", "proposed"]);
+        await Refused(admin, "/api/v1/services/applications/any/objections", new { }, ["item", "reason"]);
+        await Refused(admin, "/api/v1/services/objections/any/decision", new { }, ["application", "upheld", "outcome"]);
+        await Refused(admin, "/api/v1/services/permits", new { }, ["idNumber", "region"]);
+        // A region outside the city names the counties that may be given, in Chinese too.
+        var region = await Refused(admin, "/api/v1/services/permits", new { idNumber = "110101199003074477", region = "110101" }, ["region"]);
+        Assert.Contains(TestApp.Lucheng, region.GetProperty("errors")[0].GetProperty("reasonZh").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task Points_ItemNotesAndRefusedFiles_SayWhyInEnglishAndChinese(string engine)
     {
         var app = TestApp.For(engine);

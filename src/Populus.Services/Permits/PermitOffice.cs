@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Populus.Planning.Catalogue;
+using Populus.Planning.Data;
 using Populus.Services.Identity;
 using Populus.Storage.PlanData;
 using Populus.Storage.Registry;
@@ -25,7 +26,7 @@ public sealed class PermitOffice(IServiceRecords records, IssuerKeyRing keys, Id
         ArgumentException.ThrowIfNullOrWhiteSpace(regionCode);
         if (RegionProblem(regionCode.Trim()) is { } problem)
         {
-            throw new ArgumentException(problem, "region");
+            throw new ArgumentException(problem.English, "region");
         }
 
         var now = _clock.GetUtcNow();
@@ -42,12 +43,14 @@ public sealed class PermitOffice(IServiceRecords records, IssuerKeyRing keys, Id
     /// city itself, a township, another city or an unknown or former code is refused. The command line and the API
     /// both ask this.
     /// </summary>
-    public string? RegionProblem(string regionCode)
+    public Reason? RegionProblem(string regionCode)
     {
         var counties = PlanningRegions.CountiesOf(regions, keys.City);
         return counties.Any(c => c.Code == regionCode) ? null
-            : $"{regionCode} is not a current county of {keys.CityName} ({keys.City}); a permit names the county where the holder lives: " +
-              string.Join(", ", counties.Select(c => $"{c.Code} {c.Name}"));
+            : new Reason($"{regionCode} is not a current county of {keys.CityName} ({keys.City}); a permit names the county where the holder lives: " +
+                         string.Join(", ", counties.Select(c => $"{c.Code} {c.Name}")),
+                $"{regionCode} 不是{keys.CityName}（{keys.City}）现行的县级单位；居住证应注明持证人居住的县（市、区）：" +
+                string.Join("、", counties.Select(c => $"{c.Code} {c.Name}")));
     }
 
     /// <summary>Issues an applied permit; the holder's identity number is shown again and must match the application.</summary>

@@ -49,19 +49,20 @@ internal static class AllocationApi
         var quotas = Quotas(round, body.Quotas, desk, problems);
         if (string.IsNullOrWhiteSpace(body.Seed))
         {
-            problems.Add(new("seed", null, "the published lottery seed is required (fix it before the round closes, e.g. from a public draw).", null, null));
+            problems.Add(ServiceProblems.FieldProblem.Of("seed", null, new("the published lottery seed is required (fix it before the round closes, e.g. from a public draw).",
+                "须给出公开的抽签种子（在轮次截止前确定，如取自公开摇号）")));
         }
 
         IReadOnlyList<TieBreaker> tieBreakers = TieBreakers.Default;
         if (!string.IsNullOrWhiteSpace(body.TieBreakers))
         {
-            try
+            if (TieBreakers.TryParse(body.TieBreakers, out var problem) is { } parsed)
             {
-                tieBreakers = TieBreakers.Parse(body.TieBreakers);
+                tieBreakers = parsed;
             }
-            catch (ArgumentException ex)
+            else
             {
-                problems.Add(new("tieBreakers", body.TieBreakers, ex.Message, null, null));
+                problems.Add(ServiceProblems.FieldProblem.Of("tieBreakers", body.TieBreakers, problem!));
             }
         }
 
@@ -74,13 +75,13 @@ internal static class AllocationApi
             }
             else
             {
-                problems.Add(new("on", body.On, "not a date (write yyyy-mm-dd).", null, null));
+                problems.Add(ServiceProblems.FieldProblem.Of("on", body.On, ServicesApi.NotADate(body.On)));
             }
         }
 
         if (body.Supersedes is not null && string.IsNullOrWhiteSpace(body.Reason))
         {
-            problems.Add(new("reason", null, "a re-run of a published result must say why.", null, null));
+            problems.Add(ServiceProblems.FieldProblem.Of("reason", null, new("a re-run of a published result must say why.", "重新运行已公布的结果须说明原因")));
         }
 
         if (problems.Count > 0)
@@ -215,7 +216,7 @@ internal static class AllocationApi
         var quotas = Quotas(round, body.Quotas, desk, problems);
         if (!ServiceDays.TryParse(body.On, desk, out var day))
         {
-            problems.Add(new("on", body.On, "not a date (write yyyy-mm-dd).", null, null));
+            problems.Add(ServiceProblems.FieldProblem.Of("on", body.On, ServicesApi.NotADate(body.On)));
         }
 
         PointsRuleTable? proposed = null;
@@ -227,7 +228,7 @@ internal static class AllocationApi
         {
             if (mark is < 0 or > 10_000)
             {
-                problems.Add(new("passMark", null, "0 to 10000 points.", null, null));
+                problems.Add(ServiceProblems.FieldProblem.Of("passMark", null, new("0 to 10000 points.", "应为 0 到 10000 分")));
             }
             else
             {
@@ -240,7 +241,7 @@ internal static class AllocationApi
         }
         else
         {
-            problems.Add(new("proposed", null, "give the proposed points table (JSON object) or a passMark.", null, null));
+            problems.Add(ServiceProblems.FieldProblem.Of("proposed", null, new("give the proposed points table (JSON object) or a passMark.", "须给出拟议的积分表（JSON 对象）或合格分数线 passMark")));
         }
 
         if (problems.Count > 0)
@@ -280,7 +281,7 @@ internal static class AllocationApi
     {
         if (given is not { Count: > 0 })
         {
-            problems.Add(new("quotas", null, "at least one quota {quotaId, purpose, region, places} is required.", null, null));
+            problems.Add(ServiceProblems.FieldProblem.Of("quotas", null, new("at least one quota {quotaId, purpose, region, places} is required.", "至少须有一个名额 {quotaId, purpose, region, places}")));
             return [];
         }
 
@@ -292,22 +293,25 @@ internal static class AllocationApi
             var at = $"quotas[{i}]";
             if (string.IsNullOrWhiteSpace(q.QuotaId) || !seen.Add(q.QuotaId.Trim()))
             {
-                problems.Add(new(at + ".quotaId", q.QuotaId, string.IsNullOrWhiteSpace(q.QuotaId) ? "required." : "another quota has the same id.", null, null));
+                problems.Add(ServiceProblems.FieldProblem.Of(at + ".quotaId", q.QuotaId, string.IsNullOrWhiteSpace(q.QuotaId)
+                    ? new("required.", "必填") : new("another quota has the same id.", "与另一名额的编号相同")));
             }
 
             if (q.Purpose is not ("school" or "housing"))
             {
-                problems.Add(new(at + ".purpose", q.Purpose, "school or housing.", null, null));
+                problems.Add(ServiceProblems.FieldProblem.Of(at + ".purpose", q.Purpose, new("school or housing.", "应为 school（入学）或 housing（住房）")));
             }
 
             if (q.Region is null || !PlanningRegions.IsWithin(desk.Regions, q.Region, desk.City))
             {
-                problems.Add(new(at + ".region", q.Region, $"a current region of {desk.Regions.NameOf(desk.City)} ({desk.City}): the city, one of its counties or a township of them.", null, null));
+                problems.Add(ServiceProblems.FieldProblem.Of(at + ".region", q.Region, new(
+                    $"a current region of {desk.Regions.NameOf(desk.City)} ({desk.City}): the city, one of its counties or a township of them.",
+                    $"应为{desk.Regions.NameOf(desk.City)}（{desk.City}）现行的地区：本市、其县（市、区）或所属乡镇（街道）")));
             }
 
             if (q.Places is not (>= 0 and <= 10_000_000))
             {
-                problems.Add(new(at + ".places", q.Places?.ToString(System.Globalization.CultureInfo.InvariantCulture), "0 to 10000000 places.", null, null));
+                problems.Add(ServiceProblems.FieldProblem.Of(at + ".places", q.Places?.ToString(System.Globalization.CultureInfo.InvariantCulture), new("0 to 10000000 places.", "名额数应为 0 到 10000000")));
             }
 
             if (problems.Count == 0)

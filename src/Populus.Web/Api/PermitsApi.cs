@@ -163,17 +163,17 @@ internal static class PermitsApi
         var problems = new List<ServiceProblems.FieldProblem>();
         if (string.IsNullOrWhiteSpace(body.IdNumber))
         {
-            problems.Add(new("idNumber", null, "the applicant's identity number is required.", null, null));
+            problems.Add(ServiceProblems.FieldProblem.Of("idNumber", null, new("the applicant's identity number is required.", "须填写申请人的身份证号码")));
         }
 
         var region = body.Region?.Trim() ?? "";
         if (region.Length == 0)
         {
-            problems.Add(new("region", null, "the region code where the applicant lives (e.g. 330302) is required.", null, null));
+            problems.Add(ServiceProblems.FieldProblem.Of("region", null, new("the region code where the applicant lives (e.g. 330302) is required.", "须填写申请人居住地的地区代码（如 330302）")));
         }
         else if (desk.Permits.RegionProblem(region) is { } problem)
         {
-            problems.Add(new("region", region, problem, null, null));
+            problems.Add(ServiceProblems.FieldProblem.Of("region", region, problem));
         }
 
         if (problems.Count > 0)

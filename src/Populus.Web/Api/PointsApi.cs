@@ -130,12 +130,12 @@ internal static class PointsApi
         var problems = new List<ServiceProblems.FieldProblem>();
         if (string.IsNullOrWhiteSpace(body.Item))
         {
-            problems.Add(new("item", null, "the id of the score item objected to is required.", null, null));
+            problems.Add(ServiceProblems.FieldProblem.Of("item", null, new("the id of the score item objected to is required.", "须填写所异议的积分项目编号")));
         }
 
         if (string.IsNullOrWhiteSpace(body.Reason))
         {
-            problems.Add(new("reason", null, "say why the item is wrong.", null, null));
+            problems.Add(ServiceProblems.FieldProblem.Of("reason", null, new("say why the item is wrong.", "须说明该项目为何有误")));
         }
 
         if (problems.Count > 0)
@@ -161,17 +161,17 @@ internal static class PointsApi
         var problems = new List<ServiceProblems.FieldProblem>();
         if (string.IsNullOrWhiteSpace(body.Application))
         {
-            problems.Add(new("application", null, "the application the objection is about is required.", null, null));
+            problems.Add(ServiceProblems.FieldProblem.Of("application", null, new("the application the objection is about is required.", "须填写异议所涉及的申请")));
         }
 
         if (body.Upheld is null)
         {
-            problems.Add(new("upheld", null, "true (uphold) or false (dismiss) is required.", null, null));
+            problems.Add(ServiceProblems.FieldProblem.Of("upheld", null, new("true (uphold) or false (dismiss) is required.", "须填写 true（异议成立）或 false（异议不成立）")));
         }
 
         if (string.IsNullOrWhiteSpace(body.Outcome))
         {
-            problems.Add(new("outcome", null, "the decision in words, for the applicant and the audit trail.", null, null));
+            problems.Add(ServiceProblems.FieldProblem.Of("outcome", null, new("the decision in words, for the applicant and the audit trail.", "须以文字写明复核决定，供申请人和审计记录")));
         }
 
         if (problems.Count > 0)

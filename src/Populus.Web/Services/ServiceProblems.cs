@@ -70,5 +70,9 @@ internal static class ServiceProblems
     /// <param name="Field">The request field (or file column) at fault.</param>
     /// <param name="Value">The value given, when it may be shown (never an identity number).</param>
     /// <param name="ReasonZh">The reason in Chinese, where it is given in both languages.</param>
-    internal sealed record FieldProblem(string Field, string? Value, string Reason, string? File, int? Row, string? ReasonZh = null);
+    internal sealed record FieldProblem(string Field, string? Value, string Reason, string? File, int? Row, string? ReasonZh = null)
+    {
+        /// <summary>A request field's problem, worded in English and Chinese.</summary>
+        public static FieldProblem Of(string field, string? value, Reason reason) => new(field, value, reason.English, null, null, reason.Chinese);
+    }
 }
