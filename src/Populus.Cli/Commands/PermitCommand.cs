@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Populus.Planning.Catalogue;
 using Populus.Services.Identity;
 using Populus.Services.Permits;
 using Populus.Storage;
@@ -40,12 +41,13 @@ internal static class PermitCommand
     private static PermitOffice Office(ParseResult parse, IPopulusStore store, CommonOptions o, Option<string?> cityOption, Option<string?> nameOption)
     {
         var keys = KeyFolder.Open(parse.GetValue(o.Keys));
-        var (city, name) = Issuer(parse, store, cityOption, nameOption);
-        return new PermitOffice(store.Services, IssuerKeyRing.Open(keys, city, name), IdentityKey.Open(keys), PlanningRegions.From(store));
+        var regions = PlanningRegions.From(store);
+        var (city, name) = Issuer(parse, store, regions, cityOption, nameOption);
+        return new PermitOffice(store.Services, IssuerKeyRing.Open(keys, city, name), IdentityKey.Open(keys), regions);
     }
 
     /// <summary>The issuing city: --city, else the plan's city of the store; its name: --city-name, else the store's name of it.</summary>
-    private static (string City, string Name) Issuer(ParseResult parse, IPopulusStore store, Option<string?> cityOption, Option<string?> nameOption)
+    private static (string City, string Name) Issuer(ParseResult parse, IPopulusStore store, RegionRegistry regions, Option<string?> cityOption, Option<string?> nameOption)
     {
         var city = parse.GetValue(cityOption) ?? PlanningRegions.PlanRegion(store);
         if (parse.GetValue(nameOption) is { } given)
@@ -53,12 +55,11 @@ internal static class PermitCommand
             return (city, given);
         }
 
-        var regions = PlanningRegions.From(store);
         return (city, regions.Contains(city) ? regions.NameOf(city)
             : throw new ArgumentException($"--city {city} is not a region of the store; give its name with --city-name."));
     }
 
-    /// <summary>As <see cref="Issuer(ParseResult, IPopulusStore, Option{string?}, Option{string?})"/> for the key commands, which
+    /// <summary>As <see cref="Issuer(ParseResult, IPopulusStore, RegionRegistry, Option{string?}, Option{string?})"/> for the key commands, which
     /// open the store only when --city or --city-name is left to it.</summary>
     private static (string City, string Name) Issuer(ParseResult parse, Option<string?> db, Option<string?> cityOption, Option<string?> nameOption)
     {
@@ -68,7 +69,7 @@ internal static class PermitCommand
         }
 
         using var store = PopulusStore.Open(parse.GetValue(db));
-        return Issuer(parse, store, cityOption, nameOption);
+        return Issuer(parse, store, PlanningRegions.From(store), cityOption, nameOption);
     }
 
     private static Command Desk(string name, string help, Func<PermitOffice, string, string?, string?, ResidencePermit> act,

@@ -17,18 +17,12 @@ internal static class TalentCommand
         var db = ServiceOptions.Common(retention, db: true).Db;
         retention.SetAction(parse => CommandExit.Run(parse, (output, error) =>
         {
-            if (CohortRetention.CategoryProblem(parse.GetValue(category)) is { } problem)
-            {
-                error.WriteLine($"--category {problem.English}");
-                error.WriteLine($"--category {problem.Chinese}");
-                return CommandExit.Refused;
-            }
-
             var (years, wrong) = CohortRetention.Horizons(parse.GetValue(horizons));
-            if (wrong is not null)
+            var (option, refused) = CohortRetention.CategoryProblem(parse.GetValue(category)) is { } problem ? ("--category", problem) : ("--after", wrong);
+            if (refused is { } reason)
             {
-                error.WriteLine($"--after {wrong.English}");
-                error.WriteLine($"--after {wrong.Chinese}");
+                error.WriteLine($"{option} {reason.English}");
+                error.WriteLine($"{option} {reason.Chinese}");
                 return CommandExit.Refused;
             }
 
@@ -43,7 +37,7 @@ internal static class TalentCommand
 
             output.WriteLine();
             output.WriteLine("intake_year,category,intake,graduates,after_years,still_local,left,not_known,retained_percent,figure_kind");
-            foreach (var c in CohortRetention.Compute(store.Services.TalentIntake(), years, parse.GetValue(category)?.Trim().ToUpperInvariant()))
+            foreach (var c in CohortRetention.Compute(store.Services.TalentIntake(), years, parse.GetValue(category)))
             {
                 foreach (var s in c.After)
                 {

@@ -89,7 +89,7 @@ public static class FactsCorrection
         where T : struct, Enum =>
         value.ValueKind == JsonValueKind.String && Codes<T>.TryParse(value.GetString(), out var code)
             ? Set(() => set(code))
-            : new Reason($"write one of {Codes<T>.Choices}", $"应为 {Codes<T>.Choices} 之一");
+            : Codes<T>.Refusal;
 
     private static Reason? ResidenceSince(JsonElement value, DateOnly submitted, Action<DateOnly?> set)
     {

@@ -20,8 +20,11 @@ public static class CohortRetention
     /// <summary>Why <paramref name="category"/> selects no talent category (A–F); null when it is one, or none is given
     /// (an unknown one would select nobody and read as an empty cohort table).</summary>
     public static Planning.Data.Reason? CategoryProblem(string? category) =>
-        string.IsNullOrWhiteSpace(category) || category.Trim().ToUpperInvariant() is "A" or "B" or "C" or "D" or "E" or "F" ? null
+        Code(category) is null or "A" or "B" or "C" or "D" or "E" or "F" ? null
             : new($"'{category}': a talent category A to F.", $"“{category}”：人才类别应为 A–F");
+
+    /// <summary>A category as asked for, in either case and with spaces around it; null when none is given.</summary>
+    private static string? Code(string? category) => string.IsNullOrWhiteSpace(category) ? null : category.Trim().ToUpperInvariant();
 
     /// <summary>The years after intake asked for (<c>--after</c>, <c>?after=</c>): whole years from 1 to
     /// <see cref="MaxHorizon"/>, separated by commas, each once; none given: <see cref="DefaultHorizons"/>. Else null and why
@@ -55,11 +58,12 @@ public static class CohortRetention
     /// <summary>The longest horizon asked for, in years: a career's length, beyond any record the city keeps.</summary>
     public const int MaxHorizon = 50;
 
-    /// <param name="category">A talent category (A–F) to restrict to; null for all.</param>
+    /// <param name="category">A talent category (A–F, either case) to restrict to; null or blank for all.</param>
     public static IReadOnlyList<CohortRow> Compute(IReadOnlyList<TalentIntakeRecord> intake, IReadOnlyList<int>? horizons = null, string? category = null)
     {
         ArgumentNullException.ThrowIfNull(intake);
         horizons ??= DefaultHorizons;
+        category = Code(category);
         return [.. intake.Where(p => category is null || p.Category == category).GroupBy(p => p.Year).OrderBy(g => g.Key).Select(cohort =>
             new CohortRow(cohort.Key, category ?? "all", cohort.Count(), cohort.Count(p => p.Graduate),
                 RecordBatch.Of(cohort.Select(p => (p.Batch, p.Provenance.SourceId))), cohort.Any(p => p.Provenance.Kind != FigureKind.Observed), [.. horizons.Select(k =>

@@ -40,10 +40,8 @@ internal static class TalentApi
             return ServiceProblems.Invalid("category", problem);
         }
 
-        var code = category?.Trim().ToUpperInvariant();
-
         var scope = CurrentAccount.From(user).Scope;
         var intake = desk.Store.Services.TalentIntake().Where(p => scope.Allows(p.RegionCode)).ToList();
-        return TypedResults.Ok(CohortRetention.Compute(intake, horizons, code is { Length: > 0 } ? code : null));
+        return TypedResults.Ok(CohortRetention.Compute(intake, horizons, category));
     }
 }
