@@ -7,8 +7,9 @@ namespace Populus.Demography.Stochastic;
 /// several) and cell (population by sex and age group, and each <see cref="TrajectoryIndicator"/>), the value of
 /// every trajectory, its mean and the quantiles in <see cref="Probabilities"/>.
 /// </summary>
-/// <remarks>The values are held as <see cref="TrajectoryValues"/>.</remarks>
-public sealed class TrajectoryResults
+/// <remarks>The values are held as <see cref="TrajectoryValues"/>; <see cref="Dispose"/> returns their memory for the
+/// next run to reuse, after which means and quantiles can still be read but the values cannot.</remarks>
+public sealed class TrajectoryResults : IDisposable
 {
     /// <summary>2.5, 10, 25, 50, 75, 90 and 97.5%: the median and the 50%, 80% and 95% intervals.</summary>
     public static readonly ImmutableArray<double> Probabilities = [0.025, 0.10, 0.25, 0.50, 0.75, 0.90, 0.975];
@@ -61,12 +62,16 @@ public sealed class TrajectoryResults
     public double Quantile(int year, string unit, TrajectoryIndicator indicator, int q) => _quantiles[IndicatorCell(year, unit, indicator) * Probabilities.Length + q];
 
     /// <summary>The value of every trajectory, in trajectory order (for <c>TargetProbability</c>).</summary>
+    /// <exception cref="ObjectDisposedException">The values were released.</exception>
     public double[] Values(int year, string unit, TrajectoryIndicator indicator) => Column(IndicatorCell(year, unit, indicator));
 
     public double[] Values(int year, string unit, Sex sex, int ageGroup) => Column(PopulationCell(year, unit, sex, ageGroup));
 
     /// <summary>Population summed over ages of both sexes for every trajectory (the total of <see cref="TrajectoryIndicator.Population"/>).</summary>
     public double[] TotalPopulation(int year, string unit) => Values(year, unit, TrajectoryIndicator.Population);
+
+    /// <summary>Releases the trajectories' values (<see cref="TrajectoryValues.Dispose"/>); the summaries remain.</summary>
+    public void Dispose() => _values.Dispose();
 
     private double[] Column(int cell) => _values.Column(cell);
 

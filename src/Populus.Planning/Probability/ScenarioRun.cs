@@ -200,7 +200,7 @@ public sealed class ScenarioRun
         var rowValues = pairs.Length * years.Length;
         var rowPyramid = places.Length * years.Length * 2 * groups.Count;
         var values = new float[checked(trajectories * rowValues)];
-        var pyramidValues = places.IsEmpty ? null : new TrajectoryValues(trajectories, rowPyramid);
+        using var pyramidValues = places.IsEmpty ? null : new TrajectoryValues(trajectories, rowPyramid);
         // A run given up (a slider moved on) stops within a block of trajectories, leaving the cores to the next.
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism == 0 ? Environment.ProcessorCount : maxDegreeOfParallelism, CancellationToken = cancel };
         cancel.ThrowIfCancellationRequested();

@@ -76,6 +76,25 @@ public class StochasticProjectionTests
         Assert.NotEqual(one.Values(2026, "total", TrajectoryIndicator.Population), other.Values(2026, "total", TrajectoryIndicator.Population));
     }
 
+    /// <summary>A run after another's values were released reuses their memory: it gives the same figures as a run in
+    /// fresh memory, and the released run keeps its summaries but no longer gives its values.</summary>
+    [Fact]
+    public void ReleasedValues_AreReusedByTheNextRun_WithoutChangingIt()
+    {
+        var fresh = Shared.Value.Run(40, 13, maxDegreeOfParallelism: 2);
+        var expected = fresh.Values(2026, "total", TrajectoryIndicator.Population);
+        var median = fresh.Quantile(2026, "total", TrajectoryIndicator.Population, 3);
+        var released = Shared.Value.Run(40, 14, maxDegreeOfParallelism: 2);
+        released.Dispose();
+        released.Dispose(); // a second release returns nothing twice
+
+        var reused = Shared.Value.Run(40, 13, maxDegreeOfParallelism: 2);
+        Assert.Equal(expected, reused.Values(2026, "total", TrajectoryIndicator.Population));
+        Assert.Equal(median, reused.Quantile(2026, "total", TrajectoryIndicator.Population, 3));
+        Assert.True(released.Mean(2026, "total", TrajectoryIndicator.Population) > 0);
+        Assert.Throws<ObjectDisposedException>(() => released.Values(2026, "total", TrajectoryIndicator.Population));
+    }
+
     /// <summary>0–14, 15–64 and 65+ are summed from the output groups when these nest them (five-year groups), from
     /// the single years when they do not (ten-year groups): the indicators built on them, and the population that
     /// scales the next year's migration, agree to the precision kept.</summary>

@@ -72,6 +72,27 @@ public class TrajectoryValuesTests
         Assert.Equal(mean, values.Summarise(probabilities, maxDegreeOfParallelism: 1).Mean);
     }
 
+    /// <summary>Released values' memory goes to the next values of a run: what the last block's padding held before
+    /// is never read back, and the released values can be neither read nor written.</summary>
+    [Fact]
+    public void ReleasedMemory_IsReused_AndTheReleasedValuesRefuseUse()
+    {
+        var before = new TrajectoryValues(37, Cells);
+        for (var b = 0; b < before.Blocks; b++)
+        {
+            var count = Math.Min(TrajectoryValues.BlockSize, 37 - b * TrajectoryValues.BlockSize);
+            before.WriteBlock(b, Enumerable.Repeat(float.NaN, count * Cells).ToArray());
+        }
+
+        before.Dispose();
+        var after = Written(37);
+        var (mean, _) = after.Summarise(TrajectoryResults.Probabilities.AsSpan());
+        Assert.All(mean, m => Assert.False(double.IsNaN(m)));
+        Assert.Equal(Enumerable.Range(0, 37).Select(i => (double)Value(i, 3)), after.Column(3));
+        Assert.Throws<ObjectDisposedException>(() => before.Column(0));
+        Assert.Throws<ObjectDisposedException>(() => before.WriteBlock(0, new float[16 * Cells]));
+    }
+
     [Fact]
     public void SumAndRange_AreNaNWhenAValueIsNaN_InAFullBlockOrTheLastOne()
     {
