@@ -581,11 +581,14 @@ internal static class Kernels
             }
         }
 
+        var r = typeof(T) == typeof(float) && Transposition.IsAccelerated && rowLength >= 8 && rowLength <= MostAgesByEight && groups <= MostAgesByEight
+            ? RowGroupSumsByEight(MemoryMarshal.Cast<T, float>(values), rowLength, bounds, MemoryMarshal.Cast<T, float>(sums), rows)
+            : 0;
+
         // Every offset below lies within the rows and sums checked above: the short loops (a five-year group adds five
         // values) would otherwise spend more on bounds checks than on additions.
         ref readonly var first = ref MemoryMarshal.GetReference(values);
         ref var target = ref MemoryMarshal.GetReference(sums);
-        var r = 0;
         for (; r + 4 <= rows; r += 4)
         {
             ref readonly var v0 = ref Unsafe.Add(ref Unsafe.AsRef(in first), r * rowLength);
@@ -624,5 +627,76 @@ internal static class Kernels
                 sums[r * groups + g] = sum;
             }
         }
+    }
+
+    /// <summary>The longest rows (and most groups) <see cref="RowGroupSumsByEight"/> takes: its columns live on the stack.</summary>
+    private const int MostAgesByEight = 256;
+
+    /// <summary>The rows of <see cref="RowGroupSums{T}"/> eight at a time in single precision; returns the rows done.</summary>
+    /// <remarks>The eight rows' values are turned into columns (<see cref="Transposition"/>), so that a group's sum is
+    /// one vector whose lane i adds row i's values from 0 in the scalar loop's order (the same sums, bit for bit), and the
+    /// sums are turned back into rows. Value by value, four rows at a time, the sums of a trajectory's populations by
+    /// age group took 5–6% of a 10,000-trajectory run. A last block of columns or sums that would pass a row's end is
+    /// taken ending at it instead, rewriting a few values with the same ones.</remarks>
+    private static int RowGroupSumsByEight(ReadOnlySpan<float> values, int rowLength, ReadOnlySpan<int> bounds, Span<float> sums, int rows)
+    {
+        var groups = bounds.Length - 1;
+        Span<float> columns = stackalloc float[rowLength * 8]; // [age][row of the eight]
+        Span<float> groupSums = stackalloc float[groups * 8]; // [group][row of the eight]
+        // Every offset below lies within the rows and sums the caller checked, and within these two buffers.
+        ref readonly var first = ref MemoryMarshal.GetReference(values);
+        ref var column = ref MemoryMarshal.GetReference(columns);
+        ref var groupSum = ref MemoryMarshal.GetReference(groupSums);
+        ref var target = ref MemoryMarshal.GetReference(sums);
+        var r = 0;
+        for (; r + 8 <= rows; r += 8)
+        {
+            ref readonly var block = ref Unsafe.Add(ref Unsafe.AsRef(in first), r * rowLength);
+            for (var x = 0; ; x += 8)
+            {
+                var at = Math.Min(x, rowLength - 8);
+                Transposition.Block(in Unsafe.Add(ref Unsafe.AsRef(in block), at), (nuint)rowLength, ref Unsafe.Add(ref column, at * 8), 8);
+                if (at == rowLength - 8)
+                {
+                    break;
+                }
+            }
+
+            for (var g = 0; g < groups; g++)
+            {
+                var sum = Vector256<float>.Zero;
+                for (var x = bounds[g]; x < bounds[g + 1]; x++)
+                {
+                    sum += Vector256.LoadUnsafe(ref column, (nuint)(x * 8));
+                }
+
+                sum.StoreUnsafe(ref groupSum, (nuint)(g * 8));
+            }
+
+            if (groups >= 8)
+            {
+                for (var g = 0; ; g += 8)
+                {
+                    var at = Math.Min(g, groups - 8);
+                    Transposition.Block(in Unsafe.Add(ref groupSum, at * 8), 8, ref Unsafe.Add(ref target, r * groups + at), (nuint)groups);
+                    if (at == groups - 8)
+                    {
+                        break;
+                    }
+                }
+            }
+            else
+            {
+                for (var g = 0; g < groups; g++)
+                {
+                    for (var i = 0; i < 8; i++)
+                    {
+                        Unsafe.Add(ref target, (r + i) * groups + g) = Unsafe.Add(ref groupSum, g * 8 + i);
+                    }
+                }
+            }
+        }
+
+        return r;
     }
 }

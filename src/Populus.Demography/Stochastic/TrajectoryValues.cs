@@ -3,6 +3,7 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Populus.Demography.Projection;
 
 namespace Populus.Demography.Stochastic;
 
@@ -84,7 +85,21 @@ public sealed class TrajectoryValues : IDisposable
         // Every offset below lies within the lengths checked above.
         ref var target = ref Values[block * BlockSize * Cells];
         ref readonly var source = ref MemoryMarshal.GetReference(rows);
-        for (var c = 0; c < Cells; c++)
+        var c = 0;
+        if (count == BlockSize && Transposition.IsAccelerated)
+        {
+            // Eight cells of eight trajectories at a time, each such block turned from the rows' order into the cells'
+            // (a value at a time, these writes took 4–5% of a 10,000-trajectory run).
+            for (; c + 8 <= Cells; c += 8)
+            {
+                for (var j = 0; j < BlockSize; j += 8)
+                {
+                    Transposition.Block(in Unsafe.Add(ref Unsafe.AsRef(in source), j * Cells + c), (nuint)Cells, ref Unsafe.Add(ref target, c * BlockSize + j), BlockSize);
+                }
+            }
+        }
+
+        for (; c < Cells; c++)
         {
             ref var cell = ref Unsafe.Add(ref target, c * BlockSize);
             for (var j = 0; j < count; j++)

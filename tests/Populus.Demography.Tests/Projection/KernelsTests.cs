@@ -14,28 +14,38 @@ public class KernelsTests
         return [.. Enumerable.Range(0, length).Select(_ => (random.NextDouble() - 0.3) * Math.Pow(10, random.Next(-3, 9)))];
     }
 
+    /// <summary>Single precision from eight rows on takes the rows eight at a time (their values turned into columns):
+    /// rows left after the eights, groups fewer or more than eight, rows whose length is not a multiple of eight.</summary>
     [Theory]
-    [InlineData(7, new[] { 0, 13 })]
-    [InlineData(8, new[] { 0, 5, 10, 13 })]
-    [InlineData(3, new[] { 2, 3, 3, 9 })]
-    public void RowGroupSums_AddEachGroupOfEachRowInOrder(int rows, int[] bounds)
+    [InlineData(7, 13, new[] { 0, 13 })]
+    [InlineData(8, 13, new[] { 0, 5, 10, 13 })]
+    [InlineData(3, 13, new[] { 2, 3, 3, 9 })]
+    [InlineData(8, 8, new[] { 1, 2, 3, 4, 5, 6, 7, 8 })]
+    [InlineData(19, 101, new[] { 0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90, 95, 100, 101 })]
+    [InlineData(24, 21, new[] { 0, 3, 13, 21 })]
+    [InlineData(16, 40, new[] { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 15, 15, 30, 39 })]
+    public void RowGroupSums_AddEachGroupOfEachRowInOrder_InBothPrecisions(int rows, int rowLength, int[] bounds)
     {
-        const int RowLength = 13;
         var groups = bounds.Length - 1;
-        var values = Mixed(rows * RowLength, rows);
+        var values = Mixed(rows * rowLength, rows);
         var sums = new double[rows * groups];
-        Kernels.RowGroupSums(values, RowLength, bounds, sums);
+        Kernels.RowGroupSums(values, rowLength, bounds, sums);
+        var singles = values.Select(v => (float)v).ToArray();
+        var singleSums = new float[rows * groups];
+        Kernels.RowGroupSums<float>(singles, rowLength, bounds, singleSums);
         for (var r = 0; r < rows; r++)
         {
             for (var g = 0; g < groups; g++)
             {
-                var expected = 0.0;
+                var (expected, expectedSingle) = (0.0, 0f);
                 for (var x = bounds[g]; x < bounds[g + 1]; x++)
                 {
-                    expected += values[r * RowLength + x];
+                    expected += values[r * rowLength + x];
+                    expectedSingle += singles[r * rowLength + x];
                 }
 
                 Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(sums[r * groups + g]));
+                Assert.Equal(BitConverter.SingleToInt32Bits(expectedSingle), BitConverter.SingleToInt32Bits(singleSums[r * groups + g]));
             }
         }
     }
