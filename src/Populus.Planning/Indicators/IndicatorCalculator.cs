@@ -1,6 +1,7 @@
 using System.Globalization;
 using Populus.Planning.Catalogue;
 using Populus.Planning.Data;
+using Populus.Planning.Formulas;
 
 namespace Populus.Planning.Indicators;
 
@@ -106,8 +107,12 @@ public sealed class IndicatorCalculator
             throw new InvalidOperationException($"{indicatorId} is reported by {entry.Department}; it has no formula to recompute.");
         }
 
-        return _evaluator.Evaluate(formula, Catalogue.Regions.KeyOrSelf(region), year);
+        return Recompute(formula, Catalogue.Regions.KeyOrSelf(region), year);
     }
+
+    /// <summary><see cref="Recompute(string, string, int)"/> of a formula already found, for a region by its key
+    /// (<see cref="RegionRegistry.KeyOrSelf"/>): a probabilistic run evaluates the same few for each trajectory.</summary>
+    internal DataResult<double> Recompute(Formula formula, string regionKey, int year) => _evaluator.Evaluate(formula, regionKey, year);
 
     /// <summary>The reported figure for an indicator, region and year.</summary>
     public DataResult<ReportedValue> Reported(string indicatorId, string region, int year) =>

@@ -207,7 +207,8 @@ public sealed class ScenarioRun
         var size = TrajectoryValues.BlockSize;
         // Series whose inputs a projection never holds (education, registered population, a grouping of streets) are
         // missing in every trajectory: recorded as such without asking the calculator each time.
-        var given = pairs.Select(p => ScenarioIndicatorData.CanGive(catalogue[p.Item1].Formula!, p.Item2, scenarioPlaces)).ToArray();
+        var formulas = pairs.Select(p => catalogue[p.Item1].Formula!).ToArray(); // the pairs' regions are keys already
+        var given = pairs.Select((p, s) => ScenarioIndicatorData.CanGive(formulas[s], p.Item2, scenarioPlaces)).ToArray();
 
         // The years up to the processes' base year have no deviation in any draw (ScenarioDraw), so every trajectory
         // projects them alike: they are projected once, with their indicators, and each trajectory begins after them.
@@ -246,7 +247,7 @@ public sealed class ScenarioRun
                         continue;
                     }
 
-                    var v = calculator.Recompute(pairs[s].Item1, pairs[s].Item2, years[y]);
+                    var v = calculator.Recompute(formulas[s], pairs[s].Item2, years[y]);
                     row[s * years.Length + y] = v.HasValue ? (float)v.Value : float.NaN;
                 }
             }
@@ -425,6 +426,7 @@ public sealed class ScenarioRun
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(evaluations);
         var judged = evaluations.Select(e => (e.Target.Year ?? e.AsOfYear) > e.AsOfYear && Holds(e.Target.IndicatorId, e.Region)).ToArray();
+        var rules = evaluations.Select((e, k) => judged[k] ? evaluator.Rule(book, e.Target, e.Region, e.AsOfYear) : null).ToArray();
         var met = new int[evaluations.Count];
         var undecided = new bool[evaluations.Count];
         var gate = new Lock();
@@ -438,13 +440,14 @@ public sealed class ScenarioRun
             {
                 for (var k = 0; k < evaluations.Count; k++)
                 {
-                    if (!judged[k])
+                    // A target one trajectory cannot judge has no probability: the range's other trajectories are not
+                    // judged on it (a series no projection gives, education's say, is missing in every one).
+                    if (rules[k] is not { } rule || ownUndecided[k])
                     {
                         continue;
                     }
 
-                    var e = evaluations[k];
-                    switch (evaluator.Meets(book, e.Target, e.Region, e.AsOfYear, projected))
+                    switch (rule(projected))
                     {
                         case true:
                             ownMet[k]++;

@@ -315,7 +315,7 @@ public class ScenarioProjector<T>
     /// row sums to a finite number (each is a finite multiple of a checked profile); otherwise the engine checks them all.</summary>
     private (ScenarioYear Levels, DeathRates Male, DeathRates Female, bool Trusted) Step(Scenario scenario, int year, ReadOnlySpan<double> start, ScenarioDraw? draw, double shift)
     {
-        var (tfr, e0m, e0f, srb, graduates, retention, netMigration, extraGraduates, urbanPath, yearMigrants) = Central(scenario, year);
+        var (tfr, e0m, e0f, srb, graduates, retention, netMigration, extraGraduates, urbanPath, stateMigrants) = Central(scenario, year);
         (e0m, e0f) = (e0m + shift, e0f + shift);
         var (e0fDrawn, e0mDrawn) = draw?.LifeExpectancies(year, e0f, e0m) ?? (e0f, e0m);
         var (maleSurvival, maleMx) = _mortality.At<T>(Sex.Male, e0mDrawn);
@@ -351,8 +351,7 @@ public class ScenarioProjector<T>
                 _step.SexRatioAtBirth[s] = T.CreateTruncating(srb);
                 var residence = r == Urban ? county.MigrantUrbanShare : 1 - county.MigrantUrbanShare;
                 var row = migrants.Slice(s * _block, _block);
-                TensorPrimitives.Multiply(yearMigrants, T.CreateTruncating(county.NetMigrationShare * residence), row);
-                TensorPrimitives.MultiplyAdd(_migrationProfile, T.CreateTruncating(residence * drawnMigrants), row, row);
+                TensorPrimitives.MultiplyAdd(_migrationProfile, T.CreateTruncating(residence * drawnMigrants), stateMigrants.AsSpan(s * _block, _block), row);
                 var total = double.CreateTruncating(Kernels.Sum<T>(row));
                 trusted &= double.IsFinite(total);
                 if (r == Urban)
@@ -377,9 +376,9 @@ public class ScenarioProjector<T>
         return (levels, maleMx, femaleMx, trusted);
     }
 
-    /// <summary>The scenario's levels of <paramref name="year"/> and its migrants by sex and age before a region's share
-    /// (the total along the Rogers–Castro profile plus the extra graduates at the graduate age): the same in every
-    /// trajectory of a run, so kept for the scenario last projected.</summary>
+    /// <summary>The scenario's levels of <paramref name="year"/> and its migrants of each state by sex and age (the total
+    /// along the Rogers–Castro profile plus the extra graduates at the graduate age, times the region's share and the
+    /// residence's): the same in every trajectory of a run, so kept for the scenario last projected.</summary>
     private CentralYear<T> Central(Scenario scenario, int year)
     {
         var k = year - Model.BaseYear - 1;
@@ -404,6 +403,17 @@ public class ScenarioProjector<T>
         var migrants = new T[_block];
         TensorPrimitives.Multiply(_migrationProfile, T.CreateTruncating(netMigration), migrants);
         TensorPrimitives.MultiplyAdd(_graduateProfile, T.CreateTruncating(extraGraduates), migrants, migrants);
+        var stateMigrants = new T[States.Count * _block];
+        for (var c = 0; c < _counties; c++)
+        {
+            var county = Model.Counties[c];
+            for (var r = 0; r < 2; r++)
+            {
+                var residence = r == Urban ? county.MigrantUrbanShare : 1 - county.MigrantUrbanShare;
+                TensorPrimitives.Multiply(migrants, T.CreateTruncating(county.NetMigrationShare * residence), stateMigrants.AsSpan(_stateOf[(2 * c) + r] * _block, _block));
+            }
+        }
+
         // A both-sexes e0 L sets the sexes at L ∓ gap/2 before the year's shift (Project), the gap that of the sexes' paths.
         var (maleE0, femaleE0) = (scenario.At(ScenarioAssumption.MaleLifeExpectancy, year), scenario.At(ScenarioAssumption.FemaleLifeExpectancy, year));
         if (scenario.Gives(ScenarioAssumption.LifeExpectancy))
@@ -413,7 +423,7 @@ public class ScenarioProjector<T>
         }
 
         var central = new CentralYear<T>(scenario.At(ScenarioAssumption.TotalFertility, year), maleE0, femaleE0, scenario.At(ScenarioAssumption.SexRatioAtBirth, year) / 100,
-            graduates, retention, netMigration, extraGraduates, scenario.At(ScenarioAssumption.Urbanization, year) / 100, migrants);
+            graduates, retention, netMigration, extraGraduates, scenario.At(ScenarioAssumption.Urbanization, year) / 100, stateMigrants);
         _central[k] = central;
         return central;
     }

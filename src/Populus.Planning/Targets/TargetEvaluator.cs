@@ -97,14 +97,23 @@ public sealed class TargetEvaluator
     /// probabilistic projection at a time (<see cref="Probability.ScenarioRun"/>).</summary>
     public bool? Meets(TargetBook book, PlanTarget target, string region, int asOfYear, ProjectedIndicators projection)
     {
+        ArgumentNullException.ThrowIfNull(projection);
+        return Rule(book, target, region, asOfYear)(projection);
+    }
+
+    /// <summary><see cref="Meets"/> for any projection: the indicator, the region's key and the previous target, which
+    /// no projection changes, are found once (a probabilistic run judges each target in a thousand trajectories, and
+    /// finding them each time cost it a fifth of its judging).</summary>
+    public Func<ProjectedIndicators, bool?> Rule(TargetBook book, PlanTarget target, string region, int asOfYear)
+    {
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(projection);
         var entry = _calculator.Catalogue[target.IndicatorId];
         region = _calculator.Catalogue.Regions.KeyOrSelf(region);
         var year = target.Year ?? asOfYear;
-        IndicatorValue ValueAt(int y) => y <= asOfYear ? _calculator.Compute(entry.Id, region, y) : projection.Get(entry.Id, region, y);
-        return Check(target, entry, region, year, Previous(book, entry.Id, year), ValueAt, explain: false).Met;
+        var previous = Previous(book, entry.Id, year);
+        return projection => Check(target, entry, region, year, previous,
+            y => y <= asOfYear ? _calculator.Compute(entry.Id, region, y) : projection.Get(entry.Id, region, y), explain: false).Met;
     }
 
     /// <summary>The years after <paramref name="asOfYear"/> whose projected values <see cref="Meets"/> reads to judge

@@ -8,7 +8,8 @@ namespace Populus.Planning.Tests.Scenarios;
 /// but the e0 asked.</summary>
 public class MortalityLevelsTests
 {
-    private static readonly double[] Levels = [76.43, 81.07, 79.5, 84.99, 76.43];
+    // Whole hundredths (as every drawn e0 is, kept by index) and one that is not (kept by value).
+    private static readonly double[] Levels = [76.43, 81.07, 79.5, 84.99, 76.43, 78.125];
 
     [Theory]
     [InlineData(Sex.Male)]
