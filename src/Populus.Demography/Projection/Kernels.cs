@@ -561,8 +561,9 @@ internal static class Kernels
     /// <summary>sums[r · G + g] = Σ values[r · rowLength + x] for x from bounds[g] to bounds[g + 1] − 1, added in that order
     /// from 0 (the order of a plain loop over the row), for every row r of <paramref name="values"/> and each of the
     /// G = bounds.Length − 1 groups.</summary>
-    /// <remarks>Four rows at a time: one row's sum is a chain of dependent additions, four chains keep the adder busy
-    /// while each keeps its own order. All groups in one call: a call per group cost more than its additions.</remarks>
+    /// <remarks>Single precision takes eight rows at a time as vectors (<see cref="RowGroupSumsByEight"/>); the rows left,
+    /// and double precision, four at a time: one row's sum is a chain of dependent additions, four chains keep the adder
+    /// busy while each keeps its own order. All groups in one call: a call per group cost more than its additions.</remarks>
     public static void RowGroupSums<T>(ReadOnlySpan<T> values, int rowLength, ReadOnlySpan<int> bounds, Span<T> sums)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>, IMinMaxValue<T>
     {

@@ -171,7 +171,6 @@ public static class ApplicationReader
         return applications;
     }
 
-    // The file's reasons stay in English, as the rest of this reader words them.
     private static IReadOnlyList<int>? Months(CsvRecord r, DateOnly? submitted)
     {
         var text = r.Text("insurance_months");
