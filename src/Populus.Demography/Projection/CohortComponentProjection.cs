@@ -87,6 +87,7 @@ public class CohortComponentProjection<T>
     private T[] _birthsByMothersAge = [];
     private T _startShare;
     private T _endShare;
+    private bool _fuses; // transfers by rates and end migrants settle in one pass (FusedTransfersAndEndMigrants)
 
     /// <param name="states">The state space (use <see cref="StateSpace.Single"/> for one region).</param>
     /// <param name="ages">The projection grid: equal widths n from 0 and an open last group; n is the step length.</param>
@@ -465,6 +466,8 @@ public class CohortComponentProjection<T>
             (_startShare, _endShare) = (T.Zero, T.Zero);
         }
 
+        _fuses = step.HasTransitions && step.OutRate is not null && step.CountOut is null && _endShare > T.Zero && step.Timing != MigrationTiming.End;
+
         if (!step.HasTransitions && Births.IsMothersState)
         {
             // No state depends on another: the whole step runs state by state.
@@ -633,26 +636,7 @@ public class CohortComponentProjection<T>
         {
             for (var sex = 0; sex < 2; sex++)
             {
-                // Transfers by rates then end migrants in one pass, as far as no value goes below zero; from there (or
-                // with counts, or no end migrants) one after the other, each clipping what it takes below zero.
-                var done = step.HasTransitions && step.OutRate is not null && step.CountOut is null && _endShare > T.Zero && step.Timing != MigrationTiming.End
-                    ? FusedTransfersAndEndMigrants(s, sex)
-                    : 0;
-                if (1 + done == a)
-                {
-                    // All done in the fused pass (the usual case): no empty passes (they cost 2–3% of a stochastic run).
-                    continue;
-                }
-
-                if (step.HasTransitions)
-                {
-                    ApplyTransfers(s, sex, 1 + done, a);
-                }
-
-                if (step.Timing != MigrationTiming.End)
-                {
-                    AddEndMigrants(s, sex, 1 + done, a);
-                }
+                Settle(s, sex, 1, a, endMigrants: step.Timing != MigrationTiming.End);
             }
 
             // Women-years of exposure: the mean of the start (after start migrants) and end populations, times n.
@@ -712,19 +696,43 @@ public class CohortComponentProjection<T>
         {
             for (var sex = 0; sex < 2; sex++)
             {
-                ApplyTransfers(s, sex, 0, 1);
-                AddEndMigrants(s, sex, 0, 1);
+                Settle(s, sex, 0, 1, endMigrants: true);
             }
         }
     }
 
-    /// <summary>Transfers and end migrants at ages n … ω+ in one pass (<see cref="Kernels.TransferAndAddScaled"/>); the ages done.</summary>
-    private int FusedTransfersAndEndMigrants(int s, int sex)
+    /// <summary>Transfers (when the step has any), then end migrants when <paramref name="endMigrants"/>, at ages
+    /// [firstAge, endAge).</summary>
+    /// <remarks>Both in one pass as far as no value goes below zero; from there (or with counts, or no end migrants) one
+    /// after the other, each clipping what it takes below zero. In the usual case the fused pass does every age, and
+    /// the separate passes are not called at all: over no ages they cost 2–3% of a stochastic run, and for the newborns
+    /// (one age a row) each pass cost more in calls than in arithmetic.</remarks>
+    private void Settle(int s, int sex, int firstAge, int endAge, bool endMigrants)
     {
-        var o = (s * 2 + sex) * _a + 1;
-        var len = _a - 1;
-        var outflow = _transfersOut.Length > 0 ? OutOf(s, sex).Slice(1, len) : default; // not kept: not written
-        return Kernels.TransferAndAddScaled(_pop.AsSpan(Next(s, sex) + 1, len), InOf(s, sex).Slice(1, len), outflow,
+        var done = firstAge + (_fuses && endMigrants ? FusedTransfersAndEndMigrants(s, sex, firstAge, endAge) : 0);
+        if (done == endAge)
+        {
+            return;
+        }
+
+        if (_step.HasTransitions)
+        {
+            ApplyTransfers(s, sex, done, endAge);
+        }
+
+        if (endMigrants)
+        {
+            AddEndMigrants(s, sex, done, endAge);
+        }
+    }
+
+    /// <summary>Transfers and end migrants at ages [firstAge, endAge) in one pass (<see cref="Kernels.TransferAndAddScaled"/>); the ages done.</summary>
+    private int FusedTransfersAndEndMigrants(int s, int sex, int firstAge, int endAge)
+    {
+        var o = (s * 2 + sex) * _a + firstAge;
+        var len = endAge - firstAge;
+        var outflow = _transfersOut.Length > 0 ? OutOf(s, sex).Slice(firstAge, len) : default; // not kept: not written
+        return Kernels.TransferAndAddScaled(_pop.AsSpan(Next(s, sex) + firstAge, len), InOf(s, sex).Slice(firstAge, len), outflow,
             _step.OutRate.AsSpan(o, len), _step.Migrants.AsSpan(o, len), _endShare);
     }
 
