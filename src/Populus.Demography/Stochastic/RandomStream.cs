@@ -5,9 +5,12 @@ namespace Populus.Demography.Stochastic;
 /// so trajectory i draws the same numbers whichever thread runs it and however many threads there are.
 /// </summary>
 /// <remarks>
-/// Normal deviates come from Marsaglia's polar method, which needs only +, ×, √ and ln; √ is exact under IEEE 754 and
-/// .NET's ln is the platform's (glibc on Linux), so runs agree bit for bit across machines with the same runtime
-/// library. A mutable struct: keep it in a local and pass it by reference.
+/// Normal deviates come from the ziggurat method [MT2000] (<see cref="NormalZiggurat"/>): almost every deviate costs
+/// one 64-bit draw, a multiplication and a comparison, where Marsaglia's polar method, used before, cost a logarithm,
+/// a square root and a division a pair (a twentieth of a 10,000-trajectory run; docs/benchmarks.md "Session 24").
+/// Its tables and its rare exits use only +, ×, ÷, √, exp and ln; √ is exact under IEEE 754 and .NET's exp and ln
+/// are the platform's (glibc on Linux), so runs agree bit for bit across machines with the same runtime library.
+/// A mutable struct: keep it in a local and pass it by reference.
 /// </remarks>
 public struct RandomStream
 {
@@ -15,8 +18,6 @@ public struct RandomStream
     private ulong _s1;
     private ulong _s2;
     private ulong _s3;
-    private double _spare;
-    private bool _hasSpare;
 
     /// <summary>The stream of trajectory <paramref name="index"/> of a run seeded with <paramref name="seed"/> (also block
     /// <paramref name="index"/> of a synthetic registry).</summary>
@@ -29,8 +30,6 @@ public struct RandomStream
         _s1 = SplitMix(ref x);
         _s2 = SplitMix(ref x);
         _s3 = SplitMix(ref x);
-        _spare = 0;
-        _hasSpare = false;
     }
 
     /// <summary>The next 64 random bits.</summary>
@@ -59,25 +58,31 @@ public struct RandomStream
     /// <summary>A standard normal deviate.</summary>
     public double NextNormal()
     {
-        if (_hasSpare)
+        var zig = NormalZiggurat.Instance;
+        while (true)
         {
-            _hasSpare = false;
-            return _spare;
-        }
+            // The layer from the low 8 bits and the point across it from the high 53, a signed integer j uniform on
+            // [−2⁵², 2⁵²): disjoint bits, so the two are independent ([Doornik2005]: the original drew both from one
+            // 32-bit number, which correlates them).
+            var bits = NextBits();
+            var layer = (int)(bits & (NormalZiggurat.Layers - 1));
+            var j = unchecked((long)bits) >> 11;
+            var x = j * zig.Step(layer);
+            if (Math.Abs(j) < zig.InnerLimit(layer))
+            {
+                return x; // within the part of the layer wholly under the density: 99% of draws
+            }
 
-        double u, v, s;
-        do
-        {
-            u = 2 * NextUniform() - 1;
-            v = 2 * NextUniform() - 1;
-            s = u * u + v * v;
-        }
-        while (s >= 1 || s == 0);
+            if (layer == 0)
+            {
+                return zig.Tail(ref this, j < 0);
+            }
 
-        var f = Math.Sqrt(-2 * Math.Log(s) / s);
-        _spare = v * f;
-        _hasSpare = true;
-        return u * f;
+            if (zig.UnderDensity(layer, x, NextUniform()))
+            {
+                return x;
+            }
+        }
     }
 
     private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));

@@ -37,6 +37,73 @@ public class RandomAndProcessTests
     }
 
     [Fact]
+    public void Normals_FollowTheNormalDistribution()
+    {
+        // Kolmogorov–Smirnov against Φ: at the 0.1% level the largest gap between the empirical and the normal
+        // distribution functions of n draws stays below 1.95/√n.
+        var rng = new RandomStream(17, 0);
+        const int N = 200_000;
+        var z = new double[N];
+        for (var i = 0; i < N; i++)
+        {
+            z[i] = rng.NextNormal();
+        }
+
+        Array.Sort(z);
+        var gap = 0.0;
+        for (var i = 0; i < N; i++)
+        {
+            var phi = 0.5 * MathNet.Numerics.SpecialFunctions.Erfc(-z[i] / Math.Sqrt(2));
+            gap = Math.Max(gap, Math.Max((i + 1.0) / N - phi, phi - (double)i / N));
+        }
+
+        Assert.True(gap < 1.95 / Math.Sqrt(N), $"Kolmogorov–Smirnov distance {gap}");
+    }
+
+    [Fact]
+    public void Normals_ReachTheTailsAsOften_AsTheNormalDoes()
+    {
+        // Beyond the ziggurat's base (|z| > r) every deviate comes from the tail method; beyond 2 most come from the
+        // layers' wedges. Expected counts ± 5 standard deviations (binomial).
+        var rng = new RandomStream(23, 0);
+        const int N = 2_000_000;
+        var (beyondBase, beyondTwo, negativeBeyondBase) = (0, 0, 0);
+        for (var i = 0; i < N; i++)
+        {
+            var z = rng.NextNormal();
+            beyondBase += Math.Abs(z) > NormalZiggurat.TailStart ? 1 : 0;
+            negativeBeyondBase += z < -NormalZiggurat.TailStart ? 1 : 0;
+            beyondTwo += Math.Abs(z) > 2 ? 1 : 0;
+        }
+
+        static (double Low, double High) Expected(double p) => (N * p - 5 * Math.Sqrt(N * p * (1 - p)), N * p + 5 * Math.Sqrt(N * p * (1 - p)));
+        var pBase = MathNet.Numerics.SpecialFunctions.Erfc(NormalZiggurat.TailStart / Math.Sqrt(2)); // P(|Z| > r) ≈ 2.6·10⁻⁴
+        var pTwo = MathNet.Numerics.SpecialFunctions.Erfc(2 / Math.Sqrt(2)); // P(|Z| > 2) ≈ 0.0455
+        Assert.InRange(beyondBase, Expected(pBase).Low, Expected(pBase).High);
+        Assert.InRange(negativeBeyondBase, Expected(pBase / 2).Low, Expected(pBase / 2).High);
+        Assert.InRange(beyondTwo, Expected(pTwo).Low, Expected(pTwo).High);
+    }
+
+    [Fact]
+    public void Ziggurat_LayersHaveEqualAreas()
+    {
+        // Layer i ≥ 1: xᵢ·(f(xᵢ₊₁) − f(xᵢ)) = v; the bottom one: its width times f(r) = v; the top reaches 0.
+        var zig = NormalZiggurat.Instance;
+        static double F(double x) => Math.Exp(-0.5 * x * x);
+        Assert.Equal(NormalZiggurat.LayerArea, zig.Right(0) * F(NormalZiggurat.TailStart), 15);
+        for (var i = 1; i < NormalZiggurat.Layers; i++)
+        {
+            var next = i + 1 < NormalZiggurat.Layers ? zig.Right(i + 1) : 0;
+            Assert.Equal(NormalZiggurat.LayerArea, zig.Right(i) * (F(next) - F(zig.Right(i))), 9);
+        }
+
+        Assert.InRange(zig.Right(NormalZiggurat.Layers - 1), 0.1, 0.5);
+        // r and v belong together: the tail's area, ∫ᵣ^∞ f = √(π/2)·erfc(r/√2), is v − r·f(r).
+        var tail = Math.Sqrt(Math.PI / 2) * MathNet.Numerics.SpecialFunctions.Erfc(NormalZiggurat.TailStart / Math.Sqrt(2));
+        Assert.Equal(NormalZiggurat.LayerArea, NormalZiggurat.TailStart * F(NormalZiggurat.TailStart) + tail, 12);
+    }
+
+    [Fact]
     public void Process_SimulatedVarianceMatchesFormula()
     {
         var process = new Ar1Process(0.1, 0.9, 0.05);
