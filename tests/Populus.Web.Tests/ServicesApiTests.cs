@@ -106,11 +106,16 @@ public sealed class ServicesApiTests
         Assert.Equal("330302********123X".Length, applied.GetProperty("maskedId").GetString()!.Length);
         Assert.DoesNotContain(id, applied.GetRawText(), StringComparison.Ordinal);
 
-        var wrong = await admin.PostAsJsonAsync($"/api/v1/services/permits/{permit}/issue", new { idNumber = TestApp.LongwanPerson.Disclose() });
-        Assert.Equal(HttpStatusCode.Conflict, wrong.StatusCode);
+        var wrong = await Json(await admin.PostAsJsonAsync($"/api/v1/services/permits/{permit}/issue", new { idNumber = TestApp.LongwanPerson.Disclose() }), HttpStatusCode.Conflict);
+        Assert.Equal($"所出示的身份证号码不是居住证 {permit} 申请人的号码。", wrong.GetProperty("detailZh").GetString());
         var issued = await Json(await admin.PostAsJsonAsync($"/api/v1/services/permits/{permit}/issue", new { idNumber = id }), HttpStatusCode.OK);
         Assert.Equal("issued", issued.GetProperty("state").GetString());
         Assert.True(issued.GetProperty("hasToken").GetBoolean());
+        // A refused transition says in Chinese alone what the permit is and what may happen to it (no English inside).
+        var again = await Json(await admin.PostAsJsonAsync($"/api/v1/services/permits/{permit}/issue", new { idNumber = id }), HttpStatusCode.Conflict);
+        Assert.Equal($"居住证 {permit} 已签发，不能签发；可办理：续签、登记期满、吊销。", again.GetProperty("detailZh").GetString());
+        var elsewhere = await Json(await admin.PostAsJsonAsync("/api/v1/services/permits", new { idNumber = TestApp.LongwanPerson.Disclose(), region = "330100" }), HttpStatusCode.BadRequest);
+        Assert.StartsWith("region：330100 不是温州市（330300）现行的县级单位", elsewhere.GetProperty("detailZh").GetString(), StringComparison.Ordinal);
 
         var token = await admin.GetStringAsync($"/api/v1/services/permits/{permit}/token?purpose=counter+check");
         var png = await admin.GetByteArrayAsync($"/api/v1/services/permits/{permit}/qr.png");

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Data.Common;
 using System.Text.Json;
-using Populus.Planning.GoalSeeking;
+using Populus.Planning.Data;
+using Populus.Services.Permits;
 using Populus.Storage;
 using Populus.Storage.Registry;
 using Populus.Storage.Services;
@@ -90,11 +91,13 @@ internal static class CommandExit
         }
     }
 
-    /// <summary>The reason of a refusal worded in English and Chinese (a service's state, a goal seek's question), or null.</summary>
+    /// <summary>The reason of a refusal worded in English and Chinese (a service's state, a permit's transition, a goal
+    /// seek's question, an account, a permit's region), or null.</summary>
     private static Planning.Data.Reason? Bilingual(Exception ex) => ex switch
     {
         ServiceRefusedException s => s.Reason,
-        GoalSeekRefusedException g => g.Reason,
+        RefusedArgumentException r => r.Reason,
+        InvalidPermitTransitionException t => t.Reason,
         _ => null,
     };
 

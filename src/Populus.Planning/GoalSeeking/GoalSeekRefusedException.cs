@@ -7,7 +7,4 @@ namespace Populus.Planning.GoalSeeking;
 /// a target without a figure), worded in English and Chinese: the command line prints both, the API answers 400 with
 /// the Chinese as <c>detailZh</c>.
 /// </summary>
-public sealed class GoalSeekRefusedException(Reason reason, string paramName) : ArgumentException(reason.English, paramName)
-{
-    public Reason Reason { get; } = reason;
-}
+public sealed class GoalSeekRefusedException(Reason reason, string paramName) : RefusedArgumentException(reason, paramName);

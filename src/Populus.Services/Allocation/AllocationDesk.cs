@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Populus.Planning.Data;
 using Populus.Services.Applications;
 using Populus.Services.Points;
 using Populus.Storage.Services;
@@ -49,7 +50,7 @@ public sealed class AllocationDesk(IServiceRecords records, TimeProvider? clock 
     /// <summary>Recomputes a recorded run from the stored inputs and says whether inputs and results are unchanged.</summary>
     public (bool InputsMatch, bool ResultsMatch, string Message) Verify(string round, string runId, PointsRuleTable table)
     {
-        var run = records.AllocationRuns(round).FirstOrDefault(r => r.RunId == runId) ?? throw new InvalidOperationException($"No run {runId} in round {round}.");
+        var run = records.AllocationRuns(round).FirstOrDefault(r => r.RunId == runId) ?? throw new ServiceRefusedException(new Reason($"No run {runId} in round {round}.", $"轮次 {round} 没有运行 {runId}。"));
         if (run.RuleTable != table.Citation)
         {
             throw new ArgumentException($"Run {runId} used {run.RuleTable}; verify it with that table, not {table.Citation}.", nameof(table));
@@ -73,10 +74,12 @@ public sealed class AllocationDesk(IServiceRecords records, TimeProvider? clock 
         var days = records.LatestScores(round).GroupBy(s => s.ScoreDay).OrderBy(g => g.Key).Select(g => (Day: g.Key, Count: g.Count())).ToList();
         return days.Count switch
         {
-            0 => throw new InvalidOperationException($"Round {round} is not scored: run `populus points score` first."),
+            0 => throw new ServiceRefusedException(new Reason($"Round {round} is not scored: run `populus points score` first.",
+                $"轮次 {round} 尚未评分：请先运行 `populus points score`。")),
             1 => days[0].Day,
-            _ => throw new InvalidOperationException(
-                $"The scores of round {round} were made for different days ({string.Join(", ", days.Select(d => $"{d.Day:yyyy-MM-dd}: {d.Count}"))}); score the round again on one day."),
+            _ => throw new ServiceRefusedException(new Reason(
+                $"The scores of round {round} were made for different days ({string.Join(", ", days.Select(d => $"{d.Day:yyyy-MM-dd}: {d.Count}"))}); score the round again on one day.",
+                $"轮次 {round} 的评分按不同日期作出（{string.Join("，", days.Select(d => $"{d.Day:yyyy-MM-dd}：{d.Count} 份"))}）；请按同一日期重新评分。")),
         };
     }
 
@@ -114,14 +117,15 @@ public sealed class AllocationDesk(IServiceRecords records, TimeProvider? clock 
         var applications = records.Applications(round);
         if (applications.Count == 0)
         {
-            throw new InvalidOperationException($"Round {round} has no applications.");
+            throw new ServiceRefusedException(new Reason($"Round {round} has no applications.", $"轮次 {round} 没有申请。"));
         }
 
         var latest = records.LatestScores(round).ToDictionary(s => s.ApplicationId, StringComparer.Ordinal);
         var unscored = applications.Where(a => !latest.ContainsKey(a.ApplicationId)).Select(a => a.ApplicationId).Take(5).ToList();
         if (unscored.Count > 0)
         {
-            throw new InvalidOperationException($"Applications of round {round} are not scored ({string.Join(", ", unscored)} …): run `populus points score` first.");
+            throw new ServiceRefusedException(new Reason($"Applications of round {round} are not scored ({string.Join(", ", unscored)} …): run `populus points score` first.",
+                $"轮次 {round} 有申请尚未评分（{string.Join("、", unscored)} …）：请先运行 `populus points score`。"));
         }
 
         var applicants = FactsJson.Applicants(applications);

@@ -26,7 +26,7 @@ public static class ElectronicPermitRead
         ArgumentNullException.ThrowIfNull(permit);
         var token = permit.Token ?? throw new ServiceRefusedException(new Reason(
             $"Permit {permit.PermitId} is {permit.State}: only an issued permit has an electronic permit.",
-            $"居住证 {permit.PermitId} 的状态为 {permit.State}：只有已签发的居住证才有电子证照"));
+            $"居住证 {permit.PermitId} {(Enum.TryParse<PermitState>(permit.State, ignoreCase: true, out var state) ? PermitWords.Chinese(state) : permit.State)}：只有已签发的居住证才有电子证照"));
         store.Accounts.AppendAudit(account, role, AuditAction, $"permit {permit.PermitId}", string.IsNullOrWhiteSpace(purpose) ? null : purpose.Trim(), form);
         return token;
     }

@@ -1,3 +1,5 @@
+using Populus.Planning.Data;
+
 namespace Populus.Services.Permits;
 
 /// <summary>
@@ -48,8 +50,9 @@ public static class PermitLifecycle
         var day = Day(at);
         if (action == PermitAction.Renew && permit.State == PermitState.Issued && permit.ValidTo!.Value.AddDays(-RenewalWindowDays) > day)
         {
-            throw new InvalidPermitTransitionException(
-                $"Permit {permit.PermitId} is valid until {permit.ValidTo:yyyy-MM-dd}; it can be renewed from {permit.ValidTo.Value.AddDays(-RenewalWindowDays):yyyy-MM-dd}.");
+            throw new InvalidPermitTransitionException(new Reason(
+                $"Permit {permit.PermitId} is valid until {permit.ValidTo:yyyy-MM-dd}; it can be renewed from {permit.ValidTo.Value.AddDays(-RenewalWindowDays):yyyy-MM-dd}.",
+                $"居住证 {permit.PermitId} 有效期至 {permit.ValidTo:yyyy-MM-dd}，自 {permit.ValidTo.Value.AddDays(-RenewalWindowDays):yyyy-MM-dd} 起方可续签。"));
         }
 
         var from = action == PermitAction.Renew && permit.State == PermitState.Issued ? permit.ValidTo!.Value.AddDays(1) : day;
@@ -79,7 +82,9 @@ public static class PermitLifecycle
         Check(permit, PermitAction.Expire);
         if (!Lapsed(permit.ValidTo, Day(at)))
         {
-            throw new InvalidPermitTransitionException($"Permit {permit.PermitId} is valid until {permit.ValidTo:yyyy-MM-dd}; it has not expired.");
+            throw new InvalidPermitTransitionException(new Reason(
+                $"Permit {permit.PermitId} is valid until {permit.ValidTo:yyyy-MM-dd}; it has not expired.",
+                $"居住证 {permit.PermitId} 有效期至 {permit.ValidTo:yyyy-MM-dd}，尚未到期。"));
         }
 
         return Move(permit, PermitAction.Expire, PermitState.Expired, at, actor, $"validity ended {permit.ValidTo:yyyy-MM-dd}");
@@ -121,8 +126,10 @@ public static class PermitLifecycle
         if (!allowed.Contains(action))
         {
             throw new InvalidPermitTransitionException(allowed.Length == 0
-                ? $"Permit {permit.PermitId} is {permit.State.ToString().ToLowerInvariant()}; nothing more can happen to it."
-                : $"Permit {permit.PermitId} is {permit.State.ToString().ToLowerInvariant()}: it cannot {action.ToString().ToLowerInvariant()}; allowed: {string.Join(", ", allowed.Select(a => a.ToString().ToLowerInvariant()))}.");
+                ? new Reason($"Permit {permit.PermitId} is {permit.State.ToString().ToLowerInvariant()}; nothing more can happen to it.",
+                    $"居住证 {permit.PermitId} {PermitWords.Chinese(permit.State)}，不能再办理任何事项。")
+                : new Reason($"Permit {permit.PermitId} is {permit.State.ToString().ToLowerInvariant()}: it cannot {action.ToString().ToLowerInvariant()}; allowed: {string.Join(", ", allowed.Select(a => a.ToString().ToLowerInvariant()))}.",
+                    $"居住证 {permit.PermitId} {PermitWords.Chinese(permit.State)}，不能{PermitWords.Chinese(action)}；可办理：{string.Join("、", allowed.Select(PermitWords.Chinese))}。"));
         }
     }
 
@@ -130,5 +137,9 @@ public static class PermitLifecycle
         string.IsNullOrWhiteSpace(reason) ? throw new ArgumentException("A reason is required for the audit trail.", nameof(reason)) : reason.Trim();
 }
 
-/// <summary>A transition the permit state machine does not allow.</summary>
-public sealed class InvalidPermitTransitionException(string message) : InvalidOperationException(message);
+/// <summary>A transition the permit state machine does not allow, worded in English and Chinese (the API's 409 gives the
+/// Chinese as <c>detailZh</c>, the command line prints both).</summary>
+public sealed class InvalidPermitTransitionException(Reason reason) : InvalidOperationException(reason.English)
+{
+    public Reason Reason { get; } = reason;
+}

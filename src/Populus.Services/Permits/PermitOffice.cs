@@ -19,14 +19,14 @@ public sealed class PermitOffice(IServiceRecords records, IssuerKeyRing keys, Id
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-    /// <exception cref="ArgumentException">The identity number is malformed, or the region is not a county of the city.</exception>
+    /// <exception cref="ArgumentException">The identity number is malformed, or (<see cref="RefusedArgumentException"/>) the region is not a county of the city.</exception>
     /// <exception cref="ServiceRefusedException">The person already has a live application or permit.</exception>
     public ResidencePermit Apply(string idNumber, string regionCode, string actor)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(regionCode);
         if (RegionProblem(regionCode.Trim()) is { } problem)
         {
-            throw new ArgumentException(problem.English, "region");
+            throw new RefusedArgumentException(problem, "region");
         }
 
         var now = _clock.GetUtcNow();
@@ -98,7 +98,8 @@ public sealed class PermitOffice(IServiceRecords records, IssuerKeyRing keys, Id
         {
             if (!CryptographicOperations.FixedTimeEquals(Convert.FromHexString(p.PersonKey), Convert.FromHexString(identity.PersonKey(id))))
             {
-                throw new InvalidPermitTransitionException($"The identity number shown is not the applicant's of permit {permitId}.");
+                throw new InvalidPermitTransitionException(new Reason($"The identity number shown is not the applicant's of permit {permitId}.",
+                    $"所出示的身份证号码不是居住证 {permitId} 申请人的号码。"));
             }
 
             return PermitLifecycle.Issue(p, action, _clock.GetUtcNow(), actor, next =>
@@ -114,7 +115,7 @@ public sealed class PermitOffice(IServiceRecords records, IssuerKeyRing keys, Id
 
     private ResidencePermit Change(string permitId, Func<ResidencePermit, (ResidencePermit Permit, PermitEvent Event)> transition)
     {
-        var record = records.Permit(permitId) ?? throw new InvalidPermitTransitionException($"No permit {permitId}.");
+        var record = records.Permit(permitId) ?? throw new InvalidPermitTransitionException(new Reason($"No permit {permitId}.", $"没有居住证 {permitId}。"));
         var before = FromRecord(record);
         var (after, e) = transition(before);
         Save(after, before.Revision, e);

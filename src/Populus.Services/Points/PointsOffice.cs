@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Populus.Planning.Data;
 using Populus.Services.Applications;
 using Populus.Services.Identity;
 using Populus.Storage.Services;
@@ -47,7 +48,7 @@ public sealed class PointsOffice(IServiceRecords records, TimeProvider? clock = 
         var applications = records.Applications(round);
         if (applications.Count == 0)
         {
-            throw new InvalidOperationException($"Round {round} has no applications.");
+            throw new ServiceRefusedException(new Reason($"Round {round} has no applications.", $"轮次 {round} 没有申请。"));
         }
 
         RefuseDayBeforeSubmission(applications.Select(a => (a.ApplicationId, a.SubmittedOn)), day);
@@ -77,7 +78,7 @@ public sealed class PointsOffice(IServiceRecords records, TimeProvider? clock = 
     public string Object(string applicationId, string itemId, string reason, string actor)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        var latest = Latest(applicationId) ?? throw new InvalidOperationException($"Application {applicationId} has no score to object to.");
+        var latest = Latest(applicationId) ?? throw new ServiceRefusedException(new Reason($"Application {applicationId} has no score to object to.", $"申请 {applicationId} 尚无评分，无可异议。"));
         if (latest.Items.All(i => i.ItemId != itemId))
         {
             throw new ArgumentException($"Item '{itemId}' is not in the score of {applicationId} (items: {string.Join(", ", latest.Items.Select(i => i.ItemId))}).", nameof(itemId));
@@ -102,7 +103,7 @@ public sealed class PointsOffice(IServiceRecords records, TimeProvider? clock = 
         if (upheld && corrected is not null)
         {
             ArgumentNullException.ThrowIfNull(table);
-            var previous = records.Scores(applicationId).LastOrDefault() ?? throw new InvalidOperationException($"Application {applicationId} has no score.");
+            var previous = records.Scores(applicationId).LastOrDefault() ?? throw new ServiceRefusedException(new Reason($"Application {applicationId} has no score.", $"申请 {applicationId} 尚无评分。"));
             if (previous.RuleTable != table.Citation)
             {
                 throw new ArgumentException($"The score was made with {previous.RuleTable}; review it with the same table, not {table.Citation}.", nameof(table));
@@ -124,7 +125,7 @@ public sealed class PointsOffice(IServiceRecords records, TimeProvider? clock = 
     /// <exception cref="Populus.Storage.Tabular.InvalidInputException">Every bad field of the correction.</exception>
     public PointsFacts Corrected(string applicationId, string json, string source)
     {
-        var application = records.Application(applicationId) ?? throw new InvalidOperationException($"No application {applicationId}.");
+        var application = records.Application(applicationId) ?? throw new ServiceRefusedException(new Reason($"No application {applicationId}.", $"没有申请 {applicationId}。"));
         return FactsCorrection.Read(json, source, FactsJson.Read(application.EffectiveFacts), application.SubmittedOn);
     }
 

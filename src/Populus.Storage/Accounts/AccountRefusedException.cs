@@ -4,7 +4,4 @@ namespace Populus.Storage.Accounts;
 
 /// <summary>An account the store will not create (a user name taken or malformed, a role's region or import kinds
 /// wrong), with the reason in English and Chinese for the administrator's page.</summary>
-public sealed class AccountRefusedException(Reason reason) : ArgumentException(reason.English, "account")
-{
-    public Reason Reason { get; } = reason;
-}
+public sealed class AccountRefusedException(Reason reason) : RefusedArgumentException(reason, "account");

@@ -128,10 +128,11 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
         Write((c, t) =>
         {
             var state = Sql.Scalar(c, t, "SELECT state FROM points_objection WHERE objection_id = $1", objectionId) as string
-                        ?? throw new InvalidOperationException($"No objection {objectionId}.");
+                        ?? throw new ServiceRefusedException(new Reason($"No objection {objectionId}.", $"没有异议 {objectionId}。"));
             if (state != "open")
             {
-                throw new InvalidOperationException($"Objection {objectionId} is already {state}; a decision is not changed (open a new objection).");
+                throw new ServiceRefusedException(new Reason($"Objection {objectionId} is already {state}; a decision is not changed (open a new objection).",
+                    $"异议 {objectionId} 已{(state == "upheld" ? "采纳" : state == "dismissed" ? "驳回" : $"处理（{state}）")}；已作出的决定不再更改（请另提异议）。"));
             }
 
             if (newScore is not null)
@@ -181,8 +182,9 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
             var revision = current is null ? 0 : Convert.ToInt32(current, CultureInfo.InvariantCulture);
             if (revision != expectedRevision)
             {
-                throw new InvalidOperationException(
-                    $"Permit {permit.PermitId} was changed meanwhile (revision {revision}, expected {expectedRevision}); read it again and retry.");
+                throw new ServiceRefusedException(new Reason(
+                    $"Permit {permit.PermitId} was changed meanwhile (revision {revision}, expected {expectedRevision}); read it again and retry.",
+                    $"居住证 {permit.PermitId} 已被他人修改（版本 {revision}，应为 {expectedRevision}）；请重新读取后再试。"));
             }
 
             if (permit.State is "applied" or "issued")
@@ -265,13 +267,14 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
             var published = Sql.Query(c, t, "SELECT run_id FROM allocation_run WHERE round = $1 AND status = 'published'", r => r.GetString(0), run.Round);
             if (published.Count > 0 && (run.Supersedes != published[0] || string.IsNullOrWhiteSpace(run.Reason)))
             {
-                throw new InvalidOperationException(
-                    $"Round {run.Round} has a published result (run {published[0]}); a new run must be a recorded re-run naming it (--supersedes {published[0]}) with a reason.");
+                throw new ServiceRefusedException(new Reason(
+                    $"Round {run.Round} has a published result (run {published[0]}); a new run must be a recorded re-run naming it (--supersedes {published[0]}) with a reason.",
+                    $"轮次 {run.Round} 已公布结果（运行 {published[0]}）；新的运行须为注明所取代运行（--supersedes {published[0]}）并说明理由的重新运行。"));
             }
 
             if (run.Supersedes is not null && published.Count == 0)
             {
-                throw new InvalidOperationException($"Round {run.Round} has no published run to supersede.");
+                throw new ServiceRefusedException(new Reason($"Round {run.Round} has no published run to supersede.", $"轮次 {run.Round} 没有可取代的已公布运行。"));
             }
 
             // The seed was fixed before the round closed and published with the result (docs/services.md "Seeded
@@ -302,16 +305,18 @@ internal sealed class ServiceRecords(Engine engine, SqlStore store) : IServiceRe
         Write((c, t) =>
         {
             var run = Sql.Query(c, t, $"SELECT {RunColumns} FROM allocation_run WHERE run_id = $1", ReadRun, runId).FirstOrDefault()
-                      ?? throw new InvalidOperationException($"No allocation run {runId}.");
+                      ?? throw new ServiceRefusedException(new Reason($"No allocation run {runId}.", $"没有分配运行 {runId}。"));
             if (run.Status != "draft")
             {
-                throw new InvalidOperationException($"Run {runId} is {run.Status}; only a draft run is published.");
+                throw new ServiceRefusedException(new Reason($"Run {runId} is {run.Status}; only a draft run is published.",
+                    $"运行 {runId} 为{(run.Status == "published" ? "已公布" : run.Status == "superseded" ? "已被取代" : $"“{run.Status}”")}状态；只有草稿运行可以公布。"));
             }
 
             var published = Sql.Query(c, t, "SELECT run_id FROM allocation_run WHERE round = $1 AND status = 'published'", r => r.GetString(0), run.Round);
             if (published.Count > 0 && run.Supersedes != published[0])
             {
-                throw new InvalidOperationException($"Round {run.Round} already has published run {published[0]}; publish a re-run that supersedes it.");
+                throw new ServiceRefusedException(new Reason($"Round {run.Round} already has published run {published[0]}; publish a re-run that supersedes it.",
+                    $"轮次 {run.Round} 已有公布的运行 {published[0]}；请公布取代它的重新运行。"));
             }
 
             foreach (var old in published)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Populus.Planning.Data;
+using Populus.Services.Permits;
 using Populus.Storage.Services;
 using Populus.Storage.Tabular;
 using Populus.Web.Api;
@@ -27,11 +28,19 @@ internal static class ServiceProblems
         {
             return Invalid(ex.Errors.Select(e => new FieldProblem(e.Column ?? "", e.Value, e.Reason, Path.GetFileName(e.File), e.Row > 0 ? e.Row : null, e.ReasonZh)).ToList());
         }
+        catch (RefusedArgumentException ex)
+        {
+            return Invalid(ex.ParamName ?? "", ex.Reason);
+        }
         catch (ArgumentException ex)
         {
             return Invalid([new FieldProblem(ex.ParamName ?? "", null, WithoutParameter(ex), null, null)]);
         }
         catch (ServiceRefusedException ex)
+        {
+            return BilingualProblem.Of(StatusCodes.Status409Conflict, "Not allowed in this state", ex.Reason.English, ex.Reason.Chinese);
+        }
+        catch (InvalidPermitTransitionException ex)
         {
             return BilingualProblem.Of(StatusCodes.Status409Conflict, "Not allowed in this state", ex.Reason.English, ex.Reason.Chinese);
         }

@@ -52,8 +52,21 @@ public sealed class ServiceCommandLineTests : IDisposable
 
         // The tester's refusals: the whole usage text for --keys; now the command itself answers.
         var show = CliRunner.Run(["permit", "show", "P1", .. common]);
-        Assert.Equal((1, "refused, nothing was changed: No permit P1."), (show.ExitCode, show.Error.Trim()));
+        Assert.Equal((1, "refused, nothing was changed: No permit P1.\n  没有居住证 P1。"), (show.ExitCode, show.Error.Trim().ReplaceLineEndings("\n")));
         Assert.False(Directory.Exists(Path.Combine(_dir, "keys")));
+    }
+
+    [Fact]
+    public void PermitApply_ForARegionNotACountyOfTheCity_IsRefusedInBothLanguages()
+    {
+        var id = Populus.Storage.Registry.NationalIdNumber.Create(330302, new DateOnly(1990, 1, 1), 123).Disclose();
+        var apply = CliRunner.Run(["permit", "apply", "330100", "--id-number", id, "--db", Path.Combine(_dir, "store.duckdb"), "--keys", Path.Combine(_dir, "keys"), "--actor", "clerk"]);
+
+        Assert.Equal(1, apply.ExitCode);
+        var lines = apply.Error.Trim().ReplaceLineEndings("\n").Split('\n');
+        Assert.StartsWith("refused, nothing was changed: 330100 is not a current county of 温州市 (330300)", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("  330100 不是温州市（330300）现行的县级单位", lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(id, apply.Error, StringComparison.Ordinal);
     }
 
     [Fact]

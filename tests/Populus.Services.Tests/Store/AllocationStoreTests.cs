@@ -27,9 +27,10 @@ public class AllocationStoreTests
         Assert.True(desk.Verify(RoundFixture.Round, run.RunId, table).ResultsMatch);
 
         desk.Publish(run.RunId, "director");
-        var ex = Assert.Throws<InvalidOperationException>(() =>
+        var ex = Assert.Throws<ServiceRefusedException>(() =>
             desk.Run(RoundFixture.Round, quotas, table, RoundFixture.Day, "another seed", TieBreakers.Default, "allocator"));
         Assert.Contains("recorded re-run", ex.Message);
+        Assert.StartsWith($"轮次 {RoundFixture.Round} 已公布结果（运行 {run.RunId}）", ex.Reason.Chinese, StringComparison.Ordinal);
         Assert.Single(store.Services.AllocationRuns(RoundFixture.Round));
 
         var (rerun, _) = desk.Run(RoundFixture.Round, quotas, table, RoundFixture.Day, "2025-06-30 lottery", TieBreakers.Default, "allocator",
@@ -79,7 +80,8 @@ public class AllocationStoreTests
         Assert.Equal(20, after.Items.Single(i => i.ItemId == "housing").Points);
         Assert.Contains(objection, after.Reason);
         Assert.Equal(1, office.Latest("A00001")!.Revision);
-        Assert.Throws<InvalidOperationException>(() => office.Review(objection, "A00000", false, "again", "reviewer", null, null));
+        var decided = Assert.Throws<ServiceRefusedException>(() => office.Review(objection, "A00000", false, "again", "reviewer", null, null));
+        Assert.Equal($"异议 {objection} 已采纳；已作出的决定不再更改（请另提异议）。", decided.Reason.Chinese);
         Assert.Equal("upheld", Assert.Single(store.Services.Objections("A00000")).State);
         Assert.Equal(["object", "review"], store.Services.Audit("objection", objection).Select(a => a.Action));
         Assert.Equal(before.Total - before.Items.Single(i => i.ItemId == "housing").Points + 20, after.Total);

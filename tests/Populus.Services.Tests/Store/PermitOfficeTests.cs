@@ -1,3 +1,4 @@
+using Populus.Planning.Data;
 using Populus.Services.Identity;
 using Populus.Services.Permits;
 using Populus.Services.Tests.Permits;
@@ -23,8 +24,15 @@ public class PermitOfficeTests
         var office = new PermitOffice(store.Services, ring, IdentityKey.Open(keys), PlanningRegions.From(store), clock);
 
         var applied = office.Apply(Id, "330302", "clerk-1");
-        Assert.Throws<InvalidPermitTransitionException>(() => office.Issue(applied.PermitId, NationalIdNumber.Create(330302, new DateOnly(1990, 1, 1), 122).Disclose(), "clerk-1"));
+        var notTheApplicant = Assert.Throws<InvalidPermitTransitionException>(() => office.Issue(applied.PermitId, NationalIdNumber.Create(330302, new DateOnly(1990, 1, 1), 122).Disclose(), "clerk-1"));
+        Assert.Equal($"所出示的身份证号码不是居住证 {applied.PermitId} 申请人的号码。", notTheApplicant.Reason.Chinese);
         var issued = office.Issue(applied.PermitId, Id, "clerk-1");
+        // Refusals name the state and what is allowed in Chinese too (the API's detailZh, the command line's second line).
+        var notYet = Assert.Throws<InvalidPermitTransitionException>(() => PermitLifecycle.Expire(issued, clock.GetUtcNow(), "clerk-1"));
+        Assert.Equal($"居住证 {applied.PermitId} 有效期至 {issued.ValidTo:yyyy-MM-dd}，尚未到期。", notYet.Reason.Chinese);
+        var rejectIssued = Assert.Throws<InvalidPermitTransitionException>(() => office.Reject(applied.PermitId, "late", "clerk-1"));
+        Assert.Equal($"居住证 {applied.PermitId} 已签发，不能驳回；可办理：续签、登记期满、吊销。", rejectIssued.Reason.Chinese);
+        Assert.StartsWith($"Permit {applied.PermitId} is issued: it cannot reject", rejectIssued.Message);
         var stored = store.Services.Permit(applied.PermitId)!;
         Assert.Equal(("issued", issued.Token), (stored.State, stored.Token));
         Assert.DoesNotContain(Id, stored.Token!);
@@ -32,6 +40,8 @@ public class PermitOfficeTests
 
         Assert.Equal(PermitCheck.Valid, PermitVerifier.Verify(issued.Token!, ring.Publish(), office.SignedRevocationList(TimeSpan.FromDays(1)), clock.GetUtcNow()).Check);
         office.Revoke(applied.PermitId, "left the city", "officer-2");
+        var final = Assert.Throws<InvalidPermitTransitionException>(() => office.Revoke(applied.PermitId, "again", "officer-2"));
+        Assert.Equal($"居住证 {applied.PermitId} 已吊销，不能再办理任何事项。", final.Reason.Chinese);
         var list = office.SignedRevocationList(TimeSpan.FromDays(1));
         var result = PermitVerifier.Verify(issued.Token!, ring.Publish(), list, clock.GetUtcNow());
         Assert.Equal(PermitCheck.Revoked, result.Check);
@@ -54,9 +64,10 @@ public class PermitOfficeTests
         var applied = office.Apply(Id, "330302", "clerk");
         var record = store.Services.Permit(applied.PermitId)!;
         office.Reject(applied.PermitId, "incomplete documents", "clerk");
-        var ex = Assert.Throws<InvalidOperationException>(() => store.Services.SavePermit(record with { State = "issued" }, record.Revision,
+        var ex = Assert.Throws<ServiceRefusedException>(() => store.Services.SavePermit(record with { State = "issued" }, record.Revision,
             new Populus.Storage.Services.AuditRecord(0, DateTime.UtcNow, "other", "permit", record.PermitId, "issue", "applied", "issued", "late")));
         Assert.Contains("changed meanwhile", ex.Message);
+        Assert.Contains("已被他人修改", ex.Reason.Chinese, StringComparison.Ordinal);
         Assert.Equal("rejected", store.Services.Permit(applied.PermitId)!.State);
     }
 
@@ -96,10 +107,11 @@ public class PermitOfficeTests
         // Unknown, another city's county, the city itself, another city of the province.
         foreach (var region in new[] { "999999", "110101", "330300", "330100" })
         {
-            var ex = Assert.Throws<ArgumentException>(() => office.Apply(Id, region, "clerk"));
+            var ex = Assert.Throws<RefusedArgumentException>(() => office.Apply(Id, region, "clerk"));
             Assert.Equal("region", ex.ParamName);
             Assert.StartsWith($"{region} is not a current county of 温州市 (330300)", ex.Message);
             Assert.Contains("330302 鹿城区", ex.Message);
+            Assert.StartsWith($"{region} 不是温州市（330300）现行的县级单位", ex.Reason.Chinese);
         }
 
         Assert.Empty(store.Services.Permits());
