@@ -212,13 +212,17 @@ public static class Quantiles
             Unsafe.Add(ref count, b + 1)++;
         }
 
-        // counts[b] becomes the number of values in bins before b.
+        // counts[b] becomes the number of values in bins before b (the running sum held in a register: through memory,
+        // each bin waited for the store of the one before).
+        var running = 0;
         for (var b = 1; b <= binCount; b++)
         {
-            counts[b] += counts[b - 1];
+            running += counts[b];
+            counts[b] = running;
         }
 
-        // The bins holding a wanted rank, marked; their values are gathered into a buffer, bin after bin.
+        // The bins holding a wanted rank (ascending with the ranks), marked with where their values go in a buffer,
+        // bin after bin; the other bins stay −1.
         offset.Fill(-1);
         Span<int> rankBins = stackalloc int[ranks.Length];
         var gathered = 0;
@@ -227,21 +231,12 @@ public static class Quantiles
             var b = rankBins[i] = BinOf(counts, ranks[i]);
             if (offset[b] < 0)
             {
-                offset[b] = 0;
+                offset[b] = gathered;
                 gathered += counts[b + 1] - counts[b];
             }
         }
 
         var buffer = gathered <= 512 ? stackalloc double[gathered] : new double[gathered];
-        var next = 0;
-        for (var b = 0; b < binCount; b++)
-        {
-            if (offset[b] >= 0)
-            {
-                offset[b] = next;
-                next += counts[b + 1] - counts[b];
-            }
-        }
 
         ref var place = ref MemoryMarshal.GetReference(offset);
         for (var i = 0; i < values.Length; i++)
