@@ -187,7 +187,7 @@ internal static class PermitCommand
     private static Option<string?> Purpose() => new("--purpose") { Description = "Why the electronic permit is read, for the audit log (as the API's ?purpose=)" };
 
     private static Storage.Services.PermitRecord Stored(IPopulusStore store, string id) =>
-        store.Services.Permit(id) ?? throw new Storage.Services.ServiceRefusedException(new Planning.Data.Reason($"No permit {id}.", $"没有居住证 {id}。"));
+        store.Services.Permit(id) ?? throw new Storage.Services.ServiceRefusedException(PermitWords.NoPermit(id));
 
     private static Command Keys(string name, string help)
     {

@@ -425,8 +425,10 @@ public sealed class ScenarioRun
         ArgumentNullException.ThrowIfNull(evaluator);
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(evaluations);
-        var judged = evaluations.Select(e => (e.Target.Year ?? e.AsOfYear) > e.AsOfYear && Holds(e.Target.IndicatorId, e.Region)).ToArray();
-        var rules = evaluations.Select((e, k) => judged[k] ? evaluator.Rule(book, e.Target, e.Region, e.AsOfYear) : null).ToArray();
+        // A rule for each target ahead that the run holds (null: not judged).
+        var rules = evaluations.Select(e => (e.Target.Year ?? e.AsOfYear) > e.AsOfYear && Holds(e.Target.IndicatorId, e.Region)
+            ? evaluator.Rule(book, e.Target, e.Region, e.AsOfYear)
+            : null).ToArray();
         var met = new int[evaluations.Count];
         var undecided = new bool[evaluations.Count];
         var gate = new Lock();
@@ -469,7 +471,7 @@ public sealed class ScenarioRun
             }
         });
 
-        return [.. Enumerable.Range(0, evaluations.Count).Select(k => judged[k] && !undecided[k] ? (double?)met[k] / Trajectories : null)];
+        return [.. Enumerable.Range(0, evaluations.Count).Select(k => rules[k] is not null && !undecided[k] ? (double?)met[k] / Trajectories : null)];
     }
 
     /// <summary>One trajectory's indicators of some regions, as the target evaluator reads a projection.</summary>

@@ -115,7 +115,7 @@ public sealed class PermitOffice(IServiceRecords records, IssuerKeyRing keys, Id
 
     private ResidencePermit Change(string permitId, Func<ResidencePermit, (ResidencePermit Permit, PermitEvent Event)> transition)
     {
-        var record = records.Permit(permitId) ?? throw new InvalidPermitTransitionException(new Reason($"No permit {permitId}.", $"没有居住证 {permitId}。"));
+        var record = records.Permit(permitId) ?? throw new InvalidPermitTransitionException(PermitWords.NoPermit(permitId));
         var before = FromRecord(record);
         var (after, e) = transition(before);
         Save(after, before.Revision, e);

@@ -1,7 +1,9 @@
+using Populus.Planning.Data;
+
 namespace Populus.Services.Permits;
 
-/// <summary>The Chinese words for a permit's states and actions, as the desk's refusals say them (the cockpit's pages
-/// have their own labels in i18n.js).</summary>
+/// <summary>The Chinese words for a permit's states and actions, as the desk's refusals say them, and the refusal of a
+/// permit the records do not hold (the cockpit's pages have their own labels in i18n.js).</summary>
 public static class PermitWords
 {
     /// <summary>"已签发", "已吊销", …: a state as a predicate of the permit.</summary>
@@ -26,4 +28,7 @@ public static class PermitWords
         PermitAction.Revoke => "吊销",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
+
+    /// <summary>The refusal of a change or reading of a permit the records do not hold.</summary>
+    public static Reason NoPermit(string permitId) => new($"No permit {permitId}.", $"没有居住证 {permitId}。");
 }
