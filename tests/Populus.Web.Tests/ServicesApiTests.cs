@@ -116,6 +116,8 @@ public sealed class ServicesApiTests
         Assert.Equal($"居住证 {permit} 已签发，不能签发；可办理：续签、登记期满、吊销。", again.GetProperty("detailZh").GetString());
         var elsewhere = await Json(await admin.PostAsJsonAsync("/api/v1/services/permits", new { idNumber = TestApp.LongwanPerson.Disclose(), region = "330100" }), HttpStatusCode.BadRequest);
         Assert.StartsWith("region：330100 不是温州市（330300）现行的县级单位", elsewhere.GetProperty("detailZh").GetString(), StringComparison.Ordinal);
+        var unknown = await Json(await admin.PostAsJsonAsync("/api/v1/services/permits/P-NONE/revoke", new { reason = "test" }), HttpStatusCode.NotFound);
+        Assert.Equal(("No permit P-NONE.", "没有居住证 P-NONE。"), (unknown.GetProperty("detail").GetString(), unknown.GetProperty("detailZh").GetString()));
 
         var token = await admin.GetStringAsync($"/api/v1/services/permits/{permit}/token?purpose=counter+check");
         var png = await admin.GetByteArrayAsync($"/api/v1/services/permits/{permit}/qr.png");
@@ -343,6 +345,8 @@ public sealed class ServicesApiTests
         Assert.Equal(3, simulated.GetProperty("applicants").GetInt32());
         Assert.Equal(["passMark"], Fields(await Json(await analyst.PostAsJsonAsync($"/api/v1/services/rounds/{Round}/simulate", new { quotas = Quotas, passMark = -5 }), HttpStatusCode.BadRequest)));
         Assert.Equal(HttpStatusCode.Forbidden, (await longwan.PostAsJsonAsync($"/api/v1/services/rounds/{Round}/simulate", new { quotas = Quotas, passMark = 0 })).StatusCode);
+        var empty = await Json(await analyst.PostAsJsonAsync("/api/v1/services/rounds/R-EMPTY/simulate", new { quotas = Quotas, passMark = 0 }), HttpStatusCode.Conflict);
+        Assert.Equal(("Round R-EMPTY has no applications.", "轮次 R-EMPTY 没有申请。"), (empty.GetProperty("detail").GetString(), empty.GetProperty("detailZh").GetString()));
     }
 
     [Theory]

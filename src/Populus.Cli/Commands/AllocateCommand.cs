@@ -6,6 +6,7 @@ using Populus.Services.Applications;
 using Populus.Services.Points;
 using Populus.Storage;
 using Populus.Storage.PlanData;
+using Populus.Storage.Services;
 using Populus.Storage.Tabular;
 
 namespace Populus.Cli.Commands;
@@ -112,7 +113,7 @@ internal static class AllocateCommand
         command.SetAction(parse => CommandExit.Run(parse, (output, _) =>
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
-            var applications = store.Services.Applications(parse.GetRequiredValue(round));
+            var applications = store.Services.ApplicationsToDecide(parse.GetRequiredValue(round));
             var quotas = RoundQuotas(store, parse.GetRequiredValue(quota), parse.GetRequiredValue(round));
             var table = FactsJson.Applicants(applications);
             var effect = RuleChangeSimulation.Compare(table, AllocationDesk.Preferences(applications, quotas),

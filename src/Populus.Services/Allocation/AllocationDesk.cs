@@ -114,11 +114,7 @@ public sealed class AllocationDesk(IServiceRecords records, TimeProvider? clock 
     private (AllocationResult Result, string InputsSha256) Compute(string round, IReadOnlyList<Quota> quotas, PointsRuleTable table, DateOnly day,
         string seed, IReadOnlyList<TieBreaker> tieBreakers)
     {
-        var applications = records.Applications(round);
-        if (applications.Count == 0)
-        {
-            throw new ServiceRefusedException(new Reason($"Round {round} has no applications.", $"轮次 {round} 没有申请。"));
-        }
+        var applications = records.ApplicationsToDecide(round);
 
         var latest = records.LatestScores(round).ToDictionary(s => s.ApplicationId, StringComparer.Ordinal);
         var unscored = applications.Where(a => !latest.ContainsKey(a.ApplicationId)).Select(a => a.ApplicationId).Take(5).ToList();

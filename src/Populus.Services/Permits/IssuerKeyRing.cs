@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Populus.Planning.Data;
 using Populus.Services.Identity;
+using Populus.Storage.Services;
 
 namespace Populus.Services.Permits;
 
@@ -40,10 +42,10 @@ public sealed class IssuerKeyRing
 
     /// <summary>The id of the key that signs now.</summary>
     public string ActiveKeyId => _ring.Keys.LastOrDefault(k => k.RetiredAt is null)?.KeyId
-                                 ?? throw new InvalidOperationException("Every permit key is retired: rotate to create a new one.");
+                                 ?? throw new ServiceRefusedException(new Reason("Every permit key is retired: rotate to create a new one.", "所有居住证签名密钥均已停用：请轮换生成新密钥。"));
 
     /// <summary>Opens the ring of the key folder; creates it with a first key for <paramref name="city"/> when there is none.</summary>
-    /// <exception cref="InvalidOperationException">The ring belongs to another city.</exception>
+    /// <exception cref="ServiceRefusedException">The ring belongs to another city.</exception>
     public static IssuerKeyRing Open(KeyFolder keys, string city, string cityName, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(keys);
@@ -69,7 +71,7 @@ public sealed class IssuerKeyRing
                      ?? throw new InvalidDataException($"{ringPath} is not a key ring.");
         if (!string.Equals(stored.City, city, StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"The permit keys in {folder} belong to city {stored.City}, not {city}.");
+            throw new ServiceRefusedException(new Reason($"The permit keys in {folder} belong to city {stored.City}, not {city}.", $"{folder} 中的居住证签名密钥属于城市 {stored.City}，不是 {city}。"));
         }
 
         return new IssuerKeyRing(keys, stored, clock);
@@ -92,7 +94,7 @@ public sealed class IssuerKeyRing
     {
         if (_ring.Keys.All(k => k.KeyId != keyId))
         {
-            throw new ArgumentException($"No permit key {keyId} in this ring.", nameof(keyId));
+            throw new RefusedArgumentException(new Reason($"No permit key {keyId} in this ring.", $"密钥环中没有居住证签名密钥 {keyId}。"), nameof(keyId));
         }
 
         var now = _clock.GetUtcNow();

@@ -45,11 +45,7 @@ public sealed class PointsOffice(IServiceRecords records, TimeProvider? clock = 
     /// <exception cref="ArgumentException">The day is before an application's submission.</exception>
     public IReadOnlyList<ScoreSheet> ScoreRound(string round, PointsRuleTable table, DateOnly day, string actor)
     {
-        var applications = records.Applications(round);
-        if (applications.Count == 0)
-        {
-            throw new ServiceRefusedException(new Reason($"Round {round} has no applications.", $"轮次 {round} 没有申请。"));
-        }
+        var applications = records.ApplicationsToDecide(round);
 
         RefuseDayBeforeSubmission(applications.Select(a => (a.ApplicationId, a.SubmittedOn)), day);
 

@@ -251,11 +251,7 @@ internal static class AllocationApi
 
         return ServiceProblems.Run(() =>
         {
-            var applications = desk.Store.Services.Applications(round);
-            if (applications.Count == 0)
-            {
-                throw new InvalidOperationException($"Round {round} has no applications.");
-            }
+            var applications = desk.Store.Services.ApplicationsToDecide(round);
 
             var applicants = FactsJson.Applicants(applications);
             var effect = RuleChangeSimulation.Compare(applicants, AllocationDesk.Preferences(applications, quotas),

@@ -197,7 +197,7 @@ internal static class PermitsApi
 
         if (desk.Store.Services.Permit(id) is null)
         {
-            return ServiceProblems.NotFound(new($"No permit {id}.", $"没有居住证 {id}"));
+            return ServiceProblems.NotFound(PermitWords.NoPermit(id));
         }
 
         var me = CurrentAccount.From(user);
@@ -221,7 +221,7 @@ internal static class PermitsApi
         permit = desk.Store.Services.Permit(id);
         if (permit is null)
         {
-            return ServiceProblems.NotFound(new($"No permit {id}.", $"没有居住证 {id}"));
+            return ServiceProblems.NotFound(PermitWords.NoPermit(id));
         }
 
         var scope = CurrentAccount.From(user).Scope;

@@ -70,6 +70,15 @@ public sealed class ServiceCommandLineTests : IDisposable
     }
 
     [Fact]
+    public void SimulatingARuleChange_ForARoundWithoutApplications_IsRefusedInBothLanguages()
+    {
+        var simulate = CliRunner.Run(["allocate", "simulate", "--round", "R-EMPTY", "--quota", TestData.RepoPath("data/services/examples/quotas.csv"),
+            "--proposed", TestData.RepoPath("data/services/points-rules.example.json"), "--db", Path.Combine(_dir, "store.duckdb")]);
+
+        Assert.Equal((1, "refused, nothing was changed: Round R-EMPTY has no applications.\n  轮次 R-EMPTY 没有申请。"), (simulate.ExitCode, simulate.Error.Trim().ReplaceLineEndings("\n")));
+    }
+
+    [Fact]
     public void TalentRetention_MarksRowsOfEstimatedRecords()
     {
         var db = Path.Combine(_dir, "store.duckdb");

@@ -101,6 +101,22 @@ public class ElectronicPermitTests : IDisposable
     }
 
     [Fact]
+    public void TheRingRefuses_AnotherCity_AnUnknownKey_AndSigningWithEveryKeyRetired_InBothLanguages()
+    {
+        var otherCity = Assert.Throws<Storage.Services.ServiceRefusedException>(() => IssuerKeyRing.Open(KeyFolder.Open(_temp.File("keys")), "330100", "杭州市", _clock));
+        Assert.Contains("belong to city 330300, not 330100", otherCity.Message);
+        Assert.EndsWith("中的居住证签名密钥属于城市 330300，不是 330100。", otherCity.Reason.Chinese);
+        var unknown = Assert.Throws<Planning.Data.RefusedArgumentException>(() => _ring.Retire("no-such-key"));
+        Assert.Equal(("keyId", "密钥环中没有居住证签名密钥 no-such-key。"), (unknown.ParamName, unknown.Reason.Chinese));
+
+        _ring.Retire(_ring.ActiveKeyId);
+        var retired = Assert.Throws<Storage.Services.ServiceRefusedException>(() => Token());
+        Assert.Equal(("Every permit key is retired: rotate to create a new one.", "所有居住证签名密钥均已停用：请轮换生成新密钥。"), (retired.Message, retired.Reason.Chinese));
+        _ring.Rotate();
+        Assert.Equal(PermitCheck.Valid, PermitVerifier.Verify(Token(), _ring.Publish(), Revocations(), Now).Check);
+    }
+
+    [Fact]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public void PrivateKeys_AreOwnerOnlyFiles_AndKeyIdsAreThumbprints()
     {
