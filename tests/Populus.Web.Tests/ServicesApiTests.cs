@@ -301,6 +301,17 @@ public sealed class ServicesApiTests
         await Json(await admin.PostAsJsonAsync($"/api/v1/services/objections/{objectionId}/decision", new { application = "S25-0001", upheld = false, outcome = "the certificate was read; the score stands" }), HttpStatusCode.OK);
         var reviewed = await Json(await analyst.GetAsync("/api/v1/services/applications/S25-0001/score"), HttpStatusCode.OK);
         Assert.Contains(reviewed.GetProperty("objections").EnumerateArray(), o => o.GetProperty("state").GetString() != "open");
+        // An upheld objection's corrected facts are an object: the facts scored from then on, in their stored form (here the months as they were).
+        var second = await Json(await admin.PostAsJsonAsync("/api/v1/services/applications/S25-0001/objections", new { item, reason = "months to check" }), HttpStatusCode.Created);
+        await Json(await admin.PostAsJsonAsync($"/api/v1/services/objections/{second.GetProperty("objectionId").GetString()}/decision",
+            new { application = "S25-0001", upheld = true, outcome = "months checked", facts = new { insurance_months = "2021-01..2025-04" } }), HttpStatusCode.OK);
+        var corrected = (await Json(await analyst.GetAsync("/api/v1/services/applications/S25-0001/score"), HttpStatusCode.OK)).GetProperty("objections").EnumerateArray()
+            .Single(o => o.GetProperty("objectionId").GetString() == second.GetProperty("objectionId").GetString()).GetProperty("correctedFacts");
+        Assert.Equal(JsonValueKind.Object, corrected.ValueKind);
+        Assert.Equal(("bachelor", 52), (corrected.GetProperty("education").GetString(), corrected.GetProperty("insurance_months").GetArrayLength())); // 2021-01 … 2025-04
+        Assert.Equal(JsonValueKind.Null, reviewed.GetProperty("objections")[0].GetProperty("correctedFacts").ValueKind);
+        var noSuch = await Json(await admin.PostAsJsonAsync("/api/v1/services/applications/S25-9999/objections", new { item, reason = "wrong" }), HttpStatusCode.NotFound);
+        Assert.Equal("没有申请 S25-9999。", noSuch.GetProperty("detailZh").GetString());
 
         var badRun = await Json(await admin.PostAsJsonAsync($"/api/v1/services/rounds/{Round}/allocations", new { quotas = new[] { new { quotaId = "", purpose = "lunch", region = "x", places = -1 } } }), HttpStatusCode.BadRequest);
         Assert.Equal(["quotas[0].places", "quotas[0].purpose", "quotas[0].quotaId", "quotas[0].region", "seed"], Fields(badRun).Order());

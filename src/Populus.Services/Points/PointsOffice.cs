@@ -121,9 +121,12 @@ public sealed class PointsOffice(IServiceRecords records, TimeProvider? clock = 
     /// <exception cref="Populus.Storage.Tabular.InvalidInputException">Every bad field of the correction.</exception>
     public PointsFacts Corrected(string applicationId, string json, string source)
     {
-        var application = records.Application(applicationId) ?? throw new ServiceRefusedException(new Reason($"No application {applicationId}.", $"没有申请 {applicationId}。"));
+        var application = records.Application(applicationId) ?? throw new ServiceRefusedException(NoApplication(applicationId));
         return FactsCorrection.Read(json, source, FactsJson.Read(application.EffectiveFacts), application.SubmittedOn);
     }
+
+    /// <summary>The refusal of a score, an objection or a correction of an application the records do not hold.</summary>
+    public static Reason NoApplication(string applicationId) => new($"No application {applicationId}.", $"没有申请 {applicationId}。");
 
     /// <summary>An application's facts are as of its submission, so it is not scored for a day before it.</summary>
     /// <exception cref="ArgumentException">The day is before a submission (parameter "on", the option and query naming it).</exception>

@@ -114,7 +114,7 @@ internal static class PointsApi
         var application = desk.Store.Services.Application(id);
         if (application is null)
         {
-            return ServiceProblems.NotFound(new($"No application {id}.", $"没有申请 {id}"));
+            return ServiceProblems.NotFound(PointsOffice.NoApplication(id));
         }
 
         var latest = desk.Points.Latest(id);
@@ -122,7 +122,7 @@ internal static class PointsApi
             latest is null ? null : new SheetView(latest.Revision, latest.Table, latest.Day, latest.Total, latest.Passed, latest.Vetoed, latest.Reason,
                 [.. latest.Items.Select(ItemView.Of)]),
             [.. desk.Store.Services.Scores(id).Select(s => new ScoreLine(s.ApplicationId, s.Revision, s.Total, s.Passed, s.Vetoed))],
-            desk.Store.Services.Objections(id)));
+            [.. desk.Store.Services.Objections(id).Select(ObjectionView.Of)]));
     }
 
     internal static IResult Object(string id, ObjectionRequest body, ClaimsPrincipal user, ServiceDesk desk)
@@ -145,7 +145,7 @@ internal static class PointsApi
 
         if (desk.Store.Services.Application(id) is null)
         {
-            return ServiceProblems.NotFound(new($"No application {id}.", $"没有申请 {id}"));
+            return ServiceProblems.NotFound(PointsOffice.NoApplication(id));
         }
 
         var me = CurrentAccount.From(user);
@@ -215,7 +215,16 @@ internal static class PointsApi
 
     /// <param name="MaskedId">The applicant's identity number, masked (the number itself is never stored).</param>
     internal sealed record ScoreView(string ApplicationId, string Round, string Purpose, string MaskedId, DateOnly SubmittedOn, SheetView? Latest,
-        IReadOnlyList<ScoreLine> Revisions, IReadOnlyList<ObjectionRecord> Objections);
+        IReadOnlyList<ScoreLine> Revisions, IReadOnlyList<ObjectionView> Objections);
+
+    /// <param name="CorrectedFacts">The facts an upheld objection corrected, scored from then on (the applications file's
+    /// columns), as a JSON object; null when the objection corrected none.</param>
+    internal sealed record ObjectionView(string ObjectionId, string ApplicationId, string ItemId, string Reason, string State, string? Outcome,
+        DateTime OpenedAt, DateTime? DecidedAt, string? DecidedBy, JsonElement? CorrectedFacts)
+    {
+        public static ObjectionView Of(ObjectionRecord o) => new(o.ObjectionId, o.ApplicationId, o.ItemId, o.Reason, o.State, o.Outcome, o.OpenedAt, o.DecidedAt, o.DecidedBy,
+            o.CorrectedFacts is { } facts ? JsonSerializer.Deserialize<JsonElement>(facts) : null);
+    }
 
     internal sealed record ObjectionRequest(string? Item, string? Reason);
 
