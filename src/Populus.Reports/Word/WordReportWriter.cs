@@ -12,7 +12,9 @@ namespace Populus.Reports.Word;
 /// <summary>Writes a <see cref="ReportDocument"/> as a Word document (.docx, Office Open XML).</summary>
 /// <remarks>
 /// A4 portrait, 2.54 cm top and bottom margins and 2.55 cm at the sides (a 15.9 cm text width, see
-/// <see cref="Figure.MaxWidthCm"/>); page numbers "第 n 页 共 m 页" centred in the footer. Tables are numbered
+/// <see cref="Figure.MaxWidthCm"/>); page numbers "第 n 页 共 m 页" centred in the footer. A table too wide for that
+/// width (<see cref="IsWide"/>: the annual report's 表 1 has ten columns) is set on landscape pages of its own section
+/// (a 24.6 cm text width), as statistical reports set their wide tables, and the text after it goes on in portrait. Tables are numbered
 /// 表 1, 表 2 … above the table, figures 图 1, 图 2 … below the image, the Chinese convention; each table's
 /// provenance is a footnote on its caption. Charts are embedded as PNG at their figure width.
 /// </remarks>
@@ -24,6 +26,7 @@ public sealed class WordReportWriter
     private const int MarginTopTwips = 1_440;   // 2.54 cm
     private const int MarginSideTwips = 1_446;  // 2.55 cm
     private const int TextWidthTwips = PageWidthTwips - 2 * MarginSideTwips;
+    private const int LandscapeTextWidthTwips = PageHeightTwips - 2 * MarginSideTwips;
 
     /// <summary>A half-width character (a digit) of the 10 pt table text, with room to spare; a Chinese character is two.</summary>
     private const int HalfWidthCharTwips = 110;
@@ -36,6 +39,10 @@ public sealed class WordReportWriter
 
     /// <summary>The length beyond which a text column asks for no more of the room left (a long reason wraps within it).</summary>
     private const int WidestColumn = 160;
+
+    /// <summary>The length a column should show on one line (twelve Chinese characters: an indicator's name, a short
+    /// reason's first words) for its table to read well; <see cref="IsWide"/> counts every column at up to this.</summary>
+    private const int ReadableColumn = 24;
 
     private readonly ReportFonts _fonts;
 
@@ -78,8 +85,17 @@ public sealed class WordReportWriter
         }
 
         var counters = new Counters();
+        var footerId = main.GetIdOfPart(footer);
+        var landscape = false;
         foreach (var block in report.Blocks)
         {
+            // A change of orientation ends the section before the block, its properties held by its last paragraph.
+            if ((block is ReportTable t && IsWide(t)) != landscape)
+            {
+                EndSection(body, Section(footerId, landscape));
+                landscape = !landscape;
+            }
+
             switch (block)
             {
                 case Heading heading:
@@ -99,16 +115,33 @@ public sealed class WordReportWriter
             }
         }
 
-        body.Append(new W.SectionProperties(
-            new W.FooterReference { Type = W.HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
-            new W.PageSize { Width = PageWidthTwips, Height = PageHeightTwips },
-            new W.PageMargin
-            {
-                Top = MarginTopTwips, Bottom = MarginTopTwips, Left = MarginSideTwips, Right = MarginSideTwips,
-                Header = 851, Footer = 851, Gutter = 0,
-            }));
+        body.Append(Section(footerId, landscape));
         main.Document = new W.Document(body);
     }
+
+    /// <summary>A section's page: A4 portrait, or turned for a wide table, with the same margins and page-number footer.</summary>
+    private static W.SectionProperties Section(string footerId, bool landscape) => new(
+        new W.FooterReference { Type = W.HeaderFooterValues.Default, Id = footerId },
+        landscape
+            ? new W.PageSize { Width = PageHeightTwips, Height = PageWidthTwips, Orient = W.PageOrientationValues.Landscape }
+            : new W.PageSize { Width = PageWidthTwips, Height = PageHeightTwips },
+        new W.PageMargin
+        {
+            Top = MarginTopTwips, Bottom = MarginTopTwips, Left = MarginSideTwips, Right = MarginSideTwips,
+            Header = 851, Footer = 851, Gutter = 0,
+        });
+
+    /// <summary>Ends the section at the body's last paragraph (every block ends with one), which takes its properties.</summary>
+    private static void EndSection(W.Body body, W.SectionProperties section)
+    {
+        var last = body.Elements<W.Paragraph>().Last();
+        (last.ParagraphProperties ??= new W.ParagraphProperties()).Append(section);
+    }
+
+    /// <summary>Whether the table's columns, each given room for up to <see cref="ReadableColumn"/> half-width
+    /// characters of what it holds, are wider than the portrait text: then it is set on landscape pages.</summary>
+    internal static bool IsWide(ReportTable table) =>
+        Needs(table).Sum(n => (Math.Min(n, ReadableColumn) * HalfWidthCharTwips) + CellPaddingTwips) > TextWidthTwips;
 
     private static void AppendTable(W.Body body, W.Footnotes footnotes, ReportTable table, Counters counters)
     {
@@ -125,7 +158,7 @@ public sealed class WordReportWriter
             new W.Run(new W.RunProperties(new W.RunStyle { Val = WordStyles.FootnoteReference }), new W.FootnoteReferenceMark()),
             TextRun($" 资料来源：{table.Provenance}"))) { Id = footnoteId });
 
-        var widths = ColumnWidths(table);
+        var widths = ColumnWidths(table, IsWide(table) ? LandscapeTextWidthTwips : TextWidthTwips);
         var grid = new W.TableGrid(widths.Select(w => new W.GridColumn { Width = Twips(w) }));
         var word = new W.Table(
             new W.TableProperties(
@@ -167,22 +200,29 @@ public sealed class WordReportWriter
     /// <see cref="TextColumnBase"/> characters, and the room left over in proportion to how much longer its text is
     /// (up to <see cref="WidestColumn"/>), so a column of long reasons is not a ribbon one character wide. When even
     /// those minimums do not fit, all shrink in proportion.</summary>
-    internal static int[] ColumnWidths(ReportTable table)
+    private static int[] ColumnWidths(ReportTable table, int textWidth)
     {
-        static int Length(string text) => text.Sum(ch => ch > '\u2E7F' ? 2 : 1);
-        var need = table.Columns.Select((column, c) =>
-            Math.Max((Length(column.Header) + 1) / 2, table.Rows.Select(r => Length(column.Format(r[c]))).DefaultIfEmpty(1).Max())).ToArray();
+        var need = Needs(table);
         var floor = need.Select((n, c) => table.Columns[c].Kind == ColumnKind.Number ? n : Math.Min(n, TextColumnBase)).ToArray();
         var widths = floor.Select(n => (n * HalfWidthCharTwips) + CellPaddingTwips).ToArray();
         var extra = need.Select((n, c) => Math.Min(n, WidestColumn) - floor[c]).Select(e => Math.Max(e, 0)).ToArray();
-        var left = TextWidthTwips - widths.Sum();
+        var left = textWidth - widths.Sum();
         if (left < 0 || extra.Sum() == 0)
         {
             var total = widths.Sum();
-            return [.. widths.Select(w => (int)((long)w * TextWidthTwips / total))];
+            return [.. widths.Select(w => (int)((long)w * textWidth / total))];
         }
 
         return [.. widths.Select((w, c) => w + (int)((long)left * extra[c] / extra.Sum()))];
+    }
+
+    /// <summary>Each column's length in half-width characters (a Chinese character two): its longest cell, or its header
+    /// at half its length, as it wraps to two lines.</summary>
+    private static int[] Needs(ReportTable table)
+    {
+        static int Length(string text) => text.Sum(ch => ch > '\u2E7F' ? 2 : 1);
+        return [.. table.Columns.Select((column, c) =>
+            Math.Max((Length(column.Header) + 1) / 2, table.Rows.Select(r => Length(column.Format(r[c]))).DefaultIfEmpty(1).Max()))];
     }
 
     private static W.TableCell Cell(string text, W.JustificationValues align, int widthTwips) => new(

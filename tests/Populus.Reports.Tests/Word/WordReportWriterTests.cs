@@ -1,5 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
+using Populus.Reports.Document;
+using Populus.Reports.Word;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Populus.Reports.Tests.Word;
@@ -61,6 +63,34 @@ public sealed class WordReportWriterTests(SampleReportFixture sample)
         Assert.InRange(grid.Sum(), 0.99 * (11_906 - (2 * 1_446)), 11_906 - (2 * 1_446));
         var cells = table.Elements<W.TableRow>().First().Elements<W.TableCell>().Select(c => int.Parse(c.TableCellProperties!.TableCellWidth!.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(grid, cells);
+    }
+
+    [Fact]
+    public void Write_SetsAWideTableOnLandscapePagesOfItsOwnSection_AndGoesOnInPortrait()
+    {
+        // Ten columns as the annual report's 表 1 has them: in portrait its names and reasons wrapped into ribbons.
+        string[] headers = ["序号", "指标", "单位", "2024年数值", "目标年份", "目标", "状态", "目标年份预期值", "目标年份差距", "来源或无数据原因"];
+        var wide = new ReportTable("规划指标评估", headers.Select((h, c) => c is 0 or 3 or 4 or 7 or 8 ? TableColumn.Number(h, 2) : TableColumn.Text(h)),
+            [[1.0, "严重致残出生缺陷发生率", "‰", TableCell.Empty, 2025.0, "≤9", "无数据", TableCell.Empty, TableCell.Empty, "无数据：报送部门（市卫健委）未报送数值"]], "测试用虚构数据。");
+        var report = new ReportDocument("测试", null, [new Heading(1, "一、指标"), new Populus.Reports.Document.Paragraph("前文。"), wide, SampleReport.IndicatorTable(), new Populus.Reports.Document.Paragraph("后文。")]);
+        using var stream = new MemoryStream();
+        new WordReportWriter().Write(report, stream);
+
+        using var doc = WordprocessingDocument.Open(stream, false);
+        Assert.Empty(new OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(doc).Select(e => e.Description));
+        var body = doc.MainDocumentPart!.Document!.Body!;
+        var breaks = body.Elements<W.Paragraph>().Where(p => p.ParagraphProperties?.GetFirstChild<W.SectionProperties>() is not null).ToList();
+        Assert.Equal(["前文。", ""], breaks.Select(p => p.InnerText)); // the portrait text before it; the paragraph closing the table
+        var sections = breaks.Select(p => p.ParagraphProperties!.GetFirstChild<W.SectionProperties>()!).Append(body.Elements<W.SectionProperties>().Single()).ToList();
+        Assert.Equal([(11_906u, false), (16_838u, true), (11_906u, false)],
+            sections.Select(s => (s.GetFirstChild<W.PageSize>()!.Width!.Value, s.GetFirstChild<W.PageSize>()!.Orient?.Value == W.PageOrientationValues.Landscape)));
+        Assert.All(sections, s => Assert.NotNull(s.GetFirstChild<W.FooterReference>()));
+
+        var tables = body.Elements<W.Table>().ToList();
+        Assert.Equal(breaks[1], tables[0].NextSibling());
+        int Width(W.Table t) => t.GetFirstChild<W.TableGrid>()!.Elements<W.GridColumn>().Sum(g => int.Parse(g.Width!.Value!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.InRange(Width(tables[0]), 0.99 * (16_838 - (2 * 1_446)), 16_838 - (2 * 1_446)); // the landscape text width
+        Assert.InRange(Width(tables[1]), 0.99 * (11_906 - (2 * 1_446)), 11_906 - (2 * 1_446)); // a narrow table stays in portrait
     }
 
     [Fact]
