@@ -71,7 +71,7 @@ public static class PermitVerifier
 
         if (PermitLifecycle.Lapsed(claims.ValidTo, today))
         {
-            return new(PermitCheck.Expired, claims, $"expired on {claims.ValidTo:yyyy-MM-dd}");
+            return new(PermitCheck.Expired, claims, $"expired: valid until {claims.ValidTo:yyyy-MM-dd}, its last day");
         }
 
         if (revocationList is null)

@@ -62,7 +62,8 @@ public class ElectronicPermitTests : IDisposable
         Assert.Equal(PermitCheck.UnknownKey, PermitVerifier.Verify(token, otherKeys, null, Now).Check);
 
         Assert.Equal(PermitCheck.NotYetValid, PermitVerifier.Verify(token, keys, Revocations(), Now.AddDays(-2)).Check);
-        Assert.Equal(PermitCheck.Expired, PermitVerifier.Verify(token, keys, Revocations(), Now.AddDays(400)).Check);
+        var expired = PermitVerifier.Verify(token, keys, Revocations(), Now.AddDays(400));
+        Assert.Equal((PermitCheck.Expired, "expired: valid until 2026-02-28, its last day"), (expired.Check, expired.Reason)); // not "expired on" its last valid day
         var revoked = PermitVerifier.Verify(token, keys, Revocations("330300-20250301-aa"), Now);
         Assert.Equal(PermitCheck.Revoked, revoked.Check);
         Assert.Equal(new RevokedPermit("330300-20250301-aa", new DateOnly(2025, 3, 1), "test"), revoked.Revoked);

@@ -187,7 +187,7 @@ window.I18N = (function () {
     'permit.check.expired': ['已过期', 'Expired'], 'permit.check.revoked': ['已吊销', 'Revoked'], 'permit.check.revocation_unknown': ['吊销状态未知', 'Revocation status unknown'],
     // Why, from the verification's parts ({to}, {from}: validity; {issuer}, {city}; {seq}: the revocation list; {on}, {reason}: the revocation).
     'permit.why.valid': ['有效期至 {to}，由{issuer}（{city}）签发，未被吊销（吊销名单第 {seq} 号）', 'Valid until {to}, issued by {issuer} ({city}), not revoked (revocation list {seq})'],
-    'permit.why.expired': ['已于 {to} 到期', 'Expired on {to}'], 'permit.why.not_yet_valid': ['自 {from} 起生效', 'Valid from {from}'],
+    'permit.why.expired': ['有效期至 {to}，已过期', 'Valid until {to} (its last day); expired'], 'permit.why.not_yet_valid': ['自 {from} 起生效', 'Valid from {from}'],
     'permit.why.revoked': ['已于 {on} 吊销：{reason}', 'Revoked on {on}: {reason}'],
     'permit.why.malformed': ['无法读取证照内容：扫码所得文本不完整，或不是电子居住证', 'The text cannot be read as a permit: incomplete, or not an electronic residence permit'],
     'permit.why.unknown_key': ['签名密钥不在签发城市公布的公钥中', 'Signed by a key the issuer has not published'],
