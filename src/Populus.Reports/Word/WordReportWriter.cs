@@ -105,7 +105,7 @@ public sealed class WordReportWriter
                     body.Append(TextParagraph(null, paragraph.Text));
                     break;
                 case ReportTable table:
-                    AppendTable(body, footnotes.Footnotes, table, counters);
+                    AppendTable(body, footnotes.Footnotes, table, landscape ? LandscapeTextWidthTwips : TextWidthTwips, counters);
                     break;
                 case Figure figure:
                     AppendFigure(body, main, figure, counters);
@@ -140,10 +140,10 @@ public sealed class WordReportWriter
 
     /// <summary>Whether the table's columns, each given room for up to <see cref="ReadableColumn"/> half-width
     /// characters of what it holds, are wider than the portrait text: then it is set on landscape pages.</summary>
-    internal static bool IsWide(ReportTable table) =>
+    private static bool IsWide(ReportTable table) =>
         Needs(table).Sum(n => (Math.Min(n, ReadableColumn) * HalfWidthCharTwips) + CellPaddingTwips) > TextWidthTwips;
 
-    private static void AppendTable(W.Body body, W.Footnotes footnotes, ReportTable table, Counters counters)
+    private static void AppendTable(W.Body body, W.Footnotes footnotes, ReportTable table, int textWidth, Counters counters)
     {
         var number = ++counters.Tables;
         var footnoteId = ++counters.Footnotes;
@@ -158,7 +158,7 @@ public sealed class WordReportWriter
             new W.Run(new W.RunProperties(new W.RunStyle { Val = WordStyles.FootnoteReference }), new W.FootnoteReferenceMark()),
             TextRun($" 资料来源：{table.Provenance}"))) { Id = footnoteId });
 
-        var widths = ColumnWidths(table, IsWide(table) ? LandscapeTextWidthTwips : TextWidthTwips);
+        var widths = ColumnWidths(table, textWidth);
         var grid = new W.TableGrid(widths.Select(w => new W.GridColumn { Width = Twips(w) }));
         var word = new W.Table(
             new W.TableProperties(

@@ -217,8 +217,9 @@ internal static class PointsApi
     internal sealed record ScoreView(string ApplicationId, string Round, string Purpose, string MaskedId, DateOnly SubmittedOn, SheetView? Latest,
         IReadOnlyList<ScoreLine> Revisions, IReadOnlyList<ObjectionView> Objections);
 
-    /// <param name="CorrectedFacts">The facts an upheld objection corrected, scored from then on (the applications file's
-    /// columns), as a JSON object; null when the objection corrected none.</param>
+    /// <param name="CorrectedFacts">The facts an upheld objection corrected, scored from then on, as a JSON object in their
+    /// stored form (FactsJson: snake_case names and codes; insurance months as year × 12 + month − 1); null when the
+    /// objection corrected none.</param>
     internal sealed record ObjectionView(string ObjectionId, string ApplicationId, string ItemId, string Reason, string State, string? Outcome,
         DateTime OpenedAt, DateTime? DecidedAt, string? DecidedBy, JsonElement? CorrectedFacts)
     {
