@@ -23,10 +23,17 @@ public sealed record Reason
 
     public string Chinese { get; }
 
-    /// <summary>This reason resting on <paramref name="cause"/>: "reason: cause", "原因：缘由".</summary>
+    /// <summary>This reason resting on <paramref name="cause"/>: "reason: cause", "原因：缘由"; the cause alone when its
+    /// words already name this reason in both languages ("温州市2024年的户籍人口" resting on "数据中没有温州市2024年的户籍人口"
+    /// is the latter: the report's and the API's notes said the same thing twice).</summary>
     public Reason Because(Reason cause)
     {
         ArgumentNullException.ThrowIfNull(cause);
+        if (cause.English.Contains(English, StringComparison.Ordinal) && cause.Chinese.Contains(Chinese, StringComparison.Ordinal))
+        {
+            return cause;
+        }
+
         return new($"{English}: {cause.English}", $"{Chinese}：{cause.Chinese}");
     }
 

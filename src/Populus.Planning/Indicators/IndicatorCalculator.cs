@@ -84,9 +84,13 @@ public sealed class IndicatorCalculator
             return IndicatorValue.Of(indicatorId, region, year, reported.Value.Value, reported.Value.Provenance, ValueBasis.Reported, note);
         }
 
-        var reportedReason = (entry.Kind == IndicatorKind.Reported
+        var notReported = entry.Kind == IndicatorKind.Reported
             ? new Reason($"no figure reported{(entry.Department is { } d ? " by " + d : "")}", entry.Department is { } dz ? $"报送部门（{dz}）未报送数值" : "未报送数值")
-            : new Reason("no reported figure either", "也没有报送值")).Because(reported.MissingReason!);
+            : new Reason("no reported figure either", "也没有报送值");
+        // A source that simply holds no report says so in words that only repeat the region and year the note is about.
+        var reportedReason = reported.MissingReason == MissingData.Reported(indicatorId, Catalogue.Regions.NameOf(region), year)
+            ? notReported
+            : notReported.Because(reported.MissingReason!);
         return IndicatorValue.NoData(indicatorId, region, year, computeFailure is null ? reportedReason : computeFailure.And(reportedReason));
     }
 
