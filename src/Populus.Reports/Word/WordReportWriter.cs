@@ -40,9 +40,9 @@ public sealed class WordReportWriter
     /// <summary>The length beyond which a text column asks for no more of the room left (a long reason wraps within it).</summary>
     private const int WidestColumn = 160;
 
-    /// <summary>The length a column should show on one line (twelve Chinese characters: an indicator's name, a short
-    /// reason's first words) for its table to read well; <see cref="IsWide"/> counts every column at up to this.</summary>
-    private const int ReadableColumn = 24;
+    /// <summary>The length a column should show on one line (ten Chinese characters: most indicators' names) for its
+    /// table to read well; <see cref="IsWide"/> counts every column at up to this.</summary>
+    private const int ReadableColumn = 20;
 
     private readonly ReportFonts _fonts;
 
