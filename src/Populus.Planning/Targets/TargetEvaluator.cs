@@ -273,7 +273,7 @@ public sealed class TargetEvaluator
                     }
 
                     reference = r.Value!.Value;
-                    referenceText = explain ? $"the {refYear} value" : null;
+                    referenceText = explain ? Describe($"the {refYear} value {{0}}", reference, reference) : null;
                 }
 
                 var x = v.Value!.Value;
@@ -284,7 +284,8 @@ public sealed class TargetEvaluator
                     _ => (double.NegativeInfinity, reference),
                 };
                 var shortfall = Distance(x, lo, hi);
-                return new RuleCheck(shortfall == 0, shortfall, reference, explain ? Describe($"{year} value {{0}} against {referenceText} {{1}}", x, reference) : "");
+                // The reference said once: a target by its rule (">=82.5"), a year's value by its figure.
+                return new RuleCheck(shortfall == 0, shortfall, reference, explain ? $"{Describe($"{year} value {{0}}", x, reference)} against {referenceText}" : "");
             }
 
             case TargetKind.BetterThanProvinceAverage or TargetKind.TopOfProvince:
