@@ -2,10 +2,8 @@ using System.CommandLine;
 using System.Data.Common;
 using System.Text.Json;
 using Populus.Planning.Data;
-using Populus.Services.Permits;
 using Populus.Storage;
 using Populus.Storage.Registry;
-using Populus.Storage.Services;
 using Populus.Storage.Tabular;
 
 namespace Populus.Cli.Commands;
@@ -95,9 +93,8 @@ internal static class CommandExit
     /// seek's question, an account, a permit's region), or null.</summary>
     private static Planning.Data.Reason? Bilingual(Exception ex) => ex switch
     {
-        ServiceRefusedException s => s.Reason,
+        RefusedOperationException o => o.Reason,
         RefusedArgumentException r => r.Reason,
-        InvalidPermitTransitionException t => t.Reason,
         _ => null,
     };
 

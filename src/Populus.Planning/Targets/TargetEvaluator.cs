@@ -273,7 +273,7 @@ public sealed class TargetEvaluator
                     }
 
                     reference = r.Value!.Value;
-                    referenceText = explain ? Describe($"the {refYear} value {{0}}", reference, reference) : null;
+                    referenceText = explain ? $"the {refYear} value {Figure(reference)}" : null;
                 }
 
                 var x = v.Value!.Value;
@@ -285,7 +285,7 @@ public sealed class TargetEvaluator
                 };
                 var shortfall = Distance(x, lo, hi);
                 // The reference said once: a target by its rule (">=82.5"), a year's value by its figure.
-                return new RuleCheck(shortfall == 0, shortfall, reference, explain ? $"{Describe($"{year} value {{0}}", x, reference)} against {referenceText}" : "");
+                return new RuleCheck(shortfall == 0, shortfall, reference, explain ? $"{year} value {Figure(x)} against {referenceText}" : "");
             }
 
             case TargetKind.BetterThanProvinceAverage or TargetKind.TopOfProvince:
@@ -408,6 +408,8 @@ public sealed class TargetEvaluator
 
     private static double Distance(double x, double lo, double hi) => x < lo ? lo - x : x > hi ? x - hi : 0;
 
-    private static string Describe(string format, double a, double b) =>
-        string.Format(CultureInfo.InvariantCulture, format, a.ToString("0.####", CultureInfo.InvariantCulture), b.ToString("0.####", CultureInfo.InvariantCulture));
+    private static string Describe(string format, double a, double b) => string.Format(CultureInfo.InvariantCulture, format, Figure(a), Figure(b));
+
+    /// <summary>A figure as explanations write it: up to four decimals.</summary>
+    private static string Figure(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }

@@ -48,14 +48,15 @@ public static class PermitLifecycle
 
         Check(permit, action);
         var day = Day(at);
-        if (action == PermitAction.Renew && permit.State == PermitState.Issued && permit.ValidTo!.Value.AddDays(-RenewalWindowDays) > day)
+        var renewsIssued = action == PermitAction.Renew && permit.State == PermitState.Issued;
+        if (renewsIssued && permit.ValidTo!.Value.AddDays(-RenewalWindowDays) is var opens && opens > day)
         {
             throw new InvalidPermitTransitionException(new Reason(
-                $"Permit {permit.PermitId} is valid until {permit.ValidTo:yyyy-MM-dd}; it can be renewed from {permit.ValidTo.Value.AddDays(-RenewalWindowDays):yyyy-MM-dd}.",
-                $"居住证 {permit.PermitId} 有效期至 {permit.ValidTo:yyyy-MM-dd}，自 {permit.ValidTo.Value.AddDays(-RenewalWindowDays):yyyy-MM-dd} 起方可续签。"));
+                $"Permit {permit.PermitId} is valid until {permit.ValidTo:yyyy-MM-dd}; it can be renewed from {opens:yyyy-MM-dd}.",
+                $"居住证 {permit.PermitId} 有效期至 {permit.ValidTo:yyyy-MM-dd}，自 {opens:yyyy-MM-dd} 起方可续签。"));
         }
 
-        var from = action == PermitAction.Renew && permit.State == PermitState.Issued ? permit.ValidTo!.Value.AddDays(1) : day;
+        var from = renewsIssued ? permit.ValidTo!.Value.AddDays(1) : day;
         var next = permit with
         {
             State = PermitState.Issued,
@@ -139,7 +140,4 @@ public static class PermitLifecycle
 
 /// <summary>A transition the permit state machine does not allow, worded in English and Chinese (the API's 409 gives the
 /// Chinese as <c>detailZh</c>, the command line prints both).</summary>
-public sealed class InvalidPermitTransitionException(Reason reason) : InvalidOperationException(reason.English)
-{
-    public Reason Reason { get; } = reason;
-}
+public sealed class InvalidPermitTransitionException(Reason reason) : RefusedOperationException(reason);

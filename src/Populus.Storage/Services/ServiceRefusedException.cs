@@ -7,7 +7,4 @@ namespace Populus.Storage.Services;
 /// round whose result is published), worded in English and Chinese: the command line prints both, the API answers
 /// 409 with the Chinese as <c>detailZh</c>. The words never hold an identity number.
 /// </summary>
-public sealed class ServiceRefusedException(Reason reason) : InvalidOperationException(reason.English)
-{
-    public Reason Reason { get; } = reason;
-}
+public sealed class ServiceRefusedException(Reason reason) : RefusedOperationException(reason);

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Populus.Planning.Data;
-using Populus.Services.Permits;
-using Populus.Storage.Services;
 using Populus.Storage.Tabular;
 using Populus.Web.Api;
 
@@ -36,11 +34,7 @@ internal static class ServiceProblems
         {
             return Invalid([new FieldProblem(ex.ParamName ?? "", null, WithoutParameter(ex), null, null)]);
         }
-        catch (ServiceRefusedException ex)
-        {
-            return BilingualProblem.Of(StatusCodes.Status409Conflict, "Not allowed in this state", ex.Reason.English, ex.Reason.Chinese);
-        }
-        catch (InvalidPermitTransitionException ex)
+        catch (RefusedOperationException ex)
         {
             return BilingualProblem.Of(StatusCodes.Status409Conflict, "Not allowed in this state", ex.Reason.English, ex.Reason.Chinese);
         }
