@@ -504,6 +504,12 @@ public sealed class ApiTests
         Assert.True(Varies("resident_population"));
         Assert.True(Varies("total_fertility_rate"));
         Assert.False(Varies("sex_ratio_at_birth"));
+        // Each target names its indicator, one of the plan's text outside the 20 main indicators as well.
+        var labour = targets.First(t => t.GetProperty("indicatorId").GetString() == "labour_force_15_59");
+        Assert.Equal("劳动力人口总量", labour.GetProperty("nameZh").GetString());
+        var warnings = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/evaluations");
+        Assert.Equal("常住人口", warnings.EnumerateArray().First(t => t.GetProperty("indicatorId").GetString() == "resident_population").GetProperty("nameZh").GetString());
+        Assert.All(warnings.EnumerateArray(), t => Assert.False(string.IsNullOrEmpty(t.GetProperty("nameEn").GetString())));
         // A probability the draws do not move is the deterministic answer.
         Assert.All(targets.Where(t => !t.GetProperty("varies").GetBoolean()), t => Assert.Contains(t.GetProperty("probability").GetDouble(), new[] { 0.0, 1.0 }));
     }

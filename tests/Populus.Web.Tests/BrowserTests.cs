@@ -242,6 +242,10 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Contains(await page.Locator("#page .prob").AllInnerTextsAsync(), p => p.EndsWith('%'));
         // Why a figure is missing or a target cannot be judged, in Chinese: no English sentence on the page.
         Assert.All(await page.Locator("#page .nodata, #page .explain").AllInnerTextsAsync(), r => Assert.DoesNotMatch(EnglishWords, r));
+        // Every warning names its indicator, a target of the plan's text outside the 20 main ones included (not by its id).
+        var warned = await page.Locator("#page tbody td:first-child").AllInnerTextsAsync();
+        Assert.Contains("劳动力人口总量", warned);
+        Assert.All(warned, n => Assert.DoesNotMatch("^[a-z0-9_]+$", n));
         await Shot(page, "overview");
         // The server's notes on a source in Chinese: 中心城区's primacy is the sum of its members' figures.
         var primacy = await page.InnerTextAsync("[data-indicator=central_city_primacy] .source");
@@ -514,6 +518,9 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.wall .prob').length > 0 && !document.querySelector('.wall .prob.pending')",
             null, new() { Timeout = 120_000 });
         Assert.Contains(await page.Locator(".wall .prob").AllInnerTextsAsync(), p => p.EndsWith('%'));
+        var warnings = await page.Locator(".wall .list > div").AllInnerTextsAsync();
+        Assert.Contains(warnings, w => w.StartsWith("劳动力人口总量 ", StringComparison.Ordinal));
+        Assert.All(warnings, w => Assert.DoesNotMatch("^[a-z0-9_]+ ", w));
         // Each figure with its status and its source.
         var tiles = await page.Locator(".wall .kpi").CountAsync();
         Assert.True(tiles > 0);

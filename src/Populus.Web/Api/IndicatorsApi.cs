@@ -57,10 +57,10 @@ internal static class IndicatorsApi
             {
                 var latest = views.AppliesTo(e, name) ? views.Latest(scope, e.Id, name, year) : IndicatorValue.NoData(e.Id, name, year, new($"{e.Id} does not apply to {name}", $"该指标不适用于{name}"));
                 var targets = evaluations.Where(v => v.Target.IndicatorId == e.Id)
-                    .Select(Evaluation).ToList();
+                    .Select(v => Evaluation(v, views.Plan.Catalogue)).ToList();
                 return new OverviewItem(e.Id, e.PlanId!, e.NameZh, e.NameEn, e.Unit, e.UnitZh, Value(latest), targets, Worst(targets));
             }).ToList();
-            var view = new OverviewView(name, year, items, [.. evaluations.Where(v => v.IsEarlyWarning).Select(Evaluation)],
+            var view = new OverviewView(name, year, items, [.. evaluations.Where(v => v.IsEarlyWarning).Select(v => Evaluation(v, views.Plan.Catalogue))],
                 views.Calculator(scope).Refused, views.ProjectionMissing is { } missing ? $"no projection: {missing}" : $"targets after {year} are judged on the {ScenarioService.Baseline} scenario's projection");
             return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(view, json.Value.SerializerOptions);
         });
@@ -150,7 +150,7 @@ internal static class IndicatorsApi
         }
 
         var all = views.Evaluations(me.Scope, name, asOf ?? views.DefaultAsOfYear);
-        var rows = (warnings == true ? all.Where(e => e.IsEarlyWarning) : all).Select(Evaluation).ToList();
+        var rows = (warnings == true ? all.Where(e => e.IsEarlyWarning) : all).Select(e => Evaluation(e, views.Plan.Catalogue)).ToList();
         var result = OutputFormat.Rows<EvaluationView>(request, rows);
         return result.Result is ContentHttpResult text ? text : (Ok<IReadOnlyList<EvaluationView>>)result.Result;
     }
@@ -187,7 +187,10 @@ internal static class IndicatorsApi
     internal static ValueView Value(IndicatorValue v) => new(v.Year, v.Value, v.Provenance?.Status.ToString().ToLowerInvariant(), v.Provenance?.Source,
         v.Provenance?.SourceZh, v.Basis.ToString().ToLowerInvariant(), v.Note?.English, v.Note?.Chinese);
 
-    internal static EvaluationView Evaluation(TargetEvaluation e) => new(e.Target.IndicatorId, e.Target.Year, e.Target.PrintedZh, e.Target.Rule.ToString(),
+    /// <summary>A target's evaluation with its indicator's names: targets of the plan's text are held against indicators
+    /// outside its 20 main ones (劳动力人口总量), which a reader listing the main ones cannot name.</summary>
+    internal static EvaluationView Evaluation(TargetEvaluation e, IndicatorCatalogue catalogue) => new(e.Target.IndicatorId,
+        catalogue[e.Target.IndicatorId].NameZh, catalogue[e.Target.IndicatorId].NameEn, e.Target.Year, e.Target.PrintedZh, e.Target.Rule.ToString(),
         e.Target.Rule.Kind.ToString(), e.Target.Rule.Value,
         e.Region, e.AsOfYear, Status(e.Status), e.Latest?.Value, e.Latest?.Year, e.Latest?.Provenance?.Status.ToString().ToLowerInvariant(), e.Latest?.Provenance?.Source,
         e.Expected?.Value, e.Shortfall, e.RequiredAnnualChange, e.IsEarlyWarning, e.Explanation, e.NoDataReason?.Chinese, e.Target.Source, e.Benchmark);
@@ -222,7 +225,7 @@ internal static class IndicatorsApi
 
     /// <param name="Explanation">Why the status is what it is, in English words.</param>
     /// <param name="NoDataZh">For no_data, why the target cannot be judged, in Chinese.</param>
-    internal sealed record EvaluationView(string IndicatorId, int? TargetYear, string TargetPrinted, string Rule, string TargetKind, double? TargetValue,
+    internal sealed record EvaluationView(string IndicatorId, string NameZh, string NameEn, int? TargetYear, string TargetPrinted, string Rule, string TargetKind, double? TargetValue,
         string Region, int AsOfYear, string Status,
         double? LatestValue, int? LatestYear, string? LatestStatus, string? LatestSource, double? ExpectedValue, double? Shortfall, double? RequiredAnnualChange,
         bool EarlyWarning, string Explanation, string? NoDataZh, string TargetSource, bool Benchmark);

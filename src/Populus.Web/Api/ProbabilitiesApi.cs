@@ -57,7 +57,9 @@ internal static class ProbabilitiesApi
                 var run = scenarios.Run(scenario, name, s);
                 var evaluations = views.Evaluations(me.Scope, name, year, scenario);
                 var probabilities = run.Probabilities(new TargetEvaluator(views.Calculator(me.Scope).Calculator), views.Plan.Targets, evaluations);
-                var targets = evaluations.Select((e, i) => new TargetProbabilityView(e.Target.IndicatorId, e.Target.Year, e.Target.PrintedZh, e.Target.Rule.ToString(),
+                var catalogue = views.Plan.Catalogue;
+                var targets = evaluations.Select((e, i) => new TargetProbabilityView(e.Target.IndicatorId, catalogue[e.Target.IndicatorId].NameZh,
+                    catalogue[e.Target.IndicatorId].NameEn, e.Target.Year, e.Target.PrintedZh, e.Target.Rule.ToString(),
                     IndicatorsApi.Status(e.Status), probabilities[i], Varies(run, e), e.Expected?.Value, e.Benchmark)).Where(t => t.Probability is not null).ToList();
                 var fans = monitor.TargetSeries([name]).Select(p => Fan(run, p.Indicator, p.Region, views)).OfType<FanView>().ToList();
                 return new ProbabilityView(name, run.Scenario, year, run.Trajectories, run.Seed, targets, fans, Note(run, monitor));
@@ -157,7 +159,7 @@ internal static class ProbabilitiesApi
     /// <param name="Varies">False when the trajectories all give the indicator the same values (no drawn process moves it): the
     /// probability is then the deterministic answer, 0 or 1 (<see cref="Planning.Probability.ScenarioRun.Varies"/>).</param>
     /// <param name="Benchmark">True when the target is the plan region's, held against this region as a benchmark.</param>
-    internal sealed record TargetProbabilityView(string IndicatorId, int? TargetYear, string TargetPrinted, string Rule, string Status, double? Probability,
+    internal sealed record TargetProbabilityView(string IndicatorId, string NameZh, string NameEn, int? TargetYear, string TargetPrinted, string Rule, string Status, double? Probability,
         bool? Varies, double? Expected, bool Benchmark);
 
     internal sealed record FanView(string IndicatorId, string NameZh, string NameEn, string Unit, string UnitZh, int[] Years, Bands Bands);

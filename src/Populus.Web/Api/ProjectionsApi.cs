@@ -67,7 +67,7 @@ internal static class ProjectionsApi
         var asOf = views.DefaultAsOfYear;
         var made = monitor.Plan.Book.HeldAgainst(region).Where(t => main.Contains(t.IndicatorId) && t.Year > asOf)
             .Select(t => evaluator.Evaluate(monitor.Plan.Book, t, region, asOf, indicators)).ToList();
-        var evaluations = made.Select(IndicatorsApi.Evaluation).ToList();
+        var evaluations = made.Select(e => IndicatorsApi.Evaluation(e, catalogue)).ToList();
         var p = projected.Projection;
         var population = Enumerable.Range(p.BaseYear, p.LastYear - p.BaseYear + 1).Select(y => indicators.Get("resident_population", region, y))
             .Select(IndicatorsApi.Value).ToList();

@@ -37,8 +37,9 @@ window.Pages = (function () {
     return h('span', { title: p.note, text: p.trajectories + ' ' + t('goal.trajectories') + '（' + t('prob.seed') + ' ' + p.seed + (scenario ? '，' + t('scen.name') + ' ' + scenario : '')
       + '）；' + t('prob.margin') + ' ±' + margin + ' ' + t('prob.points') });
   }
-  // Indicator id → its name in the reader's language (the id itself when the list lacks it).
-  const namesOf = list => (m => id => m[id] || id)(Object.fromEntries(list.map(i => [i.id, I18N.name(i.nameZh, i.nameEn)])));
+  // A target's indicator by its name in the reader's language: evaluations and probabilities carry it, the plan's text
+  // targets' indicators (劳动力人口总量) included, which the list of the 20 main indicators lacks.
+  const nameOf = e => I18N.name(e.nameZh, e.nameEn);
   // Scenario names in the reader's language (基准情景); a name the list lacks (a slider's levers) stays as it is.
   const scenarioNames = async () => (m => s => m[s] || s)(Object.fromEntries(
     (await Api.get('/api/v1/projections/scenarios').catch(() => [])).map(x => [x.name, I18N.name(x.nameZh, x.name)])));
@@ -67,9 +68,9 @@ window.Pages = (function () {
     }));
     return cells;
   }
-  function warningsTable(rows, name, region) {
+  function warningsTable(rows, region) {
     const cells = probabilityCells(rows, region);
-    return table([t('indicator'), t('target'), t('status'), t('prob.probability'), ''], rows.map((w, i) => [name(w.indicatorId), w.targetYear + ' ' + targetOf(w), status(w.status), cells[i], explain(w)]));
+    return table([t('indicator'), t('target'), t('status'), t('prob.probability'), ''], rows.map((w, i) => [nameOf(w), w.targetYear + ' ' + targetOf(w), status(w.status), cells[i], explain(w)]));
   }
   // A target evaluation in the reader's language: in Chinese, the figures the server judged (value, shortfall, change
   // needed) in a sentence, with the server's full English reasoning on hover; in English, that reasoning.
@@ -120,7 +121,7 @@ window.Pages = (function () {
     root.append(
       h('section', { class: 'card' }, h('h2', { text: chartTitle(data) }),
         h('p', { class: 'note', text: t('region') + ': ' + data.region + ' · ' + t('asof') + ' ' + data.asOfYear + ' · ' + t('overview.noprojection') }), chart),
-      card('overview.warnings', data.earlyWarnings.length ? warningsTable(data.earlyWarnings, namesOf(data.indicators), null) : nodata(t('overview.nowarnings'))),
+      card('overview.warnings', data.earlyWarnings.length ? warningsTable(data.earlyWarnings, null) : nodata(t('overview.nowarnings'))),
       cards);
     const drawn = Charts.progress(chart, data.indicators);
     if (!drawn) chart.replaceWith(nodata(t('overview.noprojection')));
@@ -179,7 +180,6 @@ window.Pages = (function () {
   async function trends(root, me) {
     const list = await Api.get('/api/v1/indicators');
     const sel = h('select', { id: 'trend-indicator' }, list.map(i => h('option', { value: i.id, text: i.planId + '. ' + I18N.name(i.nameZh, i.nameEn) })));
-    const name = namesOf(list);
     const scenario = await scenarioNames();
     const region = await regionSelect(me, 'trend-region');
     const chart = h('div', { id: 'chart-trend', class: 'chart' });
@@ -192,7 +192,7 @@ window.Pages = (function () {
       info.replaceChildren(n ? h('div', { class: 'note' }, s.values.filter(v => v.value != null).map(v => h('div', {}, v.year + ': ' + fmt(v.value) + ' ', badge(v.status, sourceOf(v)))))
         : nodata(missing.length ? noteOf(missing[missing.length - 1]) : ''));
       const ev = await Api.get('/api/v1/evaluations?warnings=true&region=' + encodeURIComponent(region.value)).catch(() => []);
-      warnings.replaceChildren(ev.length ? warningsTable(ev, name, region.value) : nodata(t('overview.nowarnings')));
+      warnings.replaceChildren(ev.length ? warningsTable(ev, region.value) : nodata(t('overview.nowarnings')));
     }
     const fanChart = h('div', { id: 'chart-fan', class: 'chart' });
     const fanNote = h('div', { class: 'note' });
@@ -216,7 +216,6 @@ window.Pages = (function () {
 
   async function probability(root, me) {
     const region = await regionSelect(me, 'prob-region');
-    const name = namesOf(await Api.get('/api/v1/indicators'));
     const scenario = await scenarioNames();
     const slider = h('input', { id: 'prob-year', type: 'range', min: '2025', max: '2035', value: '2035' });
     const yearShown = h('span', { text: '2035' });
@@ -229,7 +228,7 @@ window.Pages = (function () {
       if (p.error) { list.replaceChildren(nodata(p.error)); return; }
       note.replaceChildren(runNote(p, scenario(p.scenario)));
       list.replaceChildren(table([t('indicator'), t('target'), t('status'), t('prob.probability')],
-        p.targets.map(x => [name(x.indicatorId), x.targetYear + ' ' + targetOf(x), status(x.status), setProbability(h('span'), x.probability, x.varies)])),
+        p.targets.map(x => [nameOf(x), x.targetYear + ' ' + targetOf(x), status(x.status), setProbability(h('span'), x.probability, x.varies)])),
         ...(p.targets.some(x => x.varies === false) ? [h('p', { class: 'note', text: t('prob.fixedNote') })] : []));
       await drawPyramid();
     }
@@ -272,7 +271,6 @@ window.Pages = (function () {
   async function scenarios(root) {
     const list = await Api.get('/api/v1/projections/scenarios');
     const catalogue = await Api.get('/api/v1/indicators');
-    const name = namesOf(catalogue);
     // A reported indicator (birth defects, skilled talent) is a department's figure: no lever of the projection moves it.
     const computed = new Set(catalogue.filter(e => e.kind === 'computed').map(e => e.id));
     const pick = h('select', { id: 'scen-name' }, list.map(x => h('option', { value: x.name, text: I18N.name(x.nameZh, x.name), title: x.description })));
@@ -330,11 +328,11 @@ window.Pages = (function () {
         out.replaceChildren(h('p', { class: 'note', text: d.scenario + ' · 2035: ' + fmt(last.residents) + ' · ' + t('scen.elapsed') + ' ' + d.elapsedMs.toFixed(1) + ' ms' }),
           badge('projected', d.scenario));
         const cells = d.targets.map(pendingCell);
-        targets.replaceChildren(table([t('indicator'), t('target'), t('status'), t('prob.probability'), ''], d.targets.map((e, i) => [name(e.indicatorId),
+        targets.replaceChildren(table([t('indicator'), t('target'), t('status'), t('prob.probability'), ''], d.targets.map((e, i) => [nameOf(e),
           e.targetYear + ' ' + targetOf(e), status(e.status), cells[i], explain(e)])), probNote);
         const chosen = goalTarget.value;
         goalTarget.replaceChildren(...d.targets.filter(e => e.targetValue != null && computed.has(e.indicatorId)).map(e => h('option', { value: e.indicatorId + '|' + e.targetYear,
-          text: name(e.indicatorId) + ' · ' + e.targetYear + ' ' + targetOf(e) })));
+          text: nameOf(e) + ' · ' + e.targetYear + ' ' + targetOf(e) })));
         if ([...goalTarget.options].some(o => o.value === chosen)) goalTarget.value = chosen;
         // The probabilities follow: the trajectories take 0.2–0.3 s the first time for these levers.
         probNote.textContent = t('prob.loading');
@@ -539,7 +537,6 @@ window.Pages = (function () {
     const statusCount = {};
     data.indicators.forEach(i => { statusCount[i.status] = (statusCount[i.status] || 0) + 1; });
     const c4 = h('div', { id: 'chart-big-status', class: 'chart' });
-    const name = namesOf(data.indicators);
     const cells = data.earlyWarnings.length ? probabilityCells(data.earlyWarnings, null) : [];
     root.append(h('div', { class: 'wall' },
       h('div', { class: 'title' }, h('span', { text: I18N.format('big.title', { city: I18N.name(me.planRegionName, me.planRegionNameEn) }) + ' · ' + data.region + ' · ' + data.asOfYear }),
@@ -553,7 +550,7 @@ window.Pages = (function () {
       h('div', { class: 'panel' }, h('h2', { text: t('trends.title') }), c2),
       h('div', { class: 'panel' }, h('h2', { text: t('compare.published') }), c3),
       h('div', { class: 'panel' }, h('h2', { text: t('overview.warnings') }), data.earlyWarnings.length
-        ? h('div', { class: 'list' }, data.earlyWarnings.map((w, i) => h('div', {}, name(w.indicatorId)
+        ? h('div', { class: 'list' }, data.earlyWarnings.map((w, i) => h('div', {}, nameOf(w)
           + ' ' + w.targetYear + '：' + t('status.' + w.status) + ' · ' + t('prob.probability') + ' ', cells[i])))
         : nodata(t('overview.noprojection')))));
     Charts.progress(c1, data.indicators, true);
