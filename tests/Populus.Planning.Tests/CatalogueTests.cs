@@ -80,9 +80,12 @@ public class CatalogueTests
         Assert.Equal(expected, Seed.Catalogue["ageing_rate_60"].Classify(share)?.Code);
 
     [Fact]
-    public void ReportedEntries_NameTheirDepartment()
+    public void ReportedEntries_NameTheirDepartment_UnlessThePlanNamesNone()
     {
-        Assert.All(Seed.Catalogue.Entries.Where(e => e.Kind == IndicatorKind.Reported), e => Assert.False(string.IsNullOrWhiteSpace(e.Department)));
+        var reported = Seed.Catalogue.Entries.Where(e => e.Kind == IndicatorKind.Reported).ToList();
+        Assert.All(reported.Where(e => e.Department is null), e => Assert.StartsWith("The plan names no department.", e.Note, StringComparison.Ordinal));
+        Assert.Equal(["TT01", "TT70"], reported.Where(e => e.Department is null).Select(e => e.Id));
+        Assert.All(reported.Where(e => e.Department is not null), e => Assert.False(string.IsNullOrWhiteSpace(e.Department)));
         Assert.Equal("市卫健委", Seed.Catalogue["birth_defect_incidence"].Department);
     }
 

@@ -195,6 +195,17 @@ public class IndicatorTests
     }
 
     [Fact]
+    public void ReportedIndicator_WhoseDepartmentThePlanDoesNotName_MissesItsFigureNamingNobody()
+    {
+        // 新增人才 (TT01): the catalogue's department is 未指定, which is no department's name.
+        Assert.Null(Seed.Catalogue["TT01"].Department);
+        var none = Calculator.Compute("TT01", Seed.City, 2023).Note!;
+        Assert.EndsWith("no figure reported", none.English, StringComparison.Ordinal);
+        Assert.EndsWith("未报送数值", none.Chinese, StringComparison.Ordinal);
+        Assert.DoesNotContain(IndicatorCatalogue.NoDepartmentNamed, none.Chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReportedFigure_ForUnknownIndicatorRegionOrYear_IsRefused()
     {
         var data = new InMemoryIndicatorData(Seed.Catalogue, 2000, 2050);

@@ -11,12 +11,16 @@ namespace Populus.Planning.Catalogue;
 /// Columns: <c>id, plan_id, text_target_ids, name_zh, name_en, unit, kind, formula, department, regions, better,
 /// classes, sentence_zh, source, note</c>, and optionally <c>unit_zh</c>: the unit as the Chinese interface shows it
 /// (absent or empty: the unit itself). <c>kind</c> is computed (formula required) or reported (department
-/// required, no formula). <c>regions</c> is read by <see cref="RegionRegistry"/>; formula <c>region=</c>
+/// required, no formula; <c>未指定</c> where the plan names none, read as no department). <c>regions</c> is read by <see cref="RegionRegistry"/>; formula <c>region=</c>
 /// filters must name listed regions too. <c>better</c> is higher, lower or none. Optionally <c>measure</c>: rate
 /// (absent or empty) or count, a count's targets being held against the plan's region only (<see cref="IndicatorMeasure"/>).
 /// </remarks>
 public sealed class IndicatorCatalogue
 {
+    /// <summary>The department cell of a reported indicator whose plan sentence names no department (新增人才): the figure is
+    /// reported, by whom the plan leaves open, so a missing figure's reason names nobody.</summary>
+    public const string NoDepartmentNamed = "未指定";
+
     public static readonly string[] Columns =
     [
         "id", "plan_id", "text_target_ids", "name_zh", "name_en", "unit", "kind", "formula", "department", "regions",
@@ -178,7 +182,7 @@ public sealed class IndicatorCatalogue
             entries.Add(new IndicatorEntry(
                 id, planId.Length == 0 ? null : planId, textTargetIds, Cell("name_zh"), Cell("name_en"), Cell("unit"),
                 table.HasColumn("unit_zh") && Cell("unit_zh").Length > 0 ? Cell("unit_zh") : Cell("unit"),
-                kind ?? IndicatorKind.Reported, formula, department.Length == 0 ? null : department, applies,
+                kind ?? IndicatorKind.Reported, formula, department.Length == 0 || department == NoDepartmentNamed ? null : department, applies,
                 better ?? Direction.None, classes ?? [], Cell("sentence_zh"), Cell("source"), Cell("note"), measure ?? IndicatorMeasure.Rate));
         }
 

@@ -9,7 +9,8 @@ namespace Populus.Planning.Catalogue;
 /// <param name="Unit">The unit (English, as the figures are reported: "10k persons").</param>
 /// <param name="UnitZh">The unit as the Chinese interface and reports show it ("万人").</param>
 /// <param name="Formula">The parsed formula of a computed indicator; null for a reported one.</param>
-/// <param name="Department">The reporting department (required for reported indicators).</param>
+/// <param name="Department">The reporting department; null for a computed indicator and for a reported one whose
+/// department the plan does not name (<see cref="IndicatorCatalogue.NoDepartmentNamed"/>).</param>
 /// <param name="Regions">The codes of the regions it applies to (see <see cref="RegionRegistry"/>).</param>
 /// <param name="Classes">Named classes of its value (e.g. ageing classes); empty when none.</param>
 /// <param name="SentenceZh">The plan sentence a text target comes from (verbatim), or empty.</param>

@@ -143,8 +143,8 @@ internal static class ProjectionsApi
             {
                 // A reported indicator (birth defects, skilled talent) is the department's figure: no lever of the projection moves it.
                 return ParameterProblems.Invalid("indicator", reported.Id, title: "Cannot seek this target", expected: new(
-                    $"{reported.NameEn} is reported by {reported.Department}, not computed from the projection, so no lever can be sought for its target",
-                    $"{reported.NameZh}由{reported.Department}报送，不由人口预测计算，无法为其目标倒推杠杆"));
+                    $"{reported.NameEn} is reported by {reported.Department ?? "a department"}, not computed from the projection, so no lever can be sought for its target",
+                    $"{reported.NameZh}由{reported.Department ?? "部门"}报送，不由人口预测计算，无法为其目标倒推杠杆"));
             }
 
             var clock = System.Diagnostics.Stopwatch.StartNew();
