@@ -254,6 +254,7 @@ public sealed class ApiTests
         Assert.True(high.Last > low.Last, $"{high.Last} vs {low.Last}");
         Assert.True(moreMigrants.Last > low.Last);
         Assert.Contains("tfr=1.8", high.Body.GetProperty("scenario").GetString(), StringComparison.Ordinal);
+        Assert.Equal("基准情景 [总和生育率=1.8，年净迁入=20000]", high.Body.GetProperty("scenarioZh").GetString());
         Assert.NotEmpty(high.Body.GetProperty("targets").EnumerateArray());
         Assert.All(high.Body.GetProperty("targets").EnumerateArray(), t => Assert.True(t.GetProperty("targetYear").GetInt32() > t.GetProperty("asOfYear").GetInt32()));
 

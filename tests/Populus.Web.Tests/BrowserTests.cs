@@ -350,7 +350,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.WaitForFunctionAsync($"b => ({last})() !== b", before);
         var after = await page.EvaluateAsync<double>(last);
         Assert.True(after > before, $"{after} after raising the TFR, {before} before");
-        Assert.Contains("tfr=1.8", await page.Locator("#scenario-result").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("总和生育率=1.8", await page.Locator("#scenario-result").InnerTextAsync(), StringComparison.Ordinal);
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#scenario-targets .prob').length > 0 && !document.querySelector('#scenario-targets .prob.pending')");
         await Shot(page, "scenarios");
         Assert.Empty(errors);
@@ -385,21 +385,21 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await Open(page, "#scenarios");
         const string last = "() => { const d = window.PopulusCharts['chart-scenario'].getOption().series[0].data; return d[d.length - 1][1]; }";
         const string result = "#scenario-result";
-        // No lever is sent until a slider moves: the projection is the scenario's own (no "[tfr=…]" in its name).
-        Assert.DoesNotContain("tfr=", await page.Locator(result).InnerTextAsync(), StringComparison.Ordinal);
+        // No lever is sent until a slider moves: the projection is the scenario's own (no "[总和生育率=…]" in its name).
+        Assert.DoesNotContain("总和生育率=", await page.Locator(result).InnerTextAsync(), StringComparison.Ordinal);
         var baseline = await page.EvaluateAsync<double>(last);
         await page.Locator("#scen-name").SelectOptionAsync("low");
         await page.WaitForFunctionAsync($"b => ({last})() !== b", baseline);
         var low = await page.EvaluateAsync<double>(last);
         Assert.True(low < baseline, $"low {low}, baseline {baseline}");
-        Assert.DoesNotContain("tfr=", await page.Locator(result).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("总和生育率=", await page.Locator(result).InnerTextAsync(), StringComparison.Ordinal);
 
         // A slider moved holds its level; choosing a scenario again puts it back on the scenario's path.
         await page.Locator("#scen-tfr").FillAsync("1.8");
-        await page.WaitForFunctionAsync($"() => document.querySelector('{result}').innerText.includes('tfr=1.8')");
+        await page.WaitForFunctionAsync($"() => document.querySelector('{result}').innerText.includes('总和生育率=1.8')");
         await page.Locator("#scen-name").SelectOptionAsync("baseline");
         await page.WaitForFunctionAsync($"b => ({last})() === b", baseline);
-        Assert.DoesNotContain("tfr=", await page.Locator(result).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("总和生育率=", await page.Locator(result).InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(errors);
     }
 
@@ -426,7 +426,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.Locator("#scen-tfr").FillAsync("1.2");
         var first = await held.Task.WaitAsync(TimeSpan.FromSeconds(60));
         await page.Locator("#scen-tfr").FillAsync("1.4");
-        await page.WaitForFunctionAsync("() => document.querySelector('#scenario-result').innerText.includes('tfr=1.4') && !document.querySelector('#scenario-targets .prob.pending')");
+        await page.WaitForFunctionAsync("() => document.querySelector('#scenario-result').innerText.includes('总和生育率=1.4') && !document.querySelector('#scenario-targets .prob.pending')");
         Assert.Contains(givenUp, b => b.Contains("\"tfr\":1.2,", StringComparison.Ordinal));
         Assert.Contains("1000 条轨迹", await page.Locator("#scenario-prob-note").InnerTextAsync(), StringComparison.Ordinal);
         await first.AbortAsync(); // already given up by the page

@@ -66,7 +66,7 @@ public sealed class Scenario
 
     /// <summary>
     /// This scenario with the levers that are set replacing their assumptions by constants; named after the scenario
-    /// and the levers ("baseline [tfr=1.5]") so projected values say what produced them.
+    /// and the levers ("baseline [tfr=1.5]", in Chinese 基准情景 [总和生育率=1.5]) so projected values say what produced them.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A lever is outside its assumption's accepted range.</exception>
     public Scenario With(ScenarioLevers levers)
@@ -80,6 +80,7 @@ public sealed class Scenario
         var paths = _paths.ToDictionary();
         var sources = _sources.ToDictionary();
         var names = new List<string>();
+        var namesZh = new List<string>();
         void Set(ScenarioAssumption a, double value, string label)
         {
             var (min, max) = a.Range();
@@ -96,18 +97,21 @@ public sealed class Scenario
         {
             Set(ScenarioAssumption.TotalFertility, tfr, "TFR");
             names.Add(Label("tfr", tfr));
+            namesZh.Add(Label("总和生育率", tfr));
         }
 
         if (levers.NetMigration is { } m)
         {
             Set(ScenarioAssumption.NetMigration, m, "net migration");
             names.Add(Label("net-migration", m));
+            namesZh.Add(Label("年净迁入", m));
         }
 
         if (levers.GraduateRetention is { } r)
         {
             Set(ScenarioAssumption.GraduateRetention, r, "graduate retention");
             names.Add(Label("retention", r));
+            namesZh.Add(Label("高校毕业生留温率", r));
         }
 
         if (levers.LifeExpectancy is { } e0)
@@ -117,10 +121,10 @@ public sealed class Scenario
             Set(ScenarioAssumption.LifeExpectancy, e0, "life expectancy");
             sources[ScenarioAssumption.LifeExpectancy] += "; each sex keeps the scenario's female–male gap";
             names.Add(Label("e0", e0));
+            namesZh.Add(Label("人均预期寿命", e0));
         }
 
-        var moved = $" [{string.Join(", ", names)}]";
-        return new Scenario(Name + moved, Description, paths, sources) { NameZh = NameZh + moved };
+        return new Scenario($"{Name} [{string.Join(", ", names)}]", Description, paths, sources) { NameZh = $"{NameZh} [{string.Join("，", namesZh)}]" };
     }
 
     /// <summary>This scenario, of the same name, with its both-sexes e0 replaced by the sexes' e0 of

@@ -102,7 +102,7 @@ internal static class ProjectionsApi
             }
         }
 
-        return TypedResults.Ok(new RunView(projected.Name, projected.ElapsedMs, series, years, evaluations, probabilities));
+        return TypedResults.Ok(new RunView(projected.Name, projected.Projection.Scenario.NameZh, projected.ElapsedMs, series, years, evaluations, probabilities));
     }
 
     internal static Results<Ok<GoalView>, ProblemHttpResult> Goal(GoalRequest request, ScenarioService service, CockpitViews views)
@@ -153,7 +153,7 @@ internal static class ProjectionsApi
             var (result, scenario) = service.Goal(request.Scenario, held, target, region, which, request.Probability, seed);
             var l = result.Lever;
             return TypedResults.Ok(new GoalView(target.IndicatorId, target.Year, target.PrintedZh, target.Rule.ToString(), region,
-                scenario, request.Lever!, l.Name, l.Unit, l.Minimum, l.Maximum,
+                scenario.Name, scenario.NameZh, request.Lever!, l.Name, l.Unit, l.Minimum, l.Maximum,
                 monitor.Model.BaseYear + 1, result.Outcome.ToString(), result.Boundary, result.LeverValue, result.IndicatorValue, result.Sensitivity,
                 result.ValueAtMinimum, result.ValueAtMaximum, result.Message, request.Probability,
                 request.Probability is null ? null : service.Trajectories, request.Probability is null ? null : seed, clock.Elapsed.TotalMilliseconds));
@@ -333,7 +333,8 @@ internal static class ProjectionsApi
         double? LifeExpectancy);
 
     /// <param name="ElapsedMs">Time the projection took on the server (0 when it was already made).</param>
-    internal sealed record RunView(string Scenario, double ElapsedMs, IndicatorsApi.SeriesView Population, IReadOnlyList<YearView> Years, IReadOnlyList<IndicatorsApi.EvaluationView> Targets,
+    /// <param name="ScenarioZh">The scenario's name for a Chinese reader, the levers in Chinese words (基准情景 [总和生育率=1.5]).</param>
+    internal sealed record RunView(string Scenario, string ScenarioZh, double ElapsedMs, IndicatorsApi.SeriesView Population, IReadOnlyList<YearView> Years, IReadOnlyList<IndicatorsApi.EvaluationView> Targets,
         ProbabilitiesView? Probabilities);
 
     /// <param name="Lever">The lever asked for (net-migration, tfr, e0, retention); <paramref name="Probability"/>: null for the central path.</param>
@@ -346,8 +347,9 @@ internal static class ProjectionsApi
     /// <param name="Level">The lever's level that reaches it, held every year from <paramref name="FirstYear"/> to the target year (Reached).</param>
     /// <param name="Sensitivity">d indicator / d lever there.</param>
     /// <param name="Scenario">The scenario with the other levers held (its name lists them).</param>
+    /// <param name="ScenarioZh">The same for a Chinese reader.</param>
     /// <param name="ElapsedMs">Time the seek took on the server (≈ 0 when the same question was answered before).</param>
-    internal sealed record GoalView(string IndicatorId, int? TargetYear, string TargetPrinted, string Rule, string Region, string Scenario,
+    internal sealed record GoalView(string IndicatorId, int? TargetYear, string TargetPrinted, string Rule, string Region, string Scenario, string ScenarioZh,
         string Lever, string LeverName, string LeverUnit, double LeverMinimum, double LeverMaximum, int FirstYear,
         string Outcome, double Boundary, double? Level, double? IndicatorValue, double? Sensitivity, double ValueAtMinimum, double ValueAtMaximum, string Message,
         double? Probability, int? Trajectories, ulong? Seed, double ElapsedMs);

@@ -155,15 +155,15 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
         }
     }
 
-    private readonly ConcurrentDictionary<string, Lazy<(GoalSeekResult, string)>> _goals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<(GoalSeekResult, Scenario)>> _goals = new(StringComparer.Ordinal);
 
     /// <summary>Goal seeking (<see cref="PlanMonitor.SeekGoal"/>) on a scenario (default baseline) with the other levers
     /// held where the scenario explorer's sliders are, kept by its question: a seek under uncertainty makes seven
     /// probabilistic runs (2.1–2.5 s in a warm server), a deterministic one about twenty projections (17–98 ms).</summary>
     /// <param name="held">Levers set over the scenario's assumptions; the one sought is left to the seek.</param>
-    /// <returns>The answer, and the name of the scenario with the levers held.</returns>
+    /// <returns>The answer, and the scenario with the levers held.</returns>
     /// <exception cref="InvalidInputException">No such scenario, or the WPP extract is missing.</exception>
-    public (GoalSeekResult Result, string Scenario) Goal(string? scenarioName, ScenarioLevers held, PlanTarget target, string region, ScenarioLever lever, double? probability, ulong seed)
+    public (GoalSeekResult Result, Scenario Scenario) Goal(string? scenarioName, ScenarioLevers held, PlanTarget target, string region, ScenarioLever lever, double? probability, ulong seed)
     {
         var monitor = Monitor ?? throw new InvalidOperationException(Missing);
         var scenario = Named(monitor, scenarioName).With(ScenarioGoal.Holding(held, lever));
@@ -173,16 +173,16 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
             _goals.Clear();
         }
 
-        return _goals.GetOrAdd(key, _ => new Lazy<(GoalSeekResult, string)>(() =>
+        return _goals.GetOrAdd(key, _ => new Lazy<(GoalSeekResult, Scenario)>(() =>
         {
             if (probability is not null)
             {
-                return (monitor.SeekGoal(scenario, target, region, lever, probability, Trajectories, seed), scenario.Name);
+                return (monitor.SeekGoal(scenario, target, region, lever, probability, Trajectories, seed), scenario);
             }
 
             lock (_projector)
             {
-                return (monitor.SeekGoal(scenario, target, region, lever), scenario.Name);
+                return (monitor.SeekGoal(scenario, target, region, lever), scenario);
             }
         })).Value;
     }

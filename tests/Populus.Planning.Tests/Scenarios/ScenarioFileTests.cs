@@ -69,9 +69,11 @@ public class ScenarioFileTests
     {
         var read = ReadFolder("scenario,based_on,name_zh,description\nbase,,基准,test\nalt,base,,test\n", Full());
         Assert.Equal(["基准", "alt"], read.Select(s => s.NameZh));
-        var moved = read[0].With(new ScenarioLevers(TotalFertility: 1.2));
-        Assert.StartsWith("基准 [", moved.NameZh, StringComparison.Ordinal);
-        Assert.Equal(moved.Name[moved.Name.IndexOf('[', StringComparison.Ordinal)..], moved.NameZh[moved.NameZh.IndexOf('[', StringComparison.Ordinal)..]);
+        var moved = read[0].With(new ScenarioLevers(TotalFertility: 1.2, NetMigration: 50000));
+        // The levers in the reader's words: the Chinese name does not fall back to the English lever codes.
+        Assert.Equal("base [tfr=1.2, net-migration=50000]", moved.Name);
+        Assert.Equal("基准 [总和生育率=1.2，年净迁入=50000]", moved.NameZh);
+        Assert.Equal("基准 [总和生育率=1.2，年净迁入=50000]（base [tfr=1.2, net-migration=50000]）", moved.LabelZh);
     }
 
     [Fact]

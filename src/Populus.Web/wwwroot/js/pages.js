@@ -325,8 +325,9 @@ window.Pages = (function () {
         onPath(d.years);
         Charts.trend(chart, d.population);
         const last = d.years[d.years.length - 1];
-        out.replaceChildren(h('p', { class: 'note', text: d.scenario + ' · 2035: ' + fmt(last.residents) + ' · ' + t('scen.elapsed') + ' ' + d.elapsedMs.toFixed(1) + ' ms' }),
-          badge('projected', d.scenario));
+        const named = I18N.name(d.scenarioZh, d.scenario);
+        out.replaceChildren(h('p', { class: 'note', text: named + ' · 2035: ' + fmt(last.residents) + ' · ' + t('scen.elapsed') + ' ' + d.elapsedMs.toFixed(1) + ' ms' }),
+          badge('projected', named));
         const cells = d.targets.map(pendingCell);
         targets.replaceChildren(table([t('indicator'), t('target'), t('status'), t('prob.probability'), ''], d.targets.map((e, i) => [nameOf(e),
           e.targetYear + ' ' + targetOf(e), status(e.status), cells[i], explain(e)])), probNote);
@@ -367,7 +368,7 @@ window.Pages = (function () {
           lines.push(use);
         }
         lines.push(h('p', { class: 'note', text: (g.probability != null ? g.trajectories + ' ' + t('goal.trajectories') + ' (' + t('prob.seed') + ' ' + g.seed + ') · ' : '')
-          + t('scen.elapsed') + ' ' + g.elapsedMs.toFixed(0) + ' ms' }), badge('projected', g.scenario));
+          + t('scen.elapsed') + ' ' + g.elapsedMs.toFixed(0) + ' ms' }), badge('projected', I18N.name(g.scenarioZh, g.scenario)));
         goalOut.replaceChildren(...lines);
       } catch (e) { goalOut.replaceChildren(nodata(e.message)); } finally { goalRun.removeAttribute('disabled'); }
     }
