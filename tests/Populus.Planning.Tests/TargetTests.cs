@@ -189,7 +189,14 @@ public class TargetTests
         var missing = Evaluator(partial).Evaluate(Seed.Book, Target("graduates_attracted", 2025), Seed.City, 2021, null);
         Assert.Equal(TargetStatus.NoData, missing.Status);
         Assert.Equal((60 - 13) / 4.0, missing.RequiredAnnualChange!.Value, 1e-9);
-        Assert.StartsWith("累计值需要2021—2025年每年的数值：", missing.NoDataReason!.Chinese, StringComparison.Ordinal);
+        // Which years are lacking, then why the first is (here: after the evaluation year, and no projection given).
+        Assert.StartsWith("累计值需要2021—2025年每年的数值，缺2022—2025年：", missing.NoDataReason!.Chinese, StringComparison.Ordinal);
+        Assert.StartsWith("the cumulative count needs every year 2021–2025 and lacks 2022–2025: ", missing.NoDataReason.English, StringComparison.Ordinal);
+        partial.AddReported(new ReportedValue("graduates_attracted", Seed.City, 2023, "11", Provenance.Observed("市教育局")));
+        var gaps = Evaluator(partial).Evaluate(Seed.Book, Target("graduates_attracted", 2025), Seed.City, 2025, null);
+        // Which years a department has still to report, then why the first is missing.
+        Assert.StartsWith("累计值需要2021—2025年每年的数值，缺2022、2024—2025年：报送部门", gaps.NoDataReason!.Chinese, StringComparison.Ordinal);
+        Assert.StartsWith("the cumulative count needs every year 2021–2025 and lacks 2022, 2024–2025: ", gaps.NoDataReason.English, StringComparison.Ordinal);
         Assert.Null(e.NoDataReason);
     }
 

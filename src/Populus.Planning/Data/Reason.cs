@@ -3,7 +3,7 @@ namespace Populus.Planning.Data;
 /// <summary>
 /// Why a figure is missing (or stands in for another), in English and in Chinese: the cockpit and the annual report
 /// speak Chinese first, the command line, logs and the API's <c>note</c> English. A reason may rest on another — its
-/// cause — as "the cumulative count needs every year 2021–2025: no figure reported by 市教育局: …" does; each
+/// cause — as "the cumulative count needs every year 2021–2025 and lacks 2022: no figure reported by 市教育局" does; each
 /// language joins the two in its own way.
 /// </summary>
 public sealed record Reason

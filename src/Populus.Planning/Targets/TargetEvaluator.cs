@@ -173,6 +173,34 @@ public sealed class TargetEvaluator
         public static RuleCheck NoData(Reason why) => new(null, 0, 0, why.English) { Missing = why };
     }
 
+    /// <summary>Why a rule needing every year up to <paramref name="last"/> cannot be judged: <paramref name="needs"/>, the
+    /// years it lacks from <paramref name="first"/> (the first lacking) on — a department supplying the data sees which
+    /// years to report — and the first one's own reason.</summary>
+    private static Reason Lacking(Reason needs, int first, int last, Func<int, IndicatorValue> valueAt)
+    {
+        var lacking = new List<(int From, int To)>();
+        for (var y = first; y <= last; y++)
+        {
+            if (valueAt(y).HasValue)
+            {
+                continue;
+            }
+
+            if (lacking.Count > 0 && lacking[^1].To == y - 1)
+            {
+                lacking[^1] = (lacking[^1].From, y);
+            }
+            else
+            {
+                lacking.Add((y, y));
+            }
+        }
+
+        string Years(string dash, string separator) =>
+            string.Join(separator, lacking.Select(r => r.From == r.To ? $"{r.From}" : $"{r.From}{dash}{r.To}"));
+        return new Reason($"{needs.English} and lacks {Years("–", ", ")}", $"{needs.Chinese}，缺{Years("—", "、")}年").Because(valueAt(first).Note!);
+    }
+
     /// <param name="explain">Whether to word the outcome: a probability judges the rule in every trajectory (thousands of
     /// checks for one figure), where formatting the numbers of each explanation cost more than the check itself.</param>
     private RuleCheck Check(PlanTarget target, IndicatorEntry entry, string region, int year, PlanTarget? previous, Func<int, IndicatorValue> valueAt, bool explain = true)
@@ -188,8 +216,8 @@ public sealed class TargetEvaluator
                     var v = valueAt(y);
                     if (!v.HasValue)
                     {
-                        return RuleCheck.NoData(new Reason($"the cumulative count needs every year {target.BaseYear + 1}–{year}",
-                            $"累计值需要{target.BaseYear + 1}—{year}年每年的数值").Because(v.Note!));
+                        return RuleCheck.NoData(Lacking(new Reason($"the cumulative count needs every year {target.BaseYear + 1}–{year}",
+                            $"累计值需要{target.BaseYear + 1}—{year}年每年的数值"), y, year, valueAt));
                     }
 
                     sum += v.Value!.Value;
@@ -214,7 +242,7 @@ public sealed class TargetEvaluator
                     var v = valueAt(y);
                     if (!v.HasValue)
                     {
-                        return RuleCheck.NoData(new Reason($"increasing every year needs every year {from}–{year}", $"逐年增长需要{from}—{year}年每年的数值").Because(v.Note!));
+                        return RuleCheck.NoData(Lacking(new Reason($"increasing every year needs every year {from}–{year}", $"逐年增长需要{from}—{year}年每年的数值"), y, year, valueAt));
                     }
 
                     if (v.Value <= before.Value)
