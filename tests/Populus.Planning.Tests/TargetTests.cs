@@ -197,6 +197,9 @@ public class TargetTests
         // Which years a department has still to report, then why the first is missing.
         Assert.StartsWith("累计值需要2021—2025年每年的数值，缺2022、2024—2025年：报送部门", gaps.NoDataReason!.Chinese, StringComparison.Ordinal);
         Assert.StartsWith("the cumulative count needs every year 2021–2025 and lacks 2022, 2024–2025: ", gaps.NoDataReason.English, StringComparison.Ordinal);
+        var none = Evaluator(Seed.Data()).Evaluate(Seed.Book, Target("graduates_attracted", 2025), Seed.City, 2025, null);
+        Assert.StartsWith("累计值需要2021—2025年每年的数值，各年均无数值：报送部门（市教育局）未报送数值", none.NoDataReason!.Chinese, StringComparison.Ordinal);
+        Assert.StartsWith("the cumulative count needs every year 2021–2025 and has none of them: no figure reported by 市教育局", none.NoDataReason.English, StringComparison.Ordinal);
         Assert.Null(e.NoDataReason);
     }
 

@@ -173,10 +173,10 @@ public sealed class TargetEvaluator
         public static RuleCheck NoData(Reason why) => new(null, 0, 0, why.English) { Missing = why };
     }
 
-    /// <summary>Why a rule needing every year up to <paramref name="last"/> cannot be judged: <paramref name="needs"/>, the
-    /// years it lacks from <paramref name="first"/> (the first lacking) on — a department supplying the data sees which
-    /// years to report — and the first one's own reason.</summary>
-    private static Reason Lacking(Reason needs, int first, int last, Func<int, IndicatorValue> valueAt)
+    /// <summary>Why a rule needing every year <paramref name="from"/>–<paramref name="last"/> cannot be judged:
+    /// <paramref name="needs"/>, the years it lacks from <paramref name="first"/> (the first lacking) on — a department
+    /// supplying the data sees which years to report — or that it has none, and the first one's own reason.</summary>
+    private static Reason Lacking(Reason needs, int from, int first, int last, Func<int, IndicatorValue> valueAt)
     {
         var lacking = new List<(int From, int To)>();
         for (var y = first; y <= last; y++)
@@ -198,7 +198,10 @@ public sealed class TargetEvaluator
 
         string Years(string dash, string separator) =>
             string.Join(separator, lacking.Select(r => r.From == r.To ? $"{r.From}" : $"{r.From}{dash}{r.To}"));
-        return new Reason($"{needs.English} and lacks {Years("–", ", ")}", $"{needs.Chinese}，缺{Years("—", "、")}年").Because(valueAt(first).Note!);
+        var lacks = lacking is [var all] && all == (from, last)
+            ? new Reason($"{needs.English} and has none of them", $"{needs.Chinese}，各年均无数值")
+            : new Reason($"{needs.English} and lacks {Years("–", ", ")}", $"{needs.Chinese}，缺{Years("—", "、")}年");
+        return lacks.Because(valueAt(first).Note!);
     }
 
     /// <param name="explain">Whether to word the outcome: a probability judges the rule in every trajectory (thousands of
@@ -217,7 +220,7 @@ public sealed class TargetEvaluator
                     if (!v.HasValue)
                     {
                         return RuleCheck.NoData(Lacking(new Reason($"the cumulative count needs every year {target.BaseYear + 1}–{year}",
-                            $"累计值需要{target.BaseYear + 1}—{year}年每年的数值"), y, year, valueAt));
+                            $"累计值需要{target.BaseYear + 1}—{year}年每年的数值"), target.BaseYear + 1, y, year, valueAt));
                     }
 
                     sum += v.Value!.Value;
@@ -242,7 +245,7 @@ public sealed class TargetEvaluator
                     var v = valueAt(y);
                     if (!v.HasValue)
                     {
-                        return RuleCheck.NoData(Lacking(new Reason($"increasing every year needs every year {from}–{year}", $"逐年增长需要{from}—{year}年每年的数值"), y, year, valueAt));
+                        return RuleCheck.NoData(Lacking(new Reason($"increasing every year needs every year {from}–{year}", $"逐年增长需要{from}—{year}年每年的数值"), from, y, year, valueAt));
                     }
 
                     if (v.Value <= before.Value)
