@@ -58,9 +58,9 @@ internal static class EvaluateCommand
 
             var how = parse.GetValue(format)!;
             string[] header = probabilities is null
-                ? ["indicator", "target_year", "target", "status", "latest", "latest_year", "expected", "gap", "needed_per_year", "explanation"]
-                : ["indicator", "target_year", "target", "status", "probability", "latest", "latest_year", "expected", "gap", "needed_per_year", "explanation"];
-            TableOutput.Write(stdout, how, header, evaluations.Select((e, i) => Row(e, probabilities?[i], probabilities is not null)));
+                ? ["indicator", "name", "target_year", "target", "status", "latest", "latest_year", "expected", "gap", "needed_per_year", "explanation"]
+                : ["indicator", "name", "target_year", "target", "status", "probability", "latest", "latest_year", "expected", "gap", "needed_per_year", "explanation"];
+            TableOutput.Write(stdout, how, header, evaluations.Select((e, i) => Row(e, monitor.Plan.Catalogue[e.Target.IndicatorId].NameZh, probabilities?[i], probabilities is not null)));
             var warnings = TargetEvaluator.EarlyWarnings(evaluations);
             if (how == "table")
             {
@@ -99,9 +99,11 @@ internal static class EvaluateCommand
         return command;
     }
 
-    private static string?[] Row(TargetEvaluation e, double? probability, bool withProbability) =>
+    /// <summary>One evaluation's row, its indicator named in Chinese beside the id (as `populus indicators` shows it).</summary>
+    private static string?[] Row(TargetEvaluation e, string name, double? probability, bool withProbability) =>
     [
         e.Target.IndicatorId,
+        name,
         e.Target.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "standing",
         e.Target.Rule.ToString(),
         Status(e.Status),

@@ -70,6 +70,7 @@ public sealed class PlanMonitoringCommandTests : IDisposable
         Assert.True(exit == 0, error);
         var population = output.Split('\n').First(l => l.StartsWith("resident_population ", StringComparison.Ordinal) && l.Contains(" 2025 ", StringComparison.Ordinal));
         Assert.Matches("on track|at risk|off track", population);
+        Assert.Contains(" 常住人口 ", population, StringComparison.Ordinal); // the name beside the id, as `indicators` gives it
         Assert.Contains("Early warnings", output, StringComparison.Ordinal);
         Assert.Contains("scenario 'plan'", output, StringComparison.Ordinal);
     }
