@@ -47,7 +47,7 @@ window.I18N = (function () {
       'The same in every trajectory: the simulated uncertainty of fertility, life expectancy and migration does not move it (the sex ratio at birth and graduate retention follow the scenario), so the probability is the deterministic answer (0 or 1)'],
     'prob.fixedNote': ['* 该指标不随模拟变化，概率为确定性判断。', '* Not moved by the simulated uncertainty: the probability is the deterministic answer.'],
     'prob.seed': ['种子', 'seed'], 'prob.margin': ['每个概率的误差不超过', 'each probability within'], 'prob.points': ['个百分点（2 个标准误）', 'points (2 standard errors)'],
-    'explain.required': ['需年均变动', 'change needed a year'],
+    'explain.required': ['需年均变动', 'change needed a year'], 'explain.from': ['自{year}年的{value}起', 'from {value} in {year}'],
     'goal.title': ['目标倒推', 'Goal seeking'], 'goal.solve': ['求解', 'Solve'], 'goal.lever': ['调节', 'Lever'],
     'goal.probability': ['达成概率', 'Met with probability'], 'goal.central': ['确定性（中位路径）', 'central path'],
     'goal.hint': ['求所选调节量每年保持多少时，该目标恰好实现；其余调节量：已移动的滑块保持其水平，未移动的按情景设定。选择概率时按概率预测求解（约 2–3 秒）。',

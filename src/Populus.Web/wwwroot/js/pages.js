@@ -84,7 +84,9 @@ window.Pages = (function () {
     // Shortfalls and changes a year are often small against the value: three significant digits.
     const small = v => Math.abs(v) >= 1000 ? fmt(v) : String(Number(v.toPrecision(3)));
     if (e.shortfall > 0) parts.push(t('explain.shortfall') + ' ' + small(e.shortfall));
-    if (ahead && e.requiredAnnualChange != null && e.status !== 'no_data') parts.push(t('explain.required') + ' ' + (e.requiredAnnualChange > 0 ? '+' : '') + small(e.requiredAnnualChange));
+    // The change is counted from the latest value, which may be years old (TFR: the plan's 2020 base): it says which.
+    if (ahead && e.requiredAnnualChange != null && e.status !== 'no_data') parts.push(t('explain.required') + ' ' + (e.requiredAnnualChange > 0 ? '+' : '') + small(e.requiredAnnualChange)
+      + (e.latestYear != null ? '（' + I18N.format('explain.from', { year: e.latestYear, value: fmt(e.latestValue) }) + '）' : ''));
     return h('span', { class: 'explain', title: e.explanation, text: parts.join('，') });
   }
   const card = (titleKey, ...children) => h('section', { class: 'card' }, h('h2', { text: t(titleKey) }), ...children);
