@@ -40,6 +40,9 @@ public interface IScopedReader
 
     /// <summary>A vintage's estimated population by single age and sex, optionally of one region.</summary>
     IReadOnlyList<PopulationEstimateFigure> PopulationEstimates(int vintage, string? regionCode = null);
+
+    /// <summary>A vintage's components of change (births, deaths, net migration), optionally of one region.</summary>
+    IReadOnlyList<ComponentEstimateFigure> ComponentEstimates(int vintage, string? regionCode = null);
 }
 
 /// <summary>Which population rows to read. Nulls mean "any".</summary>

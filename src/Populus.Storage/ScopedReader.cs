@@ -145,6 +145,20 @@ internal sealed class ScopedReader(Engine engine, DataScope scope) : IScopedRead
             where.Arguments));
     }
 
+    public IReadOnlyList<ComponentEstimateFigure> ComponentEstimates(int vintage, string? regionCode = null)
+    {
+        var where = new Conditions(scope, "t.region_code");
+        where.Add("t.vintage = {0}", vintage);
+        where.AddIfGiven("t.region_code = {0}", regionCode);
+        return Read((c, t) => Sql.Query(c, t,
+            "SELECT t.vintage, t.period_start, t.period_end, t.region_code, t.component, t.sex, t.age, t.persons, pv.figure_kind, pv.source_id, pv.source_title, pv.publisher, pv.published_on, pv.confidence, pv.note " +
+            "FROM component_estimate t JOIN provenance pv ON pv.id = t.provenance_id " +
+            $"WHERE {where} ORDER BY t.period_start, t.region_code, t.component, t.sex, t.age_from",
+            r => new ComponentEstimateFigure(r.Int(0) ?? 0, r.Date(1)!.Value, r.Date(2)!.Value, r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), r.Double(7),
+                SqlStore.ReadProvenance(r, 8)),
+            where.Arguments));
+    }
+
     /// <summary>
     /// One snapshot transaction. For a county scope on PostgreSQL the transaction first drops to the county reader
     /// role and sets app.region (both undone by commit), so row-level security applies to every statement in it.

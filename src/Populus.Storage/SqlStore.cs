@@ -136,13 +136,7 @@ internal sealed class SqlStore(Engine engine, int schemaVersion) : IPopulusStore
 
     public IReadOnlyList<PopulationEstimateFigure> PopulationEstimates(int vintage, string? regionCode = null) => For(DataScope.All).PopulationEstimates(vintage, regionCode);
 
-    public IReadOnlyList<ComponentEstimateFigure> ComponentEstimates(int vintage, string? regionCode = null) => Read((c, t) => Sql.Query(c, t,
-        "SELECT t.vintage, t.period_start, t.period_end, t.region_code, t.component, t.sex, t.age, t.persons, pv.figure_kind, pv.source_id, pv.source_title, pv.publisher, pv.published_on, pv.confidence, pv.note " +
-        "FROM component_estimate t JOIN provenance pv ON pv.id = t.provenance_id WHERE t.vintage = $1 AND (CAST($2 AS TEXT) IS NULL OR t.region_code = CAST($2 AS TEXT)) " +
-        "ORDER BY t.period_start, t.region_code, t.component, t.sex, t.age_from",
-        r => new ComponentEstimateFigure(r.Int(0) ?? 0, r.Date(1)!.Value, r.Date(2)!.Value, r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), r.Double(7),
-            ReadProvenance(r, 8)),
-        vintage, regionCode));
+    public IReadOnlyList<ComponentEstimateFigure> ComponentEstimates(int vintage, string? regionCode = null) => For(DataScope.All).ComponentEstimates(vintage, regionCode);
 
     public PersonRegistry OpenRegistry(string? keyFile = null)
     {

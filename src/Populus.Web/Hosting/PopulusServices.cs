@@ -133,6 +133,7 @@ internal static class PopulusServices
         app.MapAccountsApi();
         app.MapRegionsApi();
         app.MapPopulationApi();
+        app.MapEstimatesApi();
         app.MapIndicatorsApi();
         app.MapProbabilitiesApi();
         app.MapImportsApi();

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Populus.Storage;
+
+namespace Populus.Web.Tests;
+
+/// <summary>
+/// The annual estimates over the API: a vintage made at the command line is read by the departments, each row
+/// estimated with its source, the counties' year ends meeting their published totals, a county viewer kept to its
+/// county (on PostgreSQL also by row-level security), and clear refusals before a vintage exists or for one not stored.
+/// </summary>
+public sealed class EstimatesApiTests
+{
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task AVintage_IsReadByRegionYearAndComponent_EstimatedAndScoped(string engine)
+    {
+        using var app = TestApp.Start(engine, loginLimit: 10_000, kestrel: false);
+        using var analyst = await app.SignedIn("analyst");
+        var none = await analyst.GetAsync("/api/v1/estimates/population");
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+        Assert.Contains("populus estimate", (await none.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detailZh").GetString(), StringComparison.Ordinal);
+
+        app.Store.Estimate(2024);
+        var vintages = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/estimates");
+        var only = Assert.Single(vintages.EnumerateArray());
+        Assert.Equal(2024, only.GetProperty("vintage").GetInt32());
+        Assert.Equal(5, only.GetProperty("inputs").GetArrayLength()); // 2020 (from the census day) to 2024, one a period
+
+        // 鹿城区's 2023 year end by sex and single age: the published total met, every row an estimate of the vintage.
+        var lucheng = (await analyst.GetFromJsonAsync<JsonElement>($"/api/v1/estimates/population?region={TestApp.Lucheng}&year=2023")).EnumerateArray().ToList();
+        Assert.Equal(2 * 101, lucheng.Count);
+        Assert.All(lucheng, r => Assert.Equal(("estimated", "EST-V2024", "2023-12-31"),
+            (r.GetProperty("status").GetString(), r.GetProperty("source").GetString(), r.GetProperty("date").GetString())));
+        var published = app.Store.SurveyTotals(TestApp.Lucheng, 2023).Single(s => s.Measure == "population" && s.Sex == "total").Value;
+        Assert.Equal(published, lucheng.Sum(r => r.GetProperty("persons").GetDouble()), 0.5);
+
+        // The city's 2023 births by the mother's age add up to the published count.
+        var births = (await analyst.GetFromJsonAsync<JsonElement>("/api/v1/estimates/components?region=330300&year=2023&component=births")).EnumerateArray().ToList();
+        Assert.All(births, r => Assert.Equal(("births", "2023-01-01"), (r.GetProperty("measure").GetString(), r.GetProperty("periodStart").GetString())));
+        var count = app.Store.SurveyTotals("330300", 2023).Single(s => s.Measure == "births" && s.Sex == "total").Value;
+        Assert.Equal(count, births.Sum(r => r.GetProperty("persons").GetDouble()), 0.5);
+
+        var csv = await analyst.GetAsync($"/api/v1/estimates/population?region={TestApp.Lucheng}&year=2023&sex=female&format=csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("vintage,date,", lines[0], StringComparison.Ordinal);
+        Assert.Equal(101, lines.Length - 1);
+
+        var missing = await analyst.GetAsync("/api/v1/estimates/population?vintage=2019");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("2024", (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // A county viewer reads its own county only.
+        using var viewer = await app.SignedIn("viewer-lucheng");
+        var own = (await viewer.GetFromJsonAsync<JsonElement>("/api/v1/estimates/population?year=2023")).EnumerateArray().ToList();
+        Assert.Equal(2 * 101, own.Count);
+        Assert.All(own, r => Assert.Equal(TestApp.Lucheng, r.GetProperty("region").GetString()));
+        Assert.All((await viewer.GetFromJsonAsync<JsonElement>("/api/v1/estimates/components?year=2023")).EnumerateArray(),
+            r => Assert.Equal(TestApp.Lucheng, r.GetProperty("region").GetString()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync($"/api/v1/estimates/population?region={TestApp.Longwan}")).StatusCode);
+    }
+}
