@@ -7,7 +7,8 @@ namespace Populus.Web.Tests;
 
 /// <summary>
 /// The annual estimates over the API: a vintage made at the command line is read by the departments, each row
-/// estimated with its source, the counties' year ends meeting their published totals, a county viewer kept to its
+/// estimated with its source, the counties' year ends meeting their published totals and drawn as the pyramid
+/// between censuses, a county viewer kept to its
 /// county (on PostgreSQL also by row-level security), and clear refusals before a vintage exists or for one not stored.
 /// </summary>
 public sealed class EstimatesApiTests
@@ -22,6 +23,9 @@ public sealed class EstimatesApiTests
         Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
         Assert.Contains("populus estimate", (await none.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detailZh").GetString(), StringComparison.Ordinal);
 
+        const string Dates = $"/api/v1/population/dates?region={TestApp.Lucheng}&ages=true";
+        Assert.DoesNotContain("2023-12-31", (await analyst.GetFromJsonAsync<string[]>(Dates))!);
+
         app.Store.Estimate(2024);
         var vintages = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/estimates");
         var only = Assert.Single(vintages.EnumerateArray());
@@ -35,6 +39,13 @@ public sealed class EstimatesApiTests
             (r.GetProperty("status").GetString(), r.GetProperty("source").GetString(), r.GetProperty("date").GetString())));
         var published = app.Store.SurveyTotals(TestApp.Lucheng, 2023).Single(s => s.Measure == "population" && s.Sex == "total").Value;
         Assert.Equal(published, lucheng.Sum(r => r.GetProperty("persons").GetDouble()), 0.5);
+
+        // The cockpit's pyramid draws the year end between censuses from the vintage, labelled as its estimate.
+        Assert.Contains("2023-12-31", (await analyst.GetFromJsonAsync<string[]>(Dates))!);
+        var pyramid = await analyst.GetFromJsonAsync<JsonElement>($"/api/v1/population/pyramid?region={TestApp.Lucheng}&date=2023-12-31");
+        Assert.Equal(101, pyramid.GetProperty("ages").GetArrayLength());
+        Assert.Equal(["estimated (EST-V2024)"], pyramid.GetProperty("provenance").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(published, pyramid.GetProperty("male").EnumerateArray().Concat(pyramid.GetProperty("female").EnumerateArray()).Sum(v => v.GetDouble()), 0.5);
 
         // The city's 2023 births by the mother's age add up to the published count.
         var births = (await analyst.GetFromJsonAsync<JsonElement>("/api/v1/estimates/components?region=330300&year=2023&component=births")).EnumerateArray().ToList();

@@ -102,13 +102,26 @@ internal static class PopulationApi
     }
 
     /// <summary>The reference dates with a population by age and sex (a pyramid) of the region (any region when null):
-    /// a census year's totals alone (2010's, for the city) draw none.</summary>
+    /// a census year's totals alone (2010's, for the city) draw none; the year ends of the latest vintage of the annual
+    /// estimates draw theirs, the age structure between censuses.</summary>
     private static IReadOnlyList<DateOnly> PyramidDates(IScopedReader reader, string? code) =>
-        [.. reader.PopulationDates(code).Where(day => PyramidRows(reader, code, day).Count > 0)];
+        [.. reader.PopulationDates(code).Where(day => PyramidRows(reader, code, day).Count > 0)
+            .Union(Estimated(reader, code).Select(f => f.ReferenceDate)).Order()];
 
-    /// <summary>Males and females by age group (not the totals) of the region (any region when null) on the day.</summary>
-    private static List<PopulationFigure> PyramidRows(IScopedReader reader, string? code, DateOnly day) =>
-        [.. reader.Population(new PopulationQuery(day.Year, code is null ? null : [code])).Where(f => f.ReferenceDate == day && f.Age != "total" && f.Sex is "male" or "female")];
+    /// <summary>Males and females by age group (not the totals) of the region (any region when null) on the day: the
+    /// stored figures, else the latest vintage's estimate of that day.</summary>
+    private static List<(string Sex, string Age, double Persons, Storage.Provenance Provenance)> PyramidRows(IScopedReader reader, string? code, DateOnly day)
+    {
+        List<(string, string, double, Storage.Provenance)> stored = [.. reader.Population(new PopulationQuery(day.Year, code is null ? null : [code]))
+            .Where(f => f.ReferenceDate == day && f.Age != "total" && f.Sex is "male" or "female")
+            .Select(f => (f.Sex, f.Age, f.Persons, f.Provenance))];
+        return stored.Count > 0 || code is null ? stored
+            : [.. Estimated(reader, code).Where(f => f.ReferenceDate == day).Select(f => (f.Sex, f.Age, f.Persons, f.Provenance))];
+    }
+
+    /// <summary>The latest vintage's estimated residents of the region (any region when null), none without a vintage.</summary>
+    private static IReadOnlyList<PopulationEstimateFigure> Estimated(IScopedReader reader, string? code) =>
+        reader.Vintages() is [.., var latest] ? reader.PopulationEstimates(latest.Vintage, code) : [];
 
     /// <remarks>Without a date, the latest with a pyramid.</remarks>
     private static PyramidView Shape(IScopedReader reader, string code, DateOnly? date)
@@ -124,7 +137,7 @@ internal static class PopulationApi
         }
 
         var ages = rows.Select(f => f.Age).Distinct().OrderBy(AgeStart).ToList();
-        double? Cell(string sex, string age) => rows.FirstOrDefault(f => f.Sex == sex && f.Age == age)?.Persons;
+        double? Cell(string sex, string age) => rows.Where(f => f.Sex == sex && f.Age == age).Select(f => (double?)f.Persons).FirstOrDefault();
         var provenance = rows.Select(f => $"{f.Provenance.Kind.Code()} ({f.Provenance.SourceId})").Distinct().ToList();
         return new PyramidView(code, day, ages, [.. ages.Select(a => Cell("male", a))], [.. ages.Select(a => Cell("female", a))], provenance, null, null);
     }
