@@ -27,10 +27,9 @@ internal static class EstimatesApi
             .WithSummary("A vintage's births (by the mother's age), deaths and net migrants of each period (?vintage=&region=&year=&component=births|deaths|net_migration&format=csv).");
     }
 
-    internal static IResult Vintages(ClaimsPrincipal user, IPopulusStore store) =>
-        TypedResults.Ok(store.For(CurrentAccount.From(user).Scope).Vintages()
-            .Select(v => new VintageView(v.Vintage, v.BaseDate, v.LastDate, v.CreatedAtUtc, v.Method, v.Inputs.Split(" | ")))
-            .ToList());
+    internal static Ok<IReadOnlyList<VintageView>> Vintages(ClaimsPrincipal user, IPopulusStore store) =>
+        TypedResults.Ok<IReadOnlyList<VintageView>>([.. store.For(CurrentAccount.From(user).Scope).Vintages()
+            .Select(v => new VintageView(v.Vintage, v.BaseDate, v.LastDate, v.CreatedAtUtc, v.Method, v.Inputs.Split(" | ")))]);
 
     internal static Results<Ok<IReadOnlyList<EstimateRow>>, ContentHttpResult, ProblemHttpResult> Population(int? vintage, string? region, int? year, string? sex,
         HttpRequest request, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
