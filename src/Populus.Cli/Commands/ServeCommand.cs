@@ -1,5 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Populus.Storage;
 using Populus.Web.Hosting;
 
 namespace Populus.Cli.Commands;
@@ -21,6 +24,7 @@ internal static class ServeCommand
             var listen = parse.GetValue(urls) ?? PopulusWebApp.DefaultUrls;
             var app = PopulusWebApp.Create(["--urls", listen], parse.GetValue(db));
             output.WriteLine($"Populus cockpit: {listen.Split(';')[0]}/  (API reference: /api.html; stop with Ctrl+C)");
+            output.WriteLine(EstimatesLine(app.Services.GetRequiredService<IPopulusStore>().Vintages()));
             app.Start();
             PopulusWebApp.WarmUpInBackground(app);
             app.WaitForShutdown();
@@ -28,4 +32,11 @@ internal static class ServeCommand
         }));
         return command;
     }
+
+    /// <summary>What the cockpit's figures between censuses rest on: the latest vintage of the annual estimates, or none
+    /// yet (then the projection's), with the command that makes one; a vintage is a release, never made unasked.</summary>
+    internal static string EstimatesLine(IReadOnlyList<EstimateVintage> vintages) => vintages is [.., var latest]
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"Annual estimates: vintage {latest.Vintage} (made {latest.CreatedAtUtc:yyyy-MM-dd}); `populus estimate` makes the next once a later year end is published.")
+        : "Annual estimates: none stored yet, so between censuses the age structure is the projection's; `populus estimate` makes a vintage from the published figures.";
 }

@@ -3,6 +3,17 @@ namespace Populus.Cli.Tests.Commands;
 public class EstimateCommandTests
 {
     [Fact]
+    public void Serve_SaysWhichVintageItsFiguresBetweenCensusesRestOn_OrThatNoneIsStored()
+    {
+        Assert.StartsWith("Annual estimates: none stored yet, so between censuses the age structure is the projection's; `populus estimate`",
+            Cli.Commands.ServeCommand.EstimatesLine([]), StringComparison.Ordinal);
+        static Storage.EstimateVintage Made(int vintage, int day) =>
+            new(vintage, new DateOnly(2020, 11, 1), new DateOnly(vintage, 12, 31), new DateTime(2026, 11, day, 8, 0, 0, DateTimeKind.Utc), "method", "inputs");
+        Assert.StartsWith("Annual estimates: vintage 2024 (made 2026-11-30);",
+            Cli.Commands.ServeCommand.EstimatesLine([Made(2021, 2), Made(2024, 30)]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Estimate_StoresAVintage_ThatEstimatesReadsBack_AndRefusesToOverwriteIt()
     {
         var folder = Path.Combine(Path.GetTempPath(), "populus-cli-" + Guid.NewGuid().ToString("N")[..12]);
