@@ -49,7 +49,7 @@ internal static class EstimatesApi
             .Select(f => new EstimateRow(f.Vintage, f.ReferenceDate, null, f.RegionCode, "population", f.Sex, f.Age, f.Persons,
                 f.Provenance.Kind.Code(), f.Provenance.SourceId, f.Provenance.Note))
             .ToList();
-        return Unwrap(OutputFormat.Rows<EstimateRow>(request, rows));
+        return OutputFormat.RowsOrProblem<EstimateRow>(request, rows);
     }
 
     internal static Results<Ok<IReadOnlyList<EstimateRow>>, ContentHttpResult, ProblemHttpResult> Components(int? vintage, string? region, int? year, string? component,
@@ -70,7 +70,7 @@ internal static class EstimatesApi
             .Select(f => new EstimateRow(f.Vintage, f.PeriodEnd, f.PeriodStart, f.RegionCode, f.Component, f.Sex, f.Age, f.Persons,
                 f.Provenance.Kind.Code(), f.Provenance.SourceId, f.Provenance.Note))
             .ToList();
-        return Unwrap(OutputFormat.Rows<EstimateRow>(request, rows));
+        return OutputFormat.RowsOrProblem<EstimateRow>(request, rows);
     }
 
     /// <summary>The account's scoped reader, the vintage asked for (the latest when none) and the region (a code in the
@@ -112,14 +112,6 @@ internal static class EstimatesApi
 
         return true;
     }
-
-    private static Results<Ok<IReadOnlyList<EstimateRow>>, ContentHttpResult, ProblemHttpResult> Unwrap(Results<Ok<IReadOnlyList<EstimateRow>>, ContentHttpResult> r) =>
-        r.Result switch
-        {
-            Ok<IReadOnlyList<EstimateRow>> ok => ok,
-            ContentHttpResult text => text,
-            _ => throw new InvalidOperationException(),
-        };
 
     /// <param name="Inputs">What each period rests on: the published figures used and what was filled in.</param>
     internal sealed record VintageView(int Vintage, DateOnly BaseDate, DateOnly LastDate, DateTime CreatedAtUtc, string Method, IReadOnlyList<string> Inputs);

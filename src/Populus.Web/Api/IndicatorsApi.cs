@@ -131,8 +131,7 @@ internal static class IndicatorsApi
         var rows = store.For(me.Scope).Indicators(indicator, code, year)
             .Select(f => new FigureRow(f.Year, f.RegionCode, f.Indicator, f.Value, f.Unit, f.Department, f.Provenance.Kind.Code(), f.Provenance.SourceId, f.Provenance.Note, f.Batch))
             .ToList();
-        var result = OutputFormat.Rows<FigureRow>(request, rows);
-        return result.Result is ContentHttpResult text ? text : (Ok<IReadOnlyList<FigureRow>>)result.Result;
+        return OutputFormat.RowsOrProblem<FigureRow>(request, rows);
     }
 
     internal static Results<Ok<IReadOnlyList<EvaluationView>>, ContentHttpResult, ProblemHttpResult> Evaluations(string? region, int? asOf, bool? warnings,
@@ -151,8 +150,7 @@ internal static class IndicatorsApi
 
         var all = views.Evaluations(me.Scope, name, asOf ?? views.DefaultAsOfYear);
         var rows = (warnings == true ? all.Where(e => e.IsEarlyWarning) : all).Select(e => Evaluation(e, views.Plan.Catalogue)).ToList();
-        var result = OutputFormat.Rows<EvaluationView>(request, rows);
-        return result.Result is ContentHttpResult text ? text : (Ok<IReadOnlyList<EvaluationView>>)result.Result;
+        return OutputFormat.RowsOrProblem<EvaluationView>(request, rows);
     }
 
     /// <summary>The plan-registry name of the asked region, checked against the account's scope.</summary>

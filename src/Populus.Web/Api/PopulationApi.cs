@@ -69,7 +69,7 @@ internal static class PopulationApi
             .Select(f => new PopulationRow(f.ReferenceDate, f.RegionCode, f.Sex, f.Age, f.Residence, f.Education, f.Persons,
                 f.Provenance.Kind.Code(), f.Provenance.SourceId, f.Provenance.SourceTitle, f.Batch))
             .ToList();
-        return Unwrap(OutputFormat.Rows<PopulationRow>(request, rows));
+        return OutputFormat.RowsOrProblem<PopulationRow>(request, rows);
     }
 
     internal static Results<Ok<IReadOnlyList<DateOnly>>, ProblemHttpResult> Dates(string? region, bool? ages, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
@@ -186,14 +186,6 @@ internal static class PopulationApi
 
     private static int AgeStart(string label) =>
         int.Parse(label.TrimEnd('+').Split('-')[0], NumberStyles.None, CultureInfo.InvariantCulture);
-
-    private static Results<Ok<IReadOnlyList<PopulationRow>>, ContentHttpResult, ProblemHttpResult> Unwrap(Results<Ok<IReadOnlyList<PopulationRow>>, ContentHttpResult> r) =>
-        r.Result switch
-        {
-            Ok<IReadOnlyList<PopulationRow>> ok => ok,
-            ContentHttpResult text => text,
-            _ => throw new InvalidOperationException(),
-        };
 
     internal sealed record PopulationRow(DateOnly ReferenceDate, string RegionCode, string Sex, string Age, string Residence, string Education, double Persons,
         string Status, string Source, string? SourceTitle, string Batch);

@@ -30,4 +30,14 @@ internal static class OutputFormat
         Of(request) == Csv
             ? TypedResults.Text(CsvText.Write(rows), CsvText.ContentType)
             : TypedResults.Ok(rows);
+
+    /// <summary><see cref="Rows{T}"/> for an endpoint that may also answer with a problem (a bad parameter, a region
+    /// outside the account's scope).</summary>
+    public static Results<Ok<IReadOnlyList<T>>, ContentHttpResult, ProblemHttpResult> RowsOrProblem<T>(HttpRequest request, IReadOnlyList<T> rows) =>
+        Rows(request, rows).Result switch
+        {
+            Ok<IReadOnlyList<T>> ok => ok,
+            ContentHttpResult text => text,
+            _ => throw new InvalidOperationException("Rows answers JSON or CSV."),
+        };
 }
