@@ -79,7 +79,7 @@ internal static class EvaluateCommand
                 {
                     var p = probabilities?[evaluations.ToList().IndexOf(w)];
                     var chance = p is { } v ? $", probability met {Percent(v)}" : "";
-                    stdout.WriteLine($"  {Status(w.Status)}: {w.Target.IndicatorId} {w.Target.Year} {w.Target.Rule} — expected {TableOutput.Number(w.Expected?.Value)}, gap {TableOutput.Number(w.Shortfall)}{chance}");
+                    stdout.WriteLine($"  {Status(w.Status)}: {w.Target.IndicatorId} {monitor.Plan.Catalogue[w.Target.IndicatorId].NameZh} {w.Target.Year} {w.Target.Rule} — expected {TableOutput.Number(w.Expected?.Value)}, gap {TableOutput.Number(w.Shortfall)}{chance}");
                 }
 
                 if (probabilities is not null)

@@ -72,6 +72,10 @@ public sealed class PlanMonitoringCommandTests : IDisposable
         Assert.Matches("on track|at risk|off track", population);
         Assert.Contains(" 常住人口 ", population, StringComparison.Ordinal); // the name beside the id, as `indicators` gives it
         Assert.Contains("Early warnings", output, StringComparison.Ordinal);
+        // Each warning names its indicator in Chinese after the id.
+        var warnings = output.Split('\n').Where(l => l.StartsWith("  at risk: ", StringComparison.Ordinal) || l.StartsWith("  off track: ", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(warnings);
+        Assert.All(warnings, l => Assert.Matches(@"^  (at risk|off track): [A-Za-z0-9_]+ [\u4e00-\u9fff]", l));
         Assert.Contains("scenario 'plan'", output, StringComparison.Ordinal);
     }
 
