@@ -308,6 +308,11 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await Open(page, "#compare");
         Assert.True(await SeriesPoints(page, "chart-compare") >= 2);
+        // The page opens on the latest date the most counties have a figure: 2021's published year ends (all twelve).
+        Assert.Equal("2021-12-31", await page.InputValueAsync("#compare-date"));
+        Assert.Contains("2020-11-01", await page.Locator("#compare-date option").AllInnerTextsAsync());
+        await page.SelectOptionAsync("#compare-date", "2020-11-01");
+        await page.WaitForFunctionAsync("() => document.querySelector('#page h2')?.textContent.endsWith('2020-11-01') && document.querySelector('#chart-compare canvas') != null");
         var compared = await page.InnerTextAsync("#page");
         Assert.Contains("实测 (", compared, StringComparison.Ordinal); // the sources' kinds in Chinese
         Assert.DoesNotContain("observed (", compared, StringComparison.Ordinal);

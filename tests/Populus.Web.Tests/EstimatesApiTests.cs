@@ -13,6 +13,14 @@ namespace Populus.Web.Tests;
 /// </summary>
 public sealed class EstimatesApiTests
 {
+    private const string Wencheng = "330328";
+
+    private static JsonElement Entry(JsonElement comparison, string region) =>
+        comparison.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("region").GetString() == region);
+
+    private static double? Persons(JsonElement comparison, string region) =>
+        Entry(comparison, region).GetProperty("persons") is { ValueKind: JsonValueKind.Number } p ? p.GetDouble() : null;
+
     [Theory]
     [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task AVintage_IsReadByRegionYearAndComponent_EstimatedAndScoped(string engine)
@@ -25,6 +33,11 @@ public sealed class EstimatesApiTests
 
         const string Dates = $"/api/v1/population/dates?region={TestApp.Lucheng}&ages=true";
         Assert.DoesNotContain("2023-12-31", (await analyst.GetFromJsonAsync<string[]>(Dates))!);
+        // The counties compared on a year end by their published totals, where a year has them (文成县 has none for 2023).
+        var before = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/population/comparison?date=2023-12-31");
+        Assert.Contains("2023-12-31", before.GetProperty("dates").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(app.Store.SurveyTotals(TestApp.Lucheng, 2023).Single(s => s.Measure == "population" && s.Sex == "total").Value, Persons(before, TestApp.Lucheng));
+        Assert.Null(Persons(before, Wencheng));
 
         app.Store.Estimate(2024);
         var vintages = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/estimates");
@@ -46,6 +59,14 @@ public sealed class EstimatesApiTests
         Assert.Equal(101, pyramid.GetProperty("ages").GetArrayLength());
         Assert.Equal(["estimated (EST-V2024)"], pyramid.GetProperty("provenance").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal(published, pyramid.GetProperty("male").EnumerateArray().Concat(pyramid.GetProperty("female").EnumerateArray()).Sum(v => v.GetDouble()), 0.5);
+
+        // With a vintage, a county without a published total is compared by its estimate, labelled as such, and the page
+        // opens on the latest year end every county has.
+        var after = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/population/comparison?date=2023-12-31");
+        Assert.Equal(published, Persons(after, TestApp.Lucheng));
+        Assert.Equal(["estimated (EST-V2024)"], Entry(after, Wencheng).GetProperty("provenance").EnumerateArray().Select(p => p.GetString()));
+        Assert.NotEqual("estimated (EST-V2024)", Entry(after, TestApp.Lucheng).GetProperty("provenance")[0].GetString());
+        Assert.Equal("2024-12-31", (await analyst.GetFromJsonAsync<JsonElement>("/api/v1/population/comparison")).GetProperty("date").GetString());
 
         // The city's 2023 births by the mother's age add up to the published count.
         var births = (await analyst.GetFromJsonAsync<JsonElement>("/api/v1/estimates/components?region=330300&year=2023&component=births")).EnumerateArray().ToList();

@@ -148,29 +148,57 @@ internal static class PopulationApi
         return TypedResults.Bytes(views.CachedJson($"comparison|{me.Scope}|{date}", () => Compare(date, me, store)), "application/json; charset=utf-8");
     }
 
+    /// <summary>Every county's and group's residents on a date: the stored counts (a census), and on a year end the
+    /// annual survey's published totals (county_annual.csv), else the latest vintage's estimates. Without a date, the
+    /// latest date on which the most counties have a figure.</summary>
     private static ComparisonView Compare(DateOnly? date, CurrentAccount me, IPopulusStore store)
     {
         var reader = store.For(me.Scope);
-        var day = date ?? reader.PopulationDates().LastOrDefault();
+        var regions = reader.Regions();
+        // Each region's residents by date, in the order of precedence: a stored count, a published year-end total, an estimate.
+        var figures = new Dictionary<(string Region, DateOnly Date), (double Persons, Storage.Provenance Provenance)>();
+        foreach (var f in reader.Population(new PopulationQuery()).Where(f => f.Sex == "total" && f.Age == "total"))
+        {
+            figures.TryAdd((f.RegionCode, f.ReferenceDate), (f.Persons, f.Provenance));
+        }
+
+        foreach (var t in reader.SurveyTotals(measure: "population").Where(t => t.Sex == "total"))
+        {
+            figures.TryAdd((t.RegionCode, new DateOnly(t.Year, 12, 31)), (t.Value, t.Provenance));
+        }
+
+        foreach (var cells in Estimated(reader, null).GroupBy(e => (e.RegionCode, e.ReferenceDate)))
+        {
+            figures.TryAdd(cells.Key, (cells.Sum(e => e.Persons), cells.First().Provenance));
+        }
+
+        AggregateFigure Of(string code, DateOnly day) => figures.TryGetValue((code, day), out var f)
+            ? new AggregateFigure(code, f.Persons, [code], [], [f.Provenance])
+            : new AggregateFigure(code, null, [], [code], []);
+        List<Region> Counties(DateOnly day) => [.. regions.Where(r => r.Level == RegionLevel.County && r.ValidIn(day.Year))];
+        DateOnly[] dates = [.. figures.Keys.Select(k => k.Date).Distinct().Where(d => Counties(d).Any(r => figures.ContainsKey((r.Code, d)))).Order()];
+        // The latest of the dates on which the most counties have a figure (a unit no source counts, such as a development
+        // zone, leaves no date complete).
+        var day = date ?? dates.OrderBy(d => Counties(d).Count(r => figures.ContainsKey((r.Code, d)))).ThenBy(d => d).LastOrDefault();
         if (day == default)
         {
             day = new DateOnly(2020, 11, 1);
         }
 
-        var regions = reader.Regions();
         // A missing member by its name (灵溪镇), the one its code had that year when a code was reused.
         var names = regions.OrderBy(r => r.ValidIn(day.Year)).GroupBy(r => r.Code).ToDictionary(g => g.Key, g => g.Last());
-        var units = regions.Where(r => r.Level == RegionLevel.County && r.ValidIn(day.Year))
-            .Select(r => Entry(reader.PopulationOf(r.Code, day), r.NameZh, "county", names))
-            .ToList();
+        var units = Counties(day).Select(r => Entry(Of(r.Code, day), r.NameZh, "county", names)).ToList();
         var groups = reader.Groups().Select(g =>
         {
-            var entry = Entry(reader.PopulationOf(g.Name, day), g.Name, "group", names);
-            var published = store.GroupReferences(g.Name).Where(r => r.Year == day.Year)
+            var members = g.Members.Select(m => Of(m.RegionCode, day)).ToList();
+            var counted = members.Where(m => m.Value is not null).ToList();
+            var sum = new AggregateFigure(g.Name, counted.Count == 0 ? null : counted.Sum(m => m.Value!.Value), [.. counted.Select(m => m.RegionOrGroup)],
+                [.. members.Where(m => m.Value is null).Select(m => m.RegionOrGroup)], [.. counted.SelectMany(m => m.Provenances).Distinct()]);
+            var groupPublished = store.GroupReferences(g.Name).Where(r => r.Year == day.Year)
                 .Select(r => new PublishedFigure(r.Indicator, r.Value, r.Unit, r.Provenance.SourceId, r.Provenance.Note)).ToList();
-            return entry with { Published = published };
+            return Entry(sum, g.Name, "group", names) with { Published = groupPublished };
         }).ToList();
-        return new ComparisonView(day, [.. units, .. groups]);
+        return new ComparisonView(day, dates, [.. units, .. groups]);
     }
 
     private static ComparisonEntry Entry(AggregateFigure figure, string name, string kind, IReadOnlyDictionary<string, Region> regions)
@@ -204,5 +232,7 @@ internal static class PopulationApi
         IReadOnlyList<string> MissingNames, IReadOnlyList<string> MissingNamesZh, IReadOnlyList<string> Provenance, string? Note, string? NoteZh,
         IReadOnlyList<PublishedFigure> Published);
 
-    internal sealed record ComparisonView(DateOnly Date, IReadOnlyList<ComparisonEntry> Entries);
+    /// <param name="Dates">The dates a comparison can be made on: those with stored counts, the year ends with published
+    /// totals and those of the latest vintage of the annual estimates.</param>
+    internal sealed record ComparisonView(DateOnly Date, IReadOnlyList<DateOnly> Dates, IReadOnlyList<ComparisonEntry> Entries);
 }

@@ -25,6 +25,7 @@ window.I18N = (function () {
     'pyramid.title': ['人口金字塔', 'Population pyramid'], 'pyramid.male': ['男', 'Male'], 'pyramid.female': ['女', 'Female'],
     'target.benchmark': ['（全市目标，作参照）', ' (the plan region\'s target, as a benchmark)'],
     'pyramid.projection': ['预测年份', 'Projection year'], 'pyramid.dates': ['时点（2010 / 2020 普查、最新估计）', 'Reference date (2010 / 2020 census, latest estimate)'],
+    'compare.date': ['时点（普查日、年末公布数或年度估计）', 'Date (census day, published year end or annual estimate)'],
     'trends.title': ['指标趋势与目标', 'Indicator trend and targets'],
     'nav.probability': ['达标概率', 'Probabilities'], 'prob.title': ['目标达成概率', 'Probability each target is met'],
     'prob.fan': ['概率预测（中位数，80% 与 95% 区间）', 'Probabilistic projection (median, 80% and 95% bands)'],

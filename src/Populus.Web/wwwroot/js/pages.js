@@ -249,12 +249,22 @@ window.Pages = (function () {
     await draw();
   }
 
-  async function compare(root) {
-    const data = await Api.get('/api/v1/population/comparison');
+  // Counties and groups on a date: a census day's counts, or a year end's published totals and the annual estimates.
+  async function compare(root, me, date) {
+    const data = await Api.get('/api/v1/population/comparison' + (date ? '?date=' + date : ''));
     const chart = h('div', { id: 'chart-compare', class: 'chart' });
     // A group's partial sum is never drawn as if it were the whole: only complete figures are charted.
     const withData = data.entries.filter(e => e.persons != null && e.complete);
+    const dateSel = h('select', { id: 'compare-date' }, data.dates.map(d => h('option', { value: d, text: d })));
+    dateSel.value = data.date;
+    dateSel.addEventListener('change', async () => {
+      root.querySelectorAll('.chart').forEach(c => echarts.getInstanceByDom(c)?.dispose());
+      root.replaceChildren();
+      await compare(root, me, dateSel.value);
+      I18N.apply(root);
+    });
     root.append(h('section', { class: 'card' }, h('h2', { text: t('compare.title') + ' · ' + data.date }),
+      h('div', { class: 'row' }, h('label', {}, t('compare.date'), dateSel)),
       withData.length ? chart : nodata(data.entries.length ? noteOf(data.entries[0]) : ''),
       table([t('region'), t('compare.kind'), t('compare.persons'), t('source'), t('compare.published')],
         data.entries.map(e => [e.name + ' (' + e.region + ')', t('kind.' + e.kind), e.persons == null ? nodata(noteOf(e)) : e.complete ? e.persons : fmt(e.persons) + ' — ' + noteOf(e) + (I18N.lang === 'zh' ? '：' : ': ') + I18N.name(e.missingNamesZh, e.missingNames).join(t('why.list')), provenanceText(e.provenance),
