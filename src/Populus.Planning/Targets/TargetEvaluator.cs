@@ -174,19 +174,20 @@ public sealed class TargetEvaluator
     }
 
     /// <summary>Why a rule needing every year <paramref name="from"/>–<paramref name="last"/> cannot be judged:
-    /// <paramref name="needs"/>, the years it lacks from <paramref name="first"/> (the first lacking) on — a department
-    /// supplying the data sees which years to report — or that it has none, and the first one's own reason.</summary>
-    private static Reason Lacking(Reason needs, int from, int first, int last, Func<int, IndicatorValue> valueAt)
+    /// <paramref name="needs"/>, the years it lacks from <paramref name="first"/> (the first lacking, whose reason is
+    /// <paramref name="cause"/>) on — a department supplying the data sees which years to report — or that it has none,
+    /// resting on the first one's reason.</summary>
+    private static Reason Lacking(Reason needs, int from, int first, Reason cause, int last, Func<int, IndicatorValue> valueAt)
     {
-        var lacking = new List<(int From, int To)>();
-        for (var y = first; y <= last; y++)
+        var lacking = new List<(int From, int To)> { (first, first) };
+        for (var y = first + 1; y <= last; y++)
         {
             if (valueAt(y).HasValue)
             {
                 continue;
             }
 
-            if (lacking.Count > 0 && lacking[^1].To == y - 1)
+            if (lacking[^1].To == y - 1)
             {
                 lacking[^1] = (lacking[^1].From, y);
             }
@@ -201,7 +202,7 @@ public sealed class TargetEvaluator
         var lacks = lacking is [var all] && all == (from, last)
             ? new Reason($"{needs.English} and has none of them", $"{needs.Chinese}，各年均无数值")
             : new Reason($"{needs.English} and lacks {Years("–", ", ")}", $"{needs.Chinese}，缺{Years("—", "、")}年");
-        return lacks.Because(valueAt(first).Note!);
+        return lacks.Because(cause);
     }
 
     /// <param name="explain">Whether to word the outcome: a probability judges the rule in every trajectory (thousands of
@@ -220,7 +221,7 @@ public sealed class TargetEvaluator
                     if (!v.HasValue)
                     {
                         return RuleCheck.NoData(Lacking(new Reason($"the cumulative count needs every year {target.BaseYear + 1}–{year}",
-                            $"累计值需要{target.BaseYear + 1}—{year}年每年的数值"), target.BaseYear + 1, y, year, valueAt));
+                            $"累计值需要{target.BaseYear + 1}—{year}年每年的数值"), target.BaseYear + 1, y, v.Note!, year, valueAt));
                     }
 
                     sum += v.Value!.Value;
@@ -245,7 +246,7 @@ public sealed class TargetEvaluator
                     var v = valueAt(y);
                     if (!v.HasValue)
                     {
-                        return RuleCheck.NoData(Lacking(new Reason($"increasing every year needs every year {from}–{year}", $"逐年增长需要{from}—{year}年每年的数值"), from, y, year, valueAt));
+                        return RuleCheck.NoData(Lacking(new Reason($"increasing every year needs every year {from}–{year}", $"逐年增长需要{from}—{year}年每年的数值"), from, y, v.Note!, year, valueAt));
                     }
 
                     if (v.Value <= before.Value)

@@ -103,21 +103,22 @@ internal static class PopulationApi
 
     /// <summary>The reference dates with a population by age and sex (a pyramid) of the region (any region when null):
     /// a census year's totals alone (2010's, for the city) draw none; the year ends of the latest vintage of the annual
-    /// estimates draw theirs, the age structure between censuses.</summary>
+    /// estimates draw theirs, the age structure between censuses. The vintage is read once, not for each stored date.</summary>
     private static IReadOnlyList<DateOnly> PyramidDates(IScopedReader reader, string? code) =>
-        [.. reader.PopulationDates(code).Where(day => PyramidRows(reader, code, day).Count > 0)
+        [.. reader.PopulationDates(code).Where(day => Stored(reader, code, day).Count > 0)
             .Union(Estimated(reader, code).Select(f => f.ReferenceDate)).Order()];
 
-    /// <summary>Males and females by age group (not the totals) of the region (any region when null) on the day: the
-    /// stored figures, else the latest vintage's estimate of that day.</summary>
-    private static List<(string Sex, string Age, double Persons, Storage.Provenance Provenance)> PyramidRows(IScopedReader reader, string? code, DateOnly day)
-    {
-        List<(string, string, double, Storage.Provenance)> stored = [.. reader.Population(new PopulationQuery(day.Year, code is null ? null : [code]))
+    /// <summary>Males and females by age group (not the totals) of the region on the day: the stored figures, else the
+    /// latest vintage's estimate of that day.</summary>
+    private static List<(string Sex, string Age, double Persons, Storage.Provenance Provenance)> PyramidRows(IScopedReader reader, string code, DateOnly day) =>
+        Stored(reader, code, day) is { Count: > 0 } stored ? stored
+            : [.. Estimated(reader, code).Where(f => f.ReferenceDate == day).Select(f => (f.Sex, f.Age, f.Persons, f.Provenance))];
+
+    /// <summary>The stored males and females by age group (not the totals) of the region (any region when null) on the day.</summary>
+    private static List<(string Sex, string Age, double Persons, Storage.Provenance Provenance)> Stored(IScopedReader reader, string? code, DateOnly day) =>
+        [.. reader.Population(new PopulationQuery(day.Year, code is null ? null : [code]))
             .Where(f => f.ReferenceDate == day && f.Age != "total" && f.Sex is "male" or "female")
             .Select(f => (f.Sex, f.Age, f.Persons, f.Provenance))];
-        return stored.Count > 0 || code is null ? stored
-            : [.. Estimated(reader, code).Where(f => f.ReferenceDate == day).Select(f => (f.Sex, f.Age, f.Persons, f.Provenance))];
-    }
 
     /// <summary>The latest vintage's estimated residents of the region (any region when null), none without a vintage.</summary>
     private static IReadOnlyList<PopulationEstimateFigure> Estimated(IScopedReader reader, string? code) =>
