@@ -208,7 +208,7 @@ public static class ComponentsOfChange
             deathsByAge[r] = [.. SexCodes.All.Select(s => run.Deaths(period.Year, r, s).ToArray().Select(x => x * f).ToArray())];
         }
 
-        return new PeriodEstimate(period.Year, f, populations.ToImmutable(), birthsByAge, deathsByAge, migrants, k, b * baseTfr, notes.ToImmutable());
+        return new PeriodEstimate(period.Year, f, populations.ToImmutable(), birthsByAge, deathsByAge, migrants, k, b * baseTfr, birthsTarget is not null, deathsTarget is not null, notes.ToImmutable());
     }
 
     private static double? AnnualTarget(double? count, double? rate, double f, double meanPopulation, string what, string rateName,

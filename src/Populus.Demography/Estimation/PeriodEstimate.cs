@@ -11,6 +11,10 @@ namespace Populus.Demography.Estimation;
 /// <param name="NetMigrants">Net migrants of each region by age at the period's end, [region][sex][age].</param>
 /// <param name="MortalityFactor">The factor on the standard death rates that gives the period's deaths.</param>
 /// <param name="TotalFertility">The total fertility rate that gives the period's births.</param>
+/// <param name="BirthsPublished">Whether the births were fitted to a published count or rate of the period; false when
+/// the previous period's total fertility was kept, so the births are projected rather than estimated.</param>
+/// <param name="DeathsPublished">Whether the deaths were fitted to a published count or rate; false when the previous
+/// period's mortality factor was kept.</param>
 /// <param name="Notes">What was published and what was filled in, one line a component.</param>
 public sealed record PeriodEstimate(
     int Year,
@@ -21,6 +25,8 @@ public sealed record PeriodEstimate(
     double[][][] NetMigrants,
     double MortalityFactor,
     double TotalFertility,
+    bool BirthsPublished,
+    bool DeathsPublished,
     ImmutableArray<string> Notes)
 {
     public double TotalPopulation() => Populations.Sum(p => p.Total());

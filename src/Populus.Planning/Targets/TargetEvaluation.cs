@@ -4,7 +4,8 @@ using Populus.Planning.Indicators;
 namespace Populus.Planning.Targets;
 
 /// <summary>The state of one target for one region as seen in <see cref="AsOfYear"/>.</summary>
-/// <param name="Latest">The latest value up to the evaluation year (observed or reported), or null.</param>
+/// <param name="Latest">The latest value up to the evaluation year (observed, reported or estimated: a TFR between censuses from
+/// the annual estimates), or null.</param>
 /// <param name="Expected">The value at the target year: observed when it has passed, else the projection's.</param>
 /// <param name="Shortfall">How far the (expected) value is from meeting the rule, in the indicator's unit
 /// (0 when met); null when not evaluable.</param>

@@ -130,8 +130,8 @@ internal static class AnnualEstimates
             var provenance = new Provenance(FigureKind.Estimated, $"EST-V{v}", $"Population estimates, vintage {v}", "Populus", null, null,
                 $"{start:yyyy-MM-dd} to {end:yyyy-MM-dd}: {string.Join("; ", p.Notes)}; mortality factor {p.MortalityFactor:F4}, TFR {p.TotalFertility:F3} (docs/estimates.md)");
             AddPopulation(population, writer, v, end, series, p.Populations, provenance);
-            AddComponent(components, writer, v, start, end, series, "births", p.Births, provenance, skipZeros: true);
-            AddComponent(components, writer, v, start, end, series, "deaths", p.Deaths, provenance, skipZeros: false);
+            AddComponent(components, writer, v, start, end, series, "births", p.Births, p.BirthsPublished ? provenance : Projected(provenance), skipZeros: true);
+            AddComponent(components, writer, v, start, end, series, "deaths", p.Deaths, p.DeathsPublished ? provenance : Projected(provenance), skipZeros: false);
             AddComponent(components, writer, v, start, end, series, "net_migration", p.NetMigrants, provenance, skipZeros: false);
             start = end.AddDays(1);
         }
@@ -141,6 +141,12 @@ internal static class AnnualEstimates
         writer.Engine.BulkInsert(writer.Connection, writer.Transaction, "component_estimate",
             ["vintage", "provenance_id", "period_start", "period_end", "region_code", "component", "sex", "age", "age_from", "persons"], components);
     }
+
+    /// <summary>A period's births or deaths that no published count or rate fixed: the previous period's fertility or
+    /// mortality carried onto its population is a projection of them, and they are stored as one, as the US Census
+    /// Bureau's vintages project the births and deaths of the months not yet published. The year-end population stays
+    /// estimated: its total is still met (migration is its residual).</summary>
+    private static Provenance Projected(Provenance estimated) => estimated with { Kind = FigureKind.Projected };
 
     private static void AddPopulation(List<object?[]> rows, FigureWriter writer, int vintage, DateOnly date, EstimateSeries series,
         IReadOnlyList<PopulationByAgeSex> populations, Provenance provenance)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Populus.Demography;
 using Populus.Planning.Catalogue;
 using Populus.Planning.Data;
 
@@ -9,7 +10,7 @@ namespace Populus.Storage.PlanData;
 /// latest vintage of the annual estimates — and the births and deaths departments report, added to planning data for
 /// the region-years the data's own figures leave open: what gives a county its observed residents and urbanization,
 /// its age structure between censuses, and its fertility from the health commission's births (the plan's monitoring
-/// figures are the city's).
+/// figures are the city's), and the city its fertility between censuses from the bulletins' births.
 /// </summary>
 /// <remarks>
 /// <para>Read in a few statements through a reader's scope (a county viewer's reads hold its county only), not per
@@ -28,7 +29,8 @@ namespace Populus.Storage.PlanData;
 /// that gives the reported rate over the year's residents, to the rate's printed digits, joins it. The calibrated
 /// single-year base of the census day is left to the projection. A vital
 /// events table (births by the mother's age groups, a closed range such as 15–49; deaths by age groups from 0 to an
-/// open one; either with the sexes, or a total) is the year's births or deaths.</para>
+/// open one; either with the sexes, or a total) is the year's births or deaths; else, for the city, the latest vintage's
+/// births of a year whose births were published (<see cref="EstimatedBirths"/>).</para>
 /// </remarks>
 public sealed class StorePopulation
 {
@@ -39,10 +41,12 @@ public sealed class StorePopulation
     private readonly Dictionary<(string Region, int Year), DataResult<AgeSexCounts>> _estimated;
     private readonly Dictionary<(string Region, int Year), DataResult<AgeSexCounts>> _urban;
     private readonly Dictionary<(string Region, int Year, string Event), DataResult<AgeSexCounts>> _events;
+    private readonly Dictionary<(string Region, int Year), DataResult<AgeSexCounts>> _estimatedBirths;
 
     private StorePopulation(Dictionary<(string, int), DataResult<AgeSexCounts>> published, Dictionary<(string, int), DataResult<AgeSexCounts>> estimated,
-        Dictionary<(string, int), DataResult<AgeSexCounts>> urban, Dictionary<(string, int, string), DataResult<AgeSexCounts>> events) =>
-        (_published, _estimated, _urban, _events) = (published, estimated, urban, events);
+        Dictionary<(string, int), DataResult<AgeSexCounts>> urban, Dictionary<(string, int, string), DataResult<AgeSexCounts>> events,
+        Dictionary<(string, int), DataResult<AgeSexCounts>> estimatedBirths) =>
+        (_published, _estimated, _urban, _events, _estimatedBirths) = (published, estimated, urban, events, estimatedBirths);
 
     /// <summary>Reads the counts of the reader's regions that <paramref name="regions"/> holds (what
     /// <see cref="AddTo"/> adds): no planning data is needed yet, so a caller may read while it loads the rest.</summary>
@@ -71,6 +75,7 @@ public sealed class StorePopulation
         }
 
         var estimated = new Dictionary<(string Region, int Year), DataResult<AgeSexCounts>>();
+        var estimatedBirths = new Dictionary<(string Region, int Year), DataResult<AgeSexCounts>>();
         if (reader.Vintages().MaxBy(v => v.Vintage) is { } vintage)
         {
             foreach (var yearEnd in reader.PopulationEstimates(vintage.Vintage)
@@ -80,6 +85,8 @@ public sealed class StorePopulation
                 estimated[yearEnd.Key] = StoreIndicatorData.SingleYears([.. yearEnd.Select(e => (e.Sex, e.Age, e.Persons))],
                     StoreIndicatorData.Convert(yearEnd.First().Provenance));
             }
+
+            EstimatedBirths(reader.ComponentEstimates(vintage.Vintage), regions, estimatedBirths);
         }
 
         var urban = reader.Population(new PopulationQuery(Residence: "urban"))
@@ -103,7 +110,37 @@ public sealed class StorePopulation
                 : DataResult<AgeSexCounts>.Missing(StoreIndicatorData.Incomplete(rows, regions.NameOf(table.Key.RegionCode), table.Key.Year, table.Key.Event == "birth" ? "births" : "deaths"));
         }
 
-        return new StorePopulation(published, estimated, urban, events);
+        return new StorePopulation(published, estimated, urban, events, estimatedBirths);
+    }
+
+    /// <summary>The births by the mother's age of each calendar year whose births a vintage fitted to a published count
+    /// or crude birth rate, of the vintage's whole (the city): with the year-end women they give its TFR between censuses,
+    /// estimated — the published births spread over the mothers' ages by the standard schedule, the indirect estimate of
+    /// docs/estimates.md. Both sexes together: the split by the child's sex is the standard sex ratio, not a measurement,
+    /// so no sex ratio at birth is computed from it. Not the counties': they share the city's births by that schedule,
+    /// so each county's TFR would be the city's. Not the deaths: their ages are the standard schedule's too, and a life
+    /// expectancy from them would rest on that schedule more than on the published count. The births of a year nothing
+    /// was published for are projected (the previous fertility kept) and left out.</summary>
+    private static void EstimatedBirths(IReadOnlyList<ComponentEstimateFigure> components, RegionRegistry regions,
+        Dictionary<(string Region, int Year), DataResult<AgeSexCounts>> births)
+    {
+        var units = components.Select(c => c.RegionCode).Where(regions.Contains).ToHashSet(StringComparer.Ordinal);
+        foreach (var year in components
+                     .Where(c => c.Component == "births" && c.PeriodStart is { Month: 1, Day: 1 } && c.Provenance.Kind == FigureKind.Estimated
+                                 && units.Any(u => regions[u].Parent == c.RegionCode))
+                     .GroupBy(c => (c.RegionCode, c.PeriodStart.Year)))
+        {
+            var ages = year.Select(c => int.Parse(c.Age, CultureInfo.InvariantCulture)).ToList();
+            var grid = AgeGroups.SingleYearRange(ages.Min(), ages.Max());
+            var counts = new double[grid.Count];
+            foreach (var (c, age) in year.Zip(ages))
+            {
+                counts[grid.IndexOf(age)] += c.Persons;
+            }
+
+            births[year.Key] = DataResult<AgeSexCounts>.Found(AgeSexCounts.BothSexes(new PopulationByAge(grid, counts)),
+                StoreIndicatorData.Convert(year.First().Provenance));
+        }
     }
 
     /// <summary>Adds the counts to <paramref name="data"/> where its own figures leave a region-year open (the
@@ -169,6 +206,16 @@ public sealed class StorePopulation
             else if (vitalEvent == "death" && !data.Deaths(region, year).HasValue)
             {
                 data.AddDeaths(region, year, counts.Value, counts.Provenance!);
+                added++;
+            }
+        }
+
+        // The vintage's births after the departments' own: a reported table of the year comes first.
+        foreach (var ((region, year), births) in _estimatedBirths)
+        {
+            if (!data.Births(region, year).HasValue)
+            {
+                data.AddBirths(region, year, births.Value, births.Provenance!);
                 added++;
             }
         }

@@ -77,6 +77,7 @@ public class ComponentsOfChangeTests
         Assert.Equal(5.8 / 1000 * mean * f, PeriodEstimate.Total(p.Deaths), 1e-6);
         Assert.Equal(end, p.TotalPopulation(), 1e-6);
         Assert.Contains(p.Notes, n => n.StartsWith("births: no count published; birth rate 7.4", StringComparison.Ordinal));
+        Assert.True(p.BirthsPublished && p.DeathsPublished);
     }
 
     [Fact]
@@ -91,6 +92,8 @@ public class ComponentsOfChangeTests
         Assert.Equal(result[0].TotalFertility, result[1].TotalFertility, 12);
         Assert.Contains(result[1].Notes, n => n.StartsWith("deaths: none published", StringComparison.Ordinal));
         Assert.Contains(result[1].Notes, n => n.StartsWith("net migration: no end population published", StringComparison.Ordinal));
+        // Which periods' events a published figure fixed: what a store marks estimated, and the rest projected.
+        Assert.Equal((true, true, false, false), (result[0].BirthsPublished, result[0].DeathsPublished, result[1].BirthsPublished, result[1].DeathsPublished));
         // The previous period's net migration rate (negative here) is kept.
         Assert.True(PeriodEstimate.Total(result[1].NetMigrants) < 0);
         Assert.All(result[1].Populations, p => Assert.All(p.Male.Values.ToArray(), v => Assert.True(v >= 0)));

@@ -66,6 +66,14 @@ public class AnnualEstimatesTests
         var inputs = store.Vintages()[1].Inputs;
         Assert.Contains("2022: end population: published 9679000", inputs, StringComparison.Ordinal);
         Assert.Contains("deaths: no count published; death rate 6‰", inputs, StringComparison.Ordinal);
+        // Its births and deaths, the previous year's fertility and mortality carried on, are projected; its year end,
+        // whose total is met, and its migration stay estimated. 2022's, fitted to published rates, are estimated.
+        var components = store.ComponentEstimates(2024, "330300");
+        FigureKind KindOf(int year, string component) =>
+            components.Where(c => c.PeriodStart == new DateOnly(year, 1, 1) && c.Component == component).Select(c => c.Provenance.Kind).Distinct().Single();
+        Assert.Equal((FigureKind.Projected, FigureKind.Projected, FigureKind.Estimated), (KindOf(2024, "births"), KindOf(2024, "deaths"), KindOf(2024, "net_migration")));
+        Assert.Equal((FigureKind.Estimated, FigureKind.Estimated), (KindOf(2022, "births"), KindOf(2022, "deaths")));
+        Assert.All(store.PopulationEstimates(2024, "330300"), p => Assert.Equal(FigureKind.Estimated, p.Provenance.Kind));
     }
 
     [Theory]

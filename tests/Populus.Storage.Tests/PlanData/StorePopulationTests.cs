@@ -209,6 +209,42 @@ public class StorePopulationTests
         Assert.False(calculator.Compute("total_fertility_rate", "330303", 2023).HasValue);
     }
 
+    [Theory]
+    [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public void WithAVintage_TheCitysFertilityBetweenCensuses_IsEstimatedFromThePublishedBirths_NotItsSexRatioNorACountysNorAYearWithoutBirths(string engine)
+    {
+        using var t = TestStore.Create(engine);
+        using var store = t.Open();
+        store.Estimate(2024);
+        var (catalogue, regions) = Plan(store);
+        var data = new InMemoryIndicatorData(catalogue);
+        StorePopulation.Read(store.For(DataScope.All), regions).AddTo(data);
+        var calculator = new IndicatorCalculator(catalogue, data);
+
+        // 2023: the bureau's 5.25万 births (wenzhou_annual.csv) over the mothers' ages, and the women of the year end.
+        var published = File.ReadLines(TestData.SharedPath("data/wenzhou/wenzhou_annual.csv")).Skip(1).Select(l => l.Split(','))
+            .Single(f => f[0] == "2023" && f[1] == "births");
+        var births = store.ComponentEstimates(2024, "330300").Where(c => c.Component == "births" && c.PeriodStart == new DateOnly(2023, 1, 1))
+            .GroupBy(c => int.Parse(c.Age, CultureInfo.InvariantCulture)).ToDictionary(g => g.Key, g => g.Sum(c => c.Persons));
+        Assert.Equal(double.Parse(published[2], CultureInfo.InvariantCulture) * 1e4, births.Values.Sum(), 6);
+        var women = store.PopulationEstimates(2024, "330300").Where(e => e.ReferenceDate == new DateOnly(2023, 12, 31) && e.Sex == "female")
+            .ToDictionary(e => int.Parse(e.Age.TrimEnd('+'), CultureInfo.InvariantCulture), e => e.Persons);
+        var tfr = calculator.Compute("total_fertility_rate", "330300", 2023);
+        Assert.Equal(births.Sum(b => b.Value / women[b.Key]), tfr.Value!.Value, 9);
+        Assert.Equal(DataStatus.Estimated, tfr.Provenance!.Status);
+        Assert.StartsWith("EST-V2024", tfr.Provenance.Source, StringComparison.Ordinal);
+        // 2021 and 2022 likewise (a count, then a crude rate). The census year's period (1 November to 31 December) is
+        // not a year's births: 2020 is left to the plan's reported base.
+        Assert.All(new[] { 2021, 2022 }, y => Assert.Equal(DataStatus.Estimated, calculator.Compute("total_fertility_rate", "330300", y).Provenance!.Status));
+        Assert.False(calculator.Compute("total_fertility_rate", "330300", 2020).HasValue);
+
+        // The child's sex is the standard ratio, a county's share of births the standard schedule, and 2024's births
+        // the kept fertility (projected): none of them is a measurement, so none gives a figure here.
+        Assert.False(calculator.Compute("sex_ratio_at_birth", "330300", 2023).HasValue);
+        Assert.False(calculator.Compute("total_fertility_rate", "330302", 2023).HasValue);
+        Assert.False(calculator.Compute("total_fertility_rate", "330300", 2024).HasValue);
+    }
+
     [Fact]
     public void ThePlanMonitor_JudgesACountyOnItsPublishedFigures_AndTheCityOnTheBureaus()
     {

@@ -100,6 +100,34 @@ public class PlanMonitorFiguresTests
 
     [Theory]
     [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public void WithAVintage_TheTfrTargetsChangeNeeded_CountsFromTheLatestEstimate_NotThePlansBaseYear(string engine)
+    {
+        using var t = TestStore.Create(engine);
+        using var store = t.Open();
+        TargetEvaluation Tfr2025(PlanMonitor monitor)
+        {
+            var target = monitor.Plan.Book.HeldAgainst(monitor.Model.City).Single(x => x.IndicatorId == "total_fertility_rate" && x.Year == 2025);
+            var projected = Planning.Scenarios.ScenarioIndicatorData.Indicators(monitor.Projector.Project(monitor.Scenario("baseline"), 2035), monitor.Plan.Catalogue);
+            return new TargetEvaluator(monitor.Calculator).Evaluate(monitor.Plan.Book, target, monitor.Model.City, 2024, projected);
+        }
+
+        // Without one, the latest TFR is the plan's 2020 base (observed, 卫健部门口径).
+        var before = Tfr2025(PlanMonitor.Load(store, TestData.RepoPath("data")));
+        Assert.Equal((2020, DataStatus.Observed), (before.Latest!.Year, before.Latest.Provenance!.Status));
+
+        // With one, 2023's TFR from the published births (estimated) is the latest; 2024 has no published births.
+        store.Estimate(2024);
+        var monitor = PlanMonitor.Load(store, TestData.RepoPath("data"));
+        var after = Tfr2025(monitor);
+        Assert.Equal((2023, DataStatus.Estimated), (after.Latest!.Year, after.Latest.Provenance!.Status));
+        Assert.Equal((after.Target.Rule.Band!.Value.Lower - after.Latest.Value!.Value) / 2, after.RequiredAnnualChange!.Value, 12);
+        // The census year still shows the plan's base, an observation before any estimate.
+        var base2020 = monitor.Calculator.Compute("total_fertility_rate", "温州市", 2020);
+        Assert.Equal((before.Latest.Value, DataStatus.Observed), (base2020.Value, base2020.Provenance!.Status));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
     public void ImportedGraduatesAndTalentIntake_ReachTheIndicators_OnLoadAndReload_BehindTheObservedTable4(string engine)
     {
         using var t = TestStore.Create(engine);
