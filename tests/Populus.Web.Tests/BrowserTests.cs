@@ -246,10 +246,15 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var warned = await page.Locator("#page tbody td:first-child").AllInnerTextsAsync();
         Assert.Contains("劳动力人口总量", warned);
         Assert.All(warned, n => Assert.DoesNotMatch("^[a-z0-9_]+$", n));
-        // A change needed a year says the value and year it is counted from (TFR's is the plan's 2020 base, years before the projection's).
+        // A change needed a year says the value and year it is counted from (TFR's is the plan's 2020 base, years before the
+        // projection's), and whether that value is an estimate: 2024's residents are the bureau's derived 985.2万 (S17).
         var needed = (await page.Locator("#page .explain").AllInnerTextsAsync()).Where(x => x.Contains("需年均变动", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(needed);
-        Assert.All(needed, x => Assert.Matches(@"需年均变动 [+-]?[0-9.,]+（自\d{4}年的[0-9.,]+起）", x));
+        Assert.All(needed, x => Assert.Matches(@"需年均变动 [+-]?[0-9.,]+（自\d{4}年的(估计值)?[0-9.,]+起）", x));
+        Assert.Contains(needed, x => x.Contains("（自2024年的估计值985.2起）", StringComparison.Ordinal));
+        Assert.Contains(needed, x => x.Contains("（自2020年的1.3起）", StringComparison.Ordinal));
+        // No vintage of the annual estimates is stored: the page says what the years between censuses rest on.
+        Assert.StartsWith("尚无年度人口估计", await page.InnerTextAsync("#overview-vintage"), StringComparison.Ordinal);
         await Shot(page, "overview");
         // The server's notes on a source in Chinese: 中心城区's primacy is the sum of its members' figures.
         var primacy = await page.InnerTextAsync("[data-indicator=central_city_primacy] .source");

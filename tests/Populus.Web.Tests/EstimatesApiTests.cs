@@ -39,7 +39,17 @@ public sealed class EstimatesApiTests
         Assert.Equal(app.Store.SurveyTotals(TestApp.Lucheng, 2023).Single(s => s.Measure == "population" && s.Sex == "total").Value, Persons(before, TestApp.Lucheng));
         Assert.Null(Persons(before, Wencheng));
 
+        // The overview says the years between censuses are the projection's, and counts the TFR's change from the plan's base.
+        static JsonElement TfrWarning(JsonElement overview) => overview.GetProperty("earlyWarnings").EnumerateArray()
+            .First(w => w.GetProperty("indicatorId").GetString() == "total_fertility_rate");
+        var overview = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/indicators/overview");
+        Assert.Equal(JsonValueKind.Null, overview.GetProperty("vintage").ValueKind);
+        Assert.Equal((2020, "observed"), (TfrWarning(overview).GetProperty("latestYear").GetInt32(), TfrWarning(overview).GetProperty("latestStatus").GetString()));
+
         app.Store.Estimate(2024);
+        overview = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/indicators/overview");
+        Assert.Equal(2024, overview.GetProperty("vintage").GetInt32());
+        Assert.Equal((2023, "estimated"), (TfrWarning(overview).GetProperty("latestYear").GetInt32(), TfrWarning(overview).GetProperty("latestStatus").GetString()));
         var vintages = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/estimates");
         var only = Assert.Single(vintages.EnumerateArray());
         Assert.Equal(2024, only.GetProperty("vintage").GetInt32());
@@ -73,6 +83,11 @@ public sealed class EstimatesApiTests
         Assert.All(births, r => Assert.Equal(("births", "2023-01-01"), (r.GetProperty("measure").GetString(), r.GetProperty("periodStart").GetString())));
         var count = app.Store.SurveyTotals("330300", 2023).Single(s => s.Measure == "births" && s.Sex == "total").Value;
         Assert.Equal(count, births.Sum(r => r.GetProperty("persons").GetDouble()), 0.5);
+        Assert.All(births, r => Assert.Equal("estimated", r.GetProperty("status").GetString()));
+        // 2024's, with no births published, are the kept fertility's projection.
+        var births2024 = (await analyst.GetFromJsonAsync<JsonElement>("/api/v1/estimates/components?region=330300&year=2024&component=births")).EnumerateArray().ToList();
+        Assert.NotEmpty(births2024);
+        Assert.All(births2024, r => Assert.Equal("projected", r.GetProperty("status").GetString()));
 
         var csv = await analyst.GetAsync($"/api/v1/estimates/population?region={TestApp.Lucheng}&year=2023&sex=female&format=csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);

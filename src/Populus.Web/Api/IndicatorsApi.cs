@@ -61,7 +61,8 @@ internal static class IndicatorsApi
                 return new OverviewItem(e.Id, e.PlanId!, e.NameZh, e.NameEn, e.Unit, e.UnitZh, Value(latest), targets, Worst(targets));
             }).ToList();
             var view = new OverviewView(name, year, items, [.. evaluations.Where(v => v.IsEarlyWarning).Select(v => Evaluation(v, views.Plan.Catalogue))],
-                views.Calculator(scope).Refused, views.ProjectionMissing is { } missing ? $"no projection: {missing}" : $"targets after {year} are judged on the {ScenarioService.Baseline} scenario's projection");
+                views.Calculator(scope).Refused, views.ProjectionMissing is { } missing ? $"no projection: {missing}" : $"targets after {year} are judged on the {ScenarioService.Baseline} scenario's projection",
+                store.For(scope).Vintages() is [.., var vintage] ? vintage.Vintage : null);
             return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(view, json.Value.SerializerOptions);
         });
         return TypedResults.Bytes(bytes, "application/json; charset=utf-8");
@@ -233,8 +234,10 @@ internal static class IndicatorsApi
 
     /// <param name="RefusedFigures">Stored figures the plan's data could not take, with the reason.</param>
     /// <param name="ProjectionNote">What is missing for targets ahead of the evaluation year.</param>
+    /// <param name="Vintage">The vintage of the annual estimates the years between censuses rest on (their age structure,
+    /// the city's TFR); null when none is stored, and those years are the projection's.</param>
     internal sealed record OverviewView(string Region, int AsOfYear, IReadOnlyList<OverviewItem> Indicators, IReadOnlyList<EvaluationView> EarlyWarnings,
-        IReadOnlyList<string> RefusedFigures, string ProjectionNote);
+        IReadOnlyList<string> RefusedFigures, string ProjectionNote, int? Vintage);
 
     /// <param name="Benchmark">True when the targets are the plan region's, held against this region's rate as benchmarks.</param>
     internal sealed record SeriesView(string Id, string NameZh, string NameEn, string Unit, string UnitZh, string Region, IReadOnlyList<ValueView> Values, IReadOnlyList<TargetView> Targets,

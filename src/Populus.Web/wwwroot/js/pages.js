@@ -86,7 +86,7 @@ window.Pages = (function () {
     if (e.shortfall > 0) parts.push(t('explain.shortfall') + ' ' + small(e.shortfall));
     // The change is counted from the latest value, which may be years old (TFR: the plan's 2020 base): it says which.
     if (ahead && e.requiredAnnualChange != null && e.status !== 'no_data') parts.push(t('explain.required') + ' ' + (e.requiredAnnualChange > 0 ? '+' : '') + small(e.requiredAnnualChange)
-      + (e.latestYear != null ? '（' + I18N.format('explain.from', { year: e.latestYear, value: fmt(e.latestValue) }) + '）' : ''));
+      + (e.latestYear != null ? '（' + I18N.format(e.latestStatus === 'estimated' ? 'explain.fromEstimate' : 'explain.from', { year: e.latestYear, value: fmt(e.latestValue) }) + '）' : ''));
     return h('span', { class: 'explain', title: e.explanation, text: parts.join('，') });
   }
   const card = (titleKey, ...children) => h('section', { class: 'card' }, h('h2', { text: t(titleKey) }), ...children);
@@ -122,7 +122,8 @@ window.Pages = (function () {
       h('ul', { class: 'targets' }, i.targets.filter(x => x.targetYear).map(x => h('li', { title: x.explanation }, status(x.status), ' ' + x.targetYear + ' ' + t('target') + ' ' + targetOf(x)))))));
     root.append(
       h('section', { class: 'card' }, h('h2', { text: chartTitle(data) }),
-        h('p', { class: 'note', text: t('region') + ': ' + data.region + ' · ' + t('asof') + ' ' + data.asOfYear + ' · ' + t('overview.noprojection') }), chart),
+        h('p', { class: 'note', text: t('region') + ': ' + data.region + ' · ' + t('asof') + ' ' + data.asOfYear + ' · ' + t('overview.noprojection') }),
+        h('p', { class: 'note', id: 'overview-vintage', text: data.vintage != null ? I18N.format('overview.vintage', { vintage: data.vintage }) : t('overview.novintage') }), chart),
       card('overview.warnings', data.earlyWarnings.length ? warningsTable(data.earlyWarnings, null) : nodata(t('overview.nowarnings'))),
       cards);
     const drawn = Charts.progress(chart, data.indicators);
