@@ -254,7 +254,14 @@ public sealed class ApiTests
         Assert.True(high.Last > low.Last, $"{high.Last} vs {low.Last}");
         Assert.True(moreMigrants.Last > low.Last);
         Assert.Contains("tfr=1.8", high.Body.GetProperty("scenario").GetString(), StringComparison.Ordinal);
-        Assert.Equal("基准情景 [总和生育率=1.8，年净迁入=20000]", high.Body.GetProperty("scenarioZh").GetString());
+        Assert.Equal("基准情景 [总和生育率=1.8，年净迁入=20000；2025年起]", high.Body.GetProperty("scenarioZh").GetString());
+        // The levers hold from the year after the last observed one (the bureau's 2024 year end): the years before keep
+        // the baseline's calibration to the bulletins' births and year-end totals.
+        var own = await Run(new { scenario = "baseline" });
+        static double Births(JsonElement run, int year) =>
+            run.GetProperty("years").EnumerateArray().Single(y => y.GetProperty("year").GetInt32() == year).GetProperty("births").GetDouble();
+        Assert.Equal(Births(own.Body, 2024), Births(high.Body, 2024));
+        Assert.True(Births(high.Body, 2025) > 1.5 * Births(own.Body, 2025));
         Assert.NotEmpty(high.Body.GetProperty("targets").EnumerateArray());
         Assert.All(high.Body.GetProperty("targets").EnumerateArray(), t => Assert.True(t.GetProperty("targetYear").GetInt32() > t.GetProperty("asOfYear").GetInt32()));
 
@@ -313,8 +320,12 @@ public sealed class ApiTests
         var evaluation = Target2025(run);
         Assert.Equal(target, evaluation.GetProperty("expectedValue").GetDouble(), 0.01);
         Assert.Equal("on_track", evaluation.GetProperty("status").GetString());
-        // Each year says the both-sexes e0 the slider stands at on the scenario's path.
-        Assert.All(run.GetProperty("years").EnumerateArray(), y => Assert.Equal(target, y.GetProperty("lifeExpectancy").GetDouble(), 0.01));
+        // Each year from the one after the last observed (2025) says the both-sexes e0 the slider stands at; the years
+        // before keep the scenario's own (the sexes' paths).
+        var own = (await (await client.PostAsJsonAsync("/api/v1/projections/run", new { scenario = "baseline" })).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("years").EnumerateArray().ToDictionary(y => y.GetProperty("year").GetInt32(), y => y.GetProperty("lifeExpectancy").GetDouble());
+        Assert.All(run.GetProperty("years").EnumerateArray(), y => Assert.Equal(y.GetProperty("year").GetInt32() >= 2025 ? target : own[y.GetProperty("year").GetInt32()],
+            y.GetProperty("lifeExpectancy").GetDouble(), 0.01));
     }
 
     [Theory]

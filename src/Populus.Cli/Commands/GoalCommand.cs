@@ -9,7 +9,7 @@ namespace Populus.Cli.Commands;
 
 /// <summary>
 /// `populus goal --indicator ID --year Y --lever net-migration|tfr|e0|retention [--scenario NAME] [--probability P]`: the level of the lever,
-/// held every year to Y, at which the projection meets the plan's target for Y (with --probability: meets it in that share
+/// held every year after the last observed one to Y, at which the projection meets the plan's target for Y (with --probability: meets it in that share
 /// of probabilistic trajectories), with its sensitivity. Exits 0 when a level
 /// is found or the target is met across the range, 3 when no plausible level reaches it (<see cref="CommandExit"/>).
 /// </summary>
@@ -52,7 +52,7 @@ internal static class GoalCommand
             }
 
             stdout.WriteLine($"Target: {target.IndicatorId} {target.Year} {target.Rule} ({target.PrintedZh}; {target.Source}), {where}, scenario '{s.Name}'.");
-            stdout.WriteLine($"Lever: {result.Lever.Name}, held every year {monitor.Model.BaseYear + 1}–{y}, range {TableOutput.Number(result.Lever.Minimum)}–{TableOutput.Number(result.Lever.Maximum)} {result.Lever.Unit}.");
+            stdout.WriteLine($"Lever: {result.Lever.Name}, {(monitor.LeversFrom == y ? $"in {y}" : $"held every year {monitor.LeversFrom}–{y}")}, range {TableOutput.Number(result.Lever.Minimum)}–{TableOutput.Number(result.Lever.Maximum)} {result.Lever.Unit}.");
             stdout.WriteLine($"Outcome: {result.Outcome}");
             if (result.LeverValue is { } level)
             {

@@ -52,8 +52,25 @@ public sealed class Scenario
 
     public string Description { get; }
 
+    /// <summary>The first year levers set on this scenario hold (<see cref="With"/>). The years before keep the
+    /// scenario's own paths: those after its base that it calibrates to observations (births, year-end totals, the
+    /// bulletins' urbanization), which a lever must not rewrite. Null: every projected year.</summary>
+    public int? LeversFrom { get; init; }
+
+    /// <summary>This scenario with levers holding from <paramref name="year"/> on (<see cref="LeversFrom"/>).</summary>
+    public Scenario WithLeversFrom(int year) => new(Name, Description, _paths, _sources) { NameZh = NameZh, LeversFrom = year, Starts = Starts };
+
+    /// <summary>The first year of a path that holds only from then on (a both-sexes e0 lever on a scenario that states
+    /// the sexes' e0 only: before the lever's first year the sexes' own paths hold).</summary>
+    private ImmutableDictionary<ScenarioAssumption, int> Starts { get; init; } = ImmutableDictionary<ScenarioAssumption, int>.Empty;
+
     /// <summary>Whether the scenario gives <paramref name="assumption"/> (every required one; the both-sexes e0 only when stated).</summary>
     public bool Gives(ScenarioAssumption assumption) => _paths.ContainsKey(assumption);
+
+    /// <summary>Whether the scenario gives <paramref name="assumption"/> in <paramref name="year"/>: a both-sexes e0 set
+    /// by a lever holds from the lever's first year only.</summary>
+    public bool Gives(ScenarioAssumption assumption, int year) =>
+        _paths.ContainsKey(assumption) && !(Starts.TryGetValue(assumption, out var first) && year < first);
 
     /// <summary>The path of one assumption the scenario gives.</summary>
     public YearPath Path(ScenarioAssumption assumption) => _paths[assumption];
@@ -65,8 +82,9 @@ public sealed class Scenario
     public string Source(ScenarioAssumption assumption) => _sources[assumption];
 
     /// <summary>
-    /// This scenario with the levers that are set replacing their assumptions by constants; named after the scenario
-    /// and the levers ("baseline [tfr=1.5]", in Chinese 基准情景 [总和生育率=1.5]) so projected values say what produced them.
+    /// This scenario with the levers that are set replacing their assumptions by constants from <see cref="LeversFrom"/>
+    /// on (every year when it is null); named after the scenario and the levers ("baseline [tfr=1.5; from 2025]", in
+    /// Chinese 基准情景 [总和生育率=1.5；2025年起]) so projected values say what produced them.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">A lever is outside its assumption's accepted range.</exception>
     public Scenario With(ScenarioLevers levers)
@@ -79,6 +97,7 @@ public sealed class Scenario
 
         var paths = _paths.ToDictionary();
         var sources = _sources.ToDictionary();
+        var starts = Starts;
         var names = new List<string>();
         var namesZh = new List<string>();
         void Set(ScenarioAssumption a, double value, string label)
@@ -89,8 +108,21 @@ public sealed class Scenario
                 throw new ArgumentOutOfRangeException(nameof(levers), value, $"{label} must be between {min} and {max}.");
             }
 
-            paths[a] = YearPath.Constant(value);
-            sources[a] = $"lever set to {value.ToString("0.####", CultureInfo.InvariantCulture)}";
+            if (LeversFrom is not { } from)
+            {
+                paths[a] = YearPath.Constant(value);
+            }
+            else if (paths.TryGetValue(a, out var own))
+            {
+                paths[a] = own.ReplacedFrom(from, value);
+            }
+            else
+            {
+                paths[a] = YearPath.Constant(value);
+                starts = starts.SetItem(a, from);
+            }
+
+            sources[a] = $"lever set to {value.ToString("0.####", CultureInfo.InvariantCulture)}" + (LeversFrom is { } first ? $" from {first}" : "");
         }
 
         if (levers.TotalFertility is { } tfr)
@@ -124,7 +156,13 @@ public sealed class Scenario
             namesZh.Add(Label("人均预期寿命", e0));
         }
 
-        return new Scenario($"{Name} [{string.Join(", ", names)}]", Description, paths, sources) { NameZh = $"{NameZh} [{string.Join("，", namesZh)}]" };
+        var (since, sinceZh) = LeversFrom is { } y ? (string.Create(CultureInfo.InvariantCulture, $"; from {y}"), string.Create(CultureInfo.InvariantCulture, $"；{y}年起")) : ("", "");
+        return new Scenario($"{Name} [{string.Join(", ", names)}{since}]", Description, paths, sources)
+        {
+            NameZh = $"{NameZh} [{string.Join("，", namesZh)}{sinceZh}]",
+            LeversFrom = LeversFrom,
+            Starts = starts,
+        };
     }
 
     /// <summary>This scenario, of the same name, with its both-sexes e0 replaced by the sexes' e0 of
@@ -146,7 +184,7 @@ public sealed class Scenario
         var note = $"the sexes' e0 that give the both-sexes e0 in the scenario's projection (both sexes: {Source(ScenarioAssumption.LifeExpectancy)})";
         sources[ScenarioAssumption.MaleLifeExpectancy] = note;
         sources[ScenarioAssumption.FemaleLifeExpectancy] = note;
-        return new Scenario(Name, Description, paths, sources) { NameZh = NameZh };
+        return new Scenario(Name, Description, paths, sources) { NameZh = NameZh, LeversFrom = LeversFrom };
     }
 
     public override string ToString() => Name;

@@ -16,8 +16,9 @@ public enum ScenarioLever
 }
 
 /// <summary>
-/// Goal seeking on a scenario projection: the level of one lever, held from the first projected year to the target
-/// year, at which the projected indicator meets the target (<see cref="GoalSeeker"/>).
+/// Goal seeking on a scenario projection: the level of one lever, held from the scenario's first year for levers
+/// (<see cref="Scenario.LeversFrom"/>) to the target year, at which the projected indicator meets the target
+/// (<see cref="GoalSeeker"/>).
 /// </summary>
 public static class ScenarioGoal
 {

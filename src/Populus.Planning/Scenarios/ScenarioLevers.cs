@@ -2,7 +2,8 @@ namespace Populus.Planning.Scenarios;
 
 /// <summary>
 /// Levels set from code (the cockpit's sliders, goal seeking) that replace a scenario's path of the same assumption
-/// by a constant over every projected year. Null leaves the scenario's own path.
+/// by a constant from the scenario's first year for levers (<see cref="Scenario.LeversFrom"/>). Null leaves the
+/// scenario's own path.
 /// </summary>
 /// <param name="TotalFertility">TFR, children per woman.</param>
 /// <param name="LifeExpectancy">Life expectancy at birth of both sexes as monitoring computes it (years): the

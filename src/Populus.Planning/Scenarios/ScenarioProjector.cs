@@ -51,9 +51,14 @@ public class ScenarioProjector<T>
     public const int Rural = 1;
 
     /// <summary>How close the shift applied must be (years) to the one the year-end residents it gives call for, for the step
-    /// not to be projected again: far below the 0.01 year e0 is shown to, and reached in one re-projection as a rule
-    /// (1e-6 took two).</summary>
-    private const double ShiftSettled = 1e-4;
+    /// not to be projected again: far below the 0.01 year e0 is shown to, and above the accuracy the shift is searched to
+    /// (1e-7 of e0, <see cref="MortalityLevels"/>), which a tighter one would never reach.</summary>
+    private const double ShiftSettled = 1e-6;
+
+    /// <summary>How far above a both-sexes e0 level the shift aims (years). A settled step's e0 lies within about
+    /// <see cref="ShiftSettled"/> of the aim, on either side; aiming this far above keeps it on or above the level, so a
+    /// lever set at a target's figure (人均预期寿命 ≥ 82) meets it rather than missing it by a rounding.</summary>
+    private const double AboveLevel = 3 * ShiftSettled;
 
     private readonly int _a;
     private readonly int _block;
@@ -229,7 +234,6 @@ public class ScenarioProjector<T>
         }
 
         var clipped = clippedBefore;
-        var bothSexes = scenario.Gives(ScenarioAssumption.LifeExpectancy);
         var shift = 0.0; // the sexes' e0 above those of the year's central levels: found each year of a both-sexes e0
         var slope = 1.0; // of e0 of both sexes in the shift, as last found: the next search's first step
         for (var k = first; k < steps; k++)
@@ -237,7 +241,7 @@ public class ScenarioProjector<T>
             var year = Model.BaseYear + k + 1;
             var (levels, male, female, trusted) = Step(scenario, year, population.AsSpan(k * _cells, _cells), draw, shift);
             Advance(trusted);
-            while (bothSexes)
+            while (scenario.Gives(ScenarioAssumption.LifeExpectancy, year))
             {
                 // The year's residents at its end, which e0() reads, depend a little on the year's deaths: the step is
                 // projected again with the shift found on them until the shift settles.
@@ -306,7 +310,7 @@ public class ScenarioProjector<T>
         }
 
         var central = Central(scenario, year);
-        return _mortality.BothSexesShift(scenario.At(ScenarioAssumption.LifeExpectancy, year), central.MaleE0, central.FemaleE0, male, female, guess, slope, ShiftSettled);
+        return _mortality.BothSexesShift(scenario.At(ScenarioAssumption.LifeExpectancy, year) + AboveLevel, central.MaleE0, central.FemaleE0, male, female, guess, slope, ShiftSettled);
     }
 
     /// <summary>Writes the year's rates into the step buffer (the reclassification scaled by the year's rate) and returns the
@@ -416,7 +420,7 @@ public class ScenarioProjector<T>
 
         // A both-sexes e0 L sets the sexes at L ∓ gap/2 before the year's shift (Project), the gap that of the sexes' paths.
         var (maleE0, femaleE0) = (scenario.At(ScenarioAssumption.MaleLifeExpectancy, year), scenario.At(ScenarioAssumption.FemaleLifeExpectancy, year));
-        if (scenario.Gives(ScenarioAssumption.LifeExpectancy))
+        if (scenario.Gives(ScenarioAssumption.LifeExpectancy, year))
         {
             var level = scenario.At(ScenarioAssumption.LifeExpectancy, year);
             (maleE0, femaleE0) = (level - ((femaleE0 - maleE0) / 2), level + ((femaleE0 - maleE0) / 2));

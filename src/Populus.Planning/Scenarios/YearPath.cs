@@ -41,6 +41,12 @@ public sealed class YearPath
     /// <summary>The same value in every year.</summary>
     public static YearPath Constant(double value) => new([new KeyValuePair<int, double>(0, value)]);
 
+    /// <summary>This path before <paramref name="year"/> and <paramref name="value"/> from it on: the years given before
+    /// it, the value this path reads the year before, then the new level, held.</summary>
+    public YearPath ReplacedFrom(int year, double value) =>
+        new(_years.Zip(_values).Where(p => p.First < year - 1).Select(p => new KeyValuePair<int, double>(p.First, p.Second))
+            .Append(new KeyValuePair<int, double>(year - 1, At(year - 1))).Append(new KeyValuePair<int, double>(year, value)));
+
     /// <summary>The years given, ascending.</summary>
     public ImmutableArray<int> Years => [.. _years];
 

@@ -209,10 +209,15 @@ public sealed class PlanMonitor
         }
     }
 
-    /// <summary>A scenario by name.</summary>
+    /// <summary>The first year a lever holds in the scenarios <see cref="Scenario"/> gives: the year after the last observed one.</summary>
+    public int LeversFrom => Math.Max(LastObservedYear, Model.BaseYear) + 1;
+
+    /// <summary>A scenario by name, its levers holding from the year after the last observed one
+    /// (<see cref="Planning.Scenarios.Scenario.LeversFrom"/>): a slider or a goal moves the years ahead, not those the
+    /// scenario calibrates to the bulletins (the baseline's births, migration and urbanization of 2021–2024).</summary>
     /// <exception cref="InvalidInputException">No scenario has that name (the known ones are listed).</exception>
     public Scenario Scenario(string name) =>
-        Scenarios.FirstOrDefault(s => s.Name == name)
+        Scenarios.FirstOrDefault(s => s.Name == name)?.WithLeversFrom(LeversFrom)
         ?? throw new InvalidInputException(new InputError(Path.Combine(DataFolder, "scenarios", ScenarioFile.ListFile), 0, "scenario", name,
             $"no such scenario; known: {string.Join(", ", Scenarios.Select(s => s.Name))}"));
 
@@ -246,8 +251,8 @@ public sealed class PlanMonitor
     }
 
     /// <summary>
-    /// Goal seeking (docs/planning.md "Goal seeking"): the level of <paramref name="lever"/>, held every year from the
-    /// first projected one to the target's, at which <paramref name="scenario"/> meets <paramref name="target"/> in
+    /// Goal seeking (docs/planning.md "Goal seeking"): the level of <paramref name="lever"/>, held every year from
+    /// <see cref="LeversFrom"/> to the target's, at which <paramref name="scenario"/> meets <paramref name="target"/> in
     /// <paramref name="region"/>; with <paramref name="probability"/>, at which that share of
     /// <paramref name="trajectories"/> probabilistic trajectories meets it (one seed at every level: common random
     /// numbers keep the answer smooth in the lever).

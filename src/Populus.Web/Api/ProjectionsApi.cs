@@ -26,7 +26,7 @@ internal static class ProjectionsApi
         group.MapPost("/run", Run).WithName("RunScenario")
             .WithSummary("Projects a scenario to 2035 with optional levers (tfr, lifeExpectancy, netMigration, graduateRetention): population path, yearly levels, and the plan's targets met or not; with probabilities: true, the probability each target is met over the cockpit's trajectories (seed: default 2024).");
         group.MapPost("/goal", Goal).WithName("SeekGoal")
-            .WithSummary("Goal seeking (目标倒推): the level of one lever (net-migration, tfr, e0, retention), held every year to the target's, at which a scenario meets a plan target (indicator, year, region); with probability (e.g. 0.8), at which that share of the cockpit's trajectories meets it.");
+            .WithSummary("Goal seeking (目标倒推): the level of one lever (net-migration, tfr, e0, retention), held every year after the last observed one to the target's, at which a scenario meets a plan target (indicator, year, region); with probability (e.g. 0.8), at which that share of the cockpit's trajectories meets it.");
         group.MapGet("/compare", Compare).WithName("CompareScenarios").WithSummary("Resident population by year of several scenarios (?scenarios=baseline,plan&region=).");
         group.MapGet("/pyramid", Pyramid).WithName("GetProjectedPyramid").WithSummary("Projected males and females by five-year group (?scenario=&year=&region=).");
         app.MapGroup("/api/v1/services").WithTags("Projections").RequireAuthorization(Policies.ReadData)
@@ -154,7 +154,7 @@ internal static class ProjectionsApi
             var l = result.Lever;
             return TypedResults.Ok(new GoalView(target.IndicatorId, target.Year, target.PrintedZh, target.Rule.ToString(), region,
                 scenario.Name, scenario.NameZh, request.Lever!, l.Name, l.Unit, l.Minimum, l.Maximum,
-                monitor.Model.BaseYear + 1, result.Outcome.ToString(), result.Boundary, result.LeverValue, result.IndicatorValue, result.Sensitivity,
+                monitor.LeversFrom, result.Outcome.ToString(), result.Boundary, result.LeverValue, result.IndicatorValue, result.Sensitivity,
                 result.ValueAtMinimum, result.ValueAtMaximum, result.Message, request.Probability,
                 request.Probability is null ? null : service.Trajectories, request.Probability is null ? null : seed, clock.Elapsed.TotalMilliseconds));
         }

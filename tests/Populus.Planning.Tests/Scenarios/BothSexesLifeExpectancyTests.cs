@@ -48,6 +48,19 @@ public class BothSexesLifeExpectancyTests
     }
 
     [Fact]
+    public void TheLifeExpectancyLever_FromAYear_LeavesTheYearsBeforeOnTheSexesOwnPaths()
+    {
+        var projector = new ScenarioProjector(Wenzhou.Model);
+        var baseline = Wenzhou.Scenario("baseline").WithLeversFrom(2025);
+        var own = projector.Project(baseline, 2027);
+        var p = projector.Project(baseline.With(new ScenarioLevers(LifeExpectancy: 85)), 2027);
+        Assert.Equal(E0(own, 2024), E0(p, 2024), 12);
+        Assert.Equal(own.Total(2024), p.Total(2024));
+        Assert.Equal(85, E0(p, 2025), Tolerance);
+        Assert.Equal(85, E0(p, 2027), Tolerance);
+    }
+
+    [Fact]
     public void AScenarioOfTheSexes_StillProjectsTheSexesItStates()
     {
         // 'low' gives its own e0_male and e0_female rows.

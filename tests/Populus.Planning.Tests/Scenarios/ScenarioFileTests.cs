@@ -86,6 +86,38 @@ public class ScenarioFileTests
     }
 
     [Fact]
+    public void YearPath_ReplacedFrom_KeepsThePathBeforeTheYear_AndHoldsTheLevelFromIt()
+    {
+        // Net migration given each year 2021–2025: replaced from 2024, the years calibrated before it stay.
+        var own = Wenzhou.Scenario("baseline").Path(ScenarioAssumption.NetMigration);
+        var moved = own.ReplacedFrom(2024, 20_000);
+        Assert.All(Enumerable.Range(2015, 9), y => Assert.Equal(own.At(y), moved.At(y)));
+        Assert.All(Enumerable.Range(2024, 20), y => Assert.Equal(20_000, moved.At(y)));
+        // Between two given years (TFR 0.97 in 2021, 0.83 in 2023), the interpolation before the year is kept.
+        var tfr = Wenzhou.Scenario("baseline").Path(ScenarioAssumption.TotalFertility);
+        Assert.Equal(tfr.At(2022), tfr.ReplacedFrom(2023, 1.8).At(2022), 12);
+        Assert.Equal(1.8, tfr.ReplacedFrom(2023, 1.8).At(2023));
+    }
+
+    [Fact]
+    public void With_LeversFrom_MovesTheYearsFromThenOn_AndSaysSo()
+    {
+        var baseline = Wenzhou.Scenario("baseline").WithLeversFrom(2025);
+        var s = baseline.With(new ScenarioLevers(TotalFertility: 1.6, NetMigration: 20_000, LifeExpectancy: 85));
+        Assert.Equal("baseline [tfr=1.6, net-migration=20000, e0=85; from 2025]", s.Name);
+        Assert.Equal("基准情景 [总和生育率=1.6，年净迁入=20000，人均预期寿命=85；2025年起]", s.NameZh);
+        Assert.Equal("lever set to 1.6 from 2025", s.Source(ScenarioAssumption.TotalFertility));
+        Assert.All(Enumerable.Range(2020, 5), y => Assert.Equal(
+            (baseline.At(ScenarioAssumption.TotalFertility, y), baseline.At(ScenarioAssumption.NetMigration, y)),
+            (s.At(ScenarioAssumption.TotalFertility, y), s.At(ScenarioAssumption.NetMigration, y))));
+        Assert.Equal((1.6, 20_000.0), (s.At(ScenarioAssumption.TotalFertility, 2025), s.At(ScenarioAssumption.NetMigration, 2025)));
+        // The baseline states the sexes' e0 only: the both-sexes lever holds from 2025, the sexes' own paths before.
+        Assert.False(s.Gives(ScenarioAssumption.LifeExpectancy, 2024));
+        Assert.True(s.Gives(ScenarioAssumption.LifeExpectancy, 2025));
+        Assert.Equal(2025, s.LeversFrom);
+    }
+
+    [Fact]
     public void Read_ValueOutOfRange_NamesFileRowColumnAndValue()
     {
         var e = Assert.Throws<InvalidInputException>(() => ReadFolder(List, Full() + "alt,tfr,2025,9,too high\n"));

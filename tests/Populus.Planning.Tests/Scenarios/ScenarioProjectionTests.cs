@@ -57,7 +57,7 @@ public class ScenarioProjectionTests
     public void Project_ReclassificationOnlyMovesResidents()
     {
         // Urban and rural share every rate, so the urbanization path changes where residents live, not how many.
-        var given = Enum.GetValues<ScenarioAssumption>().Where(Wenzhou.Scenario("baseline").Gives).ToList();
+        var given = Enum.GetValues<ScenarioAssumption>().Where(a => Wenzhou.Scenario("baseline").Gives(a)).ToList();
         var faster = new Scenario("fast-urban", "", given.ToDictionary(a => a, a => a == ScenarioAssumption.Urbanization
             ? YearPath.Constant(95) : Wenzhou.Scenario("baseline").Path(a)), given.ToDictionary(a => a, _ => "test"));
         var p = new ScenarioProjector(Wenzhou.Model).Project(faster, 2035);

@@ -126,6 +126,27 @@ public class PlanMonitorFiguresTests
         Assert.Equal((before.Latest.Value, DataStatus.Observed), (base2020.Value, base2020.Provenance!.Status));
     }
 
+    [Fact]
+    public void ALever_HoldsFromTheYearAfterTheLastObserved_LeavingTheYearsTheScenarioIsCalibratedTo()
+    {
+        using var t = TestStore.Create("duckdb");
+        using var store = t.Open();
+        var monitor = PlanMonitor.Load(store, TestData.RepoPath("data"));
+        // The bureau's last year-end residents (wenzhou_annual.csv) close the observed years.
+        var last = Rows("data/wenzhou/wenzhou_annual.csv").Where(f => f[1] == "resident_population_yearend").Max(f => int.Parse(f[0], CultureInfo.InvariantCulture));
+        Assert.Equal(last + 1, monitor.LeversFrom);
+        var baseline = monitor.Scenario("baseline");
+        Assert.Equal(last + 1, baseline.LeversFrom);
+
+        var own = monitor.Projector.Project(baseline, 2030);
+        var own2024 = own.Total(last);
+        var births = own.Levels(last).Births;
+        var moved = monitor.Projector.Project(baseline.With(new Planning.Scenarios.ScenarioLevers(TotalFertility: 1.8, NetMigration: 0)), 2030);
+        Assert.Equal((own2024, births), (moved.Total(last), moved.Levels(last).Births));
+        Assert.True(moved.Levels(last + 1).Births > 1.5 * own.Levels(last + 1).Births);
+        Assert.Contains($"from {last + 1}", moved.Scenario.Name, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
     public void ImportedGraduatesAndTalentIntake_ReachTheIndicators_OnLoadAndReload_BehindTheObservedTable4(string engine)
