@@ -125,9 +125,10 @@ public sealed class StorePopulation
         Dictionary<(string Region, int Year), DataResult<AgeSexCounts>> births)
     {
         var units = components.Select(c => c.RegionCode).Where(regions.Contains).ToHashSet(StringComparer.Ordinal);
+        var wholes = units.Select(u => regions[u].Parent).OfType<string>().Where(units.Contains).ToHashSet(StringComparer.Ordinal);
         foreach (var year in components
                      .Where(c => c.Component == "births" && c.PeriodStart is { Month: 1, Day: 1 } && c.Provenance.Kind == FigureKind.Estimated
-                                 && units.Any(u => regions[u].Parent == c.RegionCode))
+                                 && wholes.Contains(c.RegionCode))
                      .GroupBy(c => (c.RegionCode, c.PeriodStart.Year)))
         {
             var ages = year.Select(c => int.Parse(c.Age, CultureInfo.InvariantCulture)).ToList();
