@@ -35,7 +35,10 @@ public sealed class PlanMonitor
         {
             // The calibration's own exception (a missing or invalid WPP file), not the task's wrapper.
             var china = national.Value.GetAwaiter().GetResult();
-            return MigrationSpread is { } own ? china with { NetMigrationRate = own.Process } : china;
+            // The trajectories part after the last observed year, not after the calibration's (WPP's 2023): a year the
+            // bureau has published is no one's uncertainty. Each process keeps its spread by horizon from there.
+            var observed = china with { BaseYear = Math.Max(china.BaseYear, LastObservedYear) };
+            return MigrationSpread is { } own ? observed with { NetMigrationRate = own.Process } : observed;
         });
         _planFigures = ReadPlanFigures();
         LoadObserved(store, population);
@@ -90,8 +93,10 @@ public sealed class PlanMonitor
     /// <summary>A figure of a data series (<see cref="ScalarSeries"/>) in the series' unit.</summary>
     private sealed record SeriesFigure(string Name, string Region, int Year, double Value, PlanProvenance Provenance);
 
-    /// <summary>The random processes calibrated to China's WPP 2024 bounds (data/wpp), fitted once; net migration's
-    /// spread is the city's own (<see cref="MigrationSpread"/>) where its annual figures measure it.</summary>
+    /// <summary>The random processes calibrated to China's WPP 2024 bounds (data/wpp), fitted once, with their base year
+    /// the last observed one (<see cref="LastObservedYear"/>; 2024 on the embedded data): the years up to it are the
+    /// same in every trajectory. Net migration's spread is the city's own (<see cref="MigrationSpread"/>) where its
+    /// annual figures measure it.</summary>
     /// <exception cref="InvalidInputException">The WPP extract is missing or invalid.</exception>
     public Demography.Stochastic.UncertaintyModel Uncertainty => _uncertainty.Value;
 
