@@ -527,6 +527,9 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await Open(page, "#bigscreen");
         Assert.True(await SeriesPoints(page, "chart-big-overview") > 0);
         Assert.True(await SeriesPoints(page, "chart-big-status") > 0);
+        // The plan's group shares are of its base year, not the comparison's default (latest) year end: drawn, and dated.
+        Assert.True(await SeriesPoints(page, "chart-big-groups") > 0);
+        Assert.Equal("规划公布数（2020年）", await page.InnerTextAsync("#chart-big-groups >> xpath=preceding-sibling::h2"));
         var size = await page.EvaluateAsync<int[]>("() => { const r = document.querySelector('.wall').getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)]; }");
         Assert.Equal([1920, 1080], size);
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.wall .prob').length > 0 && !document.querySelector('.wall .prob.pending')",

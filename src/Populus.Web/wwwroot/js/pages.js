@@ -571,9 +571,20 @@ window.Pages = (function () {
     Charts.make(c4, { series: [{ type: 'pie', radius: ['40%', '70%'], data: Object.entries(statusCount).map(([k, v]) => ({ name: t('status.' + k), value: v, itemStyle: { color: Charts.statusColor[k] } })) }] }, true);
     const s = await Api.get('/api/v1/indicators/resident_population/series');
     Charts.trend(c2, s, true);
-    const cmp = await Api.get('/api/v1/population/comparison');
+    // The plan publishes its groups' figures for its base year (2020): the comparison's default date (the latest year
+    // end) has none, so the latest date that has them is asked, and the panel says its year.
+    let cmp = await Api.get('/api/v1/population/comparison');
+    const published = c => c.entries.some(e => e.published.length > 0);
+    for (const d of [...cmp.dates].reverse()) {
+      if (published(cmp)) break;
+      cmp = await Api.get('/api/v1/population/comparison?date=' + encodeURIComponent(d));
+    }
     const shares = cmp.entries.flatMap(e => e.published.filter(p => p.unit === '%').map(p => ({ name: e.name, value: p.value })));
-    if (shares.length) Charts.bars(c3, shares.map(x => x.name), shares.map(x => x.value), '%', true); else c3.replaceWith(nodata(''));
+    if (shares.length) {
+      const year = cmp.date.slice(0, 4);
+      c3.previousSibling.textContent = t('compare.published') + (I18N.lang === 'zh' ? '（' + year + '年）' : ' (' + year + ')');
+      Charts.bars(c3, shares.map(x => x.name), shares.map(x => x.value), '%', true);
+    } else c3.replaceWith(nodata(''));
   }
 
   return { overview, pyramid, trends, probability, compare, scenarios, services, imports, audit, accounts, bigscreen, h, nodata, table, badge };
