@@ -86,7 +86,12 @@ public sealed class StorePopulation
                     StoreIndicatorData.Convert(yearEnd.First().Provenance));
             }
 
-            EstimatedBirths(reader.ComponentEstimates(vintage.Vintage), regions, estimatedBirths);
+            // Only the whole's components are read (a thirteenth of a vintage's rows): the parent of the units it estimates.
+            var units = estimated.Keys.Select(k => k.Region).ToHashSet(StringComparer.Ordinal);
+            foreach (var whole in units.Select(u => regions[u].Parent).OfType<string>().Where(units.Contains).Distinct())
+            {
+                EstimatedBirths(reader.ComponentEstimates(vintage.Vintage, whole), estimatedBirths);
+            }
         }
 
         var urban = reader.Population(new PopulationQuery(Residence: "urban"))
@@ -114,21 +119,17 @@ public sealed class StorePopulation
     }
 
     /// <summary>The births by the mother's age of each calendar year whose births a vintage fitted to a published count
-    /// or crude birth rate, of the vintage's whole (the city): with the year-end women they give its TFR between censuses,
+    /// or crude birth rate, from the components of the vintage's whole (the city): with the year-end women they give its TFR between censuses,
     /// estimated — the published births spread over the mothers' ages by the standard schedule, the indirect estimate of
     /// docs/estimates.md. Both sexes together: the split by the child's sex is the standard sex ratio, not a measurement,
     /// so no sex ratio at birth is computed from it. Not the counties': they share the city's births by that schedule,
     /// so each county's TFR would be the city's. Not the deaths: their ages are the standard schedule's too, and a life
     /// expectancy from them would rest on that schedule more than on the published count. The births of a year nothing
     /// was published for are projected (the previous fertility kept) and left out.</summary>
-    private static void EstimatedBirths(IReadOnlyList<ComponentEstimateFigure> components, RegionRegistry regions,
-        Dictionary<(string Region, int Year), DataResult<AgeSexCounts>> births)
+    private static void EstimatedBirths(IReadOnlyList<ComponentEstimateFigure> components, Dictionary<(string Region, int Year), DataResult<AgeSexCounts>> births)
     {
-        var units = components.Select(c => c.RegionCode).Where(regions.Contains).ToHashSet(StringComparer.Ordinal);
-        var wholes = units.Select(u => regions[u].Parent).OfType<string>().Where(units.Contains).ToHashSet(StringComparer.Ordinal);
         foreach (var year in components
-                     .Where(c => c.Component == "births" && c.PeriodStart is { Month: 1, Day: 1 } && c.Provenance.Kind == FigureKind.Estimated
-                                 && wholes.Contains(c.RegionCode))
+                     .Where(c => c.Component == "births" && c.PeriodStart is { Month: 1, Day: 1 } && c.Provenance.Kind == FigureKind.Estimated)
                      .GroupBy(c => (c.RegionCode, c.PeriodStart.Year)))
         {
             var ages = year.Select(c => int.Parse(c.Age, CultureInfo.InvariantCulture)).ToList();

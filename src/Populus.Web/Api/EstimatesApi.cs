@@ -10,7 +10,8 @@ namespace Populus.Web.Api;
 /// <summary>
 /// The annual population estimates (年度人口估计; docs/estimates.md) for the departments that plan on them: the stored
 /// vintages with what each rests on, each vintage's year-end residents by county-level unit, sex and single age, and
-/// its components of change. Every row is estimated, with its vintage's source and the period's note; a county viewer
+/// its components of change. Every row is estimated, with its vintage's source and the period's note, but for the births
+/// and deaths of a period nothing was published for, which are projected (docs/estimates.md); a county viewer
 /// reads its county's rows only (on PostgreSQL also by row-level security). Vintages are made at the command line
 /// (`populus estimate`), as a release is: the API only reads them.
 /// </summary>
@@ -119,7 +120,7 @@ internal static class EstimatesApi
     /// <param name="Date">The reference date: a year end (or the base date) for residents, a period's end for a component.</param>
     /// <param name="PeriodStart">A component's period start (the 2020 period begins on the census day); null for residents.</param>
     /// <param name="Measure">population, births (by the mother's age and the child's sex), deaths or net_migration (by the age at the period's end).</param>
-    /// <param name="Status">Always estimated.</param>
+    /// <param name="Status">estimated; projected for a component the previous period's fertility or mortality carried on.</param>
     /// <param name="Note">The period's note: what was published and what was filled in.</param>
     internal sealed record EstimateRow(int Vintage, DateOnly Date, DateOnly? PeriodStart, string Region, string Measure, string Sex, string Age, double Persons,
         string Status, string Source, string? Note);
