@@ -123,6 +123,7 @@ public sealed class AccessRulesTests
 
         var comparison = await client.GetFromJsonAsync<JsonElement>("/api/v1/population/comparison");
         Assert.All(comparison.GetProperty("entries").EnumerateArray(), e => Assert.True(Own(e.GetProperty("region").GetString()!)));
+        Assert.Empty(comparison.GetProperty("publishedDates").EnumerateArray()); // no group in a county's scope
 
         var csv = await client.GetStringAsync("/api/v1/population?format=csv");
         Assert.DoesNotContain(TestApp.Longwan, csv, StringComparison.Ordinal);

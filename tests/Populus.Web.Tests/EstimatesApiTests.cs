@@ -76,7 +76,15 @@ public sealed class EstimatesApiTests
         Assert.Equal(published, Persons(after, TestApp.Lucheng));
         Assert.Equal(["estimated (EST-V2024)"], Entry(after, Wencheng).GetProperty("provenance").EnumerateArray().Select(p => p.GetString()));
         Assert.NotEqual("estimated (EST-V2024)", Entry(after, TestApp.Lucheng).GetProperty("provenance")[0].GetString());
-        Assert.Equal("2024-12-31", (await analyst.GetFromJsonAsync<JsonElement>("/api/v1/population/comparison")).GetProperty("date").GetString());
+        var latest = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/population/comparison");
+        Assert.Equal("2024-12-31", latest.GetProperty("date").GetString());
+        // The plan's group figures are of its base year only: the dates that show them are 2020's, where the latest has none.
+        var publishedDates = latest.GetProperty("publishedDates").EnumerateArray().Select(d => d.GetString()!).ToList();
+        Assert.NotEmpty(publishedDates);
+        Assert.All(publishedDates, d => Assert.StartsWith("2020-", d, StringComparison.Ordinal));
+        Assert.All(latest.GetProperty("entries").EnumerateArray(), e => Assert.Empty(e.GetProperty("published").EnumerateArray()));
+        var onPublished = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/population/comparison?date=" + publishedDates[^1]);
+        Assert.Contains(onPublished.GetProperty("entries").EnumerateArray(), e => e.GetProperty("published").GetArrayLength() > 0);
 
         // The city's 2023 births by the mother's age add up to the published count.
         var births = (await analyst.GetFromJsonAsync<JsonElement>("/api/v1/estimates/components?region=330300&year=2023&component=births")).EnumerateArray().ToList();

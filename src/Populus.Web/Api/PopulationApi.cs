@@ -189,17 +189,19 @@ internal static class PopulationApi
         // A missing member by its name (灵溪镇), the one its code had that year when a code was reused.
         var names = regions.OrderBy(r => r.ValidIn(day.Year)).GroupBy(r => r.Code).ToDictionary(g => g.Key, g => g.Last());
         var units = Counties(day).Select(r => Entry(Of(r.Code, day), r.NameZh, "county", names)).ToList();
-        var groups = reader.Groups().Select(g =>
+        var references = reader.Groups().Select(g => (Group: g, References: store.GroupReferences(g.Name))).ToList();
+        var groups = references.Select(x =>
         {
-            var members = g.Members.Select(m => Of(m.RegionCode, day)).ToList();
+            var members = x.Group.Members.Select(m => Of(m.RegionCode, day)).ToList();
             var counted = members.Where(m => m.Value is not null).ToList();
-            var sum = new AggregateFigure(g.Name, counted.Count == 0 ? null : counted.Sum(m => m.Value!.Value), [.. counted.Select(m => m.RegionOrGroup)],
+            var sum = new AggregateFigure(x.Group.Name, counted.Count == 0 ? null : counted.Sum(m => m.Value!.Value), [.. counted.Select(m => m.RegionOrGroup)],
                 [.. members.Where(m => m.Value is null).Select(m => m.RegionOrGroup)], [.. counted.SelectMany(m => m.Provenances).Distinct()]);
-            var groupPublished = store.GroupReferences(g.Name).Where(r => r.Year == day.Year)
+            var groupPublished = x.References.Where(r => r.Year == day.Year)
                 .Select(r => new PublishedFigure(r.Indicator, r.Value, r.Unit, r.Provenance.SourceId, r.Provenance.Note)).ToList();
-            return Entry(sum, g.Name, "group", names) with { Published = groupPublished };
+            return Entry(sum, x.Group.Name, "group", names) with { Published = groupPublished };
         }).ToList();
-        return new ComparisonView(day, dates, [.. units, .. groups]);
+        var publishedYears = references.SelectMany(x => x.References).Select(r => r.Year).ToHashSet();
+        return new ComparisonView(day, dates, [.. dates.Where(d => publishedYears.Contains(d.Year))], [.. units, .. groups]);
     }
 
     private static ComparisonEntry Entry(AggregateFigure figure, string name, string kind, IReadOnlyDictionary<string, Region> regions)
@@ -235,5 +237,7 @@ internal static class PopulationApi
 
     /// <param name="Dates">The dates a comparison can be made on: those with stored counts, the year ends with published
     /// totals and those of the latest vintage of the annual estimates.</param>
-    internal sealed record ComparisonView(DateOnly Date, IReadOnlyList<DateOnly> Dates, IReadOnlyList<ComparisonEntry> Entries);
+    /// <param name="PublishedDates">Those of <paramref name="Dates"/> in a year for which the plan publishes a group's
+    /// figures (its base year): where a page wants the published figures beside the counts, it asks one of these.</param>
+    internal sealed record ComparisonView(DateOnly Date, IReadOnlyList<DateOnly> Dates, IReadOnlyList<DateOnly> PublishedDates, IReadOnlyList<ComparisonEntry> Entries);
 }

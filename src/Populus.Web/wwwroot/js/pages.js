@@ -574,10 +574,9 @@ window.Pages = (function () {
     // The plan publishes its groups' figures for its base year (2020): the comparison's default date (the latest year
     // end) has none, so the latest date that has them is asked, and the panel says its year.
     let cmp = await Api.get('/api/v1/population/comparison');
-    const published = c => c.entries.some(e => e.published.length > 0);
-    for (const d of [...cmp.dates].reverse()) {
-      if (published(cmp)) break;
-      cmp = await Api.get('/api/v1/population/comparison?date=' + encodeURIComponent(d));
+    const latestPublished = cmp.publishedDates[cmp.publishedDates.length - 1];
+    if (latestPublished && latestPublished !== cmp.date) {
+      cmp = await Api.get('/api/v1/population/comparison?date=' + encodeURIComponent(latestPublished));
     }
     const shares = cmp.entries.flatMap(e => e.published.filter(p => p.unit === '%').map(p => ({ name: e.name, value: p.value })));
     if (shares.length) {
