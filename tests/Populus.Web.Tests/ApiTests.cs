@@ -544,4 +544,55 @@ public sealed class ApiTests
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/api/v1/probabilities?region=330303")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/api/v1/probabilities/pyramid?region=330303")).StatusCode);
     }
+
+    [Fact]
+    public async Task ServiceDemandFans_AreTheProjectionWithTheTrajectoriesBands_ScopedToTheViewersCounty()
+    {
+        var app = TestApp.For("duckdb");
+        using var analyst = await app.SignedIn("analyst");
+        var city = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/services/demand/fan");
+        Assert.Equal("温州市", city.GetProperty("region").GetString());
+        var years = city.GetProperty("years").EnumerateArray().Select(y => y.GetInt32()).ToList();
+        Assert.Equal(Enumerable.Range(2021, 15), years);
+        var table = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/services/demand?year=2030");
+        var services = city.GetProperty("services").EnumerateArray().ToList();
+        Assert.Equal(table.EnumerateArray().Select(r => r.GetProperty("service").GetString()).Distinct(), services.Select(s => s.GetProperty("service").GetString()));
+        foreach (var service in services)
+        {
+            var id = service.GetProperty("service").GetString();
+            double[] Band(string q) => [.. service.GetProperty("bands").GetProperty(q).EnumerateArray().Select(v => v.GetDouble())];
+            var (q025, q10, q50, q90, q975) = (Band("q025"), Band("q10"), Band("q50"), Band("q90"), Band("q975"));
+            var central = service.GetProperty("central").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+            Assert.Equal(years.Count, central.Length);
+            // The projection's 2030 demand is the table's.
+            var row = table.EnumerateArray().Single(r => r.GetProperty("region").GetString() == "温州市" && r.GetProperty("service").GetString() == id);
+            Assert.Equal(row.GetProperty("demand").GetDouble(), central[years.IndexOf(2030)], 1e-6);
+            for (var y = 0; y < years.Count; y++)
+            {
+                Assert.True(q025[y] <= q10[y] && q10[y] <= q50[y] && q50[y] <= q90[y] && q90[y] <= q975[y], $"{id} {years[y]}: bands out of order");
+                // The years up to the last observed (2024) are every trajectory's: no band; after them the draws spread.
+                if (years[y] <= 2024)
+                {
+                    Assert.Equal(q025[y], q975[y], q975[y] * 1e-6);
+                }
+            }
+
+            Assert.True(q975[^1] > q025[^1], $"{id}: no spread in 2035");
+            // The median stays near the projection (the processes move around its central path).
+            Assert.InRange(q50[^1], 0.9 * central[^1], 1.1 * central[^1]);
+        }
+
+        // Kindergarten pupils of 2035 (aged 3-5) are born after the last observed year, so the TFR's draws spread them;
+        // junior-secondary pupils (12-14) were born by 2023, and only migration and mortality move them.
+        double Width(string id) => services.Single(s => s.GetProperty("service").GetString() == id).GetProperty("bands") is var b
+            ? (b.GetProperty("q90")[14].GetDouble() - b.GetProperty("q10")[14].GetDouble()) / b.GetProperty("q50")[14].GetDouble() : 0;
+        Assert.True(Width("kindergarten_enrolment") > Width("junior_enrolment"));
+
+        using var viewer = await app.SignedIn("viewer-lucheng");
+        Assert.Equal("鹿城区", (await viewer.GetFromJsonAsync<JsonElement>("/api/v1/services/demand/fan")).GetProperty("region").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/api/v1/services/demand/fan?region=330303")).StatusCode);
+        var streets = await analyst.GetAsync("/api/v1/services/demand/fan?region=" + Uri.EscapeDataString("市域主中心"));
+        Assert.Equal(HttpStatusCode.NotFound, streets.StatusCode);
+        Assert.Contains("公共服务需求", (await streets.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detailZh").GetString(), StringComparison.Ordinal);
+    }
 }

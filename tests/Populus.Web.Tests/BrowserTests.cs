@@ -337,7 +337,25 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
 
         await Open(page, "#services");
         Assert.True(await SeriesPoints(page, "chart-services") > 0);
-        Assert.Contains("预测 (基准情景)", await page.InnerTextAsync("#page"), StringComparison.Ordinal);
+        Assert.Contains("预测 (基准情景)", await page.InnerTextAsync("#services-all"), StringComparison.Ordinal);
+        // Each service of the city in 2035 with its projection, median and bands; the fan follows the service chosen.
+        var rows = await page.Locator("#services-table tbody tr").AllInnerTextsAsync();
+        Assert.Contains(rows, r => r.StartsWith("幼儿园在园幼儿(3-5岁)", StringComparison.Ordinal) && r.Contains("3-5岁", StringComparison.Ordinal));
+        Assert.Contains("1000 条轨迹", await page.InnerTextAsync("#services-note"), StringComparison.Ordinal);
+        const string median2035 = "() => { const s = window.PopulusCharts['chart-services'].getOption().series; const m = s[s.length - 1].data; return m[m.length - 1][1]; }";
+        var first = await page.EvaluateAsync<double>(median2035);
+        await page.SelectOptionAsync("#services-service", "elderly_care_beds");
+        await page.WaitForFunctionAsync($"b => ({median2035})() !== b", first);
+        // Another region: its own figures; a year chosen moves both tables.
+        var cityTable = await page.InnerTextAsync("#services-table");
+        await page.SelectOptionAsync("#services-region", TestApp.Lucheng);
+        await page.WaitForFunctionAsync("t => document.querySelector('#services-table').innerText !== t", cityTable);
+        await page.SelectOptionAsync("#services-year", "2030");
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#services-all tbody tr')].every(r => r.innerText.includes('2030'))");
+        await page.SelectOptionAsync("#services-region", "330300");
+        await page.SelectOptionAsync("#services-service", "kindergarten_enrolment");
+        await page.SelectOptionAsync("#services-year", "2035");
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('#services-all tbody tr')].every(r => r.innerText.includes('2035'))");
         await Shot(page, "services");
 
         await page.ClickAsync("#lang");
@@ -360,6 +378,13 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         const string last = "() => { const d = window.PopulusCharts['chart-scenario'].getOption().series[0].data; return d[d.length - 1][1]; }";
         var before = await page.EvaluateAsync<double>(last);
         Assert.True(before > 0);
+        // The measured residents under the projection: the bureau's figures to its last year, the scenario's line dashed.
+        var measured = await page.EvaluateAsync<System.Text.Json.JsonElement>(
+            "() => { const s = window.PopulusCharts['chart-scenario'].getOption().series; return { name: s[2].name, data: s[2].data, dashed: s[0].lineStyle.type }; }");
+        Assert.Equal(("实测与估计", "dashed"), (measured.GetProperty("name").GetString(), measured.GetProperty("dashed").GetString()));
+        var years = measured.GetProperty("data").EnumerateArray().Select(p => (Year: p[0].GetInt32(), Value: p[1].GetDouble())).ToList();
+        Assert.Equal(2024, years[^1].Year);
+        Assert.Contains((2021, 964.5), years);
         await page.Locator("#scen-tfr").FillAsync("1.8");
         await page.WaitForFunctionAsync($"b => ({last})() !== b", before);
         var after = await page.EvaluateAsync<double>(last);

@@ -81,6 +81,7 @@ public sealed class ParameterTests
         {
             await client.GetAsync("/api/v1/probabilities?scenario=bogus"),
             await client.GetAsync("/api/v1/probabilities/pyramid?scenario=bogus"),
+            await client.GetAsync("/api/v1/services/demand/fan?scenario=bogus"),
             await client.GetAsync("/api/v1/projections/pyramid?year=2030&scenario=bogus"),
             await client.GetAsync("/api/v1/projections/compare?scenarios=baseline,bogus"),
             await client.GetAsync("/api/v1/services/demand?scenario=bogus"),

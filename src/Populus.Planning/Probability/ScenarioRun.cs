@@ -32,13 +32,14 @@ public sealed class ScenarioRun
     private readonly float[] _values; // [trajectory][series][year]
     private readonly bool[]? _kept; // [series][year]: the values a run keeping only some computed (RunKeeping); null: every one
     private readonly ImmutableArray<string> _places; // region keys of the pyramid's places
-    private readonly double[] _pyramid; // [place][year][sex][group][quantile]
+    private readonly ImmutableArray<AgeRange> _ages; // the age ranges whose residents each place keeps
+    private readonly double[] _pyramid; // [place][year][cell][quantile], a place's cells of a year: [sex][group], then [age range]
     private readonly RegionRegistry _regions;
     private readonly string _scenarioZh; // the scenario as a Chinese reason names it
     private readonly ConcurrentDictionary<(string Indicator, string Region), bool> _varies = new(); // Varies, by series
 
     private ScenarioRun(Scenario scenario, int trajectories, ulong seed, ImmutableArray<int> years, ImmutableArray<(string, string)> series, float[] values,
-        bool[]? kept, ImmutableArray<string> places, AgeGroups groups, double[] pyramid, RegionRegistry regions)
+        bool[]? kept, ImmutableArray<string> places, ImmutableArray<AgeRange> ages, AgeGroups groups, double[] pyramid, RegionRegistry regions)
     {
         Scenario = scenario.Name;
         _scenarioZh = scenario.LabelZh;
@@ -50,6 +51,7 @@ public sealed class ScenarioRun
         _values = values;
         _kept = kept;
         _places = places;
+        _ages = ages;
         AgeGroups = groups;
         _pyramid = pyramid;
         _regions = regions;
@@ -81,18 +83,21 @@ public sealed class ScenarioRun
     /// <param name="pyramid">The regions whose probabilistic pyramid the run keeps (<see cref="HasPyramid"/>): those the
     /// projection gives (a region of the model, the city, a grouping of the model's regions such as 中心城区); others are
     /// left out. Null or none: no pyramid, for a run read only for its series.</param>
+    /// <param name="residentsAged">Age ranges whose residents of both sexes each place of the pyramid also keeps
+    /// (<see cref="ResidentsQuantiles"/>): the ages a public service serves, whose demand is a count of them.</param>
     /// <param name="cancel">Gives the run up: it stops after the blocks of trajectories under way.</param>
-    /// <exception cref="ArgumentException">N or the threads out of range, a pair names an indicator without a formula, or the years do not fit.</exception>
+    /// <exception cref="ArgumentException">N or the threads out of range, a pair names an indicator without a formula, the
+    /// years do not fit, or an age range does not begin and end on the model's ages.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was signalled before the run ended.</exception>
     public static ScenarioRun Run(ScenarioModel model, Scenario scenario, UncertaintyModel uncertainty, IndicatorCatalogue catalogue,
         IEnumerable<(string Indicator, string Region)> series, int lastYear, int trajectories, ulong seed, int maxDegreeOfParallelism = 0,
-        IEnumerable<string>? pyramid = null, CancellationToken cancel = default)
+        IEnumerable<string>? pyramid = null, IEnumerable<AgeRange>? residentsAged = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(series);
         ImmutableArray<(string, string)> pairs = [.. series.Select(s => (s.Indicator, catalogue.Regions.KeyOrSelf(s.Region))).Distinct()];
         RequireFormulas(catalogue, pairs, nameof(series));
-        return Make(model, scenario, uncertainty, catalogue, pairs, null, lastYear, trajectories, seed, maxDegreeOfParallelism, pyramid, cancel);
+        return Make(model, scenario, uncertainty, catalogue, pairs, null, lastYear, trajectories, seed, maxDegreeOfParallelism, pyramid, residentsAged, cancel);
     }
 
     /// <summary>Runs <paramref name="trajectories"/> trajectories of <paramref name="scenario"/> keeping only the
@@ -128,7 +133,7 @@ public sealed class ScenarioRun
             mask[(pairs.IndexOf((id, region)) * years) + year - model.BaseYear - 1] = true;
         }
 
-        return Make(model, scenario, uncertainty, catalogue, pairs, mask, lastYear, trajectories, seed, maxDegreeOfParallelism, pyramid: null, cancel);
+        return Make(model, scenario, uncertainty, catalogue, pairs, mask, lastYear, trajectories, seed, maxDegreeOfParallelism, pyramid: null, residentsAged: null, cancel);
     }
 
     /// <summary>Runs <paramref name="trajectories"/> trajectories of <paramref name="scenario"/> keeping what judging
@@ -170,7 +175,7 @@ public sealed class ScenarioRun
 
     private static ScenarioRun Make(ScenarioModel model, Scenario scenario, UncertaintyModel uncertainty, IndicatorCatalogue catalogue,
         ImmutableArray<(string, string)> pairs, bool[]? kept, int lastYear, int trajectories, ulong seed, int maxDegreeOfParallelism, IEnumerable<string>? pyramid,
-        CancellationToken cancel)
+        IEnumerable<AgeRange>? residentsAged, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(scenario);
@@ -197,8 +202,11 @@ public sealed class ScenarioRun
         var scenarioPlaces = new ScenarioPlaces(model, catalogue.Regions);
         ImmutableArray<string> places = [.. (pyramid ?? []).Select(catalogue.Regions.KeyOrSelf).Distinct().Where(r => scenarioPlaces.TryFind(r, out _))];
         var groupStart = groups.BoundsOn(grid);
+        ImmutableArray<AgeRange> ages = [.. (residentsAged ?? []).Distinct()];
+        var ageBounds = ages.Select(r => GridBounds(grid, r)).ToArray();
+        var stride = 2 * groups.Count + ages.Length; // a place's cells in a year
         var rowValues = pairs.Length * years.Length;
-        var rowPyramid = places.Length * years.Length * 2 * groups.Count;
+        var rowPyramid = places.Length * years.Length * stride;
         var values = new float[checked(trajectories * rowValues)];
         using var pyramidValues = places.IsEmpty ? null : new TrajectoryValues(trajectories, rowPyramid);
         // A run given up (a slider moved on) stops within a block of trajectories, leaving the cores to the next.
@@ -226,7 +234,7 @@ public sealed class ScenarioRun
             shared = new ScenarioProjector<float>(model, countDeaths: false).Project(scenario, model.BaseYear + sharedYears, draw);
             var data = new ScenarioIndicatorData(shared, catalogue, scenarioPlaces);
             WriteSeries(new IndicatorCalculator(catalogue, data), sharedValues, 0, sharedYears);
-            WriteGroups(data, new double[2 * groups.Count], sharedGroups, 0, sharedYears);
+            WritePlaces(data, new double[stride], sharedGroups, 0, sharedYears);
         }
 
         void WriteSeries(IndicatorCalculator calculator, Span<float> row, int firstYear, int endYear)
@@ -253,10 +261,10 @@ public sealed class ScenarioRun
             }
         }
 
-        // Each place's residents by sex and group in the years [firstYear, endYear), from the population tables the
-        // indicators read: tables the calculator has mostly made already, where summing every state's groups for each
-        // place cost a fifth of the run.
-        void WriteGroups(ScenarioIndicatorData data, Span<double> sums, Span<float> row, int firstYear, int endYear)
+        // Each place's residents by sex and group, then of each age range, in the years [firstYear, endYear), from the
+        // population tables the indicators read: tables the calculator has mostly made already, where summing every
+        // state's groups for each place cost a fifth of the run.
+        void WritePlaces(ScenarioIndicatorData data, Span<double> sums, Span<float> row, int firstYear, int endYear)
         {
             var g = groups.Count;
             for (var p = 0; p < places.Length; p++)
@@ -264,15 +272,23 @@ public sealed class ScenarioRun
                 for (var y = firstYear; y < endYear; y++)
                 {
                     var residents = data.Population(PopulationKind.Resident, places[p], years[y]).Value.BySex!;
-                    Kernels.RowGroupSums(residents.Male.Values, grid.Count, groupStart, sums[..g]);
-                    Kernels.RowGroupSums(residents.Female.Values, grid.Count, groupStart, sums[g..]);
-                    TensorPrimitives.ConvertTruncating<double, float>(sums, row.Slice((p * years.Length + y) * 2 * g, 2 * g)); // rounds to nearest, as a cast
+                    var male = residents.Male.Values;
+                    var female = residents.Female.Values;
+                    Kernels.RowGroupSums(male, grid.Count, groupStart, sums[..g]);
+                    Kernels.RowGroupSums(female, grid.Count, groupStart, sums[g..(2 * g)]);
+                    for (var r = 0; r < ageBounds.Length; r++)
+                    {
+                        var (first, end) = ageBounds[r];
+                        sums[2 * g + r] = TensorPrimitives.Sum(male[first..end]) + TensorPrimitives.Sum(female[first..end]);
+                    }
+
+                    TensorPrimitives.ConvertTruncating<double, float>(sums, row.Slice((p * years.Length + y) * stride, stride)); // rounds to nearest, as a cast
                 }
             }
         }
 
         Parallel.For(0, (trajectories + size - 1) / size, options,
-            () => new Worker(new ScenarioProjector<float>(model, countDeaths: false), new ScenarioDraw(uncertainty, counties, lastYear), new double[2 * groups.Count], new float[size * rowPyramid]),
+            () => new Worker(new ScenarioProjector<float>(model, countDeaths: false), new ScenarioDraw(uncertainty, counties, lastYear), new double[stride], new float[size * rowPyramid]),
             (block, _, w) =>
             {
                 var count = Math.Min(size, trajectories - block * size);
@@ -297,11 +313,11 @@ public sealed class ScenarioRun
                     var groupsRow = w.Rows.AsSpan(j * rowPyramid, rowPyramid);
                     for (var p = 0; sharedGroups is not null && p < places.Length; p++)
                     {
-                        var (at, length) = (p * years.Length * 2 * groups.Count, sharedYears * 2 * groups.Count);
+                        var (at, length) = (p * years.Length * stride, sharedYears * stride);
                         sharedGroups.AsSpan(at, length).CopyTo(groupsRow.Slice(at, length));
                     }
 
-                    WriteGroups(w.Data, w.Groups, groupsRow, sharedYears, years.Length);
+                    WritePlaces(w.Data, w.Groups, groupsRow, sharedYears, years.Length);
                 }
 
                 pyramidValues?.WriteBlock(block, w.Rows.AsSpan(0, count * rowPyramid));
@@ -309,12 +325,26 @@ public sealed class ScenarioRun
             }, _ => { });
 
         var quantiles = pyramidValues?.Summarise(TrajectoryResults.Probabilities.AsSpan(), maxDegreeOfParallelism).Quantiles ?? [];
-        return new ScenarioRun(scenario, trajectories, seed, years, pairs, values, kept, places, groups, quantiles, catalogue.Regions);
+        return new ScenarioRun(scenario, trajectories, seed, years, pairs, values, kept, places, ages, groups, quantiles, catalogue.Regions);
+    }
+
+    /// <summary>The grid's ages [first, end) that make up <paramref name="ages"/>.</summary>
+    /// <exception cref="ArgumentException">The range begins or ends within one of the grid's age groups, or within its open group.</exception>
+    private static (int First, int End) GridBounds(AgeGroups grid, AgeRange ages)
+    {
+        var first = ages.From <= grid.OpenAge ? grid.IndexOf(ages.From) : -1;
+        var end = ages.To is not { } to ? grid.Count : to <= grid.OpenAge ? grid.IndexOf(to) : -1;
+        if (first < 0 || end < 0 || grid.Start(first) != ages.From || (end < grid.Count && grid.Start(end) != ages.To))
+        {
+            throw new ArgumentException($"the ages {ages} do not begin and end on the projection's ages ({grid}).", nameof(ages));
+        }
+
+        return (first, end);
     }
 
     /// <summary>One thread's workspace: a projector, a draw, the last trajectory's projection (its arrays are recycled
-    /// by the next) and its indicator data with their calculator (recycled likewise), a place's group sums of one year
-    /// by sex and the pyramid's rows of a block of trajectories.</summary>
+    /// by the next) and its indicator data with their calculator (recycled likewise), a place's cells of one year (group
+    /// sums by sex, residents of each age range) and the pyramid's rows of a block of trajectories.</summary>
     private sealed class Worker(ScenarioProjector<float> projector, ScenarioDraw draw, double[] groups, float[] rows)
     {
         public float[] Rows { get; } = rows;
@@ -395,6 +425,28 @@ public sealed class ScenarioRun
     /// <exception cref="ArgumentException">The run keeps no pyramid of the region, or the year is not projected.</exception>
     public ReadOnlySpan<double> PyramidQuantiles(string region, int year, Sex sex, int ageGroup)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(ageGroup);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(ageGroup, AgeGroups.Count);
+        return PlaceQuantiles(region, year, (int)sex * AgeGroups.Count + ageGroup);
+    }
+
+    /// <summary>The quantiles of the residents of both sexes aged <paramref name="ages"/> of a region the run keeps a
+    /// pyramid for, when the run was made keeping those ages (<see cref="KeepsResidentsAged"/>).</summary>
+    /// <exception cref="ArgumentException">The run keeps no pyramid of the region or not those ages, or the year is not projected.</exception>
+    public ReadOnlySpan<double> ResidentsQuantiles(string region, int year, AgeRange ages)
+    {
+        var r = _ages.IndexOf(ages);
+        return r >= 0
+            ? PlaceQuantiles(region, year, 2 * AgeGroups.Count + r)
+            : throw new ArgumentException($"the run of '{Scenario}' keeps no residents aged {ages} (it keeps {(_ages.IsEmpty ? "none" : string.Join(", ", _ages))}).", nameof(ages));
+    }
+
+    /// <summary>Whether the run keeps the residents aged <paramref name="ages"/> of the places of its pyramid.</summary>
+    public bool KeepsResidentsAged(AgeRange ages) => _ages.Contains(ages);
+
+    /// <summary>The quantiles of one of a pyramid place's cells in a year.</summary>
+    private ReadOnlySpan<double> PlaceQuantiles(string region, int year, int cell)
+    {
         var p = _places.IndexOf(_regions.KeyOrSelf(region));
         if (p < 0)
         {
@@ -403,11 +455,9 @@ public sealed class ScenarioRun
                 : $"the run of '{Scenario}' keeps no pyramid of '{region}' (it keeps {string.Join(", ", _places.Select(_regions.NameOf))}).", nameof(region));
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegative(ageGroup);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(ageGroup, AgeGroups.Count);
         var q = TrajectoryResults.Probabilities.Length;
-        var cell = ((p * Years.Length + YearIndex(year)) * 2 + (int)sex) * AgeGroups.Count + ageGroup;
-        return _pyramid.AsSpan(cell * q, q);
+        var at = (p * Years.Length + YearIndex(year)) * (2 * AgeGroups.Count + _ages.Length) + cell;
+        return _pyramid.AsSpan(at * q, q);
     }
 
     /// <summary>Whether the pyramid has <paramref name="region"/> (never, for a run made without its pyramid).</summary>

@@ -70,6 +70,29 @@ public static class ServiceDemand
         yield return (projection.Model.City, [.. projection.Regions]);
     }
 
+    /// <summary>A region of the projection, the city, or a grouping of <paramref name="registry"/> made only of the
+    /// projection's regions (中心城区), with the projection's regions it sums; null for any other place.</summary>
+    public static (string Name, IReadOnlyList<string> Members)? Place(ScenarioProjection projection, Catalogue.RegionRegistry registry, string region)
+    {
+        ArgumentNullException.ThrowIfNull(projection);
+        ArgumentNullException.ThrowIfNull(registry);
+        var own = projection.Regions.ToDictionary(registry.KeyOrSelf, r => r, StringComparer.Ordinal);
+        var key = registry.KeyOrSelf(region);
+        if (own.TryGetValue(key, out var single))
+        {
+            return (region, [single]);
+        }
+
+        if (key == registry.KeyOrSelf(projection.Model.City))
+        {
+            return (region, [.. projection.Regions]);
+        }
+
+        return registry.Contains(key) && registry[key].Members is { Count: > 0 } members && members.All(m => own.ContainsKey(registry.KeyOrSelf(m)))
+            ? (region, [.. members.Select(m => own[registry.KeyOrSelf(m)])])
+            : null;
+    }
+
     private static double Sum(ReadOnlySpan<double> byAge, AgeGroups ages, int from, int? to)
     {
         var sum = 0.0;

@@ -129,14 +129,16 @@ public sealed class PlanMonitor
     }
 
     /// <summary>A probabilistic run of <paramref name="scenario"/> keeping the target indicators of <paramref name="regions"/>
-    /// (and, unless <paramref name="pyramid"/> is false, their probabilistic pyramids where the projection gives them).</summary>
+    /// (and, unless <paramref name="pyramid"/> is false, their probabilistic pyramids where the projection gives them,
+    /// with the residents of the ages each public service serves: its demand's intervals).</summary>
     /// <exception cref="InvalidInputException">The WPP extract is missing or invalid.</exception>
     public ScenarioRun RunTrajectories(Planning.Scenarios.Scenario scenario, IEnumerable<string> regions, int lastYear, int trajectories, ulong seed, int threads = 0,
         bool pyramid = true)
     {
         ArgumentNullException.ThrowIfNull(regions);
         var list = regions.ToList();
-        return ScenarioRun.Run(Model, scenario, Uncertainty, Plan.Catalogue, TargetSeries(list), lastYear, trajectories, seed, threads, pyramid ? list : null);
+        return ScenarioRun.Run(Model, scenario, Uncertainty, Plan.Catalogue, TargetSeries(list), lastYear, trajectories, seed, threads, pyramid ? list : null,
+            pyramid ? Standards.Select(s => s.Ages) : null);
     }
 
     /// <summary>A probabilistic run of <paramref name="scenario"/> keeping what judging <paramref name="evaluations"/> reads

@@ -2,6 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Populus.Demography;
 using Populus.Demography.Stochastic;
+using Populus.Planning.Scenarios;
+using Populus.Planning.Services;
 using Populus.Planning.Targets;
 using Populus.Storage;
 using Populus.Storage.Scenarios;
@@ -22,6 +24,9 @@ internal static class ProbabilitiesApi
             .WithSummary("Probability each plan target of a region is met, and fan-chart quantiles (median, 80% and 95%) of its indicators (?region=&scenario=&seed=&asOf=).");
         group.MapGet("/pyramid", Pyramid).WithName("GetProbabilisticPyramid").Produces<PyramidView>()
             .WithSummary("Projected males and females by five-year group: median with 80% and 95% bands (?region=&year=&scenario=&seed=).");
+        app.MapGroup("/api/v1/services").WithTags("Projections").RequireAuthorization(Policies.ReadData)
+            .MapGet("/demand/fan", ServiceFans).WithName("GetServiceDemandFans").Produces<ServiceFansView>()
+            .WithSummary("Each public service's demand in a region by year: the scenario's projection, and the median with 80% and 95% bands of the cockpit's trajectories (?region=&scenario=&seed=).");
     }
 
     internal static Results<Ok<ProbabilityView>, ProblemHttpResult> Targets(string? region, string? scenario, ulong? seed, int? asOf,
@@ -90,10 +95,65 @@ internal static class ProbabilitiesApi
     internal static Results<Ok<PyramidView>, ProblemHttpResult> Pyramid(string? region, int? year, string? scenario, ulong? seed,
         ClaimsPrincipal user, IPopulusStore store, CockpitViews views, ScenarioService scenarios)
     {
-        var me = CurrentAccount.From(user);
-        if (!IndicatorsApi.TryPlanRegion(region, me, store, views, out var name, out var problem))
+        if (PlaceRun(region, scenario, seed, user, store, views, scenarios, out var name, out var run) is { } problem)
         {
-            return problem!;
+            return problem;
+        }
+
+        var y = year ?? run.Years[^1];
+        if (!run.Years.Contains(y))
+        {
+            return BilingualProblem.Of(StatusCodes.Status400BadRequest, "Bad year", $"{y} is not projected ({run.Years[0]}–{run.Years[^1]}).",
+                $"{y} 年不在预测年份内（{run.Years[0]}–{run.Years[^1]}）");
+        }
+
+        Bands Of(Sex sex)
+        {
+            var groups = run.AgeGroups.Count;
+            double[] Column(int q) => [.. Enumerable.Range(0, groups).Select(g => run.PyramidQuantiles(name, y, sex, g)[q])];
+            return new Bands(Column(0), Column(1), Column(3), Column(5), Column(6));
+        }
+
+        return TypedResults.Ok(new PyramidView(name, y, run.Scenario, run.Trajectories, run.Seed,
+            [.. Enumerable.Range(0, run.AgeGroups.Count).Select(run.AgeGroups.Label)], Of(Sex.Male), Of(Sex.Female)));
+    }
+
+    /// <summary>Each public service's demand in a region by year: the scenario's projection and the median, 80% and 95%
+    /// bands of its trajectories (the residents of the ages served, times the standard's rate: a standard scales every
+    /// quantile alike).</summary>
+    internal static Results<Ok<ServiceFansView>, ProblemHttpResult> ServiceFans(string? region, string? scenario, ulong? seed,
+        ClaimsPrincipal user, IPopulusStore store, CockpitViews views, ScenarioService scenarios)
+    {
+        if (PlaceRun(region, scenario, seed, user, store, views, scenarios, out var name, out var run) is { } problem)
+        {
+            return problem;
+        }
+
+        var monitor = scenarios.Monitor!;
+        var projected = scenarios.Project(scenario, ScenarioLevers.None).Projection;
+        // The run keeps the place's pyramid, so the projection gives the place.
+        var central = ServiceDemand.Compute(projected, monitor.Standards, [ServiceDemand.Place(projected, views.Plan.Regions, name)!.Value], run.Years[0], run.Years[^1]);
+        var fans = monitor.Standards.Select(s =>
+        {
+            var scale = s.Rate / s.Per;
+            double[] Column(int q) => [.. run.Years.Select(y => run.ResidentsQuantiles(name, y, s.Ages)[q] * scale)];
+            return new ServiceFanView(s.Id, s.NameZh, s.NameEn, s.Unit, s.UnitZh, s.AgeLabel, s.AgeLabelZh, s.Rate, s.Per, s.Source, s.SourceZh,
+                [.. central.Where(c => c.Standard.Id == s.Id).OrderBy(c => c.Year).Select(c => c.Demand)],
+                new Bands(Column(0), Column(1), Column(3), Column(5), Column(6)));
+        }).ToList();
+        return TypedResults.Ok(new ServiceFansView(name, run.Scenario, run.Trajectories, run.Seed, [.. run.Years], fans));
+    }
+
+    /// <summary>The run of a scenario (default baseline) keeping a region's pyramid place, the region by its plan name,
+    /// or why there is none: the region not the reader's or not the plan's, no projection, an unknown scenario, no WPP
+    /// extract, or a region whose residents by age no projection gives.</summary>
+    private static ProblemHttpResult? PlaceRun(string? region, string? scenario, ulong? seed, ClaimsPrincipal user, IPopulusStore store, CockpitViews views,
+        ScenarioService scenarios, out string name, out Planning.Probability.ScenarioRun run)
+    {
+        run = null!;
+        if (!IndicatorsApi.TryPlanRegion(region, CurrentAccount.From(user), store, views, out name, out var problem))
+        {
+            return problem;
         }
 
         if (scenarios.Monitor is not { } monitor)
@@ -108,35 +168,16 @@ internal static class ProbabilitiesApi
 
         try
         {
-            var run = scenarios.Run(scenario, name, seed ?? PlanMonitor.DefaultSeed);
-            var y = year ?? run.Years[^1];
-            if (!run.Years.Contains(y))
-            {
-                return BilingualProblem.Of(StatusCodes.Status400BadRequest, "Bad year", $"{y} is not projected ({run.Years[0]}–{run.Years[^1]}).",
-                    $"{y} 年不在预测年份内（{run.Years[0]}–{run.Years[^1]}）");
-            }
-
-            if (!run.HasPyramid(name))
-            {
-                return BilingualProblem.Of(StatusCodes.Status404NotFound, "No pyramid",
-                    $"{name}: the projection does not give its residents by age (a grouping of streets); the probabilistic pyramid is of a region, the city or a grouping of regions (中心城区).",
-                    $"{name}：预测不给出其分年龄人口（由街镇组成的功能区）；概率人口金字塔只适用于一个地区、全市或由地区组成的功能区（如中心城区）");
-            }
-
-            Bands Of(Sex sex)
-            {
-                var groups = run.AgeGroups.Count;
-                double[] Column(int q) => [.. Enumerable.Range(0, groups).Select(g => run.PyramidQuantiles(name, y, sex, g)[q])];
-                return new Bands(Column(0), Column(1), Column(3), Column(5), Column(6));
-            }
-
-            return TypedResults.Ok(new PyramidView(name, y, run.Scenario, run.Trajectories, run.Seed,
-                [.. Enumerable.Range(0, run.AgeGroups.Count).Select(run.AgeGroups.Label)], Of(Sex.Male), Of(Sex.Female)));
+            run = scenarios.Run(scenario, name, seed ?? PlanMonitor.DefaultSeed);
         }
         catch (InvalidInputException ex)
         {
             return CannotRun(ex);
         }
+
+        return run.HasPyramid(name) ? null : BilingualProblem.Of(StatusCodes.Status404NotFound, "Not by age",
+            $"{name}: the projection does not give its residents by age (a grouping of streets); probabilistic pyramids and service demand are of a region, the city or a grouping of regions (中心城区).",
+            $"{name}：预测不给出其分年龄人口（由街镇组成的功能区）；概率人口金字塔与公共服务需求只适用于一个地区、全市或由地区组成的功能区（如中心城区）");
     }
 
     /// <summary>The quantiles of one indicator by year, or null when a trajectory cannot compute it in some year.</summary>
@@ -168,4 +209,11 @@ internal static class ProbabilitiesApi
         IReadOnlyList<TargetProbabilityView> Targets, IReadOnlyList<FanView> Fans, string Note);
 
     internal sealed record PyramidView(string Region, int Year, string Scenario, int Trajectories, ulong Seed, string[] Ages, Bands Male, Bands Female);
+
+    /// <param name="Central">The scenario's projection, year by year.</param>
+    /// <param name="Bands">The trajectories' median and bands.</param>
+    internal sealed record ServiceFanView(string Service, string NameZh, string NameEn, string Unit, string UnitZh, string Ages, string AgesZh, double Rate, double Per,
+        string Source, string SourceZh, double[] Central, Bands Bands);
+
+    internal sealed record ServiceFansView(string Region, string Scenario, int Trajectories, ulong Seed, int[] Years, IReadOnlyList<ServiceFanView> Services);
 }

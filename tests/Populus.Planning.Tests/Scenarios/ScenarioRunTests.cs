@@ -1,4 +1,5 @@
 using Populus.Demography.Stochastic;
+using Populus.Planning.Data;
 using Populus.Planning.Probability;
 using Populus.Planning.Scenarios;
 using Populus.Planning.Targets;
@@ -64,7 +65,9 @@ public class ScenarioRunTests
     {
         var scenario = Wenzhou.Scenario("baseline");
         var county = Wenzhou.Model.Counties[3].Region;
-        var run = ScenarioRun.Run(Wenzhou.Model, scenario, China.Value, Seed.Catalogue, Series, LastYear, 1, 4, 1, pyramid: [City, county, "中心城区", "市域主中心"]);
+        AgeRange[] served = [new(0, 3), new(3, 6), new(60, null)];
+        var run = ScenarioRun.Run(Wenzhou.Model, scenario, China.Value, Seed.Catalogue, Series, LastYear, 1, 4, 1, pyramid: [City, county, "中心城区", "市域主中心"],
+            residentsAged: served);
         var draw = new ScenarioDraw(China.Value, Wenzhou.Model.Counties.Count, LastYear);
         draw.Draw(4, 0);
         var projection = new ScenarioProjector<float>(Wenzhou.Model, countDeaths: false).Project(scenario, LastYear, draw);
@@ -88,8 +91,24 @@ public class ScenarioRunTests
                         Assert.All(quantiles, q => Assert.Equal(expected, q, expected * 1e-6)); // one trajectory: every quantile is its value
                     }
                 }
+
+                // The residents of the ages a service serves, both sexes.
+                foreach (var ages in served)
+                {
+                    var expected = members.Sum(c => new[] { Demography.Sex.Male, Demography.Sex.Female }.Sum(sex =>
+                        projection.Population(year, c)[sex].Values.ToArray().Where((_, age) => age >= ages.From && age < (ages.To ?? int.MaxValue)).Sum()));
+                    Assert.All(run.ResidentsQuantiles(place, year, ages).ToArray(), q => Assert.Equal(expected, q, expected * 1e-6));
+                }
             }
         }
+
+        Assert.True(run.KeepsResidentsAged(new AgeRange(3, 6)));
+        Assert.False(run.KeepsResidentsAged(new AgeRange(6, 12)));
+        Assert.Contains("keeps no residents aged 6-11", Assert.Throws<ArgumentException>(() => run.ResidentsQuantiles(City, LastYear, new AgeRange(6, 12)).ToArray()).Message,
+            StringComparison.Ordinal);
+        // Ages that cut the open group (100+) cannot be counted from the projection.
+        Assert.Throws<ArgumentException>(() => ScenarioRun.Run(Wenzhou.Model, scenario, China.Value, Seed.Catalogue, Series, LastYear, 1, 4, 1, pyramid: [City],
+            residentsAged: [new AgeRange(95, 105)]));
 
         Assert.False(run.HasPyramid("市域主中心")); // a grouping of streets: no projection gives it
         var e = Assert.Throws<ArgumentException>(() => run.PyramidQuantiles(Wenzhou.Model.Counties[0].Region, LastYear, Demography.Sex.Male, 0).ToArray());

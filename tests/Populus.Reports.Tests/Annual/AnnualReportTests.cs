@@ -95,6 +95,18 @@ public sealed class AnnualReportTests : IDisposable
             $"{r[0]} {r[1]}: {r[3]} [{r[4]}, {r[5]}] [{r[6]}, {r[7]}]"));
         Assert.Contains(bands.Rows, r => r[7].Number > r[6].Number); // the trajectories do spread
 
+        // Each service's demand in the target years ahead, its median within the 80% and 95% intervals; the 2030 median
+        // near the projection's demand (the service-demand table's).
+        var services = report.Tables.Single(t => t.SheetName == "服务需求概率预测");
+        Assert.Equal(demand.Rows.Select(r => r[0].Text).Distinct().Count() * 3, services.Rows.Length); // 2025, 2030 and 2035: after 2024
+        Assert.All(services.Rows, r => Assert.True(r[6].Number <= r[4].Number && r[4].Number <= r[3].Number && r[3].Number <= r[5].Number && r[5].Number <= r[7].Number,
+            $"{r[0]} {r[1]}: {r[3]} [{r[4]}, {r[5]}] [{r[6]}, {r[7]}]"));
+        foreach (var row in services.Rows.Where(r => r[1].Number == 2030))
+        {
+            var projected = demand.Rows.Single(r => r[0].Text == row[0].Text && r[2].Number == 2030)[4].Number!.Value;
+            Assert.InRange(row[3].Number!.Value, 0.9 * projected, 1.1 * projected);
+        }
+
         Assert.Equal([AnnualReport.SourcesSheet, .. report.Tables.Select(t => t.SheetName!)], MiniExcels.GetSheetNames(xlsx));
         Assert.Contains("主要指标", MiniExcels.GetSheetNames(xlsx));
 

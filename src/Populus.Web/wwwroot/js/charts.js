@@ -49,18 +49,25 @@ window.Charts = (function () {
     }, dark);
   }
 
-  function trend(container, series, dark) {
+  // An indicator's path and its targets; with `history` (the observed and estimated figures of the same indicator), a
+  // projection is drawn dashed over what was measured, so the years it was calibrated to show how close it keeps.
+  function trend(container, series, dark, history) {
     const points = series.values.filter(v => v.value != null);
     const targets = series.targets.filter(t => t.year && t.value != null);
+    const measured = history ? history.values.filter(v => v.value != null) : [];
     make(container, {
       tooltip: { trigger: 'axis' },
+      legend: history ? { top: 0 } : undefined,
       grid: { left: 60, right: 40, top: 40, bottom: 40 },
       xAxis: { type: 'value', min: 2010, max: 2035, interval: 5, axisLabel: { formatter: v => String(v) } },
       yAxis: { type: 'value', name: I18N.name(series.unitZh, series.unit), scale: true },
       series: [
-        { name: I18N.name(series.nameZh, series.nameEn), type: 'line', symbolSize: 8, data: points.map(v => [v.year, v.value]) },
+        { name: history ? I18N.t('chart.projected') : I18N.name(series.nameZh, series.nameEn), type: 'line', symbolSize: 8, data: points.map(v => [v.year, v.value]),
+          lineStyle: history ? { type: 'dashed' } : undefined },
         { name: I18N.t('target') + (series.benchmark ? I18N.t('target.benchmark') : ''), type: 'scatter', symbol: 'diamond', symbolSize: 14, itemStyle: { color: '#c8372d' },
           data: targets.map(t => ({ value: [t.year, t.value], name: t.printedZh })) },
+        ...(history ? [{ name: I18N.t('chart.measured'), type: 'line', symbolSize: 6, itemStyle: { color: '#3b4a5e' }, z: 3,
+          data: measured.map(v => [v.year, v.value]) }] : []),
       ],
     }, dark);
     return points.length;
@@ -81,7 +88,7 @@ window.Charts = (function () {
     const b = f.bands;
     const area = (name, lower, upper, color) => [
       { name: name + '-base', type: 'line', stack: name, data: f.years.map((y, i) => [y, lower[i]]), lineStyle: { opacity: 0 }, symbol: 'none', tooltip: { show: false } },
-      { name, type: 'line', stack: name, data: f.years.map((y, i) => [y, upper[i] - lower[i]]), lineStyle: { opacity: 0 }, symbol: 'none', areaStyle: { color } },
+      { name, type: 'line', stack: name, data: f.years.map((y, i) => [y, upper[i] - lower[i]]), lineStyle: { opacity: 0 }, symbol: 'none', areaStyle: { color }, itemStyle: { color } },
     ];
     make(container, {
       tooltip: { trigger: 'axis' },

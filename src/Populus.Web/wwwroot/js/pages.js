@@ -284,6 +284,8 @@ window.Pages = (function () {
   async function scenarios(root) {
     const list = await Api.get('/api/v1/projections/scenarios');
     const catalogue = await Api.get('/api/v1/indicators');
+    // The city's measured residents, drawn under the scenario's path.
+    const measured = await Api.get('/api/v1/indicators/resident_population/series').catch(() => null);
     // A reported indicator (birth defects, skilled talent) is a department's figure: no lever of the projection moves it.
     const computed = new Set(catalogue.filter(e => e.kind === 'computed').map(e => e.id));
     const pick = h('select', { id: 'scen-name' }, list.map(x => h('option', { value: x.name, text: I18N.name(x.nameZh, x.name), title: x.description })));
@@ -336,7 +338,7 @@ window.Pages = (function () {
         if (ticket !== latest) return;
         const d = r.data;
         onPath(d.years);
-        Charts.trend(chart, d.population);
+        Charts.trend(chart, d.population, false, measured);
         const last = d.years[d.years.length - 1];
         const named = I18N.name(d.scenarioZh, d.scenario);
         out.replaceChildren(h('p', { class: 'note', text: named + ' · 2035: ' + fmt(last.residents) + ' · ' + t('scen.elapsed') + ' ' + d.elapsedMs.toFixed(1) + ' ms' }),
@@ -393,21 +395,60 @@ window.Pages = (function () {
     await run();
   }
 
-  async function services(root) {
-    const out = h('div');
+  // Public-service demand: each service's demand in a region by year, the scenario's projection with the median and
+  // bands of the cockpit's trajectories; then every region's projected demand in the chosen year.
+  async function services(root, me) {
+    const region = await regionSelect(me, 'services-region');
+    const scenario = await scenarioNames();
+    const service = h('select', { id: 'services-service' });
+    const year = h('select', { id: 'services-year' }, Array.from({ length: 15 }, (_, i) => String(2021 + i)).map(y => h('option', { value: y, text: y })));
+    year.value = '2035';
     const chart = h('div', { id: 'chart-services', class: 'chart' });
-    root.append(card('services.title', chart, out));
-    try {
-      const rows = await Api.get('/api/v1/services/demand?year=2035');
-      const scenario = await scenarioNames();
-      // Services in places, pupils and beds; the labour supply (persons) is on another scale and stays in the table.
-      const cities = (await homeRegions()).cities.map(r => r.nameZh);
-      const city = rows.filter(r => cities.includes(r.region) && r.unit !== 'persons');
-      const show = city.length ? city : rows.filter(r => r.unit !== 'persons');
-      Charts.bars(chart, show.map(r => I18N.name(r.nameZh, r.nameEn)), show.map(r => Math.round(r.demand)), t('services.title'));
-      out.replaceChildren(table([t('region'), t('year'), t('services.service'), t('value'), '', t('source')],
-        rows.map(r => [r.region, String(r.year), I18N.name(r.nameZh, r.nameEn), r.demand, I18N.name(r.unitZh, r.unit), t('kind.projected') + ' (' + scenario(r.scenario) + ')'])));
-    } catch (e) { chart.hidden = true; out.replaceChildren(nodata(e.message)); }
+    const note = h('p', { class: 'note', id: 'services-note' });
+    const own = h('div', { id: 'services-table' });
+    const all = h('div', { id: 'services-all' });
+    let fans = null;
+    let asked = 0; // the last region asked for: an earlier answer arriving later is not drawn
+    const interval = (b, lo, hi, i) => fmt(b[lo][i]) + '–' + fmt(b[hi][i]);
+    function drawFan() {
+      const s = fans.services.find(x => x.service === service.value);
+      Charts.fan(chart, { years: fans.years, bands: s.bands, unit: s.unit, unitZh: s.unitZh });
+    }
+    function drawTable() {
+      const i = fans.years.indexOf(+year.value);
+      own.replaceChildren(table([t('services.service'), t('services.ages'), t('services.standard'), t('kind.projected'), t('prob.median'), t('prob.band80'), t('prob.band95'), '', t('source')],
+        fans.services.map(s => [I18N.name(s.nameZh, s.nameEn), I18N.name(s.agesZh, s.ages), fmt(s.rate) + ' / ' + fmt(s.per), fmt(s.central[i]), fmt(s.bands.q50[i]),
+          interval(s.bands, 'q10', 'q90', i), interval(s.bands, 'q025', 'q975', i), I18N.name(s.unitZh, s.unit), I18N.name(s.sourceZh, s.source)])));
+    }
+    async function draw() {
+      const ticket = ++asked;
+      const d = await Api.get('/api/v1/services/demand/fan?region=' + encodeURIComponent(region.value)).catch(e => ({ error: e.message }));
+      if (ticket !== asked) return;
+      chart.hidden = !!d.error;
+      if (d.error) { fans = null; note.textContent = ''; own.replaceChildren(nodata(d.error)); return; }
+      fans = d;
+      const chosen = service.value;
+      service.replaceChildren(...d.services.map(s => h('option', { value: s.service, text: I18N.name(s.nameZh, s.nameEn) })));
+      if (d.services.some(s => s.service === chosen)) service.value = chosen;
+      note.textContent = I18N.format('services.fanNote', { n: d.trajectories, seed: d.seed, scenario: scenario(d.scenario) });
+      drawFan();
+      drawTable();
+    }
+    async function drawAll() {
+      try {
+        const rows = await Api.get('/api/v1/services/demand?year=' + year.value);
+        all.replaceChildren(table([t('region'), t('year'), t('services.service'), t('value'), '', t('source')],
+          rows.map(r => [r.region, String(r.year), I18N.name(r.nameZh, r.nameEn), r.demand, I18N.name(r.unitZh, r.unit), t('kind.projected') + ' (' + scenario(r.scenario) + ')'])));
+      } catch (e) { all.replaceChildren(nodata(e.message)); }
+    }
+    region.addEventListener('change', draw);
+    service.addEventListener('change', drawFan);
+    year.addEventListener('change', () => { if (fans) drawTable(); drawAll(); });
+    root.append(h('section', { class: 'card' }, h('h2', { text: t('services.title') }),
+      h('div', { class: 'row' }, h('label', {}, t('region'), region), h('label', {}, t('services.service'), service), h('label', {}, t('year'), year)), note, chart, own),
+      card('services.all', all));
+    await draw();
+    await drawAll();
   }
 
   // Where a problem is: its row, or the file when it is about the whole file (row 0: a batch name used before, a file
