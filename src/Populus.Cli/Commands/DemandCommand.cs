@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using Populus.Demography.Stochastic;
 using Populus.Planning.Services;
 using Populus.Storage;
 using Populus.Storage.Scenarios;
@@ -6,9 +8,11 @@ using Populus.Storage.Scenarios;
 namespace Populus.Cli.Commands;
 
 /// <summary>
-/// `populus demand --scenario NAME [--region R] [--from Y0 --to Y1]`: public-service demand implied by the plan's
-/// standards (data/plan/service-demand.csv) for the projected residents: infant-care places, kindergarten and
-/// compulsory-school enrolment, elderly-care beds, labour supply; by region and year.
+/// `populus demand --scenario NAME [--region R] [--from Y0 --to Y1] [--trajectories N --seed S]`: public-service demand
+/// implied by the plan's standards (data/plan/service-demand.csv) for the projected residents: infant-care places,
+/// kindergarten and compulsory-school enrolment, elderly-care beds, labour supply; by region and year. With
+/// trajectories, each demand's median and 80% and 95% intervals: the residents of the ages served in each trajectory
+/// times the standard.
 /// </summary>
 internal static class DemandCommand
 {
@@ -18,13 +22,22 @@ internal static class DemandCommand
         var region = new Option<string>("--region") { Description = "Region name or code, or a grouping (default: every county and the city)" };
         var from = new Option<int?>("--from") { Description = "First year (default: the year after the base)" };
         var to = new Option<int?>("--to") { Description = "Last year (default 2035)" };
+        var trajectories = new Option<int>("--trajectories") { Description = "Run N probabilistic trajectories (1–100,000) and give each demand's median and 80% and 95% intervals" };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the trajectories (same seed, same intervals)", DefaultValueFactory = _ => PlanMonitor.DefaultSeed };
         var format = TableOutput.CreateOption();
         var db = DbOption.Create();
-        var command = new Command("demand", "Public-service demand from a scenario projection (公共服务需求)") { scenario, region, from, to, format, db };
+        var command = new Command("demand", "Public-service demand from a scenario projection (公共服务需求)") { scenario, region, from, to, trajectories, seed, format, db };
         command.SetAction(parse => CommandExit.Run(parse, (stdout, stderr) =>
         {
+            var n = parse.GetValue(trajectories);
+            if (n < 0 || n > StochasticProjection.MaxTrajectories)
+            {
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"--trajectories {n}: must be between 1 and {StochasticProjection.MaxTrajectories:N0}."));
+                return CommandExit.Refused;
+            }
+
             using var store = PopulusStore.Open(parse.GetValue(db));
-            var monitor = PlanMonitor.Load(store);
+            var monitor = PlanMonitor.Load(store, calibrateUncertainty: n > 0);
             var y0 = parse.GetValue(from) ?? monitor.Model.BaseYear + 1;
             var y1 = parse.GetValue(to) ?? 2035;
             if (y0 < monitor.Model.BaseYear || y1 < y0 || y1 > 2100)
@@ -35,7 +48,7 @@ internal static class DemandCommand
 
             var s = monitor.Scenario(parse.GetValue(scenario) ?? "baseline");
             var projection = monitor.Projector.Project(s, Math.Max(y1, monitor.Model.BaseYear + 1));
-            IEnumerable<(string, IReadOnlyList<string>)> regions;
+            IReadOnlyList<(string Name, IReadOnlyList<string> Members)> regions;
             if (parse.GetValue(region) is { } r)
             {
                 var name = monitor.Region(r);
@@ -53,18 +66,34 @@ internal static class DemandCommand
             }
             else
             {
-                regions = ServiceDemand.RegionsAndCity(projection);
+                regions = [.. ServiceDemand.RegionsAndCity(projection)];
             }
 
             var rows = ServiceDemand.Compute(projection, monitor.Standards, regions, y0, y1);
+            // The run keeps each region's residents of the ages served (its pyramid's places); a year before the
+            // projection's first has no trajectories, and its intervals are left empty.
+            var run = n > 0 ? monitor.RunTrajectories(s, regions.Select(r => r.Name), Math.Max(y1, monitor.Model.BaseYear + 1), n, parse.GetValue(seed)) : null;
+            string?[] Intervals(ServiceDemandRow d)
+            {
+                if (run is null || !run.Years.Contains(d.Year))
+                {
+                    return [null, null, null, null, null];
+                }
+
+                var q = run.ResidentsQuantiles(d.Region, d.Year, d.Standard.Ages).ToArray();
+                var scale = d.Standard.Rate / d.Standard.Per;
+                return [.. new[] { 3, 1, 5, 0, 6 }.Select(k => TableOutput.Number(q[k] * scale, 0))];
+            }
+
+            string[] header = ["scenario", "region", "year", "service", "ages", "residents", "rate", "per", "demand", "unit", "source"];
             TableOutput.Write(stdout, parse.GetValue(format)!,
-                ["scenario", "region", "year", "service", "ages", "residents", "rate", "per", "demand", "unit", "source"],
+                run is null ? header : [.. header, "median", "lower80", "upper80", "lower95", "upper95"],
                 rows.Select(d => new string?[]
                 {
-                    d.Scenario, d.Region, d.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), d.Standard.Id, d.Standard.AgeLabel,
+                    d.Scenario, d.Region, d.Year.ToString(CultureInfo.InvariantCulture), d.Standard.Id, d.Standard.AgeLabel,
                     TableOutput.Number(d.Residents, 0), TableOutput.Number(d.Standard.Rate), TableOutput.Number(d.Standard.Per), TableOutput.Number(d.Demand, 0),
                     d.Standard.Unit, d.Standard.Source,
-                }));
+                }.Concat(run is null ? [] : Intervals(d)).ToArray()));
             return CommandExit.Done;
         }));
         return command;

@@ -165,6 +165,26 @@ public sealed class PlanMonitoringCommandTests : IDisposable
     }
 
     [Fact]
+    public void Demand_WithTrajectories_GivesEachDemandsMedianWithinItsIntervals()
+    {
+        var (exit, output, error) = CliRunner.Run("demand", "--region", "温州市", "--from", "2024", "--to", "2030", "--trajectories", "40", "--seed", "3", "--format", "csv", "--db", Db);
+        Assert.True(exit == 0, error);
+        // The intervals are the last five columns (the source before them may hold a quoted comma); the year the third.
+        var lines = output.Trim().Split('\n').Select(l => l.Split(',')).ToList();
+        Assert.Equal(["median", "lower80", "upper80", "lower95", "upper95"], lines[0][^5..]);
+        var rows = lines.Skip(1).ToList();
+        Assert.Equal(7 * 6, rows.Count);
+        foreach (var row in rows)
+        {
+            var q = row[^5..].Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+            var (median, lo80, hi80, lo95, hi95) = (q[0], q[1], q[2], q[3], q[4]);
+            Assert.True(lo95 <= lo80 && lo80 <= median && median <= hi80 && hi80 <= hi95, string.Join(",", row));
+            // The last observed year (2024) is every trajectory's; the years after it spread.
+            Assert.True(row[2] == "2024" ? hi95 - lo95 <= 1 : hi95 > lo95, string.Join(",", row));
+        }
+    }
+
+    [Fact]
     public void Demand_GroupingOfTownships_Exit1_SayingItsMembersAreTownships()
     {
         // 市域主中心 is listed as its 街道 (data/regions/groupings.csv); the projection has counties only.
