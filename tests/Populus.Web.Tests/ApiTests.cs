@@ -588,6 +588,15 @@ public sealed class ApiTests
             ? (b.GetProperty("q90")[14].GetDouble() - b.GetProperty("q10")[14].GetDouble()) / b.GetProperty("q50")[14].GetDouble() : 0;
         Assert.True(Width("kindergarten_enrolment") > Width("junior_enrolment"));
 
+        // As CSV: one row a service and year, the same figures.
+        var csv = (await analyst.GetStringAsync("/api/v1/services/demand/fan?format=csv")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("region,scenario,trajectories,seed,service,nameZh,nameEn,year,unit,unitZh,projected,median,lower80,upper80,lower95,upper95", csv[0]);
+        Assert.Equal(services.Count * years.Count, csv.Length - 1);
+        var kindergarten = csv.Single(l => l.Contains(",kindergarten_enrolment,", StringComparison.Ordinal) && l.Contains(",2035,", StringComparison.Ordinal)).Split(',');
+        var fan = services.Single(s => s.GetProperty("service").GetString() == "kindergarten_enrolment").GetProperty("bands");
+        Assert.Equal(fan.GetProperty("q50")[14].GetDouble(), double.Parse(kindergarten[11], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(fan.GetProperty("q975")[14].GetDouble(), double.Parse(kindergarten[15], System.Globalization.CultureInfo.InvariantCulture));
+
         using var viewer = await app.SignedIn("viewer-lucheng");
         Assert.Equal("鹿城区", (await viewer.GetFromJsonAsync<JsonElement>("/api/v1/services/demand/fan")).GetProperty("region").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync("/api/v1/services/demand/fan?region=330303")).StatusCode);

@@ -344,6 +344,12 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Contains("1000 条轨迹", await page.InnerTextAsync("#services-note"), StringComparison.Ordinal);
         const string median2035 = "() => { const s = window.PopulusCharts['chart-services'].getOption().series; const m = s[s.length - 1].data; return m[m.length - 1][1]; }";
         var first = await page.EvaluateAsync<double>(median2035);
+        // The download: every service and year of the region, with the bands.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#services-csv"));
+        Assert.Equal("service-demand-温州市.csv", download.SuggestedFilename);
+        var lines = await File.ReadAllLinesAsync((await download.PathAsync())!);
+        Assert.StartsWith("region,scenario,trajectories,seed,service,", lines[0], StringComparison.Ordinal);
+        Assert.Equal(1 + (6 * 15), lines.Length);
         await page.SelectOptionAsync("#services-service", "elderly_care_beds");
         await page.WaitForFunctionAsync($"b => ({median2035})() !== b", first);
         // Another region: its own figures; a year chosen moves both tables.

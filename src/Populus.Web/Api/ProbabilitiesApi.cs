@@ -8,6 +8,7 @@ using Populus.Planning.Targets;
 using Populus.Storage;
 using Populus.Storage.Scenarios;
 using Populus.Storage.Tabular;
+using Populus.Web.Formats;
 using Populus.Web.Plan;
 using Populus.Web.Security;
 
@@ -26,7 +27,7 @@ internal static class ProbabilitiesApi
             .WithSummary("Projected males and females by five-year group: median with 80% and 95% bands (?region=&year=&scenario=&seed=).");
         app.MapGroup("/api/v1/services").WithTags("Projections").RequireAuthorization(Policies.ReadData)
             .MapGet("/demand/fan", ServiceFans).WithName("GetServiceDemandFans").Produces<ServiceFansView>()
-            .WithSummary("Each public service's demand in a region by year: the scenario's projection, and the median with 80% and 95% bands of the cockpit's trajectories (?region=&scenario=&seed=).");
+            .WithSummary("Each public service's demand in a region by year: the scenario's projection, and the median with 80% and 95% bands of the cockpit's trajectories (?region=&scenario=&seed=&format=csv).");
     }
 
     internal static Results<Ok<ProbabilityView>, ProblemHttpResult> Targets(string? region, string? scenario, ulong? seed, int? asOf,
@@ -120,9 +121,9 @@ internal static class ProbabilitiesApi
 
     /// <summary>Each public service's demand in a region by year: the scenario's projection and the median, 80% and 95%
     /// bands of its trajectories (the residents of the ages served, times the standard's rate: a standard scales every
-    /// quantile alike).</summary>
-    internal static Results<Ok<ServiceFansView>, ProblemHttpResult> ServiceFans(string? region, string? scenario, ulong? seed,
-        ClaimsPrincipal user, IPopulusStore store, CockpitViews views, ScenarioService scenarios)
+    /// quantile alike); with ?format=csv one row a service and year.</summary>
+    internal static Results<Ok<ServiceFansView>, ContentHttpResult, ProblemHttpResult> ServiceFans(string? region, string? scenario, ulong? seed,
+        HttpRequest request, ClaimsPrincipal user, IPopulusStore store, CockpitViews views, ScenarioService scenarios)
     {
         if (PlaceRun(region, scenario, seed, user, store, views, scenarios, out var name, out var run) is { } problem)
         {
@@ -141,7 +142,17 @@ internal static class ProbabilitiesApi
                 [.. central.Where(c => c.Standard.Id == s.Id).OrderBy(c => c.Year).Select(c => c.Demand)],
                 new Bands(Column(0), Column(1), Column(3), Column(5), Column(6)));
         }).ToList();
-        return TypedResults.Ok(new ServiceFansView(name, run.Scenario, run.Trajectories, run.Seed, [.. run.Years], fans));
+        var years = run.Years.ToArray();
+        if (OutputFormat.Of(request) == OutputFormat.Csv)
+        {
+            var rows = from f in fans
+                       from y in Enumerable.Range(0, years.Length)
+                       select new ServiceFanRow(name, run.Scenario, run.Trajectories, run.Seed, f.Service, f.NameZh, f.NameEn, years[y], f.Unit, f.UnitZh, f.Central[y],
+                           f.Bands.Q50[y], f.Bands.Q10[y], f.Bands.Q90[y], f.Bands.Q025[y], f.Bands.Q975[y]);
+            return TypedResults.Text(CsvText.Write(rows), CsvText.ContentType);
+        }
+
+        return TypedResults.Ok(new ServiceFansView(name, run.Scenario, run.Trajectories, run.Seed, years, fans));
     }
 
     /// <summary>The run of a scenario (default baseline) keeping a region's pyramid place, the region by its plan name,
@@ -216,4 +227,8 @@ internal static class ProbabilitiesApi
         string Source, string SourceZh, double[] Central, Bands Bands);
 
     internal sealed record ServiceFansView(string Region, string Scenario, int Trajectories, ulong Seed, int[] Years, IReadOnlyList<ServiceFanView> Services);
+
+    /// <summary>A service's demand in one year, as the CSV gives it.</summary>
+    internal sealed record ServiceFanRow(string Region, string Scenario, int Trajectories, ulong Seed, string Service, string NameZh, string NameEn, int Year,
+        string Unit, string UnitZh, double Projected, double Median, double Lower80, double Upper80, double Lower95, double Upper95);
 }

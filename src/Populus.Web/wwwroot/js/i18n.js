@@ -66,7 +66,7 @@ window.I18N = (function () {
     'goal.sensitivity': ['灵敏度（指标/调节量）', 'Sensitivity (indicator per lever unit)'],
     'goal.apply': ['应用到滑块', 'Set the slider to it'], 'goal.trajectories': ['条轨迹', 'trajectories'],
     'services.title': ['公共服务需求', 'Public-service demand'],
-    'services.ages': ['服务年龄', 'Ages served'], 'services.standard': ['配置标准（每）', 'Standard (per)'], 'services.all': ['各地区需求（预测）', 'Demand by region (projected)'],
+    'services.ages': ['服务年龄', 'Ages served'], 'services.standard': ['配置标准（每）', 'Standard (per)'], 'services.all': ['各地区需求（预测）', 'Demand by region (projected)'], 'services.csv': ['下载 CSV（各年、各服务，含区间）', 'Download CSV (every year and service, with bands)'],
     'services.fanNote': ['预测为情景的确定性预测；中位数与区间来自 {n} 条轨迹（种子 {seed}，情景 {scenario}）', 'Projected: the scenario\'s projection; median and bands: {n} trajectories (seed {seed}, scenario {scenario})'],
     'imports.batch': ['批次名（可选）', 'Batch (optional)'], 'imports.batchHint': ['默认为文件名', 'the file name by default'],
     'imports.figureKind': ['数据性质', 'Kind of figures'], 'imports.fromFile': ['按文件中的列', 'as the file says'], 'imports.source': ['来源编号', 'Source id'],

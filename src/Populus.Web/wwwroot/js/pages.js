@@ -405,6 +405,7 @@ window.Pages = (function () {
     year.value = '2035';
     const chart = h('div', { id: 'chart-services', class: 'chart' });
     const note = h('p', { class: 'note', id: 'services-note' });
+    const csv = h('a', { id: 'services-csv', class: 'link', text: t('services.csv') });
     const own = h('div', { id: 'services-table' });
     const all = h('div', { id: 'services-all' });
     let fans = null;
@@ -431,6 +432,8 @@ window.Pages = (function () {
       service.replaceChildren(...d.services.map(s => h('option', { value: s.service, text: I18N.name(s.nameZh, s.nameEn) })));
       if (d.services.some(s => s.service === chosen)) service.value = chosen;
       note.textContent = I18N.format('services.fanNote', { n: d.trajectories, seed: d.seed, scenario: scenario(d.scenario) });
+      csv.href = '/api/v1/services/demand/fan?format=csv&region=' + encodeURIComponent(region.value);
+      csv.setAttribute('download', 'service-demand-' + d.region + '.csv');
       drawFan();
       drawTable();
     }
@@ -445,7 +448,7 @@ window.Pages = (function () {
     service.addEventListener('change', drawFan);
     year.addEventListener('change', () => { if (fans) drawTable(); drawAll(); });
     root.append(h('section', { class: 'card' }, h('h2', { text: t('services.title') }),
-      h('div', { class: 'row' }, h('label', {}, t('region'), region), h('label', {}, t('services.service'), service), h('label', {}, t('year'), year)), note, chart, own),
+      h('div', { class: 'row' }, h('label', {}, t('region'), region), h('label', {}, t('services.service'), service), h('label', {}, t('year'), year), csv), note, chart, own),
       card('services.all', all));
     await draw();
     await drawAll();
