@@ -80,9 +80,8 @@ internal static class DemandCommand
                     return [null, null, null, null, null];
                 }
 
-                var q = run.ResidentsQuantiles(d.Region, d.Year, d.Standard.Ages).ToArray();
-                var scale = d.Standard.Rate / d.Standard.Per;
-                return [.. new[] { 3, 1, 5, 0, 6 }.Select(k => TableOutput.Number(q[k] * scale, 0))];
+                var q = ServiceDemand.Quantiles(run, d.Standard, d.Region, d.Year);
+                return [.. new[] { 3, 1, 5, 0, 6 }.Select(k => TableOutput.Number(q[k], 0))];
             }
 
             string[] header = ["scenario", "region", "year", "service", "ages", "residents", "rate", "per", "demand", "unit", "source"];

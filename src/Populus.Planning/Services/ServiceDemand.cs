@@ -50,7 +50,7 @@ public static class ServiceDemand
                 foreach (var s in standards)
                 {
                     var residents = Sum(byAge, ages, s.AgeFrom, s.AgeTo);
-                    rows.Add(new ServiceDemandRow(projection.Scenario.Name, name, year, s, residents, residents * s.Rate / s.Per));
+                    rows.Add(new ServiceDemandRow(projection.Scenario.Name, name, year, s, residents, s.DemandOf(residents)));
                 }
             }
         }
@@ -68,6 +68,24 @@ public static class ServiceDemand
         }
 
         yield return (projection.Model.City, [.. projection.Regions]);
+    }
+
+    /// <summary>The quantiles (<see cref="Demography.Stochastic.TrajectoryResults.Probabilities"/>) of a standard's demand
+    /// in <paramref name="year"/> in a region whose pyramid <paramref name="run"/> keeps with the standard's ages: the
+    /// quantiles of the residents served, each times the standard (a constant rate scales every quantile alike).</summary>
+    /// <exception cref="ArgumentException">The run keeps no pyramid of the region or not the standard's ages, or the year is not projected.</exception>
+    public static double[] Quantiles(Probability.ScenarioRun run, ServiceStandard standard, string region, int year)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(standard);
+        var residents = run.ResidentsQuantiles(region, year, standard.Ages);
+        var result = new double[residents.Length];
+        for (var q = 0; q < result.Length; q++)
+        {
+            result[q] = standard.DemandOf(residents[q]);
+        }
+
+        return result;
     }
 
     /// <summary>A region of the projection, the city, or a grouping of <paramref name="registry"/> made only of the

@@ -31,6 +31,9 @@ public sealed record ServiceStandard(
     /// <summary>The ages served as an age range ([3, 6) for 3-5).</summary>
     public Data.AgeRange Ages => new(AgeFrom, AgeTo + 1);
 
+    /// <summary>The provision the standard asks for <paramref name="residents"/> of the ages served.</summary>
+    public double DemandOf(double residents) => residents * Rate / Per;
+
     /// <summary>The ages served, as printed ("3-5", "60+", "all ages").</summary>
     public string AgeLabel => AgeFrom == 0 && AgeTo is null ? "all ages" : AgeTo is { } to ? $"{AgeFrom}-{to}" : $"{AgeFrom}+";
 

@@ -385,16 +385,14 @@ public static class AnnualReport
                 Female = Of(Demography.Sex.Female),
             }.Render(), $"概率人口金字塔：{horizon}年（中位数、80%和95%预测区间）");
 
-            // Each service's demand in the plan's target years: the residents it serves in each trajectory times its
-            // standard, which scales every quantile alike.
+            // Each service's demand in the plan's target years ahead.
             var demandYears = new[] { 2025, 2030, 2035 }.Where(yr => yr > known && runs.Years.Contains(yr)).ToList();
-            double[] Demand(ServiceStandard standard, int yr) => [.. runs.ResidentsQuantiles(city, yr, standard.Ages).ToArray().Select(v => v * standard.Rate / standard.Per)];
             report.Table(new ReportTable("公共服务需求概率预测",
                 [TableColumn.Text("服务"), TableColumn.Number("年份", 0, false), TableColumn.Text("单位"), TableColumn.Number("中位数", 0), TableColumn.Number("80%下限", 0),
                  TableColumn.Number("80%上限", 0), TableColumn.Number("95%下限", 0), TableColumn.Number("95%上限", 0)],
                 from standard in monitor.Standards
                 from yr in demandYears
-                let d = Demand(standard, yr)
+                let d = ServiceDemand.Quantiles(runs, standard, city, yr)
                 select new TableCell[] { standard.NameZh, yr, standard.UnitZh, d[3], d[1], d[5], d[0], d[6] },
                 $"概率预测，{runs.Trajectories}条轨迹，种子{runs.Seed}；标准见 data/plan/service-demand.csv", "服务需求概率预测"));
         }

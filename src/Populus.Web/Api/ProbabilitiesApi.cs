@@ -136,8 +136,8 @@ internal static class ProbabilitiesApi
         var central = ServiceDemand.Compute(projected, monitor.Standards, [ServiceDemand.Place(projected, views.Plan.Regions, name)!.Value], run.Years[0], run.Years[^1]);
         var fans = monitor.Standards.Select(s =>
         {
-            var scale = s.Rate / s.Per;
-            double[] Column(int q) => [.. run.Years.Select(y => run.ResidentsQuantiles(name, y, s.Ages)[q] * scale)];
+            var quantiles = run.Years.Select(y => ServiceDemand.Quantiles(run, s, name, y)).ToList();
+            double[] Column(int q) => [.. quantiles.Select(r => r[q])];
             return new ServiceFanView(s.Id, s.NameZh, s.NameEn, s.Unit, s.UnitZh, s.AgeLabel, s.AgeLabelZh, s.Rate, s.Per, s.Source, s.SourceZh,
                 [.. central.Where(c => c.Standard.Id == s.Id).OrderBy(c => c.Year).Select(c => c.Demand)],
                 new Bands(Column(0), Column(1), Column(3), Column(5), Column(6)));

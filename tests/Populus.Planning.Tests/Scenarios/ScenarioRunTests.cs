@@ -102,6 +102,9 @@ public class ScenarioRunTests
             }
         }
 
+        // A standard's demand is its residents' quantiles times the standard.
+        var beds = new Services.ServiceStandard("elderly_care_beds", "养老机构床位", "Elderly-care beds", 60, null, 40, 1000, "beds", "张", "assumption", "假设", "");
+        Assert.Equal(run.ResidentsQuantiles(City, LastYear, beds.Ages).ToArray().Select(r => r * 40 / 1000), Services.ServiceDemand.Quantiles(run, beds, City, LastYear));
         Assert.True(run.KeepsResidentsAged(new AgeRange(3, 6)));
         Assert.False(run.KeepsResidentsAged(new AgeRange(6, 12)));
         Assert.Contains("keeps no residents aged 6-11", Assert.Throws<ArgumentException>(() => run.ResidentsQuantiles(City, LastYear, new AgeRange(6, 12)).ToArray()).Message,
