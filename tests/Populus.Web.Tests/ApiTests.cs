@@ -299,6 +299,30 @@ public sealed class ApiTests
         Assert.Equal(PlanMonitor.DefaultSeed, few.Probabilities.GetProperty("seed").GetUInt64());
         Assert.True(many.Population2035 > few.Population2035, $"P(≥ 10 million in 2035): {many.Population2035} with 200,000 migrants a year, {few.Population2035} with none");
 
+        // The population's bands: with a lever moved, in the years judging the targets reads (the run keeps those), more
+        // migrants moving the 2035 median up; with none, every projected year (the scenario's own run).
+        static (int[] Years, double[][] Bands) Population(JsonElement probabilities)
+        {
+            var fan = probabilities.GetProperty("population");
+            var bands = fan.GetProperty("bands");
+            return ([.. fan.GetProperty("years").EnumerateArray().Select(y => y.GetInt32())],
+                [.. new[] { "q025", "q10", "q50", "q90", "q975" }.Select(q => bands.GetProperty(q).EnumerateArray().Select(v => v.GetDouble()).ToArray())]);
+        }
+
+        var (years, bands) = Population(few.Probabilities);
+        Assert.Contains(2030, years);
+        Assert.Contains(2035, years);
+        Assert.DoesNotContain(2033, years);
+        for (var y = 0; y < years.Length; y++)
+        {
+            Assert.True(bands[0][y] <= bands[1][y] && bands[1][y] <= bands[2][y] && bands[2][y] <= bands[3][y] && bands[3][y] <= bands[4][y], $"{years[y]}: bands out of order");
+        }
+
+        Assert.True(bands[4][^1] > bands[0][^1]);
+        Assert.True(Population(many.Probabilities).Bands[2][^1] > bands[2][^1]);
+        var own = await (await client.PostAsJsonAsync("/api/v1/projections/run", new { scenario = "baseline", probabilities = true })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(Enumerable.Range(2021, 15), Population(own.GetProperty("probabilities")).Years);
+
         // Without the flag the response has no probabilities.
         var plain = await (await client.PostAsJsonAsync("/api/v1/projections/run", new { scenario = "baseline", tfr = 1.0 })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(JsonValueKind.Null, plain.GetProperty("probabilities").ValueKind);

@@ -397,6 +397,10 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.True(after > before, $"{after} after raising the TFR, {before} before");
         Assert.Contains("总和生育率=1.8", await page.Locator("#scenario-result").InnerTextAsync(), StringComparison.Ordinal);
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#scenario-targets .prob').length > 0 && !document.querySelector('#scenario-targets .prob.pending')");
+        // With the probabilities, the population's 80% and 95% intervals in the years the trajectories hold (the targets' years).
+        var ranges = await page.EvaluateAsync<string[]>("() => window.PopulusCharts['chart-scenario'].getOption().series.filter(s => s.type === 'custom').map(s => s.name + ':' + s.data.length)");
+        Assert.Equal(2, ranges.Length);
+        Assert.All(ranges, r => Assert.Matches("^(80|95)% 区间:[1-9]", r));
         await Shot(page, "scenarios");
         Assert.Empty(errors);
     }

@@ -191,10 +191,12 @@ internal static class ProbabilitiesApi
             $"{name}：预测不给出其分年龄人口（由街镇组成的功能区）；概率人口金字塔与公共服务需求只适用于一个地区、全市或由地区组成的功能区（如中心城区）");
     }
 
-    /// <summary>The quantiles of one indicator by year, or null when a trajectory cannot compute it in some year.</summary>
-    private static FanView? Fan(Planning.Probability.ScenarioRun run, string indicator, string region, CockpitViews views)
+    /// <summary>The quantiles of one indicator in the years the run holds it (every projected year, or those a run
+    /// keeping only some holds: a slider's, the targets' years), or null when a trajectory cannot compute it in one.</summary>
+    internal static FanView? Fan(Planning.Probability.ScenarioRun run, string indicator, string region, CockpitViews views)
     {
-        var rows = run.Years.Select(y => run.Quantiles(indicator, region, y)).ToList();
+        var held = run.Years.Where(y => run.Holds(indicator, region, y)).ToArray();
+        var rows = held.Select(y => run.Quantiles(indicator, region, y)).ToList();
         if (rows.Any(r => r is null))
         {
             return null;
@@ -202,7 +204,7 @@ internal static class ProbabilitiesApi
 
         double[] Column(int q) => [.. rows.Select(r => r![q])];
         var entry = views.Plan.Catalogue[indicator];
-        return new FanView(indicator, entry.NameZh, entry.NameEn, entry.Unit, entry.UnitZh, [.. run.Years], new Bands(Column(0), Column(1), Column(3), Column(5), Column(6)));
+        return held.Length == 0 ? null : new FanView(indicator, entry.NameZh, entry.NameEn, entry.Unit, entry.UnitZh, held, new Bands(Column(0), Column(1), Column(3), Column(5), Column(6)));
     }
 
     /// <summary>Quantiles 2.5, 10, 50, 90 and 97.5% (<see cref="TrajectoryResults.Probabilities"/>): the median, the 80% and the 95% band.</summary>

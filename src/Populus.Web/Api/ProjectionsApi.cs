@@ -89,7 +89,7 @@ internal static class ProjectionsApi
                 var run = service.RunToJudge(request.Scenario, levers, region, seed, evaluator, made, cancel);
                 var values = run.Probabilities(evaluator, monitor.Plan.Book, made);
                 probabilities = new ProbabilitiesView(run.Trajectories, run.Seed, values, [.. made.Select(e => ProbabilitiesApi.Varies(run, e))],
-                    clock.Elapsed.TotalMilliseconds, ProbabilitiesApi.Note(run, monitor));
+                    clock.Elapsed.TotalMilliseconds, ProbabilitiesApi.Note(run, monitor), ProbabilitiesApi.Fan(run, "resident_population", region, views));
             }
             catch (InvalidInputException ex)
             {
@@ -327,7 +327,11 @@ internal static class ProjectionsApi
     /// <param name="Values">The probability of each target of <see cref="RunView.Targets"/>, in its order (null: not computed from population).</param>
     /// <param name="ElapsedMs">Time the trajectories and probabilities took on the server (≈ 0 when the run was already made).</param>
     /// <param name="Varies">For each target, whether the trajectories move its indicator (false: the probability is the deterministic 0 or 1).</param>
-    internal sealed record ProbabilitiesView(int Trajectories, ulong Seed, IReadOnlyList<double?> Values, IReadOnlyList<bool?> Varies, double ElapsedMs, string Note);
+    /// <param name="Population">The resident population's median and bands in the years the run holds it: every projected year
+    /// with no lever moved, the targets' years with one (the run keeps what judging them reads); null when the
+    /// trajectories do not give it for the region.</param>
+    internal sealed record ProbabilitiesView(int Trajectories, ulong Seed, IReadOnlyList<double?> Values, IReadOnlyList<bool?> Varies, double ElapsedMs, string Note,
+        ProbabilitiesApi.FanView? Population);
 
     internal sealed record YearView(int Year, double Residents, double Births, double Deaths, double NetMigrants, double Tfr, double MaleLifeExpectancy, double FemaleLifeExpectancy,
         double? LifeExpectancy);

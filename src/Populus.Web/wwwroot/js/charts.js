@@ -49,9 +49,16 @@ window.Charts = (function () {
     }, dark);
   }
 
+  // A vertical range at each year: [year, low, high] drawn as a line of the given width.
+  const range = (width, color) => (params, api) => {
+    const lo = api.coord([api.value(0), api.value(1)]), hi = api.coord([api.value(0), api.value(2)]);
+    return { type: 'line', shape: { x1: lo[0], y1: lo[1], x2: hi[0], y2: hi[1] }, style: { stroke: color, lineWidth: width } };
+  };
+
   // An indicator's path and its targets; with `history` (the observed and estimated figures of the same indicator), a
-  // projection is drawn dashed over what was measured, so the years it was calibrated to show how close it keeps.
-  function trend(container, series, dark, history) {
+  // projection is drawn dashed over what was measured, so the years it was calibrated to show how close it keeps; with
+  // `bands` (a fan of the years the trajectories hold), their 95% and 80% intervals as a thin and a thick range a year.
+  function trend(container, series, dark, history, bands) {
     const points = series.values.filter(v => v.value != null);
     const targets = series.targets.filter(t => t.year && t.value != null);
     const measured = history ? history.values.filter(v => v.value != null) : [];
@@ -68,6 +75,12 @@ window.Charts = (function () {
           data: targets.map(t => ({ value: [t.year, t.value], name: t.printedZh })) },
         ...(history ? [{ name: I18N.t('chart.measured'), type: 'line', symbolSize: 6, itemStyle: { color: '#3b4a5e' }, z: 3,
           data: measured.map(v => [v.year, v.value]) }] : []),
+        ...(bands ? [
+          { name: I18N.t('prob.band95'), type: 'custom', renderItem: range(2, 'rgba(59,125,216,0.5)'), encode: { x: 0, y: [1, 2] }, itemStyle: { color: 'rgba(59,125,216,0.5)' }, z: 4,
+            data: bands.years.map((y, i) => [y, bands.bands.q025[i], bands.bands.q975[i]]) },
+          { name: I18N.t('prob.band80'), type: 'custom', renderItem: range(6, 'rgba(29,79,145,0.6)'), encode: { x: 0, y: [1, 2] }, itemStyle: { color: 'rgba(29,79,145,0.6)' }, z: 4,
+            data: bands.years.map((y, i) => [y, bands.bands.q10[i], bands.bands.q90[i]]) },
+        ] : []),
       ],
     }, dark);
     return points.length;

@@ -356,6 +356,8 @@ window.Pages = (function () {
         const p = (await Api.send('/api/v1/projections/run', { ...levers(), probabilities: true }, false, pending.signal)).data.probabilities;
         if (ticket !== latest) return;
         p.values.forEach((v, i) => setProbability(cells[i], v, p.varies[i]));
+        // The projection's uncertainty where the trajectories hold the population: every year with no lever moved, the targets' years with one.
+        if (p.population) Charts.trend(chart, d.population, false, measured, p.population);
         probNote.replaceChildren(runNote(p), ' · ' + t('scen.elapsed') + ' ' + p.elapsedMs.toFixed(0) + ' ms');
       } catch (e) { if (ticket === latest) out.replaceChildren(nodata(e.message)); }
     }
