@@ -368,6 +368,12 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await Ready(page);
         Assert.Equal("en", await page.EvaluateAsync<string>("() => document.documentElement.lang"));
         Assert.Equal("Services", await page.Locator("#nav a[data-page=services]").InnerTextAsync());
+        // The services page in English: the services, their ages and their standards' sources by the file's English.
+        await page.WaitForFunctionAsync("() => (document.querySelector('#services-table') || {}).innerText?.includes('Ages served')");
+        var english = await page.InnerTextAsync("#services-table");
+        Assert.Contains("Kindergarten enrolment (ages 3-5)", english, StringComparison.Ordinal);
+        Assert.Contains("assumption: universal three-year pre-school enrolment", english, StringComparison.Ordinal);
+        Assert.Contains("trajectories (seed 2024", await page.InnerTextAsync("#services-note"), StringComparison.Ordinal);
         await Open(page, "#trends");
         Assert.Equal("10k persons", await page.EvaluateAsync<string>("() => window.PopulusCharts['chart-trend'].getOption().yAxis[0].name"));
         await Open(page, "#overview");
