@@ -395,6 +395,21 @@ public static class AnnualReport
                 let d = ServiceDemand.Quantiles(runs, standard, city, yr)
                 select new TableCell[] { standard.NameZh, yr, standard.UnitZh, d[3], d[1], d[5], d[0], d[6] },
                 $"概率预测，{runs.Trajectories}条轨迹，种子{runs.Seed}；标准见 data/plan/service-demand.csv", "服务需求概率预测"));
+
+            // The service whose demand is least certain at the horizon (the widest 80% interval for its median) as a
+            // fan chart: the one whose planners most need the range rather than the figure.
+            if (years.Count >= 2 && monitor.Standards.Count > 0)
+            {
+                var widest = monitor.Standards.MaxBy(s => ServiceDemand.Quantiles(runs, s, city, horizon) is var d && d[3] > 0 ? (d[5] - d[1]) / d[3] : 0)!;
+                var bands = years.Select(yr => ServiceDemand.Quantiles(runs, widest, city, yr)).ToList();
+                report.Figure(new FanChart
+                {
+                    Title = $"{city}{widest.NameZh}需求概率预测",
+                    ValueAxisLabel = $"{widest.NameZh}（{widest.UnitZh}）",
+                    Fan = new FanSeries(years.Select(v => (double)v), bands.Select(d => d[3]), bands.Select(d => d[1]), bands.Select(d => d[5]),
+                        bands.Select(d => d[0]), bands.Select(d => d[6])),
+                }.Render(), $"公共服务需求扇形图：{widest.NameZh}（{horizon}年80%区间相对中位数最宽的服务；中位数、80%和95%预测区间）");
+            }
         }
 
         var rows = new List<TableCell[]>();

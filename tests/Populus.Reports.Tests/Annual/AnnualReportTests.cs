@@ -79,13 +79,13 @@ public sealed class AnnualReportTests : IDisposable
             Assert.Contains(expected, text.Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
         }
 
-        // Seven charts: pyramid, two trends, county comparison, the fan charts of population and the ageing rate, the
-        // probabilistic pyramid; each an image in the PDF.
-        Assert.Equal(7, report.Figures.Count());
+        // Eight charts: pyramid, two trends, county comparison, the fan charts of population and the ageing rate, the
+        // probabilistic pyramid and the fan of the service whose demand is least certain; each an image in the PDF.
+        Assert.Equal(8, report.Figures.Count());
         Assert.Contains(report.Figures, f => f.Caption.StartsWith("概率人口金字塔：2035年", StringComparison.Ordinal));
         Assert.Contains(report.Figures, f => f.Caption.StartsWith("常住人口老龄化率(60岁及以上)扇形图", StringComparison.Ordinal));
         var images = Tools.Run("pdfimages", "-list", pdf).Split('\n').Skip(2).Count(l => l.Contains(" image ", StringComparison.Ordinal));
-        Assert.True(images >= 7, $"{images} images in the PDF");
+        Assert.True(images >= 8, $"{images} images in the PDF");
 
         // Each target indicator's median in its target years lies within its 80% interval, and that within the 95% one.
         var bands = report.Tables.Single(t => t.SheetName == "指标概率预测");
@@ -106,6 +106,10 @@ public sealed class AnnualReportTests : IDisposable
             var projected = demand.Rows.Single(r => r[0].Text == row[0].Text && r[2].Number == 2030)[4].Number!.Value;
             Assert.InRange(row[3].Number!.Value, 0.9 * projected, 1.1 * projected);
         }
+
+        // The fan chart is of the service whose 2035 80% interval is widest for its median, as the table gives them.
+        var widest = services.Rows.Where(r => r[1].Number == 2035).MaxBy(r => (r[5].Number!.Value - r[4].Number!.Value) / r[3].Number!.Value)![0].Text;
+        Assert.Contains(report.Figures, f => f.Caption.StartsWith($"公共服务需求扇形图：{widest}（", StringComparison.Ordinal));
 
         Assert.Equal([AnnualReport.SourcesSheet, .. report.Tables.Select(t => t.SheetName!)], MiniExcels.GetSheetNames(xlsx));
         Assert.Contains("主要指标", MiniExcels.GetSheetNames(xlsx));
