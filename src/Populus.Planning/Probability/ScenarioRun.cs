@@ -203,7 +203,7 @@ public sealed class ScenarioRun
         ImmutableArray<string> places = [.. (pyramid ?? []).Select(catalogue.Regions.KeyOrSelf).Distinct().Where(r => scenarioPlaces.TryFind(r, out _))];
         var groupStart = groups.BoundsOn(grid);
         ImmutableArray<AgeRange> ages = [.. (residentsAged ?? []).Distinct()];
-        var ageBounds = ages.Select(r => GridBounds(grid, r)).ToArray();
+        RequireOnGrid(grid, ages);
         var stride = 2 * groups.Count + ages.Length; // a place's cells in a year
         var rowValues = pairs.Length * years.Length;
         var rowPyramid = places.Length * years.Length * stride;
@@ -271,15 +271,12 @@ public sealed class ScenarioRun
             {
                 for (var y = firstYear; y < endYear; y++)
                 {
-                    var residents = data.Population(PopulationKind.Resident, places[p], years[y]).Value.BySex!;
-                    var male = residents.Male.Values;
-                    var female = residents.Female.Values;
-                    Kernels.RowGroupSums(male, grid.Count, groupStart, sums[..g]);
-                    Kernels.RowGroupSums(female, grid.Count, groupStart, sums[g..(2 * g)]);
-                    for (var r = 0; r < ageBounds.Length; r++)
+                    var residents = data.Population(PopulationKind.Resident, places[p], years[y]).Value;
+                    Kernels.RowGroupSums(residents.BySex!.Male.Values, grid.Count, groupStart, sums[..g]);
+                    Kernels.RowGroupSums(residents.BySex.Female.Values, grid.Count, groupStart, sums[g..(2 * g)]);
+                    for (var r = 0; r < ages.Length; r++)
                     {
-                        var (first, end) = ageBounds[r];
-                        sums[2 * g + r] = TensorPrimitives.Sum(male[first..end]) + TensorPrimitives.Sum(female[first..end]);
+                        residents.TrySum(ages[r], null, out sums[2 * g + r], out _); // on the grid: RequireOnGrid
                     }
 
                     TensorPrimitives.ConvertTruncating<double, float>(sums, row.Slice((p * years.Length + y) * stride, stride)); // rounds to nearest, as a cast
@@ -328,18 +325,18 @@ public sealed class ScenarioRun
         return new ScenarioRun(scenario, trajectories, seed, years, pairs, values, kept, places, ages, groups, quantiles, catalogue.Regions);
     }
 
-    /// <summary>The grid's ages [first, end) that make up <paramref name="ages"/>.</summary>
-    /// <exception cref="ArgumentException">The range begins or ends within one of the grid's age groups, or within its open group.</exception>
-    private static (int First, int End) GridBounds(AgeGroups grid, AgeRange ages)
+    /// <summary>Refuses an age range that a population on the grid cannot be summed over (<see cref="AgeSexCounts.TrySum"/>).</summary>
+    /// <exception cref="ArgumentException">A range begins or ends within one of the grid's age groups, or within its open group.</exception>
+    private static void RequireOnGrid(AgeGroups grid, IEnumerable<AgeRange> ages)
     {
-        var first = ages.From <= grid.OpenAge ? grid.IndexOf(ages.From) : -1;
-        var end = ages.To is not { } to ? grid.Count : to <= grid.OpenAge ? grid.IndexOf(to) : -1;
-        if (first < 0 || end < 0 || grid.Start(first) != ages.From || (end < grid.Count && grid.Start(end) != ages.To))
+        var empty = AgeSexCounts.BothSexes(new PopulationByAge(grid, new double[grid.Count]));
+        foreach (var range in ages)
         {
-            throw new ArgumentException($"the ages {ages} do not begin and end on the projection's ages ({grid}).", nameof(ages));
+            if (!empty.TrySum(range, null, out _, out var reason))
+            {
+                throw new ArgumentException($"the ages {range} cannot be counted on the projection's ages: {reason!.English}.", nameof(ages));
+            }
         }
-
-        return (first, end);
     }
 
     /// <summary>One thread's workspace: a projector, a draw, the last trajectory's projection (its arrays are recycled

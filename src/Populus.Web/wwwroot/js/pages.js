@@ -403,8 +403,7 @@ window.Pages = (function () {
     const region = await regionSelect(me, 'services-region');
     const scenario = await scenarioNames();
     const service = h('select', { id: 'services-service' });
-    const year = h('select', { id: 'services-year' }, Array.from({ length: 15 }, (_, i) => String(2021 + i)).map(y => h('option', { value: y, text: y })));
-    year.value = '2035';
+    const year = h('select', { id: 'services-year' });
     const chart = h('div', { id: 'chart-services', class: 'chart' });
     const note = h('p', { class: 'note', id: 'services-note' });
     const csv = h('a', { id: 'services-csv', class: 'link', text: t('services.csv') });
@@ -430,9 +429,13 @@ window.Pages = (function () {
       chart.hidden = !!d.error;
       if (d.error) { fans = null; note.textContent = ''; own.replaceChildren(nodata(d.error)); return; }
       fans = d;
+      // The services and years are the answer's: a year kept when chosen before, else the last projected.
       const chosen = service.value;
       service.replaceChildren(...d.services.map(s => h('option', { value: s.service, text: I18N.name(s.nameZh, s.nameEn) })));
       if (d.services.some(s => s.service === chosen)) service.value = chosen;
+      const shown = year.value;
+      year.replaceChildren(...d.years.map(y => h('option', { value: String(y), text: String(y) })));
+      year.value = d.years.includes(+shown) ? shown : String(d.years[d.years.length - 1]);
       note.textContent = I18N.format('services.fanNote', { n: d.trajectories, seed: d.seed, scenario: scenario(d.scenario) });
       csv.href = '/api/v1/services/demand/fan?format=csv&region=' + encodeURIComponent(region.value);
       csv.setAttribute('download', 'service-demand-' + d.region + '.csv');
@@ -441,7 +444,8 @@ window.Pages = (function () {
     }
     async function drawAll() {
       try {
-        const rows = await Api.get('/api/v1/services/demand?year=' + year.value);
+        // Without a fan (its region refused) no year is chosen: the server's default, the plan's horizon.
+        const rows = await Api.get('/api/v1/services/demand' + (year.value ? '?year=' + year.value : ''));
         all.replaceChildren(table([t('region'), t('year'), t('services.service'), t('value'), '', t('source')],
           rows.map(r => [r.region, String(r.year), I18N.name(r.nameZh, r.nameEn), r.demand, I18N.name(r.unitZh, r.unit), t('kind.projected') + ' (' + scenario(r.scenario) + ')'])));
       } catch (e) { all.replaceChildren(nodata(e.message)); }
