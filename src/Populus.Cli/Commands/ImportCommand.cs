@@ -13,9 +13,12 @@ internal static class ImportCommand
     public static Command Create()
     {
         var kinds = PopulusStore.ImportKinds;
+        // The kinds are listed in the description, one a line: as the argument's help name they would widen the
+        // first column of every command's help beyond a terminal's width.
         var kind = new Argument<string>("kind")
         {
-            Description = "What the file holds: " + string.Join("; ", kinds.Select(k => $"{k.Name} ({k.Summary})")),
+            HelpName = "kind",
+            Description = "What the file holds:\n" + string.Join("\n", kinds.Select(k => $"  {k.Name}: {k.Summary}")),
         };
         kind.AcceptOnlyFromAmong([.. kinds.Select(k => k.Name)]);
         var path = new Argument<string>("file") { Description = "A .csv, .xlsx or .parquet file with a header row (see docs/storage.md)" };
@@ -30,7 +33,7 @@ internal static class ImportCommand
         var confidence = new Option<string?>("--confidence") { Description = "Default confidence (high, medium, low …)" };
         var note = new Option<string?>("--note") { Description = "Default note stored with each figure's provenance" };
 
-        var command = new Command("import", "Load a data file into the store, all rows or none (census, vital-events, migration, survey, indicators, groups)")
+        var command = new Command("import", "Load a data file into the store, all rows or none (census, vital events, migration, surveys, indicators, groups, registry records, graduates, talent, work points)")
         {
             kind, path, db, keyFile, batch, figureKind, source, sourceTitle, publisher, published, confidence, note,
         };
