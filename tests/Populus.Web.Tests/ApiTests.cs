@@ -449,6 +449,45 @@ public sealed class ApiTests
     }
 
     [Fact]
+    public async Task ANewYearsBulletin_ImportedThroughThePage_MovesMonitoringToIt_WithoutARestart()
+    {
+        using var app = TestApp.Start("duckdb", loginLimit: 10_000, kestrel: false, trajectories: 20);
+        using var admin = await app.SignedIn("admin");
+        using var analyst = await app.SignedIn("analyst");
+        var scenarios = app.Services.GetRequiredService<Plan.ScenarioService>();
+        async Task<(int AsOf, JsonElement Population)> Overview()
+        {
+            var o = await analyst.GetFromJsonAsync<JsonElement>("/api/v1/indicators/overview");
+            return (o.GetProperty("asOfYear").GetInt32(), o.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "resident_population").GetProperty("latest"));
+        }
+
+        async Task<JsonElement> Run()
+        {
+            var response = await analyst.PostAsJsonAsync("/api/v1/projections/run", new { scenario = "baseline", netMigration = 150000 });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadFromJsonAsync<JsonElement>();
+        }
+
+        Assert.Equal(2024, (await Overview()).AsOf);
+        Assert.EndsWith("2025年起]", (await Run()).GetProperty("scenarioZh").GetString(), StringComparison.Ordinal);
+        var before = scenarios.Monitor;
+
+        // The bureau's 2025 year end and births, as the statistics bureau's analyst uploads them on the imports page.
+        var import = await admin.PostAsync("/api/v1/imports/survey", AccessRulesTests.Upload("bulletin-2025.csv",
+            "year,region,survey,measure,sex,value,figure_kind,source_id\n2025,330300,annual_sample,population,total,9900000,observed,TEST25\n2025,330300,annual_sample,births,total,51000,observed,TEST25\n"));
+        Assert.True(import.StatusCode == HttpStatusCode.OK, await import.Content.ReadAsStringAsync());
+
+        var (asOf, population) = await Overview();
+        Assert.Equal(2025, asOf);
+        Assert.Equal((2025, 990.0, "observed"), (population.GetProperty("year").GetInt32(), population.GetProperty("value").GetDouble(), population.GetProperty("status").GetString()));
+        Assert.NotSame(before, scenarios.Monitor);
+        var run = await Run();
+        Assert.EndsWith("2026年起]", run.GetProperty("scenarioZh").GetString(), StringComparison.Ordinal);
+        var projected2025 = run.GetProperty("population").GetProperty("values").EnumerateArray().Single(v => v.GetProperty("year").GetInt32() == 2025);
+        Assert.Equal(990, projected2025.GetProperty("value").GetDouble(), 1e-4);
+    }
+
+    [Fact]
     public void ASliderMoveGivenUp_StopsItsRun_WhichIsMadeAgainWhenAskedAgain()
     {
         using var app = TestApp.Start("duckdb", loginLimit: 10_000, kestrel: false, trajectories: 20);

@@ -165,6 +165,29 @@ public sealed class Scenario
         };
     }
 
+    /// <summary>This scenario, of the same name, with <paramref name="levels"/> in <paramref name="year"/> only (every
+    /// other year as before, <see cref="YearPath.With"/>), each source noting the year and <paramref name="note"/>: a
+    /// year calibrated to observations (<see cref="ScenarioCalibration"/>).</summary>
+    /// <exception cref="ArgumentException">A level is given for an assumption the scenario does not give.</exception>
+    public Scenario CalibratedIn(int year, IReadOnlyDictionary<ScenarioAssumption, double> levels, string note)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        var paths = _paths.ToDictionary();
+        var sources = _sources.ToDictionary();
+        foreach (var (assumption, level) in levels)
+        {
+            if (!paths.TryGetValue(assumption, out var own))
+            {
+                throw new ArgumentException($"scenario '{Name}' gives no {assumption.Name()} to calibrate.", nameof(levels));
+            }
+
+            paths[assumption] = own.With(year, level);
+            sources[assumption] = string.Create(CultureInfo.InvariantCulture, $"{_sources[assumption]}; {year}: {note}");
+        }
+
+        return new Scenario(Name, Description, paths, sources) { NameZh = NameZh, LeversFrom = LeversFrom, Starts = Starts };
+    }
+
     /// <summary>This scenario, of the same name, with its both-sexes e0 replaced by the sexes' e0 of
     /// <paramref name="years"/> (those a projection of it applied, <see cref="ScenarioProjection.Years"/>): the central
     /// paths a probabilistic run draws each sex around, without finding the shift again in every trajectory.</summary>

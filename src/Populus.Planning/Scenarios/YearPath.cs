@@ -47,6 +47,13 @@ public sealed class YearPath
         new(_years.Zip(_values).Where(p => p.First < year - 1).Select(p => new KeyValuePair<int, double>(p.First, p.Second))
             .Append(new KeyValuePair<int, double>(year - 1, At(year - 1))).Append(new KeyValuePair<int, double>(year, value)));
 
+    /// <summary>This path with <paramref name="value"/> in <paramref name="year"/> and every other year as before: the
+    /// years around it are given their values first, so the lines through them are kept.</summary>
+    public YearPath With(int year, double value) =>
+        new(_years.Zip(_values).Where(p => p.First < year - 1 || p.First > year + 1).Select(p => new KeyValuePair<int, double>(p.First, p.Second))
+            .Append(new KeyValuePair<int, double>(year - 1, At(year - 1))).Append(new KeyValuePair<int, double>(year, value))
+            .Append(new KeyValuePair<int, double>(year + 1, At(year + 1))));
+
     /// <summary>The years given, ascending.</summary>
     public ImmutableArray<int> Years => [.. _years];
 

@@ -28,7 +28,6 @@ public sealed class PlanMonitor
         DataFolder = dataFolder;
         Plan = plan;
         Model = model;
-        Scenarios = scenarios;
         Standards = standards;
         Projector = new ScenarioProjector(model);
         _uncertainty = new(() =>
@@ -42,6 +41,14 @@ public sealed class PlanMonitor
         });
         _planFigures = ReadPlanFigures();
         LoadObserved(store, population);
+        // The years the bureau has published since the annual file (imported into the store) calibrate every scenario,
+        // so that projections, levers and trajectories start from the latest year end, as from the file's last.
+        PublishedYearEnds = ReadPublishedYearEnds(store);
+        Scenarios = [.. scenarios.Select(s => CalibratedToPublished(s))];
+        if (PublishedYearEnds.Count > 0)
+        {
+            LastObservedYear = PublishedYearEnds[^1].Year;
+        }
     }
 
     public string DataFolder { get; }
@@ -50,7 +57,13 @@ public sealed class PlanMonitor
 
     public ScenarioModel Model { get; }
 
+    /// <summary>The scenarios of the data folder, each calibrated to <see cref="PublishedYearEnds"/>.</summary>
     public IReadOnlyList<Scenario> Scenarios { get; }
+
+    /// <summary>The city's year ends published after the data folder's annual file (the store's annual sample survey,
+    /// <see cref="ReadPublishedYearEnds"/>), to which every scenario is calibrated (<see cref="ScenarioCalibration"/>); empty
+    /// when the store holds none.</summary>
+    public IReadOnlyList<ObservedYearEnd> PublishedYearEnds { get; }
 
     public IReadOnlyList<Planning.Services.ServiceStandard> Standards { get; }
 
@@ -62,10 +75,14 @@ public sealed class PlanMonitor
 
     /// <summary>Reads the observed figures again, after an import changed the store's: the plan, the model and the
     /// runs are kept. A computation that began before keeps the figures it began with.</summary>
-    public void ReloadObserved(IPopulusStore store)
+    /// <returns>False when the store's published year ends are no longer those the scenarios are calibrated to
+    /// (<see cref="PublishedYearEnds"/>): the scenarios, levers and runs of this monitor then start from the wrong year,
+    /// and the caller loads a new monitor.</returns>
+    public bool ReloadObserved(IPopulusStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
         LoadObserved(store, PlanData.StorePopulation.Read(store.For(DataScope.All), Plan.Regions));
+        return ReadPublishedYearEnds(store).SequenceEqual(PublishedYearEnds);
     }
 
     /// <summary>The reusable projection workspace (not thread-safe).</summary>
@@ -166,8 +183,13 @@ public sealed class PlanMonitor
     /// evaluate and goal seeking: with the same trajectories, their probabilities are the same figures.</summary>
     public const ulong DefaultSeed = 2024;
 
-    /// <summary>The last year of observed figures: projections are used after it.</summary>
+    /// <summary>The last year of observed figures: the annual file's, or a later year end the store publishes
+    /// (<see cref="PublishedYearEnds"/>). Projections are used after it, levers hold from the year after it and the
+    /// trajectories part there.</summary>
     public int LastObservedYear { get; private set; }
+
+    /// <summary>The annual file's last year: the scenario files calibrate the years to it by hand.</summary>
+    private int _annualFileLastYear;
 
     /// <param name="store">The store: its regions and groupings, and its imported department figures, which join the observed data.</param>
     /// <param name="dataFolder">The data folder; located when null (<see cref="Scenarios.DataFolder.Locate"/>).</param>
@@ -303,6 +325,77 @@ public sealed class PlanMonitor
             p);
     }
 
+    /// <summary>
+    /// The city's year ends after the data folder's annual file that the store's annual sample survey publishes: the
+    /// year-end residents; the year's births (the survey's count, else the bureau's birth rate over the mean of the year's
+    /// start and end residents, as the annual estimates take them); the urbanization rate the bureau reports (else the
+    /// survey's urban residents over all).
+    /// </summary>
+    private List<ObservedYearEnd> ReadPublishedYearEnds(IPopulusStore store)
+    {
+        if (!Plan.Regions.TryCodeOf(Model.City, out var city))
+        {
+            return [];
+        }
+
+        var reader = store.For(DataScope.All);
+        var surveys = reader.SurveyTotals(regionCode: city).Where(s => s.Survey == Estimates.PublishedFigures.AnnualSurvey && s.Sex == "total")
+            .ToDictionary(s => (s.Measure, s.Year));
+        var rates = reader.Indicators(regionCode: city).Where(f => f.Indicator is "birth_rate" or "urbanization_rate")
+            .GroupBy(f => (f.Indicator, f.Year)).ToDictionary(g => g.Key, g => g.First());
+        var years = new List<ObservedYearEnd>();
+        foreach (var year in surveys.Keys.Where(k => k.Measure == "population" && k.Year > _annualFileLastYear).Select(k => k.Year).Order())
+        {
+            var residents = surveys[("population", year)];
+            var sources = new List<string> { residents.Provenance.SourceId };
+            double? births = null;
+            if (surveys.TryGetValue(("births", year), out var count))
+            {
+                births = count.Value;
+                sources.Add(count.Provenance.SourceId);
+            }
+            else if (rates.TryGetValue(("birth_rate", year), out var rate) && surveys.TryGetValue(("population", year - 1), out var start))
+            {
+                births = rate.Value / 1000 * (start.Value + residents.Value) / 2;
+                sources.Add(rate.Provenance.SourceId);
+            }
+
+            double? urban = null;
+            if (rates.TryGetValue(("urbanization_rate", year), out var urbanization))
+            {
+                urban = urbanization.Value;
+                sources.Add(urbanization.Provenance.SourceId);
+            }
+            else if (surveys.TryGetValue(("urban_population", year), out var urbanResidents) && residents.Value > 0)
+            {
+                urban = 100 * urbanResidents.Value / residents.Value;
+                sources.Add(urbanResidents.Provenance.SourceId);
+            }
+
+            years.Add(new ObservedYearEnd(year, residents.Value, births, urban, string.Join(", ", sources.Distinct(StringComparer.Ordinal))));
+        }
+
+        return years;
+    }
+
+    /// <summary><paramref name="scenario"/> calibrated to <see cref="PublishedYearEnds"/>.</summary>
+    /// <exception cref="InvalidInputException">A year's figures need a level outside an assumption's range: a wrong figure.</exception>
+    private Scenario CalibratedToPublished(Scenario scenario)
+    {
+        try
+        {
+            return ScenarioCalibration.To(Projector, scenario, PublishedYearEnds);
+        }
+        catch (ScenarioCalibrationException e)
+        {
+            // The figure the level follows from: the births for the TFR, else the year-end residents.
+            var (measure, figure) = e.Assumption == ScenarioAssumption.TotalFertility && e.Observed.Births is { } births
+                ? ("births", births) : ("population", e.Observed.Residents);
+            throw new InvalidInputException(new InputError($"store survey_total ({Estimates.PublishedFigures.AnnualSurvey} {e.Observed.Year})", 0, measure,
+                figure.ToString("R", CultureInfo.InvariantCulture), e.Message, e.ReasonZh));
+        }
+    }
+
     private const string YearEndResidents = "resident_population_yearend";
     private const string NaturalGrowthRate = "natural_growth_rate";
 
@@ -369,7 +462,7 @@ public sealed class PlanMonitor
         }
 
         MigrationSpread = MigrationSpreadFrom(balance, Model.BaseYear);
-        LastObservedYear = last;
+        (_annualFileLastYear, LastObservedYear) = (last, last);
         var series = new List<SeriesFigure>();
         foreach (var name in PlanTables)
         {

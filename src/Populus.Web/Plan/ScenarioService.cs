@@ -14,7 +14,7 @@ using Populus.Web.Hosting;
 namespace Populus.Web.Plan;
 
 /// <summary>
-/// The scenario projections behind the cockpit: <see cref="PlanMonitor"/> (Storage) loaded once on the store, its
+/// The scenario projections behind the cockpit: <see cref="PlanMonitor"/> (Storage) loaded on the store (again when it publishes a new year end), its
 /// projector (not thread-safe, so one projection at a time), and the projections already made, by scenario and levers.
 /// </summary>
 internal sealed class ScenarioService(IPopulusStore store, PopulusSettings settings)
@@ -24,56 +24,54 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
 
     public const string Baseline = "baseline";
 
-    private readonly Lazy<(PlanMonitor? Monitor, string? Missing, DataStamp Stamp)> _monitor = new(() =>
-    {
-        // The stamp before the figures: an import landing while they are read moves it, and is followed (CockpitViews).
-        var stamp = store.Stamp();
-        try
-        {
-            return (PlanMonitor.Load(store, calibrateUncertainty: true), null, stamp); // the warm-up runs trajectories first thing
-        }
-        catch (InvalidInputException ex)
-        {
-            return (null, "the scenario data cannot be read: " + string.Join("; ", ex.Errors.Take(3)), stamp);
-        }
-    });
+    /// <summary>The monitor as loaded, and everything made with it; replaced whole when the store publishes another year
+    /// end (<see cref="ObservedChanged"/>), so that nothing made with the previous monitor is served after.</summary>
+    private Loaded _loaded = new(store);
 
-    private readonly ConcurrentDictionary<string, Projected> _projections = new(StringComparer.Ordinal);
-    private readonly Lock _projector = new();
+    private Loaded Current => Volatile.Read(ref _loaded);
 
     /// <summary>The monitor, or null with the reason it is missing.</summary>
-    public PlanMonitor? Monitor => _monitor.Value.Monitor;
+    public PlanMonitor? Monitor => Current.Monitor.Value.Monitor;
 
-    public string? Missing => _monitor.Value.Missing;
+    public string? Missing => Current.Monitor.Value.Missing;
 
     /// <summary>The store's stamp as of the monitor's loading, or null before it is loaded.</summary>
-    public DataStamp? LoadedStamp => _monitor.IsValueCreated ? _monitor.Value.Stamp : null;
+    public DataStamp? LoadedStamp => Current.Monitor is { IsValueCreated: true } m ? m.Value.Stamp : null;
 
-    /// <summary>After an import: the monitor, when it is loaded, reads the store's figures again.</summary>
+    /// <summary>After an import: the monitor, when it is loaded, reads the store's figures again. When the import changed
+    /// the year ends the scenarios are calibrated to (PlanMonitor.PublishedYearEnds: a new year's bulletin), or the
+    /// monitor could not be loaded (a store figure no scenario can be calibrated to, which the import may have
+    /// corrected), a new monitor is loaded on the next request, and the projections and runs are made again from it.</summary>
     public void ObservedChanged()
     {
-        if (_monitor.IsValueCreated && _monitor.Value.Monitor is { } monitor)
+        var loaded = Current;
+        if (loaded.Monitor.IsValueCreated && (loaded.Monitor.Value.Monitor is not { } monitor || !monitor.ReloadObserved(store)))
         {
-            monitor.ReloadObserved(store);
+            Interlocked.CompareExchange(ref _loaded, new Loaded(store), loaded);
         }
     }
+
+    /// <summary>The loaded monitor of <paramref name="loaded"/>.</summary>
+    /// <exception cref="InvalidOperationException">The scenario data could not be read (the reason).</exception>
+    private static PlanMonitor Require(Loaded loaded) => loaded.Monitor.Value.Monitor ?? throw new InvalidOperationException(loaded.Monitor.Value.Missing);
 
     /// <summary>A scenario (by name, default baseline) with the levers applied, projected to <see cref="LastYear"/>, with its indicators.</summary>
     /// <exception cref="InvalidInputException">No such scenario.</exception>
     public Projected Project(string? scenarioName, ScenarioLevers levers)
     {
-        var monitor = Monitor ?? throw new InvalidOperationException(Missing);
+        var loaded = Current;
+        var monitor = Require(loaded);
         var scenario = monitor.Scenario(string.IsNullOrWhiteSpace(scenarioName) ? Baseline : scenarioName).With(levers);
-        if (_projections.Count > 500)
+        if (loaded.Projections.Count > 500)
         {
-            _projections.Clear(); // slider positions are many; keep the memory bounded
+            loaded.Projections.Clear(); // slider positions are many; keep the memory bounded
         }
 
-        return _projections.GetOrAdd(scenario.Name, _ =>
+        return loaded.Projections.GetOrAdd(scenario.Name, _ =>
         {
             var clock = Stopwatch.StartNew();
             ScenarioProjection projection;
-            lock (_projector)
+            lock (loaded.Projector)
             {
                 projection = monitor.Projector.Project(scenario, LastYear);
             }
@@ -92,8 +90,6 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
     /// configured); a run is made on first request (or by <see cref="WarmUp"/>), then kept.</summary>
     public int Trajectories => settings.Trajectories;
 
-    private readonly ConcurrentDictionary<string, Lazy<ScenarioRun>> _runs = new(StringComparer.Ordinal);
-
     /// <summary>A probabilistic run of a scenario (default baseline) for one region's targets, with its pyramid, made once
     /// per scenario, region and seed and kept (runs of the same key wait for the first).</summary>
     /// <exception cref="InvalidInputException">No such scenario, or the WPP extract is missing.</exception>
@@ -103,9 +99,10 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
     /// <param name="threads">Threads for the run when it is made here; 0: every core. The run is the same on any number.</param>
     public ScenarioRun Run(string? scenarioName, string region, ulong seed, int threads = 0)
     {
-        var monitor = Monitor ?? throw new InvalidOperationException(Missing);
+        var loaded = Current;
+        var monitor = Require(loaded);
         var (scenario, key) = RunKey(monitor, scenarioName, region, seed, null);
-        return Kept(key, _ => monitor.RunTrajectories(scenario, [region], LastYear, Trajectories, seed, threads), CancellationToken.None);
+        return Kept(loaded, key, _ => monitor.RunTrajectories(scenario, [region], LastYear, Trajectories, seed, threads), CancellationToken.None);
     }
 
     /// <summary>The run that judges the scenario explorer's targets with its sliders' levers set over a scenario (default
@@ -124,38 +121,37 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
             return Run(scenarioName, region, seed);
         }
 
-        var monitor = Monitor ?? throw new InvalidOperationException(Missing);
+        var loaded = Current;
+        var monitor = Require(loaded);
         var (scenario, key) = RunKey(monitor, scenarioName, region, seed, levers);
         var targets = string.Join(",", evaluations.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Target.IndicatorId}@{e.Target.Year}/{e.AsOfYear}")));
-        return Kept($"{key}|{targets}", token => monitor.RunToJudge(scenario, evaluator, evaluations, Trajectories, seed, cancel: token), cancel);
+        return Kept(loaded, $"{key}|{targets}", token => monitor.RunToJudge(scenario, evaluator, evaluations, Trajectories, seed, cancel: token), cancel);
     }
 
     /// <summary>The run kept under <paramref name="key"/>, made by <paramref name="make"/> when there is none (requests
     /// of the same key wait for the one making it).</summary>
     /// <remarks>A run given up by the request making it is not kept: a request still waiting for it makes it again.</remarks>
-    private ScenarioRun Kept(string key, Func<CancellationToken, ScenarioRun> make, CancellationToken cancel)
+    private static ScenarioRun Kept(Loaded loaded, string key, Func<CancellationToken, ScenarioRun> make, CancellationToken cancel)
     {
         while (true)
         {
-            if (_runs.Count > 50)
+            if (loaded.Runs.Count > 50)
             {
-                _runs.Clear(); // seeds and slider positions are many; keep the memory bounded
+                loaded.Runs.Clear(); // seeds and slider positions are many; keep the memory bounded
             }
 
-            var run = _runs.GetOrAdd(key, _ => new Lazy<ScenarioRun>(() => make(cancel)));
+            var run = loaded.Runs.GetOrAdd(key, _ => new Lazy<ScenarioRun>(() => make(cancel)));
             try
             {
                 return run.Value;
             }
             catch (OperationCanceledException)
             {
-                _runs.TryRemove(new KeyValuePair<string, Lazy<ScenarioRun>>(key, run));
+                loaded.Runs.TryRemove(new KeyValuePair<string, Lazy<ScenarioRun>>(key, run));
                 cancel.ThrowIfCancellationRequested();
             }
         }
     }
-
-    private readonly ConcurrentDictionary<string, Lazy<(GoalSeekResult, Scenario)>> _goals = new(StringComparer.Ordinal);
 
     /// <summary>Goal seeking (<see cref="PlanMonitor.SeekGoal"/>) on a scenario (default baseline) with the other levers
     /// held where the scenario explorer's sliders are, kept by its question: a seek under uncertainty makes seven
@@ -165,22 +161,23 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
     /// <exception cref="InvalidInputException">No such scenario, or the WPP extract is missing.</exception>
     public (GoalSeekResult Result, Scenario Scenario) Goal(string? scenarioName, ScenarioLevers held, PlanTarget target, string region, ScenarioLever lever, double? probability, ulong seed)
     {
-        var monitor = Monitor ?? throw new InvalidOperationException(Missing);
+        var loaded = Current;
+        var monitor = Require(loaded);
         var scenario = Named(monitor, scenarioName).With(ScenarioGoal.Holding(held, lever));
         var key = string.Create(CultureInfo.InvariantCulture, $"{scenario.Name}|{target}|{region}|{lever}|{probability:R}|{Trajectories}|{seed}");
-        if (_goals.Count > 200)
+        if (loaded.Goals.Count > 200)
         {
-            _goals.Clear();
+            loaded.Goals.Clear();
         }
 
-        return _goals.GetOrAdd(key, _ => new Lazy<(GoalSeekResult, Scenario)>(() =>
+        return loaded.Goals.GetOrAdd(key, _ => new Lazy<(GoalSeekResult, Scenario)>(() =>
         {
             if (probability is not null)
             {
                 return (monitor.SeekGoal(scenario, target, region, lever, probability, Trajectories, seed), scenario);
             }
 
-            lock (_projector)
+            lock (loaded.Projector)
             {
                 return (monitor.SeekGoal(scenario, target, region, lever), scenario);
             }
@@ -200,7 +197,8 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
     /// <returns>The regions whose runs are made (none when the scenario data are missing).</returns>
     public IReadOnlyList<string> WarmUp(CancellationToken cancel = default)
     {
-        if (Monitor is not { } monitor)
+        var loaded = Current;
+        if (loaded.Monitor.Value.Monitor is not { } monitor)
         {
             return [];
         }
@@ -217,7 +215,7 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
         var shared = new Lazy<ScenarioRun>(() => monitor.RunTrajectories(monitor.Scenario(Baseline), others, LastYear, Trajectories, PlanMonitor.DefaultSeed, threads: 1));
         foreach (var region in others)
         {
-            _runs.TryAdd(RunKey(monitor, Baseline, region, PlanMonitor.DefaultSeed, null).Key, shared); // a region already asked for keeps its own run
+            loaded.Runs.TryAdd(RunKey(monitor, Baseline, region, PlanMonitor.DefaultSeed, null).Key, shared); // a region already asked for keeps its own run
         }
 
         _ = shared.Value;
@@ -235,7 +233,7 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
 
     /// <summary>Whether the run of a scenario, region and seed is already made (or being made).</summary>
     internal bool HasRun(string? scenarioName, string region, ulong seed) =>
-        Monitor is { } monitor && _runs.ContainsKey(RunKey(monitor, scenarioName, region, seed, null).Key);
+        Current is var loaded && loaded.Monitor.Value.Monitor is { } monitor && loaded.Runs.ContainsKey(RunKey(monitor, scenarioName, region, seed, null).Key);
 
     /// <summary>The scenario (default baseline, with the levers) and the key its run of a region and seed is kept under.</summary>
     private static (Scenario Scenario, string Key) RunKey(PlanMonitor monitor, string? scenarioName, string region, ulong seed, ScenarioLevers? levers)
@@ -248,6 +246,33 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
     /// <exception cref="InvalidInputException">No such scenario.</exception>
     private static Scenario Named(PlanMonitor monitor, string? scenarioName) =>
         monitor.Scenario(string.IsNullOrWhiteSpace(scenarioName) ? Baseline : scenarioName);
+
+    /// <summary>A monitor loaded on the store, its projector's lock (the projector is not thread-safe, so one projection at
+    /// a time), and the projections, runs and goals made with it.</summary>
+    private sealed class Loaded(IPopulusStore store)
+    {
+        public Lazy<(PlanMonitor? Monitor, string? Missing, DataStamp Stamp)> Monitor { get; } = new(() =>
+        {
+            // The stamp before the figures: an import landing while they are read moves it, and is followed (CockpitViews).
+            var stamp = store.Stamp();
+            try
+            {
+                return (PlanMonitor.Load(store, calibrateUncertainty: true), null, stamp); // the warm-up runs trajectories first thing
+            }
+            catch (InvalidInputException ex)
+            {
+                return (null, "the scenario data cannot be read: " + string.Join("; ", ex.Errors.Take(3)), stamp);
+            }
+        });
+
+        public Lock Projector { get; } = new();
+
+        public ConcurrentDictionary<string, Projected> Projections { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, Lazy<ScenarioRun>> Runs { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, Lazy<(GoalSeekResult, Scenario)>> Goals { get; } = new(StringComparer.Ordinal);
+    }
 
     /// <summary>A projection and the calculator over its figures.</summary>
     internal sealed record Projected(string Name, ScenarioProjection Projection, IndicatorCalculator Calculator, double ElapsedMs);
