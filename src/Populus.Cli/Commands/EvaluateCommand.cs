@@ -9,7 +9,7 @@ using Populus.Storage.Scenarios;
 namespace Populus.Cli.Commands;
 
 /// <summary>
-/// `populus evaluate --year Y [--scenario NAME] [--trajectories N --seed S]`: every plan target of the region as seen in year Y — achieved, on
+/// `populus evaluate [--year Y] [--scenario NAME] [--trajectories N --seed S]`: every plan target of the region as seen in year Y — achieved, on
 /// track, at risk, off track or no data — with the gap, the average annual change needed and the value expected at
 /// the target year (observed up to Y, the scenario's projection after it); then the early warnings. With trajectories,
 /// the probability that each target ahead is met, from a probabilistic projection around the scenario.
@@ -21,7 +21,7 @@ internal static class EvaluateCommand
 
     public static Command Create()
     {
-        var year = new Option<int>("--year") { Description = "The evaluation year: observed values up to it, projected after it", Required = true };
+        var year = new Option<int?>("--year") { Description = "The evaluation year: observed values up to it, projected after it (default: the last observed year, as in the cockpit)" };
         var scenario = new Option<string>("--scenario") { Description = "Scenario for the years after the evaluation year (default baseline)" };
         var region = new Option<string>("--region") { Description = "Region name or code (default: the plan's city)" };
         var trajectories = new Option<int>("--trajectories") { Description = "Run N probabilistic trajectories (1–100,000) and show the probability each target ahead is met" };
@@ -33,7 +33,7 @@ internal static class EvaluateCommand
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
             var monitor = PlanMonitor.Load(store, calibrateUncertainty: parse.GetValue(trajectories) > 0);
-            var y = parse.GetValue(year);
+            var y = parse.GetValue(year) ?? monitor.LastObservedYear;
             var where = monitor.Region(parse.GetValue(region) ?? monitor.Model.City);
             var s = monitor.Scenario(parse.GetValue(scenario) ?? "baseline");
             var projection = monitor.Projector.Project(s, Math.Max(Horizon, y + 1));

@@ -7,7 +7,7 @@ using Populus.Storage.Scenarios;
 namespace Populus.Cli.Commands;
 
 /// <summary>
-/// `populus indicators --year Y [--region R] [--scenario NAME]`: every catalogue indicator that applies to the region,
+/// `populus indicators [--year Y] [--region R] [--scenario NAME]`: every catalogue indicator that applies to the region,
 /// with value, unit and provenance, or 'no data' with the reason. Observed and reported figures first; where they give none
 /// (after the base year), the scenario's projection (default baseline), marked projected.
 /// </summary>
@@ -15,7 +15,7 @@ internal static class IndicatorsCommand
 {
     public static Command Create()
     {
-        var year = new Option<int>("--year") { Description = "The year", Required = true };
+        var year = new Option<int?>("--year") { Description = "The year (default: the last observed year)" };
         var region = new Option<string>("--region") { Description = "Region name or code (default: the plan's city; or a county-level unit or grouping, e.g. 330302, 鹿城区, 中心城区)" };
         var scenario = new Option<string>("--scenario") { Description = "Scenario whose projection gives the years after the observed ones (default baseline)" };
         var format = TableOutput.CreateOption();
@@ -25,7 +25,7 @@ internal static class IndicatorsCommand
         {
             using var store = PopulusStore.Open(parse.GetValue(db));
             var monitor = PlanMonitor.Load(store);
-            var y = parse.GetValue(year);
+            var y = parse.GetValue(year) ?? monitor.LastObservedYear;
             var where = monitor.Region(parse.GetValue(region) ?? monitor.Model.City);
             Planning.Targets.ProjectedIndicators? projected = null;
             if (y > monitor.Model.BaseYear)

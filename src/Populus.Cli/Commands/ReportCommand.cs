@@ -17,7 +17,7 @@ internal static class ReportCommand
 
     public static Command Create()
     {
-        var year = new Option<int>("--year") { Description = "The evaluation year", Required = true };
+        var year = new Option<int?>("--year") { Description = "The evaluation year (default: the last observed year)" };
         var output = new Option<string>("--out") { Description = "The .docx to write; the .xlsx goes beside it", Required = true };
         var scenario = new Option<string>("--scenario") { Description = "Scenario for the years after the observed ones (default baseline)" };
         var trajectories = new Option<int?>("--trajectories") { Description = $"Trajectories of the probabilistic projection (default {DefaultTrajectories}; 0 leaves out fan charts and probabilities)" };
@@ -45,7 +45,7 @@ internal static class ReportCommand
 
             using var store = PopulusStore.Open(parse.GetValue(db));
             var monitor = PlanMonitor.Load(store, calibrateUncertainty: n > 0);
-            var options = new AnnualReportOptions(parse.GetValue(year), parse.GetValue(scenario) ?? "baseline", n, parse.GetValue(seed) ?? PlanMonitor.DefaultSeed);
+            var options = new AnnualReportOptions(parse.GetValue(year) ?? monitor.LastObservedYear, parse.GetValue(scenario) ?? "baseline", n, parse.GetValue(seed) ?? PlanMonitor.DefaultSeed);
             var xlsx = AnnualReport.Write(AnnualReport.Build(monitor, store, options), docx);
             stdout.WriteLine($"Wrote {docx} and {xlsx}.");
             return CommandExit.Done;

@@ -79,6 +79,20 @@ public sealed class PlanMonitoringCommandTests : IDisposable
         Assert.Contains("scenario 'plan'", output, StringComparison.Ordinal);
     }
 
+    /// <summary>Without --year, evaluate, indicators and report work as of the last observed year, as the cockpit does
+    /// (the bureau's 2024 year end on the embedded data).</summary>
+    [Fact]
+    public void WithoutAYear_TheLastObservedYear()
+    {
+        foreach (var command in new[] { "evaluate", "indicators" })
+        {
+            var (exit, output, error) = CliRunner.Run(command, "--format", "csv", "--db", Db);
+            Assert.True(exit == 0, error);
+            Assert.Equal(CliRunner.Run(command, "--year", "2024", "--format", "csv", "--db", Db).Output, output);
+            Assert.NotEqual(CliRunner.Run(command, "--year", "2023", "--format", "csv", "--db", Db).Output, output);
+        }
+    }
+
     [Fact]
     public void Evaluate_UnknownScenario_Exit1ListingKnownOnes()
     {
