@@ -6,7 +6,7 @@ using Populus.Storage.Scenarios;
 namespace Populus.Cli.Commands;
 
 /// <summary>
-/// `populus report --year Y --out report.docx [--scenario NAME] [--trajectories N --seed S]`: the plan's annual
+/// `populus report [--year Y] --out report.docx [--scenario NAME] [--trajectories N --seed S]`: the plan's annual
 /// evaluation report in Chinese as Word, with its tables as an .xlsx of the same name beside it (docs/reports.md).
 /// </summary>
 internal static class ReportCommand
