@@ -469,7 +469,9 @@ public sealed class ApiTests
         }
 
         Assert.Equal(2024, (await Overview()).AsOf);
-        Assert.EndsWith("2025年起]", (await Run()).GetProperty("scenarioZh").GetString(), StringComparison.Ordinal);
+        var first = await Run();
+        Assert.EndsWith("2025年起]", first.GetProperty("scenarioZh").GetString(), StringComparison.Ordinal);
+        Assert.Empty(first.GetProperty("calibratedTo").EnumerateArray());
         var before = scenarios.Monitor;
 
         // The bureau's 2025 year end and births, as the statistics bureau's analyst uploads them on the imports page.
@@ -483,6 +485,9 @@ public sealed class ApiTests
         Assert.NotSame(before, scenarios.Monitor);
         var run = await Run();
         Assert.EndsWith("2026年起]", run.GetProperty("scenarioZh").GetString(), StringComparison.Ordinal);
+        var calibrated = Assert.Single(run.GetProperty("calibratedTo").EnumerateArray());
+        Assert.Equal((2025, 9_900_000.0, 51_000.0, "TEST25"), (calibrated.GetProperty("year").GetInt32(), calibrated.GetProperty("residents").GetDouble(),
+            calibrated.GetProperty("births").GetDouble(), calibrated.GetProperty("source").GetString()));
         var projected2025 = run.GetProperty("population").GetProperty("values").EnumerateArray().Single(v => v.GetProperty("year").GetInt32() == 2025);
         Assert.Equal(990, projected2025.GetProperty("value").GetDouble(), 1e-4);
     }

@@ -102,7 +102,8 @@ internal static class ProjectionsApi
             }
         }
 
-        return TypedResults.Ok(new RunView(projected.Name, projected.Projection.Scenario.NameZh, projected.ElapsedMs, series, years, evaluations, probabilities));
+        return TypedResults.Ok(new RunView(projected.Name, projected.Projection.Scenario.NameZh, projected.ElapsedMs, series, years, evaluations, probabilities,
+            monitor.PublishedYearEnds));
     }
 
     internal static Results<Ok<GoalView>, ProblemHttpResult> Goal(GoalRequest request, ScenarioService service, CockpitViews views)
@@ -338,8 +339,10 @@ internal static class ProjectionsApi
 
     /// <param name="ElapsedMs">Time the projection took on the server (0 when it was already made).</param>
     /// <param name="ScenarioZh">The scenario's name for a Chinese reader, the levers in Chinese words (基准情景 [总和生育率=1.5]).</param>
+    /// <param name="CalibratedTo">The year ends published after the scenario files that the scenario is calibrated to
+    /// (PlanMonitor.PublishedYearEnds: residents, births, urban share, source); empty when there are none.</param>
     internal sealed record RunView(string Scenario, string ScenarioZh, double ElapsedMs, IndicatorsApi.SeriesView Population, IReadOnlyList<YearView> Years, IReadOnlyList<IndicatorsApi.EvaluationView> Targets,
-        ProbabilitiesView? Probabilities);
+        ProbabilitiesView? Probabilities, IReadOnlyList<Planning.Scenarios.ObservedYearEnd> CalibratedTo);
 
     /// <param name="Lever">The lever asked for (net-migration, tfr, e0, retention); <paramref name="Probability"/>: null for the central path.</param>
     /// <param name="Tfr">The other levers, held over the scenario's assumptions as in <see cref="RunRequest"/> (the scenario explorer's sliders); the sought one is ignored.</param>

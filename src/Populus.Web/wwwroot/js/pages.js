@@ -341,8 +341,12 @@ window.Pages = (function () {
         Charts.trend(chart, d.population, false, measured);
         const last = d.years[d.years.length - 1];
         const named = I18N.name(d.scenarioZh, d.scenario);
+        // The years the bureau published after the scenario files, which every scenario is calibrated to.
+        const calibrated = d.calibratedTo.map(y => h('p', { class: 'note scen-calibrated', text: I18N.format('scen.calibrated', { year: y.year, residents: fmt(y.residents / 1e4),
+          births: y.births == null ? '' : I18N.format('scen.calibrated.births', { births: fmt(y.births / 1e4) }),
+          urban: y.urbanPercent == null ? '' : I18N.format('scen.calibrated.urban', { urban: y.urbanPercent.toFixed(1) }), source: y.source }) }));
         out.replaceChildren(h('p', { class: 'note', text: named + ' · 2035: ' + fmt(last.residents) + ' · ' + t('scen.elapsed') + ' ' + d.elapsedMs.toFixed(1) + ' ms' }),
-          badge('projected', named));
+          badge('projected', named), ...calibrated);
         const cells = d.targets.map(pendingCell);
         targets.replaceChildren(table([t('indicator'), t('target'), t('status'), t('prob.probability'), ''], d.targets.map((e, i) => [nameOf(e),
           e.targetYear + ' ' + targetOf(e), status(e.status), cells[i], explain(e)])), probNote);
