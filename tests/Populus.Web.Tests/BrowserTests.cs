@@ -326,6 +326,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         // The plan's published figures of the groupings by their Chinese names and units, not ids and English units.
         Assert.Contains("人口密度", compared, StringComparison.Ordinal);
         Assert.DoesNotMatch("population|persons", compared);
+        // Their shares of the city, charted under a title that says what the figure is.
+        Assert.Equal("规划公布数：占全市人口比重（%）", await page.InnerTextAsync("#chart-compare-published >> xpath=preceding-sibling::h2"));
         // A partial sum names the members without a figure (市域副中心's 灵溪镇, data/wenzhou/townships_2023.csv), not their codes.
         Assert.Contains("灵溪镇", compared, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\b\d{9}\b", compared);
@@ -600,7 +602,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.True(await SeriesPoints(page, "chart-big-status") > 0);
         // The plan's group shares are of its base year, not the comparison's default (latest) year end: drawn, and dated.
         Assert.True(await SeriesPoints(page, "chart-big-groups") > 0);
-        Assert.Equal("规划公布数（2020年）", await page.InnerTextAsync("#chart-big-groups >> xpath=preceding-sibling::h2"));
+        Assert.Equal("规划公布数：占全市人口比重（2020年，%）", await page.InnerTextAsync("#chart-big-groups >> xpath=preceding-sibling::h2"));
         var size = await page.EvaluateAsync<int[]>("() => { const r = document.querySelector('.wall').getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)]; }");
         Assert.Equal([1920, 1080], size);
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.wall .prob').length > 0 && !document.querySelector('.wall .prob.pending')",

@@ -273,13 +273,18 @@ window.Pages = (function () {
     // A grouping sums counties drawn beside it: its bar in another colour, so it is not read as one more county.
     if (withData.length) Charts.bars(chart, withData.map(e => e.name), withData.map(e => e.kind === 'county' ? e.persons
       : { value: e.persons, itemStyle: { color: '#8a95a5' } }), t('compare.persons'));
-    const shares = data.entries.flatMap(e => e.published.filter(p => p.unit === '%').map(p => ({ name: e.name, value: p.value })));
+    const shares = publishedShares(data);
     if (shares.length) {
       const c2 = h('div', { id: 'chart-compare-published', class: 'chart' });
-      root.append(h('section', { class: 'card' }, h('h2', { text: t('compare.published') + ' (%)' }), c2));
+      root.append(h('section', { class: 'card' }, h('h2', { text: sharesTitle(null) }), c2));
       Charts.bars(c2, shares.map(s => s.name), shares.map(s => s.value), '%');
     }
   }
+
+  // The groupings' shares of the city's residents that the plan publishes (its centres: indicators 17–19).
+  const publishedShares = cmp => cmp.entries.flatMap(e => e.published.filter(p => p.indicator === 'population_share').map(p => ({ name: e.name, value: p.value })));
+  const sharesTitle = year => t('compare.published') + (I18N.lang === 'zh' ? '：' : ': ') + t('published.population_share')
+    + (I18N.lang === 'zh' ? '（' + (year ? year + '年，' : '') + '%）' : ' (' + (year ? year + ', ' : '') + '%)');
 
   async function scenarios(root) {
     const list = await Api.get('/api/v1/projections/scenarios');
@@ -632,10 +637,9 @@ window.Pages = (function () {
     if (latestPublished && latestPublished !== cmp.date) {
       cmp = await Api.get('/api/v1/population/comparison?date=' + encodeURIComponent(latestPublished));
     }
-    const shares = cmp.entries.flatMap(e => e.published.filter(p => p.unit === '%').map(p => ({ name: e.name, value: p.value })));
+    const shares = publishedShares(cmp);
     if (shares.length) {
-      const year = cmp.date.slice(0, 4);
-      c3.previousSibling.textContent = t('compare.published') + (I18N.lang === 'zh' ? '（' + year + '年）' : ' (' + year + ')');
+      c3.previousSibling.textContent = sharesTitle(cmp.date.slice(0, 4));
       Charts.bars(c3, shares.map(x => x.name), shares.map(x => x.value), '%', true);
     } else c3.replaceWith(nodata(''));
   }
