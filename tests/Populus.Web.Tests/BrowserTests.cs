@@ -240,6 +240,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#page .prob').length > 0 && !document.querySelector('#page .prob.pending')",
             null, new() { Timeout = 120_000 });
         Assert.Contains(await page.Locator("#page .prob").AllInnerTextsAsync(), p => p.EndsWith('%'));
+        Assert.Equal("* 该指标不随模拟变化，概率为确定性判断。", await page.InnerTextAsync("#page .prob-fixed-note")); // the SRB's and retention's marks explained
         // Why a figure is missing or a target cannot be judged, in Chinese: no English sentence on the page.
         Assert.All(await page.Locator("#page .nodata, #page .explain").AllInnerTextsAsync(), r => Assert.DoesNotMatch(EnglishWords, r));
         // Every warning names its indicator, a target of the plan's text outside the 20 main ones included (not by its id).
@@ -608,6 +609,9 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.wall .prob').length > 0 && !document.querySelector('.wall .prob.pending')",
             null, new() { Timeout = 120_000 });
         Assert.Contains(await page.Locator(".wall .prob").AllInnerTextsAsync(), p => p.EndsWith('%'));
+        // A probability the draws do not move (the sex ratio at birth follows the scenario) is marked, and the mark explained on the wall.
+        Assert.Contains(await page.Locator(".wall .prob").AllInnerTextsAsync(), p => p.EndsWith(" *", StringComparison.Ordinal));
+        Assert.Equal("* 该指标不随模拟变化，概率为确定性判断。", await page.InnerTextAsync(".wall .prob-fixed-note"));
         var warnings = await page.Locator(".wall .list > div").AllInnerTextsAsync();
         Assert.Contains(warnings, w => w.StartsWith("劳动力人口总量 ", StringComparison.Ordinal));
         Assert.All(warnings, w => Assert.DoesNotMatch("^[a-z0-9_]+ ", w));

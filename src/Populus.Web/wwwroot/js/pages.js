@@ -59,18 +59,21 @@ window.Pages = (function () {
   const pendingCell = () => h('span', { class: 'prob pending', text: '…' });
   // Early warnings with the probability the target is met beside the status (issue 7 §4), from the region's
   // probabilistic run (made at the server's start for every region; else made now, about a second): one cell a
-  // warning, filled when the run answers.
-  function probabilityCells(rows, region) {
+  // warning, filled when the run answers; a probability the draws do not move is marked *, which
+  // <note> then explains (a wall screen has no hover).
+  function probabilityCells(rows, region, note) {
     const cells = rows.map(pendingCell);
     Api.get('/api/v1/probabilities' + (region ? '?region=' + encodeURIComponent(region) : '')).catch(() => null).then(p => rows.forEach((w, i) => {
       const m = p && p.targets.find(x => x.indicatorId === w.indicatorId && x.targetYear === w.targetYear);
       setProbability(cells[i], m ? m.probability : null, m ? m.varies : null);
+      if (m && m.probability != null && m.varies === false) note.textContent = t('prob.fixedNote');
     }));
     return cells;
   }
   function warningsTable(rows, region) {
-    const cells = probabilityCells(rows, region);
-    return table([t('indicator'), t('target'), t('status'), t('prob.probability'), ''], rows.map((w, i) => [nameOf(w), w.targetYear + ' ' + targetOf(w), status(w.status), cells[i], explain(w)]));
+    const note = h('p', { class: 'note prob-fixed-note' });
+    const cells = probabilityCells(rows, region, note);
+    return h('div', {}, table([t('indicator'), t('target'), t('status'), t('prob.probability'), ''], rows.map((w, i) => [nameOf(w), w.targetYear + ' ' + targetOf(w), status(w.status), cells[i], explain(w)])), note);
   }
   // A target evaluation in the reader's language: in Chinese, the figures the server judged (value, shortfall, change
   // needed) in a sentence, with the server's full English reasoning on hover; in English, that reasoning.
@@ -610,7 +613,8 @@ window.Pages = (function () {
     const statusCount = {};
     data.indicators.forEach(i => { statusCount[i.status] = (statusCount[i.status] || 0) + 1; });
     const c4 = h('div', { id: 'chart-big-status', class: 'chart' });
-    const cells = data.earlyWarnings.length ? probabilityCells(data.earlyWarnings, null) : [];
+    const fixedNote = h('p', { class: 'note prob-fixed-note' });
+    const cells = data.earlyWarnings.length ? probabilityCells(data.earlyWarnings, null, fixedNote) : [];
     root.append(h('div', { class: 'wall' },
       h('div', { class: 'title' }, h('span', { text: I18N.format('big.title', { city: I18N.name(me.planRegionName, me.planRegionNameEn) }) + ' · ' + data.region + ' · ' + data.asOfYear }),
         h('a', { href: '#overview', text: t('big.exit') })),
@@ -624,7 +628,7 @@ window.Pages = (function () {
       h('div', { class: 'panel' }, h('h2', { text: t('compare.published') }), c3),
       h('div', { class: 'panel' }, h('h2', { text: t('overview.warnings') }), data.earlyWarnings.length
         ? h('div', { class: 'list' }, data.earlyWarnings.map((w, i) => h('div', {}, nameOf(w)
-          + ' ' + w.targetYear + '：' + t('status.' + w.status) + ' · ' + t('prob.probability') + ' ', cells[i])))
+          + ' ' + w.targetYear + '：' + t('status.' + w.status) + ' · ' + t('prob.probability') + ' ', cells[i])), fixedNote)
         : nodata(t('overview.noprojection')))));
     Charts.progress(c1, data.indicators, true);
     Charts.make(c4, { series: [{ type: 'pie', radius: ['40%', '70%'], data: Object.entries(statusCount).map(([k, v]) => ({ name: t('status.' + k), value: v, itemStyle: { color: Charts.statusColor[k] } })) }] }, true);
