@@ -45,6 +45,7 @@ public sealed class PlanMonitor
         // so that projections, levers and trajectories start from the latest year end, as from the file's last.
         PublishedYearEnds = ReadPublishedYearEnds(store);
         Scenarios = [.. scenarios.Select(s => CalibratedToPublished(s))];
+        MigrationSpread = MigrationSpreadFrom(BalanceWithPublished(store), Model.BaseYear);
         if (PublishedYearEnds.Count > 0)
         {
             LastObservedYear = PublishedYearEnds[^1].Year;
@@ -97,9 +98,11 @@ public sealed class PlanMonitor
 
     private readonly Lazy<Demography.Stochastic.UncertaintyModel> _uncertainty;
 
-    /// <summary>The plan's base values and published tables and the bureau's annual figures: read once, as the data
-    /// folder does not change while the monitor runs (an import changes the store's figures only, <see cref="ReloadObserved"/>).</summary>
-    private readonly (IReadOnlyList<ReportedValue> Reported, IReadOnlyList<SeriesFigure> Series) _planFigures;
+    /// <summary>The plan's base values and published tables and the bureau's annual figures, with the annual file's
+    /// year-end residents (万人) and natural growth rates (‰) by indicator and year (the balance the city's migration
+    /// spread is measured on): read once, as the data folder does not change while the monitor runs (an import changes
+    /// the store's figures only, <see cref="ReloadObserved"/>).</summary>
+    private readonly (IReadOnlyList<ReportedValue> Reported, IReadOnlyList<SeriesFigure> Series, IReadOnlyDictionary<(string Indicator, int Year), (double Value, string Source)> Balance) _planFigures;
 
     /// <summary>The plan's published tables that monitoring reads (data/plan/tables): Table 1's GDP and employed persons
     /// (the series labour productivity is computed from) and its printed productivity, Table 4's graduate retention
@@ -167,10 +170,11 @@ public sealed class PlanMonitor
         ScenarioRun.ToJudge(Model, scenario, Uncertainty, Plan.Catalogue, evaluator, Plan.Book, evaluations, trajectories, seed, threads, cancel);
 
     /// <summary>The city's yearly net migration rates as residuals of its year-end populations and natural growth
-    /// (<see cref="ResidualMigration"/>), for the years after the scenario model's base year (a census year: the year
-    /// before it holds the census revision, not migration), and the deviation process they give; null when fewer than
+    /// (<see cref="ResidualMigration"/>: the annual file's, and the published year ends' with the store's natural growth
+    /// rates), for the years after the scenario model's base year (a census year: the year before it holds the census
+    /// revision, not migration), and the deviation process they give; null when fewer than
     /// <see cref="ResidualMigration.MinimumYears"/> years have both figures.</summary>
-    public MigrationSpreadEstimate? MigrationSpread { get; private set; }
+    public MigrationSpreadEstimate? MigrationSpread { get; }
 
     /// <summary>Where the processes' spreads come from, in a sentence (for command output and the API).</summary>
     public string UncertaintySources => "TFR and e0 drawn from processes calibrated to WPP 2024's 80%/95% bounds for China, " +
@@ -378,6 +382,30 @@ public sealed class PlanMonitor
         return years;
     }
 
+    /// <summary>The annual file's balance figures with the published year ends' residents (in its 万人) and the
+    /// natural growth rates the store holds for those years (the bureau's, ‰): the city's migration spread is measured
+    /// again as years are published.</summary>
+    private Dictionary<(string Indicator, int Year), (double Value, string Source)> BalanceWithPublished(IPopulusStore store)
+    {
+        var balance = new Dictionary<(string Indicator, int Year), (double Value, string Source)>(_planFigures.Balance);
+        if (PublishedYearEnds.Count == 0 || !Plan.Regions.TryCodeOf(Model.City, out var city))
+        {
+            return balance;
+        }
+
+        var growth = store.For(DataScope.All).Indicators(NaturalGrowthRate, city).GroupBy(f => f.Year).ToDictionary(g => g.Key, g => g.First());
+        foreach (var published in PublishedYearEnds)
+        {
+            balance[(YearEndResidents, published.Year)] = (published.Residents / 10_000, published.Source);
+            if (growth.TryGetValue(published.Year, out var rate))
+            {
+                balance[(NaturalGrowthRate, published.Year)] = (rate.Value, rate.Provenance.SourceId);
+            }
+        }
+
+        return balance;
+    }
+
     /// <summary><paramref name="scenario"/> calibrated to <see cref="PublishedYearEnds"/>.</summary>
     /// <exception cref="InvalidInputException">A year's figures need a level outside an assumption's range: a wrong figure.</exception>
     private Scenario CalibratedToPublished(Scenario scenario)
@@ -419,9 +447,10 @@ public sealed class PlanMonitor
 
     /// <summary>The plan's Table 6 base values, its published tables (<see cref="PlanTables"/>) and the statistics bureau's
     /// annual figures (data/wenzhou/wenzhou_annual.csv), where an indicator of the catalogue is the same measure in the
-    /// same unit; sets <see cref="MigrationSpread"/> and <see cref="LastObservedYear"/> from the annual file.</summary>
+    /// same unit, and its figures of the balancing equation (<see cref="MigrationSpread"/>); sets
+    /// <see cref="LastObservedYear"/> from it.</summary>
     /// <exception cref="InvalidInputException">A file is missing or a row invalid (every problem listed).</exception>
-    private (IReadOnlyList<ReportedValue> Reported, IReadOnlyList<SeriesFigure> Series) ReadPlanFigures()
+    private (IReadOnlyList<ReportedValue> Reported, IReadOnlyList<SeriesFigure> Series, IReadOnlyDictionary<(string Indicator, int Year), (double Value, string Source)> Balance) ReadPlanFigures()
     {
         var figures = new List<ReportedValue>(Plan.Book.BaseFigures);
         var city = Plan.Regions.KeyOrSelf(Model.City);
@@ -461,7 +490,6 @@ public sealed class PlanMonitor
             table.ThrowIfInvalid();
         }
 
-        MigrationSpread = MigrationSpreadFrom(balance, Model.BaseYear);
         (_annualFileLastYear, LastObservedYear) = (last, last);
         var series = new List<SeriesFigure>();
         foreach (var name in PlanTables)
@@ -469,7 +497,7 @@ public sealed class PlanMonitor
             ReadPlanTable(Path.Combine(DataFolder, "plan", "tables", name), figures, series);
         }
 
-        return (figures, series);
+        return (figures, series, balance);
     }
 
     /// <summary>

@@ -29,6 +29,7 @@ public sealed class PublishedYearEndsTests
         store.Import("indicators", TableFiles.Write(t.File("urbanization-2025.csv"), """
             year,region,indicator,value,unit,department,figure_kind,source_id
             2025,330300,urbanization_rate,76.1,%,温州市统计局,observed,TEST25U
+            2025,330300,natural_growth_rate,-1.2,per mille,温州市统计局,observed,TEST25U
             """));
         Assert.False(before.ReloadObserved(store)); // the monitor loaded before is calibrated to other years: load it again
 
@@ -39,6 +40,14 @@ public sealed class PublishedYearEndsTests
         Assert.Equal(2026, monitor.LeversFrom);
         Assert.Equal(2025, monitor.Uncertainty.BaseYear);
         Assert.True(monitor.ReloadObserved(store)); // nothing new
+
+        // The city's migration spread is measured again with the year: its residual from 2024's year end (the annual
+        // file's 985.2万) to 2025's, less the natural growth.
+        Assert.DoesNotContain(2025, before.MigrationSpread!.Rates.Select(r => r.Year));
+        var (year, rate) = monitor.MigrationSpread!.Rates[^1];
+        Assert.Equal(2025, year);
+        Assert.Equal(Demography.Stochastic.ResidualMigration.Rate(985.2, 990, -1.2), rate, 12);
+        Assert.Equal(before.MigrationSpread.Rates.Count + 1, monitor.MigrationSpread.Rates.Count);
 
         // Every scenario meets the year end; a lever moves the years after it only.
         foreach (var name in monitor.Scenarios.Select(s => s.Name))
