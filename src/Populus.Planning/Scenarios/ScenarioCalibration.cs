@@ -53,6 +53,15 @@ public static class ScenarioCalibration
         };
         for (var round = 0; round < MaxRounds; round++)
         {
+            foreach (var (assumption, level) in levels)
+            {
+                var (min, max) = assumption.Range();
+                if (!(level >= min && level <= max))
+                {
+                    throw new ScenarioCalibrationException(observed, scenario, assumption, level);
+                }
+            }
+
             var candidate = scenario.CalibratedIn(year, levels, note);
             var projection = projector.Project(candidate, year);
             var residentsGap = observed.Residents - projection.Total(year);
@@ -65,14 +74,6 @@ public static class ScenarioCalibration
 
             levels[ScenarioAssumption.TotalFertility] *= birthsRatio;
             levels[ScenarioAssumption.NetMigration] += residentsGap;
-            foreach (var (assumption, level) in levels)
-            {
-                var (min, max) = assumption.Range();
-                if (!(level >= min && level <= max))
-                {
-                    throw new ScenarioCalibrationException(observed, scenario, assumption, level);
-                }
-            }
         }
 
         throw new ScenarioCalibrationException(observed, scenario, null, double.NaN);

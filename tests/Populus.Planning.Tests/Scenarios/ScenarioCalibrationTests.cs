@@ -100,9 +100,10 @@ public sealed class ScenarioCalibrationTests
     [Theory]
     [InlineData(19_900_000, 52_000, ScenarioAssumption.NetMigration)] // ten million residents more in a year
     [InlineData(9_900_000, 520_000, ScenarioAssumption.TotalFertility)] // ten times the births
-    public void ImplausibleFigures_AreRefusedNamingTheLevelTheyNeed(double residents, double births, ScenarioAssumption needing)
+    [InlineData(9_900_000, 52_000, ScenarioAssumption.Urbanization, 176.1)] // a rate of more than all
+    public void ImplausibleFigures_AreRefusedNamingTheLevelTheyNeed(double residents, double births, ScenarioAssumption needing, double? urban = null)
     {
-        var observed = new ObservedYearEnd(2025, residents, births, null, "TYPO");
+        var observed = new ObservedYearEnd(2025, residents, births, urban, "TYPO");
         var e = Assert.Throws<ScenarioCalibrationException>(() => ScenarioCalibration.To(new ScenarioProjector(Wenzhou.Model), Wenzhou.Scenario("baseline"), [observed]));
         Assert.Equal(needing, e.Assumption);
         Assert.Contains("TYPO", e.Message, StringComparison.Ordinal);
