@@ -77,13 +77,15 @@ public sealed class PlanMonitor
     /// <summary>Reads the observed figures again, after an import changed the store's: the plan, the model and the
     /// runs are kept. A computation that began before keeps the figures it began with.</summary>
     /// <returns>False when the store's published year ends are no longer those the scenarios are calibrated to
-    /// (<see cref="PublishedYearEnds"/>): the scenarios, levers and runs of this monitor then start from the wrong year,
-    /// and the caller loads a new monitor.</returns>
+    /// (<see cref="PublishedYearEnds"/>), or they give another migration spread (a natural growth rate imported for
+    /// one): the scenarios, levers and runs of this monitor then start from the wrong year or spread, and the caller
+    /// loads a new monitor.</returns>
     public bool ReloadObserved(IPopulusStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
         LoadObserved(store, PlanData.StorePopulation.Read(store.For(DataScope.All), Plan.Regions));
-        return ReadPublishedYearEnds(store).SequenceEqual(PublishedYearEnds);
+        return ReadPublishedYearEnds(store).SequenceEqual(PublishedYearEnds)
+            && (MigrationSpreadFrom(BalanceWithPublished(store), Model.BaseYear)?.Rates ?? []).SequenceEqual(MigrationSpread?.Rates ?? []);
     }
 
     /// <summary>The reusable projection workspace (not thread-safe).</summary>

@@ -29,9 +29,14 @@ public sealed class PublishedYearEndsTests
         store.Import("indicators", TableFiles.Write(t.File("urbanization-2025.csv"), """
             year,region,indicator,value,unit,department,figure_kind,source_id
             2025,330300,urbanization_rate,76.1,%,温州市统计局,observed,TEST25U
-            2025,330300,natural_growth_rate,-1.2,per mille,温州市统计局,observed,TEST25U
             """));
         Assert.False(before.ReloadObserved(store)); // the monitor loaded before is calibrated to other years: load it again
+        var withoutGrowth = PlanMonitor.Load(store, TestData.RepoPath("data"));
+        store.Import("indicators", TableFiles.Write(t.File("growth-2025.csv"), """
+            year,region,indicator,value,unit,department,figure_kind,source_id
+            2025,330300,natural_growth_rate,-1.2,per mille,温州市统计局,observed,TEST25U
+            """));
+        Assert.False(withoutGrowth.ReloadObserved(store)); // the same year end, another migration spread
 
         var monitor = PlanMonitor.Load(store, TestData.RepoPath("data"));
         var published = Assert.Single(monitor.PublishedYearEnds);
