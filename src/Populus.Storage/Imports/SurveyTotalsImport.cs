@@ -8,10 +8,9 @@ internal sealed class SurveyTotalsImport : FactImportKind
 {
     public override string Name => "survey";
 
-    public override string Summary => "sample-survey totals (population, households, births, deaths …) per year and region";
+    public override string Summary => "sample-survey totals (population, households, births, deaths …) per year and region; the survey annual_sample holds the bureau's year ends (a later year's moves plan monitoring to it)";
 
-
-    public override string SummaryZh => "抽样调查总量（人口、户数、出生、死亡等），按年份和地区";
+    public override string SummaryZh => "抽样调查总量（人口、户数、出生、死亡等），按年份和地区；调查名 annual_sample 为统计局年度数据（导入新一年的年末人口后，规划监测随之更新到该年）";
 
     public override string[] RequiredColumns => ["year", "region", "survey", "measure", "value"];
 
