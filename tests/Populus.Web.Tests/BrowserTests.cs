@@ -407,7 +407,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         var (page, errors) = await SignIn("analyst", app: app);
         await Open(page, "#scenarios");
         await page.WaitForSelectorAsync(".scen-calibrated");
-        Assert.Equal("2025年：各情景已按公布数校准（年末常住人口 990 万人，出生 5.1 万人；来源 TEST25），调节量自次年起生效",
+        Assert.Equal("2025年：各情景已按公布数校准（年末常住人口 990 万人，出生 5.1 万人；来源 TEST25）",
             await page.Locator(".scen-calibrated").InnerTextAsync());
         await page.Locator("#scen-tfr").FillAsync("1.8");
         await page.WaitForFunctionAsync("() => document.querySelector('#scenario-result').innerText.includes('2026年起')");
