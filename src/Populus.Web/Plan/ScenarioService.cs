@@ -39,13 +39,12 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
     public DataStamp? LoadedStamp => Current.Monitor is { IsValueCreated: true } m ? m.Value.Stamp : null;
 
     /// <summary>After an import: the monitor, when it is loaded, reads the store's figures again. When the import changed
-    /// the year ends the scenarios are calibrated to (PlanMonitor.PublishedYearEnds: a new year's bulletin), or the
-    /// monitor could not be loaded (a store figure no scenario can be calibrated to, which the import may have
-    /// corrected), a new monitor is loaded on the next request, and the projections and runs are made again from it.</summary>
+    /// the year ends the scenarios are calibrated to (PlanMonitor.PublishedYearEnds: a new year's bulletin) or the
+    /// migration spread, a new monitor is loaded on the next request, and the projections and runs are made again from it.</summary>
     public void ObservedChanged()
     {
         var loaded = Current;
-        if (loaded.Monitor.IsValueCreated && (loaded.Monitor.Value.Monitor is not { } monitor || !monitor.ReloadObserved(store)))
+        if (loaded.Monitor.IsValueCreated && loaded.Monitor.Value.Monitor is { } monitor && !monitor.ReloadObserved(store))
         {
             Interlocked.CompareExchange(ref _loaded, new Loaded(store), loaded);
         }
