@@ -59,7 +59,7 @@ public static class AnnualReport
 
         var indicators = IndicatorTable(monitor, scenario, projected, evaluations, y, city);
         report.Heading(1, "一、总体情况")
-            .Paragraph(Summary(evaluations, warnings, y, scenario.LabelZh, monitor.LastObservedYear))
+            .Paragraph(Summary(evaluations, warnings, y, scenario.LabelZh, monitor.LastObservedYear, monitor.PublishedYearEnds))
             .Heading(1, "二、主要指标监测")
             .Paragraph($"下表列出规划表6的20项主要指标在{y}年的数值：有统计或估计数据的取统计或估计值，没有的取{scenario.LabelZh}的预测值，均注明来源；" +
                        "统计、估计和预测都没有的注明无数据及原因，不作推测填补。状态按规划目标评估：已实现、按计划推进、存在风险、偏离目标或无数据。")
@@ -154,10 +154,14 @@ public static class AnnualReport
     /// <summary>统计, 估计 or 预测: what a figure is, as the report labels it.</summary>
     private static string KindZh(DataStatus status) => status switch { DataStatus.Observed => "统计", DataStatus.Estimated => "估计", _ => "预测" };
 
-    private static string Summary(IReadOnlyList<TargetEvaluation> evaluations, IReadOnlyList<TargetEvaluation> warnings, int y, string scenarioLabel, int lastObserved)
+    private static string Summary(IReadOnlyList<TargetEvaluation> evaluations, IReadOnlyList<TargetEvaluation> warnings, int y, string scenarioLabel, int lastObserved,
+        IReadOnlyList<ObservedYearEnd> published)
     {
         string Count(TargetStatus s) => evaluations.Count(e => e.Status == s).ToString(CultureInfo.InvariantCulture);
-        return $"本报告评估{y}年度规划实施情况：采用统计和估计数据（统计数据截至{lastObserved}年），没有统计或估计数据的指标和年份采用{scenarioLabel}预测并注明。" +
+        // A year the bureau published after the scenario files: the projection is calibrated to it (ScenarioCalibration).
+        var calibrated = published.Count == 0 ? ""
+            : $"预测情景已按{string.Join("、", published.Select(p => p.Year.ToString(CultureInfo.InvariantCulture)))}年公布的年末常住人口{(published.All(p => p.Births is not null) ? "和出生人数" : "")}校准。";
+        return $"本报告评估{y}年度规划实施情况：采用统计和估计数据（统计数据截至{lastObserved}年），没有统计或估计数据的指标和年份采用{scenarioLabel}预测并注明。" + calibrated +
                $"全部{evaluations.Count}项规划目标中，已实现{Count(TargetStatus.Achieved)}项，按计划推进{Count(TargetStatus.OnTrack)}项，" +
                $"存在风险{Count(TargetStatus.AtRisk)}项，偏离目标{Count(TargetStatus.OffTrack)}项，无数据{Count(TargetStatus.NoData)}项；预警{warnings.Count}项。";
     }

@@ -145,6 +145,27 @@ public sealed class AnnualReportTests : IDisposable
         Assert.True(pyramids[0].SequenceEqual(pyramids[1]));
     }
 
+    /// <summary>A later year's bulletin in the store: the report of that year says its figures are statistics to it
+    /// and its projection is calibrated to them (docs/planning.md "A new year's figures"); the embedded data's says neither.</summary>
+    [Fact]
+    public void ANewYearsBulletin_TheSummarySaysTheProjectionIsCalibratedToIt()
+    {
+        using var store = PopulusStore.Open(Path.Combine(_folder, "bulletin.duckdb"));
+        string Summary(int year) => AnnualReport.Build(PlanMonitor.Load(store), store, new AnnualReportOptions(year, Trajectories: 0)).Blocks
+            .OfType<Populus.Reports.Document.Paragraph>().Single(p => p.Text.StartsWith("本报告评估", StringComparison.Ordinal)).Text;
+        var before = Summary(2024);
+        Assert.Contains("统计数据截至2024年", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("校准", before, StringComparison.Ordinal);
+
+        var file = Path.Combine(_folder, "bulletin-2025.csv");
+        File.WriteAllText(file, "year,region,survey,measure,sex,value,figure_kind,source_id\n2025,330300,annual_sample,population,total,9900000,observed,TEST25\n" +
+            "2025,330300,annual_sample,births,total,51000,observed,TEST25\n");
+        store.Import("survey", file);
+        var after = Summary(2025);
+        Assert.Contains("统计数据截至2025年", after, StringComparison.Ordinal);
+        Assert.Contains("预测情景已按2025年公布的年末常住人口和出生人数校准。", after, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TheBaseYearsReport_ShowsTheYearOnce_AndAnEarlierYearIsRefusedNamingTheYearsCovered()
     {
