@@ -80,8 +80,8 @@ internal static class DemandCommand
                     return [null, null, null, null, null];
                 }
 
-                var q = ServiceDemand.Quantiles(run, d.Standard, d.Region, d.Year);
-                return [.. new[] { 3, 1, 5, 0, 6 }.Select(k => TableOutput.Number(q[k], 0))];
+                var q = QuantileBands.Of(ServiceDemand.Quantiles(run, d.Standard, d.Region, d.Year));
+                return [.. new[] { q.Median, q.Lower80, q.Upper80, q.Lower95, q.Upper95 }.Select(v => TableOutput.Number(v, 0))];
             }
 
             string[] header = ["scenario", "region", "year", "service", "ages", "residents", "rate", "per", "demand", "unit", "source"];

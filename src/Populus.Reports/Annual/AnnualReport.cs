@@ -1,4 +1,5 @@
 using System.Globalization;
+using Populus.Demography.Stochastic;
 using Populus.Planning.Data;
 using Populus.Planning.Indicators;
 using Populus.Planning.Probability;
@@ -396,22 +397,22 @@ public static class AnnualReport
                  TableColumn.Number("80%上限", 0), TableColumn.Number("95%下限", 0), TableColumn.Number("95%上限", 0)],
                 from standard in monitor.Standards
                 from yr in demandYears
-                let d = ServiceDemand.Quantiles(runs, standard, city, yr)
-                select new TableCell[] { standard.NameZh, yr, standard.UnitZh, d[3], d[1], d[5], d[0], d[6] },
+                let d = QuantileBands.Of(ServiceDemand.Quantiles(runs, standard, city, yr))
+                select new TableCell[] { standard.NameZh, yr, standard.UnitZh, d.Median, d.Lower80, d.Upper80, d.Lower95, d.Upper95 },
                 $"概率预测，{runs.Trajectories}条轨迹，种子{runs.Seed}；标准见 data/plan/service-demand.csv", "服务需求概率预测"));
 
             // The service whose demand is least certain at the horizon (the widest 80% interval for its median) as a
             // fan chart: the one whose planners most need the range rather than the figure.
             if (years.Count >= 2 && monitor.Standards.Count > 0)
             {
-                var widest = monitor.Standards.MaxBy(s => ServiceDemand.Quantiles(runs, s, city, horizon) is var d && d[3] > 0 ? (d[5] - d[1]) / d[3] : 0)!;
-                var bands = years.Select(yr => ServiceDemand.Quantiles(runs, widest, city, yr)).ToList();
+                var widest = monitor.Standards.MaxBy(s => QuantileBands.Of(ServiceDemand.Quantiles(runs, s, city, horizon)).RelativeWidth80)!;
+                var bands = years.Select(yr => QuantileBands.Of(ServiceDemand.Quantiles(runs, widest, city, yr))).ToList();
                 report.Figure(new FanChart
                 {
                     Title = $"{city}{widest.NameZh}需求概率预测",
                     ValueAxisLabel = $"{widest.NameZh}（{widest.UnitZh}）",
-                    Fan = new FanSeries(years.Select(v => (double)v), bands.Select(d => d[3]), bands.Select(d => d[1]), bands.Select(d => d[5]),
-                        bands.Select(d => d[0]), bands.Select(d => d[6])),
+                    Fan = new FanSeries(years.Select(v => (double)v), bands.Select(d => d.Median), bands.Select(d => d.Lower80), bands.Select(d => d.Upper80),
+                        bands.Select(d => d.Lower95), bands.Select(d => d.Upper95)),
                 }.Render(), $"公共服务需求扇形图：{widest.NameZh}（{horizon}年80%区间相对中位数最宽的服务；中位数、80%和95%预测区间）");
             }
         }
@@ -440,8 +441,8 @@ public static class AnnualReport
 
     /// <summary>The median and the 80% and 95% bounds of an indicator in a year over the run's trajectories, or null when
     /// some trajectory cannot compute it (<see cref="ScenarioRun.Quantiles"/>: 2.5, 10, 25, 50, 75, 90, 97.5 %).</summary>
-    private static (double Median, double Lower80, double Upper80, double Lower95, double Upper95)? Bands(ScenarioRun runs, string id, string region, int year) =>
-        runs.Quantiles(id, region, year) is { } v ? (v[3], v[1], v[5], v[0], v[6]) : null;
+    private static QuantileBands? Bands(ScenarioRun runs, string id, string region, int year) =>
+        runs.Quantiles(id, region, year) is { } v ? QuantileBands.Of(v) : null;
 
     private static void Tasks(ReportBuilder report, IPopulusStore store, AnnualReportOptions options)
     {

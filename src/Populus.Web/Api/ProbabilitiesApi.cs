@@ -108,12 +108,7 @@ internal static class ProbabilitiesApi
                 $"{y} 年不在预测年份内（{run.Years[0]}–{run.Years[^1]}）");
         }
 
-        Bands Of(Sex sex)
-        {
-            var groups = run.AgeGroups.Count;
-            double[] Column(int q) => [.. Enumerable.Range(0, groups).Select(g => run.PyramidQuantiles(name, y, sex, g)[q])];
-            return new Bands(Column(0), Column(1), Column(3), Column(5), Column(6));
-        }
+        Bands Of(Sex sex) => Bands.Of([.. Enumerable.Range(0, run.AgeGroups.Count).Select(g => QuantileBands.Of(run.PyramidQuantiles(name, y, sex, g)))]);
 
         return TypedResults.Ok(new PyramidView(name, y, run.Scenario, run.Trajectories, run.Seed,
             [.. Enumerable.Range(0, run.AgeGroups.Count).Select(run.AgeGroups.Label)], Of(Sex.Male), Of(Sex.Female)));
@@ -136,11 +131,9 @@ internal static class ProbabilitiesApi
         var central = ServiceDemand.Compute(projected, monitor.Standards, [ServiceDemand.Place(projected, views.Plan.Regions, name)!.Value], run.Years[0], run.Years[^1]);
         var fans = monitor.Standards.Select(s =>
         {
-            var quantiles = run.Years.Select(y => ServiceDemand.Quantiles(run, s, name, y)).ToList();
-            double[] Column(int q) => [.. quantiles.Select(r => r[q])];
             return new ServiceFanView(s.Id, s.NameZh, s.NameEn, s.Unit, s.UnitZh, s.AgeLabel, s.AgeLabelZh, s.Rate, s.Per, s.Source, s.SourceZh,
                 [.. central.Where(c => c.Standard.Id == s.Id).OrderBy(c => c.Year).Select(c => c.Demand)],
-                new Bands(Column(0), Column(1), Column(3), Column(5), Column(6)));
+                Bands.Of([.. run.Years.Select(y => QuantileBands.Of(ServiceDemand.Quantiles(run, s, name, y)))]));
         }).ToList();
         var years = run.Years.ToArray();
         if (OutputFormat.Of(request) == OutputFormat.Csv)
@@ -202,13 +195,17 @@ internal static class ProbabilitiesApi
             return null;
         }
 
-        double[] Column(int q) => [.. rows.Select(r => r![q])];
         var entry = views.Plan.Catalogue[indicator];
-        return held.Length == 0 ? null : new FanView(indicator, entry.NameZh, entry.NameEn, entry.Unit, entry.UnitZh, held, new Bands(Column(0), Column(1), Column(3), Column(5), Column(6)));
+        return held.Length == 0 ? null : new FanView(indicator, entry.NameZh, entry.NameEn, entry.Unit, entry.UnitZh, held, Bands.Of([.. rows.Select(r => QuantileBands.Of(r!))]));
     }
 
     /// <summary>Quantiles 2.5, 10, 50, 90 and 97.5% (<see cref="TrajectoryResults.Probabilities"/>): the median, the 80% and the 95% band.</summary>
-    internal sealed record Bands(double[] Q025, double[] Q10, double[] Q50, double[] Q90, double[] Q975);
+    internal sealed record Bands(double[] Q025, double[] Q10, double[] Q50, double[] Q90, double[] Q975)
+    {
+        /// <summary>The columns of each row's bands.</summary>
+        public static Bands Of(IReadOnlyList<QuantileBands> rows) =>
+            new([.. rows.Select(r => r.Lower95)], [.. rows.Select(r => r.Lower80)], [.. rows.Select(r => r.Median)], [.. rows.Select(r => r.Upper80)], [.. rows.Select(r => r.Upper95)]);
+    }
 
     /// <param name="Varies">False when the trajectories all give the indicator the same values (no drawn process moves it): the
     /// probability is then the deterministic answer, 0 or 1 (<see cref="Planning.Probability.ScenarioRun.Varies"/>).</param>
