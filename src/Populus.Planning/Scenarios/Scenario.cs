@@ -58,11 +58,22 @@ public sealed class Scenario
     public int? LeversFrom { get; init; }
 
     /// <summary>This scenario with levers holding from <paramref name="year"/> on (<see cref="LeversFrom"/>).</summary>
-    public Scenario WithLeversFrom(int year) => new(Name, Description, _paths, _sources) { NameZh = NameZh, LeversFrom = year, Starts = Starts };
+    public Scenario WithLeversFrom(int year) => new(Name, Description, _paths, _sources) { NameZh = NameZh, LeversFrom = year, Starts = Starts, Redistributions = Redistributions };
 
     /// <summary>The first year of a path that holds only from then on (a both-sexes e0 lever on a scenario that states
     /// the sexes' e0 only: before the lever's first year the sexes' own paths hold).</summary>
     private ImmutableDictionary<ScenarioAssumption, int> Starts { get; init; } = ImmutableDictionary<ScenarioAssumption, int>.Empty;
+
+    /// <summary>By year, the net migrants each region receives beyond its share of the city's (<see cref="RedistributedIn"/>).</summary>
+    private ImmutableDictionary<int, ImmutableDictionary<string, double>> Redistributions { get; init; } = ImmutableDictionary<int, ImmutableDictionary<string, double>>.Empty;
+
+    /// <summary>The net migrants of <paramref name="year"/> moved between regions from what their shares of the city's
+    /// give (region → persons, summing to zero; <see cref="RedistributedIn"/>); empty when the shares alone hold.</summary>
+    public IReadOnlyDictionary<string, double> RedistributedMigrants(int year) =>
+        Redistributions.TryGetValue(year, out var migrants) ? migrants : ImmutableDictionary<string, double>.Empty;
+
+    /// <summary>The years with <see cref="RedistributedMigrants"/>, ascending.</summary>
+    public IEnumerable<int> RedistributedYears => Redistributions.Keys.Order();
 
     /// <summary>Whether the scenario gives <paramref name="assumption"/> (every required one; the both-sexes e0 only when stated).</summary>
     public bool Gives(ScenarioAssumption assumption) => _paths.ContainsKey(assumption);
@@ -162,6 +173,7 @@ public sealed class Scenario
             NameZh = $"{NameZh} [{string.Join("，", namesZh)}{sinceZh}]",
             LeversFrom = LeversFrom,
             Starts = starts,
+            Redistributions = Redistributions,
         };
     }
 
@@ -182,10 +194,33 @@ public sealed class Scenario
             }
 
             paths[assumption] = own.With(year, level);
-            sources[assumption] = string.Create(CultureInfo.InvariantCulture, $"{_sources[assumption]}; {year}: {note}");
+            sources[assumption] = Noted(_sources[assumption], year, note);
         }
 
-        return new Scenario(Name, Description, paths, sources) { NameZh = NameZh, LeversFrom = LeversFrom, Starts = Starts };
+        return new Scenario(Name, Description, paths, sources) { NameZh = NameZh, LeversFrom = LeversFrom, Starts = Starts, Redistributions = Redistributions };
+    }
+
+    /// <summary>This scenario, of the same name, with the regions' net migrants of <paramref name="year"/> moved by
+    /// <paramref name="migrants"/> (region → persons) from what their shares of the city's give, the city's total
+    /// unchanged; the net migration's source notes the year and <paramref name="note"/>: the regions calibrated to their
+    /// published year ends (<see cref="ScenarioCalibration"/>).</summary>
+    /// <exception cref="ArgumentException">A figure is not finite, or they do not sum to zero (within a person).</exception>
+    public Scenario RedistributedIn(int year, IReadOnlyDictionary<string, double> migrants, string note)
+    {
+        ArgumentNullException.ThrowIfNull(migrants);
+        if (migrants.Values.Any(m => !double.IsFinite(m)) || Math.Abs(migrants.Values.Sum()) > 1)
+        {
+            throw new ArgumentException($"the regions' redistributed migrants of {year} must be finite and sum to zero (they sum to {migrants.Values.Sum():R}).", nameof(migrants));
+        }
+
+        var sources = _sources.SetItem(ScenarioAssumption.NetMigration, Noted(_sources[ScenarioAssumption.NetMigration], year, note));
+        return new Scenario(Name, Description, _paths, sources)
+        {
+            NameZh = NameZh,
+            LeversFrom = LeversFrom,
+            Starts = Starts,
+            Redistributions = Redistributions.SetItem(year, migrants.ToImmutableDictionary(StringComparer.Ordinal)),
+        };
     }
 
     /// <summary>This scenario, of the same name, with its both-sexes e0 replaced by the sexes' e0 of
@@ -207,10 +242,15 @@ public sealed class Scenario
         var note = $"the sexes' e0 that give the both-sexes e0 in the scenario's projection (both sexes: {Source(ScenarioAssumption.LifeExpectancy)})";
         sources[ScenarioAssumption.MaleLifeExpectancy] = note;
         sources[ScenarioAssumption.FemaleLifeExpectancy] = note;
-        return new Scenario(Name, Description, paths, sources) { NameZh = NameZh, LeversFrom = LeversFrom };
+        return new Scenario(Name, Description, paths, sources) { NameZh = NameZh, LeversFrom = LeversFrom, Redistributions = Redistributions };
     }
 
     public override string ToString() => Name;
+
+    /// <summary><paramref name="source"/> noting <paramref name="year"/>'s calibration once: a year calibrated again (the
+    /// city and its regions in turn) keeps one note of each.</summary>
+    private static string Noted(string source, int year, string note) =>
+        string.Create(CultureInfo.InvariantCulture, $"; {year}: {note}") is var added && source.Contains(added, StringComparison.Ordinal) ? source : source + added;
 
     private static string Label(string name, double value) => string.Create(CultureInfo.InvariantCulture, $"{name}={value:0.####}");
 }

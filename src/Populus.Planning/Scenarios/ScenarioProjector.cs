@@ -24,9 +24,10 @@ namespace Populus.Planning.Scenarios;
 /// conventions of the indicator calculator's e0(), so projected e0 reproduces the assumption);</item>
 /// <item>fertility: the pattern scaled to the year's TFR, the same in every region and residence;</item>
 /// <item>net migration: the year's total plus graduates × (retention − reference retention), spread over regions
-/// by their shares, within a region over urban and rural by its migrant urban share, over ages by the Rogers–Castro
-/// profile [RC1981] and over sexes by the migrant male share; half arrive at the start of the year, half at the
-/// end ([PHG2001] Box 6.2);</item>
+/// by their shares (moved between regions in a year the regions' published year ends calibrate,
+/// <see cref="Scenario.RedistributedMigrants"/>), within a region over urban and rural by its migrant urban share, over
+/// ages by the Rogers–Castro profile [RC1981] and over sexes by the migrant male share; half arrive at the start of the
+/// year, half at the end ([PHG2001] Box 6.2);</item>
 /// <item>urbanization: rural residents of every region are reclassified urban with one probability r, the one
 /// that brings the city's urban share to the year's path if the population only changed by the year's migrants:
 /// r = (u*·(P + M) − (U + M_U)) / (R + M_R), clamped to [0, 1] (no urban→rural reclassification). Births,
@@ -77,6 +78,7 @@ public class ScenarioProjector<T>
     private readonly bool _countDeaths;
     private readonly double[] _startTotals; // each state's population at the start of the step
     private readonly int[] _stateOf; // [county][residence]: the state index
+    private readonly Dictionary<string, int> _countyOf; // region name → county index
     private Scenario? _centralOf; // the scenario whose central levels are kept
     private CentralYear<T>?[] _central = []; // [step]: the scenario's levels, the same in every trajectory of a run
     private readonly ProjectionStepBuffer<T> _step; // the year's rates; its one transition set is the reclassification, scaled by the year's rate
@@ -148,6 +150,7 @@ public class ScenarioProjector<T>
             Enumerable.Range(0, _counties).Select(c => new Transition(States.IndexOf(c, Rural), States.IndexOf(c, Urban), reclassification, 1.0)));
         _startTotals = new double[States.Count];
         _stateOf = [.. Enumerable.Range(0, _counties).SelectMany(c => new[] { States.IndexOf(c, Urban), States.IndexOf(c, Rural) })];
+        _countyOf = Enumerable.Range(0, _counties).ToDictionary(c => model.Counties[c].Region, StringComparer.Ordinal);
         _step = new ProjectionStepBuffer<T>(ages, States.Count, hasMigrants: true, MigrationTiming.HalfHalf, [urbanization]);
     }
 
@@ -163,7 +166,8 @@ public class ScenarioProjector<T>
     /// net migration (a rate times the region's residents at the start of the year, spread like the central migrants)
     /// and of the city's e0, around the scenario's levels; null for the scenario itself.</param>
     /// <exception cref="ArgumentOutOfRangeException">The last year is not after the base year.</exception>
-    /// <exception cref="ArgumentException">A scenario level cannot be applied (e0 no multiple of the pattern reaches).</exception>
+    /// <exception cref="ArgumentException">A scenario level cannot be applied (e0 no multiple of the pattern reaches), or
+    /// the scenario moves migrants to a region the model does not have (<see cref="Scenario.RedistributedMigrants"/>).</exception>
     public ScenarioProjection Project(Scenario scenario, int lastYear, ScenarioDraw? draw = null) => Project(scenario, lastYear, draw, null);
 
     /// <summary>As <see cref="Project(Scenario, int, ScenarioDraw?)"/>, writing into the arrays of <paramref name="recycled"/>
@@ -415,6 +419,19 @@ public class ScenarioProjector<T>
             {
                 var residence = r == Urban ? county.MigrantUrbanShare : 1 - county.MigrantUrbanShare;
                 TensorPrimitives.Multiply(migrants, T.CreateTruncating(county.NetMigrationShare * residence), stateMigrants.AsSpan(_stateOf[(2 * c) + r] * _block, _block));
+            }
+        }
+
+        // Migrants moved between regions in a year calibrated to the regions' year ends, along the same age profile.
+        foreach (var (region, moved) in scenario.RedistributedMigrants(year))
+        {
+            var c = _countyOf.TryGetValue(region, out var index) ? index
+                : throw new ArgumentException($"scenario '{scenario.Name}' moves {year}'s migrants to '{region}', not a region of the model.", nameof(scenario));
+            for (var r = 0; r < 2; r++)
+            {
+                var residence = r == Urban ? Model.Counties[c].MigrantUrbanShare : 1 - Model.Counties[c].MigrantUrbanShare;
+                var row = stateMigrants.AsSpan(_stateOf[(2 * c) + r] * _block, _block);
+                TensorPrimitives.MultiplyAdd(_migrationProfile, T.CreateTruncating(moved * residence), row, row);
             }
         }
 

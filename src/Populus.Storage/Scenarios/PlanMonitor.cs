@@ -44,12 +44,16 @@ public sealed class PlanMonitor
         // The years the bureau has published since the annual file (imported into the store) calibrate every scenario,
         // so that projections, levers and trajectories start from the latest year end, as from the file's last.
         PublishedYearEnds = ReadPublishedYearEnds(store);
-        Scenarios = [.. scenarios.Select(s => CalibratedToPublished(s))];
-        MigrationSpread = MigrationSpreadFrom(BalanceWithPublished(store), Model.BaseYear);
         if (PublishedYearEnds.Count > 0)
         {
             LastObservedYear = PublishedYearEnds[^1].Year;
         }
+
+        // The regions' published year ends of those years calibrate the scenarios' regions, so that each county's
+        // projection starts from its own figure, not from its share of the city's.
+        PublishedRegionYearEnds = ReadRegionYearEnds();
+        Scenarios = [.. scenarios.Select(s => CalibratedToPublished(s))];
+        MigrationSpread = MigrationSpreadFrom(BalanceWithPublished(store), Model.BaseYear);
     }
 
     public string DataFolder { get; }
@@ -66,6 +70,11 @@ public sealed class PlanMonitor
     /// when the store holds none.</summary>
     public IReadOnlyList<ObservedYearEnd> PublishedYearEnds { get; }
 
+    /// <summary>The regions' year ends of the years after the model's base up to <see cref="LastObservedYear"/> that
+    /// monitoring shows as observed (the bureau's county figures, data/wenzhou/county_annual.csv and those imported), to
+    /// which every scenario's regions are calibrated (<see cref="ScenarioCalibration"/>): a year may publish some only.</summary>
+    public IReadOnlyList<ObservedRegionYearEnds> PublishedRegionYearEnds { get; }
+
     public IReadOnlyList<Planning.Services.ServiceStandard> Standards { get; }
 
     /// <summary>Observed and reported figures.</summary>
@@ -76,15 +85,16 @@ public sealed class PlanMonitor
 
     /// <summary>Reads the observed figures again, after an import changed the store's: the plan, the model and the
     /// runs are kept. A computation that began before keeps the figures it began with.</summary>
-    /// <returns>False when the store's published year ends are no longer those the scenarios are calibrated to
-    /// (<see cref="PublishedYearEnds"/>), or they give another migration spread (a natural growth rate imported for
+    /// <returns>False when the store's published year ends, the city's or its regions', are no longer those the
+    /// scenarios are calibrated to (<see cref="PublishedYearEnds"/>, <see cref="PublishedRegionYearEnds"/>), or they give
+    /// another migration spread (a natural growth rate imported for
     /// one): the scenarios, levers and runs of this monitor then start from the wrong year or spread, and the caller
     /// loads a new monitor.</returns>
     public bool ReloadObserved(IPopulusStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
         LoadObserved(store, PlanData.StorePopulation.Read(store.For(DataScope.All), Plan.Regions));
-        return ReadPublishedYearEnds(store).SequenceEqual(PublishedYearEnds)
+        return ReadPublishedYearEnds(store).SequenceEqual(PublishedYearEnds) && ReadRegionYearEnds().SequenceEqual(PublishedRegionYearEnds)
             && (MigrationSpreadFrom(BalanceWithPublished(store), Model.BaseYear)?.Rates ?? []).SequenceEqual(MigrationSpread?.Rates ?? []);
     }
 
@@ -384,6 +394,34 @@ public sealed class PlanMonitor
         return years;
     }
 
+    /// <summary>The regions' year-end residents the observed figures hold (<see cref="PublishedRegionYearEnds"/>), with
+    /// the city's of the year, observed or estimated.</summary>
+    private List<ObservedRegionYearEnds> ReadRegionYearEnds()
+    {
+        var years = new List<ObservedRegionYearEnds>();
+        for (var year = Model.BaseYear + 1; year <= LastObservedYear; year++)
+        {
+            var residents = new Dictionary<string, double>(StringComparer.Ordinal);
+            var sources = new List<string>();
+            foreach (var county in Model.Counties)
+            {
+                if (Calculator.Compute(ResidentPopulation, county.Region, year) is { Value: { } tenThousands, Provenance: { Status: DataStatus.Observed } provenance })
+                {
+                    residents[county.Region] = tenThousands * 10_000;
+                    sources.Add(provenance.Source);
+                }
+            }
+
+            if (residents.Count > 0)
+            {
+                var city = Calculator.Compute(ResidentPopulation, Model.City, year).Value * 10_000;
+                years.Add(new ObservedRegionYearEnds(year, residents, city, string.Join("; ", sources.Distinct(StringComparer.Ordinal))));
+            }
+        }
+
+        return years;
+    }
+
     /// <summary>The annual file's balance figures with the published year ends' residents (in its 万人) and the
     /// natural growth rates the store holds for those years (the bureau's, ‰): the city's migration spread is measured
     /// again as years are published.</summary>
@@ -414,7 +452,13 @@ public sealed class PlanMonitor
     {
         try
         {
-            return ScenarioCalibration.To(Projector, scenario, PublishedYearEnds);
+            return ScenarioCalibration.To(Projector, scenario, PublishedYearEnds, PublishedRegionYearEnds);
+        }
+        catch (RegionCalibrationException e)
+        {
+            var figure = e.Observed.Residents.TryGetValue(e.Region, out var published) ? published.ToString("R", CultureInfo.InvariantCulture) : "";
+            throw new InvalidInputException(new InputError($"observed figures ({ResidentPopulation} {e.Region} {e.Observed.Year}; {e.Observed.Source})", 0, "value",
+                figure, e.Message, e.ReasonZh));
         }
         catch (ScenarioCalibrationException e)
         {
@@ -427,6 +471,7 @@ public sealed class PlanMonitor
     }
 
     private const string YearEndResidents = "resident_population_yearend";
+    private const string ResidentPopulation = "resident_population";
     private const string NaturalGrowthRate = "natural_growth_rate";
 
     /// <summary>The residual net migration rates of every year after <paramref name="baseYear"/> with both year-end
