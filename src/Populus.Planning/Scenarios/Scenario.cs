@@ -72,9 +72,6 @@ public sealed class Scenario
     public IReadOnlyDictionary<string, double> RedistributedMigrants(int year) =>
         Redistributions.TryGetValue(year, out var migrants) ? migrants : ImmutableDictionary<string, double>.Empty;
 
-    /// <summary>The years with <see cref="RedistributedMigrants"/>, ascending.</summary>
-    public IEnumerable<int> RedistributedYears => Redistributions.Keys.Order();
-
     /// <summary>Whether the scenario gives <paramref name="assumption"/> (every required one; the both-sexes e0 only when stated).</summary>
     public bool Gives(ScenarioAssumption assumption) => _paths.ContainsKey(assumption);
 

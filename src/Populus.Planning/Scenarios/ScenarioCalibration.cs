@@ -16,8 +16,8 @@ namespace Populus.Planning.Scenarios;
 /// Every other year of the scenario keeps its path (<see cref="YearPath.With"/>); life expectancy, which no annual
 /// figure measures, keeps its path in every year.
 /// A year that publishes its regions' (county-level units') year ends moves the year's net migrants between regions
-/// until each published region's projected year end is its published one (<see cref="Scenario.RedistributedIn"/>), as
-/// the annual estimates share migration among counties; the city's total, births and urbanization path stay as they were.
+/// until each published region's projected year end is its published share of the city's (<see cref="Scenario.RedistributedIn"/>),
+/// as the annual estimates share migration among counties; the city's total, births and urbanization path stay as they were.
 /// </remarks>
 public static class ScenarioCalibration
 {
