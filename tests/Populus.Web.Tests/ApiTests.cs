@@ -472,6 +472,11 @@ public sealed class ApiTests
         var first = await Run();
         Assert.EndsWith("2025年起]", first.GetProperty("scenarioZh").GetString(), StringComparison.Ordinal);
         Assert.Empty(first.GetProperty("calibratedTo").EnumerateArray());
+        // The counties' figures of the data folder: every county in 2021, 洞头区 and 苍南县 in 2024.
+        var counties = first.GetProperty("regionsCalibratedTo").EnumerateArray().ToList();
+        Assert.Equal([2021, 2022, 2023, 2024], counties.Select(c => c.GetProperty("year").GetInt32()));
+        Assert.Equal((12, 12), (counties[0].GetProperty("regions").GetArrayLength(), counties[0].GetProperty("of").GetInt32()));
+        Assert.Equal(["洞头区", "苍南县"], counties[3].GetProperty("regions").EnumerateArray().Select(r => r.GetString()));
         var before = scenarios.Monitor;
 
         // The bureau's 2025 year end and births, as the statistics bureau's analyst uploads them on the imports page.

@@ -435,6 +435,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.True(after > before, $"{after} after raising the TFR, {before} before");
         Assert.Contains("总和生育率=1.8", await page.Locator("#scenario-result").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator(".scen-calibrated").CountAsync()); // no year published after the scenario files
+        Assert.Equal("各县（市、区）的预测已按其公布的年末常住人口校准：2021年（全部12个）、2022年（永嘉县）、2023年（10个）、2024年（洞头区、苍南县）；" +
+            "有公布数的按其占全市的比重，其余按常住人口比例分担差额", await page.Locator(".scen-calibrated-regions").InnerTextAsync());
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#scenario-targets .prob').length > 0 && !document.querySelector('#scenario-targets .prob.pending')");
         // With the probabilities, the population's 80% and 95% intervals in the years the trajectories hold (the targets' years).
         var ranges = await page.EvaluateAsync<string[]>("() => window.PopulusCharts['chart-scenario'].getOption().series.filter(s => s.type === 'custom').map(s => s.name + ':' + s.data.length)");

@@ -85,6 +85,11 @@ public static class AnnualReport
             report.Figure(image, caption);
         }
 
+        if (CountyCalibration(monitor) is { } calibrated)
+        {
+            report.Paragraph(calibrated);
+        }
+
         report.Table(CountyTable(monitor, projection, projected, y));
 
         report.Heading(1, "五、公共服务需求")
@@ -295,6 +300,18 @@ public static class AnnualReport
 
     /// <summary>The years the counties are compared in: the base year and the report's, or the base year alone in its own report.</summary>
     private static int[] ComparedYears(int baseYear, int year) => year == baseYear ? [baseYear] : [baseYear, year];
+
+    /// <summary>Which counties' published year ends the projection starts from (ScenarioCalibration), or null when none.</summary>
+    private static string? CountyCalibration(PlanMonitor monitor)
+    {
+        var count = monitor.Model.Counties.Count;
+        string Which(ObservedRegionYearEnds year) => year.Residents.Count == count ? $"全部{count}个"
+            : year.Residents.Count <= 3 ? string.Join("、", monitor.Model.Counties.Select(c => c.Region).Where(year.Residents.ContainsKey))
+            : $"{year.Residents.Count}个";
+        return monitor.PublishedRegionYearEnds.Count == 0 ? null
+            : $"各县（市、区）的预测已按其公布的年末常住人口校准：{string.Join("、", monitor.PublishedRegionYearEnds.Select(r => $"{r.Year}年（{Which(r)}）"))}。" +
+              "有公布数的县（市、区）按其占全市的比重，其余按常住人口比例分担差额，与年度人口估计的方法相同。";
+    }
 
     private static ReportTable CountyTable(PlanMonitor monitor, ScenarioProjection projection, ProjectedIndicators projected, int y)
     {

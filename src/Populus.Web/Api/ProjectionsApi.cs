@@ -103,7 +103,8 @@ internal static class ProjectionsApi
         }
 
         return TypedResults.Ok(new RunView(projected.Name, projected.Projection.Scenario.NameZh, projected.ElapsedMs, series, years, evaluations, probabilities,
-            monitor.PublishedYearEnds));
+            monitor.PublishedYearEnds, [.. monitor.PublishedRegionYearEnds.Select(r => new RegionsCalibrationView(r.Year,
+                [.. monitor.Model.Counties.Select(c => c.Region).Where(r.Residents.ContainsKey)], monitor.Model.Counties.Count, r.Source))]));
     }
 
     internal static Results<Ok<GoalView>, ProblemHttpResult> Goal(GoalRequest request, ScenarioService service, CockpitViews views)
@@ -341,8 +342,15 @@ internal static class ProjectionsApi
     /// <param name="ScenarioZh">The scenario's name for a Chinese reader, the levers in Chinese words (基准情景 [总和生育率=1.5]).</param>
     /// <param name="CalibratedTo">The year ends published after the scenario files that the scenario is calibrated to
     /// (PlanMonitor.PublishedYearEnds: residents, births, urban share, source); empty when there are none.</param>
+    /// <param name="RegionsCalibratedTo">The years whose counties' published year ends the scenario's counties are calibrated
+    /// to (PlanMonitor.PublishedRegionYearEnds); empty when there are none.</param>
     internal sealed record RunView(string Scenario, string ScenarioZh, double ElapsedMs, IndicatorsApi.SeriesView Population, IReadOnlyList<YearView> Years, IReadOnlyList<IndicatorsApi.EvaluationView> Targets,
-        ProbabilitiesView? Probabilities, IReadOnlyList<Planning.Scenarios.ObservedYearEnd> CalibratedTo);
+        ProbabilitiesView? Probabilities, IReadOnlyList<Planning.Scenarios.ObservedYearEnd> CalibratedTo, IReadOnlyList<RegionsCalibrationView> RegionsCalibratedTo);
+
+    /// <summary>A year whose published county year ends the scenario's counties are calibrated to.</summary>
+    /// <param name="Regions">The counties published that year (the others share the rest in proportion to their residents).</param>
+    /// <param name="Of">How many counties the city has.</param>
+    internal sealed record RegionsCalibrationView(int Year, IReadOnlyList<string> Regions, int Of, string Source);
 
     /// <param name="Lever">The lever asked for (net-migration, tfr, e0, retention); <paramref name="Probability"/>: null for the central path.</param>
     /// <param name="Tfr">The other levers, held over the scenario's assumptions as in <see cref="RunRequest"/> (the scenario explorer's sliders); the sought one is ignored.</param>

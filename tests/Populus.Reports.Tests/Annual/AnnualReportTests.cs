@@ -166,6 +166,18 @@ public sealed class AnnualReportTests : IDisposable
         Assert.Contains("预测情景已按2025年公布的年末常住人口和出生人数校准。", after, StringComparison.Ordinal);
     }
 
+    /// <summary>The county table is preceded by the years whose county figures the projection starts from (docs/planning.md
+    /// "The counties' published year ends"): every county in 2021, 永嘉县 in 2022, ten in 2023, two in 2024.</summary>
+    [Fact]
+    public void TheCountySection_SaysWhichCountyFiguresTheProjectionStartsFrom()
+    {
+        using var store = PopulusStore.Open(Path.Combine(_folder, "counties.duckdb"));
+        var texts = AnnualReport.Build(PlanMonitor.Load(store), store, new AnnualReportOptions(2024, Trajectories: 0)).Blocks
+            .OfType<Populus.Reports.Document.Paragraph>().Select(p => p.Text).ToList();
+        Assert.Contains("各县（市、区）的预测已按其公布的年末常住人口校准：2021年（全部12个）、2022年（永嘉县）、2023年（10个）、2024年（洞头区、苍南县）。" +
+            "有公布数的县（市、区）按其占全市的比重，其余按常住人口比例分担差额，与年度人口估计的方法相同。", texts);
+    }
+
     [Fact]
     public void TheBaseYearsReport_ShowsTheYearOnce_AndAnEarlierYearIsRefusedNamingTheYearsCovered()
     {

@@ -353,8 +353,12 @@ window.Pages = (function () {
         const calibrated = d.calibratedTo.map(y => h('p', { class: 'note scen-calibrated', text: I18N.format('scen.calibrated', { year: y.year, residents: fmt(y.residents / 1e4),
           births: y.births == null ? '' : I18N.format('scen.calibrated.births', { births: fmt(y.births / 1e4) }),
           urban: y.urbanPercent == null ? '' : I18N.format('scen.calibrated.urban', { urban: y.urbanPercent.toFixed(1) }), source: y.source }) }));
+        // The years whose counties' published year ends the scenario's counties start from.
+        const counties = d.regionsCalibratedTo.length ? [h('p', { class: 'note scen-calibrated-regions', text: I18N.format('scen.calibrated.regions', {
+          years: d.regionsCalibratedTo.map(r => I18N.format('scen.calibrated.year', { year: r.year, which: r.regions.length === r.of ? I18N.format('scen.calibrated.all', { n: r.of })
+            : r.regions.length <= 3 ? r.regions.join(t('why.list')) : I18N.format('scen.calibrated.some', { n: r.regions.length }) })).join(t('why.list')) }) })] : [];
         out.replaceChildren(h('p', { class: 'note', text: named + ' · 2035: ' + fmt(last.residents) + ' · ' + t('scen.elapsed') + ' ' + d.elapsedMs.toFixed(1) + ' ms' }),
-          badge('projected', named), ...calibrated);
+          badge('projected', named), ...calibrated, ...counties);
         const cells = d.targets.map(pendingCell);
         targets.replaceChildren(table([t('indicator'), t('target'), t('status'), t('prob.probability'), ''], d.targets.map((e, i) => [nameOf(e),
           e.targetYear + ' ' + targetOf(e), status(e.status), cells[i], explain(e)])), probNote);
