@@ -34,7 +34,8 @@ public static class ScenarioCalibration
     public const double MaxRegionMigrantShare = 0.1;
 
     /// <summary><paramref name="scenario"/> calibrated to the city's <paramref name="years"/> and the regions'
-    /// <paramref name="regions"/> (after the model's base year), year by year: in a year with both, the city first.</summary>
+    /// <paramref name="regions"/> (after the model's base year), year by year: in a year with both, the city and then its
+    /// regions, in turn until both hold.</summary>
     /// <exception cref="ScenarioCalibrationException">A year's figures need a level outside its assumption's accepted range
     /// (<see cref="ScenarioAssumptions.All"/>), or do not settle.</exception>
     /// <exception cref="RegionCalibrationException">A region's figure needs more migrants than <see cref="MaxRegionMigrantShare"/>.</exception>
