@@ -27,7 +27,17 @@ public interface IPopulusStore : IDisposable
     /// <exception cref="ArgumentException">The kind is unknown.</exception>
     ImportResult Import(string kind, string file, ImportOptions? options = null);
 
+    /// <summary>Every batch imported, in order, the withdrawn ones with their withdrawal.</summary>
     IReadOnlyList<ImportBatch> Batches();
+
+    /// <summary>Withdraws a batch of figures found wrong: its figures are deleted and the batch keeps who withdrew it,
+    /// when and why, in one transaction. The corrected file is then imported under another batch name.</summary>
+    /// <param name="batch">The batch's name.</param>
+    /// <param name="reason">Why (the figure found wrong and its correct value).</param>
+    /// <param name="by">Who withdraws it (an account, or the operating-system user of the command).</param>
+    /// <exception cref="InvalidInputException">No such batch, one already withdrawn, one not of figures (seeded data,
+    /// person records, the plan's work), or no reason.</exception>
+    WithdrawnBatch Withdraw(string batch, string reason, string by);
 
     /// <summary>What the stored figures are as of; it changes with every import and every vintage stored.</summary>
     DataStamp Stamp();

@@ -37,13 +37,21 @@ internal sealed class SqlStore(Engine engine, int schemaVersion) : IPopulusStore
     }
 
     public IReadOnlyList<ImportBatch> Batches() => Read((c, t) => Sql.Query(c, t,
-        "SELECT batch_key, kind, file_name, content_sha256, row_count, imported_at FROM import_batch ORDER BY id",
-        r => new ImportBatch(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.Int(4) ?? 0, r.GetDateTime(5))));
+        "SELECT batch_key, kind, file_name, content_sha256, row_count, imported_at, withdrawn_at, withdrawn_by, withdrawal_reason FROM import_batch ORDER BY id",
+        r => new ImportBatch(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.Int(4) ?? 0, r.GetDateTime(5),
+            r.IsDBNull(6) ? null : new WithdrawnBatch(r.GetString(0), r.GetString(1), r.Int(4) ?? 0, r.GetDateTime(6), r.Text(7) ?? "", r.Text(8) ?? ""))));
+
+    public WithdrawnBatch Withdraw(string batch, string reason, string by)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(batch);
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        return BatchWithdrawal.Run(engine, batch.Trim(), reason, by);
+    }
 
     public DataStamp Stamp() => Read((c, t) => Sql.Query(c, t,
-        "SELECT (SELECT count(*) FROM import_batch), (SELECT coalesce(max(id), 0) FROM import_batch), " +
+        "SELECT (SELECT count(*) FROM import_batch), (SELECT coalesce(max(id), 0) FROM import_batch), (SELECT count(withdrawn_at) FROM import_batch), " +
         "(SELECT count(*) FROM estimate_vintage), (SELECT CAST(max(created_at) AS TEXT) FROM estimate_vintage)",
-        r => new DataStamp(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.IsDBNull(3) ? null : r.GetString(3))).Single());
+        r => new DataStamp(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.IsDBNull(4) ? null : r.GetString(4))).Single());
 
     public IReadOnlyList<Region> Regions() => Read((c, t) => RegionIndex.Load(c, t).All.ToList());
 

@@ -497,6 +497,38 @@ public sealed class ApiTests
         Assert.Equal(990, projected2025.GetProperty("value").GetDouble(), 1e-4);
     }
 
+    /// <summary>A year end typed wrong leaves the cockpit without projections (no scenario can be calibrated to it) until an
+    /// administrator withdraws its batch, with the reason the audit log keeps; a data provider may not.</summary>
+    [Fact]
+    public async Task AWrongYearEnd_WithdrawnByAnAdministrator_BringsTheProjectionsBack()
+    {
+        using var app = TestApp.Start("duckdb", loginLimit: 10_000, kestrel: false, trajectories: 20);
+        using var admin = await app.SignedIn("admin");
+        using var analyst = await app.SignedIn("analyst");
+        using var provider = await app.SignedIn("provider");
+        var run = new { scenario = "baseline" };
+        Assert.Equal(HttpStatusCode.OK, (await analyst.PostAsJsonAsync("/api/v1/projections/run", run)).StatusCode);
+        var import = await admin.PostAsync("/api/v1/imports/survey", AccessRulesTests.Upload("bulletin-2025.csv",
+            "year,region,survey,measure,sex,value,figure_kind,source_id\n2025,330300,annual_sample,population,total,99000000,observed,TYPO\n"));
+        Assert.Equal(HttpStatusCode.OK, import.StatusCode);
+        var broken = await analyst.PostAsJsonAsync("/api/v1/projections/run", run);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, broken.StatusCode);
+        Assert.Contains("99000000", await broken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var reason = new { reason = "typed 99000000 for 9900000" };
+        Assert.Equal(HttpStatusCode.Forbidden, (await provider.PostAsJsonAsync("/api/v1/imports/batches/bulletin-2025.csv/withdraw", reason)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync("/api/v1/imports/batches/bulletin-2025.csv/withdraw", new { reason = "" })).StatusCode);
+        var withdrawn = await admin.PostAsJsonAsync("/api/v1/imports/batches/bulletin-2025.csv/withdraw", reason);
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.Equal(1, (await withdrawn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rows").GetInt32());
+
+        Assert.Equal(HttpStatusCode.OK, (await analyst.PostAsJsonAsync("/api/v1/projections/run", run)).StatusCode);
+        var batches = await admin.GetFromJsonAsync<JsonElement>("/api/v1/imports/batches");
+        var listed = batches.EnumerateArray().Single(b => b.GetProperty("batch").GetString() == "bulletin-2025.csv").GetProperty("withdrawn");
+        Assert.Equal(("admin", "typed 99000000 for 9900000"), (listed.GetProperty("by").GetString(), listed.GetProperty("reason").GetString()));
+        Assert.Contains(app.Store.Accounts.ReadAudit().Entries, e => e.Action == "batch-withdrawn" && e.Subject == "import batch bulletin-2025.csv" && e.Purpose == "typed 99000000 for 9900000");
+    }
+
     [Fact]
     public void ASliderMoveGivenUp_StopsItsRun_WhichIsMadeAgainWhenAskedAgain()
     {

@@ -414,6 +414,44 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Empty(errors);
     }
 
+    /// <summary>An administrator withdraws a batch of figures found wrong on the imports page: without a reason it is
+    /// refused in Chinese; with one, the batch is listed as withdrawn with who and why.</summary>
+    [Fact]
+    public async Task ImportsPage_AnAdministratorWithdrawsABatch_WithItsReason()
+    {
+        using var app = TestApp.Start("duckdb", loginLimit: 10_000, kestrel: true, trajectories: 20);
+        var folder = Directory.CreateTempSubdirectory("populus-withdraw-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "bulletin-2025.csv");
+            File.WriteAllText(file, "year,region,survey,measure,sex,value,figure_kind,source_id\n2025,330300,annual_sample,population,total,99000000,observed,TYPO\n");
+            app.Store.Import("survey", file);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+
+        var (page, errors) = await SignIn("admin", app: app);
+        await Open(page, "#imports");
+        await page.WaitForSelectorAsync("#withdraw-batch option[value='bulletin-2025.csv']", new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
+        Assert.Equal(0, await page.Locator("#withdraw-batch option[value='wenzhou-published']").CountAsync()); // the seeded data is not withdrawn
+        await page.SelectOptionAsync("#withdraw-batch", "bulletin-2025.csv");
+        await page.ClickAsync("#withdraw-go");
+        await page.WaitForFunctionAsync("() => document.querySelector('#withdraw-outcome').innerText.length > 0");
+        Assert.Contains("撤回须说明原因", await page.InnerTextAsync("#withdraw-outcome"), StringComparison.Ordinal);
+
+        await page.FillAsync("#withdraw-reason", "年末常住人口误录为99000000，应为9900000");
+        await page.ClickAsync("#withdraw-go");
+        await page.WaitForFunctionAsync("() => document.querySelector('#withdraw-outcome').innerText.startsWith('已撤回批次')");
+        Assert.Equal("已撤回批次 bulletin-2025.csv：删除 1 条数据", await page.InnerTextAsync("#withdraw-outcome"));
+        Assert.Contains("已撤回：", await page.InnerTextAsync("#import-batches"), StringComparison.Ordinal);
+        Assert.Contains("admin，年末常住人口误录为99000000，应为9900000", await page.InnerTextAsync("#import-batches"), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#withdraw-batch option[value='bulletin-2025.csv']").CountAsync());
+        // The refusal without a reason, and nothing else.
+        Assert.DoesNotContain(errors, e => !e.Contains("status of 400", StringComparison.Ordinal) && !e.StartsWith("HTTP 400 POST", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task ScenarioSlider_ChangesTheProjection()
     {

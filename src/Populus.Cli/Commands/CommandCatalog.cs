@@ -10,6 +10,7 @@ internal static class CommandCatalog
         yield return LifeTableCommand.Create();
         yield return ProjectCommand.Create();
         yield return ImportCommand.Create();
+        yield return WithdrawCommand.Create();
         yield return ServeCommand.Create();
         yield return GenerateRegistryCommand.Create();
         yield return RegistryCommand.Create();

@@ -15,6 +15,9 @@ internal abstract class FactImportKind : ImportKind
     /// <summary>The table written.</summary>
     protected abstract string Table { get; }
 
+    /// <summary>The table written, for a batch's withdrawal (<see cref="BatchWithdrawal"/>).</summary>
+    internal string FigureTable => Table;
+
     /// <summary>The table's columns after batch_id and provenance_id, in table order.</summary>
     protected abstract string[] Columns { get; }
 

@@ -21,6 +21,7 @@ internal static class Migrations
         new SqlMigration(10, "census_difference_observed", "鹿城区's 2020 census 60-64 (published 60+ minus 65+) observed, not estimated"),
         new SqlMigration(11, "account_session_version", "accounts: session_version, which a password change, disabling or enabling advances to end the account's sessions"),
         new SqlMigration(12, "objection_corrected_facts", "objections: the corrected facts an upheld one decided, which the application is scored on from then on"),
+        new SqlMigration(13, "import_batch_withdrawal", "import batches: who withdrew a batch of figures, when and why (its figures deleted)"),
     ];
 
     public static int Latest => All[^1].Version;

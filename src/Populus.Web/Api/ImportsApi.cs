@@ -31,6 +31,36 @@ internal static class ImportsApi
         group.MapPost("/{kind}", Upload).WithName("UploadImport").DisableAntiforgery()
             .WithSummary("Uploads one CSV/XLSX/Parquet file (multipart field 'file'; optional 'batch', 'figureKind', 'source') as one all-or-nothing batch.")
             .Accepts<IFormFile>("multipart/form-data");
+        group.MapGet("/batches", Batches).WithName("ListImportBatches").WithSummary("Every batch stored, the withdrawn ones with who withdrew them, when and why.");
+        group.MapPost("/batches/{batch}/withdraw", Withdraw).WithName("WithdrawImportBatch")
+            .WithSummary("Withdraws a batch of figures found wrong (administrator): its figures are deleted, the batch keeps who, when and why.");
+    }
+
+    internal static Ok<IReadOnlyList<ImportBatch>> Batches(IPopulusStore store) => TypedResults.Ok(store.Batches());
+
+    /// <summary>A batch of figures found wrong, withdrawn by an administrator with the reason; the cockpit reads the store
+    /// again, as after an import, and the audit log records it.</summary>
+    internal static Results<Ok<WithdrawnBatch>, ProblemHttpResult> Withdraw(string batch, WithdrawRequest request, ClaimsPrincipal user, IPopulusStore store, CockpitViews views)
+    {
+        var me = CurrentAccount.From(user);
+        if (me.Role != AccountRole.Administrator)
+        {
+            return BilingualProblem.Of(StatusCodes.Status403Forbidden, "Administrators only", "Only an administrator withdraws a batch.", "只有管理员可以撤回导入批次。");
+        }
+
+        try
+        {
+            var withdrawn = store.Withdraw(batch, request.Reason ?? "", me.UserName);
+            store.Accounts.AppendAudit(me.UserName, me.Role.Code(), "batch-withdrawn", $"import batch {withdrawn.Batch}", withdrawn.Reason,
+                $"{withdrawn.Kind}, {withdrawn.Rows} figures deleted");
+            views.Invalidate();
+            return TypedResults.Ok(withdrawn);
+        }
+        catch (InvalidInputException ex)
+        {
+            var error = ex.Errors[0];
+            return BilingualProblem.Of(StatusCodes.Status400BadRequest, "Not withdrawn", error.ToString(), $"未撤回：{error.ReasonZh ?? error.Reason}");
+        }
     }
 
     internal static Ok<IReadOnlyList<KindView>> Kinds(ClaimsPrincipal user)
@@ -131,6 +161,9 @@ internal static class ImportsApi
 
     private static bool Allowed(CurrentAccount me, string kind) =>
         me.Role == AccountRole.Administrator || (me.Role == AccountRole.DataProvider && me.DataKinds.Contains(kind, StringComparer.Ordinal));
+
+    /// <param name="Reason">Why: the figure found wrong and its correct value.</param>
+    internal sealed record WithdrawRequest(string? Reason);
 
     internal sealed record KindView(string Name, string Summary, string SummaryZh, IReadOnlyList<string> RequiredColumns);
 }

@@ -38,13 +38,15 @@ internal sealed class ScenarioService(IPopulusStore store, PopulusSettings setti
     /// <summary>The store's stamp as of the monitor's loading, or null before it is loaded.</summary>
     public DataStamp? LoadedStamp => Current.Monitor is { IsValueCreated: true } m ? m.Value.Stamp : null;
 
-    /// <summary>After an import: the monitor, when it is loaded, reads the store's figures again. When the import changed
-    /// the year ends the scenarios are calibrated to (PlanMonitor.PublishedYearEnds: a new year's bulletin) or the
-    /// migration spread, a new monitor is loaded on the next request, and the projections and runs are made again from it.</summary>
+    /// <summary>After an import or a withdrawal: the monitor, when it is loaded, reads the store's figures again. When the
+    /// change moved the year ends the scenarios are calibrated to (PlanMonitor.PublishedYearEnds and
+    /// PublishedRegionYearEnds: a new year's bulletin) or the migration spread, or the monitor could not be loaded (a
+    /// figure no scenario can be calibrated to, whose batch a withdrawal may have taken out), a new monitor is loaded on
+    /// the next request, and the projections and runs are made again from it.</summary>
     public void ObservedChanged()
     {
         var loaded = Current;
-        if (loaded.Monitor.IsValueCreated && loaded.Monitor.Value.Monitor is { } monitor && !monitor.ReloadObserved(store))
+        if (loaded.Monitor.IsValueCreated && (loaded.Monitor.Value.Monitor is not { } monitor || !monitor.ReloadObserved(store)))
         {
             Interlocked.CompareExchange(ref _loaded, new Loaded(store), loaded);
         }

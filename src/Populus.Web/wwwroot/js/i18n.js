@@ -107,7 +107,7 @@ window.I18N = (function () {
     'action.token-created': ['生成访问令牌', 'token created'], 'action.account-disabled': ['停用账户', 'account disabled'],
     'action.person-lookup': ['查询登记人员', 'person lookup'], 'action.unmask': ['查看未脱敏个人信息', 'unmasked personal data'],
     'action.permit-token': ['调取电子居住证', 'permit token read'], 'action.account-enabled': ['启用账户', 'account enabled'],
-    'action.session-refused': ['拒绝已失效的会话', 'session refused'],
+    'action.session-refused': ['拒绝已失效的会话', 'session refused'], 'action.batch-withdrawn': ['撤回导入批次', 'batch withdrawn'],
     // Why a session was refused, as the server records it (Security/CookieSessions.cs).
     'detail.the account no longer exists': ['账户已不存在', 'the account no longer exists'], 'detail.the account is disabled': ['账户已停用', 'the account is disabled'],
     "detail.the account's password was changed, or it was disabled, since this session signed in": ['登录后账户密码已修改或曾被停用', "the account's password was changed, or it was disabled, since this session signed in"],
@@ -130,6 +130,12 @@ window.I18N = (function () {
     'password.changed': ['密码已修改；本账户在其他地方的登录已全部退出，本页面保持登录', 'Password changed; every other session of this account has ended, this one stays signed in'],
     'imports.row': ['行', 'row'], 'imports.column': ['列', 'column'], 'imports.value': ['值', 'value'], 'imports.reason': ['原因', 'reason'],
     'imports.at': ['第 {row} 行', 'row {row}'], 'imports.wholeFile': ['文件', 'file'],
+    'withdraw.title': ['已入库批次与撤回', 'Stored batches and withdrawal'],
+    'withdraw.note': ['发现已入库的数据有误时撤回其批次：该批数据被删除，批次记录撤回人、时间和原因；再以新的批次名上传更正后的文件。内置数据和个人记录不可撤回。',
+      "A batch of figures found wrong after it was stored is withdrawn: its figures are deleted and the batch keeps who withdrew it, when and why; then upload the corrected file under another batch name. The seeded data and person records are not withdrawn."],
+    'withdraw.batch': ['批次', 'Batch'], 'withdraw.reason': ['原因', 'Reason'], 'withdraw.reasonHint': ['哪一数据有误，正确值是多少', 'which figure is wrong, and its correct value'],
+    'withdraw.go': ['撤回批次', 'Withdraw the batch'], 'withdraw.rows': ['行数', 'Rows'], 'withdraw.status': ['状态', 'Status'], 'withdraw.standing': ['有效', 'standing'],
+    'withdraw.withdrawn': ['已撤回：{at}，{by}，{reason}', 'withdrawn {at} by {by}: {reason}'], 'withdraw.done': ['已撤回批次 {batch}：删除 {rows} 条数据', 'Batch {batch} withdrawn: {rows} figures deleted'],
     // The residents' form: each attribute's values (val.NAME.VALUE, else val.VALUE).
     'val.yes': ['是', 'yes'], 'val.no': ['否', 'no'], 'val.none': ['无', 'none'],
     'val.education.none': ['未上学', 'none'], 'val.education.primary': ['小学', 'primary'], 'val.education.junior_secondary': ['初中', 'junior secondary'],

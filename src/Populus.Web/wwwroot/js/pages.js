@@ -518,12 +518,44 @@ window.Pages = (function () {
       h('div', { class: 'row' }, h('label', {}, t('imports.batch'), batch), h('label', {}, t('imports.figureKind'), figureKind), h('label', {}, t('imports.source'), source)), report),
       card('imports.history', history));
     await list();
+    if (me.role === 'administrator') await batches(root);
+  }
+
+  // The stored batches, and the withdrawal of a batch of figures found wrong (administrators): its figures are deleted and
+  // the batch keeps who withdrew it, when and why; the corrected file is then uploaded under another batch name.
+  const figureKinds = ['census', 'vital-events', 'migration', 'survey', 'indicators', 'graduates', 'talent-intake'];
+  async function batches(root) {
+    const stored = h('div', { id: 'import-batches' });
+    const pick = h('select', { id: 'withdraw-batch' });
+    const reason = h('input', { id: 'withdraw-reason', placeholder: t('withdraw.reasonHint') });
+    const outcome = h('p', { id: 'withdraw-outcome' });
+    async function show() {
+      const all = await Api.get('/api/v1/imports/batches');
+      stored.replaceChildren(table([t('imports.batch'), t('imports.kind'), t('imports.file'), t('withdraw.rows'), t('imports.time'), t('withdraw.status')],
+        all.map(b => [b.batch, b.kind, b.file, b.rows, b.importedAtUtc.replace('T', ' ').slice(0, 19), b.withdrawn
+          ? I18N.format('withdraw.withdrawn', { at: b.withdrawn.withdrawnAtUtc.replace('T', ' ').slice(0, 16), by: b.withdrawn.by, reason: b.withdrawn.reason }) : t('withdraw.standing')])));
+      const chosen = pick.value; // kept when it can still be withdrawn (a refusal leaves it chosen)
+      pick.replaceChildren(...all.filter(b => !b.withdrawn && figureKinds.includes(b.kind)).map(b => h('option', { value: b.batch, text: b.batch + ' (' + b.kind + ', ' + b.rows + ')' })));
+      if ([...pick.options].some(o => o.value === chosen)) pick.value = chosen;
+    }
+    const go = h('button', { id: 'withdraw-go', type: 'button', text: t('withdraw.go'), onclick: async () => {
+      if (!pick.value) return;
+      try {
+        const r = await Api.send('/api/v1/imports/batches/' + encodeURIComponent(pick.value) + '/withdraw', { reason: reason.value });
+        outcome.textContent = I18N.format('withdraw.done', { batch: r.data.batch, rows: r.data.rows });
+        reason.value = '';
+      } catch (e) { outcome.textContent = e.message; }
+      await show();
+    } });
+    root.append(h('section', { class: 'card' }, h('h2', { text: t('withdraw.title') }), h('p', { class: 'note', text: t('withdraw.note') }),
+      h('div', { class: 'row' }, h('label', {}, t('withdraw.batch'), pick), h('label', {}, t('withdraw.reason'), reason), go), outcome, stored));
+    await show();
   }
 
   // The audit log a page at a time, newest first, filtered by action, account and UTC days (the server's filters), with
   // how many entries the filter selects: an unmask stays within reach however many look-ups follow it.
   const auditActions = ['unmask', 'person-lookup', 'permit-token', 'sign-in', 'session-refused', 'password-changed', 'account-created',
-    'account-disabled', 'account-enabled', 'token-created'];
+    'account-disabled', 'account-enabled', 'token-created', 'batch-withdrawn'];
   async function audit(root) {
     const size = 100;
     const f = { action: h('select', { id: 'audit-action' }, h('option', { value: '', text: t('audit.allActions') }), auditActions.map(a => h('option', { value: a, text: I18N.code('action', a) }))),
