@@ -41,11 +41,11 @@ internal sealed class SqlStore(Engine engine, int schemaVersion) : IPopulusStore
         r => new ImportBatch(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.Int(4) ?? 0, r.GetDateTime(5),
             r.IsDBNull(6) ? null : new WithdrawnBatch(r.GetString(0), r.GetString(1), r.Int(4) ?? 0, r.GetDateTime(6), r.Text(7) ?? "", r.Text(8) ?? ""))));
 
-    public WithdrawnBatch Withdraw(string batch, string reason, string by)
+    public WithdrawnBatch Withdraw(string batch, string reason, string by, Action? beforeCommit = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(batch);
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
-        return BatchWithdrawal.Run(engine, batch.Trim(), reason, by);
+        return BatchWithdrawal.Run(engine, batch.Trim(), reason, by, beforeCommit);
     }
 
     public DataStamp Stamp() => Read((c, t) => Sql.Query(c, t,

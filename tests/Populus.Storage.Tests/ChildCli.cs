@@ -18,6 +18,10 @@ public sealed class ChildCli : IDisposable
     public static ChildCli StartHeldImport(string db, string kind, string file, int holdMs = 60_000) =>
         StartHeld("POPULUS_IMPORT_HOLD_MS", holdMs, "import", kind, file, "--db", db);
 
+    /// <summary>Starts `populus withdraw …` that holds its transaction open with the batch's figures deleted.</summary>
+    public static ChildCli StartHeldWithdrawal(string db, string batch, int holdMs = 60_000) =>
+        StartHeld("POPULUS_WITHDRAW_HOLD_MS", holdMs, "withdraw", batch, "--reason", "killed before its commit", "--db", db);
+
     /// <summary>Starts `populus registry rotate-key …` that holds its transaction open with every number re-protected.</summary>
     public static ChildCli StartHeldRotation(string db, string keyFile, int holdMs = 60_000) =>
         StartHeld("POPULUS_ROTATE_HOLD_MS", holdMs, "registry", "rotate-key", "--db", db, "--key-file", keyFile);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Populus.Cli.Commands;
 
 /// <summary>
-/// A test hook of the commands that write in one transaction (import, key rotation, allocation): when the named
+/// A test hook of the commands that write in one transaction (import, withdrawal, key rotation, allocation): when the named
 /// environment variable holds a number of milliseconds, the command prints a marker with everything written and waits
 /// that long before committing, so a test can kill the process mid-write and check the store is as it was.
 /// </summary>

@@ -11,6 +11,9 @@ namespace Populus.Cli.Commands;
 /// </summary>
 internal static class WithdrawCommand
 {
+    /// <summary>Test hook (<see cref="CommitHold"/>): milliseconds to hold the withdrawal open with the figures deleted.</summary>
+    internal const string HoldVariable = "POPULUS_WITHDRAW_HOLD_MS";
+
     public static Command Create()
     {
         var batch = new Argument<string?>("batch") { Description = "The batch to withdraw (its name as imported: the file name unless --batch named it)", Arity = ArgumentArity.ZeroOrOne };
@@ -37,7 +40,8 @@ internal static class WithdrawCommand
                 return CommandExit.Refused;
             }
 
-            var withdrawn = store.Withdraw(name, parse.GetValue(reason) ?? "", ServiceOptions.ActorOf(parse, actor));
+            var withdrawn = store.Withdraw(name, parse.GetValue(reason) ?? "", ServiceOptions.ActorOf(parse, actor),
+                CommitHold.FromEnvironment(HoldVariable, "withdraw: figures deleted", output));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Batch '{withdrawn.Batch}' ({withdrawn.Kind}) withdrawn: {withdrawn.Rows:N0} figures deleted, by {withdrawn.By} at {Time(withdrawn.WithdrawnAtUtc)} UTC. Import the corrected file under another batch name."));
             return CommandExit.Done;

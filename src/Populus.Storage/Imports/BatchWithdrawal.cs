@@ -14,7 +14,7 @@ namespace Populus.Storage.Imports;
 internal static class BatchWithdrawal
 {
     /// <exception cref="InvalidInputException">No such batch, a batch already withdrawn, one not of figures, or no reason.</exception>
-    public static WithdrawnBatch Run(Engine engine, string batch, string reason, string by)
+    public static WithdrawnBatch Run(Engine engine, string batch, string reason, string by, Action? beforeCommit)
     {
         const string Where = "store import_batch";
         if (string.IsNullOrWhiteSpace(reason))
@@ -52,6 +52,7 @@ internal static class BatchWithdrawal
         var now = Sql.UtcNow();
         Sql.Execute(connection, transaction, "UPDATE import_batch SET withdrawn_at = $2, withdrawn_by = $3, withdrawal_reason = $4 WHERE id = $1",
             found.Id, now, by, reason.Trim());
+        beforeCommit?.Invoke();
         transaction.Commit();
         return new WithdrawnBatch(batch, found.Kind, rows, now, by, reason.Trim());
     }

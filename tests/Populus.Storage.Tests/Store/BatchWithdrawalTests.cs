@@ -39,6 +39,30 @@ public sealed class BatchWithdrawalTests
         Assert.Equal(2025, PlanMonitor.Load(store, TestData.RepoPath("data")).LastObservedYear);
     }
 
+    [Theory]
+    [MemberData(nameof(TestStore.Engines), MemberType = typeof(TestStore))]
+    public void KilledBeforeItsCommit_AWithdrawalLeavesTheBatchAsItWas(string engine)
+    {
+        using var t = TestStore.Create(engine);
+        IReadOnlyDictionary<string, long> before;
+        using (var store = (SqlStore)t.Open())
+        {
+            store.Import("survey", TableFiles.Write(t.File("bulletin-2025.csv"), Typo));
+            before = store.RowCounts();
+        }
+
+        using (var child = ChildCli.StartHeldWithdrawal(t.Db, "bulletin-2025.csv"))
+        {
+            child.WaitUntilHolding(); // the figures are deleted and the batch marked, the transaction open
+            child.Kill();
+        }
+
+        using var reopened = (SqlStore)t.Open();
+        Assert.Equal(before, reopened.RowCounts());
+        Assert.Null(Assert.Single(reopened.Batches(), b => b.Batch == "bulletin-2025.csv").Withdrawn);
+        Assert.Equal(1, reopened.Withdraw("bulletin-2025.csv", "typo", "admin").Rows);
+    }
+
     [Fact]
     public void WhatIsNotWithdrawn_IsRefusedNamingWhy_AndChangesNothing()
     {
