@@ -37,7 +37,7 @@ public interface IPopulusStore : IDisposable
     /// <param name="by">Who withdraws it (an account, or the operating-system user of the command).</param>
     /// <param name="beforeCommit">Called with the figures deleted and before the commit (tests hold the transaction open with it).</param>
     /// <exception cref="InvalidInputException">No such batch, one already withdrawn, one not of figures (seeded data,
-    /// person records, the plan's work), or no reason.</exception>
+    /// the person registry, the plan's work), or no reason.</exception>
     WithdrawnBatch Withdraw(string batch, string reason, string by, Action? beforeCommit = null);
 
     /// <summary>What the stored figures are as of; it changes with every import and every vintage stored.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Populus.Storage.Tabular;
 using Populus.Storage.Engines;
+using Populus.Storage.Tabular;
 
 namespace Populus.Storage.Imports;
 
@@ -9,7 +9,7 @@ namespace Populus.Storage.Imports;
 /// withdrew it, when and why, in one transaction (a crash leaves the batch as it was). A figure is stored once and a
 /// batch never overwritten, so this is how a wrong figure is put right: withdraw its batch, then import the corrected
 /// file under another batch name. Only batches of figures (<see cref="FactImportKind"/>) are withdrawn: the seeded
-/// data, person records and the plan's work are not figures a department sent.
+/// data, the person registry and the plan's work are not figures a department sent.
 /// </summary>
 internal static class BatchWithdrawal
 {
@@ -44,8 +44,8 @@ internal static class BatchWithdrawal
         {
             var figures = string.Join(", ", ImportKinds.All.OfType<FactImportKind>().Select(k => k.Name));
             throw new InvalidInputException(new InputError(Where, 0, "batch", batch,
-                $"a batch of {found.Kind} is not withdrawn: only batches of figures are ({figures}); the seeded data, person records and the plan's work are not",
-                $"{found.Kind} 批次不可撤回：只有数据批次可以撤回（{figures}）；内置数据、个人记录和规划工作不可撤回"));
+                $"a batch of {found.Kind} is not withdrawn: only batches of figures are ({figures}); the seeded data, the person registry and the plan's work are not",
+                $"{found.Kind} 批次不可撤回：只有数据批次可以撤回（{figures}）；内置数据、人口登记记录和规划工作不可撤回"));
         }
 
         var rows = Sql.Execute(connection, transaction, $"DELETE FROM {kind.FigureTable} WHERE batch_id = $1", found.Id);
