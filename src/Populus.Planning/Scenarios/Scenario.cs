@@ -39,6 +39,17 @@ public sealed class Scenario
         _sources = sources.ToImmutableDictionary();
     }
 
+    /// <summary>A scenario derived from <paramref name="from"/> (a lever, a calibrated year, the sexes' e0): its name,
+    /// description and paths as given, everything else carried over, so that no derivation drops a part of it.</summary>
+    private Scenario(Scenario from, string name, IReadOnlyDictionary<ScenarioAssumption, YearPath> paths, IReadOnlyDictionary<ScenarioAssumption, string> sources)
+        : this(name, from.Description, paths, sources)
+    {
+        NameZh = from.NameZh;
+        LeversFrom = from.LeversFrom;
+        Starts = from.Starts;
+        Redistributions = from.Redistributions;
+    }
+
     public string Name { get; }
 
     /// <summary>The scenario's name as the Chinese interface shows it (基准情景); the name itself when none is given.</summary>
@@ -58,7 +69,7 @@ public sealed class Scenario
     public int? LeversFrom { get; init; }
 
     /// <summary>This scenario with levers holding from <paramref name="year"/> on (<see cref="LeversFrom"/>).</summary>
-    public Scenario WithLeversFrom(int year) => new(Name, Description, _paths, _sources) { NameZh = NameZh, LeversFrom = year, Starts = Starts, Redistributions = Redistributions };
+    public Scenario WithLeversFrom(int year) => new(this, Name, _paths, _sources) { LeversFrom = year };
 
     /// <summary>The first year of a path that holds only from then on (a both-sexes e0 lever on a scenario that states
     /// the sexes' e0 only: before the lever's first year the sexes' own paths hold).</summary>
@@ -165,12 +176,10 @@ public sealed class Scenario
         }
 
         var (since, sinceZh) = LeversFrom is { } y ? (string.Create(CultureInfo.InvariantCulture, $"; from {y}"), string.Create(CultureInfo.InvariantCulture, $"；{y}年起")) : ("", "");
-        return new Scenario($"{Name} [{string.Join(", ", names)}{since}]", Description, paths, sources)
+        return new Scenario(this, $"{Name} [{string.Join(", ", names)}{since}]", paths, sources)
         {
             NameZh = $"{NameZh} [{string.Join("，", namesZh)}{sinceZh}]",
-            LeversFrom = LeversFrom,
             Starts = starts,
-            Redistributions = Redistributions,
         };
     }
 
@@ -194,7 +203,7 @@ public sealed class Scenario
             sources[assumption] = Noted(_sources[assumption], year, note);
         }
 
-        return new Scenario(Name, Description, paths, sources) { NameZh = NameZh, LeversFrom = LeversFrom, Starts = Starts, Redistributions = Redistributions };
+        return new Scenario(this, Name, paths, sources);
     }
 
     /// <summary>This scenario, of the same name, with the regions' net migrants of <paramref name="year"/> moved by
@@ -211,13 +220,7 @@ public sealed class Scenario
         }
 
         var sources = _sources.SetItem(ScenarioAssumption.NetMigration, Noted(_sources[ScenarioAssumption.NetMigration], year, note));
-        return new Scenario(Name, Description, _paths, sources)
-        {
-            NameZh = NameZh,
-            LeversFrom = LeversFrom,
-            Starts = Starts,
-            Redistributions = Redistributions.SetItem(year, migrants.ToImmutableDictionary(StringComparer.Ordinal)),
-        };
+        return new Scenario(this, Name, _paths, sources) { Redistributions = Redistributions.SetItem(year, migrants.ToImmutableDictionary(StringComparer.Ordinal)) };
     }
 
     /// <summary>This scenario, of the same name, with its both-sexes e0 replaced by the sexes' e0 of
@@ -239,7 +242,7 @@ public sealed class Scenario
         var note = $"the sexes' e0 that give the both-sexes e0 in the scenario's projection (both sexes: {Source(ScenarioAssumption.LifeExpectancy)})";
         sources[ScenarioAssumption.MaleLifeExpectancy] = note;
         sources[ScenarioAssumption.FemaleLifeExpectancy] = note;
-        return new Scenario(Name, Description, paths, sources) { NameZh = NameZh, LeversFrom = LeversFrom, Redistributions = Redistributions };
+        return new Scenario(this, Name, paths, sources);
     }
 
     public override string ToString() => Name;

@@ -62,7 +62,7 @@ public sealed class PlanMonitor
 
     public ScenarioModel Model { get; }
 
-    /// <summary>The scenarios of the data folder, each calibrated to <see cref="PublishedYearEnds"/>.</summary>
+    /// <summary>The scenarios of the data folder, each calibrated to <see cref="PublishedYearEnds"/> and <see cref="PublishedRegionYearEnds"/>.</summary>
     public IReadOnlyList<Scenario> Scenarios { get; }
 
     /// <summary>The city's year ends published after the data folder's annual file (the store's annual sample survey,
@@ -446,8 +446,9 @@ public sealed class PlanMonitor
         return balance;
     }
 
-    /// <summary><paramref name="scenario"/> calibrated to <see cref="PublishedYearEnds"/>.</summary>
-    /// <exception cref="InvalidInputException">A year's figures need a level outside an assumption's range: a wrong figure.</exception>
+    /// <summary><paramref name="scenario"/> calibrated to <see cref="PublishedYearEnds"/> and <see cref="PublishedRegionYearEnds"/>.</summary>
+    /// <exception cref="InvalidInputException">A year's figures need a level outside an assumption's range, or a county's
+    /// more migrants than <see cref="ScenarioCalibration.MaxRegionMigrantShare"/>: a wrong figure.</exception>
     private Scenario CalibratedToPublished(Scenario scenario)
     {
         try

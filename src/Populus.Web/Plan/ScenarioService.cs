@@ -14,7 +14,7 @@ using Populus.Web.Hosting;
 namespace Populus.Web.Plan;
 
 /// <summary>
-/// The scenario projections behind the cockpit: <see cref="PlanMonitor"/> (Storage) loaded on the store (again when it publishes a new year end), its
+/// The scenario projections behind the cockpit: <see cref="PlanMonitor"/> (Storage) loaded on the store (again when it publishes a new year end or a figure is withdrawn), its
 /// projector (not thread-safe, so one projection at a time), and the projections already made, by scenario and levers.
 /// </summary>
 internal sealed class ScenarioService(IPopulusStore store, PopulusSettings settings)
